@@ -1,0 +1,25 @@
+#pragma once
+// What every `rlhf` command shares: exit codes, user errors, JSON output (DESIGN §7).
+
+#include <stdexcept>
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace rlhf::cli {
+
+enum ExitCode { kSuccess = 0, kUserError = 1, kUsageError = 2 };
+
+// A problem with the user's input (a file, a field, a value): printed as one line on stderr, exit 1.
+class UserError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Prints `value` compactly on one line of stdout and flushes.
+void printJsonLine(const nlohmann::json& value);
+
+// Reads a whole file; throws UserError naming the path and the system's reason.
+std::string readFileOrThrow(const std::string& path);
+
+}  // namespace rlhf::cli

@@ -1,0 +1,74 @@
+#include "ElizaCommand.h"
+
+#include <iostream>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "CliSupport.h"
+#include "eliza/BuiltinScripts.h"
+#include "eliza/ElizaEngine.h"
+#include "eliza/ElizaScriptParser.h"
+
+namespace rlhf::cli {
+
+namespace {
+
+struct ElizaOptions {
+    std::string scriptFile;
+    std::string builtin = eliza::defaultScript().name;
+    bool trace = false;
+    bool json = false;
+};
+
+eliza::Script loadScript(const ElizaOptions& options) {
+    try {
+        if (!options.scriptFile.empty())
+            return eliza::parseScript(readFileOrThrow(options.scriptFile), options.scriptFile);
+        return eliza::parseBuiltinScript(options.builtin);
+    } catch (const eliza::ScriptError& e) {
+        throw UserError(e.what());
+    } catch (const std::invalid_argument& e) {
+        throw UserError(e.what());
+    }
+}
+
+// Greeting, then one reply per stdin line. Plain text, or JSON lines with --json / --trace.
+void runEliza(const ElizaOptions& options) {
+    eliza::ElizaEngine engine(loadScript(options));
+    const bool jsonLines = options.json || options.trace;
+    if (jsonLines) printJsonLine({{"greeting", engine.greeting()}});
+    else std::cout << engine.greeting() << '\n' << std::flush;
+    std::string line;
+    while (std::getline(std::cin, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (options.trace) {
+            eliza::ElizaTrace trace;
+            engine.reply(line, &trace);
+            printJsonLine(eliza::toJson(trace));
+        } else if (options.json) {
+            const std::string reply = engine.reply(line);
+            printJsonLine({{"input", line}, {"reply", reply}});
+        } else {
+            std::cout << engine.reply(line) << '\n' << std::flush;
+        }
+    }
+}
+
+}  // namespace
+
+void addElizaCommand(CLI::App& app) {
+    auto options = std::make_shared<ElizaOptions>();
+    CLI::App* cmd = app.add_subcommand("eliza", "Talk to ELIZA (1966): greeting, then one reply per stdin line");
+    cmd->add_option("--script", options->scriptFile, "ELIZA script file in the 1966 syntax");
+    std::vector<std::string> names;
+    for (const auto& s : eliza::builtinScripts()) names.push_back(s.name);
+    cmd->add_option("--builtin", options->builtin, "Built-in script (default doctor-1966)")
+        ->check(CLI::IsMember(names));
+    cmd->add_flag("--trace", options->trace, "One JSON trace object per reply (keywords, keystack, rules used)");
+    cmd->add_flag("--json", options->json, "JSON lines: {\"greeting\"} then {\"input\",\"reply\"} per line");
+    cmd->callback([options] { runEliza(*options); });
+}
+
+}  // namespace rlhf::cli

@@ -1,0 +1,19 @@
+#pragma once
+// UTF-8 helpers shared by the tokenizers and ELIZA's input normaliser.
+
+#include <string>
+#include <string_view>
+
+namespace rlhf::text {
+
+// Decodes UTF-8. Each byte of an invalid or truncated sequence (and each surrogate or overlong form)
+// becomes `replacement`; returns whether the input was valid.
+bool decodeUtf8(std::string_view utf8, std::u32string& out, char32_t replacement = U'\uFFFD');
+std::u32string decodeUtf8(std::string_view utf8, char32_t replacement = U'\uFFFD');
+void appendUtf8(std::string& out, char32_t codePoint);
+std::string encodeUtf8(std::u32string_view codePoints);
+bool isValidUtf8(std::string_view utf8);
+// Byte offset of the first invalid sequence, or npos when valid.
+size_t firstInvalidUtf8(std::string_view utf8);
+
+}  // namespace rlhf::text
