@@ -7,11 +7,13 @@
 #include "CliSupport.h"
 #include "BenchCommand.h"
 #include "ElizaCommand.h"
+#include "ModelCommands.h"
 
 int main(int argc, char** argv) {
     CLI::App app{"RLHF Workbench command line"};
     app.require_subcommand(1);
     rlhf::cli::addElizaCommand(app);
+    rlhf::cli::addModelCommands(app);
     rlhf::cli::addBenchCommand(app);
     try {
         app.parse(argc, argv);

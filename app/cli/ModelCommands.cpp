@@ -1,0 +1,121 @@
+#include "ModelCommands.h"
+
+#include <memory>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include "CliSupport.h"
+#include "DeviceOption.h"
+#include "model/Generation.h"
+#include "model/HfCheckpoint.h"
+#include "model/Safetensors.h"
+#include "model/Scoring.h"
+
+namespace rlhf::cli {
+
+namespace {
+
+struct ModelOptions {
+    std::string modelDir;
+    std::string device = "cpu";
+    std::string text, prompt, response;
+    model::SamplingOptions sampling;
+    int num = 1;
+    bool json = true;
+};
+
+model::LoadedModel loadOrThrow(const ModelOptions& o) {
+    try {
+        return model::loadCheckpoint(o.modelDir, resolveDevice(o.device));
+    } catch (const model::SafetensorsError& e) {
+        throw UserError(e.what());
+    } catch (const text::TokenizerError& e) {
+        throw UserError(e.what());
+    } catch (const std::invalid_argument& e) {
+        throw UserError(e.what());
+    }
+}
+
+std::vector<int> encodeOrThrow(const text::ByteLevelBpe& tok, const std::string& text, const char* what) {
+    try {
+        return tok.encode(text);
+    } catch (const std::invalid_argument& e) {
+        throw UserError(std::string(what) + ": " + e.what());
+    }
+}
+
+void runTokenize(const ModelOptions& o) {
+    const text::ByteLevelBpe tok = [&] {
+        try {
+            return text::ByteLevelBpe::fromDirectory(o.modelDir);
+        } catch (const text::TokenizerError& e) {
+            throw UserError(e.what());
+        }
+    }();
+    printJsonLine({{"ids", encodeOrThrow(tok, o.text, "TEXT")}});
+}
+
+void runScore(const ModelOptions& o) {
+    auto loaded = loadOrThrow(o);
+    const auto prompt = encodeOrThrow(*loaded.tokenizer, o.prompt, "--prompt");
+    const auto response = encodeOrThrow(*loaded.tokenizer, o.response, "--response");
+    if (prompt.empty()) throw UserError("--prompt: must not be empty");
+    const auto score = model::scoreResponse(loaded.model, prompt, response);
+    printJsonLine({{"logprob", score.sum}, {"token_logprobs", score.tokenLogprobs}, {"response_ids", response}});
+}
+
+void runGenerate(const ModelOptions& o) {
+    auto loaded = loadOrThrow(o);
+    const auto prompt = encodeOrThrow(*loaded.tokenizer, o.prompt, "--prompt");
+    if (prompt.empty()) throw UserError("--prompt: must not be empty");
+    std::vector<model::Completion> completions;
+    try {
+        completions = model::generate(loaded.model, std::vector<std::vector<int>>(static_cast<size_t>(o.num), prompt),
+                                      o.sampling);
+    } catch (const std::invalid_argument& e) {
+        throw UserError(e.what());
+    }
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& c : completions)
+        list.push_back({{"text", loaded.tokenizer->decodeLossy(c.ids)}, {"ids", c.ids}, {"ended_with_eos", c.endedWithEos}});
+    printJsonLine({{"completions", list}});
+}
+
+}  // namespace
+
+void addModelCommands(CLI::App& app) {
+    auto o = std::make_shared<ModelOptions>();
+    auto addCommon = [&](CLI::App* cmd) {
+        cmd->add_option("--model", o->modelDir, "Model directory (Hugging Face GPT-2 layout)")->required();
+        cmd->add_flag("--json", o->json, "JSON output (the default)");
+    };
+    CLI::App* tokenize = app.add_subcommand("tokenize", "Token ids of TEXT with the model's tokenizer");
+    addCommon(tokenize);
+    tokenize->add_option("TEXT", o->text, "Text to tokenize")->required();
+    tokenize->callback([o] { runTokenize(*o); });
+
+    CLI::App* score = app.add_subcommand("score", "Log-probs of the response tokens given the prompt");
+    addCommon(score);
+    score->add_option("--prompt", o->prompt)->required();
+    score->add_option("--response", o->response)->required();
+    addDeviceOption(score, o->device);
+    score->callback([o] { runScore(*o); });
+
+    CLI::App* gen = app.add_subcommand("generate", "Sample continuations of a prompt");
+    addCommon(gen);
+    gen->add_option("--prompt", o->prompt)->required();
+    gen->add_option("--max-new-tokens", o->sampling.maxNewTokens)->check(CLI::Range(0, 1 << 20));
+    gen->add_option("--temperature", o->sampling.temperature)->check(CLI::PositiveNumber);
+    gen->add_option("--top-k", o->sampling.topK)->check(CLI::NonNegativeNumber);
+    gen->add_option("--top-p", o->sampling.topP)->check(CLI::Range(0.0, 1.0));
+    gen->add_flag("--greedy", o->sampling.greedy);
+    gen->add_option("--seed", o->sampling.seed);
+    gen->add_option("--num", o->num, "Number of completions")->check(CLI::Range(1, 4096));
+    addDeviceOption(gen, o->device);
+    gen->callback([o] { runGenerate(*o); });
+}
+
+}  // namespace rlhf::cli

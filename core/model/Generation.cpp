@@ -1,0 +1,113 @@
+#include "model/Generation.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <limits>
+#include <stdexcept>
+
+namespace rlhf::model {
+
+torch::Tensor filterTopKTopP(torch::Tensor logits, int topK, double topP) {
+    const float negInf = -std::numeric_limits<float>::infinity();
+    if (topK > 0 && topK < logits.size(-1)) {
+        auto kth = std::get<0>(logits.topk(topK, -1)).narrow(-1, topK - 1, 1);  // [B,1]
+        logits = logits.masked_fill(logits < kth, negInf);
+    }
+    if (topP < 1.0) {
+        auto [sorted, index] = logits.sort(-1, /*descending=*/true);
+        auto cumulative = sorted.softmax(-1).cumsum(-1);
+        // Drop tokens once the mass before them already reaches top_p (the first token always stays).
+        auto drop = (cumulative - sorted.softmax(-1)) >= topP;
+        sorted = sorted.masked_fill(drop, negInf);
+        logits = torch::full_like(logits, negInf).scatter(-1, index, sorted);
+    }
+    return logits;
+}
+
+namespace {
+
+struct Batch {
+    torch::Tensor ids;   // [B,P] left-padded prompts
+    torch::Tensor mask;  // [B,P+maxNew] 1 = real token; generated columns filled as we go
+    int64_t promptLength = 0;
+};
+
+Batch leftPad(const std::vector<std::vector<int>>& prompts, int padId, int64_t total, const torch::Device& dev) {
+    Batch b;
+    for (const auto& p : prompts) b.promptLength = std::max<int64_t>(b.promptLength, static_cast<int64_t>(p.size()));
+    const auto B = static_cast<int64_t>(prompts.size());
+    b.ids = torch::full({B, b.promptLength}, padId, torch::kLong);
+    b.mask = torch::zeros({B, total}, torch::kLong);
+    for (int64_t i = 0; i < B; ++i) {
+        const auto& p = prompts[static_cast<size_t>(i)];
+        const int64_t offset = b.promptLength - static_cast<int64_t>(p.size());
+        for (size_t t = 0; t < p.size(); ++t) b.ids[i][offset + static_cast<int64_t>(t)] = p[t];
+        b.mask[i].narrow(0, offset, static_cast<int64_t>(p.size())).fill_(1);
+    }
+    b.ids = b.ids.to(dev);
+    b.mask = b.mask.to(dev);
+    return b;
+}
+
+torch::Tensor pickTokens(const torch::Tensor& lastLogits, const SamplingOptions& o, at::Generator& gen) {
+    if (o.greedy) return lastLogits.argmax(-1);  // [B]
+    auto logits = filterTopKTopP(lastLogits.to(torch::kFloat32) / std::max(o.temperature, 1e-6), o.topK, o.topP);
+    auto probs = logits.softmax(-1).to(torch::kCPU);
+    return torch::multinomial(probs, 1, false, gen).squeeze(1).to(lastLogits.device());
+}
+
+}  // namespace
+
+std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector<int>>& prompts,
+                                 const SamplingOptions& o, const TokenCallback& onToken,
+                                 const std::atomic<bool>* cancel) {
+    const Gpt2Config& c = model->config();
+    for (const auto& p : prompts)
+        if (p.empty()) throw std::invalid_argument("generation needs a non-empty prompt");
+    std::vector<Completion> out(prompts.size());
+    if (prompts.empty()) return out;
+    torch::NoGradGuard noGrad;
+    model->eval();
+    const auto dev = model->wte->weight.device();
+    size_t longest = 0;
+    for (const auto& p : prompts) longest = std::max(longest, p.size());
+    const int64_t maxNew = std::min<int64_t>(o.maxNewTokens, c.nPositions - static_cast<int64_t>(longest));
+    if (maxNew <= 0 && o.maxNewTokens > 0)
+        throw std::invalid_argument("the prompt of " + std::to_string(longest) + " tokens fills the context of " +
+                                    std::to_string(c.nPositions));
+    const int64_t total = static_cast<int64_t>(longest) + std::max<int64_t>(maxNew, 0);
+    Batch batch = leftPad(prompts, c.eosTokenId, total, dev);
+    const int64_t B = batch.ids.size(0);
+    KvCache cache = KvCache::allocate(c, B, total, model->wte->weight.options());
+    at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(o.seed);
+
+    auto logits = model->forward(batch.ids, batch.mask.narrow(1, 0, batch.promptLength), &cache);  // [B,P,V]
+    std::vector<char> finished(static_cast<size_t>(B), 0);
+    for (int64_t step = 0; step < maxNew; ++step) {
+        if (cancel && cancel->load()) break;
+        auto next = pickTokens(logits.select(1, logits.size(1) - 1), o, gen);  // [B]
+        auto nextCpu = next.to(torch::kCPU);
+        const auto* tokens = nextCpu.data_ptr<int64_t>();
+        bool keepGoing = true;
+        for (int64_t i = 0; i < B; ++i) {
+            char& done = finished[static_cast<size_t>(i)];
+            if (done) continue;
+            const int token = static_cast<int>(tokens[i]);
+            out[static_cast<size_t>(i)].ids.push_back(token);
+            if (onToken && !onToken(static_cast<size_t>(i), token)) keepGoing = false;
+            if (o.stopAtEos && token == c.eosTokenId) {
+                done = 1;
+                out[static_cast<size_t>(i)].endedWithEos = true;
+            }
+        }
+        if (!keepGoing || std::all_of(finished.begin(), finished.end(), [](char f) { return f != 0; })) break;
+        if (step + 1 == maxNew) break;
+        batch.mask.select(1, batch.promptLength + step).fill_(1);
+        logits = model->forward(next.unsqueeze(1), batch.mask.narrow(1, 0, batch.promptLength + step + 1), &cache);
+    }
+    return out;
+}
+
+}  // namespace rlhf::model

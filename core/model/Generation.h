@@ -1,0 +1,42 @@
+#pragma once
+// Autoregressive generation with a preallocated KV cache: batches of prompts left-padded with an
+// attention mask, temperature / top-k / top-p sampling or greedy, a seed, stop at EOS, a per-token
+// streaming callback and cancellation. K samples of one prompt = the prompt repeated K times.
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "model/Gpt2Model.h"
+
+namespace rlhf::model {
+
+struct SamplingOptions {
+    int maxNewTokens = 64;
+    double temperature = 1.0;  // logits are divided by it
+    int topK = 0;              // 0: no top-k filter
+    double topP = 1.0;         // 1: no nucleus filter
+    bool greedy = false;       // argmax; ignores temperature/top-k/top-p
+    uint64_t seed = 0;
+    bool stopAtEos = true;
+};
+
+struct Completion {
+    std::vector<int> ids;  // new tokens only (EOS included when generated)
+    bool endedWithEos = false;
+};
+
+// Called after each step with (sequence index, token id); return false to stop that whole call.
+using TokenCallback = std::function<bool(size_t sequence, int token)>;
+
+// Runs under NoGrad in eval mode on the model's device. Throws std::invalid_argument for an empty
+// prompt or a prompt that leaves no room in the context.
+std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector<int>>& prompts,
+                                 const SamplingOptions& options, const TokenCallback& onToken = {},
+                                 const std::atomic<bool>* cancel = nullptr);
+
+// logits [B,V] float -> filtered logits (-inf outside top-k / nucleus).
+torch::Tensor filterTopKTopP(torch::Tensor logits, int topK, double topP);
+
+}  // namespace rlhf::model

@@ -1,0 +1,116 @@
+#include "model/Gpt2Model.h"
+
+#include <cmath>
+
+#include <torch/torch.h>
+
+namespace rlhf::model {
+
+KvCache KvCache::allocate(const Gpt2Config& c, int64_t batch, int64_t capacity, const torch::TensorOptions& options) {
+    KvCache cache;
+    cache.capacity = capacity;
+    for (int l = 0; l < c.nLayer; ++l) {
+        cache.k.push_back(torch::zeros({batch, c.nHead, capacity, c.headSize()}, options));
+        cache.v.push_back(torch::zeros({batch, c.nHead, capacity, c.headSize()}, options));
+    }
+    return cache;
+}
+
+CausalSelfAttentionImpl::CausalSelfAttentionImpl(const Gpt2Config& c) : nHead_(c.nHead) {
+    c_attn = register_module("c_attn", torch::nn::Linear(c.nEmbd, 3 * c.nEmbd));
+    c_proj = register_module("c_proj", torch::nn::Linear(c.nEmbd, c.nEmbd));
+}
+
+torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& bias, KvCache* cache,
+                                               int layer) {
+    const int64_t B = x.size(0), T = x.size(1), C = x.size(2), D = C / nHead_;
+    auto qkv = c_attn(x).split(C, /*dim=*/2);                        // 3 x [B,T,C]
+    auto q = qkv[0].view({B, T, nHead_, D}).transpose(1, 2);        // [B,H,T,D]
+    auto k = qkv[1].view({B, T, nHead_, D}).transpose(1, 2);
+    auto v = qkv[2].view({B, T, nHead_, D}).transpose(1, 2);
+    if (cache) {
+        const int64_t past = cache->length;
+        cache->k[layer].narrow(2, past, T).copy_(k);
+        cache->v[layer].narrow(2, past, T).copy_(v);
+        k = cache->k[layer].narrow(2, 0, past + T);                  // [B,H,S,D]
+        v = cache->v[layer].narrow(2, 0, past + T);
+    }
+#if TORCH_VERSION_MAJOR >= 2
+    auto y = at::scaled_dot_product_attention(q, k, v, bias.to(q.scalar_type()));
+#else
+    auto att = torch::matmul(q, k.transpose(-2, -1)) * (1.0 / std::sqrt(static_cast<double>(D)));  // [B,H,T,S]
+    att = torch::softmax(att + bias, -1);
+    auto y = torch::matmul(att, v);                                  // [B,H,T,D]
+#endif
+    y = y.transpose(1, 2).contiguous().view({B, T, C});
+    return c_proj(y);
+}
+
+MlpImpl::MlpImpl(const Gpt2Config& c) {
+    c_fc = register_module("c_fc", torch::nn::Linear(c.nEmbd, c.mlpWidth()));
+    c_proj = register_module("c_proj", torch::nn::Linear(c.mlpWidth(), c.nEmbd));
+}
+
+torch::Tensor MlpImpl::forward(const torch::Tensor& x) {
+    return c_proj(torch::gelu(c_fc(x), "tanh"));  // gelu_new
+}
+
+BlockImpl::BlockImpl(const Gpt2Config& c) {
+    const auto ln = torch::nn::LayerNormOptions({c.nEmbd}).eps(c.layerNormEpsilon);
+    ln_1 = register_module("ln_1", torch::nn::LayerNorm(ln));
+    attn = register_module("attn", CausalSelfAttention(c));
+    ln_2 = register_module("ln_2", torch::nn::LayerNorm(ln));
+    mlp = register_module("mlp", Mlp(c));
+}
+
+torch::Tensor BlockImpl::forward(const torch::Tensor& x, const torch::Tensor& bias, KvCache* cache, int layer) {
+    auto y = x + attn(ln_1(x), bias, cache, layer);
+    return y + mlp(ln_2(y));
+}
+
+Gpt2ModelImpl::Gpt2ModelImpl(const Gpt2Config& c) : config_(c) {
+    wte = register_module("wte", torch::nn::Embedding(c.vocabSize, c.nEmbd));
+    wpe = register_module("wpe", torch::nn::Embedding(c.nPositions, c.nEmbd));
+    h = register_module("h", torch::nn::ModuleList());
+    for (int l = 0; l < c.nLayer; ++l) h->push_back(Block(c));
+    ln_f = register_module("ln_f", torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}).eps(c.layerNormEpsilon)));
+    // GPT-2 initialisation (used by from-scratch models; loading overwrites it).
+    torch::NoGradGuard noGrad;
+    for (auto& p : named_parameters()) {
+        if (p.key().find("ln_") != std::string::npos) continue;
+        if (p.key().ends_with(".bias")) p.value().zero_();
+        else p.value().normal_(0.0, p.key().ends_with("c_proj.weight") ? 0.02 / std::sqrt(2.0 * c.nLayer) : 0.02);
+    }
+}
+
+torch::Tensor positionsFromMask(const torch::Tensor& mask) {
+    return (mask.to(torch::kLong).cumsum(1) - 1).clamp_min(0);
+}
+
+torch::Tensor Gpt2ModelImpl::hidden(const torch::Tensor& ids, const torch::Tensor& mask, KvCache* cache) {
+    const int64_t B = ids.size(0), T = ids.size(1);
+    const int64_t past = cache ? cache->length : 0, S = past + T;
+    if (S > config_.nPositions)
+        throw std::invalid_argument("sequence of " + std::to_string(S) + " tokens exceeds the context length " +
+                                    std::to_string(config_.nPositions));
+    if (cache && S > cache->capacity) throw std::invalid_argument("KV cache capacity exceeded");
+    const auto dev = ids.device();
+    torch::Tensor fullMask = mask.defined() ? mask.to(dev) : torch::ones({B, S}, torch::dtype(torch::kLong).device(dev));
+    auto positions = positionsFromMask(fullMask).narrow(1, past, T);                        // [B,T]
+    // Query t (absolute past+t) sees key s when s <= past+t and key s is a real token.
+    auto causal = torch::ones({T, S}, torch::dtype(torch::kBool).device(dev)).tril(past);  // [T,S]
+    auto allowed = causal.unsqueeze(0) & fullMask.to(torch::kBool).unsqueeze(1);           // [B,T,S]
+    const float lowest = -1e9f;  // finite: a padding query that sees nothing gets uniform weights, not NaN
+    auto bias = torch::zeros({B, 1, T, S}, torch::dtype(torch::kFloat).device(dev))
+                    .masked_fill(allowed.logical_not().unsqueeze(1), lowest);               // [B,1,T,S]
+    auto x = wte(ids) + wpe(positions);                                                     // [B,T,C]
+    for (size_t l = 0; l < h->size(); ++l) x = h[l]->as<Block>()->forward(x, bias, cache, static_cast<int>(l));
+    if (cache) cache->length = S;
+    return ln_f(x);
+}
+
+torch::Tensor Gpt2ModelImpl::logits(const torch::Tensor& hidden) {
+    return torch::matmul(hidden, wte->weight.t());  // [B,T,C] x [C,V] -> [B,T,V]
+}
+
+}  // namespace rlhf::model

@@ -1,0 +1,82 @@
+#pragma once
+// GPT-2, written like nanoGPT's model.py: pre-LN blocks, gelu_new (tanh), causal self-attention with
+// an optional preallocated KV cache, lm_head tied to the token embedding. Module names follow the
+// Hugging Face hub layout (wte, wpe, h.N.attn.c_attn, ...), so parameters map 1:1 to checkpoint keys.
+// Shapes: B batch, T new tokens, S = past + T keys, C n_embd, H n_head, D = C / H, V vocab.
+
+#include <torch/nn.h>
+
+#include "model/Gpt2Config.h"
+
+namespace rlhf::model {
+
+// Keys and values of every layer, preallocated for `capacity` positions: generation writes in place
+// (no per-step concatenation). k[l], v[l]: [B, H, capacity, D].
+struct KvCache {
+    std::vector<torch::Tensor> k, v;
+    int64_t length = 0;  // positions filled so far
+    int64_t capacity = 0;
+    static KvCache allocate(const Gpt2Config& config, int64_t batch, int64_t capacity, const torch::TensorOptions& options);
+};
+
+class CausalSelfAttentionImpl : public torch::nn::Module {
+public:
+    explicit CausalSelfAttentionImpl(const Gpt2Config& config);
+    // x [B,T,C], bias [B,1,T,S] additive (0 or -inf-like); with a cache, S = cache.length + T.
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& bias, KvCache* cache, int layer);
+
+    torch::nn::Linear c_attn{nullptr};  // C -> 3C (q, k, v)
+    torch::nn::Linear c_proj{nullptr};  // C -> C
+private:
+    int nHead_;
+};
+TORCH_MODULE(CausalSelfAttention);
+
+class MlpImpl : public torch::nn::Module {
+public:
+    explicit MlpImpl(const Gpt2Config& config);
+    torch::Tensor forward(const torch::Tensor& x);  // [B,T,C] -> [B,T,C]
+    torch::nn::Linear c_fc{nullptr};    // C -> 4C
+    torch::nn::Linear c_proj{nullptr};  // 4C -> C
+};
+TORCH_MODULE(Mlp);
+
+class BlockImpl : public torch::nn::Module {
+public:
+    explicit BlockImpl(const Gpt2Config& config);
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& bias, KvCache* cache, int layer);
+    torch::nn::LayerNorm ln_1{nullptr}, ln_2{nullptr};
+    CausalSelfAttention attn{nullptr};
+    Mlp mlp{nullptr};
+};
+TORCH_MODULE(Block);
+
+class Gpt2ModelImpl : public torch::nn::Module {
+public:
+    explicit Gpt2ModelImpl(const Gpt2Config& config);
+
+    // ids [B,T] int64; mask [B,S] (1 = real token, 0 = padding; undefined = all real), S counts the
+    // cached positions too. Returns the final hidden states after ln_f: [B,T,C]. Appends to `cache`.
+    torch::Tensor hidden(const torch::Tensor& ids, const torch::Tensor& mask = {}, KvCache* cache = nullptr);
+    // hidden [B,T,C] -> logits [B,T,V] through the tied lm_head.
+    torch::Tensor logits(const torch::Tensor& hidden);
+    torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& mask = {}, KvCache* cache = nullptr) {
+        return logits(hidden(ids, mask, cache));
+    }
+
+    const Gpt2Config& config() const { return config_; }
+
+    torch::nn::Embedding wte{nullptr};  // [V, C], also the lm_head
+    torch::nn::Embedding wpe{nullptr};  // [n_positions, C]
+    torch::nn::ModuleList h{nullptr};   // n_layer Blocks
+    torch::nn::LayerNorm ln_f{nullptr};
+
+private:
+    Gpt2Config config_;
+};
+TORCH_MODULE(Gpt2Model);
+
+// Position ids for left-padded batches: the count of real tokens before each position. mask [B,S] -> [B,S].
+torch::Tensor positionsFromMask(const torch::Tensor& mask);
+
+}  // namespace rlhf::model

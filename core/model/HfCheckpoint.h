@@ -1,0 +1,29 @@
+#pragma once
+// A checkpoint IS a Hugging Face model directory (DESIGN §4): config.json, model.safetensors,
+// vocab.json, merges.txt, generation_config.json. Loading accepts the `transformer.h.0…` and the hub's
+// `h.0…` key layouts, ignores attn.bias mask buffers and the tied lm_head, transposes Conv1D weights
+// ([in,out] on disk), accepts F32/F16/BF16. Reward/value models add score.weight [num_labels, n_embd].
+
+#include <optional>
+#include <string>
+
+#include "model/Gpt2Model.h"
+#include "text/ByteLevelBpe.h"
+
+namespace rlhf::model {
+
+struct LoadedModel {
+    Gpt2Model model{nullptr};
+    std::optional<text::ByteLevelBpe> tokenizer;  // absent when the directory has no tokenizer files
+    torch::Tensor score;                          // [num_labels, C] for reward models; undefined otherwise
+};
+
+// Throws std::invalid_argument (or a SafetensorsError / TokenizerError) naming the file and problem.
+LoadedModel loadCheckpoint(const std::string& dir, const torch::Device& device = torch::kCPU, bool requireTokenizer = true);
+
+// Writes `dir` atomically (a sibling temporary directory, fsynced, then renamed into place).
+// A defined `score` makes it a GPT2ForSequenceClassification checkpoint.
+void saveCheckpoint(const std::string& dir, Gpt2Model& model, const text::ByteLevelBpe* tokenizer,
+                    const torch::Tensor& score = {});
+
+}  // namespace rlhf::model

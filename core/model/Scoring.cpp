@@ -1,0 +1,39 @@
+#include "model/Scoring.h"
+
+#include <stdexcept>
+
+#include <torch/torch.h>
+
+namespace rlhf::model {
+
+torch::Tensor tokenLogprobs(Gpt2Model& model, const torch::Tensor& ids, const torch::Tensor& mask,
+                            const torch::Tensor& responseMask, double temperature) {
+    auto logits = model->forward(ids, mask).narrow(1, 0, ids.size(1) - 1);       // [B,S-1,V] predicts ids[:,1:]
+    auto logp = (logits.to(torch::kFloat32) / temperature).log_softmax(-1);
+    auto targets = ids.narrow(1, 1, ids.size(1) - 1).unsqueeze(-1);              // [B,S-1,1]
+    return logp.gather(-1, targets).squeeze(-1) * responseMask.narrow(1, 1, ids.size(1) - 1).to(logp.dtype());
+}
+
+ResponseScore scoreResponse(Gpt2Model& model, const std::vector<int>& prompt, const std::vector<int>& response,
+                            double temperature) {
+    if (prompt.empty()) throw std::invalid_argument("scoring needs a non-empty prompt");
+    torch::NoGradGuard noGrad;
+    model->eval();
+    std::vector<int64_t> all(prompt.begin(), prompt.end());
+    all.insert(all.end(), response.begin(), response.end());
+    const auto dev = model->wte->weight.device();
+    auto ids = torch::tensor(all, torch::kLong).unsqueeze(0).to(dev);                       // [1,S]
+    auto mask = torch::ones_like(ids);
+    auto responseMask = torch::zeros_like(ids);
+    responseMask.narrow(1, static_cast<int64_t>(prompt.size()), static_cast<int64_t>(response.size())).fill_(1);
+    auto lp = tokenLogprobs(model, ids, mask, responseMask, temperature).to(torch::kCPU).to(torch::kFloat64);
+    ResponseScore score;
+    const auto* p = lp.data_ptr<double>();
+    for (size_t i = 0; i < response.size(); ++i) {
+        score.tokenLogprobs.push_back(p[prompt.size() - 1 + i]);
+        score.sum += score.tokenLogprobs.back();
+    }
+    return score;
+}
+
+}  // namespace rlhf::model

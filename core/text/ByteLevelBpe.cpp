@@ -1,0 +1,298 @@
+#include "text/ByteLevelBpe.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <algorithm>
+#include <climits>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "text/Utf8.h"
+
+namespace rlhf::text {
+
+namespace {
+
+const char* kGpt2Pattern =
+    R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)";
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw TokenizerError(path + ": cannot open");
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+nlohmann::json parseJsonFile(const std::string& path) {
+    try {
+        return nlohmann::json::parse(readFile(path));
+    } catch (const nlohmann::json::parse_error& e) {
+        throw TokenizerError(path + ": invalid JSON at byte " + std::to_string(e.byte));
+    }
+}
+
+std::unordered_map<std::string, int> vocabFromJson(const nlohmann::json& j, const std::string& path) {
+    if (!j.is_object()) throw TokenizerError(path + ": expected a JSON object of token -> id");
+    std::unordered_map<std::string, int> vocab;
+    for (const auto& [token, id] : j.items()) {
+        if (!id.is_number_integer() || id.get<long long>() < 0 || id.get<long long>() > INT_MAX)
+            throw TokenizerError(path + ": token " + nlohmann::json(token).dump() + " has no valid id");
+        vocab.emplace(token, id.get<int>());
+    }
+    return vocab;
+}
+
+std::pair<std::string, std::string> splitMerge(const std::string& line, const std::string& where) {
+    const size_t space = line.find(' ');
+    if (space == std::string::npos || space == 0 || space + 1 >= line.size() ||
+        line.find(' ', space + 1) != std::string::npos)
+        throw TokenizerError(where + ": expected two tokens separated by one space, found " + nlohmann::json(line).dump());
+    return {line.substr(0, space), line.substr(space + 1)};
+}
+
+}  // namespace
+
+const std::vector<char32_t>& byteToCodePoint() {
+    static const std::vector<char32_t> table = [] {
+        std::vector<char32_t> t(256, 0);
+        std::vector<bool> printable(256, false);
+        for (int b = '!'; b <= '~'; ++b) printable[b] = true;
+        for (int b = 0xA1; b <= 0xAC; ++b) printable[b] = true;
+        for (int b = 0xAE; b <= 0xFF; ++b) printable[b] = true;
+        char32_t next = 256;
+        for (int b = 0; b < 256; ++b) t[b] = printable[b] ? static_cast<char32_t>(b) : next++;
+        return t;
+    }();
+    return table;
+}
+
+struct ByteLevelBpe::Regex {
+    pcre2_code* code = nullptr;
+    Regex() {
+        int error = 0;
+        PCRE2_SIZE offset = 0;
+        code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(kGpt2Pattern), PCRE2_ZERO_TERMINATED,
+                             PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &error, &offset, nullptr);
+        if (!code) throw std::logic_error("GPT-2 pre-tokenizer regex failed to compile");
+        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);  // falls back to the interpreter when JIT is absent
+    }
+    ~Regex() { pcre2_code_free(code); }
+};
+
+ByteLevelBpe::ByteLevelBpe(std::unordered_map<std::string, int> vocab,
+                           std::vector<std::pair<std::string, std::string>> merges,
+                           std::vector<std::string> specialTokens, const std::string& origin)
+    : vocab_(std::move(vocab)), merges_(std::move(merges)), specialTokens_(std::move(specialTokens)),
+      regex_(std::make_unique<Regex>()) {
+    int maxId = -1;
+    for (const auto& [token, id] : vocab_) maxId = std::max(maxId, id);
+    idToToken_.assign(static_cast<size_t>(maxId + 1), std::string());
+    for (const auto& [token, id] : vocab_) {
+        if (!idToToken_[static_cast<size_t>(id)].empty())
+            throw TokenizerError(origin + ": id " + std::to_string(id) + " is used by two tokens");
+        idToToken_[static_cast<size_t>(id)] = token;
+    }
+    for (int b = 0; b < 256; ++b) {
+        std::string symbol;
+        appendUtf8(symbol, byteToCodePoint()[static_cast<size_t>(b)]);
+        if (!vocab_.count(symbol))
+            throw TokenizerError(origin + ": the vocabulary lacks the byte token for byte " + std::to_string(b));
+    }
+    for (size_t rank = 0; rank < merges_.size(); ++rank) {
+        const auto& [left, right] = merges_[rank];
+        if (!vocab_.count(left) || !vocab_.count(right) || !vocab_.count(left + right))
+            throw TokenizerError(origin + ": merge " + std::to_string(rank + 1) + " (" + left + " " + right +
+                                 ") uses or makes a token missing from the vocabulary");
+        mergeRank_.emplace(left + " " + right, static_cast<int>(rank));
+    }
+    std::erase_if(specialTokens_, [this](const std::string& t) { return !vocab_.count(t); });
+    std::sort(specialTokens_.begin(), specialTokens_.end(),
+              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+}
+
+ByteLevelBpe::ByteLevelBpe(ByteLevelBpe&& other) noexcept
+    : vocab_(std::move(other.vocab_)), idToToken_(std::move(other.idToToken_)), merges_(std::move(other.merges_)),
+      mergeRank_(std::move(other.mergeRank_)), specialTokens_(std::move(other.specialTokens_)),
+      regex_(std::move(other.regex_)), cache_(std::move(other.cache_)) {}
+
+ByteLevelBpe& ByteLevelBpe::operator=(ByteLevelBpe&& other) noexcept {
+    vocab_ = std::move(other.vocab_);
+    idToToken_ = std::move(other.idToToken_);
+    merges_ = std::move(other.merges_);
+    mergeRank_ = std::move(other.mergeRank_);
+    specialTokens_ = std::move(other.specialTokens_);
+    regex_ = std::move(other.regex_);
+    cache_ = std::move(other.cache_);
+    return *this;
+}
+
+ByteLevelBpe::~ByteLevelBpe() = default;
+
+ByteLevelBpe ByteLevelBpe::fromFiles(const std::string& vocabPath, const std::string& mergesPath) {
+    auto vocab = vocabFromJson(parseJsonFile(vocabPath), vocabPath);
+    std::istringstream lines(readFile(mergesPath));
+    std::vector<std::pair<std::string, std::string>> merges;
+    std::string line;
+    for (int lineNo = 1; std::getline(lines, line); ++lineNo) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || (lineNo == 1 && line.rfind("#version", 0) == 0)) continue;
+        merges.push_back(splitMerge(line, mergesPath + ":" + std::to_string(lineNo)));
+    }
+    return ByteLevelBpe(std::move(vocab), std::move(merges), {kEndOfText}, vocabPath + " + " + mergesPath);
+}
+
+ByteLevelBpe ByteLevelBpe::fromTokenizerJson(const std::string& path) {
+    const nlohmann::json j = parseJsonFile(path);
+    if (!j.contains("model") || !j["model"].contains("vocab") || !j["model"].contains("merges"))
+        throw TokenizerError(path + ": missing model.vocab or model.merges");
+    auto vocab = vocabFromJson(j["model"]["vocab"], path + " (model.vocab)");
+    std::vector<std::pair<std::string, std::string>> merges;
+    for (size_t i = 0; i < j["model"]["merges"].size(); ++i) {
+        const auto& m = j["model"]["merges"][i];
+        const std::string where = path + ": model.merges[" + std::to_string(i) + "]";
+        if (m.is_string()) merges.push_back(splitMerge(m.get<std::string>(), where));
+        else if (m.is_array() && m.size() == 2 && m[0].is_string() && m[1].is_string())
+            merges.emplace_back(m[0].get<std::string>(), m[1].get<std::string>());
+        else throw TokenizerError(where + ": expected \"a b\" or [\"a\", \"b\"]");
+    }
+    std::vector<std::string> specials{kEndOfText};
+    if (j.contains("added_tokens") && j["added_tokens"].is_array())
+        for (const auto& t : j["added_tokens"])
+            if (t.contains("content") && t["content"].is_string()) specials.push_back(t["content"].get<std::string>());
+    return ByteLevelBpe(std::move(vocab), std::move(merges), std::move(specials), path);
+}
+
+ByteLevelBpe ByteLevelBpe::fromDirectory(const std::string& dir) {
+    namespace fs = std::filesystem;
+    if (fs::exists(fs::path(dir) / "tokenizer.json")) return fromTokenizerJson((fs::path(dir) / "tokenizer.json").string());
+    return fromFiles((fs::path(dir) / "vocab.json").string(), (fs::path(dir) / "merges.txt").string());
+}
+
+int ByteLevelBpe::tokenId(const std::string& token) const {
+    auto it = vocab_.find(token);
+    return it == vocab_.end() ? -1 : it->second;
+}
+
+std::vector<int> ByteLevelBpe::encode(std::string_view utf8) const {
+    if (const size_t bad = firstInvalidUtf8(utf8); bad != std::string_view::npos)
+        throw std::invalid_argument("invalid UTF-8 at byte " + std::to_string(bad));
+    std::vector<int> ids;
+    size_t start = 0;
+    while (start < utf8.size()) {
+        // The earliest special token (longest first at equal positions) splits the text.
+        size_t best = std::string_view::npos;
+        const std::string* special = nullptr;
+        for (const auto& s : specialTokens_) {
+            const size_t at = utf8.find(s, start);
+            if (at < best) { best = at; special = &s; }
+        }
+        encodeOrdinary(utf8.substr(start, best == std::string_view::npos ? std::string_view::npos : best - start), ids);
+        if (!special) break;
+        ids.push_back(vocab_.at(*special));
+        start = best + special->size();
+    }
+    return ids;
+}
+
+void ByteLevelBpe::encodeOrdinary(std::string_view text, std::vector<int>& out) const {
+    if (text.empty()) return;
+    pcre2_match_data* match = pcre2_match_data_create_from_pattern(regex_->code, nullptr);
+    const auto* subject = reinterpret_cast<PCRE2_SPTR>(text.data());
+    size_t offset = 0;
+    while (offset < text.size()) {
+        const int rc = pcre2_match(regex_->code, subject, text.size(), offset, PCRE2_NO_UTF_CHECK, match, nullptr);
+        if (rc < 0) break;  // cannot happen: the last alternative matches any remaining whitespace or text
+        const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(match);
+        if (ovector[1] == ovector[0]) break;
+        encodePiece(text.substr(ovector[0], ovector[1] - ovector[0]), out);
+        offset = ovector[1];
+    }
+    pcre2_match_data_free(match);
+}
+
+// BPE on one pre-token: start from byte symbols, repeatedly merge the pair of lowest rank.
+void ByteLevelBpe::encodePiece(std::string_view piece, std::vector<int>& out) const {
+    const std::string key(piece);
+    {
+        std::lock_guard lock(cacheMutex_);
+        if (auto it = cache_.find(key); it != cache_.end()) {
+            out.insert(out.end(), it->second.begin(), it->second.end());
+            return;
+        }
+    }
+    std::vector<std::string> symbols;
+    for (unsigned char b : piece) {
+        std::string s;
+        appendUtf8(s, byteToCodePoint()[b]);
+        symbols.push_back(std::move(s));
+    }
+    while (symbols.size() > 1) {
+        int bestRank = INT_MAX;
+        size_t bestAt = 0;
+        for (size_t i = 0; i + 1 < symbols.size(); ++i) {
+            auto it = mergeRank_.find(symbols[i] + " " + symbols[i + 1]);
+            if (it != mergeRank_.end() && it->second < bestRank) { bestRank = it->second; bestAt = i; }
+        }
+        if (bestRank == INT_MAX) break;
+        const auto& [left, right] = merges_[static_cast<size_t>(bestRank)];
+        std::vector<std::string> merged;
+        merged.reserve(symbols.size());
+        for (size_t i = 0; i < symbols.size(); ++i) {
+            if (i + 1 < symbols.size() && i >= bestAt && symbols[i] == left && symbols[i + 1] == right) {
+                merged.push_back(left + right);
+                ++i;
+            } else {
+                merged.push_back(std::move(symbols[i]));
+            }
+        }
+        symbols = std::move(merged);
+    }
+    std::vector<int> ids;
+    for (const auto& s : symbols) ids.push_back(vocab_.at(s));
+    out.insert(out.end(), ids.begin(), ids.end());
+    std::lock_guard lock(cacheMutex_);
+    if (cache_.size() > 200000) cache_.clear();
+    cache_.emplace(key, std::move(ids));
+}
+
+std::string ByteLevelBpe::decode(const std::vector<int>& ids) const {
+    static const std::unordered_map<char32_t, unsigned char> codePointToByte = [] {
+        std::unordered_map<char32_t, unsigned char> m;
+        for (int b = 0; b < 256; ++b) m[byteToCodePoint()[static_cast<size_t>(b)]] = static_cast<unsigned char>(b);
+        return m;
+    }();
+    std::string bytes;
+    for (int id : ids) {
+        if (id < 0 || id >= vocabSize()) throw std::out_of_range("token id " + std::to_string(id) + " outside the vocabulary");
+        const std::string& token = idToToken_[static_cast<size_t>(id)];
+        if (std::find(specialTokens_.begin(), specialTokens_.end(), token) != specialTokens_.end()) {
+            bytes += token;
+            continue;
+        }
+        for (char32_t cp : decodeUtf8(token)) {
+            auto it = codePointToByte.find(cp);
+            if (it != codePointToByte.end()) bytes.push_back(static_cast<char>(it->second));
+        }
+    }
+    return bytes;
+}
+
+std::string ByteLevelBpe::decodeLossy(const std::vector<int>& ids) const {
+    return encodeUtf8(decodeUtf8(decode(ids)));
+}
+
+void ByteLevelBpe::save(const std::string& dir) const {
+    nlohmann::ordered_json vocab;
+    for (size_t id = 0; id < idToToken_.size(); ++id) vocab[idToToken_[id]] = id;
+    std::ofstream(std::filesystem::path(dir) / "vocab.json", std::ios::binary) << vocab.dump();
+    std::ofstream merges(std::filesystem::path(dir) / "merges.txt", std::ios::binary);
+    merges << "#version: 0.2\n";
+    for (const auto& [left, right] : merges_) merges << left << ' ' << right << '\n';
+}
+
+}  // namespace rlhf::text

@@ -1,0 +1,74 @@
+#pragma once
+// Exact GPT-2 byte-level BPE (the tokenizer of GPT-2 and of the workbench's from-scratch models):
+// pre-tokenise with the GPT-2 regex, map bytes to printable code points, apply merges by rank.
+// Reads vocab.json + merges.txt or a Hugging Face tokenizer.json. Thread-safe after construction.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace rlhf::text {
+
+// A tokenizer file that cannot be used: the message names the file and the problem.
+class TokenizerError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class ByteLevelBpe {
+public:
+    static constexpr const char* kEndOfText = "<|endoftext|>";
+
+    // Throws TokenizerError naming the file, line and problem.
+    static ByteLevelBpe fromFiles(const std::string& vocabJsonPath, const std::string& mergesTxtPath);
+    static ByteLevelBpe fromTokenizerJson(const std::string& tokenizerJsonPath);
+    // A model directory: tokenizer.json when present, else vocab.json + merges.txt.
+    static ByteLevelBpe fromDirectory(const std::string& dir);
+    // From in-memory parts (used by the trainer); merges in rank order as (left, right).
+    ByteLevelBpe(std::unordered_map<std::string, int> vocab, std::vector<std::pair<std::string, std::string>> merges,
+                 std::vector<std::string> specialTokens, const std::string& origin);
+    ByteLevelBpe(ByteLevelBpe&&) noexcept;
+    ByteLevelBpe& operator=(ByteLevelBpe&&) noexcept;
+    ~ByteLevelBpe();
+
+    // Throws std::invalid_argument for invalid UTF-8 (naming the byte offset).
+    std::vector<int> encode(std::string_view utf8) const;
+    // Bytes of the tokens; a sequence cut inside a character is not valid UTF-8 (see decodeLossy).
+    std::string decode(const std::vector<int>& ids) const;
+    // As decode, invalid UTF-8 replaced by U+FFFD: for display while streaming.
+    std::string decodeLossy(const std::vector<int>& ids) const;
+
+    int vocabSize() const { return static_cast<int>(idToToken_.size()); }
+    int tokenId(const std::string& token) const;  // -1 when absent
+    int endOfTextId() const { return tokenId(kEndOfText); }
+    const std::string& tokenText(int id) const { return idToToken_.at(static_cast<size_t>(id)); }
+
+    // Writes vocab.json and merges.txt (the GPT-2 file forms) into `dir`.
+    void save(const std::string& dir) const;
+    const std::vector<std::pair<std::string, std::string>>& merges() const { return merges_; }
+
+private:
+    void encodePiece(std::string_view piece, std::vector<int>& out) const;
+    void encodeOrdinary(std::string_view text, std::vector<int>& out) const;
+
+    std::unordered_map<std::string, int> vocab_;
+    std::vector<std::string> idToToken_;
+    std::vector<std::pair<std::string, std::string>> merges_;
+    std::unordered_map<std::string, int> mergeRank_;  // "left right" -> rank
+    std::vector<std::string> specialTokens_;
+    struct Regex;
+    std::unique_ptr<Regex> regex_;
+    mutable std::mutex cacheMutex_;
+    mutable std::unordered_map<std::string, std::vector<int>> cache_;  // pre-token -> ids
+};
+
+// The GPT-2 bytes<->unicode table: byte b is written as code point byteToCodePoint()[b] in vocab entries.
+const std::vector<char32_t>& byteToCodePoint();
+
+}  // namespace rlhf::text

@@ -1,0 +1,41 @@
+# rlhf tokenize / score / generate on the tiny GPT-2 fixture, as a user would call them.
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK}/model)
+file(COPY ${DATA}/tiny-gpt2/policy/config.json ${DATA}/tiny-gpt2/policy/model.safetensors
+          ${DATA}/gpt2/vocab.json ${DATA}/gpt2/merges.txt DESTINATION ${WORK}/model)
+
+function(run_ok out_var)
+  execute_process(COMMAND ${RLHF} ${ARGN} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "rlhf ${ARGN}: rc=${rc}\n${err}")
+  endif()
+  set(${out_var} "${out}" PARENT_SCOPE)
+endfunction()
+
+run_ok(out tokenize --model ${WORK}/model "Men are all alike.")
+if(NOT out STREQUAL "{\"ids\":[10418,389,477,12936,13]}\n")
+  message(FATAL_ERROR "tokenize: ${out}")
+endif()
+
+run_ok(out generate --model ${WORK}/model --prompt "Men are all alike." --greedy --max-new-tokens 5)
+if(NOT out MATCHES "\"ids\":\\[13,13,13,13,8630\\]")
+  message(FATAL_ERROR "generate: ${out}")
+endif()
+
+run_ok(out score --model ${WORK}/model --prompt "Men are" --response " all alike.")
+string(JSON n LENGTH "${out}" token_logprobs)
+if(NOT n EQUAL 3)
+  message(FATAL_ERROR "score: ${out}")
+endif()
+
+execute_process(COMMAND ${RLHF} score --model ${WORK}/nowhere --prompt a --response b
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "nowhere: not a model directory")
+  message(FATAL_ERROR "missing model: rc=${rc} ${err}")
+endif()
+file(WRITE ${WORK}/model/config.json "{\"vocab_size\": 50257}")
+execute_process(COMMAND ${RLHF} generate --model ${WORK}/model --prompt a
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "config.json: missing field n_positions")
+  message(FATAL_ERROR "bad config: rc=${rc} ${err}")
+endif()

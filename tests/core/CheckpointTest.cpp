@@ -1,0 +1,177 @@
+// Hugging Face checkpoint directories and safetensors: round trips, key layouts, dtypes, bad files.
+// torch before Qt: Qt's `slots` macro breaks torch headers.
+#include <torch/torch.h>
+
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "TestData.h"
+#include "TestPrinters.h"
+#include "model/HfCheckpoint.h"
+#include "model/Safetensors.h"
+
+using namespace rlhf::model;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+void writeRaw(const fs::path& path, const std::string& header, size_t dataBytes) {
+    std::ofstream out(path, std::ios::binary);
+    uint64_t n = header.size();
+    for (int i = 0; i < 8; ++i) out.put(static_cast<char>((n >> (8 * i)) & 0xFF));
+    out << header << std::string(dataBytes, '\0');
+}
+
+std::string errorOf(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+}  // namespace
+
+class CheckpointTest : public QObject {
+    Q_OBJECT
+    fs::path tmp_;
+    fs::path policy_;
+
+    fs::path freshDir(const std::string& name) {
+        const fs::path d = tmp_ / name;
+        fs::remove_all(d);
+        fs::create_directories(d);
+        for (const auto& f : {"config.json", "model.safetensors"}) fs::copy_file(policy_ / f, d / f);
+        for (const auto& f : {"vocab.json", "merges.txt"}) fs::copy_file(rlhf::test::dataPath("gpt2/") + f, d / f);
+        return d;
+    }
+    // Rewrites d/model.safetensors through `edit` (name -> tensor map).
+    void rewriteWeights(const fs::path& d, const std::function<void(std::map<std::string, torch::Tensor>&)>& edit) {
+        std::map<std::string, torch::Tensor> tensors;
+        {
+            SafetensorsFile f((d / "model.safetensors").string());
+            for (const auto& [name, info] : f.tensors()) tensors[name] = f.load(name);
+        }
+        edit(tensors);
+        saveSafetensors((d / "model.safetensors").string(), tensors);
+    }
+    void expectLoadError(const fs::path& d, const std::string& needle) {
+        const std::string what = errorOf([&] { loadCheckpoint(d.string()); });
+        QVERIFY2(what.find(needle) != std::string::npos, what.c_str());
+    }
+
+private slots:
+    void initTestCase() {
+        tmp_ = fs::temp_directory_path() / ("rlhf-ckpt-" + std::to_string(::getpid()));
+        fs::create_directories(tmp_);
+        policy_ = rlhf::test::dataPath("tiny-gpt2/policy");
+    }
+    void cleanupTestCase() { fs::remove_all(tmp_); }
+
+    void saveLoadIsBitIdentical() {
+        auto a = loadCheckpoint(freshDir("a").string());
+        saveCheckpoint((tmp_ / "saved").string(), a.model, &*a.tokenizer, torch::randn({1, 32}));
+        auto b = loadCheckpoint((tmp_ / "saved").string());
+        for (const auto& p : a.model->named_parameters())
+            QVERIFY2(torch::equal(p.value(), b.model->named_parameters()[p.key()]), p.key().c_str());
+        QVERIFY(b.score.defined());
+        std::ifstream in(tmp_ / "saved" / "config.json");
+        const json saved = json::parse(in);
+        QCOMPARE(saved["architectures"][0].get<std::string>(), std::string("GPT2ForSequenceClassification"));
+        QCOMPARE(saved["n_embd"].get<int>(), 32);
+        QVERIFY(fs::exists(tmp_ / "saved" / "generation_config.json"));
+        SafetensorsFile f((tmp_ / "saved" / "model.safetensors").string());
+        QCOMPARE(f.tensors().at("transformer.h.0.attn.c_attn.weight").shape, (std::vector<int64_t>{32, 96}));
+    }
+
+    void hubKeyLayoutAndHalfPrecision() {
+        const fs::path d = freshDir("hub");
+        rewriteWeights(d, [](auto& t) {
+            std::map<std::string, torch::Tensor> renamed;
+            for (auto& [k, v] : t) renamed[k.substr(12)] = v.to(torch::kBFloat16);  // drop "transformer."
+            renamed["h.0.attn.bias"] = torch::ones({1, 1, 64, 64});                    // mask buffer: ignored
+            t = renamed;
+        });
+        auto hub = loadCheckpoint(d.string());
+        auto ref = loadCheckpoint(freshDir("ref").string());
+        const auto w = hub.model->named_parameters()["h.1.mlp.c_fc.weight"];
+        QVERIFY(torch::allclose(w, ref.model->named_parameters()["h.1.mlp.c_fc.weight"], 1e-2, 1e-2));
+        QVERIFY(!torch::equal(w, ref.model->named_parameters()["h.1.mlp.c_fc.weight"]));  // really went through bf16
+    }
+
+    void badCheckpoints() {
+        fs::path d = freshDir("shape");
+        rewriteWeights(d, [](auto& t) { t["transformer.h.0.mlp.c_fc.weight"] = torch::zeros({32, 100}); });
+        expectLoadError(d, "tensor 'transformer.h.0.mlp.c_fc.weight' has shape [100,32] but config.json implies [32,128]");
+        d = freshDir("missing");
+        rewriteWeights(d, [](auto& t) { t.erase("transformer.ln_f.weight"); });
+        expectLoadError(d, "missing tensor 'ln_f.weight'");
+        d = freshDir("extra");
+        rewriteWeights(d, [](auto& t) { t["transformer.h.9.attn.c_attn.weight"] = torch::zeros({1}); });
+        expectLoadError(d, "unexpected tensor 'transformer.h.9.attn.c_attn.weight'");
+        d = freshDir("int");
+        rewriteWeights(d, [](auto& t) { t["transformer.ln_f.bias"] = torch::zeros({32}, torch::kInt32); });
+        expectLoadError(d, "has dtype I32");
+        d = freshDir("config");
+        std::ofstream(d / "config.json") << R"({"vocab_size": 50257, "n_positions": 64, "n_layer": 2, "n_head": 4})";
+        expectLoadError(d, "config.json: missing field n_embd");
+        std::ofstream(d / "config.json") << R"({"vocab_size": 50257, "n_positions": 64, "n_embd": "32", "n_layer": 2, "n_head": 4})";
+        expectLoadError(d, "config.json: field n_embd must be an integer");
+        std::ofstream(d / "config.json") << R"({"vocab_size": 50257, "n_positions": 64, "n_embd": 30, "n_layer": 2, "n_head": 4})";
+        expectLoadError(d, "n_embd 30 is not divisible by n_head 4");
+        std::ofstream(d / "config.json") << "{";
+        expectLoadError(d, "config.json: invalid JSON");
+        expectLoadError(tmp_ / "nowhere", "not a model directory");
+    }
+
+    void badSafetensors_data() {
+        QTest::addColumn<QString>("header");
+        QTest::addColumn<int>("dataBytes");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("offsets-outside") << R"({"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}})" << 8
+                                         << "lie outside the 8-byte data area";
+        QTest::newRow("size-mismatch") << R"({"a":{"dtype":"F32","shape":[3],"data_offsets":[0,16]}})" << 16
+                                       << "dtype F32 x shape needs 12 bytes but data_offsets span 16";
+        QTest::newRow("unknown-dtype") << R"({"a":{"dtype":"F8","shape":[1],"data_offsets":[0,1]}})" << 1
+                                       << "unknown dtype \"F8\"";
+        QTest::newRow("overlap") << R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})"
+                                 << 12 << "overlap";
+        QTest::newRow("not-json") << "{nope" << 0 << "header is not valid JSON";
+        QTest::newRow("missing-field") << R"({"a":{"dtype":"F32","shape":[1]}})" << 4 << "needs dtype, shape and data_offsets";
+        QTest::newRow("negative-dim") << R"({"a":{"dtype":"F32","shape":[-1],"data_offsets":[0,4]}})" << 4
+                                      << "invalid dimension -1";
+    }
+    void badSafetensors() {
+        QFETCH(QString, header);
+        QFETCH(int, dataBytes);
+        QFETCH(QString, expected);
+        const fs::path p = tmp_ / "bad.safetensors";
+        writeRaw(p, header.toStdString(), static_cast<size_t>(dataBytes));
+        const std::string what = errorOf([&] { SafetensorsFile f(p.string()); });
+        QVERIFY2(what.find(expected.toStdString()) != std::string::npos, what.c_str());
+        QVERIFY2(what.find("bad.safetensors") != std::string::npos, what.c_str());
+    }
+
+    void truncatedAndLyingHeaderLength() {
+        const fs::path p = tmp_ / "short.safetensors";
+        std::ofstream(p, std::ios::binary) << "abc";
+        QVERIFY(errorOf([&] { SafetensorsFile f(p.string()); }).find("too short") != std::string::npos);
+        std::ofstream out(p, std::ios::binary);
+        const char len[8] = {'\xff', '\xff', 0, 0, 0, 0, 0, 0};
+        out.write(len, 8);
+        out << "{}";
+        out.close();
+        QVERIFY(errorOf([&] { SafetensorsFile f(p.string()); }).find("exceeds the file size") != std::string::npos);
+        const fs::path d = freshDir("truncated");
+        fs::resize_file(d / "model.safetensors", fs::file_size(d / "model.safetensors") - 100);
+        expectLoadError(d, "lie outside");
+    }
+};
+
+QTEST_APPLESS_MAIN(CheckpointTest)
+#include "CheckpointTest.moc"

@@ -1,0 +1,121 @@
+// GPT-2 parity with Hugging Face transformers (tests/data/tiny-gpt2): logits, hidden states, greedy
+// generation, response log-probs and the DPO losses built from them.
+// torch before Qt: Qt's `slots` macro breaks torch headers.
+#include <torch/torch.h>
+
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include "TestData.h"
+#include "TestPrinters.h"
+#include "model/Generation.h"
+#include "model/HfCheckpoint.h"
+#include "model/Safetensors.h"
+#include "model/Scoring.h"
+
+using namespace rlhf::model;
+using nlohmann::json;
+
+namespace {
+std::vector<int> ids(const json& j) { return j.get<std::vector<int>>(); }
+torch::Tensor batchOf(const std::vector<int>& v) {
+    return torch::tensor(std::vector<int64_t>(v.begin(), v.end()), torch::kLong).unsqueeze(0);
+}
+}  // namespace
+
+class ModelParityTest : public QObject {
+    Q_OBJECT
+    json expected_;
+    LoadedModel policy_, reference_;
+
+private slots:
+    void initTestCase() {
+        torch::set_num_threads(2);
+        expected_ = json::parse(rlhf::test::readData("tiny-gpt2/expected.json"));
+        policy_ = loadCheckpoint(rlhf::test::dataPath("tiny-gpt2/policy"), torch::kCPU, false);
+        reference_ = loadCheckpoint(rlhf::test::dataPath("tiny-gpt2/reference"), torch::kCPU, false);
+    }
+
+    void logitsAndHiddenMatchTransformers() {
+        SafetensorsFile reference(rlhf::test::dataPath("tiny-gpt2/expected.safetensors"));
+        torch::NoGradGuard noGrad;
+        for (size_t i = 0; i < expected_["sequences"].size(); ++i) {
+            auto input = batchOf(ids(expected_["sequences"][i]));
+            auto hidden = policy_.model->hidden(input).squeeze(0);
+            auto logits = policy_.model->logits(hidden.unsqueeze(0)).squeeze(0);
+            const auto wantLogits = reference.load("logits_" + std::to_string(i));
+            const auto wantHidden = reference.load("last_hidden_" + std::to_string(i));
+            QCOMPARE(logits.sizes().vec(), wantLogits.sizes().vec());
+            const double logitErr = (logits - wantLogits).abs().max().item<double>();
+            const double hiddenErr = (hidden - wantHidden).abs().max().item<double>();
+            QVERIFY2(logitErr < 1e-4, std::to_string(logitErr).c_str());
+            QVERIFY2(hiddenErr < 1e-4, std::to_string(hiddenErr).c_str());
+        }
+    }
+
+    void greedyGenerationMatches() {
+        SamplingOptions o;
+        o.greedy = true;
+        o.maxNewTokens = 24;
+        o.stopAtEos = false;
+        const auto prompt = ids(expected_["greedy_prompt"]);
+        auto out = generate(policy_.model, {prompt}, o);
+        std::vector<int> all = prompt;
+        all.insert(all.end(), out[0].ids.begin(), out[0].ids.end());
+        QCOMPARE(all, ids(expected_["greedy_ids"]));
+    }
+
+    void leftPaddedBatchMatchesSingleSequences() {
+        SamplingOptions o;
+        o.greedy = true;
+        o.maxNewTokens = 8;
+        o.stopAtEos = false;
+        const auto a = ids(expected_["sequences"][0]);
+        const auto b = ids(expected_["sequences"][1]);
+        auto batch = generate(policy_.model, {a, b}, o);
+        QCOMPARE(batch[0].ids, generate(policy_.model, {a}, o)[0].ids);
+        QCOMPARE(batch[1].ids, generate(policy_.model, {b}, o)[0].ids);
+    }
+
+    void seededSamplingIsReproducible() {
+        SamplingOptions o;
+        o.maxNewTokens = 12;
+        o.topK = 50;
+        o.topP = 0.9;
+        o.temperature = 0.8;
+        o.seed = 42;
+        const auto p = ids(expected_["sequences"][1]);
+        QCOMPARE(generate(policy_.model, {p, p}, o)[1].ids, generate(policy_.model, {p, p}, o)[1].ids);
+    }
+
+    void responseLogprobsAndDpoLosses() {
+        const json& dpo = expected_["dpo"];
+        const auto prompt = ids(dpo["prompt"]);
+        const auto pc = scoreResponse(policy_.model, prompt, ids(dpo["chosen"]));
+        const auto pr = scoreResponse(policy_.model, prompt, ids(dpo["rejected"]));
+        const auto rc = scoreResponse(reference_.model, prompt, ids(dpo["chosen"]));
+        const auto rr = scoreResponse(reference_.model, prompt, ids(dpo["rejected"]));
+        QVERIFY(std::abs(pc.sum - dpo["policy_logp_chosen"].get<double>()) < 1e-4);
+        QVERIFY(std::abs(pr.sum - dpo["policy_logp_rejected"].get<double>()) < 1e-4);
+        QVERIFY(std::abs(rc.sum - dpo["ref_logp_chosen"].get<double>()) < 1e-4);
+        QVERIFY(std::abs(rr.sum - dpo["ref_logp_rejected"].get<double>()) < 1e-4);
+        const auto perToken = dpo["policy_token_logps_chosen"].get<std::vector<double>>();
+        QCOMPARE(pc.tokenLogprobs.size(), perToken.size());
+        for (size_t i = 0; i < perToken.size(); ++i) QVERIFY(std::abs(pc.tokenLogprobs[i] - perToken[i]) < 1e-4);
+        const double h = (pc.sum - rc.sum) - (pr.sum - rr.sum);
+        auto logSigmoid = [](double x) { return -std::log1p(std::exp(-x)); };
+        for (double beta : {0.1, 0.5}) {
+            const std::string b = beta == 0.1 ? "0.1" : "0.5";
+            const double sigmoid = -logSigmoid(beta * h);
+            const double cdpo = -0.9 * logSigmoid(beta * h) - 0.1 * logSigmoid(-beta * h);
+            const double ipo = std::pow(h - 1.0 / (2 * beta), 2);
+            QVERIFY(std::abs(sigmoid - dpo["losses"]["sigmoid_beta" + b].get<double>()) < 1e-4);
+            QVERIFY(std::abs(cdpo - dpo["losses"]["cdpo_ls0.1_beta" + b].get<double>()) < 1e-4);
+            QVERIFY(std::abs(ipo - dpo["losses"]["ipo_beta" + b].get<double>()) < 1e-3 * std::max(1.0, ipo));
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(ModelParityTest)
+#include "ModelParityTest.moc"

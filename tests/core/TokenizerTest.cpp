@@ -1,0 +1,131 @@
+// Exact GPT-2 byte-level BPE: reference ids, round trips on hard text, and bad tokenizer files.
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "TestData.h"
+#include "TestPrinters.h"
+#include "text/ByteLevelBpe.h"
+#include "text/Utf8.h"
+
+using rlhf::text::ByteLevelBpe;
+using rlhf::text::TokenizerError;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+class TokenizerTest : public QObject {
+    Q_OBJECT
+    std::unique_ptr<ByteLevelBpe> gpt2_;
+    fs::path tmp_;
+
+    void write(const std::string& name, const std::string& text) { std::ofstream(tmp_ / name, std::ios::binary) << text; }
+    void expectError(const std::string& vocab, const std::string& merges, const std::string& needle) {
+        write("vocab.json", vocab);
+        write("merges.txt", merges);
+        try {
+            ByteLevelBpe::fromDirectory(tmp_.string());
+            QFAIL(("no error, expected " + needle).c_str());
+        } catch (const TokenizerError& e) {
+            QVERIFY2(std::string(e.what()).find(needle) != std::string::npos, e.what());
+        }
+    }
+    static std::string byteVocab() {  // the 256 byte tokens only
+        json v;
+        int id = 0;
+        for (char32_t cp : rlhf::text::byteToCodePoint()) {
+            std::string s;
+            rlhf::text::appendUtf8(s, cp);
+            v[s] = id++;
+        }
+        return v.dump();
+    }
+
+private slots:
+    void initTestCase() {
+        gpt2_ = std::make_unique<ByteLevelBpe>(
+            ByteLevelBpe::fromFiles(rlhf::test::dataPath("gpt2/vocab.json"), rlhf::test::dataPath("gpt2/merges.txt")));
+        tmp_ = fs::temp_directory_path() / ("rlhf-tok-" + std::to_string(::getpid()));
+        fs::create_directories(tmp_);
+    }
+    void cleanupTestCase() { fs::remove_all(tmp_); }
+
+    void referenceCases() {
+        const json cases = json::parse(rlhf::test::readData("gpt2/tokenizer_cases.json"));
+        for (const auto& c : cases) {
+            QCOMPARE(gpt2_->encode(c["text"].get<std::string>()), c["ids"].get<std::vector<int>>());
+            QCOMPARE(gpt2_->decode(c["ids"].get<std::vector<int>>()), c["text"].get<std::string>());
+        }
+        QCOMPARE(gpt2_->vocabSize(), 50257);
+        QCOMPARE(gpt2_->endOfTextId(), 50256);
+    }
+
+    void knownHardCases() {
+        // Ids from GPT-2's published tokenizer for whitespace runs, contractions and digits.
+        QCOMPARE(gpt2_->encode("  hello"), (std::vector<int>{220, 23748}));
+        QCOMPARE(gpt2_->encode("I'm don't"), (std::vector<int>{40, 1101, 836, 470}));
+        QCOMPARE(gpt2_->encode("a\n\nb"), (std::vector<int>{64, 198, 198, 65}));
+        QCOMPARE(gpt2_->encode("hi<|endoftext|>there"), (std::vector<int>{5303, 50256, 8117}));
+    }
+
+    void roundTrips_data() {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("spaces") << "a   b \t\t c\n\n\n  d  ";
+        QTest::newRow("digits") << "1234567890 3.14159 1e-9 -42";
+        QTest::newRow("contractions") << "they'll we've I'd she's it's 'tis O'Neil";
+        QTest::newRow("emoji") << "I ❤️ 🤖 RLHF 👩‍👩‍👧";
+        QTest::newRow("cjk") << "强化学习 人間のフィードバック 한국어";
+        QTest::newRow("mixed") << "Ünïcödé — “quotes” ‘single’ …\r\n<|endoftext|>tail";
+        QTest::newRow("trailing") << "ends with spaces   ";
+    }
+    void roundTrips() {
+        QFETCH(QString, text);
+        const std::string s = text.toStdString();
+        QCOMPARE(gpt2_->decode(gpt2_->encode(s)), s);
+    }
+
+    void invalidUtf8IsAClearError() {
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpt2_->encode("ok \xFF bad"));
+        try {
+            gpt2_->encode("ok \xC3");
+        } catch (const std::invalid_argument& e) {
+            QCOMPARE(std::string(e.what()), std::string("invalid UTF-8 at byte 3"));
+        }
+        QCOMPARE(gpt2_->decodeLossy({gpt2_->encode("é")[0]}).empty(), false);
+    }
+
+    void tokenizerJsonBothMergeForms() {
+        const json vocab = json::parse(rlhf::test::readData("gpt2/vocab.json"));
+        std::vector<std::string> lines;
+        for (const auto& m : gpt2_->merges()) lines.push_back(m.first + " " + m.second);
+        write("tokenizer.json", json{{"model", {{"vocab", vocab}, {"merges", lines}}}}.dump());
+        auto a = ByteLevelBpe::fromTokenizerJson((tmp_ / "tokenizer.json").string());
+        json pairs = json::array();
+        for (const auto& m : gpt2_->merges()) pairs.push_back({m.first, m.second});
+        write("tokenizer.json", json{{"model", {{"vocab", vocab}, {"merges", pairs}}}}.dump());
+        auto b = ByteLevelBpe::fromTokenizerJson((tmp_ / "tokenizer.json").string());
+        const std::string text = "They're always bugging us about something or other.";
+        QCOMPARE(a.encode(text), gpt2_->encode(text));
+        QCOMPARE(b.encode(text), gpt2_->encode(text));
+        fs::remove(tmp_ / "tokenizer.json");
+    }
+
+    void badFiles() {
+        expectError("{not json", "#version: 0.2\n", "vocab.json: invalid JSON at byte");
+        expectError("[1,2]", "", "expected a JSON object");
+        expectError("{\"a\": 0}", "", "lacks the byte token for byte 0");
+        expectError(byteVocab(), "#version: 0.2\na b c\n", "merges.txt:2: expected two tokens");
+        expectError(byteVocab(), "#version: 0.2\nh i\n", "merge 1 (h i) uses or makes a token missing");
+        fs::remove(tmp_ / "vocab.json");
+        try {
+            ByteLevelBpe::fromDirectory(tmp_.string());
+            QFAIL("no error for a missing vocab.json");
+        } catch (const TokenizerError& e) {
+            QVERIFY2(std::string(e.what()).find("vocab.json: cannot open") != std::string::npos, e.what());
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TokenizerTest)
+#include "TokenizerTest.moc"
