@@ -4,12 +4,16 @@
 #include <iostream>
 #include <memory>
 
+#include <torch/torch.h>
+
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include "CliSupport.h"
 #include "eliza/BuiltinScripts.h"
 #include "eliza/ElizaEngine.h"
+#include "DeviceOption.h"
+#include "train/GptBench.h"
 
 namespace rlhf::cli {
 
@@ -40,6 +44,32 @@ void benchEliza(double seconds) {
                    {"reply_chars", chars}});
 }
 
+struct GptBenchOptions {
+    std::string preset = "small";
+    std::string device = "cpu";
+    int threads = 0;
+    bool bf16 = true;
+};
+
+void benchTrain(const GptBenchOptions& o) {
+    const torch::Device device = resolveDevice(o.device, o.threads);
+    const auto preset = train::benchPreset(o.preset, device);
+    const bool big = o.preset == "gpt2";
+    const auto r = train::benchTraining(preset, device, big ? 3 : 10, big ? 1 : 2, o.bf16);
+    printJsonLine({{"preset", o.preset}, {"device", device.str()}, {"threads", torch::get_num_threads()},
+                   {"bf16_autocast", o.bf16 && device.is_cuda()}, {"train_tokens_per_s", r.tokensPerSecond},
+                   {"last_loss", r.lastLoss}});
+}
+
+void benchGenerate(const GptBenchOptions& o) {
+    const torch::Device device = resolveDevice(o.device, o.threads);
+    const auto r = train::benchGeneration(train::benchPreset(o.preset, device), device);
+    nlohmann::json out = {{"preset", o.preset}, {"device", device.str()}, {"threads", torch::get_num_threads()},
+                          {"generate_b1_tokens_per_s", r.batch1TokensPerSecond}};
+    out["generate_b" + std::to_string(r.largeBatch) + "_tokens_per_s"] = r.batch8TokensPerSecond;
+    printJsonLine(out);
+}
+
 }  // namespace
 
 void addBenchCommand(CLI::App& app) {
@@ -49,6 +79,17 @@ void addBenchCommand(CLI::App& app) {
     CLI::App* eliza = bench->add_subcommand("eliza", "ELIZA replies per second on one thread (DOCTOR 1966)");
     eliza->add_option("--seconds", *seconds, "How long to run")->check(CLI::PositiveNumber);
     eliza->callback([seconds] { benchEliza(*seconds); });
+
+    auto gpt = std::make_shared<GptBenchOptions>();
+    for (const char* name : {"train", "generate"}) {
+        CLI::App* cmd = bench->add_subcommand(name, std::string("GPT ") + name + " tokens per second (as py_gpt_baseline.py)");
+        cmd->add_option("--preset", gpt->preset, "tiny, small or gpt2")->check(CLI::IsMember({"tiny", "small", "gpt2"}));
+        addDeviceOption(cmd, gpt->device);
+        cmd->add_option("--threads", gpt->threads, "LibTorch intra-op threads (default: all cores)");
+        cmd->add_option("--bf16", gpt->bf16, "bf16 autocast on CUDA (default true)");
+    }
+    bench->get_subcommand("train")->callback([gpt] { benchTrain(*gpt); });
+    bench->get_subcommand("generate")->callback([gpt] { benchGenerate(*gpt); });
 }
 
 }  // namespace rlhf::cli

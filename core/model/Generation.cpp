@@ -83,7 +83,11 @@ std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector
     KvCache cache = KvCache::allocate(c, B, total, model->wte->weight.options());
     at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(o.seed);
 
-    auto logits = model->forward(batch.ids, batch.mask.narrow(1, 0, batch.promptLength), &cache);  // [B,P,V]
+    // Without padding (one prompt, or K copies of one) the model needs no mask: its fast path.
+    bool padded = false;
+    for (const auto& p : prompts) padded |= p.size() != longest;
+    auto maskUpTo = [&](int64_t n) { return padded ? batch.mask.narrow(1, 0, n) : torch::Tensor(); };
+    auto logits = model->forward(batch.ids, maskUpTo(batch.promptLength), &cache);  // [B,P,V]
     std::vector<char> finished(static_cast<size_t>(B), 0);
     for (int64_t step = 0; step < maxNew; ++step) {
         if (cancel && cancel->load()) break;
@@ -105,7 +109,7 @@ std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector
         if (!keepGoing || std::all_of(finished.begin(), finished.end(), [](char f) { return f != 0; })) break;
         if (step + 1 == maxNew) break;
         batch.mask.select(1, batch.promptLength + step).fill_(1);
-        logits = model->forward(next.unsqueeze(1), batch.mask.narrow(1, 0, batch.promptLength + step + 1), &cache);
+        logits = model->forward(next.unsqueeze(1), maskUpTo(batch.promptLength + step + 1), &cache);
     }
     return out;
 }

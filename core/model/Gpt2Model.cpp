@@ -36,10 +36,11 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x, const tor
         v = cache->v[layer].narrow(2, 0, past + T);
     }
 #if TORCH_VERSION_MAJOR >= 2
-    auto y = at::scaled_dot_product_attention(q, k, v, bias.to(q.scalar_type()));
+    auto y = at::scaled_dot_product_attention(q, k, v, bias.defined() ? c10::optional<at::Tensor>(bias.to(q.scalar_type()))
+                                                                      : c10::nullopt);
 #else
     auto att = torch::matmul(q, k.transpose(-2, -1)) * (1.0 / std::sqrt(static_cast<double>(D)));  // [B,H,T,S]
-    att = torch::softmax(att + bias, -1);
+    att = torch::softmax(bias.defined() ? att + bias : att, -1);
     auto y = torch::matmul(att, v);                                  // [B,H,T,D]
 #endif
     y = y.transpose(1, 2).contiguous().view({B, T, C});
@@ -87,6 +88,18 @@ torch::Tensor positionsFromMask(const torch::Tensor& mask) {
     return (mask.to(torch::kLong).cumsum(1) - 1).clamp_min(0);
 }
 
+// Query t (absolute past+t) sees key s when s <= past+t and key s is a real token.
+// keyMask [B,S] bool -> additive bias [B,1,T,S]: 0 where allowed, a large negative number elsewhere
+// (finite, so a padding query that sees nothing gets uniform weights instead of NaN).
+torch::Tensor attentionBias(const torch::Tensor& keyMask, int64_t past, int64_t T) {
+    const int64_t S = keyMask.size(1);
+    auto causal = torch::ones({T, S}, keyMask.options()).tril(past);  // [T,S]
+    auto allowed = causal.unsqueeze(0) & keyMask.unsqueeze(1);        // [B,T,S]
+    return torch::zeros(allowed.sizes(), torch::dtype(torch::kFloat).device(keyMask.device()))
+        .masked_fill(allowed.logical_not(), -1e9f)
+        .unsqueeze(1);
+}
+
 torch::Tensor Gpt2ModelImpl::hidden(const torch::Tensor& ids, const torch::Tensor& mask, KvCache* cache) {
     const int64_t B = ids.size(0), T = ids.size(1);
     const int64_t past = cache ? cache->length : 0, S = past + T;
@@ -95,14 +108,15 @@ torch::Tensor Gpt2ModelImpl::hidden(const torch::Tensor& ids, const torch::Tenso
                                     std::to_string(config_.nPositions));
     if (cache && S > cache->capacity) throw std::invalid_argument("KV cache capacity exceeded");
     const auto dev = ids.device();
-    torch::Tensor fullMask = mask.defined() ? mask.to(dev) : torch::ones({B, S}, torch::dtype(torch::kLong).device(dev));
-    auto positions = positionsFromMask(fullMask).narrow(1, past, T);                        // [B,T]
-    // Query t (absolute past+t) sees key s when s <= past+t and key s is a real token.
-    auto causal = torch::ones({T, S}, torch::dtype(torch::kBool).device(dev)).tril(past);  // [T,S]
-    auto allowed = causal.unsqueeze(0) & fullMask.to(torch::kBool).unsqueeze(1);           // [B,T,S]
-    const float lowest = -1e9f;  // finite: a padding query that sees nothing gets uniform weights, not NaN
-    auto bias = torch::zeros({B, 1, T, S}, torch::dtype(torch::kFloat).device(dev))
-                    .masked_fill(allowed.logical_not().unsqueeze(1), lowest);               // [B,1,T,S]
+    torch::Tensor positions, bias;
+    if (mask.defined()) {
+        positions = positionsFromMask(mask.to(dev)).narrow(1, past, T);                       // [B,T]
+        bias = attentionBias(mask.to(dev).to(torch::kBool), past, T);                          // [B,1,T,S]
+    } else {
+        positions = torch::arange(past, S, torch::dtype(torch::kLong).device(dev)).unsqueeze(0);  // [1,T]
+        // One new token with no padding sees every key: no bias at all (the generation fast path).
+        if (T > 1) bias = attentionBias(torch::ones({1, S}, torch::dtype(torch::kBool).device(dev)), past, T);
+    }
     auto x = wte(ids) + wpe(positions);                                                     // [B,T,C]
     for (size_t l = 0; l < h->size(); ++l) x = h[l]->as<Block>()->forward(x, bias, cache, static_cast<int>(l));
     if (cache) cache->length = S;

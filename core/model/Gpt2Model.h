@@ -22,7 +22,8 @@ struct KvCache {
 class CausalSelfAttentionImpl : public torch::nn::Module {
 public:
     explicit CausalSelfAttentionImpl(const Gpt2Config& config);
-    // x [B,T,C], bias [B,1,T,S] additive (0 or -inf-like); with a cache, S = cache.length + T.
+    // x [B,T,C], bias [B,1,T,S] additive, or undefined when every key is visible; with a cache,
+    // S = cache.length + T.
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& bias, KvCache* cache, int layer);
 
     torch::nn::Linear c_attn{nullptr};  // C -> 3C (q, k, v)
@@ -75,6 +76,8 @@ private:
     Gpt2Config config_;
 };
 TORCH_MODULE(Gpt2Model);
+
+torch::Tensor attentionBias(const torch::Tensor& keyMask, int64_t past, int64_t T);
 
 // Position ids for left-padded batches: the count of real tokens before each position. mask [B,S] -> [B,S].
 torch::Tensor positionsFromMask(const torch::Tensor& mask);

@@ -1,0 +1,114 @@
+#include "train/GptBench.h"
+
+#include <chrono>
+#include <stdexcept>
+
+#include <torch/torch.h>
+#if TORCH_VERSION_MAJOR >= 2
+#include <ATen/autocast_mode.h>
+#endif
+
+#include "model/Generation.h"
+#include "model/Gpt2Model.h"
+
+namespace rlhf::train {
+
+namespace {
+
+// bf16 autocast on CUDA for the scope (LibTorch 2.x only; a no-op on 1.13 and on CPU).
+struct Bf16Autocast {
+    bool on;
+    explicit Bf16Autocast(bool enable) : on(enable) { set(on); }
+    ~Bf16Autocast() {
+        if (on) set(false);
+    }
+    static void set(bool enable) {
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+        at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
+        at::autocast::set_autocast_enabled(at::kCUDA, enable);
+        if (!enable) at::autocast::clear_cache();
+#elif TORCH_VERSION_MAJOR >= 2
+        at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+        at::autocast::set_enabled(enable);
+        if (!enable) at::autocast::clear_cache();
+#else
+        (void)enable;
+#endif
+    }
+};
+
+double secondsSince(std::chrono::steady_clock::time_point t0, const torch::Device& device) {
+    if (device.is_cuda()) torch::cuda::synchronize();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+}  // namespace
+
+BenchPreset benchPreset(const std::string& name, const torch::Device& device) {
+    BenchPreset p;
+    auto& c = p.config;
+    if (name == "tiny") { c.vocabSize = 2048; c.nLayer = 2; c.nHead = 4; c.nEmbd = 128; c.nPositions = 128; p.batch = 16; }
+    else if (name == "small") { c.vocabSize = 8192; c.nLayer = 4; c.nHead = 8; c.nEmbd = 256; c.nPositions = 256; p.batch = 8; }
+    else if (name == "gpt2") { c.vocabSize = 50257; c.nLayer = 12; c.nHead = 12; c.nEmbd = 768; c.nPositions = 512; p.batch = device.is_cuda() ? 16 : 4; }
+    else throw std::invalid_argument("unknown preset '" + name + "' (tiny, small, gpt2)");
+    c.eosTokenId = c.bosTokenId = c.vocabSize - 1;
+    return p;
+}
+
+TrainBenchResult benchTraining(const BenchPreset& preset, const torch::Device& device, int steps, int warmup,
+                               bool bf16Autocast) {
+    torch::manual_seed(0);
+    const auto& c = preset.config;
+    model::Gpt2Model gpt(c);
+    gpt->to(device);
+    gpt->train();
+    torch::optim::AdamW optimizer(gpt->parameters(), torch::optim::AdamWOptions(3e-4));
+    const int64_t B = preset.batch, T = c.nPositions;
+    auto x = torch::randint(0, c.vocabSize, {B, T + 1}, torch::kLong).to(device);
+    auto input = x.narrow(1, 0, T), target = x.narrow(1, 1, T).reshape({-1});
+    TrainBenchResult result;
+    auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < warmup + steps; ++i) {
+        if (i == warmup) {
+            secondsSince(t0, device);  // drains queued GPU work before the clock starts
+            t0 = std::chrono::steady_clock::now();
+        }
+        torch::Tensor loss;
+        {
+            Bf16Autocast autocast(bf16Autocast && device.is_cuda());
+            auto logits = gpt->forward(input);  // [B,T,V]
+            loss = torch::nn::functional::cross_entropy(logits.reshape({B * T, c.vocabSize}).to(torch::kFloat32), target);
+        }
+        optimizer.zero_grad();
+        loss.backward();
+        optimizer.step();
+        if (i + 1 == warmup + steps) result.lastLoss = loss.item<double>();
+    }
+    result.tokensPerSecond = static_cast<double>(B * T * steps) / secondsSince(t0, device);
+    return result;
+}
+
+GenerateBenchResult benchGeneration(const BenchPreset& preset, const torch::Device& device) {
+    torch::manual_seed(0);
+    model::Gpt2Model gpt(preset.config);
+    gpt->to(device);
+    gpt->eval();
+    GenerateBenchResult result;
+    result.largeBatch = device.is_cuda() && preset.config.nLayer == 12 ? 16 : 8;
+    model::SamplingOptions o;
+    o.maxNewTokens = 64;
+    o.stopAtEos = false;
+    o.seed = 1;
+    for (int batch : {1, result.largeBatch}) {
+        auto prompt = torch::randint(0, preset.config.vocabSize, {16}, torch::kLong);
+        std::vector<int> ids(prompt.data_ptr<int64_t>(), prompt.data_ptr<int64_t>() + 16);
+        std::vector<std::vector<int>> prompts(static_cast<size_t>(batch), ids);
+        model::generate(gpt, prompts, o);  // warm-up
+        const auto t0 = std::chrono::steady_clock::now();
+        model::generate(gpt, prompts, o);
+        const double tps = batch * 64 / secondsSince(t0, device);
+        (batch == 1 ? result.batch1TokensPerSecond : result.batch8TokensPerSecond) = tps;
+    }
+    return result;
+}
+
+}  // namespace rlhf::train

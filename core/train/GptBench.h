@@ -1,0 +1,36 @@
+#pragma once
+// The `rlhf bench train|generate` measurements, done the way ../shared/bench/py_gpt_baseline.py does
+// them so the two print comparable numbers: random tokens; training = forward, cross-entropy,
+// backward, AdamW step, after warm-up steps; generation = 16-token random prompts, 64 sampled tokens.
+
+#include <string>
+
+#include <torch/types.h>
+
+#include "model/Gpt2Config.h"
+
+namespace rlhf::train {
+
+struct BenchPreset {
+    model::Gpt2Config config;  // context = n_positions
+    int batch = 1;
+};
+
+// tiny, small, gpt2 (DESIGN §7); throws std::invalid_argument for another name.
+BenchPreset benchPreset(const std::string& name, const torch::Device& device);
+
+struct TrainBenchResult {
+    double tokensPerSecond = 0;
+    double lastLoss = 0;
+};
+TrainBenchResult benchTraining(const BenchPreset& preset, const torch::Device& device, int steps, int warmup,
+                               bool bf16Autocast);
+
+struct GenerateBenchResult {
+    double batch1TokensPerSecond = 0;
+    double batch8TokensPerSecond = 0;  // batch 16 on CUDA for the gpt2 preset
+    int largeBatch = 8;
+};
+GenerateBenchResult benchGeneration(const BenchPreset& preset, const torch::Device& device);
+
+}  // namespace rlhf::train
