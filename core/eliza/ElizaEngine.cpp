@@ -95,70 +95,78 @@ std::string ElizaEngine::processKeystack(std::deque<std::string> keystack, Words
         if (transitions >= kMaxTransitions) return noMatchReply(trace);
         const std::string keyword = keystack.front();
         keystack.pop_front();
-        TraceStep step;
-        step.keyword = keyword;
-        step.text = joinWords(words);
-        const KeywordRule* rule = script_.rule(keyword);
-        if (!rule) {
-            step.event = "unknown-keyword";
-            if (trace) trace->steps.push_back(step);
-            return noMatchReply(trace);
+        const Outcome outcome = tryKeyword(keyword, keystack, words, trace);
+        if (outcome.kind == Outcome::Kind::Reply) {
+            if (trace) trace->source = inNone ? "none" : "keyword";
+            return outcome.reply;
         }
-        if (keyword == script_.memory.keyword) createMemory(words, trace);
-
-        Components components;
-        size_t d = 0;
-        while (d < rule->decompositions.size() &&
-               !matchDecomposition(rule->decompositions[d].pattern, words, script_.tags, components))
-            ++d;
-        if (d == rule->decompositions.size()) {
-            step.event = rule->fallbackLink.empty() ? "no-match" : "fallback-link";
-            step.linkTo = rule->fallbackLink;
-            if (trace) trace->steps.push_back(step);
-            if (rule->fallbackLink.empty()) return noMatchReply(trace);
-            keystack.push_front(rule->fallbackLink);
-            continue;
-        }
-
-        const Decomposition& decomposition = rule->decompositions[d];
-        size_t& next = cursor(keyword, d);
-        const Reassembly& r = decomposition.reassemblies[next];
-        step.event = "decomposition";
-        step.decomposition = static_cast<int>(d);
-        step.reassembly = static_cast<int>(next);
-        next = (next + 1) % decomposition.reassemblies.size();
-        if (trace) {
-            step.pattern = patternText(decomposition.pattern);
-            for (const auto& c : components) step.components.push_back(joinWords(c));
-            step.reassemblyText = r.text();
-        }
-
-        switch (r.kind) {
-        case Reassembly::Kind::Template:
-            step.action = "reply";
-            if (trace) {
-                trace->steps.push_back(step);
-                trace->source = inNone ? "none" : "keyword";
-            }
-            return joinWords(reassemble(r.tokens, components));
-        case Reassembly::Kind::Link:
-            step.action = "link";
-            keystack.push_front(r.link);
-            break;
-        case Reassembly::Kind::Pre:
-            step.action = "pre";
-            words = reassemble(r.tokens, components);
-            keystack.push_front(r.link);
-            break;
-        case Reassembly::Kind::NewKey:
-            step.action = "newkey";
-            break;
-        }
-        step.linkTo = r.link;
-        if (trace) trace->steps.push_back(step);
-        if (r.kind == Reassembly::Kind::NewKey && keystack.empty()) return noneReply(words, inNone, trace);
+        if (outcome.kind == Outcome::Kind::NoMatch) return noMatchReply(trace);
+        if (outcome.kind == Outcome::Kind::NewKey && keystack.empty()) return noneReply(words, inNone, trace);
     }
     return noneReply(words, inNone, trace);
+}
+
+// Applies `keyword`'s rule to `words`: a reply, or links/PRE/NEWKEY that change `keystack` and `words`.
+ElizaEngine::Outcome ElizaEngine::tryKeyword(const std::string& keyword, std::deque<std::string>& keystack,
+                                             Words& words, ElizaTrace* trace) {
+    TraceStep step;
+    step.keyword = keyword;
+    if (trace) step.text = joinWords(words);
+    auto record = [&](Outcome::Kind kind, std::string reply = {}) {
+        if (trace) trace->steps.push_back(step);
+        return Outcome{kind, std::move(reply)};
+    };
+    const KeywordRule* rule = script_.rule(keyword);
+    if (!rule) {
+        step.event = "unknown-keyword";
+        return record(Outcome::Kind::NoMatch);
+    }
+    if (keyword == script_.memory.keyword) createMemory(words, trace);
+
+    Components components;
+    size_t d = 0;
+    while (d < rule->decompositions.size() &&
+           !matchDecomposition(rule->decompositions[d].pattern, words, script_.tags, components))
+        ++d;
+    if (d == rule->decompositions.size()) {
+        step.event = rule->fallbackLink.empty() ? "no-match" : "fallback-link";
+        step.linkTo = rule->fallbackLink;
+        if (rule->fallbackLink.empty()) return record(Outcome::Kind::NoMatch);
+        keystack.push_front(rule->fallbackLink);
+        return record(Outcome::Kind::Continue);
+    }
+
+    const Decomposition& decomposition = rule->decompositions[d];
+    size_t& next = cursor(keyword, d);
+    const Reassembly& r = decomposition.reassemblies[next];
+    step.event = "decomposition";
+    step.decomposition = static_cast<int>(d);
+    step.reassembly = static_cast<int>(next);
+    step.linkTo = r.link;
+    next = (next + 1) % decomposition.reassemblies.size();  // advances for every kind of entry
+    if (trace) {
+        step.pattern = patternText(decomposition.pattern);
+        for (const auto& c : components) step.components.push_back(joinWords(c));
+        step.reassemblyText = r.text();
+    }
+    switch (r.kind) {
+    case Reassembly::Kind::Template:
+        step.action = "reply";
+        return record(Outcome::Kind::Reply, joinWords(reassemble(r.tokens, components)));
+    case Reassembly::Kind::Link:
+        step.action = "link";
+        keystack.push_front(r.link);
+        return record(Outcome::Kind::Continue);
+    case Reassembly::Kind::Pre:
+        step.action = "pre";
+        words = reassemble(r.tokens, components);  // no new scan or substitution
+        keystack.push_front(r.link);
+        return record(Outcome::Kind::Continue);
+    case Reassembly::Kind::NewKey:
+        step.action = "newkey";
+        return record(Outcome::Kind::NewKey);
+    }
+    return record(Outcome::Kind::NoMatch);
 }
 
 std::string ElizaEngine::noneReply(const Words& words, bool inNone, ElizaTrace* trace) {

@@ -32,8 +32,14 @@ public:
     static constexpr int kMaxTransitions = 100000;
 
 private:
+    struct Outcome {
+        enum class Kind { Reply, Continue, NewKey, NoMatch };
+        Kind kind;
+        std::string reply;
+    };
     Words scan(Words& words, ElizaTrace* trace) const;
     std::string processKeystack(std::deque<std::string> keystack, Words words, bool inNone, ElizaTrace* trace);
+    Outcome tryKeyword(const std::string& keyword, std::deque<std::string>& keystack, Words& words, ElizaTrace* trace);
     std::string noneReply(const Words& words, bool inNone, ElizaTrace* trace);
     std::string noMatchReply(ElizaTrace* trace) const;
     void createMemory(const Words& words, ElizaTrace* trace);
