@@ -1,0 +1,6 @@
+#pragma once
+// Library versions for About boxes and `--version` (widgets may not include torch headers).
+#include <string>
+namespace rlhf {
+std::string libtorchVersion();
+}  // namespace rlhf

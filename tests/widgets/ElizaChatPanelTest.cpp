@@ -1,0 +1,52 @@
+// The ELIZA chat panel driven from the keyboard, offscreen: type, Enter, read reply and trace.
+#include <QtTest>
+
+#include <QLineEdit>
+#include <QTreeWidget>
+
+#include "chat/ElizaChatPanel.h"
+
+using rlhf::widgets::ElizaChatPanel;
+
+class ElizaChatPanelTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void typingGetsTheReplyAndItsTrace() {
+        ElizaChatPanel panel;
+        panel.show();
+        QVERIFY(panel.transcriptText().contains("HOW DO YOU DO. PLEASE TELL ME YOUR PROBLEM"));
+        auto* input = panel.findChild<QLineEdit*>();
+        QVERIFY(input);
+        QTest::keyClicks(input, "Men are all alike.");
+        QTest::keyClick(input, Qt::Key_Return);
+        QVERIFY(panel.transcriptText().contains("You: Men are all alike."));
+        QVERIFY(panel.transcriptText().contains("ELIZA: IN WHAT WAY"));
+        QVERIFY(input->text().isEmpty());
+        auto* trace = panel.findChild<QTreeWidget*>();
+        const auto keystack = trace->findItems("Keystack (top first)", Qt::MatchExactly, 0);
+        QCOMPARE(keystack.size(), 1);
+        QCOMPARE(keystack[0]->text(1), QString("ALIKE ARE"));
+        QTest::keyClicks(input, "They're always bugging us about something or other.");
+        QTest::keyClick(input, Qt::Key_Return);
+        QVERIFY(panel.transcriptText().endsWith("ELIZA: CAN YOU THINK OF A SPECIFIC EXAMPLE"));
+    }
+
+    void blankInputIsIgnoredAndRestartResets() {
+        ElizaChatPanel panel;
+        auto* input = panel.findChild<QLineEdit*>();
+        QTest::keyClick(input, Qt::Key_Return);
+        QCOMPARE(panel.traceRowCount(), 0);
+        QTest::keyClicks(input, "Bullies.");
+        QTest::keyClick(input, Qt::Key_Return);
+        QVERIFY(panel.transcriptText().contains("I AM NOT SURE I UNDERSTAND YOU FULLY"));
+        panel.restartConversation();
+        QVERIFY(!panel.transcriptText().contains("Bullies"));
+        QTest::keyClicks(input, "Bullies.");
+        QTest::keyClick(input, Qt::Key_Return);
+        QVERIFY(panel.transcriptText().contains("I AM NOT SURE I UNDERSTAND YOU FULLY"));
+    }
+};
+
+QTEST_MAIN(ElizaChatPanelTest)
+#include "ElizaChatPanelTest.moc"
