@@ -1,6 +1,7 @@
 #include "model/Gpt2Model.h"
 
 #include <cmath>
+#include <limits>
 
 #include <torch/torch.h>
 
@@ -35,12 +36,18 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x, const tor
         k = cache->k[layer].narrow(2, 0, past + T);                  // [B,H,S,D]
         v = cache->v[layer].narrow(2, 0, past + T);
     }
+    // No bias and T > 1 means plain causal attention over S == T keys (training, prefill without padding).
+    const bool causal = !bias.defined() && T > 1;
 #if TORCH_VERSION_MAJOR >= 2
-    auto y = at::scaled_dot_product_attention(q, k, v, bias.defined() ? c10::optional<at::Tensor>(bias.to(q.scalar_type()))
-                                                                      : c10::nullopt);
+    // Fused kernels (flash / memory-efficient) need is_causal instead of an explicit mask.
+    auto y = bias.defined() ? at::scaled_dot_product_attention(q, k, v, bias.to(q.scalar_type()))
+                            : at::scaled_dot_product_attention(q, k, v, {}, 0.0, causal);
 #else
     auto att = torch::matmul(q, k.transpose(-2, -1)) * (1.0 / std::sqrt(static_cast<double>(D)));  // [B,H,T,S]
-    att = torch::softmax(bias.defined() ? att + bias : att, -1);
+    if (bias.defined()) att = att + bias;
+    else if (causal) att = att.masked_fill(torch::ones({T, T}, torch::dtype(torch::kBool).device(x.device())).triu(1),
+                                           -std::numeric_limits<float>::infinity());
+    att = torch::softmax(att, -1);
     auto y = torch::matmul(att, v);                                  // [B,H,T,D]
 #endif
     y = y.transpose(1, 2).contiguous().view({B, T, C});
@@ -114,8 +121,9 @@ torch::Tensor Gpt2ModelImpl::hidden(const torch::Tensor& ids, const torch::Tenso
         bias = attentionBias(mask.to(dev).to(torch::kBool), past, T);                          // [B,1,T,S]
     } else {
         positions = torch::arange(past, S, torch::dtype(torch::kLong).device(dev)).unsqueeze(0);  // [1,T]
-        // One new token with no padding sees every key: no bias at all (the generation fast path).
-        if (T > 1) bias = attentionBias(torch::ones({1, S}, torch::dtype(torch::kBool).device(dev)), past, T);
+        // No padding: one new token sees every key (no bias); T tokens from position 0 are plainly causal
+        // (no bias either, see the attention); only T > 1 after a cached past needs an explicit bias.
+        if (T > 1 && past > 0) bias = attentionBias(torch::ones({1, S}, torch::dtype(torch::kBool).device(dev)), past, T);
     }
     auto x = wte(ids) + wpe(positions);                                                     // [B,T,C]
     for (size_t l = 0; l < h->size(); ++l) x = h[l]->as<Block>()->forward(x, bias, cache, static_cast<int>(l));

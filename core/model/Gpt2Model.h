@@ -22,8 +22,8 @@ struct KvCache {
 class CausalSelfAttentionImpl : public torch::nn::Module {
 public:
     explicit CausalSelfAttentionImpl(const Gpt2Config& config);
-    // x [B,T,C], bias [B,1,T,S] additive, or undefined when every key is visible; with a cache,
-    // S = cache.length + T.
+    // x [B,T,C], bias [B,1,T,S] additive; undefined means causal when T > 1 (then S == T) and
+    // all keys visible when T == 1. With a cache, S = cache.length + T.
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& bias, KvCache* cache, int layer);
 
     torch::nn::Linear c_attn{nullptr};  // C -> 3C (q, k, v)
