@@ -1,6 +1,7 @@
 #include "model/Generation.h"
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <torch/cuda.h>
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -51,11 +52,14 @@ Batch leftPad(const std::vector<std::vector<int>>& prompts, int padId, int64_t t
     return b;
 }
 
-torch::Tensor pickTokens(const torch::Tensor& lastLogits, const SamplingOptions& o, at::Generator& gen) {
+// Samples on the logits' device: on CUDA from the default CUDA generator (seeded per call), so no
+// [B,V] probability copy crosses to the host each step.
+torch::Tensor pickTokens(const torch::Tensor& lastLogits, const SamplingOptions& o, at::Generator& cpuGenerator) {
     if (o.greedy) return lastLogits.argmax(-1);  // [B]
     auto logits = filterTopKTopP(lastLogits.to(torch::kFloat32) / std::max(o.temperature, 1e-6), o.topK, o.topP);
-    auto probs = logits.softmax(-1).to(torch::kCPU);
-    return torch::multinomial(probs, 1, false, gen).squeeze(1).to(lastLogits.device());
+    auto probs = logits.softmax(-1);
+    if (probs.is_cuda()) return torch::multinomial(probs, 1).squeeze(1);
+    return torch::multinomial(probs, 1, false, cpuGenerator).squeeze(1);
 }
 
 }  // namespace
@@ -82,6 +86,7 @@ std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector
     const int64_t B = batch.ids.size(0);
     KvCache cache = KvCache::allocate(c, B, total, model->wte->weight.options());
     at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(o.seed);
+    if (dev.is_cuda()) torch::cuda::manual_seed(o.seed);
 
     // Without padding (one prompt, or K copies of one) the model needs no mask: its fast path.
     bool padded = false;

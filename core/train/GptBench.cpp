@@ -10,6 +10,7 @@
 
 #include "model/Generation.h"
 #include "model/Gpt2Model.h"
+#include "train/AdamW.h"
 
 namespace rlhf::train {
 
@@ -61,7 +62,7 @@ TrainBenchResult benchTraining(const BenchPreset& preset, const torch::Device& d
     model::Gpt2Model gpt(c);
     gpt->to(device);
     gpt->train();
-    torch::optim::AdamW optimizer(gpt->parameters(), torch::optim::AdamWOptions(3e-4));
+    AdamW optimizer(gpt->parameters(), AdamWOptions{});
     const int64_t B = preset.batch, T = c.nPositions;
     auto x = torch::randint(0, c.vocabSize, {B, T + 1}, torch::kLong).to(device);
     auto input = x.narrow(1, 0, T), target = x.narrow(1, 1, T).reshape({-1});
@@ -78,9 +79,9 @@ TrainBenchResult benchTraining(const BenchPreset& preset, const torch::Device& d
             auto logits = gpt->forward(input);  // [B,T,V]
             loss = torch::nn::functional::cross_entropy(logits.reshape({B * T, c.vocabSize}).to(torch::kFloat32), target);
         }
-        optimizer.zero_grad();
+        optimizer.zeroGrad();
         loss.backward();
-        optimizer.step();
+        optimizer.step(3e-4);
         if (i + 1 == warmup + steps) result.lastLoss = loss.item<double>();
     }
     result.tokensPerSecond = static_cast<double>(B * T * steps) / secondsSince(t0, device);
