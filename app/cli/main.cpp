@@ -8,12 +8,14 @@
 #include "BenchCommand.h"
 #include "ElizaCommand.h"
 #include "ModelCommands.h"
+#include "TrainCommand.h"
 
 int main(int argc, char** argv) {
     CLI::App app{"RLHF Workbench command line"};
     app.require_subcommand(1);
     rlhf::cli::addElizaCommand(app);
     rlhf::cli::addModelCommands(app);
+    rlhf::cli::addTrainCommand(app);
     rlhf::cli::addBenchCommand(app);
     try {
         app.parse(argc, argv);

@@ -1,8 +1,5 @@
 #include "text/ByteLevelBpe.h"
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
 #include <algorithm>
 #include <climits>
 #include <filesystem>
@@ -16,9 +13,6 @@
 namespace rlhf::text {
 
 namespace {
-
-const char* kGpt2Pattern =
-    R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)";
 
 std::string readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -71,24 +65,11 @@ const std::vector<char32_t>& byteToCodePoint() {
     return table;
 }
 
-struct ByteLevelBpe::Regex {
-    pcre2_code* code = nullptr;
-    Regex() {
-        int error = 0;
-        PCRE2_SIZE offset = 0;
-        code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(kGpt2Pattern), PCRE2_ZERO_TERMINATED,
-                             PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &error, &offset, nullptr);
-        if (!code) throw std::logic_error("GPT-2 pre-tokenizer regex failed to compile");
-        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);  // falls back to the interpreter when JIT is absent
-    }
-    ~Regex() { pcre2_code_free(code); }
-};
-
 ByteLevelBpe::ByteLevelBpe(std::unordered_map<std::string, int> vocab,
                            std::vector<std::pair<std::string, std::string>> merges,
                            std::vector<std::string> specialTokens, const std::string& origin)
     : vocab_(std::move(vocab)), merges_(std::move(merges)), specialTokens_(std::move(specialTokens)),
-      regex_(std::make_unique<Regex>()) {
+      preTokenizer_(std::make_unique<Gpt2PreTokenizer>()) {
     int maxId = -1;
     for (const auto& [token, id] : vocab_) maxId = std::max(maxId, id);
     idToToken_.assign(static_cast<size_t>(maxId + 1), std::string());
@@ -118,7 +99,7 @@ ByteLevelBpe::ByteLevelBpe(std::unordered_map<std::string, int> vocab,
 ByteLevelBpe::ByteLevelBpe(ByteLevelBpe&& other) noexcept
     : vocab_(std::move(other.vocab_)), idToToken_(std::move(other.idToToken_)), merges_(std::move(other.merges_)),
       mergeRank_(std::move(other.mergeRank_)), specialTokens_(std::move(other.specialTokens_)),
-      regex_(std::move(other.regex_)), cache_(std::move(other.cache_)) {}
+      preTokenizer_(std::move(other.preTokenizer_)), cache_(std::move(other.cache_)) {}
 
 ByteLevelBpe& ByteLevelBpe::operator=(ByteLevelBpe&& other) noexcept {
     vocab_ = std::move(other.vocab_);
@@ -126,7 +107,7 @@ ByteLevelBpe& ByteLevelBpe::operator=(ByteLevelBpe&& other) noexcept {
     merges_ = std::move(other.merges_);
     mergeRank_ = std::move(other.mergeRank_);
     specialTokens_ = std::move(other.specialTokens_);
-    regex_ = std::move(other.regex_);
+    preTokenizer_ = std::move(other.preTokenizer_);
     cache_ = std::move(other.cache_);
     return *this;
 }
@@ -200,19 +181,7 @@ std::vector<int> ByteLevelBpe::encode(std::string_view utf8) const {
 }
 
 void ByteLevelBpe::encodeOrdinary(std::string_view text, std::vector<int>& out) const {
-    if (text.empty()) return;
-    pcre2_match_data* match = pcre2_match_data_create_from_pattern(regex_->code, nullptr);
-    const auto* subject = reinterpret_cast<PCRE2_SPTR>(text.data());
-    size_t offset = 0;
-    while (offset < text.size()) {
-        const int rc = pcre2_match(regex_->code, subject, text.size(), offset, PCRE2_NO_UTF_CHECK, match, nullptr);
-        if (rc < 0) break;  // cannot happen: the last alternative matches any remaining whitespace or text
-        const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(match);
-        if (ovector[1] == ovector[0]) break;
-        encodePiece(text.substr(ovector[0], ovector[1] - ovector[0]), out);
-        offset = ovector[1];
-    }
-    pcre2_match_data_free(match);
+    preTokenizer_->split(text, [&](std::string_view piece) { encodePiece(piece, out); });
 }
 
 // BPE on one pre-token: start from byte symbols, repeatedly merge the pair of lowest rank.

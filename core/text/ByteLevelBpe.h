@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/Gpt2PreTokenizer.h"
+
 namespace rlhf::text {
 
 // A tokenizer file that cannot be used: the message names the file and the problem.
@@ -62,8 +64,7 @@ private:
     std::vector<std::pair<std::string, std::string>> merges_;
     std::unordered_map<std::string, int> mergeRank_;  // "left right" -> rank
     std::vector<std::string> specialTokens_;
-    struct Regex;
-    std::unique_ptr<Regex> regex_;
+    std::unique_ptr<Gpt2PreTokenizer> preTokenizer_;
     mutable std::mutex cacheMutex_;
     mutable std::unordered_map<std::string, std::vector<int>> cache_;  // pre-token -> ids
 };

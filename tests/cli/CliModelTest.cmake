@@ -39,3 +39,25 @@ execute_process(COMMAND ${RLHF} generate --model ${WORK}/model --prompt a
 if(NOT rc EQUAL 1 OR NOT err MATCHES "config.json: missing field n_positions")
   message(FATAL_ERROR "bad config: rc=${rc} ${err}")
 endif()
+
+# rlhf train pretrain: a tiny run on a text every clone has, then the model it wrote generates.
+file(READ ${DATA}/eliza/conversation_1966.txt conversation)
+string(REPEAT "${conversation}" 20 corpus)
+file(WRITE ${WORK}/corpus.txt "${corpus}")
+run_ok(out train pretrain --text ${WORK}/corpus.txt --out ${WORK}/run --threads 2 --json
+       --set vocab_size=300 --set n_layer=1 --set n_embd=32 --set n_head=2 --set context=16 --set batch_size=4
+       --set max_steps=6 --set warmup_steps=1 --set eval_every=3 --set eval_batches=1 --set checkpoint_every=3)
+if(NOT out MATCHES "\"steps\":6" OR NOT EXISTS ${WORK}/run/checkpoints/step-00000006/model.safetensors
+   OR NOT EXISTS ${WORK}/run/checkpoints/step-00000003/trainer_state.json)
+  message(FATAL_ERROR "train pretrain: ${out}")
+endif()
+run_ok(out generate --model ${WORK}/run/checkpoints/step-00000006 --prompt "MEN ARE" --max-new-tokens 4 --seed 1)
+run_ok(out train pretrain --resume ${WORK}/run --set max_steps=8 --threads 2)
+if(NOT out MATCHES "\"steps\":8")
+  message(FATAL_ERROR "train pretrain --resume: ${out}")
+endif()
+execute_process(COMMAND ${RLHF} train pretrain --text ${WORK}/corpus.txt --out ${WORK}/run2 --set learning_rate=1
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "unknown setting 'learning_rate'")
+  message(FATAL_ERROR "bad setting: rc=${rc} ${err}")
+endif()

@@ -1,0 +1,50 @@
+#include "text/Gpt2PreTokenizer.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <stdexcept>
+
+namespace rlhf::text {
+
+namespace {
+const char* kGpt2Pattern =
+    R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)";
+}
+
+struct Gpt2PreTokenizer::Pattern {
+    pcre2_code* code = nullptr;
+    Pattern() {
+        int error = 0;
+        PCRE2_SIZE offset = 0;
+        code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(kGpt2Pattern), PCRE2_ZERO_TERMINATED,
+                             PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &error, &offset, nullptr);
+        if (!code) throw std::logic_error("GPT-2 pre-tokenizer regex failed to compile");
+        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);  // falls back to the interpreter when JIT is absent
+    }
+    ~Pattern() { pcre2_code_free(code); }
+};
+
+Gpt2PreTokenizer::Gpt2PreTokenizer() : pattern_(std::make_unique<Pattern>()) {}
+Gpt2PreTokenizer::~Gpt2PreTokenizer() = default;
+Gpt2PreTokenizer::Gpt2PreTokenizer(Gpt2PreTokenizer&&) noexcept = default;
+Gpt2PreTokenizer& Gpt2PreTokenizer::operator=(Gpt2PreTokenizer&&) noexcept = default;
+
+void Gpt2PreTokenizer::split(std::string_view text, const std::function<void(std::string_view)>& onPiece) const {
+    if (text.empty()) return;
+    pcre2_match_data* match = pcre2_match_data_create_from_pattern(pattern_->code, nullptr);
+    const auto* subject = reinterpret_cast<PCRE2_SPTR>(text.data());
+    size_t offset = 0;
+    while (offset < text.size()) {
+        // The last alternatives match any remaining text, so a match always exists and advances.
+        const int rc = pcre2_match(pattern_->code, subject, text.size(), offset, PCRE2_NO_UTF_CHECK, match, nullptr);
+        if (rc < 0) break;
+        const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(match);
+        if (ovector[1] == ovector[0]) break;
+        onPiece(text.substr(ovector[0], ovector[1] - ovector[0]));
+        offset = ovector[1];
+    }
+    pcre2_match_data_free(match);
+}
+
+}  // namespace rlhf::text

@@ -1,0 +1,173 @@
+#include "train/PretrainRun.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <torch/torch.h>
+
+#include "model/HfCheckpoint.h"
+#include "text/BpeTrainer.h"
+
+namespace rlhf::train {
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string readText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::invalid_argument(path + ": cannot open the training text");
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+}  // namespace
+
+PretrainRun::PretrainRun(const std::string& runDir, PretrainConfig config, const torch::Device& device)
+    : config_(std::move(config)), device_(device), runDir_(runDir), sampler_(config_.seed) {}
+
+std::unique_ptr<PretrainRun> PretrainRun::create(const std::string& runDir, const PretrainConfig& config,
+                                                 const torch::Device& device) {
+    if (config.textPath.empty()) throw std::invalid_argument("text_path: no training text given (--text FILE)");
+    if (fs::exists(fs::path(runDir) / "config.json"))
+        throw std::invalid_argument(runDir + ": already holds a run (use --resume " + runDir + ")");
+    const std::string text = readText(config.textPath);
+    auto run = std::unique_ptr<PretrainRun>(new PretrainRun(runDir, config, device));
+    text::ByteLevelBpe tokenizer = [&] {
+        try {
+            return text::trainBpe(text, {config.vocabSize, 2});
+        } catch (const std::invalid_argument& e) {
+            throw std::invalid_argument(config.textPath + ": " + e.what());
+        }
+    }();
+    torch::manual_seed(config.seed);
+    run->prepare(std::move(tokenizer));
+    run->runDir_.writeConfig(config.toJson());
+    return run;
+}
+
+std::unique_ptr<PretrainRun> PretrainRun::resume(const std::string& runDir, const torch::Device& device, int64_t maxSteps) {
+    RunDirectory dir(runDir);
+    PretrainConfig config = PretrainConfig::fromJson(dir.readConfig(), runDir + "/config.json");
+    if (maxSteps > 0) config.maxSteps = maxSteps;
+    const auto checkpoint = dir.latestCheckpoint();
+    if (!checkpoint) throw std::invalid_argument(runDir + ": has no checkpoint to resume from");
+    auto loaded = model::loadCheckpoint(*checkpoint, device);
+    auto run = std::unique_ptr<PretrainRun>(new PretrainRun(runDir, config, device));
+    run->prepare(std::move(*loaded.tokenizer));
+    {
+        torch::NoGradGuard noGrad;
+        auto target = run->model_->named_parameters();
+        for (const auto& p : loaded.model->named_parameters()) target[p.key()].copy_(p.value());
+    }
+    const TrainerState state = RunDirectory::loadTrainerState(*checkpoint);
+    run->optimizer_->loadState(state.tensors);
+    std::istringstream(state.extra.value("sampler", std::string())) >> run->sampler_;
+    run->step_ = state.step;
+    run->lastCheckpoint_ = *checkpoint;
+    if (maxSteps > 0) run->runDir_.writeConfig(config.toJson());
+    return run;
+}
+
+// Tokenises the text, splits train/validation, builds the model and optimiser.
+void PretrainRun::prepare(text::ByteLevelBpe tokenizer) {
+    tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(tokenizer));
+    const std::vector<int> tokens = tokenizer_->encode(readText(config_.textPath));
+    const auto valCount = static_cast<size_t>(static_cast<double>(tokens.size()) * config_.valFraction);
+    const size_t need = static_cast<size_t>(config_.context) + 2;
+    if (tokens.size() - valCount < need || valCount < need)
+        throw std::invalid_argument(config_.textPath + ": too short: " + std::to_string(tokens.size()) +
+                                    " tokens; a context of " + std::to_string(config_.context) + " needs at least " +
+                                    std::to_string(static_cast<size_t>(static_cast<double>(need) / config_.valFraction) + need));
+    trainTokens_.assign(tokens.begin(), tokens.end() - static_cast<long>(valCount));
+    valTokens_.assign(tokens.end() - static_cast<long>(valCount), tokens.end());
+    model::Gpt2Config c;
+    c.vocabSize = tokenizer_->vocabSize();
+    c.nLayer = config_.nLayer;
+    c.nHead = config_.nHead;
+    c.nEmbd = config_.nEmbd;
+    c.nPositions = config_.context;
+    c.eosTokenId = c.bosTokenId = tokenizer_->endOfTextId();
+    model_ = model::Gpt2Model(c);
+    model_->to(device_);
+    optimizer_ = std::make_unique<AdamW>(model_->parameters(), AdamWOptions{config_.lr, 0.9, 0.95, 1e-8, config_.weightDecay});
+}
+
+torch::Tensor PretrainRun::windows(const std::vector<int>& tokens, const std::vector<int64_t>& offsets) const {
+    const int64_t T = config_.context + 1;
+    auto batch = torch::empty({static_cast<int64_t>(offsets.size()), T}, torch::kLong);
+    auto* out = batch.data_ptr<int64_t>();
+    for (size_t b = 0; b < offsets.size(); ++b)
+        for (int64_t t = 0; t < T; ++t) out[static_cast<int64_t>(b) * T + t] = tokens[static_cast<size_t>(offsets[b] + t)];
+    return batch.to(device_);
+}
+
+StepStats PretrainRun::trainStep(int64_t step) {
+    const auto t0 = std::chrono::steady_clock::now();
+    model_->train();
+    optimizer_->zeroGrad();
+    std::uniform_int_distribution<int64_t> offset(0, static_cast<int64_t>(trainTokens_.size()) - config_.context - 1);
+    double lossSum = 0;
+    for (int micro = 0; micro < config_.gradAccum; ++micro) {
+        std::vector<int64_t> offsets(static_cast<size_t>(config_.batchSize));
+        for (auto& o : offsets) o = offset(sampler_);
+        auto batch = windows(trainTokens_, offsets);                        // [B, T+1]
+        auto input = batch.narrow(1, 0, config_.context), target = batch.narrow(1, 1, config_.context);
+        auto logits = model_->forward(input);                               // [B,T,V]
+        // Every micro-batch has B*T tokens, so dividing by grad_accum gives the step's token mean.
+        auto loss = torch::nn::functional::cross_entropy(logits.reshape({-1, logits.size(-1)}), target.reshape({-1}));
+        (loss / config_.gradAccum).backward();
+        lossSum += loss.item<double>();
+    }
+    double gradNorm = 0;
+    if (config_.gradClip > 0) gradNorm = torch::nn::utils::clip_grad_norm_(model_->parameters(), config_.gradClip);
+    const double lr = warmupCosineLr(step, config_.warmupSteps, config_.maxSteps, config_.lr, config_.minLr);
+    optimizer_->step(lr);
+    step_ = step;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double tokens = static_cast<double>(config_.gradAccum) * config_.batchSize * config_.context;
+    return {step, {{"loss", lossSum / config_.gradAccum}, {"lr", lr}, {"grad_norm", gradNorm}, {"tokens_per_s", tokens / seconds}}};
+}
+
+std::map<std::string, double> PretrainRun::evaluate() {
+    torch::NoGradGuard noGrad;
+    model_->eval();
+    const int64_t span = static_cast<int64_t>(valTokens_.size()) - config_.context - 1;
+    double sum = 0;
+    for (int b = 0; b < config_.evalBatches; ++b) {
+        std::vector<int64_t> offsets(static_cast<size_t>(config_.batchSize));
+        for (size_t i = 0; i < offsets.size(); ++i)  // fixed, evenly spread windows: comparable across steps
+            offsets[i] = span * static_cast<int64_t>(b * offsets.size() + i) / std::max<int64_t>(1, config_.evalBatches * config_.batchSize);
+        auto batch = windows(valTokens_, offsets);
+        auto logits = model_->forward(batch.narrow(1, 0, config_.context));
+        sum += torch::nn::functional::cross_entropy(logits.reshape({-1, logits.size(-1)}),
+                                                     batch.narrow(1, 1, config_.context).reshape({-1})).item<double>();
+    }
+    return {{"val_loss", sum / config_.evalBatches}};
+}
+
+void PretrainRun::saveCheckpoint(int64_t step) {
+    TrainerState state;
+    state.step = step;
+    std::ostringstream sampler;
+    sampler << sampler_;
+    state.extra = {{"sampler", sampler.str()}};
+    state.tensors = optimizer_->state();
+    lastCheckpoint_ = runDir_.saveCheckpoint(model_, *tokenizer_, state);
+}
+
+LoopResult PretrainRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {
+    runDir_.openMetrics(step_ > 0 ? std::optional<int64_t>(step_) : std::nullopt);
+    LoopCallbacks callbacks;
+    callbacks.trainStep = [this](int64_t step) { return trainStep(step); };
+    callbacks.evaluate = [this] { return evaluate(); };
+    callbacks.saveCheckpoint = [this](int64_t step) { saveCheckpoint(step); };
+    callbacks.onStats = [&](const StepStats& stats) {
+        runDir_.appendMetrics(stats.step, stats.values);
+        if (onStats) onStats(stats);
+    };
+    return runTrainingLoop(step_, {config_.maxSteps, config_.evalEvery, config_.checkpointEvery}, callbacks, stop);
+}
+
+}  // namespace rlhf::train

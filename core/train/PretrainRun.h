@@ -1,0 +1,59 @@
+#pragma once
+// Pretraining from scratch on a text file: train a byte-level BPE on the text, build a small GPT-2,
+// then next-token training on random windows (AdamW, warm-up + cosine, global-norm clipping, gradient
+// accumulation), validation loss on the held-out tail, checkpoints and JSON-lines metrics in a run
+// directory, and bit-for-bit resume. Runs on the calling thread; stop it with the atomic flag.
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <random>
+#include <string>
+
+#include "model/Gpt2Model.h"
+#include "text/ByteLevelBpe.h"
+#include "train/AdamW.h"
+#include "train/PretrainConfig.h"
+#include "train/RunDirectory.h"
+#include "train/TrainerLoop.h"
+
+namespace rlhf::train {
+
+class PretrainRun {
+public:
+    // New run in `runDir` (created); throws std::invalid_argument for bad settings or a text too short.
+    static std::unique_ptr<PretrainRun> create(const std::string& runDir, const PretrainConfig& config,
+                                               const torch::Device& device);
+    // Continues `runDir` from its newest checkpoint; `maxSteps` (when > 0) extends or shortens the run.
+    static std::unique_ptr<PretrainRun> resume(const std::string& runDir, const torch::Device& device, int64_t maxSteps = 0);
+
+    LoopResult run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats);
+
+    int64_t step() const { return step_; }
+    const PretrainConfig& config() const { return config_; }
+    const std::string& lastCheckpoint() const { return lastCheckpoint_; }
+    int64_t trainTokens() const { return static_cast<int64_t>(trainTokens_.size()); }
+    model::Gpt2Model& model() { return model_; }
+
+private:
+    PretrainRun(const std::string& runDir, PretrainConfig config, const torch::Device& device);
+    void prepare(text::ByteLevelBpe tokenizer);
+    StepStats trainStep(int64_t step);
+    std::map<std::string, double> evaluate();
+    void saveCheckpoint(int64_t step);
+    // Windows [B, context+1] starting at the given offsets of `tokens`.
+    torch::Tensor windows(const std::vector<int>& tokens, const std::vector<int64_t>& offsets) const;
+
+    PretrainConfig config_;
+    torch::Device device_;
+    RunDirectory runDir_;
+    std::unique_ptr<text::ByteLevelBpe> tokenizer_;
+    model::Gpt2Model model_{nullptr};
+    std::unique_ptr<AdamW> optimizer_;
+    std::vector<int> trainTokens_, valTokens_;
+    std::mt19937_64 sampler_;
+    int64_t step_ = 0;
+    std::string lastCheckpoint_;
+};
+
+}  // namespace rlhf::train

@@ -1,0 +1,125 @@
+#include "train/RunDirectory.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <iomanip>
+#include <sstream>
+#include <vector>
+
+#include "model/HfCheckpoint.h"
+#include "model/Safetensors.h"
+
+namespace rlhf::train {
+
+namespace fs = std::filesystem;
+
+namespace {
+void fsyncPath(const fs::path& p) {
+    const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+std::string stepName(int64_t step) {
+    std::ostringstream s;
+    s << "step-" << std::setw(8) << std::setfill('0') << step;
+    return s.str();
+}
+}  // namespace
+
+RunDirectory::RunDirectory(std::string dir) : dir_(std::move(dir)) { fs::create_directories(fs::path(dir_) / "checkpoints"); }
+
+void RunDirectory::writeConfig(const nlohmann::json& config) const {
+    const fs::path tmp = fs::path(dir_) / "config.json.tmp";
+    std::ofstream(tmp) << config.dump(2) << '\n';
+    fsyncPath(tmp);
+    fs::rename(tmp, fs::path(dir_) / "config.json");
+}
+
+nlohmann::json RunDirectory::readConfig() const {
+    const fs::path p = fs::path(dir_) / "config.json";
+    std::ifstream in(p);
+    if (!in) throw std::invalid_argument(p.string() + ": cannot open (is " + dir_ + " a run directory?)");
+    try {
+        return nlohmann::json::parse(in);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw std::invalid_argument(p.string() + ": invalid JSON at byte " + std::to_string(e.byte));
+    }
+}
+
+std::optional<std::string> RunDirectory::latestCheckpoint() const {
+    std::optional<std::string> best;
+    for (const auto& entry : fs::directory_iterator(fs::path(dir_) / "checkpoints")) {
+        const std::string name = entry.path().filename().string();
+        if (!entry.is_directory() || name.rfind("step-", 0) != 0 || name.find('.') != std::string::npos) continue;
+        if (!best || name > fs::path(*best).filename().string()) best = entry.path().string();
+    }
+    return best;
+}
+
+std::string RunDirectory::saveCheckpoint(model::Gpt2Model& model, const text::ByteLevelBpe& tokenizer,
+                                         const TrainerState& state) const {
+    const fs::path final = fs::path(dir_) / "checkpoints" / stepName(state.step);
+    const fs::path partial = final.string() + ".partial";
+    fs::remove_all(partial);
+    model::saveCheckpoint(partial.string(), model, &tokenizer);
+    nlohmann::json meta = {{"step", state.step}, {"extra", state.extra}};
+    std::ofstream(partial / "trainer_state.json") << meta.dump(2) << '\n';
+    model::saveSafetensors((partial / "trainer_state.safetensors").string(), state.tensors);
+    fsyncPath(partial / "trainer_state.json");
+    fsyncPath(partial);
+    fs::remove_all(final);
+    fs::rename(partial, final);
+    fsyncPath(final.parent_path());
+    return final.string();
+}
+
+TrainerState RunDirectory::loadTrainerState(const std::string& checkpointDir) {
+    const fs::path metaPath = fs::path(checkpointDir) / "trainer_state.json";
+    std::ifstream in(metaPath);
+    if (!in) throw std::invalid_argument(metaPath.string() + ": cannot open");
+    TrainerState state;
+    try {
+        const auto meta = nlohmann::json::parse(in);
+        state.step = meta.at("step").get<int64_t>();
+        state.extra = meta.value("extra", nlohmann::json::object());
+    } catch (const nlohmann::json::exception& e) {
+        throw std::invalid_argument(metaPath.string() + ": " + e.what());
+    }
+    model::SafetensorsFile tensors((fs::path(checkpointDir) / "trainer_state.safetensors").string());
+    for (const auto& [name, info] : tensors.tensors()) state.tensors[name] = tensors.load(name);
+    return state;
+}
+
+void RunDirectory::openMetrics(std::optional<int64_t> resumeFromStep) {
+    const fs::path p = fs::path(dir_) / "metrics.jsonl";
+    if (resumeFromStep && fs::exists(p)) {
+        std::vector<std::string> kept;
+        std::ifstream in(p);
+        std::string line;
+        while (std::getline(in, line)) {
+            try {
+                if (nlohmann::json::parse(line).value("step", int64_t(0)) <= *resumeFromStep) kept.push_back(line);
+            } catch (const nlohmann::json::parse_error&) {
+                // a line cut by a crash: dropped
+            }
+        }
+        in.close();
+        std::ofstream rewrite(p, std::ios::trunc);
+        for (const auto& l : kept) rewrite << l << '\n';
+    }
+    metrics_.open(p, std::ios::app);
+}
+
+void RunDirectory::appendMetrics(int64_t step, const std::map<std::string, double>& values) {
+    nlohmann::json line = {{"step", step}};
+    for (const auto& [k, v] : values) line[k] = v;
+    line["time"] = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    metrics_ << line.dump() << '\n' << std::flush;
+}
+
+}  // namespace rlhf::train

@@ -1,0 +1,50 @@
+#pragma once
+// A training run on disk: RUN/config.json, RUN/metrics.jsonl (one JSON object per step),
+// RUN/checkpoints/step-NNNNNNNN/ = a Hugging Face model directory plus trainer_state.json and
+// trainer_state.safetensors (optimiser + sampler state) so the run resumes bit-for-bit.
+// A checkpoint is assembled in "<name>.partial", fsynced, then renamed: a crash leaves no half checkpoint.
+
+#include <cstdint>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <torch/types.h>
+
+#include "model/Gpt2Model.h"
+#include "text/ByteLevelBpe.h"
+
+namespace rlhf::train {
+
+struct TrainerState {
+    int64_t step = 0;
+    nlohmann::json extra;                        // stage data, e.g. the sampler's RNG state
+    std::map<std::string, torch::Tensor> tensors;  // optimiser state
+};
+
+class RunDirectory {
+public:
+    explicit RunDirectory(std::string dir);
+    const std::string& path() const { return dir_; }
+
+    void writeConfig(const nlohmann::json& config) const;
+    nlohmann::json readConfig() const;  // throws std::invalid_argument naming the file
+
+    // Newest complete checkpoint directory, if any.
+    std::optional<std::string> latestCheckpoint() const;
+    std::string saveCheckpoint(model::Gpt2Model& model, const text::ByteLevelBpe& tokenizer, const TrainerState& state) const;
+    static TrainerState loadTrainerState(const std::string& checkpointDir);
+
+    // Appends to metrics.jsonl; `resumeFromStep` first drops lines of later steps (a resumed run
+    // rewrites the steps after its checkpoint).
+    void openMetrics(std::optional<int64_t> resumeFromStep);
+    void appendMetrics(int64_t step, const std::map<std::string, double>& values);
+
+private:
+    std::string dir_;
+    std::ofstream metrics_;
+};
+
+}  // namespace rlhf::train

@@ -1,0 +1,49 @@
+#include "train/TrainerLoop.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace rlhf::train {
+
+LoopResult runTrainingLoop(int64_t startStep, const LoopSchedule& schedule, const LoopCallbacks& cb,
+                           const std::atomic<bool>* stop) {
+    LoopResult result;
+    result.lastStep = startStep;
+    int64_t lastSaved = startStep;
+    for (int64_t step = startStep + 1; step <= schedule.maxSteps; ++step) {
+        if (stop && stop->load()) {
+            result.stopped = true;
+            break;
+        }
+        StepStats stats = cb.trainStep(step);
+        for (const auto& [name, value] : stats.values) {
+            if (!std::isfinite(value)) {
+                result.error = name + " became " + (std::isnan(value) ? "NaN" : "infinite") + " at step " +
+                               std::to_string(step) + "; the run stopped and its last good checkpoint is step " +
+                               std::to_string(lastSaved);
+                if (cb.onStats) cb.onStats(stats);
+                return result;
+            }
+        }
+        if (cb.evaluate && schedule.evalEvery > 0 && (step % schedule.evalEvery == 0 || step == schedule.maxSteps))
+            for (const auto& [name, value] : cb.evaluate()) stats.values[name] = value;
+        if (cb.onStats) cb.onStats(stats);
+        result.lastStep = step;
+        if (cb.saveCheckpoint && schedule.checkpointEvery > 0 && step % schedule.checkpointEvery == 0 &&
+            step != schedule.maxSteps) {
+            cb.saveCheckpoint(step);
+            lastSaved = step;
+        }
+    }
+    if (cb.saveCheckpoint && result.lastStep > lastSaved) cb.saveCheckpoint(result.lastStep);
+    return result;
+}
+
+double warmupCosineLr(int64_t step, int64_t warmup, int64_t maxSteps, double peak, double floor) {
+    if (warmup > 0 && step <= warmup) return peak * static_cast<double>(step) / static_cast<double>(warmup);
+    if (step >= maxSteps) return floor;
+    const double progress = static_cast<double>(step - warmup) / static_cast<double>(std::max<int64_t>(1, maxSteps - warmup));
+    return floor + 0.5 * (1.0 + std::cos(M_PI * progress)) * (peak - floor);
+}
+
+}  // namespace rlhf::train

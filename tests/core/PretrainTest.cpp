@@ -1,0 +1,153 @@
+// Pretraining from scratch: BPE training, the trainer loop's stop/NaN rules, the LR schedule, settings
+// errors, and a resumed run that reproduces an uninterrupted one bit for bit.
+#include <torch/torch.h>  // before Qt: Qt's `slots` macro breaks torch headers
+
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+
+#include "TestPrinters.h"
+#include "eliza/BuiltinScripts.h"
+#include "text/BpeTrainer.h"
+#include "train/PretrainRun.h"
+
+using namespace rlhf;
+namespace fs = std::filesystem;
+
+namespace {
+std::string corpus() {  // English-like text any clone has: the DOCTOR script's sentences, three times
+    const std::string s(eliza::builtinScript("doctor-1966").text);
+    return s + s + s;
+}
+std::string metricsWithoutTimes(const fs::path& run) {
+    std::ifstream in(run / "metrics.jsonl");
+    std::string out, line;
+    while (std::getline(in, line)) {
+        auto j = nlohmann::json::parse(line);
+        j.erase("time");
+        j.erase("tokens_per_s");
+        out += j.dump() + "\n";
+    }
+    return out;
+}
+std::string fileBytes(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+}  // namespace
+
+class PretrainTest : public QObject {
+    Q_OBJECT
+    fs::path tmp_;
+    train::PretrainConfig config_;
+
+private slots:
+    void initTestCase() {
+        torch::set_num_threads(2);
+        tmp_ = fs::temp_directory_path() / ("rlhf-pretrain-" + std::to_string(::getpid()));
+        fs::create_directories(tmp_);
+        std::ofstream(tmp_ / "corpus.txt") << corpus();
+        config_.textPath = (tmp_ / "corpus.txt").string();
+        config_.vocabSize = 400;
+        config_.nLayer = 2;
+        config_.nHead = 2;
+        config_.nEmbd = 32;
+        config_.context = 16;
+        config_.batchSize = 4;
+        config_.gradAccum = 2;
+        config_.warmupSteps = 2;
+        config_.maxSteps = 8;
+        config_.evalEvery = 4;
+        config_.evalBatches = 2;
+        config_.checkpointEvery = 4;
+    }
+    void cleanupTestCase() { fs::remove_all(tmp_); }
+
+    void bpeTrainingIsDeterministicAndRoundTrips() {
+        const std::string text = corpus();
+        auto a = text::trainBpe(text, {300, 2});
+        auto b = text::trainBpe(text, {300, 2});
+        QCOMPARE(a.vocabSize(), 300);
+        QCOMPARE(a.merges(), b.merges());
+        QCOMPARE(a.tokenText(a.endOfTextId()), std::string("<|endoftext|>"));
+        const auto ids = a.encode(text);
+        QVERIFY(ids.size() < text.size() * 3 / 4);  // 43 merges already compress the text by a quarter
+        QCOMPARE(a.decode(ids), text);
+        fs::create_directories(tmp_ / "tok");
+        a.save((tmp_ / "tok").string());
+        auto loaded = text::ByteLevelBpe::fromDirectory((tmp_ / "tok").string());
+        QCOMPARE(loaded.encode("I AM SORRY TO HEAR YOU ARE DEPRESSED"), a.encode("I AM SORRY TO HEAR YOU ARE DEPRESSED"));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, text::trainBpe("x", {100, 2}));
+    }
+
+    void resumedRunEqualsUninterruptedRun() {
+        const fs::path full = tmp_ / "full", resumed = tmp_ / "resumed";
+        auto run = train::PretrainRun::create(full.string(), config_, torch::kCPU);
+        const auto result = run->run(nullptr, {});
+        QCOMPARE(result.lastStep, int64_t(8));
+        QVERIFY(fs::exists(full / "checkpoints" / "step-00000004" / "trainer_state.safetensors"));
+        fs::copy(full, resumed, fs::copy_options::recursive);
+        fs::remove_all(resumed / "checkpoints" / "step-00000008");
+        auto again = train::PretrainRun::resume(resumed.string(), torch::kCPU);
+        QCOMPARE(again->step(), int64_t(4));
+        again->run(nullptr, {});
+        QCOMPARE(metricsWithoutTimes(resumed), metricsWithoutTimes(full));
+        QCOMPARE(fileBytes(resumed / "checkpoints/step-00000008/model.safetensors"),
+                 fileBytes(full / "checkpoints/step-00000008/model.safetensors"));
+        const auto first = nlohmann::json::parse(metricsWithoutTimes(full).substr(0, metricsWithoutTimes(full).find('\n')));
+        QVERIFY(first["loss"].get<double>() > 5.0);  // ~ln(400) at the start
+    }
+
+    void stopFlagCheckpointsAndEnds() {
+        std::atomic<bool> stop{false};
+        auto run = train::PretrainRun::create((tmp_ / "stopped").string(), config_, torch::kCPU);
+        const auto result = run->run(&stop, [&](const train::StepStats& s) { stop = s.step == 3; });
+        QVERIFY(result.stopped);
+        QCOMPARE(result.lastStep, int64_t(3));
+        QVERIFY(fs::exists(tmp_ / "stopped" / "checkpoints" / "step-00000003"));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 train::PretrainRun::create((tmp_ / "stopped").string(), config_, torch::kCPU));
+    }
+
+    void loopRefusesNaNAndKeepsLastGoodCheckpoint() {
+        std::vector<int64_t> saved;
+        train::LoopCallbacks cb;
+        cb.trainStep = [](int64_t step) {
+            return train::StepStats{step, {{"loss", step == 5 ? std::nan("") : 1.0 / static_cast<double>(step)}}};
+        };
+        cb.saveCheckpoint = [&](int64_t step) { saved.push_back(step); };
+        const auto result = train::runTrainingLoop(0, {10, 0, 2}, cb, nullptr);
+        QCOMPARE(result.lastStep, int64_t(4));
+        QCOMPARE(saved, (std::vector<int64_t>{2, 4}));
+        QCOMPARE(result.error, std::string("loss became NaN at step 5; the run stopped and its last good checkpoint is step 4"));
+    }
+
+    void warmupCosineSchedule() {
+        QCOMPARE(train::warmupCosineLr(5, 10, 110, 1.0, 0.1), 0.5);
+        QCOMPARE(train::warmupCosineLr(10, 10, 110, 1.0, 0.1), 1.0);
+        QVERIFY(std::abs(train::warmupCosineLr(60, 10, 110, 1.0, 0.1) - 0.55) < 1e-12);
+        QCOMPARE(train::warmupCosineLr(110, 10, 110, 1.0, 0.1), 0.1);
+    }
+
+    void settingsErrorsNameTheKey() {
+        auto error = [](const nlohmann::json& j) {
+            try {
+                train::PretrainConfig::fromJson(j, "run.json");
+            } catch (const std::invalid_argument& e) {
+                return std::string(e.what());
+            }
+            return std::string("no error");
+        };
+        QVERIFY(error({{"learning_rate", 1}}).find("run.json: unknown setting 'learning_rate'") == 0);
+        QCOMPARE(error({{"n_layer", 2.5}}), std::string("run.json: n_layer must be an integer, found 2.5"));
+        QVERIFY(error({{"vocab_size", 100}}).find("vocab_size = 100 is outside") != std::string::npos);
+        QVERIFY(error({{"n_embd", 30}, {"n_head", 4}}).find("not divisible") != std::string::npos);
+        const auto merged = train::collectSettings("", {"max_steps=7", "text_path=a b.txt"});
+        QCOMPARE(merged["max_steps"].get<int>(), 7);
+        QCOMPARE(merged["text_path"].get<std::string>(), std::string("a b.txt"));
+    }
+};
+
+QTEST_APPLESS_MAIN(PretrainTest)
+#include "PretrainTest.moc"
