@@ -29,3 +29,12 @@ else()
   set_target_properties(rlhf_pcre2 PROPERTIES IMPORTED_LOCATION ${RLHF_PCRE2_LIB}
                         INTERFACE_INCLUDE_DIRECTORIES ${RLHF_PCRE2_INCLUDE})
 endif()
+
+find_package(SQLite3 QUIET)
+if(NOT TARGET SQLite::SQLite3)
+  find_path(RLHF_SQLITE_INCLUDE sqlite3.h REQUIRED)
+  find_library(RLHF_SQLITE_LIB NAMES sqlite3 libsqlite3.so.0 REQUIRED)
+  add_library(SQLite::SQLite3 UNKNOWN IMPORTED)
+  set_target_properties(SQLite::SQLite3 PROPERTIES IMPORTED_LOCATION ${RLHF_SQLITE_LIB}
+                        INTERFACE_INCLUDE_DIRECTORIES ${RLHF_SQLITE_INCLUDE})
+endif()

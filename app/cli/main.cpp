@@ -6,6 +6,7 @@
 
 #include "CliSupport.h"
 #include "BenchCommand.h"
+#include "DataCommands.h"
 #include "ElizaCommand.h"
 #include "ModelCommands.h"
 #include "TrainCommand.h"
@@ -14,6 +15,7 @@ int main(int argc, char** argv) {
     CLI::App app{"RLHF Workbench command line"};
     app.require_subcommand(1);
     rlhf::cli::addElizaCommand(app);
+    rlhf::cli::addDataCommands(app);
     rlhf::cli::addModelCommands(app);
     rlhf::cli::addTrainCommand(app);
     rlhf::cli::addBenchCommand(app);

@@ -1,0 +1,133 @@
+#include "DataCommands.h"
+
+#include <iostream>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "CliSupport.h"
+#include "data/ProjectStore.h"
+
+namespace rlhf::cli {
+
+namespace {
+
+struct DataOptions {
+    std::string project, file, format = "auto", onError = "abort", split, ratios = "0.9,0.05,0.05";
+    uint64_t seed = 0;
+    bool json = false;
+};
+
+std::unique_ptr<data::ProjectStore> openProject(const std::string& path, bool create) {
+    try {
+        return data::ProjectStore::open(path, create);
+    } catch (const data::StoreError& e) {
+        throw UserError(e.what());
+    }
+}
+
+data::Format formatOption(const std::string& name) {
+    auto f = data::formatFromName(name);
+    if (!f) throw UserError("--format " + name + ": unknown (auto hh trl trl-messages sft openai-chat openai-dpo)");
+    return *f;
+}
+
+void runImport(const DataOptions& o) {
+    auto store = openProject(o.project, true);
+    data::ImportOptions options;
+    options.format = formatOption(o.format);
+    options.onError = o.onError == "skip" ? data::OnError::Skip : data::OnError::Abort;
+    data::ImportReport r;
+    try {
+        r = store->importFile(o.file, options);
+    } catch (const data::ImportError& e) {
+        throw UserError(std::string(e.what()) + " (nothing was imported)");
+    }
+    nlohmann::json skipped = nlohmann::json::array();
+    for (const auto& s : r.skipped) skipped.push_back({{"line", s.line}, {"reason", s.reason}});
+    if (o.json) {
+        printJsonLine({{"file", r.path}, {"format", data::formatName(r.format)}, {"records", r.records},
+                       {"pairs", r.pairs}, {"demonstrations", r.demonstrations}, {"new_prompts", r.newPrompts},
+                       {"duplicates", r.duplicates}, {"duplicate_lines", r.duplicateLines}, {"skipped", skipped},
+                       {"notes", r.notes}, {"seconds", r.seconds}, {"pairs_per_s", r.pairs / std::max(r.seconds, 1e-9)}});
+        return;
+    }
+    for (const auto& n : r.notes) std::cerr << r.path << ": note: " << n << '\n';
+    for (const auto& s : r.skipped) std::cerr << r.path << ":" << s.line << ": skipped: " << s.reason << '\n';
+    std::cout << "imported " << r.records << " records (" << r.pairs << " pairs, " << r.demonstrations
+              << " demonstrations, " << r.newPrompts << " new prompts) from " << r.path << " as "
+              << data::formatName(r.format) << "; " << r.duplicates << " exact duplicates, " << r.skipped.size()
+              << " skipped lines\n";
+}
+
+void runExport(const DataOptions& o) {
+    auto store = openProject(o.project, false);
+    try {
+        const auto r = store->exportFile(o.file, formatOption(o.format),
+                                         o.split.empty() ? std::nullopt : std::optional<std::string>(o.split));
+        if (o.json) printJsonLine({{"file", r.path}, {"records", r.records}, {"format", o.format}});
+        else std::cout << "exported " << r.records << " records to " << r.path << '\n';
+    } catch (const std::invalid_argument& e) {
+        throw UserError(e.what());
+    } catch (const data::StoreError& e) {
+        throw UserError(e.what());
+    }
+}
+
+void runStats(const DataOptions& o) {
+    auto store = openProject(o.project, false);
+    const auto s = store->stats();
+    const nlohmann::json j = {{"prompts", s.prompts}, {"responses", s.responses}, {"demonstrations", s.demonstrations},
+                              {"model_responses", s.modelResponses}, {"comparisons", s.comparisons},
+                              {"rankings", s.rankings}, {"tags", s.tags}, {"runs", s.runs}, {"imports", s.imports},
+                              {"prompts_per_split", s.promptsPerSplit}, {"schema_version", s.schemaVersion}};
+    if (o.json) printJsonLine(j);
+    else std::cout << j.dump(2) << '\n';
+}
+
+void runSplit(const DataOptions& o) {
+    auto store = openProject(o.project, false);
+    try {
+        store->assignSplits(data::parseSplitRatios(o.ratios), o.seed);
+    } catch (const std::invalid_argument& e) {
+        throw UserError("--ratios " + o.ratios + ": " + e.what());
+    }
+    runStats(o);
+}
+
+}  // namespace
+
+void addDataCommands(CLI::App& app) {
+    auto o = std::make_shared<DataOptions>();
+    CLI::App* imp = app.add_subcommand("import", "Import a JSON-lines file into a project (created if missing)");
+    imp->add_option("PROJECT", o->project)->required();
+    imp->add_option("FILE", o->file)->required();
+    imp->add_option("--format", o->format, "auto hh trl trl-messages sft openai-chat openai-dpo");
+    imp->add_option("--on-error", o->onError, "abort (default: import nothing) or skip (report bad lines)")
+        ->check(CLI::IsMember({"abort", "skip"}));
+    imp->add_flag("--json", o->json);
+    imp->callback([o] { runImport(*o); });
+
+    CLI::App* exp = app.add_subcommand("export", "Export comparisons or demonstrations as JSON lines");
+    exp->add_option("PROJECT", o->project)->required();
+    exp->add_option("OUT", o->file)->required();
+    exp->add_option("--format", o->format, "hh trl trl-messages sft openai-chat openai-dpo")->required();
+    exp->add_option("--split", o->split, "train, validation or test");
+    exp->add_flag("--json", o->json);
+    exp->callback([o] { runExport(*o); });
+
+    CLI::App* stats = app.add_subcommand("stats", "Counts of a project's data");
+    stats->add_option("PROJECT", o->project)->required();
+    stats->add_flag("--json", o->json);
+    stats->callback([o] { runStats(*o); });
+
+    CLI::App* split = app.add_subcommand("split", "Assign train/validation/test per prompt (seeded, stable)");
+    split->add_option("PROJECT", o->project)->required();
+    split->add_option("--ratios", o->ratios, "train,validation,test (default 0.9,0.05,0.05)");
+    split->add_option("--seed", o->seed);
+    split->add_flag("--json", o->json);
+    split->callback([o] { runSplit(*o); });
+}
+
+}  // namespace rlhf::cli

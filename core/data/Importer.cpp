@@ -1,0 +1,184 @@
+#include "data/Importer.h"
+
+#include <sqlite3.h>
+
+#include <chrono>
+
+#include "data/ContentHash.h"
+#include "data/JsonlReader.h"
+#include "data/Schema.h"
+#include "data/Splits.h"
+
+namespace rlhf::data {
+
+ImportError::ImportError(const std::string& path, int64_t line, const std::string& reason)
+    : std::runtime_error(path + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " + reason), line_(line) {}
+
+namespace {
+
+double now() { return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count(); }
+
+uint64_t hashOf(const Content& c) { return c.messages ? contentHash("m", *c.messages) : contentHash("t", c.text); }
+
+// The prepared statements of one import, and the rules for reusing prompts and responses.
+class RecordWriter {
+public:
+    RecordWriter(Database& db, int64_t importId, const std::string& source)
+        : db_(db), importId_(importId), source_(source),
+          findPrompt_(db.prepare("SELECT id, text, messages FROM prompts WHERE hash = ?1")),
+          insertPrompt_(db.prepare("INSERT INTO prompts(text, messages, hash, source, import_id, split, created_at) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")),
+          findResponse_(db.prepare("SELECT id, text, messages FROM responses WHERE prompt_id = ?1 AND hash = ?2 AND origin = ?3")),
+          insertResponse_(db.prepare("INSERT INTO responses(prompt_id, text, messages, hash, origin, created_at) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
+          insertComparison_(db.prepare("INSERT OR IGNORE INTO comparisons(prompt_id, chosen_id, rejected_id, margin, import_id) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5)")) {
+        splitSeed_ = static_cast<uint64_t>(std::stoull(setting("split_seed", "0")));
+        const std::string ratios = setting("split_ratios", "[0.9, 0.05, 0.05]");
+        ratios_ = parseSplitRatios(ratios.substr(1, ratios.size() - 2));
+    }
+
+    // Returns false when the record duplicates one already in the project.
+    bool write(const Record& r, ImportReport& report) {
+        const int64_t prompt = promptId(r.prompt, report);
+        if (!r.rejected) {
+            bool added = false;
+            responseId(prompt, r.chosen, "demonstration", &added);
+            if (added) ++report.demonstrations;
+            return added;
+        }
+        const int64_t chosen = responseId(prompt, r.chosen, "import", nullptr);
+        const int64_t rejected = responseId(prompt, *r.rejected, "import", nullptr);
+        insertComparison_.bind(1, prompt).bind(2, chosen).bind(3, rejected).bind(4, r.margin).bind(5, importId_).run();
+        if (sqlite3_changes(db_.handle()) == 0) return false;
+        ++report.pairs;
+        return true;
+    }
+
+private:
+    std::string setting(const char* key, const char* fallback) {
+        auto s = db_.prepare("SELECT value FROM settings WHERE key = ?1");
+        s.bind(1, std::string_view(key));
+        return s.step() ? s.columnText(0) : fallback;
+    }
+
+    int64_t promptId(const Content& c, ImportReport& report) {
+        const uint64_t hash = hashOf(c);
+        findPrompt_.bind(1, static_cast<int64_t>(hash));
+        while (findPrompt_.step()) {
+            if (findPrompt_.columnText(1) == c.text &&
+                (findPrompt_.columnIsNull(2) ? !c.messages : c.messages && findPrompt_.columnText(2) == *c.messages)) {
+                const int64_t id = findPrompt_.columnInt(0);
+                findPrompt_.reset();
+                return id;
+            }
+        }
+        findPrompt_.reset();
+        insertPrompt_.bind(1, std::string_view(c.text)).bind(2, c.messages).bind(3, static_cast<int64_t>(hash));
+        insertPrompt_.bind(4, std::string_view(source_)).bind(5, importId_);
+        insertPrompt_.bind(6, std::string_view(splitFor(hash, splitSeed_, ratios_))).bind(7, now()).run();
+        ++report.newPrompts;
+        return db_.lastInsertId();
+    }
+
+    int64_t responseId(int64_t prompt, const Content& c, const char* origin, bool* added) {
+        const uint64_t hash = hashOf(c);
+        findResponse_.bind(1, prompt).bind(2, static_cast<int64_t>(hash)).bind(3, std::string_view(origin));
+        while (findResponse_.step()) {
+            if (findResponse_.columnText(1) == c.text &&
+                (findResponse_.columnIsNull(2) ? !c.messages : c.messages && findResponse_.columnText(2) == *c.messages)) {
+                const int64_t id = findResponse_.columnInt(0);
+                findResponse_.reset();
+                if (added) *added = false;
+                return id;
+            }
+        }
+        findResponse_.reset();
+        insertResponse_.bind(1, prompt).bind(2, std::string_view(c.text)).bind(3, c.messages);
+        insertResponse_.bind(4, static_cast<int64_t>(hash)).bind(5, std::string_view(origin)).bind(6, now()).run();
+        if (added) *added = true;
+        return db_.lastInsertId();
+    }
+
+    Database& db_;
+    int64_t importId_;
+    std::string source_;
+    Statement findPrompt_, insertPrompt_, findResponse_, insertResponse_, insertComparison_;
+    uint64_t splitSeed_ = 0;
+    SplitRatios ratios_;
+};
+
+// Parses one line into a Record; the message says what is wrong (JSON, UTF-8, fields).
+Record parseLine(const std::string& line, Format& format, bool lastLineUnterminated) {
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+        const std::string what = e.what();
+        if (what.find("UTF-8") != std::string::npos)
+            throw RecordError("invalid UTF-8 at byte " + std::to_string(e.byte));
+        if (lastLineUnterminated)
+            throw RecordError("invalid JSON at byte " + std::to_string(e.byte) + " (the file ends inside this line: truncated?)");
+        throw RecordError("invalid JSON at byte " + std::to_string(e.byte) + ": " + what.substr(what.find(':') + 2));
+    }
+    if (format == Format::Auto) format = detectFormat(j);
+    return parseRecord(format, j);
+}
+
+}  // namespace
+
+ImportReport importJsonl(Database& db, const std::string& path, const ImportOptions& options) {
+    const auto t0 = std::chrono::steady_clock::now();
+    JsonlReader reader = [&] {
+        try {
+            return JsonlReader(path);
+        } catch (const std::invalid_argument& e) {
+            throw ImportError(path, 0, e.what());
+        }
+    }();
+    ImportReport report;
+    report.path = path;
+    report.format = options.format;
+    Transaction tx(db);
+    const int64_t lastPrompt = db.queryInt("SELECT coalesce(max(id), 0) FROM prompts");
+    const int64_t lastResponse = db.queryInt("SELECT coalesce(max(id), 0) FROM responses");
+    auto insertImport = db.prepare("INSERT INTO imports(path, format, created_at) VALUES (?1, ?2, ?3)");
+    insertImport.bind(1, std::string_view(path)).bind(2, std::string_view(formatName(options.format))).bind(3, now()).run();
+    const int64_t importId = db.lastInsertId();
+    RecordWriter writer(db, importId, path);
+    std::string line;
+    uint64_t lastProgress = 0;
+    int64_t nonBlank = 0;
+    while (reader.next(line)) {
+        ++nonBlank;
+        if (options.cancel && options.cancel->load()) throw ImportError(path, 0, "import cancelled; nothing was imported");
+        try {
+            const Record record = parseLine(line, report.format, reader.lastLineHadNoNewline());
+            if (writer.write(record, report)) {
+                ++report.records;
+            } else {
+                ++report.duplicates;
+                if (report.duplicateLines.size() < 100) report.duplicateLines.push_back(reader.lineNumber());
+            }
+        } catch (const RecordError& e) {
+            if (options.onError == OnError::Abort) throw ImportError(path, reader.lineNumber(), e.what());
+            report.skipped.push_back({reader.lineNumber(), e.what()});
+        }
+        if (options.progress && reader.bytesRead() - lastProgress > (1u << 20)) {
+            lastProgress = reader.bytesRead();
+            options.progress(reader.bytesRead(), reader.totalBytes());
+        }
+    }
+    if (nonBlank == 0) throw ImportError(path, 0, "no records (the file is empty)");
+    report.notes = reader.notes();
+    auto finish = db.prepare("UPDATE imports SET format = ?1, records = ?2, skipped = ?3, duplicates = ?4 WHERE id = ?5");
+    finish.bind(1, std::string_view(formatName(report.format))).bind(2, report.records);
+    finish.bind(3, static_cast<int64_t>(report.skipped.size())).bind(4, report.duplicates).bind(5, importId).run();
+    indexNewRows(db, "prompts", lastPrompt);
+    indexNewRows(db, "responses", lastResponse);
+    tx.commit();
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return report;
+}
+
+}  // namespace rlhf::data

@@ -1,0 +1,62 @@
+#include "data/ProjectStore.h"
+
+#include <filesystem>
+#include <sstream>
+
+#include "data/Schema.h"
+
+namespace rlhf::data {
+
+std::unique_ptr<ProjectStore> ProjectStore::open(const std::string& path, bool create) {
+    const bool exists = std::filesystem::exists(path);
+    if (!exists && !create) throw StoreError(path + ": no such project file");
+    auto db = std::make_unique<Database>(path, create);
+    try {
+        if (exists && db->queryInt("SELECT count(*) FROM sqlite_schema") > 0 && db->queryInt("PRAGMA user_version") == 0)
+            throw StoreError("not an RLHF Workbench project (an SQLite file with other tables)");
+        migrate(*db);
+    } catch (const StoreError& e) {
+        const std::string what = e.what();
+        throw StoreError(what.rfind(path, 0) == 0 ? what : path + ": " + what);
+    }
+    if (create) std::filesystem::create_directories(path + ".d");
+    return std::unique_ptr<ProjectStore>(new ProjectStore(std::move(db)));
+}
+
+std::string ProjectStore::checkpointsDirectory() const { return path() + ".d"; }
+
+ProjectStats ProjectStore::stats() {
+    ProjectStats s;
+    Database& db = *db_;
+    s.prompts = db.queryInt("SELECT count(*) FROM prompts");
+    s.responses = db.queryInt("SELECT count(*) FROM responses");
+    s.demonstrations = db.queryInt("SELECT count(*) FROM responses WHERE origin = 'demonstration'");
+    s.modelResponses = db.queryInt("SELECT count(*) FROM responses WHERE origin = 'model'");
+    s.comparisons = db.queryInt("SELECT count(*) FROM comparisons");
+    s.rankings = db.queryInt("SELECT count(*) FROM rankings");
+    s.tags = db.queryInt("SELECT count(*) FROM tags");
+    s.runs = db.queryInt("SELECT count(*) FROM runs");
+    s.imports = db.queryInt("SELECT count(*) FROM imports");
+    s.schemaVersion = static_cast<int>(db.queryInt("PRAGMA user_version"));
+    auto q = db.prepare("SELECT coalesce(split, '(none)'), count(*) FROM prompts GROUP BY 1 ORDER BY 1");
+    while (q.step()) s.promptsPerSplit[q.columnText(0)] = q.columnInt(1);
+    return s;
+}
+
+void ProjectStore::assignSplits(const SplitRatios& ratios, uint64_t seed) {
+    Transaction tx(*db_);
+    std::ostringstream r;
+    r << "[" << ratios.values[0] << ", " << ratios.values[1] << ", " << ratios.values[2] << "]";
+    auto set = db_->prepare("INSERT OR REPLACE INTO settings(key, value) VALUES (?1, ?2)");
+    set.bind(1, std::string_view("split_seed")).bind(2, std::string_view(std::to_string(seed))).run();
+    set.bind(1, std::string_view("split_ratios")).bind(2, std::string_view(r.str())).run();
+    auto all = db_->prepare("SELECT id, hash FROM prompts");
+    auto update = db_->prepare("UPDATE prompts SET split = ?1 WHERE id = ?2");
+    while (all.step())
+        update.bind(1, std::string_view(splitFor(static_cast<uint64_t>(all.columnInt(1)), seed, ratios)))
+            .bind(2, all.columnInt(0))
+            .run();
+    tx.commit();
+}
+
+}  // namespace rlhf::data

@@ -1,0 +1,133 @@
+#include "data/Schema.h"
+
+namespace rlhf::data {
+
+namespace {
+
+// Version 1: every entity of DESIGN §3, so later panels need no schema churn. Times are Unix seconds.
+const char* kVersion1 = R"SQL(
+CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE imports(
+  id INTEGER PRIMARY KEY, path TEXT NOT NULL, format TEXT NOT NULL, created_at REAL NOT NULL,
+  records INTEGER NOT NULL DEFAULT 0, skipped INTEGER NOT NULL DEFAULT 0, duplicates INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE prompts(
+  id INTEGER PRIMARY KEY,
+  text TEXT NOT NULL,                 -- as shown and searched (chat prompts rendered as turns)
+  messages TEXT,                      -- JSON [{role, content}] when the prompt came as a message list
+  hash INTEGER NOT NULL,              -- FNV-1a 64 of messages or text: duplicate detection
+  source TEXT NOT NULL DEFAULT 'manual',
+  import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL,
+  split TEXT CHECK (split IN ('train', 'validation', 'test')),
+  created_at REAL NOT NULL);
+CREATE INDEX prompts_hash ON prompts(hash);
+CREATE INDEX prompts_split ON prompts(split);
+CREATE TABLE runs(
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('pretrain', 'sft', 'rm', 'ppo', 'dpo')),
+  name TEXT NOT NULL DEFAULT '', config TEXT NOT NULL DEFAULT '{}',
+  status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'stopped', 'finished', 'failed')),
+  parent_checkpoint_id INTEGER REFERENCES checkpoints(id), seed INTEGER NOT NULL DEFAULT 0,
+  message TEXT NOT NULL DEFAULT '', created_at REAL NOT NULL, finished_at REAL);
+CREATE TABLE checkpoints(
+  id INTEGER PRIMARY KEY, run_id INTEGER REFERENCES runs(id) ON DELETE CASCADE, step INTEGER NOT NULL,
+  path TEXT NOT NULL, sha256 TEXT NOT NULL, created_at REAL NOT NULL);
+CREATE TABLE responses(
+  id INTEGER PRIMARY KEY,
+  prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+  text TEXT NOT NULL,
+  messages TEXT,                      -- JSON [{role, content}] when the response came as a message list
+  hash INTEGER NOT NULL,
+  origin TEXT NOT NULL CHECK (origin IN ('demonstration', 'import', 'model')),
+  checkpoint_id INTEGER REFERENCES checkpoints(id) ON DELETE SET NULL,
+  sampling TEXT,                      -- JSON sampling settings for model responses
+  created_at REAL NOT NULL);
+CREATE INDEX responses_prompt ON responses(prompt_id, hash);
+CREATE TABLE tags(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE prompt_tags(
+  prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+  tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+  PRIMARY KEY (prompt_id, tag_id)) WITHOUT ROWID;
+CREATE TABLE labellers(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at REAL NOT NULL);
+CREATE TABLE labelling_sessions(
+  id INTEGER PRIMARY KEY, labeller_id INTEGER NOT NULL REFERENCES labellers(id),
+  guideline_version TEXT NOT NULL DEFAULT '', settings TEXT NOT NULL DEFAULT '{}',
+  started_at REAL NOT NULL, ended_at REAL);
+CREATE TABLE rankings(
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER REFERENCES labelling_sessions(id) ON DELETE SET NULL,
+  prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+  labeller_id INTEGER NOT NULL REFERENCES labellers(id),
+  guideline_version TEXT NOT NULL DEFAULT '',
+  seconds_taken REAL, all_bad INTEGER NOT NULL DEFAULT 0, flags TEXT NOT NULL DEFAULT '',
+  rationale TEXT NOT NULL DEFAULT '', created_at REAL NOT NULL);
+CREATE TABLE ranking_items(
+  ranking_id INTEGER NOT NULL REFERENCES rankings(id) ON DELETE CASCADE,
+  response_id INTEGER NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+  rank INTEGER NOT NULL,              -- 1 = best; tied responses share a rank
+  shown_position INTEGER NOT NULL,    -- where the labeller saw it (position bias studies)
+  PRIMARY KEY (ranking_id, response_id)) WITHOUT ROWID;
+CREATE TABLE comparisons(             -- imported pairs; ranking pairs are derived, not stored
+  id INTEGER PRIMARY KEY,
+  prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+  chosen_id INTEGER NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+  rejected_id INTEGER NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+  margin REAL, import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL,
+  UNIQUE (chosen_id, rejected_id));
+CREATE INDEX comparisons_prompt ON comparisons(prompt_id);
+CREATE TABLE metrics(
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, name TEXT NOT NULL, step INTEGER NOT NULL,
+  value REAL, time REAL NOT NULL, PRIMARY KEY (run_id, name, step)) WITHOUT ROWID;
+CREATE TABLE samples(
+  id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, step INTEGER NOT NULL,
+  prompt_id INTEGER REFERENCES prompts(id) ON DELETE SET NULL, prompt TEXT NOT NULL, response TEXT NOT NULL, reward REAL);
+CREATE TABLE chats(id INTEGER PRIMARY KEY, title TEXT NOT NULL DEFAULT '', settings TEXT NOT NULL DEFAULT '{}', created_at REAL NOT NULL);
+CREATE TABLE chat_messages(
+  id INTEGER PRIMARY KEY, chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL, role TEXT NOT NULL, author TEXT NOT NULL, text TEXT NOT NULL, created_at REAL NOT NULL);
+CREATE TABLE votes(
+  id INTEGER PRIMARY KEY, chat_id INTEGER REFERENCES chats(id) ON DELETE SET NULL,
+  left_author TEXT NOT NULL, right_author TEXT NOT NULL,
+  winner TEXT NOT NULL CHECK (winner IN ('left', 'right', 'tie', 'both_bad')),
+  labeller_id INTEGER REFERENCES labellers(id), created_at REAL NOT NULL);
+-- Full-text indexes. Updates and deletes are mirrored by triggers; new rows are indexed by the code
+-- that inserts them (indexNewRows, in bulk after an import: per-row triggers made imports 5x slower).
+CREATE VIRTUAL TABLE prompts_fts USING fts5(text, content='prompts', content_rowid='id');
+CREATE TRIGGER prompts_fts_delete AFTER DELETE ON prompts BEGIN
+  INSERT INTO prompts_fts(prompts_fts, rowid, text) VALUES ('delete', old.id, old.text); END;
+CREATE TRIGGER prompts_fts_update AFTER UPDATE OF text ON prompts BEGIN
+  INSERT INTO prompts_fts(prompts_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO prompts_fts(rowid, text) VALUES (new.id, new.text); END;
+CREATE VIRTUAL TABLE responses_fts USING fts5(text, content='responses', content_rowid='id');
+CREATE TRIGGER responses_fts_delete AFTER DELETE ON responses BEGIN
+  INSERT INTO responses_fts(responses_fts, rowid, text) VALUES ('delete', old.id, old.text); END;
+CREATE TRIGGER responses_fts_update AFTER UPDATE OF text ON responses BEGIN
+  INSERT INTO responses_fts(responses_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO responses_fts(rowid, text) VALUES (new.id, new.text); END;
+INSERT INTO settings(key, value) VALUES ('split_seed', '0'), ('split_ratios', '[0.9, 0.05, 0.05]');
+)SQL";
+
+}  // namespace
+
+const std::vector<std::string>& schemaMigrations() {
+    static const std::vector<std::string> migrations = {kVersion1};
+    return migrations;
+}
+
+void indexNewRows(Database& db, const char* table, int64_t afterId) {
+    const std::string t = table;
+    db.exec("INSERT INTO " + t + "_fts(rowid, text) SELECT id, text FROM " + t + " WHERE id > " + std::to_string(afterId));
+}
+
+void migrate(Database& db, int targetVersion) {
+    const int target = targetVersion < 0 ? currentSchemaVersion() : targetVersion;
+    const int version = static_cast<int>(db.queryInt("PRAGMA user_version"));
+    if (version > currentSchemaVersion())
+        throw StoreError(db.path() + ": written by a newer RLHF Workbench (schema version " + std::to_string(version) +
+                         ", this one reads up to " + std::to_string(currentSchemaVersion()) + ")");
+    if (version >= target) return;
+    Transaction tx(db);
+    for (int v = version; v < target; ++v) db.exec(schemaMigrations()[static_cast<size_t>(v)]);
+    db.exec("PRAGMA user_version = " + std::to_string(target));
+    tx.commit();
+}
+
+}  // namespace rlhf::data

@@ -1,0 +1,38 @@
+#include "data/Splits.h"
+
+#include <sstream>
+#include <stdexcept>
+
+#include "data/ContentHash.h"
+
+namespace rlhf::data {
+
+const char* splitFor(uint64_t promptHash, uint64_t seed, const SplitRatios& r) {
+    const double total = r.values[0] + r.values[1] + r.values[2];
+    const double u = static_cast<double>(mix64(promptHash ^ mix64(seed + 0x9e3779b97f4a7c15ull)) >> 11) * 0x1.0p-53;
+    if (u < r.values[0] / total) return "train";
+    if (u < (r.values[0] + r.values[1]) / total) return "validation";
+    return "test";
+}
+
+SplitRatios parseSplitRatios(const std::string& text) {
+    SplitRatios r;
+    std::istringstream in(text);
+    std::string part;
+    size_t i = 0;
+    while (std::getline(in, part, ',')) {
+        if (i >= 3) throw std::invalid_argument("split ratios: expected three numbers train,validation,test");
+        try {
+            r.values[i++] = std::stod(part);
+        } catch (const std::exception&) {
+            throw std::invalid_argument("split ratios: '" + part + "' is not a number");
+        }
+    }
+    if (i != 3) throw std::invalid_argument("split ratios: expected three numbers train,validation,test");
+    for (double v : r.values)
+        if (v < 0) throw std::invalid_argument("split ratios must not be negative");
+    if (r.values[0] + r.values[1] + r.values[2] <= 0) throw std::invalid_argument("split ratios must not all be zero");
+    return r;
+}
+
+}  // namespace rlhf::data

@@ -1,0 +1,19 @@
+#pragma once
+// Train / validation / test assignment per prompt: a pure function of the prompt's content hash, the
+// project's seed and the ratios, so it is stable across re-runs and import order, and a prompt can
+// never sit in two splits.
+#include <array>
+#include <cstdint>
+#include <string>
+
+namespace rlhf::data {
+
+struct SplitRatios {
+    std::array<double, 3> values{0.9, 0.05, 0.05};  // train, validation, test; normalised when used
+};
+
+const char* splitFor(uint64_t promptHash, uint64_t seed, const SplitRatios& ratios);
+// "0.8,0.1,0.1" -> ratios; throws std::invalid_argument naming the problem.
+SplitRatios parseSplitRatios(const std::string& text);
+
+}  // namespace rlhf::data

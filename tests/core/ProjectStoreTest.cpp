@@ -1,0 +1,247 @@
+// The project file: schema and migrations, every import format's round trip, bad input (abort leaves
+// the file byte-for-byte unchanged; skip reports every line), duplicates and splits.
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+
+#include "TestData.h"
+#include "TestPrinters.h"
+#include "data/ProjectStore.h"
+#include "data/Schema.h"
+
+using namespace rlhf::data;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string bytesOf(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// Every row that an import creates, as text, ids left out (they differ between projects).
+std::string dumpRows(ProjectStore& store) {
+    std::string out;
+    auto q = store.database().prepare(
+        "SELECT p.text, coalesce(p.messages, '-'), p.split, r.text, coalesce(r.messages, '-'), r.origin, "
+        "coalesce((SELECT group_concat(coalesce(x.margin, 'null') || ':' || rr.text, '|') FROM comparisons x "
+        "JOIN responses rr ON rr.id = x.rejected_id WHERE x.chosen_id = r.id), '') "
+        "FROM responses r JOIN prompts p ON p.id = r.prompt_id ORDER BY p.text, r.text");
+    while (q.step())
+        for (int c = 0; c < 7; ++c) out += q.columnText(c) + (c == 6 ? "\n" : "\x1f");
+    return out;
+}
+
+const char* kFormats[] = {"hh", "trl", "trl-messages", "sft", "openai-chat", "openai-dpo"};
+
+// Sample files (multi-turn, non-ASCII) in tests/data/formats/FORMAT.jsonl.
+std::string sample(const std::string& format) { return rlhf::test::readData("formats/" + format + ".jsonl"); }
+
+
+}  // namespace
+
+class ProjectStoreTest : public QObject {
+    Q_OBJECT
+    fs::path tmp_;
+    int counter_ = 0;
+
+    fs::path fresh(const std::string& stem) { return tmp_ / (stem + std::to_string(++counter_) + ".rlhf"); }
+    fs::path write(const std::string& name, const std::string& content) {
+        std::ofstream(tmp_ / name, std::ios::binary) << content;
+        return tmp_ / name;
+    }
+    std::string importError(const fs::path& project, const fs::path& file) {
+        auto store = ProjectStore::open(project.string(), true);
+        try {
+            store->importFile(file.string(), {});
+        } catch (const ImportError& e) {
+            return e.what();
+        }
+        return "no error";
+    }
+
+private slots:
+    void initTestCase() {
+        tmp_ = fs::temp_directory_path() / ("rlhf-store-" + std::to_string(::getpid()));
+        fs::create_directories(tmp_);
+    }
+    void cleanupTestCase() { fs::remove_all(tmp_); }
+
+    void newProjectHasTheSchema() {
+        auto store = ProjectStore::open(fresh("new").string(), true);
+        Database& db = store->database();
+        QCOMPARE(db.queryInt("PRAGMA user_version"), int64_t(currentSchemaVersion()));
+        QCOMPARE(db.queryInt("PRAGMA foreign_keys"), int64_t(1));
+        auto mode = db.prepare("PRAGMA journal_mode");
+        QVERIFY(mode.step());
+        QCOMPARE(mode.columnText(0), std::string("wal"));
+        for (const char* table : {"prompts", "responses", "tags", "prompt_tags", "labellers", "labelling_sessions",
+                                  "rankings", "ranking_items", "comparisons", "runs", "metrics", "samples",
+                                  "checkpoints", "chats", "chat_messages", "votes", "imports", "prompts_fts"}) {
+            auto q = db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = ?1");
+            q.bind(1, std::string_view(table));
+            QVERIFY(q.step());
+            QVERIFY2(q.columnInt(0) == 1, table);
+        }
+        QVERIFY(fs::is_directory(store->checkpointsDirectory()));
+    }
+
+    void migratesFromEveryEarlierVersion() {
+        for (int from = 0; from < currentSchemaVersion(); ++from) {
+            const fs::path p = fresh("old");
+            {
+                Database db(p.string(), true);
+                migrate(db, from);
+                QCOMPARE(db.queryInt("PRAGMA user_version"), int64_t(from));
+            }
+            auto store = ProjectStore::open(p.string(), false);
+            QCOMPARE(store->stats().schemaVersion, currentSchemaVersion());
+        }
+    }
+
+    void refusesNewerAndForeignFiles() {
+        const fs::path newer = fresh("newer");
+        { Database(newer.string(), true).exec("PRAGMA user_version = 99"); }
+        QVERIFY_THROWS_EXCEPTION(StoreError, ProjectStore::open(newer.string(), false));
+        const fs::path foreign = fresh("foreign");
+        { Database(foreign.string(), true).exec("CREATE TABLE x(y)"); }
+        try {
+            ProjectStore::open(foreign.string(), false);
+            QFAIL("opened a foreign SQLite file");
+        } catch (const StoreError& e) {
+            QVERIFY2(std::string(e.what()).find("not an RLHF Workbench project") != std::string::npos, e.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(StoreError, ProjectStore::open((tmp_ / "missing.rlhf").string(), false));
+    }
+
+    void everyFormatRoundTrips() {
+        for (const char* format : kFormats) {
+            const fs::path input = write(std::string(format) + ".jsonl", sample(format));
+            auto a = ProjectStore::open(fresh("a").string(), true);
+            ImportOptions options;
+            const auto report = a->importFile(input.string(), options);
+            QCOMPARE(formatName(report.format), std::string(format));  // auto-detected
+            QVERIFY(report.records > 0);
+            const fs::path exported = tmp_ / (std::string(format) + ".out.jsonl");
+            a->exportFile(exported.string(), *formatFromName(format), std::nullopt);
+            auto b = ProjectStore::open(fresh("b").string(), true);
+            options.format = *formatFromName(format);
+            b->importFile(exported.string(), options);
+            QCOMPARE(dumpRows(*b), dumpRows(*a));
+        }
+    }
+
+    void hhPromptIsTheCommonPrefixUpToTheLastAssistantTurn() {
+        auto store = ProjectStore::open(fresh("hh").string(), true);
+        store->importFile(write("hh.jsonl", sample("hh")).string(), {});
+        auto q = store->database().prepare("SELECT text FROM prompts ORDER BY id LIMIT 1");
+        QVERIFY(q.step());
+        QCOMPARE(q.columnText(0), std::string("\n\nHuman: Hi there\n\nAssistant: Hello!\n\nHuman: Wie geht's? 東京\n\nAssistant:"));
+        QCOMPARE(store->stats().comparisons, int64_t(2));
+        QCOMPARE(store->stats().responses, int64_t(4));
+    }
+
+    void abortedImportLeavesTheFileByteForByteUnchanged() {
+        const fs::path project = fresh("abort");
+        { ProjectStore::open(project.string(), true)->importFile(write("ok.jsonl", sample("trl")).string(), {}); }
+        const std::string before = bytesOf(project);
+        const fs::path bad = write("bad.jsonl", "{\"prompt\": \"a\", \"chosen\": \"b\", \"rejected\": \"c\"}\n"
+                                               "{\"prompt\": \"d\", \"chosen\": \"e\", \"rejected\": \"f\"}\n"
+                                               "{\"prompt\": \"g\", \"chosen\": 7, \"rejected\": \"h\"}\n");
+        QCOMPARE(importError(project, bad), (bad.string() + ":3: field 'chosen' must be a string, found number"));
+        QCOMPARE(bytesOf(project), before);
+        QCOMPARE(ProjectStore::open(project.string(), false)->stats().comparisons, int64_t(2));
+    }
+
+    void badInput_data() {
+        QTest::addColumn<QByteArray>("content");  // bytes: invalid UTF-8 must survive
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("invalid-json") << QByteArray("{\"prompt\": \"a\", \"completion\": }\n") << ":1: invalid JSON at byte 31";
+        QTest::newRow("missing-field") << QByteArray("{\"prompt\": \"a\", \"completion\": \"b\"}\n{\"prompt\": \"a\"}\n") << ":2: missing field 'completion'";
+        QTest::newRow("extra-field") << QByteArray("{\"prompt\": \"a\", \"completion\": \"b\", \"id\": 3}\n") << ":1: unexpected field 'id'";
+        QTest::newRow("invalid-utf8") << QByteArray("{\"prompt\": \"a\xff\", \"completion\": \"b\"}\n") << ":1: invalid UTF-8";
+        QTest::newRow("truncated") << QByteArray("{\"prompt\": \"a\", \"completion\": \"b\"}\n{\"prompt\": \"a\", \"compl") << ":2: invalid JSON at byte 23 (the file ends inside this line: truncated?)";
+        QTest::newRow("empty") << QByteArray("") << ": no records (the file is empty)";
+        QTest::newRow("undetectable") << QByteArray("{\"question\": \"a\"}\n") << ":1: cannot detect the format from the fields {question}";
+        QTest::newRow("hh-no-common-prompt") << QByteArray("{\"chosen\": \"\\n\\nHuman: a\\n\\nAssistant: b\", \"rejected\": \"\\n\\nHuman: c\\n\\nAssistant: d\"}\n")
+                                             << ":1: fields 'chosen' and 'rejected' differ before";
+        QTest::newRow("messages-role") << QByteArray("{\"messages\": [{\"role\": \"robot\", \"content\": \"x\"}, {\"role\": \"assistant\", \"content\": \"y\"}]}\n")
+                                       << ":1: field 'messages[0].role' must be system, user or assistant";
+    }
+    void badInput() {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        const fs::path file = write("input.jsonl", std::string(content.constData(), static_cast<size_t>(content.size())));
+        const std::string what = importError(fresh("bad"), file);
+        QVERIFY2(what.rfind(file.string(), 0) == 0 && what.find(expected.toStdString()) != std::string::npos, what.c_str());
+    }
+
+    void toleratedQuirksAreNoted() {
+        const fs::path file = write("quirks.jsonl", "\xEF\xBB\xBF{\"prompt\": \"a\", \"completion\": \"b\"}\r\n\r\n   \r\n{\"prompt\": \"c\", \"completion\": \"d\"}");
+        auto store = ProjectStore::open(fresh("quirks").string(), true);
+        const auto report = store->importFile(file.string(), {});
+        QCOMPARE(report.records, int64_t(2));  // no final newline is fine when the JSON is complete
+        QCOMPARE(report.notes, (std::vector<std::string>{"line 1: UTF-8 byte order mark ignored", "line 1: CRLF line ends accepted",
+                                                        "line 2: blank lines skipped"}));
+    }
+
+    void fiftyMegabyteLine() {
+        const std::string big(50 << 20, 'x');
+        const fs::path file = write("big.jsonl", "{\"prompt\": \"long\", \"completion\": \"" + big + "\"}\n");
+        auto store = ProjectStore::open(fresh("big").string(), true);
+        QCOMPARE(store->importFile(file.string(), {}).records, int64_t(1));
+        auto q = store->database().prepare("SELECT length(text) FROM responses");
+        QVERIFY(q.step());
+        QCOMPARE(q.columnInt(0), int64_t(big.size()));
+    }
+
+    void skipModeReportsEveryBadLine() {
+        const fs::path file = write("mixed.jsonl", "{\"prompt\": \"a\", \"completion\": \"b\"}\nnot json\n"
+                                                   "{\"prompt\": \"c\"}\n{\"prompt\": \"d\", \"completion\": \"e\"}\n");
+        auto store = ProjectStore::open(fresh("skip").string(), true);
+        ImportOptions options;
+        options.onError = OnError::Skip;
+        const auto report = store->importFile(file.string(), options);
+        QCOMPARE(report.records, int64_t(2));
+        QCOMPARE(report.skipped.size(), size_t(2));
+        QCOMPARE(report.skipped[0].line, int64_t(2));
+        QCOMPARE(report.skipped[1].line, int64_t(3));
+        QCOMPARE(report.skipped[1].reason, std::string("missing field 'completion'"));
+    }
+
+    void exactDuplicatesAreReportedNotDoubled() {
+        const fs::path file = write("dup.jsonl", sample("trl") + sample("trl"));
+        auto store = ProjectStore::open(fresh("dup").string(), true);
+        auto first = store->importFile(file.string(), {});
+        QCOMPARE(first.records, int64_t(2));
+        QCOMPARE(first.duplicates, int64_t(2));
+        QCOMPARE(first.duplicateLines, (std::vector<int64_t>{3, 4}));
+        const std::string rows = dumpRows(*store);
+        QCOMPARE(store->importFile(file.string(), {}).duplicates, int64_t(4));
+        QCOMPARE(dumpRows(*store), rows);
+    }
+
+    void splitsArePerPromptSeededAndStable() {
+        std::string lines;
+        for (int i = 0; i < 400; ++i) lines += "{\"prompt\": \"p" + std::to_string(i) + "\", \"completion\": \"c\"}\n";
+        const fs::path file = write("many.jsonl", lines);
+        auto a = ProjectStore::open(fresh("split").string(), true);
+        auto b = ProjectStore::open(fresh("split").string(), true);
+        a->importFile(file.string(), {});
+        b->importFile(file.string(), {});
+        QCOMPARE(a->stats().promptsPerSplit, b->stats().promptsPerSplit);
+        a->assignSplits(parseSplitRatios("0.5,0.25,0.25"), 7);
+        const auto counts = a->stats().promptsPerSplit;
+        QVERIFY(counts.at("train") > 160 && counts.at("train") < 240);
+        a->assignSplits(parseSplitRatios("0.5,0.25,0.25"), 7);
+        QCOMPARE(a->stats().promptsPerSplit, counts);
+        const fs::path train = tmp_ / "train.jsonl", test = tmp_ / "test.jsonl";
+        QCOMPARE(a->exportFile(train.string(), Format::Sft, "train").records, counts.at("train"));
+        QCOMPARE(a->exportFile(test.string(), Format::Sft, "test").records, counts.at("test"));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, parseSplitRatios("1,2"));
+    }
+};
+
+QTEST_APPLESS_MAIN(ProjectStoreTest)
+#include "ProjectStoreTest.moc"
