@@ -29,6 +29,10 @@ Statement& Statement::bind(int i, std::string_view t) {
     sqlite3_bind_text64(stmt_, i, t.data(), t.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
     return *this;
 }
+Statement& Statement::bindStatic(int i, std::string_view t) {
+    sqlite3_bind_text64(stmt_, i, t.data(), t.size(), SQLITE_STATIC, SQLITE_UTF8);
+    return *this;
+}
 Statement& Statement::bindNull(int i) {
     sqlite3_bind_null(stmt_, i);
     return *this;

@@ -29,6 +29,8 @@ public:
     Statement& bind(int index, int64_t value);
     Statement& bind(int index, double value);
     Statement& bind(int index, std::string_view text);
+    // Binds without copying: `text` must stay alive and unchanged until the statement is reset.
+    Statement& bindStatic(int index, std::string_view text);
     Statement& bindNull(int index);
     Statement& bind(int index, const std::optional<std::string>& text);
     Statement& bind(int index, const std::optional<double>& value);

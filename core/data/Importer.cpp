@@ -40,15 +40,16 @@ public:
 
     // Returns false when the record duplicates one already in the project.
     bool write(const Record& r, ImportReport& report) {
-        const int64_t prompt = promptId(r.prompt, report);
+        bool newPrompt = false;
+        const int64_t prompt = promptId(r.prompt, report, newPrompt);
         if (!r.rejected) {
             bool added = false;
-            responseId(prompt, r.chosen, "demonstration", &added);
+            responseId(prompt, r.chosen, "demonstration", !newPrompt, &added);
             if (added) ++report.demonstrations;
             return added;
         }
-        const int64_t chosen = responseId(prompt, r.chosen, "import", nullptr);
-        const int64_t rejected = responseId(prompt, *r.rejected, "import", nullptr);
+        const int64_t chosen = responseId(prompt, r.chosen, "import", !newPrompt, nullptr);
+        const int64_t rejected = responseId(prompt, *r.rejected, "import", true, nullptr);
         insertComparison_.bind(1, prompt).bind(2, chosen).bind(3, rejected).bind(4, r.margin).bind(5, importId_).run();
         if (sqlite3_changes(db_.handle()) == 0) return false;
         ++report.pairs;
@@ -62,8 +63,10 @@ private:
         return s.step() ? s.columnText(0) : fallback;
     }
 
-    int64_t promptId(const Content& c, ImportReport& report) {
+    // The prompt's id, inserting it when new (then `created` is set).
+    int64_t promptId(const Content& c, ImportReport& report, bool& created) {
         const uint64_t hash = hashOf(c);
+        created = false;
         findPrompt_.bind(1, static_cast<int64_t>(hash));
         while (findPrompt_.step()) {
             if (findPrompt_.columnText(1) == c.text &&
@@ -74,17 +77,19 @@ private:
             }
         }
         findPrompt_.reset();
-        insertPrompt_.bind(1, std::string_view(c.text)).bind(2, c.messages).bind(3, static_cast<int64_t>(hash));
-        insertPrompt_.bind(4, std::string_view(source_)).bind(5, importId_);
-        insertPrompt_.bind(6, std::string_view(splitFor(hash, splitSeed_, ratios_))).bind(7, now()).run();
+        insertPrompt_.bindStatic(1, c.text).bind(2, c.messages).bind(3, static_cast<int64_t>(hash));
+        insertPrompt_.bindStatic(4, source_).bind(5, importId_);
+        insertPrompt_.bindStatic(6, splitFor(hash, splitSeed_, ratios_)).bind(7, createdAt_).run();
         ++report.newPrompts;
+        created = true;
         return db_.lastInsertId();
     }
 
-    int64_t responseId(int64_t prompt, const Content& c, const char* origin, bool* added) {
+    // `mayExist` false (a prompt created by this record) skips the lookup.
+    int64_t responseId(int64_t prompt, const Content& c, const char* origin, bool mayExist, bool* added) {
         const uint64_t hash = hashOf(c);
-        findResponse_.bind(1, prompt).bind(2, static_cast<int64_t>(hash)).bind(3, std::string_view(origin));
-        while (findResponse_.step()) {
+        if (mayExist) findResponse_.bind(1, prompt).bind(2, static_cast<int64_t>(hash)).bind(3, std::string_view(origin));
+        while (mayExist && findResponse_.step()) {
             if (findResponse_.columnText(1) == c.text &&
                 (findResponse_.columnIsNull(2) ? !c.messages : c.messages && findResponse_.columnText(2) == *c.messages)) {
                 const int64_t id = findResponse_.columnInt(0);
@@ -94,8 +99,8 @@ private:
             }
         }
         findResponse_.reset();
-        insertResponse_.bind(1, prompt).bind(2, std::string_view(c.text)).bind(3, c.messages);
-        insertResponse_.bind(4, static_cast<int64_t>(hash)).bind(5, std::string_view(origin)).bind(6, now()).run();
+        insertResponse_.bind(1, prompt).bindStatic(2, c.text).bind(3, c.messages);
+        insertResponse_.bind(4, static_cast<int64_t>(hash)).bindStatic(5, origin).bind(6, createdAt_).run();
         if (added) *added = true;
         return db_.lastInsertId();
     }
@@ -106,6 +111,7 @@ private:
     Statement findPrompt_, insertPrompt_, findResponse_, insertResponse_, insertComparison_;
     uint64_t splitSeed_ = 0;
     SplitRatios ratios_;
+    double createdAt_ = now();  // one time for the whole import
 };
 
 // Parses one line into a Record; the message says what is wrong (JSON, UTF-8, fields).

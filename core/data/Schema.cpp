@@ -90,13 +90,14 @@ CREATE TABLE votes(
   labeller_id INTEGER REFERENCES labellers(id), created_at REAL NOT NULL);
 -- Full-text indexes. Updates and deletes are mirrored by triggers; new rows are indexed by the code
 -- that inserts them (indexNewRows, in bulk after an import: per-row triggers made imports 5x slower).
-CREATE VIRTUAL TABLE prompts_fts USING fts5(text, content='prompts', content_rowid='id');
+-- detail='none' halves the index cost: searches are word AND-queries (no phrase or NEAR queries).
+CREATE VIRTUAL TABLE prompts_fts USING fts5(text, content='prompts', content_rowid='id', detail='none');
 CREATE TRIGGER prompts_fts_delete AFTER DELETE ON prompts BEGIN
   INSERT INTO prompts_fts(prompts_fts, rowid, text) VALUES ('delete', old.id, old.text); END;
 CREATE TRIGGER prompts_fts_update AFTER UPDATE OF text ON prompts BEGIN
   INSERT INTO prompts_fts(prompts_fts, rowid, text) VALUES ('delete', old.id, old.text);
   INSERT INTO prompts_fts(rowid, text) VALUES (new.id, new.text); END;
-CREATE VIRTUAL TABLE responses_fts USING fts5(text, content='responses', content_rowid='id');
+CREATE VIRTUAL TABLE responses_fts USING fts5(text, content='responses', content_rowid='id', detail='none');
 CREATE TRIGGER responses_fts_delete AFTER DELETE ON responses BEGIN
   INSERT INTO responses_fts(responses_fts, rowid, text) VALUES ('delete', old.id, old.text); END;
 CREATE TRIGGER responses_fts_update AFTER UPDATE OF text ON responses BEGIN
