@@ -64,6 +64,21 @@ std::string Statement::columnText(int c) const {
     return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, c))) : std::string();
 }
 bool Statement::columnIsNull(int c) const { return sqlite3_column_type(stmt_, c) == SQLITE_NULL; }
+int Statement::columnCount() const { return sqlite3_column_count(stmt_); }
+SqlValue Statement::columnValue(int c) const {
+    switch (sqlite3_column_type(stmt_, c)) {
+    case SQLITE_INTEGER: return columnInt(c);
+    case SQLITE_FLOAT: return columnDouble(c);
+    case SQLITE_NULL: return std::monostate{};
+    default: return columnText(c);
+    }
+}
+Statement& Statement::bind(int i, const SqlValue& v) {
+    if (std::holds_alternative<int64_t>(v)) return bind(i, std::get<int64_t>(v));
+    if (std::holds_alternative<double>(v)) return bind(i, std::get<double>(v));
+    if (std::holds_alternative<std::string>(v)) return bind(i, std::string_view(std::get<std::string>(v)));
+    return bindNull(i);
+}
 
 Database::Database(const std::string& path, bool create) : path_(path) {
     const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;

@@ -7,11 +7,15 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <variant>
 
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace rlhf::data {
+
+// One SQL value with its storage class (NULL, INTEGER, REAL, TEXT; BLOBs are not used).
+using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
 
 class StoreError : public std::runtime_error {
 public:
@@ -41,6 +45,9 @@ public:
     double columnDouble(int column) const;
     std::string columnText(int column) const;
     bool columnIsNull(int column) const;
+    int columnCount() const;
+    SqlValue columnValue(int column) const;
+    Statement& bind(int index, const SqlValue& value);
 
 private:
     sqlite3* db_;

@@ -60,3 +60,13 @@ void ProjectStore::assignSplits(const SplitRatios& ratios, uint64_t seed) {
 }
 
 }  // namespace rlhf::data
+
+namespace rlhf::data {
+
+void ProjectStore::saveCopy(const std::string& target) {
+    if (std::filesystem::exists(target)) throw StoreError(target + ": already exists");
+    auto q = db_->prepare("VACUUM INTO ?1");
+    q.bind(1, std::string_view(target)).run();
+}
+
+}  // namespace rlhf::data

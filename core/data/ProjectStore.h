@@ -39,6 +39,9 @@ public:
     // Re-assigns every prompt's split (and stores seed and ratios for future imports).
     void assignSplits(const SplitRatios& ratios, uint64_t seed);
 
+    // A copy of the whole project at `path` (VACUUM INTO: consistent even while in use).
+    void saveCopy(const std::string& path);
+
     Database& database() { return *db_; }  // for other core/data classes
 
 private:

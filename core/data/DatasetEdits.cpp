@@ -1,0 +1,125 @@
+#include "data/DatasetEdits.h"
+
+#include <chrono>
+
+#include "data/ContentHash.h"
+#include "data/Schema.h"
+#include "data/Splits.h"
+
+namespace rlhf::data {
+
+namespace {
+
+double now() { return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count(); }
+
+std::vector<PromptSnapshot::Row> rowsOf(Database& db, const std::string& sql, int64_t id) {
+    std::vector<PromptSnapshot::Row> rows;
+    auto q = db.prepare(sql);
+    q.bind(1, id);
+    while (q.step()) {
+        PromptSnapshot::Row row;
+        for (int c = 0; c < q.columnCount(); ++c) row.push_back(q.columnValue(c));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+void insertRows(Database& db, const std::string& table, const std::vector<PromptSnapshot::Row>& rows) {
+    if (rows.empty()) return;
+    std::string sql = "INSERT INTO " + table + " VALUES (";
+    for (size_t c = 1; c <= rows.front().size(); ++c) sql += (c > 1 ? ", ?" : "?") + std::to_string(c);
+    auto q = db.prepare(sql + ")");
+    for (const auto& row : rows) {
+        for (size_t c = 0; c < row.size(); ++c) q.bind(static_cast<int>(c) + 1, row[c]);
+        q.run();
+    }
+}
+
+}  // namespace
+
+void DatasetEdits::setPromptText(int64_t promptId, const std::string& text) {
+    Transaction tx(db_);
+    auto q = db_.prepare("UPDATE prompts SET text = ?1, hash = ?2 WHERE id = ?3");
+    q.bind(1, std::string_view(text)).bind(2, static_cast<int64_t>(contentHash("t", text))).bind(3, promptId).run();
+    tx.commit();
+}
+
+void DatasetEdits::setResponseText(int64_t responseId, const std::string& text) {
+    Transaction tx(db_);
+    auto q = db_.prepare("UPDATE responses SET text = ?1, hash = ?2 WHERE id = ?3");
+    q.bind(1, std::string_view(text)).bind(2, static_cast<int64_t>(contentHash("t", text))).bind(3, responseId).run();
+    tx.commit();
+}
+
+int64_t DatasetEdits::addPrompt(const std::string& text) {
+    Transaction tx(db_);
+    const uint64_t hash = contentHash("t", text);
+    const auto seed = static_cast<uint64_t>(db_.queryInt("SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'split_seed'"));
+    auto q = db_.prepare("INSERT INTO prompts(text, hash, source, split, created_at) VALUES (?1, ?2, 'manual', ?3, ?4)");
+    q.bind(1, std::string_view(text)).bind(2, static_cast<int64_t>(hash));
+    q.bind(3, std::string_view(splitFor(hash, seed, SplitRatios{}))).bind(4, now()).run();
+    const int64_t id = db_.lastInsertId();
+    indexNewRows(db_, "prompts", id - 1);
+    tx.commit();
+    return id;
+}
+
+int64_t DatasetEdits::addDemonstration(int64_t promptId, const std::string& text) {
+    Transaction tx(db_);
+    auto q = db_.prepare("INSERT INTO responses(prompt_id, text, hash, origin, created_at) VALUES (?1, ?2, ?3, 'demonstration', ?4)");
+    q.bind(1, promptId).bind(2, std::string_view(text)).bind(3, static_cast<int64_t>(contentHash("t", text))).bind(4, now()).run();
+    const int64_t id = db_.lastInsertId();
+    indexNewRows(db_, "responses", id - 1);
+    tx.commit();
+    return id;
+}
+
+void DatasetEdits::deleteResponse(int64_t responseId) {
+    Transaction tx(db_);
+    db_.prepare("DELETE FROM responses WHERE id = ?1").bind(1, responseId).run();
+    tx.commit();
+}
+
+PromptSnapshot DatasetEdits::deletePrompt(int64_t promptId) {
+    Transaction tx(db_);
+    PromptSnapshot s;
+    s.promptId = promptId;
+    auto prompt = rowsOf(db_, "SELECT * FROM prompts WHERE id = ?1", promptId);
+    if (prompt.empty()) throw StoreError("prompt " + std::to_string(promptId) + " does not exist");
+    s.prompt = prompt.front();
+    s.responses = rowsOf(db_, "SELECT * FROM responses WHERE prompt_id = ?1 ORDER BY id", promptId);
+    s.comparisons = rowsOf(db_, "SELECT * FROM comparisons WHERE prompt_id = ?1 ORDER BY id", promptId);
+    s.promptTags = rowsOf(db_, "SELECT * FROM prompt_tags WHERE prompt_id = ?1", promptId);
+    db_.prepare("DELETE FROM prompts WHERE id = ?1").bind(1, promptId).run();  // cascades
+    tx.commit();
+    return s;
+}
+
+void DatasetEdits::restorePrompt(const PromptSnapshot& s) {
+    Transaction tx(db_);
+    insertRows(db_, "prompts", {s.prompt});
+    insertRows(db_, "responses", s.responses);
+    insertRows(db_, "comparisons", s.comparisons);
+    insertRows(db_, "prompt_tags", s.promptTags);
+    auto prompt = db_.prepare("INSERT INTO prompts_fts(rowid, text) SELECT id, text FROM prompts WHERE id = ?1");
+    prompt.bind(1, s.promptId).run();
+    auto responses = db_.prepare("INSERT INTO responses_fts(rowid, text) SELECT id, text FROM responses WHERE prompt_id = ?1");
+    responses.bind(1, s.promptId).run();
+    tx.commit();
+}
+
+void DatasetEdits::setTags(int64_t promptId, const std::vector<std::string>& tags) {
+    Transaction tx(db_);
+    db_.prepare("DELETE FROM prompt_tags WHERE prompt_id = ?1").bind(1, promptId).run();
+    auto tag = db_.prepare("INSERT OR IGNORE INTO tags(name) VALUES (?1)");
+    auto link = db_.prepare("INSERT OR IGNORE INTO prompt_tags(prompt_id, tag_id) SELECT ?1, id FROM tags WHERE name = ?2");
+    for (const auto& t : tags) {
+        if (t.empty()) continue;
+        tag.bind(1, std::string_view(t)).run();
+        link.bind(1, promptId).bind(2, std::string_view(t)).run();
+    }
+    db_.exec("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM prompt_tags)");
+    tx.commit();
+}
+
+}  // namespace rlhf::data

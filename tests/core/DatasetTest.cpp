@@ -1,0 +1,102 @@
+// Dataset queries (filters, FTS search, keyset pages) and edits (each undoable exactly).
+#include <QtTest>
+
+#include <filesystem>
+
+#include "TestData.h"
+#include "TestPrinters.h"
+#include "data/DatasetEdits.h"
+#include "data/DatasetQueries.h"
+#include "data/ProjectStore.h"
+
+using namespace rlhf::data;
+namespace fs = std::filesystem;
+
+class DatasetTest : public QObject {
+    Q_OBJECT
+    fs::path tmp_;
+    std::unique_ptr<ProjectStore> store_;
+
+    std::vector<int64_t> ids(const PromptFilter& f) {
+        std::vector<int64_t> out;
+        for (const auto& r : DatasetQueries(store_->database()).page(f, 0, 1000)) out.push_back(r.id);
+        return out;
+    }
+
+private slots:
+    void init() {
+        tmp_ = fs::temp_directory_path() / ("rlhf-dataset-" + std::to_string(::getpid()));
+        fs::remove_all(tmp_);
+        fs::create_directories(tmp_);
+        store_ = ProjectStore::open((tmp_ / "d.rlhf").string(), true);
+        for (const char* f : {"hh", "sft", "trl"}) store_->importFile(rlhf::test::dataPath(std::string("formats/") + f + ".jsonl"), {});
+    }
+    void cleanup() {
+        store_.reset();
+        fs::remove_all(tmp_);
+    }
+
+    void pagesCountsAndFilters() {
+        DatasetQueries q(store_->database());
+        QCOMPARE(q.count({}), int64_t(5));  // 2 hh + 2 sft + 1 trl prompt
+        const auto first = q.page({}, 0, 2);
+        QCOMPARE(first.size(), size_t(2));
+        const auto rest = q.page({}, first.back().id, 10);
+        QCOMPARE(rest.size(), size_t(3));
+        QVERIFY(rest.front().id > first.back().id);
+        PromptFilter demos;
+        demos.hasDemonstration = true;
+        QCOMPARE(q.count(demos), int64_t(2));
+        PromptFilter labelled;
+        labelled.labelled = true;
+        QCOMPARE(q.count(labelled), int64_t(3));
+        QCOMPARE(first.front().comparisons, int64_t(1));
+    }
+
+    void searchFindsPromptsAndResponseWords() {
+        PromptFilter f;
+        f.search = "haiku";  // in a prompt
+        QCOMPARE(ids(f).size(), size_t(1));
+        f.search = "Bonjour";  // only in a response
+        QCOMPARE(ids(f).size(), size_t(1));
+        f.search = "say french";  // two words, both in one prompt, any case
+        QCOMPARE(ids(f).size(), size_t(1));
+        f.search = "\"unbalanced AND (";  // user text never becomes FTS syntax
+        QCOMPARE(ids(f).size(), size_t(0));
+        QCOMPARE(ftsQuery("a \"b"), std::string("\"a\" \"\"\"b\""));
+    }
+
+    void editsTagsAndUndoableDelete() {
+        DatasetQueries q(store_->database());
+        DatasetEdits e(store_->database());
+        const int64_t id = q.page({}, 0, 1).front().id;
+        const auto before = q.detail(id);
+        e.setTags(id, {"greeting", "multilingual"});
+        PromptFilter tagged;
+        tagged.tag = "greeting";
+        QCOMPARE(ids(tagged), (std::vector<int64_t>{id}));
+        e.setPromptText(id, "edited prompt text zebra");
+        PromptFilter zebra;
+        zebra.search = "zebra";
+        QCOMPARE(ids(zebra), (std::vector<int64_t>{id}));
+        const auto snapshot = e.deletePrompt(id);
+        QCOMPARE(q.count({}), int64_t(4));
+        QVERIFY(!q.detail(id));
+        e.restorePrompt(snapshot);
+        const auto after = q.detail(id);
+        QVERIFY(after);
+        QCOMPARE(after->text, std::string("edited prompt text zebra"));
+        QCOMPARE(after->tags, (std::vector<std::string>{"greeting", "multilingual"}));
+        QCOMPARE(after->responses.size(), before->responses.size());
+        QCOMPARE(after->comparisons.size(), before->comparisons.size());
+        QCOMPARE(ids(zebra), (std::vector<int64_t>{id}));  // back in the search index
+        const int64_t added = e.addPrompt("a manual prompt about giraffes");
+        e.addDemonstration(added, "giraffes are tall");
+        PromptFilter giraffe;
+        giraffe.search = "giraffes";
+        QCOMPARE(ids(giraffe), (std::vector<int64_t>{added}));
+    }
+};
+
+QTEST_APPLESS_MAIN(DatasetTest)
+#include "DatasetTest.moc"
