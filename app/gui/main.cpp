@@ -1,14 +1,45 @@
-// rlhf-workbench: the desktop application. Wiring only: the panels live in widgets/.
+// rlhf-workbench [PROJECT]: the desktop application. Wiring only: the panels live in widgets/.
+// Opens PROJECT, else the last project, else a new one in the user's data directory.
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
 
+#include "main/AppSettings.h"
 #include "main/MainWindow.h"
+
+namespace {
+QString startupProject(const QStringList& args, bool& create) {
+    create = false;
+    if (!args.isEmpty()) {
+        create = !QFileInfo::exists(args.first());
+        return args.first();
+    }
+    const QString last = rlhf::widgets::AppSettings::lastProject();
+    if (!last.isEmpty() && QFileInfo::exists(last)) return last;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    const QString path = dir + QStringLiteral("/Untitled.rlhf");
+    create = !QFileInfo::exists(path);
+    return path;
+}
+}  // namespace
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("RLHF Workbench"));
     QApplication::setApplicationName(QStringLiteral("RLHF Workbench"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "RLHF Workbench"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "Project file (*.rlhf) to open or create"));
+    parser.process(app);
     rlhf::widgets::MainWindow window;
+    bool create = false;
+    window.openProject(startupProject(parser.positionalArguments(), create), create);
     window.show();
     return app.exec();
 }

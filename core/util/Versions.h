@@ -3,4 +3,5 @@
 #include <string>
 namespace rlhf {
 std::string libtorchVersion();
+std::string sqliteVersion();
 }  // namespace rlhf

@@ -2,6 +2,7 @@
 // Every settings key, typed and declared in one place (DESIGN §6): no literal keys elsewhere.
 #include <QByteArray>
 #include <QSettings>
+#include <QStringList>
 
 namespace rlhf::widgets {
 
@@ -11,7 +12,14 @@ struct AppSettings {
     static QByteArray windowState() { return QSettings().value(kWindowState).toByteArray(); }
     static void setWindowState(const QByteArray& v) { QSettings().setValue(kWindowState, v); }
 
+    static QStringList recentProjects() { return QSettings().value(kRecentProjects).toStringList(); }
+    static void setRecentProjects(const QStringList& v) { QSettings().setValue(kRecentProjects, v); }
+    static QString lastProject() { return QSettings().value(kLastProject).toString(); }
+    static void setLastProject(const QString& v) { QSettings().setValue(kLastProject, v); }
+
 private:
+    static constexpr const char* kRecentProjects = "projects/recent";
+    static constexpr const char* kLastProject = "projects/last";
     static constexpr const char* kWindowGeometry = "window/geometry";
     static constexpr const char* kWindowState = "window/state";
 };

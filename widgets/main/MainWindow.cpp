@@ -2,15 +2,19 @@
 
 #include <QApplication>
 #include <QCloseEvent>
-#include <QHBoxLayout>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QUndoStack>
 
 #include "chat/ElizaChatPanel.h"
+#include "data/ProjectStore.h"
+#include "dataset/DatasetPanel.h"
 #include "main/AppSettings.h"
 #include "util/Versions.h"
 
@@ -24,21 +28,26 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     splitter->addWidget(navigation_);
     splitter->addWidget(panels_);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({190, 910});
+    splitter->setSizes({170, 1030});
     setCentralWidget(splitter);
 
+    auto showStatus = [this](const QString& m) { statusBar()->showMessage(m, 8000); };
+    dataset_ = new DatasetPanel(this);
+    connect(dataset_, &DatasetPanel::statusMessage, this, showStatus);
+    addPanel(dataset_, tr("Dataset"));
     auto* chat = new ElizaChatPanel(this);
-    connect(chat, &ElizaChatPanel::statusMessage, statusBar(), [this](const QString& m) { statusBar()->showMessage(m, 5000); });
+    connect(chat, &ElizaChatPanel::statusMessage, this, showStatus);
     addPanel(chat, tr("Chat — ELIZA (1966)"));
 
     connect(navigation_, &QListWidget::currentRowChanged, panels_, &QStackedWidget::setCurrentIndex);
     navigation_->setCurrentRow(0);
     createMenus();
-    resize(1100, 700);
+    resize(1200, 760);
     restoreGeometry(AppSettings::windowGeometry());
     restoreState(AppSettings::windowState());
-    panels_->currentWidget()->setFocus();
 }
+
+MainWindow::~MainWindow() = default;
 
 void MainWindow::addPanel(QWidget* panel, const QString& name) {
     panels_->addWidget(panel);
@@ -47,19 +56,88 @@ void MainWindow::addPanel(QWidget* panel, const QString& name) {
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New Project…"), QKeySequence::New, this, &MainWindow::newProject);
+    file->addAction(tr("&Open Project…"), QKeySequence::Open, this, &MainWindow::chooseProject);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    file->addAction(tr("Save a &Copy…"), this, &MainWindow::saveCopy);
+    file->addSeparator();
+    file->addAction(tr("&Import…"), QKeySequence(tr("Ctrl+I")), dataset_, [this] { dataset_->importFile(); });
+    file->addAction(tr("&Export…"), QKeySequence(tr("Ctrl+E")), dataset_, [this] { dataset_->exportFile(); });
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = dataset_->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = dataset_->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About RLHF Workbench"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
+bool MainWindow::openProject(const QString& path, bool create) {
+    try {
+        project_ = std::shared_ptr<data::ProjectStore>(data::ProjectStore::open(path.toStdString(), create));
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Open project"), QString::fromStdString(e.what()));
+        return false;
+    }
+    dataset_->setProject(project_);
+    setWindowTitle(tr("%1 — RLHF Workbench").arg(QFileInfo(path).fileName()));
+    QStringList recent = AppSettings::recentProjects();
+    recent.removeAll(path);
+    recent.prepend(path);
+    AppSettings::setRecentProjects(recent.mid(0, 10));
+    AppSettings::setLastProject(path);
+    statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
+    return true;
+}
+
+void MainWindow::fillRecentMenu() {
+    recentMenu_->clear();
+    for (const QString& path : AppSettings::recentProjects())
+        recentMenu_->addAction(path, this, [this, path] { openProject(path, false); });
+    recentMenu_->setEnabled(!recentMenu_->isEmpty());
+}
+
+void MainWindow::newProject() {
+    QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(), tr("RLHF projects (*.rlhf)"));
+    if (path.isEmpty()) return;
+    if (!path.endsWith(QStringLiteral(".rlhf"))) path += QStringLiteral(".rlhf");
+    if (QFileInfo::exists(path)) {
+        QMessageBox::warning(this, tr("New project"), tr("%1 already exists; use Open Project.").arg(path));
+        return;
+    }
+    openProject(path, true);
+}
+
+void MainWindow::chooseProject() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(), tr("RLHF projects (*.rlhf)"));
+    if (!path.isEmpty()) openProject(path, false);
+}
+
+void MainWindow::saveCopy() {
+    if (!project_) return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save a copy"), QString(), tr("RLHF projects (*.rlhf)"));
+    if (path.isEmpty()) return;
+    try {
+        project_->saveCopy(path.toStdString());
+        statusBar()->showMessage(tr("Copy saved to %1").arg(path), 5000);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Save a copy"), QString::fromStdString(e.what()));
+    }
+}
+
 void MainWindow::showAbout() {
     QMessageBox::about(this, tr("About RLHF Workbench"),
                        tr("<h3>RLHF Workbench %1</h3><p>The InstructGPT recipe on one machine, with ELIZA (1966) "
-                          "alongside.</p><p>Qt %2 · LibTorch %3</p><p>ELIZA scripts: DOCTOR from J. Weizenbaum, "
+                          "alongside.</p><p>Qt %2 · LibTorch %3 · SQLite %4</p><p>ELIZA scripts: DOCTOR from J. Weizenbaum, "
                           "CACM 9(1), 1966, and the 1965 .TAPE. 100 listing, transcribed by Anthony Hay (CC0).</p>")
                            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
-                                QString::fromStdString(libtorchVersion())));
+                                QString::fromStdString(libtorchVersion()), QString::fromStdString(sqliteVersion())));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -1,18 +1,31 @@
 #pragma once
-// The main window only wires panels: navigation on the left, the current panel on the right, a status
-// bar every panel can write to, Help → About. Only panels that work are listed.
+// The main window only wires panels: navigation on the left, the current panel on the right, the
+// project menu (New, Open, Recent, Save a copy), Edit (undo/redo of the dataset), a status bar every
+// panel can write to, Help → About. Only panels that work are listed.
+
+#include <memory>
 
 #include <QMainWindow>
 
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 
+namespace rlhf::data { class ProjectStore; }
+
 namespace rlhf::widgets {
+
+class DatasetPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens (or with `create`, creates) a project; false after telling the user why not.
+    bool openProject(const QString& path, bool create);
+    DatasetPanel* datasetPanel() const { return dataset_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -20,10 +33,17 @@ protected:
 private:
     void addPanel(QWidget* panel, const QString& name);
     void createMenus();
+    void fillRecentMenu();
+    void newProject();
+    void chooseProject();
+    void saveCopy();
     void showAbout();
 
+    std::shared_ptr<data::ProjectStore> project_;
     QListWidget* navigation_ = nullptr;
     QStackedWidget* panels_ = nullptr;
+    DatasetPanel* dataset_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
 };
 
 }  // namespace rlhf::widgets

@@ -1,0 +1,178 @@
+#include "dataset/DatasetPanel.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include "common/ProjectTask.h"
+#include "data/ProjectStore.h"
+#include "dataset/DatasetCommands.h"
+#include "dataset/PromptDetailView.h"
+#include "dataset/PromptTableModel.h"
+#include "dataset/StatisticsDialog.h"
+
+namespace rlhf::widgets {
+
+namespace {
+std::vector<std::string> toStd(const QStringList& list) {
+    std::vector<std::string> out;
+    for (const auto& s : list) out.push_back(s.toStdString());
+    return out;
+}
+}  // namespace
+
+DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent) {
+    model_ = new PromptTableModel(this);
+    undo_ = new QUndoStack(this);
+    table_ = new QTableView(this);
+    table_->setModel(model_);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->verticalHeader()->hide();
+    table_->verticalHeader()->setDefaultSectionSize(22);
+    QHeaderView* header = table_->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);  // numbers: as wide as they need
+    header->setSectionResizeMode(PromptTableModel::PromptColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(PromptTableModel::SourceColumn, QHeaderView::Interactive);
+    header->resizeSection(PromptTableModel::SourceColumn, 110);
+    table_->setAlternatingRowColors(true);
+    table_->setWordWrap(false);
+    detail_ = new PromptDetailView(this);
+    count_ = new QLabel(this);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(table_);
+    splitter->addWidget(detail_);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(createFilterBar());
+    layout->addWidget(splitter, 1);
+    layout->addWidget(count_);
+
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DatasetPanel::showSelected);
+    connect(model_, &QAbstractItemModel::modelReset, this, &DatasetPanel::updateCount);
+    connect(new QShortcut(QKeySequence::Delete, table_), &QShortcut::activated, this, &DatasetPanel::deleteSelectedPrompt);
+    connect(detail_, &PromptDetailView::promptTextEdited, this, [this](int64_t id, const QString& before, const QString& after) {
+        undo_->push(new EditPromptTextCommand(project_, id, before.toStdString(), after.toStdString(),
+                                              [this](int64_t p) { afterEdit(p); }));
+        emit statusMessage(tr("Prompt %1 saved").arg(id));
+    });
+    connect(detail_, &PromptDetailView::tagsEdited, this, [this](int64_t id, const QStringList& before, const QStringList& after) {
+        undo_->push(new SetTagsCommand(project_, id, toStd(before), toStd(after), [this](int64_t p) { afterEdit(p); }));
+    });
+    setEnabled(false);
+}
+
+DatasetPanel::~DatasetPanel() = default;
+
+QWidget* DatasetPanel::createFilterBar() {
+    auto* bar = new QWidget(this);
+    search_ = new QLineEdit(bar);
+    search_->setPlaceholderText(tr("Search prompts and responses (all words)…"));
+    search_->setClearButtonEnabled(true);
+    search_->setObjectName(QStringLiteral("datasetSearch"));
+    split_ = new QComboBox(bar);
+    split_->addItem(tr("All splits"), QString());
+    split_->addItem(tr("Train"), QStringLiteral("train"));
+    split_->addItem(tr("Validation"), QStringLiteral("validation"));
+    split_->addItem(tr("Test"), QStringLiteral("test"));
+    split_->addItem(tr("Unassigned"), QStringLiteral("none"));
+    tag_ = new QComboBox(bar);
+    demonstrations_ = new QComboBox(bar);
+    demonstrations_->addItems({tr("Any demonstrations"), tr("With demonstration"), tr("Without demonstration")});
+    labelled_ = new QComboBox(bar);
+    labelled_->addItems({tr("Labelled or not"), tr("Labelled"), tr("Unlabelled")});
+    auto* importButton = new QPushButton(tr("Import…"), bar);
+    auto* exportButton = new QPushButton(tr("Export…"), bar);
+    auto* statsButton = new QPushButton(tr("Statistics…"), bar);
+    auto* row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    for (QWidget* w : std::initializer_list<QWidget*>{search_, split_, tag_, demonstrations_, labelled_, importButton, exportButton, statsButton})
+        row->addWidget(w, w == search_ ? 1 : 0);
+    searchDelay_ = new QTimer(this);
+    searchDelay_->setSingleShot(true);
+    searchDelay_->setInterval(250);  // search as you type, once typing pauses
+    connect(search_, &QLineEdit::textChanged, searchDelay_, qOverload<>(&QTimer::start));
+    connect(searchDelay_, &QTimer::timeout, this, &DatasetPanel::applyFilters);
+    for (QComboBox* c : {split_, tag_, demonstrations_, labelled_})
+        connect(c, &QComboBox::activated, this, &DatasetPanel::applyFilters);
+    connect(importButton, &QPushButton::clicked, this, [this] { importFile(); });
+    connect(exportButton, &QPushButton::clicked, this, [this] { exportFile(); });
+    connect(statsButton, &QPushButton::clicked, this, &DatasetPanel::showStatistics);
+    return bar;
+}
+
+void DatasetPanel::setProject(std::shared_ptr<data::ProjectStore> project) {
+    project_ = std::move(project);
+    undo_->clear();
+    setEnabled(project_ != nullptr);
+    refreshTags();
+    model_->setProject(project_);
+    detail_->show(std::nullopt);
+}
+
+void DatasetPanel::applyFilters() {
+    data::PromptFilter f;
+    f.search = search_->text().toStdString();
+    if (!split_->currentData().toString().isEmpty()) f.split = split_->currentData().toString().toStdString();
+    if (tag_->currentIndex() > 0) f.tag = tag_->currentText().toStdString();
+    if (demonstrations_->currentIndex() > 0) f.hasDemonstration = demonstrations_->currentIndex() == 1;
+    if (labelled_->currentIndex() > 0) f.labelled = labelled_->currentIndex() == 1;
+    model_->setFilter(f);
+    detail_->show(std::nullopt);
+}
+
+void DatasetPanel::refreshTags() {
+    const QString current = tag_->currentText();
+    tag_->clear();
+    tag_->addItem(tr("All tags"));
+    if (project_)
+        for (const auto& t : data::DatasetQueries(project_->database()).tags()) tag_->addItem(QString::fromStdString(t));
+    tag_->setCurrentIndex(std::max(0, tag_->findText(current)));
+}
+
+void DatasetPanel::showSelected() {
+    const int64_t id = model_->promptId(table_->currentIndex().row());
+    detail_->show(id < 0 ? std::nullopt : data::DatasetQueries(project_->database()).detail(id));
+}
+
+void DatasetPanel::afterEdit(int64_t promptId) {
+    refreshTags();
+    model_->reload();
+    const int row = promptId < 0 ? -1 : model_->rowOf(promptId);
+    if (row >= 0) table_->setCurrentIndex(model_->index(row, PromptTableModel::PromptColumn));
+    else detail_->show(std::nullopt);
+}
+
+void DatasetPanel::updateCount() {
+    count_->setText(tr("%n prompt(s) match", nullptr, static_cast<int>(model_->totalCount())));
+}
+
+void DatasetPanel::deleteSelectedPrompt() {
+    const int64_t id = model_->promptId(table_->currentIndex().row());
+    if (id < 0) return;
+    undo_->push(new DeletePromptCommand(project_, id, [this](int64_t p) { afterEdit(p); }));
+    emit statusMessage(tr("Prompt %1 deleted — Ctrl+Z brings it back").arg(id));
+}
+
+void DatasetPanel::showStatistics() {
+    if (!project_) return;
+    StatisticsDialog dialog(*project_, this);
+    dialog.exec();
+}
+
+}  // namespace rlhf::widgets

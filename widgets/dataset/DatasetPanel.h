@@ -1,0 +1,67 @@
+#pragma once
+// The Dataset panel: every prompt of the project with its demonstrations and comparisons. Search
+// (FTS5) and filters (split, tag, demonstrations, labelled) above a lazily loaded table; the selected
+// prompt on the right, editable; undo/redo for edits, tags and deletes; import and export run on a
+// worker thread with a progress dialog and cancel; a statistics view with histograms.
+
+#include <memory>
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+class QUndoStack;
+
+namespace rlhf::data { class ProjectStore; }
+
+namespace rlhf::widgets {
+
+class PromptDetailView;
+class PromptTableModel;
+
+class DatasetPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit DatasetPanel(QWidget* parent = nullptr);
+    ~DatasetPanel() override;
+
+    void setProject(std::shared_ptr<data::ProjectStore> project);
+    QUndoStack* undoStack() const { return undo_; }
+    PromptTableModel* model() const { return model_; }
+
+public slots:
+    void importFile(const QString& path = {});
+    void exportFile(const QString& path = {}, const QString& format = {});
+    void showStatistics();
+    void deleteSelectedPrompt();
+
+signals:
+    void statusMessage(const QString& message);
+    void importFinished(const QString& summary);  // also after failures (summary = the error)
+
+private:
+    QWidget* createFilterBar();
+    void applyFilters();
+    void refreshTags();
+    void showSelected();
+    void afterEdit(int64_t promptId);
+    void updateCount();
+
+    std::shared_ptr<data::ProjectStore> project_;
+    PromptTableModel* model_ = nullptr;
+    QTableView* table_ = nullptr;
+    PromptDetailView* detail_ = nullptr;
+    QLineEdit* search_ = nullptr;
+    QComboBox* split_ = nullptr;
+    QComboBox* tag_ = nullptr;
+    QComboBox* demonstrations_ = nullptr;
+    QComboBox* labelled_ = nullptr;
+    QLabel* count_ = nullptr;
+    QTimer* searchDelay_ = nullptr;
+    QUndoStack* undo_ = nullptr;
+};
+
+}  // namespace rlhf::widgets

@@ -1,0 +1,89 @@
+#include "dataset/StatisticsDialog.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QDialogButtonBox>
+#include <QGridLayout>
+#include <QLabel>
+#include <qcustomplot.h>
+
+#include "data/DatasetQueries.h"
+#include "data/ProjectStore.h"
+
+namespace rlhf::widgets {
+
+namespace {
+
+// A histogram of `values` in 30 bins as bars.
+void addTitle(QCustomPlot* plot, const QString& title) {
+    QFont bold = plot->font();
+    bold.setBold(true);
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, bold));
+}
+
+QCustomPlot* histogram(const std::vector<int64_t>& values, const QString& title, const QColor& color, QWidget* parent) {
+    auto* plot = new QCustomPlot(parent);
+    addTitle(plot, title);
+    plot->xAxis->setLabel(QObject::tr("characters"));
+    plot->yAxis->setLabel(QObject::tr("count"));
+    if (values.empty()) return plot;
+    const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+    const double width = std::max(1.0, std::ceil(static_cast<double>(*hi - *lo + 1) / 30.0));
+    QVector<double> keys(30), counts(30, 0);
+    for (int i = 0; i < 30; ++i) keys[i] = static_cast<double>(*lo) + (i + 0.5) * width;
+    for (int64_t v : values) counts[std::min(29, static_cast<int>(static_cast<double>(v - *lo) / width))] += 1;
+    auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
+    bars->setData(keys, counts);
+    bars->setWidth(width * 0.9);
+    bars->setBrush(color);
+    bars->setPen(Qt::NoPen);
+    plot->rescaleAxes();
+    plot->yAxis->setRangeLower(0);
+    return plot;
+}
+
+QCustomPlot* splitChart(const std::map<std::string, int64_t>& perSplit, QWidget* parent) {
+    auto* plot = new QCustomPlot(parent);
+    addTitle(plot, QObject::tr("Prompts per split"));
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    QVector<double> keys, counts;
+    double k = 1;
+    for (const auto& [split, n] : perSplit) {
+        ticker->addTick(k, QString::fromStdString(split));
+        keys << k++;
+        counts << static_cast<double>(n);
+    }
+    plot->xAxis->setTicker(ticker);
+    auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
+    bars->setData(keys, counts);
+    bars->setBrush(QColor(0x2f, 0x6f, 0xb5));
+    plot->rescaleAxes();
+    plot->xAxis->setRange(0.4, k - 0.4);
+    plot->yAxis->setRange(0, std::max(1.0, *std::max_element(counts.begin(), counts.end()) * 1.1));
+    return plot;
+}
+
+}  // namespace
+
+StatisticsDialog::StatisticsDialog(data::ProjectStore& project, QWidget* parent) : QDialog(parent) {
+    setWindowTitle(tr("Dataset statistics"));
+    data::DatasetQueries queries(project.database());
+    const auto stats = project.stats();
+    auto* grid = new QGridLayout(this);
+    grid->addWidget(new QLabel(tr("%1 prompts · %2 responses (%3 demonstrations) · %4 comparisons")
+                                   .arg(stats.prompts).arg(stats.responses).arg(stats.demonstrations).arg(stats.comparisons), this),
+                    0, 0, 1, 2);
+    grid->addWidget(histogram(queries.promptLengths(), tr("Prompt length"), QColor(0x2f, 0x6f, 0xb5), this), 1, 0);
+    grid->addWidget(histogram(queries.responseLengths(), tr("Response length"), QColor(0x1a, 0x7f, 0x37), this), 1, 1);
+    grid->addWidget(splitChart(stats.promptsPerSplit, this), 2, 0, 1, 2);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    grid->addWidget(buttons, 3, 0, 1, 2);
+    grid->setRowStretch(1, 1);
+    grid->setRowStretch(2, 1);
+    resize(900, 650);
+}
+
+}  // namespace rlhf::widgets
