@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "CliSupport.h"
+#include "data/NearDuplicates.h"
 #include "data/ProjectStore.h"
 
 namespace rlhf::cli {
@@ -96,6 +97,28 @@ void runSplit(const DataOptions& o) {
     runStats(o);
 }
 
+void runDedup(const DataOptions& o, double threshold) {
+    auto store = openProject(o.project, false);
+    std::vector<data::DuplicateCluster> clusters;
+    try {
+        clusters = data::findNearDuplicatePrompts(store->database(), {threshold, 64, 16});
+    } catch (const std::invalid_argument& e) {
+        throw UserError(e.what());
+    }
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& c : clusters) list.push_back({{"prompt_ids", c.promptIds}, {"min_similarity", c.minSimilarity}});
+    if (o.json) {
+        printJsonLine({{"clusters", list}});
+        return;
+    }
+    std::cout << clusters.size() << " clusters of near-duplicate prompts (estimated Jaccard >= " << threshold << ")\n";
+    for (const auto& c : clusters) {
+        std::cout << "  " << c.promptIds.size() << " prompts, similarity >= " << c.minSimilarity << ":";
+        for (int64_t id : c.promptIds) std::cout << ' ' << id;
+        std::cout << '\n';
+    }
+}
+
 }  // namespace
 
 void addDataCommands(CLI::App& app) {
@@ -128,6 +151,14 @@ void addDataCommands(CLI::App& app) {
     split->add_option("--seed", o->seed);
     split->add_flag("--json", o->json);
     split->callback([o] { runSplit(*o); });
+
+    auto threshold = std::make_shared<double>(0.8);
+    CLI::App* dedup = app.add_subcommand("dedup", "List clusters of near-duplicate prompts (MinHash)");
+    dedup->add_option("PROJECT", o->project)->required();
+    dedup->add_option("--threshold", *threshold, "Estimated Jaccard similarity of word 3-grams (default 0.8)")
+        ->check(CLI::Range(0.01, 1.0));
+    dedup->add_flag("--json", o->json);
+    dedup->callback([o, threshold] { runDedup(*o, *threshold); });
 }
 
 }  // namespace rlhf::cli

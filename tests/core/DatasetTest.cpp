@@ -7,6 +7,7 @@
 #include "TestPrinters.h"
 #include "data/DatasetEdits.h"
 #include "data/DatasetQueries.h"
+#include "data/NearDuplicates.h"
 #include "data/ProjectStore.h"
 
 using namespace rlhf::data;
@@ -95,6 +96,24 @@ private slots:
         PromptFilter giraffe;
         giraffe.search = "giraffes";
         QCOMPARE(ids(giraffe), (std::vector<int64_t>{added}));
+    }
+
+    void nearDuplicatePromptsAreClustered() {
+        DatasetEdits e(store_->database());
+        const std::string base = "Please explain how reinforcement learning from human feedback trains a reward model "
+                                 "from ranked answers and then tunes the policy with PPO";
+        const int64_t a = e.addPrompt(base);
+        const int64_t b = e.addPrompt(base + " please");                 // one word more
+        const int64_t c = e.addPrompt("please EXPLAIN how reinforcement learning from human feedback trains a reward "
+                                      "model from ranked answers, and then tunes the policy with PPO!");  // case, punctuation
+        e.addPrompt("What is the capital of France and why is it famous for its museums and its food");
+        const auto clusters = findNearDuplicatePrompts(store_->database(), {0.7, 64, 16});
+        QCOMPARE(clusters.size(), size_t(1));
+        QCOMPARE(clusters[0].promptIds, (std::vector<int64_t>{a, b, c}));
+        QVERIFY(clusters[0].minSimilarity >= 0.7);
+        const auto s1 = minHashSignature(base, 64), s2 = minHashSignature(base, 64);
+        QCOMPARE(s1, s2);  // deterministic
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, findNearDuplicatePrompts(store_->database(), {0.8, 64, 10}));
     }
 };
 
