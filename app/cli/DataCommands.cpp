@@ -21,11 +21,7 @@ struct DataOptions {
 };
 
 std::unique_ptr<data::ProjectStore> openProject(const std::string& path, bool create) {
-    try {
-        return data::ProjectStore::open(path, create);
-    } catch (const data::StoreError& e) {
-        throw UserError(e.what());
-    }
+    return data::ProjectStore::open(path, create);  // StoreError names the file: main() prints it, exit 1
 }
 
 data::Format formatOption(const std::string& name) {
@@ -64,16 +60,10 @@ void runImport(const DataOptions& o) {
 
 void runExport(const DataOptions& o) {
     auto store = openProject(o.project, false);
-    try {
-        const auto r = store->exportFile(o.file, formatOption(o.format),
-                                         o.split.empty() ? std::nullopt : std::optional<std::string>(o.split));
-        if (o.json) printJsonLine({{"file", r.path}, {"records", r.records}, {"format", o.format}});
-        else std::cout << "exported " << r.records << " records to " << r.path << '\n';
-    } catch (const std::invalid_argument& e) {
-        throw UserError(e.what());
-    } catch (const data::StoreError& e) {
-        throw UserError(e.what());
-    }
+    const auto r = store->exportFile(o.file, formatOption(o.format),
+                                     o.split.empty() ? std::nullopt : std::optional<std::string>(o.split));
+    if (o.json) printJsonLine({{"file", r.path}, {"records", r.records}, {"format", o.format}});
+    else std::cout << "exported " << r.records << " records to " << r.path << '\n';
 }
 
 void runStats(const DataOptions& o) {
@@ -99,12 +89,7 @@ void runSplit(const DataOptions& o) {
 
 void runDedup(const DataOptions& o, double threshold) {
     auto store = openProject(o.project, false);
-    std::vector<data::DuplicateCluster> clusters;
-    try {
-        clusters = data::findNearDuplicatePrompts(store->database(), {threshold, 64, 16});
-    } catch (const std::invalid_argument& e) {
-        throw UserError(e.what());
-    }
+    const auto clusters = data::findNearDuplicatePrompts(store->database(), {threshold, 64, 16});
     nlohmann::json list = nlohmann::json::array();
     for (const auto& c : clusters) list.push_back({{"prompt_ids", c.promptIds}, {"min_similarity", c.minSimilarity}});
     if (o.json) {

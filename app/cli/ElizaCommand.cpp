@@ -22,16 +22,10 @@ struct ElizaOptions {
     bool json = false;
 };
 
+// A ScriptError ("file:line:column: expected ...") reaches main(), which prints it and exits 1.
 eliza::Script loadScript(const ElizaOptions& options) {
-    try {
-        if (!options.scriptFile.empty())
-            return eliza::parseScript(readFileOrThrow(options.scriptFile), options.scriptFile);
-        return eliza::parseBuiltinScript(options.builtin);
-    } catch (const eliza::ScriptError& e) {
-        throw UserError(e.what());
-    } catch (const std::invalid_argument& e) {
-        throw UserError(e.what());
-    }
+    if (!options.scriptFile.empty()) return eliza::parseScript(readFileOrThrow(options.scriptFile), options.scriptFile);
+    return eliza::parseBuiltinScript(options.builtin);
 }
 
 // Greeting, then one reply per stdin line. Plain text, or JSON lines with --json / --trace.

@@ -11,7 +11,6 @@
 #include "DeviceOption.h"
 #include "model/Generation.h"
 #include "model/HfCheckpoint.h"
-#include "model/Safetensors.h"
 #include "model/Scoring.h"
 
 namespace rlhf::cli {
@@ -27,17 +26,8 @@ struct ModelOptions {
     bool json = true;
 };
 
-model::LoadedModel loadOrThrow(const ModelOptions& o) {
-    try {
-        return model::loadCheckpoint(o.modelDir, resolveDevice(o.device));
-    } catch (const model::SafetensorsError& e) {
-        throw UserError(e.what());
-    } catch (const text::TokenizerError& e) {
-        throw UserError(e.what());
-    } catch (const std::invalid_argument& e) {
-        throw UserError(e.what());
-    }
-}
+// Errors (missing files, bad config, bad tensors) propagate to main(), which prints them and exits 1.
+model::LoadedModel loadModel(const ModelOptions& o) { return model::loadCheckpoint(o.modelDir, resolveDevice(o.device)); }
 
 std::vector<int> encodeOrThrow(const text::ByteLevelBpe& tok, const std::string& text, const char* what) {
     try {
@@ -48,18 +38,12 @@ std::vector<int> encodeOrThrow(const text::ByteLevelBpe& tok, const std::string&
 }
 
 void runTokenize(const ModelOptions& o) {
-    const text::ByteLevelBpe tok = [&] {
-        try {
-            return text::ByteLevelBpe::fromDirectory(o.modelDir);
-        } catch (const text::TokenizerError& e) {
-            throw UserError(e.what());
-        }
-    }();
+    const text::ByteLevelBpe tok = text::ByteLevelBpe::fromDirectory(o.modelDir);
     printJsonLine({{"ids", encodeOrThrow(tok, o.text, "TEXT")}});
 }
 
 void runScore(const ModelOptions& o) {
-    auto loaded = loadOrThrow(o);
+    auto loaded = loadModel(o);
     const auto prompt = encodeOrThrow(*loaded.tokenizer, o.prompt, "--prompt");
     const auto response = encodeOrThrow(*loaded.tokenizer, o.response, "--response");
     if (prompt.empty()) throw UserError("--prompt: must not be empty");
@@ -68,16 +52,11 @@ void runScore(const ModelOptions& o) {
 }
 
 void runGenerate(const ModelOptions& o) {
-    auto loaded = loadOrThrow(o);
+    auto loaded = loadModel(o);
     const auto prompt = encodeOrThrow(*loaded.tokenizer, o.prompt, "--prompt");
     if (prompt.empty()) throw UserError("--prompt: must not be empty");
-    std::vector<model::Completion> completions;
-    try {
-        completions = model::generate(loaded.model, std::vector<std::vector<int>>(static_cast<size_t>(o.num), prompt),
-                                      o.sampling);
-    } catch (const std::invalid_argument& e) {
-        throw UserError(e.what());
-    }
+    const auto completions =
+        model::generate(loaded.model, std::vector<std::vector<int>>(static_cast<size_t>(o.num), prompt), o.sampling);
     nlohmann::json list = nlohmann::json::array();
     for (const auto& c : completions)
         list.push_back({{"text", loaded.tokenizer->decodeLossy(c.ids)}, {"ids", c.ids}, {"ended_with_eos", c.endedWithEos}});

@@ -13,8 +13,6 @@
 
 #include "CliSupport.h"
 #include "DeviceOption.h"
-#include "model/Safetensors.h"
-#include "text/ByteLevelBpe.h"
 #include "train/PretrainRun.h"
 
 namespace rlhf::cli {
@@ -68,16 +66,7 @@ void printProgress(const train::StepStats& s, const train::PretrainConfig& c, bo
 
 void runPretrain(const TrainOptions& o) {
     const torch::Device device = resolveDevice(o.device, o.threads);
-    std::unique_ptr<train::PretrainRun> run;
-    try {
-        run = startRun(o, device);
-    } catch (const std::invalid_argument& e) {
-        throw UserError(e.what());
-    } catch (const model::SafetensorsError& e) {
-        throw UserError(e.what());
-    } catch (const text::TokenizerError& e) {
-        throw UserError(e.what());
-    }
+    std::unique_ptr<train::PretrainRun> run = startRun(o, device);  // errors reach main(): exit 1
     std::signal(SIGINT, onInterrupt);
     const auto result = run->run(&gStop, [&](const train::StepStats& s) { printProgress(s, run->config(), o.json); });
     std::signal(SIGINT, SIG_DFL);

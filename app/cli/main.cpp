@@ -24,10 +24,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? rlhf::cli::kSuccess : rlhf::cli::kUsageError;
-    } catch (const rlhf::cli::UserError& e) {
-        std::cerr << "rlhf: " << e.what() << '\n';
-        return rlhf::cli::kUserError;
-    } catch (const std::exception& e) {
+    } catch (const std::exception& e) {  // UserError and every core error: bad files, fields, values
         std::cerr << "rlhf: " << e.what() << '\n';
         return rlhf::cli::kUserError;
     }
