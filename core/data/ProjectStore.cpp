@@ -23,7 +23,7 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const std::string& path, bool c
     return std::unique_ptr<ProjectStore>(new ProjectStore(std::move(db)));
 }
 
-std::string ProjectStore::checkpointsDirectory() const { return path() + ".d"; }
+std::string ProjectStore::checkpointsDirectory() const { return std::filesystem::absolute(path() + ".d").string(); }
 
 ProjectStats ProjectStore::stats() {
     ProjectStats s;

@@ -155,6 +155,7 @@ void PretrainRun::saveCheckpoint(int64_t step) {
     state.extra = {{"sampler", sampler.str()}};
     state.tensors = optimizer_->state();
     lastCheckpoint_ = runDir_.saveCheckpoint(model_, *tokenizer_, state);
+    if (checkpointListener_) checkpointListener_(step, lastCheckpoint_);
 }
 
 LoopResult PretrainRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {

@@ -28,6 +28,10 @@ public:
     static std::unique_ptr<PretrainRun> resume(const std::string& runDir, const torch::Device& device, int64_t maxSteps = 0);
 
     LoopResult run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats);
+    // Called after each checkpoint is complete on disk, with its step and directory.
+    void setCheckpointListener(std::function<void(int64_t step, const std::string& dir)> listener) {
+        checkpointListener_ = std::move(listener);
+    }
 
     int64_t step() const { return step_; }
     const PretrainConfig& config() const { return config_; }
@@ -54,6 +58,7 @@ private:
     std::mt19937_64 sampler_;
     int64_t step_ = 0;
     std::string lastCheckpoint_;
+    std::function<void(int64_t, const std::string&)> checkpointListener_;
 };
 
 }  // namespace rlhf::train

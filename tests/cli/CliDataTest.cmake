@@ -38,3 +38,22 @@ execute_process(COMMAND ${RLHF} stats ${WORK}/none.rlhf OUTPUT_VARIABLE out ERRO
 if(NOT rc EQUAL 1 OR NOT err MATCHES "none.rlhf: no such project file")
   message(FATAL_ERROR "missing project: rc=${rc} ${err}")
 endif()
+
+# Pretraining on the project's own text records the run, its metrics and checkpoints in the project.
+execute_process(COMMAND ${RLHF} import ${P} ${DATA}/formats/sft.jsonl OUTPUT_QUIET)
+foreach(i RANGE 30)
+  file(APPEND ${WORK}/more.jsonl "{\"prompt\": \"Tell me about the number ${i} please\", \"completion\": \"The number ${i} is a number.\"}\n")
+endforeach()
+execute_process(COMMAND ${RLHF} import ${P} ${WORK}/more.jsonl OUTPUT_QUIET)
+execute_process(COMMAND ${RLHF} split ${P} --ratios 0.5,0.25,0.25 OUTPUT_QUIET)
+execute_process(COMMAND ${RLHF} train pretrain ${P} --threads 2 --set vocab_size=280 --set n_layer=1 --set n_embd=16
+                --set n_head=2 --set context=8 --set batch_size=2 --set max_steps=4 --set eval_every=2 --set eval_batches=1
+                --set checkpoint_every=2 --set val_fraction=0.2
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "\"run\":1" OR NOT out MATCHES "\"steps\":4")
+  message(FATAL_ERROR "train pretrain PROJECT: rc=${rc} ${out} ${err}")
+endif()
+execute_process(COMMAND ${RLHF} runs ${P} --json OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "\"status\":\"finished\"" OR NOT out MATCHES "\"last_step\":4" OR NOT out MATCHES "step-00000004")
+  message(FATAL_ERROR "runs: rc=${rc} ${out}")
+endif()

@@ -1,0 +1,82 @@
+#include "data/RunStore.h"
+
+#include <chrono>
+
+namespace rlhf::data {
+
+namespace {
+double now() { return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count(); }
+const char* kRunColumns =
+    "SELECT r.id, r.kind, r.name, r.status, r.message, r.config, r.seed, r.created_at, r.finished_at, "
+    "(SELECT max(step) FROM metrics m WHERE m.run_id = r.id), "
+    "(SELECT path FROM checkpoints c WHERE c.run_id = r.id ORDER BY step DESC LIMIT 1) FROM runs r ";
+
+RunRow rowOf(const Statement& q) {
+    RunRow r;
+    r.id = q.columnInt(0);
+    r.kind = q.columnText(1);
+    r.name = q.columnText(2);
+    r.status = q.columnText(3);
+    r.message = q.columnText(4);
+    r.config = q.columnText(5);
+    r.seed = q.columnInt(6);
+    r.createdAt = q.columnDouble(7);
+    if (!q.columnIsNull(8)) r.finishedAt = q.columnDouble(8);
+    r.lastStep = q.columnInt(9);
+    if (!q.columnIsNull(10)) r.lastCheckpoint = q.columnText(10);
+    return r;
+}
+}  // namespace
+
+int64_t RunStore::createRun(const std::string& kind, const std::string& name, const std::string& configJson, int64_t seed) {
+    Transaction tx(db_);
+    auto q = db_.prepare("INSERT INTO runs(kind, name, config, status, seed, created_at) VALUES (?1, ?2, ?3, 'running', ?4, ?5)");
+    q.bind(1, std::string_view(kind)).bind(2, std::string_view(name)).bind(3, std::string_view(configJson)).bind(4, seed).bind(5, now()).run();
+    const int64_t id = db_.lastInsertId();
+    tx.commit();
+    return id;
+}
+
+void RunStore::setConfig(int64_t runId, const std::string& configJson) {
+    Transaction tx(db_);
+    db_.prepare("UPDATE runs SET config = ?1 WHERE id = ?2").bind(1, std::string_view(configJson)).bind(2, runId).run();
+    tx.commit();
+}
+
+void RunStore::setStatus(int64_t runId, const std::string& status, const std::string& message) {
+    Transaction tx(db_);
+    auto q = db_.prepare("UPDATE runs SET status = ?1, message = ?2, finished_at = CASE WHEN ?1 = 'running' THEN NULL ELSE ?3 END WHERE id = ?4");
+    q.bind(1, std::string_view(status)).bind(2, std::string_view(message)).bind(3, now()).bind(4, runId).run();
+    tx.commit();
+}
+
+void RunStore::recordMetrics(int64_t runId, int64_t step, const std::map<std::string, double>& values) {
+    Transaction tx(db_);
+    auto q = db_.prepare("INSERT OR REPLACE INTO metrics(run_id, name, step, value, time) VALUES (?1, ?2, ?3, ?4, ?5)");
+    const double t = now();
+    for (const auto& [name, value] : values) q.bind(1, runId).bind(2, std::string_view(name)).bind(3, step).bind(4, value).bind(5, t).run();
+    tx.commit();
+}
+
+void RunStore::recordCheckpoint(int64_t runId, int64_t step, const std::string& path, const std::string& sha256) {
+    Transaction tx(db_);
+    auto q = db_.prepare("INSERT INTO checkpoints(run_id, step, path, sha256, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+    q.bind(1, runId).bind(2, step).bind(3, std::string_view(path)).bind(4, std::string_view(sha256)).bind(5, now()).run();
+    tx.commit();
+}
+
+std::vector<RunRow> RunStore::runs() {
+    std::vector<RunRow> out;
+    auto q = db_.prepare(std::string(kRunColumns) + "ORDER BY r.id");
+    while (q.step()) out.push_back(rowOf(q));
+    return out;
+}
+
+std::optional<RunRow> RunStore::run(int64_t runId) {
+    auto q = db_.prepare(std::string(kRunColumns) + "WHERE r.id = ?1");
+    q.bind(1, runId);
+    if (!q.step()) return std::nullopt;
+    return rowOf(q);
+}
+
+}  // namespace rlhf::data

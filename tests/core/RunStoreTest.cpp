@@ -1,0 +1,68 @@
+// Runs, metrics and checkpoints in the project file; SHA-256; the project's text as a training corpus.
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+
+#include "TestData.h"
+#include "TestPrinters.h"
+#include "data/ProjectStore.h"
+#include "data/RunStore.h"
+#include "data/TrainingText.h"
+#include "util/Sha256.h"
+
+using namespace rlhf;
+namespace fs = std::filesystem;
+
+class RunStoreTest : public QObject {
+    Q_OBJECT
+    fs::path tmp_;
+
+private slots:
+    void initTestCase() {
+        tmp_ = fs::temp_directory_path() / ("rlhf-runs-" + std::to_string(::getpid()));
+        fs::create_directories(tmp_);
+    }
+    void cleanupTestCase() { fs::remove_all(tmp_); }
+
+    void sha256KnownAnswers() {
+        QCOMPARE(sha256Hex(""), std::string("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+        QCOMPARE(sha256Hex("abc"), std::string("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        QCOMPARE(sha256Hex(std::string(1000000, 'a')), std::string("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"));
+        std::ofstream(tmp_ / "f.bin", std::ios::binary) << "abc";
+        QCOMPARE(sha256FileHex((tmp_ / "f.bin").string()), sha256Hex("abc"));
+    }
+
+    void runsMetricsCheckpoints() {
+        auto store = data::ProjectStore::open((tmp_ / "r.rlhf").string(), true);
+        data::RunStore runs(store->database());
+        const int64_t id = runs.createRun("pretrain", "demo", "{\"lr\": 0.001}", 7);
+        runs.recordMetrics(id, 1, {{"loss", 5.5}, {"lr", 1e-4}});
+        runs.recordMetrics(id, 2, {{"loss", 5.0}});
+        runs.recordMetrics(id, 2, {{"loss", 4.9}});  // a resumed run rewrites its later steps
+        runs.recordCheckpoint(id, 2, "/x/step-2", "abc");
+        runs.setStatus(id, "stopped", "stopped by the user");
+        const auto row = runs.run(id);
+        QVERIFY(row);
+        QCOMPARE(row->status, std::string("stopped"));
+        QCOMPARE(row->lastStep, int64_t(2));
+        QCOMPARE(row->lastCheckpoint.value_or(""), std::string("/x/step-2"));
+        QVERIFY(row->finishedAt.has_value());
+        QCOMPARE(store->database().queryInt("SELECT count(*) FROM metrics"), int64_t(3));
+        QVERIFY_THROWS_EXCEPTION(data::StoreError, runs.createRun("bogus", "", "{}", 0));  // CHECK constraint
+    }
+
+    void projectTextAsCorpus() {
+        auto store = data::ProjectStore::open((tmp_ / "t.rlhf").string(), true);
+        store->importFile(test::dataPath("formats/trl.jsonl"), {});
+        store->assignSplits(data::parseSplitRatios("1,0,0"), 0);
+        const auto report = data::writeTrainingText(store->database(), (tmp_ / "corpus.txt").string());
+        QCOMPARE(report.documents, int64_t(4));  // one prompt, four responses
+        std::ifstream in(tmp_ / "corpus.txt");
+        const std::string text((std::istreambuf_iterator<char>(in)), {});
+        QVERIFY(text.rfind("Say hi in FrenchBonjour, ça va ?<|endoftext|>Say hi in French", 0) == 0);
+    }
+};
+
+QTEST_APPLESS_MAIN(RunStoreTest)
+#include "RunStoreTest.moc"
