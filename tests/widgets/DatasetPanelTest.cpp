@@ -13,6 +13,7 @@
 #include "data/DatasetQueries.h"
 #include "data/ProjectStore.h"
 #include "dataset/DatasetPanel.h"
+#include "dataset/NearDuplicatesDialog.h"
 #include "dataset/PromptTableModel.h"
 
 using namespace rlhf;
@@ -104,6 +105,22 @@ private slots:
         QVERIFY(finished.wait(10000));
         QVERIFY(finished.first().first().toString().startsWith("Imported 1 records"));
         QCOMPARE(panel.model()->totalCount(), 1201);
+    }
+
+    void nearDuplicatesListedAndShown() {
+        for (int i = 0; i < 2; ++i)
+            std::ofstream(tmp_ / "dup.jsonl", std::ios::app)
+                << "{\"prompt\": \"Explain in simple words how a reward model is trained from human rankings of answers"
+                << (i ? " please" : "") << "\", \"completion\": \"x\"}\n";
+        store_->importFile((tmp_ / "dup.jsonl").string(), {});
+        widgets::DatasetPanel panel;
+        panel.setProject(store_);
+        widgets::NearDuplicatesDialog dialog(QString::fromStdString(store_->path()), 0.8);
+        QSignalSpy done(&dialog, &widgets::NearDuplicatesDialog::searched);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(dialog.clusterCount(), 1);
+        panel.showPrompt(1201);  // past the first page: fetched on demand
+        QCOMPARE(panel.model()->promptId(panel.findChild<QTableView*>()->currentIndex().row()), 1201);
     }
 };
 

@@ -20,6 +20,7 @@
 #include "common/ProjectTask.h"
 #include "data/ProjectStore.h"
 #include "dataset/DatasetCommands.h"
+#include "dataset/NearDuplicatesDialog.h"
 #include "dataset/PromptDetailView.h"
 #include "dataset/PromptTableModel.h"
 #include "dataset/StatisticsDialog.h"
@@ -99,9 +100,10 @@ QWidget* DatasetPanel::createFilterBar() {
     auto* importButton = new QPushButton(tr("Import…"), bar);
     auto* exportButton = new QPushButton(tr("Export…"), bar);
     auto* statsButton = new QPushButton(tr("Statistics…"), bar);
+    auto* duplicatesButton = new QPushButton(tr("Near duplicates…"), bar);
     auto* row = new QHBoxLayout(bar);
     row->setContentsMargins(0, 0, 0, 0);
-    for (QWidget* w : std::initializer_list<QWidget*>{search_, split_, tag_, demonstrations_, labelled_, importButton, exportButton, statsButton})
+    for (QWidget* w : std::initializer_list<QWidget*>{search_, split_, tag_, demonstrations_, labelled_, importButton, exportButton, statsButton, duplicatesButton})
         row->addWidget(w, w == search_ ? 1 : 0);
     searchDelay_ = new QTimer(this);
     searchDelay_->setSingleShot(true);
@@ -113,6 +115,7 @@ QWidget* DatasetPanel::createFilterBar() {
     connect(importButton, &QPushButton::clicked, this, [this] { importFile(); });
     connect(exportButton, &QPushButton::clicked, this, [this] { exportFile(); });
     connect(statsButton, &QPushButton::clicked, this, &DatasetPanel::showStatistics);
+    connect(duplicatesButton, &QPushButton::clicked, this, &DatasetPanel::showNearDuplicates);
     return bar;
 }
 
@@ -167,6 +170,25 @@ void DatasetPanel::deleteSelectedPrompt() {
     if (id < 0) return;
     undo_->push(new DeletePromptCommand(project_, id, [this](int64_t p) { afterEdit(p); }));
     emit statusMessage(tr("Prompt %1 deleted — Ctrl+Z brings it back").arg(id));
+}
+
+void DatasetPanel::showNearDuplicates() {
+    if (!project_) return;
+    auto* dialog = new NearDuplicatesDialog(QString::fromStdString(project_->path()), 0.8, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &NearDuplicatesDialog::promptActivated, this, [this](qint64 id) { showPrompt(id); });
+    dialog->show();
+}
+
+void DatasetPanel::showPrompt(int64_t promptId) {
+    int row = model_->rowOf(promptId);
+    if (row < 0) {
+        search_->clear();
+        for (QComboBox* c : {split_, tag_, demonstrations_, labelled_}) c->setCurrentIndex(0);
+        applyFilters();
+        while ((row = model_->rowOf(promptId)) < 0 && model_->canFetchMore({})) model_->fetchMore({});
+    }
+    if (row >= 0) table_->setCurrentIndex(model_->index(row, PromptTableModel::PromptColumn));
 }
 
 void DatasetPanel::showStatistics() {

@@ -36,6 +36,8 @@ public slots:
     void importFile(const QString& path = {});
     void exportFile(const QString& path = {}, const QString& format = {});
     void showStatistics();
+    void showNearDuplicates();
+    void showPrompt(int64_t promptId);  // clears the filters when the prompt is hidden by them
     void deleteSelectedPrompt();
 
 signals:
