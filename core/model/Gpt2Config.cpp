@@ -36,7 +36,9 @@ Gpt2Config Gpt2Config::fromJson(const nlohmann::json& j, const std::string& orig
                                     " is not supported (expected \"gelu_new\")");
     Gpt2Config c;
     c.vocabSize = intField(j, "vocab_size", origin, true, 0, 1);
-    c.nPositions = intField(j, "n_positions", origin, true, 0, 1);
+    // Old configs name the context n_ctx only.
+    c.nPositions = j.contains("n_positions") ? intField(j, "n_positions", origin, true, 0, 1) : intField(j, "n_ctx", origin, false, 0, 1);
+    if (c.nPositions == 0) throw std::invalid_argument(origin + ": missing field n_positions");
     c.nEmbd = intField(j, "n_embd", origin, true, 0, 1);
     c.nLayer = intField(j, "n_layer", origin, true, 0, 1);
     c.nHead = intField(j, "n_head", origin, true, 0, 1);
@@ -49,6 +51,12 @@ Gpt2Config Gpt2Config::fromJson(const nlohmann::json& j, const std::string& orig
         if (!j["layer_norm_epsilon"].is_number() || j["layer_norm_epsilon"].get<double>() <= 0)
             throw std::invalid_argument(origin + ": field layer_norm_epsilon must be a positive number");
         c.layerNormEpsilon = j["layer_norm_epsilon"].get<double>();
+    }
+    for (auto [key, field] : {std::pair{"scale_attn_weights", &c.scaleAttnWeights},
+                              std::pair{"scale_attn_by_inverse_layer_idx", &c.scaleAttnByInverseLayerIdx}}) {
+        if (!j.contains(key)) continue;
+        if (!j[key].is_boolean()) throw std::invalid_argument(origin + ": field " + key + " must be true or false");
+        *field = j[key].get<bool>();
     }
     if (c.nEmbd % c.nHead != 0)
         throw std::invalid_argument(origin + ": n_embd " + std::to_string(c.nEmbd) + " is not divisible by n_head " +
@@ -78,7 +86,8 @@ nlohmann::json Gpt2Config::toJson(const std::string& architecture) const {
         {"layer_norm_epsilon", layerNormEpsilon}, {"bos_token_id", bosTokenId}, {"eos_token_id", eosTokenId},
         {"pad_token_id", padTokenId >= 0 ? nlohmann::json(padTokenId) : nlohmann::json(nullptr)},
         {"attn_pdrop", 0.0}, {"embd_pdrop", 0.0}, {"resid_pdrop", 0.0}, {"initializer_range", 0.02},
-        {"scale_attn_weights", true}, {"tie_word_embeddings", true}, {"use_cache", true},
+        {"scale_attn_weights", scaleAttnWeights}, {"scale_attn_by_inverse_layer_idx", scaleAttnByInverseLayerIdx},
+        {"tie_word_embeddings", true}, {"use_cache", true},
         {"torch_dtype", "float32"}};
     if (architecture == "GPT2ForSequenceClassification") {
         j["num_labels"] = numLabels;

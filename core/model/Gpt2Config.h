@@ -20,6 +20,8 @@ struct Gpt2Config {
     int eosTokenId = 50256;       // eos_token_id
     int padTokenId = -1;          // pad_token_id; -1 (null) when unset
     int numLabels = 1;            // for reward/value models (GPT2ForSequenceClassification)
+    bool scaleAttnWeights = true;            // scale_attn_weights: scores / sqrt(head size)
+    bool scaleAttnByInverseLayerIdx = false; // scale_attn_by_inverse_layer_idx: scores / (layer + 1) too
 
     int mlpWidth() const { return nInner > 0 ? nInner : 4 * nEmbd; }
     int headSize() const { return nEmbd / nHead; }

@@ -17,7 +17,10 @@ KvCache KvCache::allocate(const Gpt2Config& c, int64_t batch, int64_t capacity, 
     return cache;
 }
 
-CausalSelfAttentionImpl::CausalSelfAttentionImpl(const Gpt2Config& c) : nHead_(c.nHead) {
+CausalSelfAttentionImpl::CausalSelfAttentionImpl(const Gpt2Config& c, int layer)
+    : nHead_(c.nHead),
+      scale_((c.scaleAttnWeights ? 1.0 / std::sqrt(static_cast<double>(c.headSize())) : 1.0) /
+             (c.scaleAttnByInverseLayerIdx ? layer + 1.0 : 1.0)) {
     c_attn = register_module("c_attn", torch::nn::Linear(c.nEmbd, 3 * c.nEmbd));
     c_proj = register_module("c_proj", torch::nn::Linear(c.nEmbd, c.nEmbd));
 }
@@ -40,10 +43,13 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x, const tor
     const bool causal = !bias.defined() && T > 1;
 #if TORCH_VERSION_MAJOR >= 2
     // Fused kernels (flash / memory-efficient) need is_causal instead of an explicit mask.
+    // SDPA scales by 1/sqrt(D) itself; q carries any other factor (its `scale` argument is 2.1+ only).
+    const double extra = scale_ * std::sqrt(static_cast<double>(D));
+    if (extra != 1.0) q = q * extra;
     auto y = bias.defined() ? at::scaled_dot_product_attention(q, k, v, bias.to(q.scalar_type()))
                             : at::scaled_dot_product_attention(q, k, v, {}, 0.0, causal);
 #else
-    auto att = torch::matmul(q, k.transpose(-2, -1)) * (1.0 / std::sqrt(static_cast<double>(D)));  // [B,H,T,S]
+    auto att = torch::matmul(q, k.transpose(-2, -1)) * scale_;  // [B,H,T,S]
     if (bias.defined()) att = att + bias;
     else if (causal) att = att.masked_fill(torch::ones({T, T}, torch::dtype(torch::kBool).device(x.device())).triu(1),
                                            -std::numeric_limits<float>::infinity());
@@ -63,10 +69,10 @@ torch::Tensor MlpImpl::forward(const torch::Tensor& x) {
     return c_proj(torch::gelu(c_fc(x), "tanh"));  // gelu_new
 }
 
-BlockImpl::BlockImpl(const Gpt2Config& c) {
+BlockImpl::BlockImpl(const Gpt2Config& c, int layer) {
     const auto ln = torch::nn::LayerNormOptions({c.nEmbd}).eps(c.layerNormEpsilon);
     ln_1 = register_module("ln_1", torch::nn::LayerNorm(ln));
-    attn = register_module("attn", CausalSelfAttention(c));
+    attn = register_module("attn", CausalSelfAttention(c, layer));
     ln_2 = register_module("ln_2", torch::nn::LayerNorm(ln));
     mlp = register_module("mlp", Mlp(c));
 }
@@ -80,7 +86,7 @@ Gpt2ModelImpl::Gpt2ModelImpl(const Gpt2Config& c) : config_(c) {
     wte = register_module("wte", torch::nn::Embedding(c.vocabSize, c.nEmbd));
     wpe = register_module("wpe", torch::nn::Embedding(c.nPositions, c.nEmbd));
     h = register_module("h", torch::nn::ModuleList());
-    for (int l = 0; l < c.nLayer; ++l) h->push_back(Block(c));
+    for (int l = 0; l < c.nLayer; ++l) h->push_back(Block(c, l));
     ln_f = register_module("ln_f", torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}).eps(c.layerNormEpsilon)));
     // GPT-2 initialisation (used by from-scratch models; loading overwrites it).
     torch::NoGradGuard noGrad;
@@ -108,7 +114,7 @@ torch::Tensor attentionBias(const torch::Tensor& keyMask, int64_t past, int64_t 
 }
 
 torch::Tensor Gpt2ModelImpl::hidden(const torch::Tensor& ids, const torch::Tensor& mask, KvCache* cache) {
-    const int64_t B = ids.size(0), T = ids.size(1);
+    const int64_t T = ids.size(1);
     const int64_t past = cache ? cache->length : 0, S = past + T;
     if (S > config_.nPositions)
         throw std::invalid_argument("sequence of " + std::to_string(S) + " tokens exceeds the context length " +

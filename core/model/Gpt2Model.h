@@ -21,7 +21,7 @@ struct KvCache {
 
 class CausalSelfAttentionImpl : public torch::nn::Module {
 public:
-    explicit CausalSelfAttentionImpl(const Gpt2Config& config);
+    CausalSelfAttentionImpl(const Gpt2Config& config, int layer);
     // x [B,T,C], bias [B,1,T,S] additive; undefined means causal when T > 1 (then S == T) and
     // all keys visible when T == 1. With a cache, S = cache.length + T.
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& bias, KvCache* cache, int layer);
@@ -30,6 +30,7 @@ public:
     torch::nn::Linear c_proj{nullptr};  // C -> C
 private:
     int nHead_;
+    double scale_;  // 1/sqrt(D) (scale_attn_weights) x 1/(layer+1) (scale_attn_by_inverse_layer_idx)
 };
 TORCH_MODULE(CausalSelfAttention);
 
@@ -44,7 +45,7 @@ TORCH_MODULE(Mlp);
 
 class BlockImpl : public torch::nn::Module {
 public:
-    explicit BlockImpl(const Gpt2Config& config);
+    BlockImpl(const Gpt2Config& config, int layer);
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& bias, KvCache* cache, int layer);
     torch::nn::LayerNorm ln_1{nullptr}, ln_2{nullptr};
     CausalSelfAttention attn{nullptr};

@@ -5,6 +5,7 @@
 
 #include <QtTest>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "TestData.h"
@@ -114,6 +115,36 @@ private slots:
             QVERIFY(std::abs(cdpo - dpo["losses"]["cdpo_ls0.1_beta" + b].get<double>()) < 1e-4);
             QVERIFY(std::abs(ipo - dpo["losses"]["ipo_beta" + b].get<double>()) < 1e-3 * std::max(1.0, ipo));
         }
+    }
+
+    // Attention-scaling options of HF GPT-2 configs, against an independent PyTorch forward
+    // (tests/data/tiny-gpt2-variants/make_reference.py, which reproduces transformers' default logits).
+    void attentionScalingVariants() {
+        namespace fs = std::filesystem;
+        for (const char* variant : {"inverse-layer-scale", "unscaled-attention"}) {
+            const fs::path dir = fs::temp_directory_path() / ("rlhf-variant-" + std::to_string(::getpid()) + variant);
+            fs::create_directories(dir);
+            fs::copy_file(rlhf::test::dataPath("tiny-gpt2/policy/model.safetensors"), dir / "model.safetensors", fs::copy_options::overwrite_existing);
+            fs::copy_file(rlhf::test::dataPath(std::string("tiny-gpt2-variants/") + variant + "/config.json"), dir / "config.json", fs::copy_options::overwrite_existing);
+            auto model = loadCheckpoint(dir.string(), torch::kCPU, false);
+            torch::NoGradGuard noGrad;
+            auto logits = model.model->forward(batchOf(ids(expected_["sequences"][0]))).squeeze(0);
+            const auto want = SafetensorsFile(rlhf::test::dataPath(std::string("tiny-gpt2-variants/") + variant + "/expected.safetensors")).load("last_logits");
+            const double err = (logits[-1] - want).abs().max().item<double>();
+            QVERIFY2(err < 1e-4, (std::string(variant) + " " + std::to_string(err)).c_str());
+            const double fromDefault = (logits[-1] - policy_.model->forward(batchOf(ids(expected_["sequences"][0]))).squeeze(0)[-1]).abs().max().item<double>();
+            QVERIFY2(fromDefault > 1e-4, variant);  // the option really changes the model
+            fs::remove_all(dir);
+        }
+    }
+
+    void oldConfigWithNCtxOnly() {
+        auto j = nlohmann::json::parse(rlhf::test::readData("tiny-gpt2/policy/config.json"));
+        j.erase("n_positions");
+        j["n_ctx"] = 64;
+        QCOMPARE(Gpt2Config::fromJson(j, "config.json").nPositions, 64);
+        j.erase("n_ctx");
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Gpt2Config::fromJson(j, "config.json"));
     }
 };
 

@@ -1,0 +1,83 @@
+#!/usr/bin/python3
+"""Reference logits for GPT-2 attention-scaling variants, computed by an independent PyTorch forward
+written from the transformers GPT2Attention semantics (scale_attn_weights divides scores by
+sqrt(head_dim); scale_attn_by_inverse_layer_idx divides them by layer_idx + 1).
+
+Uses tests/data/tiny-gpt2/policy weights with each variant's config.json; writes <variant>/expected.safetensors
+holding `last_logits` [50257] for expected.json sequence 0. Run: /usr/bin/python3 make_reference.py"""
+import json, math, os, struct
+import numpy as np
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BASE = os.path.join(HERE, "..", "tiny-gpt2")
+
+def read_safetensors(path):
+    raw = open(path, "rb").read()
+    n = struct.unpack("<Q", raw[:8])[0]
+    header = json.loads(raw[8:8 + n])
+    out = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        a, b = info["data_offsets"]
+        out[name] = torch.from_numpy(np.frombuffer(raw[8 + n + a:8 + n + b], dtype=np.float32).reshape(info["shape"]).copy())
+    return out
+
+def write_safetensors(path, tensors):
+    header, blobs, offset = {}, [], 0
+    for name, t in tensors.items():
+        data = t.numpy().astype(np.float32).tobytes()
+        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
+        blobs.append(data)
+        offset += len(data)
+    text = json.dumps(header).encode()
+    text += b" " * ((8 - len(text) % 8) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(text)) + text + b"".join(blobs))
+
+def forward(w, cfg, ids):
+    C, H = cfg["n_embd"], cfg["n_head"]
+    D = C // H
+    x = w["transformer.wte.weight"][ids] + w["transformer.wpe.weight"][torch.arange(len(ids))]
+    T = len(ids)
+    for l in range(cfg["n_layer"]):
+        p = f"transformer.h.{l}."
+        h = torch.nn.functional.layer_norm(x, (C,), w[p + "ln_1.weight"], w[p + "ln_1.bias"], 1e-5)
+        qkv = h @ w[p + "attn.c_attn.weight"] + w[p + "attn.c_attn.bias"]
+        q, k, v = [t.view(T, H, D).transpose(0, 1) for t in qkv.split(C, 1)]
+        s = q @ k.transpose(-1, -2)
+        if cfg.get("scale_attn_weights", True):
+            s = s / math.sqrt(D)
+        if cfg.get("scale_attn_by_inverse_layer_idx", False):
+            s = s / float(l + 1)
+        s = s.masked_fill(torch.ones(T, T, dtype=torch.bool).triu(1), float("-inf")).softmax(-1)
+        y = (s @ v).transpose(0, 1).reshape(T, C) @ w[p + "attn.c_proj.weight"] + w[p + "attn.c_proj.bias"]
+        x = x + y
+        h = torch.nn.functional.layer_norm(x, (C,), w[p + "ln_2.weight"], w[p + "ln_2.bias"], 1e-5)
+        h = torch.nn.functional.gelu(h @ w[p + "mlp.c_fc.weight"] + w[p + "mlp.c_fc.bias"], approximate="tanh")
+        x = x + h @ w[p + "mlp.c_proj.weight"] + w[p + "mlp.c_proj.bias"]
+    x = torch.nn.functional.layer_norm(x, (C,), w["transformer.ln_f.weight"], w["transformer.ln_f.bias"], 1e-5)
+    return x @ w["transformer.wte.weight"].t()
+
+def main():
+    base_cfg = json.load(open(os.path.join(BASE, "policy", "config.json")))
+    ids = torch.tensor(json.load(open(os.path.join(BASE, "expected.json")))["sequences"][0])
+    w = read_safetensors(os.path.join(BASE, "policy", "model.safetensors"))
+    variants = {"inverse-layer-scale": {"scale_attn_by_inverse_layer_idx": True},
+                "unscaled-attention": {"scale_attn_weights": False}}
+    for name, change in variants.items():
+        cfg = dict(base_cfg, **change)
+        os.makedirs(os.path.join(HERE, name), exist_ok=True)
+        json.dump(cfg, open(os.path.join(HERE, name, "config.json"), "w"), indent=2)
+        with torch.no_grad():
+            logits = forward(w, cfg, ids)
+        write_safetensors(os.path.join(HERE, name, "expected.safetensors"), {"last_logits": logits[-1]})
+        print(name, logits[-1, :3].tolist())
+    # Sanity: the default config reproduces transformers' own logits for the same sequence.
+    with torch.no_grad():
+        default = forward(w, base_cfg, ids)[-1]
+    print("default", default[:3].tolist())
+
+if __name__ == "__main__":
+    main()
