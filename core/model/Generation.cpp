@@ -1,4 +1,5 @@
 #include "model/Generation.h"
+#include "model/CudaGraphDecoder.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/cuda.h>
@@ -93,6 +94,10 @@ std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector
     for (const auto& p : prompts) padded |= p.size() != longest;
     auto maskUpTo = [&](int64_t n) { return padded ? batch.mask.narrow(1, 0, n) : torch::Tensor(); };
     auto logits = model->forward(batch.ids, maskUpTo(batch.promptLength), &cache);  // [B,P,V]
+    // On CUDA without padding, later steps replay one captured graph instead of launching every kernel.
+    std::unique_ptr<CudaGraphDecoder> graph;
+    if (dev.is_cuda() && !padded && maxNew > 1 && CudaGraphDecoder::available())
+        graph = std::make_unique<CudaGraphDecoder>(model, cache, B);
     std::vector<char> finished(static_cast<size_t>(B), 0);
     for (int64_t step = 0; step < maxNew; ++step) {
         if (cancel && cancel->load()) break;
@@ -114,7 +119,8 @@ std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector
         if (!keepGoing || std::all_of(finished.begin(), finished.end(), [](char f) { return f != 0; })) break;
         if (step + 1 == maxNew) break;
         batch.mask.select(1, batch.promptLength + step).fill_(1);
-        logits = model->forward(next.unsqueeze(1), maskUpTo(batch.promptLength + step + 1), &cache);
+        logits = graph ? graph->step(next).unsqueeze(1)
+                       : model->forward(next.unsqueeze(1), maskUpTo(batch.promptLength + step + 1), &cache);
     }
     return out;
 }

@@ -60,6 +60,18 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x, const tor
     return c_proj(y);
 }
 
+torch::Tensor CausalSelfAttentionImpl::decodeStatic(const torch::Tensor& x, const torch::Tensor& writeIndex,
+                                                    const torch::Tensor& bias, KvCache& cache, int layer) {
+    const int64_t B = x.size(0), C = x.size(2), D = C / nHead_;
+    auto qkv = c_attn(x).split(C, 2);                                   // 3 x [B,1,C]
+    auto q = qkv[0].view({B, 1, nHead_, D}).transpose(1, 2);           // [B,H,1,D]
+    cache.k[layer].index_copy_(2, writeIndex, qkv[1].view({B, 1, nHead_, D}).transpose(1, 2));
+    cache.v[layer].index_copy_(2, writeIndex, qkv[2].view({B, 1, nHead_, D}).transpose(1, 2));
+    auto att = torch::matmul(q, cache.k[layer].transpose(-2, -1)) * scale_ + bias;  // [B,H,1,capacity]
+    auto y = torch::matmul(att.softmax(-1), cache.v[layer]);                        // [B,H,1,D]
+    return c_proj(y.transpose(1, 2).reshape({B, 1, C}));
+}
+
 MlpImpl::MlpImpl(const Gpt2Config& c) {
     c_fc = register_module("c_fc", torch::nn::Linear(c.nEmbd, c.mlpWidth()));
     c_proj = register_module("c_proj", torch::nn::Linear(c.mlpWidth(), c.nEmbd));
@@ -79,6 +91,12 @@ BlockImpl::BlockImpl(const Gpt2Config& c, int layer) {
 
 torch::Tensor BlockImpl::forward(const torch::Tensor& x, const torch::Tensor& bias, KvCache* cache, int layer) {
     auto y = x + attn(ln_1(x), bias, cache, layer);
+    return y + mlp(ln_2(y));
+}
+
+torch::Tensor BlockImpl::decodeStatic(const torch::Tensor& x, const torch::Tensor& writeIndex, const torch::Tensor& bias,
+                                      KvCache& cache, int layer) {
+    auto y = x + attn->decodeStatic(ln_1(x), writeIndex, bias, cache, layer);
     return y + mlp(ln_2(y));
 }
 
@@ -135,6 +153,14 @@ torch::Tensor Gpt2ModelImpl::hidden(const torch::Tensor& ids, const torch::Tenso
     for (size_t l = 0; l < h->size(); ++l) x = h[l]->as<Block>()->forward(x, bias, cache, static_cast<int>(l));
     if (cache) cache->length = S;
     return ln_f(x);
+}
+
+torch::Tensor Gpt2ModelImpl::decodeStatic(const torch::Tensor& tokens, const torch::Tensor& positions,
+                                          const torch::Tensor& writeIndex, const torch::Tensor& bias, KvCache& cache) {
+    auto x = wte(tokens) + wpe(positions);  // [B,1,C]
+    for (size_t l = 0; l < h->size(); ++l)
+        x = h[l]->as<Block>()->decodeStatic(x, writeIndex, bias, cache, static_cast<int>(l));
+    return logits(ln_f(x));
 }
 
 torch::Tensor Gpt2ModelImpl::logits(const torch::Tensor& hidden) {

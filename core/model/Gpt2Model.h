@@ -25,6 +25,10 @@ public:
     // x [B,T,C], bias [B,1,T,S] additive; undefined means causal when T > 1 (then S == T) and
     // all keys visible when T == 1. With a cache, S = cache.length + T.
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& bias, KvCache* cache, int layer);
+    // One new token per row written at cache position writeIndex [1] (a device tensor, so a CUDA graph
+    // can replay it); attention over the whole cache capacity, bias [B,1,1,capacity] closing unwritten keys.
+    torch::Tensor decodeStatic(const torch::Tensor& x, const torch::Tensor& writeIndex, const torch::Tensor& bias,
+                               KvCache& cache, int layer);
 
     torch::nn::Linear c_attn{nullptr};  // C -> 3C (q, k, v)
     torch::nn::Linear c_proj{nullptr};  // C -> C
@@ -47,6 +51,8 @@ class BlockImpl : public torch::nn::Module {
 public:
     BlockImpl(const Gpt2Config& config, int layer);
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& bias, KvCache* cache, int layer);
+    torch::Tensor decodeStatic(const torch::Tensor& x, const torch::Tensor& writeIndex, const torch::Tensor& bias,
+                               KvCache& cache, int layer);
     torch::nn::LayerNorm ln_1{nullptr}, ln_2{nullptr};
     CausalSelfAttention attn{nullptr};
     Mlp mlp{nullptr};
@@ -65,6 +71,11 @@ public:
     torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& mask = {}, KvCache* cache = nullptr) {
         return logits(hidden(ids, mask, cache));
     }
+    // The fixed-shape decode step a CUDA graph captures (CudaGraphDecoder): tokens and positions [B,1],
+    // writeIndex [1], bias [B,1,1,capacity], all device tensors; returns logits [B,1,V]. cache.length is
+    // left to the caller.
+    torch::Tensor decodeStatic(const torch::Tensor& tokens, const torch::Tensor& positions, const torch::Tensor& writeIndex,
+                               const torch::Tensor& bias, KvCache& cache);
 
     const Gpt2Config& config() const { return config_; }
 

@@ -1,0 +1,75 @@
+#include "model/CudaGraphDecoder.h"
+
+#include <cstdlib>
+#include <stdexcept>
+
+#include <torch/torch.h>
+
+#ifdef RLHF_CUDA_GRAPHS
+#include <ATen/cuda/CUDAGraph.h>
+#include <torch/cuda.h>
+#include <c10/cuda/CUDAGuard.h>
+#include <c10/cuda/CUDAStream.h>
+#endif
+
+namespace rlhf::model {
+
+#ifdef RLHF_CUDA_GRAPHS
+
+struct CudaGraphDecoder::Impl {
+    Gpt2Model& model;
+    KvCache& cache;
+    torch::Tensor tokens, positions, writeIndex, bias, logits;  // static graph inputs and output
+    at::cuda::CUDAGraph graph;
+
+    Impl(Gpt2Model& m, KvCache& c, int64_t batch) : model(m), cache(c) {
+        const auto options = torch::TensorOptions().device(m->wte->weight.device());
+        tokens = torch::zeros({batch, 1}, options.dtype(torch::kLong));
+        positions = torch::full({batch, 1}, c.length, options.dtype(torch::kLong));
+        writeIndex = torch::full({1}, c.length, options.dtype(torch::kLong));
+        // Keys [0, length] visible; the rest of the capacity closed until written.
+        bias = torch::full({batch, 1, 1, c.capacity}, -1e9f, options.dtype(torch::kFloat));
+        bias.narrow(3, 0, c.length + 1).fill_(0);
+        auto side = c10::cuda::getStreamFromPool();
+        torch::cuda::synchronize();  // the prompt's work is done before the side stream starts
+        {
+            c10::cuda::CUDAStreamGuard guard(side);
+            for (int i = 0; i < 2; ++i) logits = model->decodeStatic(tokens, positions, writeIndex, bias, cache);  // warm-up
+            graph.capture_begin();
+            logits = model->decodeStatic(tokens, positions, writeIndex, bias, cache);
+            graph.capture_end();
+        }
+        torch::cuda::synchronize();
+    }
+
+    torch::Tensor step(const torch::Tensor& next) {
+        if (cache.length >= cache.capacity) throw std::invalid_argument("KV cache capacity exceeded");
+        tokens.copy_(next.view({-1, 1}));
+        positions.fill_(cache.length);
+        writeIndex.fill_(cache.length);
+        bias.select(3, cache.length).fill_(0);
+        graph.replay();
+        ++cache.length;
+        return logits.select(1, 0);
+    }
+};
+
+bool CudaGraphDecoder::available() { return std::getenv("RLHF_NO_CUDA_GRAPHS") == nullptr; }
+CudaGraphDecoder::CudaGraphDecoder(Gpt2Model& model, KvCache& cache, int64_t batch)
+    : impl_(std::make_unique<Impl>(model, cache, batch)) {}
+torch::Tensor CudaGraphDecoder::step(const torch::Tensor& tokens) { return impl_->step(tokens); }
+
+#else
+
+struct CudaGraphDecoder::Impl {};
+bool CudaGraphDecoder::available() { return false; }
+CudaGraphDecoder::CudaGraphDecoder(Gpt2Model&, KvCache&, int64_t) {
+    throw std::logic_error("this build has no CUDA graphs");
+}
+torch::Tensor CudaGraphDecoder::step(const torch::Tensor&) { return {}; }
+
+#endif
+
+CudaGraphDecoder::~CudaGraphDecoder() = default;
+
+}  // namespace rlhf::model
