@@ -34,20 +34,26 @@ struct CudaGraphDecoder::Impl {
         torch::cuda::synchronize();  // the prompt's work is done before the side stream starts
         {
             c10::cuda::CUDAStreamGuard guard(side);
-            for (int i = 0; i < 2; ++i) logits = model->decodeStatic(tokens, positions, writeIndex, bias, cache);  // warm-up
+            // Warm-up writes junk keys at the next position; the first real step overwrites them.
+            for (int i = 0; i < 2; ++i) logits = model->decodeStatic(tokens, positions, writeIndex, bias, cache);
             graph.capture_begin();
             logits = model->decodeStatic(tokens, positions, writeIndex, bias, cache);
+            advance();  // inside the graph: no launches of its own per step
             graph.capture_end();
         }
         torch::cuda::synchronize();
     }
 
+    // Moves to the next position and opens its key (clamped: the last replay has nowhere further to go).
+    void advance() {
+        positions.add_(1);
+        writeIndex.add_(1).clamp_max_(cache.capacity - 1);
+        bias.index_fill_(3, writeIndex, 0.0);
+    }
+
     torch::Tensor step(const torch::Tensor& next) {
         if (cache.length >= cache.capacity) throw std::invalid_argument("KV cache capacity exceeded");
         tokens.copy_(next.view({-1, 1}));
-        positions.fill_(cache.length);
-        writeIndex.fill_(cache.length);
-        bias.select(3, cache.length).fill_(0);
         graph.replay();
         ++cache.length;
         return logits.select(1, 0);

@@ -57,7 +57,9 @@ Batch leftPad(const std::vector<std::vector<int>>& prompts, int padId, int64_t t
 // [B,V] probability copy crosses to the host each step.
 torch::Tensor pickTokens(const torch::Tensor& lastLogits, const SamplingOptions& o, at::Generator& cpuGenerator) {
     if (o.greedy) return lastLogits.argmax(-1);  // [B]
-    auto logits = filterTopKTopP(lastLogits.to(torch::kFloat32) / std::max(o.temperature, 1e-6), o.topK, o.topP);
+    auto logits = lastLogits.to(torch::kFloat32);
+    if (o.temperature != 1.0) logits = logits / std::max(o.temperature, 1e-6);
+    logits = filterTopKTopP(logits, o.topK, o.topP);
     auto probs = logits.softmax(-1);
     if (probs.is_cuda()) return torch::multinomial(probs, 1).squeeze(1);
     return torch::multinomial(probs, 1, false, cpuGenerator).squeeze(1);
