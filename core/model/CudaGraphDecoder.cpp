@@ -25,11 +25,10 @@ struct CudaGraphDecoder::Impl {
     Impl(Gpt2Model& m, KvCache& c, int64_t batch) : model(m), cache(c) {
         const auto options = torch::TensorOptions().device(m->wte->weight.device());
         tokens = torch::zeros({batch, 1}, options.dtype(torch::kLong));
-        positions = torch::full({batch, 1}, c.length, options.dtype(torch::kLong));
-        writeIndex = torch::full({1}, c.length, options.dtype(torch::kLong));
-        // Keys [0, length] visible; the rest of the capacity closed until written.
-        bias = torch::full({batch, 1, 1, c.capacity}, -1e9f, options.dtype(torch::kFloat));
-        bias.narrow(3, 0, c.length + 1).fill_(0);
+        positions = torch::zeros({batch, 1}, options.dtype(torch::kLong));
+        writeIndex = torch::zeros({1}, options.dtype(torch::kLong));
+        bias = torch::zeros({batch, 1, 1, c.capacity}, options.dtype(torch::kFloat));
+        reset();
         auto side = c10::cuda::getStreamFromPool();
         torch::cuda::synchronize();  // the prompt's work is done before the side stream starts
         {
@@ -42,6 +41,14 @@ struct CudaGraphDecoder::Impl {
             graph.capture_end();
         }
         torch::cuda::synchronize();
+    }
+
+    // Keys [0, length] visible (length = the next to write); the rest closed until written.
+    void reset() {
+        positions.fill_(cache.length);
+        writeIndex.fill_(cache.length);
+        bias.fill_(-1e9f);
+        bias.narrow(3, 0, cache.length + 1).fill_(0);
     }
 
     // Moves to the next position and opens its key (clamped: the last replay has nowhere further to go).
@@ -64,6 +71,7 @@ bool CudaGraphDecoder::available() { return std::getenv("RLHF_NO_CUDA_GRAPHS") =
 CudaGraphDecoder::CudaGraphDecoder(Gpt2Model& model, KvCache& cache, int64_t batch)
     : impl_(std::make_unique<Impl>(model, cache, batch)) {}
 torch::Tensor CudaGraphDecoder::step(const torch::Tensor& tokens) { return impl_->step(tokens); }
+void CudaGraphDecoder::reset() { impl_->reset(); }
 
 #else
 
@@ -73,6 +81,7 @@ CudaGraphDecoder::CudaGraphDecoder(Gpt2Model&, KvCache&, int64_t) {
     throw std::logic_error("this build has no CUDA graphs");
 }
 torch::Tensor CudaGraphDecoder::step(const torch::Tensor&) { return {}; }
+void CudaGraphDecoder::reset() {}
 
 #endif
 

@@ -18,6 +18,8 @@ public:
     // tokens [B] on the device, written at position cache.length; returns logits [B,V] (a buffer reused
     // by the next call) and advances cache.length.
     torch::Tensor step(const torch::Tensor& tokens);
+    // For the next call on the same cache: the prompt (cache.length positions) was written again.
+    void reset();
 
     static bool available();  // built with CUDA graphs and not disabled by RLHF_NO_CUDA_GRAPHS
 

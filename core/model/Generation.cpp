@@ -65,6 +65,31 @@ torch::Tensor pickTokens(const torch::Tensor& lastLogits, const SamplingOptions&
     return torch::multinomial(probs, 1, false, cpuGenerator).squeeze(1);
 }
 
+// A captured decode graph stays valid while its model and cache tensors live, so the last one is kept
+// per thread and reused when the next call has the same model, batch and capacity (capturing costs
+// about as much as ten decoded tokens).
+struct CudaDecodeSession {
+    std::weak_ptr<Gpt2ModelImpl> model;
+    int64_t batch = 0, capacity = 0;
+    KvCache cache;
+    std::unique_ptr<CudaGraphDecoder> graph;
+};
+thread_local std::unique_ptr<CudaDecodeSession> tCudaSession;
+
+CudaDecodeSession& cudaSession(Gpt2Model& model, int64_t batch, int64_t capacity) {
+    auto& s = tCudaSession;
+    if (!s || s->model.lock() != model.ptr() || s->batch != batch || s->capacity != capacity) {
+        s.reset();  // frees the old graph and cache first
+        s = std::make_unique<CudaDecodeSession>();
+        s->model = model.ptr();
+        s->batch = batch;
+        s->capacity = capacity;
+        s->cache = KvCache::allocate(model->config(), batch, capacity, model->wte->weight.options());
+    }
+    s->cache.length = 0;
+    return *s;
+}
+
 }  // namespace
 
 std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector<int>>& prompts,
@@ -87,19 +112,26 @@ std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector
     const int64_t total = static_cast<int64_t>(longest) + std::max<int64_t>(maxNew, 0);
     Batch batch = leftPad(prompts, c.eosTokenId, total, dev);
     const int64_t B = batch.ids.size(0);
-    KvCache cache = KvCache::allocate(c, B, total, model->wte->weight.options());
     at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(o.seed);
     if (dev.is_cuda()) torch::cuda::manual_seed(o.seed);
 
-    // Without padding (one prompt, or K copies of one) the model needs no mask: its fast path.
+    // Without padding (one prompt, or K copies of one) the model needs no mask: its fast path; on CUDA
+    // the later steps then replay one captured graph instead of launching every kernel.
     bool padded = false;
     for (const auto& p : prompts) padded |= p.size() != longest;
     auto maskUpTo = [&](int64_t n) { return padded ? batch.mask.narrow(1, 0, n) : torch::Tensor(); };
+    const bool useGraph = dev.is_cuda() && !padded && maxNew > 1 && CudaGraphDecoder::available();
+    KvCache localCache;
+    CudaDecodeSession* session = useGraph ? &cudaSession(model, B, total) : nullptr;
+    if (!session) localCache = KvCache::allocate(c, B, total, model->wte->weight.options());
+    KvCache& cache = session ? session->cache : localCache;
     auto logits = model->forward(batch.ids, maskUpTo(batch.promptLength), &cache);  // [B,P,V]
-    // On CUDA without padding, later steps replay one captured graph instead of launching every kernel.
-    std::unique_ptr<CudaGraphDecoder> graph;
-    if (dev.is_cuda() && !padded && maxNew > 1 && CudaGraphDecoder::available())
-        graph = std::make_unique<CudaGraphDecoder>(model, cache, B);
+    CudaGraphDecoder* graph = nullptr;
+    if (session) {
+        if (session->graph) session->graph->reset();
+        else session->graph = std::make_unique<CudaGraphDecoder>(model, cache, B);
+        graph = session->graph.get();
+    }
     std::vector<char> finished(static_cast<size_t>(B), 0);
     for (int64_t step = 0; step < maxNew; ++step) {
         if (cancel && cancel->load()) break;
