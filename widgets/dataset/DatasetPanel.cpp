@@ -94,16 +94,19 @@ QWidget* DatasetPanel::createFilterBar() {
     split_->addItem(tr("Unassigned"), QStringLiteral("none"));
     tag_ = new QComboBox(bar);
     demonstrations_ = new QComboBox(bar);
-    demonstrations_->addItems({tr("Any demonstrations"), tr("With demonstration"), tr("Without demonstration")});
+    demonstrations_->addItems({tr("Any demos"), tr("With demo"), tr("Without demo")});
+    demonstrations_->setToolTip(tr("Prompts with or without a human demonstration"));
     labelled_ = new QComboBox(bar);
     labelled_->addItems({tr("Labelled or not"), tr("Labelled"), tr("Unlabelled")});
     auto* importButton = new QPushButton(tr("Import…"), bar);
-    auto* exportButton = new QPushButton(tr("Export…"), bar);
     auto* statsButton = new QPushButton(tr("Statistics…"), bar);
-    auto* duplicatesButton = new QPushButton(tr("Near duplicates…"), bar);
+    auto* duplicatesButton = new QPushButton(tr("Duplicates…"), bar);
+    duplicatesButton->setToolTip(tr("Clusters of near-duplicate prompts (MinHash)"));
+    importButton->setToolTip(tr("Import a JSON-lines file (Ctrl+I); File → Export… writes one (Ctrl+E)"));
+    search_->setMinimumWidth(260);
     auto* row = new QHBoxLayout(bar);
     row->setContentsMargins(0, 0, 0, 0);
-    for (QWidget* w : std::initializer_list<QWidget*>{search_, split_, tag_, demonstrations_, labelled_, importButton, exportButton, statsButton, duplicatesButton})
+    for (QWidget* w : std::initializer_list<QWidget*>{search_, split_, tag_, demonstrations_, labelled_, importButton, statsButton, duplicatesButton})
         row->addWidget(w, w == search_ ? 1 : 0);
     searchDelay_ = new QTimer(this);
     searchDelay_->setSingleShot(true);
@@ -113,7 +116,6 @@ QWidget* DatasetPanel::createFilterBar() {
     for (QComboBox* c : {split_, tag_, demonstrations_, labelled_})
         connect(c, &QComboBox::activated, this, &DatasetPanel::applyFilters);
     connect(importButton, &QPushButton::clicked, this, [this] { importFile(); });
-    connect(exportButton, &QPushButton::clicked, this, [this] { exportFile(); });
     connect(statsButton, &QPushButton::clicked, this, &DatasetPanel::showStatistics);
     connect(duplicatesButton, &QPushButton::clicked, this, &DatasetPanel::showNearDuplicates);
     return bar;
