@@ -8,8 +8,8 @@
 
 namespace rlhf::widgets {
 
-ProjectTask* ProjectTask::start(const QString& projectPath, Work work, QObject* parent) {
-    auto* task = new ProjectTask(parent);
+ProjectTask* ProjectTask::start(const QString& projectPath, Work work) {
+    auto* task = new ProjectTask;
     QThread* thread = QThread::create([task, path = projectPath.toStdString(), work = std::move(work)] {
         using Clock = std::chrono::steady_clock;
         auto lastReport = Clock::now() - std::chrono::seconds(1);

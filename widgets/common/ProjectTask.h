@@ -21,8 +21,10 @@ public:
     using Work = std::function<QString(data::ProjectStore& store, const std::function<void(double)>& progress,
                                        const std::atomic<bool>& cancel)>;
 
-    // Starts `work` on a new thread against the project at `projectPath`; the task deletes itself when done.
-    static ProjectTask* start(const QString& projectPath, Work work, QObject* parent = nullptr);
+    // Starts `work` on a new thread against the project at `projectPath`. The task has no parent and
+    // deletes itself when its thread ends, so closing the widget that started it never leaves the worker
+    // emitting into a deleted object (connections to a destroyed receiver are dropped by Qt).
+    static ProjectTask* start(const QString& projectPath, Work work);
     void cancel() { cancel_ = true; }
 
 signals:
@@ -31,7 +33,7 @@ signals:
     void failed(const QString& message);
 
 private:
-    explicit ProjectTask(QObject* parent) : QObject(parent) {}
+    ProjectTask() = default;
     std::atomic<bool> cancel_{false};
 };
 

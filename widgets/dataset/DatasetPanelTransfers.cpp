@@ -59,7 +59,7 @@ void runImport(DatasetPanel* panel, const QString& projectPath, const QString& p
         options.cancel = &cancel;
         options.progress = [&](uint64_t done, uint64_t total) { progress(total ? double(done) / double(total) : 0.0); };
         return importSummary(store.importFile(path.toStdString(), options));
-    }, panel);
+    });
     attachProgress(task, QCoreApplication::translate("DatasetPanel", "Importing %1…").arg(path), panel);
     QObject::connect(task, &ProjectTask::finished, panel, [panel](const QString& summary) {
         panel->model()->reload();
@@ -97,7 +97,7 @@ void DatasetPanel::exportFile(const QString& chosen, const QString& chosenFormat
     auto* task = ProjectTask::start(QString::fromStdString(project_->path()), [path, format](data::ProjectStore& store, const auto&, const auto&) {
         const auto r = store.exportFile(path.toStdString(), *data::formatFromName(format.toStdString()), std::nullopt);
         return QCoreApplication::translate("DatasetPanel", "Exported %1 records to %2").arg(r.records).arg(path);
-    }, this);
+    });
     attachProgress(task, tr("Exporting to %1…").arg(path), this);
     connect(task, &ProjectTask::finished, this, &DatasetPanel::statusMessage);
     connect(task, &ProjectTask::failed, this, [this](const QString& m) { QMessageBox::warning(this, tr("Export"), m); });

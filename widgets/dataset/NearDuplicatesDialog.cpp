@@ -50,7 +50,7 @@ NearDuplicatesDialog::NearDuplicatesDialog(const QString& projectPath, double th
             result->push_back(std::move(view));
         }
         return QString();
-    }, this);
+    });
     connect(task, &ProjectTask::finished, this, [this, result] {
         for (size_t i = 0; i < result->size(); ++i) {
             const auto& c = (*result)[i];
