@@ -8,7 +8,9 @@
 #include "TestPrinters.h"
 #include "data/ProjectStore.h"
 #include "data/RunStore.h"
+#include "data/TokenStatistics.h"
 #include "data/TrainingText.h"
+#include "text/ByteLevelBpe.h"
 #include "util/Sha256.h"
 
 using namespace rlhf;
@@ -61,6 +63,22 @@ private slots:
         std::ifstream in(tmp_ / "corpus.txt");
         const std::string text((std::istreambuf_iterator<char>(in)), {});
         QVERIFY(text.rfind("Say hi in FrenchBonjour, ça va ?<|endoftext|>Say hi in French", 0) == 0);
+    }
+
+    void tokenLengthsUseTheNewestCheckpointsTokenizer() {
+        auto store = data::ProjectStore::open((tmp_ / "k.rlhf").string(), true);
+        store->importFile(test::dataPath("formats/sft.jsonl"), {});
+        QVERIFY(!data::tokenLengthsWithLatestTokenizer(store->database()));  // no model yet
+        const fs::path ckpt = tmp_ / "ckpt";
+        fs::create_directories(ckpt);
+        for (const char* f : {"vocab.json", "merges.txt"}) fs::copy_file(test::dataPath(std::string("gpt2/") + f), ckpt / f);
+        data::RunStore runs(store->database());
+        runs.recordCheckpoint(runs.createRun("pretrain", "", "{}", 0), 1, ckpt.string(), "x");
+        const auto lengths = data::tokenLengthsWithLatestTokenizer(store->database());
+        QVERIFY(lengths);
+        const auto gpt2 = text::ByteLevelBpe::fromDirectory(ckpt.string());
+        QCOMPARE(lengths->prompts.size(), size_t(2));
+        QCOMPARE(lengths->prompts[1], int64_t(gpt2.encode("Write a haiku").size()));
     }
 };
 

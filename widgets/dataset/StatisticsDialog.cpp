@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <optional>
 
 #include <QDialogButtonBox>
 #include <QGridLayout>
@@ -9,7 +11,9 @@
 #include <qcustomplot.h>
 
 #include "data/DatasetQueries.h"
+#include "common/ProjectTask.h"
 #include "data/ProjectStore.h"
+#include "data/TokenStatistics.h"
 
 namespace rlhf::widgets {
 
@@ -23,10 +27,11 @@ void addTitle(QCustomPlot* plot, const QString& title) {
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, bold));
 }
 
-QCustomPlot* histogram(const std::vector<int64_t>& values, const QString& title, const QColor& color, QWidget* parent) {
+QCustomPlot* histogram(const std::vector<int64_t>& values, const QString& title, const QColor& color, QWidget* parent,
+                       const QString& unit = QObject::tr("characters")) {
     auto* plot = new QCustomPlot(parent);
     addTitle(plot, title);
-    plot->xAxis->setLabel(QObject::tr("characters"));
+    plot->xAxis->setLabel(unit);
     plot->yAxis->setLabel(QObject::tr("count"));
     if (values.empty()) return plot;
     const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
@@ -67,6 +72,26 @@ QCustomPlot* splitChart(const std::map<std::string, int64_t>& perSplit, QWidget*
 
 }  // namespace
 
+// Tokenising every text takes seconds on a large project: a worker counts, the plots appear when done.
+void StatisticsDialog::addTokenHistograms(const QString& projectPath, QGridLayout* grid, QLabel* note) {
+    auto result = std::make_shared<std::optional<data::TokenLengths>>();  // written by the worker before `finished`
+    auto* task = ProjectTask::start(projectPath, [result](data::ProjectStore& store, const auto&, const auto& cancel) {
+        *result = data::tokenLengthsWithLatestTokenizer(store.database(), &cancel);
+        return QString();
+    });
+    connect(task, &ProjectTask::finished, this, [=] {
+        if (!*result) {
+            note->setText(tr("Token lengths appear here once the project has a trained model (its tokenizer)."));
+            return;
+        }
+        note->setText(tr("Token lengths with the tokenizer of %1").arg(QString::fromStdString((*result)->tokenizerDirectory)));
+        grid->addWidget(histogram((*result)->prompts, tr("Prompt length"), QColor(0x2f, 0x6f, 0xb5), this, tr("tokens")), 3, 0);
+        grid->addWidget(histogram((*result)->responses, tr("Response length"), QColor(0x1a, 0x7f, 0x37), this, tr("tokens")), 3, 1);
+    });
+    connect(task, &ProjectTask::failed, note, &QLabel::setText);
+    connect(this, &QDialog::finished, task, &ProjectTask::cancel);
+}
+
 StatisticsDialog::StatisticsDialog(data::ProjectStore& project, QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Dataset statistics"));
     data::DatasetQueries queries(project.database());
@@ -77,12 +102,16 @@ StatisticsDialog::StatisticsDialog(data::ProjectStore& project, QWidget* parent)
                     0, 0, 1, 2);
     grid->addWidget(histogram(queries.promptLengths(), tr("Prompt length"), QColor(0x2f, 0x6f, 0xb5), this), 1, 0);
     grid->addWidget(histogram(queries.responseLengths(), tr("Response length"), QColor(0x1a, 0x7f, 0x37), this), 1, 1);
-    grid->addWidget(splitChart(stats.promptsPerSplit, this), 2, 0, 1, 2);
+    auto* tokensNote = new QLabel(tr("Token lengths: counting with the newest checkpoint's tokenizer…"), this);
+    grid->addWidget(tokensNote, 2, 0, 1, 2);
+    grid->addWidget(splitChart(stats.promptsPerSplit, this), 4, 0, 1, 2);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    grid->addWidget(buttons, 3, 0, 1, 2);
+    grid->addWidget(buttons, 5, 0, 1, 2);
     grid->setRowStretch(1, 1);
-    grid->setRowStretch(2, 1);
+    grid->setRowStretch(3, 1);
+    grid->setRowStretch(4, 1);
+    addTokenHistograms(QString::fromStdString(project.path()), grid, tokensNote);
     resize(900, 650);
 }
 
