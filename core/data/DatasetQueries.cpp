@@ -111,6 +111,13 @@ std::vector<std::string> DatasetQueries::tags() {
     return out;
 }
 
+std::vector<std::string> DatasetQueries::sources() {
+    std::vector<std::string> out;
+    auto q = db_.prepare("SELECT DISTINCT source FROM prompts ORDER BY source");
+    while (q.step()) out.push_back(q.columnText(0));
+    return out;
+}
+
 std::vector<int64_t> DatasetQueries::promptLengths() { return lengths(db_, "SELECT length(text) FROM prompts"); }
 std::vector<int64_t> DatasetQueries::responseLengths() { return lengths(db_, "SELECT length(text) FROM responses"); }
 

@@ -57,6 +57,7 @@ public:
     int64_t count(const PromptFilter& filter);
     std::optional<PromptDetail> detail(int64_t promptId);
     std::vector<std::string> tags();
+    std::vector<std::string> sources();  // distinct prompt sources (import files, manual)
     // Lengths in characters of every prompt and response (for the statistics view).
     std::vector<int64_t> promptLengths();
     std::vector<int64_t> responseLengths();

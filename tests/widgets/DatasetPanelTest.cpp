@@ -14,6 +14,7 @@
 #include "data/ProjectStore.h"
 #include "dataset/DatasetPanel.h"
 #include "dataset/NearDuplicatesDialog.h"
+#include "dataset/PromptDetailView.h"
 #include "dataset/PromptTableModel.h"
 
 using namespace rlhf;
@@ -94,6 +95,28 @@ private slots:
         panel.undoStack()->undo();
         QCOMPARE(count("zebra"), 12);
         QVERIFY(data::DatasetQueries(store_->database()).detail(id));
+    }
+
+    void demonstrationsAddedAndEditedWithUndo() {
+        widgets::DatasetPanel panel;
+        panel.setProject(store_);
+        auto* table = panel.findChild<QTableView*>();
+        table->setCurrentIndex(panel.model()->index(0, 0));
+        auto* detail = panel.findChild<widgets::PromptDetailView*>();
+        const int64_t prompt = detail->promptId();
+        detail->addDemonstration("a careful demonstration");
+        data::DatasetQueries q(store_->database());
+        QCOMPARE(q.detail(prompt)->responses.size(), size_t(2));
+        const int64_t added = q.detail(prompt)->responses.back().id;
+        detail->editResponse(added, "an even better demonstration");
+        QCOMPARE(q.detail(prompt)->responses.back().text, std::string("an even better demonstration"));
+        panel.undoStack()->undo();
+        QCOMPARE(q.detail(prompt)->responses.back().text, std::string("a careful demonstration"));
+        panel.undoStack()->undo();
+        QCOMPARE(q.detail(prompt)->responses.size(), size_t(1));
+        data::PromptFilter f;
+        f.source = (tmp_ / "many.jsonl").string();
+        QCOMPARE(q.count(f), int64_t(1200));
     }
 
     void importRunsOnAWorker() {

@@ -36,6 +36,35 @@ void SetTagsCommand::undo() {
     refresh_(promptId_);
 }
 
+EditResponseTextCommand::EditResponseTextCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, int64_t responseId,
+                                                 std::string before, std::string after, AfterEdit refresh)
+    : store_(std::move(store)), promptId_(promptId), responseId_(responseId), before_(std::move(before)),
+      after_(std::move(after)), refresh_(std::move(refresh)) {
+    setText(QCoreApplication::translate("DatasetPanel", "Edit response %1").arg(responseId));
+}
+void EditResponseTextCommand::redo() {
+    data::DatasetEdits(store_->database()).setResponseText(responseId_, after_);
+    refresh_(promptId_);
+}
+void EditResponseTextCommand::undo() {
+    data::DatasetEdits(store_->database()).setResponseText(responseId_, before_);
+    refresh_(promptId_);
+}
+
+AddDemonstrationCommand::AddDemonstrationCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, std::string text,
+                                                 AfterEdit refresh)
+    : store_(std::move(store)), promptId_(promptId), text_(std::move(text)), refresh_(std::move(refresh)) {
+    setText(QCoreApplication::translate("DatasetPanel", "Add demonstration to prompt %1").arg(promptId));
+}
+void AddDemonstrationCommand::redo() {
+    responseId_ = data::DatasetEdits(store_->database()).addDemonstration(promptId_, text_);
+    refresh_(promptId_);
+}
+void AddDemonstrationCommand::undo() {
+    data::DatasetEdits(store_->database()).deleteResponse(responseId_);
+    refresh_(promptId_);
+}
+
 DeletePromptCommand::DeletePromptCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, AfterEdit refresh)
     : store_(std::move(store)), promptId_(promptId), refresh_(std::move(refresh)) {
     setText(QCoreApplication::translate("DatasetPanel", "Delete prompt %1").arg(promptId));

@@ -45,6 +45,34 @@ private:
     AfterEdit refresh_;
 };
 
+class EditResponseTextCommand : public QUndoCommand {
+public:
+    EditResponseTextCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, int64_t responseId,
+                            std::string before, std::string after, AfterEdit refresh);
+    void redo() override;
+    void undo() override;
+
+private:
+    std::shared_ptr<data::ProjectStore> store_;
+    int64_t promptId_, responseId_;
+    std::string before_, after_;
+    AfterEdit refresh_;
+};
+
+class AddDemonstrationCommand : public QUndoCommand {
+public:
+    AddDemonstrationCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, std::string text, AfterEdit refresh);
+    void redo() override;
+    void undo() override;
+
+private:
+    std::shared_ptr<data::ProjectStore> store_;
+    int64_t promptId_;
+    int64_t responseId_ = -1;
+    std::string text_;
+    AfterEdit refresh_;
+};
+
 class DeletePromptCommand : public QUndoCommand {
 public:
     DeletePromptCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, AfterEdit refresh);

@@ -72,6 +72,14 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent) {
                                               [this](int64_t p) { afterEdit(p); }));
         emit statusMessage(tr("Prompt %1 saved").arg(id));
     });
+    connect(detail_, &PromptDetailView::responseTextEdited, this, [this](int64_t id, const QString& before, const QString& after) {
+        undo_->push(new EditResponseTextCommand(project_, detail_->promptId(), id, before.toStdString(), after.toStdString(),
+                                                [this](int64_t p) { afterEdit(p); }));
+    });
+    connect(detail_, &PromptDetailView::demonstrationAdded, this, [this](int64_t promptId, const QString& text) {
+        undo_->push(new AddDemonstrationCommand(project_, promptId, text.toStdString(), [this](int64_t p) { afterEdit(p); }));
+        emit statusMessage(tr("Demonstration added to prompt %1").arg(promptId));
+    });
     connect(detail_, &PromptDetailView::tagsEdited, this, [this](int64_t id, const QStringList& before, const QStringList& after) {
         undo_->push(new SetTagsCommand(project_, id, toStd(before), toStd(after), [this](int64_t p) { afterEdit(p); }));
     });
@@ -93,6 +101,8 @@ QWidget* DatasetPanel::createFilterBar() {
     split_->addItem(tr("Test"), QStringLiteral("test"));
     split_->addItem(tr("Unassigned"), QStringLiteral("none"));
     tag_ = new QComboBox(bar);
+    source_ = new QComboBox(bar);
+    source_->setToolTip(tr("Where prompts came from: an import file, or typed in"));
     demonstrations_ = new QComboBox(bar);
     demonstrations_->addItems({tr("Any demos"), tr("With demo"), tr("Without demo")});
     demonstrations_->setToolTip(tr("Prompts with or without a human demonstration"));
@@ -106,15 +116,17 @@ QWidget* DatasetPanel::createFilterBar() {
     search_->setMinimumWidth(260);
     auto* row = new QHBoxLayout(bar);
     row->setContentsMargins(0, 0, 0, 0);
-    for (QWidget* w : std::initializer_list<QWidget*>{search_, split_, tag_, demonstrations_, labelled_, importButton, statsButton, duplicatesButton})
+    for (QWidget* w : std::initializer_list<QWidget*>{search_, split_, tag_, source_, demonstrations_, labelled_, importButton, statsButton, duplicatesButton})
         row->addWidget(w, w == search_ ? 1 : 0);
     searchDelay_ = new QTimer(this);
     searchDelay_->setSingleShot(true);
     searchDelay_->setInterval(250);  // search as you type, once typing pauses
     connect(search_, &QLineEdit::textChanged, searchDelay_, qOverload<>(&QTimer::start));
     connect(searchDelay_, &QTimer::timeout, this, &DatasetPanel::applyFilters);
-    for (QComboBox* c : {split_, tag_, demonstrations_, labelled_})
+    for (QComboBox* c : {split_, tag_, source_, demonstrations_, labelled_}) {
+        c->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         connect(c, &QComboBox::activated, this, &DatasetPanel::applyFilters);
+    }
     connect(importButton, &QPushButton::clicked, this, [this] { importFile(); });
     connect(statsButton, &QPushButton::clicked, this, &DatasetPanel::showStatistics);
     connect(duplicatesButton, &QPushButton::clicked, this, &DatasetPanel::showNearDuplicates);
@@ -125,7 +137,7 @@ void DatasetPanel::setProject(std::shared_ptr<data::ProjectStore> project) {
     project_ = std::move(project);
     undo_->clear();
     setEnabled(project_ != nullptr);
-    refreshTags();
+    refreshChoices();
     model_->setProject(project_);
     detail_->show(std::nullopt);
 }
@@ -135,19 +147,27 @@ void DatasetPanel::applyFilters() {
     f.search = search_->text().toStdString();
     if (!split_->currentData().toString().isEmpty()) f.split = split_->currentData().toString().toStdString();
     if (tag_->currentIndex() > 0) f.tag = tag_->currentText().toStdString();
+    if (source_->currentIndex() > 0) f.source = source_->currentData().toString().toStdString();
     if (demonstrations_->currentIndex() > 0) f.hasDemonstration = demonstrations_->currentIndex() == 1;
     if (labelled_->currentIndex() > 0) f.labelled = labelled_->currentIndex() == 1;
     model_->setFilter(f);
     detail_->show(std::nullopt);
 }
 
-void DatasetPanel::refreshTags() {
-    const QString current = tag_->currentText();
+void DatasetPanel::refreshChoices() {
+    const QString tag = tag_->currentText(), source = source_->currentData().toString();
     tag_->clear();
     tag_->addItem(tr("All tags"));
-    if (project_)
-        for (const auto& t : data::DatasetQueries(project_->database()).tags()) tag_->addItem(QString::fromStdString(t));
-    tag_->setCurrentIndex(std::max(0, tag_->findText(current)));
+    source_->clear();
+    source_->addItem(tr("All sources"), QString());
+    if (project_) {
+        data::DatasetQueries queries(project_->database());
+        for (const auto& t : queries.tags()) tag_->addItem(QString::fromStdString(t));
+        for (const auto& s : queries.sources())
+            source_->addItem(QString::fromStdString(s).section(QLatin1Char('/'), -1), QString::fromStdString(s));
+    }
+    tag_->setCurrentIndex(std::max(0, tag_->findText(tag)));
+    source_->setCurrentIndex(std::max(0, source_->findData(source)));
 }
 
 void DatasetPanel::showSelected() {
@@ -156,11 +176,16 @@ void DatasetPanel::showSelected() {
 }
 
 void DatasetPanel::afterEdit(int64_t promptId) {
-    refreshTags();
+    refreshChoices();
     model_->reload();
     const int row = promptId < 0 ? -1 : model_->rowOf(promptId);
     if (row >= 0) table_->setCurrentIndex(model_->index(row, PromptTableModel::PromptColumn));
     else detail_->show(std::nullopt);
+}
+
+void DatasetPanel::refreshAfterImport() {
+    refreshChoices();
+    model_->reload();
 }
 
 void DatasetPanel::updateCount() {
@@ -186,7 +211,7 @@ void DatasetPanel::showPrompt(int64_t promptId) {
     int row = model_->rowOf(promptId);
     if (row < 0) {
         search_->clear();
-        for (QComboBox* c : {split_, tag_, demonstrations_, labelled_}) c->setCurrentIndex(0);
+        for (QComboBox* c : {split_, tag_, source_, demonstrations_, labelled_}) c->setCurrentIndex(0);
         applyFilters();
         while ((row = model_->rowOf(promptId)) < 0 && model_->canFetchMore({})) model_->fetchMore({});
     }

@@ -39,6 +39,7 @@ public slots:
     void showNearDuplicates();
     void showPrompt(int64_t promptId);  // clears the filters when the prompt is hidden by them
     void deleteSelectedPrompt();
+    void refreshAfterImport();  // new rows, new sources
 
 signals:
     void statusMessage(const QString& message);
@@ -47,7 +48,7 @@ signals:
 private:
     QWidget* createFilterBar();
     void applyFilters();
-    void refreshTags();
+    void refreshChoices();  // tags and sources in the filter boxes
     void showSelected();
     void afterEdit(int64_t promptId);
     void updateCount();
@@ -59,6 +60,7 @@ private:
     QLineEdit* search_ = nullptr;
     QComboBox* split_ = nullptr;
     QComboBox* tag_ = nullptr;
+    QComboBox* source_ = nullptr;
     QComboBox* demonstrations_ = nullptr;
     QComboBox* labelled_ = nullptr;
     QLabel* count_ = nullptr;

@@ -62,7 +62,7 @@ void runImport(DatasetPanel* panel, const QString& projectPath, const QString& p
     });
     attachProgress(task, QCoreApplication::translate("DatasetPanel", "Importing %1…").arg(path), panel);
     QObject::connect(task, &ProjectTask::finished, panel, [panel](const QString& summary) {
-        panel->model()->reload();
+        panel->refreshAfterImport();
         emit panel->statusMessage(summary.section(QLatin1Char('\n'), 0, 0));
         emit panel->importFinished(summary);
     });

@@ -13,8 +13,8 @@
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QListWidget;
 class QPushButton;
-class QTextBrowser;
 
 namespace rlhf::widgets {
 
@@ -26,21 +26,32 @@ public:
     int64_t promptId() const { return detail_ ? detail_->id : -1; }
     const std::optional<data::PromptDetail>& detail() const { return detail_; }
 
+public slots:
+    // What the buttons do after their text dialog; public so they can be driven without a modal dialog.
+    void editResponse(int64_t responseId, const QString& text);
+    void addDemonstration(const QString& text);
+
 signals:
     void promptTextEdited(int64_t promptId, const QString& before, const QString& after);
     void tagsEdited(int64_t promptId, const QStringList& before, const QStringList& after);
+    void responseTextEdited(int64_t responseId, const QString& before, const QString& after);
+    void demonstrationAdded(int64_t promptId, const QString& text);
 
 private:
     void saveText();
     void saveTags();
-    QString responsesHtml() const;
+    void fillResponses();
+    void askEditResponse();
+    void askAddDemonstration();
 
     std::optional<data::PromptDetail> detail_;
     QLabel* header_ = nullptr;
     QPlainTextEdit* text_ = nullptr;
     QPushButton* save_ = nullptr;
     QLineEdit* tags_ = nullptr;
-    QTextBrowser* responses_ = nullptr;
+    QListWidget* responses_ = nullptr;
+    QPushButton* editResponse_ = nullptr;
+    QPushButton* addDemonstration_ = nullptr;
 };
 
 }  // namespace rlhf::widgets
