@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QTranslator>
 
 #include "main/AppSettings.h"
 #include "main/MainWindow.h"
@@ -31,6 +32,9 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("RLHF Workbench"));
     QApplication::setApplicationName(QStringLiteral("RLHF Workbench"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QTranslator translator;  // the user's language when a translation exists (translations/*.ts)
+    if (translator.load(QLocale(), QStringLiteral("rlhf_workbench"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "RLHF Workbench"));
     parser.addHelpOption();

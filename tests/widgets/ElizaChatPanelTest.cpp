@@ -2,6 +2,8 @@
 #include <QtTest>
 
 #include <QLineEdit>
+#include <QPushButton>
+#include <QTranslator>
 #include <QTreeWidget>
 
 #include "chat/ElizaChatPanel.h"
@@ -45,6 +47,18 @@ private slots:
         QTest::keyClicks(input, "Bullies.");
         QTest::keyClick(input, Qt::Key_Return);
         QVERIFY(panel.transcriptText().contains("I AM NOT SURE I UNDERSTAND YOU FULLY"));
+    }
+
+    void germanTranslationIsBuiltIn() {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/rlhf_workbench_de.qm")));
+        QCoreApplication::installTranslator(&translator);
+        ElizaChatPanel panel;
+        QStringList buttons;
+        for (auto* b : panel.findChildren<QPushButton*>()) buttons << b->text();
+        QVERIFY2(buttons.contains(QStringLiteral("Senden")), qPrintable(buttons.join(", ")));
+        QVERIFY(panel.transcriptText().contains(QStringLiteral("ELIZA:")));
+        QCoreApplication::removeTranslator(&translator);
     }
 };
 
