@@ -217,10 +217,7 @@ Nothing was imported.</source>
     <message numerus="yes">
         <location filename="../widgets/dataset/DatasetPanel.cpp" line="192"/>
         <source>%n prompt(s) match</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Prompt passt</numerusform><numerusform>%n Prompts passen</numerusform></translation>
     </message>
     <message>
         <location filename="../widgets/dataset/DatasetPanel.cpp" line="199"/>
@@ -608,10 +605,7 @@ Nothing was imported.</source>
     <message numerus="yes">
         <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="57"/>
         <source>%n prompt(s), similarity ≥ %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Prompt, Ähnlichkeit ≥ %1</numerusform><numerusform>%n Prompts, Ähnlichkeit ≥ %1</numerusform></translation>
     </message>
     <message>
         <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="59"/>
@@ -626,10 +620,7 @@ Nothing was imported.</source>
     <message numerus="yes">
         <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="65"/>
         <source>%n cluster(s) of near-duplicate prompts — double-click a prompt to show it</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Gruppe nahezu gleicher Prompts — Doppelklick zeigt einen Prompt</numerusform><numerusform>%n Gruppen nahezu gleicher Prompts — Doppelklick zeigt einen Prompt</numerusform></translation>
     </message>
 </context>
 <context>
