@@ -1,12 +1,11 @@
 #include "data/Exporter.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+
+#include "util/FileSync.h"
 
 namespace rlhf::data {
 
@@ -55,11 +54,7 @@ ExportReport exportJsonl(Database& db, const std::string& path, Format format, c
     }
     out.close();
     if (!out) throw StoreError(tmp + ": write failed: " + std::strerror(errno));
-    const int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
+    fsyncPath(tmp);
     std::filesystem::rename(tmp, path);
     return report;
 }

@@ -200,8 +200,8 @@ nlohmann::ordered_json renderRecord(Format format, const Record& rec) {
     const Content& rejected = rec.rejected ? *rec.rejected : Content{};
     switch (format) {
     case Format::Hh: {
-        const std::string prompt = rec.prompt.messages ? rec.prompt.text : rec.prompt.text;
-        return ojson{{"chosen", prompt + asText(rec.chosen)}, {"rejected", prompt + asText(rejected)}};
+        // A message-list prompt's text is already rendered as an HH dialogue ending in "Assistant:".
+        return ojson{{"chosen", rec.prompt.text + asText(rec.chosen)}, {"rejected", rec.prompt.text + asText(rejected)}};
     }
     case Format::Trl: {
         ojson o{{"prompt", rec.prompt.text}, {"chosen", asText(rec.chosen)}, {"rejected", asText(rejected)}};

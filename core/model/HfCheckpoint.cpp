@@ -1,8 +1,5 @@
 #include "model/HfCheckpoint.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -12,6 +9,7 @@
 #include <torch/torch.h>
 
 #include "model/Safetensors.h"
+#include "util/FileSync.h"
 
 namespace rlhf::model {
 
@@ -32,14 +30,6 @@ std::string shapeText(c10::IntArrayRef shape) {
     std::string s = "[";
     for (size_t i = 0; i < shape.size(); ++i) s += (i ? "," : "") + std::to_string(shape[i]);
     return s + "]";
-}
-
-void fsyncPath(const fs::path& p) {
-    const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
 }
 
 // Copies every tensor of `file` into `model` (and `score`), checking names and shapes.
@@ -113,8 +103,8 @@ void saveCheckpoint(const std::string& dir, Gpt2Model& model, const text::ByteLe
     std::ofstream(tmp / "generation_config.json")
         << nlohmann::json{{"bos_token_id", c.bosTokenId}, {"eos_token_id", c.eosTokenId}}.dump(2) << '\n';
     if (tokenizer) tokenizer->save(tmp.string());
-    for (const auto& entry : fs::directory_iterator(tmp)) fsyncPath(entry.path());
-    fsyncPath(tmp);
+    for (const auto& entry : fs::directory_iterator(tmp)) fsyncPath(entry.path().string());
+    fsyncPath(tmp.string());
     if (fs::exists(target)) {
         const fs::path old = target.parent_path() / (target.filename().string() + ".old");
         fs::remove_all(old);
@@ -124,7 +114,7 @@ void saveCheckpoint(const std::string& dir, Gpt2Model& model, const text::ByteLe
     } else {
         fs::rename(tmp, target);
     }
-    fsyncPath(target.parent_path());
+    fsyncPath(target.parent_path().string());
 }
 
 }  // namespace rlhf::model

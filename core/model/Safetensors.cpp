@@ -14,6 +14,8 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
+#include "util/FileSync.h"
+
 namespace rlhf::model {
 
 namespace {
@@ -169,11 +171,7 @@ void saveSafetensors(const std::string& path, const std::map<std::string, torch:
                       static_cast<std::streamsize>(t.numel() * dtypeOf(t.scalar_type()).size));
         if (!out.flush()) throw SafetensorsError(tmp + ": write failed: " + std::strerror(errno));
     }
-    const int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
+    fsyncPath(tmp);
     std::filesystem::rename(tmp, path);
 }
 

@@ -1,8 +1,5 @@
 #include "train/RunDirectory.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <filesystem>
 #include <iomanip>
@@ -11,19 +8,13 @@
 
 #include "model/HfCheckpoint.h"
 #include "model/Safetensors.h"
+#include "util/FileSync.h"
 
 namespace rlhf::train {
 
 namespace fs = std::filesystem;
 
 namespace {
-void fsyncPath(const fs::path& p) {
-    const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-}
 std::string stepName(int64_t step) {
     std::ostringstream s;
     s << "step-" << std::setw(8) << std::setfill('0') << step;
@@ -36,7 +27,7 @@ RunDirectory::RunDirectory(std::string dir) : dir_(std::move(dir)) { fs::create_
 void RunDirectory::writeConfig(const nlohmann::json& config) const {
     const fs::path tmp = fs::path(dir_) / "config.json.tmp";
     std::ofstream(tmp) << config.dump(2) << '\n';
-    fsyncPath(tmp);
+    fsyncPath(tmp.string());
     fs::rename(tmp, fs::path(dir_) / "config.json");
 }
 
@@ -70,11 +61,11 @@ std::string RunDirectory::saveCheckpoint(model::Gpt2Model& model, const text::By
     nlohmann::json meta = {{"step", state.step}, {"extra", state.extra}};
     std::ofstream(partial / "trainer_state.json") << meta.dump(2) << '\n';
     model::saveSafetensors((partial / "trainer_state.safetensors").string(), state.tensors);
-    fsyncPath(partial / "trainer_state.json");
-    fsyncPath(partial);
+    fsyncPath((partial / "trainer_state.json").string());
+    fsyncPath(partial.string());
     fs::remove_all(final);
     fs::rename(partial, final);
-    fsyncPath(final.parent_path());
+    fsyncPath(final.parent_path().string());
     return final.string();
 }
 
