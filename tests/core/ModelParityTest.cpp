@@ -5,6 +5,7 @@
 
 #include <QtTest>
 
+#include <atomic>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -88,6 +89,27 @@ private slots:
         o.seed = 42;
         const auto p = ids(expected_["sequences"][1]);
         QCOMPARE(generate(policy_.model, {p, p}, o)[1].ids, generate(policy_.model, {p, p}, o)[1].ids);
+    }
+
+    void streamingCallbackAndCancel() {
+        SamplingOptions o;
+        o.greedy = true;
+        o.maxNewTokens = 10;
+        o.stopAtEos = false;
+        const auto prompt = ids(expected_["greedy_prompt"]);
+        std::vector<int> streamed;
+        auto out = generate(policy_.model, {prompt}, o, [&](size_t sequence, int token) {
+            if (sequence == 0) streamed.push_back(token);
+            return streamed.size() < 4;  // the consumer stops after four tokens
+        });
+        QCOMPARE(streamed, (std::vector<int>{13, 13, 13, 13}));  // greedy_ids after the prompt
+        QCOMPARE(out[0].ids, streamed);
+        std::atomic<bool> cancel{true};
+        QVERIFY(generate(policy_.model, {prompt}, o, {}, &cancel)[0].ids.empty());
+        o.stopAtEos = true;
+        o.maxNewTokens = 1000;  // more than the context: clamped, not an error
+        QCOMPARE(generate(policy_.model, {prompt}, o)[0].ids.size(), size_t(64 - prompt.size()));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, generate(policy_.model, {{}}, o));
     }
 
     void responseLogprobsAndDpoLosses() {
