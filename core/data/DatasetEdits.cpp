@@ -1,16 +1,16 @@
 #include "data/DatasetEdits.h"
 
-#include <chrono>
+#include "util/Clock.h"
 
 #include "data/ContentHash.h"
 #include "data/Schema.h"
 #include "data/Splits.h"
+#include "util/Clock.h"
 
 namespace rlhf::data {
 
 namespace {
 
-double now() { return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count(); }
 
 std::vector<PromptSnapshot::Row> rowsOf(Database& db, const std::string& sql, int64_t id) {
     std::vector<PromptSnapshot::Row> rows;
@@ -54,10 +54,10 @@ void DatasetEdits::setResponseText(int64_t responseId, const std::string& text) 
 int64_t DatasetEdits::addPrompt(const std::string& text) {
     Transaction tx(db_);
     const uint64_t hash = contentHash("t", text);
-    const auto seed = static_cast<uint64_t>(db_.queryInt("SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'split_seed'"));
+    const SplitSettings splits = readSplitSettings(db_);
     auto q = db_.prepare("INSERT INTO prompts(text, hash, source, split, created_at) VALUES (?1, ?2, 'manual', ?3, ?4)");
     q.bind(1, std::string_view(text)).bind(2, static_cast<int64_t>(hash));
-    q.bind(3, std::string_view(splitFor(hash, seed, SplitRatios{}))).bind(4, now()).run();
+    q.bind(3, std::string_view(splitFor(hash, splits.seed, splits.ratios))).bind(4, unixSeconds()).run();
     const int64_t id = db_.lastInsertId();
     indexNewRows(db_, "prompts", id - 1);
     tx.commit();
@@ -67,7 +67,7 @@ int64_t DatasetEdits::addPrompt(const std::string& text) {
 int64_t DatasetEdits::addDemonstration(int64_t promptId, const std::string& text) {
     Transaction tx(db_);
     auto q = db_.prepare("INSERT INTO responses(prompt_id, text, hash, origin, created_at) VALUES (?1, ?2, ?3, 'demonstration', ?4)");
-    q.bind(1, promptId).bind(2, std::string_view(text)).bind(3, static_cast<int64_t>(contentHash("t", text))).bind(4, now()).run();
+    q.bind(1, promptId).bind(2, std::string_view(text)).bind(3, static_cast<int64_t>(contentHash("t", text))).bind(4, unixSeconds()).run();
     const int64_t id = db_.lastInsertId();
     indexNewRows(db_, "responses", id - 1);
     tx.commit();

@@ -8,6 +8,7 @@
 #include "data/JsonlReader.h"
 #include "data/Schema.h"
 #include "data/Splits.h"
+#include "util/Clock.h"
 
 namespace rlhf::data {
 
@@ -16,7 +17,6 @@ ImportError::ImportError(const std::string& path, int64_t line, const std::strin
 
 namespace {
 
-double now() { return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count(); }
 
 uint64_t hashOf(const Content& c) { return c.messages ? contentHash("m", *c.messages) : contentHash("t", c.text); }
 
@@ -32,11 +32,8 @@ public:
           insertResponse_(db.prepare("INSERT INTO responses(prompt_id, text, messages, hash, origin, created_at) "
                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
           insertComparison_(db.prepare("INSERT OR IGNORE INTO comparisons(prompt_id, chosen_id, rejected_id, margin, import_id) "
-                                       "VALUES (?1, ?2, ?3, ?4, ?5)")) {
-        splitSeed_ = static_cast<uint64_t>(std::stoull(setting("split_seed", "0")));
-        const std::string ratios = setting("split_ratios", "[0.9, 0.05, 0.05]");
-        ratios_ = parseSplitRatios(ratios.substr(1, ratios.size() - 2));
-    }
+                                       "VALUES (?1, ?2, ?3, ?4, ?5)")),
+          splits_(readSplitSettings(db)) {}
 
     // Returns false when the record duplicates one already in the project.
     bool write(const Record& r, ImportReport& report) {
@@ -57,12 +54,6 @@ public:
     }
 
 private:
-    std::string setting(const char* key, const char* fallback) {
-        auto s = db_.prepare("SELECT value FROM settings WHERE key = ?1");
-        s.bind(1, std::string_view(key));
-        return s.step() ? s.columnText(0) : fallback;
-    }
-
     // The prompt's id, inserting it when new (then `created` is set).
     int64_t promptId(const Content& c, ImportReport& report, bool& created) {
         const uint64_t hash = hashOf(c);
@@ -79,7 +70,7 @@ private:
         findPrompt_.reset();
         insertPrompt_.bindStatic(1, c.text).bind(2, c.messages).bind(3, static_cast<int64_t>(hash));
         insertPrompt_.bindStatic(4, source_).bind(5, importId_);
-        insertPrompt_.bindStatic(6, splitFor(hash, splitSeed_, ratios_)).bind(7, createdAt_).run();
+        insertPrompt_.bindStatic(6, splitFor(hash, splits_.seed, splits_.ratios)).bind(7, createdAt_).run();
         ++report.newPrompts;
         created = true;
         return db_.lastInsertId();
@@ -109,9 +100,8 @@ private:
     int64_t importId_;
     std::string source_;
     Statement findPrompt_, insertPrompt_, findResponse_, insertResponse_, insertComparison_;
-    uint64_t splitSeed_ = 0;
-    SplitRatios ratios_;
-    double createdAt_ = now();  // one time for the whole import
+    SplitSettings splits_;
+    double createdAt_ = unixSeconds();  // one time for the whole import
 };
 
 // Parses one line into a Record; the message says what is wrong (JSON, UTF-8, fields).
@@ -149,7 +139,7 @@ ImportReport importJsonl(Database& db, const std::string& path, const ImportOpti
     const int64_t lastPrompt = db.queryInt("SELECT coalesce(max(id), 0) FROM prompts");
     const int64_t lastResponse = db.queryInt("SELECT coalesce(max(id), 0) FROM responses");
     auto insertImport = db.prepare("INSERT INTO imports(path, format, created_at) VALUES (?1, ?2, ?3)");
-    insertImport.bind(1, std::string_view(path)).bind(2, std::string_view(formatName(options.format))).bind(3, now()).run();
+    insertImport.bind(1, std::string_view(path)).bind(2, std::string_view(formatName(options.format))).bind(3, unixSeconds()).run();
     const int64_t importId = db.lastInsertId();
     RecordWriter writer(db, importId, path);
     std::string line;

@@ -45,11 +45,7 @@ ProjectStats ProjectStore::stats() {
 
 void ProjectStore::assignSplits(const SplitRatios& ratios, uint64_t seed) {
     Transaction tx(*db_);
-    std::ostringstream r;
-    r << "[" << ratios.values[0] << ", " << ratios.values[1] << ", " << ratios.values[2] << "]";
-    auto set = db_->prepare("INSERT OR REPLACE INTO settings(key, value) VALUES (?1, ?2)");
-    set.bind(1, std::string_view("split_seed")).bind(2, std::string_view(std::to_string(seed))).run();
-    set.bind(1, std::string_view("split_ratios")).bind(2, std::string_view(r.str())).run();
+    writeSplitSettings(*db_, {seed, ratios});
     auto all = db_->prepare("SELECT id, hash FROM prompts");
     auto update = db_->prepare("UPDATE prompts SET split = ?1 WHERE id = ?2");
     while (all.step())

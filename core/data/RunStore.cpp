@@ -1,11 +1,10 @@
 #include "data/RunStore.h"
 
-#include <chrono>
+#include "util/Clock.h"
 
 namespace rlhf::data {
 
 namespace {
-double now() { return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count(); }
 const char* kRunColumns =
     "SELECT r.id, r.kind, r.name, r.status, r.message, r.config, r.seed, r.created_at, r.finished_at, "
     "(SELECT max(step) FROM metrics m WHERE m.run_id = r.id), "
@@ -31,7 +30,7 @@ RunRow rowOf(const Statement& q) {
 int64_t RunStore::createRun(const std::string& kind, const std::string& name, const std::string& configJson, int64_t seed) {
     Transaction tx(db_);
     auto q = db_.prepare("INSERT INTO runs(kind, name, config, status, seed, created_at) VALUES (?1, ?2, ?3, 'running', ?4, ?5)");
-    q.bind(1, std::string_view(kind)).bind(2, std::string_view(name)).bind(3, std::string_view(configJson)).bind(4, seed).bind(5, now()).run();
+    q.bind(1, std::string_view(kind)).bind(2, std::string_view(name)).bind(3, std::string_view(configJson)).bind(4, seed).bind(5, unixSeconds()).run();
     const int64_t id = db_.lastInsertId();
     tx.commit();
     return id;
@@ -46,14 +45,14 @@ void RunStore::setConfig(int64_t runId, const std::string& configJson) {
 void RunStore::setStatus(int64_t runId, const std::string& status, const std::string& message) {
     Transaction tx(db_);
     auto q = db_.prepare("UPDATE runs SET status = ?1, message = ?2, finished_at = CASE WHEN ?1 = 'running' THEN NULL ELSE ?3 END WHERE id = ?4");
-    q.bind(1, std::string_view(status)).bind(2, std::string_view(message)).bind(3, now()).bind(4, runId).run();
+    q.bind(1, std::string_view(status)).bind(2, std::string_view(message)).bind(3, unixSeconds()).bind(4, runId).run();
     tx.commit();
 }
 
 void RunStore::recordMetrics(int64_t runId, int64_t step, const std::map<std::string, double>& values) {
     Transaction tx(db_);
     auto q = db_.prepare("INSERT OR REPLACE INTO metrics(run_id, name, step, value, time) VALUES (?1, ?2, ?3, ?4, ?5)");
-    const double t = now();
+    const double t = unixSeconds();
     for (const auto& [name, value] : values) q.bind(1, runId).bind(2, std::string_view(name)).bind(3, step).bind(4, value).bind(5, t).run();
     tx.commit();
 }
@@ -61,7 +60,7 @@ void RunStore::recordMetrics(int64_t runId, int64_t step, const std::map<std::st
 void RunStore::recordCheckpoint(int64_t runId, int64_t step, const std::string& path, const std::string& sha256) {
     Transaction tx(db_);
     auto q = db_.prepare("INSERT INTO checkpoints(run_id, step, path, sha256, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
-    q.bind(1, runId).bind(2, step).bind(3, std::string_view(path)).bind(4, std::string_view(sha256)).bind(5, now()).run();
+    q.bind(1, runId).bind(2, step).bind(3, std::string_view(path)).bind(4, std::string_view(sha256)).bind(5, unixSeconds()).run();
     tx.commit();
 }
 

@@ -35,4 +35,23 @@ SplitRatios parseSplitRatios(const std::string& text) {
     return r;
 }
 
+SplitSettings readSplitSettings(Database& db) {
+    SplitSettings s;
+    auto q = db.prepare("SELECT key, value FROM settings WHERE key IN ('split_seed', 'split_ratios')");
+    while (q.step()) {
+        const std::string value = q.columnText(1);
+        if (q.columnText(0) == "split_seed") s.seed = std::stoull(value);
+        else s.ratios = parseSplitRatios(value.substr(1, value.size() - 2));  // stored as "[a, b, c]"
+    }
+    return s;
+}
+
+void writeSplitSettings(Database& db, const SplitSettings& s) {
+    std::ostringstream ratios;
+    ratios << "[" << s.ratios.values[0] << ", " << s.ratios.values[1] << ", " << s.ratios.values[2] << "]";
+    auto set = db.prepare("INSERT OR REPLACE INTO settings(key, value) VALUES (?1, ?2)");
+    set.bind(1, std::string_view("split_seed")).bind(2, std::string_view(std::to_string(s.seed))).run();
+    set.bind(1, std::string_view("split_ratios")).bind(2, std::string_view(ratios.str())).run();
+}
+
 }  // namespace rlhf::data

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "data/Database.h"
+
 namespace rlhf::data {
 
 struct SplitRatios {
@@ -15,5 +17,13 @@ struct SplitRatios {
 const char* splitFor(uint64_t promptHash, uint64_t seed, const SplitRatios& ratios);
 // "0.8,0.1,0.1" -> ratios; throws std::invalid_argument naming the problem.
 SplitRatios parseSplitRatios(const std::string& text);
+
+// The project's seed and ratios (settings table): every code path that assigns a split reads these.
+struct SplitSettings {
+    uint64_t seed = 0;
+    SplitRatios ratios;
+};
+SplitSettings readSplitSettings(Database& db);
+void writeSplitSettings(Database& db, const SplitSettings& settings);  // inside the caller's transaction
 
 }  // namespace rlhf::data

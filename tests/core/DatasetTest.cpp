@@ -18,6 +18,8 @@ class DatasetTest : public QObject {
     fs::path tmp_;
     std::unique_ptr<ProjectStore> store_;
 
+    std::string q(int64_t promptId) { return DatasetQueries(store_->database()).detail(promptId)->split; }
+
     std::vector<int64_t> ids(const PromptFilter& f) {
         std::vector<int64_t> out;
         for (const auto& r : DatasetQueries(store_->database()).page(f, 0, 1000)) out.push_back(r.id);
@@ -96,6 +98,13 @@ private slots:
         PromptFilter giraffe;
         giraffe.search = "giraffes";
         QCOMPARE(ids(giraffe), (std::vector<int64_t>{added}));
+    }
+
+    void manualPromptsFollowTheProjectsSplitSettings() {
+        store_->assignSplits(parseSplitRatios("0,0,1"), 3);  // everything to test
+        DatasetEdits e(store_->database());
+        for (int i = 0; i < 20; ++i) QCOMPARE(q(e.addPrompt("manual " + std::to_string(i))), std::string("test"));
+        QCOMPARE(readSplitSettings(store_->database()).seed, uint64_t(3));
     }
 
     void nearDuplicatePromptsAreClustered() {
