@@ -1,17 +1,8 @@
 #include "eliza/ElizaScript.h"
 
-namespace rlhf::eliza {
+#include "eliza/ElizaText.h"
 
-namespace {
-std::string joinWords(const Words& words) {
-    std::string out;
-    for (const auto& w : words) {
-        if (!out.empty()) out += ' ';
-        out += w;
-    }
-    return out;
-}
-}  // namespace
+namespace rlhf::eliza {
 
 std::string PatternElement::text() const {
     switch (kind) {
