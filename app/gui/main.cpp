@@ -32,7 +32,9 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("RLHF Workbench"));
     QApplication::setApplicationName(QStringLiteral("RLHF Workbench"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
-    QTranslator translator;  // the user's language when a translation exists (translations/*.ts)
+    // English plural forms always; the user's language on top when a translation exists (translations/*.ts).
+    QTranslator english, translator;
+    if (english.load(QStringLiteral(":/i18n/rlhf_workbench_en.qm"))) QApplication::installTranslator(&english);
     if (translator.load(QLocale(), QStringLiteral("rlhf_workbench"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
     QCommandLineParser parser;

@@ -60,6 +60,13 @@ private slots:
         QVERIFY(panel.transcriptText().contains(QStringLiteral("ELIZA:")));
         QCoreApplication::removeTranslator(&translator);
     }
+
+    void englishPluralFormsAreBuiltIn() {
+        QTranslator english;
+        QVERIFY(english.load(QStringLiteral(":/i18n/rlhf_workbench_en.qm")));
+        QCOMPARE(english.translate("rlhf::widgets::DatasetPanel", "%n prompt(s) match", nullptr, 1), QStringLiteral("%n prompt matches"));
+        QCOMPARE(english.translate("rlhf::widgets::DatasetPanel", "%n prompt(s) match", nullptr, 7), QStringLiteral("%n prompts match"));
+    }
 };
 
 QTEST_MAIN(ElizaChatPanelTest)
