@@ -48,16 +48,17 @@ struct GptBenchOptions {
     std::string preset = "small";
     std::string device = "cpu";
     int threads = 0;
-    bool bf16 = true;
+    std::string precision = "auto";
 };
 
 void benchTrain(const GptBenchOptions& o) {
     const torch::Device device = resolveDevice(o.device, o.threads);
     const auto preset = train::benchPreset(o.preset, device);
     const bool big = o.preset == "gpt2";
-    const auto r = train::benchTraining(preset, device, big ? 3 : 10, big ? 1 : 2, o.bf16);
+    const auto precision = train::parsePrecision(o.precision, device);
+    const auto r = train::benchTraining(preset, device, big ? 3 : 10, big ? 1 : 2, precision);
     printJsonLine({{"preset", o.preset}, {"device", device.str()}, {"threads", torch::get_num_threads()},
-                   {"bf16_autocast", o.bf16 && device.is_cuda()}, {"train_tokens_per_s", r.tokensPerSecond},
+                   {"precision", train::precisionName(precision)}, {"train_tokens_per_s", r.tokensPerSecond},
                    {"last_loss", r.lastLoss}});
 }
 
@@ -86,8 +87,10 @@ void addBenchCommand(CLI::App& app) {
         cmd->add_option("--preset", gpt->preset, "tiny, small or gpt2")->check(CLI::IsMember({"tiny", "small", "gpt2"}));
         addDeviceOption(cmd, gpt->device);
         cmd->add_option("--threads", gpt->threads, "LibTorch intra-op threads (default: all cores)");
-        cmd->add_option("--bf16", gpt->bf16, "bf16 autocast on CUDA (default true)");
     }
+    bench->get_subcommand("train")
+        ->add_option("--precision", gpt->precision, "fp32, bf16 (autocast) or auto (bf16 on CUDA, fp32 on CPU)")
+        ->check(CLI::IsMember({"fp32", "bf16", "auto"}));
     bench->get_subcommand("train")->callback([gpt] { benchTrain(*gpt); });
     bench->get_subcommand("generate")->callback([gpt] { benchGenerate(*gpt); });
 }

@@ -4,39 +4,15 @@
 #include <stdexcept>
 
 #include <torch/torch.h>
-#if TORCH_VERSION_MAJOR >= 2
-#include <ATen/autocast_mode.h>
-#endif
 
 #include "model/Generation.h"
 #include "model/Gpt2Model.h"
 #include "train/AdamW.h"
+#include "train/Precision.h"
 
 namespace rlhf::train {
 
 namespace {
-
-// bf16 autocast on CUDA for the scope (LibTorch 2.x only; a no-op on 1.13 and on CPU).
-struct Bf16Autocast {
-    bool on;
-    explicit Bf16Autocast(bool enable) : on(enable) { set(on); }
-    ~Bf16Autocast() {
-        if (on) set(false);
-    }
-    static void set(bool enable) {
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
-        at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
-        at::autocast::set_autocast_enabled(at::kCUDA, enable);
-        if (!enable) at::autocast::clear_cache();
-#elif TORCH_VERSION_MAJOR >= 2
-        at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
-        at::autocast::set_enabled(enable);
-        if (!enable) at::autocast::clear_cache();
-#else
-        (void)enable;
-#endif
-    }
-};
 
 double secondsSince(std::chrono::steady_clock::time_point t0, const torch::Device& device) {
     if (device.is_cuda()) torch::cuda::synchronize();
@@ -56,7 +32,7 @@ BenchPreset benchPreset(const std::string& name, const torch::Device& device) {
 }
 
 TrainBenchResult benchTraining(const BenchPreset& preset, const torch::Device& device, int steps, int warmup,
-                               bool bf16Autocast) {
+                               Precision precision) {
     torch::manual_seed(0);
     const auto& c = preset.config;
     model::Gpt2Model gpt(c);
@@ -75,7 +51,7 @@ TrainBenchResult benchTraining(const BenchPreset& preset, const torch::Device& d
         }
         torch::Tensor loss;
         {
-            Bf16Autocast autocast(bf16Autocast && device.is_cuda());
+            AutocastScope autocast(precision, device);
             auto logits = gpt->forward(input);  // [B,T,V]
             loss = torch::nn::functional::cross_entropy(logits.reshape({B * T, c.vocabSize}).to(torch::kFloat32), target);
         }

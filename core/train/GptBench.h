@@ -8,6 +8,7 @@
 #include <torch/types.h>
 
 #include "model/Gpt2Config.h"
+#include "train/Precision.h"
 
 namespace rlhf::train {
 
@@ -24,7 +25,7 @@ struct TrainBenchResult {
     double lastLoss = 0;
 };
 TrainBenchResult benchTraining(const BenchPreset& preset, const torch::Device& device, int steps, int warmup,
-                               bool bf16Autocast);
+                               Precision precision);
 
 struct GenerateBenchResult {
     double batch1TokensPerSecond = 0;

@@ -26,7 +26,7 @@ void read(const nlohmann::json& j, const char* key, T& field, const std::string&
 const std::set<std::string> kKeys = {"text_path", "vocab_size", "n_layer", "n_head", "n_embd", "context",
                                      "batch_size", "grad_accum", "lr", "min_lr", "warmup_steps", "max_steps",
                                      "weight_decay", "grad_clip", "eval_every", "eval_batches", "checkpoint_every",
-                                     "seed", "val_fraction"};
+                                     "seed", "val_fraction", "precision"};
 
 }  // namespace
 
@@ -36,7 +36,7 @@ nlohmann::json PretrainConfig::toJson() const {
             {"lr", lr}, {"min_lr", minLr}, {"warmup_steps", warmupSteps}, {"max_steps", maxSteps},
             {"weight_decay", weightDecay}, {"grad_clip", gradClip}, {"eval_every", evalEvery},
             {"eval_batches", evalBatches}, {"checkpoint_every", checkpointEvery}, {"seed", seed},
-            {"val_fraction", valFraction}};
+            {"val_fraction", valFraction}, {"precision", precision}};
 }
 
 PretrainConfig PretrainConfig::fromJson(const nlohmann::json& j, const std::string& origin) {
@@ -49,6 +49,12 @@ PretrainConfig PretrainConfig::fromJson(const nlohmann::json& j, const std::stri
     if (j.contains("text_path")) {
         if (!j["text_path"].is_string()) throw std::invalid_argument(origin + ": text_path must be a string");
         c.textPath = j["text_path"].get<std::string>();
+    }
+    if (j.contains("precision")) {
+        const auto& p = j["precision"];
+        if (!p.is_string() || (p != "fp32" && p != "bf16" && p != "auto"))
+            throw std::invalid_argument(origin + ": precision must be \"fp32\", \"bf16\" or \"auto\", found " + p.dump());
+        c.precision = p.get<std::string>();
     }
     read(j, "vocab_size", c.vocabSize, origin, 257, 65536);
     read(j, "n_layer", c.nLayer, origin, 1, 96);

@@ -25,7 +25,7 @@ std::string readText(const std::string& path) {
 }  // namespace
 
 PretrainRun::PretrainRun(const std::string& runDir, PretrainConfig config, const torch::Device& device)
-    : config_(std::move(config)), device_(device), runDir_(runDir), sampler_(config_.seed) {}
+    : config_(std::move(config)), device_(device), precision_(parsePrecision(config_.precision, device)), runDir_(runDir), sampler_(config_.seed) {}
 
 std::unique_ptr<PretrainRun> PretrainRun::create(const std::string& runDir, const PretrainConfig& config,
                                                  const torch::Device& device) {
@@ -114,9 +114,14 @@ StepStats PretrainRun::trainStep(int64_t step) {
         for (auto& o : offsets) o = offset(sampler_);
         auto batch = windows(trainTokens_, offsets);                        // [B, T+1]
         auto input = batch.narrow(1, 0, config_.context), target = batch.narrow(1, 1, config_.context);
-        auto logits = model_->forward(input);                               // [B,T,V]
-        // Every micro-batch has B*T tokens, so dividing by grad_accum gives the step's token mean.
-        auto loss = torch::nn::functional::cross_entropy(logits.reshape({-1, logits.size(-1)}), target.reshape({-1}));
+        torch::Tensor loss;
+        {
+            AutocastScope autocast(precision_, device_);
+            auto logits = model_->forward(input);                           // [B,T,V], bf16 under autocast
+            // Every micro-batch has B*T tokens, so dividing by grad_accum gives the step's token mean.
+            loss = torch::nn::functional::cross_entropy(logits.reshape({-1, logits.size(-1)}).to(torch::kFloat32),
+                                                        target.reshape({-1}));
+        }
         (loss / config_.gradAccum).backward();
         lossSum += loss.item<double>();
     }
@@ -140,7 +145,8 @@ std::map<std::string, double> PretrainRun::evaluate() {
         for (size_t i = 0; i < offsets.size(); ++i)  // fixed, evenly spread windows: comparable across steps
             offsets[i] = span * static_cast<int64_t>(b * offsets.size() + i) / std::max<int64_t>(1, config_.evalBatches * config_.batchSize);
         auto batch = windows(valTokens_, offsets);
-        auto logits = model_->forward(batch.narrow(1, 0, config_.context));
+        AutocastScope autocast(precision_, device_);
+        auto logits = model_->forward(batch.narrow(1, 0, config_.context)).to(torch::kFloat32);
         sum += torch::nn::functional::cross_entropy(logits.reshape({-1, logits.size(-1)}),
                                                      batch.narrow(1, 1, config_.context).reshape({-1})).item<double>();
     }

@@ -14,6 +14,7 @@
 #include "text/ByteLevelBpe.h"
 #include "train/AdamW.h"
 #include "train/PretrainConfig.h"
+#include "train/Precision.h"
 #include "train/RunDirectory.h"
 #include "train/TrainerLoop.h"
 
@@ -50,6 +51,7 @@ private:
 
     PretrainConfig config_;
     torch::Device device_;
+    Precision precision_;
     RunDirectory runDir_;
     std::unique_ptr<text::ByteLevelBpe> tokenizer_;
     model::Gpt2Model model_{nullptr};

@@ -1,0 +1,32 @@
+#pragma once
+// Training precision: fp32, or bf16 autocast (matmuls in bf16, weights, optimiser state, layer norms,
+// softmax and the loss in fp32). bf16 pays off on GPUs and on CPUs with AVX512-BF16/AMX; "auto" picks
+// bf16 on CUDA and fp32 on CPU, where older CPUs emulate bf16 slowly.
+
+#include <string>
+
+#include <torch/types.h>
+
+namespace rlhf::train {
+
+enum class Precision { Fp32, Bf16 };
+
+// "fp32", "bf16" or "auto" (resolved for `device`); anything else throws std::invalid_argument.
+Precision parsePrecision(const std::string& name, const torch::Device& device);
+const char* precisionName(Precision p);
+
+// Enables bf16 autocast for `device` while alive (nothing for Fp32). Not nestable across devices;
+// one per forward pass, on the thread that runs it (autocast state is thread-local).
+class AutocastScope {
+public:
+    AutocastScope(Precision precision, const torch::Device& device);
+    ~AutocastScope();
+    AutocastScope(const AutocastScope&) = delete;
+    AutocastScope& operator=(const AutocastScope&) = delete;
+
+private:
+    bool enabled_ = false;
+    bool cuda_ = false;
+};
+
+}  // namespace rlhf::train
