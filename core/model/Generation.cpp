@@ -1,4 +1,5 @@
 #include "model/Generation.h"
+#include "model/CpuDecoder.h"
 #include "model/CudaGraphDecoder.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -7,6 +8,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <mutex>
 #include <stdexcept>
 
 namespace rlhf::model {
@@ -53,6 +55,32 @@ Batch leftPad(const std::vector<std::vector<int>>& prompts, int padId, int64_t t
     return b;
 }
 
+// One draw per row of probs [B,V] on the CPU by inverse CDF: one uniform number per row, where
+// torch::multinomial draws V exponentials per row (it was the costliest part of a batch-8 CPU step).
+torch::Tensor sampleRows(const torch::Tensor& probs, at::Generator& generator) {
+    const auto p = probs.contiguous();
+    const int64_t B = p.size(0), V = p.size(1);
+    auto picks = torch::empty({B}, torch::kLong);
+    std::lock_guard<std::mutex> lock(generator.mutex());
+    auto* random = generator.get<at::CPUGeneratorImpl>();
+    for (int64_t b = 0; b < B; ++b) {
+        const float* row = p.data_ptr<float>() + b * V;
+        double total = 0;
+        for (int64_t v = 0; v < V; ++v) total += row[v];
+        const double u = static_cast<double>(random->random64() >> 11) * 0x1.0p-53 * total;  // [0, total)
+        double cumulative = 0;
+        int64_t pick = -1, lastPossible = 0;
+        for (int64_t v = 0; v < V && pick < 0; ++v) {
+            if (row[v] <= 0) continue;  // filtered out (top-k / top-p) or underflowed: never drawn
+            lastPossible = v;
+            cumulative += row[v];
+            if (u < cumulative) pick = v;
+        }
+        picks.data_ptr<int64_t>()[b] = pick >= 0 ? pick : lastPossible;  // rounding at the very top end
+    }
+    return picks;
+}
+
 // Samples on the logits' device: on CUDA from the default CUDA generator (seeded per call), so no
 // [B,V] probability copy crosses to the host each step.
 torch::Tensor pickTokens(const torch::Tensor& lastLogits, const SamplingOptions& o, at::Generator& cpuGenerator) {
@@ -62,7 +90,7 @@ torch::Tensor pickTokens(const torch::Tensor& lastLogits, const SamplingOptions&
     logits = filterTopKTopP(logits, o.topK, o.topP);
     auto probs = logits.softmax(-1);
     if (probs.is_cuda()) return torch::multinomial(probs, 1).squeeze(1);
-    return torch::multinomial(probs, 1, false, cpuGenerator).squeeze(1);
+    return sampleRows(probs, cpuGenerator);
 }
 
 // A captured decode graph stays valid while its model and cache tensors live, so the last one is kept
@@ -132,6 +160,13 @@ std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector
         else session->graph = std::make_unique<CudaGraphDecoder>(model, cache, B);
         graph = session->graph.get();
     }
+    // On the CPU, later steps run in one hand-written decode step (CpuDecoder) instead of LibTorch ops.
+    std::unique_ptr<CpuDecoder> cpuDecoder;
+    if (!dev.is_cuda() && maxNew > 1 && CpuDecoder::available(model)) {
+        std::vector<int64_t> firstReal;
+        for (const auto& p : prompts) firstReal.push_back(batch.promptLength - static_cast<int64_t>(p.size()));
+        cpuDecoder = std::make_unique<CpuDecoder>(model, cache, std::move(firstReal));
+    }
     std::vector<char> finished(static_cast<size_t>(B), 0);
     for (int64_t step = 0; step < maxNew; ++step) {
         if (cancel && cancel->load()) break;
@@ -153,8 +188,9 @@ std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector
         if (!keepGoing || std::all_of(finished.begin(), finished.end(), [](char f) { return f != 0; })) break;
         if (step + 1 == maxNew) break;
         batch.mask.select(1, batch.promptLength + step).fill_(1);
-        logits = graph ? graph->step(next).unsqueeze(1)
-                       : model->forward(next.unsqueeze(1), maskUpTo(batch.promptLength + step + 1), &cache);
+        if (cpuDecoder) logits = cpuDecoder->step(tokens);
+        else if (graph) logits = graph->step(next).unsqueeze(1);
+        else logits = model->forward(next.unsqueeze(1), maskUpTo(batch.promptLength + step + 1), &cache);
     }
     return out;
 }

@@ -1,0 +1,24 @@
+#pragma once
+// The float32 loops of CpuDecoder, vectorised for the CPU they run on (GCC function multi-versioning:
+// AVX-512, AVX2 or baseline x86-64, chosen at load time). Row-major shapes; no allocation, no threads.
+
+#include <cstdint>
+
+namespace rlhf::model::cpu {
+
+// out[b, n] = bias[n] + dot(in[b, :], weight[n, :]) for b < B and n0 <= n < n1, added to out[b, n]
+// when `accumulate` (a residual add). in [B,K], weight [N,K] (a torch Linear weight), out [B,N];
+// bias may be null.
+void linearRows(const float* in, int64_t B, int64_t K, const float* weight, const float* bias, float* out, int64_t N,
+                int64_t n0, int64_t n1, bool accumulate);
+
+float dot(const float* a, const float* b, int64_t n);
+void addScaled(float alpha, const float* x, float* y, int64_t n);  // y += alpha * x
+
+// out = (x - mean) / sqrt(var + eps) * weight + bias over C values (biased variance, like torch).
+void layerNorm(const float* x, const float* weight, const float* bias, float* out, int64_t C, float eps);
+
+// x = 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) in place: GPT-2's gelu_new.
+void geluTanh(float* x, int64_t n);
+
+}  // namespace rlhf::model::cpu

@@ -1,0 +1,145 @@
+// The hand-written CPU decode step against LibTorch: each kernel against its torch op, and whole decode
+// steps against Gpt2Model::forward on odd shapes (widths that are not multiples of the vector length,
+// left padding, per-layer attention scaling, a custom MLP width).
+// torch before Qt: Qt's `slots` macro breaks torch headers.
+#include <torch/torch.h>
+
+#include <QtTest>
+
+#include "TestPrinters.h"
+#include "model/CpuDecoder.h"
+#include "model/CpuKernels.h"
+#include "model/Generation.h"
+
+using namespace rlhf::model;
+
+namespace {
+
+double maxDifference(const torch::Tensor& a, const torch::Tensor& b) { return (a - b).abs().max().item<double>(); }
+
+Gpt2Config oddConfig(bool scaled, bool inverseLayerScale) {
+    Gpt2Config c;
+    c.vocabSize = 101;
+    c.nPositions = 32;
+    c.nEmbd = 40;   // head size 8; 40 is not a multiple of 16
+    c.nHead = 5;
+    c.nLayer = 3;
+    c.nInner = 70;
+    c.eosTokenId = c.bosTokenId = 100;
+    c.scaleAttnWeights = scaled;
+    c.scaleAttnByInverseLayerIdx = inverseLayerScale;
+    return c;
+}
+
+// The model's weights, scaled up so that the logits spread over several units (the GPT-2 init makes
+// them nearly flat, which would hide errors).
+Gpt2Model randomModel(const Gpt2Config& c) {
+    torch::manual_seed(7);
+    Gpt2Model model(c);
+    torch::NoGradGuard noGrad;
+    for (auto& p : model->parameters()) p.normal_(0.0, 0.3);
+    model->eval();
+    return model;
+}
+
+}  // namespace
+
+class CpuDecoderTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { torch::set_num_threads(2); }
+
+    void linearMatchesTorch() {
+        torch::manual_seed(1);
+        for (int64_t B : {1, 2, 3, 4, 5, 8, 9})
+            for (int64_t K : {1, 15, 16, 37, 256}) {
+                const int64_t N = 23;
+                auto in = torch::randn({B, K}), weight = torch::randn({N, K}), bias = torch::randn({N});
+                auto out = torch::randn({B, N});
+                const auto residual = out.clone();
+                cpu::linearRows(in.data_ptr<float>(), B, K, weight.data_ptr<float>(), bias.data_ptr<float>(),
+                                out.data_ptr<float>(), N, 0, N, true);
+                const auto want = residual + torch::nn::functional::linear(in, weight, bias);
+                QVERIFY2(maxDifference(out, want) < 1e-4 * std::sqrt(static_cast<double>(K)),
+                         (std::to_string(B) + "x" + std::to_string(K)).c_str());
+                // A column range without bias or residual leaves the other columns alone.
+                auto part = torch::zeros({B, N});
+                cpu::linearRows(in.data_ptr<float>(), B, K, weight.data_ptr<float>(), nullptr, part.data_ptr<float>(), N, 5, 14, false);
+                QVERIFY(maxDifference(part.narrow(1, 5, 9), torch::nn::functional::linear(in, weight).narrow(1, 5, 9)) < 1e-4 * K);
+                QCOMPARE(part.narrow(1, 0, 5).abs().sum().item<double>(), 0.0);
+                QCOMPARE(part.narrow(1, 14, N - 14).abs().sum().item<double>(), 0.0);
+            }
+    }
+
+    void layerNormAndGeluMatchTorch() {
+        torch::manual_seed(2);
+        auto x = torch::randn({1, 77}) * 3 + 1, weight = torch::randn({77}), bias = torch::randn({77});
+        auto out = torch::empty({1, 77});
+        cpu::layerNorm(x.data_ptr<float>(), weight.data_ptr<float>(), bias.data_ptr<float>(), out.data_ptr<float>(), 77, 1e-5f);
+        QVERIFY(maxDifference(out, torch::layer_norm(x, {77}, weight, bias, 1e-5)) < 1e-5);
+        auto g = torch::linspace(-12, 12, 4801);  // both tails and the clamped range of the tanh
+        const auto want = torch::gelu(g, "tanh");
+        cpu::geluTanh(g.data_ptr<float>(), g.numel());
+        QVERIFY2(maxDifference(g, want) < 1e-5, std::to_string(maxDifference(g, want)).c_str());
+    }
+
+    // Two left-padded prompts decoded for several steps: the decoder's logits equal the model's
+    // forward with the attention mask, for each attention-scaling option.
+    void decodeStepsEqualModelForward() {
+        for (auto [scaled, inverse] : {std::pair{true, false}, std::pair{true, true}, std::pair{false, false}}) {
+            const Gpt2Config c = oddConfig(scaled, inverse);
+            Gpt2Model model = randomModel(c);
+            c10::InferenceMode inference;
+            const int64_t P = 6, steps = 8, capacity = P + steps;
+            auto ids = torch::tensor({0, 0, 0, 11, 12, 13, 21, 22, 23, 24, 25, 26}, torch::kLong).view({2, P});
+            auto mask = torch::ones({2, capacity}, torch::kLong);
+            mask[0].narrow(0, 0, 3).zero_();
+            KvCache torchCache = KvCache::allocate(c, 2, capacity, torch::kFloat32);
+            KvCache decoderCache = KvCache::allocate(c, 2, capacity, torch::kFloat32);
+            auto want = model->forward(ids, mask.narrow(1, 0, P), &torchCache);
+            model->forward(ids, mask.narrow(1, 0, P), &decoderCache);
+            CpuDecoder decoder(model, decoderCache, {3, 0});
+            for (int64_t s = 0; s < steps; ++s) {
+                auto next = want.select(1, want.size(1) - 1).argmax(-1).contiguous();  // [2]
+                want = model->forward(next.unsqueeze(1), mask.narrow(1, 0, P + s + 1), &torchCache);
+                auto got = decoder.step(next.data_ptr<int64_t>());
+                QCOMPARE(got.sizes().vec(), want.sizes().vec());
+                QVERIFY2(maxDifference(got, want) < 1e-4, (std::to_string(s) + ": " + std::to_string(maxDifference(got, want))).c_str());
+                QCOMPARE(decoderCache.length, torchCache.length);
+            }
+            QVERIFY(want.abs().max().item<double>() > 1.0);  // logits that can tell errors apart
+        }
+    }
+
+    // Sampling with top-k 1 keeps one token per step: it must be the greedy one (filtered tokens are never drawn).
+    void topOneSamplingIsGreedy() {
+        Gpt2Model model = randomModel(oddConfig(true, false));
+        SamplingOptions greedy;
+        greedy.greedy = true;
+        greedy.maxNewTokens = 12;
+        greedy.stopAtEos = false;
+        SamplingOptions topOne = greedy;
+        topOne.greedy = false;
+        topOne.topK = 1;
+        topOne.seed = 3;
+        const std::vector<std::vector<int>> prompts = {{5, 6, 7}, {8, 9}};
+        const auto a = generate(model, prompts, greedy), b = generate(model, prompts, topOne);
+        QCOMPARE(a[0].ids, b[0].ids);
+        QCOMPARE(a[1].ids, b[1].ids);
+    }
+
+    void refusesTokensOutsideTheVocabulary() {
+        const Gpt2Config c = oddConfig(true, false);
+        Gpt2Model model = randomModel(c);
+        c10::InferenceMode inference;
+        KvCache cache = KvCache::allocate(c, 1, 4, torch::kFloat32);
+        model->forward(torch::tensor({{1, 2}}, torch::kLong), {}, &cache);
+        CpuDecoder decoder(model, cache, {0});
+        const int64_t bad = 101;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, decoder.step(&bad));
+    }
+};
+
+QTEST_APPLESS_MAIN(CpuDecoderTest)
+#include "CpuDecoderTest.moc"
