@@ -142,20 +142,15 @@ ImportReport importJsonl(Database& db, const std::string& path, const ImportOpti
     insertImport.bind(1, std::string_view(path)).bind(2, std::string_view(formatName(options.format))).bind(3, unixSeconds()).run();
     const int64_t importId = db.lastInsertId();
     RecordWriter writer(db, importId, path);
-    std::string line; double tParse=0, tWrite=0;
+    std::string line;
     uint64_t lastProgress = 0;
     int64_t nonBlank = 0;
     while (reader.next(line)) {
         ++nonBlank;
         if (options.cancel && options.cancel->load()) throw ImportError(path, 0, "import cancelled; nothing was imported");
         try {
-            auto ta = std::chrono::steady_clock::now();
             const Record record = parseLine(line, report.format, reader.lastLineHadNoNewline());
-            auto tb = std::chrono::steady_clock::now();
-            bool w = writer.write(record, report);
-            auto tc = std::chrono::steady_clock::now();
-            tParse += std::chrono::duration<double>(tb-ta).count(); tWrite += std::chrono::duration<double>(tc-tb).count();
-            if (w) {
+            if (writer.write(record, report)) {
                 ++report.records;
             } else {
                 ++report.duplicates;
@@ -175,15 +170,9 @@ ImportReport importJsonl(Database& db, const std::string& path, const ImportOpti
     auto finish = db.prepare("UPDATE imports SET format = ?1, records = ?2, skipped = ?3, duplicates = ?4 WHERE id = ?5");
     finish.bind(1, std::string_view(formatName(report.format))).bind(2, report.records);
     finish.bind(3, static_cast<int64_t>(report.skipped.size())).bind(4, report.duplicates).bind(5, importId).run();
-    auto t1 = std::chrono::steady_clock::now();
     indexNewRows(db, "prompts", lastPrompt);
-    auto t2 = std::chrono::steady_clock::now();
     indexNewRows(db, "responses", lastResponse);
-    auto t3 = std::chrono::steady_clock::now();
     tx.commit();
-    auto t4 = std::chrono::steady_clock::now();
-    fprintf(stderr, "loop %.3f parse %.3f write %.3f ftsP %.3f ftsR %.3f commit %.3f\n", std::chrono::duration<double>(t1-t0).count(), tParse, tWrite,
-      std::chrono::duration<double>(t2-t1).count(), std::chrono::duration<double>(t3-t2).count(), std::chrono::duration<double>(t4-t3).count());
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return report;
 }
