@@ -3,9 +3,10 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <unordered_set>
 
 #include "data/ContentHash.h"
-#include "data/JsonlReader.h"
+#include "data/ParsedRecordStream.h"
 #include "data/Schema.h"
 #include "data/Splits.h"
 #include "util/Clock.h"
@@ -23,8 +24,10 @@ uint64_t hashOf(const Content& c) { return c.messages ? contentHash("m", *c.mess
 // The prepared statements of one import, and the rules for reusing prompts and responses.
 class RecordWriter {
 public:
-    RecordWriter(Database& db, int64_t importId, const std::string& source)
-        : db_(db), importId_(importId), source_(source),
+    // `projectHadPrompts` false (a first import) lets new prompts skip the lookup unless their hash was
+    // already seen in this file.
+    RecordWriter(Database& db, int64_t importId, const std::string& source, bool projectHadPrompts)
+        : db_(db), importId_(importId), source_(source), projectHadPrompts_(projectHadPrompts),
           findPrompt_(db.prepare("SELECT id, text, messages FROM prompts WHERE hash = ?1")),
           insertPrompt_(db.prepare("INSERT INTO prompts(text, messages, hash, source, import_id, split, created_at) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")),
@@ -41,12 +44,15 @@ public:
         const int64_t prompt = promptId(r.prompt, report, newPrompt);
         if (!r.rejected) {
             bool added = false;
-            responseId(prompt, r.chosen, "demonstration", !newPrompt, &added);
+            responseId(prompt, r.chosen, hashOf(r.chosen), "demonstration", !newPrompt, &added);
             if (added) ++report.demonstrations;
             return added;
         }
-        const int64_t chosen = responseId(prompt, r.chosen, "import", !newPrompt, nullptr);
-        const int64_t rejected = responseId(prompt, *r.rejected, "import", true, nullptr);
+        const uint64_t chosenHash = hashOf(r.chosen), rejectedHash = hashOf(*r.rejected);
+        const int64_t chosen = responseId(prompt, r.chosen, chosenHash, "import", !newPrompt, nullptr);
+        // Under a new prompt the rejected response can only repeat the chosen one.
+        const int64_t rejected = responseId(prompt, *r.rejected, rejectedHash, "import",
+                                            !newPrompt || rejectedHash == chosenHash, nullptr);
         insertComparison_.bind(1, prompt).bind(2, chosen).bind(3, rejected).bind(4, r.margin).bind(5, importId_).run();
         if (sqlite3_changes(db_.handle()) == 0) return false;
         ++report.pairs;
@@ -58,8 +64,9 @@ private:
     int64_t promptId(const Content& c, ImportReport& report, bool& created) {
         const uint64_t hash = hashOf(c);
         created = false;
-        findPrompt_.bind(1, static_cast<int64_t>(hash));
-        while (findPrompt_.step()) {
+        const bool mayExist = projectHadPrompts_ || !hashesThisImport_.insert(hash).second;
+        if (mayExist) findPrompt_.bind(1, static_cast<int64_t>(hash));
+        while (mayExist && findPrompt_.step()) {
             if (findPrompt_.columnText(1) == c.text &&
                 (findPrompt_.columnIsNull(2) ? !c.messages : c.messages && findPrompt_.columnText(2) == *c.messages)) {
                 const int64_t id = findPrompt_.columnInt(0);
@@ -77,8 +84,7 @@ private:
     }
 
     // `mayExist` false (a prompt created by this record) skips the lookup.
-    int64_t responseId(int64_t prompt, const Content& c, const char* origin, bool mayExist, bool* added) {
-        const uint64_t hash = hashOf(c);
+    int64_t responseId(int64_t prompt, const Content& c, uint64_t hash, const char* origin, bool mayExist, bool* added) {
         if (mayExist) findResponse_.bind(1, prompt).bind(2, static_cast<int64_t>(hash)).bind(3, std::string_view(origin));
         while (mayExist && findResponse_.step()) {
             if (findResponse_.columnText(1) == c.text &&
@@ -99,35 +105,39 @@ private:
     Database& db_;
     int64_t importId_;
     std::string source_;
+    bool projectHadPrompts_;
+    std::unordered_set<uint64_t> hashesThisImport_;  // prompt hashes inserted by this import
     Statement findPrompt_, insertPrompt_, findResponse_, insertResponse_, insertComparison_;
     SplitSettings splits_;
     double createdAt_ = unixSeconds();  // one time for the whole import
 };
 
-// Parses one line into a Record; the message says what is wrong (JSON, UTF-8, fields).
-Record parseLine(const std::string& line, Format& format, bool lastLineUnterminated) {
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
-        const std::string what = e.what();
-        if (what.find("UTF-8") != std::string::npos)
-            throw RecordError("invalid UTF-8 at byte " + std::to_string(e.byte));
-        if (lastLineUnterminated)
-            throw RecordError("invalid JSON at byte " + std::to_string(e.byte) + " (the file ends inside this line: truncated?)");
-        throw RecordError("invalid JSON at byte " + std::to_string(e.byte) + ": " + what.substr(what.find(':') + 2));
+// The importer writes parents before children, with ids it has just been given, so the foreign-key
+// checks (a lookup per reference: five per pair) are off for its transaction and on again after it.
+// SQLite ignores the pragma inside a transaction, so this must be created before the Transaction.
+class ForeignKeyChecksOff {
+public:
+    explicit ForeignKeyChecksOff(Database& db) : db_(db) { db_.exec("PRAGMA foreign_keys = OFF"); }
+    ~ForeignKeyChecksOff() {
+        try {
+            db_.exec("PRAGMA foreign_keys = ON");
+        } catch (const std::exception&) {  // a destructor must not throw; the next open turns them on anyway
+        }
     }
-    if (format == Format::Auto) format = detectFormat(j);
-    return parseRecord(format, j);
-}
+    ForeignKeyChecksOff(const ForeignKeyChecksOff&) = delete;
+    ForeignKeyChecksOff& operator=(const ForeignKeyChecksOff&) = delete;
+
+private:
+    Database& db_;
+};
 
 }  // namespace
 
 ImportReport importJsonl(Database& db, const std::string& path, const ImportOptions& options) {
     const auto t0 = std::chrono::steady_clock::now();
-    JsonlReader reader = [&] {
+    auto lines = [&] {
         try {
-            return JsonlReader(path);
+            return std::make_unique<ParsedRecordStream>(path, options.format);
         } catch (const std::invalid_argument& e) {
             throw ImportError(path, 0, e.what());
         }
@@ -135,38 +145,37 @@ ImportReport importJsonl(Database& db, const std::string& path, const ImportOpti
     ImportReport report;
     report.path = path;
     report.format = options.format;
+    ForeignKeyChecksOff noForeignKeyChecks(db);
     Transaction tx(db);
     const int64_t lastPrompt = db.queryInt("SELECT coalesce(max(id), 0) FROM prompts");
     const int64_t lastResponse = db.queryInt("SELECT coalesce(max(id), 0) FROM responses");
     auto insertImport = db.prepare("INSERT INTO imports(path, format, created_at) VALUES (?1, ?2, ?3)");
     insertImport.bind(1, std::string_view(path)).bind(2, std::string_view(formatName(options.format))).bind(3, unixSeconds()).run();
     const int64_t importId = db.lastInsertId();
-    RecordWriter writer(db, importId, path);
-    std::string line;
+    RecordWriter writer(db, importId, path, lastPrompt > 0);
+    ParsedLine line;
     uint64_t lastProgress = 0;
     int64_t nonBlank = 0;
-    while (reader.next(line)) {
+    while (lines->next(line)) {
         ++nonBlank;
         if (options.cancel && options.cancel->load()) throw ImportError(path, 0, "import cancelled; nothing was imported");
-        try {
-            const Record record = parseLine(line, report.format, reader.lastLineHadNoNewline());
-            if (writer.write(record, report)) {
-                ++report.records;
-            } else {
-                ++report.duplicates;
-                if (report.duplicateLines.size() < 100) report.duplicateLines.push_back(reader.lineNumber());
-            }
-        } catch (const RecordError& e) {
-            if (options.onError == OnError::Abort) throw ImportError(path, reader.lineNumber(), e.what());
-            report.skipped.push_back({reader.lineNumber(), e.what()});
+        if (!line.record) {
+            if (options.onError == OnError::Abort) throw ImportError(path, line.lineNumber, line.error);
+            report.skipped.push_back({line.lineNumber, line.error});
+        } else if (writer.write(*line.record, report)) {
+            ++report.records;
+        } else {
+            ++report.duplicates;
+            if (report.duplicateLines.size() < 100) report.duplicateLines.push_back(line.lineNumber);
         }
-        if (options.progress && reader.bytesRead() - lastProgress > (1u << 20)) {
-            lastProgress = reader.bytesRead();
-            options.progress(reader.bytesRead(), reader.totalBytes());
+        if (options.progress && line.bytesRead - lastProgress > (1u << 20)) {
+            lastProgress = line.bytesRead;
+            options.progress(line.bytesRead, lines->totalBytes());
         }
     }
     if (nonBlank == 0) throw ImportError(path, 0, "no records (the file is empty)");
-    report.notes = reader.notes();
+    report.notes = lines->notes();
+    if (report.format == Format::Auto) report.format = lines->format();
     auto finish = db.prepare("UPDATE imports SET format = ?1, records = ?2, skipped = ?3, duplicates = ?4 WHERE id = ?5");
     finish.bind(1, std::string_view(formatName(report.format))).bind(2, report.records);
     finish.bind(3, static_cast<int64_t>(report.skipped.size())).bind(4, report.duplicates).bind(5, importId).run();

@@ -106,10 +106,24 @@ CREATE TRIGGER responses_fts_update AFTER UPDATE OF text ON responses BEGIN
 INSERT INTO settings(key, value) VALUES ('split_seed', '0'), ('split_ratios', '[0.9, 0.05, 0.05]');
 )SQL";
 
+// Version 2: full-text tables without the per-row size table (columnsize=0: nothing ranks by bm25, and
+// it was a third of the index's cost) and with a 32 MB pending-terms buffer, so a bulk import flushes
+// few, large segments. Deleting and re-creating the tables keeps the triggers, which name them.
+constexpr const char* kVersion2 = R"SQL(
+DROP TABLE prompts_fts;
+CREATE VIRTUAL TABLE prompts_fts USING fts5(text, content='prompts', content_rowid='id', detail='none', columnsize=0);
+INSERT INTO prompts_fts(prompts_fts, rank) VALUES ('hashsize', 33554432);
+INSERT INTO prompts_fts(prompts_fts) VALUES ('rebuild');
+DROP TABLE responses_fts;
+CREATE VIRTUAL TABLE responses_fts USING fts5(text, content='responses', content_rowid='id', detail='none', columnsize=0);
+INSERT INTO responses_fts(responses_fts, rank) VALUES ('hashsize', 33554432);
+INSERT INTO responses_fts(responses_fts) VALUES ('rebuild');
+)SQL";
+
 }  // namespace
 
 const std::vector<std::string>& schemaMigrations() {
-    static const std::vector<std::string> migrations = {kVersion1};
+    static const std::vector<std::string> migrations = {kVersion1, kVersion2};
     return migrations;
 }
 

@@ -94,9 +94,15 @@ private slots:
                 Database db(p.string(), true);
                 migrate(db, from);
                 QCOMPARE(db.queryInt("PRAGMA user_version"), int64_t(from));
+                if (from >= 1) {  // a prompt written and indexed by the old version
+                    db.exec("INSERT INTO prompts(id, text, hash, created_at) VALUES (7, 'an old zebra', 1, 0)");
+                    indexNewRows(db, "prompts", 6);
+                }
             }
             auto store = ProjectStore::open(p.string(), false);
             QCOMPARE(store->stats().schemaVersion, currentSchemaVersion());
+            if (from >= 1)  // still found after the migration rebuilt the index
+                QCOMPARE(store->database().queryInt("SELECT rowid FROM prompts_fts WHERE prompts_fts MATCH 'zebra'"), int64_t(7));
         }
     }
 
@@ -220,6 +226,39 @@ private slots:
         const std::string rows = dumpRows(*store);
         QCOMPARE(store->importFile(file.string(), {}).duplicates, int64_t(4));
         QCOMPARE(dumpRows(*store), rows);
+        QCOMPARE(store->database().queryInt("PRAGMA foreign_keys"), int64_t(1));  // back on after the import
+    }
+
+    // A pair whose two responses are equal stores the response once, also under a prompt that is new.
+    void pairWithEqualResponsesStoresOneResponse() {
+        const fs::path file = write("same.jsonl", "{\"prompt\": \"p\", \"chosen\": \"same\", \"rejected\": \"same\"}\n");
+        auto store = ProjectStore::open(fresh("same").string(), true);
+        QCOMPARE(store->importFile(file.string(), {}).pairs, int64_t(1));
+        QCOMPARE(store->database().queryInt("SELECT count(*) FROM responses"), int64_t(1));
+        QCOMPARE(store->database().queryInt("SELECT count(*) FROM comparisons WHERE chosen_id = rejected_id"), int64_t(1));
+    }
+
+    // Lines are parsed ahead on another thread, in batches: errors far into a file still name their
+    // line, abort still leaves the project unchanged, and skip reports every bad line in order.
+    void badLinesDeepInALargeFile() {
+        std::string lines;
+        for (int i = 1; i <= 5000; ++i)
+            lines += i % 1700 == 0 ? "{\"prompt\": \"p\"}\n"
+                                   : "{\"prompt\": \"p" + std::to_string(i) + "\", \"completion\": \"c\"}\n";
+        const fs::path file = write("large.jsonl", lines);
+        const fs::path project = fresh("large");
+        QCOMPARE(importError(project, file), file.string() + ":1700: missing field 'completion'");
+        auto store = ProjectStore::open(project.string(), false);
+        QCOMPARE(store->database().queryInt("SELECT count(*) FROM prompts"), int64_t(0));
+        QCOMPARE(store->database().queryInt("PRAGMA foreign_keys"), int64_t(1));
+        ImportOptions skip;
+        skip.onError = OnError::Skip;
+        const auto report = store->importFile(file.string(), skip);
+        QCOMPARE(report.records, int64_t(4998));
+        QCOMPARE(report.skipped.size(), size_t(2));
+        QCOMPARE(report.skipped[0].line, int64_t(1700));
+        QCOMPARE(report.skipped[1].line, int64_t(3400));
+        QCOMPARE(report.format, Format::Sft);
     }
 
     void splitsArePerPromptSeededAndStable() {
