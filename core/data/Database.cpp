@@ -90,7 +90,7 @@ Database::Database(const std::string& path, bool create) : path_(path) {
     }
     sqlite3_busy_timeout(db_, 5000);
     try {
-        exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY;");
+        exec("PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY;");
     } catch (const StoreError& e) {
         sqlite3_close(db_);
         db_ = nullptr;
