@@ -5,7 +5,6 @@
 #include <chrono>
 #include <unordered_set>
 
-#include "data/ContentHash.h"
 #include "data/ParsedRecordStream.h"
 #include "data/Schema.h"
 #include "data/Splits.h"
@@ -19,7 +18,6 @@ ImportError::ImportError(const std::string& path, int64_t line, const std::strin
 namespace {
 
 
-uint64_t hashOf(const Content& c) { return c.messages ? contentHash("m", *c.messages) : contentHash("t", c.text); }
 
 // The prepared statements of one import, and the rules for reusing prompts and responses.
 class RecordWriter {
@@ -39,16 +37,17 @@ public:
           splits_(readSplitSettings(db)) {}
 
     // Returns false when the record duplicates one already in the project.
-    bool write(const Record& r, ImportReport& report) {
+    bool write(const ParsedLine& line, ImportReport& report) {
+        const Record& r = *line.record;
         bool newPrompt = false;
-        const int64_t prompt = promptId(r.prompt, report, newPrompt);
+        const int64_t prompt = promptId(r.prompt, line.promptHash, report, newPrompt);
         if (!r.rejected) {
             bool added = false;
-            responseId(prompt, r.chosen, hashOf(r.chosen), "demonstration", !newPrompt, &added);
+            responseId(prompt, r.chosen, line.chosenHash, "demonstration", !newPrompt, &added);
             if (added) ++report.demonstrations;
             return added;
         }
-        const uint64_t chosenHash = hashOf(r.chosen), rejectedHash = hashOf(*r.rejected);
+        const uint64_t chosenHash = line.chosenHash, rejectedHash = line.rejectedHash;
         const int64_t chosen = responseId(prompt, r.chosen, chosenHash, "import", !newPrompt, nullptr);
         // Under a new prompt the rejected response can only repeat the chosen one.
         const int64_t rejected = responseId(prompt, *r.rejected, rejectedHash, "import",
@@ -61,8 +60,7 @@ public:
 
 private:
     // The prompt's id, inserting it when new (then `created` is set).
-    int64_t promptId(const Content& c, ImportReport& report, bool& created) {
-        const uint64_t hash = hashOf(c);
+    int64_t promptId(const Content& c, uint64_t hash, ImportReport& report, bool& created) {
         created = false;
         const bool mayExist = projectHadPrompts_ || !hashesThisImport_.insert(hash).second;
         if (mayExist) findPrompt_.bind(1, static_cast<int64_t>(hash));
@@ -162,7 +160,7 @@ ImportReport importJsonl(Database& db, const std::string& path, const ImportOpti
         if (!line.record) {
             if (options.onError == OnError::Abort) throw ImportError(path, line.lineNumber, line.error);
             report.skipped.push_back({line.lineNumber, line.error});
-        } else if (writer.write(*line.record, report)) {
+        } else if (writer.write(line, report)) {
             ++report.records;
         } else {
             ++report.duplicates;

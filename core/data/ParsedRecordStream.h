@@ -27,6 +27,9 @@ struct ParsedLine {
     uint64_t bytesRead = 0;         // of the file, up to and including this line
     std::optional<Record> record;   // empty when the line is bad
     std::string error;              // why it is bad
+    // contentHashOf the prompt, the chosen and the rejected response (0 without one), computed here
+    // on the parse thread.
+    uint64_t promptHash = 0, chosenHash = 0, rejectedHash = 0;
 };
 
 class ParsedRecordStream {
@@ -55,6 +58,7 @@ private:
     std::mutex mutex_;
     std::condition_variable changed_;
     std::deque<std::vector<ParsedLine>> batches_;  // guarded by mutex_
+    std::vector<std::vector<ParsedLine>> spent_;   // consumed batches, freed by the producer; guarded by mutex_
     bool finished_ = false, stop_ = false;         // guarded by mutex_
     std::exception_ptr error_;                     // guarded by mutex_
     std::vector<ParsedLine> current_;              // consumer side

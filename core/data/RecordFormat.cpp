@@ -1,8 +1,14 @@
 #include "data/RecordFormat.h"
 
+#include "data/ContentHash.h"
+
 #include <set>
 
 namespace rlhf::data {
+
+uint64_t contentHashOf(const Content& c) {
+    return c.messages ? contentHash("m", *c.messages) : contentHash("t", c.text);
+}
 
 namespace {
 

@@ -9,6 +9,7 @@
 //   openai-chat   {"messages": [...]}: the last message (assistant) is the demonstration
 //   openai-dpo    {"input": {"messages"}, "preferred_output": [...], "non_preferred_output": [...]}
 
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -34,6 +35,9 @@ struct Content {
     std::optional<std::string> messages;  // compact JSON array of {role, content}
     bool operator==(const Content&) const = default;
 };
+
+// The duplicate-detection hash stored with a prompt or response: of the message list when there is one.
+uint64_t contentHashOf(const Content& content);
 
 struct Record {
     Content prompt;
