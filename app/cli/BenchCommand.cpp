@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "CliSupport.h"
+#include "EngineCommands.h"
 #include "eliza/BuiltinScripts.h"
 #include "eliza/ElizaEngine.h"
 #include "DeviceOption.h"
@@ -74,7 +75,7 @@ void benchGenerate(const GptBenchOptions& o) {
 }  // namespace
 
 void addBenchCommand(CLI::App& app) {
-    CLI::App* bench = app.add_subcommand("bench", "Benchmarks that print JSON numbers");
+    CLI::App* bench = app.add_subcommand("bench", engineCommandDescription("bench"));
     bench->require_subcommand(1);
     auto seconds = std::make_shared<double>(3.0);
     CLI::App* eliza = bench->add_subcommand("eliza", "ELIZA replies per second on one thread (DOCTOR 1966)");

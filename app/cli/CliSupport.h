@@ -6,6 +6,10 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+namespace CLI {
+class App;
+}
+
 namespace rlhf::cli {
 
 enum ExitCode { kSuccess = 0, kUserError = 1, kUsageError = 2 };
@@ -15,6 +19,10 @@ class UserError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+// Parses and runs the chosen command; maps usage errors to 2 and every other exception (user errors,
+// bad files, fields, values) to one "rlhf: ..." line on stderr and 1.
+int runCommandLine(CLI::App& app, int argc, char** argv);
 
 // Prints `value` compactly on one line of stdout and flushes.
 void printJsonLine(const nlohmann::json& value);

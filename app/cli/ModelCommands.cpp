@@ -8,6 +8,7 @@
 #include <torch/torch.h>
 
 #include "CliSupport.h"
+#include "EngineCommands.h"
 #include "DeviceOption.h"
 #include "model/Generation.h"
 #include "model/HfCheckpoint.h"
@@ -71,19 +72,19 @@ void addModelCommands(CLI::App& app) {
         cmd->add_option("--model", o->modelDir, "Model directory (Hugging Face GPT-2 layout)")->required();
         cmd->add_flag("--json", o->json, "JSON output (the default)");
     };
-    CLI::App* tokenize = app.add_subcommand("tokenize", "Token ids of TEXT with the model's tokenizer");
+    CLI::App* tokenize = app.add_subcommand("tokenize", engineCommandDescription("tokenize"));
     addCommon(tokenize);
     tokenize->add_option("TEXT", o->text, "Text to tokenize")->required();
     tokenize->callback([o] { runTokenize(*o); });
 
-    CLI::App* score = app.add_subcommand("score", "Log-probs of the response tokens given the prompt");
+    CLI::App* score = app.add_subcommand("score", engineCommandDescription("score"));
     addCommon(score);
     score->add_option("--prompt", o->prompt)->required();
     score->add_option("--response", o->response)->required();
     addDeviceOption(score, o->device);
     score->callback([o] { runScore(*o); });
 
-    CLI::App* gen = app.add_subcommand("generate", "Sample continuations of a prompt");
+    CLI::App* gen = app.add_subcommand("generate", engineCommandDescription("generate"));
     addCommon(gen);
     gen->add_option("--prompt", o->prompt)->required();
     gen->add_option("--max-new-tokens", o->sampling.maxNewTokens)->check(CLI::Range(0, 1 << 20));

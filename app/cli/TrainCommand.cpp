@@ -13,6 +13,7 @@
 #include <torch/torch.h>
 
 #include "CliSupport.h"
+#include "EngineCommands.h"
 #include "DeviceOption.h"
 #include "data/ProjectStore.h"
 #include "data/RunStore.h"
@@ -147,7 +148,7 @@ void listRuns(const std::string& project, bool json) {
 }  // namespace
 
 void addTrainCommand(CLI::App& app) {
-    CLI::App* train = app.add_subcommand("train", "Train a model");
+    CLI::App* train = app.add_subcommand("train", engineCommandDescription("train"));
     train->require_subcommand(1);
     auto o = std::make_shared<TrainOptions>();
     CLI::App* pretrain = train->add_subcommand("pretrain", "Tokenizer + small GPT from scratch on a project or a text file");
@@ -164,7 +165,7 @@ void addTrainCommand(CLI::App& app) {
 
     auto runsProject = std::make_shared<std::string>();
     auto runsJson = std::make_shared<bool>(false);
-    CLI::App* runs = app.add_subcommand("runs", "A project's training runs");
+    CLI::App* runs = app.add_subcommand("runs", engineCommandDescription("runs"));
     runs->add_option("PROJECT", *runsProject)->required();
     runs->add_flag("--json", *runsJson);
     runs->callback([runsProject, runsJson] { listRuns(*runsProject, *runsJson); });

@@ -3,6 +3,12 @@ file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 set(P ${WORK}/demo.rlhf)
 
+# The data commands' executable does not load LibTorch (it would cost ~0.5 s and 150 MB per command).
+execute_process(COMMAND ldd ${RLHF} OUTPUT_VARIABLE libraries RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR libraries MATCHES "libtorch" OR NOT libraries MATCHES "libsqlite3")
+  message(FATAL_ERROR "rlhf should link SQLite and not LibTorch: rc=${rc} ${libraries}")
+endif()
+
 execute_process(COMMAND ${RLHF} import ${P} ${DATA}/formats/hh.jsonl --json OUTPUT_VARIABLE out RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0 OR NOT out MATCHES "\"format\":\"hh\"" OR NOT out MATCHES "\"pairs\":2")
   message(FATAL_ERROR "import: rc=${rc} ${out}")

@@ -1,0 +1,53 @@
+#include "EngineCommands.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <utility>
+
+#include <CLI/CLI.hpp>
+
+#include "CliSupport.h"
+
+namespace rlhf::cli {
+
+namespace {
+
+constexpr std::pair<const char*, const char*> kEngineCommands[] = {
+    {"tokenize", "Token ids of TEXT with the model's tokenizer"},
+    {"score", "Log-probs of the response tokens given the prompt"},
+    {"generate", "Sample continuations of a prompt"},
+    {"train", "Train a model"},
+    {"runs", "A project's training runs"},
+    {"bench", "Benchmarks that print JSON numbers"},
+};
+
+}  // namespace
+
+std::string engineCommandDescription(const std::string& name) {
+    for (const auto& [command, description] : kEngineCommands)
+        if (name == command) return description;
+    return {};
+}
+
+void addEngineCommandPlaceholders(CLI::App& app) {
+    for (const auto& [command, description] : kEngineCommands)
+        app.add_subcommand(command, description)->allow_extras()->footer("Run `rlhf " + std::string(command) + " --help` for its options.");
+}
+
+bool isEngineCommand(int argc, char** argv) { return argc > 1 && !engineCommandDescription(argv[1]).empty(); }
+
+int runEngine(char** argv) {
+    std::error_code error;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+    const auto engine = (error ? std::filesystem::path(argv[0]) : self).parent_path() / "rlhf-engine";
+    execv(engine.c_str(), argv);
+    std::cerr << "rlhf: cannot start " << engine.string() << " (the model commands' executable): " << std::strerror(errno)
+              << '\n';
+    return kUserError;
+}
+
+}  // namespace rlhf::cli

@@ -1,0 +1,19 @@
+// rlhf-engine: the model commands of `rlhf` (tokenize, score, generate, train, runs, bench), the part
+// that needs LibTorch. Started by `rlhf` with the same arguments; usable directly too.
+#include <torch/torch.h>  // first: keeps LibTorch's headers ahead of anything that defines macros
+
+#include <CLI/CLI.hpp>
+
+#include "BenchCommand.h"
+#include "CliSupport.h"
+#include "ModelCommands.h"
+#include "TrainCommand.h"
+
+int main(int argc, char** argv) {
+    CLI::App app{"RLHF Workbench command line: model commands", "rlhf"};
+    app.require_subcommand(1);
+    rlhf::cli::addModelCommands(app);
+    rlhf::cli::addTrainCommand(app);
+    rlhf::cli::addBenchCommand(app);
+    return rlhf::cli::runCommandLine(app, argc, argv);
+}
