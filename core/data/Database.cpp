@@ -80,6 +80,8 @@ Statement& Statement::bind(int i, const SqlValue& v) {
     return bindNull(i);
 }
 
+void Database::interrupt() { sqlite3_interrupt(db_); }
+
 Database::Database(const std::string& path, bool create) : path_(path) {
     const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {

@@ -68,6 +68,9 @@ public:
     int64_t queryInt(std::string_view sql);  // first column of the first row; 0 when none
     const std::string& path() const { return path_; }
     sqlite3* handle() const { return db_; }
+    // Makes the statement running on this connection fail soon with "interrupted". The one call that
+    // may come from another thread (while the connection is open).
+    void interrupt();
 
 private:
     sqlite3* db_ = nullptr;

@@ -113,7 +113,10 @@ std::vector<std::string> DatasetQueries::tags() {
 
 std::vector<std::string> DatasetQueries::sources() {
     std::vector<std::string> out;
-    auto q = db_.prepare("SELECT DISTINCT source FROM prompts ORDER BY source");
+    // A skip scan of the source index: one seek per distinct source, not a pass over 1M prompts.
+    auto q = db_.prepare("WITH RECURSIVE s(v) AS (SELECT min(source) FROM prompts UNION ALL "
+                         "SELECT (SELECT min(source) FROM prompts WHERE source > v) FROM s WHERE v IS NOT NULL) "
+                         "SELECT v FROM s WHERE v IS NOT NULL");
     while (q.step()) out.push_back(q.columnText(0));
     return out;
 }

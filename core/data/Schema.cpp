@@ -109,7 +109,13 @@ INSERT INTO settings(key, value) VALUES ('split_seed', '0'), ('split_ratios', '[
 // Version 2: full-text tables without the per-row size table (columnsize=0: nothing ranks by bm25, and
 // it was a third of the index's cost) and with a 32 MB pending-terms buffer, so a bulk import flushes
 // few, large segments. Deleting and re-creating the tables keeps the triggers, which name them.
+// Indexes that answer the Dataset panel's filters without reading rows: demonstrations of a prompt
+// (origin in the responses index), sources, and rankings of a prompt.
 constexpr const char* kVersion2 = R"SQL(
+DROP INDEX responses_prompt;
+CREATE INDEX responses_prompt ON responses(prompt_id, origin, hash);
+CREATE INDEX prompts_source ON prompts(source);
+CREATE INDEX rankings_prompt ON rankings(prompt_id);
 DROP TABLE prompts_fts;
 CREATE VIRTUAL TABLE prompts_fts USING fts5(text, content='prompts', content_rowid='id', detail='none', columnsize=0);
 INSERT INTO prompts_fts(prompts_fts, rank) VALUES ('hashsize', 33554432);

@@ -11,6 +11,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -65,7 +66,11 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(count_);
 
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DatasetPanel::showSelected);
-    connect(model_, &QAbstractItemModel::modelReset, this, &DatasetPanel::updateCount);
+    connect(model_, &PromptTableModel::countChanged, this, &DatasetPanel::updateCount);
+    connect(model_, &PromptTableModel::pageLoaded, this, &DatasetPanel::selectPendingPrompt);
+    connect(model_, &PromptTableModel::queryFailed, this, [this](const QString& message) {
+        emit statusMessage(tr("The prompt list could not be read: %1").arg(message));
+    });
     connect(new QShortcut(QKeySequence::Delete, table_), &QShortcut::activated, this, &DatasetPanel::deleteSelectedPrompt);
     connect(detail_, &PromptDetailView::promptTextEdited, this, [this](int64_t id, const QString& before, const QString& after) {
         undo_->push(new EditPromptTextCommand(project_, id, before.toStdString(), after.toStdString(),
@@ -177,10 +182,30 @@ void DatasetPanel::showSelected() {
 
 void DatasetPanel::afterEdit(int64_t promptId) {
     refreshChoices();
-    model_->reload();
-    const int row = promptId < 0 ? -1 : model_->rowOf(promptId);
-    if (row >= 0) table_->setCurrentIndex(model_->index(row, PromptTableModel::PromptColumn));
-    else detail_->show(std::nullopt);
+    model_->reload();  // the rows come back asynchronously
+    selectWhenLoaded(promptId);
+}
+
+void DatasetPanel::selectWhenLoaded(int64_t promptId) {
+    detail_->show(promptId < 0 ? std::nullopt : data::DatasetQueries(project_->database()).detail(promptId));
+    pendingPrompt_ = promptId;
+    pendingPages_ = 0;
+    selectPendingPrompt();
+}
+
+void DatasetPanel::selectPendingPrompt() {
+    if (pendingPrompt_ < 0 || model_->loading()) return;
+    const int row = model_->rowOf(pendingPrompt_);
+    if (row >= 0) {
+        pendingPrompt_ = -1;
+        const QSignalBlocker noReload(table_->selectionModel());  // the detail view already shows it
+        table_->setCurrentIndex(model_->index(row, PromptTableModel::PromptColumn));
+        table_->scrollTo(table_->currentIndex());
+    } else if (model_->canFetchMore({}) && ++pendingPages_ <= kPagesToFindPrompt) {
+        model_->fetchMore({});
+    } else {
+        pendingPrompt_ = -1;  // far down the list (or filtered out): it stays shown on the right
+    }
 }
 
 void DatasetPanel::refreshAfterImport() {
@@ -189,7 +214,8 @@ void DatasetPanel::refreshAfterImport() {
 }
 
 void DatasetPanel::updateCount() {
-    count_->setText(tr("%n prompt(s) match", nullptr, static_cast<int>(model_->totalCount())));
+    const int64_t total = model_->totalCount();
+    count_->setText(total < 0 ? tr("Counting prompts…") : tr("%n prompt(s) match", nullptr, static_cast<int>(total)));
 }
 
 void DatasetPanel::deleteSelectedPrompt() {
@@ -208,19 +234,20 @@ void DatasetPanel::showNearDuplicates() {
 }
 
 void DatasetPanel::showPrompt(int64_t promptId) {
-    int row = model_->rowOf(promptId);
-    if (row < 0) {
-        search_->clear();
-        for (QComboBox* c : {split_, tag_, source_, demonstrations_, labelled_}) c->setCurrentIndex(0);
-        applyFilters();
-        while ((row = model_->rowOf(promptId)) < 0 && model_->canFetchMore({})) model_->fetchMore({});
+    if (const int row = model_->rowOf(promptId); row >= 0) {
+        table_->setCurrentIndex(model_->index(row, PromptTableModel::PromptColumn));
+        return;
     }
-    if (row >= 0) table_->setCurrentIndex(model_->index(row, PromptTableModel::PromptColumn));
+    // Not among the loaded rows: show it at once, clear the filters, and select it when its page loads.
+    search_->clear();
+    for (QComboBox* c : {split_, tag_, source_, demonstrations_, labelled_}) c->setCurrentIndex(0);
+    applyFilters();
+    selectWhenLoaded(promptId);
 }
 
 void DatasetPanel::showStatistics() {
     if (!project_) return;
-    StatisticsDialog dialog(*project_, this);
+    StatisticsDialog dialog(QString::fromStdString(project_->path()), this);
     dialog.exec();
 }
 

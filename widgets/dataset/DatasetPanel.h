@@ -50,8 +50,15 @@ private:
     void applyFilters();
     void refreshChoices();  // tags and sources in the filter boxes
     void showSelected();
-    void afterEdit(int64_t promptId);
+    void afterEdit(int64_t promptId);         // reloads, then selectWhenLoaded(promptId)
+    void selectWhenLoaded(int64_t promptId);  // shows it now, selects its row once loaded
+    void selectPendingPrompt();
     void updateCount();
+
+    // A prompt to select when its row arrives, and how many pages may be fetched to reach it.
+    static constexpr int kPagesToFindPrompt = 20;  // 10,000 rows
+    int64_t pendingPrompt_ = -1;
+    int pendingPages_ = 0;
 
     std::shared_ptr<data::ProjectStore> project_;
     PromptTableModel* model_ = nullptr;

@@ -1,6 +1,7 @@
 #include "dataset/PromptTableModel.h"
 
 #include "data/ProjectStore.h"
+#include "dataset/PromptQueryWorker.h"
 
 namespace rlhf::widgets {
 
@@ -15,8 +16,26 @@ QString firstLine(const std::string& text) {
 
 PromptTableModel::PromptTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
+PromptTableModel::~PromptTableModel() = default;
+
 void PromptTableModel::setProject(std::shared_ptr<data::ProjectStore> project) {
+    worker_.reset();  // joins the old project's query thread
     project_ = std::move(project);
+    if (project_) {
+        worker_ = std::make_unique<PromptQueryWorker>(project_->path());
+        connect(worker_.get(), &PromptQueryWorker::pageReady, this, &PromptTableModel::addPage);
+        connect(worker_.get(), &PromptQueryWorker::countReady, this, [this](quint64 generation, qint64 total) {
+            if (generation != generation_) return;
+            total_ = total;
+            emit countChanged();
+        });
+        connect(worker_.get(), &PromptQueryWorker::failed, this, [this](quint64 generation, const QString& message) {
+            if (generation != generation_) return;
+            pageInFlight_ = false;
+            exhausted_ = true;
+            emit queryFailed(message);
+        });
+    }
     reload();
 }
 
@@ -26,17 +45,32 @@ void PromptTableModel::setFilter(const data::PromptFilter& filter) {
 }
 
 void PromptTableModel::reload() {
-    beginResetModel();  // the first page is part of the reset: no insert signals while resetting
+    beginResetModel();
     rows_.clear();
-    total_ = 0;
+    ++generation_;
+    total_ = project_ ? -1 : 0;
     exhausted_ = !project_;
-    if (project_) {
-        data::DatasetQueries queries(project_->database());
-        total_ = queries.count(filter_);
-        rows_ = queries.page(filter_, 0, kPageSize);
-        exhausted_ = static_cast<int>(rows_.size()) < kPageSize;
-    }
+    pageInFlight_ = project_ != nullptr;
     endResetModel();
+    emit countChanged();
+    if (!project_) return;
+    worker_->startGeneration(generation_);
+    worker_->requestPage(generation_, filter_, 0, kPageSize);
+    worker_->requestCount(generation_, filter_);  // after the page: the rows show first
+}
+
+void PromptTableModel::addPage(const PromptPage& page) {
+    if (page.generation != generation_) return;
+    const int64_t expectedAfter = rows_.empty() ? 0 : rows_.back().id;
+    if (page.after != expectedAfter) return;  // not the page this model asked for last
+    pageInFlight_ = false;
+    exhausted_ = static_cast<int>(page.rows.size()) < page.limit;
+    if (!page.rows.empty()) {
+        beginInsertRows({}, static_cast<int>(rows_.size()), static_cast<int>(rows_.size() + page.rows.size()) - 1);
+        rows_.insert(rows_.end(), page.rows.begin(), page.rows.end());
+        endInsertRows();
+    }
+    emit pageLoaded();
 }
 
 int64_t PromptTableModel::promptId(int row) const {
@@ -88,14 +122,9 @@ QVariant PromptTableModel::headerData(int section, Qt::Orientation orientation, 
 bool PromptTableModel::canFetchMore(const QModelIndex& parent) const { return !parent.isValid() && !exhausted_; }
 
 void PromptTableModel::fetchMore(const QModelIndex& parent) {
-    if (parent.isValid() || exhausted_) return;
-    const int64_t after = rows_.empty() ? 0 : rows_.back().id;
-    auto page = data::DatasetQueries(project_->database()).page(filter_, after, kPageSize);
-    exhausted_ = static_cast<int>(page.size()) < kPageSize;
-    if (page.empty()) return;
-    beginInsertRows({}, static_cast<int>(rows_.size()), static_cast<int>(rows_.size() + page.size()) - 1);
-    rows_.insert(rows_.end(), std::make_move_iterator(page.begin()), std::make_move_iterator(page.end()));
-    endInsertRows();
+    if (parent.isValid() || exhausted_ || pageInFlight_ || !worker_) return;
+    pageInFlight_ = true;
+    worker_->requestPage(generation_, filter_, rows_.empty() ? 0 : rows_.back().id, kPageSize);
 }
 
 }  // namespace rlhf::widgets

@@ -1,22 +1,23 @@
 #pragma once
 // Dataset statistics: histograms of prompt and response lengths in characters (and in tokens once the
-// project has a trained tokenizer, counted on a worker) and prompts per split, drawn with QCustomPlot.
+// project has a trained tokenizer) and prompts per split, drawn with QCustomPlot. Everything is read on
+// worker threads, so the dialog opens at once even on a 1M-prompt project.
 
 #include <QDialog>
 
 class QGridLayout;
 class QLabel;
 
-namespace rlhf::data { class ProjectStore; }
-
 namespace rlhf::widgets {
 
 class StatisticsDialog : public QDialog {
     Q_OBJECT
 public:
-    StatisticsDialog(data::ProjectStore& project, QWidget* parent = nullptr);
+    // Reads the project at `projectPath` on worker threads (its own connections); plots appear as they finish.
+    explicit StatisticsDialog(const QString& projectPath, QWidget* parent = nullptr);
 
 private:
+    void addCountsAndCharacterHistograms(const QString& projectPath, QGridLayout* grid, QLabel* summary);
     void addTokenHistograms(const QString& projectPath, QGridLayout* grid, QLabel* note);
 };
 
