@@ -87,12 +87,12 @@ Nothing was imported.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="35"/>
+        <location filename="../app/gui/main.cpp" line="41"/>
         <source>RLHF Workbench</source>
         <translation>RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="38"/>
+        <location filename="../app/gui/main.cpp" line="44"/>
         <source>Project file (*.rlhf) to open or create</source>
         <translation>Projektdatei (*.rlhf) zum Öffnen oder Anlegen</translation>
     </message>
@@ -100,129 +100,142 @@ Nothing was imported.</source>
 <context>
     <name>rlhf::widgets::DatasetPanel</name>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="73"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="72"/>
+        <source>The prompt list could not be read: %1</source>
+        <translation>Die Prompt-Liste konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="78"/>
         <source>Prompt %1 saved</source>
         <translation>Prompt %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="81"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="86"/>
         <source>Demonstration added to prompt %1</source>
         <translation>Demonstration zu Prompt %1 hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="94"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="99"/>
         <source>Search prompts and responses (all words)…</source>
         <translation>Prompts und Antworten durchsuchen (alle Wörter) …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="98"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="103"/>
         <source>All splits</source>
         <translation>Alle Aufteilungen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="99"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="104"/>
         <source>Train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="100"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="105"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="101"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="106"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="102"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="107"/>
         <source>Unassigned</source>
         <translation>Nicht zugeordnet</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="105"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="110"/>
         <source>Where prompts came from: an import file, or typed in</source>
         <translation>Herkunft der Prompts: eine Importdatei oder eingetippt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="107"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="112"/>
         <source>Any demos</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="107"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="112"/>
         <source>With demo</source>
         <translation>Mit Demonstration</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="107"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="112"/>
         <source>Without demo</source>
         <translation>Ohne Demonstration</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="108"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="113"/>
         <source>Prompts with or without a human demonstration</source>
         <translation>Prompts mit oder ohne menschliche Demonstration</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="110"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="115"/>
         <source>Labelled or not</source>
         <translation>Bewertet oder nicht</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="110"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="115"/>
         <source>Labelled</source>
         <translation>Bewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="110"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="115"/>
         <source>Unlabelled</source>
         <translation>Unbewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="111"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="116"/>
         <source>Import…</source>
         <translation>Importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="112"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="117"/>
         <source>Statistics…</source>
         <translation>Statistik …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="113"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="118"/>
         <source>Duplicates…</source>
         <translation>Duplikate …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="114"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="119"/>
         <source>Clusters of near-duplicate prompts (MinHash)</source>
         <translation>Gruppen nahezu gleicher Prompts (MinHash)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="115"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="120"/>
         <source>Import a JSON-lines file (Ctrl+I); File → Export… writes one (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="160"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="165"/>
         <source>All tags</source>
         <translation>Alle Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="162"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="167"/>
         <source>All sources</source>
         <translation>Alle Quellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="192"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="218"/>
         <source>%n prompt(s) match</source>
-        <translation><numerusform>%n Prompt passt</numerusform><numerusform>%n Prompts passen</numerusform></translation>
+        <translation>
+            <numerusform>%n Prompt passt</numerusform>
+            <numerusform>%n Prompts passen</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="199"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="218"/>
+        <source>Counting prompts…</source>
+        <translation>Prompts werden gezählt…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="225"/>
         <source>Prompt %1 deleted — Ctrl+Z brings it back</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt %1 gelöscht — Strg+Z holt ihn zurück</translation>
     </message>
     <message>
         <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="80"/>
@@ -232,7 +245,7 @@ Nothing was imported.</source>
     <message>
         <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="81"/>
         <source>JSON lines (*.jsonl *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="91"/>
@@ -253,7 +266,7 @@ Nothing was imported.</source>
     <message>
         <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="94"/>
         <source>JSON lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
         <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="101"/>
@@ -334,7 +347,7 @@ Nothing was imported.</source>
     <message>
         <location filename="../widgets/chat/ElizaChatPanel.cpp" line="107"/>
         <source>ELIZA scripts (*.txt *.eliza);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>ELIZA-Skripte (*.txt *.eliza);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../widgets/chat/ElizaChatPanel.cpp" line="111"/>
@@ -605,12 +618,15 @@ Nothing was imported.</source>
     <message numerus="yes">
         <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="57"/>
         <source>%n prompt(s), similarity ≥ %1</source>
-        <translation><numerusform>%n Prompt, Ähnlichkeit ≥ %1</numerusform><numerusform>%n Prompts, Ähnlichkeit ≥ %1</numerusform></translation>
+        <translation>
+            <numerusform>%n Prompt, Ähnlichkeit ≥ %1</numerusform>
+            <numerusform>%n Prompts, Ähnlichkeit ≥ %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="59"/>
         <source>Prompt %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt %1</translation>
     </message>
     <message>
         <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="64"/>
@@ -620,7 +636,10 @@ Nothing was imported.</source>
     <message numerus="yes">
         <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="65"/>
         <source>%n cluster(s) of near-duplicate prompts — double-click a prompt to show it</source>
-        <translation><numerusform>%n Gruppe nahezu gleicher Prompts — Doppelklick zeigt einen Prompt</numerusform><numerusform>%n Gruppen nahezu gleicher Prompts — Doppelklick zeigt einen Prompt</numerusform></translation>
+        <translation>
+            <numerusform>%n Gruppe nahezu gleicher Prompts — Doppelklick zeigt einen Prompt</numerusform>
+            <numerusform>%n Gruppen nahezu gleicher Prompts — Doppelklick zeigt einen Prompt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -628,7 +647,7 @@ Nothing was imported.</source>
     <message>
         <location filename="../widgets/dataset/PromptDetailView.cpp" line="27"/>
         <source>Select a prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt auswählen</translation>
     </message>
     <message>
         <location filename="../widgets/dataset/PromptDetailView.cpp" line="28"/>
@@ -717,37 +736,37 @@ Nothing was imported.</source>
 <context>
     <name>rlhf::widgets::PromptTableModel</name>
     <message>
-        <location filename="../widgets/dataset/PromptTableModel.cpp" line="77"/>
+        <location filename="../widgets/dataset/PromptTableModel.cpp" line="111"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/PromptTableModel.cpp" line="78"/>
+        <location filename="../widgets/dataset/PromptTableModel.cpp" line="112"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/PromptTableModel.cpp" line="79"/>
+        <location filename="../widgets/dataset/PromptTableModel.cpp" line="113"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/PromptTableModel.cpp" line="80"/>
+        <location filename="../widgets/dataset/PromptTableModel.cpp" line="114"/>
         <source>Responses</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/PromptTableModel.cpp" line="81"/>
+        <location filename="../widgets/dataset/PromptTableModel.cpp" line="115"/>
         <source>Demos</source>
         <translation>Demos</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/PromptTableModel.cpp" line="82"/>
+        <location filename="../widgets/dataset/PromptTableModel.cpp" line="116"/>
         <source>Pairs</source>
         <translation>Paare</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/PromptTableModel.cpp" line="83"/>
+        <location filename="../widgets/dataset/PromptTableModel.cpp" line="117"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
@@ -766,7 +785,7 @@ Nothing was imported.</source>
     </message>
     <message>
         <location filename="../widgets/dataset/StatisticsDialog.cpp" line="88"/>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="103"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="113"/>
         <source>Prompt length</source>
         <translation>Prompt-Länge</translation>
     </message>
@@ -778,22 +797,27 @@ Nothing was imported.</source>
     </message>
     <message>
         <location filename="../widgets/dataset/StatisticsDialog.cpp" line="89"/>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="104"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="114"/>
         <source>Response length</source>
         <translation>Antwortlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="96"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="121"/>
         <source>Dataset statistics</source>
         <translation>Datensatz-Statistik</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="100"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="111"/>
         <source>%1 prompts · %2 responses (%3 demonstrations) · %4 comparisons</source>
         <translation>%1 Prompts · %2 Antworten (%3 Demonstrationen) · %4 Vergleiche</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="105"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="123"/>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="125"/>
         <source>Token lengths: counting with the newest checkpoint&apos;s tokenizer…</source>
         <translation>Token-Längen: zähle mit dem Tokenizer des neuesten Checkpoints …</translation>
     </message>

@@ -4,9 +4,12 @@
 <context>
     <name>rlhf::widgets::DatasetPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="192"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="218"/>
         <source>%n prompt(s) match</source>
-        <translation><numerusform>%n prompt matches</numerusform><numerusform>%n prompts match</numerusform></translation>
+        <translation>
+            <numerusform>%n prompt matches</numerusform>
+            <numerusform>%n prompts match</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -14,12 +17,18 @@
     <message numerus="yes">
         <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="57"/>
         <source>%n prompt(s), similarity ≥ %1</source>
-        <translation><numerusform>%n prompt, similarity ≥ %1</numerusform><numerusform>%n prompts, similarity ≥ %1</numerusform></translation>
+        <translation>
+            <numerusform>%n prompt, similarity ≥ %1</numerusform>
+            <numerusform>%n prompts, similarity ≥ %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="65"/>
         <source>%n cluster(s) of near-duplicate prompts — double-click a prompt to show it</source>
-        <translation><numerusform>%n cluster of near-duplicate prompts — double-click a prompt to show it</numerusform><numerusform>%n clusters of near-duplicate prompts — double-click a prompt to show it</numerusform></translation>
+        <translation>
+            <numerusform>%n cluster of near-duplicate prompts — double-click a prompt to show it</numerusform>
+            <numerusform>%n clusters of near-duplicate prompts — double-click a prompt to show it</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -153,7 +153,7 @@ private slots:
         QTRY_COMPARE(dialog.findChildren<QCustomPlot*>().size(), 3);
         bool counted = false;
         for (auto* label : dialog.findChildren<QLabel*>())
-            counted |= label->text().startsWith("1200 prompts · 1200 responses (1200 demonstrations)");
+            counted |= label->text().startsWith(QLocale().toString(1200) + " prompts · " + QLocale().toString(1200) + " responses (" + QLocale().toString(1200) + " demonstrations)");
         QVERIFY(counted);
         QTRY_VERIFY([&] {
             for (auto* label : dialog.findChildren<QLabel*>())

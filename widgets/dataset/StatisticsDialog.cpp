@@ -8,6 +8,7 @@
 #include <QDialogButtonBox>
 #include <QGridLayout>
 #include <QLabel>
+#include <QLocale>
 #include <qcustomplot.h>
 
 #include "data/DatasetQueries.h"
@@ -87,6 +88,7 @@ void StatisticsDialog::addTokenHistograms(const QString& projectPath, QGridLayou
         note->setText(tr("Token lengths with the tokenizer of %1").arg(QString::fromStdString((*result)->tokenizerDirectory)));
         grid->addWidget(histogram((*result)->prompts, tr("Prompt length"), QColor(0x2f, 0x6f, 0xb5), this, tr("tokens")), 3, 0);
         grid->addWidget(histogram((*result)->responses, tr("Response length"), QColor(0x1a, 0x7f, 0x37), this, tr("tokens")), 3, 1);
+        grid->setRowStretch(3, 1);  // the token row takes room only once it has plots
     });
     connect(task, &ProjectTask::failed, note, &QLabel::setText);
     connect(this, &QDialog::finished, task, &ProjectTask::cancel);
@@ -108,8 +110,10 @@ void StatisticsDialog::addCountsAndCharacterHistograms(const QString& projectPat
     });
     connect(task, &ProjectTask::finished, this, [=] {
         const auto& stats = result->stats;
+        const QLocale locale;
         summary->setText(tr("%1 prompts · %2 responses (%3 demonstrations) · %4 comparisons")
-                             .arg(stats.prompts).arg(stats.responses).arg(stats.demonstrations).arg(stats.comparisons));
+                             .arg(locale.toString(qlonglong(stats.prompts)), locale.toString(qlonglong(stats.responses)),
+                                  locale.toString(qlonglong(stats.demonstrations)), locale.toString(qlonglong(stats.comparisons))));
         grid->addWidget(histogram(result->prompts, tr("Prompt length"), QColor(0x2f, 0x6f, 0xb5), this), 1, 0);
         grid->addWidget(histogram(result->responses, tr("Response length"), QColor(0x1a, 0x7f, 0x37), this), 1, 1);
         grid->addWidget(splitChart(stats.promptsPerSplit, this), 4, 0, 1, 2);
@@ -128,7 +132,6 @@ StatisticsDialog::StatisticsDialog(const QString& projectPath, QWidget* parent) 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     grid->addWidget(buttons, 5, 0, 1, 2);
     grid->setRowStretch(1, 1);
-    grid->setRowStretch(3, 1);
     grid->setRowStretch(4, 1);
     addCountsAndCharacterHistograms(projectPath, grid, summary);
     addTokenHistograms(projectPath, grid, tokensNote);
