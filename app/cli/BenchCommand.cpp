@@ -1,6 +1,9 @@
 #include "BenchCommand.h"
 
+#include <unistd.h>
+
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -14,6 +17,8 @@
 #include "eliza/BuiltinScripts.h"
 #include "eliza/ElizaEngine.h"
 #include "DeviceOption.h"
+#include "data/ProjectStore.h"
+#include "data/SyntheticHh.h"
 #include "train/GptBench.h"
 
 namespace rlhf::cli {
@@ -43,6 +48,32 @@ void benchEliza(double seconds) {
     }
     printJsonLine({{"eliza_replies_per_s", replies / elapsed}, {"replies", replies}, {"seconds", elapsed},
                    {"reply_chars", chars}});
+}
+
+struct ImportBenchOptions {
+    int64_t pairs = 100000;
+    std::string file;  // instead of a synthetic file
+};
+
+// Imports `file` (or a synthetic HH file of `pairs` lines) into a new project in a temporary directory:
+// the whole import as `rlhf import` runs it (parse, validate, deduplicate, split, FTS index, commit).
+void benchImport(const ImportBenchOptions& o) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("rlhf-bench-import-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    struct Cleanup {
+        fs::path dir;
+        ~Cleanup() { std::error_code ignored; fs::remove_all(dir, ignored); }
+    } cleanup{dir};
+    const std::string input = o.file.empty() ? (dir / "hh.jsonl").string() : o.file;
+    if (o.file.empty()) data::writeSyntheticHh(input, o.pairs, 0);
+    const auto started = std::chrono::steady_clock::now();
+    const auto report = data::ProjectStore::open((dir / "bench.rlhf").string(), true)->importFile(input, {});
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    printJsonLine({{"records", report.records}, {"pairs", report.pairs}, {"file_bytes", fs::file_size(input)},
+                   {"seconds", seconds}, {"pairs_per_s", static_cast<double>(report.pairs) / seconds},
+                   {"records_per_s", static_cast<double>(report.records) / seconds}});
 }
 
 struct GptBenchOptions {
@@ -81,6 +112,12 @@ void addBenchCommand(CLI::App& app) {
     CLI::App* eliza = bench->add_subcommand("eliza", "ELIZA replies per second on one thread (DOCTOR 1966)");
     eliza->add_option("--seconds", *seconds, "How long to run")->check(CLI::PositiveNumber);
     eliza->callback([seconds] { benchEliza(*seconds); });
+
+    auto import = std::make_shared<ImportBenchOptions>();
+    CLI::App* importBench = bench->add_subcommand("import", "Import pairs per second into a new project (open, import, commit, close)");
+    importBench->add_option("--pairs", import->pairs, "Lines of the synthetic HH-RLHF file (default 100000)")->check(CLI::Range(int64_t(1), int64_t(100000000)));
+    importBench->add_option("--file", import->file, "Import this JSON-lines file instead")->check(CLI::ExistingFile);
+    importBench->callback([import] { benchImport(*import); });
 
     auto gpt = std::make_shared<GptBenchOptions>();
     for (const char* name : {"train", "generate"}) {

@@ -63,3 +63,11 @@ execute_process(COMMAND ${RLHF} runs ${P} --json OUTPUT_VARIABLE out RESULT_VARI
 if(NOT rc EQUAL 0 OR NOT out MATCHES "\"status\":\"finished\"" OR NOT out MATCHES "\"last_step\":4" OR NOT out MATCHES "step-00000004")
   message(FATAL_ERROR "runs: rc=${rc} ${out}")
 endif()
+
+# bench import: a synthetic HH-RLHF file of ~1 KB lines, every line a new pair in a fresh project.
+execute_process(COMMAND ${RLHF} bench import --pairs 300 OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+string(JSON pairs GET "${out}" pairs)
+string(JSON bytes GET "${out}" file_bytes)
+if(NOT rc EQUAL 0 OR NOT pairs EQUAL 300 OR bytes LESS 150000 OR bytes GREATER 600000)
+  message(FATAL_ERROR "bench import: rc=${rc} ${out}")
+endif()
