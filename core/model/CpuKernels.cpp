@@ -13,10 +13,12 @@ namespace {
 
 // 16 floats: one AVX-512 register, two AVX2 registers or four SSE registers, as the clone compiles.
 typedef float Vec16 __attribute__((vector_size(64)));
-typedef float Vec8 __attribute__((vector_size(32)));
-typedef float Vec4 __attribute__((vector_size(16)));
 
+#if defined(__x86_64__) && defined(__GNUC__)
 #define RLHF_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define RLHF_CLONES  // other CPUs: one version, as the compiler's flags allow
+#endif
 
 __attribute__((always_inline)) inline Vec16 load(const float* p) {
     Vec16 v;
@@ -24,27 +26,25 @@ __attribute__((always_inline)) inline Vec16 load(const float* p) {
     return v;
 }
 
+// Horizontal sum (element access rather than __builtin_shufflevector, which GCC 11 lacks).
 __attribute__((always_inline)) inline float sum(Vec16 v) {
-    const Vec8 a = __builtin_shufflevector(v, v, 0, 1, 2, 3, 4, 5, 6, 7) +
-                   __builtin_shufflevector(v, v, 8, 9, 10, 11, 12, 13, 14, 15);
-    const Vec4 b = __builtin_shufflevector(a, a, 0, 1, 2, 3) + __builtin_shufflevector(a, a, 4, 5, 6, 7);
-    return (b[0] + b[2]) + (b[1] + b[3]);
+    float s = 0;
+    for (int i = 0; i < 8; ++i) s += v[i] + v[i + 8];
+    return s;
 }
 
 // Four weight rows against R input rows (R <= 4): each loaded vector feeds several multiply-adds,
 // so the loop is bound by arithmetic rather than by loads. out[r * outStride + j] = dot(x_r, w_j).
-template <int R, bool Prefetch = false>
+template <int R>
 __attribute__((always_inline)) inline void dotTile(const float* x, int64_t xStride, const float* w, int64_t K, float* out,
                                                    int64_t outStride) {
     Vec16 acc[R][4] = {};
     int64_t k = 0;
     for (; k + 16 <= K; k += 16) {
         const Vec16 w0 = load(w + k), w1 = load(w + K + k), w2 = load(w + 2 * K + k), w3 = load(w + 3 * K + k);
-        {
-            // The next four rows, one line per row and step: weights stream from memory faster when asked
-            // for ahead (decoding is bound by memory bandwidth; the rows here are read once per step).
-            for (int j = 4; j < 8; ++j) __builtin_prefetch(w + j * K + k + 64);
-        }
+        // The next four rows, one line per row and step: weights stream from memory faster when asked
+        // for ahead (decoding is bound by memory bandwidth; each weight is read once per step).
+        for (int j = 4; j < 8; ++j) __builtin_prefetch(w + j * K + k + 64);
         for (int r = 0; r < R; ++r) {
             const Vec16 v = load(x + r * xStride + k);
             acc[r][0] += v * w0;
