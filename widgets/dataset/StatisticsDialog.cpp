@@ -80,7 +80,7 @@ void StatisticsDialog::addTokenHistograms(const QString& projectPath, QGridLayou
         *result = data::tokenLengthsWithLatestTokenizer(store.database(), &cancel);
         return QString();
     });
-    connect(task, &ProjectTask::finished, this, [=] {
+    connect(task, &ProjectTask::finished, this, [=, this] {
         if (!*result) {
             note->setText(tr("Token lengths appear here once the project has a trained model (its tokenizer)."));
             return;
@@ -108,7 +108,7 @@ void StatisticsDialog::addCountsAndCharacterHistograms(const QString& projectPat
         result->responses = queries.responseLengths();
         return QString();
     });
-    connect(task, &ProjectTask::finished, this, [=] {
+    connect(task, &ProjectTask::finished, this, [=, this] {
         const auto& stats = result->stats;
         const QLocale locale;
         summary->setText(tr("%1 prompts · %2 responses (%3 demonstrations) · %4 comparisons")
