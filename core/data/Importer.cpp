@@ -17,8 +17,6 @@ ImportError::ImportError(const std::string& path, int64_t line, const std::strin
 
 namespace {
 
-
-
 // The prepared statements of one import, and the rules for reusing prompts and responses.
 class RecordWriter {
 public:
@@ -104,7 +102,7 @@ private:
     int64_t importId_;
     std::string source_;
     bool projectHadPrompts_;
-    std::unordered_set<uint64_t> hashesThisImport_;  // prompt hashes inserted by this import
+    std::unordered_set<uint64_t> hashesThisImport_;  // prompt hashes seen in this file (first imports only)
     Statement findPrompt_, insertPrompt_, findResponse_, insertResponse_, insertComparison_;
     SplitSettings splits_;
     double createdAt_ = unixSeconds();  // one time for the whole import
