@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "data/JsonLine.h"
 #include "data/JsonlReader.h"
 
 namespace rlhf::data {
@@ -15,17 +16,7 @@ constexpr size_t kBatchesAhead = 8;
 
 // One line's record; the message says what is wrong (JSON, UTF-8, fields).
 Record parseLine(const std::string& line, Format& format, bool lastLineUnterminated) {
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
-        const std::string what = e.what();
-        if (what.find("UTF-8") != std::string::npos)
-            throw RecordError("invalid UTF-8 at byte " + std::to_string(e.byte));
-        if (lastLineUnterminated)
-            throw RecordError("invalid JSON at byte " + std::to_string(e.byte) + " (the file ends inside this line: truncated?)");
-        throw RecordError("invalid JSON at byte " + std::to_string(e.byte) + ": " + what.substr(what.find(':') + 2));
-    }
+    const nlohmann::json j = parseJsonLine(line, lastLineUnterminated);
     if (format == Format::Auto) format = detectFormat(j);
     return parseRecord(format, j);
 }

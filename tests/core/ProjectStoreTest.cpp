@@ -8,6 +8,7 @@
 #include "TestData.h"
 #include "TestPrinters.h"
 #include "data/ProjectStore.h"
+#include "data/JsonLine.h"
 #include "data/Schema.h"
 
 using namespace rlhf::data;
@@ -40,6 +41,27 @@ std::string sample(const std::string& format) { return rlhf::test::readData("for
 
 
 }  // namespace
+
+// JSON the fast and the fallback parser must agree on (kept out of the test class: moc's parser
+// stumbles over raw strings full of braces).
+std::vector<std::string> jsonEdgeCases() {
+    return {
+        "{\"a\": \"caf\\u00e9 \\ud83d\\ude00 \u4e1c\u4eac\", \"b\": [1, -2, 3.25, 1e300, 18446744073709551615, true, null]}",
+        "{\"k\": 1, \"k\": 2, \"nested\": {\"x\": [[], {}, [{\"y\": \"z\"}]]}}",
+        "  {\"space\": \"\\t\\n\\\"\\\\\"}  ",
+        "{\"big\": 123456789012345678901234567890}",
+        std::string(3000, '[') + std::string(3000, ']'),
+    };
+}
+
+std::string jsonLineError(const std::string& line) {
+    try {
+        rlhf::data::parseJsonLine(line, false);
+    } catch (const rlhf::data::RecordError& e) {
+        return e.what();
+    }
+    return "no error";
+}
 
 class ProjectStoreTest : public QObject {
     Q_OBJECT
@@ -227,6 +249,15 @@ private slots:
         QCOMPARE(store->importFile(file.string(), {}).duplicates, int64_t(4));
         QCOMPARE(dumpRows(*store), rows);
         QCOMPARE(store->database().queryInt("PRAGMA foreign_keys"), int64_t(1));  // back on after the import
+    }
+
+    // The fast parser (simdjson, when built with it) gives exactly what nlohmann gives, and what it
+    // rejects nlohmann decides: numbers of every kind, escapes, duplicate keys, deep nesting.
+    void jsonLinesParseAsNlohmannDoes() {
+        for (const auto& line : jsonEdgeCases()) QCOMPARE(parseJsonLine(line, false).dump(), nlohmann::json::parse(line).dump());
+        QCOMPARE(jsonLineError("{\"a\": \"\xff\"}"), std::string("invalid UTF-8 at byte 8"));
+        QVERIFY(jsonLineError("{\"a\": \"\\ud800\"}").find("invalid JSON") == 0);
+        QVERIFY(jsonLineError("{\"a\": 1} x").find("invalid JSON at byte 10") == 0);
     }
 
     // A pair whose two responses are equal stores the response once, also under a prompt that is new.
