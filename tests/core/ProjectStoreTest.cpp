@@ -248,7 +248,13 @@ private slots:
         const std::string rows = dumpRows(*store);
         QCOMPARE(store->importFile(file.string(), {}).duplicates, int64_t(4));
         QCOMPARE(dumpRows(*store), rows);
-        QCOMPARE(store->database().queryInt("PRAGMA foreign_keys"), int64_t(1));  // back on after the import
+        // Foreign keys and CHECK constraints are back on after the import (it turns them off for its own rows).
+        QCOMPARE(store->database().queryInt("PRAGMA foreign_keys"), int64_t(1));
+        QCOMPARE(store->database().queryInt("PRAGMA ignore_check_constraints"), int64_t(0));
+        QVERIFY_THROWS_EXCEPTION(StoreError, store->database().exec(
+            "INSERT INTO prompts(text, hash, split, created_at) VALUES ('x', 1, 'holdout', 0)"));
+        QVERIFY_THROWS_EXCEPTION(StoreError, store->database().exec(
+            "INSERT INTO responses(prompt_id, text, hash, origin, created_at) VALUES (999999, 'x', 1, 'import', 0)"));
     }
 
     // The fast parser (simdjson, when built with it) gives exactly what nlohmann gives, and what it
