@@ -27,7 +27,7 @@ __attribute__((always_inline)) inline Vec16 load(const float* p) {
 }
 
 // Horizontal sum (element access rather than __builtin_shufflevector, which GCC 11 lacks).
-__attribute__((always_inline)) inline float sum(Vec16 v) {
+__attribute__((always_inline)) inline float sum(const Vec16& v) {
     float s = 0;
     for (int i = 0; i < 8; ++i) s += v[i] + v[i + 8];
     return s;
