@@ -1,13 +1,10 @@
 #include "data/Importer.h"
 
-#include <sqlite3.h>
-
 #include <chrono>
 
 #include "data/ParsedRecordStream.h"
 #include "data/RecordWriter.h"
 #include "data/Schema.h"
-#include "data/Splits.h"
 #include "util/Clock.h"
 
 namespace rlhf::data {
