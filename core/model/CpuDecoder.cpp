@@ -107,16 +107,7 @@ void CpuDecoder::attention(const Layer& L) {
             float* values = L.values + bh * capacity * D_;
             std::copy_n(q + C_, D_, keys + position * D_);
             std::copy_n(q + 2 * C_, D_, values + position * D_);
-            float top = -std::numeric_limits<float>::infinity();
-            for (int64_t s = first; s <= position; ++s) {
-                weights[static_cast<size_t>(s)] = cpu::dot(q, keys + s * D_, D_) * L.scale;
-                top = std::max(top, weights[static_cast<size_t>(s)]);
-            }
-            float total = 0;
-            for (int64_t s = first; s <= position; ++s) total += weights[static_cast<size_t>(s)] = std::exp(weights[static_cast<size_t>(s)] - top);
-            float* y = &heads_[b * C_ + h * D_];
-            std::fill_n(y, D_, 0.0f);
-            for (int64_t s = first; s <= position; ++s) cpu::addScaled(weights[static_cast<size_t>(s)] / total, values + s * D_, y, D_);
+            cpu::attendOne(q, keys, values, first, position, D_, L.scale, weights.data(), &heads_[b * C_ + h * D_]);
         }
     });
     linear(heads_.data(), B_, C_, L.projWeight, L.projBias, x_.data(), C_, true);

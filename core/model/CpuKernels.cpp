@@ -1,6 +1,8 @@
 #include "model/CpuKernels.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <cstring>
 
 // The 64-byte vector helpers below are always inlined, so their (AVX-512) calling convention never
@@ -61,9 +63,7 @@ __attribute__((always_inline)) inline void dotTile(const float* x, int64_t xStri
         }
 }
 
-}  // namespace
-
-RLHF_CLONES float dot(const float* a, const float* b, int64_t n) {
+__attribute__((always_inline)) inline float dotInline(const float* a, const float* b, int64_t n) {
     Vec16 acc = {};
     int64_t i = 0;
     for (; i + 16 <= n; i += 16) acc += load(a + i) * load(b + i);
@@ -71,6 +71,10 @@ RLHF_CLONES float dot(const float* a, const float* b, int64_t n) {
     for (; i < n; ++i) s += a[i] * b[i];
     return s;
 }
+
+}  // namespace
+
+RLHF_CLONES float dot(const float* a, const float* b, int64_t n) { return dotInline(a, b, n); }
 
 RLHF_CLONES void linearRows(const float* in, int64_t B, int64_t K, const float* weight, const float* bias, float* out,
                             int64_t N, int64_t n0, int64_t n1, bool accumulate) {
@@ -101,9 +105,23 @@ RLHF_CLONES void linearRows(const float* in, int64_t B, int64_t K, const float* 
         }
 }
 
-RLHF_CLONES void addScaled(float alpha, const float* x, float* y, int64_t n) {
-    for (int64_t i = 0; i < n; ++i) y[i] += alpha * x[i];
+RLHF_CLONES void attendOne(const float* q, const float* keys, const float* values, int64_t first, int64_t last,
+                           int64_t D, float scale, float* weights, float* out) {
+    float top = -std::numeric_limits<float>::infinity();
+    for (int64_t s = first; s <= last; ++s) {
+        weights[s] = dotInline(q, keys + s * D, D) * scale;
+        top = std::max(top, weights[s]);
+    }
+    float total = 0;
+    for (int64_t s = first; s <= last; ++s) total += weights[s] = std::exp(weights[s] - top);
+    for (int64_t i = 0; i < D; ++i) out[i] = 0.0f;
+    for (int64_t s = first; s <= last; ++s) {
+        const float w = weights[s] / total;
+        const float* v = values + s * D;
+        for (int64_t i = 0; i < D; ++i) out[i] += w * v[i];
+    }
 }
+
 
 void layerNorm(const float* x, const float* weight, const float* bias, float* out, int64_t C, float eps) {
     double mean = 0;

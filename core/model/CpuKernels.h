@@ -13,7 +13,11 @@ void linearRows(const float* in, int64_t B, int64_t K, const float* weight, cons
                 int64_t n0, int64_t n1, bool accumulate);
 
 float dot(const float* a, const float* b, int64_t n);
-void addScaled(float alpha, const float* x, float* y, int64_t n);  // y += alpha * x
+
+// One query against keys/values [positions, D] (rows `first`..`last` inclusive): out[D] = softmax(scale *
+// q.k) weighted sum of the values. `weights` has room for last + 1 floats.
+void attendOne(const float* q, const float* keys, const float* values, int64_t first, int64_t last, int64_t D,
+               float scale, float* weights, float* out);
 
 // out = (x - mean) / sqrt(var + eps) * weight + bias over C values (biased variance, like torch).
 void layerNorm(const float* x, const float* weight, const float* bias, float* out, int64_t C, float eps);
