@@ -8,8 +8,10 @@
 #include "CliSupport.h"
 #include "ModelCommands.h"
 #include "TrainCommand.h"
+#include "util/MemoryReuse.h"
 
 int main(int argc, char** argv) {
+    rlhf::util::keepFreedMemoryForReuse();  // training and generation reuse large tensors every step
     CLI::App app{"RLHF Workbench command line: model commands", "rlhf"};
     app.require_subcommand(1);
     rlhf::cli::addModelCommands(app);
