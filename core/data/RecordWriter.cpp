@@ -11,10 +11,16 @@ namespace {
 SqlValue nullable(std::optional<std::string>& text) { return text ? SqlValue(std::move(*text)) : SqlValue(); }
 SqlValue nullable(const std::optional<double>& value) { return value ? SqlValue(*value) : SqlValue(); }
 
-// Whether a row of `find` (id, text, messages) holds exactly `c`.
-bool sameContent(const Statement& find, const Content& c) {
-    return find.columnText(1) == c.text &&
-           (find.columnIsNull(2) ? !c.messages : c.messages && find.columnText(2) == *c.messages);
+// The id of the first row of `find` (bound; columns id, text, messages) that holds exactly `c`, or 0.
+// Resets `find` either way.
+int64_t firstWithContent(Statement& find, const Content& c) {
+    int64_t id = 0;
+    while (id == 0 && find.step())
+        if (find.columnText(1) == c.text &&
+            (find.columnIsNull(2) ? !c.messages : c.messages && find.columnText(2) == *c.messages))
+            id = find.columnInt(0);
+    find.reset();
+    return id;
 }
 
 }  // namespace
@@ -67,14 +73,7 @@ int64_t RecordWriter::promptId(Content& c, uint64_t hash, ImportReport& report, 
     if (projectHadPrompts_ || !hashesThisImport_.insert(hash).second) {
         flush();
         findPrompt_.bind(1, static_cast<int64_t>(hash));
-        while (findPrompt_.step()) {
-            if (sameContent(findPrompt_, c)) {
-                const int64_t id = findPrompt_.columnInt(0);
-                findPrompt_.reset();
-                return id;
-            }
-        }
-        findPrompt_.reset();
+        if (const int64_t id = firstWithContent(findPrompt_, c)) return id;
     }
     const int64_t id = nextPromptId_++;
     const std::string split = splitFor(hash, splits_.seed, splits_.ratios);
@@ -90,14 +89,7 @@ int64_t RecordWriter::responseId(int64_t prompt, Content& c, uint64_t hash, cons
     if (mayExist) {
         flush();
         findResponse_.bind(1, prompt).bind(2, static_cast<int64_t>(hash)).bind(3, std::string_view(origin));
-        while (findResponse_.step()) {
-            if (sameContent(findResponse_, c)) {
-                const int64_t id = findResponse_.columnInt(0);
-                findResponse_.reset();
-                return id;
-            }
-        }
-        findResponse_.reset();
+        if (const int64_t id = firstWithContent(findResponse_, c)) return id;
     }
     const int64_t id = nextResponseId_++;
     responses_.addRow(id, prompt, std::move(c.text), nullable(c.messages), static_cast<int64_t>(hash), std::string(origin),
