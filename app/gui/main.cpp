@@ -2,30 +2,10 @@
 // Opens PROJECT, else the last project, else a new one in the user's data directory.
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
-#include <QFileInfo>
-#include <QStandardPaths>
 #include <QTranslator>
 
-#include "main/AppSettings.h"
 #include "main/MainWindow.h"
-
-namespace {
-QString startupProject(const QStringList& args, bool& create) {
-    create = false;
-    if (!args.isEmpty()) {
-        create = !QFileInfo::exists(args.first());
-        return args.first();
-    }
-    const QString last = rlhf::widgets::AppSettings::lastProject();
-    if (!last.isEmpty() && QFileInfo::exists(last)) return last;
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dir);
-    const QString path = dir + QStringLiteral("/Untitled.rlhf");
-    create = !QFileInfo::exists(path);
-    return path;
-}
-}  // namespace
+#include "main/StartupProject.h"
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -44,8 +24,8 @@ int main(int argc, char** argv) {
     parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "Project file (*.rlhf) to open or create"));
     parser.process(app);
     rlhf::widgets::MainWindow window;
-    bool create = false;
-    window.openProject(startupProject(parser.positionalArguments(), create), create);
+    const auto project = rlhf::widgets::startupProject(parser.positionalArguments());
+    window.openProject(project.path, project.create);
     window.show();
     return app.exec();
 }
