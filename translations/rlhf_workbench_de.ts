@@ -69,17 +69,17 @@ Nothing was imported.</source>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="31"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="32"/>
         <source>characters</source>
         <translation>Zeichen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="35"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="36"/>
         <source>count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="54"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="55"/>
         <source>Prompts per split</source>
         <translation>Prompts je Aufteilung</translation>
     </message>
@@ -87,12 +87,12 @@ Nothing was imported.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="41"/>
+        <location filename="../app/gui/main.cpp" line="21"/>
         <source>RLHF Workbench</source>
         <translation>RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="44"/>
+        <location filename="../app/gui/main.cpp" line="24"/>
         <source>Project file (*.rlhf) to open or create</source>
         <translation>Projektdatei (*.rlhf) zum Öffnen oder Anlegen</translation>
     </message>
@@ -100,127 +100,127 @@ Nothing was imported.</source>
 <context>
     <name>rlhf::widgets::DatasetPanel</name>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="72"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="80"/>
         <source>The prompt list could not be read: %1</source>
         <translation>Die Prompt-Liste konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="78"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="86"/>
         <source>Prompt %1 saved</source>
         <translation>Prompt %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="86"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="94"/>
         <source>Demonstration added to prompt %1</source>
         <translation>Demonstration zu Prompt %1 hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="99"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="107"/>
         <source>Search prompts and responses (all words)…</source>
         <translation>Prompts und Antworten durchsuchen (alle Wörter) …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="103"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="111"/>
         <source>All splits</source>
         <translation>Alle Aufteilungen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="104"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="112"/>
         <source>Train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="105"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="113"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="106"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="114"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="107"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="115"/>
         <source>Unassigned</source>
         <translation>Nicht zugeordnet</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="110"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="118"/>
         <source>Where prompts came from: an import file, or typed in</source>
         <translation>Herkunft der Prompts: eine Importdatei oder eingetippt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="112"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="120"/>
         <source>Any demos</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="112"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="120"/>
         <source>With demo</source>
         <translation>Mit Demonstration</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="112"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="120"/>
         <source>Without demo</source>
         <translation>Ohne Demonstration</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="113"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="121"/>
         <source>Prompts with or without a human demonstration</source>
         <translation>Prompts mit oder ohne menschliche Demonstration</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="115"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="123"/>
         <source>Labelled or not</source>
         <translation>Bewertet oder nicht</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="115"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="123"/>
         <source>Labelled</source>
         <translation>Bewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="115"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="123"/>
         <source>Unlabelled</source>
         <translation>Unbewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="116"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="124"/>
         <source>Import…</source>
         <translation>Importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="117"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="125"/>
         <source>Statistics…</source>
         <translation>Statistik …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="118"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="126"/>
         <source>Duplicates…</source>
         <translation>Duplikate …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="119"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="127"/>
         <source>Clusters of near-duplicate prompts (MinHash)</source>
         <translation>Gruppen nahezu gleicher Prompts (MinHash)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="120"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="128"/>
         <source>Import a JSON-lines file (Ctrl+I); File → Export… writes one (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="165"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="173"/>
         <source>All tags</source>
         <translation>Alle Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="167"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="175"/>
         <source>All sources</source>
         <translation>Alle Quellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="218"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="226"/>
         <source>%n prompt(s) match</source>
         <translation>
             <numerusform>%n Prompt passt</numerusform>
@@ -228,12 +228,24 @@ Nothing was imported.</source>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="218"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="226"/>
         <source>Counting prompts…</source>
         <translation>Prompts werden gezählt…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="225"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="235"/>
+        <source>No prompt matches the search and filters.</source>
+        <translation>Kein Prompt passt zu Suche und Filtern.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="236"/>
+        <source>No prompts yet.
+Import a JSON-lines file with Import… (Ctrl+I).</source>
+        <translation>Noch keine Prompts.
+Importieren Sie eine JSON-Lines-Datei mit „Importieren …“ (Strg+I).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="245"/>
         <source>Prompt %1 deleted — Ctrl+Z brings it back</source>
         <translation>Prompt %1 gelöscht — Strg+Z holt ihn zurück</translation>
     </message>
@@ -774,50 +786,50 @@ Nothing was imported.</source>
 <context>
     <name>rlhf::widgets::StatisticsDialog</name>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="84"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="85"/>
         <source>Token lengths appear here once the project has a trained model (its tokenizer).</source>
         <translation>Token-Längen erscheinen hier, sobald das Projekt ein trainiertes Modell (mit Tokenizer) hat.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="87"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="88"/>
         <source>Token lengths with the tokenizer of %1</source>
         <translation>Token-Längen mit dem Tokenizer von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="88"/>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="113"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="89"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="117"/>
         <source>Prompt length</source>
         <translation>Prompt-Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="88"/>
         <location filename="../widgets/dataset/StatisticsDialog.cpp" line="89"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="90"/>
         <source>tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="89"/>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="114"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="90"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="118"/>
         <source>Response length</source>
         <translation>Antwortlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="121"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="125"/>
         <source>Dataset statistics</source>
         <translation>Datensatz-Statistik</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="111"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="114"/>
         <source>%1 prompts · %2 responses (%3 demonstrations) · %4 comparisons</source>
         <translation>%1 Prompts · %2 Antworten (%3 Demonstrationen) · %4 Vergleiche</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="123"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="127"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="125"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="129"/>
         <source>Token lengths: counting with the newest checkpoint&apos;s tokenizer…</source>
         <translation>Token-Längen: zähle mit dem Tokenizer des neuesten Checkpoints …</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>rlhf::widgets::DatasetPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="218"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="226"/>
         <source>%n prompt(s) match</source>
         <translation>
             <numerusform>%n prompt matches</numerusform>

@@ -88,6 +88,14 @@ private slots:
         QTRY_COMPARE(panel.model()->totalCount(), 12);
         QTRY_COMPARE(panel.model()->rowCount(), 12);
         auto* table = panel.findChild<QTableView*>();
+        auto* hint = table->viewport()->findChild<QLabel*>();
+        QVERIFY(hint && !hint->isVisible());  // rows: no hint over the table
+        QTest::keyClicks(search, " nowhere");
+        QTRY_VERIFY(hint->isVisible());
+        QCOMPARE(hint->text(), QString("No prompt matches the search and filters."));
+        for (int i = 0; i < 8; ++i) QTest::keyClick(search, Qt::Key_Backspace);
+        QTRY_COMPARE(panel.model()->rowCount(), 12);
+        QVERIFY(!hint->isVisible());
         table->setFocus();
         table->setCurrentIndex(panel.model()->index(0, widgets::PromptTableModel::PromptColumn));
         const int64_t id = panel.model()->promptId(0);

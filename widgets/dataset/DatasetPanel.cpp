@@ -54,6 +54,13 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent) {
     table_->setWordWrap(false);
     detail_ = new PromptDetailView(this);
     count_ = new QLabel(this);
+    // Shown over the empty table: says why it is empty and what to do.
+    emptyHint_ = new QLabel(table_->viewport());
+    emptyHint_->setAlignment(Qt::AlignCenter);
+    emptyHint_->setWordWrap(true);
+    emptyHint_->setEnabled(false);  // greyed, like placeholder text
+    emptyHint_->hide();
+    (new QVBoxLayout(table_->viewport()))->addWidget(emptyHint_);  // follows the viewport's size
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(table_);
@@ -68,6 +75,7 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent) {
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DatasetPanel::showSelected);
     connect(model_, &PromptTableModel::countChanged, this, &DatasetPanel::updateCount);
     connect(model_, &PromptTableModel::pageLoaded, this, &DatasetPanel::selectPendingPrompt);
+    connect(model_, &PromptTableModel::pageLoaded, this, &DatasetPanel::updateEmptyHint);
     connect(model_, &PromptTableModel::queryFailed, this, [this](const QString& message) {
         emit statusMessage(tr("The prompt list could not be read: %1").arg(message));
     });
@@ -216,6 +224,18 @@ void DatasetPanel::refreshAfterImport() {
 void DatasetPanel::updateCount() {
     const int64_t total = model_->totalCount();
     count_->setText(total < 0 ? tr("Counting prompts…") : tr("%n prompt(s) match", nullptr, static_cast<int>(total)));
+    updateEmptyHint();
+}
+
+void DatasetPanel::updateEmptyHint() {
+    const bool empty = project_ && !model_->loading() && model_->rowCount() == 0;
+    if (empty) {
+        bool filtered = !search_->text().trimmed().isEmpty();
+        for (QComboBox* c : {split_, tag_, source_, demonstrations_, labelled_}) filtered |= c->currentIndex() > 0;
+        emptyHint_->setText(filtered ? tr("No prompt matches the search and filters.")
+                                     : tr("No prompts yet.\nImport a JSON-lines file with Import… (Ctrl+I)."));
+    }
+    emptyHint_->setVisible(empty);
 }
 
 void DatasetPanel::deleteSelectedPrompt() {

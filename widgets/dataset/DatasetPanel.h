@@ -54,6 +54,7 @@ private:
     void selectWhenLoaded(int64_t promptId);  // shows it now, selects its row once loaded
     void selectPendingPrompt();
     void updateCount();
+    void updateEmptyHint();
 
     // A prompt to select when its row arrives, and how many pages may be fetched to reach it.
     static constexpr int kPagesToFindPrompt = 20;  // 10,000 rows
@@ -71,6 +72,7 @@ private:
     QComboBox* demonstrations_ = nullptr;
     QComboBox* labelled_ = nullptr;
     QLabel* count_ = nullptr;
+    QLabel* emptyHint_ = nullptr;
     QTimer* searchDelay_ = nullptr;
     QUndoStack* undo_ = nullptr;
 };
