@@ -4,27 +4,27 @@
 <context>
     <name>DatasetPanel</name>
     <message>
-        <location filename="../widgets/dataset/DatasetCommands.cpp" line="13"/>
+        <location filename="../widgets/dataset/DatasetCommands.cpp" line="25"/>
         <source>Edit prompt %1</source>
         <translation>Prompt %1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetCommands.cpp" line="28"/>
+        <location filename="../widgets/dataset/DatasetCommands.cpp" line="33"/>
         <source>Tag prompt %1</source>
         <translation>Prompt %1 verschlagworten</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetCommands.cpp" line="43"/>
+        <location filename="../widgets/dataset/DatasetCommands.cpp" line="42"/>
         <source>Edit response %1</source>
         <translation>Antwort %1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetCommands.cpp" line="57"/>
+        <location filename="../widgets/dataset/DatasetCommands.cpp" line="52"/>
         <source>Add demonstration to prompt %1</source>
         <translation>Demonstration zu Prompt %1 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetCommands.cpp" line="70"/>
+        <location filename="../widgets/dataset/DatasetCommands.cpp" line="64"/>
         <source>Delete prompt %1</source>
         <translation>Prompt %1 löschen</translation>
     </message>

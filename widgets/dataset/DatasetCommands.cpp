@@ -6,76 +6,70 @@
 
 namespace rlhf::widgets {
 
-EditPromptTextCommand::EditPromptTextCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, std::string before,
-                                             std::string after, AfterEdit refresh)
-    : store_(std::move(store)), promptId_(promptId), before_(std::move(before)), after_(std::move(after)),
-      refresh_(std::move(refresh)) {
-    setText(QCoreApplication::translate("DatasetPanel", "Edit prompt %1").arg(promptId));
-}
-void EditPromptTextCommand::redo() {
-    data::DatasetEdits(store_->database()).setPromptText(promptId_, after_);
-    refresh_(promptId_);
-}
-void EditPromptTextCommand::undo() {
-    data::DatasetEdits(store_->database()).setPromptText(promptId_, before_);
-    refresh_(promptId_);
+namespace {
+// `text` is marked with QT_TRANSLATE_NOOP at each call, so lupdate still finds it.
+// `text` is marked with QT_TRANSLATE_NOOP where it is written, so lupdate still finds it.
+QString label(const char* text, int64_t id) { return QCoreApplication::translate("DatasetPanel", text).arg(id); }
+}  // namespace
+
+DatasetCommand::DatasetCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, const QString& text,
+                               AfterEdit refresh)
+    : store_(std::move(store)), promptId_(promptId), refresh_(std::move(refresh)) {
+    setText(text);
 }
 
-SetTagsCommand::SetTagsCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, std::vector<std::string> before,
-                               std::vector<std::string> after, AfterEdit refresh)
-    : store_(std::move(store)), promptId_(promptId), before_(std::move(before)), after_(std::move(after)),
-      refresh_(std::move(refresh)) {
-    setText(QCoreApplication::translate("DatasetPanel", "Tag prompt %1").arg(promptId));
-}
-void SetTagsCommand::redo() {
-    data::DatasetEdits(store_->database()).setTags(promptId_, after_);
-    refresh_(promptId_);
-}
-void SetTagsCommand::undo() {
-    data::DatasetEdits(store_->database()).setTags(promptId_, before_);
-    refresh_(promptId_);
+data::DatasetEdits DatasetCommand::edits() const { return data::DatasetEdits(store_->database()); }
+
+QUndoCommand* editPromptTextCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, std::string before,
+                                    std::string after, AfterEdit refresh) {
+    const QString text = label(QT_TRANSLATE_NOOP("DatasetPanel", "Edit prompt %1"), promptId);
+    return new SetValueCommand<std::string>(
+        std::move(store), promptId, text, std::move(before), std::move(after),
+        [promptId](data::DatasetEdits& e, const std::string& text) { e.setPromptText(promptId, text); }, std::move(refresh));
 }
 
-EditResponseTextCommand::EditResponseTextCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, int64_t responseId,
-                                                 std::string before, std::string after, AfterEdit refresh)
-    : store_(std::move(store)), promptId_(promptId), responseId_(responseId), before_(std::move(before)),
-      after_(std::move(after)), refresh_(std::move(refresh)) {
-    setText(QCoreApplication::translate("DatasetPanel", "Edit response %1").arg(responseId));
+QUndoCommand* setTagsCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, std::vector<std::string> before,
+                             std::vector<std::string> after, AfterEdit refresh) {
+    const QString text = label(QT_TRANSLATE_NOOP("DatasetPanel", "Tag prompt %1"), promptId);
+    return new SetValueCommand<std::vector<std::string>>(
+        std::move(store), promptId, text, std::move(before), std::move(after),
+        [promptId](data::DatasetEdits& e, const std::vector<std::string>& tags) { e.setTags(promptId, tags); },
+        std::move(refresh));
 }
-void EditResponseTextCommand::redo() {
-    data::DatasetEdits(store_->database()).setResponseText(responseId_, after_);
-    refresh_(promptId_);
-}
-void EditResponseTextCommand::undo() {
-    data::DatasetEdits(store_->database()).setResponseText(responseId_, before_);
-    refresh_(promptId_);
+
+QUndoCommand* editResponseTextCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, int64_t responseId,
+                                      std::string before, std::string after, AfterEdit refresh) {
+    const QString text = label(QT_TRANSLATE_NOOP("DatasetPanel", "Edit response %1"), responseId);
+    return new SetValueCommand<std::string>(
+        std::move(store), promptId, text, std::move(before), std::move(after),
+        [responseId](data::DatasetEdits& e, const std::string& text) { e.setResponseText(responseId, text); },
+        std::move(refresh));
 }
 
 AddDemonstrationCommand::AddDemonstrationCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, std::string text,
                                                  AfterEdit refresh)
-    : store_(std::move(store)), promptId_(promptId), text_(std::move(text)), refresh_(std::move(refresh)) {
-    setText(QCoreApplication::translate("DatasetPanel", "Add demonstration to prompt %1").arg(promptId));
-}
+    : DatasetCommand(std::move(store), promptId,
+                     label(QT_TRANSLATE_NOOP("DatasetPanel", "Add demonstration to prompt %1"), promptId), std::move(refresh)),
+      text_(std::move(text)) {}
 void AddDemonstrationCommand::redo() {
-    responseId_ = data::DatasetEdits(store_->database()).addDemonstration(promptId_, text_);
-    refresh_(promptId_);
+    responseId_ = edits().addDemonstration(promptId(), text_);
+    refresh(promptId());
 }
 void AddDemonstrationCommand::undo() {
-    data::DatasetEdits(store_->database()).deleteResponse(responseId_);
-    refresh_(promptId_);
+    edits().deleteResponse(responseId_);
+    refresh(promptId());
 }
 
 DeletePromptCommand::DeletePromptCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, AfterEdit refresh)
-    : store_(std::move(store)), promptId_(promptId), refresh_(std::move(refresh)) {
-    setText(QCoreApplication::translate("DatasetPanel", "Delete prompt %1").arg(promptId));
-}
+    : DatasetCommand(std::move(store), promptId, label(QT_TRANSLATE_NOOP("DatasetPanel", "Delete prompt %1"), promptId),
+                     std::move(refresh)) {}
 void DeletePromptCommand::redo() {
-    snapshot_ = data::DatasetEdits(store_->database()).deletePrompt(promptId_);
-    refresh_(-1);
+    snapshot_ = edits().deletePrompt(promptId());
+    refresh(-1);
 }
 void DeletePromptCommand::undo() {
-    data::DatasetEdits(store_->database()).restorePrompt(snapshot_);
-    refresh_(promptId_);
+    edits().restorePrompt(snapshot_);
+    refresh(promptId());
 }
 
 }  // namespace rlhf::widgets

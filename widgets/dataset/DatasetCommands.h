@@ -1,6 +1,6 @@
 #pragma once
 // Undoable dataset edits for the panel's QUndoStack. Each redo()/undo() is one committed core
-// transaction, so what the user sees has already reached the disk.
+// transaction, so what the user sees has already reached the disk; then the panel refreshes.
 
 #include <functional>
 #include <memory>
@@ -17,73 +17,68 @@ namespace rlhf::widgets {
 
 using AfterEdit = std::function<void(int64_t promptId)>;  // refresh views
 
-class EditPromptTextCommand : public QUndoCommand {
-public:
-    EditPromptTextCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, std::string before,
-                          std::string after, AfterEdit refresh);
-    void redo() override;
-    void undo() override;
+// What every dataset command holds: the project, the prompt it concerns and the refresh to run.
+class DatasetCommand : public QUndoCommand {
+protected:
+    DatasetCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, const QString& text, AfterEdit refresh);
+    data::DatasetEdits edits() const;
+    void refresh(int64_t promptId) const { refresh_(promptId); }
+    int64_t promptId() const { return promptId_; }
 
 private:
     std::shared_ptr<data::ProjectStore> store_;
     int64_t promptId_;
-    std::string before_, after_;
     AfterEdit refresh_;
 };
 
-class SetTagsCommand : public QUndoCommand {
+// Sets one stored value to `after` (redo) or back to `before` (undo) with `set`.
+template <typename T>
+class SetValueCommand : public DatasetCommand {
 public:
-    SetTagsCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, std::vector<std::string> before,
-                   std::vector<std::string> after, AfterEdit refresh);
-    void redo() override;
-    void undo() override;
+    using Setter = std::function<void(data::DatasetEdits&, const T&)>;
+    SetValueCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, const QString& text, T before, T after,
+                    Setter set, AfterEdit refresh)
+        : DatasetCommand(std::move(store), promptId, text, std::move(refresh)), before_(std::move(before)),
+          after_(std::move(after)), set_(std::move(set)) {}
+    void redo() override { apply(after_); }
+    void undo() override { apply(before_); }
 
 private:
-    std::shared_ptr<data::ProjectStore> store_;
-    int64_t promptId_;
-    std::vector<std::string> before_, after_;
-    AfterEdit refresh_;
+    void apply(const T& value) {
+        data::DatasetEdits e = edits();
+        set_(e, value);
+        refresh(promptId());
+    }
+    T before_, after_;
+    Setter set_;
 };
 
-class EditResponseTextCommand : public QUndoCommand {
-public:
-    EditResponseTextCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, int64_t responseId,
-                            std::string before, std::string after, AfterEdit refresh);
-    void redo() override;
-    void undo() override;
+QUndoCommand* editPromptTextCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, std::string before,
+                                    std::string after, AfterEdit refresh);
+QUndoCommand* setTagsCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, std::vector<std::string> before,
+                             std::vector<std::string> after, AfterEdit refresh);
+QUndoCommand* editResponseTextCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, int64_t responseId,
+                                      std::string before, std::string after, AfterEdit refresh);
 
-private:
-    std::shared_ptr<data::ProjectStore> store_;
-    int64_t promptId_, responseId_;
-    std::string before_, after_;
-    AfterEdit refresh_;
-};
-
-class AddDemonstrationCommand : public QUndoCommand {
+class AddDemonstrationCommand : public DatasetCommand {
 public:
     AddDemonstrationCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, std::string text, AfterEdit refresh);
     void redo() override;
     void undo() override;
 
 private:
-    std::shared_ptr<data::ProjectStore> store_;
-    int64_t promptId_;
     int64_t responseId_ = -1;
     std::string text_;
-    AfterEdit refresh_;
 };
 
-class DeletePromptCommand : public QUndoCommand {
+class DeletePromptCommand : public DatasetCommand {
 public:
     DeletePromptCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, AfterEdit refresh);
     void redo() override;
     void undo() override;
 
 private:
-    std::shared_ptr<data::ProjectStore> store_;
-    int64_t promptId_;
     data::PromptSnapshot snapshot_;
-    AfterEdit refresh_;
 };
 
 }  // namespace rlhf::widgets

@@ -81,12 +81,12 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent) {
     });
     connect(new QShortcut(QKeySequence::Delete, table_), &QShortcut::activated, this, &DatasetPanel::deleteSelectedPrompt);
     connect(detail_, &PromptDetailView::promptTextEdited, this, [this](int64_t id, const QString& before, const QString& after) {
-        undo_->push(new EditPromptTextCommand(project_, id, before.toStdString(), after.toStdString(),
+        undo_->push(editPromptTextCommand(project_, id, before.toStdString(), after.toStdString(),
                                               [this](int64_t p) { afterEdit(p); }));
         emit statusMessage(tr("Prompt %1 saved").arg(id));
     });
     connect(detail_, &PromptDetailView::responseTextEdited, this, [this](int64_t id, const QString& before, const QString& after) {
-        undo_->push(new EditResponseTextCommand(project_, detail_->promptId(), id, before.toStdString(), after.toStdString(),
+        undo_->push(editResponseTextCommand(project_, detail_->promptId(), id, before.toStdString(), after.toStdString(),
                                                 [this](int64_t p) { afterEdit(p); }));
     });
     connect(detail_, &PromptDetailView::demonstrationAdded, this, [this](int64_t promptId, const QString& text) {
@@ -94,7 +94,7 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent) {
         emit statusMessage(tr("Demonstration added to prompt %1").arg(promptId));
     });
     connect(detail_, &PromptDetailView::tagsEdited, this, [this](int64_t id, const QStringList& before, const QStringList& after) {
-        undo_->push(new SetTagsCommand(project_, id, toStd(before), toStd(after), [this](int64_t p) { afterEdit(p); }));
+        undo_->push(setTagsCommand(project_, id, toStd(before), toStd(after), [this](int64_t p) { afterEdit(p); }));
     });
     setEnabled(false);
 }
