@@ -8,7 +8,8 @@
 // position per step to the same cache tensors ([B,H,capacity,D] each). Left-padded rows are handled
 // by each row's first real position: keys before it are never attended, and position ids count from it.
 // Threading: step() runs its loops on LibTorch's intra-op pool (at::parallel_for); call it from one thread.
-// The decoder reads the model's parameters in place, so it must not outlive the model or the cache.
+// The decoder reads the model's parameters in place (it holds the model) and writes into the cache it
+// is given by reference: it must not outlive that cache.
 
 #include <cstdint>
 #include <vector>

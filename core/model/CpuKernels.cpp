@@ -74,8 +74,6 @@ __attribute__((always_inline)) inline float dotInline(const float* a, const floa
 
 }  // namespace
 
-RLHF_CLONES float dot(const float* a, const float* b, int64_t n) { return dotInline(a, b, n); }
-
 RLHF_CLONES void linearRows(const float* in, int64_t B, int64_t K, const float* weight, const float* bias, float* out,
                             int64_t N, int64_t n0, int64_t n1, bool accumulate) {
     float s[4 * 4];
@@ -101,7 +99,7 @@ RLHF_CLONES void linearRows(const float* in, int64_t B, int64_t K, const float* 
     for (; n < n1; ++n)
         for (int64_t b = 0; b < B; ++b) {
             float& o = out[b * N + n];
-            o = (accumulate ? o : 0.0f) + dot(in + b * K, weight + n * K, K) + (bias ? bias[n] : 0.0f);
+            o = (accumulate ? o : 0.0f) + dotInline(in + b * K, weight + n * K, K) + (bias ? bias[n] : 0.0f);
         }
 }
 

@@ -12,7 +12,6 @@ namespace rlhf::model::cpu {
 void linearRows(const float* in, int64_t B, int64_t K, const float* weight, const float* bias, float* out, int64_t N,
                 int64_t n0, int64_t n1, bool accumulate);
 
-float dot(const float* a, const float* b, int64_t n);
 
 // One query against keys/values [positions, D] (rows `first`..`last` inclusive): out[D] = softmax(scale *
 // q.k) weighted sum of the values. `weights` has room for last + 1 floats.
