@@ -76,9 +76,8 @@ int64_t RecordWriter::promptId(Content& c, uint64_t hash, ImportReport& report, 
         if (const int64_t id = firstWithContent(findPrompt_, c)) return id;
     }
     const int64_t id = nextPromptId_++;
-    const std::string split = splitFor(hash, splits_.seed, splits_.ratios);
-    prompts_.addRow(id, std::move(c.text), nullable(c.messages), static_cast<int64_t>(hash), source_, importId_, split,
-                    createdAt_);
+    prompts_.addRow(id, std::move(c.text), nullable(c.messages), static_cast<int64_t>(hash), source_, importId_,
+                    std::string(splitFor(hash, splits_.seed, splits_.ratios)), createdAt_);
     ++report.newPrompts;
     created = true;
     return id;

@@ -136,7 +136,7 @@ QWidget* DatasetPanel::createFilterBar() {
     searchDelay_->setInterval(250);  // search as you type, once typing pauses
     connect(search_, &QLineEdit::textChanged, searchDelay_, qOverload<>(&QTimer::start));
     connect(searchDelay_, &QTimer::timeout, this, &DatasetPanel::applyFilters);
-    for (QComboBox* c : {split_, tag_, source_, demonstrations_, labelled_}) {
+    for (QComboBox* c : filterBoxes()) {
         c->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         connect(c, &QComboBox::activated, this, &DatasetPanel::applyFilters);
     }
@@ -231,7 +231,7 @@ void DatasetPanel::updateEmptyHint() {
     const bool empty = project_ && !model_->loading() && model_->rowCount() == 0;
     if (empty) {
         bool filtered = !search_->text().trimmed().isEmpty();
-        for (QComboBox* c : {split_, tag_, source_, demonstrations_, labelled_}) filtered |= c->currentIndex() > 0;
+        for (QComboBox* c : filterBoxes()) filtered |= c->currentIndex() > 0;
         emptyHint_->setText(filtered ? tr("No prompt matches the search and filters.")
                                      : tr("No prompts yet.\nImport a JSON-lines file with Import… (Ctrl+I)."));
     }
@@ -260,7 +260,7 @@ void DatasetPanel::showPrompt(int64_t promptId) {
     }
     // Not among the loaded rows: show it at once, clear the filters, and select it when its page loads.
     search_->clear();
-    for (QComboBox* c : {split_, tag_, source_, demonstrations_, labelled_}) c->setCurrentIndex(0);
+    for (QComboBox* c : filterBoxes()) c->setCurrentIndex(0);
     applyFilters();
     selectWhenLoaded(promptId);
 }

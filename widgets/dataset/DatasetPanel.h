@@ -4,6 +4,7 @@
 // prompt on the right, editable; undo/redo for edits, tags and deletes; import and export run on a
 // worker thread with a progress dialog and cancel; a statistics view with histograms.
 
+#include <array>
 #include <memory>
 
 #include <QWidget>
@@ -55,6 +56,8 @@ private:
     void selectPendingPrompt();
     void updateCount();
     void updateEmptyHint();
+    // The filter combo boxes; index 0 of each means "no filter".
+    std::array<QComboBox*, 5> filterBoxes() const { return {split_, tag_, source_, demonstrations_, labelled_}; }
 
     // A prompt to select when its row arrives, and how many pages may be fetched to reach it.
     static constexpr int kPagesToFindPrompt = 20;  // 10,000 rows
