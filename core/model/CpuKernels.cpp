@@ -5,41 +5,20 @@
 #include <limits>
 #include <cstring>
 
-// The 64-byte vector helpers below are always inlined, so their (AVX-512) calling convention never
-// crosses a call boundary; GCC warns about it anyway.
-#pragma GCC diagnostic ignored "-Wpsabi"
+#include "model/SimdLanes.h"
 
 namespace rlhf::model::cpu {
 
 namespace {
 
-// 16 floats: one AVX-512 register, two AVX2 registers or four SSE registers, as the clone compiles.
-typedef float Vec16 __attribute__((vector_size(64)));
-
-#if defined(__x86_64__) && defined(__GNUC__)
-#define RLHF_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define RLHF_CLONES  // other CPUs: one version, as the compiler's flags allow
-#endif
-
-__attribute__((always_inline)) inline Vec16 load(const float* p) {
-    Vec16 v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-}
-
-// Horizontal sum (element access rather than __builtin_shufflevector, which GCC 11 lacks).
-__attribute__((always_inline)) inline float sum(const Vec16& v) {
-    float s = 0;
-    for (int i = 0; i < 8; ++i) s += v[i] + v[i + 8];
-    return s;
-}
+using simd::Vec16;
+using simd::load;
+using simd::sum;
 
 // Four weight rows against R input rows (R <= 4): each loaded vector feeds several multiply-adds,
 // so the loop is bound by arithmetic rather than by loads. out[r * outStride + j] = dot(x_r, w_j).
 template <int R>
-__attribute__((always_inline)) inline void dotTile(const float* x, int64_t xStride, const float* w, int64_t K, float* out,
-                                                   int64_t outStride) {
+RLHF_INLINE void dotTile(const float* x, int64_t xStride, const float* w, int64_t K, float* out, int64_t outStride) {
     Vec16 acc[R][4] = {};
     int64_t k = 0;
     for (; k + 16 <= K; k += 16) {
@@ -63,7 +42,7 @@ __attribute__((always_inline)) inline void dotTile(const float* x, int64_t xStri
         }
 }
 
-__attribute__((always_inline)) inline float dotInline(const float* a, const float* b, int64_t n) {
+RLHF_INLINE float dotInline(const float* a, const float* b, int64_t n) {
     Vec16 acc = {};
     int64_t i = 0;
     for (; i + 16 <= n; i += 16) acc += load(a + i) * load(b + i);
@@ -134,7 +113,7 @@ void layerNorm(const float* x, const float* weight, const float* bias, float* ou
 
 // tanh as a ratio of odd/even polynomials on [-7.9, 7.9] (Eigen's fast tanh, accurate to a few ulp),
 // which vectorises where std::tanh does not: the MLP of a batch-8 step has 8 x 4C of them per layer.
-__attribute__((always_inline)) inline float tanhRational(float x) {
+RLHF_INLINE float tanhRational(float x) {
     const float c = 7.90531110763549805f;
     x = x < -c ? -c : (x > c ? c : x);
     const float x2 = x * x;

@@ -4,14 +4,18 @@
 
 #include <torch/torch.h>
 
+#include "model/TokenLogProbs.h"
+
 namespace rlhf::model {
 
 torch::Tensor tokenLogprobs(Gpt2Model& model, const torch::Tensor& ids, const torch::Tensor& mask,
                             const torch::Tensor& responseMask, double temperature) {
-    auto logits = model->forward(ids, mask).narrow(1, 0, ids.size(1) - 1);       // [B,S-1,V] predicts ids[:,1:]
-    auto logp = (logits.to(torch::kFloat32) / temperature).log_softmax(-1);
-    auto targets = ids.narrow(1, 1, ids.size(1) - 1).unsqueeze(-1);              // [B,S-1,1]
-    return logp.gather(-1, targets).squeeze(-1) * responseMask.narrow(1, 1, ids.size(1) - 1).to(logp.dtype());
+    const int64_t B = ids.size(0), S = ids.size(1);
+    auto logits = model->forward(ids, mask);                                      // [B,S,V]: position s predicts ids[:,s+1]
+    // Every position gets a target (the last one a dummy 0) so the logits need no copy; [B,S] -> [B,S-1].
+    auto targets = torch::cat({ids.narrow(1, 1, S - 1), torch::zeros({B, 1}, ids.options())}, 1);  // [B,S]
+    auto logp = tokenLogProbs(logits.reshape({B * S, -1}), targets.reshape({-1}), temperature).view({B, S});
+    return logp.narrow(1, 0, S - 1) * responseMask.narrow(1, 1, S - 1).to(logp.dtype());
 }
 
 ResponseScore scoreResponse(Gpt2Model& model, const std::vector<int>& prompt, const std::vector<int>& response,

@@ -7,6 +7,7 @@
 
 #include "model/Generation.h"
 #include "model/Gpt2Model.h"
+#include "model/TokenLogProbs.h"
 #include "train/AdamW.h"
 #include "train/Precision.h"
 
@@ -53,7 +54,7 @@ TrainBenchResult benchTraining(const BenchPreset& preset, const torch::Device& d
         {
             AutocastScope autocast(precision, device);
             auto logits = gpt->forward(input);  // [B,T,V]
-            loss = torch::nn::functional::cross_entropy(logits.reshape({B * T, c.vocabSize}).to(torch::kFloat32), target);
+            loss = model::tokenCrossEntropy(logits.reshape({B * T, c.vocabSize}), target);
         }
         optimizer.zeroGrad();
         loss.backward();

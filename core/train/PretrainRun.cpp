@@ -8,6 +8,7 @@
 #include <torch/torch.h>
 
 #include "model/HfCheckpoint.h"
+#include "model/TokenLogProbs.h"
 #include "text/BpeTrainer.h"
 
 namespace rlhf::train {
@@ -119,8 +120,7 @@ StepStats PretrainRun::trainStep(int64_t step) {
             AutocastScope autocast(precision_, device_);
             auto logits = model_->forward(input);                           // [B,T,V], bf16 under autocast
             // Every micro-batch has B*T tokens, so dividing by grad_accum gives the step's token mean.
-            loss = torch::nn::functional::cross_entropy(logits.reshape({-1, logits.size(-1)}).to(torch::kFloat32),
-                                                        target.reshape({-1}));
+            loss = model::tokenCrossEntropy(logits.reshape({-1, logits.size(-1)}), target.reshape({-1}));
         }
         (loss / config_.gradAccum).backward();
         lossSum += loss.item<double>();
@@ -146,9 +146,9 @@ std::map<std::string, double> PretrainRun::evaluate() {
             offsets[i] = span * static_cast<int64_t>(b * offsets.size() + i) / std::max<int64_t>(1, config_.evalBatches * config_.batchSize);
         auto batch = windows(valTokens_, offsets);
         AutocastScope autocast(precision_, device_);
-        auto logits = model_->forward(batch.narrow(1, 0, config_.context)).to(torch::kFloat32);
-        sum += torch::nn::functional::cross_entropy(logits.reshape({-1, logits.size(-1)}),
-                                                     batch.narrow(1, 1, config_.context).reshape({-1})).item<double>();
+        auto logits = model_->forward(batch.narrow(1, 0, config_.context));  // [B,T,V]
+        sum += model::tokenCrossEntropy(logits.reshape({-1, logits.size(-1)}), batch.narrow(1, 1, config_.context).reshape({-1}))
+                   .item<double>();
     }
     return {{"val_loss", sum / config_.evalBatches}};
 }

@@ -1,0 +1,133 @@
+#include "model/TokenLogProbs.h"
+
+#include <cstdlib>
+#include <stdexcept>
+#include <string>
+
+#include <torch/torch.h>
+
+#include "model/LogitKernels.h"
+
+namespace rlhf::model {
+
+namespace {
+
+using torch::autograd::AutogradContext;
+using torch::autograd::variable_list;
+
+bool useCpuKernel(const torch::Tensor& logits) {
+    static const bool disabled = std::getenv("RLHF_NO_CPU_LOSS_KERNEL") != nullptr;
+    return !disabled && logits.device().is_cpu() &&
+           (logits.scalar_type() == torch::kFloat32 || logits.scalar_type() == torch::kBFloat16);
+}
+
+// The kernels take bfloat16 as its bit patterns.
+const float* kernelRows(const float* x) { return x; }
+float* kernelRows(float* x) { return x; }
+const uint16_t* kernelRows(const c10::BFloat16* x) { return reinterpret_cast<const uint16_t*>(x); }
+uint16_t* kernelRows(c10::BFloat16* x) { return reinterpret_cast<uint16_t*>(x); }
+
+// Calls f(T{}) with T = float or c10::BFloat16, as `logits` holds.
+template <typename F>
+void withRowType(const torch::Tensor& logits, F&& f) {
+    if (logits.scalar_type() == torch::kFloat32) f(float{});
+    else f(c10::BFloat16{});
+}
+
+// Rows per parallel task: enough logits that a task outweighs its scheduling (~64k exponentials).
+int64_t grainRows(int64_t V) { return std::max<int64_t>(1, 65536 / std::max<int64_t>(1, V)); }
+
+// logp[i] = (s * x[i, t_i] - shift_i) - logSum_i, where shift_i + logSum_i = log sum_j exp(s * x[i, j]);
+// saved for the gradient: logits, targets and [N, 2] float32 (shift, logSum) per row.
+class FusedTokenLogProbs : public torch::autograd::Function<FusedTokenLogProbs> {
+public:
+    static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& logits, const torch::Tensor& targets,
+                                 double scale) {
+        const int64_t N = logits.size(0), V = logits.size(1);
+        auto lse = torch::empty({N, 2}, torch::kFloat32), out = torch::empty({N}, torch::kFloat32);
+        static_assert(sizeof(cpu::LogSumExp) == 2 * sizeof(float));
+        const int64_t* t = targets.data_ptr<int64_t>();
+        auto* lseRows = reinterpret_cast<cpu::LogSumExp*>(lse.data_ptr<float>());
+        float* logp = out.data_ptr<float>();
+        const float s = static_cast<float>(scale);
+        withRowType(logits, [&](auto type) {
+            using T = decltype(type);
+            const T* x = logits.data_ptr<T>();
+            at::parallel_for(0, N, grainRows(V), [&](int64_t begin, int64_t end) {
+                for (int64_t i = begin; i < end; ++i) {
+                    lseRows[i] = cpu::rowLogSumExp(kernelRows(x + i * V), V, s);
+                    logp[i] = (s * static_cast<float>(x[i * V + t[i]]) - lseRows[i].shift) - lseRows[i].logSum;
+                }
+            });
+        });
+        ctx->save_for_backward({logits, targets, lse});
+        ctx->saved_data["scale"] = scale;
+        return out;
+    }
+
+    // d logp_i / d x_ij = s (onehot_ij - softmax_ij): row i of the gradient is g_i s (onehot - softmax).
+    static variable_list backward(AutogradContext* ctx, variable_list gradOutputs) {
+        const auto saved = ctx->get_saved_variables();
+        const auto& logits = saved[0];
+        const int64_t N = logits.size(0), V = logits.size(1);
+        const auto upstream = gradOutputs[0].to(torch::kFloat32).contiguous();
+        const float s = static_cast<float>(ctx->saved_data["scale"].toDouble());
+        const float* g = upstream.data_ptr<float>();
+        const auto* lse = reinterpret_cast<const cpu::LogSumExp*>(saved[2].data_ptr<float>());
+        const int64_t* t = saved[1].data_ptr<int64_t>();
+        auto grad = torch::empty_like(logits);
+        withRowType(logits, [&](auto type) {
+            using T = decltype(type);
+            const T* x = logits.data_ptr<T>();
+            T* out = grad.data_ptr<T>();
+            at::parallel_for(0, N, grainRows(V), [&](int64_t begin, int64_t end) {
+                for (int64_t i = begin; i < end; ++i) {
+                    const float c = g[i] * s;
+                    cpu::rowSoftmaxTimes(kernelRows(x + i * V), V, s, lse[i], -c, kernelRows(out + i * V));
+                    // The target's entry in one rounding: c (1 - p_t).
+                    const float pt = std::exp((s * static_cast<float>(x[i * V + t[i]]) - lse[i].shift) - lse[i].logSum);
+                    out[i * V + t[i]] = static_cast<T>(c * (1.0f - pt));
+                }
+            });
+        });
+        return {grad, torch::Tensor(), torch::Tensor()};
+    }
+
+};
+
+void checkShapes(const torch::Tensor& logits, const torch::Tensor& targets) {
+    if (logits.dim() != 2 || targets.dim() != 1 || targets.size(0) != logits.size(0))
+        throw std::invalid_argument("token log-probs need logits [N,V] and targets [N], got " +
+                                    std::to_string(logits.dim()) + "-d logits and " + std::to_string(targets.dim()) +
+                                    "-d targets");
+    if (targets.numel() == 0) return;
+    const auto range = torch::aminmax(targets);
+    const int64_t low = std::get<0>(range).item<int64_t>(), high = std::get<1>(range).item<int64_t>();
+    if (low < 0 || high >= logits.size(1))
+        throw std::invalid_argument("target token " + std::to_string(low < 0 ? low : high) +
+                                    " is outside the vocabulary of " + std::to_string(logits.size(1)));
+}
+
+}  // namespace
+
+torch::Tensor tokenLogProbs(const torch::Tensor& logits, const torch::Tensor& targets, double temperature) {
+    if (!(temperature > 0)) throw std::invalid_argument("temperature must be positive");
+    const auto t = targets.to(logits.device(), torch::kLong).contiguous();
+    checkShapes(logits, t);
+    if (useCpuKernel(logits) && logits.size(0) > 0)
+        return FusedTokenLogProbs::apply(logits.contiguous(), t, 1.0 / temperature);
+    auto scaled = logits.to(torch::kFloat32);
+    if (temperature != 1.0) scaled = scaled / temperature;
+    return scaled.log_softmax(-1).gather(1, t.unsqueeze(1)).squeeze(1);  // [N]
+}
+
+torch::Tensor tokenCrossEntropy(const torch::Tensor& logits, const torch::Tensor& targets, LossReduction reduction,
+                                int64_t ignoreIndex) {
+    const auto t = targets.to(logits.device(), torch::kLong);
+    const auto kept = t != ignoreIndex;                                        // [N] bool
+    const auto logp = tokenLogProbs(logits, t.masked_fill(kept.logical_not(), 0));  // [N]
+    const auto total = -torch::where(kept, logp, torch::zeros_like(logp)).sum();
+    return reduction == LossReduction::Sum ? total : total / kept.sum().to(torch::kFloat32);
+}
+
+}  // namespace rlhf::model

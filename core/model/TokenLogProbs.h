@@ -1,0 +1,29 @@
+#pragma once
+// Log-probabilities of chosen tokens under softmax(logits / temperature), the quantity every training
+// loss of the workbench is made of: next-token cross-entropy (pretraining, SFT), the summed response
+// log-probs of DPO and the per-token log-probs of PPO and `rlhf score`.
+//
+// On the CPU, for float32 and bfloat16 logits, one fused autograd function computes each row's
+// log-sum-exp in float32 directly from the logits, and its gradient row straight into the logits' type:
+// no float32 copy, log-softmax or one-hot gradient of all N x V logits is materialised (those [N, V]
+// tensors take more time than the vocabulary matmul itself in a small model's step). Elsewhere (CUDA,
+// float16) and with RLHF_NO_CPU_LOSS_KERNEL=1 it is log_softmax in float32 and a gather.
+
+#include <cstdint>
+
+#include <torch/types.h>
+
+namespace rlhf::model {
+
+// logits [N,V] (float32, bfloat16 or float16; any device), targets [N] int64 in [0,V)
+// -> [N] float32: log softmax(logits[i] / temperature)[targets[i]], differentiable in logits.
+torch::Tensor tokenLogProbs(const torch::Tensor& logits, const torch::Tensor& targets, double temperature = 1.0);
+
+enum class LossReduction { Mean, Sum };
+
+// Next-token cross-entropy: -log p(targets[i]) over the rows whose target is not ignoreIndex, averaged
+// over those rows (Mean; NaN when there are none, like torch) or summed. logits [N,V], targets [N].
+torch::Tensor tokenCrossEntropy(const torch::Tensor& logits, const torch::Tensor& targets,
+                                LossReduction reduction = LossReduction::Mean, int64_t ignoreIndex = -100);
+
+}  // namespace rlhf::model

@@ -1,0 +1,136 @@
+// TokenLogProbs against a float64 reference (log_softmax and gather): values and gradients of the
+// fused CPU kernel for float32 and bfloat16 logits, temperatures, vocabularies that are not multiples
+// of the vector length, extreme logits, ignored targets, NaN propagation and bad arguments.
+// torch before Qt: Qt's `slots` macro breaks torch headers.
+#include <torch/torch.h>
+
+#include <QtTest>
+
+#include "TestPrinters.h"
+#include "model/TokenLogProbs.h"
+
+using namespace rlhf::model;
+
+namespace {
+
+// The definition, in float64 from the (possibly rounded) logits as given.
+torch::Tensor referenceLogProbs(const torch::Tensor& logits, const torch::Tensor& targets, double temperature) {
+    return (logits.to(torch::kFloat64) / temperature).log_softmax(-1).gather(1, targets.unsqueeze(1)).squeeze(1);
+}
+
+struct Gradients {
+    torch::Tensor values, grad;
+};
+
+// Values and d(sum_i w_i logp_i)/d logits with random weights w (so each row's upstream differs).
+Gradients logProbsAndGradient(const torch::Tensor& logits, const torch::Tensor& targets, const torch::Tensor& weights,
+                              double temperature, bool reference) {
+    auto x = logits.detach().clone().requires_grad_(true);
+    auto lp = reference ? referenceLogProbs(x, targets, temperature) : tokenLogProbs(x, targets, temperature);
+    (lp * weights.to(lp.dtype())).sum().backward();
+    return {lp.detach().to(torch::kFloat64), x.grad().to(torch::kFloat64)};
+}
+
+double maxDifference(const torch::Tensor& a, const torch::Tensor& b) {
+    return (a.to(torch::kFloat64) - b.to(torch::kFloat64)).abs().max().item<double>();
+}
+
+}  // namespace
+
+class TokenLogProbsTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { torch::set_num_threads(2); }
+
+    void float32MatchesReference() {
+        torch::manual_seed(3);
+        for (int64_t V : {1, 7, 16, 17, 100, 1031})
+            for (double temperature : {1.0, 0.7, 2.5}) {
+                const int64_t N = 13;
+                auto logits = torch::randn({N, V}) * 4;
+                auto targets = torch::randint(0, V, {N}, torch::kLong);
+                auto weights = torch::randn({N});
+                const auto got = logProbsAndGradient(logits, targets, weights, temperature, false);
+                const auto want = logProbsAndGradient(logits, targets, weights, temperature, true);
+                const std::string where = "V " + std::to_string(V) + " T " + std::to_string(temperature);
+                QVERIFY2(maxDifference(got.values, want.values) < 2e-5, where.c_str());
+                QVERIFY2(maxDifference(got.grad, want.grad) < 2e-6, where.c_str());
+                QCOMPARE(got.grad.scalar_type(), torch::kFloat64);
+            }
+    }
+
+    // bfloat16 logits: read exactly as given, computed in float32, the gradient rounded once to bfloat16.
+    void bfloat16MatchesReference() {
+        torch::manual_seed(4);
+        const int64_t N = 9, V = 333;
+        auto logits = (torch::randn({N, V}) * 3).to(torch::kBFloat16);
+        auto targets = torch::randint(0, V, {N}, torch::kLong);
+        auto weights = torch::randn({N});
+        auto x = logits.clone().requires_grad_(true);
+        auto lp = tokenLogProbs(x, targets, 1.0);
+        QCOMPARE(lp.scalar_type(), torch::kFloat32);
+        (lp * weights).sum().backward();
+        QCOMPARE(x.grad().scalar_type(), torch::kBFloat16);
+        const auto want = logProbsAndGradient(logits.to(torch::kFloat32), targets, weights, 1.0, true);
+        QVERIFY(maxDifference(lp, want.values) < 2e-5);
+        // Each gradient entry is the float64 value rounded to bfloat16: within half a bfloat16 ulp (2^-9 relative).
+        const auto relative = (x.grad().to(torch::kFloat64) - want.grad).abs() / (want.grad.abs() + 1e-30);
+        QVERIFY2(relative.max().item<double>() <= 1.0 / 256, std::to_string(relative.max().item<double>()).c_str());
+    }
+
+    // Rows whose logits differ by hundreds: exp underflows for most entries, the top one dominates.
+    void extremeLogits() {
+        auto logits = torch::tensor({{-300.0f, 0.0f, 300.0f, 299.0f, -1e4f}, {80.0f, 80.0f, 80.0f, 80.0f, 80.0f}});
+        auto targets = torch::tensor({3, 1}, torch::kLong);
+        auto got = tokenLogProbs(logits, targets);
+        auto want = referenceLogProbs(logits, targets, 1.0);
+        QVERIFY(maxDifference(got, want) < 1e-5);
+        QVERIFY(std::abs(got[1].item<double>() + std::log(5.0)) < 1e-6);
+    }
+
+    void nanLogitsGiveNanLoss() {
+        auto logits = torch::randn({3, 40});
+        logits[1][7] = std::numeric_limits<float>::quiet_NaN();
+        auto lp = tokenLogProbs(logits, torch::tensor({0, 0, 0}, torch::kLong));
+        QVERIFY(std::isnan(lp[1].item<float>()));
+        QVERIFY(std::isfinite(lp[0].item<float>()) && std::isfinite(lp[2].item<float>()));
+    }
+
+    void crossEntropyIgnoresMaskedTargets() {
+        torch::manual_seed(5);
+        auto logits = torch::randn({6, 50}).requires_grad_(true);
+        auto targets = torch::tensor({3, -100, 49, 0, -100, 7}, torch::kLong);
+        auto loss = tokenCrossEntropy(logits, targets);
+        loss.backward();
+        auto x = logits.detach().clone().requires_grad_(true);
+        auto want = torch::nn::functional::cross_entropy(x, targets);
+        want.backward();
+        QVERIFY(std::abs(loss.item<double>() - want.item<double>()) < 1e-5);
+        QVERIFY(maxDifference(logits.grad(), x.grad()) < 1e-6);
+        QCOMPARE(logits.grad()[1].abs().sum().item<double>(), 0.0);  // an ignored row gets no gradient
+        auto sum = tokenCrossEntropy(logits.detach(), targets, LossReduction::Sum);
+        QVERIFY(std::abs(sum.item<double>() - 4 * want.item<double>()) < 1e-4);
+        QVERIFY(std::isnan(tokenCrossEntropy(logits.detach(), torch::full({6}, -100, torch::kLong)).item<double>()));
+    }
+
+    void badArgumentsAreRefused() {
+        auto logits = torch::randn({2, 10});
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tokenLogProbs(logits, torch::tensor({1, 10}, torch::kLong)));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tokenLogProbs(logits, torch::tensor({-1, 0}, torch::kLong)));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tokenLogProbs(logits, torch::tensor({1}, torch::kLong)));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tokenLogProbs(logits.unsqueeze(0), torch::tensor({1, 2}, torch::kLong)));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tokenLogProbs(logits, torch::tensor({1, 2}, torch::kLong), 0.0));
+    }
+
+    // Non-contiguous logits (a transposed view) give the same numbers as their contiguous copy.
+    void stridedLogits() {
+        torch::manual_seed(6);
+        auto base = torch::randn({37, 5});
+        auto targets = torch::randint(0, 37, {5}, torch::kLong);
+        QVERIFY(maxDifference(tokenLogProbs(base.t(), targets), referenceLogProbs(base.t(), targets, 1.0)) < 2e-5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TokenLogProbsTest)
+#include "TokenLogProbsTest.moc"
