@@ -2,8 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <random>
-#include <set>
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -23,7 +23,7 @@ bool isConv1dWeight(const std::string& name) {
 }
 
 bool isIgnoredKey(const std::string& name) {
-    return name.ends_with(".attn.bias") || name.ends_with(".attn.masked_bias") || name == "lm_head.weight";
+    return name.ends_with(".attn.bias") || name.ends_with(".attn.masked_bias");
 }
 
 std::string shapeText(c10::IntArrayRef shape) {
@@ -32,34 +32,115 @@ std::string shapeText(c10::IntArrayRef shape) {
     return s + "]";
 }
 
-// Copies every tensor of `file` into `model` (and `score`), checking names and shapes.
-void loadWeights(const SafetensorsFile& file, Gpt2Model& model, torch::Tensor& score) {
+// The weight files of a checkpoint directory: model.safetensors, or the shards a Hugging Face
+// model.safetensors.index.json lists (save_pretrained splits big models). Never pickles.
+std::vector<std::unique_ptr<SafetensorsFile>> openWeightFiles(const fs::path& dir) {
+    std::vector<std::unique_ptr<SafetensorsFile>> files;
+    if (fs::exists(dir / "model.safetensors")) {
+        files.push_back(std::make_unique<SafetensorsFile>((dir / "model.safetensors").string()));
+        return files;
+    }
+    const fs::path index = dir / "model.safetensors.index.json";
+    if (!fs::exists(index)) {
+        for (const char* pickle : {"pytorch_model.bin", "model.bin"})
+            if (fs::exists(dir / pickle))
+                throw std::invalid_argument((dir / pickle).string() + ": only safetensors weights are read (pickles can run code); "
+                                            "save the model with safe_serialization=True");
+        throw std::invalid_argument((dir / "model.safetensors").string() + ": no such file");
+    }
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(std::ifstream(index));
+    } catch (const nlohmann::json::parse_error& e) {
+        throw std::invalid_argument(index.string() + ": invalid JSON at byte " + std::to_string(e.byte));
+    }
+    if (!j.is_object() || !j.contains("weight_map") || !j["weight_map"].is_object() || j["weight_map"].empty())
+        throw std::invalid_argument(index.string() + ": missing field weight_map (tensor name -> shard file)");
+    std::map<std::string, std::vector<std::string>> shards;  // file -> tensors the index puts there
+    for (const auto& [tensor, file] : j["weight_map"].items()) {
+        if (!file.is_string()) throw std::invalid_argument(index.string() + ": weight_map." + tensor + " must be a file name");
+        const std::string name = file.get<std::string>();
+        if (name.empty() || name.find('/') != std::string::npos || name.find('\\') != std::string::npos || name == "..")
+            throw std::invalid_argument(index.string() + ": weight_map." + tensor + " names '" + name +
+                                        "', which is not a file in the model directory");
+        shards[name].push_back(tensor);
+    }
+    for (const auto& [name, tensors] : shards) {
+        files.push_back(std::make_unique<SafetensorsFile>((dir / name).string()));
+        for (const auto& tensor : tensors)
+            if (!files.back()->contains(tensor))
+                throw std::invalid_argument(index.string() + ": tensor '" + tensor + "' is not in " + name);
+    }
+    return files;
+}
+
+struct StoredTensor {
+    const SafetensorsFile* file = nullptr;
+    std::string key;  // as stored
+};
+
+// name without the "transformer." prefix -> where it is stored; a name stored twice is an error.
+std::map<std::string, StoredTensor> indexTensors(const std::vector<std::unique_ptr<SafetensorsFile>>& files) {
+    std::map<std::string, StoredTensor> byName;
+    for (const auto& file : files)
+        for (const auto& [key, info] : file->tensors()) {
+            const std::string name = key.starts_with("transformer.") ? key.substr(12) : key;
+            if (isIgnoredKey(name)) continue;
+            if (info.dtype != "F32" && info.dtype != "F16" && info.dtype != "BF16" && info.dtype != "F64")
+                throw std::invalid_argument(file->path() + ": tensor '" + key + "' has dtype " + info.dtype +
+                                            " (expected F32, F16 or BF16)");
+            const auto [it, added] = byName.emplace(name, StoredTensor{file.get(), key});
+            if (!added)
+                throw std::invalid_argument(file->path() + ": tensor '" + key + "' is also stored as '" + it->second.key +
+                                            "' in " + it->second.file->path());
+        }
+    return byName;
+}
+
+// GPT-2 ties the output layer to the token embeddings. Hugging Face saves the pair once, usually as
+// wte.weight; a file holding only lm_head.weight gives the embeddings through it, and one holding a
+// different lm_head.weight is a model with its own output layer, which this GPT-2 cannot represent.
+void resolveTiedHead(std::map<std::string, StoredTensor>& byName) {
+    const auto head = byName.find("lm_head.weight");
+    if (head == byName.end()) return;
+    const auto wte = byName.find("wte.weight");
+    if (wte == byName.end()) {
+        byName["wte.weight"] = head->second;
+    } else {
+        const auto a = head->second.file->load(head->second.key).to(torch::kFloat32);
+        const auto b = wte->second.file->load(wte->second.key).to(torch::kFloat32);
+        if (a.sizes() != b.sizes() || !torch::equal(a, b))
+            throw std::invalid_argument(head->second.file->path() + ": tensor '" + head->second.key + "' differs from '" +
+                                        wte->second.key + "': the output layer is not tied to the token embeddings "
+                                        "(tie_word_embeddings false), which GPT-2 models here require");
+    }
+    byName.erase("lm_head.weight");
+}
+
+// Copies every stored tensor into `model` (and `score`), checking names and shapes.
+void loadWeights(const std::vector<std::unique_ptr<SafetensorsFile>>& files, Gpt2Model& model, torch::Tensor& score) {
+    auto byName = indexTensors(files);
+    resolveTiedHead(byName);
     auto params = model->named_parameters();
-    std::set<std::string> seen;
     torch::NoGradGuard noGrad;
-    for (const auto& [key, info] : file.tensors()) {
-        const std::string name = key.starts_with("transformer.") ? key.substr(12) : key;
-        if (isIgnoredKey(name)) continue;
-        if (info.dtype != "F32" && info.dtype != "F16" && info.dtype != "BF16" && info.dtype != "F64")
-            throw std::invalid_argument(file.path() + ": tensor '" + key + "' has dtype " + info.dtype +
-                                        " (expected F32, F16 or BF16)");
-        torch::Tensor t = file.load(key).to(torch::kFloat32);
+    for (const auto& [name, stored] : byName) {
+        torch::Tensor t = stored.file->load(stored.key).to(torch::kFloat32);
         if (name == "score.weight") {
             score = t;
             continue;
         }
         torch::Tensor* target = params.find(name);
-        if (!target) throw std::invalid_argument(file.path() + ": unexpected tensor '" + key + "' for a GPT-2 model");
+        if (!target) throw std::invalid_argument(stored.file->path() + ": unexpected tensor '" + stored.key + "' for a GPT-2 model");
         if (isConv1dWeight(name) && t.dim() == 2) t = t.t();
         if (t.sizes() != target->sizes())
-            throw std::invalid_argument(file.path() + ": tensor '" + key + "' has shape " + shapeText(t.sizes()) +
+            throw std::invalid_argument(stored.file->path() + ": tensor '" + stored.key + "' has shape " + shapeText(t.sizes()) +
                                         " but config.json implies " +
                                         shapeText(isConv1dWeight(name) ? target->t().sizes() : target->sizes()));
         target->copy_(t);
-        seen.insert(name);
     }
+    const std::string where = files.size() == 1 ? files[0]->path() : files[0]->path() + " (and the other shards)";
     for (const auto& p : params)
-        if (!seen.count(p.key())) throw std::invalid_argument(file.path() + ": missing tensor '" + p.key() + "'");
+        if (!byName.count(p.key())) throw std::invalid_argument(where + ": missing tensor '" + p.key() + "'");
 }
 
 }  // namespace
@@ -69,9 +150,9 @@ LoadedModel loadCheckpoint(const std::string& dir, const torch::Device& device, 
     const Gpt2Config config = Gpt2Config::fromFile((fs::path(dir) / "config.json").string());
     LoadedModel loaded;
     loaded.model = Gpt2Model(config);
-    loadWeights(SafetensorsFile((fs::path(dir) / "model.safetensors").string()), loaded.model, loaded.score);
+    loadWeights(openWeightFiles(dir), loaded.model, loaded.score);
     if (loaded.score.defined() && (loaded.score.dim() != 2 || loaded.score.size(1) != config.nEmbd))
-        throw std::invalid_argument(dir + "/model.safetensors: score.weight must be [num_labels, n_embd]");
+        throw std::invalid_argument(dir + ": score.weight must be [num_labels, n_embd]");
     const bool hasTokenizer = fs::exists(fs::path(dir) / "tokenizer.json") || fs::exists(fs::path(dir) / "vocab.json");
     if (hasTokenizer || requireTokenizer) {
         loaded.tokenizer.emplace(text::ByteLevelBpe::fromDirectory(dir));

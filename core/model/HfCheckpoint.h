@@ -1,8 +1,10 @@
 #pragma once
 // A checkpoint IS a Hugging Face model directory (DESIGN §4): config.json, model.safetensors,
 // vocab.json, merges.txt, generation_config.json. Loading accepts the `transformer.h.0…` and the hub's
-// `h.0…` key layouts, ignores attn.bias mask buffers and the tied lm_head, transposes Conv1D weights
-// ([in,out] on disk), accepts F32/F16/BF16. Reward/value models add score.weight [num_labels, n_embd].
+// `h.0…` key layouts, weights sharded by model.safetensors.index.json, ignores attn.bias mask buffers,
+// takes the tied lm_head.weight for the embeddings when wte.weight is absent (and refuses an untied one),
+// transposes Conv1D weights ([in,out] on disk), accepts F32/F16/BF16. Reward/value models add
+// score.weight [num_labels, n_embd].
 
 #include <optional>
 #include <string>

@@ -104,6 +104,64 @@ private slots:
         QVERIFY(!torch::equal(w, ref.model->named_parameters()["h.1.mlp.c_fc.weight"]));  // really went through bf16
     }
 
+    // save_pretrained's sharded layout: model.safetensors.index.json names the shard of every tensor.
+    void shardedWeights() {
+        const fs::path d = freshDir("sharded");
+        std::map<std::string, torch::Tensor> first, second;
+        json index = {{"metadata", {{"total_size", 0}}}, {"weight_map", json::object()}};
+        {
+            SafetensorsFile f((d / "model.safetensors").string());
+            for (const auto& [name, info] : f.tensors()) {
+                const bool early = name.find(".h.0.") != std::string::npos || name.find("wte") != std::string::npos;
+                (early ? first : second)[name] = f.load(name);
+                index["weight_map"][name] = early ? "model-00001-of-00002.safetensors" : "model-00002-of-00002.safetensors";
+            }
+        }
+        QVERIFY(!first.empty() && !second.empty());
+        fs::remove(d / "model.safetensors");
+        saveSafetensors((d / "model-00001-of-00002.safetensors").string(), first);
+        saveSafetensors((d / "model-00002-of-00002.safetensors").string(), second);
+        std::ofstream(d / "model.safetensors.index.json") << index.dump();
+        auto sharded = loadCheckpoint(d.string());
+        auto ref = loadCheckpoint(freshDir("ref-sharded").string());
+        for (const auto& p : ref.model->named_parameters())
+            QVERIFY2(torch::equal(p.value(), sharded.model->named_parameters()[p.key()]), p.key().c_str());
+        // The index must tell the truth and name files inside the directory.
+        index["weight_map"]["transformer.ln_f.bias"] = "model-00001-of-00002.safetensors";
+        std::ofstream(d / "model.safetensors.index.json") << index.dump();
+        expectLoadError(d, "tensor 'transformer.ln_f.bias' is not in model-00001-of-00002.safetensors");
+        index["weight_map"]["transformer.ln_f.bias"] = "../model-00002-of-00002.safetensors";
+        std::ofstream(d / "model.safetensors.index.json") << index.dump();
+        expectLoadError(d, "which is not a file in the model directory");
+        std::ofstream(d / "model.safetensors.index.json") << R"({"metadata": {}})";
+        expectLoadError(d, "model.safetensors.index.json: missing field weight_map");
+        fs::remove(d / "model.safetensors.index.json");
+        expectLoadError(d, "model.safetensors: no such file");
+        std::ofstream(d / "pytorch_model.bin") << "a pickle";
+        expectLoadError(d, "pytorch_model.bin: only safetensors weights are read");
+    }
+
+    // GPT-2's output layer is the token embeddings: lm_head.weight alone stands for both; a different
+    // lm_head.weight is an untied model, refused rather than silently dropped.
+    void tiedOutputLayer() {
+        auto ref = loadCheckpoint(freshDir("ref-head").string());
+        fs::path d = freshDir("head-only");
+        rewriteWeights(d, [](auto& t) {
+            t["lm_head.weight"] = t["transformer.wte.weight"];
+            t.erase("transformer.wte.weight");
+        });
+        QVERIFY(torch::equal(loadCheckpoint(d.string()).model->wte->weight, ref.model->wte->weight));
+        d = freshDir("head-same");
+        rewriteWeights(d, [](auto& t) { t["lm_head.weight"] = t["transformer.wte.weight"].clone(); });
+        QVERIFY(torch::equal(loadCheckpoint(d.string()).model->wte->weight, ref.model->wte->weight));
+        d = freshDir("head-untied");
+        rewriteWeights(d, [](auto& t) { t["lm_head.weight"] = t["transformer.wte.weight"] + 1; });
+        expectLoadError(d, "the output layer is not tied to the token embeddings");
+        d = freshDir("twice");
+        rewriteWeights(d, [](auto& t) { t["ln_f.bias"] = t["transformer.ln_f.bias"]; });
+        expectLoadError(d, "tensor 'transformer.ln_f.bias' is also stored as 'ln_f.bias'");
+    }
+
     void badCheckpoints() {
         fs::path d = freshDir("shape");
         rewriteWeights(d, [](auto& t) { t["transformer.h.0.mlp.c_fc.weight"] = torch::zeros({32, 100}); });
