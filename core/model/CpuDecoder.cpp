@@ -31,7 +31,7 @@ void linear(const float* in, int64_t B, int64_t K, const float* weight, const fl
 bool CpuDecoder::available(Gpt2Model& model) {
     static const bool disabled = std::getenv("RLHF_NO_CPU_DECODER") != nullptr;
     const auto& w = model->wte->weight;
-    return !disabled && w.device().is_cpu() && w.scalar_type() == torch::kFloat32;
+    return !disabled && w.device().is_cpu() && w.scalar_type() == torch::kFloat32 && model->config().tanhGelu();
 }
 
 CpuDecoder::CpuDecoder(Gpt2Model& model, KvCache& cache, std::vector<int64_t> firstReal)

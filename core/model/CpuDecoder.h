@@ -20,7 +20,7 @@ namespace rlhf::model {
 
 class CpuDecoder {
 public:
-    // A float32 model on the CPU, not disabled by RLHF_NO_CPU_DECODER.
+    // A float32 model on the CPU with GPT-2's tanh GELU, not disabled by RLHF_NO_CPU_DECODER.
     static bool available(Gpt2Model& model);
 
     // firstReal[b]: the first non-padding position of row b (0 without padding).

@@ -1,6 +1,7 @@
 #include "model/Gpt2Config.h"
 
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -30,11 +31,17 @@ Gpt2Config Gpt2Config::fromJson(const nlohmann::json& j, const std::string& orig
     if (!j.is_object()) throw std::invalid_argument(origin + ": expected a JSON object");
     if (j.contains("model_type") && j["model_type"] != "gpt2")
         throw std::invalid_argument(origin + ": model_type " + j["model_type"].dump() + " is not supported (expected \"gpt2\")");
-    if (j.contains("activation_function") && j["activation_function"] != "gelu_new" &&
-        j["activation_function"] != "gelu_pytorch_tanh")
-        throw std::invalid_argument(origin + ": activation_function " + j["activation_function"].dump() +
-                                    " is not supported (expected \"gelu_new\")");
     Gpt2Config c;
+    if (j.contains("activation_function")) {
+        static const std::set<std::string> supported = {"gelu_new", "gelu_pytorch_tanh", "gelu_fast", "gelu", "relu",
+                                                        "silu",     "swish",             "quick_gelu"};
+        const auto& a = j["activation_function"];
+        if (!a.is_string() || !supported.count(a.get<std::string>()))
+            throw std::invalid_argument(origin + ": activation_function " + a.dump() +
+                                        " is not supported (gelu_new, gelu_pytorch_tanh, gelu_fast, gelu, relu, silu, "
+                                        "swish or quick_gelu)");
+        c.activation = a.get<std::string>();
+    }
     c.vocabSize = intField(j, "vocab_size", origin, true, 0, 1);
     // Old configs name the context n_ctx only.
     c.nPositions = j.contains("n_positions") ? intField(j, "n_positions", origin, true, 0, 1) : intField(j, "n_ctx", origin, false, 0, 1);
@@ -79,7 +86,7 @@ Gpt2Config Gpt2Config::fromFile(const std::string& path) {
 
 nlohmann::json Gpt2Config::toJson(const std::string& architecture) const {
     nlohmann::json j = {
-        {"architectures", {architecture}}, {"model_type", "gpt2"}, {"activation_function", "gelu_new"},
+        {"architectures", {architecture}}, {"model_type", "gpt2"}, {"activation_function", activation},
         {"vocab_size", vocabSize},         {"n_positions", nPositions}, {"n_ctx", nPositions},
         {"n_embd", nEmbd},                 {"n_layer", nLayer},     {"n_head", nHead},
         {"n_inner", nInner > 0 ? nlohmann::json(nInner) : nlohmann::json(nullptr)},

@@ -22,9 +22,14 @@ struct Gpt2Config {
     int numLabels = 1;            // for reward/value models (GPT2ForSequenceClassification)
     bool scaleAttnWeights = true;            // scale_attn_weights: scores / sqrt(head size)
     bool scaleAttnByInverseLayerIdx = false; // scale_attn_by_inverse_layer_idx: scores / (layer + 1) too
+    // activation_function of the MLP, as Hugging Face names it: gelu_new (GPT-2's tanh GELU; also
+    // gelu_pytorch_tanh, gelu_fast), gelu (erf), relu, silu (swish), quick_gelu (x sigmoid(1.702 x)).
+    std::string activation = "gelu_new";
 
     int mlpWidth() const { return nInner > 0 ? nInner : 4 * nEmbd; }
     int headSize() const { return nEmbd / nHead; }
+    // The activations GPT-2's tanh GELU formula computes (CpuDecoder implements only those).
+    bool tanhGelu() const { return activation == "gelu_new" || activation == "gelu_pytorch_tanh" || activation == "gelu_fast"; }
 
     // Throws std::invalid_argument naming `origin` (a file) and the field that is missing or wrong.
     static Gpt2Config fromJson(const nlohmann::json& j, const std::string& origin);

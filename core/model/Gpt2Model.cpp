@@ -72,13 +72,26 @@ torch::Tensor CausalSelfAttentionImpl::decodeStatic(const torch::Tensor& x, cons
     return c_proj(y.transpose(1, 2).reshape({B, 1, C}));
 }
 
-MlpImpl::MlpImpl(const Gpt2Config& c) {
+MlpImpl::MlpImpl(const Gpt2Config& c) : activation_(c.activation) {
     c_fc = register_module("c_fc", torch::nn::Linear(c.nEmbd, c.mlpWidth()));
     c_proj = register_module("c_proj", torch::nn::Linear(c.mlpWidth(), c.nEmbd));
 }
 
+namespace {
+
+// Hugging Face's ACT2FN for the names Gpt2Config accepts.
+torch::Tensor activate(const torch::Tensor& x, const std::string& name) {
+    if (name == "gelu") return torch::gelu(x);
+    if (name == "relu") return torch::relu(x);
+    if (name == "silu" || name == "swish") return torch::silu(x);
+    if (name == "quick_gelu") return x * torch::sigmoid(1.702 * x);
+    return torch::gelu(x, "tanh");  // gelu_new, gelu_pytorch_tanh, gelu_fast: GPT-2's tanh approximation
+}
+
+}  // namespace
+
 torch::Tensor MlpImpl::forward(const torch::Tensor& x) {
-    return c_proj(torch::gelu(c_fc(x), "tanh"));  // gelu_new
+    return c_proj(activate(c_fc(x), activation_));  // [B,T,4C] inside
 }
 
 BlockImpl::BlockImpl(const Gpt2Config& c, int layer) {

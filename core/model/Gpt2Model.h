@@ -44,6 +44,9 @@ public:
     torch::Tensor forward(const torch::Tensor& x);  // [B,T,C] -> [B,T,C]
     torch::nn::Linear c_fc{nullptr};    // C -> 4C
     torch::nn::Linear c_proj{nullptr};  // 4C -> C
+
+private:
+    std::string activation_;  // config.json activation_function
 };
 TORCH_MODULE(Mlp);
 

@@ -139,11 +139,12 @@ private slots:
         }
     }
 
-    // Attention-scaling options of HF GPT-2 configs, against an independent PyTorch forward
-    // (tests/data/tiny-gpt2-variants/make_reference.py, which reproduces transformers' default logits).
-    void attentionScalingVariants() {
+    // Config options of HF GPT-2 (attention scaling, activation_function, layer_norm_epsilon), against an
+    // independent PyTorch forward (tests/data/tiny-gpt2-variants/make_reference.py, which reproduces
+    // transformers' default logits).
+    void configVariants() {
         namespace fs = std::filesystem;
-        for (const char* variant : {"inverse-layer-scale", "unscaled-attention"}) {
+        for (const char* variant : {"inverse-layer-scale", "unscaled-attention", "quick-gelu-activation", "relu-activation"}) {
             const fs::path dir = fs::temp_directory_path() / ("rlhf-variant-" + std::to_string(::getpid()) + variant);
             fs::create_directories(dir);
             fs::copy_file(rlhf::test::dataPath("tiny-gpt2/policy/model.safetensors"), dir / "model.safetensors", fs::copy_options::overwrite_existing);
@@ -156,6 +157,18 @@ private slots:
             QVERIFY2(err < 1e-4, (std::string(variant) + " " + std::to_string(err)).c_str());
             const double fromDefault = (logits[-1] - policy_.model->forward(batchOf(ids(expected_["sequences"][0]))).squeeze(0)[-1]).abs().max().item<double>();
             QVERIFY2(fromDefault > 1e-4, variant);  // the option really changes the model
+            // Greedy generation agrees with the forward pass (the CPU decoder only implements the tanh GELU;
+            // other activations decode through LibTorch).
+            SamplingOptions o;
+            o.greedy = true;
+            o.maxNewTokens = 3;
+            o.stopAtEos = false;
+            const auto prompt = ids(expected_["sequences"][0]);
+            const auto generated = generate(model.model, {prompt}, o)[0].ids;
+            auto sequence = prompt;
+            for (int step = 0; step < 3; ++step)
+                sequence.push_back(static_cast<int>(model.model->forward(batchOf(sequence)).squeeze(0)[-1].argmax().item<int64_t>()));
+            QCOMPARE(generated, std::vector<int>(sequence.begin() + static_cast<long>(prompt.size()), sequence.end()));
             fs::remove_all(dir);
         }
     }
@@ -167,6 +180,22 @@ private slots:
         QCOMPARE(Gpt2Config::fromJson(j, "config.json").nPositions, 64);
         j.erase("n_ctx");
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Gpt2Config::fromJson(j, "config.json"));
+    }
+
+    void activationFunctionRoundTripsAndUnknownOnesAreRefused() {
+        auto j = nlohmann::json::parse(rlhf::test::readData("tiny-gpt2/policy/config.json"));
+        j["activation_function"] = "silu";
+        const auto c = Gpt2Config::fromJson(j, "config.json");
+        QCOMPARE(c.activation, std::string("silu"));
+        QVERIFY(!c.tanhGelu());
+        QCOMPARE(c.toJson()["activation_function"].get<std::string>(), std::string("silu"));
+        j["activation_function"] = "mish";
+        try {
+            Gpt2Config::fromJson(j, "dir/config.json");
+            QFAIL("mish accepted");
+        } catch (const std::invalid_argument& e) {
+            QVERIFY2(std::string(e.what()).starts_with("dir/config.json: activation_function \"mish\" is not supported"), e.what());
+        }
     }
 };
 

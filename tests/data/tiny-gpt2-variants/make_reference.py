@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-"""Reference logits for GPT-2 attention-scaling variants, computed by an independent PyTorch forward
-written from the transformers GPT2Attention semantics (scale_attn_weights divides scores by
-sqrt(head_dim); scale_attn_by_inverse_layer_idx divides them by layer_idx + 1).
+"""Reference logits for GPT-2 config variants, computed by an independent PyTorch forward written from
+the transformers GPT2 semantics: attention scaling (scale_attn_weights divides scores by sqrt(head_dim);
+scale_attn_by_inverse_layer_idx divides them by layer_idx + 1), the MLP's activation_function (ACT2FN)
+and layer_norm_epsilon.
 
 Uses tests/data/tiny-gpt2/policy weights with each variant's config.json; writes <variant>/expected.safetensors
 holding `last_logits` [50257] for expected.json sequence 0. Run: /usr/bin/python3 make_reference.py"""
@@ -36,14 +37,24 @@ def write_safetensors(path, tensors):
     with open(path, "wb") as f:
         f.write(struct.pack("<Q", len(text)) + text + b"".join(blobs))
 
+ACT2FN = {
+    "gelu_new": lambda x: torch.nn.functional.gelu(x, approximate="tanh"),
+    "gelu": torch.nn.functional.gelu,
+    "relu": torch.relu,
+    "silu": torch.nn.functional.silu,
+    "quick_gelu": lambda x: x * torch.sigmoid(1.702 * x),
+}
+
 def forward(w, cfg, ids):
     C, H = cfg["n_embd"], cfg["n_head"]
+    eps = cfg.get("layer_norm_epsilon", 1e-5)
+    act = ACT2FN[cfg.get("activation_function", "gelu_new")]
     D = C // H
     x = w["transformer.wte.weight"][ids] + w["transformer.wpe.weight"][torch.arange(len(ids))]
     T = len(ids)
     for l in range(cfg["n_layer"]):
         p = f"transformer.h.{l}."
-        h = torch.nn.functional.layer_norm(x, (C,), w[p + "ln_1.weight"], w[p + "ln_1.bias"], 1e-5)
+        h = torch.nn.functional.layer_norm(x, (C,), w[p + "ln_1.weight"], w[p + "ln_1.bias"], eps)
         qkv = h @ w[p + "attn.c_attn.weight"] + w[p + "attn.c_attn.bias"]
         q, k, v = [t.view(T, H, D).transpose(0, 1) for t in qkv.split(C, 1)]
         s = q @ k.transpose(-1, -2)
@@ -54,10 +65,10 @@ def forward(w, cfg, ids):
         s = s.masked_fill(torch.ones(T, T, dtype=torch.bool).triu(1), float("-inf")).softmax(-1)
         y = (s @ v).transpose(0, 1).reshape(T, C) @ w[p + "attn.c_proj.weight"] + w[p + "attn.c_proj.bias"]
         x = x + y
-        h = torch.nn.functional.layer_norm(x, (C,), w[p + "ln_2.weight"], w[p + "ln_2.bias"], 1e-5)
-        h = torch.nn.functional.gelu(h @ w[p + "mlp.c_fc.weight"] + w[p + "mlp.c_fc.bias"], approximate="tanh")
+        h = torch.nn.functional.layer_norm(x, (C,), w[p + "ln_2.weight"], w[p + "ln_2.bias"], eps)
+        h = act(h @ w[p + "mlp.c_fc.weight"] + w[p + "mlp.c_fc.bias"])
         x = x + h @ w[p + "mlp.c_proj.weight"] + w[p + "mlp.c_proj.bias"]
-    x = torch.nn.functional.layer_norm(x, (C,), w["transformer.ln_f.weight"], w["transformer.ln_f.bias"], 1e-5)
+    x = torch.nn.functional.layer_norm(x, (C,), w["transformer.ln_f.weight"], w["transformer.ln_f.bias"], eps)
     return x @ w["transformer.wte.weight"].t()
 
 def main():
@@ -65,7 +76,9 @@ def main():
     ids = torch.tensor(json.load(open(os.path.join(BASE, "expected.json")))["sequences"][0])
     w = read_safetensors(os.path.join(BASE, "policy", "model.safetensors"))
     variants = {"inverse-layer-scale": {"scale_attn_by_inverse_layer_idx": True},
-                "unscaled-attention": {"scale_attn_weights": False}}
+                "unscaled-attention": {"scale_attn_weights": False},
+                "quick-gelu-activation": {"activation_function": "quick_gelu"},
+                "relu-activation": {"activation_function": "relu", "layer_norm_epsilon": 1e-3}}
     for name, change in variants.items():
         cfg = dict(base_cfg, **change)
         os.makedirs(os.path.join(HERE, name), exist_ok=True)
