@@ -61,6 +61,19 @@ private slots:
         QCOMPARE(gpt2_->endOfTextId(), 50256);
     }
 
+    // 400 random texts over Unicode whitespace, combining marks, every letter/number category, emoji,
+    // controls and contractions, with ids from GPT-2's encoder.py algorithm (gpt2/make_fuzz_cases.py).
+    void encoderPyFuzzCases() {
+        const json cases = json::parse(rlhf::test::readData("gpt2/fuzz_cases.json"));
+        QCOMPARE(cases.size(), size_t{400});
+        for (const auto& c : cases) {
+            const auto text = c["text"].get<std::string>();
+            const auto ids = c["ids"].get<std::vector<int>>();
+            QCOMPARE(gpt2_->encode(text), ids);
+            QCOMPARE(gpt2_->decode(ids), text);
+        }
+    }
+
     void knownHardCases() {
         // Ids from GPT-2's published tokenizer for whitespace runs, contractions and digits.
         QCOMPARE(gpt2_->encode("  hello"), (std::vector<int>{220, 23748}));
