@@ -127,7 +127,7 @@ void addBenchCommand(CLI::App& app) {
         cmd->add_option("--threads", gpt->threads, "LibTorch intra-op threads (default: all cores)");
     }
     bench->get_subcommand("train")
-        ->add_option("--precision", gpt->precision, "fp32, bf16 (autocast) or auto (bf16 on CUDA, fp32 on CPU)")
+        ->add_option("--precision", gpt->precision, "fp32, bf16 (autocast) or auto (bf16 on CUDA and on CPUs with AVX512-BF16/AMX, else fp32)")
         ->check(CLI::IsMember({"fp32", "bf16", "auto"}));
     bench->get_subcommand("train")->callback([gpt] { benchTrain(*gpt); });
     bench->get_subcommand("generate")->callback([gpt] { benchGenerate(*gpt); });

@@ -33,8 +33,18 @@ void setAutocast(bool cuda, bool enable) {
 Precision parsePrecision(const std::string& name, const torch::Device& device) {
     if (name == "fp32") return Precision::Fp32;
     if (name == "bf16") return Precision::Bf16;
-    if (name == "auto") return device.is_cuda() ? Precision::Bf16 : Precision::Fp32;
+    if (name == "auto") return device.is_cuda() || cpuHasNativeBf16() ? Precision::Bf16 : Precision::Fp32;
     throw std::invalid_argument("unknown precision '" + name + "' (fp32, bf16 or auto)");
+}
+
+bool cpuHasNativeBf16() {
+#if defined(__x86_64__) && defined(__GNUC__)
+    __builtin_cpu_init();
+    // GCC checks the OS saves AVX-512 state (XGETBV) before it reports an AVX-512 feature.
+    return __builtin_cpu_supports("avx512bf16") || __builtin_cpu_supports("amx-bf16");
+#else
+    return false;
+#endif
 }
 
 const char* precisionName(Precision p) { return p == Precision::Bf16 ? "bf16" : "fp32"; }

@@ -1,7 +1,7 @@
 #pragma once
 // Training precision: fp32, or bf16 autocast (matmuls in bf16, weights, optimiser state, layer norms,
-// softmax and the loss in fp32). bf16 pays off on GPUs and on CPUs with AVX512-BF16/AMX; "auto" picks
-// bf16 on CUDA and fp32 on CPU, where older CPUs emulate bf16 slowly.
+// softmax and the loss in fp32). bf16 pays off on GPUs and on CPUs with AVX512-BF16/AMX instructions;
+// "auto" picks bf16 there (CUDA; such CPUs) and fp32 on other CPUs, which emulate bf16 slowly.
 
 #include <string>
 
@@ -14,6 +14,9 @@ enum class Precision { Fp32, Bf16 };
 // "fp32", "bf16" or "auto" (resolved for `device`); anything else throws std::invalid_argument.
 Precision parsePrecision(const std::string& name, const torch::Device& device);
 const char* precisionName(Precision p);
+
+// Whether this CPU multiplies bf16 natively (x86 AVX512-BF16 or AMX-BF16, with OS support).
+bool cpuHasNativeBf16();
 
 // Enables bf16 autocast for `device` while alive (nothing for Fp32). Not nestable across devices;
 // one per forward pass, on the thread that runs it (autocast state is thread-local).

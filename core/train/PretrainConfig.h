@@ -29,7 +29,7 @@ struct PretrainConfig {
     int64_t checkpointEvery = 250; // checkpoint_every (0: only at the end or on stop)
     uint64_t seed = 1;             // seed: initialisation and window sampling
     double valFraction = 0.1;      // val_fraction: tail of the token stream held out
-    std::string precision = "auto";// precision: fp32, bf16 (autocast) or auto (bf16 on CUDA, fp32 on CPU)
+    std::string precision = "auto";// precision: fp32, bf16 (autocast) or auto (bf16 on CUDA and BF16-capable CPUs)
 
     nlohmann::json toJson() const;
     // Unknown keys, wrong types and out-of-range values throw std::invalid_argument naming the key.

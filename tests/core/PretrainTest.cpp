@@ -130,7 +130,8 @@ private slots:
         QVERIFY(meanDifference < 0.02);
         QVERIFY(bf16.back() < bf16.front() - 0.5);
         QCOMPARE(train::PretrainConfig::fromJson({{"precision", "bf16"}}, "x").precision, std::string("bf16"));
-        QCOMPARE(train::parsePrecision("auto", torch::kCPU), train::Precision::Fp32);
+        QCOMPARE(train::parsePrecision("auto", torch::kCPU), train::cpuHasNativeBf16() ? train::Precision::Bf16 : train::Precision::Fp32);
+        QCOMPARE(train::parsePrecision("auto", torch::Device(torch::kCUDA)), train::Precision::Bf16);
     }
 
     void stopFlagCheckpointsAndEnds() {
