@@ -5,6 +5,8 @@
 
 #include <torch/torch.h>
 
+#include "model/CausalSoftmax.h"
+
 namespace rlhf::model {
 
 KvCache KvCache::allocate(const Gpt2Config& c, int64_t batch, int64_t capacity, const torch::TensorOptions& options) {
@@ -39,9 +41,9 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x, const tor
         k = cache->k[layer].narrow(2, 0, past + T);                  // [B,H,S,D]
         v = cache->v[layer].narrow(2, 0, past + T);
     }
+#if TORCH_VERSION_MAJOR >= 2
     // No bias and T > 1 means plain causal attention over S == T keys (training, prefill without padding).
     const bool causal = !bias.defined() && T > 1;
-#if TORCH_VERSION_MAJOR >= 2
     // Fused kernels (flash / memory-efficient) need is_causal instead of an explicit mask.
     // SDPA scales by 1/sqrt(D) itself; q carries any other factor (its `scale` argument is 2.1+ only).
     const double extra = scale_ * std::sqrt(static_cast<double>(D));
@@ -49,11 +51,10 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x, const tor
     auto y = bias.defined() ? at::scaled_dot_product_attention(q, k, v, bias.to(q.scalar_type()))
                             : at::scaled_dot_product_attention(q, k, v, {}, 0.0, causal);
 #else
-    auto att = torch::matmul(q, k.transpose(-2, -1)) * scale_;  // [B,H,T,S]
-    if (bias.defined()) att = att + bias;
-    else if (causal) att = att.masked_fill(torch::ones({T, T}, torch::dtype(torch::kBool).device(x.device())).triu(1),
-                                           -std::numeric_limits<float>::infinity());
-    att = torch::softmax(att, -1);
+    auto att = torch::matmul(q, k.transpose(-2, -1));               // [B,H,T,S]
+    // Without a bias, query t sees keys 0..past+t (S - T = past): causal training and prefill, or one
+    // new token that sees everything.
+    att = bias.defined() ? torch::softmax(att * scale_ + bias, -1) : causalSoftmax(att, scale_, k.size(2) - T);
     auto y = torch::matmul(att, v);                                  // [B,H,T,D]
 #endif
     y = y.transpose(1, 2).contiguous().view({B, T, C});

@@ -39,7 +39,39 @@ RLHF_INLINE void softmaxTimes(const T* x, int64_t n, float s, LogSumExp lse, flo
     for (; j < n; ++j) simd::fromFloat(c * std::exp((simd::toFloat(x[j]) * s - lse.shift) - lse.logSum), grad + j);
 }
 
+template <typename T>
+RLHF_INLINE void softmax(const T* x, int64_t n, int64_t width, float s, T* out) {
+    const LogSumExp lse = logSumExp(x, n, s);
+    softmaxTimes(x, n, s, lse, 1.0f, out);
+    for (int64_t j = n; j < width; ++j) simd::fromFloat(0.0f, out + j);
+}
+
+template <typename T>
+RLHF_INLINE void softmaxBackward(const T* y, const T* dy, int64_t n, int64_t width, float s, T* dx) {
+    Vec16 acc = {};
+    int64_t j = 0;
+    for (; j + 16 <= n; j += 16) acc += simd::load(y + j) * simd::load(dy + j);
+    float dot = simd::sum(acc);
+    for (; j < n; ++j) dot += simd::toFloat(y[j]) * simd::toFloat(dy[j]);
+    for (j = 0; j + 16 <= n; j += 16) simd::store(dx + j, simd::load(y + j) * (simd::load(dy + j) - dot) * s);
+    for (; j < n; ++j) simd::fromFloat(simd::toFloat(y[j]) * (simd::toFloat(dy[j]) - dot) * s, dx + j);
+    for (; j < width; ++j) simd::fromFloat(0.0f, dx + j);
+}
+
 }  // namespace
+
+RLHF_CLONES void rowSoftmax(const float* x, int64_t n, int64_t width, float s, float* out) { softmax(x, n, width, s, out); }
+RLHF_CLONES void rowSoftmax(const uint16_t* x, int64_t n, int64_t width, float s, uint16_t* out) {
+    softmax(x, n, width, s, out);
+}
+
+RLHF_CLONES void rowSoftmaxBackward(const float* y, const float* dy, int64_t n, int64_t width, float s, float* dx) {
+    softmaxBackward(y, dy, n, width, s, dx);
+}
+RLHF_CLONES void rowSoftmaxBackward(const uint16_t* y, const uint16_t* dy, int64_t n, int64_t width, float s,
+                                    uint16_t* dx) {
+    softmaxBackward(y, dy, n, width, s, dx);
+}
 
 RLHF_CLONES LogSumExp rowLogSumExp(const float* x, int64_t n, float s) { return logSumExp(x, n, s); }
 RLHF_CLONES LogSumExp rowLogSumExp(const uint16_t* x, int64_t n, float s) { return logSumExp(x, n, s); }

@@ -23,4 +23,13 @@ LogSumExp rowLogSumExp(const uint16_t* x, int64_t n, float s);
 void rowSoftmaxTimes(const float* x, int64_t n, float s, LogSumExp lse, float c, float* grad);
 void rowSoftmaxTimes(const uint16_t* x, int64_t n, float s, LogSumExp lse, float c, uint16_t* grad);
 
+// Causal attention rows (CausalSoftmax): a row of `width` scores of which the first n are visible.
+// out[j] = softmax(s * x[0..n))[j] for j < n and 0 for n <= j < width, in the row's type.
+void rowSoftmax(const float* x, int64_t n, int64_t width, float s, float* out);
+void rowSoftmax(const uint16_t* x, int64_t n, int64_t width, float s, uint16_t* out);
+
+// The gradient of that row: dx[j] = s * y[j] * (dy[j] - sum_k dy[k] y[k]) for j < n, 0 beyond.
+void rowSoftmaxBackward(const float* y, const float* dy, int64_t n, int64_t width, float s, float* dx);
+void rowSoftmaxBackward(const uint16_t* y, const uint16_t* dy, int64_t n, int64_t width, float s, uint16_t* dx);
+
 }  // namespace rlhf::model::cpu

@@ -6,6 +6,7 @@
 
 #include <torch/torch.h>
 
+#include "model/KernelRows.h"
 #include "model/LogitKernels.h"
 
 namespace rlhf::model {
@@ -14,28 +15,14 @@ namespace {
 
 using torch::autograd::AutogradContext;
 using torch::autograd::variable_list;
+using cpu::grainRows;
+using cpu::kernelRows;
+using cpu::withRowType;
 
 bool useCpuKernel(const torch::Tensor& logits) {
     static const bool disabled = std::getenv("RLHF_NO_CPU_LOSS_KERNEL") != nullptr;
-    return !disabled && logits.device().is_cpu() &&
-           (logits.scalar_type() == torch::kFloat32 || logits.scalar_type() == torch::kBFloat16);
+    return !disabled && cpu::rowKernelType(logits);
 }
-
-// The kernels take bfloat16 as its bit patterns.
-const float* kernelRows(const float* x) { return x; }
-float* kernelRows(float* x) { return x; }
-const uint16_t* kernelRows(const c10::BFloat16* x) { return reinterpret_cast<const uint16_t*>(x); }
-uint16_t* kernelRows(c10::BFloat16* x) { return reinterpret_cast<uint16_t*>(x); }
-
-// Calls f(T{}) with T = float or c10::BFloat16, as `logits` holds.
-template <typename F>
-void withRowType(const torch::Tensor& logits, F&& f) {
-    if (logits.scalar_type() == torch::kFloat32) f(float{});
-    else f(c10::BFloat16{});
-}
-
-// Rows per parallel task: enough logits that a task outweighs its scheduling (~64k exponentials).
-int64_t grainRows(int64_t V) { return std::max<int64_t>(1, 65536 / std::max<int64_t>(1, V)); }
 
 // logp[i] = (s * x[i, t_i] - shift_i) - logSum_i, where shift_i + logSum_i = log sum_j exp(s * x[i, j]);
 // saved for the gradient: logits, targets and [N, 2] float32 (shift, logSum) per row.
