@@ -81,17 +81,25 @@ struct GptBenchOptions {
     std::string device = "cpu";
     int threads = 0;
     std::string precision = "auto";
+    bool phases = false;
 };
 
 void benchTrain(const GptBenchOptions& o) {
     const torch::Device device = resolveDevice(o.device, o.threads);
     const auto preset = train::benchPreset(o.preset, device);
-    const bool big = o.preset == "gpt2";
+    // py_gpt_baseline.py's step counts on the CPU; on CUDA more, since a gpt2 step takes milliseconds there.
+    const bool big = o.preset == "gpt2" && !device.is_cuda();
+    const int steps = device.is_cuda() ? 20 : big ? 3 : 10, warmup = device.is_cuda() ? 5 : big ? 1 : 2;
     const auto precision = train::parsePrecision(o.precision, device);
-    const auto r = train::benchTraining(preset, device, big ? 3 : 10, big ? 1 : 2, precision);
-    printJsonLine({{"preset", o.preset}, {"device", device.str()}, {"threads", torch::get_num_threads()},
-                   {"precision", train::precisionName(precision)}, {"train_tokens_per_s", r.tokensPerSecond},
-                   {"last_loss", r.lastLoss}});
+    const auto r = train::benchTraining(preset, device, steps, warmup, precision, o.phases ? 3 : 0);
+    nlohmann::json out = {{"preset", o.preset}, {"device", device.str()}, {"threads", torch::get_num_threads()},
+                          {"precision", train::precisionName(precision)}, {"train_tokens_per_s", r.tokensPerSecond},
+                          {"last_loss", r.lastLoss}, {"steps", steps}};
+    if (o.phases) {
+        const auto& p = r.phaseMilliseconds;
+        out["phase_ms"] = {{"forward", p.forward}, {"loss", p.loss}, {"backward", p.backward}, {"optimizer", p.optimizer}};
+    }
+    printJsonLine(out);
 }
 
 void benchGenerate(const GptBenchOptions& o) {
@@ -129,6 +137,8 @@ void addBenchCommand(CLI::App& app) {
     bench->get_subcommand("train")
         ->add_option("--precision", gpt->precision, "fp32, bf16 (autocast) or auto (bf16 on CUDA and on CPUs with AVX512-BF16/AMX, else fp32)")
         ->check(CLI::IsMember({"fp32", "bf16", "auto"}));
+    bench->get_subcommand("train")->add_flag("--phases", gpt->phases,
+                                             "Also time forward, loss, backward and optimizer (ms per step, synchronised)");
     bench->get_subcommand("train")->callback([gpt] { benchTrain(*gpt); });
     bench->get_subcommand("generate")->callback([gpt] { benchGenerate(*gpt); });
 }

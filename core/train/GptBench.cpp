@@ -32,36 +32,67 @@ BenchPreset benchPreset(const std::string& name, const torch::Device& device) {
     return p;
 }
 
+namespace {
+
+// One training step of the bench, as py_gpt_baseline.py takes it; with `phases`, the device is
+// synchronised between forward, loss, backward and optimiser and their seconds are added there.
+struct BenchTrainer {
+    model::Gpt2Model gpt;
+    AdamW optimizer;
+    torch::Tensor input, target;  // [B,T], [B*T]
+    torch::Device device;
+    Precision precision;
+
+    double step(TrainPhaseSeconds* phases) {
+        auto t = std::chrono::steady_clock::now();
+        auto lap = [&](double* total) {
+            if (!phases) return;
+            *total += secondsSince(t, device);
+            t = std::chrono::steady_clock::now();
+        };
+        torch::Tensor loss;
+        {
+            AutocastScope autocast(precision, device);
+            auto logits = gpt->forward(input);  // [B,T,V]
+            lap(phases ? &phases->forward : nullptr);
+            loss = model::tokenCrossEntropy(logits.reshape({target.size(0), -1}), target);
+            lap(phases ? &phases->loss : nullptr);
+        }
+        optimizer.zeroGrad();
+        loss.backward();
+        lap(phases ? &phases->backward : nullptr);
+        optimizer.step(3e-4);
+        lap(phases ? &phases->optimizer : nullptr);
+        return phases ? loss.item<double>() : 0.0;
+    }
+};
+
+}  // namespace
+
 TrainBenchResult benchTraining(const BenchPreset& preset, const torch::Device& device, int steps, int warmup,
-                               Precision precision) {
+                               Precision precision, int phaseSteps) {
     torch::manual_seed(0);
     const auto& c = preset.config;
     model::Gpt2Model gpt(c);
     gpt->to(device);
     gpt->train();
-    AdamW optimizer(gpt->parameters(), AdamWOptions{});
     const int64_t B = preset.batch, T = c.nPositions;
     auto x = torch::randint(0, c.vocabSize, {B, T + 1}, torch::kLong).to(device);
-    auto input = x.narrow(1, 0, T), target = x.narrow(1, 1, T).reshape({-1});
+    BenchTrainer trainer{gpt, AdamW(gpt->parameters(), AdamWOptions{}), x.narrow(1, 0, T), x.narrow(1, 1, T).reshape({-1}),
+                         device, precision};
     TrainBenchResult result;
-    auto t0 = std::chrono::steady_clock::now();
-    for (int i = 0; i < warmup + steps; ++i) {
-        if (i == warmup) {
-            secondsSince(t0, device);  // drains queued GPU work before the clock starts
-            t0 = std::chrono::steady_clock::now();
-        }
-        torch::Tensor loss;
-        {
-            AutocastScope autocast(precision, device);
-            auto logits = gpt->forward(input);  // [B,T,V]
-            loss = model::tokenCrossEntropy(logits.reshape({B * T, c.vocabSize}), target);
-        }
-        optimizer.zeroGrad();
-        loss.backward();
-        optimizer.step(3e-4);
-        if (i + 1 == warmup + steps) result.lastLoss = loss.item<double>();
-    }
+    for (int i = 0; i < warmup; ++i) trainer.step(nullptr);
+    secondsSince(std::chrono::steady_clock::now(), device);  // drains queued GPU work before the clock starts
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < steps; ++i) trainer.step(nullptr);
     result.tokensPerSecond = static_cast<double>(B * T * steps) / secondsSince(t0, device);
+    TrainPhaseSeconds phases;
+    for (int i = 0; i < phaseSteps; ++i) result.lastLoss = trainer.step(&phases);
+    if (phaseSteps > 0)
+        result.phaseMilliseconds = {1e3 * phases.forward / phaseSteps, 1e3 * phases.loss / phaseSteps,
+                                    1e3 * phases.backward / phaseSteps, 1e3 * phases.optimizer / phaseSteps};
+    else
+        result.lastLoss = trainer.step(&phases);
     return result;
 }
 

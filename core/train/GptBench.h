@@ -20,12 +20,17 @@ struct BenchPreset {
 // tiny, small, gpt2 (DESIGN §7); throws std::invalid_argument for another name.
 BenchPreset benchPreset(const std::string& name, const torch::Device& device);
 
+struct TrainPhaseSeconds {
+    double forward = 0, loss = 0, backward = 0, optimizer = 0;
+};
+
 struct TrainBenchResult {
-    double tokensPerSecond = 0;
-    double lastLoss = 0;
+    double tokensPerSecond = 0;  // over `steps` steps after `warmup`, unsynchronised as in training
+    double lastLoss = 0;         // of one more step
+    TrainPhaseSeconds phaseMilliseconds;  // per step, from `phaseSteps` synchronised steps after those (if any)
 };
 TrainBenchResult benchTraining(const BenchPreset& preset, const torch::Device& device, int steps, int warmup,
-                               Precision precision);
+                               Precision precision, int phaseSteps = 0);
 
 struct GenerateBenchResult {
     double batch1TokensPerSecond = 0;

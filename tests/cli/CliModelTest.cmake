@@ -61,3 +61,14 @@ execute_process(COMMAND ${RLHF} train pretrain --text ${WORK}/corpus.txt --out $
 if(NOT rc EQUAL 1 OR NOT err MATCHES "unknown setting 'learning_rate'")
   message(FATAL_ERROR "bad setting: rc=${rc} ${err}")
 endif()
+
+# rlhf bench train --phases: throughput and the per-step phase times, all positive; precision resolved.
+run_ok(out bench train --preset tiny --threads 2 --precision fp32 --phases)
+if(NOT out MATCHES "\"precision\":\"fp32\"" OR NOT out MATCHES "\"preset\":\"tiny\"")
+  message(FATAL_ERROR "bench train: ${out}")
+endif()
+foreach(field train_tokens_per_s forward loss backward optimizer)
+  if(NOT out MATCHES "\"${field}\":[0-9]*\\.?[0-9]+(e[-+]?[0-9]+)?[,}]" OR out MATCHES "\"${field}\":0[,}]")
+    message(FATAL_ERROR "bench train: ${field} missing or zero in ${out}")
+  endif()
+endforeach()
