@@ -14,20 +14,20 @@ ImportError::ImportError(const std::string& path, int64_t line, const std::strin
 
 namespace {
 
-// The importer writes parents before children, with ids it has just been given, and only the split
-// and origin values of its own constants, so the foreign-key checks (a lookup per reference: five per
-// pair) and the CHECK constraints (SQLite builds a temporary table per row for `origin IN (...)`) are
-// off for its transaction and on again after it. SQLite ignores these pragmas inside a transaction
-// and applies them when statements are prepared: create this before the Transaction and the statements.
+// The importer writes parents before children, with ids it has just been given, so the foreign-key
+// checks (a lookup per reference: five per pair) are off for its transaction and on again after it.
+// CHECK constraints stay on (schema v3 made them plain comparisons). SQLite ignores this pragma inside
+// a transaction and applies it when statements are prepared: create this before the Transaction and
+// the statements.
 class TrustedBulkWrite {
 public:
     explicit TrustedBulkWrite(Database& db) : db_(db) {
-        db_.exec("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON");
+        db_.exec("PRAGMA foreign_keys = OFF");
     }
     ~TrustedBulkWrite() {
         try {
-            db_.exec("PRAGMA foreign_keys = ON; PRAGMA ignore_check_constraints = OFF");
-        } catch (const std::exception&) {  // a destructor must not throw; the next open restores both anyway
+            db_.exec("PRAGMA foreign_keys = ON");
+        } catch (const std::exception&) {  // a destructor must not throw; the next open restores it anyway
         }
     }
     TrustedBulkWrite(const TrustedBulkWrite&) = delete;

@@ -1,5 +1,7 @@
 #include "data/Schema.h"
 
+#include <sqlite3.h>
+
 namespace rlhf::data {
 
 namespace {
@@ -126,10 +128,57 @@ INSERT INTO responses_fts(responses_fts, rank) VALUES ('hashsize', 33554432);
 INSERT INTO responses_fts(responses_fts) VALUES ('rebuild');
 )SQL";
 
+// Version 3: every CHECK (x IN ('a', 'b', ...)) becomes CHECK (x = 'a' OR x = 'b' ...), same meaning
+// (NULL still passes). SQLite compiles an IN list inside a CHECK into a temporary B-tree that it builds
+// for every row written (OpenEphemeral in EXPLAIN): a third of the import's time before the importer
+// turned CHECKs off. Equality chains are three comparisons, so every writer keeps its CHECKs on. CHECKs
+// are not part of the on-disk format of rows, so the table SQL is rewritten in place, as SQLite's
+// ALTER TABLE documentation describes: writable_schema, then a new schema cookie so every connection
+// re-reads it.
+struct CheckRewrite {
+    const char* table;
+    const char* column;
+    std::vector<const char*> values;
+};
+
+std::string inList(const CheckRewrite& r) {
+    std::string s = std::string("CHECK (") + r.column + " IN (";
+    for (size_t i = 0; i < r.values.size(); ++i) s += std::string(i ? ", " : "") + "'" + r.values[i] + "'";
+    return s + "))";
+}
+
+std::string orChain(const CheckRewrite& r) {
+    std::string s = "CHECK (";
+    for (size_t i = 0; i < r.values.size(); ++i) s += std::string(i ? " OR " : "") + r.column + " = '" + r.values[i] + "'";
+    return s + ")";
+}
+
+void rewriteInListChecks(Database& db) {
+    static const std::vector<CheckRewrite> rewrites = {
+        {"prompts", "split", {"train", "validation", "test"}},
+        {"runs", "kind", {"pretrain", "sft", "rm", "ppo", "dpo"}},
+        {"runs", "status", {"queued", "running", "stopped", "finished", "failed"}},
+        {"responses", "origin", {"demonstration", "import", "model"}},
+        {"votes", "winner", {"left", "right", "tie", "both_bad"}}};
+    const int64_t cookie = db.queryInt("PRAGMA schema_version");
+    db.exec("PRAGMA writable_schema = ON");
+    auto update = db.prepare("UPDATE sqlite_schema SET sql = replace(sql, ?1, ?2) WHERE type = 'table' AND name = ?3 AND instr(sql, ?1) > 0");
+    for (const auto& r : rewrites) {
+        const std::string from = inList(r), to = orChain(r);
+        update.bind(1, std::string_view(from)).bind(2, std::string_view(to)).bind(3, std::string_view(r.table)).run();
+        if (sqlite3_changes(db.handle()) != 1) {
+            db.exec("PRAGMA writable_schema = OFF");
+            throw StoreError(db.path() + ": schema of table " + r.table + " lacks " + inList(r) + "; not a project file this version wrote");
+        }
+    }
+    db.exec("PRAGMA schema_version = " + std::to_string(cookie + 1));
+    db.exec("PRAGMA writable_schema = OFF");
+}
+
 }  // namespace
 
-const std::vector<std::string>& schemaMigrations() {
-    static const std::vector<std::string> migrations = {kVersion1, kVersion2};
+const std::vector<Migration>& schemaMigrations() {
+    static const std::vector<Migration> migrations = {{kVersion1, nullptr}, {kVersion2, nullptr}, {nullptr, rewriteInListChecks}};
     return migrations;
 }
 
@@ -146,7 +195,11 @@ void migrate(Database& db, int targetVersion) {
                          ", this one reads up to " + std::to_string(currentSchemaVersion()) + ")");
     if (version >= target) return;
     Transaction tx(db);
-    for (int v = version; v < target; ++v) db.exec(schemaMigrations()[static_cast<size_t>(v)]);
+    for (int v = version; v < target; ++v) {
+        const Migration& m = schemaMigrations()[static_cast<size_t>(v)];
+        if (m.sql) db.exec(m.sql);
+        if (m.code) m.code(db);
+    }
     db.exec("PRAGMA user_version = " + std::to_string(target));
     tx.commit();
 }

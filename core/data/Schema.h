@@ -1,6 +1,6 @@
 #pragma once
 // The project file's schema and its forward migrations, versioned with PRAGMA user_version.
-// migration[i] takes a file from version i to i + 1; opening runs the missing ones in one transaction.
+// Opening runs the missing migrations in one transaction.
 
 #include <string>
 #include <vector>
@@ -9,7 +9,12 @@
 
 namespace rlhf::data {
 
-const std::vector<std::string>& schemaMigrations();
+// One step: SQL, or code for what SQL alone cannot say; migrations()[i] takes version i to i + 1.
+struct Migration {
+    const char* sql = nullptr;
+    void (*code)(Database&) = nullptr;
+};
+const std::vector<Migration>& schemaMigrations();
 inline int currentSchemaVersion() { return static_cast<int>(schemaMigrations().size()); }
 
 // Adds rows of `table` (prompts or responses) with id > afterId to its full-text index, in one statement.

@@ -63,6 +63,31 @@ std::string jsonLineError(const std::string& line) {
     return "no error";
 }
 
+// Schema v3 rewrote each CHECK (x IN (...)) as an OR chain: same rows refused and accepted, no
+// temporary table per inserted row, and a file SQLite still finds intact.
+static void checkConstraintsAreComparisons(Database& db) {
+    QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%CHECK (% IN (%'"), int64_t(0));
+    QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%CHECK (%=%OR%'"), int64_t(4));
+    auto check = db.prepare("PRAGMA integrity_check");
+    QVERIFY(check.step());
+    QCOMPARE(check.columnText(0), std::string("ok"));
+    db.exec("BEGIN");  // rolled back: the rows are not in the full-text index, so they must not be deleted
+    db.exec("INSERT INTO prompts(id, text, hash, split, created_at) VALUES (100, 'a', 1, 'validation', 0)");
+    db.exec("INSERT INTO prompts(id, text, hash, split, created_at) VALUES (101, 'b', 2, NULL, 0)");
+    db.exec("INSERT INTO responses(prompt_id, text, hash, origin, created_at) VALUES (100, 'r', 3, 'model', 0)");
+    db.exec("INSERT INTO runs(kind, status, created_at) VALUES ('dpo', 'failed', 0)");
+    db.exec("INSERT INTO votes(left_author, right_author, winner, created_at) VALUES ('a', 'b', 'both_bad', 0)");
+    for (const char* bad : {"INSERT INTO prompts(text, hash, split, created_at) VALUES ('c', 4, 'holdout', 0)",
+                            "INSERT INTO responses(prompt_id, text, hash, origin, created_at) VALUES (100, 'r', 5, 'Model', 0)",
+                            "INSERT INTO runs(kind, status, created_at) VALUES ('dpo', 'paused', 0)",
+                            "INSERT INTO runs(kind, status, created_at) VALUES ('grpo', 'queued', 0)",
+                            "INSERT INTO votes(left_author, right_author, winner, created_at) VALUES ('a', 'b', 'draw', 0)"})
+        QVERIFY_THROWS_EXCEPTION(StoreError, db.exec(bad));
+    auto explain = db.prepare("EXPLAIN INSERT INTO responses(prompt_id, text, hash, origin, created_at) VALUES (1, 'x', 1, 'import', 0)");
+    while (explain.step()) QVERIFY(explain.columnText(1) != "OpenEphemeral");
+    db.exec("ROLLBACK");
+}
+
 class ProjectStoreTest : public QObject {
     Q_OBJECT
     fs::path tmp_;
@@ -125,8 +150,11 @@ private slots:
             QCOMPARE(store->stats().schemaVersion, currentSchemaVersion());
             if (from >= 1)  // still found after the migration rebuilt the index
                 QCOMPARE(store->database().queryInt("SELECT rowid FROM prompts_fts WHERE prompts_fts MATCH 'zebra'"), int64_t(7));
+            checkConstraintsAreComparisons(store->database());
         }
+        checkConstraintsAreComparisons(ProjectStore::open(fresh("new-checks").string(), true)->database());
     }
+
 
     void refusesNewerAndForeignFiles() {
         const fs::path newer = fresh("newer");
@@ -248,7 +276,7 @@ private slots:
         const std::string rows = dumpRows(*store);
         QCOMPARE(store->importFile(file.string(), {}).duplicates, int64_t(4));
         QCOMPARE(dumpRows(*store), rows);
-        // Foreign keys and CHECK constraints are back on after the import (it turns them off for its own rows).
+        // Foreign keys are back on after the import (it turns them off for its own rows); CHECKs never went off.
         QCOMPARE(store->database().queryInt("PRAGMA foreign_keys"), int64_t(1));
         QCOMPARE(store->database().queryInt("PRAGMA ignore_check_constraints"), int64_t(0));
         QVERIFY_THROWS_EXCEPTION(StoreError, store->database().exec(
