@@ -83,6 +83,16 @@ Nothing was imported.</source>
         <source>Prompts per split</source>
         <translation>Prompts je Aufteilung</translation>
     </message>
+    <message>
+        <location filename="../widgets/main/ProjectUpgrade.cpp" line="15"/>
+        <source>Upgrading %1 to this version&apos;s format: rebuilding its search index…</source>
+        <translation>%1 wird in das Format dieser Version überführt: der Suchindex wird neu aufgebaut…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/ProjectUpgrade.cpp" line="18"/>
+        <source>Open project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -450,152 +460,153 @@ Importieren Sie eine JSON-Lines-Datei mit „Importieren …“ (Strg+I).</trans
 <context>
     <name>rlhf::widgets::MainWindow</name>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="24"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="25"/>
         <source>RLHF Workbench</source>
         <translation>RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="37"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="38"/>
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="40"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="41"/>
         <source>Chat — ELIZA (1966)</source>
         <translation>Chat — ELIZA (1966)</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="58"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="59"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="59"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="60"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="60"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="61"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="61"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="62"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="63"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="64"/>
         <source>Save a &amp;Copy…</source>
         <translation>&amp;Kopie speichern …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="65"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="66"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="65"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="66"/>
         <source>Ctrl+I</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="66"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="67"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="66"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="67"/>
         <source>Ctrl+E</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="68"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="69"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="69"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="70"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="70"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="71"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="72"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="73"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="76"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="77"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="77"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="78"/>
         <source>&amp;About RLHF Workbench</source>
         <translation>Ü&amp;ber RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="78"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="79"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <location filename="../widgets/main/MainWindow.cpp" line="85"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="118"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="91"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="124"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="89"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="95"/>
         <source>%1 — RLHF Workbench</source>
         <translation>%1 — RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="95"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="101"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="107"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="111"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="113"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="117"/>
         <source>New project</source>
         <translation>Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="107"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="118"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="113"/>
         <location filename="../widgets/main/MainWindow.cpp" line="124"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="130"/>
         <source>RLHF projects (*.rlhf)</source>
         <translation>RLHF-Projekte (*.rlhf)</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="111"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="117"/>
         <source>%1 already exists; use Open Project.</source>
         <translation>%1 existiert bereits; bitte „Projekt öffnen“ verwenden.</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="124"/>
         <location filename="../widgets/main/MainWindow.cpp" line="130"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="136"/>
         <source>Save a copy</source>
         <translation>Kopie speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="128"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="134"/>
         <source>Copy saved to %1</source>
         <translation>Kopie nach %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="135"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="141"/>
         <source>About RLHF Workbench</source>
         <translation>Über RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="136"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="142"/>
         <source>&lt;h3&gt;RLHF Workbench %1&lt;/h3&gt;&lt;p&gt;The InstructGPT recipe on one machine, with ELIZA (1966) alongside.&lt;/p&gt;&lt;p&gt;Qt %2 · LibTorch %3 · SQLite %4&lt;/p&gt;&lt;p&gt;ELIZA scripts: DOCTOR from J. Weizenbaum, CACM 9(1), 1966, and the 1965 .TAPE. 100 listing, transcribed by Anthony Hay (CC0).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>

@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
     parser.process(app);
     rlhf::widgets::MainWindow window;
     const auto project = rlhf::widgets::startupProject(parser.positionalArguments());
+    window.show();  // first, so an upgrade of an old project shows its progress over the window
     window.openProject(project.path, project.create);
-    window.show();
     return app.exec();
 }

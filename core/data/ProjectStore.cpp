@@ -23,6 +23,17 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const std::string& path, bool c
     return std::unique_ptr<ProjectStore>(new ProjectStore(std::move(db)));
 }
 
+bool ProjectStore::needsMigration(const std::string& path) {
+    if (!std::filesystem::exists(path)) return false;
+    try {
+        Database db(path, false);
+        const int64_t version = db.queryInt("PRAGMA user_version");
+        return version > 0 && version < currentSchemaVersion();
+    } catch (const StoreError&) {
+        return false;  // open() will say what is wrong with it
+    }
+}
+
 std::string ProjectStore::checkpointsDirectory() const { return std::filesystem::absolute(path() + ".d").string(); }
 
 ProjectStats ProjectStore::stats() {

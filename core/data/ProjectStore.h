@@ -27,6 +27,9 @@ public:
     // Opens `path`, creating an empty project when `create` and it does not exist; migrates old files.
     // Throws StoreError naming the file and the problem.
     static std::unique_ptr<ProjectStore> open(const std::string& path, bool create);
+    // Whether opening the existing project file `path` would migrate it to this version's schema (which
+    // can take seconds: the v2 step rebuilds the full-text indexes). False for files it cannot read.
+    static bool needsMigration(const std::string& path);
 
     const std::string& path() const { return db_->path(); }
     std::string checkpointsDirectory() const;  // <path>.d

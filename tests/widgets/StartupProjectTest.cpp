@@ -7,7 +7,10 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include "data/ProjectStore.h"
+#include "data/Schema.h"
 #include "main/MainWindow.h"
+#include "main/ProjectUpgrade.h"
 #include "main/StartupProject.h"
 
 using namespace rlhf::widgets;
@@ -53,6 +56,33 @@ private slots:
         QVERIFY(window.openProject(named.path, named.create));
         QVERIFY(QFileInfo::exists(path));
         QVERIFY(!startupProject({path}).create);
+    }
+
+    // A file of schema version 1 is migrated on a worker thread before the window opens it; what it
+    // held is still there and found by search, and the file is at the current version afterwards.
+    void oldProjectIsUpgradedBeforeOpening() {
+        const QString path = dataDir_ + QStringLiteral("/old.rlhf");
+        {
+            rlhf::data::Database db(path.toStdString(), true);
+            rlhf::data::migrate(db, 1);
+            db.exec("INSERT INTO prompts(id, text, hash, created_at) VALUES (1, 'an old zebra', 1, 0)");
+            rlhf::data::indexNewRows(db, "prompts", 0);
+        }
+        QVERIFY(rlhf::data::ProjectStore::needsMigration(path.toStdString()));
+        MainWindow window;
+        QVERIFY(window.openProject(path, false));
+        QVERIFY(!rlhf::data::ProjectStore::needsMigration(path.toStdString()));
+        auto store = rlhf::data::ProjectStore::open(path.toStdString(), false);
+        QCOMPARE(store->stats().schemaVersion, rlhf::data::currentSchemaVersion());
+        QCOMPARE(store->database().queryInt("SELECT rowid FROM prompts_fts WHERE prompts_fts MATCH 'zebra'"), int64_t(1));
+        // A file whose migration fails: the worker's error comes back (openProject shows it), the file is unchanged.
+        const QString broken = dataDir_ + QStringLiteral("/broken.rlhf");
+        { rlhf::data::Database(broken.toStdString(), true).exec("CREATE TABLE prompts(y); PRAGMA user_version = 1"); }
+        QVERIFY(rlhf::data::ProjectStore::needsMigration(broken.toStdString()));
+        QString error;
+        QVERIFY(!upgradeProjectFile(&window, broken, &error));
+        QVERIFY2(error.startsWith(broken + QStringLiteral(": ")), qPrintable(error));
+        QVERIFY(rlhf::data::ProjectStore::needsMigration(broken.toStdString()));
     }
 };
 

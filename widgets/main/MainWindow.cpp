@@ -16,6 +16,7 @@
 #include "data/ProjectStore.h"
 #include "dataset/DatasetPanel.h"
 #include "main/AppSettings.h"
+#include "main/ProjectUpgrade.h"
 #include "util/Versions.h"
 
 namespace rlhf::widgets {
@@ -79,6 +80,11 @@ void MainWindow::createMenus() {
 }
 
 bool MainWindow::openProject(const QString& path, bool create) {
+    QString upgradeError;
+    if (!create && !upgradeProjectFile(this, path, &upgradeError)) {
+        QMessageBox::warning(this, tr("Open project"), upgradeError);
+        return false;
+    }
     try {
         project_ = std::shared_ptr<data::ProjectStore>(data::ProjectStore::open(path.toStdString(), create));
     } catch (const std::exception& e) {
