@@ -49,6 +49,62 @@ std::pair<std::string, std::string> splitMerge(const std::string& line, const st
     return {line.substr(0, space), line.substr(space + 1)};
 }
 
+// Tokens added after the BPE was trained, content -> id: tokenizer.json's added_tokens, or the
+// added_tokens.json that save_pretrained writes beside vocab.json (fine-tuning recipes add a pad token).
+using AddedTokens = std::vector<std::pair<std::string, int>>;
+
+AddedTokens addedTokensFromTokenizerJson(const nlohmann::json& j, const std::string& path) {
+    AddedTokens added;
+    if (!j.contains("added_tokens")) return added;
+    if (!j["added_tokens"].is_array()) throw TokenizerError(path + ": added_tokens must be an array");
+    for (size_t i = 0; i < j["added_tokens"].size(); ++i) {
+        const auto& t = j["added_tokens"][i];
+        if (!t.is_object() || !t.contains("content") || !t["content"].is_string() || t["content"].get<std::string>().empty() ||
+            !t.contains("id") || !t["id"].is_number_integer() || t["id"].get<long long>() < 0 || t["id"].get<long long>() > INT_MAX)
+            throw TokenizerError(path + ": added_tokens[" + std::to_string(i) + "] needs a non-empty content and an id");
+        added.emplace_back(t["content"].get<std::string>(), t["id"].get<int>());
+    }
+    return added;
+}
+
+AddedTokens addedTokensFromFile(const std::string& path) {
+    AddedTokens added;
+    if (!std::filesystem::exists(path)) return added;
+    for (const auto& [content, id] : vocabFromJson(parseJsonFile(path), path)) added.emplace_back(content, id);
+    return added;
+}
+
+// Puts the added tokens into `vocab`; returns those it did not hold before. An added token may repeat a
+// vocabulary entry (GPT-2's <|endoftext|>) but not with another id, nor take an id another token has.
+std::vector<std::string> mergeAddedTokens(std::unordered_map<std::string, int>& vocab, const AddedTokens& added,
+                                          const std::string& origin) {
+    std::unordered_map<int, std::string> byId;
+    for (const auto& [token, id] : vocab) byId.emplace(id, token);
+    std::vector<std::string> beyond;
+    for (const auto& [content, id] : added) {
+        if (auto it = vocab.find(content); it != vocab.end()) {
+            if (it->second != id)
+                throw TokenizerError(origin + ": added token " + nlohmann::json(content).dump() + " has id " + std::to_string(id) +
+                                     " but the vocabulary gives it " + std::to_string(it->second));
+            continue;
+        }
+        if (auto it = byId.find(id); it != byId.end())
+            throw TokenizerError(origin + ": added token " + nlohmann::json(content).dump() + " takes id " + std::to_string(id) +
+                                 ", which is " + nlohmann::json(it->second).dump() + " in the vocabulary");
+        vocab.emplace(content, id);
+        byId.emplace(id, content);
+        beyond.push_back(content);
+    }
+    return beyond;
+}
+
+// GPT-2's end-of-text token and every added token split the text before BPE and decode verbatim.
+std::vector<std::string> specialsWith(const AddedTokens& added) {
+    std::vector<std::string> specials{ByteLevelBpe::kEndOfText};
+    for (const auto& [content, id] : added) specials.push_back(content);
+    return specials;
+}
+
 }  // namespace
 
 const std::vector<char32_t>& byteToCodePoint() {
@@ -67,9 +123,10 @@ const std::vector<char32_t>& byteToCodePoint() {
 
 ByteLevelBpe::ByteLevelBpe(std::unordered_map<std::string, int> vocab,
                            std::vector<std::pair<std::string, std::string>> merges,
-                           std::vector<std::string> specialTokens, const std::string& origin)
+                           std::vector<std::string> specialTokens, const std::string& origin,
+                           std::vector<std::string> addedBeyondVocab)
     : vocab_(std::move(vocab)), merges_(std::move(merges)), specialTokens_(std::move(specialTokens)),
-      preTokenizer_(std::make_unique<Gpt2PreTokenizer>()) {
+      addedBeyondVocab_(std::move(addedBeyondVocab)), preTokenizer_(std::make_unique<Gpt2PreTokenizer>()) {
     int maxId = -1;
     for (const auto& [token, id] : vocab_) maxId = std::max(maxId, id);
     idToToken_.assign(static_cast<size_t>(maxId + 1), std::string());
@@ -99,7 +156,8 @@ ByteLevelBpe::ByteLevelBpe(std::unordered_map<std::string, int> vocab,
 ByteLevelBpe::ByteLevelBpe(ByteLevelBpe&& other) noexcept
     : vocab_(std::move(other.vocab_)), idToToken_(std::move(other.idToToken_)), merges_(std::move(other.merges_)),
       mergeRank_(std::move(other.mergeRank_)), specialTokens_(std::move(other.specialTokens_)),
-      preTokenizer_(std::move(other.preTokenizer_)), cache_(std::move(other.cache_)) {}
+      addedBeyondVocab_(std::move(other.addedBeyondVocab_)), preTokenizer_(std::move(other.preTokenizer_)),
+      cache_(std::move(other.cache_)) {}
 
 ByteLevelBpe& ByteLevelBpe::operator=(ByteLevelBpe&& other) noexcept {
     vocab_ = std::move(other.vocab_);
@@ -107,6 +165,7 @@ ByteLevelBpe& ByteLevelBpe::operator=(ByteLevelBpe&& other) noexcept {
     merges_ = std::move(other.merges_);
     mergeRank_ = std::move(other.mergeRank_);
     specialTokens_ = std::move(other.specialTokens_);
+    addedBeyondVocab_ = std::move(other.addedBeyondVocab_);
     preTokenizer_ = std::move(other.preTokenizer_);
     cache_ = std::move(other.cache_);
     return *this;
@@ -124,7 +183,11 @@ ByteLevelBpe ByteLevelBpe::fromFiles(const std::string& vocabPath, const std::st
         if (line.empty() || (lineNo == 1 && line.rfind("#version", 0) == 0)) continue;
         merges.push_back(splitMerge(line, mergesPath + ":" + std::to_string(lineNo)));
     }
-    return ByteLevelBpe(std::move(vocab), std::move(merges), {kEndOfText}, vocabPath + " + " + mergesPath);
+    const std::string addedPath = (std::filesystem::path(vocabPath).parent_path() / "added_tokens.json").string();
+    const AddedTokens added = addedTokensFromFile(addedPath);
+    auto beyond = mergeAddedTokens(vocab, added, addedPath);
+    return ByteLevelBpe(std::move(vocab), std::move(merges), specialsWith(added), vocabPath + " + " + mergesPath,
+                        std::move(beyond));
 }
 
 ByteLevelBpe ByteLevelBpe::fromTokenizerJson(const std::string& path) {
@@ -141,11 +204,9 @@ ByteLevelBpe ByteLevelBpe::fromTokenizerJson(const std::string& path) {
             merges.emplace_back(m[0].get<std::string>(), m[1].get<std::string>());
         else throw TokenizerError(where + ": expected \"a b\" or [\"a\", \"b\"]");
     }
-    std::vector<std::string> specials{kEndOfText};
-    if (j.contains("added_tokens") && j["added_tokens"].is_array())
-        for (const auto& t : j["added_tokens"])
-            if (t.contains("content") && t["content"].is_string()) specials.push_back(t["content"].get<std::string>());
-    return ByteLevelBpe(std::move(vocab), std::move(merges), std::move(specials), path);
+    const AddedTokens added = addedTokensFromTokenizerJson(j, path);
+    auto beyond = mergeAddedTokens(vocab, added, path);
+    return ByteLevelBpe(std::move(vocab), std::move(merges), specialsWith(added), path, std::move(beyond));
 }
 
 ByteLevelBpe ByteLevelBpe::fromDirectory(const std::string& dir) {
@@ -256,9 +317,14 @@ std::string ByteLevelBpe::decodeLossy(const std::vector<int>& ids) const {
 }
 
 void ByteLevelBpe::save(const std::string& dir) const {
-    nlohmann::ordered_json vocab;
-    for (size_t id = 0; id < idToToken_.size(); ++id) vocab[idToToken_[id]] = id;
+    nlohmann::ordered_json vocab, added = nlohmann::ordered_json::object();
+    for (size_t id = 0; id < idToToken_.size(); ++id) {
+        const std::string& token = idToToken_[id];
+        const bool beyond = std::find(addedBeyondVocab_.begin(), addedBeyondVocab_.end(), token) != addedBeyondVocab_.end();
+        (beyond ? added : vocab)[token] = id;
+    }
     std::ofstream(std::filesystem::path(dir) / "vocab.json", std::ios::binary) << vocab.dump();
+    if (!added.empty()) std::ofstream(std::filesystem::path(dir) / "added_tokens.json", std::ios::binary) << added.dump();
     std::ofstream merges(std::filesystem::path(dir) / "merges.txt", std::ios::binary);
     merges << "#version: 0.2\n";
     for (const auto& [left, right] : merges_) merges << left << ' ' << right << '\n';

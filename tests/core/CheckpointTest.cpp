@@ -162,6 +162,28 @@ private slots:
         expectLoadError(d, "tensor 'transformer.ln_f.bias' is also stored as 'ln_f.bias'");
     }
 
+    // What TRL makes of GPT-2: a [PAD] token added (added_tokens.json) and the embeddings resized to 50258.
+    void addedPadTokenAndResizedEmbeddings() {
+        const fs::path d = freshDir("pad");
+        rewriteWeights(d, [](auto& t) {
+            auto& wte = t["transformer.wte.weight"];
+            wte = torch::cat({wte, torch::zeros({1, wte.size(1)})});
+        });
+        json config = json::parse(std::ifstream(d / "config.json"));
+        config["vocab_size"] = 50258;
+        config["pad_token_id"] = 50257;
+        std::ofstream(d / "config.json") << config.dump();
+        std::ofstream(d / "added_tokens.json") << R"({"[PAD]": 50257})";
+        auto padded = loadCheckpoint(d.string());
+        QCOMPARE(padded.model->config().padTokenId, 50257);
+        QCOMPARE(padded.tokenizer->encode("[PAD]"), std::vector<int>{50257});
+        saveCheckpoint((tmp_ / "pad-saved").string(), padded.model, &*padded.tokenizer);
+        QVERIFY(fs::exists(tmp_ / "pad-saved" / "added_tokens.json"));
+        auto again = loadCheckpoint((tmp_ / "pad-saved").string());
+        QCOMPARE(again.tokenizer->decode({50257, 50256}), std::string("[PAD]<|endoftext|>"));
+        QVERIFY(torch::equal(again.model->wte->weight, padded.model->wte->weight));
+    }
+
     void badCheckpoints() {
         fs::path d = freshDir("shape");
         rewriteWeights(d, [](auto& t) { t["transformer.h.0.mlp.c_fc.weight"] = torch::zeros({32, 100}); });

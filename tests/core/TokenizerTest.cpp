@@ -124,6 +124,55 @@ private slots:
         fs::remove(tmp_ / "tokenizer.json");
     }
 
+    // A pad token added for fine-tuning (TRL adds one to GPT-2): in tokenizer.json's added_tokens, or in
+    // the added_tokens.json save_pretrained writes beside vocab.json. It splits text, decodes verbatim,
+    // and survives save + load.
+    void addedTokens() {
+        const json vocab = json::parse(rlhf::test::readData("gpt2/vocab.json"));
+        json merges = json::array();
+        for (const auto& m : gpt2_->merges()) merges.push_back(m.first + " " + m.second);
+        json added = json::array({{{"id", 50256}, {"content", "<|endoftext|>"}, {"special", true}},
+                                  {{"id", 50257}, {"content", "[PAD]"}, {"special", true}}});
+        write("tokenizer.json", json{{"model", {{"vocab", vocab}, {"merges", merges}}}, {"added_tokens", added}}.dump());
+        const auto fromJson = ByteLevelBpe::fromTokenizerJson((tmp_ / "tokenizer.json").string());
+        fs::remove(tmp_ / "tokenizer.json");
+        QCOMPARE(fromJson.vocabSize(), 50258);
+        std::vector<int> want = gpt2_->encode("Hi there");
+        want.push_back(50257);
+        want.push_back(50256);
+        for (int id : gpt2_->encode(" [PAD ]")) want.push_back(id);
+        QCOMPARE(fromJson.encode("Hi there[PAD]<|endoftext|> [PAD ]"), want);
+        QCOMPARE(fromJson.decode(want), std::string("Hi there[PAD]<|endoftext|> [PAD ]"));
+        // Saved as vocab.json (without it) + added_tokens.json, and read back from that form.
+        const fs::path saved = tmp_ / "saved-added";
+        fs::create_directories(saved);
+        fromJson.save(saved.string());
+        QCOMPARE(json::parse(std::ifstream(saved / "added_tokens.json")), (json{{"[PAD]", 50257}}));
+        QVERIFY(!json::parse(std::ifstream(saved / "vocab.json")).contains("[PAD]"));
+        const auto fromFiles = ByteLevelBpe::fromDirectory(saved.string());
+        QCOMPARE(fromFiles.encode("Hi there[PAD]<|endoftext|> [PAD ]"), want);
+        // Ids that contradict the vocabulary are refused, naming the file.
+        auto expectAddedError = [&](const json& tokens, const std::string& needle) {
+            std::ofstream(saved / "added_tokens.json") << tokens.dump();
+            try {
+                ByteLevelBpe::fromDirectory(saved.string());
+                QFAIL(("accepted " + tokens.dump()).c_str());
+            } catch (const TokenizerError& e) {
+                QVERIFY2(std::string(e.what()).find(needle) != std::string::npos, e.what());
+            }
+        };
+        expectAddedError({{"[PAD]", 100}}, "added_tokens.json: added token \"[PAD]\" takes id 100, which is");
+        expectAddedError({{"<|endoftext|>", 5}}, "added token \"<|endoftext|>\" has id 5 but the vocabulary gives it 50256");
+        write("tokenizer.json", json{{"model", {{"vocab", vocab}, {"merges", merges}}}, {"added_tokens", {{{"id", 3}}}}}.dump());
+        try {
+            ByteLevelBpe::fromTokenizerJson((tmp_ / "tokenizer.json").string());
+            QFAIL("accepted an added token without content");
+        } catch (const TokenizerError& e) {
+            QVERIFY2(std::string(e.what()).find("added_tokens[0] needs a non-empty content and an id") != std::string::npos, e.what());
+        }
+        fs::remove(tmp_ / "tokenizer.json");
+    }
+
     void badFiles() {
         expectError("{not json", "#version: 0.2\n", "vocab.json: invalid JSON at byte");
         expectError("[1,2]", "", "expected a JSON object");
