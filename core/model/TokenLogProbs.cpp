@@ -79,7 +79,6 @@ public:
         });
         return {grad, torch::Tensor(), torch::Tensor()};
     }
-
 };
 
 void checkShapes(const torch::Tensor& logits, const torch::Tensor& targets) {
@@ -87,7 +86,9 @@ void checkShapes(const torch::Tensor& logits, const torch::Tensor& targets) {
         throw std::invalid_argument("token log-probs need logits [N,V] and targets [N], got " +
                                     std::to_string(logits.dim()) + "-d logits and " + std::to_string(targets.dim()) +
                                     "-d targets");
-    if (targets.numel() == 0) return;
+    // Checked where it is free; on a GPU it would cost a synchronisation per training step (the targets
+    // come from a tokenizer loadCheckpoint has matched to the model's vocabulary).
+    if (targets.numel() == 0 || !targets.device().is_cpu()) return;
     const auto range = torch::aminmax(targets);
     const int64_t low = std::get<0>(range).item<int64_t>(), high = std::get<1>(range).item<int64_t>();
     if (low < 0 || high >= logits.size(1))

@@ -15,7 +15,8 @@
 
 namespace rlhf::model {
 
-// logits [N,V] (float32, bfloat16 or float16; any device), targets [N] int64 in [0,V)
+// logits [N,V] (float32, bfloat16 or float16; any device), targets [N] int64 in [0,V) (std::invalid_argument
+// otherwise, checked for CPU targets)
 // -> [N] float32: log softmax(logits[i] / temperature)[targets[i]], differentiable in logits.
 torch::Tensor tokenLogProbs(const torch::Tensor& logits, const torch::Tensor& targets, double temperature = 1.0);
 
