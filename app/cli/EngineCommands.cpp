@@ -19,6 +19,7 @@ namespace {
 constexpr std::pair<const char*, const char*> kEngineCommands[] = {
     {"tokenize", "Token ids of TEXT with the model's tokenizer"},
     {"score", "Log-probs of the response tokens given the prompt"},
+    {"reward", "A reward model's score of the response to the prompt"},
     {"generate", "Sample continuations of a prompt"},
     {"train", "Train a model"},
     {"runs", "A project's training runs"},

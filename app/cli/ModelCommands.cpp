@@ -52,6 +52,19 @@ void runScore(const ModelOptions& o) {
     printJsonLine({{"logprob", score.sum}, {"token_logprobs", score.tokenLogprobs}, {"response_ids", response}});
 }
 
+void runReward(const ModelOptions& o) {
+    auto loaded = loadModel(o);
+    if (!loaded.score.defined())
+        throw UserError(o.modelDir + ": not a reward model (its weights have no score.weight; save it as GPT2ForSequenceClassification)");
+    const auto prompt = encodeOrThrow(*loaded.tokenizer, o.prompt, "--prompt");
+    const auto response = encodeOrThrow(*loaded.tokenizer, o.response, "--response");
+    if (prompt.empty() && response.empty()) throw UserError("--prompt, --response: both are empty");
+    const auto values = model::rewardOf(loaded.model, loaded.score, prompt, response);
+    nlohmann::json out = {{"reward", values.at(0)}};
+    if (values.size() > 1) out["rewards"] = values;  // a head with several labels
+    printJsonLine(out);
+}
+
 void runGenerate(const ModelOptions& o) {
     auto loaded = loadModel(o);
     const auto prompt = encodeOrThrow(*loaded.tokenizer, o.prompt, "--prompt");
@@ -79,10 +92,17 @@ void addModelCommands(CLI::App& app) {
 
     CLI::App* score = app.add_subcommand("score", engineCommandDescription("score"));
     addCommon(score);
-    score->add_option("--prompt", o->prompt)->required();
-    score->add_option("--response", o->response)->required();
+    score->add_option("--prompt", o->prompt, "Prompt text (tokenized on its own)")->required();
+    score->add_option("--response", o->response, "Response text (tokenized on its own, then appended)")->required();
     addDeviceOption(score, o->device);
     score->callback([o] { runScore(*o); });
+
+    CLI::App* reward = app.add_subcommand("reward", engineCommandDescription("reward"));
+    addCommon(reward);
+    reward->add_option("--prompt", o->prompt, "Prompt text (tokenized on its own)")->required();
+    reward->add_option("--response", o->response, "Response text (tokenized on its own, then appended)")->required();
+    addDeviceOption(reward, o->device);
+    reward->callback([o] { runReward(*o); });
 
     CLI::App* gen = app.add_subcommand("generate", engineCommandDescription("generate"));
     addCommon(gen);

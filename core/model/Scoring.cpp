@@ -40,4 +40,28 @@ ResponseScore scoreResponse(Gpt2Model& model, const std::vector<int>& prompt, co
     return score;
 }
 
+torch::Tensor sequenceScores(Gpt2Model& model, const torch::Tensor& score, const torch::Tensor& ids, const torch::Tensor& mask) {
+    const auto hidden = model->hidden(ids, mask);                                          // [B,S,C]
+    const int64_t S = ids.size(1);
+    // Position of each row's last real token: the largest index whose mask is 1.
+    const auto positions = torch::arange(S, torch::dtype(torch::kLong).device(ids.device())).unsqueeze(0);  // [1,S]
+    const auto last = (positions * (mask.to(ids.device()) != 0).to(torch::kLong)).amax(1);                   // [B]
+    const auto pooled = hidden.index({torch::arange(ids.size(0), last.options()), last});                    // [B,C]
+    return torch::matmul(pooled.to(score.scalar_type()), score.t());                                         // [B,L]
+}
+
+std::vector<double> rewardOf(Gpt2Model& model, const torch::Tensor& score, const std::vector<int>& prompt,
+                             const std::vector<int>& response) {
+    if (prompt.empty() && response.empty()) throw std::invalid_argument("a reward needs at least one token");
+    if (!score.defined() || score.dim() != 2) throw std::invalid_argument("not a reward model: it has no score head");
+    torch::NoGradGuard noGrad;
+    model->eval();
+    std::vector<int64_t> all(prompt.begin(), prompt.end());
+    all.insert(all.end(), response.begin(), response.end());
+    const auto dev = model->wte->weight.device();
+    const auto ids = torch::tensor(all, torch::kLong).unsqueeze(0).to(dev);  // [1,S]
+    const auto values = sequenceScores(model, score, ids, torch::ones_like(ids)).to(torch::kCPU, torch::kFloat64);
+    return {values.data_ptr<double>(), values.data_ptr<double>() + values.numel()};
+}
+
 }  // namespace rlhf::model

@@ -1,6 +1,6 @@
 #pragma once
 // Log-probabilities of a response given a prompt (tokenized separately, then concatenated): what
-// `rlhf score`, DPO and PPO use. Logits are divided by `temperature` first (PPO scores at the
+// `rlhf score`, DPO and PPO use; and the scalar head of reward models (`rlhf reward`). Logits are divided by `temperature` first (PPO scores at the
 // sampling temperature).
 
 #include <vector>
@@ -21,5 +21,15 @@ ResponseScore scoreResponse(Gpt2Model& model, const std::vector<int>& prompt, co
 // per-token log-probs of ids[:,1:] [B,S-1] times responseMask[:,1:].
 torch::Tensor tokenLogprobs(Gpt2Model& model, const torch::Tensor& ids, const torch::Tensor& mask,
                             const torch::Tensor& responseMask, double temperature = 1.0);
+
+// Reward and value model heads, as Hugging Face's GPT2ForSequenceClassification pools them: score
+// [num_labels, C] applied to the final hidden state of each row's last real token (any padding side).
+// ids [B,S], mask [B,S] (1 on real tokens) -> [B, num_labels]; differentiable.
+torch::Tensor sequenceScores(Gpt2Model& model, const torch::Tensor& score, const torch::Tensor& ids, const torch::Tensor& mask);
+
+// The reward model's values for one prompt and response (tokenized separately, then concatenated):
+// num_labels values, one for a reward model. Throws std::invalid_argument for an empty sequence.
+std::vector<double> rewardOf(Gpt2Model& model, const torch::Tensor& score, const std::vector<int>& prompt,
+                             const std::vector<int>& response);
 
 }  // namespace rlhf::model

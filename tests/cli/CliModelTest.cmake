@@ -28,6 +28,14 @@ if(NOT n EQUAL 3)
   message(FATAL_ERROR "score: ${out}")
 endif()
 
+# rlhf reward on a language model (no score head): a user error naming the directory. (Values of a
+# reward model are checked against the reference forward in ModelParityTest.)
+execute_process(COMMAND ${RLHF} reward --model ${WORK}/model --prompt "Men are" --response " all alike."
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "model: not a reward model")
+  message(FATAL_ERROR "reward without a score head: rc=${rc} ${err}")
+endif()
+
 execute_process(COMMAND ${RLHF} score --model ${WORK}/nowhere --prompt a --response b
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(NOT rc EQUAL 1 OR NOT err MATCHES "nowhere: not a model directory")

@@ -139,6 +139,46 @@ private slots:
         }
     }
 
+    // GPT2ForSequenceClassification: a score head on the last real token's final hidden state, against
+    // the independent reference forward (tiny-gpt2-variants/reward); padded batches on either side agree.
+    void rewardHeadMatchesReference() {
+        namespace fs = std::filesystem;
+        const fs::path dir = fs::temp_directory_path() / ("rlhf-reward-" + std::to_string(::getpid()));
+        fs::create_directories(dir);
+        fs::copy_file(rlhf::test::dataPath("tiny-gpt2/policy/config.json"), dir / "config.json", fs::copy_options::overwrite_existing);
+        std::map<std::string, torch::Tensor> tensors;
+        {
+            SafetensorsFile policy(rlhf::test::dataPath("tiny-gpt2/policy/model.safetensors"));
+            for (const auto& [name, info] : policy.tensors()) tensors[name] = policy.load(name);
+            tensors["score.weight"] = SafetensorsFile(rlhf::test::dataPath("tiny-gpt2-variants/reward/score.safetensors")).load("score.weight");
+        }
+        saveSafetensors((dir / "model.safetensors").string(), tensors);
+        auto rm = loadCheckpoint(dir.string(), torch::kCPU, false);
+        fs::remove_all(dir);
+        const json want = json::parse(rlhf::test::readData("tiny-gpt2-variants/reward/expected.json"));
+        const json& dpo = expected_["dpo"];
+        const auto prompt = ids(dpo["prompt"]), chosen = ids(dpo["chosen"]), rejected = ids(dpo["rejected"]);
+        const double rc = rewardOf(rm.model, rm.score, prompt, chosen).at(0), rr = rewardOf(rm.model, rm.score, prompt, rejected).at(0);
+        QVERIFY2(std::abs(rc - want["chosen"].get<double>()) < 1e-4, std::to_string(rc).c_str());
+        QVERIFY2(std::abs(rr - want["rejected"].get<double>()) < 1e-4, std::to_string(rr).c_str());
+        // [2,S] batch: the shorter sequence padded on the right, then on the left.
+        auto a = prompt, b = prompt;
+        a.insert(a.end(), chosen.begin(), chosen.end());
+        b.insert(b.end(), rejected.begin(), rejected.end());
+        const int64_t S = static_cast<int64_t>(a.size()), pad = S - static_cast<int64_t>(b.size());
+        torch::NoGradGuard noGrad;
+        for (bool left : {false, true}) {
+            auto ids2 = torch::zeros({2, S}, torch::kLong), mask = torch::zeros({2, S}, torch::kLong);
+            ids2[0] = batchOf(a)[0];
+            mask[0].fill_(1);
+            ids2[1].narrow(0, left ? pad : 0, S - pad).copy_(batchOf(b)[0]);
+            mask[1].narrow(0, left ? pad : 0, S - pad).fill_(1);
+            const auto scores = sequenceScores(rm.model, rm.score, ids2, mask);  // [2,1]
+            QVERIFY(std::abs(scores[0][0].item<double>() - rc) < 1e-4);
+            QVERIFY2(std::abs(scores[1][0].item<double>() - rr) < 1e-4, left ? "left padding" : "right padding");
+        }
+    }
+
     // Config options of HF GPT-2 (attention scaling, activation_function, layer_norm_epsilon), against an
     // independent PyTorch forward (tests/data/tiny-gpt2-variants/make_reference.py, which reproduces
     // transformers' default logits).

@@ -45,7 +45,7 @@ ACT2FN = {
     "quick_gelu": lambda x: x * torch.sigmoid(1.702 * x),
 }
 
-def forward(w, cfg, ids):
+def hidden(w, cfg, ids):
     C, H = cfg["n_embd"], cfg["n_head"]
     eps = cfg.get("layer_norm_epsilon", 1e-5)
     act = ACT2FN[cfg.get("activation_function", "gelu_new")]
@@ -68,8 +68,24 @@ def forward(w, cfg, ids):
         h = torch.nn.functional.layer_norm(x, (C,), w[p + "ln_2.weight"], w[p + "ln_2.bias"], eps)
         h = act(h @ w[p + "mlp.c_fc.weight"] + w[p + "mlp.c_fc.bias"])
         x = x + h @ w[p + "mlp.c_proj.weight"] + w[p + "mlp.c_proj.bias"]
-    x = torch.nn.functional.layer_norm(x, (C,), w["transformer.ln_f.weight"], w["transformer.ln_f.bias"], eps)
-    return x @ w["transformer.wte.weight"].t()
+    return torch.nn.functional.layer_norm(x, (C,), w["transformer.ln_f.weight"], w["transformer.ln_f.bias"], eps)
+
+def forward(w, cfg, ids):
+    return hidden(w, cfg, ids) @ w["transformer.wte.weight"].t()
+
+def reward_reference(w, cfg, dpo):
+    """GPT2ForSequenceClassification with one label: score [1, C] on the last token's final hidden state,
+    for expected.json's dpo prompt + chosen and prompt + rejected (tokenized separately, concatenated)."""
+    score = torch.randn(1, cfg["n_embd"], generator=torch.Generator().manual_seed(11)) * 0.5
+    out = os.path.join(HERE, "reward")
+    os.makedirs(out, exist_ok=True)
+    write_safetensors(os.path.join(out, "score.safetensors"), {"score.weight": score})
+    rewards = {}
+    with torch.no_grad():
+        for name in ("chosen", "rejected"):
+            rewards[name] = float(hidden(w, cfg, torch.tensor(dpo["prompt"] + dpo[name]))[-1] @ score[0])
+    json.dump(rewards, open(os.path.join(out, "expected.json"), "w"), indent=2)
+    print("reward", rewards)
 
 def main():
     base_cfg = json.load(open(os.path.join(BASE, "policy", "config.json")))
@@ -87,6 +103,7 @@ def main():
             logits = forward(w, cfg, ids)
         write_safetensors(os.path.join(HERE, name, "expected.safetensors"), {"last_logits": logits[-1]})
         print(name, logits[-1, :3].tolist())
+    reward_reference(w, base_cfg, json.load(open(os.path.join(BASE, "expected.json")))["dpo"])
     # Sanity: the default config reproduces transformers' own logits for the same sequence.
     with torch.no_grad():
         default = forward(w, base_cfg, ids)[-1]
