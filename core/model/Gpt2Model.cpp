@@ -5,6 +5,7 @@
 
 #include <torch/torch.h>
 
+#include "model/CausalAttention.h"
 #include "model/CausalSoftmax.h"
 
 namespace rlhf::model {
@@ -51,11 +52,16 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x, const tor
     auto y = bias.defined() ? at::scaled_dot_product_attention(q, k, v, bias.to(q.scalar_type()))
                             : at::scaled_dot_product_attention(q, k, v, {}, 0.0, causal);
 #else
-    auto att = torch::matmul(q, k.transpose(-2, -1));               // [B,H,T,S]
-    // Without a bias, query t sees keys 0..past+t (S - T = past): causal training and prefill, or one
-    // new token that sees everything.
-    att = bias.defined() ? torch::softmax(att * scale_ + bias, -1) : causalSoftmax(att, scale_, k.size(2) - T);
-    auto y = torch::matmul(att, v);                                  // [B,H,T,D]
+    torch::Tensor y;                                                 // [B,H,T,D]
+    if (!bias.defined() && k.size(2) == T && fusedCausalAttentionAvailable(q, k, v)) {
+        y = causalAttention(q, k, v, scale_);                        // float32 training, prefill from position 0
+    } else {
+        auto att = torch::matmul(q, k.transpose(-2, -1));           // [B,H,T,S]
+        // Without a bias, query t sees keys 0..past+t (S - T = past): causal training and prefill, or one
+        // new token that sees everything.
+        att = bias.defined() ? torch::softmax(att * scale_ + bias, -1) : causalSoftmax(att, scale_, k.size(2) - T);
+        y = torch::matmul(att, v);
+    }
 #endif
     y = y.transpose(1, 2).contiguous().view({B, T, C});
     return c_proj(y);

@@ -1,6 +1,7 @@
-// The fused causal softmax of the LibTorch 1.x attention against its definition (scale, -inf mask,
-// softmax in float64): values and gradients for float32 and bfloat16 scores, training shapes (past 0),
-// prefill after a cache (past > 0), single decode queries, and widths that are not multiples of 16.
+// The fused attention of LibTorch 1.x builds against its definition in float64 (scale, -inf mask,
+// softmax, weighted values): the causal softmax for float32 and bfloat16 scores, training shapes (past 0),
+// prefill after a cache (past > 0), single decode queries; and the whole float32 causal attention with
+// q, k, v as the strided views of one c_attn output, head sizes and lengths that are not multiples of 16.
 // torch before Qt: Qt's `slots` macro breaks torch headers.
 #include <torch/torch.h>
 
@@ -9,6 +10,7 @@
 #include <limits>
 
 #include "TestPrinters.h"
+#include "model/CausalAttention.h"
 #include "model/CausalSoftmax.h"
 
 using namespace rlhf::model;
@@ -25,9 +27,14 @@ double maxDifference(const torch::Tensor& a, const torch::Tensor& b) {
     return (a.to(torch::kFloat64) - b.to(torch::kFloat64)).abs().max().item<double>();
 }
 
+// softmax(scale q k^T, causal) v in float64.
+torch::Tensor referenceAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, double scale) {
+    return torch::matmul(reference(torch::matmul(q, k.transpose(-2, -1)), scale, 0), v);
+}
+
 }  // namespace
 
-class CausalSoftmaxTest : public QObject {
+class CausalAttentionTest : public QObject {
     Q_OBJECT
 
 private slots:
@@ -82,11 +89,49 @@ private slots:
         QVERIFY(maxDifference(scores.grad(), x.grad()) < 2e-2 * x.grad().abs().max().item<double>());
     }
 
+    void fusedAttentionMatchesDefinition_data() {
+        QTest::addColumn<int>("T");
+        QTest::addColumn<int>("D");
+        QTest::newRow("one position") << 1 << 16;
+        QTest::newRow("T 37, D 8") << 37 << 8;
+        QTest::newRow("T 70, D 20") << 70 << 20;
+        QTest::newRow("T 130, D 33") << 130 << 33;
+        QTest::newRow("T 64, D 64") << 64 << 64;
+    }
+
+    void fusedAttentionMatchesDefinition() {
+        QFETCH(int, T);
+        QFETCH(int, D);
+        torch::manual_seed(T + D);
+        const int64_t B = 2, H = 3, C = H * D;
+        auto qkv = torch::randn({B, T, 3 * C}).requires_grad_(true);  // as c_attn makes it
+        auto parts = qkv.split(C, 2);
+        auto view = [&](const torch::Tensor& t) { return t.view({B, T, H, D}).transpose(1, 2); };  // [B,H,T,D], strided
+        const auto q = view(parts[0]), k = view(parts[1]), v = view(parts[2]);
+        QVERIFY(fusedCausalAttentionAvailable(q, k, v));
+        const double scale = 1.0 / std::sqrt(static_cast<double>(D));
+        auto y = causalAttention(q, k, v, scale);
+        QCOMPARE(y.sizes(), q.sizes());
+        QVERIFY(y.transpose(1, 2).is_contiguous());
+        auto upstream = torch::randn({B, H, T, D});
+        (y * upstream).sum().backward();
+        auto x = qkv.detach().to(torch::kFloat64).requires_grad_(true);
+        auto xp = x.split(C, 2);
+        auto want = referenceAttention(view(xp[0]), view(xp[1]), view(xp[2]), scale);
+        (want * upstream.to(torch::kFloat64)).sum().backward();
+        QVERIFY2(maxDifference(y, want) < 1e-5, std::to_string(maxDifference(y, want)).c_str());
+        QVERIFY2(maxDifference(qkv.grad(), x.grad()) < 1e-4, std::to_string(maxDifference(qkv.grad(), x.grad())).c_str());
+    }
+
     void badShapesAreRefused() {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, causalSoftmax(torch::zeros({5}), 1.0, 0));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, causalSoftmax(torch::zeros({4, 6}), 1.0, 3));
+        const auto q = torch::zeros({1, 2, 4, 8});
+        QVERIFY(!fusedCausalAttentionAvailable(q.to(torch::kBFloat16), q, q));
+        QVERIFY(!fusedCausalAttentionAvailable(q, torch::zeros({1, 2, 5, 8}), q));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, causalAttention(q, q.transpose(2, 3), q, 1.0));
     }
 };
 
-QTEST_GUILESS_MAIN(CausalSoftmaxTest)
-#include "CausalSoftmaxTest.moc"
+QTEST_GUILESS_MAIN(CausalAttentionTest)
+#include "CausalAttentionTest.moc"
