@@ -15,8 +15,10 @@
 #include "model/HfCheckpoint.h"
 #include "model/Safetensors.h"
 #include "model/Scoring.h"
+#include "train/DpoLoss.h"
 
 using namespace rlhf::model;
+namespace train = rlhf::train;
 using nlohmann::json;
 
 namespace {
@@ -126,13 +128,15 @@ private slots:
         const auto perToken = dpo["policy_token_logps_chosen"].get<std::vector<double>>();
         QCOMPARE(pc.tokenLogprobs.size(), perToken.size());
         for (size_t i = 0; i < perToken.size(); ++i) QVERIFY(std::abs(pc.tokenLogprobs[i] - perToken[i]) < 1e-4);
-        const double h = (pc.sum - rc.sum) - (pr.sum - rr.sum);
-        auto logSigmoid = [](double x) { return -std::log1p(std::exp(-x)); };
+        // The DPO family on these numbers (train/DpoLoss), against transformers + TRL's values.
+        auto one = [](double x) { return torch::tensor({x}, torch::kFloat64); };
         for (double beta : {0.1, 0.5}) {
             const std::string b = beta == 0.1 ? "0.1" : "0.5";
-            const double sigmoid = -logSigmoid(beta * h);
-            const double cdpo = -0.9 * logSigmoid(beta * h) - 0.1 * logSigmoid(-beta * h);
-            const double ipo = std::pow(h - 1.0 / (2 * beta), 2);
+            auto lossOf = [&](train::DpoLossType type, double smoothing) {
+                return train::dpoLoss(one(pc.sum), one(pr.sum), one(rc.sum), one(rr.sum), {beta, smoothing, type}).loss.item<double>();
+            };
+            const double sigmoid = lossOf(train::DpoLossType::Sigmoid, 0.0), cdpo = lossOf(train::DpoLossType::Sigmoid, 0.1),
+                         ipo = lossOf(train::DpoLossType::Ipo, 0.0);
             QVERIFY(std::abs(sigmoid - dpo["losses"]["sigmoid_beta" + b].get<double>()) < 1e-4);
             QVERIFY(std::abs(cdpo - dpo["losses"]["cdpo_ls0.1_beta" + b].get<double>()) < 1e-4);
             QVERIFY(std::abs(ipo - dpo["losses"]["ipo_beta" + b].get<double>()) < 1e-3 * std::max(1.0, ipo));
