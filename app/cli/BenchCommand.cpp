@@ -118,7 +118,7 @@ void addBenchCommand(CLI::App& app) {
     bench->require_subcommand(1);
     auto seconds = std::make_shared<double>(3.0);
     CLI::App* eliza = bench->add_subcommand("eliza", "ELIZA replies per second on one thread (DOCTOR 1966)");
-    eliza->add_option("--seconds", *seconds, "How long to run")->check(CLI::PositiveNumber);
+    eliza->add_option("--seconds", *seconds, "How long to run")->check(greaterThanZero());
     eliza->callback([seconds] { benchEliza(*seconds); });
 
     auto import = std::make_shared<ImportBenchOptions>();

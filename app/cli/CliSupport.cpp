@@ -28,6 +28,30 @@ void printJsonLine(const nlohmann::json& value) {
     std::cout << value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n' << std::flush;
 }
 
+namespace {
+
+CLI::Validator numberAtLeast(double minimum, bool inclusive, const std::string& rule) {
+    return CLI::Validator(
+        [=](std::string& text) -> std::string {
+            double value = 0;
+            size_t used = 0;
+            try {
+                value = std::stod(text, &used);
+            } catch (const std::exception&) {
+                used = 0;
+            }
+            if (used != text.size() || used == 0) return "must be a number, found '" + text + "'";
+            if (inclusive ? value >= minimum : value > minimum) return {};
+            return "must be " + rule + ", found " + text;
+        },
+        rule == "greater than 0" ? "> 0" : ">= 0");
+}
+
+}  // namespace
+
+CLI::Validator greaterThanZero() { return numberAtLeast(0.0, false, "greater than 0"); }
+CLI::Validator zeroOrMore() { return numberAtLeast(0.0, true, "0 or more"); }
+
 std::string readFileOrThrow(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw UserError(path + ": cannot open: " + std::strerror(errno));

@@ -8,6 +8,7 @@
 
 namespace CLI {
 class App;
+class Validator;
 }
 
 namespace rlhf::cli {
@@ -26,6 +27,11 @@ int runCommandLine(CLI::App& app, int argc, char** argv);
 
 // Prints `value` compactly on one line of stdout and flushes.
 void printJsonLine(const nlohmann::json& value);
+
+// Option checks whose messages say the rule ("must be greater than 0, found 0") instead of CLI11's
+// range up to the largest double.
+CLI::Validator greaterThanZero();
+CLI::Validator zeroOrMore();
 
 // Reads a whole file; throws UserError naming the path and the system's reason.
 std::string readFileOrThrow(const std::string& path);

@@ -106,13 +106,14 @@ void addModelCommands(CLI::App& app) {
 
     CLI::App* gen = app.add_subcommand("generate", engineCommandDescription("generate"));
     addCommon(gen);
-    gen->add_option("--prompt", o->prompt)->required();
-    gen->add_option("--max-new-tokens", o->sampling.maxNewTokens)->check(CLI::Range(0, 1 << 20));
-    gen->add_option("--temperature", o->sampling.temperature)->check(CLI::PositiveNumber);
-    gen->add_option("--top-k", o->sampling.topK)->check(CLI::NonNegativeNumber);
-    gen->add_option("--top-p", o->sampling.topP)->check(CLI::Range(0.0, 1.0));
-    gen->add_flag("--greedy", o->sampling.greedy);
-    gen->add_option("--seed", o->sampling.seed);
+    gen->add_option("--prompt", o->prompt, "Prompt text")->required();
+    gen->add_option("--max-new-tokens", o->sampling.maxNewTokens, "New tokens at most (clamped to the context)")
+        ->check(CLI::Range(0, 1 << 20));
+    gen->add_option("--temperature", o->sampling.temperature, "Divides the logits before sampling")->check(greaterThanZero());
+    gen->add_option("--top-k", o->sampling.topK, "Sample among the k likeliest tokens (0: all)")->check(zeroOrMore());
+    gen->add_option("--top-p", o->sampling.topP, "Sample within the smallest set of probability p")->check(CLI::Range(0.0, 1.0));
+    gen->add_flag("--greedy", o->sampling.greedy, "Always the likeliest token");
+    gen->add_option("--seed", o->sampling.seed, "Sampling seed (same seed, same completions)");
     gen->add_option("--num", o->num, "Number of completions")->check(CLI::Range(1, 4096));
     addDeviceOption(gen, o->device);
     gen->callback([o] { runGenerate(*o); });

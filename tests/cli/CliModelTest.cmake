@@ -28,6 +28,13 @@ if(NOT n EQUAL 3)
   message(FATAL_ERROR "score: ${out}")
 endif()
 
+# A sampling setting out of range is a usage error (exit 2) that states the rule.
+execute_process(COMMAND ${RLHF} generate --model ${WORK}/model --prompt a --temperature 0
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 2 OR NOT err MATCHES "--temperature: must be greater than 0, found 0")
+  message(FATAL_ERROR "temperature 0: rc=${rc} ${err}")
+endif()
+
 # rlhf reward on a language model (no score head): a user error naming the directory. (Values of a
 # reward model are checked against the reference forward in ModelParityTest.)
 execute_process(COMMAND ${RLHF} reward --model ${WORK}/model --prompt "Men are" --response " all alike."
