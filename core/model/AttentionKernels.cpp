@@ -48,17 +48,19 @@ RLHF_INLINE void dotColumns(const float* a, const float* columns, int64_t T, int
     }
 }
 
-// out[0..D) (+)= sum_{j<n} w[j] * rows[j][0..D).
-RLHF_INLINE void weightedRowSum(const float* w, HeadRows rows, int64_t n, int64_t D, float* out, bool accumulate) {
-    if (!accumulate) std::fill(out, out + D, 0.0f);
+// out[0..D) = sum_{j<n} w[j] * rows[j][0..D).
+RLHF_INLINE void weightedRowSum(const float* w, HeadRows rows, int64_t n, int64_t D, float* out) {
     int64_t d = 0;
     for (; d + 16 <= D; d += 16) {
-        Vec16 acc = simd::load(out + d);
+        Vec16 acc = {};
         for (int64_t j = 0; j < n; ++j) acc += w[j] * simd::load(rows.data + j * rows.stride + d);
         simd::store(out + d, acc);
     }
-    for (; d < D; ++d)
-        for (int64_t j = 0; j < n; ++j) out[d] += w[j] * rows.data[j * rows.stride + d];
+    for (; d < D; ++d) {
+        float s = 0;
+        for (int64_t j = 0; j < n; ++j) s += w[j] * rows.data[j * rows.stride + d];
+        out[d] = s;
+    }
 }
 
 // rows[j][0..D) += w[j] * x[0..D) for j < n (rows contiguous [n, D]).
@@ -82,7 +84,7 @@ RLHF_CLONES void causalAttentionForward(HeadRows q, HeadRows k, HeadRows v, int6
         float* p = probs + t * T;
         dotColumns(q.data + t * q.stride, kColumns, T, D, t + 1, p);  // raw scores in p[0..t]
         rowSoftmax(p, t + 1, T, scale, p);
-        weightedRowSum(p, v, t + 1, D, y + t * yStride, false);
+        weightedRowSum(p, v, t + 1, D, y + t * yStride);
     }
 }
 
@@ -100,7 +102,7 @@ RLHF_CLONES void causalAttentionBackward(HeadRows q, HeadRows k, HeadRows v, Hea
         addScaledToRows(p, dyt, n, D, dv);           // dv_j += p_tj dy_t
         dotColumns(dyt, vColumns, T, D, n, dScores);  // dp_tj = dy_t . v_j
         rowSoftmaxBackward(p, dScores, n, n, scale, dScores);  // ds_tj = scale p_tj (dp_tj - sum_j p dp)
-        weightedRowSum(dScores, k, n, D, dq + t * D, false);  // dq_t = sum_j ds_tj k_j
+        weightedRowSum(dScores, k, n, D, dq + t * D);  // dq_t = sum_j ds_tj k_j
         addScaledToRows(dScores, q.data + t * q.stride, n, D, dk);  // dk_j += ds_tj q_t
     }
 }

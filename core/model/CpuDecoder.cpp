@@ -31,7 +31,7 @@ void linear(const float* in, int64_t B, int64_t K, const float* weight, const fl
 bool CpuDecoder::available(Gpt2Model& model) {
     static const bool disabled = std::getenv("RLHF_NO_CPU_DECODER") != nullptr;
     const auto& w = model->wte->weight;
-    return !disabled && w.device().is_cpu() && w.scalar_type() == torch::kFloat32 && model->config().tanhGelu();
+    return !disabled && w.device().is_cpu() && w.scalar_type() == torch::kFloat32;
 }
 
 CpuDecoder::CpuDecoder(Gpt2Model& model, KvCache& cache, std::vector<int64_t> firstReal)
@@ -44,6 +44,7 @@ CpuDecoder::CpuDecoder(Gpt2Model& model, KvCache& cache, std::vector<int64_t> fi
     F_ = c.mlpWidth();
     V_ = c.vocabSize;
     eps_ = static_cast<float>(c.layerNormEpsilon);
+    activation_ = c.activationKind();
     // Parameters are used in place: they must be contiguous (they are, unless someone re-strided them).
     for (const auto& p : model->parameters())
         if (!p.is_contiguous()) throw std::invalid_argument("CpuDecoder needs contiguous parameters");
@@ -113,11 +114,11 @@ void CpuDecoder::attention(const Layer& L) {
     linear(heads_.data(), B_, C_, L.projWeight, L.projBias, x_.data(), C_, true);
 }
 
-// x += c_proj(gelu_new(c_fc(ln_2(x)))).
+// x += c_proj(act(c_fc(ln_2(x)))), act gelu_new for GPT-2.
 void CpuDecoder::mlp(const Layer& L) {
     for (int64_t b = 0; b < B_; ++b) cpu::layerNorm(&x_[b * C_], L.ln2Weight, L.ln2Bias, &normed_[b * C_], C_, eps_);
     linear(normed_.data(), B_, C_, L.fcWeight, L.fcBias, hidden_.data(), F_, false);
-    cpu::geluTanh(hidden_.data(), B_ * F_);
+    cpu::activate(hidden_.data(), B_ * F_, activation_);
     linear(hidden_.data(), B_, F_, L.mlpProjWeight, L.mlpProjBias, x_.data(), C_, true);
 }
 

@@ -20,7 +20,7 @@ namespace rlhf::model {
 
 class CpuDecoder {
 public:
-    // A float32 model on the CPU with GPT-2's tanh GELU, not disabled by RLHF_NO_CPU_DECODER.
+    // A float32 model on the CPU, not disabled by RLHF_NO_CPU_DECODER.
     static bool available(Gpt2Model& model);
 
     // firstReal[b]: the first non-padding position of row b (0 without padding).
@@ -45,6 +45,7 @@ private:
     std::vector<int64_t> firstReal_;
     int64_t B_, C_, H_, D_, F_, V_;  // batch, width, heads, head size, MLP width, vocabulary
     float eps_;
+    Activation activation_;  // of the MLP
     std::vector<Layer> layers_;
     const float *wte_, *wpe_, *lnfWeight_, *lnfBias_;
     std::vector<float> x_, normed_, qkv_, heads_, hidden_;  // [B,C] [B,C] [B,3C] [B,C] [B,F]

@@ -140,4 +140,22 @@ RLHF_CLONES void geluTanh(float* x, int64_t n) {
     }
 }
 
+void activate(float* x, int64_t n, Activation a) {
+    switch (a) {
+        case Activation::GeluTanh: geluTanh(x, n); return;
+        case Activation::GeluErf:
+            for (int64_t i = 0; i < n; ++i) x[i] = 0.5f * x[i] * (1.0f + std::erf(x[i] * 0.70710678118654752f));
+            return;
+        case Activation::Relu:
+            for (int64_t i = 0; i < n; ++i) x[i] = std::max(x[i], 0.0f);
+            return;
+        case Activation::Silu:
+            for (int64_t i = 0; i < n; ++i) x[i] = x[i] / (1.0f + std::exp(-x[i]));
+            return;
+        case Activation::QuickGelu:
+            for (int64_t i = 0; i < n; ++i) x[i] = x[i] / (1.0f + std::exp(-1.702f * x[i]));
+            return;
+    }
+}
+
 }  // namespace rlhf::model::cpu

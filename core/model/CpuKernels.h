@@ -4,6 +4,8 @@
 
 #include <cstdint>
 
+#include "model/Gpt2Config.h"
+
 namespace rlhf::model::cpu {
 
 // out[b, n] = bias[n] + dot(in[b, :], weight[n, :]) for b < B and n0 <= n < n1, added to out[b, n]
@@ -23,5 +25,8 @@ void layerNorm(const float* x, const float* weight, const float* bias, float* ou
 
 // x = 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) in place: GPT-2's gelu_new.
 void geluTanh(float* x, int64_t n);
+
+// The MLP activation `a` in place (geluTanh for Activation::GeluTanh).
+void activate(float* x, int64_t n, Activation a);
 
 }  // namespace rlhf::model::cpu

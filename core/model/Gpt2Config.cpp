@@ -84,6 +84,14 @@ Gpt2Config Gpt2Config::fromFile(const std::string& path) {
     }
 }
 
+Activation Gpt2Config::activationKind() const {
+    if (activation == "gelu") return Activation::GeluErf;
+    if (activation == "relu") return Activation::Relu;
+    if (activation == "silu" || activation == "swish") return Activation::Silu;
+    if (activation == "quick_gelu") return Activation::QuickGelu;
+    return Activation::GeluTanh;  // fromJson admits nothing else
+}
+
 nlohmann::json Gpt2Config::toJson(const std::string& architecture) const {
     nlohmann::json j = {
         {"architectures", {architecture}}, {"model_type", "gpt2"}, {"activation_function", activation},

@@ -8,6 +8,9 @@
 
 namespace rlhf::model {
 
+// The MLP activations of Hugging Face's ACT2FN that GPT-2 configs use.
+enum class Activation { GeluTanh, GeluErf, Relu, Silu, QuickGelu };
+
 struct Gpt2Config {
     int vocabSize = 50257;        // vocab_size
     int nPositions = 1024;        // n_positions: the context length
@@ -28,8 +31,8 @@ struct Gpt2Config {
 
     int mlpWidth() const { return nInner > 0 ? nInner : 4 * nEmbd; }
     int headSize() const { return nEmbd / nHead; }
-    // The activations GPT-2's tanh GELU formula computes (CpuDecoder implements only those).
-    bool tanhGelu() const { return activation == "gelu_new" || activation == "gelu_pytorch_tanh" || activation == "gelu_fast"; }
+    // gelu_new, gelu_pytorch_tanh and gelu_fast are one formula (GPT-2's tanh GELU); swish is silu.
+    Activation activationKind() const;
 
     // Throws std::invalid_argument naming `origin` (a file) and the field that is missing or wrong.
     static Gpt2Config fromJson(const nlohmann::json& j, const std::string& origin);

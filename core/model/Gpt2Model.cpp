@@ -79,7 +79,7 @@ torch::Tensor CausalSelfAttentionImpl::decodeStatic(const torch::Tensor& x, cons
     return c_proj(y.transpose(1, 2).reshape({B, 1, C}));
 }
 
-MlpImpl::MlpImpl(const Gpt2Config& c) : activation_(c.activation) {
+MlpImpl::MlpImpl(const Gpt2Config& c) : activation_(c.activationKind()) {
     c_fc = register_module("c_fc", torch::nn::Linear(c.nEmbd, c.mlpWidth()));
     c_proj = register_module("c_proj", torch::nn::Linear(c.mlpWidth(), c.nEmbd));
 }
@@ -87,12 +87,15 @@ MlpImpl::MlpImpl(const Gpt2Config& c) : activation_(c.activation) {
 namespace {
 
 // Hugging Face's ACT2FN for the names Gpt2Config accepts.
-torch::Tensor activate(const torch::Tensor& x, const std::string& name) {
-    if (name == "gelu") return torch::gelu(x);
-    if (name == "relu") return torch::relu(x);
-    if (name == "silu" || name == "swish") return torch::silu(x);
-    if (name == "quick_gelu") return x * torch::sigmoid(1.702 * x);
-    return torch::gelu(x, "tanh");  // gelu_new, gelu_pytorch_tanh, gelu_fast: GPT-2's tanh approximation
+torch::Tensor activate(const torch::Tensor& x, Activation a) {
+    switch (a) {
+        case Activation::GeluErf: return torch::gelu(x);
+        case Activation::Relu: return torch::relu(x);
+        case Activation::Silu: return torch::silu(x);
+        case Activation::QuickGelu: return x * torch::sigmoid(1.702 * x);
+        case Activation::GeluTanh: break;
+    }
+    return torch::gelu(x, "tanh");  // GPT-2's tanh approximation
 }
 
 }  // namespace

@@ -46,7 +46,7 @@ public:
     torch::nn::Linear c_proj{nullptr};  // 4C -> C
 
 private:
-    std::string activation_;  // config.json activation_function
+    Activation activation_;  // config.json activation_function
 };
 TORCH_MODULE(Mlp);
 

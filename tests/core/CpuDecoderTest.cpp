@@ -17,7 +17,7 @@ namespace {
 
 double maxDifference(const torch::Tensor& a, const torch::Tensor& b) { return (a - b).abs().max().item<double>(); }
 
-Gpt2Config oddConfig(bool scaled, bool inverseLayerScale) {
+Gpt2Config oddConfig(bool scaled, bool inverseLayerScale, const std::string& activation = "gelu_new") {
     Gpt2Config c;
     c.vocabSize = 101;
     c.nPositions = 32;
@@ -28,6 +28,7 @@ Gpt2Config oddConfig(bool scaled, bool inverseLayerScale) {
     c.eosTokenId = c.bosTokenId = 100;
     c.scaleAttnWeights = scaled;
     c.scaleAttnByInverseLayerIdx = inverseLayerScale;
+    c.activation = activation;
     return c;
 }
 
@@ -82,13 +83,35 @@ private slots:
         const auto want = torch::gelu(g, "tanh");
         cpu::geluTanh(g.data_ptr<float>(), g.numel());
         QVERIFY2(maxDifference(g, want) < 1e-5, std::to_string(maxDifference(g, want)).c_str());
+        const auto range = torch::linspace(-12, 12, 4801);
+        const std::pair<Activation, torch::Tensor> others[] = {
+            {Activation::GeluErf, torch::gelu(range)}, {Activation::Relu, torch::relu(range)},
+            {Activation::Silu, torch::silu(range)}, {Activation::QuickGelu, range * torch::sigmoid(1.702 * range)}};
+        for (const auto& [kind, reference] : others) {
+            auto y = range.clone();
+            cpu::activate(y.data_ptr<float>(), y.numel(), kind);
+            QVERIFY2(maxDifference(y, reference) < 1e-5, std::to_string(static_cast<int>(kind)).c_str());
+        }
     }
 
     // Two left-padded prompts decoded for several steps: the decoder's logits equal the model's
-    // forward with the attention mask, for each attention-scaling option.
+    // forward with the attention mask, for each attention-scaling option and MLP activation.
+    void decodeStepsEqualModelForward_data() {
+        QTest::addColumn<bool>("scaled");
+        QTest::addColumn<bool>("inverse");
+        QTest::addColumn<QString>("activation");
+        QTest::newRow("scaled") << true << false << "gelu_new";
+        QTest::newRow("inverse layer scale") << true << true << "gelu_new";
+        QTest::newRow("unscaled") << false << false << "gelu_new";
+        for (const char* a : {"gelu", "relu", "silu", "quick_gelu"}) QTest::newRow(a) << true << false << a;
+    }
+
     void decodeStepsEqualModelForward() {
-        for (auto [scaled, inverse] : {std::pair{true, false}, std::pair{true, true}, std::pair{false, false}}) {
-            const Gpt2Config c = oddConfig(scaled, inverse);
+        QFETCH(bool, scaled);
+        QFETCH(bool, inverse);
+        QFETCH(QString, activation);
+        {
+            const Gpt2Config c = oddConfig(scaled, inverse, activation.toStdString());
             Gpt2Model model = randomModel(c);
             c10::InferenceMode inference;
             const int64_t P = 6, steps = 8, capacity = P + steps;
