@@ -90,19 +90,15 @@ void addModelCommands(CLI::App& app) {
     tokenize->add_option("TEXT", o->text, "Text to tokenize")->required();
     tokenize->callback([o] { runTokenize(*o); });
 
-    CLI::App* score = app.add_subcommand("score", engineCommandDescription("score"));
-    addCommon(score);
-    score->add_option("--prompt", o->prompt, "Prompt text (tokenized on its own)")->required();
-    score->add_option("--response", o->response, "Response text (tokenized on its own, then appended)")->required();
-    addDeviceOption(score, o->device);
-    score->callback([o] { runScore(*o); });
-
-    CLI::App* reward = app.add_subcommand("reward", engineCommandDescription("reward"));
-    addCommon(reward);
-    reward->add_option("--prompt", o->prompt, "Prompt text (tokenized on its own)")->required();
-    reward->add_option("--response", o->response, "Response text (tokenized on its own, then appended)")->required();
-    addDeviceOption(reward, o->device);
-    reward->callback([o] { runReward(*o); });
+    // score and reward: a model, a prompt and a response.
+    for (auto [name, run] : {std::pair{"score", &runScore}, std::pair{"reward", &runReward}}) {
+        CLI::App* cmd = app.add_subcommand(name, engineCommandDescription(name));
+        addCommon(cmd);
+        cmd->add_option("--prompt", o->prompt, "Prompt text (tokenized on its own)")->required();
+        cmd->add_option("--response", o->response, "Response text (tokenized on its own, then appended)")->required();
+        addDeviceOption(cmd, o->device);
+        cmd->callback([o, run = run] { run(*o); });
+    }
 
     CLI::App* gen = app.add_subcommand("generate", engineCommandDescription("generate"));
     addCommon(gen);
