@@ -131,6 +131,11 @@ private slots:
         QVERIFY(bf16.back() < bf16.front() - 0.5);
         QCOMPARE(train::PretrainConfig::fromJson({{"precision", "bf16"}}, "x").precision, std::string("bf16"));
         QCOMPARE(train::parsePrecision("auto", torch::kCPU), train::cpuHasNativeBf16() ? train::Precision::Bf16 : train::Precision::Fp32);
+        // The cpuid reading agrees with the kernel's view of this CPU (Linux lists the flags it enabled).
+        std::ifstream cpuinfo("/proc/cpuinfo");
+        const std::string flags((std::istreambuf_iterator<char>(cpuinfo)), std::istreambuf_iterator<char>());
+        if (!flags.empty())
+            QCOMPARE(train::cpuHasNativeBf16(), flags.find("avx512_bf16") != std::string::npos || flags.find("amx_bf16") != std::string::npos);
         QCOMPARE(train::parsePrecision("auto", torch::Device(torch::kCUDA)), train::Precision::Bf16);
     }
 
