@@ -43,27 +43,28 @@ struct BenchTrainer {
     torch::Device device;
     Precision precision;
 
-    double step(TrainPhaseSeconds* phases) {
+    // Returns the step's loss (on the device: reading it would synchronise).
+    torch::Tensor step(TrainPhaseSeconds* phases) {
         auto t = std::chrono::steady_clock::now();
-        auto lap = [&](double* total) {
+        auto lap = [&](double TrainPhaseSeconds::*phase) {
             if (!phases) return;
-            *total += secondsSince(t, device);
+            phases->*phase += secondsSince(t, device);
             t = std::chrono::steady_clock::now();
         };
         torch::Tensor loss;
         {
             AutocastScope autocast(precision, device);
             auto logits = gpt->forward(input);  // [B,T,V]
-            lap(phases ? &phases->forward : nullptr);
+            lap(&TrainPhaseSeconds::forward);
             loss = model::tokenCrossEntropy(logits.reshape({target.size(0), -1}), target);
-            lap(phases ? &phases->loss : nullptr);
+            lap(&TrainPhaseSeconds::loss);
         }
         optimizer.zeroGrad();
         loss.backward();
-        lap(phases ? &phases->backward : nullptr);
+        lap(&TrainPhaseSeconds::backward);
         optimizer.step(3e-4);
-        lap(phases ? &phases->optimizer : nullptr);
-        return phases ? loss.item<double>() : 0.0;
+        lap(&TrainPhaseSeconds::optimizer);
+        return loss.detach();
     }
 };
 
@@ -84,15 +85,15 @@ TrainBenchResult benchTraining(const BenchPreset& preset, const torch::Device& d
     for (int i = 0; i < warmup; ++i) trainer.step(nullptr);
     secondsSince(std::chrono::steady_clock::now(), device);  // drains queued GPU work before the clock starts
     const auto t0 = std::chrono::steady_clock::now();
-    for (int i = 0; i < steps; ++i) trainer.step(nullptr);
+    torch::Tensor loss;
+    for (int i = 0; i < steps; ++i) loss = trainer.step(nullptr);
     result.tokensPerSecond = static_cast<double>(B * T * steps) / secondsSince(t0, device);
     TrainPhaseSeconds phases;
-    for (int i = 0; i < phaseSteps; ++i) result.lastLoss = trainer.step(&phases);
+    for (int i = 0; i < phaseSteps; ++i) loss = trainer.step(&phases);
     if (phaseSteps > 0)
         result.phaseMilliseconds = {1e3 * phases.forward / phaseSteps, 1e3 * phases.loss / phaseSteps,
                                     1e3 * phases.backward / phaseSteps, 1e3 * phases.optimizer / phaseSteps};
-    else
-        result.lastLoss = trainer.step(&phases);
+    if (loss.defined()) result.lastLoss = loss.item<double>();
     return result;
 }
 

@@ -26,7 +26,7 @@ struct TrainPhaseSeconds {
 
 struct TrainBenchResult {
     double tokensPerSecond = 0;  // over `steps` steps after `warmup`, unsynchronised as in training
-    double lastLoss = 0;         // of one more step
+    double lastLoss = 0;         // of the last step
     TrainPhaseSeconds phaseMilliseconds;  // per step, from `phaseSteps` synchronised steps after those (if any)
 };
 TrainBenchResult benchTraining(const BenchPreset& preset, const torch::Device& device, int steps, int warmup,
