@@ -1,11 +1,12 @@
 #include "model/CausalAttention.h"
 
-#include <cstdlib>
+#include <stdexcept>
 #include <vector>
 
 #include <torch/torch.h>
 
 #include "model/AttentionKernels.h"
+#include "model/KernelRows.h"
 
 namespace rlhf::model {
 
@@ -73,8 +74,7 @@ bool headLayout(const torch::Tensor& t, const torch::Tensor& like) {
 }  // namespace
 
 bool fusedCausalAttentionAvailable(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v) {
-    static const bool disabled = std::getenv("RLHF_NO_CPU_ATTENTION_KERNEL") != nullptr;
-    return !disabled && headLayout(q, q) && headLayout(k, q) && headLayout(v, q) && q.numel() > 0;
+    return !cpu::attentionKernelsSwitchedOff() && headLayout(q, q) && headLayout(k, q) && headLayout(v, q) && q.numel() > 0;
 }
 
 torch::Tensor causalAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, double scale) {

@@ -1,6 +1,5 @@
 #include "model/CausalSoftmax.h"
 
-#include <cstdlib>
 #include <limits>
 #include <stdexcept>
 
@@ -66,8 +65,7 @@ public:
 }  // namespace
 
 bool fusedCausalSoftmaxAvailable(const torch::Tensor& scores) {
-    static const bool disabled = std::getenv("RLHF_NO_CPU_ATTENTION_KERNEL") != nullptr;
-    return !disabled && cpu::rowKernelType(scores);
+    return !cpu::attentionKernelsSwitchedOff() && cpu::rowKernelType(scores);
 }
 
 torch::Tensor causalSoftmax(const torch::Tensor& scores, double scale, int64_t past) {

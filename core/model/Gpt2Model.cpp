@@ -1,7 +1,6 @@
 #include "model/Gpt2Model.h"
 
 #include <cmath>
-#include <limits>
 
 #include <torch/torch.h>
 

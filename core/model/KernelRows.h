@@ -2,7 +2,9 @@
 // Glue between tensors and the CPU row kernels (LogitKernels): the kernels take float32 rows or
 // bfloat16 rows as their bit patterns; withRowType runs a generic lambda for the tensor's type.
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 
 #include <c10/util/BFloat16.h>
 #include <torch/types.h>
@@ -24,6 +26,13 @@ template <typename F>
 void withRowType(const torch::Tensor& t, F&& f) {
     if (t.scalar_type() == torch::kFloat32) f(float{});
     else f(c10::BFloat16{});
+}
+
+// RLHF_NO_CPU_ATTENTION_KERNEL=1 switches both attention kernels (CausalSoftmax, CausalAttention) off,
+// for comparison with LibTorch's ops. Read once.
+inline bool attentionKernelsSwitchedOff() {
+    static const bool off = std::getenv("RLHF_NO_CPU_ATTENTION_KERNEL") != nullptr;
+    return off;
 }
 
 // Rows per parallel task: enough elements (~64k) that a task outweighs its scheduling.
