@@ -30,7 +30,9 @@ void printJsonLine(const nlohmann::json& value) {
 
 namespace {
 
-CLI::Validator numberAtLeast(double minimum, bool inclusive, const std::string& rule) {
+// A number above zero (or, with `orZero`, at least zero); the help shows "> 0" or ">= 0".
+CLI::Validator numberAboveZero(bool orZero) {
+    const std::string rule = orZero ? "0 or more" : "greater than 0";
     return CLI::Validator(
         [=](std::string& text) -> std::string {
             double value = 0;
@@ -41,16 +43,16 @@ CLI::Validator numberAtLeast(double minimum, bool inclusive, const std::string& 
                 used = 0;
             }
             if (used != text.size() || used == 0) return "must be a number, found '" + text + "'";
-            if (inclusive ? value >= minimum : value > minimum) return {};
+            if (orZero ? value >= 0 : value > 0) return {};
             return "must be " + rule + ", found " + text;
         },
-        rule == "greater than 0" ? "> 0" : ">= 0");
+        orZero ? ">= 0" : "> 0");
 }
 
 }  // namespace
 
-CLI::Validator greaterThanZero() { return numberAtLeast(0.0, false, "greater than 0"); }
-CLI::Validator zeroOrMore() { return numberAtLeast(0.0, true, "0 or more"); }
+CLI::Validator greaterThanZero() { return numberAboveZero(false); }
+CLI::Validator zeroOrMore() { return numberAboveZero(true); }
 
 std::string readFileOrThrow(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
