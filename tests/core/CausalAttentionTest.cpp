@@ -9,11 +9,14 @@
 
 #include <limits>
 
+#include "TensorCompare.h"
 #include "TestPrinters.h"
 #include "model/CausalAttention.h"
 #include "model/CausalSoftmax.h"
 
 using namespace rlhf::model;
+
+using rlhf::test::maxDifference;
 
 namespace {
 
@@ -21,10 +24,6 @@ torch::Tensor reference(const torch::Tensor& scores, double scale, int64_t past)
     const int64_t T = scores.size(-2), S = scores.size(-1);
     const auto hidden = torch::ones({T, S}, torch::kBool).triu(past + 1);
     return (scores.to(torch::kFloat64) * scale).masked_fill(hidden, -std::numeric_limits<double>::infinity()).softmax(-1);
-}
-
-double maxDifference(const torch::Tensor& a, const torch::Tensor& b) {
-    return (a.to(torch::kFloat64) - b.to(torch::kFloat64)).abs().max().item<double>();
 }
 
 // softmax(scale q k^T, causal) v in float64.

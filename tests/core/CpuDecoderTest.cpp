@@ -6,6 +6,7 @@
 
 #include <QtTest>
 
+#include "TensorCompare.h"
 #include "TestPrinters.h"
 #include "model/CpuDecoder.h"
 #include "model/CpuKernels.h"
@@ -13,9 +14,9 @@
 
 using namespace rlhf::model;
 
-namespace {
+using rlhf::test::maxDifference;
 
-double maxDifference(const torch::Tensor& a, const torch::Tensor& b) { return (a - b).abs().max().item<double>(); }
+namespace {
 
 Gpt2Config oddConfig(bool scaled, bool inverseLayerScale, const std::string& activation = "gelu_new") {
     Gpt2Config c;

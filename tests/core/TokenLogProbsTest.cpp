@@ -6,10 +6,13 @@
 
 #include <QtTest>
 
+#include "TensorCompare.h"
 #include "TestPrinters.h"
 #include "model/TokenLogProbs.h"
 
 using namespace rlhf::model;
+
+using rlhf::test::maxDifference;
 
 namespace {
 
@@ -29,10 +32,6 @@ Gradients logProbsAndGradient(const torch::Tensor& logits, const torch::Tensor& 
     auto lp = reference ? referenceLogProbs(x, targets, temperature) : tokenLogProbs(x, targets, temperature);
     (lp * weights.to(lp.dtype())).sum().backward();
     return {lp.detach().to(torch::kFloat64), x.grad().to(torch::kFloat64)};
-}
-
-double maxDifference(const torch::Tensor& a, const torch::Tensor& b) {
-    return (a.to(torch::kFloat64) - b.to(torch::kFloat64)).abs().max().item<double>();
 }
 
 }  // namespace
