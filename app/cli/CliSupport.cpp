@@ -24,10 +24,6 @@ int runCommandLine(CLI::App& app, int argc, char** argv) {
     return kSuccess;
 }
 
-void printJsonLine(const nlohmann::json& value) {
-    std::cout << value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n' << std::flush;
-}
-
 namespace {
 
 // A number above zero (or, with `orZero`, at least zero); the help shows "> 0" or ">= 0".

@@ -1,10 +1,11 @@
 #pragma once
 // What every `rlhf` command shares: exit codes, user errors, JSON output (DESIGN §7).
 
+#include <iostream>
 #include <stdexcept>
 #include <string>
 
-#include <nlohmann/json_fwd.hpp>
+#include <nlohmann/json.hpp>
 
 namespace CLI {
 class App;
@@ -25,8 +26,12 @@ public:
 // bad files, fields, values) to one "rlhf: ..." line on stderr and 1.
 int runCommandLine(CLI::App& app, int argc, char** argv);
 
-// Prints `value` compactly on one line of stdout and flushes.
-void printJsonLine(const nlohmann::json& value);
+// Prints `value` compactly on one line of stdout and flushes. Inline: on a GPU server the engine's files
+// can see another copy of nlohmann/json (LibTorch's include directory) than this library, whose
+// versioned ABI namespace would not match across the two.
+inline void printJsonLine(const nlohmann::json& value) {
+    std::cout << value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n' << std::flush;
+}
 
 // Option checks whose messages say the rule ("must be greater than 0, found 0") instead of CLI11's
 // range up to the largest double.
