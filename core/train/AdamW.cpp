@@ -1,11 +1,29 @@
 #include "train/AdamW.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <stdexcept>
 
 #include <torch/torch.h>
+#include <torch/version.h>
 
 namespace rlhf::train {
+
+namespace {
+
+// ATen's fused AdamW kernel (CUDA, LibTorch 2.1+): one pass reading p, g, m, v and writing p, m, v,
+// against ~22 passes of the foreach formulation below. RLHF_NO_FUSED_ADAMW=1 keeps the foreach one.
+bool useFusedKernel(const AdamWOptions& options, const std::vector<torch::Tensor>& params) {
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1)
+    static const bool disabled = std::getenv("RLHF_NO_FUSED_ADAMW") != nullptr;
+    return options.fusedOnCuda && !disabled && !params.empty() && params.front().is_cuda();
+#else
+    (void)options, (void)params;
+    return false;
+#endif
+}
+
+}  // namespace
 
 AdamW::AdamW(std::vector<torch::Tensor> parameters, AdamWOptions options)
     : params_(std::move(parameters)), options_(options) {
@@ -33,6 +51,10 @@ void AdamW::step(double lr) {
     if (p.empty()) return;
     ++step_;
     const auto& o = options_;
+    if (useFusedKernel(o, p)) {
+        fusedStep(p, g, m, v, lr);
+        return;
+    }
     const double biasCorrection1 = 1.0 - std::pow(o.beta1, static_cast<double>(step_));
     const double biasCorrection2 = 1.0 - std::pow(o.beta2, static_cast<double>(step_));
     at::_foreach_mul_(p, 1.0 - lr * o.weightDecay);           // decoupled weight decay
@@ -44,6 +66,22 @@ void AdamW::step(double lr) {
     at::_foreach_div_(denom, std::sqrt(biasCorrection2));
     at::_foreach_add_(denom, o.eps);                          // sqrt(v / bc2) + eps
     at::_foreach_addcdiv_(p, m, denom, -lr / biasCorrection1);  // p -= lr/bc1 * m / denom
+}
+
+void AdamW::fusedStep(const std::vector<torch::Tensor>& p, const std::vector<torch::Tensor>& g,
+                      const std::vector<torch::Tensor>& m, const std::vector<torch::Tensor>& v, double lr) {
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1)
+    // The kernel reads the step (for the bias corrections) from a float tensor per parameter on the device;
+    // all share one, written here without a synchronisation.
+    if (!stepOnDevice_.defined()) stepOnDevice_ = torch::zeros({}, p.front().options().dtype(torch::kFloat32));
+    stepOnDevice_.fill_(static_cast<double>(step_));
+    const std::vector<torch::Tensor> steps(p.size(), stepOnDevice_);
+    const auto& o = options_;
+    at::_fused_adamw_(p, g, m, v, at::TensorList(), steps, lr, o.beta1, o.beta2, o.weightDecay, o.eps, /*amsgrad=*/false,
+                      /*maximize=*/false);
+#else
+    (void)p, (void)g, (void)m, (void)v, (void)lr;
+#endif
 }
 
 std::map<std::string, torch::Tensor> AdamW::state() const {

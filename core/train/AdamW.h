@@ -1,7 +1,7 @@
 #pragma once
 // AdamW (decoupled weight decay, Loshchilov & Hutter) over all parameters at once with ATen's
-// multi-tensor `_foreach_` kernels: on CUDA a handful of fused launches per step instead of ~10 per
-// parameter (torch::optim::AdamW), on CPU the same arithmetic in place without temporaries.
+// multi-tensor `_foreach_` kernels (on CPU the same arithmetic in place without temporaries), or on CUDA
+// with LibTorch 2.1+ ATen's fused AdamW kernel: one pass over the parameters and their state.
 // Its state round-trips through named tensors, so a run resumes bit-for-bit.
 
 #include <map>
@@ -18,6 +18,7 @@ struct AdamWOptions {
     double beta2 = 0.999;
     double eps = 1e-8;
     double weightDecay = 0.01;
+    bool fusedOnCuda = true;  // ATen's fused kernel where it exists (RLHF_NO_FUSED_ADAMW=1 overrides)
 };
 
 class AdamW {
@@ -35,10 +36,14 @@ public:
     void loadState(const std::map<std::string, torch::Tensor>& state);
 
 private:
+    void fusedStep(const std::vector<torch::Tensor>& p, const std::vector<torch::Tensor>& g,
+                   const std::vector<torch::Tensor>& m, const std::vector<torch::Tensor>& v, double lr);
+
     std::vector<torch::Tensor> params_;
     std::vector<torch::Tensor> expAvg_, expAvgSq_;
     AdamWOptions options_;
     int64_t step_ = 0;
+    torch::Tensor stepOnDevice_;  // float32 scalar on the parameters' GPU, for the fused kernel
 };
 
 }  // namespace rlhf::train
