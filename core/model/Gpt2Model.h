@@ -74,6 +74,12 @@ public:
     torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& mask = {}, KvCache* cache = nullptr) {
         return logits(hidden(ids, mask, cache));
     }
+    // The logits the losses take (with tokenLogProbs(..., config().vocabSize)): [B,T,W] with
+    // W = lossLogitColumns(device) >= V; columns past V are zero. On CUDA, W is V rounded up to a multiple
+    // of 64: with GPT-2's 50,257 the rows of a bf16 [N,V] product are not 16-byte aligned, and cuBLAS takes
+    // slower kernels for the three vocabulary products of each training step. RLHF_NO_PADDED_VOCAB=1: W = V.
+    torch::Tensor lossLogits(const torch::Tensor& ids, const torch::Tensor& mask = {});
+    int64_t lossLogitColumns(const torch::Device& device) const;
     // The fixed-shape decode step a CUDA graph captures (CudaGraphDecoder): tokens and positions [B,1],
     // writeIndex [1], bias [B,1,1,capacity], all device tensors; returns logits [B,1,V]. cache.length is
     // left to the caller.

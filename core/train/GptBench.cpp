@@ -54,9 +54,10 @@ struct BenchTrainer {
         torch::Tensor loss;
         {
             AutocastScope autocast(precision, device);
-            auto logits = gpt->forward(input);  // [B,T,V]
+            auto logits = gpt->lossLogits(input);  // [B,T,W]
             lap(&TrainPhaseSeconds::forward);
-            loss = model::tokenCrossEntropy(logits.reshape({target.size(0), -1}), target);
+            loss = model::tokenCrossEntropy(logits.reshape({target.size(0), -1}), target, model::LossReduction::Mean,
+                                            -100, gpt->config().vocabSize);
             lap(&TrainPhaseSeconds::loss);
         }
         optimizer.zeroGrad();
@@ -71,7 +72,8 @@ struct BenchTrainer {
 }  // namespace
 
 TrainBenchResult benchTraining(const BenchPreset& preset, const torch::Device& device, int steps, int warmup,
-                               Precision precision, int phaseSteps) {
+                               Precision precision, int phaseSteps,
+                               const std::function<void(bool timing)>& aroundTimedSteps) {
     torch::manual_seed(0);
     const auto& c = preset.config;
     model::Gpt2Model gpt(c);
@@ -84,10 +86,12 @@ TrainBenchResult benchTraining(const BenchPreset& preset, const torch::Device& d
     TrainBenchResult result;
     for (int i = 0; i < warmup; ++i) trainer.step(nullptr);
     secondsSince(std::chrono::steady_clock::now(), device);  // drains queued GPU work before the clock starts
+    if (aroundTimedSteps) aroundTimedSteps(true);
     const auto t0 = std::chrono::steady_clock::now();
     torch::Tensor loss;
     for (int i = 0; i < steps; ++i) loss = trainer.step(nullptr);
     result.tokensPerSecond = static_cast<double>(B * T * steps) / secondsSince(t0, device);
+    if (aroundTimedSteps) aroundTimedSteps(false);
     TrainPhaseSeconds phases;
     for (int i = 0; i < phaseSteps; ++i) loss = trainer.step(&phases);
     if (phaseSteps > 0)

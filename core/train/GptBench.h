@@ -3,6 +3,7 @@
 // them so the two print comparable numbers: random tokens; training = forward, cross-entropy,
 // backward, AdamW step, after warm-up steps; generation = 16-token random prompts, 64 sampled tokens.
 
+#include <functional>
 #include <string>
 
 #include <torch/types.h>
@@ -29,8 +30,11 @@ struct TrainBenchResult {
     double lastLoss = 0;         // of the last step
     TrainPhaseSeconds phaseMilliseconds;  // per step, from `phaseSteps` synchronised steps after those (if any)
 };
+// aroundTimedSteps, if given, is called with true just before the timed steps and with false once they
+// have finished on the device (the GPU profiler uses it).
 TrainBenchResult benchTraining(const BenchPreset& preset, const torch::Device& device, int steps, int warmup,
-                               Precision precision, int phaseSteps = 0);
+                               Precision precision, int phaseSteps = 0,
+                               const std::function<void(bool timing)>& aroundTimedSteps = {});
 
 struct GenerateBenchResult {
     double batch1TokensPerSecond = 0;

@@ -104,6 +104,11 @@ torch::Tensor PretrainRun::windows(const std::vector<int>& tokens, const std::ve
     return batch.to(device_);
 }
 
+torch::Tensor PretrainRun::nextTokenLoss(const torch::Tensor& logits, const torch::Tensor& targets) const {
+    return model::tokenCrossEntropy(logits.reshape({-1, logits.size(-1)}), targets.reshape({-1}), model::LossReduction::Mean,
+                                    -100, model_->config().vocabSize);
+}
+
 StepStats PretrainRun::trainStep(int64_t step) {
     const auto t0 = std::chrono::steady_clock::now();
     model_->train();
@@ -118,9 +123,9 @@ StepStats PretrainRun::trainStep(int64_t step) {
         torch::Tensor loss;
         {
             AutocastScope autocast(precision_, device_);
-            auto logits = model_->forward(input);                           // [B,T,V], bf16 under autocast
+            auto logits = model_->lossLogits(input);                        // [B,T,W], bf16 under autocast
             // Every micro-batch has B*T tokens, so dividing by grad_accum gives the step's token mean.
-            loss = model::tokenCrossEntropy(logits.reshape({-1, logits.size(-1)}), target.reshape({-1}));
+            loss = nextTokenLoss(logits, target);
         }
         (loss / config_.gradAccum).backward();
         lossSum += loss.item<double>();
@@ -146,9 +151,8 @@ std::map<std::string, double> PretrainRun::evaluate() {
             offsets[i] = span * static_cast<int64_t>(b * offsets.size() + i) / std::max<int64_t>(1, config_.evalBatches * config_.batchSize);
         auto batch = windows(valTokens_, offsets);
         AutocastScope autocast(precision_, device_);
-        auto logits = model_->forward(batch.narrow(1, 0, config_.context));  // [B,T,V]
-        sum += model::tokenCrossEntropy(logits.reshape({-1, logits.size(-1)}), batch.narrow(1, 1, config_.context).reshape({-1}))
-                   .item<double>();
+        auto logits = model_->lossLogits(batch.narrow(1, 0, config_.context));  // [B,T,W]
+        sum += nextTokenLoss(logits, batch.narrow(1, 1, config_.context)).item<double>();
     }
     return {{"val_loss", sum / config_.evalBatches}};
 }

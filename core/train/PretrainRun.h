@@ -44,6 +44,8 @@ private:
     PretrainRun(const std::string& runDir, PretrainConfig config, const torch::Device& device);
     void prepare(text::ByteLevelBpe tokenizer);
     StepStats trainStep(int64_t step);
+    // Mean next-token cross-entropy of lossLogits [B,T,W] against targets [B,T].
+    torch::Tensor nextTokenLoss(const torch::Tensor& logits, const torch::Tensor& targets) const;
     std::map<std::string, double> evaluate();
     void saveCheckpoint(int64_t step);
     // Windows [B, context+1] starting at the given offsets of `tokens`.

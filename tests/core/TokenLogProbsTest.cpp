@@ -1,6 +1,7 @@
 // TokenLogProbs against a float64 reference (log_softmax and gather): values and gradients of the
 // fused CPU kernel for float32 and bfloat16 logits, temperatures, vocabularies that are not multiples
-// of the vector length, extreme logits, ignored targets, NaN propagation and bad arguments.
+// of the vector length, extreme logits, ignored targets, NaN propagation, bad arguments, and logits with
+// more columns than the vocabulary (the padded layout of Gpt2Model::lossLogits).
 // torch before Qt: Qt's `slots` macro breaks torch headers.
 #include <torch/torch.h>
 
@@ -120,6 +121,31 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tokenLogProbs(logits, torch::tensor({1}, torch::kLong)));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tokenLogProbs(logits.unsqueeze(0), torch::tensor({1, 2}, torch::kLong)));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tokenLogProbs(logits, torch::tensor({1, 2}, torch::kLong), 0.0));
+    }
+
+    // Columns past the vocabulary are not part of the softmax and get no gradient, whatever they hold.
+    void columnsPastTheVocabularyAreIgnored() {
+        torch::manual_seed(7);
+        const int64_t N = 11, V = 50, W = 64;
+        auto padded = torch::randn({N, W}) * 3;
+        padded.narrow(1, V, W - V).fill_(40.0f);  // would dominate the softmax if it were included
+        auto targets = torch::randint(0, V, {N}, torch::kLong);
+        auto weights = torch::randn({N});
+        for (auto type : {torch::kFloat32, torch::kBFloat16}) {
+            auto x = padded.to(type).detach().clone().requires_grad_(true);
+            auto lp = tokenLogProbs(x, targets, 0.8, V);
+            (lp * weights).sum().backward();
+            const auto want = logProbsAndGradient(padded.to(type).narrow(1, 0, V).to(torch::kFloat32), targets, weights, 0.8, true);
+            QVERIFY(maxDifference(lp, want.values) < 2e-5);
+            QVERIFY(maxDifference(x.grad().narrow(1, 0, V), want.grad) < (type == torch::kFloat32 ? 2e-6 : 1e-2));
+            QCOMPARE(x.grad().narrow(1, V, W - V).abs().sum().item<double>(), 0.0);
+        }
+        auto loss = tokenCrossEntropy(padded, targets, LossReduction::Mean, -100, V);
+        auto want = torch::nn::functional::cross_entropy(padded.narrow(1, 0, V), targets);
+        QVERIFY(std::abs(loss.item<double>() - want.item<double>()) < 1e-5);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tokenLogProbs(padded, torch::full({N}, V, torch::kLong), 1.0, V));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tokenLogProbs(padded, targets, 1.0, W + 1));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tokenLogProbs(padded, targets, 1.0, 0));
     }
 
     // Non-contiguous logits (a transposed view) give the same numbers as their contiguous copy.
