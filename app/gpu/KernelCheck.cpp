@@ -1,0 +1,101 @@
+// rlhf-gpu-kernel-check: our CUDA code paths against ATen references on random inputs, on the GPU.
+// Built only with a CUDA LibTorch (scripts/gpu-check runs it; CI machines have no GPU). Prints one JSON
+// line per case and exits 1 if any case is off.
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <torch/torch.h>
+
+#include "model/TokenLogProbs.h"
+#include "train/AdamW.h"
+
+namespace {
+
+using rlhf::model::tokenLogProbs;
+
+struct LossCase {
+    int64_t rows, vocab, columns;
+    torch::ScalarType type;
+    double temperature;
+};
+
+double maxAbs(const torch::Tensor& t) { return t.numel() ? t.abs().max().item<double>() : 0.0; }
+
+// The fused log-probs and their gradient against log_softmax in float64 over the real columns.
+bool checkLossCase(const LossCase& c) {
+    const auto dev = torch::Device(torch::kCUDA);
+    auto base = (torch::randn({c.rows, c.columns}, torch::dtype(torch::kFloat64).device(dev)) * 4).to(c.type);
+    auto targets = torch::randint(0, c.vocab, {c.rows}, torch::dtype(torch::kLong).device(dev));
+    auto upstream = torch::randn({c.rows}, torch::dtype(torch::kFloat32).device(dev));
+    auto logits = base.clone().requires_grad_(true);
+    auto ours = tokenLogProbs(logits, targets, c.temperature, c.vocab);
+    auto grad = torch::autograd::grad({(ours * upstream).sum()}, {logits})[0];
+    auto ref64 = base.to(torch::kFloat64).requires_grad_(true);
+    auto ref = (ref64.narrow(1, 0, c.vocab) / c.temperature).log_softmax(-1).gather(1, targets.unsqueeze(1)).squeeze(1);
+    auto refGrad = torch::autograd::grad({(ref * upstream.to(torch::kFloat64)).sum()}, {ref64})[0];
+    const double valueError = maxAbs(ours.to(torch::kFloat64) - ref);
+    const double gradScale = std::max(1e-12, maxAbs(refGrad));
+    const double gradError = maxAbs(grad.to(torch::kFloat64) - refGrad) / gradScale;
+    const double padding = c.columns > c.vocab ? maxAbs(grad.narrow(1, c.vocab, c.columns - c.vocab).to(torch::kFloat64)) : 0.0;
+    const double gradTolerance = c.type == torch::kFloat32 ? 1e-5 : 1e-2;  // one rounding of the gradient's type
+    const bool ok = valueError < 1e-4 && gradError < gradTolerance && padding == 0.0;
+    std::printf("{\"check\": \"token_log_probs\", \"rows\": %lld, \"vocab\": %lld, \"columns\": %lld, \"type\": \"%s\", "
+                "\"temperature\": %g, \"max_logp_error\": %.3g, \"max_grad_error_rel\": %.3g, \"padding_grad\": %g, "
+                "\"ok\": %s}\n",
+                static_cast<long long>(c.rows), static_cast<long long>(c.vocab), static_cast<long long>(c.columns),
+                std::string(c10::toString(c.type)).c_str(), c.temperature, valueError, gradError, padding,
+                ok ? "true" : "false");
+    return ok;
+}
+
+// Three steps of the fused AdamW against the foreach one on the same parameters and gradients.
+bool checkAdamW() {
+    const auto dev = torch::Device(torch::kCUDA);
+    std::vector<torch::Tensor> a, b;
+    for (auto shape : {std::vector<int64_t>{50257, 64}, std::vector<int64_t>{768}, std::vector<int64_t>{3, 5}}) {
+        auto p = torch::randn(shape, torch::dtype(torch::kFloat32).device(dev));
+        a.push_back(p.clone().requires_grad_(true));
+        b.push_back(p.clone().requires_grad_(true));
+    }
+    rlhf::train::AdamWOptions fusedOptions, foreachOptions;
+    foreachOptions.fusedOnCuda = false;
+    rlhf::train::AdamW fused(a, fusedOptions), foreach_(b, foreachOptions);
+    for (int step = 0; step < 3; ++step) {
+        for (size_t i = 0; i < a.size(); ++i) {
+            auto g = torch::randn(a[i].sizes(), a[i].options());
+            a[i].mutable_grad() = g.clone();
+            b[i].mutable_grad() = g.clone();
+        }
+        fused.step(1e-3 * (step + 1));
+        foreach_.step(1e-3 * (step + 1));
+    }
+    double worst = 0;
+    for (size_t i = 0; i < a.size(); ++i) worst = std::max(worst, maxAbs(a[i].detach() - b[i].detach()));
+    const bool ok = worst < 1e-6;
+    std::printf("{\"check\": \"fused_adamw\", \"max_param_difference\": %.3g, \"ok\": %s}\n", worst, ok ? "true" : "false");
+    return ok;
+}
+
+}  // namespace
+
+int main() {
+    if (!torch::cuda::is_available()) {
+        std::fprintf(stderr, "rlhf-gpu-kernel-check: no CUDA device\n");
+        return 2;
+    }
+    torch::manual_seed(0);
+    const std::vector<LossCase> cases = {
+        {256, 50257, 50304, torch::kBFloat16, 1.0},  // the padded training layout, 16-byte rows
+        {64, 50257, 50257, torch::kBFloat16, 1.0},   // unpadded: odd rows, element-wise path
+        {33, 1000, 1000, torch::kFloat32, 0.7},
+        {17, 8192, 8192, torch::kFloat16, 1.0},
+        {5, 3, 64, torch::kFloat32, 1.3},
+        {3, 100000, 100032, torch::kFloat32, 1.0},
+    };
+    bool ok = true;
+    for (const auto& c : cases) ok = checkLossCase(c) && ok;
+    ok = checkAdamW() && ok;
+    return ok ? 0 : 1;
+}
