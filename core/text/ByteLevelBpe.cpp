@@ -129,6 +129,12 @@ ByteLevelBpe::ByteLevelBpe(std::unordered_map<std::string, int> vocab,
       addedBeyondVocab_(std::move(addedBeyondVocab)), preTokenizer_(std::make_unique<Gpt2PreTokenizer>()) {
     int maxId = -1;
     for (const auto& [token, id] : vocab_) maxId = std::max(maxId, id);
+    // Ids index a dense table (and the model's embedding rows): an id far beyond any real vocabulary is a
+    // broken file, refused before it costs gigabytes.
+    constexpr int kMaxIds = 1 << 24;
+    if (maxId >= kMaxIds)
+        throw TokenizerError(origin + ": token id " + std::to_string(maxId) + " is beyond the " + std::to_string(kMaxIds) +
+                             " ids a vocabulary may have");
     idToToken_.assign(static_cast<size_t>(maxId + 1), std::string());
     for (const auto& [token, id] : vocab_) {
         if (!idToToken_[static_cast<size_t>(id)].empty())
@@ -320,6 +326,7 @@ void ByteLevelBpe::save(const std::string& dir) const {
     nlohmann::ordered_json vocab, added = nlohmann::ordered_json::object();
     for (size_t id = 0; id < idToToken_.size(); ++id) {
         const std::string& token = idToToken_[id];
+        if (token.empty()) continue;  // an id the vocabulary skips: nothing to write
         const bool beyond = std::find(addedBeyondVocab_.begin(), addedBeyondVocab_.end(), token) != addedBeyondVocab_.end();
         (beyond ? added : vocab)[token] = id;
     }

@@ -173,12 +173,32 @@ private slots:
         fs::remove(tmp_ / "tokenizer.json");
     }
 
+    // A vocabulary that skips ids saves without inventing a token for the gaps and reloads the same.
+    void vocabularyWithGapsRoundTrips() {
+        json full = json::parse(byteVocab());  // ids 0..255, then 257, 280 and 300: gaps between
+        full["Ġt"] = 257;
+        full["Ġth"] = 280;
+        full["Ġthe"] = 300;
+        write("vocab.json", full.dump());
+        write("merges.txt", "#version: 0.2\nĠ t\nĠt h\nĠth e\n");
+        const auto bpe = ByteLevelBpe::fromDirectory(tmp_.string());
+        const fs::path saved = tmp_ / "saved-gaps";
+        fs::create_directories(saved);
+        bpe.save(saved.string());
+        QCOMPARE(json::parse(std::ifstream(saved / "vocab.json")), full);
+        const auto reloaded = ByteLevelBpe::fromDirectory(saved.string());
+        QCOMPARE(reloaded.vocabSize(), 301);
+        QCOMPARE(reloaded.encode(" the"), (std::vector<int>{300}));
+        QCOMPARE(reloaded.encode(" th"), (std::vector<int>{280}));
+    }
+
     void badFiles() {
         expectError("{not json", "#version: 0.2\n", "vocab.json: invalid JSON at byte");
         expectError("[1,2]", "", "expected a JSON object");
         expectError("{\"a\": 0}", "", "lacks the byte token for byte 0");
         expectError(byteVocab(), "#version: 0.2\na b c\n", "merges.txt:2: expected two tokens");
         expectError(byteVocab(), "#version: 0.2\nh i\n", "merge 1 (h i) uses or makes a token missing");
+        expectError("{\"a\": 2000000000}", "", "token id 2000000000 is beyond the 16777216 ids");
         fs::remove(tmp_ / "vocab.json");
         try {
             ByteLevelBpe::fromDirectory(tmp_.string());
