@@ -28,7 +28,10 @@ ProjectTask* ProjectTask::start(const QString& projectPath, Work work) {
     });
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     connect(thread, &QThread::finished, task, &QObject::deleteLater);
-    thread->start();
+    // Started from the event loop, not here: the caller connects to the task's signals after start()
+    // returns, and a quick task (a query on an empty table) could otherwise emit `finished` before then,
+    // to nobody (the statistics dialog then said "counting…" for ever, now and then).
+    QMetaObject::invokeMethod(thread, [thread] { thread->start(); }, Qt::QueuedConnection);
     return task;
 }
 

@@ -21,7 +21,8 @@ public:
     using Work = std::function<QString(data::ProjectStore& store, const std::function<void(double)>& progress,
                                        const std::atomic<bool>& cancel)>;
 
-    // Starts `work` on a new thread against the project at `projectPath`. The task has no parent and
+    // Starts `work` on a new thread against the project at `projectPath` once control is back in the event
+    // loop, so connections made right after this call see every signal. The task has no parent and
     // deletes itself when its thread ends, so closing the widget that started it never leaves the worker
     // emitting into a deleted object (connections to a destroyed receiver are dropped by Qt).
     static ProjectTask* start(const QString& projectPath, Work work);
