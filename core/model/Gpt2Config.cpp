@@ -27,6 +27,12 @@ int intField(const nlohmann::json& j, const char* name, const std::string& origi
 
 }  // namespace
 
+double Gpt2Config::parameterCount() const {
+    const double C = nEmbd, I = mlpWidth();
+    const double perLayer = 2 * C + (3 * C * C + 3 * C) + (C * C + C) + 2 * C + (C * I + I) + (I * C + C);
+    return double(vocabSize) * C + double(nPositions) * C + nLayer * perLayer + 2 * C;
+}
+
 Gpt2Config Gpt2Config::fromJson(const nlohmann::json& j, const std::string& origin) {
     if (!j.is_object()) throw std::invalid_argument(origin + ": expected a JSON object");
     if (j.contains("model_type") && j["model_type"] != "gpt2")

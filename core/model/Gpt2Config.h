@@ -30,6 +30,9 @@ struct Gpt2Config {
     std::string activation = "gelu_new";
 
     int mlpWidth() const { return nInner > 0 ? nInner : 4 * nEmbd; }
+    // The number of parameters such a model has (the embeddings once: tied), in double because a
+    // malformed config can describe more than int64 counts.
+    double parameterCount() const;
     int headSize() const { return nEmbd / nHead; }
     // gelu_new, gelu_pytorch_tanh and gelu_fast are one formula (GPT-2's tanh GELU); swish is silu.
     Activation activationKind() const;

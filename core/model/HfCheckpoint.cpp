@@ -1,5 +1,6 @@
 #include "model/HfCheckpoint.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -143,14 +144,38 @@ void loadWeights(const std::vector<std::unique_ptr<SafetensorsFile>>& files, Gpt
         if (!byName.count(p.key())) throw std::invalid_argument(where + ": missing tensor '" + p.key() + "'");
 }
 
+// A config.json that describes a far bigger model than the weight files hold is refused before the model
+// is allocated: a broken or mismatched config (n_layer 20000, say) would otherwise take all memory first.
+// Near misses are left to loadWeights, which names the missing or misshapen tensor.
+void checkWeightsCanHoldModel(const std::vector<std::unique_ptr<SafetensorsFile>>& files, const Gpt2Config& config,
+                              const std::string& configPath) {
+    double stored = 0;
+    for (const auto& file : files)
+        for (const auto& [key, info] : file->tensors()) {
+            double n = 1;
+            for (int64_t d : info.shape) n *= static_cast<double>(d);
+            stored += n;
+        }
+    auto whole = [](double n) {
+        char text[64];
+        std::snprintf(text, sizeof text, "%.0f", n);
+        return std::string(text);
+    };
+    if (config.parameterCount() > 2 * stored + 1e6)
+        throw std::invalid_argument(configPath + ": describes a model of " + whole(config.parameterCount()) +
+                                    " parameters, far more than the " + whole(stored) + " values its weight files hold");
+}
+
 }  // namespace
 
 LoadedModel loadCheckpoint(const std::string& dir, const torch::Device& device, bool requireTokenizer) {
     if (!fs::is_directory(dir)) throw std::invalid_argument(dir + ": not a model directory");
     const Gpt2Config config = Gpt2Config::fromFile((fs::path(dir) / "config.json").string());
+    auto files = openWeightFiles(dir);
+    checkWeightsCanHoldModel(files, config, (fs::path(dir) / "config.json").string());
     LoadedModel loaded;
     loaded.model = Gpt2Model(config);
-    loadWeights(openWeightFiles(dir), loaded.model, loaded.score);
+    loadWeights(std::move(files), loaded.model, loaded.score);
     if (loaded.score.defined() && (loaded.score.dim() != 2 || loaded.score.size(1) != config.nEmbd))
         throw std::invalid_argument(dir + ": score.weight must be [num_labels, n_embd]");
     const bool hasTokenizer = fs::exists(fs::path(dir) / "tokenizer.json") || fs::exists(fs::path(dir) / "vocab.json");

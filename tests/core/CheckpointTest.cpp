@@ -204,6 +204,8 @@ private slots:
         expectLoadError(d, "config.json: field n_embd must be an integer");
         std::ofstream(d / "config.json") << R"({"vocab_size": 50257, "n_positions": 64, "n_embd": 30, "n_layer": 2, "n_head": 4})";
         expectLoadError(d, "n_embd 30 is not divisible by n_head 4");
+        std::ofstream(d / "config.json") << R"({"vocab_size": 50257, "n_positions": 64, "n_embd": 32, "n_layer": 20000000, "n_head": 4})";
+        expectLoadError(d, "config.json: describes a model of 254081610336 parameters, far more than the ");  // before allocating them
         std::ofstream(d / "config.json") << "{";
         expectLoadError(d, "config.json: invalid JSON");
         expectLoadError(tmp_ / "nowhere", "not a model directory");
