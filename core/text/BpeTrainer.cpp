@@ -160,7 +160,7 @@ ByteLevelBpe trainBpe(std::string_view corpus, const BpeTrainingOptions& options
     std::unordered_map<std::string, int> vocab;
     for (size_t id = 0; id < trainer.tokens().size(); ++id) vocab.emplace(trainer.tokens()[id], static_cast<int>(id));
     vocab.emplace(std::string(special), static_cast<int>(vocab.size()));
-    return ByteLevelBpe(std::move(vocab), trainer.merges(), {std::string(special)}, "trained tokenizer");
+    return ByteLevelBpe(std::move(vocab), trainer.merges(), {AddedToken{std::string(special)}}, "trained tokenizer");
 }
 
 }  // namespace rlhf::text

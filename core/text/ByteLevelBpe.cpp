@@ -49,9 +49,30 @@ std::pair<std::string, std::string> splitMerge(const std::string& line, const st
     return {line.substr(0, space), line.substr(space + 1)};
 }
 
-// Tokens added after the BPE was trained, content -> id: tokenizer.json's added_tokens, or the
-// added_tokens.json that save_pretrained writes beside vocab.json (fine-tuning recipes add a pad token).
-using AddedTokens = std::vector<std::pair<std::string, int>>;
+// Tokens added after the BPE was trained, with their ids and the file that lists them: tokenizer.json's
+// added_tokens, or the added_tokens.json that save_pretrained writes beside vocab.json (fine-tuning
+// recipes add a pad token).
+struct ListedToken {
+    AddedToken token;
+    int id;
+    std::string file;
+};
+using AddedTokens = std::vector<ListedToken>;
+
+// An added token's entry {content, id, single_word, lstrip, rstrip, normalized} (tokenizer.json's
+// added_tokens[i], or tokenizer_config.json's added_tokens_decoder[id] without the id).
+AddedToken addedTokenFromJson(const nlohmann::json& t, const std::string& where) {
+    if (!t.is_object() || !t.contains("content") || !t["content"].is_string() || t["content"].get<std::string>().empty())
+        throw TokenizerError(where + " needs a non-empty content");
+    AddedToken token{t["content"].get<std::string>()};
+    for (auto [key, flag] : {std::pair{"single_word", &token.singleWord}, {"lstrip", &token.lstrip},
+                             {"rstrip", &token.rstrip}, {"normalized", &token.normalized}}) {
+        if (!t.contains(key)) continue;
+        if (!t[key].is_boolean()) throw TokenizerError(where + "." + key + " must be true or false");
+        *flag = t[key].get<bool>();
+    }
+    return token;
+}
 
 AddedTokens addedTokensFromTokenizerJson(const nlohmann::json& j, const std::string& path) {
     AddedTokens added;
@@ -59,29 +80,49 @@ AddedTokens addedTokensFromTokenizerJson(const nlohmann::json& j, const std::str
     if (!j["added_tokens"].is_array()) throw TokenizerError(path + ": added_tokens must be an array");
     for (size_t i = 0; i < j["added_tokens"].size(); ++i) {
         const auto& t = j["added_tokens"][i];
-        if (!t.is_object() || !t.contains("content") || !t["content"].is_string() || t["content"].get<std::string>().empty() ||
-            !t.contains("id") || !t["id"].is_number_integer() || t["id"].get<long long>() < 0 || t["id"].get<long long>() > INT_MAX)
-            throw TokenizerError(path + ": added_tokens[" + std::to_string(i) + "] needs a non-empty content and an id");
-        added.emplace_back(t["content"].get<std::string>(), t["id"].get<int>());
+        const std::string where = path + ": added_tokens[" + std::to_string(i) + "]";
+        if (!t.is_object() || !t.contains("content") || !t["content"].is_string() || !t.contains("id") ||
+            !t["id"].is_number_integer() || t["id"].get<long long>() < 0 || t["id"].get<long long>() > INT_MAX)
+            throw TokenizerError(where + " needs a non-empty content and an id");
+        added.push_back({addedTokenFromJson(t, where), t["id"].get<int>(), path});
     }
     return added;
 }
 
-AddedTokens addedTokensFromFile(const std::string& path) {
+// added_tokens.json (content -> id, no flags), and tokenizer_config.json's added_tokens_decoder (id -> token
+// with its flags, as transformers writes it beside them; it may list <|endoftext|> and tokens that
+// added_tokens.json lacks). A token in both takes the decoder's flags; mergeAddedTokens checks the ids.
+AddedTokens addedTokensFromFiles(const std::filesystem::path& dir) {
     AddedTokens added;
-    if (!std::filesystem::exists(path)) return added;
-    for (const auto& [content, id] : vocabFromJson(parseJsonFile(path), path)) added.emplace_back(content, id);
+    const std::string path = (dir / "added_tokens.json").string();
+    if (std::filesystem::exists(path))
+        for (const auto& [content, id] : vocabFromJson(parseJsonFile(path), path)) added.push_back({AddedToken{content}, id, path});
+    const std::string configPath = (dir / "tokenizer_config.json").string();
+    if (!std::filesystem::exists(configPath)) return added;
+    const nlohmann::json config = parseJsonFile(configPath);
+    if (!config.is_object() || !config.contains("added_tokens_decoder")) return added;
+    if (!config["added_tokens_decoder"].is_object())
+        throw TokenizerError(configPath + ": added_tokens_decoder must be an object of id -> token");
+    for (const auto& [key, t] : config["added_tokens_decoder"].items()) {
+        const std::string where = configPath + ": added_tokens_decoder." + key;
+        if (key.empty() || key.size() > 9 || key.find_first_not_of("0123456789") != std::string::npos)
+            throw TokenizerError(where + ": the key must be a token id");
+        const AddedToken token = addedTokenFromJson(t, where);
+        added.push_back({token, std::stoi(key), configPath});
+        for (auto& earlier : added)
+            if (earlier.token.content == token.content) earlier.token = token;
+    }
     return added;
 }
 
 // Puts the added tokens into `vocab`; returns those it did not hold before. An added token may repeat a
 // vocabulary entry (GPT-2's <|endoftext|>) but not with another id, nor take an id another token has.
-std::vector<std::string> mergeAddedTokens(std::unordered_map<std::string, int>& vocab, const AddedTokens& added,
-                                          const std::string& origin) {
+std::vector<std::string> mergeAddedTokens(std::unordered_map<std::string, int>& vocab, const AddedTokens& added) {
     std::unordered_map<int, std::string> byId;
     for (const auto& [token, id] : vocab) byId.emplace(id, token);
     std::vector<std::string> beyond;
-    for (const auto& [content, id] : added) {
+    for (const auto& [token, id, origin] : added) {
+        const std::string& content = token.content;
         if (auto it = vocab.find(content); it != vocab.end()) {
             if (it->second != id)
                 throw TokenizerError(origin + ": added token " + nlohmann::json(content).dump() + " has id " + std::to_string(id) +
@@ -98,10 +139,15 @@ std::vector<std::string> mergeAddedTokens(std::unordered_map<std::string, int>& 
     return beyond;
 }
 
-// GPT-2's end-of-text token and every added token split the text before BPE and decode verbatim.
-std::vector<std::string> specialsWith(const AddedTokens& added) {
-    std::vector<std::string> specials{ByteLevelBpe::kEndOfText};
-    for (const auto& [content, id] : added) specials.push_back(content);
+// GPT-2's end-of-text token and every added token split the text before BPE and decode verbatim; a
+// token listed twice keeps the flags of its last entry.
+std::vector<AddedToken> specialsWith(const AddedTokens& added) {
+    std::vector<AddedToken> specials{AddedToken{ByteLevelBpe::kEndOfText}};
+    for (const auto& [token, id, file] : added) {
+        auto same = std::find_if(specials.begin(), specials.end(), [&](const AddedToken& t) { return t.content == token.content; });
+        if (same != specials.end()) *same = token;
+        else specials.push_back(token);
+    }
     return specials;
 }
 
@@ -123,10 +169,10 @@ const std::vector<char32_t>& byteToCodePoint() {
 
 ByteLevelBpe::ByteLevelBpe(std::unordered_map<std::string, int> vocab,
                            std::vector<std::pair<std::string, std::string>> merges,
-                           std::vector<std::string> specialTokens, const std::string& origin,
+                           std::vector<AddedToken> addedTokens, const std::string& origin,
                            std::vector<std::string> addedBeyondVocab)
-    : vocab_(std::move(vocab)), merges_(std::move(merges)), specialTokens_(std::move(specialTokens)),
-      addedBeyondVocab_(std::move(addedBeyondVocab)), preTokenizer_(std::make_unique<Gpt2PreTokenizer>()) {
+    : vocab_(std::move(vocab)), merges_(std::move(merges)), addedBeyondVocab_(std::move(addedBeyondVocab)),
+      preTokenizer_(std::make_unique<Gpt2PreTokenizer>()) {
     int maxId = -1;
     for (const auto& [token, id] : vocab_) maxId = std::max(maxId, id);
     // Ids index a dense table (and the model's embedding rows): an id far beyond any real vocabulary is a
@@ -154,14 +200,13 @@ ByteLevelBpe::ByteLevelBpe(std::unordered_map<std::string, int> vocab,
                                  ") uses or makes a token missing from the vocabulary");
         mergeRank_.emplace(left + " " + right, static_cast<int>(rank));
     }
-    std::erase_if(specialTokens_, [this](const std::string& t) { return !vocab_.count(t); });
-    std::sort(specialTokens_.begin(), specialTokens_.end(),
-              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    std::erase_if(addedTokens, [this](const AddedToken& t) { return !vocab_.count(t.content); });
+    addedTokens_ = std::make_unique<AddedTokenMatcher>(std::move(addedTokens));
 }
 
 ByteLevelBpe::ByteLevelBpe(ByteLevelBpe&& other) noexcept
     : vocab_(std::move(other.vocab_)), idToToken_(std::move(other.idToToken_)), merges_(std::move(other.merges_)),
-      mergeRank_(std::move(other.mergeRank_)), specialTokens_(std::move(other.specialTokens_)),
+      mergeRank_(std::move(other.mergeRank_)), addedTokens_(std::move(other.addedTokens_)),
       addedBeyondVocab_(std::move(other.addedBeyondVocab_)), preTokenizer_(std::move(other.preTokenizer_)),
       cache_(std::move(other.cache_)) {}
 
@@ -170,7 +215,7 @@ ByteLevelBpe& ByteLevelBpe::operator=(ByteLevelBpe&& other) noexcept {
     idToToken_ = std::move(other.idToToken_);
     merges_ = std::move(other.merges_);
     mergeRank_ = std::move(other.mergeRank_);
-    specialTokens_ = std::move(other.specialTokens_);
+    addedTokens_ = std::move(other.addedTokens_);
     addedBeyondVocab_ = std::move(other.addedBeyondVocab_);
     preTokenizer_ = std::move(other.preTokenizer_);
     cache_ = std::move(other.cache_);
@@ -189,9 +234,9 @@ ByteLevelBpe ByteLevelBpe::fromFiles(const std::string& vocabPath, const std::st
         if (line.empty() || (lineNo == 1 && line.rfind("#version", 0) == 0)) continue;
         merges.push_back(splitMerge(line, mergesPath + ":" + std::to_string(lineNo)));
     }
-    const std::string addedPath = (std::filesystem::path(vocabPath).parent_path() / "added_tokens.json").string();
-    const AddedTokens added = addedTokensFromFile(addedPath);
-    auto beyond = mergeAddedTokens(vocab, added, addedPath);
+    const auto dir = std::filesystem::path(vocabPath).parent_path();
+    const AddedTokens added = addedTokensFromFiles(dir);
+    auto beyond = mergeAddedTokens(vocab, added);
     return ByteLevelBpe(std::move(vocab), std::move(merges), specialsWith(added), vocabPath + " + " + mergesPath,
                         std::move(beyond));
 }
@@ -211,7 +256,7 @@ ByteLevelBpe ByteLevelBpe::fromTokenizerJson(const std::string& path) {
         else throw TokenizerError(where + ": expected \"a b\" or [\"a\", \"b\"]");
     }
     const AddedTokens added = addedTokensFromTokenizerJson(j, path);
-    auto beyond = mergeAddedTokens(vocab, added, path);
+    auto beyond = mergeAddedTokens(vocab, added);
     return ByteLevelBpe(std::move(vocab), std::move(merges), specialsWith(added), path, std::move(beyond));
 }
 
@@ -230,20 +275,9 @@ std::vector<int> ByteLevelBpe::encode(std::string_view utf8) const {
     if (const size_t bad = firstInvalidUtf8(utf8); bad != std::string_view::npos)
         throw std::invalid_argument("invalid UTF-8 at byte " + std::to_string(bad));
     std::vector<int> ids;
-    size_t start = 0;
-    while (start < utf8.size()) {
-        // The earliest special token (longest first at equal positions) splits the text.
-        size_t best = std::string_view::npos;
-        const std::string* special = nullptr;
-        for (const auto& s : specialTokens_) {
-            const size_t at = utf8.find(s, start);
-            if (at < best) { best = at; special = &s; }
-        }
-        encodeOrdinary(utf8.substr(start, best == std::string_view::npos ? std::string_view::npos : best - start), ids);
-        if (!special) break;
-        ids.push_back(vocab_.at(*special));
-        start = best + special->size();
-    }
+    addedTokens_->split(
+        utf8, [&](std::string_view text) { encodeOrdinary(text, ids); },
+        [&](const AddedToken& token) { ids.push_back(vocab_.at(token.content)); });
     return ids;
 }
 
@@ -306,7 +340,7 @@ std::string ByteLevelBpe::decode(const std::vector<int>& ids) const {
     for (int id : ids) {
         if (id < 0 || id >= vocabSize()) throw std::out_of_range("token id " + std::to_string(id) + " outside the vocabulary");
         const std::string& token = idToToken_[static_cast<size_t>(id)];
-        if (std::find(specialTokens_.begin(), specialTokens_.end(), token) != specialTokens_.end()) {
+        if (addedTokens_->contains(token)) {
             bytes += token;
             continue;
         }
@@ -332,6 +366,16 @@ void ByteLevelBpe::save(const std::string& dir) const {
     }
     std::ofstream(std::filesystem::path(dir) / "vocab.json", std::ios::binary) << vocab.dump();
     if (!added.empty()) std::ofstream(std::filesystem::path(dir) / "added_tokens.json", std::ios::binary) << added.dump();
+    // Flags other than the defaults go where transformers keeps them for this file form.
+    nlohmann::ordered_json decoder = nlohmann::ordered_json::object();
+    for (const auto& t : addedTokens_->tokens())
+        if (t.singleWord || t.lstrip || t.rstrip || !t.normalized)
+            decoder[std::to_string(vocab_.at(t.content))] = {{"content", t.content}, {"lstrip", t.lstrip},
+                                                             {"normalized", t.normalized}, {"rstrip", t.rstrip},
+                                                             {"single_word", t.singleWord}};
+    if (!decoder.empty())
+        std::ofstream(std::filesystem::path(dir) / "tokenizer_config.json", std::ios::binary)
+            << nlohmann::ordered_json{{"added_tokens_decoder", decoder}}.dump();
     std::ofstream merges(std::filesystem::path(dir) / "merges.txt", std::ios::binary);
     merges << "#version: 0.2\n";
     for (const auto& [left, right] : merges_) merges << left << ' ' << right << '\n';

@@ -1,8 +1,10 @@
 #pragma once
 // Exact GPT-2 byte-level BPE (the tokenizer of GPT-2 and of the workbench's from-scratch models):
 // pre-tokenise with the GPT-2 regex, map bytes to printable code points, apply merges by rank.
-// Reads vocab.json + merges.txt (+ added_tokens.json) or a Hugging Face tokenizer.json (its added_tokens
-// included). Added tokens, like <|endoftext|>, split the text before BPE and decode verbatim.
+// Reads vocab.json + merges.txt (+ added_tokens.json, with the flags of tokenizer_config.json's
+// added_tokens_decoder) or a Hugging Face tokenizer.json (its added_tokens included). Added tokens, like
+// <|endoftext|>, split the text before BPE as Hugging Face splits it (AddedTokenMatcher: their
+// single_word, lstrip, rstrip and normalized flags) and decode verbatim.
 // Thread-safe after construction.
 
 #include <cstdint>
@@ -15,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/AddedTokenMatcher.h"
 #include "text/Gpt2PreTokenizer.h"
 
 namespace rlhf::text {
@@ -34,11 +37,12 @@ public:
     static ByteLevelBpe fromTokenizerJson(const std::string& tokenizerJsonPath);
     // A model directory: tokenizer.json when present, else vocab.json + merges.txt.
     static ByteLevelBpe fromDirectory(const std::string& dir);
-    // From in-memory parts (used by the trainer); merges in rank order as (left, right). specialTokens
-    // split the text before BPE; addedBeyondVocab are those of them that save() writes to
-    // added_tokens.json rather than vocab.json (tokens added after training, as Hugging Face keeps them).
+    // From in-memory parts (used by the trainer); merges in rank order as (left, right). addedTokens
+    // split the text before BPE (those missing from vocab are dropped); addedBeyondVocab are those of them
+    // that save() writes to added_tokens.json rather than vocab.json (tokens added after training, as
+    // Hugging Face keeps them).
     ByteLevelBpe(std::unordered_map<std::string, int> vocab, std::vector<std::pair<std::string, std::string>> merges,
-                 std::vector<std::string> specialTokens, const std::string& origin,
+                 std::vector<AddedToken> addedTokens, const std::string& origin,
                  std::vector<std::string> addedBeyondVocab = {});
     ByteLevelBpe(ByteLevelBpe&&) noexcept;
     ByteLevelBpe& operator=(ByteLevelBpe&&) noexcept;
@@ -56,8 +60,9 @@ public:
     int endOfTextId() const { return tokenId(kEndOfText); }
     const std::string& tokenText(int id) const { return idToToken_.at(static_cast<size_t>(id)); }
 
-    // Writes vocab.json and merges.txt (the GPT-2 file forms) into `dir`, and added_tokens.json when
-    // tokens were added beyond the trained vocabulary.
+    // Writes vocab.json and merges.txt (the GPT-2 file forms) into `dir`, added_tokens.json when tokens
+    // were added beyond the trained vocabulary, and tokenizer_config.json's added_tokens_decoder when an
+    // added token has flags other than the defaults.
     void save(const std::string& dir) const;
     const std::vector<std::pair<std::string, std::string>>& merges() const { return merges_; }
 
@@ -69,7 +74,7 @@ private:
     std::vector<std::string> idToToken_;
     std::vector<std::pair<std::string, std::string>> merges_;
     std::unordered_map<std::string, int> mergeRank_;  // "left right" -> rank
-    std::vector<std::string> specialTokens_;
+    std::unique_ptr<AddedTokenMatcher> addedTokens_;
     std::vector<std::string> addedBeyondVocab_;
     std::unique_ptr<Gpt2PreTokenizer> preTokenizer_;
     mutable std::mutex cacheMutex_;
