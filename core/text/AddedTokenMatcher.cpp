@@ -6,30 +6,16 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "text/Utf8.h"
+
 namespace rlhf::text {
 
 namespace {
 
-// Bytes in the UTF-8 sequence that starts with `lead`.
-size_t sequenceLength(unsigned char lead) {
-    if (lead < 0x80) return 1;
-    if ((lead >> 5) == 0x6) return 2;
-    if ((lead >> 4) == 0xE) return 3;
-    return 4;
-}
-
-// Start of the code point that ends at byte `end` (> 0).
-size_t previousStart(std::string_view text, size_t end) {
-    size_t at = end - 1;
-    while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
-    return at;
-}
-
-char32_t codePointAt(std::string_view text, size_t at) {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    const size_t n = sequenceLength(lead);
-    char32_t cp = n == 1 ? lead : n == 2 ? (lead & 0x1F) : n == 3 ? (lead & 0x0F) : (lead & 0x07);
-    for (size_t i = 1; i < n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
+char32_t codePointAt(std::string_view text, size_t at, size_t* length = nullptr) {
+    char32_t cp = 0;
+    const size_t n = decodeOne(text, at, cp);
+    if (length) *length = n;
     return cp;
 }
 
@@ -77,8 +63,10 @@ bool AddedTokenMatcher::contains(const std::string& content) const { return cont
 
 // Whether the code point just before `at` (before) or at `at` (!before) is a word character.
 bool AddedTokenMatcher::isWordAt(std::string_view text, size_t at, bool before) const {
-    const size_t start = before ? previousStart(text, at) : at;
-    return word_->matches(text.substr(start, sequenceLength(static_cast<unsigned char>(text[start]))));
+    const size_t start = before ? previousCodePointStart(text, at) : at;
+    size_t length = 0;
+    codePointAt(text, start, &length);
+    return word_->matches(text.substr(start, length));
 }
 
 std::vector<AddedTokenMatcher::Piece> AddedTokenMatcher::findMatches(std::string_view text, bool normalized) const {
@@ -86,17 +74,13 @@ std::vector<AddedTokenMatcher::Piece> AddedTokenMatcher::findMatches(std::string
     size_t taken = 0, searchFrom = 0;  // end of the last match (with its stripped spaces); where to look next
     // Each token's next occurrence at or after searchFrom, found again only once passed: one scan of
     // the text per token, however many matches (a corpus with an <|endoftext|> between documents).
-    std::vector<size_t> nextAt(tokens_.size(), 0);
-    std::vector<bool> searched(tokens_.size(), false);
+    std::vector<size_t> nextAt;
+    for (const auto& t : tokens_) nextAt.push_back(t.normalized == normalized ? text.find(t.content) : std::string_view::npos);
     while (true) {
         size_t start = std::string_view::npos;
         const AddedToken* token = nullptr;
         for (size_t i = 0; i < tokens_.size(); ++i) {
-            if (tokens_[i].normalized != normalized) continue;
-            if (!searched[i] || (nextAt[i] != std::string_view::npos && nextAt[i] < searchFrom)) {
-                nextAt[i] = text.find(tokens_[i].content, searchFrom);
-                searched[i] = true;
-            }
+            if (nextAt[i] < searchFrom) nextAt[i] = text.find(tokens_[i].content, searchFrom);  // npos stays npos
             if (nextAt[i] < start) start = nextAt[i], token = &tokens_[i];  // longest first: ties keep the longest
         }
         if (!token) break;
@@ -106,13 +90,16 @@ std::vector<AddedTokenMatcher::Piece> AddedTokenMatcher::findMatches(std::string
             ((start > 0 && isWordAt(text, start, true)) || (stop < text.size() && isWordAt(text, stop, false))))
             continue;
         if (token->lstrip) {
-            size_t s = start;
-            while (s > 0 && isWhiteSpace(codePointAt(text, previousStart(text, s)))) s = previousStart(text, s);
-            start = std::max(s, taken);
+            while (start > taken) {  // not into what the previous match took
+                const size_t before = previousCodePointStart(text, start);
+                if (!isWhiteSpace(codePointAt(text, before))) break;
+                start = before;
+            }
+            start = std::max(start, taken);
         }
+        size_t length = 0;
         if (token->rstrip)
-            while (stop < text.size() && isWhiteSpace(codePointAt(text, stop)))
-                stop += sequenceLength(static_cast<unsigned char>(text[stop]));
+            while (stop < text.size() && isWhiteSpace(codePointAt(text, stop, &length))) stop += length;
         if (taken < start) pieces.push_back({taken, start, nullptr});
         pieces.push_back({start, stop, token});
         taken = stop;

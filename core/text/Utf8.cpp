@@ -2,8 +2,6 @@
 
 namespace rlhf::text {
 
-namespace {
-// Decodes one code point at `i`; returns its length in bytes, or 0 when the sequence is invalid.
 size_t decodeOne(std::string_view s, size_t i, char32_t& cp) {
     const auto b0 = static_cast<unsigned char>(s[i]);
     if (b0 < 0x80) {
@@ -25,7 +23,12 @@ size_t decodeOne(std::string_view s, size_t i, char32_t& cp) {
     if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
     return len;
 }
-}  // namespace
+
+size_t previousCodePointStart(std::string_view s, size_t end) {
+    size_t at = end - 1;
+    while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+    return at;
+}
 
 bool decodeUtf8(std::string_view utf8, std::u32string& out, char32_t replacement) {
     out.clear();

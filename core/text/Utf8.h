@@ -15,5 +15,9 @@ std::string encodeUtf8(std::u32string_view codePoints);
 bool isValidUtf8(std::string_view utf8);
 // Byte offset of the first invalid sequence, or npos when valid.
 size_t firstInvalidUtf8(std::string_view utf8);
+// Decodes the code point at byte `i` into `cp`; returns its length in bytes, or 0 when the sequence is invalid.
+size_t decodeOne(std::string_view utf8, size_t i, char32_t& cp);
+// Where the code point that ends just before byte `end` (> 0) of valid UTF-8 starts.
+size_t previousCodePointStart(std::string_view utf8, size_t end);
 
 }  // namespace rlhf::text
