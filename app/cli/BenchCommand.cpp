@@ -94,10 +94,12 @@ void benchTrain(const GptBenchOptions& o) {
     const auto r = train::benchTraining(preset, device, steps, warmup, precision, o.phases ? 3 : 0);
     nlohmann::json out = {{"preset", o.preset}, {"device", device.str()}, {"threads", torch::get_num_threads()},
                           {"precision", train::precisionName(precision)}, {"train_tokens_per_s", r.tokensPerSecond},
-                          {"last_loss", r.lastLoss}, {"steps", steps}};
-    if (o.phases) {
-        const auto& p = r.phaseMilliseconds;
+                          {"last_loss", r.lastLoss}, {"steps", steps}, {"cuda_graph", r.cudaGraph}};
+    if (r.phaseMilliseconds) {
+        const auto& p = *r.phaseMilliseconds;
         out["phase_ms"] = {{"forward", p.forward}, {"loss", p.loss}, {"backward", p.backward}, {"optimizer", p.optimizer}};
+    } else if (o.phases) {
+        out["phase_ms"] = nullptr;  // a CUDA graph step has no phases to time apart
     }
     printJsonLine(out);
 }

@@ -1,15 +1,22 @@
 // rlhf-gpu-kernel-check: our CUDA code paths against ATen references on random inputs, on the GPU.
+// Also trains a small GPT-2 for five steps eagerly and under a CUDA graph and compares the two.
 // Built only with a CUDA LibTorch (scripts/gpu-check runs it; CI machines have no GPU). Prints one JSON
 // line per case and exits 1 if any case is off.
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include <torch/torch.h>
 
+#include "model/Gpt2Model.h"
 #include "model/TokenLogProbs.h"
 #include "train/AdamW.h"
+#include "train/GptBench.h"
+#include "train/GradientClipping.h"
+#include "train/GradientPass.h"
+#include "train/Precision.h"
 
 namespace {
 
@@ -50,7 +57,8 @@ bool checkLossCase(const LossCase& c) {
     return ok;
 }
 
-// Three steps of the fused AdamW against the foreach one on the same parameters and gradients.
+// Three steps of the fused AdamW against the foreach one on the same parameters and gradients; the
+// second divides the gradients by a device scalar (as clipping does).
 bool checkAdamW() {
     const auto dev = torch::Device(torch::kCUDA);
     std::vector<torch::Tensor> a, b;
@@ -68,13 +76,81 @@ bool checkAdamW() {
             a[i].mutable_grad() = g.clone();
             b[i].mutable_grad() = g.clone();
         }
-        fused.step(1e-3 * (step + 1));
-        foreach_.step(1e-3 * (step + 1));
+        const auto divisor = step == 1 ? torch::full({}, 2.5, a[0].options()) : torch::Tensor();
+        fused.step(1e-3 * (step + 1), divisor);
+        foreach_.step(1e-3 * (step + 1), divisor);
     }
     double worst = 0;
     for (size_t i = 0; i < a.size(); ++i) worst = std::max(worst, maxAbs(a[i].detach() - b[i].detach()));
     const bool ok = worst < 1e-6;
     std::printf("{\"check\": \"fused_adamw\", \"max_param_difference\": %.3g, \"ok\": %s}\n", worst, ok ? "true" : "false");
+    return ok;
+}
+
+struct TrainedCurve {
+    std::vector<double> losses;
+    std::vector<torch::Tensor> parameters;
+    bool graph = false;
+};
+
+// Five clipped AdamW steps of the small preset's GPT-2 in bf16, two micro-batches each, from seeded
+// weights on seeded batches: through GradientPass eagerly or replaying its CUDA graph.
+TrainedCurve trainSmall(bool graph) {
+    if (graph) setenv("RLHF_CUDA_GRAPH_TRAINING", "1", 1);
+    else unsetenv("RLHF_CUDA_GRAPH_TRAINING");
+    const auto dev = torch::Device(torch::kCUDA);
+    const auto config = rlhf::train::benchPreset("small", dev).config;
+    torch::manual_seed(7);
+    rlhf::model::Gpt2Model gpt(config);
+    gpt->to(dev);
+    gpt->train();
+    rlhf::train::AdamW optimizer(gpt->parameters(), {});
+    auto loss = [&](const torch::Tensor& x, const torch::Tensor& y) {
+        rlhf::train::AutocastScope autocast(rlhf::train::Precision::Bf16, dev);
+        return rlhf::model::tokenCrossEntropy(gpt->lossLogits(x).reshape({y.numel(), -1}), y.reshape({-1}),
+                                              rlhf::model::LossReduction::Mean, -100, config.vocabSize);
+    };
+    rlhf::train::GradientPass pass(gpt->parameters(), loss, dev);
+    TrainedCurve curve;
+    curve.graph = pass.usesCudaGraph();
+    torch::manual_seed(8);
+    const int64_t T = config.nPositions;
+    for (int step = 0; step < 5; ++step) {
+        auto tokens = torch::randint(0, config.vocabSize, {2, 4, T + 1}, torch::dtype(torch::kLong).device(dev));
+        std::vector<torch::Tensor> inputs, targets;
+        for (int m = 0; m < 2; ++m) {
+            inputs.push_back(tokens[m].narrow(1, 0, T));
+            targets.push_back(tokens[m].narrow(1, 1, T));
+        }
+        auto meanLoss = pass.run(inputs, targets);
+        optimizer.step(1e-3, rlhf::train::clipDivisor(rlhf::train::gradientNorm(gpt->parameters()), 1.0));
+        curve.losses.push_back(meanLoss.item<double>());
+    }
+    for (const auto& p : gpt->parameters()) curve.parameters.push_back(p.detach().clone());
+    unsetenv("RLHF_CUDA_GRAPH_TRAINING");
+    return curve;
+}
+
+bool checkGraphTraining() {
+    TrainedCurve eager, graph;
+    try {
+        eager = trainSmall(false);
+        graph = trainSmall(true);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "cuda_graph_training: %s\n", e.what());
+        std::printf("{\"check\": \"cuda_graph_training\", \"error\": true, \"ok\": false}\n");
+        return false;
+    }
+    double lossDifference = 0, parameterDifference = 0;
+    for (size_t i = 0; i < eager.losses.size(); ++i)
+        lossDifference = std::max(lossDifference, std::abs(eager.losses[i] - graph.losses[i]));
+    for (size_t i = 0; i < eager.parameters.size(); ++i)
+        parameterDifference = std::max(parameterDifference, maxAbs(eager.parameters[i] - graph.parameters[i]));
+    const bool ok = graph.graph && !eager.graph && lossDifference < 1e-3;
+    std::printf("{\"check\": \"cuda_graph_training\", \"eager_losses\": [%.5f, %.5f], \"graph_losses\": [%.5f, %.5f], "
+                "\"max_loss_difference\": %.3g, \"max_parameter_difference\": %.3g, \"ok\": %s}\n",
+                eager.losses.front(), eager.losses.back(), graph.losses.front(), graph.losses.back(), lossDifference,
+                parameterDifference, ok ? "true" : "false");
     return ok;
 }
 
@@ -97,5 +173,6 @@ int main() {
     bool ok = true;
     for (const auto& c : cases) ok = checkLossCase(c) && ok;
     ok = checkAdamW() && ok;
+    ok = checkGraphTraining() && ok;
     return ok ? 0 : 1;
 }

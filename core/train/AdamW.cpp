@@ -38,7 +38,7 @@ void AdamW::zeroGrad() {
         if (p.grad().defined()) p.mutable_grad() = torch::Tensor();  // set_to_none
 }
 
-void AdamW::step(double lr) {
+void AdamW::step(double lr, const torch::Tensor& gradDivisor) {
     torch::NoGradGuard noGrad;
     std::vector<torch::Tensor> p, g, m, v;
     for (size_t i = 0; i < params_.size(); ++i) {
@@ -52,8 +52,13 @@ void AdamW::step(double lr) {
     ++step_;
     const auto& o = options_;
     if (useFusedKernel(o, p)) {
-        fusedStep(p, g, m, v, lr);
+        fusedStep(p, g, m, v, lr, gradDivisor);
         return;
+    }
+    // Reading the divisor costs nothing on the CPU; on CUDA this path is the fallback without the fused kernel.
+    if (gradDivisor.defined()) {
+        const double divisor = gradDivisor.item<double>();
+        if (divisor != 1.0) at::_foreach_div_(g, divisor);
     }
     const double biasCorrection1 = 1.0 - std::pow(o.beta1, static_cast<double>(step_));
     const double biasCorrection2 = 1.0 - std::pow(o.beta2, static_cast<double>(step_));
@@ -69,7 +74,8 @@ void AdamW::step(double lr) {
 }
 
 void AdamW::fusedStep(const std::vector<torch::Tensor>& p, const std::vector<torch::Tensor>& g,
-                      const std::vector<torch::Tensor>& m, const std::vector<torch::Tensor>& v, double lr) {
+                      const std::vector<torch::Tensor>& m, const std::vector<torch::Tensor>& v, double lr,
+                      const torch::Tensor& gradDivisor) {
 #if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1)
     // The kernel reads the step (for the bias corrections) from a float tensor per parameter on the device;
     // all share one, written here without a synchronisation.
@@ -77,10 +83,13 @@ void AdamW::fusedStep(const std::vector<torch::Tensor>& p, const std::vector<tor
     stepOnDevice_.fill_(static_cast<double>(step_));
     const std::vector<torch::Tensor> steps(p.size(), stepOnDevice_);
     const auto& o = options_;
+    // grad_scale: the kernel divides each gradient by it (and stores the quotient back) before the update.
+    const c10::optional<torch::Tensor> divisor =
+        gradDivisor.defined() ? c10::optional<torch::Tensor>(gradDivisor.to(torch::kFloat32)) : c10::nullopt;
     at::_fused_adamw_(p, g, m, v, at::TensorList(), steps, lr, o.beta1, o.beta2, o.weightDecay, o.eps, /*amsgrad=*/false,
-                      /*maximize=*/false);
+                      /*maximize=*/false, divisor);
 #else
-    (void)p, (void)g, (void)m, (void)v, (void)lr;
+    (void)p, (void)g, (void)m, (void)v, (void)lr, (void)gradDivisor;
 #endif
 }
 

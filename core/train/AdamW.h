@@ -27,7 +27,9 @@ public:
 
     void zeroGrad();
     // One update with learning rate `lr` (schedules set it per step); parameters without grad are skipped.
-    void step(double lr);
+    // With `gradDivisor` (a float32 scalar on the parameters' device, e.g. clipDivisor), the gradients are
+    // divided by it first, in place; the fused CUDA kernel does so itself, without a synchronisation.
+    void step(double lr, const torch::Tensor& gradDivisor = {});
     int64_t stepCount() const { return step_; }
 
     // "adamw.exp_avg.N", "adamw.exp_avg_sq.N", "adamw.step" (CPU copies).
@@ -37,7 +39,8 @@ public:
 
 private:
     void fusedStep(const std::vector<torch::Tensor>& p, const std::vector<torch::Tensor>& g,
-                   const std::vector<torch::Tensor>& m, const std::vector<torch::Tensor>& v, double lr);
+                   const std::vector<torch::Tensor>& m, const std::vector<torch::Tensor>& v, double lr,
+                   const torch::Tensor& gradDivisor);
 
     std::vector<torch::Tensor> params_;
     std::vector<torch::Tensor> expAvg_, expAvgSq_;

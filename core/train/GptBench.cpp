@@ -9,6 +9,7 @@
 #include "model/Gpt2Model.h"
 #include "model/TokenLogProbs.h"
 #include "train/AdamW.h"
+#include "train/GradientPass.h"
 #include "train/Precision.h"
 
 namespace rlhf::train {
@@ -34,27 +35,46 @@ BenchPreset benchPreset(const std::string& name, const torch::Device& device) {
 
 namespace {
 
-// One training step of the bench, as py_gpt_baseline.py takes it; with `phases`, the device is
-// synchronised between forward, loss, backward and optimiser and their seconds are added there.
+// One training step of the bench, as py_gpt_baseline.py takes it: through GradientPass as training takes
+// it (under a CUDA graph where RLHF_CUDA_GRAPH_TRAINING=1), or in eager phases, the device synchronised
+// between forward, loss, backward and optimiser and their seconds added up.
 struct BenchTrainer {
     model::Gpt2Model gpt;
     AdamW optimizer;
     torch::Tensor input, target;  // [B,T], [B*T]
     torch::Device device;
     Precision precision;
+    GradientPass pass;
+
+    BenchTrainer(model::Gpt2Model model, const torch::Tensor& tokens, const torch::Device& dev, Precision p)
+        : gpt(model), optimizer(model->parameters(), AdamWOptions{}), input(tokens.narrow(1, 0, tokens.size(1) - 1)),
+          target(tokens.narrow(1, 1, tokens.size(1) - 1).reshape({-1})), device(dev), precision(p),
+          pass(model->parameters(), [this](const torch::Tensor& x, const torch::Tensor& y) { return loss(x, y); }, dev) {}
+
+    torch::Tensor loss(const torch::Tensor& x, const torch::Tensor& y) {
+        AutocastScope autocast(precision, device);
+        auto logits = gpt->lossLogits(x);  // [B,T,W]
+        return model::tokenCrossEntropy(logits.reshape({y.size(0), -1}), y, model::LossReduction::Mean, -100,
+                                        gpt->config().vocabSize);
+    }
 
     // Returns the step's loss (on the device: reading it would synchronise).
-    torch::Tensor step(TrainPhaseSeconds* phases) {
+    torch::Tensor step() {
+        auto loss = pass.run({input}, {target});
+        optimizer.step(3e-4);
+        return loss;
+    }
+
+    torch::Tensor stepInPhases(TrainPhaseSeconds& phases) {
         auto t = std::chrono::steady_clock::now();
         auto lap = [&](double TrainPhaseSeconds::*phase) {
-            if (!phases) return;
-            phases->*phase += secondsSince(t, device);
+            phases.*phase += secondsSince(t, device);
             t = std::chrono::steady_clock::now();
         };
         torch::Tensor loss;
         {
             AutocastScope autocast(precision, device);
-            auto logits = gpt->lossLogits(input);  // [B,T,W]
+            auto logits = gpt->lossLogits(input);
             lap(&TrainPhaseSeconds::forward);
             loss = model::tokenCrossEntropy(logits.reshape({target.size(0), -1}), target, model::LossReduction::Mean,
                                             -100, gpt->config().vocabSize);
@@ -80,24 +100,25 @@ TrainBenchResult benchTraining(const BenchPreset& preset, const torch::Device& d
     gpt->to(device);
     gpt->train();
     const int64_t B = preset.batch, T = c.nPositions;
-    auto x = torch::randint(0, c.vocabSize, {B, T + 1}, torch::kLong).to(device);
-    BenchTrainer trainer{gpt, AdamW(gpt->parameters(), AdamWOptions{}), x.narrow(1, 0, T), x.narrow(1, 1, T).reshape({-1}),
-                         device, precision};
+    BenchTrainer trainer(gpt, torch::randint(0, c.vocabSize, {B, T + 1}, torch::kLong).to(device), device, precision);
     TrainBenchResult result;
-    for (int i = 0; i < warmup; ++i) trainer.step(nullptr);
+    result.cudaGraph = trainer.pass.usesCudaGraph();
+    for (int i = 0; i < warmup; ++i) trainer.step();
     secondsSince(std::chrono::steady_clock::now(), device);  // drains queued GPU work before the clock starts
     if (aroundTimedSteps) aroundTimedSteps(true);
     const auto t0 = std::chrono::steady_clock::now();
     torch::Tensor loss;
-    for (int i = 0; i < steps; ++i) loss = trainer.step(nullptr);
+    for (int i = 0; i < steps; ++i) loss = trainer.step();
     result.tokensPerSecond = static_cast<double>(B * T * steps) / secondsSince(t0, device);
     if (aroundTimedSteps) aroundTimedSteps(false);
-    TrainPhaseSeconds phases;
-    for (int i = 0; i < phaseSteps; ++i) loss = trainer.step(&phases);
-    if (phaseSteps > 0)
-        result.phaseMilliseconds = {1e3 * phases.forward / phaseSteps, 1e3 * phases.loss / phaseSteps,
-                                    1e3 * phases.backward / phaseSteps, 1e3 * phases.optimizer / phaseSteps};
     if (loss.defined()) result.lastLoss = loss.item<double>();
+    // Phases are eager steps (a graph has none to time); they would unbind a graph's grads, so none then.
+    if (phaseSteps > 0 && !result.cudaGraph) {
+        TrainPhaseSeconds phases;
+        for (int i = 0; i < phaseSteps; ++i) trainer.stepInPhases(phases);
+        result.phaseMilliseconds = TrainPhaseSeconds{1e3 * phases.forward / phaseSteps, 1e3 * phases.loss / phaseSteps,
+                                                     1e3 * phases.backward / phaseSteps, 1e3 * phases.optimizer / phaseSteps};
+    }
     return result;
 }
 

@@ -4,6 +4,7 @@
 // backward, AdamW step, after warm-up steps; generation = 16-token random prompts, 64 sampled tokens.
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include <torch/types.h>
@@ -28,7 +29,8 @@ struct TrainPhaseSeconds {
 struct TrainBenchResult {
     double tokensPerSecond = 0;  // over `steps` steps after `warmup`, unsynchronised as in training
     double lastLoss = 0;         // of the last step
-    TrainPhaseSeconds phaseMilliseconds;  // per step, from `phaseSteps` synchronised steps after those (if any)
+    std::optional<TrainPhaseSeconds> phaseMilliseconds;  // per step, from `phaseSteps` synchronised eager steps after those
+    bool cudaGraph = false;               // the timed steps replayed a CUDA graph (GradientPass)
 };
 // aroundTimedSteps, if given, is called with true just before the timed steps and with false once they
 // have finished on the device (the GPU profiler uses it).

@@ -10,6 +10,7 @@
 #include "model/HfCheckpoint.h"
 #include "model/TokenLogProbs.h"
 #include "text/BpeTrainer.h"
+#include "train/GradientClipping.h"
 
 namespace rlhf::train {
 
@@ -93,6 +94,11 @@ void PretrainRun::prepare(text::ByteLevelBpe tokenizer) {
     model_ = model::Gpt2Model(c);
     model_->to(device_);
     optimizer_ = std::make_unique<AdamW>(model_->parameters(), AdamWOptions{config_.lr, 0.9, 0.95, 1e-8, config_.weightDecay});
+    auto microLoss = [this](const torch::Tensor& input, const torch::Tensor& target) {
+        AutocastScope autocast(precision_, device_);
+        return nextTokenLoss(model_->lossLogits(input), target);  // lossLogits [B,T,W], bf16 under autocast
+    };
+    gradientPass_ = std::make_unique<GradientPass>(model_->parameters(), microLoss, device_);
 }
 
 torch::Tensor PretrainRun::windows(const std::vector<int>& tokens, const std::vector<int64_t>& offsets) const {
@@ -109,35 +115,31 @@ torch::Tensor PretrainRun::nextTokenLoss(const torch::Tensor& logits, const torc
                                     -100, model_->config().vocabSize);
 }
 
+// One synchronisation per step, reading the loss and the gradient norm together once the update is queued.
 StepStats PretrainRun::trainStep(int64_t step) {
     const auto t0 = std::chrono::steady_clock::now();
     model_->train();
-    optimizer_->zeroGrad();
     std::uniform_int_distribution<int64_t> offset(0, static_cast<int64_t>(trainTokens_.size()) - config_.context - 1);
-    double lossSum = 0;
+    std::vector<torch::Tensor> inputs, targets;  // per micro-batch: [B,T] each
     for (int micro = 0; micro < config_.gradAccum; ++micro) {
         std::vector<int64_t> offsets(static_cast<size_t>(config_.batchSize));
         for (auto& o : offsets) o = offset(sampler_);
-        auto batch = windows(trainTokens_, offsets);                        // [B, T+1]
-        auto input = batch.narrow(1, 0, config_.context), target = batch.narrow(1, 1, config_.context);
-        torch::Tensor loss;
-        {
-            AutocastScope autocast(precision_, device_);
-            auto logits = model_->lossLogits(input);                        // [B,T,W], bf16 under autocast
-            // Every micro-batch has B*T tokens, so dividing by grad_accum gives the step's token mean.
-            loss = nextTokenLoss(logits, target);
-        }
-        (loss / config_.gradAccum).backward();
-        lossSum += loss.item<double>();
+        auto batch = windows(trainTokens_, offsets);  // [B, T+1]
+        inputs.push_back(batch.narrow(1, 0, config_.context));
+        targets.push_back(batch.narrow(1, 1, config_.context));
     }
-    double gradNorm = 0;
-    if (config_.gradClip > 0) gradNorm = torch::nn::utils::clip_grad_norm_(model_->parameters(), config_.gradClip);
+    // Every micro-batch has B*T tokens, so the mean over micro-batches is the step's token mean.
+    const auto meanLoss = gradientPass_->run(inputs, targets);
+    const auto parameters = model_->parameters();
+    const torch::Tensor gradNorm = config_.gradClip > 0 ? gradientNorm(parameters) : torch::zeros_like(meanLoss);
     const double lr = warmupCosineLr(step, config_.warmupSteps, config_.maxSteps, config_.lr, config_.minLr);
-    optimizer_->step(lr);
+    optimizer_->step(lr, config_.gradClip > 0 ? clipDivisor(gradNorm, config_.gradClip) : torch::Tensor());
+    const auto readings = torch::stack({meanLoss.to(torch::kFloat32), gradNorm}).to(torch::kCPU, torch::kFloat64);
     step_ = step;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const double tokens = static_cast<double>(config_.gradAccum) * config_.batchSize * config_.context;
-    return {step, {{"loss", lossSum / config_.gradAccum}, {"lr", lr}, {"grad_norm", gradNorm}, {"tokens_per_s", tokens / seconds}}};
+    return {step, {{"loss", readings[0].item<double>()}, {"lr", lr}, {"grad_norm", readings[1].item<double>()},
+                   {"tokens_per_s", tokens / seconds}}};
 }
 
 std::map<std::string, double> PretrainRun::evaluate() {

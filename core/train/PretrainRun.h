@@ -13,6 +13,7 @@
 #include "model/Gpt2Model.h"
 #include "text/ByteLevelBpe.h"
 #include "train/AdamW.h"
+#include "train/GradientPass.h"
 #include "train/PretrainConfig.h"
 #include "train/Precision.h"
 #include "train/RunDirectory.h"
@@ -58,6 +59,7 @@ private:
     std::unique_ptr<text::ByteLevelBpe> tokenizer_;
     model::Gpt2Model model_{nullptr};
     std::unique_ptr<AdamW> optimizer_;
+    std::unique_ptr<GradientPass> gradientPass_;
     std::vector<int> trainTokens_, valTokens_;
     std::mt19937_64 sampler_;
     int64_t step_ = 0;

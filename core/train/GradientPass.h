@@ -1,0 +1,50 @@
+#pragma once
+// The gradient of one optimiser step: the mean loss of the step's micro-batches, and in each parameter's
+// .grad the mean of their gradients. Eager, or on CUDA with RLHF_CUDA_GRAPH_TRAINING=1 as a CUDA graph:
+// the forward, loss and backward passes of all the micro-batches are captured at the first step and
+// replayed at every later one, so the ~850 kernel launches of a GPT-2 micro-batch become one graph
+// launch and the host no longer bounds the step (opt-in until it has been measured on a GPU).
+//
+// Under a graph: each .grad is a buffer the graph writes (the optimiser updates the parameters in place
+// and nothing may set the grads to none or move the parameters), every step's micro-batches have the
+// first step's shapes, and the loss must not read device values on the host (no .item()).
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include <torch/types.h>
+
+namespace rlhf::train {
+
+class GradientPass {
+public:
+    // One micro-batch's loss, a scalar; it chooses its own autocast.
+    using MicroLoss = std::function<torch::Tensor(const torch::Tensor& input, const torch::Tensor& target)>;
+
+    GradientPass(std::vector<torch::Tensor> parameters, MicroLoss loss, const torch::Device& device);
+    ~GradientPass();
+
+    // inputs[m], targets[m]: the step's micro-batches (at least one). Returns the mean loss, a scalar on
+    // the device (under a graph, a buffer that the next call rewrites).
+    torch::Tensor run(const std::vector<torch::Tensor>& inputs, const std::vector<torch::Tensor>& targets);
+
+    bool usesCudaGraph() const { return useGraph_; }
+    // This build has CUDA graphs, `device` is a GPU and RLHF_CUDA_GRAPH_TRAINING=1.
+    static bool cudaGraphWanted(const torch::Device& device);
+
+private:
+    // Forward, loss and backward of each micro-batch; the grads must be none (or zero) on entry.
+    torch::Tensor accumulate(const std::vector<torch::Tensor>& inputs, const std::vector<torch::Tensor>& targets);
+    void setGradsToNone();
+    void capture(const std::vector<torch::Tensor>& inputs, const std::vector<torch::Tensor>& targets);
+    torch::Tensor replay(const std::vector<torch::Tensor>& inputs, const std::vector<torch::Tensor>& targets);
+
+    struct CapturedStep;  // the graph and its static input buffers (CUDA builds)
+    std::vector<torch::Tensor> parameters_;
+    MicroLoss loss_;
+    bool useGraph_;
+    std::unique_ptr<CapturedStep> captured_;
+};
+
+}  // namespace rlhf::train
