@@ -10,6 +10,7 @@
 
 #include <torch/torch.h>
 
+#include "model/Generation.h"
 #include "model/Gpt2Model.h"
 #include "model/TokenLogProbs.h"
 #include "train/AdamW.h"
@@ -84,6 +85,18 @@ bool checkAdamW() {
     for (size_t i = 0; i < a.size(); ++i) worst = std::max(worst, maxAbs(a[i].detach() - b[i].detach()));
     const bool ok = worst < 1e-6;
     std::printf("{\"check\": \"fused_adamw\", \"max_param_difference\": %.3g, \"ok\": %s}\n", worst, ok ? "true" : "false");
+    return ok;
+}
+
+// Generation's sampling (no host synchronisation) against torch::multinomial from the same generator state.
+bool checkSampling() {
+    auto probs = torch::rand({16, 50257}, torch::dtype(torch::kFloat32).device(torch::kCUDA)).pow(8);
+    torch::manual_seed(5);
+    const auto ours = rlhf::model::sampleOnePerRow(probs);
+    torch::manual_seed(5);
+    const auto theirs = torch::multinomial(probs, 1).squeeze(1);
+    const bool ok = torch::equal(ours, theirs);
+    std::printf("{\"check\": \"sampling_as_multinomial\", \"ok\": %s}\n", ok ? "true" : "false");
     return ok;
 }
 
@@ -173,6 +186,7 @@ int main() {
     bool ok = true;
     for (const auto& c : cases) ok = checkLossCase(c) && ok;
     ok = checkAdamW() && ok;
+    ok = checkSampling() && ok;
     ok = checkGraphTraining() && ok;
     return ok ? 0 : 1;
 }

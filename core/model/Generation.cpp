@@ -30,6 +30,11 @@ torch::Tensor filterTopKTopP(torch::Tensor logits, int topK, double topP) {
     return logits;
 }
 
+torch::Tensor sampleOnePerRow(const torch::Tensor& probs, c10::optional<at::Generator> generator) {
+    auto race = torch::empty_like(probs).exponential_(1.0, std::move(generator));
+    return (probs / race).argmax(-1);
+}
+
 namespace {
 
 struct Batch {
@@ -89,7 +94,7 @@ torch::Tensor pickTokens(const torch::Tensor& lastLogits, const SamplingOptions&
     if (o.temperature != 1.0) logits = logits / std::max(o.temperature, 1e-6);
     logits = filterTopKTopP(logits, o.topK, o.topP);
     auto probs = logits.softmax(-1);
-    if (probs.is_cuda()) return torch::multinomial(probs, 1).squeeze(1);
+    if (probs.is_cuda()) return sampleOnePerRow(probs);
     return sampleRows(probs, cpuGenerator);
 }
 

@@ -36,6 +36,11 @@ std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector
                                  const SamplingOptions& options, const TokenCallback& onToken = {},
                                  const std::atomic<bool>* cancel = nullptr);
 
+// One draw per row of probs [B,V] (rows need not sum to 1), on their device: the argmax of p / E with
+// E ~ Exp(1) from `generator`. torch::multinomial(probs, 1) draws the same way (the same tokens for the
+// same generator state), after two validity checks that each wait for the GPU: a stall per token.
+torch::Tensor sampleOnePerRow(const torch::Tensor& probs, c10::optional<at::Generator> generator = c10::nullopt);
+
 // logits [B,V] float -> filtered logits (-inf outside top-k / nucleus).
 torch::Tensor filterTopKTopP(torch::Tensor logits, int topK, double topP);
 

@@ -1,6 +1,7 @@
 // GPT-2 parity with Hugging Face transformers (tests/data/tiny-gpt2): logits, hidden states, greedy
 // generation, response log-probs and the DPO losses built from them.
 // torch before Qt: Qt's `slots` macro breaks torch headers.
+#include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>
 
 #include <QtTest>
@@ -91,6 +92,21 @@ private slots:
         o.seed = 42;
         const auto p = ids(expected_["sequences"][1]);
         QCOMPARE(generate(policy_.model, {p, p}, o)[1].ids, generate(policy_.model, {p, p}, o)[1].ids);
+    }
+
+    void onePerRowSamplingDrawsAsMultinomialDoes() {
+        torch::manual_seed(11);
+        auto probs = torch::rand({64, 300}).pow(4);  // skewed rows that do not sum to 1
+        probs.narrow(1, 0, 100).zero_();              // tokens that can never be drawn
+        auto ours = at::make_generator<at::CPUGeneratorImpl>(5), theirs = at::make_generator<at::CPUGeneratorImpl>(5);
+        const auto drawn = sampleOnePerRow(probs, ours);
+        QCOMPARE(drawn.sizes(), torch::IntArrayRef({64}));
+        QVERIFY(torch::equal(drawn, torch::multinomial(probs, 1, false, theirs).squeeze(1)));
+        QVERIFY((drawn >= 100).all().item<bool>());
+        // Frequencies follow the probabilities: 30000 draws from [0.1, 0.2, 0.7].
+        const auto rows = torch::tensor({0.1f, 0.2f, 0.7f}).expand({30000, 3}).contiguous();
+        const auto frequencies = torch::bincount(sampleOnePerRow(rows, ours), {}, 3).to(torch::kFloat64) / 30000.0;
+        QVERIFY((frequencies - torch::tensor({0.1, 0.2, 0.7}, torch::kFloat64)).abs().max().item<double>() < 0.012);
     }
 
     void streamingCallbackAndCancel() {
