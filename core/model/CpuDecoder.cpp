@@ -71,6 +71,7 @@ CpuDecoder::CpuDecoder(Gpt2Model& model, KvCache& cache, std::vector<int64_t> fi
         layers_.push_back(layer);
     }
     wte_ = weightOf(model->wte->weight);
+    outputWeight_ = weightOf(model->outputWeight());
     wpe_ = weightOf(model->wpe->weight);
     lnfWeight_ = weightOf(model->ln_f->weight);
     lnfBias_ = weightOf(model->ln_f->bias);
@@ -130,7 +131,7 @@ torch::Tensor CpuDecoder::step(const int64_t* tokens) {
         mlp(layer);
     }
     for (int64_t b = 0; b < B_; ++b) cpu::layerNorm(&x_[b * C_], lnfWeight_, lnfBias_, &normed_[b * C_], C_, eps_);
-    linear(normed_.data(), B_, C_, wte_, nullptr, logits_.data_ptr<float>(), V_, false);  // tied lm_head
+    linear(normed_.data(), B_, C_, outputWeight_, nullptr, logits_.data_ptr<float>(), V_, false);
     ++cache_.length;
     return logits_;
 }

@@ -2,7 +2,7 @@
 // One decode step of a float32 GPT-2 on the CPU (B sequences, one new token each), written over raw
 // weight pointers: the whole step is ~6 parallel regions per layer instead of ~25 dispatched LibTorch
 // ops, which is what bounds small-batch decoding on a CPU. Same arithmetic as Gpt2Model::forward
-// (pre-LN, gelu_new, scaled attention, tied lm_head); only the summation order differs (~1e-6).
+// (pre-LN, gelu_new, scaled attention, the tied or own output layer); only the summation order differs (~1e-6).
 //
 // The prompt is written into the KvCache by Gpt2Model::forward first; the decoder then appends one
 // position per step to the same cache tensors ([B,H,capacity,D] each). Left-padded rows are handled
@@ -48,6 +48,7 @@ private:
     Activation activation_;  // of the MLP
     std::vector<Layer> layers_;
     const float *wte_, *wpe_, *lnfWeight_, *lnfBias_;
+    const float* outputWeight_;  // [V,C]: wte_ when tied
     std::vector<float> x_, normed_, qkv_, heads_, hidden_;  // [B,C] [B,C] [B,3C] [B,C] [B,F]
     torch::Tensor logits_;                                  // [B,1,V]
 };

@@ -30,7 +30,8 @@ int intField(const nlohmann::json& j, const char* name, const std::string& origi
 double Gpt2Config::parameterCount() const {
     const double C = nEmbd, I = mlpWidth();
     const double perLayer = 2 * C + (3 * C * C + 3 * C) + (C * C + C) + 2 * C + (C * I + I) + (I * C + C);
-    return double(vocabSize) * C + double(nPositions) * C + nLayer * perLayer + 2 * C;
+    const double outputLayer = tieWordEmbeddings ? 0 : double(vocabSize) * C;
+    return double(vocabSize) * C + double(nPositions) * C + nLayer * perLayer + 2 * C + outputLayer;
 }
 
 Gpt2Config Gpt2Config::fromJson(const nlohmann::json& j, const std::string& origin) {
@@ -66,7 +67,8 @@ Gpt2Config Gpt2Config::fromJson(const nlohmann::json& j, const std::string& orig
         c.layerNormEpsilon = j["layer_norm_epsilon"].get<double>();
     }
     for (auto [key, field] : {std::pair{"scale_attn_weights", &c.scaleAttnWeights},
-                              std::pair{"scale_attn_by_inverse_layer_idx", &c.scaleAttnByInverseLayerIdx}}) {
+                              std::pair{"scale_attn_by_inverse_layer_idx", &c.scaleAttnByInverseLayerIdx},
+                              std::pair{"tie_word_embeddings", &c.tieWordEmbeddings}}) {
         if (!j.contains(key)) continue;
         if (!j[key].is_boolean()) throw std::invalid_argument(origin + ": field " + key + " must be true or false");
         *field = j[key].get<bool>();
@@ -108,7 +110,7 @@ nlohmann::json Gpt2Config::toJson(const std::string& architecture) const {
         {"pad_token_id", padTokenId >= 0 ? nlohmann::json(padTokenId) : nlohmann::json(nullptr)},
         {"attn_pdrop", 0.0}, {"embd_pdrop", 0.0}, {"resid_pdrop", 0.0}, {"initializer_range", 0.02},
         {"scale_attn_weights", scaleAttnWeights}, {"scale_attn_by_inverse_layer_idx", scaleAttnByInverseLayerIdx},
-        {"tie_word_embeddings", true}, {"use_cache", true},
+        {"tie_word_embeddings", tieWordEmbeddings}, {"use_cache", true},
         {"torch_dtype", "float32"}};
     if (architecture == "GPT2ForSequenceClassification") {
         j["num_labels"] = numLabels;

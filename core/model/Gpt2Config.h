@@ -25,6 +25,7 @@ struct Gpt2Config {
     int numLabels = 1;            // for reward/value models (GPT2ForSequenceClassification)
     bool scaleAttnWeights = true;            // scale_attn_weights: scores / sqrt(head size)
     bool scaleAttnByInverseLayerIdx = false; // scale_attn_by_inverse_layer_idx: scores / (layer + 1) too
+    bool tieWordEmbeddings = true;           // tie_word_embeddings: the output layer is wte; false: its own lm_head
     // activation_function of the MLP, as Hugging Face names it: gelu_new (GPT-2's tanh GELU; also
     // gelu_pytorch_tanh, gelu_fast), gelu (erf), relu, silu (swish), quick_gelu (x sigmoid(1.702 x)).
     std::string activation = "gelu_new";

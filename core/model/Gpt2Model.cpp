@@ -145,6 +145,8 @@ Gpt2ModelImpl::Gpt2ModelImpl(const Gpt2Config& c) : config_(c) {
     h = register_module("h", torch::nn::ModuleList());
     for (int l = 0; l < c.nLayer; ++l) h->push_back(Block(c, l));
     ln_f = register_module("ln_f", torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}).eps(c.layerNormEpsilon)));
+    if (!c.tieWordEmbeddings)
+        lm_head = register_module("lm_head", torch::nn::Linear(torch::nn::LinearOptions(c.nEmbd, c.vocabSize).bias(false)));
     // GPT-2 initialisation (used by from-scratch models; loading overwrites it).
     torch::NoGradGuard noGrad;
     for (auto& p : named_parameters()) {
@@ -203,7 +205,7 @@ torch::Tensor Gpt2ModelImpl::decodeStatic(const torch::Tensor& tokens, const tor
 }
 
 torch::Tensor Gpt2ModelImpl::logits(const torch::Tensor& hidden) {
-    return torch::matmul(hidden, wte->weight.t());  // [B,T,C] x [C,V] -> [B,T,V]
+    return torch::matmul(hidden, outputWeight().t());  // [B,T,C] x [C,V] -> [B,T,V]
 }
 
 int64_t Gpt2ModelImpl::lossLogitColumns(const torch::Device& device) const {
@@ -216,8 +218,9 @@ torch::Tensor Gpt2ModelImpl::lossLogits(const torch::Tensor& ids, const torch::T
     auto x = hidden(ids, mask);                                                    // [B,T,C]
     const int64_t V = config_.vocabSize, W = lossLogitColumns(x.device());
     if (W == V) return logits(x);
-    // The tied weight plus W - V zero rows: its gradient flows back to wte through the concatenation.
-    auto weight = torch::cat({wte->weight, wte->weight.new_zeros({W - V, config_.nEmbd})});  // [W,C]
+    // The output weight plus W - V zero rows: its gradient flows back through the concatenation.
+    const auto& head = outputWeight();
+    auto weight = torch::cat({head, head.new_zeros({W - V, config_.nEmbd})});  // [W,C]
     return torch::matmul(x, weight.t());                                           // [B,T,W]
 }
 

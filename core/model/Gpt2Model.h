@@ -1,6 +1,7 @@
 #pragma once
 // GPT-2, written like nanoGPT's model.py: pre-LN blocks, gelu_new (tanh), causal self-attention with
-// an optional preallocated KV cache, lm_head tied to the token embedding. Module names follow the
+// an optional preallocated KV cache, lm_head tied to the token embedding (or its own, for configs with
+// tie_word_embeddings false). Module names follow the
 // Hugging Face hub layout (wte, wpe, h.N.attn.c_attn, ...), so parameters map 1:1 to checkpoint keys.
 // Shapes: B batch, T new tokens, S = past + T keys, C n_embd, H n_head, D = C / H, V vocab.
 
@@ -69,7 +70,7 @@ public:
     // ids [B,T] int64; mask [B,S] (1 = real token, 0 = padding; undefined = all real), S counts the
     // cached positions too. Returns the final hidden states after ln_f: [B,T,C]. Appends to `cache`.
     torch::Tensor hidden(const torch::Tensor& ids, const torch::Tensor& mask = {}, KvCache* cache = nullptr);
-    // hidden [B,T,C] -> logits [B,T,V] through the tied lm_head.
+    // hidden [B,T,C] -> logits [B,T,V] through the output layer (outputWeight).
     torch::Tensor logits(const torch::Tensor& hidden);
     torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& mask = {}, KvCache* cache = nullptr) {
         return logits(hidden(ids, mask, cache));
@@ -88,10 +89,14 @@ public:
 
     const Gpt2Config& config() const { return config_; }
 
-    torch::nn::Embedding wte{nullptr};  // [V, C], also the lm_head
+    // The output layer's weight [V,C]: wte's when tied (GPT-2's default), else lm_head's.
+    const torch::Tensor& outputWeight() const { return lm_head ? lm_head->weight : wte->weight; }
+
+    torch::nn::Embedding wte{nullptr};  // [V, C], also the output layer when tied
     torch::nn::Embedding wpe{nullptr};  // [n_positions, C]
     torch::nn::ModuleList h{nullptr};   // n_layer Blocks
     torch::nn::LayerNorm ln_f{nullptr};
+    torch::nn::Linear lm_head{nullptr};  // C -> V without bias; only when config.tieWordEmbeddings is false
 
 private:
     Gpt2Config config_;

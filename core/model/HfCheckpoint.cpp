@@ -100,10 +100,11 @@ std::map<std::string, StoredTensor> indexTensors(const std::vector<std::unique_p
 
 // GPT-2 ties the output layer to the token embeddings. Hugging Face saves the pair once, usually as
 // wte.weight; a file holding only lm_head.weight gives the embeddings through it, and one holding a
-// different lm_head.weight is a model with its own output layer, which this GPT-2 cannot represent.
-void resolveTiedHead(std::map<std::string, StoredTensor>& byName) {
+// different lm_head.weight contradicts the tie (Hugging Face would keep one of the two, depending on the
+// loading order), so it is refused. With tie_word_embeddings false, lm_head.weight is a tensor of its own.
+void resolveTiedHead(std::map<std::string, StoredTensor>& byName, const Gpt2Config& config) {
     const auto head = byName.find("lm_head.weight");
-    if (head == byName.end()) return;
+    if (head == byName.end() || !config.tieWordEmbeddings) return;
     const auto wte = byName.find("wte.weight");
     if (wte == byName.end()) {
         byName["wte.weight"] = head->second;
@@ -112,8 +113,8 @@ void resolveTiedHead(std::map<std::string, StoredTensor>& byName) {
         const auto b = wte->second.file->load(wte->second.key).to(torch::kFloat32);
         if (a.sizes() != b.sizes() || !torch::equal(a, b))
             throw std::invalid_argument(head->second.file->path() + ": tensor '" + head->second.key + "' differs from '" +
-                                        wte->second.key + "': the output layer is not tied to the token embeddings "
-                                        "(tie_word_embeddings false), which GPT-2 models here require");
+                                        wte->second.key + "': the output layer is not tied to the token embeddings, "
+                                        "but config.json does not set tie_word_embeddings to false");
     }
     byName.erase("lm_head.weight");
 }
@@ -121,7 +122,7 @@ void resolveTiedHead(std::map<std::string, StoredTensor>& byName) {
 // Copies every stored tensor into `model` (and `score`), checking names and shapes.
 void loadWeights(const std::vector<std::unique_ptr<SafetensorsFile>>& files, Gpt2Model& model, torch::Tensor& score) {
     auto byName = indexTensors(files);
-    resolveTiedHead(byName);
+    resolveTiedHead(byName, model->config());
     auto params = model->named_parameters();
     torch::NoGradGuard noGrad;
     for (const auto& [name, stored] : byName) {
@@ -170,8 +171,12 @@ void checkWeightsCanHoldModel(const std::vector<std::unique_ptr<SafetensorsFile>
 
 LoadedModel loadCheckpoint(const std::string& dir, const torch::Device& device, bool requireTokenizer) {
     if (!fs::is_directory(dir)) throw std::invalid_argument(dir + ": not a model directory");
-    const Gpt2Config config = Gpt2Config::fromFile((fs::path(dir) / "config.json").string());
+    Gpt2Config config = Gpt2Config::fromFile((fs::path(dir) / "config.json").string());
     auto files = openWeightFiles(dir);
+    // A sequence classifier (GPT2ForSequenceClassification) has no output layer to tie or untie.
+    const auto stored = indexTensors(files);
+    if (!config.tieWordEmbeddings && stored.count("score.weight") && !stored.count("lm_head.weight"))
+        config.tieWordEmbeddings = true;
     checkWeightsCanHoldModel(files, config, (fs::path(dir) / "config.json").string());
     LoadedModel loaded;
     loaded.model = Gpt2Model(config);
@@ -200,7 +205,9 @@ void saveCheckpoint(const std::string& dir, Gpt2Model& model, const text::ByteLe
     std::map<std::string, torch::Tensor> tensors;
     for (const auto& p : model->named_parameters()) {
         torch::Tensor t = p.value().detach().to(torch::kCPU, torch::kFloat32);
-        tensors["transformer." + p.key()] = isConv1dWeight(p.key()) ? t.t().contiguous() : t;
+        // As GPT2LMHeadModel names them: the body under transformer., an untied output layer beside it.
+        const std::string key = p.key().starts_with("lm_head.") ? p.key() : "transformer." + p.key();
+        tensors[key] = isConv1dWeight(p.key()) ? t.t().contiguous() : t;
     }
     if (score.defined()) tensors["score.weight"] = score.detach().to(torch::kCPU, torch::kFloat32);
     saveSafetensors((tmp / "model.safetensors").string(), tensors, {{"format", "pt"}});

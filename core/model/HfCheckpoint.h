@@ -2,7 +2,8 @@
 // A checkpoint IS a Hugging Face model directory (DESIGN §4): config.json, model.safetensors,
 // vocab.json, merges.txt, generation_config.json. Loading accepts the `transformer.h.0…` and the hub's
 // `h.0…` key layouts, weights sharded by model.safetensors.index.json, ignores attn.bias mask buffers,
-// takes the tied lm_head.weight for the embeddings when wte.weight is absent (and refuses an untied one),
+// takes the tied lm_head.weight for the embeddings when wte.weight is absent (and refuses a different one
+// unless config.json says tie_word_embeddings false: then lm_head.weight is the output layer's own),
 // transposes Conv1D weights ([in,out] on disk), accepts F32/F16/BF16. Reward/value models add
 // score.weight [num_labels, n_embd].
 

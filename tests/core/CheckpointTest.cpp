@@ -10,6 +10,7 @@
 
 #include "TestData.h"
 #include "TestPrinters.h"
+#include "model/Generation.h"
 #include "model/HfCheckpoint.h"
 #include "model/Safetensors.h"
 
@@ -156,10 +157,56 @@ private slots:
         QVERIFY(torch::equal(loadCheckpoint(d.string()).model->wte->weight, ref.model->wte->weight));
         d = freshDir("head-untied");
         rewriteWeights(d, [](auto& t) { t["lm_head.weight"] = t["transformer.wte.weight"] + 1; });
-        expectLoadError(d, "the output layer is not tied to the token embeddings");
+        expectLoadError(d, "the output layer is not tied to the token embeddings, but config.json does not set "
+                           "tie_word_embeddings to false");
         d = freshDir("twice");
         rewriteWeights(d, [](auto& t) { t["ln_f.bias"] = t["transformer.ln_f.bias"]; });
         expectLoadError(d, "tensor 'transformer.ln_f.bias' is also stored as 'ln_f.bias'");
+    }
+
+    // tie_word_embeddings false: lm_head.weight is the output layer's own weight, in logits, in the CPU
+    // decoder's greedy steps, and saved back under its own name.
+    void untiedOutputLayer() {
+        const fs::path d = freshDir("untied");
+        torch::manual_seed(9);
+        torch::Tensor head;
+        rewriteWeights(d, [&](auto& t) {
+            head = t["transformer.wte.weight"] + 0.05 * torch::randn_like(t["transformer.wte.weight"]);
+            t["lm_head.weight"] = head;
+        });
+        json config = json::parse(std::ifstream(d / "config.json"));
+        config["tie_word_embeddings"] = false;
+        std::ofstream(d / "config.json") << config.dump();
+        auto untied = loadCheckpoint(d.string());
+        auto tied = loadCheckpoint(freshDir("tied").string());
+        QVERIFY(untied.model->lm_head && !tied.model->lm_head);
+        QVERIFY(torch::equal(untied.model->outputWeight(), head));
+        QVERIFY(torch::equal(untied.model->wte->weight, tied.model->wte->weight));
+        const std::vector<int> prompt = {464, 2068, 7586, 21831};
+        const auto ids = torch::tensor(std::vector<int64_t>(prompt.begin(), prompt.end())).unsqueeze(0);
+        torch::NoGradGuard noGrad;
+        const auto logits = untied.model->forward(ids);  // [1,T,V]
+        QVERIFY((logits - torch::matmul(untied.model->hidden(ids), head.t())).abs().max().item<double>() < 1e-5);
+        QVERIFY((logits - tied.model->forward(ids)).abs().max().item<double>() > 1e-3);
+        // Greedy generation (the CPU decoder after the prompt) agrees with step-by-step forward passes.
+        SamplingOptions o;
+        o.greedy = true;
+        o.maxNewTokens = 4;
+        o.stopAtEos = false;
+        const auto generated = generate(untied.model, {prompt}, o)[0].ids;
+        auto sequence = prompt;
+        for (int step = 0; step < 4; ++step) {
+            const auto x = torch::tensor(std::vector<int64_t>(sequence.begin(), sequence.end())).unsqueeze(0);
+            sequence.push_back(static_cast<int>(untied.model->forward(x)[0][-1].argmax().item<int64_t>()));
+        }
+        QCOMPARE(generated, std::vector<int>(sequence.begin() + 4, sequence.end()));
+        saveCheckpoint((tmp_ / "untied-saved").string(), untied.model, &*untied.tokenizer);
+        SafetensorsFile saved((tmp_ / "untied-saved" / "model.safetensors").string());
+        QVERIFY(saved.contains("lm_head.weight") && !saved.contains("transformer.lm_head.weight"));
+        QVERIFY(!json::parse(std::ifstream(tmp_ / "untied-saved" / "config.json"))["tie_word_embeddings"].get<bool>());
+        QVERIFY(torch::equal(loadCheckpoint((tmp_ / "untied-saved").string()).model->forward(ids), logits));
+        rewriteWeights(d, [](auto& t) { t.erase("lm_head.weight"); });
+        expectLoadError(d, "missing tensor 'lm_head.weight'");
     }
 
     // What TRL makes of GPT-2: a [PAD] token added (added_tokens.json) and the embeddings resized to 50258.
