@@ -25,6 +25,7 @@ struct ModelOptions {
     model::SamplingOptions sampling;
     int num = 1;
     bool json = true;
+    bool skipSpecialTokens = false;
 };
 
 // Errors (missing files, bad config, bad tensors) propagate to main(), which prints them and exits 1.
@@ -73,7 +74,9 @@ void runGenerate(const ModelOptions& o) {
         model::generate(loaded.model, std::vector<std::vector<int>>(static_cast<size_t>(o.num), prompt), o.sampling);
     nlohmann::json list = nlohmann::json::array();
     for (const auto& c : completions)
-        list.push_back({{"text", loaded.tokenizer->decodeLossy(c.ids)}, {"ids", c.ids}, {"ended_with_eos", c.endedWithEos}});
+        list.push_back({{"text", loaded.tokenizer->decodeLossy(c.ids, o.skipSpecialTokens)},
+                        {"ids", c.ids},
+                        {"ended_with_eos", c.endedWithEos}});
     printJsonLine({{"completions", list}});
 }
 
@@ -111,6 +114,8 @@ void addModelCommands(CLI::App& app) {
     gen->add_flag("--greedy", o->sampling.greedy, "Always the likeliest token");
     gen->add_option("--seed", o->sampling.seed, "Sampling seed (same seed, same completions)");
     gen->add_option("--num", o->num, "Number of completions")->check(CLI::Range(1, 4096));
+    gen->add_flag("--skip-special-tokens", o->skipSpecialTokens,
+                  "Leave special tokens (<|endoftext|>, those special_tokens_map.json names) out of the text; ids keep them");
     addDeviceOption(gen, o->device);
     gen->callback([o] { runGenerate(*o); });
 }

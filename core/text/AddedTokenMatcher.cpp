@@ -52,14 +52,17 @@ AddedTokenMatcher::AddedTokenMatcher(std::vector<AddedToken> tokens)
     : tokens_(std::move(tokens)), word_(std::make_unique<WordClass>()) {
     std::stable_sort(tokens_.begin(), tokens_.end(),
                      [](const AddedToken& a, const AddedToken& b) { return a.content.size() > b.content.size(); });
-    for (const auto& t : tokens_) contents_.insert(t.content);
+    for (size_t i = 0; i < tokens_.size(); ++i) byContent_.emplace(tokens_[i].content, i);
 }
 
 AddedTokenMatcher::~AddedTokenMatcher() = default;
 AddedTokenMatcher::AddedTokenMatcher(AddedTokenMatcher&&) noexcept = default;
 AddedTokenMatcher& AddedTokenMatcher::operator=(AddedTokenMatcher&&) noexcept = default;
 
-bool AddedTokenMatcher::contains(const std::string& content) const { return contents_.count(content) > 0; }
+const AddedToken* AddedTokenMatcher::find(const std::string& content) const {
+    const auto it = byContent_.find(content);
+    return it == byContent_.end() ? nullptr : &tokens_[it->second];
+}
 
 // Whether the code point just before `at` (before) or at `at` (!before) is a word character.
 bool AddedTokenMatcher::isWordAt(std::string_view text, size_t at, bool before) const {

@@ -14,7 +14,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 namespace rlhf::text {
@@ -25,6 +25,7 @@ struct AddedToken {
     bool lstrip = false;
     bool rstrip = false;
     bool normalized = true;  // Hugging Face's default when a file leaves it out
+    bool special = false;    // left out of decoding with skipSpecialTokens (GPT-2's <|endoftext|> is)
 };
 
 class AddedTokenMatcher {
@@ -39,7 +40,8 @@ public:
     void split(std::string_view utf8, const std::function<void(std::string_view)>& onText,
                const std::function<void(const AddedToken&)>& onToken) const;
 
-    bool contains(const std::string& content) const;
+    bool contains(const std::string& content) const { return find(content) != nullptr; }
+    const AddedToken* find(const std::string& content) const;  // nullptr when not an added token
     const std::vector<AddedToken>& tokens() const { return tokens_; }
 
 private:
@@ -52,7 +54,7 @@ private:
     bool isWordAt(std::string_view text, size_t at, bool before) const;
 
     std::vector<AddedToken> tokens_;  // longest first: the first found at a position is the longest
-    std::unordered_set<std::string> contents_;
+    std::unordered_map<std::string, size_t> byContent_;  // content -> index in tokens_
     struct WordClass;
     std::unique_ptr<WordClass> word_;
 };

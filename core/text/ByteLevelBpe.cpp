@@ -59,14 +59,14 @@ struct ListedToken {
 };
 using AddedTokens = std::vector<ListedToken>;
 
-// An added token's entry {content, id, single_word, lstrip, rstrip, normalized} (tokenizer.json's
+// An added token's entry {content, id, single_word, lstrip, rstrip, normalized, special} (tokenizer.json's
 // added_tokens[i], or tokenizer_config.json's added_tokens_decoder[id] without the id).
 AddedToken addedTokenFromJson(const nlohmann::json& t, const std::string& where) {
     if (!t.is_object() || !t.contains("content") || !t["content"].is_string() || t["content"].get<std::string>().empty())
         throw TokenizerError(where + " needs a non-empty content");
     AddedToken token{t["content"].get<std::string>()};
     for (auto [key, flag] : {std::pair{"single_word", &token.singleWord}, {"lstrip", &token.lstrip},
-                             {"rstrip", &token.rstrip}, {"normalized", &token.normalized}}) {
+                             {"rstrip", &token.rstrip}, {"normalized", &token.normalized}, {"special", &token.special}}) {
         if (!t.contains(key)) continue;
         if (!t[key].is_boolean()) throw TokenizerError(where + "." + key + " must be true or false");
         *flag = t[key].get<bool>();
@@ -139,14 +139,59 @@ std::vector<std::string> mergeAddedTokens(std::unordered_map<std::string, int>& 
     return beyond;
 }
 
-// GPT-2's end-of-text token and every added token split the text before BPE and decode verbatim; a
-// token listed twice keeps the flags of its last entry.
-std::vector<AddedToken> specialsWith(const AddedTokens& added) {
-    std::vector<AddedToken> specials{AddedToken{ByteLevelBpe::kEndOfText}};
+const char* const kSpecialTokenKeys[] = {"bos_token", "eos_token", "unk_token", "sep_token",
+                                         "pad_token", "cls_token", "mask_token", "additional_special_tokens"};
+
+// The tokens that special_tokens_map.json and tokenizer_config.json name as bos_token, eos_token, …,
+// additional_special_tokens: each a string or an added-token object {content, …}, the last a list of them.
+std::vector<std::string> namedSpecialTokens(const std::filesystem::path& dir) {
+    std::vector<std::string> names;
+    for (const char* file : {"special_tokens_map.json", "tokenizer_config.json"}) {
+        const std::string path = (dir / file).string();
+        if (!std::filesystem::exists(path)) continue;
+        const nlohmann::json j = parseJsonFile(path);
+        if (!j.is_object()) throw TokenizerError(path + ": expected a JSON object");
+        for (const char* key : kSpecialTokenKeys) {
+            if (!j.contains(key) || j[key].is_null()) continue;
+            const auto& value = j[key];
+            const bool list = std::string(key) == "additional_special_tokens";
+            if (list && !value.is_array()) throw TokenizerError(path + ": " + key + " must be a list of tokens");
+            for (const auto& v : list ? value : nlohmann::json::array({value})) {
+                if (v.is_string()) names.push_back(v.get<std::string>());
+                else if (v.is_object() && v.contains("content") && v["content"].is_string()) names.push_back(v["content"].get<std::string>());
+                else throw TokenizerError(path + ": " + key + " must be a token (a string or {\"content\": ...})");
+            }
+        }
+    }
+    return names;
+}
+
+// GPT-2's end-of-text token (special, as transformers' GPT-2 tokenizer makes it) and every added token
+// split the text before BPE and decode verbatim; a token listed twice keeps the flags of its last entry.
+// The named special tokens in the vocabulary become special added tokens, as in Hugging Face's fast
+// tokenizers; those not in it are left out (they would need an embedding row the model lacks).
+std::vector<AddedToken> specialsWith(const AddedTokens& added, const std::vector<std::string>& named,
+                                     const std::unordered_map<std::string, int>& vocab) {
+    AddedToken endOfText{ByteLevelBpe::kEndOfText};
+    endOfText.special = true;
+    std::vector<AddedToken> specials{endOfText};
+    auto find = [&](const std::string& content) {
+        return std::find_if(specials.begin(), specials.end(), [&](const AddedToken& t) { return t.content == content; });
+    };
     for (const auto& [token, id, file] : added) {
-        auto same = std::find_if(specials.begin(), specials.end(), [&](const AddedToken& t) { return t.content == token.content; });
-        if (same != specials.end()) *same = token;
+        if (auto same = find(token.content); same != specials.end()) *same = token;
         else specials.push_back(token);
+    }
+    for (const auto& content : named) {
+        if (!vocab.count(content)) continue;
+        if (auto same = find(content); same != specials.end()) {
+            same->special = true;
+            continue;
+        }
+        AddedToken token{content};
+        token.normalized = false;  // transformers' default for a special token
+        token.special = true;
+        specials.push_back(token);
     }
     return specials;
 }
@@ -237,7 +282,8 @@ ByteLevelBpe ByteLevelBpe::fromFiles(const std::string& vocabPath, const std::st
     const auto dir = std::filesystem::path(vocabPath).parent_path();
     const AddedTokens added = addedTokensFromFiles(dir);
     auto beyond = mergeAddedTokens(vocab, added);
-    return ByteLevelBpe(std::move(vocab), std::move(merges), specialsWith(added), vocabPath + " + " + mergesPath,
+    auto specials = specialsWith(added, namedSpecialTokens(dir), vocab);
+    return ByteLevelBpe(std::move(vocab), std::move(merges), std::move(specials), vocabPath + " + " + mergesPath,
                         std::move(beyond));
 }
 
@@ -257,7 +303,8 @@ ByteLevelBpe ByteLevelBpe::fromTokenizerJson(const std::string& path) {
     }
     const AddedTokens added = addedTokensFromTokenizerJson(j, path);
     auto beyond = mergeAddedTokens(vocab, added);
-    return ByteLevelBpe(std::move(vocab), std::move(merges), specialsWith(added), path, std::move(beyond));
+    auto specials = specialsWith(added, namedSpecialTokens(std::filesystem::path(path).parent_path()), vocab);
+    return ByteLevelBpe(std::move(vocab), std::move(merges), std::move(specials), path, std::move(beyond));
 }
 
 ByteLevelBpe ByteLevelBpe::fromDirectory(const std::string& dir) {
@@ -330,7 +377,7 @@ void ByteLevelBpe::encodePiece(std::string_view piece, std::vector<int>& out) co
     cache_.emplace(key, std::move(ids));
 }
 
-std::string ByteLevelBpe::decode(const std::vector<int>& ids) const {
+std::string ByteLevelBpe::decode(const std::vector<int>& ids, bool skipSpecialTokens) const {
     static const std::unordered_map<char32_t, unsigned char> codePointToByte = [] {
         std::unordered_map<char32_t, unsigned char> m;
         for (int b = 0; b < 256; ++b) m[byteToCodePoint()[static_cast<size_t>(b)]] = static_cast<unsigned char>(b);
@@ -340,8 +387,8 @@ std::string ByteLevelBpe::decode(const std::vector<int>& ids) const {
     for (int id : ids) {
         if (id < 0 || id >= vocabSize()) throw std::out_of_range("token id " + std::to_string(id) + " outside the vocabulary");
         const std::string& token = idToToken_[static_cast<size_t>(id)];
-        if (addedTokens_->contains(token)) {
-            bytes += token;
+        if (const AddedToken* added = addedTokens_->find(token)) {
+            if (!(skipSpecialTokens && added->special)) bytes += token;
             continue;
         }
         for (char32_t cp : decodeUtf8(token)) {
@@ -352,8 +399,8 @@ std::string ByteLevelBpe::decode(const std::vector<int>& ids) const {
     return bytes;
 }
 
-std::string ByteLevelBpe::decodeLossy(const std::vector<int>& ids) const {
-    return encodeUtf8(decodeUtf8(decode(ids)));
+std::string ByteLevelBpe::decodeLossy(const std::vector<int>& ids, bool skipSpecialTokens) const {
+    return encodeUtf8(decodeUtf8(decode(ids, skipSpecialTokens)));
 }
 
 void ByteLevelBpe::save(const std::string& dir) const {
@@ -369,10 +416,10 @@ void ByteLevelBpe::save(const std::string& dir) const {
     // Flags other than the defaults go where transformers keeps them for this file form.
     nlohmann::ordered_json decoder = nlohmann::ordered_json::object();
     for (const auto& t : addedTokens_->tokens())
-        if (t.singleWord || t.lstrip || t.rstrip || !t.normalized)
+        if (t.singleWord || t.lstrip || t.rstrip || !t.normalized || t.special != (t.content == kEndOfText))
             decoder[std::to_string(vocab_.at(t.content))] = {{"content", t.content}, {"lstrip", t.lstrip},
                                                              {"normalized", t.normalized}, {"rstrip", t.rstrip},
-                                                             {"single_word", t.singleWord}};
+                                                             {"single_word", t.singleWord}, {"special", t.special}};
     if (!decoder.empty())
         std::ofstream(std::filesystem::path(dir) / "tokenizer_config.json", std::ios::binary)
             << nlohmann::ordered_json{{"added_tokens_decoder", decoder}}.dump();

@@ -2,7 +2,8 @@
 // Exact GPT-2 byte-level BPE (the tokenizer of GPT-2 and of the workbench's from-scratch models):
 // pre-tokenise with the GPT-2 regex, map bytes to printable code points, apply merges by rank.
 // Reads vocab.json + merges.txt (+ added_tokens.json, with the flags of tokenizer_config.json's
-// added_tokens_decoder) or a Hugging Face tokenizer.json (its added_tokens included). Added tokens, like
+// added_tokens_decoder) or a Hugging Face tokenizer.json (its added_tokens included), and the special
+// tokens that special_tokens_map.json and tokenizer_config.json name beside either. Added tokens, like
 // <|endoftext|>, split the text before BPE as Hugging Face splits it (AddedTokenMatcher: their
 // single_word, lstrip, rstrip and normalized flags) and decode verbatim.
 // Thread-safe after construction.
@@ -50,10 +51,12 @@ public:
 
     // Throws std::invalid_argument for invalid UTF-8 (naming the byte offset).
     std::vector<int> encode(std::string_view utf8) const;
-    // Bytes of the tokens; a sequence cut inside a character is not valid UTF-8 (see decodeLossy).
-    std::string decode(const std::vector<int>& ids) const;
+    // Bytes of the tokens; a sequence cut inside a character is not valid UTF-8 (see decodeLossy). With
+    // skipSpecialTokens, special added tokens (<|endoftext|>, those flagged special or named in
+    // special_tokens_map.json) are left out, as transformers' skip_special_tokens leaves them.
+    std::string decode(const std::vector<int>& ids, bool skipSpecialTokens = false) const;
     // As decode, invalid UTF-8 replaced by U+FFFD: for display while streaming.
-    std::string decodeLossy(const std::vector<int>& ids) const;
+    std::string decodeLossy(const std::vector<int>& ids, bool skipSpecialTokens = false) const;
 
     int vocabSize() const { return static_cast<int>(idToToken_.size()); }
     int tokenId(const std::string& token) const;  // -1 when absent

@@ -22,6 +22,22 @@ if(NOT out MATCHES "\"ids\":\\[13,13,13,13,8630\\]")
   message(FATAL_ERROR "generate: ${out}")
 endif()
 
+# --skip-special-tokens: a token the model's special_tokens_map.json names is left out of the text, not
+# of the ids (greedy goes on with "Together" (41631) after these).
+file(MAKE_DIRECTORY ${WORK}/named)
+file(COPY ${WORK}/model/ DESTINATION ${WORK}/named)
+file(WRITE ${WORK}/named/special_tokens_map.json "{\"additional_special_tokens\": [\"Together\"]}")
+run_ok(out generate --model ${WORK}/named --prompt "Men are all alike." --greedy --max-new-tokens 8 --skip-special-tokens)
+string(JSON text GET "${out}" completions 0 text)
+if(NOT out MATCHES "\"ids\":\\[13,13,13,13,8630,45711,41631,41631\\]" OR NOT text STREQUAL ".... measured Fein")
+  message(FATAL_ERROR "generate --skip-special-tokens: ${out}")
+endif()
+run_ok(out generate --model ${WORK}/named --prompt "Men are all alike." --greedy --max-new-tokens 8)
+string(JSON text GET "${out}" completions 0 text)
+if(NOT text STREQUAL ".... measured FeinTogetherTogether")
+  message(FATAL_ERROR "generate keeps special tokens without the flag: ${out}")
+endif()
+
 run_ok(out score --model ${WORK}/model --prompt "Men are" --response " all alike.")
 string(JSON n LENGTH "${out}" token_logprobs)
 if(NOT n EQUAL 3)

@@ -1,7 +1,8 @@
 // Added tokens with Hugging Face's flags, on the real GPT-2 vocabulary: lstrip / rstrip take in the
 // whitespace beside a match, single_word refuses matches touching a word character, tokens matched as
 // written (normalized false) cut the text before the normalized ones, and the flags are read from
-// tokenizer.json and from tokenizer_config.json's added_tokens_decoder. Expected ids are built from the
+// tokenizer.json and from tokenizer_config.json's added_tokens_decoder; special tokens (flagged, or named in
+// special_tokens_map.json) are left out of decoding on request. Expected ids are built from the
 // plain GPT-2 encoding of the pieces the cut should leave (the cases of tokenizers' added_tokens tests).
 #include <QtTest>
 
@@ -116,6 +117,43 @@ private slots:
         for (const std::string text : {"a <mask> b", "x[SEP] y", "x [SEP]  y", "<mask>[SEP]"})
             QCOMPARE(reloaded.encode(text), bpe.encode(text));
         QCOMPARE(reloaded.encode("x [SEP]  y"), pieces({"x ", 50258, "y"}));
+    }
+
+    // skip_special_tokens leaves out <|endoftext|> and the tokens flagged special; other added tokens stay.
+    void specialTokensAreSkippedOnRequest() {
+        const auto bpe = withAdded(json::array({token(50257, "[PAD]", {{"special", true}}), token(50258, "<extra>")}));
+        const auto ids = bpe.encode("Hi[PAD] there<extra><|endoftext|>");
+        QCOMPARE(ids, pieces({"Hi", 50257, " there", 50258, 50256}));
+        QCOMPARE(bpe.decode(ids), std::string("Hi[PAD] there<extra><|endoftext|>"));
+        QCOMPARE(bpe.decode(ids, true), std::string("Hi there<extra>"));
+        QCOMPARE(bpe.decodeLossy(ids, true), std::string("Hi there<extra>"));
+    }
+
+    // special_tokens_map.json and tokenizer_config.json name special tokens (a string or {content, ...});
+    // named ones outside the vocabulary stay plain text. Saved and loaded back, the flags stay.
+    void specialTokensNamedBesideTheVocabulary() {
+        const fs::path dir = tmp_ / "named", saved = tmp_ / "named-saved";
+        fs::create_directories(dir);
+        fs::create_directories(saved);
+        fs::copy_file(rlhf::test::dataPath("gpt2/vocab.json"), dir / "vocab.json", fs::copy_options::overwrite_existing);
+        fs::copy_file(rlhf::test::dataPath("gpt2/merges.txt"), dir / "merges.txt", fs::copy_options::overwrite_existing);
+        std::ofstream(dir / "added_tokens.json") << json{{"[PAD]", 50257}, {"<extra>", 50258}}.dump();
+        std::ofstream(dir / "special_tokens_map.json")
+            << json{{"pad_token", {{"content", "[PAD]"}, {"lstrip", false}}}, {"additional_special_tokens", {"<absent>"}}}.dump();
+        std::ofstream(dir / "tokenizer_config.json") << json{{"eos_token", "<extra>"}, {"bos_token", nullptr}}.dump();
+        const auto bpe = ByteLevelBpe::fromDirectory(dir.string());
+        const auto ids = bpe.encode("a[PAD]b<extra>c<absent>");
+        QCOMPARE(ids, pieces({"a", 50257, "b", 50258, "c<absent>"}));
+        QCOMPARE(bpe.decode(ids, true), std::string("abc<absent>"));
+        bpe.save(saved.string());
+        QCOMPARE(ByteLevelBpe::fromDirectory(saved.string()).decode(ids, true), std::string("abc<absent>"));
+        std::ofstream(dir / "special_tokens_map.json") << json{{"pad_token", 5}}.dump();
+        try {
+            ByteLevelBpe::fromDirectory(dir.string());
+            QFAIL("accepted a number for a token");
+        } catch (const TokenizerError& e) {
+            QVERIFY2(std::string(e.what()).find("special_tokens_map.json: pad_token must be a token") != std::string::npos, e.what());
+        }
     }
 
     // transformers writes the flags of a vocab.json directory's tokens to tokenizer_config.json.
