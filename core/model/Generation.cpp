@@ -123,6 +123,24 @@ CudaDecodeSession& cudaSession(Gpt2Model& model, int64_t batch, int64_t capacity
     return *s;
 }
 
+// Appends a step's tokens (one per row) to the rows still going, streams them, and ends a row at `eos`
+// (-1: never). Returns false when the callback asked to stop.
+bool recordTokens(const int64_t* tokens, std::vector<Completion>& out, std::vector<char>& finished, int eos,
+                  const TokenCallback& onToken) {
+    bool keepGoing = true;
+    for (size_t i = 0; i < out.size(); ++i) {
+        if (finished[i]) continue;
+        const int token = static_cast<int>(tokens[i]);
+        out[i].ids.push_back(token);
+        if (onToken && !onToken(i, token)) keepGoing = false;
+        if (token == eos) {
+            finished[i] = 1;
+            out[i].endedWithEos = true;
+        }
+    }
+    return keepGoing;
+}
+
 }  // namespace
 
 std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector<int>>& prompts,
@@ -148,12 +166,15 @@ std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector
     at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(o.seed);
     if (dev.is_cuda()) torch::cuda::manual_seed(o.seed);
 
-    // Without padding (one prompt, or K copies of one) the model needs no mask: its fast path; on CUDA
-    // the later steps then replay one captured graph instead of launching every kernel.
+    // Without padding (one prompt, or K copies of one) the prefill needs no mask: its fast path.
     bool padded = false;
     for (const auto& p : prompts) padded |= p.size() != longest;
     auto maskUpTo = [&](int64_t n) { return padded ? batch.mask.narrow(1, 0, n) : torch::Tensor(); };
-    const bool useGraph = dev.is_cuda() && !padded && maxNew > 1 && CudaGraphDecoder::available();
+    std::vector<int64_t> firstReal;  // per row: where its prompt starts after the left padding
+    for (const auto& p : prompts) firstReal.push_back(batch.promptLength - static_cast<int64_t>(p.size()));
+    // Later steps: on CUDA, replays of one captured graph instead of every kernel launched; on the CPU,
+    // one hand-written decode step (CpuDecoder) instead of LibTorch ops. Both take padded rows.
+    const bool useGraph = dev.is_cuda() && maxNew > 1 && CudaGraphDecoder::available();
     KvCache localCache;
     CudaDecodeSession* session = useGraph ? &cudaSession(model, B, total) : nullptr;
     if (!session) localCache = KvCache::allocate(c, B, total, model->wte->weight.options());
@@ -161,41 +182,28 @@ std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector
     auto logits = model->forward(batch.ids, maskUpTo(batch.promptLength), &cache);  // [B,P,V]
     CudaGraphDecoder* graph = nullptr;
     if (session) {
-        if (session->graph) session->graph->reset();
-        else session->graph = std::make_unique<CudaGraphDecoder>(model, cache, B);
+        if (session->graph) session->graph->reset(firstReal);
+        else session->graph = std::make_unique<CudaGraphDecoder>(model, cache, firstReal);
         graph = session->graph.get();
     }
-    // On the CPU, later steps run in one hand-written decode step (CpuDecoder) instead of LibTorch ops.
     std::unique_ptr<CpuDecoder> cpuDecoder;
-    if (!dev.is_cuda() && maxNew > 1 && CpuDecoder::available(model)) {
-        std::vector<int64_t> firstReal;
-        for (const auto& p : prompts) firstReal.push_back(batch.promptLength - static_cast<int64_t>(p.size()));
-        cpuDecoder = std::make_unique<CpuDecoder>(model, cache, std::move(firstReal));
-    }
+    if (!dev.is_cuda() && maxNew > 1 && CpuDecoder::available(model))
+        cpuDecoder = std::make_unique<CpuDecoder>(model, cache, firstReal);
     std::vector<char> finished(static_cast<size_t>(B), 0);
     for (int64_t step = 0; step < maxNew; ++step) {
         if (cancel && cancel->load()) break;
         auto next = pickTokens(logits.select(1, logits.size(1) - 1), o, gen);  // [B]
         auto nextCpu = next.to(torch::kCPU);
         const auto* tokens = nextCpu.data_ptr<int64_t>();
-        bool keepGoing = true;
-        for (int64_t i = 0; i < B; ++i) {
-            char& done = finished[static_cast<size_t>(i)];
-            if (done) continue;
-            const int token = static_cast<int>(tokens[i]);
-            out[static_cast<size_t>(i)].ids.push_back(token);
-            if (onToken && !onToken(static_cast<size_t>(i), token)) keepGoing = false;
-            if (o.stopAtEos && token == c.eosTokenId) {
-                done = 1;
-                out[static_cast<size_t>(i)].endedWithEos = true;
-            }
-        }
+        const bool keepGoing = recordTokens(tokens, out, finished, o.stopAtEos ? c.eosTokenId : -1, onToken);
         if (!keepGoing || std::all_of(finished.begin(), finished.end(), [](char f) { return f != 0; })) break;
         if (step + 1 == maxNew) break;
-        batch.mask.select(1, batch.promptLength + step).fill_(1);
         if (cpuDecoder) logits = cpuDecoder->step(tokens);
         else if (graph) logits = graph->step(next).unsqueeze(1);
-        else logits = model->forward(next.unsqueeze(1), maskUpTo(batch.promptLength + step + 1), &cache);
+        else {
+            if (padded) batch.mask.select(1, batch.promptLength + step).fill_(1);  // the new token is real
+            logits = model->forward(next.unsqueeze(1), maskUpTo(batch.promptLength + step + 1), &cache);
+        }
     }
     return out;
 }

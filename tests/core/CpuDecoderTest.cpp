@@ -1,6 +1,7 @@
 // The hand-written CPU decode step against LibTorch: each kernel against its torch op, and whole decode
 // steps against Gpt2Model::forward on odd shapes (widths that are not multiples of the vector length,
-// left padding, per-layer attention scaling, a custom MLP width).
+// left padding, per-layer attention scaling, a custom MLP width); and the fixed-shape decode step that
+// a CUDA graph replays, run on the CPU against the same forward passes.
 // torch before Qt: Qt's `slots` macro breaks torch headers.
 #include <torch/torch.h>
 
@@ -11,6 +12,7 @@
 #include "model/CpuDecoder.h"
 #include "model/CpuKernels.h"
 #include "model/Generation.h"
+#include "model/StaticDecodeInputs.h"
 
 using namespace rlhf::model;
 
@@ -42,6 +44,34 @@ Gpt2Model randomModel(const Gpt2Config& c) {
     for (auto& p : model->parameters()) p.normal_(0.0, 0.3);
     model->eval();
     return model;
+}
+
+// One decode step: the next token per row [2] -> logits [2,1,V], appending to the cache it started on.
+using DecodeStep = std::function<torch::Tensor(const torch::Tensor& next)>;
+
+// Eight greedy steps of a batch of two (row 0 left-padded by 3) through the step `start` makes once the
+// prompts are in its cache, against Gpt2Model::forward with the attention mask.
+void expectDecodeStepsEqualForward(const Gpt2Config& c, const std::function<DecodeStep(Gpt2Model&, KvCache&)>& start) {
+    Gpt2Model model = randomModel(c);
+    c10::InferenceMode inference;
+    const int64_t P = 6, steps = 8, capacity = P + steps;
+    auto ids = torch::tensor({0, 0, 0, 11, 12, 13, 21, 22, 23, 24, 25, 26}, torch::kLong).view({2, P});
+    auto mask = torch::ones({2, capacity}, torch::kLong);
+    mask[0].narrow(0, 0, 3).zero_();
+    KvCache torchCache = KvCache::allocate(c, 2, capacity, torch::kFloat32);
+    KvCache stepCache = KvCache::allocate(c, 2, capacity, torch::kFloat32);
+    auto want = model->forward(ids, mask.narrow(1, 0, P), &torchCache);
+    model->forward(ids, mask.narrow(1, 0, P), &stepCache);
+    const DecodeStep step = start(model, stepCache);
+    for (int64_t s = 0; s < steps; ++s) {
+        auto next = want.select(1, want.size(1) - 1).argmax(-1).contiguous();  // [2]
+        want = model->forward(next.unsqueeze(1), mask.narrow(1, 0, P + s + 1), &torchCache);
+        auto got = step(next);
+        QCOMPARE(got.sizes().vec(), want.sizes().vec());
+        QVERIFY2(maxDifference(got, want) < 1e-4, (std::to_string(s) + ": " + std::to_string(maxDifference(got, want))).c_str());
+        QCOMPARE(stepCache.length, torchCache.length);
+    }
+    QVERIFY(want.abs().max().item<double>() > 1.0);  // logits that can tell errors apart
 }
 
 }  // namespace
@@ -111,29 +141,34 @@ private slots:
         QFETCH(bool, scaled);
         QFETCH(bool, inverse);
         QFETCH(QString, activation);
-        {
-            const Gpt2Config c = oddConfig(scaled, inverse, activation.toStdString());
-            Gpt2Model model = randomModel(c);
-            c10::InferenceMode inference;
-            const int64_t P = 6, steps = 8, capacity = P + steps;
-            auto ids = torch::tensor({0, 0, 0, 11, 12, 13, 21, 22, 23, 24, 25, 26}, torch::kLong).view({2, P});
-            auto mask = torch::ones({2, capacity}, torch::kLong);
-            mask[0].narrow(0, 0, 3).zero_();
-            KvCache torchCache = KvCache::allocate(c, 2, capacity, torch::kFloat32);
-            KvCache decoderCache = KvCache::allocate(c, 2, capacity, torch::kFloat32);
-            auto want = model->forward(ids, mask.narrow(1, 0, P), &torchCache);
-            model->forward(ids, mask.narrow(1, 0, P), &decoderCache);
-            CpuDecoder decoder(model, decoderCache, {3, 0});
-            for (int64_t s = 0; s < steps; ++s) {
-                auto next = want.select(1, want.size(1) - 1).argmax(-1).contiguous();  // [2]
-                want = model->forward(next.unsqueeze(1), mask.narrow(1, 0, P + s + 1), &torchCache);
-                auto got = decoder.step(next.data_ptr<int64_t>());
-                QCOMPARE(got.sizes().vec(), want.sizes().vec());
-                QVERIFY2(maxDifference(got, want) < 1e-4, (std::to_string(s) + ": " + std::to_string(maxDifference(got, want))).c_str());
-                QCOMPARE(decoderCache.length, torchCache.length);
-            }
-            QVERIFY(want.abs().max().item<double>() > 1.0);  // logits that can tell errors apart
-        }
+        expectDecodeStepsEqualForward(oddConfig(scaled, inverse, activation.toStdString()), [](Gpt2Model& model, KvCache& cache) {
+            auto decoder = std::make_shared<CpuDecoder>(model, cache, std::vector<int64_t>{3, 0});
+            return DecodeStep([decoder](const torch::Tensor& next) { return decoder->step(next.data_ptr<int64_t>()); });
+        });
+    }
+
+    // The fixed-shape step a CUDA graph replays (Gpt2Model::decodeStatic over StaticDecodeInputs), run
+    // here on the CPU: padding closed per row, positions counting real tokens only.
+    void staticDecodeStepsEqualModelForward_data() { decodeStepsEqualModelForward_data(); }
+    void staticDecodeStepsEqualModelForward() {
+        QFETCH(bool, scaled);
+        QFETCH(bool, inverse);
+        QFETCH(QString, activation);
+        expectDecodeStepsEqualForward(oddConfig(scaled, inverse, activation.toStdString()), [](Gpt2Model& model, KvCache& cache) {
+            auto inputs = std::make_shared<StaticDecodeInputs>(2, cache.capacity, torch::kCPU);
+            inputs->reset(cache.length, {3, 0});
+            return DecodeStep([&model, &cache, inputs](const torch::Tensor& next) {
+                inputs->tokens.copy_(next.view({-1, 1}));
+                auto logits = model->decodeStatic(inputs->tokens, inputs->positions, inputs->writeIndex, inputs->bias, cache);
+                inputs->advance();
+                ++cache.length;
+                return logits;
+            });
+        });
+        StaticDecodeInputs inputs(2, 8, torch::kCPU);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, inputs.reset(3, {4, 0}));  // a prompt starting past the cache
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, inputs.reset(3, {0}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, inputs.reset(8, {0, 0}));
     }
 
     // Sampling with top-k 1 keeps one token per step: it must be the greedy one (filtered tokens are never drawn).
