@@ -4,12 +4,20 @@
 #include <pcre2.h>
 
 #include <stdexcept>
+#include <string>
 
 namespace rlhf::text {
 
 namespace {
-const char* kGpt2Pattern =
-    R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)";
+// GPT-2's pattern with \s spelled out as Unicode's White_Space, which is what \s means to the regex
+// engines of Hugging Face's tokenizers (Oniguruma), tiktoken (Rust) and OpenAI's encoder.py (regex):
+// PCRE2's \s also takes U+180E MONGOLIAN VOWEL SEPARATOR (through \h), a format character since Unicode
+// 6.3, and would cut " \u180e" where they keep it whole.
+std::string gpt2Pattern() {
+    const std::string ws = R"(\t\n\x{0B}\f\r\x{20}\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000})";
+    return R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^)" + ws + R"(\p{L}\p{N}]+|[)" + ws + "]+(?![^" + ws + "])|[" + ws +
+           "]+";
+}
 }
 
 struct Gpt2PreTokenizer::Pattern {
@@ -17,7 +25,8 @@ struct Gpt2PreTokenizer::Pattern {
     Pattern() {
         int error = 0;
         PCRE2_SIZE offset = 0;
-        code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(kGpt2Pattern), PCRE2_ZERO_TERMINATED,
+        const std::string pattern = gpt2Pattern();
+        code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.c_str()), pattern.size(),
                              PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &error, &offset, nullptr);
         if (!code) throw std::logic_error("GPT-2 pre-tokenizer regex failed to compile");
         pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);  // falls back to the interpreter when JIT is absent

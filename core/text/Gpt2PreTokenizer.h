@@ -1,6 +1,7 @@
 #pragma once
 // The GPT-2 pre-tokenizer: splits text into the pieces BPE works within, with the GPT-2 regex
-// 's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+  (PCRE2, Unicode properties, JIT).
+// 's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+  (PCRE2, Unicode properties, JIT),
+// \s being Unicode's White_Space, as the Hugging Face and OpenAI tokenizers read it.
 // Thread-safe: the compiled pattern is shared, match data is per call.
 
 #include <functional>
