@@ -78,10 +78,19 @@ void checkNoOverlap(const std::string& file, const std::map<std::string, TensorI
     std::vector<std::pair<const std::string*, const TensorInfo*>> byOffset;
     for (const auto& [name, info] : tensors) byOffset.emplace_back(&name, &info);
     std::sort(byOffset.begin(), byOffset.end(), [](auto a, auto b) { return a.second->begin < b.second->begin; });
-    for (size_t i = 1; i < byOffset.size(); ++i)
-        if (byOffset[i].second->begin < byOffset[i - 1].second->end && byOffset[i].second->begin != byOffset[i].second->end)
-            throw SafetensorsError(file + ": tensors '" + *byOffset[i - 1].first + "' and '" + *byOffset[i].first +
-                                   "' overlap");
+    // Each non-empty tensor must start at or after the furthest end so far (not just its neighbour's:
+    // an empty tensor between two others must not hide their overlap).
+    uint64_t reach = 0;
+    const std::string* reacher = nullptr;
+    for (const auto& [name, info] : byOffset) {
+        if (info->begin == info->end) continue;
+        if (reacher && info->begin < reach)
+            throw SafetensorsError(file + ": tensors '" + *reacher + "' and '" + *name + "' overlap");
+        if (info->end > reach) {
+            reach = info->end;
+            reacher = name;
+        }
+    }
 }
 
 }  // namespace

@@ -270,6 +270,10 @@ private slots:
                                        << "unknown dtype \"F8\"";
         QTest::newRow("overlap") << R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})"
                                  << 12 << "overlap";
+        QTest::newRow("overlap-past-an-empty-tensor")
+            << R"({"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]},"b":{"dtype":"F32","shape":[0],"data_offsets":[4,4]},)"
+               R"("c":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}})"
+            << 16 << "tensors 'a' and 'c' overlap";
         QTest::newRow("not-json") << "{nope" << 0 << "header is not valid JSON";
         QTest::newRow("missing-field") << R"({"a":{"dtype":"F32","shape":[1]}})" << 4 << "needs dtype, shape and data_offsets";
         QTest::newRow("negative-dim") << R"({"a":{"dtype":"F32","shape":[-1],"data_offsets":[0,4]}})" << 4
