@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/TokenizerJsonOptions.h"
 #include "text/Utf8.h"
 
 namespace rlhf::text {
@@ -139,6 +140,16 @@ std::vector<std::string> mergeAddedTokens(std::unordered_map<std::string, int>& 
     return beyond;
 }
 
+// tokenizer_config.json's add_prefix_space, which transformers' GPT-2 tokenizers take from it.
+bool addPrefixSpaceFromConfig(const std::filesystem::path& dir) {
+    const std::string path = (dir / "tokenizer_config.json").string();
+    if (!std::filesystem::exists(path)) return false;
+    const nlohmann::json config = parseJsonFile(path);
+    if (!config.is_object() || !config.contains("add_prefix_space") || config["add_prefix_space"].is_null()) return false;
+    if (!config["add_prefix_space"].is_boolean()) throw TokenizerError(path + ": add_prefix_space must be true or false");
+    return config["add_prefix_space"].get<bool>();
+}
+
 const char* const kSpecialTokenKeys[] = {"bos_token", "eos_token", "unk_token", "sep_token",
                                          "pad_token", "cls_token", "mask_token", "additional_special_tokens"};
 
@@ -253,7 +264,7 @@ ByteLevelBpe::ByteLevelBpe(ByteLevelBpe&& other) noexcept
     : vocab_(std::move(other.vocab_)), idToToken_(std::move(other.idToToken_)), merges_(std::move(other.merges_)),
       mergeRank_(std::move(other.mergeRank_)), addedTokens_(std::move(other.addedTokens_)),
       addedBeyondVocab_(std::move(other.addedBeyondVocab_)), preTokenizer_(std::move(other.preTokenizer_)),
-      cache_(std::move(other.cache_)) {}
+      addPrefixSpace_(other.addPrefixSpace_), cache_(std::move(other.cache_)) {}
 
 ByteLevelBpe& ByteLevelBpe::operator=(ByteLevelBpe&& other) noexcept {
     vocab_ = std::move(other.vocab_);
@@ -263,6 +274,7 @@ ByteLevelBpe& ByteLevelBpe::operator=(ByteLevelBpe&& other) noexcept {
     addedTokens_ = std::move(other.addedTokens_);
     addedBeyondVocab_ = std::move(other.addedBeyondVocab_);
     preTokenizer_ = std::move(other.preTokenizer_);
+    addPrefixSpace_ = other.addPrefixSpace_;
     cache_ = std::move(other.cache_);
     return *this;
 }
@@ -283,14 +295,17 @@ ByteLevelBpe ByteLevelBpe::fromFiles(const std::string& vocabPath, const std::st
     const AddedTokens added = addedTokensFromFiles(dir);
     auto beyond = mergeAddedTokens(vocab, added);
     auto specials = specialsWith(added, namedSpecialTokens(dir), vocab);
-    return ByteLevelBpe(std::move(vocab), std::move(merges), std::move(specials), vocabPath + " + " + mergesPath,
-                        std::move(beyond));
+    ByteLevelBpe bpe(std::move(vocab), std::move(merges), std::move(specials), vocabPath + " + " + mergesPath,
+                     std::move(beyond));
+    bpe.addPrefixSpace_ = addPrefixSpaceFromConfig(dir);
+    return bpe;
 }
 
 ByteLevelBpe ByteLevelBpe::fromTokenizerJson(const std::string& path) {
     const nlohmann::json j = parseJsonFile(path);
-    if (!j.contains("model") || !j["model"].contains("vocab") || !j["model"].contains("merges"))
+    if (!j.is_object() || !j.contains("model") || !j["model"].contains("vocab") || !j["model"].contains("merges"))
         throw TokenizerError(path + ": missing model.vocab or model.merges");
+    const ByteLevelOptions options = byteLevelOptionsFromTokenizerJson(j, path);
     auto vocab = vocabFromJson(j["model"]["vocab"], path + " (model.vocab)");
     std::vector<std::pair<std::string, std::string>> merges;
     for (size_t i = 0; i < j["model"]["merges"].size(); ++i) {
@@ -304,7 +319,9 @@ ByteLevelBpe ByteLevelBpe::fromTokenizerJson(const std::string& path) {
     const AddedTokens added = addedTokensFromTokenizerJson(j, path);
     auto beyond = mergeAddedTokens(vocab, added);
     auto specials = specialsWith(added, namedSpecialTokens(std::filesystem::path(path).parent_path()), vocab);
-    return ByteLevelBpe(std::move(vocab), std::move(merges), std::move(specials), path, std::move(beyond));
+    ByteLevelBpe bpe(std::move(vocab), std::move(merges), std::move(specials), path, std::move(beyond));
+    bpe.addPrefixSpace_ = options.addPrefixSpace;
+    return bpe;
 }
 
 ByteLevelBpe ByteLevelBpe::fromDirectory(const std::string& dir) {
@@ -323,7 +340,12 @@ std::vector<int> ByteLevelBpe::encode(std::string_view utf8) const {
         throw std::invalid_argument("invalid UTF-8 at byte " + std::to_string(bad));
     std::vector<int> ids;
     addedTokens_->split(
-        utf8, [&](std::string_view text) { encodeOrdinary(text, ids); },
+        utf8,
+        [&](std::string_view text) {
+            // add_prefix_space: each stretch between added tokens, as Hugging Face's ByteLevel does it.
+            if (addPrefixSpace_ && text.front() != ' ') encodeOrdinary(" " + std::string(text), ids);
+            else encodeOrdinary(text, ids);
+        },
         [&](const AddedToken& token) { ids.push_back(vocab_.at(token.content)); });
     return ids;
 }
@@ -420,9 +442,10 @@ void ByteLevelBpe::save(const std::string& dir) const {
             decoder[std::to_string(vocab_.at(t.content))] = {{"content", t.content}, {"lstrip", t.lstrip},
                                                              {"normalized", t.normalized}, {"rstrip", t.rstrip},
                                                              {"single_word", t.singleWord}, {"special", t.special}};
-    if (!decoder.empty())
-        std::ofstream(std::filesystem::path(dir) / "tokenizer_config.json", std::ios::binary)
-            << nlohmann::ordered_json{{"added_tokens_decoder", decoder}}.dump();
+    nlohmann::ordered_json config = nlohmann::ordered_json::object();
+    if (addPrefixSpace_) config["add_prefix_space"] = true;
+    if (!decoder.empty()) config["added_tokens_decoder"] = decoder;
+    if (!config.empty()) std::ofstream(std::filesystem::path(dir) / "tokenizer_config.json", std::ios::binary) << config.dump();
     std::ofstream merges(std::filesystem::path(dir) / "merges.txt", std::ios::binary);
     merges << "#version: 0.2\n";
     for (const auto& [left, right] : merges_) merges << left << ' ' << right << '\n';

@@ -3,7 +3,9 @@
 // pre-tokenise with the GPT-2 regex, map bytes to printable code points, apply merges by rank.
 // Reads vocab.json + merges.txt (+ added_tokens.json, with the flags of tokenizer_config.json's
 // added_tokens_decoder) or a Hugging Face tokenizer.json (its added_tokens included), and the special
-// tokens that special_tokens_map.json and tokenizer_config.json name beside either. Added tokens, like
+// tokens that special_tokens_map.json and tokenizer_config.json name beside either; add_prefix_space from
+// tokenizer.json's ByteLevel pre-tokenizer or tokenizer_config.json. A tokenizer.json asking for anything
+// else this class does not do (a normalizer, another pre-tokenizer or model) is refused (TokenizerJsonOptions). Added tokens, like
 // <|endoftext|>, split the text before BPE as Hugging Face splits it (AddedTokenMatcher: their
 // single_word, lstrip, rstrip and normalized flags) and decode verbatim.
 // Thread-safe after construction.
@@ -80,6 +82,7 @@ private:
     std::unique_ptr<AddedTokenMatcher> addedTokens_;
     std::vector<std::string> addedBeyondVocab_;
     std::unique_ptr<Gpt2PreTokenizer> preTokenizer_;
+    bool addPrefixSpace_ = false;  // tokenizer.json's pre_tokenizer.add_prefix_space (tokenizer_config.json's beside vocab.json)
     mutable std::mutex cacheMutex_;
     mutable std::unordered_map<std::string, std::vector<int>> cache_;  // pre-token -> ids
 };

@@ -125,6 +125,61 @@ private slots:
         fs::remove(tmp_ / "tokenizer.json");
     }
 
+    // tokenizer.json's pipeline: GPT-2's ByteLevel pre-tokenizer with add_prefix_space puts a space before
+    // each stretch of text between added tokens (and the flag survives save + load beside vocab.json);
+    // what this tokenizer does not do is refused with the field named.
+    void tokenizerJsonPipeline() {
+        const json vocab = json::parse(rlhf::test::readData("gpt2/vocab.json"));
+        std::vector<std::string> merges;
+        for (const auto& m : gpt2_->merges()) merges.push_back(m.first + " " + m.second);
+        const json byteLevel = {{"type", "ByteLevel"}, {"add_prefix_space", true}, {"trim_offsets", true}, {"use_regex", true}};
+        json file = {{"model", {{"type", "BPE"}, {"dropout", nullptr}, {"vocab", vocab}, {"merges", merges}}},
+                     {"normalizer", nullptr}, {"pre_tokenizer", byteLevel}};
+        write("tokenizer.json", file.dump());
+        auto spaced = ByteLevelBpe::fromTokenizerJson((tmp_ / "tokenizer.json").string());
+        const int eot = gpt2_->endOfTextId();
+        QCOMPARE(spaced.encode("Hello world"), gpt2_->encode(" Hello world"));
+        QCOMPARE(spaced.encode(" Hi"), gpt2_->encode(" Hi"));
+        auto joined = gpt2_->encode(" Hello");
+        joined.push_back(eot);
+        for (int id : gpt2_->encode(" world")) joined.push_back(id);
+        QCOMPARE(spaced.encode("Hello<|endoftext|>world"), joined);
+        QCOMPARE(spaced.decode(spaced.encode("Hello")), std::string(" Hello"));  // as transformers decodes it
+        const fs::path saved = tmp_ / "spaced";
+        fs::create_directories(saved);
+        spaced.save(saved.string());
+        QCOMPARE(ByteLevelBpe::fromDirectory(saved.string()).encode("Hello<|endoftext|>world"), joined);
+        file["pre_tokenizer"] = {{"type", "Sequence"}, {"pretokenizers", {byteLevel}}};
+        write("tokenizer.json", file.dump());
+        QCOMPARE(ByteLevelBpe::fromTokenizerJson((tmp_ / "tokenizer.json").string()).encode("Hi"), gpt2_->encode(" Hi"));
+        struct Refusal {
+            std::string section, key;  // the field set to `value` (key empty: the whole section)
+            json value;
+            std::string message;
+        };
+        const std::vector<Refusal> refused = {
+            {"model", "type", "WordPiece", "model.type \"WordPiece\" is not supported"},
+            {"model", "dropout", 0.1, "model.dropout = 0.1 is not supported"},
+            {"model", "continuing_subword_prefix", "##", "model.continuing_subword_prefix = \"##\" is not supported"},
+            {"model", "byte_fallback", true, "model.byte_fallback = true is not supported"},
+            {"normalizer", "", {{"type", "NFC"}}, "normalizer {\"type\":\"NFC\"} is not supported"},
+            {"pre_tokenizer", "", {{"type", "Whitespace"}}, "pre_tokenizer {\"type\":\"Whitespace\"} is not supported"},
+            {"pre_tokenizer", "", {{"type", "ByteLevel"}, {"use_regex", false}}, "pre_tokenizer.use_regex = false is not supported"},
+        };
+        for (const auto& r : refused) {
+            json bad = file;
+            (r.key.empty() ? bad[r.section] : bad[r.section][r.key]) = r.value;
+            write("tokenizer.json", bad.dump());
+            try {
+                ByteLevelBpe::fromTokenizerJson((tmp_ / "tokenizer.json").string());
+                QFAIL(("accepted " + r.message).c_str());
+            } catch (const TokenizerError& e) {
+                QVERIFY2(std::string(e.what()).find("tokenizer.json: " + r.message) != std::string::npos, e.what());
+            }
+        }
+        fs::remove(tmp_ / "tokenizer.json");
+    }
+
     // A pad token added for fine-tuning (TRL adds one to GPT-2): in tokenizer.json's added_tokens, or in
     // the added_tokens.json save_pretrained writes beside vocab.json. It splits text, decodes verbatim,
     // and survives save + load.
