@@ -48,7 +48,9 @@ ByteLevelOptions checkPreTokenizer(const nlohmann::json& pre, const std::string&
 
 ByteLevelOptions byteLevelOptionsFromTokenizerJson(const nlohmann::json& tokenizer, const std::string& path) {
     checkModel(tokenizer.at("model"), path);
-    if (tokenizer.contains("normalizer") && !tokenizer["normalizer"].is_null())
+    // No normalizer: null, or a Sequence of none.
+    const nlohmann::json none = {{"type", "Sequence"}, {"normalizers", nlohmann::json::array()}};
+    if (tokenizer.contains("normalizer") && !tokenizer["normalizer"].is_null() && tokenizer["normalizer"] != none)
         throw TokenizerError(path + ": normalizer " + tokenizer["normalizer"].dump().substr(0, 120) +
                              " is not supported (GPT-2 has none)");
     // Files written by hand (and the tests') may leave the pre-tokenizer out: GPT-2's is meant.
