@@ -23,6 +23,12 @@ std::string readFile(const std::string& path) {
     return s.str();
 }
 
+// A token or line as a JSON string for a message; bytes that are not UTF-8 (a damaged file) become U+FFFD
+// instead of making the message itself throw.
+std::string jsonQuoted(const std::string& text) {
+    return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 nlohmann::json parseJsonFile(const std::string& path) {
     try {
         return nlohmann::json::parse(readFile(path));
@@ -36,7 +42,7 @@ std::unordered_map<std::string, int> vocabFromJson(const nlohmann::json& j, cons
     std::unordered_map<std::string, int> vocab;
     for (const auto& [token, id] : j.items()) {
         if (!id.is_number_integer() || id.get<long long>() < 0 || id.get<long long>() > INT_MAX)
-            throw TokenizerError(path + ": token " + nlohmann::json(token).dump() + " has no valid id");
+            throw TokenizerError(path + ": token " + jsonQuoted(token) + " has no valid id");
         vocab.emplace(token, id.get<int>());
     }
     return vocab;
@@ -46,7 +52,7 @@ std::pair<std::string, std::string> splitMerge(const std::string& line, const st
     const size_t space = line.find(' ');
     if (space == std::string::npos || space == 0 || space + 1 >= line.size() ||
         line.find(' ', space + 1) != std::string::npos)
-        throw TokenizerError(where + ": expected two tokens separated by one space, found " + nlohmann::json(line).dump());
+        throw TokenizerError(where + ": expected two tokens separated by one space, found " + jsonQuoted(line));
     return {line.substr(0, space), line.substr(space + 1)};
 }
 
@@ -126,13 +132,13 @@ std::vector<std::string> mergeAddedTokens(std::unordered_map<std::string, int>& 
         const std::string& content = token.content;
         if (auto it = vocab.find(content); it != vocab.end()) {
             if (it->second != id)
-                throw TokenizerError(origin + ": added token " + nlohmann::json(content).dump() + " has id " + std::to_string(id) +
+                throw TokenizerError(origin + ": added token " + jsonQuoted(content) + " has id " + std::to_string(id) +
                                      " but the vocabulary gives it " + std::to_string(it->second));
             continue;
         }
         if (auto it = byId.find(id); it != byId.end())
-            throw TokenizerError(origin + ": added token " + nlohmann::json(content).dump() + " takes id " + std::to_string(id) +
-                                 ", which is " + nlohmann::json(it->second).dump() + " in the vocabulary");
+            throw TokenizerError(origin + ": added token " + jsonQuoted(content) + " takes id " + std::to_string(id) +
+                                 ", which is " + jsonQuoted(it->second) + " in the vocabulary");
         vocab.emplace(content, id);
         byId.emplace(id, content);
         beyond.push_back(content);
@@ -252,7 +258,7 @@ ByteLevelBpe::ByteLevelBpe(std::unordered_map<std::string, int> vocab,
     for (size_t rank = 0; rank < merges_.size(); ++rank) {
         const auto& [left, right] = merges_[rank];
         if (!vocab_.count(left) || !vocab_.count(right) || !vocab_.count(left + right))
-            throw TokenizerError(origin + ": merge " + std::to_string(rank + 1) + " (" + left + " " + right +
+            throw TokenizerError(origin + ": merge " + std::to_string(rank + 1) + " (" + jsonQuoted(left + " " + right) +
                                  ") uses or makes a token missing from the vocabulary");
         mergeRank_.emplace(left + " " + right, static_cast<int>(rank));
     }

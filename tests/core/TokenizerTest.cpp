@@ -254,7 +254,9 @@ private slots:
         expectError("[1,2]", "", "expected a JSON object");
         expectError("{\"a\": 0}", "", "lacks the byte token for byte 0");
         expectError(byteVocab(), "#version: 0.2\na b c\n", "merges.txt:2: expected two tokens");
-        expectError(byteVocab(), "#version: 0.2\nh i\n", "merge 1 (h i) uses or makes a token missing");
+        expectError(byteVocab(), "#version: 0.2\nh i\n", "merge 1 (\"h i\") uses or makes a token missing");
+        // A damaged line that is not UTF-8: quoted with U+FFFD in the message (which used to throw instead).
+        expectError(byteVocab(), "#version: 0.2\na b \xff\n", "merges.txt:2: expected two tokens separated by one space, found \"a b \xEF\xBF\xBD\"");
         expectError("{\"a\": 2000000000}", "", "token id 2000000000 is beyond the 16777216 ids");
         fs::remove(tmp_ / "vocab.json");
         try {
