@@ -432,6 +432,10 @@ std::string ByteLevelBpe::decodeLossy(const std::vector<int>& ids, bool skipSpec
 }
 
 void ByteLevelBpe::save(const std::string& dir) const {
+    // Tokenizer files from an earlier save or another tokenizer would be read instead of (tokenizer.json)
+    // or beside (the others) what is written here.
+    for (const char* stale : {"tokenizer.json", "added_tokens.json", "tokenizer_config.json", "special_tokens_map.json"})
+        std::filesystem::remove(std::filesystem::path(dir) / stale);
     nlohmann::ordered_json vocab, added = nlohmann::ordered_json::object();
     for (size_t id = 0; id < idToToken_.size(); ++id) {
         const std::string& token = idToToken_[id];

@@ -66,8 +66,9 @@ public:
     const std::string& tokenText(int id) const { return idToToken_.at(static_cast<size_t>(id)); }
 
     // Writes vocab.json and merges.txt (the GPT-2 file forms) into `dir`, added_tokens.json when tokens
-    // were added beyond the trained vocabulary, and tokenizer_config.json's added_tokens_decoder when an
-    // added token has flags other than the defaults.
+    // were added beyond the trained vocabulary, and tokenizer_config.json (added_tokens_decoder,
+    // add_prefix_space) when an added token or the pre-tokenizer differs from the defaults. Other tokenizer
+    // files already there (tokenizer.json, special_tokens_map.json, …) are removed: they would be read too.
     void save(const std::string& dir) const;
     const std::vector<std::pair<std::string, std::string>>& merges() const { return merges_; }
 

@@ -181,6 +181,20 @@ private slots:
         fs::remove(tmp_ / "tokenizer.json");
     }
 
+    // Saving over another tokenizer's files: what is left there would be read instead (tokenizer.json) or
+    // beside (special_tokens_map.json) what is saved.
+    void saveReplacesStaleTokenizerFiles() {
+        const fs::path dir = tmp_ / "stale";
+        fs::create_directories(dir);
+        std::ofstream(dir / "tokenizer.json") << json{{"model", {{"vocab", json::parse(byteVocab())}, {"merges", json::array()}}}}.dump();
+        std::ofstream(dir / "special_tokens_map.json") << json{{"additional_special_tokens", {"Hello"}}}.dump();
+        gpt2_->save(dir.string());
+        QVERIFY(!fs::exists(dir / "tokenizer.json") && !fs::exists(dir / "special_tokens_map.json"));
+        const auto reloaded = ByteLevelBpe::fromDirectory(dir.string());
+        QCOMPARE(reloaded.encode("Hello world"), gpt2_->encode("Hello world"));
+        QCOMPARE(reloaded.decode(reloaded.encode("Hello"), true), std::string("Hello"));
+    }
+
     // A pad token added for fine-tuning (TRL adds one to GPT-2): in tokenizer.json's added_tokens, or in
     // the added_tokens.json save_pretrained writes beside vocab.json. It splits text, decodes verbatim,
     // and survives save + load.
