@@ -146,7 +146,7 @@ std::map<std::string, double> PretrainRun::evaluate() {
     torch::NoGradGuard noGrad;
     model_->eval();
     const int64_t span = static_cast<int64_t>(valTokens_.size()) - config_.context - 1;
-    double sum = 0;
+    torch::Tensor sum = torch::zeros({}, torch::dtype(torch::kFloat64).device(device_));  // read once, at the end
     for (int b = 0; b < config_.evalBatches; ++b) {
         std::vector<int64_t> offsets(static_cast<size_t>(config_.batchSize));
         for (size_t i = 0; i < offsets.size(); ++i)  // fixed, evenly spread windows: comparable across steps
@@ -154,9 +154,9 @@ std::map<std::string, double> PretrainRun::evaluate() {
         auto batch = windows(valTokens_, offsets);
         AutocastScope autocast(precision_, device_);
         auto logits = model_->lossLogits(batch.narrow(1, 0, config_.context));  // [B,T,W]
-        sum += nextTokenLoss(logits, batch.narrow(1, 1, config_.context)).item<double>();
+        sum += nextTokenLoss(logits, batch.narrow(1, 1, config_.context)).to(torch::kFloat64);
     }
-    return {{"val_loss", sum / config_.evalBatches}};
+    return {{"val_loss", sum.item<double>() / config_.evalBatches}};
 }
 
 void PretrainRun::saveCheckpoint(int64_t step) {
