@@ -56,6 +56,19 @@ std::pair<std::string, std::string> splitMerge(const std::string& line, const st
     return {line.substr(0, space), line.substr(space + 1)};
 }
 
+// The JSON files transformers writes beside a tokenizer, each read once: null where absent.
+struct SideFile {
+    std::string path;
+    nlohmann::json json;
+};
+SideFile sideFile(const std::filesystem::path& dir, const char* name) {
+    SideFile f{(dir / name).string(), nullptr};
+    if (!std::filesystem::exists(f.path)) return f;
+    f.json = parseJsonFile(f.path);
+    if (!f.json.is_object()) throw TokenizerError(f.path + ": expected a JSON object");
+    return f;
+}
+
 // Tokens added after the BPE was trained, with their ids and the file that lists them: tokenizer.json's
 // added_tokens, or the added_tokens.json that save_pretrained writes beside vocab.json (fine-tuning
 // recipes add a pad token).
@@ -99,15 +112,13 @@ AddedTokens addedTokensFromTokenizerJson(const nlohmann::json& j, const std::str
 // added_tokens.json (content -> id, no flags), and tokenizer_config.json's added_tokens_decoder (id -> token
 // with its flags, as transformers writes it beside them; it may list <|endoftext|> and tokens that
 // added_tokens.json lacks). A token in both takes the decoder's flags; mergeAddedTokens checks the ids.
-AddedTokens addedTokensFromFiles(const std::filesystem::path& dir) {
+AddedTokens addedTokensFromFiles(const std::filesystem::path& dir, const SideFile& tokenizerConfig) {
     AddedTokens added;
     const std::string path = (dir / "added_tokens.json").string();
     if (std::filesystem::exists(path))
         for (const auto& [content, id] : vocabFromJson(parseJsonFile(path), path)) added.push_back({AddedToken{content}, id, path});
-    const std::string configPath = (dir / "tokenizer_config.json").string();
-    if (!std::filesystem::exists(configPath)) return added;
-    const nlohmann::json config = parseJsonFile(configPath);
-    if (!config.is_object() || !config.contains("added_tokens_decoder")) return added;
+    const auto& [configPath, config] = tokenizerConfig;
+    if (config.is_null() || !config.contains("added_tokens_decoder")) return added;
     if (!config["added_tokens_decoder"].is_object())
         throw TokenizerError(configPath + ": added_tokens_decoder must be an object of id -> token");
     for (const auto& [key, t] : config["added_tokens_decoder"].items()) {
@@ -147,11 +158,9 @@ std::vector<std::string> mergeAddedTokens(std::unordered_map<std::string, int>& 
 }
 
 // tokenizer_config.json's add_prefix_space, which transformers' GPT-2 tokenizers take from it.
-bool addPrefixSpaceFromConfig(const std::filesystem::path& dir) {
-    const std::string path = (dir / "tokenizer_config.json").string();
-    if (!std::filesystem::exists(path)) return false;
-    const nlohmann::json config = parseJsonFile(path);
-    if (!config.is_object() || !config.contains("add_prefix_space") || config["add_prefix_space"].is_null()) return false;
+bool addPrefixSpaceFromConfig(const SideFile& tokenizerConfig) {
+    const auto& [path, config] = tokenizerConfig;
+    if (config.is_null() || !config.contains("add_prefix_space") || config["add_prefix_space"].is_null()) return false;
     if (!config["add_prefix_space"].is_boolean()) throw TokenizerError(path + ": add_prefix_space must be true or false");
     return config["add_prefix_space"].get<bool>();
 }
@@ -161,13 +170,11 @@ const char* const kSpecialTokenKeys[] = {"bos_token", "eos_token", "unk_token", 
 
 // The tokens that special_tokens_map.json and tokenizer_config.json name as bos_token, eos_token, …,
 // additional_special_tokens: each a string or an added-token object {content, …}, the last a list of them.
-std::vector<std::string> namedSpecialTokens(const std::filesystem::path& dir) {
+std::vector<std::string> namedSpecialTokens(const std::filesystem::path& dir, const SideFile& tokenizerConfig) {
     std::vector<std::string> names;
-    for (const char* file : {"special_tokens_map.json", "tokenizer_config.json"}) {
-        const std::string path = (dir / file).string();
-        if (!std::filesystem::exists(path)) continue;
-        const nlohmann::json j = parseJsonFile(path);
-        if (!j.is_object()) throw TokenizerError(path + ": expected a JSON object");
+    for (const SideFile& file : {sideFile(dir, "special_tokens_map.json"), tokenizerConfig}) {
+        const auto& [path, j] = file;
+        if (j.is_null()) continue;
         for (const char* key : kSpecialTokenKeys) {
             if (!j.contains(key) || j[key].is_null()) continue;
             const auto& value = j[key];
@@ -298,12 +305,13 @@ ByteLevelBpe ByteLevelBpe::fromFiles(const std::string& vocabPath, const std::st
         merges.push_back(splitMerge(line, mergesPath + ":" + std::to_string(lineNo)));
     }
     const auto dir = std::filesystem::path(vocabPath).parent_path();
-    const AddedTokens added = addedTokensFromFiles(dir);
+    const SideFile config = sideFile(dir, "tokenizer_config.json");
+    const AddedTokens added = addedTokensFromFiles(dir, config);
     auto beyond = mergeAddedTokens(vocab, added);
-    auto specials = specialsWith(added, namedSpecialTokens(dir), vocab);
+    auto specials = specialsWith(added, namedSpecialTokens(dir, config), vocab);
     ByteLevelBpe bpe(std::move(vocab), std::move(merges), std::move(specials), vocabPath + " + " + mergesPath,
                      std::move(beyond));
-    bpe.addPrefixSpace_ = addPrefixSpaceFromConfig(dir);
+    bpe.addPrefixSpace_ = addPrefixSpaceFromConfig(config);
     return bpe;
 }
 
@@ -324,7 +332,8 @@ ByteLevelBpe ByteLevelBpe::fromTokenizerJson(const std::string& path) {
     }
     const AddedTokens added = addedTokensFromTokenizerJson(j, path);
     auto beyond = mergeAddedTokens(vocab, added);
-    auto specials = specialsWith(added, namedSpecialTokens(std::filesystem::path(path).parent_path()), vocab);
+    const auto dir = std::filesystem::path(path).parent_path();
+    auto specials = specialsWith(added, namedSpecialTokens(dir, sideFile(dir, "tokenizer_config.json")), vocab);
     ByteLevelBpe bpe(std::move(vocab), std::move(merges), std::move(specials), path, std::move(beyond));
     bpe.addPrefixSpace_ = options.addPrefixSpace;
     return bpe;
