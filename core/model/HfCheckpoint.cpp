@@ -119,9 +119,10 @@ void resolveTiedHead(std::map<std::string, StoredTensor>& byName, const Gpt2Conf
     byName.erase("lm_head.weight");
 }
 
-// Copies every stored tensor into `model` (and `score`), checking names and shapes.
-void loadWeights(const std::vector<std::unique_ptr<SafetensorsFile>>& files, Gpt2Model& model, torch::Tensor& score) {
-    auto byName = indexTensors(files);
+// Copies every stored tensor (byName: indexTensors of `files`) into `model` (and `score`), checking names
+// and shapes.
+void loadWeights(const std::vector<std::unique_ptr<SafetensorsFile>>& files, std::map<std::string, StoredTensor> byName,
+                 Gpt2Model& model, torch::Tensor& score) {
     resolveTiedHead(byName, model->config());
     auto params = model->named_parameters();
     torch::NoGradGuard noGrad;
@@ -174,13 +175,13 @@ LoadedModel loadCheckpoint(const std::string& dir, const torch::Device& device, 
     Gpt2Config config = Gpt2Config::fromFile((fs::path(dir) / "config.json").string());
     auto files = openWeightFiles(dir);
     // A sequence classifier (GPT2ForSequenceClassification) has no output layer to tie or untie.
-    const auto stored = indexTensors(files);
+    auto stored = indexTensors(files);
     if (!config.tieWordEmbeddings && stored.count("score.weight") && !stored.count("lm_head.weight"))
         config.tieWordEmbeddings = true;
     checkWeightsCanHoldModel(files, config, (fs::path(dir) / "config.json").string());
     LoadedModel loaded;
     loaded.model = Gpt2Model(config);
-    loadWeights(std::move(files), loaded.model, loaded.score);
+    loadWeights(files, std::move(stored), loaded.model, loaded.score);
     if (loaded.score.defined() && (loaded.score.dim() != 2 || loaded.score.size(1) != config.nEmbd))
         throw std::invalid_argument(dir + ": score.weight must be [num_labels, n_embd]");
     const bool hasTokenizer = fs::exists(fs::path(dir) / "tokenizer.json") || fs::exists(fs::path(dir) / "vocab.json");
