@@ -33,10 +33,12 @@ AdamW::AdamW(std::vector<torch::Tensor> parameters, AdamWOptions options)
     }
 }
 
-void AdamW::zeroGrad() {
-    for (auto& p : params_)
-        if (p.grad().defined()) p.mutable_grad() = torch::Tensor();  // set_to_none
+void setGradsToNone(const std::vector<torch::Tensor>& parameters) {
+    for (auto p : parameters)  // a handle: mutable_grad() reaches the shared tensor's grad
+        if (p.grad().defined()) p.mutable_grad() = torch::Tensor();
 }
+
+void AdamW::zeroGrad() { setGradsToNone(params_); }
 
 void AdamW::step(double lr, const torch::Tensor& gradDivisor) {
     torch::NoGradGuard noGrad;

@@ -21,6 +21,9 @@ struct AdamWOptions {
     bool fusedOnCuda = true;  // ATen's fused kernel where it exists (RLHF_NO_FUSED_ADAMW=1 overrides)
 };
 
+// Drops every parameter's gradient (set_to_none), so the next backward writes fresh ones.
+void setGradsToNone(const std::vector<torch::Tensor>& parameters);
+
 class AdamW {
 public:
     AdamW(std::vector<torch::Tensor> parameters, AdamWOptions options);

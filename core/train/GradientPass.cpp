@@ -6,6 +6,8 @@
 
 #include <torch/torch.h>
 
+#include "train/AdamW.h"
+
 #ifdef RLHF_CUDA_GRAPHS
 #include <ATen/autocast_mode.h>
 #include <ATen/cuda/CUDAEvent.h>
@@ -71,10 +73,10 @@ void GradientPass::capture(const std::vector<torch::Tensor>& inputs, const std::
         const AutocastCacheOff cacheOff;
         const c10::cuda::CUDAStreamGuard onSide(side);
         for (int i = 0; i < 3; ++i) {
-            setGradsToNone();
+            setGradsToNone(parameters_);
             accumulate(step->inputs, step->targets);
         }
-        setGradsToNone();  // the captured backward allocates the grads from the graph's pool: they stay its outputs
+        setGradsToNone(parameters_);  // the captured backward allocates the grads from the graph's pool: they stay its outputs
         step->graph.capture_begin();
         try {
             step->meanLoss = accumulate(step->inputs, step->targets);
@@ -130,7 +132,7 @@ torch::Tensor GradientPass::run(const std::vector<torch::Tensor>& inputs, const 
     if (inputs.empty() || inputs.size() != targets.size())
         throw std::invalid_argument("a gradient pass needs as many targets as inputs, and at least one of each");
     if (useGraph_) return replay(inputs, targets);
-    setGradsToNone();
+    setGradsToNone(parameters_);
     return accumulate(inputs, targets);
 }
 
@@ -146,9 +148,5 @@ torch::Tensor GradientPass::accumulate(const std::vector<torch::Tensor>& inputs,
     return total;
 }
 
-void GradientPass::setGradsToNone() {
-    for (auto& p : parameters_)
-        if (p.grad().defined()) p.mutable_grad() = torch::Tensor();
-}
 
 }  // namespace rlhf::train

@@ -36,7 +36,6 @@ public:
 private:
     // Forward, loss and backward of each micro-batch; the grads must be none (or zero) on entry.
     torch::Tensor accumulate(const std::vector<torch::Tensor>& inputs, const std::vector<torch::Tensor>& targets);
-    void setGradsToNone();
     void capture(const std::vector<torch::Tensor>& inputs, const std::vector<torch::Tensor>& targets);
     torch::Tensor replay(const std::vector<torch::Tensor>& inputs, const std::vector<torch::Tensor>& targets);
 
