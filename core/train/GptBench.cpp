@@ -53,7 +53,11 @@ struct BenchTrainer {
 
     torch::Tensor loss(const torch::Tensor& x, const torch::Tensor& y) {
         AutocastScope autocast(precision, device);
-        auto logits = gpt->lossLogits(x);  // [B,T,W]
+        return lossOf(gpt->lossLogits(x), y);
+    }
+
+    // logits [B,T,W], y [B*T] -> the mean next-token cross-entropy.
+    torch::Tensor lossOf(const torch::Tensor& logits, const torch::Tensor& y) {
         return model::tokenCrossEntropy(logits.reshape({y.size(0), -1}), y, model::LossReduction::Mean, -100,
                                         gpt->config().vocabSize);
     }
@@ -76,8 +80,7 @@ struct BenchTrainer {
             AutocastScope autocast(precision, device);
             auto logits = gpt->lossLogits(input);
             lap(&TrainPhaseSeconds::forward);
-            loss = model::tokenCrossEntropy(logits.reshape({target.size(0), -1}), target, model::LossReduction::Mean,
-                                            -100, gpt->config().vocabSize);
+            loss = lossOf(logits, target);
             lap(&TrainPhaseSeconds::loss);
         }
         optimizer.zeroGrad();
