@@ -2,11 +2,15 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <stdexcept>
+#include <string>
 
 #include <torch/torch.h>
 
 #include "model/CausalAttention.h"
 #include "model/CausalSoftmax.h"
+#include "model/HeadLogProbs.h"
+#include "model/TokenLogProbs.h"
 
 namespace rlhf::model {
 
@@ -215,13 +219,26 @@ int64_t Gpt2ModelImpl::lossLogitColumns(const torch::Device& device) const {
 }
 
 torch::Tensor Gpt2ModelImpl::lossLogits(const torch::Tensor& ids, const torch::Tensor& mask) {
-    auto x = hidden(ids, mask);                                                    // [B,T,C]
+    return lossLogitsOf(hidden(ids, mask));
+}
+
+torch::Tensor Gpt2ModelImpl::lossLogitsOf(const torch::Tensor& x) {
     const int64_t V = config_.vocabSize, W = lossLogitColumns(x.device());
     if (W == V) return logits(x);
     // The output weight plus W - V zero rows: its gradient flows back through the concatenation.
     const auto& head = outputWeight();
     auto weight = torch::cat({head, head.new_zeros({W - V, config_.nEmbd})});  // [W,C]
     return torch::matmul(x, weight.t());                                           // [B,T,W]
+}
+
+torch::Tensor Gpt2ModelImpl::headLogProbs(const torch::Tensor& x, const torch::Tensor& targets, double temperature) {
+    if (x.dim() != 3 || targets.sizes() != x.sizes().slice(0, 2))
+        throw std::invalid_argument("targets [B,T] must match the hidden states [B,T,C]");
+    const auto rows = x.reshape({-1, config_.nEmbd});    // [B*T,C]
+    const auto t = targets.reshape({-1}).to(x.device());  // [B*T]
+    if (headKernelTakes(rows, outputWeight()))
+        return headTokenLogProbs(rows, outputWeight(), t, temperature).view(targets.sizes());
+    return tokenLogProbs(lossLogitsOf(x).reshape({rows.size(0), -1}), t, temperature, config_.vocabSize).view(targets.sizes());
 }
 
 }  // namespace rlhf::model

@@ -80,6 +80,16 @@ public:
     // of 64: with GPT-2's 50,257 the rows of a bf16 [N,V] product are not 16-byte aligned, and cuBLAS takes
     // slower kernels for the three vocabulary products of each training step. RLHF_NO_PADDED_VOCAB=1: W = V.
     torch::Tensor lossLogits(const torch::Tensor& ids, const torch::Tensor& mask = {});
+    // log softmax(logits / temperature)[targets] at every position, the quantity the losses are made of:
+    // ids [B,T], targets [B,T] in [0,V), mask as for hidden -> [B,T] float32, differentiable. On the CPU
+    // the output layer and the log-probs run together a block of rows at a time (headTokenLogProbs);
+    // elsewhere it is lossLogits and tokenLogProbs.
+    torch::Tensor targetLogProbs(const torch::Tensor& ids, const torch::Tensor& targets, const torch::Tensor& mask = {},
+                                 double temperature = 1.0) {
+        return headLogProbs(hidden(ids, mask), targets, temperature);
+    }
+    // The same from the hidden states [B,T,C] (what hidden returns).
+    torch::Tensor headLogProbs(const torch::Tensor& hidden, const torch::Tensor& targets, double temperature = 1.0);
     int64_t lossLogitColumns(const torch::Device& device) const;
     // The fixed-shape decode step a CUDA graph captures (CudaGraphDecoder): tokens and positions [B,1],
     // writeIndex [1], bias [B,1,1,capacity], all device tensors; returns logits [B,1,V]. cache.length is
@@ -99,6 +109,8 @@ public:
     torch::nn::Linear lm_head{nullptr};  // C -> V without bias; only when config.tieWordEmbeddings is false
 
 private:
+    torch::Tensor lossLogitsOf(const torch::Tensor& hidden);  // [B,T,C] -> [B,T,W], as lossLogits
+
     Gpt2Config config_;
 };
 TORCH_MODULE(Gpt2Model);

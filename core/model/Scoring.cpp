@@ -4,18 +4,16 @@
 
 #include <torch/torch.h>
 
-#include "model/TokenLogProbs.h"
 
 namespace rlhf::model {
 
 torch::Tensor tokenLogprobs(Gpt2Model& model, const torch::Tensor& ids, const torch::Tensor& mask,
                             const torch::Tensor& responseMask, double temperature) {
     const int64_t B = ids.size(0), S = ids.size(1);
-    auto logits = model->lossLogits(ids, mask);                                   // [B,S,W]: position s predicts ids[:,s+1]
-    // Every position gets a target (the last one a dummy 0) so the logits need no copy; [B,S] -> [B,S-1].
+    // Position s predicts ids[:,s+1]. Every position gets a target (the last one a dummy 0) so the
+    // hidden states need no copy; [B,S] -> [B,S-1].
     auto targets = torch::cat({ids.narrow(1, 1, S - 1), torch::zeros({B, 1}, ids.options())}, 1);  // [B,S]
-    auto logp = tokenLogProbs(logits.reshape({B * S, -1}), targets.reshape({-1}), temperature, model->config().vocabSize)
-                    .view({B, S});
+    auto logp = model->targetLogProbs(ids, targets, mask, temperature);                             // [B,S]
     return logp.narrow(1, 0, S - 1) * responseMask.narrow(1, 1, S - 1).to(logp.dtype());
 }
 

@@ -7,7 +7,7 @@
 #include <torch/torch.h>
 
 #include "model/KernelRows.h"
-#include "model/LogitKernels.h"
+#include "model/TokenLogProbRows.h"
 #ifdef RLHF_CUDA_KERNELS
 #include "model/cuda/CudaTokenLogProbs.h"
 #endif
@@ -18,9 +18,6 @@ namespace {
 
 using torch::autograd::AutogradContext;
 using torch::autograd::variable_list;
-using cpu::grainRows;
-using cpu::kernelRows;
-using cpu::withRowType;
 
 bool useCpuKernel(const torch::Tensor& logits) {
     static const bool disabled = std::getenv("RLHF_NO_CPU_LOSS_KERNEL") != nullptr;
@@ -33,23 +30,10 @@ class FusedTokenLogProbs : public torch::autograd::Function<FusedTokenLogProbs> 
 public:
     static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& logits, const torch::Tensor& targets,
                                  double scale) {
-        const int64_t N = logits.size(0), V = logits.size(1);
+        const int64_t N = logits.size(0);
         auto lse = torch::empty({N, 2}, torch::kFloat32), out = torch::empty({N}, torch::kFloat32);
-        static_assert(sizeof(cpu::LogSumExp) == 2 * sizeof(float));
-        const int64_t* t = targets.data_ptr<int64_t>();
-        auto* lseRows = reinterpret_cast<cpu::LogSumExp*>(lse.data_ptr<float>());
-        float* logp = out.data_ptr<float>();
-        const float s = static_cast<float>(scale);
-        withRowType(logits, [&](auto type) {
-            using T = decltype(type);
-            const T* x = logits.data_ptr<T>();
-            at::parallel_for(0, N, grainRows(V), [&](int64_t begin, int64_t end) {
-                for (int64_t i = begin; i < end; ++i) {
-                    lseRows[i] = cpu::rowLogSumExp(kernelRows(x + i * V), V, s);
-                    logp[i] = (s * static_cast<float>(x[i * V + t[i]]) - lseRows[i].shift) - lseRows[i].logSum;
-                }
-            });
-        });
+        cpu::logProbRows(logits, targets.data_ptr<int64_t>(), static_cast<float>(scale), cpu::lseRows(lse),
+                         out.data_ptr<float>());
         ctx->save_for_backward({logits, targets, lse});
         ctx->saved_data["scale"] = scale;
         return out;
@@ -58,28 +42,11 @@ public:
     // d logp_i / d x_ij = s (onehot_ij - softmax_ij): row i of the gradient is g_i s (onehot - softmax).
     static variable_list backward(AutogradContext* ctx, variable_list gradOutputs) {
         const auto saved = ctx->get_saved_variables();
-        const auto& logits = saved[0];
-        const int64_t N = logits.size(0), V = logits.size(1);
         const auto upstream = gradOutputs[0].to(torch::kFloat32).contiguous();
-        const float s = static_cast<float>(ctx->saved_data["scale"].toDouble());
-        const float* g = upstream.data_ptr<float>();
-        const auto* lse = reinterpret_cast<const cpu::LogSumExp*>(saved[2].data_ptr<float>());
-        const int64_t* t = saved[1].data_ptr<int64_t>();
-        auto grad = torch::empty_like(logits);
-        withRowType(logits, [&](auto type) {
-            using T = decltype(type);
-            const T* x = logits.data_ptr<T>();
-            T* out = grad.data_ptr<T>();
-            at::parallel_for(0, N, grainRows(V), [&](int64_t begin, int64_t end) {
-                for (int64_t i = begin; i < end; ++i) {
-                    const float c = g[i] * s;
-                    cpu::rowSoftmaxTimes(kernelRows(x + i * V), V, s, lse[i], -c, kernelRows(out + i * V));
-                    // The target's entry in one rounding: c (1 - p_t).
-                    const float pt = std::exp((s * static_cast<float>(x[i * V + t[i]]) - lse[i].shift) - lse[i].logSum);
-                    out[i * V + t[i]] = static_cast<T>(c * (1.0f - pt));
-                }
-            });
-        });
+        auto grad = torch::empty_like(saved[0]);
+        cpu::logProbGradientRows(saved[0], saved[1].data_ptr<int64_t>(),
+                                 static_cast<float>(ctx->saved_data["scale"].toDouble()), cpu::lseRows(saved[2]),
+                                 upstream.data_ptr<float>(), grad);
         return {grad, torch::Tensor(), torch::Tensor()};
     }
 };
@@ -92,6 +59,12 @@ void checkShapes(const torch::Tensor& logits, const torch::Tensor& targets, int6
     if (vocab < 1 || vocab > logits.size(1))
         throw std::invalid_argument("a vocabulary of " + std::to_string(vocab) + " tokens does not fit logits of " +
                                     std::to_string(logits.size(1)) + " columns");
+    checkTargetRange(targets, vocab);
+}
+
+}  // namespace
+
+void checkTargetRange(const torch::Tensor& targets, int64_t vocab) {
     // Checked where it is free; on a GPU it would cost a synchronisation per training step (the targets
     // come from a tokenizer loadCheckpoint has matched to the model's vocabulary).
     if (targets.numel() == 0 || !targets.device().is_cpu()) return;
@@ -101,8 +74,6 @@ void checkShapes(const torch::Tensor& logits, const torch::Tensor& targets, int6
         throw std::invalid_argument("target token " + std::to_string(low < 0 ? low : high) +
                                     " is outside the vocabulary of " + std::to_string(vocab));
 }
-
-}  // namespace
 
 torch::Tensor tokenLogProbs(const torch::Tensor& logits, const torch::Tensor& targets, double temperature,
                             int64_t vocabSize) {

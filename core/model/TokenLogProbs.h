@@ -26,6 +26,10 @@ namespace rlhf::model {
 torch::Tensor tokenLogProbs(const torch::Tensor& logits, const torch::Tensor& targets, double temperature = 1.0,
                             int64_t vocabSize = -1);
 
+// Throws std::invalid_argument when a target is outside [0, vocab); checked for CPU targets only (on a GPU
+// it would wait for the device).
+void checkTargetRange(const torch::Tensor& targets, int64_t vocab);
+
 enum class LossReduction { Mean, Sum };
 
 // Next-token cross-entropy: -log p(targets[i]) over the rows whose target is not ignoreIndex, averaged

@@ -7,7 +7,6 @@
 
 #include "model/Generation.h"
 #include "model/Gpt2Model.h"
-#include "model/TokenLogProbs.h"
 #include "train/AdamW.h"
 #include "train/GradientPass.h"
 #include "train/Precision.h"
@@ -51,16 +50,14 @@ struct BenchTrainer {
           target(tokens.narrow(1, 1, tokens.size(1) - 1).reshape({-1})), device(dev), precision(p),
           pass(model->parameters(), [this](const torch::Tensor& x, const torch::Tensor& y) { return loss(x, y); }, dev) {}
 
+    // x [B,T], y [B*T] -> the mean next-token cross-entropy.
     torch::Tensor loss(const torch::Tensor& x, const torch::Tensor& y) {
         AutocastScope autocast(precision, device);
-        return lossOf(gpt->lossLogits(x), y);
+        return lossOf(logProbsOf(x, y));
     }
 
-    // logits [B,T,W], y [B*T] -> the mean next-token cross-entropy.
-    torch::Tensor lossOf(const torch::Tensor& logits, const torch::Tensor& y) {
-        return model::tokenCrossEntropy(logits.reshape({y.size(0), -1}), y, model::LossReduction::Mean, -100,
-                                        gpt->config().vocabSize);
-    }
+    torch::Tensor logProbsOf(const torch::Tensor& x, const torch::Tensor& y) { return gpt->targetLogProbs(x, y.view_as(x)); }
+    static torch::Tensor lossOf(const torch::Tensor& logProbs) { return -logProbs.mean(); }
 
     // Returns the step's loss (on the device: reading it would synchronise).
     torch::Tensor step() {
@@ -78,9 +75,9 @@ struct BenchTrainer {
         torch::Tensor loss;
         {
             AutocastScope autocast(precision, device);
-            auto logits = gpt->lossLogits(input);
+            auto hidden = gpt->hidden(input);  // [B,T,C]
             lap(&TrainPhaseSeconds::forward);
-            loss = lossOf(logits, target);
+            loss = lossOf(gpt->headLogProbs(hidden, target.view_as(input)));  // the output layer and the loss
             lap(&TrainPhaseSeconds::loss);
         }
         optimizer.zeroGrad();

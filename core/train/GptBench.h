@@ -22,6 +22,7 @@ struct BenchPreset {
 // tiny, small, gpt2 (DESIGN §7); throws std::invalid_argument for another name.
 BenchPreset benchPreset(const std::string& name, const torch::Device& device);
 
+// forward: the blocks up to the final layer norm; loss: the output layer, the log-probs and their mean.
 struct TrainPhaseSeconds {
     double forward = 0, loss = 0, backward = 0, optimizer = 0;
 };

@@ -8,7 +8,6 @@
 #include <torch/torch.h>
 
 #include "model/HfCheckpoint.h"
-#include "model/TokenLogProbs.h"
 #include "text/BpeTrainer.h"
 #include "train/GradientClipping.h"
 
@@ -96,7 +95,7 @@ void PretrainRun::prepare(text::ByteLevelBpe tokenizer) {
     optimizer_ = std::make_unique<AdamW>(model_->parameters(), AdamWOptions{config_.lr, 0.9, 0.95, 1e-8, config_.weightDecay});
     auto microLoss = [this](const torch::Tensor& input, const torch::Tensor& target) {
         AutocastScope autocast(precision_, device_);
-        return nextTokenLoss(model_->lossLogits(input), target);  // lossLogits [B,T,W], bf16 under autocast
+        return nextTokenLoss(input, target);
     };
     gradientPass_ = std::make_unique<GradientPass>(model_->parameters(), microLoss, device_);
 }
@@ -110,9 +109,8 @@ torch::Tensor PretrainRun::windows(const std::vector<int>& tokens, const std::ve
     return batch.to(device_);
 }
 
-torch::Tensor PretrainRun::nextTokenLoss(const torch::Tensor& logits, const torch::Tensor& targets) const {
-    return model::tokenCrossEntropy(logits.reshape({-1, logits.size(-1)}), targets.reshape({-1}), model::LossReduction::Mean,
-                                    -100, model_->config().vocabSize);
+torch::Tensor PretrainRun::nextTokenLoss(const torch::Tensor& input, const torch::Tensor& targets) {
+    return -model_->targetLogProbs(input, targets).mean();  // every window's targets are real tokens
 }
 
 // One synchronisation per step, reading the loss and the gradient norm together once the update is queued.
@@ -153,8 +151,7 @@ std::map<std::string, double> PretrainRun::evaluate() {
             offsets[i] = span * static_cast<int64_t>(b * offsets.size() + i) / std::max<int64_t>(1, config_.evalBatches * config_.batchSize);
         auto batch = windows(valTokens_, offsets);
         AutocastScope autocast(precision_, device_);
-        auto logits = model_->lossLogits(batch.narrow(1, 0, config_.context));  // [B,T,W]
-        sum += nextTokenLoss(logits, batch.narrow(1, 1, config_.context)).to(torch::kFloat64);
+        sum += nextTokenLoss(batch.narrow(1, 0, config_.context), batch.narrow(1, 1, config_.context)).to(torch::kFloat64);
     }
     return {{"val_loss", sum.item<double>() / config_.evalBatches}};
 }

@@ -45,8 +45,9 @@ private:
     PretrainRun(const std::string& runDir, PretrainConfig config, const torch::Device& device);
     void prepare(text::ByteLevelBpe tokenizer);
     StepStats trainStep(int64_t step);
-    // Mean next-token cross-entropy of lossLogits [B,T,W] against targets [B,T].
-    torch::Tensor nextTokenLoss(const torch::Tensor& logits, const torch::Tensor& targets) const;
+    // Mean next-token cross-entropy of the model on input [B,T] against targets [B,T] (bf16 products
+    // under autocast; the log-probs and the mean in float32).
+    torch::Tensor nextTokenLoss(const torch::Tensor& input, const torch::Tensor& targets);
     std::map<std::string, double> evaluate();
     void saveCheckpoint(int64_t step);
     // Windows [B, context+1] starting at the given offsets of `tokens`.

@@ -1,7 +1,8 @@
 // TokenLogProbs against a float64 reference (log_softmax and gather): values and gradients of the
 // fused CPU kernel for float32 and bfloat16 logits, temperatures, vocabularies that are not multiples
 // of the vector length, extreme logits, ignored targets, NaN propagation, bad arguments, and logits with
-// more columns than the vocabulary (the padded layout of Gpt2Model::lossLogits).
+// more columns than the vocabulary (the padded layout of Gpt2Model::lossLogits); and the output layer with
+// its log-probs in blocks without gradients (HeadLogProbs), alone and inside Gpt2Model::targetLogProbs.
 // torch before Qt: Qt's `slots` macro breaks torch headers.
 #include <torch/torch.h>
 
@@ -9,7 +10,10 @@
 
 #include "TensorCompare.h"
 #include "TestPrinters.h"
+#include "model/Gpt2Model.h"
+#include "model/HeadLogProbs.h"
 #include "model/TokenLogProbs.h"
+#include "train/Precision.h"
 
 using namespace rlhf::model;
 
@@ -154,6 +158,74 @@ private slots:
         auto base = torch::randn({37, 5});
         auto targets = torch::randint(0, 37, {5}, torch::kLong);
         QVERIFY(maxDifference(tokenLogProbs(base.t(), targets), referenceLogProbs(base.t(), targets, 1.0)) < 2e-5);
+    }
+
+    // One block for all rows, three blocks (a vocabulary of 20,000: 256 rows a block, the last one part
+    // full), one row and no rows at all.
+    void headLogProbsMatchReference() {
+        torch::manual_seed(8);
+        const int64_t C = 24;
+        for (int64_t V : {5, 1000, 20000})
+            for (int64_t N : {0, 1, 600}) {
+                auto hidden = torch::randn({N, C}), weight = torch::randn({V, C}) * 0.3;
+                auto targets = torch::randint(0, V, {N}, torch::kLong);
+                QVERIFY(headKernelTakes(hidden, weight));
+                const auto got = headTokenLogProbs(hidden, weight, targets, 0.7);
+                QCOMPARE(got.size(0), N);
+                QCOMPARE(got.scalar_type(), torch::kFloat32);
+                if (N == 0) continue;
+                const auto logits = torch::matmul(hidden.to(torch::kFloat64), weight.to(torch::kFloat64).t());
+                const std::string where = "V " + std::to_string(V) + " N " + std::to_string(N);
+                QVERIFY2(maxDifference(got, referenceLogProbs(logits, targets, 0.7)) < 5e-5, where.c_str());
+            }
+    }
+
+    // Under bf16 autocast the product is bf16, as the output layer's matmul would be there.
+    void headLogProbsFollowBf16Autocast() {
+        torch::manual_seed(9);
+        auto hidden = torch::randn({300, 32}), weight = torch::randn({3000, 32}) * 0.3;
+        auto targets = torch::randint(0, 3000, {300}, torch::kLong);
+        const auto fp32 = headTokenLogProbs(hidden, weight, targets);
+        rlhf::train::AutocastScope autocast(rlhf::train::Precision::Bf16, torch::kCPU);
+        const auto logits = torch::matmul(hidden, weight.t());
+        QCOMPARE(logits.scalar_type(), torch::kBFloat16);
+        const auto got = headTokenLogProbs(hidden, weight, targets);
+        QVERIFY(maxDifference(got, tokenLogProbs(logits, targets)) < 1e-3);  // up to the products' summation order
+        QVERIFY(maxDifference(got, fp32) > 1e-3);                             // and not the float32 numbers
+    }
+
+    void headLogProbsOnlyWithoutGradients() {
+        auto hidden = torch::randn({4, 8}), weight = torch::randn({20, 8});
+        QVERIFY(!headKernelTakes(hidden.clone().requires_grad_(true), weight));
+        QVERIFY(!headKernelTakes(hidden, weight.clone().requires_grad_(true)));
+        {
+            torch::NoGradGuard noGrad;
+            QVERIFY(headKernelTakes(hidden.clone().requires_grad_(true), weight.clone().requires_grad_(true)));
+        }
+        QVERIFY(!headKernelTakes(hidden.to(torch::kFloat64), weight));
+        const auto targets = torch::tensor({0, 1, 19, 3}, torch::kLong);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, headTokenLogProbs(hidden, weight, torch::tensor({0, 1, 20, 3}, torch::kLong)));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, headTokenLogProbs(hidden, weight, targets.narrow(0, 0, 3)));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, headTokenLogProbs(hidden, weight.narrow(1, 0, 7), targets));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, headTokenLogProbs(hidden, weight, targets, 0.0));
+    }
+
+    // The model's log-probs are the same through the blocks (no gradients) and through whole logits
+    // (gradients), with padding and an untied output layer.
+    void modelLogProbsWithAndWithoutGradients() {
+        torch::manual_seed(10);
+        Gpt2Config c;
+        c.vocabSize = 3001, c.nPositions = 32, c.nEmbd = 32, c.nLayer = 2, c.nHead = 4, c.tieWordEmbeddings = false;
+        Gpt2Model model(c);
+        auto ids = torch::randint(0, c.vocabSize, {3, 20}, torch::kLong), targets = torch::randint(0, c.vocabSize, {3, 20}, torch::kLong);
+        auto mask = torch::ones({3, 20}, torch::kLong);
+        mask.narrow(1, 0, 5)[1].fill_(0);
+        const auto withGrad = model->targetLogProbs(ids, targets, mask, 0.9);
+        QVERIFY(withGrad.requires_grad());
+        torch::NoGradGuard noGrad;
+        const auto whole = tokenLogProbs(model->lossLogits(ids, mask).reshape({60, -1}), targets.reshape({-1}), 0.9).view({3, 20});
+        QVERIFY(maxDifference(model->targetLogProbs(ids, targets, mask, 0.9), whole) < 1e-5);
+        QVERIFY(maxDifference(withGrad.detach(), whole) < 1e-5);
     }
 };
 
