@@ -11,99 +11,198 @@ namespace {
 
 using simd::Vec16;
 
+// Query rows are taken M at a time (a tile, M <= 4): every key or value row loaded from memory then
+// meets M query rows in registers instead of one, which turns these loops from load-bound into
+// arithmetic-bound. Row i of a tile's operands is at base + i * stride.
+
 // Transposes rows [T] x D into columns: out[d * T + j] = rows[j][d].
 RLHF_INLINE void transpose(HeadRows rows, int64_t T, int64_t D, float* out) {
     for (int64_t j = 0; j < T; ++j)
         for (int64_t d = 0; d < D; ++d) out[d * T + j] = rows.data[j * rows.stride + d];
 }
 
-// out[j] = dot(a, columns[., j]) for j < n, columns [D, T] (a transposed matrix): each loaded column
-// block meets one broadcast element of a, so the loop is arithmetic-bound.
-RLHF_INLINE void dotColumns(const float* a, const float* columns, int64_t T, int64_t D, int64_t n, float* out) {
+// out_i[j] = dot(a_i, columns[., j]) for i < M, j < n; columns [D, T] (a transposed matrix).
+template <int M>
+RLHF_INLINE void dotColumns(const float* a, int64_t aStride, const float* columns, int64_t T, int64_t D, int64_t n,
+                            float* out, int64_t outStride) {
     int64_t j = 0;
-    for (; j + 64 <= n; j += 64) {
-        Vec16 acc0 = {}, acc1 = {}, acc2 = {}, acc3 = {};
+    for (; j + 32 <= n; j += 32) {
+        Vec16 acc[M][2] = {};
         for (int64_t d = 0; d < D; ++d) {
-            const float* c = columns + d * T + j;
-            const float ad = a[d];
-            acc0 += ad * simd::load(c);
-            acc1 += ad * simd::load(c + 16);
-            acc2 += ad * simd::load(c + 32);
-            acc3 += ad * simd::load(c + 48);
+            const Vec16 c0 = simd::load(columns + d * T + j), c1 = simd::load(columns + d * T + j + 16);
+            for (int i = 0; i < M; ++i) {
+                const float ad = a[i * aStride + d];
+                acc[i][0] += ad * c0;
+                acc[i][1] += ad * c1;
+            }
         }
-        simd::store(out + j, acc0);
-        simd::store(out + j + 16, acc1);
-        simd::store(out + j + 32, acc2);
-        simd::store(out + j + 48, acc3);
+        for (int i = 0; i < M; ++i) {
+            simd::store(out + i * outStride + j, acc[i][0]);
+            simd::store(out + i * outStride + j + 16, acc[i][1]);
+        }
     }
     for (; j + 16 <= n; j += 16) {
-        Vec16 acc = {};
-        for (int64_t d = 0; d < D; ++d) acc += a[d] * simd::load(columns + d * T + j);
-        simd::store(out + j, acc);
+        Vec16 acc[M] = {};
+        for (int64_t d = 0; d < D; ++d) {
+            const Vec16 c = simd::load(columns + d * T + j);
+            for (int i = 0; i < M; ++i) acc[i] += a[i * aStride + d] * c;
+        }
+        for (int i = 0; i < M; ++i) simd::store(out + i * outStride + j, acc[i]);
     }
-    for (; j < n; ++j) {
-        float s = 0;
-        for (int64_t d = 0; d < D; ++d) s += a[d] * columns[d * T + j];
-        out[j] = s;
-    }
+    for (; j < n; ++j)
+        for (int i = 0; i < M; ++i) {
+            float s = 0;
+            for (int64_t d = 0; d < D; ++d) s += a[i * aStride + d] * columns[d * T + j];
+            out[i * outStride + j] = s;
+        }
 }
 
-// out[0..D) = sum_{j<n} w[j] * rows[j][0..D).
-RLHF_INLINE void weightedRowSum(const float* w, HeadRows rows, int64_t n, int64_t D, float* out) {
+// out_i[0..D) = sum_{j<n} w_i[j] * rows[j][0..D) for i < M.
+template <int M>
+RLHF_INLINE void weightedRowSums(const float* w, int64_t wStride, HeadRows rows, int64_t n, int64_t D, float* out,
+                                 int64_t outStride) {
     int64_t d = 0;
+    for (; d + 32 <= D; d += 32) {
+        Vec16 acc[M][2] = {};
+        for (int64_t j = 0; j < n; ++j) {
+            const float* r = rows.data + j * rows.stride + d;
+            const Vec16 r0 = simd::load(r), r1 = simd::load(r + 16);
+            for (int i = 0; i < M; ++i) {
+                const float wij = w[i * wStride + j];
+                acc[i][0] += wij * r0;
+                acc[i][1] += wij * r1;
+            }
+        }
+        for (int i = 0; i < M; ++i) {
+            simd::store(out + i * outStride + d, acc[i][0]);
+            simd::store(out + i * outStride + d + 16, acc[i][1]);
+        }
+    }
     for (; d + 16 <= D; d += 16) {
-        Vec16 acc = {};
-        for (int64_t j = 0; j < n; ++j) acc += w[j] * simd::load(rows.data + j * rows.stride + d);
-        simd::store(out + d, acc);
+        Vec16 acc[M] = {};
+        for (int64_t j = 0; j < n; ++j) {
+            const Vec16 r = simd::load(rows.data + j * rows.stride + d);
+            for (int i = 0; i < M; ++i) acc[i] += w[i * wStride + j] * r;
+        }
+        for (int i = 0; i < M; ++i) simd::store(out + i * outStride + d, acc[i]);
     }
-    for (; d < D; ++d) {
-        float s = 0;
-        for (int64_t j = 0; j < n; ++j) s += w[j] * rows.data[j * rows.stride + d];
-        out[d] = s;
-    }
+    for (; d < D; ++d)
+        for (int i = 0; i < M; ++i) {
+            float s = 0;
+            for (int64_t j = 0; j < n; ++j) s += w[i * wStride + j] * rows.data[j * rows.stride + d];
+            out[i * outStride + d] = s;
+        }
 }
 
-// rows[j][0..D) += w[j] * x[0..D) for j < n (rows contiguous [n, D]).
-RLHF_INLINE void addScaledToRows(const float* w, const float* x, int64_t n, int64_t D, float* rows) {
-    for (int64_t j = 0; j < n; ++j) {
-        float* r = rows + j * D;
-        const float wj = w[j];
-        int64_t d = 0;
-        for (; d + 16 <= D; d += 16) simd::store(r + d, simd::load(r + d) + wj * simd::load(x + d));
-        for (; d < D; ++d) r[d] += wj * x[d];
+// rows[j][0..D) += sum_{i<M} w_i[j] * x_i[0..D) for j < n (rows contiguous [n, D]).
+template <int M>
+RLHF_INLINE void addWeightedToRows(const float* w, int64_t wStride, const float* x, int64_t xStride, int64_t n,
+                                   int64_t D, float* rows) {
+    int64_t d = 0;
+    for (; d + 32 <= D; d += 32) {
+        Vec16 xi[M][2];
+        for (int i = 0; i < M; ++i) xi[i][0] = simd::load(x + i * xStride + d), xi[i][1] = simd::load(x + i * xStride + d + 16);
+        for (int64_t j = 0; j < n; ++j) {
+            float* r = rows + j * D + d;
+            Vec16 r0 = simd::load(r), r1 = simd::load(r + 16);
+            for (int i = 0; i < M; ++i) {
+                const float wij = w[i * wStride + j];
+                r0 += wij * xi[i][0];
+                r1 += wij * xi[i][1];
+            }
+            simd::store(r, r0);
+            simd::store(r + 16, r1);
+        }
     }
+    for (; d + 16 <= D; d += 16) {
+        Vec16 xi[M];
+        for (int i = 0; i < M; ++i) xi[i] = simd::load(x + i * xStride + d);
+        for (int64_t j = 0; j < n; ++j) {
+            float* r = rows + j * D + d;
+            Vec16 r0 = simd::load(r);
+            for (int i = 0; i < M; ++i) r0 += w[i * wStride + j] * xi[i];
+            simd::store(r, r0);
+        }
+    }
+    for (; d < D; ++d)
+        for (int64_t j = 0; j < n; ++j)
+            for (int i = 0; i < M; ++i) rows[j * D + d] += w[i * wStride + j] * x[i * xStride + d];
+}
+
+struct ForwardHead {
+    HeadRows q, v;
+    const float* kColumns;  // [D, T]
+    int64_t T, D;
+    float scale;
+    float* probs;  // [T, T]
+    float* y;
+    int64_t yStride;
+};
+
+// Query rows t0 .. t0+M-1, which see keys 0 .. t0+M-1 (n) at most.
+template <int M>
+RLHF_INLINE void forwardTile(const ForwardHead& h, int64_t t0) {
+    const int64_t n = t0 + M;
+    float* p = h.probs + t0 * h.T;
+    dotColumns<M>(h.q.data + t0 * h.q.stride, h.q.stride, h.kColumns, h.T, h.D, n, p, h.T);  // raw scores
+    for (int i = 0; i < M; ++i) rowSoftmax(p + i * h.T, t0 + i + 1, h.T, h.scale, p + i * h.T);  // 0 past the diagonal
+    weightedRowSums<M>(p, h.T, h.v, n, h.D, h.y + t0 * h.yStride, h.yStride);
+}
+
+struct BackwardHead {
+    HeadRows q, k, dy;
+    const float* vColumns;  // [D, T]
+    const float* probs;     // [T, T]
+    int64_t T, D;
+    float scale;
+    float* dq;
+    float* dk;
+    float* dv;
+    float* dScores;  // [M, T]
+};
+
+template <int M>
+RLHF_INLINE void backwardTile(const BackwardHead& h, int64_t t0) {
+    const int64_t n = t0 + M;
+    const float* p = h.probs + t0 * h.T;
+    const float* dy = h.dy.data + t0 * h.dy.stride;
+    addWeightedToRows<M>(p, h.T, dy, h.dy.stride, n, h.D, h.dv);                 // dv_j += p_tj dy_t
+    dotColumns<M>(dy, h.dy.stride, h.vColumns, h.T, h.D, n, h.dScores, h.T);      // dp_tj = dy_t . v_j
+    for (int i = 0; i < M; ++i)  // ds_tj = scale p_tj (dp_tj - sum_j p dp), 0 past the diagonal
+        rowSoftmaxBackward(p + i * h.T, h.dScores + i * h.T, t0 + i + 1, n, h.scale, h.dScores + i * h.T);
+    weightedRowSums<M>(h.dScores, h.T, h.k, n, h.D, h.dq + t0 * h.D, h.D);       // dq_t = sum_j ds_tj k_j
+    addWeightedToRows<M>(h.dScores, h.T, h.q.data + t0 * h.q.stride, h.q.stride, n, h.D, h.dk);  // dk_j += ds_tj q_t
 }
 
 }  // namespace
 
 RLHF_CLONES void causalAttentionForward(HeadRows q, HeadRows k, HeadRows v, int64_t T, int64_t D, float scale,
                                         float* probs, float* y, int64_t yStride, float* scratch) {
-    float* kColumns = scratch;  // [D, T]
-    transpose(k, T, D, kColumns);
-    for (int64_t t = 0; t < T; ++t) {
-        float* p = probs + t * T;
-        dotColumns(q.data + t * q.stride, kColumns, T, D, t + 1, p);  // raw scores in p[0..t]
-        rowSoftmax(p, t + 1, T, scale, p);
-        weightedRowSum(p, v, t + 1, D, y + t * yStride);
+    transpose(k, T, D, scratch);
+    const ForwardHead head{q, v, scratch, T, D, scale, probs, y, yStride};
+    int64_t t0 = 0;
+    for (; t0 + 4 <= T; t0 += 4) forwardTile<4>(head, t0);
+    switch (T - t0) {
+    case 3: forwardTile<3>(head, t0); break;
+    case 2: forwardTile<2>(head, t0); break;
+    case 1: forwardTile<1>(head, t0); break;
+    default: break;
     }
 }
 
 RLHF_CLONES void causalAttentionBackward(HeadRows q, HeadRows k, HeadRows v, HeadRows dy, const float* probs, int64_t T,
                                          int64_t D, float scale, float* dq, float* dk, float* dv, float* scratch) {
-    float* vColumns = scratch;       // [D, T]
-    float* dScores = scratch + D * T;  // [T]: one row of d(scores)
-    transpose(v, T, D, vColumns);
+    transpose(v, T, D, scratch);
     std::fill(dk, dk + T * D, 0.0f);
     std::fill(dv, dv + T * D, 0.0f);
-    for (int64_t t = 0; t < T; ++t) {
-        const float* p = probs + t * T;
-        const float* dyt = dy.data + t * dy.stride;
-        const int64_t n = t + 1;
-        addScaledToRows(p, dyt, n, D, dv);           // dv_j += p_tj dy_t
-        dotColumns(dyt, vColumns, T, D, n, dScores);  // dp_tj = dy_t . v_j
-        rowSoftmaxBackward(p, dScores, n, n, scale, dScores);  // ds_tj = scale p_tj (dp_tj - sum_j p dp)
-        weightedRowSum(dScores, k, n, D, dq + t * D);  // dq_t = sum_j ds_tj k_j
-        addScaledToRows(dScores, q.data + t * q.stride, n, D, dk);  // dk_j += ds_tj q_t
+    const BackwardHead head{q, k, dy, scratch, probs, T, D, scale, dq, dk, dv, scratch + D * T};
+    int64_t t0 = 0;
+    for (; t0 + 4 <= T; t0 += 4) backwardTile<4>(head, t0);
+    switch (T - t0) {
+    case 3: backwardTile<3>(head, t0); break;
+    case 2: backwardTile<2>(head, t0); break;
+    case 1: backwardTile<1>(head, t0); break;
+    default: break;
     }
 }
 

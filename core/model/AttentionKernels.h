@@ -19,7 +19,7 @@ void causalAttentionForward(HeadRows q, HeadRows k, HeadRows v, int64_t T, int64
                             float* y, int64_t yStride, float* scratch);
 
 // Gradients of that head given dy (rows at a stride): dq, dk, dv [T,D] contiguous, overwritten.
-// scratch holds D * T + T floats.
+// scratch holds D * T + 4 * T floats.
 void causalAttentionBackward(HeadRows q, HeadRows k, HeadRows v, HeadRows dy, const float* probs, int64_t T, int64_t D,
                              float scale, float* dq, float* dk, float* dv, float* scratch);
 

@@ -54,7 +54,7 @@ public:
         auto dq = torch::empty({B, H, T, D}, q.options()), dk = torch::empty_like(dq), dv = torch::empty_like(dq);
         const float* p = probs.data_ptr<float>();
         at::parallel_for(0, B * H, 1, [&](int64_t begin, int64_t end) {
-            std::vector<float> scratch(static_cast<size_t>(D * T + T));
+            std::vector<float> scratch(static_cast<size_t>(D * T + 4 * T));
             for (int64_t bh = begin; bh < end; ++bh) {
                 const int64_t b = bh / H, h = bh % H, offset = bh * T * D;
                 cpu::causalAttentionBackward(headRows(q, b, h), headRows(k, b, h), headRows(v, b, h), headRows(dy, b, h),
