@@ -11,23 +11,23 @@ namespace rlhf::model::cpu {
 
 namespace {
 
-using simd::Vec16;
-using simd::load;
 using simd::sum;
 
 // Four weight rows against R input rows (R <= 4): each loaded vector feeds several multiply-adds,
 // so the loop is bound by arithmetic rather than by loads. out[r * outStride + j] = dot(x_r, w_j).
-template <int R>
+template <typename V, int R>
 RLHF_INLINE void dotTile(const float* x, int64_t xStride, const float* w, int64_t K, float* out, int64_t outStride) {
-    Vec16 acc[R][4] = {};
+    constexpr int L = simd::lanes<V>;
+    V acc[R][4] = {};
     int64_t k = 0;
-    for (; k + 16 <= K; k += 16) {
-        const Vec16 w0 = load(w + k), w1 = load(w + K + k), w2 = load(w + 2 * K + k), w3 = load(w + 3 * K + k);
+    for (; k + L <= K; k += L) {
+        const V w0 = simd::load<V>(w + k), w1 = simd::load<V>(w + K + k), w2 = simd::load<V>(w + 2 * K + k),
+                w3 = simd::load<V>(w + 3 * K + k);
         // The next four rows, one line per row and step: weights stream from memory faster when asked
         // for ahead (decoding is bound by memory bandwidth; each weight is read once per step).
         for (int j = 4; j < 8; ++j) __builtin_prefetch(w + j * K + k + 64);
         for (int r = 0; r < R; ++r) {
-            const Vec16 v = load(x + r * xStride + k);
+            const V v = simd::load<V>(x + r * xStride + k);
             acc[r][0] += v * w0;
             acc[r][1] += v * w1;
             acc[r][2] += v * w2;
@@ -42,19 +42,20 @@ RLHF_INLINE void dotTile(const float* x, int64_t xStride, const float* w, int64_
         }
 }
 
+template <typename V>
 RLHF_INLINE float dotInline(const float* a, const float* b, int64_t n) {
-    Vec16 acc = {};
+    constexpr int L = simd::lanes<V>;
+    V acc = {};
     int64_t i = 0;
-    for (; i + 16 <= n; i += 16) acc += load(a + i) * load(b + i);
+    for (; i + L <= n; i += L) acc += simd::load<V>(a + i) * simd::load<V>(b + i);
     float s = sum(acc);
     for (; i < n; ++i) s += a[i] * b[i];
     return s;
 }
 
-}  // namespace
-
-RLHF_CLONES void linearRows(const float* in, int64_t B, int64_t K, const float* weight, const float* bias, float* out,
-                            int64_t N, int64_t n0, int64_t n1, bool accumulate) {
+template <typename V>
+RLHF_INLINE void linearRowsLanes(const float* in, int64_t B, int64_t K, const float* weight, const float* bias, float* out,
+                                 int64_t N, int64_t n0, int64_t n1, bool accumulate) {
     float s[4 * 4];
     auto store = [&](int64_t b, int64_t n, int rows, int columns) {
         for (int r = 0; r < rows; ++r)
@@ -67,26 +68,27 @@ RLHF_CLONES void linearRows(const float* in, int64_t B, int64_t K, const float* 
     for (; n + 4 <= n1; n += 4) {
         const float* w = weight + n * K;
         int64_t b = 0;
-        for (; b + 4 <= B; b += 4) dotTile<4>(in + b * K, K, w, K, s, 4), store(b, n, 4, 4);
+        for (; b + 4 <= B; b += 4) dotTile<V, 4>(in + b * K, K, w, K, s, 4), store(b, n, 4, 4);
         switch (B - b) {
-            case 3: dotTile<3>(in + b * K, K, w, K, s, 4), store(b, n, 3, 4); break;
-            case 2: dotTile<2>(in + b * K, K, w, K, s, 4), store(b, n, 2, 4); break;
-            case 1: dotTile<1>(in + b * K, K, w, K, s, 4), store(b, n, 1, 4); break;
+            case 3: dotTile<V, 3>(in + b * K, K, w, K, s, 4), store(b, n, 3, 4); break;
+            case 2: dotTile<V, 2>(in + b * K, K, w, K, s, 4), store(b, n, 2, 4); break;
+            case 1: dotTile<V, 1>(in + b * K, K, w, K, s, 4), store(b, n, 1, 4); break;
             default: break;
         }
     }
     for (; n < n1; ++n)
         for (int64_t b = 0; b < B; ++b) {
             float& o = out[b * N + n];
-            o = (accumulate ? o : 0.0f) + dotInline(in + b * K, weight + n * K, K) + (bias ? bias[n] : 0.0f);
+            o = (accumulate ? o : 0.0f) + dotInline<V>(in + b * K, weight + n * K, K) + (bias ? bias[n] : 0.0f);
         }
 }
 
-RLHF_CLONES void attendOne(const float* q, const float* keys, const float* values, int64_t first, int64_t last,
-                           int64_t D, float scale, float* weights, float* out) {
+template <typename V>
+RLHF_INLINE void attendOneLanes(const float* q, const float* keys, const float* values, int64_t first, int64_t last,
+                                int64_t D, float scale, float* weights, float* out) {
     float top = -std::numeric_limits<float>::infinity();
     for (int64_t s = first; s <= last; ++s) {
-        weights[s] = dotInline(q, keys + s * D, D) * scale;
+        weights[s] = dotInline<V>(q, keys + s * D, D) * scale;
         top = std::max(top, weights[s]);
     }
     float total = 0;
@@ -98,6 +100,18 @@ RLHF_CLONES void attendOne(const float* q, const float* keys, const float* value
         for (int64_t i = 0; i < D; ++i) out[i] += w * v[i];
     }
 }
+
+}  // namespace
+
+RLHF_VECTOR_KERNEL(void, linearRows,
+                   (const float* in, int64_t B, int64_t K, const float* weight, const float* bias, float* out, int64_t N,
+                    int64_t n0, int64_t n1, bool accumulate),
+                   (in, B, K, weight, bias, out, N, n0, n1, accumulate))
+RLHF_VECTOR_KERNEL(void, attendOne,
+                   (const float* q, const float* keys, const float* values, int64_t first, int64_t last, int64_t D,
+                    float scale, float* weights, float* out),
+                   (q, keys, values, first, last, D, scale, weights, out))
+
 
 
 void layerNorm(const float* x, const float* weight, const float* bias, float* out, int64_t C, float eps) {

@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "TensorCompare.h"
+#include "VectorWidth.h"
 #include "TestPrinters.h"
 #include "model/CausalAttention.h"
 #include "model/CausalSoftmax.h"
@@ -37,7 +38,10 @@ class CausalAttentionTest : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { torch::set_num_threads(2); }
+    void initTestCase() {
+        torch::set_num_threads(2);
+        QVERIFY(rlhf::test::vectorWidthAsAsked());
+    }
 
     void matchesDefinition_data() {
         QTest::addColumn<int>("T");

@@ -8,6 +8,7 @@
 #include <QtTest>
 
 #include "TensorCompare.h"
+#include "VectorWidth.h"
 #include "TestPrinters.h"
 #include "model/CpuDecoder.h"
 #include "model/CpuKernels.h"
@@ -80,7 +81,10 @@ class CpuDecoderTest : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { torch::set_num_threads(2); }
+    void initTestCase() {
+        torch::set_num_threads(2);
+        QVERIFY(rlhf::test::vectorWidthAsAsked());
+    }
 
     void linearMatchesTorch() {
         torch::manual_seed(1);

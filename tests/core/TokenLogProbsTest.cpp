@@ -9,6 +9,7 @@
 #include <QtTest>
 
 #include "TensorCompare.h"
+#include "VectorWidth.h"
 #include "TestPrinters.h"
 #include "model/Gpt2Model.h"
 #include "model/HeadLogProbs.h"
@@ -45,7 +46,10 @@ class TokenLogProbsTest : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { torch::set_num_threads(2); }
+    void initTestCase() {
+        torch::set_num_threads(2);
+        QVERIFY(rlhf::test::vectorWidthAsAsked());
+    }
 
     void float32MatchesReference() {
         torch::manual_seed(3);

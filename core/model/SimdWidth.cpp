@@ -1,0 +1,51 @@
+#include "model/SimdWidth.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace rlhf::model::simd {
+
+namespace {
+
+Width detected() {
+#if defined(__x86_64__) && defined(__GNUC__)
+    __builtin_cpu_init();
+    // The same feature sets as the x86-64-v4 and -v3 levels the kernels are compiled for.
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512dq") &&
+        __builtin_cpu_supports("avx512vl"))
+        return Width::Avx512;
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("bmi2"))
+        return Width::Avx2;
+#endif
+    return Width::Sse;
+}
+
+Width chosen() {
+    Width w = detected();
+    const char* cap = std::getenv("RLHF_CPU_VECTORS");
+    if (!cap) return w;
+    const std::string limit = cap;
+    if (limit == "sse") return Width::Sse;
+    if (limit == "avx2") return w == Width::Avx512 ? Width::Avx2 : w;
+    if (limit != "avx512")
+        std::fprintf(stderr, "warning: RLHF_CPU_VECTORS=%s is ignored (avx512, avx2 or sse); using %s\n", cap, widthName(w));
+    return w;
+}
+
+}  // namespace
+
+Width width() {
+    static const Width w = chosen();
+    return w;
+}
+
+const char* widthName(Width w) {
+    switch (w) {
+        case Width::Avx512: return "avx512";
+        case Width::Avx2: return "avx2";
+        default: return "sse";
+    }
+}
+
+}  // namespace rlhf::model::simd
