@@ -239,7 +239,8 @@ const std::vector<char32_t>& byteToCodePoint() {
 ByteLevelBpe::ByteLevelBpe(std::unordered_map<std::string, int> vocab,
                            std::vector<std::pair<std::string, std::string>> merges,
                            std::vector<AddedToken> addedTokens, const std::string& origin,
-                           std::vector<std::string> addedBeyondVocab)
+                           std::vector<std::string> addedBeyondVocab,
+                           const std::function<std::string(size_t)>& mergeWhere)
     : vocab_(std::move(vocab)), merges_(std::move(merges)), addedBeyondVocab_(std::move(addedBeyondVocab)),
       preTokenizer_(std::make_unique<Gpt2PreTokenizer>()) {
     int maxId = -1;
@@ -265,8 +266,9 @@ ByteLevelBpe::ByteLevelBpe(std::unordered_map<std::string, int> vocab,
     for (size_t rank = 0; rank < merges_.size(); ++rank) {
         const auto& [left, right] = merges_[rank];
         if (!vocab_.count(left) || !vocab_.count(right) || !vocab_.count(left + right))
-            throw TokenizerError(origin + ": merge " + std::to_string(rank + 1) + " (" + jsonQuoted(left + " " + right) +
-                                 ") uses or makes a token missing from the vocabulary");
+            throw TokenizerError((mergeWhere ? mergeWhere(rank) : origin + ": merge " + std::to_string(rank + 1)) +
+                                 ": the merge " + jsonQuoted(left + " " + right) +
+                                 " uses or makes a token missing from the vocabulary");
         mergeRank_.emplace(left + " " + right, static_cast<int>(rank));
     }
     std::erase_if(addedTokens, [this](const AddedToken& t) { return !vocab_.count(t.content); });
@@ -298,11 +300,13 @@ ByteLevelBpe ByteLevelBpe::fromFiles(const std::string& vocabPath, const std::st
     auto vocab = vocabFromJson(parseJsonFile(vocabPath), vocabPath);
     std::istringstream lines(readFile(mergesPath));
     std::vector<std::pair<std::string, std::string>> merges;
+    std::vector<int> mergeLines;  // the line of merges.txt each merge is on
     std::string line;
     for (int lineNo = 1; std::getline(lines, line); ++lineNo) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty() || (lineNo == 1 && line.rfind("#version", 0) == 0)) continue;
         merges.push_back(splitMerge(line, mergesPath + ":" + std::to_string(lineNo)));
+        mergeLines.push_back(lineNo);
     }
     const auto dir = std::filesystem::path(vocabPath).parent_path();
     const SideFile config = sideFile(dir, "tokenizer_config.json");
@@ -310,7 +314,7 @@ ByteLevelBpe ByteLevelBpe::fromFiles(const std::string& vocabPath, const std::st
     auto beyond = mergeAddedTokens(vocab, added);
     auto specials = specialsWith(added, namedSpecialTokens(dir, config), vocab);
     ByteLevelBpe bpe(std::move(vocab), std::move(merges), std::move(specials), vocabPath + " + " + mergesPath,
-                     std::move(beyond));
+                     std::move(beyond), [&](size_t rank) { return mergesPath + ":" + std::to_string(mergeLines[rank]); });
     bpe.addPrefixSpace_ = addPrefixSpaceFromConfig(config);
     return bpe;
 }
@@ -334,7 +338,8 @@ ByteLevelBpe ByteLevelBpe::fromTokenizerJson(const std::string& path) {
     auto beyond = mergeAddedTokens(vocab, added);
     const auto dir = std::filesystem::path(path).parent_path();
     auto specials = specialsWith(added, namedSpecialTokens(dir, sideFile(dir, "tokenizer_config.json")), vocab);
-    ByteLevelBpe bpe(std::move(vocab), std::move(merges), std::move(specials), path, std::move(beyond));
+    ByteLevelBpe bpe(std::move(vocab), std::move(merges), std::move(specials), path, std::move(beyond),
+                     [&](size_t rank) { return path + ": model.merges[" + std::to_string(rank) + "]"; });
     bpe.addPrefixSpace_ = options.addPrefixSpace;
     return bpe;
 }

@@ -11,6 +11,7 @@
 // Thread-safe after construction.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -43,10 +44,12 @@ public:
     // From in-memory parts (used by the trainer); merges in rank order as (left, right). addedTokens
     // split the text before BPE (those missing from vocab are dropped); addedBeyondVocab are those of them
     // that save() writes to added_tokens.json rather than vocab.json (tokens added after training, as
-    // Hugging Face keeps them).
+    // Hugging Face keeps them). mergeWhere(rank) names a merge's place in its file for errors (default:
+    // origin + ": merge " + rank + 1).
     ByteLevelBpe(std::unordered_map<std::string, int> vocab, std::vector<std::pair<std::string, std::string>> merges,
                  std::vector<AddedToken> addedTokens, const std::string& origin,
-                 std::vector<std::string> addedBeyondVocab = {});
+                 std::vector<std::string> addedBeyondVocab = {},
+                 const std::function<std::string(size_t)>& mergeWhere = {});
     ByteLevelBpe(ByteLevelBpe&&) noexcept;
     ByteLevelBpe& operator=(ByteLevelBpe&&) noexcept;
     ~ByteLevelBpe();

@@ -122,6 +122,16 @@ private slots:
         const std::string text = "They're always bugging us about something or other.";
         QCOMPARE(a.encode(text), gpt2_->encode(text));
         QCOMPARE(b.encode(text), gpt2_->encode(text));
+        // A merge making a token the vocabulary lacks is named by its index in model.merges.
+        pairs[7] = {"Ġ", "zzqx"};
+        write("tokenizer.json", json{{"model", {{"vocab", vocab}, {"merges", pairs}}}}.dump());
+        try {
+            ByteLevelBpe::fromTokenizerJson((tmp_ / "tokenizer.json").string());
+            QFAIL("no error for a merge outside the vocabulary");
+        } catch (const TokenizerError& e) {
+            QVERIFY2(std::string(e.what()).find("tokenizer.json: model.merges[7]: the merge \"Ġ zzqx\" uses") != std::string::npos,
+                     e.what());
+        }
         fs::remove(tmp_ / "tokenizer.json");
     }
 
@@ -268,7 +278,9 @@ private slots:
         expectError("[1,2]", "", "expected a JSON object");
         expectError("{\"a\": 0}", "", "lacks the byte token for byte 0");
         expectError(byteVocab(), "#version: 0.2\na b c\n", "merges.txt:2: expected two tokens");
-        expectError(byteVocab(), "#version: 0.2\nh i\n", "merge 1 (\"h i\") uses or makes a token missing");
+        expectError(byteVocab(), "#version: 0.2\nh i\n", "merges.txt:2: the merge \"h i\" uses or makes a token missing");
+        // Errors name the line, counting blank lines and the #version header.
+        expectError(byteVocab(), "#version: 0.2\n\nh e\n", "merges.txt:3: the merge \"h e\" uses");
         // A damaged line that is not UTF-8: quoted with U+FFFD in the message (which used to throw instead).
         expectError(byteVocab(), "#version: 0.2\na b \xff\n", "merges.txt:2: expected two tokens separated by one space, found \"a b \xEF\xBF\xBD\"");
         expectError("{\"a\": 2000000000}", "", "token id 2000000000 is beyond the 16777216 ids");
