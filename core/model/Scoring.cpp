@@ -4,7 +4,6 @@
 
 #include <torch/torch.h>
 
-
 namespace rlhf::model {
 
 torch::Tensor tokenLogprobs(Gpt2Model& model, const torch::Tensor& ids, const torch::Tensor& mask,

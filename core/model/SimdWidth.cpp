@@ -11,12 +11,16 @@ namespace {
 Width detected() {
 #if defined(__x86_64__) && defined(__GNUC__)
     __builtin_cpu_init();
-    // The same feature sets as the x86-64-v4 and -v3 levels the kernels are compiled for.
+    // The ISA levels the kernels' copies are compiled for (as target_clones would choose between them).
+#if !defined(__clang__) && __GNUC__ >= 12
+    if (__builtin_cpu_supports("x86-64-v4")) return Width::Avx512;
+    if (__builtin_cpu_supports("x86-64-v3")) return Width::Avx2;
+#else  // compilers that do not name the levels: their main features
     if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512dq") &&
-        __builtin_cpu_supports("avx512vl"))
+        __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512cd"))
         return Width::Avx512;
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("bmi2"))
-        return Width::Avx2;
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("bmi2")) return Width::Avx2;
+#endif
 #endif
     return Width::Sse;
 }
