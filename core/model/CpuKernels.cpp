@@ -5,6 +5,7 @@
 #include <limits>
 #include <cstring>
 
+#include "model/ActivationKernels.h"
 #include "model/SimdLanes.h"
 
 namespace rlhf::model::cpu {
@@ -125,38 +126,9 @@ void layerNorm(const float* x, const float* weight, const float* bias, float* ou
     for (int64_t i = 0; i < C; ++i) out[i] = (x[i] - m) * r * weight[i] + bias[i];
 }
 
-// tanh as a ratio of odd/even polynomials on [-7.9, 7.9] (Eigen's fast tanh, accurate to a few ulp),
-// which vectorises where std::tanh does not: the MLP of a batch-8 step has 8 x 4C of them per layer.
-RLHF_INLINE float tanhRational(float x) {
-    const float c = 7.90531110763549805f;
-    x = x < -c ? -c : (x > c ? c : x);
-    const float x2 = x * x;
-    float p = -2.76076847742355e-16f;
-    p = p * x2 + 2.00018790482477e-13f;
-    p = p * x2 + -8.60467152213735e-11f;
-    p = p * x2 + 5.12229709037114e-08f;
-    p = p * x2 + 1.48572235717979e-05f;
-    p = p * x2 + 6.37261928875436e-04f;
-    p = p * x2 + 4.89352455891786e-03f;
-    p = p * x;
-    float q = 1.19825839466702e-06f;
-    q = q * x2 + 1.18534705686654e-04f;
-    q = q * x2 + 2.26843463243900e-03f;
-    q = q * x2 + 4.89352518554385e-03f;
-    return p / q;
-}
-
-RLHF_CLONES void geluTanh(float* x, int64_t n) {
-    const float k = 0.7978845608028654f;  // sqrt(2/pi)
-    for (int64_t i = 0; i < n; ++i) {
-        const float v = x[i];
-        x[i] = 0.5f * v * (1.0f + tanhRational(k * (v + 0.044715f * v * v * v)));
-    }
-}
-
 void activate(float* x, int64_t n, Activation a) {
     switch (a) {
-        case Activation::GeluTanh: geluTanh(x, n); return;
+        case Activation::GeluTanh: geluTanhRows(x, x, n); return;
         case Activation::GeluErf:
             for (int64_t i = 0; i < n; ++i) x[i] = 0.5f * x[i] * (1.0f + std::erf(x[i] * 0.70710678118654752f));
             return;

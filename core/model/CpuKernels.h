@@ -23,10 +23,7 @@ void attendOne(const float* q, const float* keys, const float* values, int64_t f
 // out = (x - mean) / sqrt(var + eps) * weight + bias over C values (biased variance, like torch).
 void layerNorm(const float* x, const float* weight, const float* bias, float* out, int64_t C, float eps);
 
-// x = 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) in place: GPT-2's gelu_new.
-void geluTanh(float* x, int64_t n);
-
-// The MLP activation `a` in place (geluTanh for Activation::GeluTanh).
+// The MLP activation `a` in place (geluTanhRows for Activation::GeluTanh).
 void activate(float* x, int64_t n, Activation a);
 
 }  // namespace rlhf::model::cpu

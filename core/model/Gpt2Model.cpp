@@ -9,6 +9,7 @@
 
 #include "model/CausalAttention.h"
 #include "model/CausalSoftmax.h"
+#include "model/GeluTanh.h"
 #include "model/HeadLogProbs.h"
 #include "model/TokenLogProbs.h"
 
@@ -115,7 +116,7 @@ torch::Tensor activate(const torch::Tensor& x, Activation a) {
         case Activation::QuickGelu: return x * torch::sigmoid(1.702 * x);
         case Activation::GeluTanh: break;
     }
-    return torch::gelu(x, "tanh");  // GPT-2's tanh approximation
+    return geluKernelTakes(x) ? geluTanh(x) : torch::gelu(x, "tanh");  // GPT-2's tanh approximation
 }
 
 }  // namespace
