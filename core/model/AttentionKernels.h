@@ -1,8 +1,8 @@
 #pragma once
 // Causal self-attention of one (batch, head) pair in float32, forward and backward, for CPU training
 // (CausalAttention). Rows are vectors of D floats at a stride (the q, k, v views of the fused c_attn
-// output need no copy); query t sees keys 0..t. Vectorised for the CPU they run on (AVX-512, AVX2 or
-// baseline clones); no allocation, no threads: the caller runs heads in parallel.
+// output need no copy); query t sees keys 0..t. Vectorised for the CPU they run on (an AVX-512, AVX2 or
+// SSE copy, SimdLanes.h); no allocation, no threads: the caller runs heads in parallel.
 
 #include <cstdint>
 

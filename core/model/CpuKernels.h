@@ -1,6 +1,6 @@
 #pragma once
-// The float32 loops of CpuDecoder, vectorised for the CPU they run on (GCC function multi-versioning:
-// AVX-512, AVX2 or baseline x86-64, chosen at load time). Row-major shapes; no allocation, no threads.
+// The float32 loops of CpuDecoder, vectorised for the CPU they run on (an AVX-512, AVX2 or SSE copy,
+// SimdLanes.h). Row-major shapes; no allocation, no threads.
 
 #include <cstdint>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Row loops over logits for the fused log-probability of TokenLogProbs: one row is a vocabulary of n
 // logits, float32 or bfloat16 (given as its bit patterns), scaled by s (1 / temperature). Vectorised for
-// the CPU they run on (AVX-512, AVX2 or baseline clones); no allocation, no threads.
+// the CPU they run on (an AVX-512, AVX2 or SSE copy, SimdLanes.h); no allocation, no threads.
 
 #include <cstdint>
 

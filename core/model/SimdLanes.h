@@ -5,8 +5,8 @@
 // instruction set; the copy is chosen per call by simd::width() (SimdWidth.h).
 //
 // Why not one 16-lane type for every CPU: GCC compiles a vector wider than the target's registers through
-// the stack, and then the AVX2 copy of the same kernels ran 2-7x slower than plain loops (small-preset
-// float32 training 1,556 tokens/s against 4,437 with AVX-512 on one machine).
+// the stack. With one 16-lane type the AVX2 copy of the attention kernels ran 7x slower than the AVX-512
+// copy, and small-preset float32 training ran at 1,556-1,684 tokens/s against 4,437 (docs/benchmarks.md).
 //
 // Include from kernel .cpp files only: the helpers are always inlined into the per-target functions,
 // so their vector calling convention never crosses a call (GCC warns about it anyway: -Wpsabi).
@@ -17,12 +17,6 @@
 #include "model/SimdWidth.h"
 
 #pragma GCC diagnostic ignored "-Wpsabi"
-
-#if defined(__x86_64__) && defined(__GNUC__)
-#define RLHF_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define RLHF_CLONES  // other CPUs: one version, as the compiler's flags allow
-#endif
 
 #define RLHF_INLINE __attribute__((always_inline)) inline
 

@@ -11,7 +11,7 @@ namespace {
 Width detected() {
 #if defined(__x86_64__) && defined(__GNUC__)
     __builtin_cpu_init();
-    // The ISA levels the kernels' copies are compiled for (as target_clones would choose between them).
+    // The x86-64 levels the kernels' copies are compiled for (target("arch=x86-64-v4") and -v3).
 #if !defined(__clang__) && __GNUC__ >= 12
     if (__builtin_cpu_supports("x86-64-v4")) return Width::Avx512;
     if (__builtin_cpu_supports("x86-64-v3")) return Width::Avx2;
