@@ -19,6 +19,7 @@
 #include "DeviceOption.h"
 #include "data/ProjectStore.h"
 #include "data/SyntheticHh.h"
+#include "model/SimdWidth.h"
 #include "train/GptBench.h"
 
 namespace rlhf::cli {
@@ -84,6 +85,14 @@ struct GptBenchOptions {
     bool phases = false;
 };
 
+// What every GPT bench line starts with: the preset and where it ran, with the CPU kernels' vector width
+// on the CPU (RLHF_CPU_VECTORS can narrow it; numbers from different widths do not compare).
+nlohmann::json benchHeader(const GptBenchOptions& o, const torch::Device& device) {
+    nlohmann::json out = {{"preset", o.preset}, {"device", device.str()}, {"threads", torch::get_num_threads()}};
+    if (device.is_cpu()) out["cpu_vectors"] = model::simd::widthName(model::simd::width());
+    return out;
+}
+
 void benchTrain(const GptBenchOptions& o) {
     const torch::Device device = resolveDevice(o.device, o.threads);
     const auto preset = train::benchPreset(o.preset, device);
@@ -92,9 +101,9 @@ void benchTrain(const GptBenchOptions& o) {
     const int steps = device.is_cuda() ? 20 : big ? 3 : 10, warmup = device.is_cuda() ? 5 : big ? 1 : 2;
     const auto precision = train::parsePrecision(o.precision, device);
     const auto r = train::benchTraining(preset, device, steps, warmup, precision, o.phases ? 3 : 0);
-    nlohmann::json out = {{"preset", o.preset}, {"device", device.str()}, {"threads", torch::get_num_threads()},
-                          {"precision", train::precisionName(precision)}, {"train_tokens_per_s", r.tokensPerSecond},
-                          {"last_loss", r.lastLoss}, {"steps", steps}, {"cuda_graph", r.cudaGraph}};
+    nlohmann::json out = benchHeader(o, device);
+    out.update({{"precision", train::precisionName(precision)}, {"train_tokens_per_s", r.tokensPerSecond},
+                {"last_loss", r.lastLoss}, {"steps", steps}, {"cuda_graph", r.cudaGraph}});
     if (r.phaseMilliseconds) {
         const auto& p = *r.phaseMilliseconds;
         out["phase_ms"] = {{"forward", p.forward}, {"loss", p.loss}, {"backward", p.backward}, {"optimizer", p.optimizer}};
@@ -107,8 +116,8 @@ void benchTrain(const GptBenchOptions& o) {
 void benchGenerate(const GptBenchOptions& o) {
     const torch::Device device = resolveDevice(o.device, o.threads);
     const auto r = train::benchGeneration(train::benchPreset(o.preset, device), device);
-    nlohmann::json out = {{"preset", o.preset}, {"device", device.str()}, {"threads", torch::get_num_threads()},
-                          {"generate_b1_tokens_per_s", r.batch1TokensPerSecond}};
+    nlohmann::json out = benchHeader(o, device);
+    out["generate_b1_tokens_per_s"] = r.batch1TokensPerSecond;
     out["generate_b" + std::to_string(r.largeBatch) + "_tokens_per_s"] = r.batch8TokensPerSecond;
     printJsonLine(out);
 }
