@@ -16,8 +16,7 @@ namespace {
 using torch::autograd::AutogradContext;
 using torch::autograd::variable_list;
 
-constexpr int64_t kGrain = 16384;  // elements per parallel task
-
+// Elementwise: grainRows(1) gives each parallel task ~64k elements.
 class FusedGeluTanh : public torch::autograd::Function<FusedGeluTanh> {
 public:
     static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& input) {
@@ -27,7 +26,7 @@ public:
             using T = decltype(type);
             const T* in = x.data_ptr<T>();
             T* out = y.data_ptr<T>();
-            at::parallel_for(0, x.numel(), kGrain, [&](int64_t begin, int64_t end) {
+            at::parallel_for(0, x.numel(), cpu::grainRows(1), [&](int64_t begin, int64_t end) {
                 cpu::geluTanhRows(cpu::kernelRows(in + begin), cpu::kernelRows(out + begin), end - begin);
             });
         });
@@ -44,7 +43,7 @@ public:
             const T* in = x.data_ptr<T>();
             const T* up = dy.data_ptr<T>();
             T* out = dx.data_ptr<T>();
-            at::parallel_for(0, x.numel(), kGrain, [&](int64_t begin, int64_t end) {
+            at::parallel_for(0, x.numel(), cpu::grainRows(1), [&](int64_t begin, int64_t end) {
                 cpu::geluTanhBackwardRows(cpu::kernelRows(in + begin), cpu::kernelRows(up + begin), cpu::kernelRows(out + begin),
                                           end - begin);
             });
