@@ -21,19 +21,24 @@ RLHF_INLINE V expOf(V x) {
     else return simd::exp(x);
 }
 
+// e^-2u with u = sqrt(2/pi) (x + 0.044715 x^3), the tanh GELU's argument.
+template <typename V>
+RLHF_INLINE V expMinus2u(V x) {
+    return expOf(-2.0f * kSqrt2OverPi * (x + kCubic * x * x * x));
+}
+
 // 0.5 (1 + tanh(u)) = 1 / (1 + e^-2u), so gelu(x) = x / (1 + e^-2u): no cancellation in the negative tail,
 // where 1 + tanh(u) loses all its digits in float32. For a float or a vector V of floats.
 template <typename V>
 RLHF_INLINE V gelu(V x) {
-    const V e = expOf(-2.0f * kSqrt2OverPi * (x + kCubic * x * x * x));  // e^-2u
-    return x / (1.0f + e);
+    return x / (1.0f + expMinus2u(x));
 }
 
 // d/dx x s(2u) with s the logistic function: s + x * 2 du/dx * s (1 - s), where s = 1 / (1 + e),
 // s (1 - s) = e / (1 + e)^2, e = e^-2u and du/dx = sqrt(2/pi) (1 + 3 * 0.044715 x^2).
 template <typename V>
 RLHF_INLINE V geluSlope(V x) {
-    const V e = expOf(-2.0f * kSqrt2OverPi * (x + kCubic * x * x * x));
+    const V e = expMinus2u(x);
     const V s = 1.0f / (1.0f + e);
     return s + x * (2.0f * kSqrt2OverPi * (1.0f + 3.0f * kCubic * x * x)) * (s * s * e);
 }
