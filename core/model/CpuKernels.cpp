@@ -113,8 +113,6 @@ RLHF_VECTOR_KERNEL(void, attendOne,
                     float scale, float* weights, float* out),
                    (q, keys, values, first, last, D, scale, weights, out))
 
-
-
 void layerNorm(const float* x, const float* weight, const float* bias, float* out, int64_t C, float eps) {
     double mean = 0;
     for (int64_t i = 0; i < C; ++i) mean += x[i];
