@@ -130,12 +130,14 @@ void addBenchCommand(CLI::App& app) {
     auto seconds = std::make_shared<double>(3.0);
     CLI::App* eliza = bench->add_subcommand("eliza", "ELIZA replies per second on one thread (DOCTOR 1966)");
     eliza->add_option("--seconds", *seconds, "How long to run")->check(greaterThanZero());
+    eliza->add_flag("--json")->description("JSON output (the default)");
     eliza->callback([seconds] { benchEliza(*seconds); });
 
     auto import = std::make_shared<ImportBenchOptions>();
     CLI::App* importBench = bench->add_subcommand("import", "Import pairs per second into a new project (open, import, commit, close)");
     importBench->add_option("--pairs", import->pairs, "Lines of the synthetic HH-RLHF file (default 100000)")->check(CLI::Range(int64_t(1), int64_t(100000000)));
     importBench->add_option("--file", import->file, "Import this JSON-lines file instead")->check(CLI::ExistingFile);
+    importBench->add_flag("--json")->description("JSON output (the default)");
     importBench->callback([import] { benchImport(*import); });
 
     auto gpt = std::make_shared<GptBenchOptions>();
@@ -144,6 +146,7 @@ void addBenchCommand(CLI::App& app) {
         cmd->add_option("--preset", gpt->preset, "tiny, small or gpt2")->check(CLI::IsMember({"tiny", "small", "gpt2"}));
         addDeviceOption(cmd, gpt->device);
         cmd->add_option("--threads", gpt->threads, "LibTorch intra-op threads (default: all cores)");
+        cmd->add_flag("--json")->description("JSON output (the default)");
     }
     bench->get_subcommand("train")
         ->add_option("--precision", gpt->precision, "fp32, bf16 (autocast) or auto (bf16 on CUDA and on CPUs with AVX512-BF16/AMX, else fp32)")

@@ -65,7 +65,7 @@ if(NOT rc EQUAL 0 OR NOT out MATCHES "\"status\":\"finished\"" OR NOT out MATCHE
 endif()
 
 # bench import: a synthetic HH-RLHF file of ~1 KB lines, every line a new pair in a fresh project.
-execute_process(COMMAND ${RLHF} bench import --pairs 300 OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+execute_process(COMMAND ${RLHF} bench import --pairs 300 --json OUTPUT_VARIABLE out RESULT_VARIABLE rc)
 string(JSON pairs GET "${out}" pairs)
 string(JSON bytes GET "${out}" file_bytes)
 if(NOT rc EQUAL 0 OR NOT pairs EQUAL 300 OR bytes LESS 150000 OR bytes GREATER 600000)

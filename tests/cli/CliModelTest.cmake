@@ -94,7 +94,7 @@ if(NOT rc EQUAL 1 OR NOT err MATCHES "unknown setting 'learning_rate'")
 endif()
 
 # rlhf bench train --phases: throughput and the per-step phase times, all positive; precision resolved.
-run_ok(out bench train --preset tiny --threads 2 --precision fp32 --phases)
+run_ok(out bench train --preset tiny --threads 2 --precision fp32 --phases --json)
 if(NOT out MATCHES "\"precision\":\"fp32\"" OR NOT out MATCHES "\"preset\":\"tiny\"")
   message(FATAL_ERROR "bench train: ${out}")
 endif()
@@ -103,7 +103,7 @@ if(NOT out MATCHES "\"cpu_vectors\":\"(avx512|avx2|sse)\"")
 endif()
 # A narrower vector width asked for is the one reported (and run).
 set(ENV{RLHF_CPU_VECTORS} sse)
-run_ok(narrow bench generate --preset tiny --threads 2)
+run_ok(narrow bench generate --preset tiny --threads 2 --json)
 unset(ENV{RLHF_CPU_VECTORS})
 if(NOT narrow MATCHES "\"cpu_vectors\":\"sse\"" OR NOT narrow MATCHES "\"generate_b8_tokens_per_s\":[0-9]")
   message(FATAL_ERROR "bench generate with RLHF_CPU_VECTORS=sse: ${narrow}")
