@@ -134,10 +134,11 @@ struct TrainedCurve {
 };
 
 // Five clipped AdamW steps of the small preset's GPT-2 in bf16, two micro-batches each, from seeded
-// weights on seeded batches: through GradientPass eagerly or replaying its CUDA graph.
+// weights on seeded batches: through GradientPass eagerly or replaying its CUDA graph. The third step's
+// sequences are half as long, so under the graph it runs eagerly into the graph's grads between replays.
 TrainedCurve trainSmall(bool graph) {
-    if (graph) setenv("RLHF_CUDA_GRAPH_TRAINING", "1", 1);
-    else unsetenv("RLHF_CUDA_GRAPH_TRAINING");
+    if (graph) unsetenv("RLHF_NO_CUDA_GRAPH_TRAINING");
+    else setenv("RLHF_NO_CUDA_GRAPH_TRAINING", "1", 1);
     const auto dev = torch::Device(torch::kCUDA);
     const auto config = rlhf::train::benchPreset("small", dev).config;
     torch::manual_seed(7);
@@ -154,8 +155,8 @@ TrainedCurve trainSmall(bool graph) {
     TrainedCurve curve;
     curve.graph = pass.usesCudaGraph();
     torch::manual_seed(8);
-    const int64_t T = config.nPositions;
     for (int step = 0; step < 5; ++step) {
+        const int64_t T = step == 2 ? config.nPositions / 2 : config.nPositions;
         auto tokens = torch::randint(0, config.vocabSize, {2, 4, T + 1}, torch::dtype(torch::kLong).device(dev));
         std::vector<torch::Tensor> inputs, targets;
         for (int m = 0; m < 2; ++m) {
@@ -167,7 +168,8 @@ TrainedCurve trainSmall(bool graph) {
         curve.losses.push_back(meanLoss.item<double>());
     }
     for (const auto& p : gpt->parameters()) curve.parameters.push_back(p.detach().clone());
-    unsetenv("RLHF_CUDA_GRAPH_TRAINING");
+    curve.graph = curve.graph && pass.usesCudaGraph();  // still: the capture did not fail
+    unsetenv("RLHF_NO_CUDA_GRAPH_TRAINING");
     return curve;
 }
 

@@ -35,7 +35,7 @@ BenchPreset benchPreset(const std::string& name, const torch::Device& device) {
 namespace {
 
 // One training step of the bench, as py_gpt_baseline.py takes it: through GradientPass as training takes
-// it (under a CUDA graph where RLHF_CUDA_GRAPH_TRAINING=1), or in eager phases, the device synchronised
+// it (on CUDA under a CUDA graph unless RLHF_NO_CUDA_GRAPH_TRAINING=1), or in eager phases, the device synchronised
 // between forward, loss, backward and optimiser and their seconds added up.
 struct BenchTrainer {
     model::Gpt2Model gpt;

@@ -1,8 +1,8 @@
 #include "train/GradientPass.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
-#include <string>
 
 #include <torch/torch.h>
 
@@ -51,8 +51,27 @@ bool sameShapes(const std::vector<torch::Tensor>& a, const std::vector<torch::Te
 }  // namespace
 
 bool GradientPass::cudaGraphWanted(const torch::Device& device) {
-    const char* wanted = std::getenv("RLHF_CUDA_GRAPH_TRAINING");
-    return device.is_cuda() && wanted && std::string(wanted) == "1";
+    return device.is_cuda() && std::getenv("RLHF_NO_CUDA_GRAPH_TRAINING") == nullptr;
+}
+
+torch::Tensor GradientPass::runUnderGraph(const std::vector<torch::Tensor>& inputs, const std::vector<torch::Tensor>& targets) {
+    if (!captured_) {
+        try {
+            capture(inputs, targets);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "warning: training without a CUDA graph (RLHF_NO_CUDA_GRAPH_TRAINING=1 skips the "
+                                 "attempt): capturing the step failed: %s\n", e.what());
+            useGraph_ = false;
+            setGradsToNone(parameters_);
+            return accumulate(inputs, targets);
+        }
+    } else if (!sameShapes(inputs, captured_->inputs) || !sameShapes(targets, captured_->targets)) {
+        // Eagerly, into the graph's .grad buffers: zeroed in place, backward adds into them in place.
+        for (auto& p : parameters_)
+            if (p.grad().defined()) p.mutable_grad().zero_();
+        return accumulate(inputs, targets);
+    }
+    return replay(inputs, targets);
 }
 
 // Warms up and captures on a side stream (as torch.cuda.graph does): the warm-up creates cuBLAS handles
@@ -81,13 +100,16 @@ void GradientPass::capture(const std::vector<torch::Tensor>& inputs, const std::
         try {
             step->meanLoss = accumulate(step->inputs, step->targets);
             step->graph.capture_end();
-        } catch (const std::exception& e) {
+        } catch (...) {
             try {
                 step->graph.capture_end();  // ends the stream's capture mode; fails itself on an invalid capture
             } catch (...) {
             }
-            throw std::runtime_error(std::string("capturing the training step as a CUDA graph failed (unset "
-                                                 "RLHF_CUDA_GRAPH_TRAINING to train without one): ") + e.what());
+            try {
+                side.synchronize();  // the warm-ups' memory may go to an eager step on another stream
+            } catch (...) {
+            }
+            throw;
         }
     }
     done.record(side);
@@ -96,9 +118,6 @@ void GradientPass::capture(const std::vector<torch::Tensor>& inputs, const std::
 }
 
 torch::Tensor GradientPass::replay(const std::vector<torch::Tensor>& inputs, const std::vector<torch::Tensor>& targets) {
-    if (!captured_) capture(inputs, targets);
-    else if (!sameShapes(inputs, captured_->inputs) || !sameShapes(targets, captured_->targets))
-        throw std::invalid_argument("a training step under a CUDA graph needs the micro-batches of the captured shapes");
     for (size_t m = 0; m < inputs.size(); ++m) {
         captured_->inputs[m].copy_(inputs[m]);
         captured_->targets[m].copy_(targets[m]);
@@ -111,12 +130,8 @@ torch::Tensor GradientPass::replay(const std::vector<torch::Tensor>& inputs, con
 
 struct GradientPass::CapturedStep {};
 bool GradientPass::cudaGraphWanted(const torch::Device&) { return false; }
-void GradientPass::capture(const std::vector<torch::Tensor>&, const std::vector<torch::Tensor>&) {
+torch::Tensor GradientPass::runUnderGraph(const std::vector<torch::Tensor>&, const std::vector<torch::Tensor>&) {
     throw std::logic_error("this build has no CUDA graphs");
-}
-torch::Tensor GradientPass::replay(const std::vector<torch::Tensor>& inputs, const std::vector<torch::Tensor>& targets) {
-    capture(inputs, targets);
-    return {};
 }
 
 #endif
@@ -131,7 +146,7 @@ GradientPass::~GradientPass() = default;
 torch::Tensor GradientPass::run(const std::vector<torch::Tensor>& inputs, const std::vector<torch::Tensor>& targets) {
     if (inputs.empty() || inputs.size() != targets.size())
         throw std::invalid_argument("a gradient pass needs as many targets as inputs, and at least one of each");
-    if (useGraph_) return replay(inputs, targets);
+    if (useGraph_) return runUnderGraph(inputs, targets);
     setGradsToNone(parameters_);
     return accumulate(inputs, targets);
 }
@@ -147,6 +162,5 @@ torch::Tensor GradientPass::accumulate(const std::vector<torch::Tensor>& inputs,
     }
     return total;
 }
-
 
 }  // namespace rlhf::train

@@ -1,13 +1,15 @@
 #pragma once
 // The gradient of one optimiser step: the mean loss of the step's micro-batches, and in each parameter's
-// .grad the mean of their gradients. Eager, or on CUDA with RLHF_CUDA_GRAPH_TRAINING=1 as a CUDA graph:
-// the forward, loss and backward passes of all the micro-batches are captured at the first step and
-// replayed at every later one, so the ~850 kernel launches of a GPT-2 micro-batch become one graph
-// launch and the host no longer bounds the step (opt-in until it has been measured on a GPU).
+// .grad the mean of their gradients. Eager on the CPU; on CUDA a CUDA graph (RLHF_NO_CUDA_GRAPH_TRAINING=1:
+// eager there too): the forward, loss and backward passes of all the micro-batches are captured at the
+// first step and replayed at every later one, so the ~850 kernel launches of a GPT-2 micro-batch become one
+// graph launch and the host no longer bounds the step (H200, preset gpt2: 401-405k tokens/s against
+// 386-392k eager; preset small 1.55M against 270-380k; docs/benchmarks.md).
 //
 // Under a graph: each .grad is a buffer the graph writes (the optimiser updates the parameters in place
-// and nothing may set the grads to none or move the parameters), every step's micro-batches have the
-// first step's shapes, and the loss must not read device values on the host (no .item()).
+// and nothing may set the grads to none or move the parameters), and the loss must not read device values
+// on the host (no .item()). A step whose micro-batches differ in shape from the first step's runs eagerly,
+// into the same .grad buffers. If capturing fails, a warning says why and every step runs eagerly.
 
 #include <functional>
 #include <memory>
@@ -30,12 +32,13 @@ public:
     torch::Tensor run(const std::vector<torch::Tensor>& inputs, const std::vector<torch::Tensor>& targets);
 
     bool usesCudaGraph() const { return useGraph_; }
-    // This build has CUDA graphs, `device` is a GPU and RLHF_CUDA_GRAPH_TRAINING=1.
+    // This build has CUDA graphs, `device` is a GPU and RLHF_NO_CUDA_GRAPH_TRAINING is unset.
     static bool cudaGraphWanted(const torch::Device& device);
 
 private:
     // Forward, loss and backward of each micro-batch; the grads must be none (or zero) on entry.
     torch::Tensor accumulate(const std::vector<torch::Tensor>& inputs, const std::vector<torch::Tensor>& targets);
+    torch::Tensor runUnderGraph(const std::vector<torch::Tensor>& inputs, const std::vector<torch::Tensor>& targets);
     void capture(const std::vector<torch::Tensor>& inputs, const std::vector<torch::Tensor>& targets);
     torch::Tensor replay(const std::vector<torch::Tensor>& inputs, const std::vector<torch::Tensor>& targets);
 

@@ -123,12 +123,13 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, pass.run({}, {}));
     }
 
-    void cudaGraphOnlyOnAGpuAndOnlyWhenAskedFor() {
+    // Whether a CUDA build takes the graph by default is checked on a GPU (rlhf-gpu-kernel-check).
+    void cudaGraphNeverOnTheCpuNorWhenSwitchedOff() {
         QVERIFY(!train::GradientPass::cudaGraphWanted(torch::kCPU));
-        setenv("RLHF_CUDA_GRAPH_TRAINING", "1", 1);
+        setenv("RLHF_NO_CUDA_GRAPH_TRAINING", "1", 1);
         QVERIFY(!train::GradientPass::cudaGraphWanted(torch::kCPU));
-        unsetenv("RLHF_CUDA_GRAPH_TRAINING");
         QVERIFY(!train::GradientPass::cudaGraphWanted(torch::Device(torch::kCUDA)));
+        unsetenv("RLHF_NO_CUDA_GRAPH_TRAINING");
     }
 };
 
