@@ -166,8 +166,8 @@ void addTrainCommand(CLI::App& app) {
     auto runsProject = std::make_shared<std::string>();
     auto runsJson = std::make_shared<bool>(false);
     CLI::App* runs = app.add_subcommand("runs", engineCommandDescription("runs"));
-    runs->add_option("PROJECT", *runsProject)->required();
-    runs->add_flag("--json", *runsJson);
+    runs->add_option("PROJECT", *runsProject, "Project file (.rlhf)")->required();
+    runs->add_flag("--json", *runsJson, "{\"runs\": [...]} on one line (default: a line of text per run)");
     runs->callback([runsProject, runsJson] { listRuns(*runsProject, *runsJson); });
 }
 
