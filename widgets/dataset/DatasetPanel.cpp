@@ -126,7 +126,7 @@ QWidget* DatasetPanel::createFilterBar() {
     auto* duplicatesButton = new QPushButton(tr("Duplicates…"), bar);
     duplicatesButton->setToolTip(tr("Clusters of near-duplicate prompts (MinHash)"));
     importButton->setToolTip(tr("Import a JSON-lines file (Ctrl+I); File → Export… writes one (Ctrl+E)"));
-    search_->setMinimumWidth(260);
+    search_->setMinimumWidth(180);  // room for the filters beside it in a 1,150-pixel window
     auto* row = new QHBoxLayout(bar);
     row->setContentsMargins(0, 0, 0, 0);
     for (QWidget* w : std::initializer_list<QWidget*>{search_, split_, tag_, source_, demonstrations_, labelled_, importButton, statsButton, duplicatesButton})
