@@ -10,6 +10,7 @@
 #include "CliSupport.h"
 #include "EngineCommands.h"
 #include "DeviceOption.h"
+#include "TokenStreamPrinter.h"
 #include "model/Generation.h"
 #include "model/HfCheckpoint.h"
 #include "model/Scoring.h"
@@ -24,7 +25,8 @@ struct ModelOptions {
     std::string text, prompt, response;
     model::SamplingOptions sampling;
     int num = 1;
-    bool json = true;
+    bool json = false;    // --json: JSON is the default output anyway; with --stream it picks JSON lines
+    bool stream = false;  // generate --stream
     bool skipSpecialTokens = false;
 };
 
@@ -70,8 +72,21 @@ void runGenerate(const ModelOptions& o) {
     auto loaded = loadModel(o);
     const auto prompt = encodeOrThrow(*loaded.tokenizer, o.prompt, "--prompt");
     if (prompt.empty()) throw UserError("--prompt: must not be empty");
-    const auto completions =
-        model::generate(loaded.model, std::vector<std::vector<int>>(static_cast<size_t>(o.num), prompt), o.sampling);
+    if (o.stream && !o.json && o.num > 1)
+        throw UserError("--stream: shows one completion as text; with --num above 1 add --json (a JSON line per token)");
+    std::unique_ptr<TokenStreamPrinter> printer;
+    model::TokenCallback onToken;
+    if (o.stream) {
+        const auto form = o.json ? TokenStreamPrinter::Form::JsonLines : TokenStreamPrinter::Form::Text;
+        printer = std::make_unique<TokenStreamPrinter>(*loaded.tokenizer, static_cast<size_t>(o.num), form, o.skipSpecialTokens);
+        onToken = [&printer](size_t index, int id) { return printer->onToken(index, id); };
+    }
+    const auto completions = model::generate(
+        loaded.model, std::vector<std::vector<int>>(static_cast<size_t>(o.num), prompt), o.sampling, onToken);
+    if (printer) {
+        printer->finish();
+        if (!o.json) return;  // the text is out
+    }
     nlohmann::json list = nlohmann::json::array();
     for (const auto& c : completions)
         list.push_back({{"text", loaded.tokenizer->decodeLossy(c.ids, o.skipSpecialTokens)},
@@ -114,6 +129,9 @@ void addModelCommands(CLI::App& app) {
     gen->add_flag("--greedy", o->sampling.greedy, "Always the likeliest token");
     gen->add_option("--seed", o->sampling.seed, "Sampling seed (same seed, same completions)");
     gen->add_option("--num", o->num, "Number of completions")->check(CLI::Range(1, 4096));
+    gen->add_flag("--stream", o->stream,
+                  "Print the text as it is generated (one completion); with --json, a JSON line per token "
+                  "({\"completion\",\"id\",\"text\"}) before the completions");
     gen->add_flag("--skip-special-tokens", o->skipSpecialTokens,
                   "Leave special tokens (<|endoftext|>, those special_tokens_map.json names) out of the text; ids keep them");
     addDeviceOption(gen, o->device);

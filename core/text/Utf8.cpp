@@ -30,6 +30,17 @@ size_t previousCodePointStart(std::string_view s, size_t end) {
     return at;
 }
 
+size_t completeUtf8Prefix(std::string_view bytes) {
+    const size_t n = bytes.size();
+    for (size_t back = 1; back <= 3 && back <= n; ++back) {
+        const auto b = static_cast<unsigned char>(bytes[n - back]);
+        if ((b & 0xC0) == 0x80) continue;  // a continuation byte: its lead is further back
+        const size_t length = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 1;
+        return length > back ? n - back : n;
+    }
+    return n;
+}
+
 bool decodeUtf8(std::string_view utf8, std::u32string& out, char32_t replacement) {
     out.clear();
     out.reserve(utf8.size());

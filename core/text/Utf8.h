@@ -19,5 +19,9 @@ size_t firstInvalidUtf8(std::string_view utf8);
 size_t decodeOne(std::string_view utf8, size_t i, char32_t& cp);
 // Where the code point that ends just before byte `end` (> 0) of valid UTF-8 starts.
 size_t previousCodePointStart(std::string_view utf8, size_t end);
+// Length of the longest prefix of `bytes` that does not end inside a character still arriving: a lead
+// byte among the last three whose sequence needs more bytes than follow it is held back, with them
+// (a token stream prints that prefix and waits for the next token to finish the character).
+size_t completeUtf8Prefix(std::string_view bytes);
 
 }  // namespace rlhf::text

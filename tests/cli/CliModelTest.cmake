@@ -22,6 +22,29 @@ if(NOT out MATCHES "\"ids\":\\[13,13,13,13,8630\\]")
   message(FATAL_ERROR "generate: ${out}")
 endif()
 
+# --stream: the text as it comes (the same text as the JSON's), or a JSON line per token before the
+# completions line; several completions as text are refused.
+run_ok(out generate --model ${WORK}/model --prompt "Men are all alike." --greedy --max-new-tokens 8 --stream)
+if(NOT out STREQUAL ".... measured FeinTogetherTogether\n")
+  message(FATAL_ERROR "generate --stream: '${out}'")
+endif()
+run_ok(out generate --model ${WORK}/model --prompt "Men are all alike." --greedy --max-new-tokens 5 --stream --json)
+string(REGEX MATCHALL "[^\n]+" lines "${out}")
+list(LENGTH lines count)
+list(GET lines 4 fifth)
+list(GET lines 5 last)
+string(JSON token GET "${fifth}" id)
+string(JSON piece GET "${fifth}" text)
+string(JSON text GET "${last}" completions 0 text)
+if(NOT count EQUAL 6 OR NOT token EQUAL 8630 OR NOT piece STREQUAL " measured" OR NOT text STREQUAL ".... measured")
+  message(FATAL_ERROR "generate --stream --json: ${out}")
+endif()
+execute_process(COMMAND ${RLHF} generate --model ${WORK}/model --prompt a --num 2 --stream
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "--stream: shows one completion as text")
+  message(FATAL_ERROR "generate --num 2 --stream: rc=${rc} ${err}")
+endif()
+
 # --skip-special-tokens: a token the model's special_tokens_map.json names is left out of the text, not
 # of the ids (greedy goes on with "Together" (41631) after these).
 file(MAKE_DIRECTORY ${WORK}/named)

@@ -99,6 +99,35 @@ private slots:
         QCOMPARE(gpt2_->decode(gpt2_->encode(s)), s);
     }
 
+    // What `rlhf generate --stream` prints: each token's new bytes up to the last whole character.
+    void streamedPiecesEndOnWholeCharacters() {
+        QCOMPARE(rlhf::text::completeUtf8Prefix(""), size_t(0));
+        QCOMPARE(rlhf::text::completeUtf8Prefix("a\xC3"), size_t(1));
+        QCOMPARE(rlhf::text::completeUtf8Prefix("a\xC3\xA9"), size_t(3));
+        QCOMPARE(rlhf::text::completeUtf8Prefix("ab\xE2\x82"), size_t(2));
+        QCOMPARE(rlhf::text::completeUtf8Prefix("\xF0\x9F\x98"), size_t(0));
+        QCOMPARE(rlhf::text::completeUtf8Prefix("\xF0\x9F\x98\x80"), size_t(4));
+        QCOMPARE(rlhf::text::completeUtf8Prefix("\x80\x80\x80"), size_t(3));  // stray continuations: nothing to wait for
+        QCOMPARE(rlhf::text::completeUtf8Prefix("x\xFF"), size_t(2));             // never a lead byte
+        for (const std::string full : {"caf\xC3\xA9 \xF0\x9F\x98\x80\xF0\x9F\x8E\x89 ok", "\xE4\xBD\xA0\xE5\xA5\xBD\xEF\xBC\x8C\xE4\xB8\x96\xE7\x95\x8C"}) {
+            const auto ids = gpt2_->encode(full);
+            std::string printed;
+            std::vector<int> sofar;
+            int heldBack = 0;
+            for (int id : ids) {
+                sofar.push_back(id);
+                const std::string bytes = gpt2_->decode(sofar);
+                const size_t ready = rlhf::text::completeUtf8Prefix(bytes);
+                heldBack += ready < bytes.size();
+                const std::string piece = bytes.substr(printed.size(), ready - std::min(ready, printed.size()));
+                QVERIFY2(rlhf::text::isValidUtf8(piece), piece.c_str());
+                printed += piece;
+            }
+            QCOMPARE(printed, full);
+            QVERIFY(heldBack > 0);  // these texts do split characters across tokens
+        }
+    }
+
     void invalidUtf8IsAClearError() {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpt2_->encode("ok \xFF bad"));
         try {
