@@ -136,8 +136,10 @@ torch::Tensor GradientPass::runUnderGraph(const std::vector<torch::Tensor>&, con
 
 #endif
 
-GradientPass::GradientPass(std::vector<torch::Tensor> parameters, MicroLoss loss, const torch::Device& device)
-    : parameters_(std::move(parameters)), loss_(std::move(loss)), useGraph_(cudaGraphWanted(device)) {
+GradientPass::GradientPass(std::vector<torch::Tensor> parameters, MicroLoss loss, const torch::Device& device, Combine combine,
+                           bool allowCudaGraph)
+    : parameters_(std::move(parameters)), loss_(std::move(loss)), combine_(combine),
+      useGraph_(allowCudaGraph && cudaGraphWanted(device)) {
     if (parameters_.empty()) throw std::invalid_argument("a gradient pass needs parameters");
 }
 
@@ -156,7 +158,7 @@ torch::Tensor GradientPass::accumulate(const std::vector<torch::Tensor>& inputs,
     torch::Tensor total;
     for (size_t m = 0; m < inputs.size(); ++m) {
         auto loss = loss_(inputs[m], targets[m]);
-        if (inputs.size() > 1) loss = loss / count;  // the grads add up to the mean over micro-batches
+        if (combine_ == Combine::Mean && inputs.size() > 1) loss = loss / count;  // the grads add up to the mean
         loss.backward();
         total = total.defined() ? total + loss.detach() : loss.detach();
     }

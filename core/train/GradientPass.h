@@ -1,10 +1,11 @@
 #pragma once
-// The gradient of one optimiser step: the mean loss of the step's micro-batches, and in each parameter's
-// .grad the mean of their gradients. Eager on the CPU; on CUDA a CUDA graph (RLHF_NO_CUDA_GRAPH_TRAINING=1:
-// eager there too): the forward, loss and backward passes of all the micro-batches are captured at the
-// first step and replayed at every later one, so the ~850 kernel launches of a GPT-2 micro-batch become one
-// graph launch and the host no longer bounds the step (H200, preset gpt2: 401-405k tokens/s against
-// 386-392k eager; preset small 1.55M against 270-380k; docs/benchmarks.md).
+// The gradient of one optimiser step: the mean (or sum) of the step's micro-batch losses, and in each
+// parameter's .grad the mean (or sum) of their gradients. Eager on the CPU; on CUDA a CUDA graph
+// (RLHF_NO_CUDA_GRAPH_TRAINING=1: eager there too): the forward, loss and backward passes of all the
+// micro-batches are captured at the first step and replayed at every later one, so the ~850 kernel
+// launches of a GPT-2 micro-batch become one graph launch and the host no longer bounds the step (H200,
+// preset gpt2: 401-408k tokens/s against 344-395k eager; preset small 1.55M against 270-380k;
+// docs/benchmarks.md).
 //
 // Under a graph: each .grad is a buffer the graph writes (the optimiser updates the parameters in place
 // and nothing may set the grads to none or move the parameters), and the loss must not read device values
@@ -24,11 +25,18 @@ public:
     // One micro-batch's loss, a scalar; it chooses its own autocast.
     using MicroLoss = std::function<torch::Tensor(const torch::Tensor& input, const torch::Tensor& target)>;
 
-    GradientPass(std::vector<torch::Tensor> parameters, MicroLoss loss, const torch::Device& device);
+    // How the micro-batches' losses combine: their mean (each a mean over micro-batches of one size), or
+    // their sum (each a sum that the caller divides, as SFT divides by the step's learned tokens).
+    enum class Combine { Mean, Sum };
+
+    // allowCudaGraph false: always eager (for micro-batches whose shapes change from step to step, where a
+    // graph would seldom replay and would hold its own activation memory beside the eager steps').
+    GradientPass(std::vector<torch::Tensor> parameters, MicroLoss loss, const torch::Device& device,
+                 Combine combine = Combine::Mean, bool allowCudaGraph = true);
     ~GradientPass();
 
-    // inputs[m], targets[m]: the step's micro-batches (at least one). Returns the mean loss, a scalar on
-    // the device (under a graph, a buffer that the next call rewrites).
+    // inputs[m], targets[m]: the step's micro-batches (at least one). Returns the combined loss, a scalar
+    // on the device (under a graph, a buffer that the next call rewrites).
     torch::Tensor run(const std::vector<torch::Tensor>& inputs, const std::vector<torch::Tensor>& targets);
 
     bool usesCudaGraph() const { return useGraph_; }
@@ -45,6 +53,7 @@ private:
     struct CapturedStep;  // the graph and its static input buffers (CUDA builds)
     std::vector<torch::Tensor> parameters_;
     MicroLoss loss_;
+    Combine combine_;
     bool useGraph_;
     std::unique_ptr<CapturedStep> captured_;
 };

@@ -168,16 +168,12 @@ void PretrainRun::saveCheckpoint(int64_t step) {
 }
 
 LoopResult PretrainRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {
-    runDir_.openMetrics(step_ > 0 ? std::optional<int64_t>(step_) : std::nullopt);
     LoopCallbacks callbacks;
     callbacks.trainStep = [this](int64_t step) { return trainStep(step); };
     callbacks.evaluate = [this] { return evaluate(); };
     callbacks.saveCheckpoint = [this](int64_t step) { saveCheckpoint(step); };
-    callbacks.onStats = [&](const StepStats& stats) {
-        runDir_.appendMetrics(stats.step, stats.values);
-        if (onStats) onStats(stats);
-    };
-    return runTrainingLoop(step_, {config_.maxSteps, config_.evalEvery, config_.checkpointEvery}, callbacks, stop);
+    callbacks.onStats = onStats;
+    return runLoggedTrainingLoop(runDir_, step_, {config_.maxSteps, config_.evalEvery, config_.checkpointEvery}, callbacks, stop);
 }
 
 }  // namespace rlhf::train

@@ -113,4 +113,14 @@ void RunDirectory::appendMetrics(int64_t step, const std::map<std::string, doubl
     metrics_ << line.dump() << '\n' << std::flush;
 }
 
+LoopResult runLoggedTrainingLoop(RunDirectory& dir, int64_t startStep, const LoopSchedule& schedule,
+                                 LoopCallbacks callbacks, const std::atomic<bool>* stop) {
+    dir.openMetrics(startStep > 0 ? std::optional<int64_t>(startStep) : std::nullopt);
+    callbacks.onStats = [&dir, onStats = std::move(callbacks.onStats)](const StepStats& stats) {
+        dir.appendMetrics(stats.step, stats.values);
+        if (onStats) onStats(stats);
+    };
+    return runTrainingLoop(startStep, schedule, callbacks, stop);
+}
+
 }  // namespace rlhf::train

@@ -15,6 +15,7 @@
 
 #include "model/Gpt2Model.h"
 #include "text/ByteLevelBpe.h"
+#include "train/TrainerLoop.h"
 
 namespace rlhf::train {
 
@@ -46,5 +47,10 @@ private:
     std::string dir_;
     std::ofstream metrics_;
 };
+
+// runTrainingLoop with every step's metrics appended to dir's metrics.jsonl before callbacks.onStats sees
+// them (a run resumed at startStep > 0 first drops the lines of later steps).
+LoopResult runLoggedTrainingLoop(RunDirectory& dir, int64_t startStep, const LoopSchedule& schedule,
+                                 LoopCallbacks callbacks, const std::atomic<bool>* stop);
 
 }  // namespace rlhf::train

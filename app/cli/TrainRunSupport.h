@@ -1,0 +1,75 @@
+#pragma once
+// What `rlhf train STAGE` shares across stages: the options, Ctrl+C, where a run lives (a project's row
+// and directory, or a directory of its own), recording a project's run, and the per-step progress lines.
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "data/ProjectStore.h"
+#include "data/RunStore.h"
+#include "train/TrainerLoop.h"
+
+namespace CLI {
+class App;
+}
+
+namespace rlhf::cli {
+
+struct TrainOptions {
+    std::string project, text, configFile, resume, out, device = "cpu";
+    std::vector<std::string> sets;
+    int threads = 0;
+    bool json = false;
+};
+
+// --config, --set (repeatable), --resume, --device, --threads, --json.
+void addCommonTrainOptions(CLI::App* cmd, TrainOptions& o);
+
+// Where a run lives and, for runs of a project, its row there.
+struct RunTarget {
+    std::unique_ptr<data::ProjectStore> store;
+    int64_t runId = 0;
+    std::string dir;
+};
+
+// The settings of --config and --set; when resuming only max_steps may change (UserError otherwise).
+nlohmann::json stageSettings(const TrainOptions& o, bool resuming);
+// "PREFIX20261126-184500"
+std::string timestampedDir(const std::string& prefix);
+// A new row of `kind` in the project, and its directory PROJECT.rlhf.d/runs/ID-KIND (created).
+void createProjectRun(RunTarget& target, const std::string& kind, const nlohmann::json& settings);
+// The project's run `id` (UserError unless it is of `kind`), set running again.
+void reopenProjectRun(RunTarget& target, const std::string& id, const std::string& kind, const std::string& project);
+
+// A step's numbers: a JSON line on stdout with json, else every 10th step (and evaluations, and the
+// last) as a line on stderr.
+void printStepProgress(const train::StepStats& s, int64_t maxSteps, bool json);
+
+std::atomic<bool>& interruptFlag();
+void catchInterrupt(bool on);  // Ctrl+C sets interruptFlag(): checkpoint and stop after this step
+std::string checkpointDigest(const std::string& dir);  // sha256 of its model.safetensors
+
+// Runs `run` (PretrainRun, SftRun) to its end or to Ctrl+C, recording checkpoints, metrics and the
+// final status in the project's row when there is one.
+template <typename Run>
+train::LoopResult runRecorded(Run& run, RunTarget& target, bool json) {
+    std::unique_ptr<data::RunStore> runs;
+    if (target.store) runs = std::make_unique<data::RunStore>(target.store->database());
+    run.setCheckpointListener([&](int64_t step, const std::string& dir) {
+        if (runs) runs->recordCheckpoint(target.runId, step, dir, checkpointDigest(dir));
+    });
+    catchInterrupt(true);
+    const auto result = run.run(&interruptFlag(), [&](const train::StepStats& s) {
+        if (runs) runs->recordMetrics(target.runId, s.step, s.values);
+        printStepProgress(s, run.config().maxSteps, json);
+    });
+    catchInterrupt(false);
+    if (runs) runs->setStatus(target.runId, !result.error.empty() ? "failed" : result.stopped ? "stopped" : "finished", result.error);
+    return result;
+}
+
+}  // namespace rlhf::cli

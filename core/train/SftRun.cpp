@@ -1,0 +1,224 @@
+#include "train/SftRun.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <numeric>
+#include <sstream>
+
+#include <torch/torch.h>
+
+#include "model/HfCheckpoint.h"
+#include "train/GradientClipping.h"
+
+namespace rlhf::train {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kDemonstrationsFile = "demonstrations.jsonl";
+
+// RUN/demonstrations.jsonl: {"split", "prompt", "response"} per line, written whole or not at all.
+void writeDemonstrations(const std::string& path, const std::vector<data::Demonstration>& train,
+                         const std::vector<data::Demonstration>& validation) {
+    const std::string tmp = path + ".partial";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        for (const auto* rows : {&train, &validation})
+            for (const auto& d : *rows)
+                out << nlohmann::json{{"split", rows == &train ? "train" : "validation"}, {"prompt", d.prompt}, {"response", d.response}}
+                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                    << '\n';
+        if (!out.flush()) throw std::invalid_argument(tmp + ": cannot write");
+    }
+    fs::rename(tmp, path);
+}
+
+std::pair<std::vector<data::Demonstration>, std::vector<data::Demonstration>> readDemonstrationsFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::invalid_argument(path + ": cannot open");
+    std::pair<std::vector<data::Demonstration>, std::vector<data::Demonstration>> out;
+    std::string line;
+    for (int64_t number = 1; std::getline(in, line); ++number) {
+        try {
+            const auto j = nlohmann::json::parse(line);
+            data::Demonstration d{number, j.at("prompt").get<std::string>(), j.at("response").get<std::string>()};
+            (j.at("split") == "train" ? out.first : out.second).push_back(std::move(d));
+        } catch (const nlohmann::json::exception& e) {
+            throw std::invalid_argument(path + ": line " + std::to_string(number) + ": " + e.what());
+        }
+    }
+    return out;
+}
+
+// max_steps from epochs: enough optimiser steps to show every row `epochs` times.
+int64_t stepsForEpochs(double epochs, size_t rows, int batchSize, int gradAccum) {
+    const double perStep = static_cast<double>(batchSize) * gradAccum;
+    return std::max<int64_t>(1, static_cast<int64_t>(std::ceil(epochs * static_cast<double>(rows) / perStep)));
+}
+
+}  // namespace
+
+SftRun::SftRun(const std::string& runDir, SftConfig config, const torch::Device& device)
+    : config_(std::move(config)), device_(device), precision_(parsePrecision(config_.precision, device)), runDir_(runDir),
+      order_(config_.seed) {}
+
+std::unique_ptr<SftRun> SftRun::create(const std::string& runDir, const SftConfig& config,
+                                       const std::vector<data::Demonstration>& train,
+                                       const std::vector<data::Demonstration>& validation, const torch::Device& device) {
+    if (fs::exists(fs::path(runDir) / "config.json"))
+        throw std::invalid_argument(runDir + ": already holds a run (use --resume " + runDir + ")");
+    if (train.empty()) throw std::invalid_argument("no demonstrations in the train split to fine-tune on");
+    auto loaded = model::loadCheckpoint(config.model, device);
+    auto run = std::unique_ptr<SftRun>(new SftRun(runDir, config, device));
+    run->prepare(loaded.model, std::move(*loaded.tokenizer), train, validation);
+    if (run->config_.maxSteps == 0)
+        run->config_.maxSteps = stepsForEpochs(config.epochs, run->train_.rows.size(), config.batchSize, config.gradAccum);
+    fs::create_directories(runDir);
+    writeDemonstrations((fs::path(runDir) / kDemonstrationsFile).string(), train, validation);
+    run->runDir_.writeConfig(run->config_.toJson());
+    return run;
+}
+
+std::unique_ptr<SftRun> SftRun::resume(const std::string& runDir, const torch::Device& device, int64_t maxSteps) {
+    RunDirectory dir(runDir);
+    SftConfig config = SftConfig::fromJson(dir.readConfig(), runDir + "/config.json");
+    if (maxSteps > 0) config.maxSteps = maxSteps;
+    const auto checkpoint = dir.latestCheckpoint();
+    if (!checkpoint) throw std::invalid_argument(runDir + ": has no checkpoint to resume from");
+    const auto [train, validation] = readDemonstrationsFile((fs::path(runDir) / kDemonstrationsFile).string());
+    auto loaded = model::loadCheckpoint(*checkpoint, device);
+    auto run = std::unique_ptr<SftRun>(new SftRun(runDir, config, device));
+    run->prepare(loaded.model, std::move(*loaded.tokenizer), train, validation);
+    const TrainerState state = RunDirectory::loadTrainerState(*checkpoint);
+    run->optimizer_->loadState(state.tensors);
+    std::istringstream(state.extra.value("order_state", std::string())) >> run->order_;
+    run->startEpoch();  // the same shuffle as the checkpoint's epoch
+    run->epoch_ = state.extra.value("epoch", int64_t(0));
+    run->cursor_ = state.extra.value("cursor", size_t(0));
+    run->rowsSeen_ = state.extra.value("rows_seen", int64_t(0));
+    run->step_ = state.step;
+    run->lastCheckpoint_ = *checkpoint;
+    if (maxSteps > 0) run->runDir_.writeConfig(config.toJson());
+    return run;
+}
+
+// Tokenises the demonstrations and builds the optimiser around the loaded model.
+void SftRun::prepare(model::Gpt2Model model, text::ByteLevelBpe tokenizer, const std::vector<data::Demonstration>& train,
+                     const std::vector<data::Demonstration>& validation) {
+    model_ = std::move(model);
+    tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(tokenizer));
+    const model::Gpt2Config& c = model_->config();
+    if (config_.maxLength > c.nPositions)
+        throw std::invalid_argument("max_length " + std::to_string(config_.maxLength) + " exceeds the model's context of " +
+                                    std::to_string(c.nPositions));
+    const int64_t maxLength = config_.maxLength > 0 ? config_.maxLength : c.nPositions;
+    eos_ = c.eosTokenId;
+    train_ = makeSftExamples(train, *tokenizer_, eos_, maxLength);
+    validation_ = makeSftExamples(validation, *tokenizer_, eos_, maxLength);
+    if (train_.rows.empty())
+        throw std::invalid_argument("every train demonstration's prompt fills max_length " + std::to_string(maxLength) +
+                                    ": nothing to learn");
+    optimizer_ = std::make_unique<AdamW>(model_->parameters(), AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
+    auto microLoss = [this](const torch::Tensor& input, const torch::Tensor& target) {
+        AutocastScope autocast(precision_, device_);
+        return sftLossSum(model_, input, target);
+    };
+    // Eager on CUDA too: micro-batches are as long as their longest row, so their shapes change from step to step.
+    gradientPass_ = std::make_unique<GradientPass>(model_->parameters(), microLoss, device_, GradientPass::Combine::Sum,
+                                                   /*allowCudaGraph=*/false);
+}
+
+void SftRun::startEpoch() {
+    std::ostringstream state;
+    state << order_;
+    epochOrderState_ = state.str();
+    epochRows_.resize(train_.rows.size());
+    std::iota(epochRows_.begin(), epochRows_.end(), size_t(0));
+    std::shuffle(epochRows_.begin(), epochRows_.end(), order_);
+    cursor_ = 0;
+    ++epoch_;
+}
+
+std::vector<size_t> SftRun::nextRows(size_t n) {
+    std::vector<size_t> rows;
+    while (rows.size() < n) {
+        if (epoch_ == 0 || cursor_ == epochRows_.size()) startEpoch();
+        rows.push_back(epochRows_[cursor_++]);
+    }
+    rowsSeen_ += static_cast<int64_t>(n);
+    return rows;
+}
+
+// One synchronisation per step, reading the loss and the gradient norm together once the update is queued.
+StepStats SftRun::trainStep(int64_t step) {
+    const auto t0 = std::chrono::steady_clock::now();
+    model_->train();
+    std::vector<torch::Tensor> inputs, targets;  // per micro-batch: [B,T] each, T its own longest row
+    int64_t learned = 0, positions = 0;
+    for (int micro = 0; micro < config_.gradAccum; ++micro) {
+        const SftBatch batch = makeSftBatch(train_.rows, nextRows(static_cast<size_t>(config_.batchSize)), eos_);
+        inputs.push_back(batch.input.to(device_));
+        targets.push_back(batch.target.to(device_));
+        learned += batch.lossTokens;
+        positions += batch.positions;
+    }
+    // The grads are of the summed loss; dividing them by the step's learned tokens (inside AdamW's update,
+    // with the clipping factor) makes them the gradient of the per-token mean over the whole step.
+    const auto lossSum = gradientPass_->run(inputs, targets);
+    const auto tokens = static_cast<double>(learned);
+    const auto parameters = model_->parameters();
+    const torch::Tensor gradNorm = gradientNorm(parameters) / tokens;
+    const torch::Tensor divisor = config_.gradClip > 0 ? clipDivisor(gradNorm, config_.gradClip) * tokens
+                                                       : torch::full({}, tokens, gradNorm.options());
+    const double lr = warmupCosineLr(step, config_.warmupSteps, config_.maxSteps, config_.lr, config_.minLr);
+    optimizer_->step(lr, divisor);
+    const auto readings = torch::stack({lossSum.to(torch::kFloat32) / tokens, gradNorm}).to(torch::kCPU, torch::kFloat64);
+    step_ = step;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return {step, {{"loss", readings[0].item<double>()}, {"lr", lr}, {"grad_norm", readings[1].item<double>()},
+                   {"tokens_per_s", static_cast<double>(positions) / seconds},
+                   {"epoch", static_cast<double>(rowsSeen_) / static_cast<double>(train_.rows.size())}}};
+}
+
+// Per-token loss over the first eval_batches micro-batches of the validation split (the same rows each time).
+std::map<std::string, double> SftRun::evaluate() {
+    if (validation_.rows.empty()) return {};
+    torch::NoGradGuard noGrad;
+    model_->eval();
+    torch::Tensor sum = torch::zeros({}, torch::dtype(torch::kFloat64).device(device_));  // read once, at the end
+    int64_t tokens = 0;
+    const size_t end = std::min(validation_.rows.size(), static_cast<size_t>(config_.evalBatches) * config_.batchSize);
+    for (size_t start = 0; start < end; start += static_cast<size_t>(config_.batchSize)) {
+        std::vector<size_t> pick(std::min(end - start, static_cast<size_t>(config_.batchSize)));
+        std::iota(pick.begin(), pick.end(), start);
+        const SftBatch batch = makeSftBatch(validation_.rows, pick, eos_);
+        AutocastScope autocast(precision_, device_);
+        sum += sftLossSum(model_, batch.input.to(device_), batch.target.to(device_)).to(torch::kFloat64);
+        tokens += batch.lossTokens;
+    }
+    return {{"val_loss", sum.item<double>() / static_cast<double>(tokens)}};
+}
+
+void SftRun::saveCheckpoint(int64_t step) {
+    TrainerState state;
+    state.step = step;
+    state.extra = {{"order_state", epochOrderState_}, {"epoch", epoch_}, {"cursor", cursor_}, {"rows_seen", rowsSeen_}};
+    state.tensors = optimizer_->state();
+    lastCheckpoint_ = runDir_.saveCheckpoint(model_, *tokenizer_, state);
+    if (checkpointListener_) checkpointListener_(step, lastCheckpoint_);
+}
+
+LoopResult SftRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {
+    LoopCallbacks callbacks;
+    callbacks.trainStep = [this](int64_t step) { return trainStep(step); };
+    callbacks.evaluate = [this] { return evaluate(); };
+    callbacks.saveCheckpoint = [this](int64_t step) { saveCheckpoint(step); };
+    callbacks.onStats = onStats;
+    return runLoggedTrainingLoop(runDir_, step_, {config_.maxSteps, config_.evalEvery, config_.checkpointEvery}, callbacks, stop);
+}
+
+}  // namespace rlhf::train

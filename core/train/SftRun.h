@@ -1,0 +1,83 @@
+#pragma once
+// Supervised fine-tuning (DESIGN §5 SFT) of a Hugging Face GPT-2 on demonstrations: next-token loss on
+// the response tokens and their EOS only, normalised by the learned tokens of the whole optimiser step
+// (not per micro-batch), AdamW with warm-up + cosine, global-norm clipping, gradient accumulation,
+// validation loss, checkpoints and JSON-lines metrics in a run directory, bit-for-bit resume. The
+// demonstrations are copied into the run (RUN/demonstrations.jsonl), so a resumed run trains on what it
+// started with. Runs on the calling thread; stop it with the atomic flag.
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "data/Demonstrations.h"
+#include "model/Gpt2Model.h"
+#include "text/ByteLevelBpe.h"
+#include "train/AdamW.h"
+#include "train/GradientPass.h"
+#include "train/Precision.h"
+#include "train/RunDirectory.h"
+#include "train/SftConfig.h"
+#include "train/SftExamples.h"
+#include "train/TrainerLoop.h"
+
+namespace rlhf::train {
+
+class SftRun {
+public:
+    // New run in `runDir` (created) from config.model; throws std::invalid_argument for bad settings, a
+    // base model that does not load, or no demonstration to learn from.
+    static std::unique_ptr<SftRun> create(const std::string& runDir, const SftConfig& config,
+                                          const std::vector<data::Demonstration>& train,
+                                          const std::vector<data::Demonstration>& validation, const torch::Device& device);
+    // Continues `runDir` from its newest checkpoint; `maxSteps` (when > 0) extends or shortens the run.
+    static std::unique_ptr<SftRun> resume(const std::string& runDir, const torch::Device& device, int64_t maxSteps = 0);
+
+    LoopResult run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats);
+    // Called after each checkpoint is complete on disk, with its step and directory.
+    void setCheckpointListener(std::function<void(int64_t step, const std::string& dir)> listener) {
+        checkpointListener_ = std::move(listener);
+    }
+
+    int64_t step() const { return step_; }
+    const SftConfig& config() const { return config_; }  // max_steps resolved from epochs
+    const std::string& lastCheckpoint() const { return lastCheckpoint_; }
+    const SftExamples& trainExamples() const { return train_; }
+    model::Gpt2Model& model() { return model_; }
+
+private:
+    SftRun(const std::string& runDir, SftConfig config, const torch::Device& device);
+    void prepare(model::Gpt2Model model, text::ByteLevelBpe tokenizer, const std::vector<data::Demonstration>& train,
+                 const std::vector<data::Demonstration>& validation);
+    StepStats trainStep(int64_t step);
+    std::map<std::string, double> evaluate();
+    void saveCheckpoint(int64_t step);
+    // The next n rows of the shuffled order, a new shuffle at each epoch's start.
+    std::vector<size_t> nextRows(size_t n);
+    void startEpoch();
+
+    SftConfig config_;
+    torch::Device device_;
+    Precision precision_;
+    RunDirectory runDir_;
+    std::unique_ptr<text::ByteLevelBpe> tokenizer_;
+    model::Gpt2Model model_{nullptr};
+    int eos_ = 0;
+    std::unique_ptr<AdamW> optimizer_;
+    std::unique_ptr<GradientPass> gradientPass_;
+    SftExamples train_, validation_;
+    std::mt19937_64 order_;           // shuffles each epoch
+    std::string epochOrderState_;     // order_ as it was before this epoch's shuffle (saved for resume)
+    std::vector<size_t> epochRows_;   // this epoch's order
+    size_t cursor_ = 0;               // next row of epochRows_
+    int64_t epoch_ = 0;               // epochs started
+    int64_t rowsSeen_ = 0;
+    int64_t step_ = 0;
+    std::string lastCheckpoint_;
+    std::function<void(int64_t, const std::string&)> checkpointListener_;
+};
+
+}  // namespace rlhf::train

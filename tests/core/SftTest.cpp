@@ -1,0 +1,211 @@
+// Supervised fine-tuning (DESIGN §5 SFT): rows learn the response and its EOS only; the loss and the
+// gradient of a step are normalised by the step's learned tokens, not per micro-batch; truncation and
+// skipping; settings errors; and a resumed run that reproduces an uninterrupted one bit for bit.
+#include <torch/torch.h>  // before Qt: Qt's `slots` macro breaks torch headers
+
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+
+#include "TestData.h"
+#include "TestPrinters.h"
+#include "model/HfCheckpoint.h"
+#include "train/GradientClipping.h"
+#include "train/SftRun.h"
+
+using namespace rlhf;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kEos = 50256;
+
+std::vector<data::Demonstration> demonstrations() {
+    return {{1, "Human: hi\n\nAssistant:", " Hello! How can I help?"},
+            {2, "Human: 2+2?\n\nAssistant:", " 4"},
+            {3, "Human: Name a colour.\n\nAssistant:", " Blue, like the sky on a clear day."}};
+}
+
+std::vector<float> flatParameters(model::Gpt2Model& m) {
+    std::vector<float> out;
+    for (const auto& p : m->parameters()) {
+        auto c = p.detach().to(torch::kFloat32).contiguous().view({-1});
+        out.insert(out.end(), c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+    }
+    return out;
+}
+
+}  // namespace
+
+class SftTest : public QObject {
+    Q_OBJECT
+    fs::path tmp_, base_;
+    std::unique_ptr<text::ByteLevelBpe> gpt2_;
+
+    train::SftConfig config(int64_t maxSteps) const {
+        train::SftConfig c;
+        c.model = base_.string();
+        c.batchSize = 2;
+        c.maxSteps = maxSteps;
+        c.lr = 1e-3;
+        c.warmupSteps = 1;
+        c.evalEvery = 2;
+        c.checkpointEvery = 0;
+        c.precision = "fp32";
+        return c;
+    }
+
+private slots:
+    void initTestCase() {
+        torch::set_num_threads(2);
+        tmp_ = fs::temp_directory_path() / ("rlhf-sft-" + std::to_string(::getpid()));
+        base_ = tmp_ / "base";
+        fs::create_directories(base_);
+        for (const char* f : {"tiny-gpt2/policy/config.json", "tiny-gpt2/policy/model.safetensors", "gpt2/vocab.json", "gpt2/merges.txt"})
+            fs::copy_file(test::dataPath(f), base_ / fs::path(f).filename());
+        gpt2_ = std::make_unique<text::ByteLevelBpe>(text::ByteLevelBpe::fromDirectory(base_.string()));
+    }
+    void cleanupTestCase() { fs::remove_all(tmp_); }
+
+    void rowsLearnTheResponseAndItsEos() {
+        const auto d = demonstrations();
+        const auto examples = train::makeSftExamples(d, *gpt2_, kEos, 64);
+        QCOMPARE(examples.rows.size(), size_t(3));
+        QCOMPARE(examples.truncated, int64_t(0));
+        const auto prompt = gpt2_->encode(d[1].prompt), response = gpt2_->encode(d[1].response);
+        std::vector<int> want = prompt;
+        want.insert(want.end(), response.begin(), response.end());
+        want.push_back(kEos);
+        QCOMPARE(examples.rows[1].ids, want);
+        QCOMPARE(examples.rows[1].promptLength, static_cast<int64_t>(prompt.size()));
+        // An empty prompt starts from EOS; a long row keeps its start; a prompt that fills max_length is skipped.
+        const auto cut = train::makeSftExamples({{1, "", " 4"}, d[2], {3, d[2].prompt, ""}}, *gpt2_, kEos, 12);
+        QCOMPARE(cut.rows[0].ids, (std::vector<int>{kEos, gpt2_->encode(" 4")[0], kEos}));
+        QCOMPARE(cut.rows[0].promptLength, int64_t(1));
+        QCOMPARE(cut.rows[1].ids.size(), size_t(13));
+        QVERIFY(cut.rows[1].ids.back() != kEos);
+        QCOMPARE(cut.truncated, int64_t(1));
+        QCOMPARE(train::makeSftExamples({d[2]}, *gpt2_, kEos, 9).skipped, int64_t(1));  // the prompt is 10 tokens
+    }
+
+    void batchTargetsAreTheResponseTokensAndEosOnly() {
+        std::vector<train::SftExample> rows = {{{5, 6, 7, 8}, 2}, {{9, 10, 11}, 1}};
+        const auto b = train::makeSftBatch(rows, {1, 0}, 99);
+        QCOMPARE(b.input.sizes(), (torch::IntArrayRef{2, 3}));
+        QVERIFY(b.input.equal(torch::tensor({{9, 10, 99}, {5, 6, 7}}, torch::kLong)));
+        QVERIFY(b.target.equal(torch::tensor({{10, 11, -1}, {-1, 7, 8}}, torch::kLong)));
+        QCOMPARE(b.lossTokens, int64_t(4));
+        QCOMPARE(b.positions, int64_t(6));
+    }
+
+    // The loss sums -log p of the learned targets only; padding after a row changes nothing in it.
+    void lossSumIsTheLearnedTokensNegativeLogLikelihood() {
+        auto loaded = model::loadCheckpoint(base_.string());
+        auto& m = loaded.model;
+        const auto examples = train::makeSftExamples(demonstrations(), *gpt2_, kEos, 64);
+        const auto alone = train::makeSftBatch(examples.rows, {1}, kEos);
+        const auto padded = train::makeSftBatch(examples.rows, {1, 2}, kEos);
+        torch::NoGradGuard noGrad;
+        const auto logProbs = torch::log_softmax(m->forward(alone.input).to(torch::kFloat64), -1);  // [1,T,V]
+        double want = 0;
+        for (int64_t t = 0; t < alone.target.size(1); ++t) {
+            const int64_t target = alone.target[0][t].item<int64_t>();
+            if (target >= 0) want -= logProbs[0][t][target].item<double>();
+        }
+        QVERIFY(want > 1.0);
+        const double got = train::sftLossSum(m, alone.input, alone.target).item<double>();
+        QVERIFY2(std::abs(got - want) < 1e-3, (std::to_string(got) + " vs " + std::to_string(want)).c_str());
+        const auto firstRowOnly = padded.target.clone();
+        firstRowOnly[1].fill_(-1);
+        const double inBatch = train::sftLossSum(m, padded.input, firstRowOnly).item<double>();
+        QVERIFY2(std::abs(inBatch - got) < 1e-4, (std::to_string(inBatch) + " vs " + std::to_string(got)).c_str());
+    }
+
+    // Two micro-batches of one row each, of 7 and 2 learned tokens: the step's loss and gradient norm are
+    // per learned token of the whole step (a mean of the two micro-batch means would differ).
+    void aStepIsNormalisedByItsLearnedTokens() {
+        auto c = config(1);
+        c.batchSize = 1;
+        c.gradAccum = 2;
+        c.lr = 0;
+        c.evalEvery = 0;
+        const auto d = demonstrations();
+        auto run = train::SftRun::create((tmp_ / "normalised").string(), c, {d[0], d[1]}, {}, torch::kCPU);
+        train::StepStats first;
+        run->run(nullptr, [&](const train::StepStats& s) { first = s; });
+        auto loaded = model::loadCheckpoint(base_.string());
+        const auto examples = train::makeSftExamples({d[0], d[1]}, *gpt2_, kEos, 64);
+        const auto a = train::makeSftBatch(examples.rows, {0}, kEos), b = train::makeSftBatch(examples.rows, {1}, kEos);
+        QVERIFY(a.lossTokens != b.lossTokens);
+        const auto sumA = train::sftLossSum(loaded.model, a.input, a.target);
+        const auto sumB = train::sftLossSum(loaded.model, b.input, b.target);
+        (sumA + sumB).backward();
+        const double tokens = static_cast<double>(a.lossTokens + b.lossTokens);
+        const double perToken = (sumA + sumB).item<double>() / tokens;
+        const double meanOfMeans = (sumA.item<double>() / a.lossTokens + sumB.item<double>() / b.lossTokens) / 2;
+        QVERIFY(std::abs(perToken - meanOfMeans) > 1e-2);
+        QVERIFY2(std::abs(first.values.at("loss") - perToken) < 1e-4,
+                 (std::to_string(first.values.at("loss")) + " vs " + std::to_string(perToken)).c_str());
+        const double norm = train::gradientNorm(loaded.model->parameters()).item<double>() / tokens;
+        QVERIFY2(std::abs(first.values.at("grad_norm") - norm) < 1e-4 * norm,
+                 (std::to_string(first.values.at("grad_norm")) + " vs " + std::to_string(norm)).c_str());
+    }
+
+    // Stopped after step 2 of 5 (three rows, two per micro-batch: epochs end inside batches) and resumed,
+    // the run ends with the parameters and metrics of one that ran through.
+    void resumedRunMatchesAnUninterruptedOne() {
+        const auto d = demonstrations();
+        const std::vector<data::Demonstration> validation = {d[1]};
+        auto whole = train::SftRun::create((tmp_ / "whole").string(), config(5), d, validation, torch::kCPU);
+        QCOMPARE(whole->run(nullptr, {}).lastStep, int64_t(5));
+        std::atomic<bool> stop{false};
+        auto first = train::SftRun::create((tmp_ / "parts").string(), config(5), d, validation, torch::kCPU);
+        const auto stopped = first->run(&stop, [&](const train::StepStats& s) { stop = s.step == 2; });
+        QVERIFY(stopped.stopped);
+        QCOMPARE(stopped.lastStep, int64_t(2));
+        auto second = train::SftRun::resume((tmp_ / "parts").string(), torch::kCPU);
+        QCOMPARE(second->step(), int64_t(2));
+        QCOMPARE(second->run(nullptr, {}).lastStep, int64_t(5));
+        QCOMPARE(flatParameters(second->model()), flatParameters(whole->model()));
+        auto losses = [](const fs::path& run) {
+            std::ifstream in(run / "metrics.jsonl");
+            std::vector<std::pair<double, double>> out;
+            for (std::string line; std::getline(in, line);) {
+                const auto j = nlohmann::json::parse(line);
+                out.emplace_back(j.at("loss").get<double>(), j.value("val_loss", 0.0));
+            }
+            return out;
+        };
+        QCOMPARE(losses(tmp_ / "parts"), losses(tmp_ / "whole"));
+        QCOMPARE(losses(tmp_ / "whole").size(), size_t(5));
+    }
+
+    void epochsSetTheStepsAndSettingsErrorsNameTheKey() {
+        auto c = config(0);
+        c.epochs = 2;  // 3 rows x 2 epochs / 2 per step = 3 steps
+        auto run = train::SftRun::create((tmp_ / "epochs").string(), c, demonstrations(), {}, torch::kCPU);
+        QCOMPARE(run->config().maxSteps, int64_t(3));
+        auto errorOf = [](const nlohmann::json& j) {
+            try {
+                train::SftConfig::fromJson(j, "--set");
+            } catch (const std::invalid_argument& e) {
+                return std::string(e.what());
+            }
+            return std::string();
+        };
+        QCOMPARE(errorOf({{"lr", 1e-4}}), std::string("--set: model: no base model given (--set model=DIR)"));
+        QVERIFY(errorOf({{"model", "m"}, {"batchsize", 2}}).find("unknown setting 'batchsize'") != std::string::npos);
+        QVERIFY(errorOf({{"model", "m"}, {"grad_accum", 0}}).find("grad_accum = 0 is outside") != std::string::npos);
+        QVERIFY(errorOf({{"model", "m"}, {"epochs", 0}}).find("epochs must be above 0") != std::string::npos);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 train::SftRun::create((tmp_ / "none").string(), config(1), {}, {}, torch::kCPU));
+        auto tooLong = config(1);
+        tooLong.maxLength = 65;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 train::SftRun::create((tmp_ / "long").string(), tooLong, demonstrations(), {}, torch::kCPU));
+    }
+};
+
+QTEST_APPLESS_MAIN(SftTest)
+#include "SftTest.moc"
