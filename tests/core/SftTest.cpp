@@ -1,6 +1,7 @@
 // Supervised fine-tuning (DESIGN §5 SFT): rows learn the response and its EOS only; the loss and the
 // gradient of a step are normalised by the step's learned tokens, not per micro-batch; truncation and
-// skipping; settings errors; and a resumed run that reproduces an uninterrupted one bit for bit.
+// skipping; settings errors; a resumed run that reproduces an uninterrupted one bit for bit; and a
+// trained model that answers with a demonstration and stops at its EOS.
 #include <torch/torch.h>  // before Qt: Qt's `slots` macro breaks torch headers
 
 #include <QtTest>
@@ -10,6 +11,7 @@
 
 #include "TestData.h"
 #include "TestPrinters.h"
+#include "model/Generation.h"
 #include "model/HfCheckpoint.h"
 #include "train/GradientClipping.h"
 #include "train/SftRun.h"
@@ -179,6 +181,25 @@ private slots:
         };
         QCOMPARE(losses(tmp_ / "parts"), losses(tmp_ / "whole"));
         QCOMPARE(losses(tmp_ / "whole").size(), size_t(5));
+    }
+
+    // Trained long enough on three demonstrations, the model answers a train prompt with its response and
+    // then stops: the EOS appended to each row is learned.
+    void theResponseAndItsEosAreLearned() {
+        auto c = config(80);
+        c.batchSize = 3;
+        c.lr = 1e-2;
+        c.warmupSteps = 5;
+        c.evalEvery = 0;
+        const auto d = demonstrations();
+        auto run = train::SftRun::create((tmp_ / "learned").string(), c, d, {}, torch::kCPU);
+        run->run(nullptr, {});
+        model::SamplingOptions greedy;
+        greedy.greedy = true;
+        greedy.maxNewTokens = 20;
+        const auto out = model::generate(run->model(), {gpt2_->encode(d[0].prompt)}, greedy).at(0);
+        QCOMPARE(gpt2_->decode(out.ids), d[0].response + "<|endoftext|>");
+        QVERIFY(out.endedWithEos);
     }
 
     void epochsSetTheStepsAndSettingsErrorsNameTheKey() {
