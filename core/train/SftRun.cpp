@@ -160,7 +160,7 @@ StepStats SftRun::trainStep(int64_t step) {
     std::vector<torch::Tensor> inputs, targets;  // per micro-batch: [B,T] each, T its own longest row
     int64_t learned = 0, positions = 0;
     for (int micro = 0; micro < config_.gradAccum; ++micro) {
-        const SftBatch batch = makeSftBatch(train_.rows, nextRows(static_cast<size_t>(config_.batchSize)), eos_);
+        const ResponseBatch batch = makeResponseBatch(train_.rows, nextRows(static_cast<size_t>(config_.batchSize)), eos_);
         inputs.push_back(batch.input.to(device_));
         targets.push_back(batch.target.to(device_));
         learned += batch.lossTokens;
@@ -195,7 +195,7 @@ std::map<std::string, double> SftRun::evaluate() {
     for (size_t start = 0; start < end; start += static_cast<size_t>(config_.batchSize)) {
         std::vector<size_t> pick(std::min(end - start, static_cast<size_t>(config_.batchSize)));
         std::iota(pick.begin(), pick.end(), start);
-        const SftBatch batch = makeSftBatch(validation_.rows, pick, eos_);
+        const ResponseBatch batch = makeResponseBatch(validation_.rows, pick, eos_);
         AutocastScope autocast(precision_, device_);
         sum += sftLossSum(model_, batch.input.to(device_), batch.target.to(device_)).to(torch::kFloat64);
         tokens += batch.lossTokens;

@@ -92,8 +92,8 @@ private slots:
     }
 
     void batchTargetsAreTheResponseTokensAndEosOnly() {
-        std::vector<train::SftExample> rows = {{{5, 6, 7, 8}, 2}, {{9, 10, 11}, 1}};
-        const auto b = train::makeSftBatch(rows, {1, 0}, 99);
+        std::vector<train::ResponseRow> rows = {{{5, 6, 7, 8}, 2}, {{9, 10, 11}, 1}};
+        const auto b = train::makeResponseBatch(rows, {1, 0}, 99);
         QCOMPARE(b.input.sizes(), (torch::IntArrayRef{2, 3}));
         QVERIFY(b.input.equal(torch::tensor({{9, 10, 99}, {5, 6, 7}}, torch::kLong)));
         QVERIFY(b.target.equal(torch::tensor({{10, 11, -1}, {-1, 7, 8}}, torch::kLong)));
@@ -106,8 +106,8 @@ private slots:
         auto loaded = model::loadCheckpoint(base_.string());
         auto& m = loaded.model;
         const auto examples = train::makeSftExamples(demonstrations(), *gpt2_, kEos, 64);
-        const auto alone = train::makeSftBatch(examples.rows, {1}, kEos);
-        const auto padded = train::makeSftBatch(examples.rows, {1, 2}, kEos);
+        const auto alone = train::makeResponseBatch(examples.rows, {1}, kEos);
+        const auto padded = train::makeResponseBatch(examples.rows, {1, 2}, kEos);
         torch::NoGradGuard noGrad;
         const auto logProbs = torch::log_softmax(m->forward(alone.input).to(torch::kFloat64), -1);  // [1,T,V]
         double want = 0;
@@ -138,7 +138,7 @@ private slots:
         run->run(nullptr, [&](const train::StepStats& s) { first = s; });
         auto loaded = model::loadCheckpoint(base_.string());
         const auto examples = train::makeSftExamples({d[0], d[1]}, *gpt2_, kEos, 64);
-        const auto a = train::makeSftBatch(examples.rows, {0}, kEos), b = train::makeSftBatch(examples.rows, {1}, kEos);
+        const auto a = train::makeResponseBatch(examples.rows, {0}, kEos), b = train::makeResponseBatch(examples.rows, {1}, kEos);
         QVERIFY(a.lossTokens != b.lossTokens);
         const auto sumA = train::sftLossSum(loaded.model, a.input, a.target);
         const auto sumB = train::sftLossSum(loaded.model, b.input, b.target);

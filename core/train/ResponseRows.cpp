@@ -1,0 +1,54 @@
+#include "train/ResponseRows.h"
+
+#include <algorithm>
+
+#include <torch/torch.h>
+
+namespace rlhf::train {
+
+std::optional<ResponseRow> makeResponseRow(std::vector<int> prompt, const std::vector<int>& response, int eos,
+                                           int64_t maxLength, bool& truncated) {
+    ResponseRow row;
+    row.ids = std::move(prompt);
+    if (row.ids.empty()) row.ids.push_back(eos);
+    row.promptLength = static_cast<int64_t>(row.ids.size());
+    row.ids.insert(row.ids.end(), response.begin(), response.end());
+    row.ids.push_back(eos);
+    const auto limit = static_cast<size_t>(maxLength) + 1;
+    truncated = row.ids.size() > limit;
+    if (truncated) row.ids.resize(limit);
+    if (row.promptLength >= static_cast<int64_t>(row.ids.size())) return std::nullopt;
+    return row;
+}
+
+ResponseBatch makeResponseBatch(const std::vector<ResponseRow>& rows, const std::vector<size_t>& pick, int padId) {
+    size_t longest = 0;
+    for (size_t i : pick) longest = std::max(longest, rows.at(i).ids.size());
+    const auto B = static_cast<int64_t>(pick.size()), T = static_cast<int64_t>(longest) - 1;
+    ResponseBatch batch;
+    batch.input = torch::full({B, T}, padId, torch::kLong);
+    batch.target = torch::full({B, T}, -1, torch::kLong);
+    auto* input = batch.input.data_ptr<int64_t>();
+    auto* target = batch.target.data_ptr<int64_t>();
+    for (int64_t b = 0; b < B; ++b) {
+        const ResponseRow& row = rows[pick[static_cast<size_t>(b)]];
+        const auto length = static_cast<int64_t>(row.ids.size());
+        for (int64_t t = 0; t + 1 < length; ++t) {
+            input[b * T + t] = row.ids[static_cast<size_t>(t)];
+            if (t + 1 >= row.promptLength) {
+                target[b * T + t] = row.ids[static_cast<size_t>(t + 1)];
+                ++batch.lossTokens;
+            }
+        }
+    }
+    batch.positions = B * T;
+    return batch;
+}
+
+torch::Tensor responseLogProbSums(model::Gpt2Model& model, const torch::Tensor& input, const torch::Tensor& target) {
+    const auto isTarget = target.ge(0);                                      // [B,T]
+    const auto logProbs = model->targetLogProbs(input, target.clamp_min(0));  // [B,T] float32
+    return (logProbs * isTarget.to(logProbs.scalar_type())).sum(1);
+}
+
+}  // namespace rlhf::train
