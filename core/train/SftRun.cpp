@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <fstream>
 #include <numeric>
-#include <sstream>
 
 #include <torch/torch.h>
 
@@ -63,8 +62,7 @@ int64_t stepsForEpochs(double epochs, size_t rows, int batchSize, int gradAccum)
 }  // namespace
 
 SftRun::SftRun(const std::string& runDir, SftConfig config, const torch::Device& device)
-    : config_(std::move(config)), device_(device), precision_(parsePrecision(config_.precision, device)), runDir_(runDir),
-      order_(config_.seed) {}
+    : config_(std::move(config)), device_(device), precision_(parsePrecision(config_.precision, device)), runDir_(runDir) {}
 
 std::unique_ptr<SftRun> SftRun::create(const std::string& runDir, const SftConfig& config,
                                        const std::vector<data::Demonstration>& train,
@@ -95,11 +93,7 @@ std::unique_ptr<SftRun> SftRun::resume(const std::string& runDir, const torch::D
     run->prepare(loaded.model, std::move(*loaded.tokenizer), train, validation);
     const TrainerState state = RunDirectory::loadTrainerState(*checkpoint);
     run->optimizer_->loadState(state.tensors);
-    std::istringstream(state.extra.value("order_state", std::string())) >> run->order_;
-    run->startEpoch();  // the same shuffle as the checkpoint's epoch
-    run->epoch_ = state.extra.value("epoch", int64_t(0));
-    run->cursor_ = state.extra.value("cursor", size_t(0));
-    run->rowsSeen_ = state.extra.value("rows_seen", int64_t(0));
+    run->order_->restore(state.extra.value("order", nlohmann::json::object()));
     run->step_ = state.step;
     run->lastCheckpoint_ = *checkpoint;
     if (maxSteps > 0) run->runDir_.writeConfig(config.toJson());
@@ -128,29 +122,9 @@ void SftRun::prepare(model::Gpt2Model model, text::ByteLevelBpe tokenizer, const
         return sftLossSum(model_, input, target);
     };
     // Eager on CUDA too: micro-batches are as long as their longest row, so their shapes change from step to step.
+    order_ = std::make_unique<EpochOrder>(train_.rows.size(), config_.seed);
     gradientPass_ = std::make_unique<GradientPass>(model_->parameters(), microLoss, device_, GradientPass::Combine::Sum,
                                                    /*allowCudaGraph=*/false);
-}
-
-void SftRun::startEpoch() {
-    std::ostringstream state;
-    state << order_;
-    epochOrderState_ = state.str();
-    epochRows_.resize(train_.rows.size());
-    std::iota(epochRows_.begin(), epochRows_.end(), size_t(0));
-    std::shuffle(epochRows_.begin(), epochRows_.end(), order_);
-    cursor_ = 0;
-    ++epoch_;
-}
-
-std::vector<size_t> SftRun::nextRows(size_t n) {
-    std::vector<size_t> rows;
-    while (rows.size() < n) {
-        if (epoch_ == 0 || cursor_ == epochRows_.size()) startEpoch();
-        rows.push_back(epochRows_[cursor_++]);
-    }
-    rowsSeen_ += static_cast<int64_t>(n);
-    return rows;
 }
 
 // One synchronisation per step, reading the loss and the gradient norm together once the update is queued.
@@ -160,7 +134,7 @@ StepStats SftRun::trainStep(int64_t step) {
     std::vector<torch::Tensor> inputs, targets;  // per micro-batch: [B,T] each, T its own longest row
     int64_t learned = 0, positions = 0;
     for (int micro = 0; micro < config_.gradAccum; ++micro) {
-        const ResponseBatch batch = makeResponseBatch(train_.rows, nextRows(static_cast<size_t>(config_.batchSize)), eos_);
+        const ResponseBatch batch = makeResponseBatch(train_.rows, order_->next(static_cast<size_t>(config_.batchSize)), eos_);
         inputs.push_back(batch.input.to(device_));
         targets.push_back(batch.target.to(device_));
         learned += batch.lossTokens;
@@ -181,7 +155,7 @@ StepStats SftRun::trainStep(int64_t step) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return {step, {{"loss", readings[0].item<double>()}, {"lr", lr}, {"grad_norm", readings[1].item<double>()},
                    {"tokens_per_s", static_cast<double>(positions) / seconds},
-                   {"epoch", static_cast<double>(rowsSeen_) / static_cast<double>(train_.rows.size())}}};
+                   {"epoch", order_->epochsSeen()}}};
 }
 
 // Per-token loss over the first eval_batches micro-batches of the validation split (the same rows each time).
@@ -206,7 +180,7 @@ std::map<std::string, double> SftRun::evaluate() {
 void SftRun::saveCheckpoint(int64_t step) {
     TrainerState state;
     state.step = step;
-    state.extra = {{"order_state", epochOrderState_}, {"epoch", epoch_}, {"cursor", cursor_}, {"rows_seen", rowsSeen_}};
+    state.extra = {{"order", order_->state()}};
     state.tensors = optimizer_->state();
     lastCheckpoint_ = runDir_.saveCheckpoint(model_, *tokenizer_, state);
     if (checkpointListener_) checkpointListener_(step, lastCheckpoint_);

@@ -9,7 +9,6 @@
 #include <atomic>
 #include <functional>
 #include <memory>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -17,6 +16,7 @@
 #include "model/Gpt2Model.h"
 #include "text/ByteLevelBpe.h"
 #include "train/AdamW.h"
+#include "train/EpochOrder.h"
 #include "train/GradientPass.h"
 #include "train/Precision.h"
 #include "train/RunDirectory.h"
@@ -55,9 +55,6 @@ private:
     StepStats trainStep(int64_t step);
     std::map<std::string, double> evaluate();
     void saveCheckpoint(int64_t step);
-    // The next n rows of the shuffled order, a new shuffle at each epoch's start.
-    std::vector<size_t> nextRows(size_t n);
-    void startEpoch();
 
     SftConfig config_;
     torch::Device device_;
@@ -69,12 +66,7 @@ private:
     std::unique_ptr<AdamW> optimizer_;
     std::unique_ptr<GradientPass> gradientPass_;
     SftExamples train_, validation_;
-    std::mt19937_64 order_;           // shuffles each epoch
-    std::string epochOrderState_;     // order_ as it was before this epoch's shuffle (saved for resume)
-    std::vector<size_t> epochRows_;   // this epoch's order
-    size_t cursor_ = 0;               // next row of epochRows_
-    int64_t epoch_ = 0;               // epochs started
-    int64_t rowsSeen_ = 0;
+    std::unique_ptr<EpochOrder> order_;  // of train_.rows
     int64_t step_ = 0;
     std::string lastCheckpoint_;
     std::function<void(int64_t, const std::string&)> checkpointListener_;
