@@ -11,7 +11,7 @@
 #include "CliSupport.h"
 #include "DeviceOption.h"
 #include "EngineCommands.h"
-#include "SftCommand.h"
+#include "FineTuneCommands.h"
 #include "TrainRunSupport.h"
 #include "data/TrainingText.h"
 #include "train/PretrainRun.h"
@@ -85,7 +85,7 @@ void addTrainCommand(CLI::App& app) {
     pretrain->add_option("--out", o->out, "Run directory without a project (default runs/pretrain-DATE-TIME)");
     addCommonTrainOptions(pretrain, *o);
     pretrain->callback([o] { runPretrain(*o); });
-    addSftCommand(*train);
+    addFineTuneCommands(*train);
 
     auto runsProject = std::make_shared<std::string>();
     auto runsJson = std::make_shared<bool>(false);

@@ -157,6 +157,32 @@ if(NOT rc EQUAL 1 OR NOT err MATCHES "no demonstrations in the train split")
   message(FATAL_ERROR "train sft without demonstrations: rc=${rc} ${err}")
 endif()
 
+# rlhf train dpo: preference pairs of a project, from the tiny GPT-2 (its own reference); on a project
+# without pairs, exit 1.
+set(records "")
+foreach(i RANGE 1 30)
+  string(APPEND records "{\"prompt\": \"Is ${i} a number?\", \"chosen\": \" Yes.\", \"rejected\": \" No.\"}\n")
+endforeach()
+file(WRITE ${WORK}/dpo.jsonl "${records}")
+run_ok(out import ${WORK}/dpo.rlhf ${WORK}/dpo.jsonl)
+run_ok(out train dpo ${WORK}/dpo.rlhf --set model=${WORK}/sftbase --set max_steps=3 --set batch_size=4 --set lr=1e-3
+       --threads 2 --json)
+string(REGEX MATCHALL "[^\n]+" lines "${out}")
+list(GET lines 0 first)
+list(GET lines 3 summary)
+string(JSON loss GET "${first}" loss)
+string(JSON accuracy GET "${first}" rewards/accuracies)
+string(JSON steps GET "${summary}" steps)
+string(JSON pairs GET "${summary}" pairs)
+if(NOT steps EQUAL 3 OR NOT pairs GREATER 20 OR NOT loss MATCHES "^0\\.693147" OR NOT accuracy EQUAL 0)
+  message(FATAL_ERROR "train dpo: ${out}")
+endif()
+execute_process(COMMAND ${RLHF} train dpo ${WORK}/sft.rlhf --set model=${WORK}/sftbase
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "no preference pairs in the train split")
+  message(FATAL_ERROR "train dpo without pairs: rc=${rc} ${err}")
+endif()
+
 # rlhf bench train --phases: throughput and the per-step phase times, all positive; precision resolved.
 run_ok(out bench train --preset tiny --threads 2 --precision fp32 --phases --json)
 if(NOT out MATCHES "\"precision\":\"fp32\"" OR NOT out MATCHES "\"preset\":\"tiny\"")

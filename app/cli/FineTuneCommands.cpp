@@ -1,0 +1,111 @@
+#include "FineTuneCommands.h"
+
+#include <filesystem>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include "CliSupport.h"
+#include "DeviceOption.h"
+#include "TrainRunSupport.h"
+#include "data/Demonstrations.h"
+#include "data/PreferencePairs.h"
+#include "train/DpoRun.h"
+#include "train/SftRun.h"
+
+namespace rlhf::cli {
+
+namespace {
+
+// What differs between the fine-tuning stages: their run and config types, and what they read.
+struct SftStage {
+    using Run = train::SftRun;
+    using Config = train::SftConfig;
+    static constexpr const char* kind = "sft";
+    static auto read(data::Database& db, const std::string& split) { return data::readDemonstrations(db, split); }
+    static constexpr const char* missing = "no demonstrations in the train split to fine-tune on (write some in the "
+                                           "Dataset panel, or import prompt/completion records)";
+    static nlohmann::json summary(const Run& run) {
+        const auto& e = run.trainExamples();
+        return {{"demonstrations", e.rows.size()}, {"truncated", e.truncated}, {"skipped", e.skipped}};
+    }
+};
+
+struct DpoStage {
+    using Run = train::DpoRun;
+    using Config = train::DpoConfig;
+    static constexpr const char* kind = "dpo";
+    static auto read(data::Database& db, const std::string& split) { return data::readPreferencePairs(db, split); }
+    static constexpr const char* missing = "no preference pairs in the train split to learn from (import "
+                                           "chosen/rejected records, or rank responses)";
+    static nlohmann::json summary(const Run& run) {
+        const auto& p = run.trainPairs();
+        return {{"pairs", p.pairs()}, {"truncated", p.truncated}, {"skipped", p.skipped}};
+    }
+};
+
+// A new run of the project: its train split to learn, its validation split to evaluate.
+template <typename Stage>
+std::unique_ptr<typename Stage::Run> createRun(const TrainOptions& o, RunTarget& target, const torch::Device& device) {
+    nlohmann::json settings = stageSettings(o, false);
+    if (settings.contains("model") && settings["model"].is_string())  // the run records where its start came from
+        settings["model"] = std::filesystem::absolute(settings["model"].get<std::string>()).lexically_normal().string();
+    const auto config = Stage::Config::fromJson(settings, o.configFile.empty() ? "--set" : o.configFile);
+    auto& db = target.store->database();
+    const auto train = Stage::read(db, "train");
+    if (train.empty()) throw UserError(o.project + ": " + Stage::missing);
+    const auto validation = Stage::read(db, "validation");
+    createProjectRun(target, Stage::kind, settings);
+    data::RunStore runs(db);
+    try {
+        auto run = Stage::Run::create(target.dir, config, train, validation, device);
+        runs.setConfig(target.runId, run->config().toJson().dump());
+        return run;
+    } catch (const std::exception& e) {
+        runs.setStatus(target.runId, "failed", e.what());
+        throw;
+    }
+}
+
+template <typename Stage>
+void runStage(const TrainOptions& o) {
+    const torch::Device device = resolveDevice(o.device, o.threads);
+    RunTarget target;
+    target.store = data::ProjectStore::open(o.project, false);
+    std::unique_ptr<typename Stage::Run> run;
+    if (o.resume.empty()) {
+        run = createRun<Stage>(o, target, device);
+    } else {
+        const int64_t maxSteps = stageSettings(o, true).value("max_steps", int64_t(0));
+        reopenProjectRun(target, o.resume, Stage::kind, o.project);
+        run = Stage::Run::resume(target.dir, device, maxSteps);
+    }
+    const auto result = runRecorded(*run, target, o.json);
+    nlohmann::json out = {{"run", target.runId}, {"dir", target.dir}, {"steps", result.lastStep},
+                          {"stopped", result.stopped}, {"checkpoint", run->lastCheckpoint()}};
+    out.update(Stage::summary(*run));
+    printJsonLine(out);
+    if (!result.error.empty()) throw UserError(result.error);
+}
+
+template <typename Stage>
+void addStage(CLI::App& train, const char* description, const char* projectHelp) {
+    auto o = std::make_shared<TrainOptions>();
+    CLI::App* cmd = train.add_subcommand(Stage::kind, description);
+    cmd->add_option("PROJECT", o->project, projectHelp)->required();
+    addCommonTrainOptions(cmd, *o);
+    cmd->callback([o] { runStage<Stage>(*o); });
+}
+
+}  // namespace
+
+void addFineTuneCommands(CLI::App& train) {
+    addStage<SftStage>(train, "Supervised fine-tuning of a GPT-2 (--set model=DIR) on the project's demonstrations",
+                       "Project: learns its train split's demonstrations, evaluates on validation");
+    addStage<DpoStage>(train, "DPO of a GPT-2 (--set model=DIR, usually an SFT checkpoint) on the project's preference pairs",
+                       "Project: learns its train split's pairs (comparisons and rankings), evaluates on validation");
+}
+
+}  // namespace rlhf::cli

@@ -1,0 +1,258 @@
+#include "train/DpoRun.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <numeric>
+
+#include <torch/torch.h>
+
+#include "model/HfCheckpoint.h"
+#include "train/GradientClipping.h"
+
+namespace rlhf::train {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kPairsFile = "pairs.jsonl";
+
+// RUN/pairs.jsonl: {"split", "prompt", "chosen", "rejected"} per line, written whole or not at all.
+void writePairs(const std::string& path, const std::vector<data::PreferencePair>& train,
+                const std::vector<data::PreferencePair>& validation) {
+    const std::string tmp = path + ".partial";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        for (const auto* split : {&train, &validation})
+            for (const auto& p : *split)
+                out << nlohmann::json{{"split", split == &train ? "train" : "validation"}, {"prompt", p.prompt},
+                                      {"chosen", p.chosen}, {"rejected", p.rejected}}
+                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                    << '\n';
+        if (!out.flush()) throw std::invalid_argument(tmp + ": cannot write");
+    }
+    fs::rename(tmp, path);
+}
+
+std::pair<std::vector<data::PreferencePair>, std::vector<data::PreferencePair>> readPairsFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::invalid_argument(path + ": cannot open");
+    std::pair<std::vector<data::PreferencePair>, std::vector<data::PreferencePair>> out;
+    std::string line;
+    for (int64_t number = 1; std::getline(in, line); ++number) {
+        try {
+            const auto j = nlohmann::json::parse(line);
+            data::PreferencePair p{j.at("prompt").get<std::string>(), j.at("chosen").get<std::string>(),
+                                   j.at("rejected").get<std::string>(), std::nullopt};
+            (j.at("split") == "train" ? out.first : out.second).push_back(std::move(p));
+        } catch (const nlohmann::json::exception& e) {
+            throw std::invalid_argument(path + ": line " + std::to_string(number) + ": " + e.what());
+        }
+    }
+    return out;
+}
+
+// Running means of a step's micro-batch metrics.
+void addMetrics(std::map<std::string, double>& sums, const std::map<std::string, double>& metrics, double weight,
+                const std::string& prefix = "") {
+    for (const auto& [name, value] : metrics) sums[prefix + name] += value * weight;
+}
+
+}  // namespace
+
+DpoRun::DpoRun(const std::string& runDir, DpoConfig config, const torch::Device& device)
+    : config_(std::move(config)), device_(device), precision_(parsePrecision(config_.precision, device)), runDir_(runDir) {}
+
+std::unique_ptr<DpoRun> DpoRun::create(const std::string& runDir, const DpoConfig& config,
+                                       const std::vector<data::PreferencePair>& train,
+                                       const std::vector<data::PreferencePair>& validation, const torch::Device& device) {
+    if (fs::exists(fs::path(runDir) / "config.json"))
+        throw std::invalid_argument(runDir + ": already holds a run (use --resume " + runDir + ")");
+    if (train.empty()) throw std::invalid_argument("no preference pairs in the train split to learn from");
+    auto loaded = model::loadCheckpoint(config.model, device);
+    auto run = std::unique_ptr<DpoRun>(new DpoRun(runDir, config, device));
+    run->prepare(loaded.model, std::move(*loaded.tokenizer), train, validation);
+    run->computeReference(run->train_);
+    run->computeReference(run->validation_);
+    if (run->config_.maxSteps == 0) {
+        const double perStep = static_cast<double>(config.batchSize) * config.gradAccum;
+        run->config_.maxSteps = std::max<int64_t>(
+            1, static_cast<int64_t>(std::ceil(config.epochs * static_cast<double>(run->train_.pairs()) / perStep)));
+    }
+    fs::create_directories(runDir);
+    writePairs((fs::path(runDir) / kPairsFile).string(), train, validation);
+    run->runDir_.writeConfig(run->config_.toJson());
+    return run;
+}
+
+std::unique_ptr<DpoRun> DpoRun::resume(const std::string& runDir, const torch::Device& device, int64_t maxSteps) {
+    RunDirectory dir(runDir);
+    DpoConfig config = DpoConfig::fromJson(dir.readConfig(), runDir + "/config.json");
+    if (maxSteps > 0) config.maxSteps = maxSteps;
+    const auto checkpoint = dir.latestCheckpoint();
+    if (!checkpoint) throw std::invalid_argument(runDir + ": has no checkpoint to resume from");
+    const auto [train, validation] = readPairsFile((fs::path(runDir) / kPairsFile).string());
+    auto loaded = model::loadCheckpoint(*checkpoint, device);
+    auto run = std::unique_ptr<DpoRun>(new DpoRun(runDir, config, device));
+    run->prepare(loaded.model, std::move(*loaded.tokenizer), train, validation);
+    TrainerState state = RunDirectory::loadTrainerState(*checkpoint);
+    for (auto [split, name] : {std::pair{&run->train_, "train"}, std::pair{&run->validation_, "validation"}}) {
+        const auto chosen = state.tensors.find(std::string("reference/") + name + "_chosen");
+        const auto rejected = state.tensors.find(std::string("reference/") + name + "_rejected");
+        if (chosen == state.tensors.end() || rejected == state.tensors.end())
+            throw std::invalid_argument(*checkpoint + ": trainer state has no reference log-probs of the " + name + " pairs");
+        split->referenceChosen = chosen->second;
+        split->referenceRejected = rejected->second;
+        state.tensors.erase(chosen);
+        state.tensors.erase(rejected);
+    }
+    run->optimizer_->loadState(state.tensors);
+    run->order_->restore(state.extra.value("order", nlohmann::json::object()));
+    run->step_ = state.step;
+    run->lastCheckpoint_ = *checkpoint;
+    if (maxSteps > 0) run->runDir_.writeConfig(config.toJson());
+    return run;
+}
+
+void DpoRun::prepare(model::Gpt2Model model, text::ByteLevelBpe tokenizer, const std::vector<data::PreferencePair>& train,
+                     const std::vector<data::PreferencePair>& validation) {
+    model_ = std::move(model);
+    tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(tokenizer));
+    const model::Gpt2Config& c = model_->config();
+    if (config_.maxLength > c.nPositions)
+        throw std::invalid_argument("max_length " + std::to_string(config_.maxLength) + " exceeds the model's context of " +
+                                    std::to_string(c.nPositions));
+    maxLength_ = config_.maxLength > 0 ? config_.maxLength : c.nPositions;
+    eos_ = c.eosTokenId;
+    train_ = makePairRows(train);
+    validation_ = makePairRows(validation);
+    if (train_.pairs() == 0)
+        throw std::invalid_argument("every train pair's prompt fills max_length " + std::to_string(maxLength_) +
+                                    ": nothing to learn");
+    optimizer_ = std::make_unique<AdamW>(model_->parameters(), AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
+    order_ = std::make_unique<EpochOrder>(train_.pairs(), config_.seed);
+}
+
+DpoRun::PairRows DpoRun::makePairRows(const std::vector<data::PreferencePair>& pairs) const {
+    PairRows out;
+    for (const auto& p : pairs) {
+        const auto prompt = tokenizer_->encode(p.prompt);
+        bool chosenCut = false, rejectedCut = false;
+        auto chosen = makeResponseRow(prompt, tokenizer_->encode(p.chosen), eos_, maxLength_, chosenCut);
+        auto rejected = makeResponseRow(prompt, tokenizer_->encode(p.rejected), eos_, maxLength_, rejectedCut);
+        out.truncated += chosenCut || rejectedCut;
+        if (!chosen || !rejected) {
+            ++out.skipped;
+            continue;
+        }
+        out.rows.push_back(std::move(*chosen));
+        out.rows.push_back(std::move(*rejected));
+    }
+    return out;
+}
+
+torch::Tensor DpoRun::policyLogProbs(const PairRows& split, const std::vector<size_t>& pairs, int64_t* positions) {
+    std::vector<size_t> rows;  // the chosen rows, then the rejected ones
+    for (size_t p : pairs) rows.push_back(2 * p);
+    for (size_t p : pairs) rows.push_back(2 * p + 1);
+    const ResponseBatch batch = makeResponseBatch(split.rows, rows, eos_);
+    if (positions) *positions += batch.positions;
+    AutocastScope autocast(precision_, device_);
+    return responseLogProbSums(model_, batch.input.to(device_), batch.target.to(device_));  // [2B]
+}
+
+// The reference is the policy before any update: its log-probs of every pair, without gradients.
+void DpoRun::computeReference(PairRows& split) {
+    torch::NoGradGuard noGrad;
+    model_->eval();
+    std::vector<torch::Tensor> chosen, rejected;
+    const auto batch = static_cast<size_t>(config_.batchSize);
+    for (size_t start = 0; start < split.pairs(); start += batch) {
+        std::vector<size_t> pairs(std::min(batch, split.pairs() - start));
+        std::iota(pairs.begin(), pairs.end(), start);
+        const auto sums = policyLogProbs(split, pairs).to(torch::kCPU, torch::kFloat32);
+        const auto B = static_cast<int64_t>(pairs.size());
+        chosen.push_back(sums.narrow(0, 0, B));
+        rejected.push_back(sums.narrow(0, B, B));
+    }
+    split.referenceChosen = chosen.empty() ? torch::zeros({0}) : torch::cat(chosen);
+    split.referenceRejected = rejected.empty() ? torch::zeros({0}) : torch::cat(rejected);
+}
+
+DpoResult DpoRun::pairLoss(const PairRows& split, const std::vector<size_t>& pairs, int64_t* positions) {
+    const auto sums = policyLogProbs(split, pairs, positions);
+    const auto B = static_cast<int64_t>(pairs.size());
+    const auto index = torch::tensor(std::vector<int64_t>(pairs.begin(), pairs.end()), torch::kLong);
+    return dpoLoss(sums.narrow(0, 0, B), sums.narrow(0, B, B), split.referenceChosen.index_select(0, index).to(device_),
+                   split.referenceRejected.index_select(0, index).to(device_), config_.lossOptions());
+}
+
+// Every micro-batch holds batch_size pairs, so the step's loss is the mean of the micro-batch means.
+StepStats DpoRun::trainStep(int64_t step) {
+    const auto t0 = std::chrono::steady_clock::now();
+    model_->train();
+    const auto parameters = model_->parameters();
+    setGradsToNone(parameters);
+    std::map<std::string, double> values;
+    int64_t positions = 0;
+    const double weight = 1.0 / config_.gradAccum;
+    for (int micro = 0; micro < config_.gradAccum; ++micro) {
+        const DpoResult result = pairLoss(train_, order_->next(static_cast<size_t>(config_.batchSize)), &positions);
+        (result.loss * weight).backward();
+        addMetrics(values, result.metrics, weight);
+        values["loss"] += result.loss.item<double>() * weight;
+    }
+    const torch::Tensor gradNorm = gradientNorm(parameters);
+    const double lr = warmupCosineLr(step, config_.warmupSteps, config_.maxSteps, config_.lr, config_.minLr);
+    optimizer_->step(lr, config_.gradClip > 0 ? clipDivisor(gradNorm, config_.gradClip) : torch::Tensor());
+    step_ = step;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    values.insert({{"lr", lr}, {"grad_norm", gradNorm.item<double>()}, {"tokens_per_s", static_cast<double>(positions) / seconds},
+                   {"epoch", order_->epochsSeen()}});
+    return {step, values};
+}
+
+// The loss and metrics over the first eval_batches micro-batches of the validation pairs, as val_*.
+std::map<std::string, double> DpoRun::evaluate() {
+    if (validation_.pairs() == 0) return {};
+    torch::NoGradGuard noGrad;
+    model_->eval();
+    std::map<std::string, double> values;
+    const size_t end = std::min(validation_.pairs(), static_cast<size_t>(config_.evalBatches) * config_.batchSize);
+    for (size_t start = 0; start < end; start += static_cast<size_t>(config_.batchSize)) {
+        std::vector<size_t> pairs(std::min(end - start, static_cast<size_t>(config_.batchSize)));
+        std::iota(pairs.begin(), pairs.end(), start);
+        const DpoResult result = pairLoss(validation_, pairs);
+        const double weight = static_cast<double>(pairs.size()) / static_cast<double>(end);
+        addMetrics(values, result.metrics, weight, "val_");
+        values["val_loss"] += result.loss.item<double>() * weight;
+    }
+    return values;
+}
+
+void DpoRun::saveCheckpoint(int64_t step) {
+    TrainerState state;
+    state.step = step;
+    state.extra = {{"order", order_->state()}};
+    state.tensors = optimizer_->state();
+    state.tensors["reference/train_chosen"] = train_.referenceChosen;
+    state.tensors["reference/train_rejected"] = train_.referenceRejected;
+    state.tensors["reference/validation_chosen"] = validation_.referenceChosen;
+    state.tensors["reference/validation_rejected"] = validation_.referenceRejected;
+    lastCheckpoint_ = runDir_.saveCheckpoint(model_, *tokenizer_, state);
+    if (checkpointListener_) checkpointListener_(step, lastCheckpoint_);
+}
+
+LoopResult DpoRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {
+    LoopCallbacks callbacks;
+    callbacks.trainStep = [this](int64_t step) { return trainStep(step); };
+    callbacks.evaluate = [this] { return evaluate(); };
+    callbacks.saveCheckpoint = [this](int64_t step) { saveCheckpoint(step); };
+    callbacks.onStats = onStats;
+    return runLoggedTrainingLoop(runDir_, step_, {config_.maxSteps, config_.evalEvery, config_.checkpointEvery}, callbacks, stop);
+}
+
+}  // namespace rlhf::train
