@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <numeric>
 
 #include <torch/torch.h>
@@ -20,36 +18,26 @@ namespace {
 
 const char* kPairsFile = "pairs.jsonl";
 
-// RUN/pairs.jsonl: {"split", "prompt", "chosen", "rejected"} per line, written whole or not at all.
-void writePairs(const std::string& path, const std::vector<data::PreferencePair>& train,
-                const std::vector<data::PreferencePair>& validation) {
-    const std::string tmp = path + ".partial";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        for (const auto* split : {&train, &validation})
-            for (const auto& p : *split)
-                out << nlohmann::json{{"split", split == &train ? "train" : "validation"}, {"prompt", p.prompt},
-                                      {"chosen", p.chosen}, {"rejected", p.rejected}}
-                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                    << '\n';
-        if (!out.flush()) throw std::invalid_argument(tmp + ": cannot write");
-    }
-    fs::rename(tmp, path);
+// RUN/pairs.jsonl: {"split", "prompt", "chosen", "rejected"} per line.
+std::vector<nlohmann::json> pairRows(const std::vector<data::PreferencePair>& train,
+                                     const std::vector<data::PreferencePair>& validation) {
+    std::vector<nlohmann::json> rows;
+    for (const auto* split : {&train, &validation})
+        for (const auto& p : *split)
+            rows.push_back({{"split", split == &train ? "train" : "validation"}, {"prompt", p.prompt}, {"chosen", p.chosen},
+                            {"rejected", p.rejected}});
+    return rows;
 }
 
-std::pair<std::vector<data::PreferencePair>, std::vector<data::PreferencePair>> readPairsFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::invalid_argument(path + ": cannot open");
+std::pair<std::vector<data::PreferencePair>, std::vector<data::PreferencePair>> readPairRows(const RunDirectory& dir) {
     std::pair<std::vector<data::PreferencePair>, std::vector<data::PreferencePair>> out;
-    std::string line;
-    for (int64_t number = 1; std::getline(in, line); ++number) {
+    for (const auto& row : dir.readRows(kPairsFile)) {
         try {
-            const auto j = nlohmann::json::parse(line);
-            data::PreferencePair p{j.at("prompt").get<std::string>(), j.at("chosen").get<std::string>(),
-                                   j.at("rejected").get<std::string>(), std::nullopt};
-            (j.at("split") == "train" ? out.first : out.second).push_back(std::move(p));
+            data::PreferencePair p{row.at("prompt").get<std::string>(), row.at("chosen").get<std::string>(),
+                                   row.at("rejected").get<std::string>(), std::nullopt};
+            (row.at("split") == "train" ? out.first : out.second).push_back(std::move(p));
         } catch (const nlohmann::json::exception& e) {
-            throw std::invalid_argument(path + ": line " + std::to_string(number) + ": " + e.what());
+            throw std::invalid_argument(dir.path() + "/" + kPairsFile + ": " + e.what());
         }
     }
     return out;
@@ -77,13 +65,10 @@ std::unique_ptr<DpoRun> DpoRun::create(const std::string& runDir, const DpoConfi
     run->prepare(loaded.model, std::move(*loaded.tokenizer), train, validation);
     run->computeReference(run->train_);
     run->computeReference(run->validation_);
-    if (run->config_.maxSteps == 0) {
-        const double perStep = static_cast<double>(config.batchSize) * config.gradAccum;
-        run->config_.maxSteps = std::max<int64_t>(
-            1, static_cast<int64_t>(std::ceil(config.epochs * static_cast<double>(run->train_.pairs()) / perStep)));
-    }
+    if (run->config_.maxSteps == 0)
+        run->config_.maxSteps = stepsForEpochs(config.epochs, run->train_.pairs(), int64_t(config.batchSize) * config.gradAccum);
     fs::create_directories(runDir);
-    writePairs((fs::path(runDir) / kPairsFile).string(), train, validation);
+    run->runDir_.writeRows(kPairsFile, pairRows(train, validation));
     run->runDir_.writeConfig(run->config_.toJson());
     return run;
 }
@@ -94,7 +79,7 @@ std::unique_ptr<DpoRun> DpoRun::resume(const std::string& runDir, const torch::D
     if (maxSteps > 0) config.maxSteps = maxSteps;
     const auto checkpoint = dir.latestCheckpoint();
     if (!checkpoint) throw std::invalid_argument(runDir + ": has no checkpoint to resume from");
-    const auto [train, validation] = readPairsFile((fs::path(runDir) / kPairsFile).string());
+    const auto [train, validation] = readPairRows(dir);
     auto loaded = model::loadCheckpoint(*checkpoint, device);
     auto run = std::unique_ptr<DpoRun>(new DpoRun(runDir, config, device));
     run->prepare(loaded.model, std::move(*loaded.tokenizer), train, validation);
@@ -122,10 +107,7 @@ void DpoRun::prepare(model::Gpt2Model model, text::ByteLevelBpe tokenizer, const
     model_ = std::move(model);
     tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(tokenizer));
     const model::Gpt2Config& c = model_->config();
-    if (config_.maxLength > c.nPositions)
-        throw std::invalid_argument("max_length " + std::to_string(config_.maxLength) + " exceeds the model's context of " +
-                                    std::to_string(c.nPositions));
-    maxLength_ = config_.maxLength > 0 ? config_.maxLength : c.nPositions;
+    maxLength_ = responseRowLength(config_.maxLength, c.nPositions);
     eos_ = c.eosTokenId;
     train_ = makePairRows(train);
     validation_ = makePairRows(validation);

@@ -1,6 +1,8 @@
 #include "train/ResponseRows.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 #include <torch/torch.h>
 
@@ -19,6 +21,13 @@ std::optional<ResponseRow> makeResponseRow(std::vector<int> prompt, const std::v
     if (truncated) row.ids.resize(limit);
     if (row.promptLength >= static_cast<int64_t>(row.ids.size())) return std::nullopt;
     return row;
+}
+
+int64_t responseRowLength(int64_t configured, int64_t context) {
+    if (configured > context)
+        throw std::invalid_argument("max_length " + std::to_string(configured) + " exceeds the model's context of " +
+                                    std::to_string(context));
+    return configured > 0 ? configured : context;
 }
 
 ResponseBatch makeResponseBatch(const std::vector<ResponseRow>& rows, const std::vector<size_t>& pick, int padId) {

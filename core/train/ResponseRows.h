@@ -25,6 +25,9 @@ struct ResponseRow {
 std::optional<ResponseRow> makeResponseRow(std::vector<int> prompt, const std::vector<int>& response, int eos,
                                            int64_t maxLength, bool& truncated);
 
+// The positions a row may use: `configured`, or the model's context when 0; std::invalid_argument past it.
+int64_t responseRowLength(int64_t configured, int64_t context);
+
 // A micro-batch: input [B,T], right-padded (causal attention keeps padding out of every real position);
 // target [B,T], the next token where it is the response's and -1 elsewhere (prompt, padding). The
 // padding's id is irrelevant: padding is never a target, while the EOS that ends a response always is.

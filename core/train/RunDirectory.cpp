@@ -113,6 +113,33 @@ void RunDirectory::appendMetrics(int64_t step, const std::map<std::string, doubl
     metrics_ << line.dump() << '\n' << std::flush;
 }
 
+void RunDirectory::writeRows(const std::string& name, const std::vector<nlohmann::json>& rows) const {
+    const std::string path = dir_ + "/" + name, tmp = path + ".partial";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        for (const auto& row : rows) out << row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        if (!out.flush()) throw std::invalid_argument(tmp + ": cannot write");
+    }
+    std::filesystem::rename(tmp, path);
+}
+
+std::vector<nlohmann::json> RunDirectory::readRows(const std::string& name) const {
+    const std::string path = dir_ + "/" + name;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::invalid_argument(path + ": cannot open");
+    std::vector<nlohmann::json> rows;
+    std::string line;
+    for (int64_t number = 1; std::getline(in, line); ++number) {
+        try {
+            rows.push_back(nlohmann::json::parse(line));
+        } catch (const nlohmann::json::parse_error& e) {
+            throw std::invalid_argument(path + ": line " + std::to_string(number) + ": invalid JSON at byte " + std::to_string(e.byte));
+        }
+        if (!rows.back().is_object()) throw std::invalid_argument(path + ": line " + std::to_string(number) + ": not a JSON object");
+    }
+    return rows;
+}
+
 LoopResult runLoggedTrainingLoop(RunDirectory& dir, int64_t startStep, const LoopSchedule& schedule,
                                  LoopCallbacks callbacks, const std::atomic<bool>* stop) {
     dir.openMetrics(startStep > 0 ? std::optional<int64_t>(startStep) : std::nullopt);

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 #include <torch/types.h>
@@ -32,6 +33,11 @@ public:
 
     void writeConfig(const nlohmann::json& config) const;
     nlohmann::json readConfig() const;  // throws std::invalid_argument naming the file
+
+    // RUN/name: one JSON object per line (a run's copy of its training data), written whole or not at all.
+    void writeRows(const std::string& name, const std::vector<nlohmann::json>& rows) const;
+    // Throws std::invalid_argument naming the file and line of anything that is not a JSON object.
+    std::vector<nlohmann::json> readRows(const std::string& name) const;
 
     // Newest complete checkpoint directory, if any.
     std::optional<std::string> latestCheckpoint() const;

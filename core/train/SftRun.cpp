@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <numeric>
 
 #include <torch/torch.h>
@@ -20,43 +19,27 @@ namespace {
 
 const char* kDemonstrationsFile = "demonstrations.jsonl";
 
-// RUN/demonstrations.jsonl: {"split", "prompt", "response"} per line, written whole or not at all.
-void writeDemonstrations(const std::string& path, const std::vector<data::Demonstration>& train,
-                         const std::vector<data::Demonstration>& validation) {
-    const std::string tmp = path + ".partial";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        for (const auto* rows : {&train, &validation})
-            for (const auto& d : *rows)
-                out << nlohmann::json{{"split", rows == &train ? "train" : "validation"}, {"prompt", d.prompt}, {"response", d.response}}
-                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                    << '\n';
-        if (!out.flush()) throw std::invalid_argument(tmp + ": cannot write");
-    }
-    fs::rename(tmp, path);
+// RUN/demonstrations.jsonl: {"split", "prompt", "response"} per line.
+std::vector<nlohmann::json> demonstrationRows(const std::vector<data::Demonstration>& train,
+                                              const std::vector<data::Demonstration>& validation) {
+    std::vector<nlohmann::json> rows;
+    for (const auto* split : {&train, &validation})
+        for (const auto& d : *split)
+            rows.push_back({{"split", split == &train ? "train" : "validation"}, {"prompt", d.prompt}, {"response", d.response}});
+    return rows;
 }
 
-std::pair<std::vector<data::Demonstration>, std::vector<data::Demonstration>> readDemonstrationsFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::invalid_argument(path + ": cannot open");
+std::pair<std::vector<data::Demonstration>, std::vector<data::Demonstration>> readDemonstrationRows(const RunDirectory& dir) {
     std::pair<std::vector<data::Demonstration>, std::vector<data::Demonstration>> out;
-    std::string line;
-    for (int64_t number = 1; std::getline(in, line); ++number) {
+    for (const auto& row : dir.readRows(kDemonstrationsFile)) {
         try {
-            const auto j = nlohmann::json::parse(line);
-            data::Demonstration d{number, j.at("prompt").get<std::string>(), j.at("response").get<std::string>()};
-            (j.at("split") == "train" ? out.first : out.second).push_back(std::move(d));
+            data::Demonstration d{0, row.at("prompt").get<std::string>(), row.at("response").get<std::string>()};
+            (row.at("split") == "train" ? out.first : out.second).push_back(std::move(d));
         } catch (const nlohmann::json::exception& e) {
-            throw std::invalid_argument(path + ": line " + std::to_string(number) + ": " + e.what());
+            throw std::invalid_argument(dir.path() + "/" + kDemonstrationsFile + ": " + e.what());
         }
     }
     return out;
-}
-
-// max_steps from epochs: enough optimiser steps to show every row `epochs` times.
-int64_t stepsForEpochs(double epochs, size_t rows, int batchSize, int gradAccum) {
-    const double perStep = static_cast<double>(batchSize) * gradAccum;
-    return std::max<int64_t>(1, static_cast<int64_t>(std::ceil(epochs * static_cast<double>(rows) / perStep)));
 }
 
 }  // namespace
@@ -74,9 +57,9 @@ std::unique_ptr<SftRun> SftRun::create(const std::string& runDir, const SftConfi
     auto run = std::unique_ptr<SftRun>(new SftRun(runDir, config, device));
     run->prepare(loaded.model, std::move(*loaded.tokenizer), train, validation);
     if (run->config_.maxSteps == 0)
-        run->config_.maxSteps = stepsForEpochs(config.epochs, run->train_.rows.size(), config.batchSize, config.gradAccum);
+        run->config_.maxSteps = stepsForEpochs(config.epochs, run->train_.rows.size(), int64_t(config.batchSize) * config.gradAccum);
     fs::create_directories(runDir);
-    writeDemonstrations((fs::path(runDir) / kDemonstrationsFile).string(), train, validation);
+    run->runDir_.writeRows(kDemonstrationsFile, demonstrationRows(train, validation));
     run->runDir_.writeConfig(run->config_.toJson());
     return run;
 }
@@ -87,7 +70,7 @@ std::unique_ptr<SftRun> SftRun::resume(const std::string& runDir, const torch::D
     if (maxSteps > 0) config.maxSteps = maxSteps;
     const auto checkpoint = dir.latestCheckpoint();
     if (!checkpoint) throw std::invalid_argument(runDir + ": has no checkpoint to resume from");
-    const auto [train, validation] = readDemonstrationsFile((fs::path(runDir) / kDemonstrationsFile).string());
+    const auto [train, validation] = readDemonstrationRows(dir);
     auto loaded = model::loadCheckpoint(*checkpoint, device);
     auto run = std::unique_ptr<SftRun>(new SftRun(runDir, config, device));
     run->prepare(loaded.model, std::move(*loaded.tokenizer), train, validation);
@@ -106,10 +89,7 @@ void SftRun::prepare(model::Gpt2Model model, text::ByteLevelBpe tokenizer, const
     model_ = std::move(model);
     tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(tokenizer));
     const model::Gpt2Config& c = model_->config();
-    if (config_.maxLength > c.nPositions)
-        throw std::invalid_argument("max_length " + std::to_string(config_.maxLength) + " exceeds the model's context of " +
-                                    std::to_string(c.nPositions));
-    const int64_t maxLength = config_.maxLength > 0 ? config_.maxLength : c.nPositions;
+    const int64_t maxLength = responseRowLength(config_.maxLength, c.nPositions);
     eos_ = c.eosTokenId;
     train_ = makeSftExamples(train, *tokenizer_, eos_, maxLength);
     validation_ = makeSftExamples(validation, *tokenizer_, eos_, maxLength);

@@ -46,4 +46,9 @@ double warmupCosineLr(int64_t step, int64_t warmup, int64_t maxSteps, double pea
     return floor + 0.5 * (1.0 + std::cos(M_PI * progress)) * (peak - floor);
 }
 
+int64_t stepsForEpochs(double epochs, size_t rows, int64_t rowsPerStep) {
+    const double steps = std::ceil(epochs * static_cast<double>(rows) / static_cast<double>(rowsPerStep));
+    return std::max<int64_t>(1, static_cast<int64_t>(steps));
+}
+
 }  // namespace rlhf::train

@@ -42,6 +42,10 @@ struct LoopResult {
 LoopResult runTrainingLoop(int64_t startStep, const LoopSchedule& schedule, const LoopCallbacks& callbacks,
                            const std::atomic<bool>* stop);
 
+// max_steps from epochs: enough optimiser steps (at least one) to show each of `rows` rows `epochs` times,
+// rowsPerStep at a time.
+int64_t stepsForEpochs(double epochs, size_t rows, int64_t rowsPerStep);
+
 // Linear warm-up to `peak`, then cosine decay to `floor` at maxSteps (nanoGPT's schedule).
 double warmupCosineLr(int64_t step, int64_t warmup, int64_t maxSteps, double peak, double floor);
 
