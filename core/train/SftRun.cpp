@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <filesystem>
 #include <numeric>
 
@@ -101,8 +100,8 @@ void SftRun::prepare(model::Gpt2Model model, text::ByteLevelBpe tokenizer, const
         AutocastScope autocast(precision_, device_);
         return sftLossSum(model_, input, target);
     };
-    // Eager on CUDA too: micro-batches are as long as their longest row, so their shapes change from step to step.
     order_ = std::make_unique<EpochOrder>(train_.rows.size(), config_.seed);
+    // Eager on CUDA too: micro-batches are as long as their longest row, so their shapes change from step to step.
     gradientPass_ = std::make_unique<GradientPass>(model_->parameters(), microLoss, device_, GradientPass::Combine::Sum,
                                                    /*allowCudaGraph=*/false);
 }
