@@ -11,8 +11,10 @@
 #include "DeviceOption.h"
 #include "TrainRunSupport.h"
 #include "data/Demonstrations.h"
+#include "data/PreferenceGroups.h"
 #include "data/PreferencePairs.h"
 #include "train/DpoRun.h"
+#include "train/RewardRun.h"
 #include "train/SftRun.h"
 
 namespace rlhf::cli {
@@ -22,8 +24,11 @@ namespace {
 // What differs between the fine-tuning stages: their run and config types, and what they read.
 struct SftStage {
     using Run = train::SftRun;
-    using Config = train::SftConfig;
+    using Config = train::FineTuneConfig;
     static constexpr const char* kind = "sft";
+    static Config parse(const nlohmann::json& s, const std::string& origin) {
+        return Config::fromJson(s, origin, Config::sftDefaults());
+    }
     static auto read(data::Database& db, const std::string& split) { return data::readDemonstrations(db, split); }
     static constexpr const char* missing = "no demonstrations in the train split to fine-tune on (write some in the "
                                            "Dataset panel, or import prompt/completion records)";
@@ -37,6 +42,7 @@ struct DpoStage {
     using Run = train::DpoRun;
     using Config = train::DpoConfig;
     static constexpr const char* kind = "dpo";
+    static Config parse(const nlohmann::json& s, const std::string& origin) { return Config::fromJson(s, origin); }
     static auto read(data::Database& db, const std::string& split) { return data::readPreferencePairs(db, split); }
     static constexpr const char* missing = "no preference pairs in the train split to learn from (import "
                                            "chosen/rejected records, or rank responses)";
@@ -46,13 +52,29 @@ struct DpoStage {
     }
 };
 
+struct RewardStage {
+    using Run = train::RewardRun;
+    using Config = train::FineTuneConfig;
+    static constexpr const char* kind = "rm";
+    static Config parse(const nlohmann::json& s, const std::string& origin) {
+        return Config::fromJson(s, origin, Config::rewardDefaults());
+    }
+    static auto read(data::Database& db, const std::string& split) { return data::readPreferenceGroups(db, split); }
+    static constexpr const char* missing = "no preferences in the train split to learn from (import chosen/rejected "
+                                           "records, or rank responses)";
+    static nlohmann::json summary(const Run& run) {
+        const auto& g = run.trainGroups();
+        return {{"groups", g.groups.size()}, {"pairs", g.pairs}, {"skipped", g.skipped}};
+    }
+};
+
 // A new run of the project: its train split to learn, its validation split to evaluate.
 template <typename Stage>
 std::unique_ptr<typename Stage::Run> createRun(const TrainOptions& o, RunTarget& target, const torch::Device& device) {
     nlohmann::json settings = stageSettings(o, false);
     if (settings.contains("model") && settings["model"].is_string())  // the run records where its start came from
         settings["model"] = std::filesystem::absolute(settings["model"].get<std::string>()).lexically_normal().string();
-    const auto config = Stage::Config::fromJson(settings, o.configFile.empty() ? "--set" : o.configFile);
+    const auto config = Stage::parse(settings, o.configFile.empty() ? "--set" : o.configFile);
     auto& db = target.store->database();
     const auto train = Stage::read(db, "train");
     if (train.empty()) throw UserError(o.project + ": " + Stage::missing);
@@ -106,6 +128,8 @@ void addFineTuneCommands(CLI::App& train) {
                        "Project: learns its train split's demonstrations, evaluates on validation");
     addStage<DpoStage>(train, "DPO of a GPT-2 (--set model=DIR, usually an SFT checkpoint) on the project's preference pairs",
                        "Project: learns its train split's pairs (comparisons and rankings), evaluates on validation");
+    addStage<RewardStage>(train, "Reward model (GPT2ForSequenceClassification) from a GPT-2 (--set model=DIR) on the project's preferences",
+                          "Project: learns its train split's comparisons and rankings, evaluates on validation");
 }
 
 }  // namespace rlhf::cli

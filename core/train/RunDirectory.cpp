@@ -53,11 +53,11 @@ std::optional<std::string> RunDirectory::latestCheckpoint() const {
 }
 
 std::string RunDirectory::saveCheckpoint(model::Gpt2Model& model, const text::ByteLevelBpe& tokenizer,
-                                         const TrainerState& state) const {
+                                         const TrainerState& state, const torch::Tensor& score) const {
     const fs::path final = fs::path(dir_) / "checkpoints" / stepName(state.step);
     const fs::path partial = final.string() + ".partial";
     fs::remove_all(partial);
-    model::saveCheckpoint(partial.string(), model, &tokenizer);
+    model::saveCheckpoint(partial.string(), model, &tokenizer, score);
     nlohmann::json meta = {{"step", state.step}, {"extra", state.extra}};
     std::ofstream(partial / "trainer_state.json") << meta.dump(2) << '\n';
     model::saveSafetensors((partial / "trainer_state.safetensors").string(), state.tensors);

@@ -41,7 +41,9 @@ public:
 
     // Newest complete checkpoint directory, if any.
     std::optional<std::string> latestCheckpoint() const;
-    std::string saveCheckpoint(model::Gpt2Model& model, const text::ByteLevelBpe& tokenizer, const TrainerState& state) const;
+    // A defined `score` [1, n_embd] saves a reward model (GPT2ForSequenceClassification).
+    std::string saveCheckpoint(model::Gpt2Model& model, const text::ByteLevelBpe& tokenizer, const TrainerState& state,
+                               const torch::Tensor& score = {}) const;
     static TrainerState loadTrainerState(const std::string& checkpointDir);
 
     // Appends to metrics.jsonl; `resumeFromStep` first drops lines of later steps (a resumed run

@@ -43,10 +43,10 @@ std::pair<std::vector<data::Demonstration>, std::vector<data::Demonstration>> re
 
 }  // namespace
 
-SftRun::SftRun(const std::string& runDir, SftConfig config, const torch::Device& device)
+SftRun::SftRun(const std::string& runDir, FineTuneConfig config, const torch::Device& device)
     : config_(std::move(config)), device_(device), precision_(parsePrecision(config_.precision, device)), runDir_(runDir) {}
 
-std::unique_ptr<SftRun> SftRun::create(const std::string& runDir, const SftConfig& config,
+std::unique_ptr<SftRun> SftRun::create(const std::string& runDir, const FineTuneConfig& config,
                                        const std::vector<data::Demonstration>& train,
                                        const std::vector<data::Demonstration>& validation, const torch::Device& device) {
     if (fs::exists(fs::path(runDir) / "config.json"))
@@ -65,7 +65,7 @@ std::unique_ptr<SftRun> SftRun::create(const std::string& runDir, const SftConfi
 
 std::unique_ptr<SftRun> SftRun::resume(const std::string& runDir, const torch::Device& device, int64_t maxSteps) {
     RunDirectory dir(runDir);
-    SftConfig config = SftConfig::fromJson(dir.readConfig(), runDir + "/config.json");
+    FineTuneConfig config = FineTuneConfig::fromJson(dir.readConfig(), runDir + "/config.json");
     if (maxSteps > 0) config.maxSteps = maxSteps;
     const auto checkpoint = dir.latestCheckpoint();
     if (!checkpoint) throw std::invalid_argument(runDir + ": has no checkpoint to resume from");

@@ -20,7 +20,7 @@
 #include "train/GradientPass.h"
 #include "train/Precision.h"
 #include "train/RunDirectory.h"
-#include "train/SftConfig.h"
+#include "train/FineTuneConfig.h"
 #include "train/SftExamples.h"
 #include "train/TrainerLoop.h"
 
@@ -30,7 +30,7 @@ class SftRun {
 public:
     // New run in `runDir` (created) from config.model; throws std::invalid_argument for bad settings, a
     // base model that does not load, or no demonstration to learn from.
-    static std::unique_ptr<SftRun> create(const std::string& runDir, const SftConfig& config,
+    static std::unique_ptr<SftRun> create(const std::string& runDir, const FineTuneConfig& config,
                                           const std::vector<data::Demonstration>& train,
                                           const std::vector<data::Demonstration>& validation, const torch::Device& device);
     // Continues `runDir` from its newest checkpoint; `maxSteps` (when > 0) extends or shortens the run.
@@ -43,20 +43,20 @@ public:
     }
 
     int64_t step() const { return step_; }
-    const SftConfig& config() const { return config_; }  // max_steps resolved from epochs
+    const FineTuneConfig& config() const { return config_; }  // max_steps resolved from epochs
     const std::string& lastCheckpoint() const { return lastCheckpoint_; }
     const SftExamples& trainExamples() const { return train_; }
     model::Gpt2Model& model() { return model_; }
 
 private:
-    SftRun(const std::string& runDir, SftConfig config, const torch::Device& device);
+    SftRun(const std::string& runDir, FineTuneConfig config, const torch::Device& device);
     void prepare(model::Gpt2Model model, text::ByteLevelBpe tokenizer, const std::vector<data::Demonstration>& train,
                  const std::vector<data::Demonstration>& validation);
     StepStats trainStep(int64_t step);
     std::map<std::string, double> evaluate();
     void saveCheckpoint(int64_t step);
 
-    SftConfig config_;
+    FineTuneConfig config_;
     torch::Device device_;
     Precision precision_;
     RunDirectory runDir_;

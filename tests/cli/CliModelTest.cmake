@@ -183,6 +183,19 @@ if(NOT rc EQUAL 1 OR NOT err MATCHES "no preference pairs in the train split")
   message(FATAL_ERROR "train dpo without pairs: rc=${rc} ${err}")
 endif()
 
+# rlhf train rm: a reward model on the same pairs; its checkpoint scores with rlhf reward.
+run_ok(out train rm ${WORK}/dpo.rlhf --set model=${WORK}/sftbase --set max_steps=3 --set batch_size=4 --set lr=1e-3
+       --threads 2)
+string(JSON checkpoint GET "${out}" checkpoint)
+string(JSON groups GET "${out}" groups)
+if(NOT out MATCHES "\"steps\":3" OR NOT groups GREATER 20)
+  message(FATAL_ERROR "train rm: ${out}")
+endif()
+run_ok(out reward --model ${checkpoint} --prompt "Is 3 a number?" --response " Yes.")
+if(NOT out MATCHES "^{\"reward\":-?[0-9]")
+  message(FATAL_ERROR "reward of the trained model: ${out}")
+endif()
+
 # rlhf bench train --phases: throughput and the per-step phase times, all positive; precision resolved.
 run_ok(out bench train --preset tiny --threads 2 --precision fp32 --phases --json)
 if(NOT out MATCHES "\"precision\":\"fp32\"" OR NOT out MATCHES "\"preset\":\"tiny\"")

@@ -45,8 +45,8 @@ class SftTest : public QObject {
     fs::path tmp_, base_;
     std::unique_ptr<text::ByteLevelBpe> gpt2_;
 
-    train::SftConfig config(int64_t maxSteps) const {
-        train::SftConfig c;
+    train::FineTuneConfig config(int64_t maxSteps) const {
+        train::FineTuneConfig c;
         c.model = base_.string();
         c.batchSize = 2;
         c.maxSteps = maxSteps;
@@ -209,7 +209,7 @@ private slots:
         QCOMPARE(run->config().maxSteps, int64_t(3));
         auto errorOf = [](const nlohmann::json& j) {
             try {
-                train::SftConfig::fromJson(j, "--set");
+                train::FineTuneConfig::fromJson(j, "--set");
             } catch (const std::invalid_argument& e) {
                 return std::string(e.what());
             }

@@ -1,4 +1,4 @@
-#include "train/SftConfig.h"
+#include "train/FineTuneConfig.h"
 
 #include <set>
 #include <stdexcept>
@@ -15,7 +15,7 @@ const std::set<std::string> kKeys = {"model", "batch_size", "grad_accum", "max_l
 
 }  // namespace
 
-nlohmann::json SftConfig::toJson() const {
+nlohmann::json FineTuneConfig::toJson() const {
     return {{"model", model}, {"batch_size", batchSize}, {"grad_accum", gradAccum}, {"max_length", maxLength},
             {"lr", lr}, {"min_lr", minLr}, {"warmup_steps", warmupSteps}, {"epochs", epochs},
             {"max_steps", maxSteps}, {"weight_decay", weightDecay}, {"grad_clip", gradClip},
@@ -23,9 +23,16 @@ nlohmann::json SftConfig::toJson() const {
             {"seed", seed}, {"precision", precision}};
 }
 
-SftConfig SftConfig::fromJson(const nlohmann::json& j, const std::string& origin) {
+FineTuneConfig FineTuneConfig::rewardDefaults() {
+    FineTuneConfig c;
+    c.lr = 1e-5;
+    c.epochs = 1;
+    return c;
+}
+
+FineTuneConfig FineTuneConfig::fromJson(const nlohmann::json& j, const std::string& origin, const FineTuneConfig& defaults) {
     checkSettingKeys(j, kKeys, origin);
-    SftConfig c;
+    FineTuneConfig c = defaults;
     readStringSetting(j, "model", c.model, origin);
     readPrecisionSetting(j, c.precision, origin);
     readSetting(j, "batch_size", c.batchSize, origin, 1, 65536);

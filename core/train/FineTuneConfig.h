@@ -1,0 +1,41 @@
+#pragma once
+// Settings of a fine-tuning run that starts from a model directory and learns a project's data: SFT
+// (DESIGN §5 SFT) and the reward model; JSON keys as written in --config files and --set. The stages
+// differ in their defaults (sftDefaults, rewardDefaults).
+
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace rlhf::train {
+
+struct FineTuneConfig {
+    std::string model;             // model: the start, a Hugging Face GPT-2 directory (required)
+    int batchSize = 8;             // batch_size: demonstrations (reward model: preference groups) per micro-batch
+    int gradAccum = 1;             // grad_accum: micro-batches per optimiser step
+    int maxLength = 0;             // max_length: tokens per demonstration, prompt + response + EOS (0: the model's context)
+    double lr = 2e-5;              // lr: peak learning rate (SFT: TRL's default)
+    double minLr = 0.0;            // min_lr: end of the cosine decay
+    int64_t warmupSteps = 0;       // warmup_steps
+    double epochs = 3;             // epochs: passes over the train split, when max_steps is 0
+    int64_t maxSteps = 0;          // max_steps: optimiser steps (0: from epochs)
+    double weightDecay = 0.0;      // weight_decay (AdamW, decoupled)
+    double gradClip = 1.0;         // grad_clip: global norm; 0 disables
+    int64_t evalEvery = 50;        // eval_every: validation loss cadence (0: never)
+    int evalBatches = 8;           // eval_batches: micro-batches of the validation split
+    int64_t checkpointEvery = 0;   // checkpoint_every (0: only at the end or on stop)
+    uint64_t seed = 1;             // seed: the order of the rows (reward model: and its head's initialisation)
+    std::string precision = "auto";// precision: fp32, bf16 (autocast) or auto
+
+    static FineTuneConfig sftDefaults() { return {}; }
+    static FineTuneConfig rewardDefaults();  // lr 1e-5, one epoch
+
+    nlohmann::json toJson() const;
+    // `defaults` with j's settings; unknown keys, wrong types and out-of-range values throw
+    // std::invalid_argument naming the key.
+    static FineTuneConfig fromJson(const nlohmann::json& j, const std::string& origin,
+                                   const FineTuneConfig& defaults = sftDefaults());
+};
+
+}  // namespace rlhf::train

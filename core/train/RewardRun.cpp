@@ -1,0 +1,253 @@
+#include "train/RewardRun.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <numeric>
+
+#include <torch/torch.h>
+
+#include "train/GradientClipping.h"
+#include "train/ResponseRows.h"
+
+namespace rlhf::train {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kGroupsFile = "groups.jsonl";
+
+// RUN/groups.jsonl: {"split", "prompt", "responses", "pairs": [[better, worse, margin|null]]} per line.
+std::vector<nlohmann::json> groupRows(const std::vector<data::PreferenceGroup>& train,
+                                      const std::vector<data::PreferenceGroup>& validation) {
+    std::vector<nlohmann::json> rows;
+    for (const auto* split : {&train, &validation})
+        for (const auto& g : *split) {
+            nlohmann::json pairs = nlohmann::json::array();
+            for (const auto& p : g.pairs)
+                pairs.push_back({p.better, p.worse, p.margin ? nlohmann::json(*p.margin) : nlohmann::json(nullptr)});
+            rows.push_back({{"split", split == &train ? "train" : "validation"}, {"prompt", g.prompt},
+                            {"responses", g.responses}, {"pairs", pairs}});
+        }
+    return rows;
+}
+
+std::pair<std::vector<data::PreferenceGroup>, std::vector<data::PreferenceGroup>> readGroupRows(const RunDirectory& dir) {
+    std::pair<std::vector<data::PreferenceGroup>, std::vector<data::PreferenceGroup>> out;
+    for (const auto& row : dir.readRows(kGroupsFile)) {
+        try {
+            data::PreferenceGroup g{row.at("prompt").get<std::string>(), row.at("responses").get<std::vector<std::string>>(), {}};
+            for (const auto& p : row.at("pairs"))
+                g.pairs.push_back({p.at(0).get<size_t>(), p.at(1).get<size_t>(),
+                                   p.at(2).is_null() ? std::nullopt : std::optional<double>(p.at(2).get<double>())});
+            (row.at("split") == "train" ? out.first : out.second).push_back(std::move(g));
+        } catch (const nlohmann::json::exception& e) {
+            throw std::invalid_argument(dir.path() + "/" + kGroupsFile + ": " + e.what());
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+RewardRun::RewardRun(const std::string& runDir, FineTuneConfig config, const torch::Device& device)
+    : config_(std::move(config)), device_(device), precision_(parsePrecision(config_.precision, device)), runDir_(runDir) {}
+
+std::unique_ptr<RewardRun> RewardRun::create(const std::string& runDir, const FineTuneConfig& config,
+                                             const std::vector<data::PreferenceGroup>& train,
+                                             const std::vector<data::PreferenceGroup>& validation, const torch::Device& device) {
+    if (fs::exists(fs::path(runDir) / "config.json"))
+        throw std::invalid_argument(runDir + ": already holds a run (use --resume " + runDir + ")");
+    if (train.empty()) throw std::invalid_argument("no preferences in the train split to learn from");
+    torch::manual_seed(config.seed);  // a new head's initialisation
+    auto run = std::unique_ptr<RewardRun>(new RewardRun(runDir, config, device));
+    run->prepare(model::loadCheckpoint(config.model, device), train, validation);
+    if (run->config_.maxSteps == 0)
+        run->config_.maxSteps =
+            stepsForEpochs(config.epochs, run->train_.groups.size(), int64_t(config.batchSize) * config.gradAccum);
+    fs::create_directories(runDir);
+    run->runDir_.writeRows(kGroupsFile, groupRows(train, validation));
+    run->runDir_.writeConfig(run->config_.toJson());
+    return run;
+}
+
+std::unique_ptr<RewardRun> RewardRun::resume(const std::string& runDir, const torch::Device& device, int64_t maxSteps) {
+    RunDirectory dir(runDir);
+    FineTuneConfig config = FineTuneConfig::fromJson(dir.readConfig(), runDir + "/config.json");
+    if (maxSteps > 0) config.maxSteps = maxSteps;
+    const auto checkpoint = dir.latestCheckpoint();
+    if (!checkpoint) throw std::invalid_argument(runDir + ": has no checkpoint to resume from");
+    const auto [train, validation] = readGroupRows(dir);
+    auto run = std::unique_ptr<RewardRun>(new RewardRun(runDir, config, device));
+    run->prepare(model::loadCheckpoint(*checkpoint, device), train, validation);
+    const TrainerState state = RunDirectory::loadTrainerState(*checkpoint);
+    run->optimizer_->loadState(state.tensors);
+    run->order_->restore(state.extra.value("order", nlohmann::json::object()));
+    run->step_ = state.step;
+    run->lastCheckpoint_ = *checkpoint;
+    if (maxSteps > 0) run->runDir_.writeConfig(config.toJson());
+    return run;
+}
+
+// The backbone and its head (the loaded one, else new: normal(0, 0.02) as transformers initialises it).
+void RewardRun::prepare(model::LoadedModel loaded, const std::vector<data::PreferenceGroup>& train,
+                        const std::vector<data::PreferenceGroup>& validation) {
+    model_ = loaded.model;
+    tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(*loaded.tokenizer));
+    const model::Gpt2Config& c = model_->config();
+    if (loaded.score.defined() && loaded.score.size(0) != 1)
+        throw std::invalid_argument(config_.model + ": its score head has " + std::to_string(loaded.score.size(0)) +
+                                    " labels; a reward model has one");
+    score_ = loaded.score.defined() ? loaded.score.to(torch::kFloat32).clone()
+                                    : torch::randn({1, c.nEmbd}, torch::dtype(torch::kFloat32).device(device_)) * 0.02;
+    score_.set_requires_grad(true);
+    eos_ = c.eosTokenId;
+    const int64_t maxLength = responseRowLength(config_.maxLength, c.nPositions);
+    train_ = makeGroups(train, maxLength);
+    validation_ = makeGroups(validation, maxLength);
+    if (train_.groups.empty())
+        throw std::invalid_argument("every train group has a response past max_length " + std::to_string(maxLength));
+    auto parameters = model_->parameters();
+    parameters.push_back(score_);
+    optimizer_ = std::make_unique<AdamW>(parameters, AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
+    order_ = std::make_unique<EpochOrder>(train_.groups.size(), config_.seed);
+}
+
+RewardRun::Groups RewardRun::makeGroups(const std::vector<data::PreferenceGroup>& groups, int64_t maxLength) const {
+    Groups out;
+    for (const auto& g : groups) {
+        Group group{{}, g.pairs};
+        const auto prompt = tokenizer_->encode(g.prompt);
+        for (const auto& response : g.responses) {
+            std::vector<int> ids = prompt;
+            const auto tokens = tokenizer_->encode(response);
+            ids.insert(ids.end(), tokens.begin(), tokens.end());
+            if (ids.empty()) ids.push_back(eos_);
+            group.rows.push_back(std::move(ids));
+        }
+        const bool fits = std::all_of(group.rows.begin(), group.rows.end(),
+                                      [&](const auto& ids) { return static_cast<int64_t>(ids.size()) <= maxLength; });
+        if (!fits) {
+            ++out.skipped;
+            continue;
+        }
+        out.pairs += static_cast<int64_t>(group.pairs.size());
+        out.groups.push_back(std::move(group));
+    }
+    return out;
+}
+
+torch::Tensor RewardRun::rewards(const Groups& split, const std::vector<size_t>& groups, int64_t* positions) {
+    std::vector<const std::vector<int>*> rows;
+    for (size_t g : groups)
+        for (const auto& ids : split.groups.at(g).rows) rows.push_back(&ids);
+    size_t longest = 0;
+    for (const auto* ids : rows) longest = std::max(longest, ids->size());
+    const auto R = static_cast<int64_t>(rows.size()), T = static_cast<int64_t>(longest);
+    auto input = torch::full({R, T}, eos_, torch::kLong);  // right-padded: causal attention keeps padding out
+    auto last = torch::empty({R}, torch::kLong);
+    for (int64_t r = 0; r < R; ++r) {
+        const auto& ids = *rows[static_cast<size_t>(r)];
+        std::copy(ids.begin(), ids.end(), input[r].data_ptr<int64_t>());
+        last[r] = static_cast<int64_t>(ids.size()) - 1;
+    }
+    if (positions) *positions += R * T;
+    AutocastScope autocast(precision_, device_);
+    const auto hidden = model_->hidden(input.to(device_));                                             // [R,T,C]
+    const auto pooled = hidden.index({torch::arange(R, torch::dtype(torch::kLong).device(device_)), last.to(device_)});  // [R,C]
+    return torch::matmul(pooled.to(torch::kFloat32), score_.t()).squeeze(1);                            // [R]
+}
+
+// Each group's loss is the mean of −log σ(r_better − r_worse − margin) over its pairs; the groups' mean.
+RewardRun::GroupLoss RewardRun::groupLoss(const Groups& split, const std::vector<size_t>& groups, int64_t* positions) {
+    const auto r = rewards(split, groups, positions);
+    std::vector<int64_t> better, worse;
+    std::vector<float> margins, weights;
+    int64_t offset = 0;
+    for (size_t g : groups) {
+        const Group& group = split.groups[g];
+        for (const auto& p : group.pairs) {
+            better.push_back(offset + static_cast<int64_t>(p.better));
+            worse.push_back(offset + static_cast<int64_t>(p.worse));
+            margins.push_back(static_cast<float>(p.margin.value_or(0.0)));
+            weights.push_back(1.0f / static_cast<float>(group.pairs.size() * groups.size()));
+        }
+        offset += static_cast<int64_t>(group.rows.size());
+    }
+    auto onDevice = [&](auto values, torch::Dtype type) { return torch::tensor(values, type).to(device_); };
+    const auto difference = r.index_select(0, onDevice(better, torch::kLong)) - r.index_select(0, onDevice(worse, torch::kLong));
+    const auto losses = torch::softplus(-(difference - onDevice(margins, torch::kFloat32)));  // −log σ(x) = softplus(−x)
+    return {(losses * onDevice(weights, torch::kFloat32)).sum(), r.detach(), difference.detach()};
+}
+
+StepStats RewardRun::trainStep(int64_t step) {
+    const auto t0 = std::chrono::steady_clock::now();
+    model_->train();
+    auto parameters = model_->parameters();
+    parameters.push_back(score_);
+    setGradsToNone(parameters);
+    torch::Tensor lossSum = torch::zeros({}, torch::dtype(torch::kFloat32).device(device_));
+    std::vector<torch::Tensor> rewards, differences;
+    int64_t positions = 0;
+    for (int micro = 0; micro < config_.gradAccum; ++micro) {  // every micro-batch holds batch_size groups
+        auto result = groupLoss(train_, order_->next(static_cast<size_t>(config_.batchSize)), &positions);
+        (result.loss / config_.gradAccum).backward();
+        lossSum += result.loss.detach() / config_.gradAccum;
+        rewards.push_back(result.rewards);
+        differences.push_back(result.pairMargins);
+    }
+    const torch::Tensor gradNorm = gradientNorm(parameters);
+    const double lr = warmupCosineLr(step, config_.warmupSteps, config_.maxSteps, config_.lr, config_.minLr);
+    optimizer_->step(lr, config_.gradClip > 0 ? clipDivisor(gradNorm, config_.gradClip) : torch::Tensor());
+    const auto r = torch::cat(rewards), d = torch::cat(differences);
+    const auto readings = torch::stack({lossSum, gradNorm.to(torch::kFloat32), d.gt(0).to(torch::kFloat32).mean(), d.mean(),
+                                        r.mean(), r.std(), r.min(), r.max()})
+                              .to(torch::kCPU, torch::kFloat64);
+    const auto* v = readings.data_ptr<double>();
+    step_ = step;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return {step, {{"loss", v[0]}, {"grad_norm", v[1]}, {"accuracy", v[2]}, {"margin", v[3]}, {"reward/mean", v[4]},
+                   {"reward/std", v[5]}, {"reward/min", v[6]}, {"reward/max", v[7]}, {"lr", lr},
+                   {"tokens_per_s", static_cast<double>(positions) / seconds}, {"epoch", order_->epochsSeen()}}};
+}
+
+// Loss, accuracy and margin over the first eval_batches micro-batches of the validation groups.
+std::map<std::string, double> RewardRun::evaluate() {
+    if (validation_.groups.empty()) return {};
+    torch::NoGradGuard noGrad;
+    model_->eval();
+    const size_t end = std::min(validation_.groups.size(), static_cast<size_t>(config_.evalBatches) * config_.batchSize);
+    double loss = 0;
+    std::vector<torch::Tensor> differences;
+    for (size_t start = 0; start < end; start += static_cast<size_t>(config_.batchSize)) {
+        std::vector<size_t> groups(std::min(end - start, static_cast<size_t>(config_.batchSize)));
+        std::iota(groups.begin(), groups.end(), start);
+        const auto result = groupLoss(validation_, groups);
+        loss += result.loss.item<double>() * static_cast<double>(groups.size()) / static_cast<double>(end);
+        differences.push_back(result.pairMargins);
+    }
+    const auto d = torch::cat(differences);
+    return {{"val_loss", loss}, {"val_accuracy", d.gt(0).to(torch::kFloat64).mean().item<double>()},
+            {"val_margin", d.to(torch::kFloat64).mean().item<double>()}};
+}
+
+void RewardRun::saveCheckpoint(int64_t step) {
+    TrainerState state;
+    state.step = step;
+    state.extra = {{"order", order_->state()}};
+    state.tensors = optimizer_->state();
+    lastCheckpoint_ = runDir_.saveCheckpoint(model_, *tokenizer_, state, score_.detach());
+    if (checkpointListener_) checkpointListener_(step, lastCheckpoint_);
+}
+
+LoopResult RewardRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {
+    LoopCallbacks callbacks;
+    callbacks.trainStep = [this](int64_t step) { return trainStep(step); };
+    callbacks.evaluate = [this] { return evaluate(); };
+    callbacks.saveCheckpoint = [this](int64_t step) { saveCheckpoint(step); };
+    callbacks.onStats = onStats;
+    return runLoggedTrainingLoop(runDir_, step_, {config_.maxSteps, config_.evalEvery, config_.checkpointEvery}, callbacks, stop);
+}
+
+}  // namespace rlhf::train

@@ -1,0 +1,95 @@
+#pragma once
+// Reward-model training (DESIGN §5 reward model; InstructGPT): a GPT-2 backbone and a scalar `score` head
+// read at each response's last token (as `rlhf reward` and transformers' GPT2ForSequenceClassification
+// read it), loss −log σ(r_better − r_worse − margin) over a preference group's pairs, divided by its pair
+// count, so that a K-way ranking's K·(K−1)/2 pairs weigh as one element of the batch (its K responses
+// forwarded once). Metrics: loss, accuracy, margin, reward mean/std/min/max; validation loss, accuracy
+// and margin. AdamW with warm-up + cosine, clipping, accumulation, checkpoints (Hugging Face
+// GPT2ForSequenceClassification directories) and bit-for-bit resume; the groups are copied into the run
+// (RUN/groups.jsonl). Runs on the calling thread; stop it with the atomic flag.
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "data/PreferenceGroups.h"
+#include "model/Gpt2Model.h"
+#include "model/HfCheckpoint.h"
+#include "text/ByteLevelBpe.h"
+#include "train/AdamW.h"
+#include "train/EpochOrder.h"
+#include "train/FineTuneConfig.h"
+#include "train/Precision.h"
+#include "train/RunDirectory.h"
+#include "train/TrainerLoop.h"
+
+namespace rlhf::train {
+
+class RewardRun {
+public:
+    struct Group {
+        std::vector<std::vector<int>> rows;  // prompt + response tokens, one per response
+        std::vector<data::PreferenceGroup::Pair> pairs;
+    };
+    struct Groups {
+        std::vector<Group> groups;
+        int64_t pairs = 0;
+        int64_t skipped = 0;  // groups with a response past max_length (its last token would be cut off)
+    };
+
+    // New run in `runDir` (created) from config.model: a language model gets a new head (seeded), a reward
+    // model keeps its own. Throws std::invalid_argument for bad settings, a model that does not load, or
+    // no group to learn from.
+    static std::unique_ptr<RewardRun> create(const std::string& runDir, const FineTuneConfig& config,
+                                             const std::vector<data::PreferenceGroup>& train,
+                                             const std::vector<data::PreferenceGroup>& validation, const torch::Device& device);
+    static std::unique_ptr<RewardRun> resume(const std::string& runDir, const torch::Device& device, int64_t maxSteps = 0);
+
+    LoopResult run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats);
+    void setCheckpointListener(std::function<void(int64_t step, const std::string& dir)> listener) {
+        checkpointListener_ = std::move(listener);
+    }
+
+    int64_t step() const { return step_; }
+    const FineTuneConfig& config() const { return config_; }  // max_steps resolved from epochs
+    const std::string& lastCheckpoint() const { return lastCheckpoint_; }
+    const Groups& trainGroups() const { return train_; }
+    model::Gpt2Model& model() { return model_; }
+    const torch::Tensor& score() const { return score_; }
+
+    // The rewards of the given groups' responses, [rows]: hidden state of each row's last token times the head.
+    torch::Tensor rewards(const Groups& split, const std::vector<size_t>& groups, int64_t* positions = nullptr);
+
+private:
+    struct GroupLoss {
+        torch::Tensor loss;  // mean over the groups of their pair-mean loss
+        torch::Tensor rewards, pairMargins;  // [rows], [pairs] (detached)
+    };
+    RewardRun(const std::string& runDir, FineTuneConfig config, const torch::Device& device);
+    void prepare(model::LoadedModel loaded, const std::vector<data::PreferenceGroup>& train,
+                 const std::vector<data::PreferenceGroup>& validation);
+    Groups makeGroups(const std::vector<data::PreferenceGroup>& groups, int64_t maxLength) const;
+    GroupLoss groupLoss(const Groups& split, const std::vector<size_t>& groups, int64_t* positions = nullptr);
+    StepStats trainStep(int64_t step);
+    std::map<std::string, double> evaluate();
+    void saveCheckpoint(int64_t step);
+
+    FineTuneConfig config_;
+    torch::Device device_;
+    Precision precision_;
+    RunDirectory runDir_;
+    std::unique_ptr<text::ByteLevelBpe> tokenizer_;
+    model::Gpt2Model model_{nullptr};
+    torch::Tensor score_;  // [1, n_embd], float32, trained with the backbone
+    int eos_ = 0;
+    std::unique_ptr<AdamW> optimizer_;
+    Groups train_, validation_;
+    std::unique_ptr<EpochOrder> order_;  // of the train groups
+    int64_t step_ = 0;
+    std::string lastCheckpoint_;
+    std::function<void(int64_t, const std::string&)> checkpointListener_;
+};
+
+}  // namespace rlhf::train
