@@ -9,6 +9,7 @@
 
 #include "model/HfCheckpoint.h"
 #include "train/GradientClipping.h"
+#include "train/SplitRows.h"
 
 namespace rlhf::train {
 
@@ -18,29 +19,11 @@ namespace {
 
 const char* kPairsFile = "pairs.jsonl";
 
-// RUN/pairs.jsonl: {"split", "prompt", "chosen", "rejected"} per line.
-std::vector<nlohmann::json> pairRows(const std::vector<data::PreferencePair>& train,
-                                     const std::vector<data::PreferencePair>& validation) {
-    std::vector<nlohmann::json> rows;
-    for (const auto* split : {&train, &validation})
-        for (const auto& p : *split)
-            rows.push_back({{"split", split == &train ? "train" : "validation"}, {"prompt", p.prompt}, {"chosen", p.chosen},
-                            {"rejected", p.rejected}});
-    return rows;
+nlohmann::json pairJson(const data::PreferencePair& p) {
+    return {{"prompt", p.prompt}, {"chosen", p.chosen}, {"rejected", p.rejected}};
 }
-
-std::pair<std::vector<data::PreferencePair>, std::vector<data::PreferencePair>> readPairRows(const RunDirectory& dir) {
-    std::pair<std::vector<data::PreferencePair>, std::vector<data::PreferencePair>> out;
-    for (const auto& row : dir.readRows(kPairsFile)) {
-        try {
-            data::PreferencePair p{row.at("prompt").get<std::string>(), row.at("chosen").get<std::string>(),
-                                   row.at("rejected").get<std::string>(), std::nullopt};
-            (row.at("split") == "train" ? out.first : out.second).push_back(std::move(p));
-        } catch (const nlohmann::json::exception& e) {
-            throw std::invalid_argument(dir.path() + "/" + kPairsFile + ": " + e.what());
-        }
-    }
-    return out;
+data::PreferencePair pairFrom(const nlohmann::json& j) {
+    return {j.at("prompt").get<std::string>(), j.at("chosen").get<std::string>(), j.at("rejected").get<std::string>(), std::nullopt};
 }
 
 // Running means of a step's micro-batch metrics.
@@ -57,8 +40,7 @@ DpoRun::DpoRun(const std::string& runDir, DpoConfig config, const torch::Device&
 std::unique_ptr<DpoRun> DpoRun::create(const std::string& runDir, const DpoConfig& config,
                                        const std::vector<data::PreferencePair>& train,
                                        const std::vector<data::PreferencePair>& validation, const torch::Device& device) {
-    if (fs::exists(fs::path(runDir) / "config.json"))
-        throw std::invalid_argument(runDir + ": already holds a run (use --resume " + runDir + ")");
+    RunDirectory(runDir).refuseExistingRun();
     if (train.empty()) throw std::invalid_argument("no preference pairs in the train split to learn from");
     auto loaded = model::loadCheckpoint(config.model, device);
     auto run = std::unique_ptr<DpoRun>(new DpoRun(runDir, config, device));
@@ -68,7 +50,7 @@ std::unique_ptr<DpoRun> DpoRun::create(const std::string& runDir, const DpoConfi
     if (run->config_.maxSteps == 0)
         run->config_.maxSteps = stepsForEpochs(config.epochs, run->train_.pairs(), int64_t(config.batchSize) * config.gradAccum);
     fs::create_directories(runDir);
-    run->runDir_.writeRows(kPairsFile, pairRows(train, validation));
+    writeSplitRows(run->runDir_, kPairsFile, train, validation, &pairJson);
     run->runDir_.writeConfig(run->config_.toJson());
     return run;
 }
@@ -77,18 +59,17 @@ std::unique_ptr<DpoRun> DpoRun::resume(const std::string& runDir, const torch::D
     RunDirectory dir(runDir);
     DpoConfig config = DpoConfig::fromJson(dir.readConfig(), runDir + "/config.json");
     if (maxSteps > 0) config.maxSteps = maxSteps;
-    const auto checkpoint = dir.latestCheckpoint();
-    if (!checkpoint) throw std::invalid_argument(runDir + ": has no checkpoint to resume from");
-    const auto [train, validation] = readPairRows(dir);
-    auto loaded = model::loadCheckpoint(*checkpoint, device);
+    const std::string checkpoint = dir.checkpointToResume();
+    const auto [train, validation] = readSplitRows(dir, kPairsFile, &pairFrom);
+    auto loaded = model::loadCheckpoint(checkpoint, device);
     auto run = std::unique_ptr<DpoRun>(new DpoRun(runDir, config, device));
     run->prepare(loaded.model, std::move(*loaded.tokenizer), train, validation);
-    TrainerState state = RunDirectory::loadTrainerState(*checkpoint);
+    TrainerState state = RunDirectory::loadTrainerState(checkpoint);
     for (auto [split, name] : {std::pair{&run->train_, "train"}, std::pair{&run->validation_, "validation"}}) {
         const auto chosen = state.tensors.find(std::string("reference/") + name + "_chosen");
         const auto rejected = state.tensors.find(std::string("reference/") + name + "_rejected");
         if (chosen == state.tensors.end() || rejected == state.tensors.end())
-            throw std::invalid_argument(*checkpoint + ": trainer state has no reference log-probs of the " + name + " pairs");
+            throw std::invalid_argument(checkpoint + ": trainer state has no reference log-probs of the " + name + " pairs");
         split->referenceChosen = chosen->second;
         split->referenceRejected = rejected->second;
         state.tensors.erase(chosen);
@@ -97,7 +78,7 @@ std::unique_ptr<DpoRun> DpoRun::resume(const std::string& runDir, const torch::D
     run->optimizer_->loadState(state.tensors);
     run->order_->restore(state.extra.value("order", nlohmann::json::object()));
     run->step_ = state.step;
-    run->lastCheckpoint_ = *checkpoint;
+    run->lastCheckpoint_ = checkpoint;
     if (maxSteps > 0) run->runDir_.writeConfig(config.toJson());
     return run;
 }

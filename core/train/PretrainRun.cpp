@@ -31,8 +31,7 @@ PretrainRun::PretrainRun(const std::string& runDir, PretrainConfig config, const
 std::unique_ptr<PretrainRun> PretrainRun::create(const std::string& runDir, const PretrainConfig& config,
                                                  const torch::Device& device) {
     if (config.textPath.empty()) throw std::invalid_argument("text_path: no training text given (--text FILE)");
-    if (fs::exists(fs::path(runDir) / "config.json"))
-        throw std::invalid_argument(runDir + ": already holds a run (use --resume " + runDir + ")");
+    RunDirectory(runDir).refuseExistingRun();
     const std::string text = readText(config.textPath);
     auto run = std::unique_ptr<PretrainRun>(new PretrainRun(runDir, config, device));
     text::ByteLevelBpe tokenizer = [&] {
@@ -52,9 +51,8 @@ std::unique_ptr<PretrainRun> PretrainRun::resume(const std::string& runDir, cons
     RunDirectory dir(runDir);
     PretrainConfig config = PretrainConfig::fromJson(dir.readConfig(), runDir + "/config.json");
     if (maxSteps > 0) config.maxSteps = maxSteps;
-    const auto checkpoint = dir.latestCheckpoint();
-    if (!checkpoint) throw std::invalid_argument(runDir + ": has no checkpoint to resume from");
-    auto loaded = model::loadCheckpoint(*checkpoint, device);
+    const std::string checkpoint = dir.checkpointToResume();
+    auto loaded = model::loadCheckpoint(checkpoint, device);
     auto run = std::unique_ptr<PretrainRun>(new PretrainRun(runDir, config, device));
     run->prepare(std::move(*loaded.tokenizer));
     {
@@ -62,11 +60,11 @@ std::unique_ptr<PretrainRun> PretrainRun::resume(const std::string& runDir, cons
         auto target = run->model_->named_parameters();
         for (const auto& p : loaded.model->named_parameters()) target[p.key()].copy_(p.value());
     }
-    const TrainerState state = RunDirectory::loadTrainerState(*checkpoint);
+    const TrainerState state = RunDirectory::loadTrainerState(checkpoint);
     run->optimizer_->loadState(state.tensors);
     std::istringstream(state.extra.value("sampler", std::string())) >> run->sampler_;
     run->step_ = state.step;
-    run->lastCheckpoint_ = *checkpoint;
+    run->lastCheckpoint_ = checkpoint;
     if (maxSteps > 0) run->runDir_.writeConfig(config.toJson());
     return run;
 }

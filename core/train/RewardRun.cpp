@@ -9,6 +9,7 @@
 
 #include "train/GradientClipping.h"
 #include "train/ResponseRows.h"
+#include "train/SplitRows.h"
 
 namespace rlhf::train {
 
@@ -18,35 +19,18 @@ namespace {
 
 const char* kGroupsFile = "groups.jsonl";
 
-// RUN/groups.jsonl: {"split", "prompt", "responses", "pairs": [[better, worse, margin|null]]} per line.
-std::vector<nlohmann::json> groupRows(const std::vector<data::PreferenceGroup>& train,
-                                      const std::vector<data::PreferenceGroup>& validation) {
-    std::vector<nlohmann::json> rows;
-    for (const auto* split : {&train, &validation})
-        for (const auto& g : *split) {
-            nlohmann::json pairs = nlohmann::json::array();
-            for (const auto& p : g.pairs)
-                pairs.push_back({p.better, p.worse, p.margin ? nlohmann::json(*p.margin) : nlohmann::json(nullptr)});
-            rows.push_back({{"split", split == &train ? "train" : "validation"}, {"prompt", g.prompt},
-                            {"responses", g.responses}, {"pairs", pairs}});
-        }
-    return rows;
+// {"prompt", "responses", "pairs": [[better, worse, margin|null]]}
+nlohmann::json groupJson(const data::PreferenceGroup& g) {
+    nlohmann::json pairs = nlohmann::json::array();
+    for (const auto& p : g.pairs) pairs.push_back({p.better, p.worse, p.margin ? nlohmann::json(*p.margin) : nlohmann::json(nullptr)});
+    return {{"prompt", g.prompt}, {"responses", g.responses}, {"pairs", pairs}};
 }
-
-std::pair<std::vector<data::PreferenceGroup>, std::vector<data::PreferenceGroup>> readGroupRows(const RunDirectory& dir) {
-    std::pair<std::vector<data::PreferenceGroup>, std::vector<data::PreferenceGroup>> out;
-    for (const auto& row : dir.readRows(kGroupsFile)) {
-        try {
-            data::PreferenceGroup g{row.at("prompt").get<std::string>(), row.at("responses").get<std::vector<std::string>>(), {}};
-            for (const auto& p : row.at("pairs"))
-                g.pairs.push_back({p.at(0).get<size_t>(), p.at(1).get<size_t>(),
-                                   p.at(2).is_null() ? std::nullopt : std::optional<double>(p.at(2).get<double>())});
-            (row.at("split") == "train" ? out.first : out.second).push_back(std::move(g));
-        } catch (const nlohmann::json::exception& e) {
-            throw std::invalid_argument(dir.path() + "/" + kGroupsFile + ": " + e.what());
-        }
-    }
-    return out;
+data::PreferenceGroup groupFrom(const nlohmann::json& j) {
+    data::PreferenceGroup g{j.at("prompt").get<std::string>(), j.at("responses").get<std::vector<std::string>>(), {}};
+    for (const auto& p : j.at("pairs"))
+        g.pairs.push_back({p.at(0).get<size_t>(), p.at(1).get<size_t>(),
+                           p.at(2).is_null() ? std::nullopt : std::optional<double>(p.at(2).get<double>())});
+    return g;
 }
 
 }  // namespace
@@ -57,8 +41,7 @@ RewardRun::RewardRun(const std::string& runDir, FineTuneConfig config, const tor
 std::unique_ptr<RewardRun> RewardRun::create(const std::string& runDir, const FineTuneConfig& config,
                                              const std::vector<data::PreferenceGroup>& train,
                                              const std::vector<data::PreferenceGroup>& validation, const torch::Device& device) {
-    if (fs::exists(fs::path(runDir) / "config.json"))
-        throw std::invalid_argument(runDir + ": already holds a run (use --resume " + runDir + ")");
+    RunDirectory(runDir).refuseExistingRun();
     if (train.empty()) throw std::invalid_argument("no preferences in the train split to learn from");
     torch::manual_seed(config.seed);  // a new head's initialisation
     auto run = std::unique_ptr<RewardRun>(new RewardRun(runDir, config, device));
@@ -67,7 +50,7 @@ std::unique_ptr<RewardRun> RewardRun::create(const std::string& runDir, const Fi
         run->config_.maxSteps =
             stepsForEpochs(config.epochs, run->train_.groups.size(), int64_t(config.batchSize) * config.gradAccum);
     fs::create_directories(runDir);
-    run->runDir_.writeRows(kGroupsFile, groupRows(train, validation));
+    writeSplitRows(run->runDir_, kGroupsFile, train, validation, &groupJson);
     run->runDir_.writeConfig(run->config_.toJson());
     return run;
 }
@@ -76,16 +59,15 @@ std::unique_ptr<RewardRun> RewardRun::resume(const std::string& runDir, const to
     RunDirectory dir(runDir);
     FineTuneConfig config = FineTuneConfig::fromJson(dir.readConfig(), runDir + "/config.json");
     if (maxSteps > 0) config.maxSteps = maxSteps;
-    const auto checkpoint = dir.latestCheckpoint();
-    if (!checkpoint) throw std::invalid_argument(runDir + ": has no checkpoint to resume from");
-    const auto [train, validation] = readGroupRows(dir);
+    const std::string checkpoint = dir.checkpointToResume();
+    const auto [train, validation] = readSplitRows(dir, kGroupsFile, &groupFrom);
     auto run = std::unique_ptr<RewardRun>(new RewardRun(runDir, config, device));
-    run->prepare(model::loadCheckpoint(*checkpoint, device), train, validation);
-    const TrainerState state = RunDirectory::loadTrainerState(*checkpoint);
+    run->prepare(model::loadCheckpoint(checkpoint, device), train, validation);
+    const TrainerState state = RunDirectory::loadTrainerState(checkpoint);
     run->optimizer_->loadState(state.tensors);
     run->order_->restore(state.extra.value("order", nlohmann::json::object()));
     run->step_ = state.step;
-    run->lastCheckpoint_ = *checkpoint;
+    run->lastCheckpoint_ = checkpoint;
     if (maxSteps > 0) run->runDir_.writeConfig(config.toJson());
     return run;
 }

@@ -113,6 +113,17 @@ void RunDirectory::appendMetrics(int64_t step, const std::map<std::string, doubl
     metrics_ << line.dump() << '\n' << std::flush;
 }
 
+void RunDirectory::refuseExistingRun() const {
+    if (fs::exists(fs::path(dir_) / "config.json"))
+        throw std::invalid_argument(dir_ + ": already holds a run (use --resume " + dir_ + ")");
+}
+
+std::string RunDirectory::checkpointToResume() const {
+    const auto checkpoint = latestCheckpoint();
+    if (!checkpoint) throw std::invalid_argument(dir_ + ": has no checkpoint to resume from");
+    return *checkpoint;
+}
+
 void RunDirectory::writeRows(const std::string& name, const std::vector<nlohmann::json>& rows) const {
     const std::string path = dir_ + "/" + name, tmp = path + ".partial";
     {

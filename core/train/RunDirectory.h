@@ -39,6 +39,11 @@ public:
     // Throws std::invalid_argument naming the file and line of anything that is not a JSON object.
     std::vector<nlohmann::json> readRows(const std::string& name) const;
 
+    // Throws std::invalid_argument when the directory already holds a run (a new run must not mix with it).
+    void refuseExistingRun() const;
+    // The newest complete checkpoint; std::invalid_argument when there is none to resume from.
+    std::string checkpointToResume() const;
+
     // Newest complete checkpoint directory, if any.
     std::optional<std::string> latestCheckpoint() const;
     // A defined `score` [1, n_embd] saves a reward model (GPT2ForSequenceClassification).

@@ -9,6 +9,7 @@
 
 #include "model/HfCheckpoint.h"
 #include "train/GradientClipping.h"
+#include "train/SplitRows.h"
 
 namespace rlhf::train {
 
@@ -18,27 +19,9 @@ namespace {
 
 const char* kDemonstrationsFile = "demonstrations.jsonl";
 
-// RUN/demonstrations.jsonl: {"split", "prompt", "response"} per line.
-std::vector<nlohmann::json> demonstrationRows(const std::vector<data::Demonstration>& train,
-                                              const std::vector<data::Demonstration>& validation) {
-    std::vector<nlohmann::json> rows;
-    for (const auto* split : {&train, &validation})
-        for (const auto& d : *split)
-            rows.push_back({{"split", split == &train ? "train" : "validation"}, {"prompt", d.prompt}, {"response", d.response}});
-    return rows;
-}
-
-std::pair<std::vector<data::Demonstration>, std::vector<data::Demonstration>> readDemonstrationRows(const RunDirectory& dir) {
-    std::pair<std::vector<data::Demonstration>, std::vector<data::Demonstration>> out;
-    for (const auto& row : dir.readRows(kDemonstrationsFile)) {
-        try {
-            data::Demonstration d{0, row.at("prompt").get<std::string>(), row.at("response").get<std::string>()};
-            (row.at("split") == "train" ? out.first : out.second).push_back(std::move(d));
-        } catch (const nlohmann::json::exception& e) {
-            throw std::invalid_argument(dir.path() + "/" + kDemonstrationsFile + ": " + e.what());
-        }
-    }
-    return out;
+nlohmann::json demonstrationJson(const data::Demonstration& d) { return {{"prompt", d.prompt}, {"response", d.response}}; }
+data::Demonstration demonstrationFrom(const nlohmann::json& j) {
+    return {0, j.at("prompt").get<std::string>(), j.at("response").get<std::string>()};
 }
 
 }  // namespace
@@ -49,8 +32,7 @@ SftRun::SftRun(const std::string& runDir, FineTuneConfig config, const torch::De
 std::unique_ptr<SftRun> SftRun::create(const std::string& runDir, const FineTuneConfig& config,
                                        const std::vector<data::Demonstration>& train,
                                        const std::vector<data::Demonstration>& validation, const torch::Device& device) {
-    if (fs::exists(fs::path(runDir) / "config.json"))
-        throw std::invalid_argument(runDir + ": already holds a run (use --resume " + runDir + ")");
+    RunDirectory(runDir).refuseExistingRun();
     if (train.empty()) throw std::invalid_argument("no demonstrations in the train split to fine-tune on");
     auto loaded = model::loadCheckpoint(config.model, device);
     auto run = std::unique_ptr<SftRun>(new SftRun(runDir, config, device));
@@ -58,7 +40,7 @@ std::unique_ptr<SftRun> SftRun::create(const std::string& runDir, const FineTune
     if (run->config_.maxSteps == 0)
         run->config_.maxSteps = stepsForEpochs(config.epochs, run->train_.rows.size(), int64_t(config.batchSize) * config.gradAccum);
     fs::create_directories(runDir);
-    run->runDir_.writeRows(kDemonstrationsFile, demonstrationRows(train, validation));
+    writeSplitRows(run->runDir_, kDemonstrationsFile, train, validation, &demonstrationJson);
     run->runDir_.writeConfig(run->config_.toJson());
     return run;
 }
@@ -67,17 +49,16 @@ std::unique_ptr<SftRun> SftRun::resume(const std::string& runDir, const torch::D
     RunDirectory dir(runDir);
     FineTuneConfig config = FineTuneConfig::fromJson(dir.readConfig(), runDir + "/config.json");
     if (maxSteps > 0) config.maxSteps = maxSteps;
-    const auto checkpoint = dir.latestCheckpoint();
-    if (!checkpoint) throw std::invalid_argument(runDir + ": has no checkpoint to resume from");
-    const auto [train, validation] = readDemonstrationRows(dir);
-    auto loaded = model::loadCheckpoint(*checkpoint, device);
+    const std::string checkpoint = dir.checkpointToResume();
+    const auto [train, validation] = readSplitRows(dir, kDemonstrationsFile, &demonstrationFrom);
+    auto loaded = model::loadCheckpoint(checkpoint, device);
     auto run = std::unique_ptr<SftRun>(new SftRun(runDir, config, device));
     run->prepare(loaded.model, std::move(*loaded.tokenizer), train, validation);
-    const TrainerState state = RunDirectory::loadTrainerState(*checkpoint);
+    const TrainerState state = RunDirectory::loadTrainerState(checkpoint);
     run->optimizer_->loadState(state.tensors);
     run->order_->restore(state.extra.value("order", nlohmann::json::object()));
     run->step_ = state.step;
-    run->lastCheckpoint_ = *checkpoint;
+    run->lastCheckpoint_ = checkpoint;
     if (maxSteps > 0) run->runDir_.writeConfig(config.toJson());
     return run;
 }
