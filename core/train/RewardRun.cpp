@@ -81,8 +81,9 @@ void RewardRun::prepare(model::LoadedModel loaded, const std::vector<data::Prefe
     if (loaded.score.defined() && loaded.score.size(0) != 1)
         throw std::invalid_argument(config_.model + ": its score head has " + std::to_string(loaded.score.size(0)) +
                                     " labels; a reward model has one");
+    // A new head is drawn on the CPU, so that a seed gives the same head on every device.
     score_ = loaded.score.defined() ? loaded.score.to(torch::kFloat32).clone()
-                                    : torch::randn({1, c.nEmbd}, torch::dtype(torch::kFloat32).device(device_)) * 0.02;
+                                    : (torch::randn({1, c.nEmbd}, torch::kFloat32) * 0.02).to(device_);
     score_.set_requires_grad(true);
     eos_ = c.eosTokenId;
     const int64_t maxLength = responseRowLength(config_.maxLength, c.nPositions);
