@@ -13,7 +13,9 @@
 #include "data/Demonstrations.h"
 #include "data/PreferenceGroups.h"
 #include "data/PreferencePairs.h"
+#include "data/PromptTexts.h"
 #include "train/DpoRun.h"
+#include "train/PpoRun.h"
 #include "train/RewardRun.h"
 #include "train/SftRun.h"
 
@@ -68,12 +70,23 @@ struct RewardStage {
     }
 };
 
+struct PpoStage {
+    using Run = train::PpoRun;
+    using Config = train::PpoConfig;
+    static constexpr const char* kind = "ppo";
+    static Config parse(const nlohmann::json& s, const std::string& origin) { return Config::fromJson(s, origin); }
+    static auto read(data::Database& db, const std::string& split) { return data::readPromptTexts(db, split); }
+    static constexpr const char* missing = "no prompts in the train split to roll out";
+    static nlohmann::json summary(const Run& run) { return {{"prompts", run.prompts()}, {"skipped", run.skippedPrompts()}, {"beta", run.beta()}}; }
+};
+
 // A new run of the project: its train split to learn, its validation split to evaluate.
 template <typename Stage>
 std::unique_ptr<typename Stage::Run> createRun(const TrainOptions& o, RunTarget& target, const torch::Device& device) {
     nlohmann::json settings = stageSettings(o, false);
-    if (settings.contains("model") && settings["model"].is_string())  // the run records where its start came from
-        settings["model"] = std::filesystem::absolute(settings["model"].get<std::string>()).lexically_normal().string();
+    for (const char* key : {"model", "reward_model"})  // the run records where its models came from
+        if (settings.contains(key) && settings[key].is_string())
+            settings[key] = std::filesystem::absolute(settings[key].get<std::string>()).lexically_normal().string();
     const auto config = Stage::parse(settings, o.configFile.empty() ? "--set" : o.configFile);
     auto& db = target.store->database();
     const auto train = Stage::read(db, "train");
@@ -128,6 +141,8 @@ void addFineTuneCommands(CLI::App& train) {
                        "Project: learns its train split's demonstrations, evaluates on validation");
     addStage<DpoStage>(train, "DPO of a GPT-2 (--set model=DIR, usually an SFT checkpoint) on the project's preference pairs",
                        "Project: learns its train split's pairs (comparisons and rankings), evaluates on validation");
+    addStage<PpoStage>(train, "PPO of a GPT-2 policy (--set model=DIR) against a reward model (--set reward_model=DIR) on the project's prompts",
+                       "Project: rolls out its train split's prompts");
     addStage<RewardStage>(train, "Reward model (GPT2ForSequenceClassification) from a GPT-2 (--set model=DIR) on the project's preferences",
                           "Project: learns its train split's comparisons and rankings, evaluates on validation");
 }

@@ -53,7 +53,8 @@ std::optional<std::string> RunDirectory::latestCheckpoint() const {
 }
 
 std::string RunDirectory::saveCheckpoint(model::Gpt2Model& model, const text::ByteLevelBpe& tokenizer,
-                                         const TrainerState& state, const torch::Tensor& score) const {
+                                         const TrainerState& state, const torch::Tensor& score,
+                                         const std::function<void(const std::string& dir)>& alsoWrite) const {
     const fs::path final = fs::path(dir_) / "checkpoints" / stepName(state.step);
     const fs::path partial = final.string() + ".partial";
     fs::remove_all(partial);
@@ -61,6 +62,7 @@ std::string RunDirectory::saveCheckpoint(model::Gpt2Model& model, const text::By
     nlohmann::json meta = {{"step", state.step}, {"extra", state.extra}};
     std::ofstream(partial / "trainer_state.json") << meta.dump(2) << '\n';
     model::saveSafetensors((partial / "trainer_state.safetensors").string(), state.tensors);
+    if (alsoWrite) alsoWrite(partial.string());
     fsyncPath((partial / "trainer_state.json").string());
     fsyncPath(partial.string());
     fs::remove_all(final);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -46,9 +47,11 @@ public:
 
     // Newest complete checkpoint directory, if any.
     std::optional<std::string> latestCheckpoint() const;
-    // A defined `score` [1, n_embd] saves a reward model (GPT2ForSequenceClassification).
+    // A defined `score` [1, n_embd] saves a reward model (GPT2ForSequenceClassification); alsoWrite adds
+    // files to the checkpoint's directory (given its path) before it is complete.
     std::string saveCheckpoint(model::Gpt2Model& model, const text::ByteLevelBpe& tokenizer, const TrainerState& state,
-                               const torch::Tensor& score = {}) const;
+                               const torch::Tensor& score = {},
+                               const std::function<void(const std::string& dir)>& alsoWrite = {}) const;
     static TrainerState loadTrainerState(const std::string& checkpointDir);
 
     // Appends to metrics.jsonl; `resumeFromStep` first drops lines of later steps (a resumed run

@@ -196,6 +196,24 @@ if(NOT out MATCHES "^{\"reward\":-?[0-9]")
   message(FATAL_ERROR "reward of the trained model: ${out}")
 endif()
 
+# rlhf train ppo: the tiny GPT-2 against that reward model, on the project's prompts; at step 1 the
+# policy is its reference, so the KL is 0.
+run_ok(out train ppo ${WORK}/dpo.rlhf --set model=${WORK}/sftbase --set reward_model=${checkpoint} --set max_steps=2
+       --set rollout_batch=4 --set mini_batch=2 --set response_length=6 --threads 2 --json)
+string(REGEX MATCHALL "[^\n]+" lines "${out}")
+list(GET lines 0 first)
+list(GET lines 2 summary)
+string(JSON kl GET "${first}" objective/kl)
+string(JSON steps GET "${summary}" steps)
+if(NOT kl EQUAL 0 OR NOT steps EQUAL 2 OR NOT first MATCHES "\"policy/clipfrac_avg\"")
+  message(FATAL_ERROR "train ppo: ${out}")
+endif()
+execute_process(COMMAND ${RLHF} train ppo ${WORK}/dpo.rlhf --set model=${WORK}/sftbase --set reward_model=${WORK}/sftbase
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "not a reward model")
+  message(FATAL_ERROR "train ppo with a language model as the reward model: rc=${rc} ${err}")
+endif()
+
 # rlhf bench train --phases: throughput and the per-step phase times, all positive; precision resolved.
 run_ok(out bench train --preset tiny --threads 2 --precision fp32 --phases --json)
 if(NOT out MATCHES "\"precision\":\"fp32\"" OR NOT out MATCHES "\"preset\":\"tiny\"")

@@ -1,0 +1,306 @@
+#include "train/PpoRun.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <numeric>
+#include <random>
+
+#include <torch/torch.h>
+
+#include "model/Generation.h"
+#include "train/GradientClipping.h"
+#include "train/SplitRows.h"
+
+namespace rlhf::train {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kPromptsFile = "prompts.jsonl";
+const char* kSamplesFile = "samples.jsonl";  // two rollouts of each step
+
+nlohmann::json promptJson(const std::string& p) { return {{"prompt", p}}; }
+std::string promptFrom(const nlohmann::json& j) { return j.at("prompt").get<std::string>(); }
+
+model::LoadedModel loadRewardModel(const std::string& dir, const torch::Device& device) {
+    auto loaded = model::loadCheckpoint(dir, device);
+    if (!loaded.score.defined() || loaded.score.size(0) != 1)
+        throw std::invalid_argument(dir + ": not a reward model (no score.weight of one label; train one with rlhf train rm)");
+    return loaded;
+}
+
+void freeze(model::Gpt2Model& m) {
+    m->eval();
+    for (auto& p : m->parameters()) p.set_requires_grad(false);
+}
+
+std::vector<int64_t> promptLengths(const std::vector<std::vector<int>>& prompts) {
+    std::vector<int64_t> out;
+    for (const auto& p : prompts) out.push_back(static_cast<int64_t>(p.size()));
+    return out;
+}
+
+}  // namespace
+
+// Rows prompt + response, right-padded with EOS: full [B,L]; per response token the input position that
+// predicts it (prompt length − 1 + j) and a 1 in the mask.
+PpoRun::Rollouts PpoRun::rolloutRows(const std::vector<std::vector<int>>& prompts, const std::vector<model::Completion>& completions,
+                                     int eos, torch::Tensor& endsWithEos) {
+    const auto B = static_cast<int64_t>(prompts.size());
+    int64_t L = 0, R = 1;
+    for (int64_t b = 0; b < B; ++b) {
+        const auto& c = completions[static_cast<size_t>(b)].ids;
+        L = std::max<int64_t>(L, static_cast<int64_t>(prompts[static_cast<size_t>(b)].size() + c.size()));
+        R = std::max<int64_t>(R, static_cast<int64_t>(c.size()));
+    }
+    Rollouts r;
+    r.full = torch::full({B, L}, eos, torch::kLong);
+    r.responseIndex = torch::zeros({B, R}, torch::kLong);
+    r.mask = torch::zeros({B, R}, torch::kFloat32);
+    for (int64_t b = 0; b < B; ++b) {
+        const auto& prompt = prompts[static_cast<size_t>(b)];
+        const auto& c = completions[static_cast<size_t>(b)];
+        std::vector<int64_t> row(prompt.begin(), prompt.end());
+        row.insert(row.end(), c.ids.begin(), c.ids.end());
+        std::copy(row.begin(), row.end(), r.full[b].data_ptr<int64_t>());
+        for (size_t j = 0; j < c.ids.size(); ++j) {
+            r.responseIndex[b][static_cast<int64_t>(j)] = static_cast<int64_t>(prompt.size() + j) - 1;
+            r.mask[b][static_cast<int64_t>(j)] = 1;
+        }
+        endsWithEos[b] = c.endedWithEos;
+    }
+    return r;
+}
+
+PpoRun::PpoRun(const std::string& runDir, PpoConfig config, const torch::Device& device)
+    : config_(std::move(config)), device_(device), precision_(parsePrecision(config_.precision, device)), runDir_(runDir),
+      kl_(config_.klCoef, config_.klTarget > 0 ? config_.klTarget : 1.0, config_.klHorizon) {}
+
+std::unique_ptr<PpoRun> PpoRun::create(const std::string& runDir, const PpoConfig& config,
+                                       const std::vector<std::string>& trainPrompts,
+                                       const std::vector<std::string>& validationPrompts, const torch::Device& device) {
+    RunDirectory(runDir).refuseExistingRun();
+    if (trainPrompts.empty()) throw std::invalid_argument("no prompts in the train split to roll out");
+    auto run = std::unique_ptr<PpoRun>(new PpoRun(runDir, config, device));
+    run->loadModels(config.model, config.rewardModel);
+    run->preparePrompts(trainPrompts);
+    fs::create_directories(runDir);
+    writeSplitRows(run->runDir_, kPromptsFile, trainPrompts, validationPrompts, &promptJson);
+    run->runDir_.writeConfig(run->config_.toJson());
+    return run;
+}
+
+std::unique_ptr<PpoRun> PpoRun::resume(const std::string& runDir, const torch::Device& device, int64_t maxSteps) {
+    RunDirectory dir(runDir);
+    PpoConfig config = PpoConfig::fromJson(dir.readConfig(), runDir + "/config.json");
+    if (maxSteps > 0) config.maxSteps = maxSteps;
+    const std::string checkpoint = dir.checkpointToResume();
+    const auto prompts = readSplitRows(dir, kPromptsFile, &promptFrom).first;
+    auto run = std::unique_ptr<PpoRun>(new PpoRun(runDir, config, device));
+    run->loadModels(checkpoint, checkpoint + "/value");
+    run->preparePrompts(prompts);
+    const TrainerState state = RunDirectory::loadTrainerState(checkpoint);
+    run->optimizer_->loadState(state.tensors);
+    run->order_->restore(state.extra.value("order", nlohmann::json::object()));
+    run->kl_ = AdaptiveKlController(state.extra.value("beta", config.klCoef), config.klTarget > 0 ? config.klTarget : 1.0,
+                                    config.klHorizon);
+    run->step_ = state.step;
+    run->lastCheckpoint_ = checkpoint;
+    if (maxSteps > 0) run->runDir_.writeConfig(config.toJson());
+    if (fs::exists(fs::path(runDir) / kSamplesFile)) {  // the steps after the checkpoint run again: their samples go
+        auto samples = dir.readRows(kSamplesFile);
+        std::erase_if(samples, [&](const nlohmann::json& row) { return row.value("step", int64_t(0)) > state.step; });
+        dir.writeRows(kSamplesFile, samples);
+    }
+    return run;
+}
+
+// The policy (from policyDir) and the value model (valueDir: a reward model's backbone and head) are
+// trained; the reference (config.model) and the reward model (config.reward_model) are frozen.
+void PpoRun::loadModels(const std::string& policyDir, const std::string& valueDir) {
+    auto policy = model::loadCheckpoint(policyDir, device_);
+    policy_ = policy.model;
+    tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(*policy.tokenizer));
+    reference_ = model::loadCheckpoint(config_.model, device_).model;
+    freeze(reference_);
+    auto reward = loadRewardModel(config_.rewardModel, device_);
+    reward_ = reward.model;
+    rewardHead_ = reward.score.to(torch::kFloat32);
+    freeze(reward_);
+    auto value = loadRewardModel(valueDir, device_);
+    value_ = value.model;
+    valueHead_ = value.score.to(torch::kFloat32).clone().set_requires_grad(true);
+    if (reward_->config().vocabSize != policy_->config().vocabSize)
+        throw std::invalid_argument(config_.rewardModel + ": its vocabulary (" + std::to_string(reward_->config().vocabSize) +
+                                    " tokens) is not the policy's (" + std::to_string(policy_->config().vocabSize) + ")");
+    optimizer_ = std::make_unique<AdamW>(trainedParameters(), AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
+}
+
+// Prompts that leave room for response_length tokens in every model's context.
+void PpoRun::preparePrompts(const std::vector<std::string>& prompts) {
+    const int64_t context = std::min({policy_->config().nPositions, reward_->config().nPositions, value_->config().nPositions});
+    for (const auto& text : prompts) {
+        auto ids = tokenizer_->encode(text);
+        if (ids.empty() || static_cast<int64_t>(ids.size()) + config_.responseLength > context) {
+            ++skipped_;
+            continue;
+        }
+        prompts_.push_back(std::move(ids));
+        promptTexts_.push_back(text);
+    }
+    if (prompts_.empty())
+        throw std::invalid_argument("no train prompt leaves room for response_length " + std::to_string(config_.responseLength) +
+                                    " tokens in the context of " + std::to_string(context));
+    order_ = std::make_unique<EpochOrder>(prompts_.size(), config_.seed);
+}
+
+std::vector<torch::Tensor> PpoRun::trainedParameters() {
+    auto parameters = policy_->parameters();
+    for (const auto& p : value_->parameters()) parameters.push_back(p);
+    parameters.push_back(valueHead_);
+    return parameters;
+}
+
+void PpoRun::saveCheckpoint(int64_t step) {
+    TrainerState state;
+    state.step = step;
+    state.extra = {{"order", order_->state()}, {"beta", kl_.beta()}};
+    state.tensors = optimizer_->state();
+    lastCheckpoint_ = runDir_.saveCheckpoint(policy_, *tokenizer_, state, {}, [this](const std::string& dir) {
+        model::saveCheckpoint(dir + "/value", value_, tokenizer_.get(), valueHead_.detach());
+    });
+    if (checkpointListener_) checkpointListener_(step, lastCheckpoint_);
+}
+
+LoopResult PpoRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {
+    LoopCallbacks callbacks;
+    callbacks.trainStep = [this](int64_t step) { return trainStep(step); };
+    callbacks.saveCheckpoint = [this](int64_t step) { saveCheckpoint(step); };
+    callbacks.onStats = onStats;
+    return runLoggedTrainingLoop(runDir_, step_, {config_.maxSteps, 0, config_.checkpointEvery}, callbacks, stop);
+}
+
+torch::Tensor PpoRun::responseLogProbs(model::Gpt2Model& m, const torch::Tensor& full, const torch::Tensor& responseIndex) {
+    AutocastScope autocast(precision_, device_);
+    const int64_t L = full.size(1);  // position t of the input predicts full[t + 1]
+    return m->targetLogProbs(full.narrow(1, 0, L - 1), full.narrow(1, 1, L - 1), {}, config_.temperature)
+        .gather(1, responseIndex);  // [B,R]
+}
+
+torch::Tensor PpoRun::responseValues(const torch::Tensor& full, const torch::Tensor& responseIndex) {
+    AutocastScope autocast(precision_, device_);
+    const auto hidden = value_->hidden(full.narrow(1, 0, full.size(1) - 1));                   // [B,L-1,C]
+    const auto values = torch::matmul(hidden.to(torch::kFloat32), valueHead_.t()).squeeze(2);  // [B,L-1]
+    return values.gather(1, responseIndex);                                                    // [B,R]
+}
+
+// Samples with the policy, then scores without gradients: log-probs (policy, reference), values, the reward
+// model's scores at each row's last token; per-token rewards and advantages.
+PpoRun::Rollouts PpoRun::rollout(const std::vector<size_t>& picked, int64_t step, std::map<std::string, double>& stats) {
+    std::vector<std::vector<int>> prompts;
+    for (size_t i : picked) prompts.push_back(prompts_[i]);
+    model::SamplingOptions sampling;
+    sampling.maxNewTokens = config_.responseLength;
+    sampling.temperature = config_.temperature;
+    sampling.seed = config_.seed * 1000003ULL + static_cast<uint64_t>(step);  // its own per step: resumable
+    const auto completions = model::generate(policy_, prompts, sampling);
+    auto endsWithEos = torch::empty({static_cast<int64_t>(prompts.size())}, torch::kBool);
+    Rollouts r = rolloutRows(prompts, completions, policy_->config().eosTokenId, endsWithEos);
+    const auto B = r.full.size(0);
+    auto lastIndex = (r.mask.sum(1).to(torch::kLong) + torch::tensor(promptLengths(prompts), torch::kLong) - 1);
+    r.full = r.full.to(device_);
+    r.responseIndex = r.responseIndex.to(device_);
+    r.mask = r.mask.to(device_);
+    torch::NoGradGuard noGrad;
+    policy_->eval();
+    value_->eval();
+    r.logProbs = responseLogProbs(policy_, r.full, r.responseIndex) * r.mask;
+    const auto referenceLogProbs = responseLogProbs(reference_, r.full, r.responseIndex) * r.mask;
+    r.values = responseValues(r.full, r.responseIndex) * r.mask;
+    torch::Tensor scores;
+    {
+        AutocastScope autocast(precision_, device_);
+        const auto hidden = reward_->hidden(r.full);  // [B,L,C]
+        const auto pooled = hidden.index({torch::arange(B, torch::dtype(torch::kLong).device(device_)), lastIndex.to(device_)});
+        scores = torch::matmul(pooled.to(torch::kFloat32), rewardHead_.t()).squeeze(1);  // [B]
+    }
+    const auto rewards = tokenRewards(r.logProbs, referenceLogProbs, scores, endsWithEos.to(device_), r.mask, kl_.beta(),
+                                      config_.missingEosPenalty);
+    const auto advantages = generalisedAdvantages(rewards.rewards, r.values, r.mask, config_.gamma, config_.lam);
+    r.advantages = advantages.advantages;
+    r.returns = advantages.returns;
+    const auto perRow = torch::stack({rewards.kl.sum(1), -(r.logProbs).sum(1), rewards.scores}).to(torch::kCPU, torch::kFloat64);  // [3,B]
+    const double kl = perRow[0].mean().item<double>(), scoreMean = perRow[2].mean().item<double>();
+    stats["objective/kl"] = kl;
+    stats["objective/entropy"] = perRow[1].mean().item<double>();
+    stats["objective/non_score_reward"] = -kl_.beta() * kl;
+    stats["objective/scores"] = scoreMean;
+    stats["objective/rlhf_reward"] = scoreMean - kl_.beta() * kl;
+    stats["val/num_eos_tokens"] = endsWithEos.sum().item<double>();
+    std::ofstream samples(runDir_.path() + "/" + kSamplesFile, std::ios::app);
+    for (int64_t b = 0; b < std::min<int64_t>(B, 2); ++b)
+        samples << nlohmann::json{{"step", step}, {"prompt", promptTexts_[picked[static_cast<size_t>(b)]]},
+                                  {"response", tokenizer_->decodeLossy(completions[static_cast<size_t>(b)].ids)},
+                                  {"score", perRow[2][b].item<double>()}}
+                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                << '\n';
+    return r;
+}
+
+// ppo_epochs passes over the rollouts in shuffled mini-batches: clipped policy loss + vf_coef × clipped
+// value loss, one clipped AdamW update each. Sums stay on the device until the end.
+void PpoRun::update(const Rollouts& r, int64_t step, std::map<std::string, double>& stats) {
+    const int64_t B = r.full.size(0);
+    const double lr = warmupCosineLr(step, config_.warmupSteps, config_.maxSteps, config_.lr, config_.minLr);
+    const auto parameters = trainedParameters();
+    std::mt19937_64 shuffler(config_.seed * 0x9E3779B97F4A7C15ULL + static_cast<uint64_t>(step));
+    std::vector<int64_t> order(static_cast<size_t>(B));
+    auto sums = torch::zeros({6}, torch::dtype(torch::kFloat32).device(device_));  // approxkl, clipfrac, pg, vf, vf clipfrac, ratio
+    int64_t updates = 0;
+    policy_->train();
+    value_->train();
+    for (int epoch = 0; epoch < config_.ppoEpochs; ++epoch) {
+        std::iota(order.begin(), order.end(), int64_t(0));
+        std::shuffle(order.begin(), order.end(), shuffler);
+        for (int64_t start = 0; start < B; start += config_.miniBatch) {
+            const auto idx = torch::tensor(std::vector<int64_t>(order.begin() + start, order.begin() + std::min(B, start + config_.miniBatch)),
+                                           torch::kLong).to(device_);
+            const auto full = r.full.index_select(0, idx), at = r.responseIndex.index_select(0, idx), mask = r.mask.index_select(0, idx);
+            const auto oldLogProbs = r.logProbs.index_select(0, idx);
+            const auto logProbs = responseLogProbs(policy_, full, at);
+            const auto policy = clippedPolicyLoss(logProbs, oldLogProbs, r.advantages.index_select(0, idx), mask, config_.clip);
+            const auto value = clippedValueLoss(responseValues(full, at), r.values.index_select(0, idx),
+                                                r.returns.index_select(0, idx), mask, config_.valueClip);
+            setGradsToNone(parameters);
+            (policy.loss + config_.vfCoef * value.loss).backward();
+            const auto norm = gradientNorm(parameters);
+            optimizer_->step(lr, config_.gradClip > 0 ? clipDivisor(norm, config_.gradClip) : torch::Tensor());
+            const auto difference = (logProbs - oldLogProbs).detach();
+            sums += torch::stack({0.5 * maskedMean(difference.square(), mask), policy.clipFraction, policy.loss.detach(),
+                                  value.loss.detach(), value.clipFraction, maskedMean(difference.exp(), mask)}).to(torch::kFloat32);
+            ++updates;
+        }
+    }
+    const auto means = (sums / static_cast<double>(updates)).to(torch::kCPU, torch::kFloat64);
+    const char* names[] = {"policy/approxkl_avg", "policy/clipfrac_avg", "loss/policy_avg", "loss/value_avg", "val/clipfrac_avg", "val/ratio"};
+    for (int i = 0; i < 6; ++i) stats[names[i]] = means[i].item<double>();
+    stats["lr"] = lr;
+}
+
+StepStats PpoRun::trainStep(int64_t step) {
+    const auto t0 = std::chrono::steady_clock::now();
+    std::map<std::string, double> stats;
+    const Rollouts r = rollout(order_->next(static_cast<size_t>(config_.rolloutBatch)), step, stats);
+    update(r, step, stats);
+    stats["beta"] = kl_.beta();  // the β of this step's rewards
+    if (config_.klTarget > 0) kl_.update(stats.at("objective/kl"), config_.rolloutBatch);
+    stats["epoch"] = order_->epochsSeen();
+    step_ = step;
+    stats["time/step_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return {step, stats};
+}
+
+}  // namespace rlhf::train

@@ -1,0 +1,94 @@
+#pragma once
+// PPO of a GPT-2 policy against a reward model (DESIGN §5 PPO; InstructGPT, as TRL's PPOTrainer): each
+// step rolls out a batch of the project's prompts with the policy (top_k 0, top_p 1, `temperature`),
+// scores the responses with the frozen reward model, takes per-token log-probs under the policy and the
+// frozen reference (logits divided by the same temperature) and values from the value model (initialised
+// from the reward model), makes per-token rewards, GAE advantages and returns (PpoMath), then runs
+// ppo_epochs passes of clipped policy + value updates over mini-batches. β is fixed or Ziegler-adaptive.
+// Metrics carry TRL's names; RUN/samples.jsonl keeps two rollouts of each step. Checkpoints hold the policy
+// (a Hugging Face GPT-2 directory) with the value model in its value/ directory; resume is bit-for-bit
+// (each step samples with a seed of its own) and reloads the reference and the reward model from where
+// the run's config says they are. Runs on the calling thread; stop it with the atomic flag.
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/Generation.h"
+#include "model/Gpt2Model.h"
+#include "model/HfCheckpoint.h"
+#include "text/ByteLevelBpe.h"
+#include "train/AdamW.h"
+#include "train/EpochOrder.h"
+#include "train/PpoConfig.h"
+#include "train/PpoMath.h"
+#include "train/Precision.h"
+#include "train/RunDirectory.h"
+#include "train/TrainerLoop.h"
+
+namespace rlhf::train {
+
+class PpoRun {
+public:
+    // Throws std::invalid_argument for bad settings, models that do not load or do not fit together, or
+    // no prompt that leaves room for a response in the context.
+    static std::unique_ptr<PpoRun> create(const std::string& runDir, const PpoConfig& config,
+                                          const std::vector<std::string>& trainPrompts,
+                                          const std::vector<std::string>& validationPrompts, const torch::Device& device);
+    static std::unique_ptr<PpoRun> resume(const std::string& runDir, const torch::Device& device, int64_t maxSteps = 0);
+
+    LoopResult run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats);
+    void setCheckpointListener(std::function<void(int64_t step, const std::string& dir)> listener) {
+        checkpointListener_ = std::move(listener);
+    }
+
+    int64_t step() const { return step_; }
+    const PpoConfig& config() const { return config_; }
+    const std::string& lastCheckpoint() const { return lastCheckpoint_; }
+    size_t prompts() const { return prompts_.size(); }
+    int64_t skippedPrompts() const { return skipped_; }
+    model::Gpt2Model& policy() { return policy_; }
+    double beta() const { return kl_.beta(); }
+
+private:
+    // A step's rollouts: rows prompt + response, right-padded; [B,R] tensors over the response tokens.
+    struct Rollouts {
+        torch::Tensor full;                                   // [B,L] prompt + response ids, right-padded
+        torch::Tensor responseIndex, mask;                    // [B,R]: the input position predicting each response token; 1 on real ones
+        torch::Tensor logProbs, values, advantages, returns;  // [B,R], from before the updates
+    };
+    PpoRun(const std::string& runDir, PpoConfig config, const torch::Device& device);
+    void loadModels(const std::string& policyDir, const std::string& valueDir);
+    void preparePrompts(const std::vector<std::string>& prompts);
+    static Rollouts rolloutRows(const std::vector<std::vector<int>>& prompts, const std::vector<model::Completion>& completions,
+                                int eos, torch::Tensor& endsWithEos);
+    Rollouts rollout(const std::vector<size_t>& prompts, int64_t step, std::map<std::string, double>& stats);
+    // Per-token log-probs of the responses' tokens under `m` (logits / temperature): [B,R].
+    torch::Tensor responseLogProbs(model::Gpt2Model& m, const torch::Tensor& full, const torch::Tensor& responseIndex);
+    torch::Tensor responseValues(const torch::Tensor& full, const torch::Tensor& responseIndex);  // [B,R]
+    void update(const Rollouts& r, int64_t step, std::map<std::string, double>& stats);
+    StepStats trainStep(int64_t step);
+    void saveCheckpoint(int64_t step);
+    std::vector<torch::Tensor> trainedParameters();
+
+    PpoConfig config_;
+    torch::Device device_;
+    Precision precision_;
+    RunDirectory runDir_;
+    std::unique_ptr<text::ByteLevelBpe> tokenizer_;
+    model::Gpt2Model policy_{nullptr}, reference_{nullptr}, reward_{nullptr}, value_{nullptr};
+    torch::Tensor rewardHead_, valueHead_;  // [1, n_embd]; the value head is trained
+    std::vector<std::vector<int>> prompts_;  // tokenised, those that leave room for a response
+    std::vector<std::string> promptTexts_;
+    int64_t skipped_ = 0;
+    std::unique_ptr<AdamW> optimizer_;  // the policy's and the value model's parameters
+    AdaptiveKlController kl_{0.05, 1, 1};
+    std::unique_ptr<EpochOrder> order_;
+    int64_t step_ = 0;
+    std::string lastCheckpoint_;
+    std::function<void(int64_t, const std::string&)> checkpointListener_;
+};
+
+}  // namespace rlhf::train
