@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "TensorCompare.h"
 #include "TestData.h"
 #include "TestPrinters.h"
 #include "data/PreferencePairs.h"
@@ -25,15 +26,6 @@ std::vector<data::PreferencePair> pairs() {
     std::vector<data::PreferencePair> out;
     for (int i = 0; i < 6; ++i)
         out.push_back({"Human: is " + std::to_string(i) + " a number?\n\nAssistant:", " Yes, it is.", " No idea, go away.", std::nullopt});
-    return out;
-}
-
-std::vector<float> flatParameters(model::Gpt2Model& m) {
-    std::vector<float> out;
-    for (const auto& p : m->parameters()) {
-        auto c = p.detach().contiguous().view({-1});
-        out.insert(out.end(), c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
-    }
     return out;
 }
 
@@ -129,7 +121,7 @@ private slots:
         QVERIFY(first->run(&stop, [&](const train::StepStats& s) { stop = s.step == 3; }).stopped);
         auto second = train::DpoRun::resume((tmp_ / "parts").string(), torch::kCPU);
         QCOMPARE(second->run(nullptr, {}).lastStep, int64_t(5));
-        QCOMPARE(flatParameters(second->model()), flatParameters(whole->model()));
+        QCOMPARE(test::flatValues(second->model()->parameters()), test::flatValues(whole->model()->parameters()));
         auto lines = [](const fs::path& run) {
             std::ifstream in(run / "metrics.jsonl");
             std::vector<std::string> out;

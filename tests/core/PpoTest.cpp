@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "TensorCompare.h"
 #include "TestData.h"
 #include "TestPrinters.h"
 #include "model/HfCheckpoint.h"
@@ -23,15 +24,6 @@ namespace {
 std::vector<std::string> prompts() {
     std::vector<std::string> out;
     for (int i = 0; i < 6; ++i) out.push_back("Human: is " + std::to_string(i) + " a number?\n\nAssistant:");
-    return out;
-}
-
-std::vector<float> flat(const std::vector<torch::Tensor>& tensors) {
-    std::vector<float> out;
-    for (const auto& t : tensors) {
-        auto c = t.detach().to(torch::kFloat32).contiguous().view({-1});
-        out.insert(out.end(), c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
-    }
     return out;
 }
 
@@ -104,7 +96,7 @@ private slots:
         std::ofstream(tmp_ / "parts" / "samples.jsonl", std::ios::app) << "{\"step\": 3, \"response\": \"a crash's\"}\n";
         auto second = train::PpoRun::resume((tmp_ / "parts").string(), torch::kCPU);
         QCOMPARE(second->run(nullptr, {}).lastStep, int64_t(4));
-        QCOMPARE(flat(second->policy()->parameters()), flat(whole->policy()->parameters()));
+        QCOMPARE(test::flatValues(second->policy()->parameters()), test::flatValues(whole->policy()->parameters()));
         QCOMPARE(second->beta(), whole->beta());
         QVERIFY(whole->beta() != 0.05);
         auto samples = [](const fs::path& run) {

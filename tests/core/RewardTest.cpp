@@ -9,6 +9,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "TensorCompare.h"
 #include "TestData.h"
 #include "TestPrinters.h"
 #include "data/PreferenceGroups.h"
@@ -29,15 +30,6 @@ std::vector<data::PreferenceGroup> groups() {
     // A ranking of three with a tie below the best (two pairs), and a comparison with a margin.
     out.push_back({"Name a colour.", {" Blue.", " Go away.", " Never."}, {{0, 1, std::nullopt}, {0, 2, std::nullopt}}});
     out.push_back({"Is 9 a number?", {" Yes, it is.", " No."}, {{0, 1, 1.5}}});
-    return out;
-}
-
-std::vector<float> flat(const std::vector<torch::Tensor>& tensors) {
-    std::vector<float> out;
-    for (const auto& t : tensors) {
-        auto c = t.detach().to(torch::kFloat32).contiguous().view({-1});
-        out.insert(out.end(), c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
-    }
     return out;
 }
 
@@ -125,7 +117,7 @@ private slots:
         QVERIFY(last.values.at("val_margin") > 0.5);
         auto saved = model::loadCheckpoint(run->lastCheckpoint());
         QVERIFY(saved.score.defined());
-        QCOMPARE(flat({saved.score}), flat({run->score()}));
+        QCOMPARE(test::flatValues({saved.score}), test::flatValues({run->score()}));
         const auto g = groups()[0];
         const double chosen = model::rewardOf(saved.model, saved.score, saved.tokenizer->encode(g.prompt), saved.tokenizer->encode(g.responses[0]))[0];
         const double rejected = model::rewardOf(saved.model, saved.score, saved.tokenizer->encode(g.prompt), saved.tokenizer->encode(g.responses[1]))[0];
@@ -143,8 +135,8 @@ private slots:
         QVERIFY(first->run(&stop, [&](const train::StepStats& s) { stop = s.step == 2; }).stopped);
         auto second = train::RewardRun::resume((tmp_ / "parts").string(), torch::kCPU);
         QCOMPARE(second->run(nullptr, {}).lastStep, int64_t(5));
-        QCOMPARE(flat(second->model()->parameters()), flat(whole->model()->parameters()));
-        QCOMPARE(flat({second->score()}), flat({whole->score()}));
+        QCOMPARE(test::flatValues(second->model()->parameters()), test::flatValues(whole->model()->parameters()));
+        QCOMPARE(test::flatValues({second->score()}), test::flatValues({whole->score()}));
     }
 };
 

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "TensorCompare.h"
 #include "TestData.h"
 #include "TestPrinters.h"
 #include "model/Generation.h"
@@ -27,15 +28,6 @@ std::vector<data::Demonstration> demonstrations() {
     return {{1, "Human: hi\n\nAssistant:", " Hello! How can I help?"},
             {2, "Human: 2+2?\n\nAssistant:", " 4"},
             {3, "Human: Name a colour.\n\nAssistant:", " Blue, like the sky on a clear day."}};
-}
-
-std::vector<float> flatParameters(model::Gpt2Model& m) {
-    std::vector<float> out;
-    for (const auto& p : m->parameters()) {
-        auto c = p.detach().to(torch::kFloat32).contiguous().view({-1});
-        out.insert(out.end(), c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
-    }
-    return out;
 }
 
 }  // namespace
@@ -169,7 +161,7 @@ private slots:
         auto second = train::SftRun::resume((tmp_ / "parts").string(), torch::kCPU);
         QCOMPARE(second->step(), int64_t(2));
         QCOMPARE(second->run(nullptr, {}).lastStep, int64_t(5));
-        QCOMPARE(flatParameters(second->model()), flatParameters(whole->model()));
+        QCOMPARE(test::flatValues(second->model()->parameters()), test::flatValues(whole->model()->parameters()));
         auto losses = [](const fs::path& run) {
             std::ifstream in(run / "metrics.jsonl");
             std::vector<std::pair<double, double>> out;

@@ -1,7 +1,9 @@
 #pragma once
-// Tensor comparisons shared by the kernel tests. Include after <torch/torch.h>.
+// Tensor comparisons shared by the kernel and training tests. Include after <torch/torch.h>.
 
 #include <torch/torch.h>
+
+#include <vector>
 
 namespace rlhf::test {
 
@@ -9,6 +11,16 @@ namespace rlhf::test {
 // tensors compare directly).
 inline double maxDifference(const torch::Tensor& a, const torch::Tensor& b) {
     return (a.to(torch::kFloat64) - b.to(torch::kFloat64)).abs().max().item<double>();
+}
+
+// Every value of the tensors, in order, as float32: two trainings compare bit for bit with QCOMPARE.
+inline std::vector<float> flatValues(const std::vector<torch::Tensor>& tensors) {
+    std::vector<float> out;
+    for (const auto& t : tensors) {
+        auto c = t.detach().to(torch::kFloat32).contiguous().view({-1});
+        out.insert(out.end(), c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+    }
+    return out;
 }
 
 }  // namespace rlhf::test
