@@ -15,6 +15,8 @@ const std::set<std::string> kKeys = {"model", "batch_size", "grad_accum", "max_l
 
 }  // namespace
 
+const std::set<std::string>& FineTuneConfig::settingKeys() { return kKeys; }
+
 nlohmann::json FineTuneConfig::toJson() const {
     return {{"model", model}, {"batch_size", batchSize}, {"grad_accum", gradAccum}, {"max_length", maxLength},
             {"lr", lr}, {"min_lr", minLr}, {"warmup_steps", warmupSteps}, {"epochs", epochs},

@@ -1,9 +1,10 @@
 #pragma once
 // Settings of a fine-tuning run that starts from a model directory and learns a project's data: SFT
-// (DESIGN §5 SFT) and the reward model; JSON keys as written in --config files and --set. The stages
-// differ in their defaults (sftDefaults, rewardDefaults).
+// (DESIGN §5 SFT), the reward model, and DPO (DpoConfig adds its own); JSON keys as written in --config
+// files and --set. The stages differ in their defaults (sftDefaults, rewardDefaults, DpoConfig's).
 
 #include <cstdint>
+#include <set>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -12,7 +13,7 @@ namespace rlhf::train {
 
 struct FineTuneConfig {
     std::string model;             // model: the start, a Hugging Face GPT-2 directory (required)
-    int batchSize = 8;             // batch_size: demonstrations (reward model: preference groups) per micro-batch
+    int batchSize = 8;             // batch_size: demonstrations (reward model: preference groups; DPO: pairs) per micro-batch
     int gradAccum = 1;             // grad_accum: micro-batches per optimiser step
     int maxLength = 0;             // max_length: tokens per demonstration, prompt + response + EOS (0: the model's context)
     double lr = 2e-5;              // lr: peak learning rate (SFT: TRL's default)
@@ -30,6 +31,8 @@ struct FineTuneConfig {
 
     static FineTuneConfig sftDefaults() { return {}; }
     static FineTuneConfig rewardDefaults();  // lr 1e-5, one epoch
+
+    static const std::set<std::string>& settingKeys();
 
     nlohmann::json toJson() const;
     // `defaults` with j's settings; unknown keys, wrong types and out-of-range values throw
