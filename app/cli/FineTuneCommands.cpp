@@ -93,15 +93,7 @@ std::unique_ptr<typename Stage::Run> createRun(const TrainOptions& o, RunTarget&
     if (train.empty()) throw UserError(o.project + ": " + Stage::missing);
     const auto validation = Stage::read(db, "validation");
     createProjectRun(target, Stage::kind, settings);
-    data::RunStore runs(db);
-    try {
-        auto run = Stage::Run::create(target.dir, config, train, validation, device);
-        runs.setConfig(target.runId, run->config().toJson().dump());
-        return run;
-    } catch (const std::exception& e) {
-        runs.setStatus(target.runId, "failed", e.what());
-        throw;
-    }
+    return startRecorded(target, [&] { return Stage::Run::create(target.dir, config, train, validation, device); });
 }
 
 template <typename Stage>

@@ -33,15 +33,10 @@ std::unique_ptr<train::PretrainRun> createRun(const TrainOptions& o, RunTarget& 
         target.dir = o.out.empty() ? timestampedDir("runs/pretrain-") : o.out;
     }
     if (!o.text.empty()) settings["text_path"] = o.text;
-    try {
+    return startRecorded(target, [&] {
         const auto config = train::PretrainConfig::fromJson(settings, o.configFile.empty() ? "--set" : o.configFile);
-        auto run = train::PretrainRun::create(target.dir, config, device);
-        if (target.store) data::RunStore(target.store->database()).setConfig(target.runId, config.toJson().dump());
-        return run;
-    } catch (const std::exception& e) {  // the project's row says why the run never started
-        if (target.store) data::RunStore(target.store->database()).setStatus(target.runId, "failed", e.what());
-        throw;
-    }
+        return train::PretrainRun::create(target.dir, config, device);
+    });
 }
 
 std::unique_ptr<train::PretrainRun> resumeRun(const TrainOptions& o, RunTarget& target, const torch::Device& device) {

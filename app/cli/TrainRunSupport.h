@@ -49,6 +49,20 @@ void reopenProjectRun(RunTarget& target, const std::string& id, const std::strin
 // last) as a line on stderr.
 void printStepProgress(const train::StepStats& s, int64_t maxSteps, bool json);
 
+// Starts a run with `create`; in a project, records the run's config in its row, or marks the row failed
+// with the reason `create` threw (then rethrows), so a run that never started does not stay "running".
+template <typename Create>
+auto startRecorded(RunTarget& target, Create create) {
+    try {
+        auto run = create();
+        if (target.store) data::RunStore(target.store->database()).setConfig(target.runId, run->config().toJson().dump());
+        return run;
+    } catch (const std::exception& e) {
+        if (target.store) data::RunStore(target.store->database()).setStatus(target.runId, "failed", e.what());
+        throw;
+    }
+}
+
 std::atomic<bool>& interruptFlag();
 void catchInterrupt(bool on);  // Ctrl+C sets interruptFlag(): checkpoint and stop after this step
 std::string checkpointDigest(const std::string& dir);  // sha256 of its model.safetensors
