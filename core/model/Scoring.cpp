@@ -44,8 +44,13 @@ torch::Tensor sequenceScores(Gpt2Model& model, const torch::Tensor& score, const
     // Position of each row's last real token: the largest index whose mask is 1.
     const auto positions = torch::arange(S, torch::dtype(torch::kLong).device(ids.device())).unsqueeze(0);  // [1,S]
     const auto last = (positions * (mask.to(ids.device()) != 0).to(torch::kLong)).amax(1);                   // [B]
-    const auto pooled = hidden.index({torch::arange(ids.size(0), last.options()), last});                    // [B,C]
-    return torch::matmul(pooled.to(score.scalar_type()), score.t());                                         // [B,L]
+    return scoresAt(hidden, score, last);
+}
+
+torch::Tensor scoresAt(const torch::Tensor& hidden, const torch::Tensor& score, const torch::Tensor& last) {
+    const auto at = last.to(hidden.device());
+    const auto pooled = hidden.index({torch::arange(hidden.size(0), at.options()), at});  // [B,C]
+    return torch::matmul(pooled.to(score.scalar_type()), score.t());                     // [B,L]
 }
 
 std::vector<double> rewardOf(Gpt2Model& model, const torch::Tensor& score, const std::vector<int>& prompt,

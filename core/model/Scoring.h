@@ -26,6 +26,9 @@ torch::Tensor tokenLogprobs(Gpt2Model& model, const torch::Tensor& ids, const to
 // [num_labels, C] applied to the final hidden state of each row's last real token (any padding side).
 // ids [B,S], mask [B,S] (1 on real tokens) -> [B, num_labels]; differentiable.
 torch::Tensor sequenceScores(Gpt2Model& model, const torch::Tensor& score, const torch::Tensor& ids, const torch::Tensor& mask);
+// The same head on given positions: hidden [B,S,C] final hidden states, last [B] each row's position
+// -> [B, num_labels] in score's type; differentiable.
+torch::Tensor scoresAt(const torch::Tensor& hidden, const torch::Tensor& score, const torch::Tensor& last);
 
 // The reward model's values for one prompt and response (tokenized separately, then concatenated):
 // num_labels values, one for a reward model. Throws std::invalid_argument for an empty sequence.

@@ -10,7 +10,9 @@
 #include <torch/torch.h>
 
 #include "model/Generation.h"
+#include "model/Scoring.h"
 #include "train/GradientClipping.h"
+#include "train/ResponseRows.h"
 #include "train/SplitRows.h"
 
 namespace rlhf::train {
@@ -37,38 +39,31 @@ void freeze(model::Gpt2Model& m) {
     for (auto& p : m->parameters()) p.set_requires_grad(false);
 }
 
-std::vector<int64_t> promptLengths(const std::vector<std::vector<int>>& prompts) {
-    std::vector<int64_t> out;
-    for (const auto& p : prompts) out.push_back(static_cast<int64_t>(p.size()));
-    return out;
-}
-
 }  // namespace
 
 // Rows prompt + response, right-padded with EOS: full [B,L]; per response token the input position that
 // predicts it (prompt length − 1 + j) and a 1 in the mask.
 PpoRun::Rollouts PpoRun::rolloutRows(const std::vector<std::vector<int>>& prompts, const std::vector<model::Completion>& completions,
                                      int eos, torch::Tensor& endsWithEos) {
-    const auto B = static_cast<int64_t>(prompts.size());
-    int64_t L = 0, R = 1;
-    for (int64_t b = 0; b < B; ++b) {
-        const auto& c = completions[static_cast<size_t>(b)].ids;
-        L = std::max<int64_t>(L, static_cast<int64_t>(prompts[static_cast<size_t>(b)].size() + c.size()));
-        R = std::max<int64_t>(R, static_cast<int64_t>(c.size()));
+    std::vector<std::vector<int>> rows;
+    int64_t R = 1;
+    for (size_t b = 0; b < prompts.size(); ++b) {
+        rows.push_back(prompts[b]);
+        rows.back().insert(rows.back().end(), completions[b].ids.begin(), completions[b].ids.end());
+        R = std::max<int64_t>(R, static_cast<int64_t>(completions[b].ids.size()));
     }
+    auto padded = padRows(rows, eos);
     Rollouts r;
-    r.full = torch::full({B, L}, eos, torch::kLong);
-    r.responseIndex = torch::zeros({B, R}, torch::kLong);
-    r.mask = torch::zeros({B, R}, torch::kFloat32);
-    for (int64_t b = 0; b < B; ++b) {
-        const auto& prompt = prompts[static_cast<size_t>(b)];
+    r.full = padded.ids;
+    r.last = padded.last;
+    r.responseIndex = torch::zeros({r.full.size(0), R}, torch::kLong);
+    r.mask = torch::zeros({r.full.size(0), R}, torch::kFloat32);
+    for (int64_t b = 0; b < r.full.size(0); ++b) {
         const auto& c = completions[static_cast<size_t>(b)];
-        std::vector<int64_t> row(prompt.begin(), prompt.end());
-        row.insert(row.end(), c.ids.begin(), c.ids.end());
-        std::copy(row.begin(), row.end(), r.full[b].data_ptr<int64_t>());
-        for (size_t j = 0; j < c.ids.size(); ++j) {
-            r.responseIndex[b][static_cast<int64_t>(j)] = static_cast<int64_t>(prompt.size() + j) - 1;
-            r.mask[b][static_cast<int64_t>(j)] = 1;
+        const auto promptLength = static_cast<int64_t>(prompts[static_cast<size_t>(b)].size());
+        for (int64_t j = 0; j < static_cast<int64_t>(c.ids.size()); ++j) {
+            r.responseIndex[b][j] = promptLength + j - 1;
+            r.mask[b][j] = 1;
         }
         endsWithEos[b] = c.endedWithEos;
     }
@@ -210,7 +205,6 @@ PpoRun::Rollouts PpoRun::rollout(const std::vector<size_t>& picked, int64_t step
     auto endsWithEos = torch::empty({static_cast<int64_t>(prompts.size())}, torch::kBool);
     Rollouts r = rolloutRows(prompts, completions, policy_->config().eosTokenId, endsWithEos);
     const auto B = r.full.size(0);
-    auto lastIndex = (r.mask.sum(1).to(torch::kLong) + torch::tensor(promptLengths(prompts), torch::kLong) - 1);
     r.full = r.full.to(device_);
     r.responseIndex = r.responseIndex.to(device_);
     r.mask = r.mask.to(device_);
@@ -223,9 +217,7 @@ PpoRun::Rollouts PpoRun::rollout(const std::vector<size_t>& picked, int64_t step
     torch::Tensor scores;
     {
         AutocastScope autocast(precision_, device_);
-        const auto hidden = reward_->hidden(r.full);  // [B,L,C]
-        const auto pooled = hidden.index({torch::arange(B, torch::dtype(torch::kLong).device(device_)), lastIndex.to(device_)});
-        scores = torch::matmul(pooled.to(torch::kFloat32), rewardHead_.t()).squeeze(1);  // [B]
+        scores = model::scoresAt(reward_->hidden(r.full), rewardHead_, r.last).squeeze(1);  // [B]
     }
     const auto rewards = tokenRewards(r.logProbs, referenceLogProbs, scores, endsWithEos.to(device_), r.mask, kl_.beta(),
                                       config_.missingEosPenalty);

@@ -54,8 +54,9 @@ public:
 
 private:
     // A step's rollouts: rows prompt + response, right-padded; [B,R] tensors over the response tokens.
+    // rolloutRows makes the rows (on the CPU) and the EOS flags; rollout scores them.
     struct Rollouts {
-        torch::Tensor full;                                   // [B,L] prompt + response ids, right-padded
+        torch::Tensor full, last;                             // [B,L] prompt + response ids, right-padded; [B] last real positions
         torch::Tensor responseIndex, mask;                    // [B,R]: the input position predicting each response token; 1 on real ones
         torch::Tensor logProbs, values, advantages, returns;  // [B,R], from before the updates
     };

@@ -30,6 +30,19 @@ int64_t responseRowLength(int64_t configured, int64_t context) {
     return configured > 0 ? configured : context;
 }
 
+PaddedRows padRows(const std::vector<std::vector<int>>& rows, int padId) {
+    size_t longest = 0;
+    for (const auto& ids : rows) longest = std::max(longest, ids.size());
+    const auto B = static_cast<int64_t>(rows.size());
+    PaddedRows out{torch::full({B, static_cast<int64_t>(longest)}, padId, torch::kLong), torch::empty({B}, torch::kLong)};
+    for (int64_t b = 0; b < B; ++b) {
+        const auto& ids = rows[static_cast<size_t>(b)];
+        std::copy(ids.begin(), ids.end(), out.ids[b].data_ptr<int64_t>());
+        out.last[b] = static_cast<int64_t>(ids.size()) - 1;
+    }
+    return out;
+}
+
 ResponseBatch makeResponseBatch(const std::vector<ResponseRow>& rows, const std::vector<size_t>& pick, int padId) {
     size_t longest = 0;
     for (size_t i : pick) longest = std::max(longest, rows.at(i).ids.size());

@@ -28,6 +28,12 @@ std::optional<ResponseRow> makeResponseRow(std::vector<int> prompt, const std::v
 // The positions a row may use: `configured`, or the model's context when 0; std::invalid_argument past it.
 int64_t responseRowLength(int64_t configured, int64_t context);
 
+// Token rows right-padded with padId: ids [B, longest] int64 and each row's last position [B], on the CPU.
+struct PaddedRows {
+    torch::Tensor ids, last;
+};
+PaddedRows padRows(const std::vector<std::vector<int>>& rows, int padId);
+
 // A micro-batch: input [B,T], right-padded (causal attention keeps padding out of every real position);
 // target [B,T], the next token where it is the response's and -1 elsewhere (prompt, padding). The
 // padding's id is irrelevant: padding is never a target, while the EOS that ends a response always is.

@@ -7,6 +7,7 @@
 
 #include <torch/torch.h>
 
+#include "model/Scoring.h"
 #include "train/GradientClipping.h"
 #include "train/ResponseRows.h"
 #include "train/SplitRows.h"
@@ -122,24 +123,12 @@ RewardRun::Groups RewardRun::makeGroups(const std::vector<data::PreferenceGroup>
 }
 
 torch::Tensor RewardRun::rewards(const Groups& split, const std::vector<size_t>& groups, int64_t* positions) {
-    std::vector<const std::vector<int>*> rows;
-    for (size_t g : groups)
-        for (const auto& ids : split.groups.at(g).rows) rows.push_back(&ids);
-    size_t longest = 0;
-    for (const auto* ids : rows) longest = std::max(longest, ids->size());
-    const auto R = static_cast<int64_t>(rows.size()), T = static_cast<int64_t>(longest);
-    auto input = torch::full({R, T}, eos_, torch::kLong);  // right-padded: causal attention keeps padding out
-    auto last = torch::empty({R}, torch::kLong);
-    for (int64_t r = 0; r < R; ++r) {
-        const auto& ids = *rows[static_cast<size_t>(r)];
-        std::copy(ids.begin(), ids.end(), input[r].data_ptr<int64_t>());
-        last[r] = static_cast<int64_t>(ids.size()) - 1;
-    }
-    if (positions) *positions += R * T;
+    std::vector<std::vector<int>> rows;
+    for (size_t g : groups) rows.insert(rows.end(), split.groups.at(g).rows.begin(), split.groups.at(g).rows.end());
+    const auto padded = padRows(rows, eos_);  // right padding: causal attention keeps it out of every real position
+    if (positions) *positions += padded.ids.numel();
     AutocastScope autocast(precision_, device_);
-    const auto hidden = model_->hidden(input.to(device_));                                             // [R,T,C]
-    const auto pooled = hidden.index({torch::arange(R, torch::dtype(torch::kLong).device(device_)), last.to(device_)});  // [R,C]
-    return torch::matmul(pooled.to(torch::kFloat32), score_.t()).squeeze(1);                            // [R]
+    return model::scoresAt(model_->hidden(padded.ids.to(device_)), score_, padded.last).squeeze(1);  // [rows]
 }
 
 // Each group's loss is the mean of −log σ(r_better − r_worse − margin) over its pairs; the groups' mean.
