@@ -4,11 +4,11 @@ namespace rlhf::data {
 
 std::vector<Demonstration> readDemonstrations(Database& db, const std::string& split) {
     auto q = db.prepare(
-        "SELECT d.id, p.text, d.text FROM responses d JOIN prompts p ON p.id = d.prompt_id "
+        "SELECT p.text, d.text FROM responses d JOIN prompts p ON p.id = d.prompt_id "
         "WHERE d.origin = 'demonstration' AND (?1 = '' OR p.split = ?1) ORDER BY d.id");
     q.bind(1, std::string_view(split));
     std::vector<Demonstration> out;
-    while (q.step()) out.push_back({q.columnInt(0), q.columnText(1), q.columnText(2)});
+    while (q.step()) out.push_back({q.columnText(0), q.columnText(1)});
     return out;
 }
 

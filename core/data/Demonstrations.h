@@ -2,7 +2,6 @@
 // The demonstrations of a project (responses written or imported as the response a prompt should get):
 // what supervised fine-tuning trains on. Prompt and response as their text columns show them.
 
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -11,7 +10,6 @@
 namespace rlhf::data {
 
 struct Demonstration {
-    int64_t responseId = 0;
     std::string prompt, response;
 };
 

@@ -21,7 +21,7 @@ const char* kDemonstrationsFile = "demonstrations.jsonl";
 
 nlohmann::json demonstrationJson(const data::Demonstration& d) { return {{"prompt", d.prompt}, {"response", d.response}}; }
 data::Demonstration demonstrationFrom(const nlohmann::json& j) {
-    return {0, j.at("prompt").get<std::string>(), j.at("response").get<std::string>()};
+    return {j.at("prompt").get<std::string>(), j.at("response").get<std::string>()};
 }
 
 }  // namespace

@@ -25,9 +25,9 @@ namespace {
 constexpr int kEos = 50256;
 
 std::vector<data::Demonstration> demonstrations() {
-    return {{1, "Human: hi\n\nAssistant:", " Hello! How can I help?"},
-            {2, "Human: 2+2?\n\nAssistant:", " 4"},
-            {3, "Human: Name a colour.\n\nAssistant:", " Blue, like the sky on a clear day."}};
+    return {{"Human: hi\n\nAssistant:", " Hello! How can I help?"},
+            {"Human: 2+2?\n\nAssistant:", " 4"},
+            {"Human: Name a colour.\n\nAssistant:", " Blue, like the sky on a clear day."}};
 }
 
 }  // namespace
@@ -74,7 +74,7 @@ private slots:
         QCOMPARE(examples.rows[1].ids, want);
         QCOMPARE(examples.rows[1].promptLength, static_cast<int64_t>(prompt.size()));
         // An empty prompt starts from EOS; a long row keeps its start; a prompt that fills max_length is skipped.
-        const auto cut = train::makeSftExamples({{1, "", " 4"}, d[2], {3, d[2].prompt, ""}}, *gpt2_, kEos, 12);
+        const auto cut = train::makeSftExamples({{"", " 4"}, d[2], {d[2].prompt, ""}}, *gpt2_, kEos, 12);
         QCOMPARE(cut.rows[0].ids, (std::vector<int>{kEos, gpt2_->encode(" 4")[0], kEos}));
         QCOMPARE(cut.rows[0].promptLength, int64_t(1));
         QCOMPARE(cut.rows[1].ids.size(), size_t(13));
