@@ -7,6 +7,7 @@
 #include <torch/torch.h>
 
 #include "CliSupport.h"
+#include "util/EngineSwitches.h"
 
 namespace rlhf::cli {
 
@@ -15,10 +16,7 @@ void addDeviceOption(CLI::App* cmd, std::string& device) {
 }
 
 torch::Device resolveDevice(const std::string& name, int threads) {
-    if (threads <= 0) {
-        const char* env = std::getenv("RLHF_THREADS");
-        threads = env ? std::atoi(env) : 0;
-    }
+    if (threads <= 0) threads = threadsFromEnvironment();
     if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     torch::set_num_threads(threads);
     if (name == "cpu") return torch::kCPU;

@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "model/CpuKernels.h"
+#include "util/EngineSwitches.h"
 
 namespace rlhf::model {
 
@@ -29,7 +30,7 @@ void linear(const float* in, int64_t B, int64_t K, const float* weight, const fl
 }  // namespace
 
 bool CpuDecoder::available(Gpt2Model& model) {
-    static const bool disabled = std::getenv("RLHF_NO_CPU_DECODER") != nullptr;
+    static const bool disabled = switchedOff(EngineSwitch::CpuDecoder);
     const auto& w = model->wte->weight;
     return !disabled && w.device().is_cpu() && w.scalar_type() == torch::kFloat32;
 }

@@ -6,6 +6,7 @@
 #include <torch/torch.h>
 
 #include "model/StaticDecodeInputs.h"
+#include "util/EngineSwitches.h"
 
 #ifdef RLHF_CUDA_GRAPHS
 #include <ATen/cuda/CUDAGraph.h>
@@ -55,7 +56,7 @@ struct CudaGraphDecoder::Impl {
     }
 };
 
-bool CudaGraphDecoder::available() { return std::getenv("RLHF_NO_CUDA_GRAPHS") == nullptr; }
+bool CudaGraphDecoder::available() { return !switchedOff(EngineSwitch::CudaGraphs); }
 CudaGraphDecoder::CudaGraphDecoder(Gpt2Model& model, KvCache& cache, const std::vector<int64_t>& firstReal)
     : impl_(std::make_unique<Impl>(model, cache, firstReal)) {}
 torch::Tensor CudaGraphDecoder::step(const torch::Tensor& tokens) { return impl_->step(tokens); }

@@ -8,6 +8,7 @@
 
 #include "model/ActivationKernels.h"
 #include "model/KernelRows.h"
+#include "util/EngineSwitches.h"
 
 namespace rlhf::model {
 
@@ -55,7 +56,7 @@ public:
 }  // namespace
 
 bool geluKernelTakes(const torch::Tensor& x) {
-    static const bool disabled = std::getenv("RLHF_NO_CPU_GELU_KERNEL") != nullptr;
+    static const bool disabled = switchedOff(EngineSwitch::CpuGeluKernel);
     return !disabled && cpu::rowKernelType(x);
 }
 

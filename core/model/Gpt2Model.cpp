@@ -12,6 +12,7 @@
 #include "model/GeluTanh.h"
 #include "model/HeadLogProbs.h"
 #include "model/TokenLogProbs.h"
+#include "util/EngineSwitches.h"
 
 namespace rlhf::model {
 
@@ -214,7 +215,7 @@ torch::Tensor Gpt2ModelImpl::logits(const torch::Tensor& hidden) {
 }
 
 int64_t Gpt2ModelImpl::lossLogitColumns(const torch::Device& device) const {
-    static const bool unpadded = std::getenv("RLHF_NO_PADDED_VOCAB") != nullptr;
+    static const bool unpadded = switchedOff(EngineSwitch::PaddedVocab);
     const int64_t V = config_.vocabSize;
     return device.is_cuda() && !unpadded ? (V + 63) / 64 * 64 : V;
 }

@@ -10,6 +10,7 @@
 
 #include "model/TokenLogProbRows.h"
 #include "model/TokenLogProbs.h"
+#include "util/EngineSwitches.h"
 
 namespace rlhf::model {
 
@@ -34,8 +35,7 @@ int64_t blockRows(int64_t V, int64_t elementSize) {
 }  // namespace
 
 bool headKernelTakes(const torch::Tensor& hidden, const torch::Tensor& weight) {
-    static const bool disabled = std::getenv("RLHF_NO_CPU_HEAD_KERNEL") != nullptr ||
-                                 std::getenv("RLHF_NO_CPU_LOSS_KERNEL") != nullptr;
+    static const bool disabled = switchedOff(EngineSwitch::CpuHeadKernel) || switchedOff(EngineSwitch::CpuLossKernel);
     const auto hiddenType = hidden.scalar_type();
     const bool gradient = torch::GradMode::is_enabled() && (hidden.requires_grad() || weight.requires_grad());
     return !disabled && !gradient && hidden.device().is_cpu() && weight.device().is_cpu() &&

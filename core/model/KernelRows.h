@@ -9,6 +9,8 @@
 #include <c10/util/BFloat16.h>
 #include <torch/types.h>
 
+#include "util/EngineSwitches.h"
+
 namespace rlhf::model::cpu {
 
 inline const float* kernelRows(const float* x) { return x; }
@@ -31,7 +33,7 @@ void withRowType(const torch::Tensor& t, F&& f) {
 // RLHF_NO_CPU_ATTENTION_KERNEL=1 switches both attention kernels (CausalSoftmax, CausalAttention) off,
 // for comparison with LibTorch's ops. Read once.
 inline bool attentionKernelsSwitchedOff() {
-    static const bool off = std::getenv("RLHF_NO_CPU_ATTENTION_KERNEL") != nullptr;
+    static const bool off = switchedOff(EngineSwitch::CpuAttentionKernel);
     return off;
 }
 

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "util/EngineSwitches.h"
+
 namespace rlhf::model::simd {
 
 namespace {
@@ -27,13 +29,13 @@ Width detected() {
 
 Width chosen() {
     Width w = detected();
-    const char* cap = std::getenv("RLHF_CPU_VECTORS");
+    const auto cap = cpuVectorsCap();
     if (!cap) return w;
-    const std::string limit = cap;
+    const std::string& limit = *cap;
     if (limit == "sse") return Width::Sse;
     if (limit == "avx2") return w == Width::Avx512 ? Width::Avx2 : w;
     if (limit != "avx512")
-        std::fprintf(stderr, "warning: RLHF_CPU_VECTORS=%s is ignored (avx512, avx2 or sse); using %s\n", cap, widthName(w));
+        std::fprintf(stderr, "warning: RLHF_CPU_VECTORS=%s is ignored (avx512, avx2 or sse); using %s\n", limit.c_str(), widthName(w));
     return w;
 }
 

@@ -10,6 +10,7 @@
 #include "model/TokenLogProbRows.h"
 #ifdef RLHF_CUDA_KERNELS
 #include "model/cuda/CudaTokenLogProbs.h"
+#include "util/EngineSwitches.h"
 #endif
 
 namespace rlhf::model {
@@ -20,7 +21,7 @@ using torch::autograd::AutogradContext;
 using torch::autograd::variable_list;
 
 bool useCpuKernel(const torch::Tensor& logits) {
-    static const bool disabled = std::getenv("RLHF_NO_CPU_LOSS_KERNEL") != nullptr;
+    static const bool disabled = switchedOff(EngineSwitch::CpuLossKernel);
     return !disabled && cpu::rowKernelType(logits);
 }
 

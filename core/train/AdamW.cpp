@@ -1,4 +1,5 @@
 #include "train/AdamW.h"
+#include "util/EngineSwitches.h"
 
 #include <cmath>
 #include <cstdlib>
@@ -15,7 +16,7 @@ namespace {
 // against ~22 passes of the foreach formulation below. RLHF_NO_FUSED_ADAMW=1 keeps the foreach one.
 bool useFusedKernel(const AdamWOptions& options, const std::vector<torch::Tensor>& params) {
 #if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1)
-    static const bool disabled = std::getenv("RLHF_NO_FUSED_ADAMW") != nullptr;
+    static const bool disabled = switchedOff(EngineSwitch::FusedAdamW);
     return options.fusedOnCuda && !disabled && !params.empty() && params.front().is_cuda();
 #else
     (void)options, (void)params;

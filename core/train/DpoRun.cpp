@@ -169,7 +169,7 @@ StepStats DpoRun::trainStep(int64_t step) {
         values["loss"] += result.loss.item<double>() * weight;
     }
     const torch::Tensor gradNorm = gradientNorm(parameters);
-    const double lr = warmupCosineLr(step, config_.warmupSteps, config_.maxSteps, config_.lr, config_.minLr);
+    const double lr = config_.lrSchedule().at(step);
     optimizer_->step(lr, config_.gradClip > 0 ? clipDivisor(gradNorm, config_.gradClip) : torch::Tensor());
     step_ = step;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

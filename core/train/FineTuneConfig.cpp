@@ -3,6 +3,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "train/LearningRateSchedule.h"
 #include "train/SettingsJson.h"
 
 namespace rlhf::train {
@@ -10,7 +11,7 @@ namespace rlhf::train {
 namespace {
 
 const std::set<std::string> kKeys = {"model", "batch_size", "grad_accum", "max_length", "lr", "min_lr",
-                                     "warmup_steps", "epochs", "max_steps", "weight_decay", "grad_clip",
+                                     "warmup_steps", "schedule", "epochs", "max_steps", "weight_decay", "grad_clip",
                                      "eval_every", "eval_batches", "checkpoint_every", "seed", "precision"};
 
 }  // namespace
@@ -19,7 +20,7 @@ const std::set<std::string>& FineTuneConfig::settingKeys() { return kKeys; }
 
 nlohmann::json FineTuneConfig::toJson() const {
     return {{"model", model}, {"batch_size", batchSize}, {"grad_accum", gradAccum}, {"max_length", maxLength},
-            {"lr", lr}, {"min_lr", minLr}, {"warmup_steps", warmupSteps}, {"epochs", epochs},
+            {"lr", lr}, {"min_lr", minLr}, {"warmup_steps", warmupSteps}, {"schedule", schedule}, {"epochs", epochs},
             {"max_steps", maxSteps}, {"weight_decay", weightDecay}, {"grad_clip", gradClip},
             {"eval_every", evalEvery}, {"eval_batches", evalBatches}, {"checkpoint_every", checkpointEvery},
             {"seed", seed}, {"precision", precision}};
@@ -43,6 +44,7 @@ FineTuneConfig FineTuneConfig::fromJson(const nlohmann::json& j, const std::stri
     readSetting(j, "lr", c.lr, origin, 0, 10);
     readSetting(j, "min_lr", c.minLr, origin, 0, 10);
     readSetting(j, "warmup_steps", c.warmupSteps, origin, 0, 1e12);
+    readScheduleSetting(j, c.schedule, origin);
     readSetting(j, "epochs", c.epochs, origin, 0, 1e6);
     readSetting(j, "max_steps", c.maxSteps, origin, 0, 1e12);
     readSetting(j, "weight_decay", c.weightDecay, origin, 0, 10);

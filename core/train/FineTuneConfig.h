@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "train/LearningRateSchedule.h"
+
 namespace rlhf::train {
 
 struct FineTuneConfig {
@@ -17,8 +19,9 @@ struct FineTuneConfig {
     int gradAccum = 1;             // grad_accum: micro-batches per optimiser step
     int maxLength = 0;             // max_length: tokens per demonstration, prompt + response + EOS (0: the model's context)
     double lr = 2e-5;              // lr: peak learning rate (SFT: TRL's default)
-    double minLr = 0.0;            // min_lr: end of the cosine decay
+    double minLr = 0.0;            // min_lr: where the cosine or linear decay ends
     int64_t warmupSteps = 0;       // warmup_steps
+    std::string schedule = "cosine";// schedule: cosine, linear or constant (LearningRateSchedule)
     double epochs = 3;             // epochs: passes over the train split, when max_steps is 0
     int64_t maxSteps = 0;          // max_steps: optimiser steps (0: from epochs)
     double weightDecay = 0.0;      // weight_decay (AdamW, decoupled)
@@ -34,6 +37,7 @@ struct FineTuneConfig {
 
     static const std::set<std::string>& settingKeys();
 
+    LearningRateSchedule lrSchedule() const { return {schedule, lr, minLr, warmupSteps, maxSteps}; }
     nlohmann::json toJson() const;
     // `defaults` with j's settings; unknown keys, wrong types and out-of-range values throw
     // std::invalid_argument naming the key.

@@ -7,6 +7,7 @@
 #include <torch/torch.h>
 
 #include "train/AdamW.h"
+#include "util/EngineSwitches.h"
 
 #ifdef RLHF_CUDA_GRAPHS
 #include <ATen/autocast_mode.h>
@@ -51,7 +52,7 @@ bool sameShapes(const std::vector<torch::Tensor>& a, const std::vector<torch::Te
 }  // namespace
 
 bool GradientPass::cudaGraphWanted(const torch::Device& device) {
-    return device.is_cuda() && std::getenv("RLHF_NO_CUDA_GRAPH_TRAINING") == nullptr;
+    return device.is_cuda() && !switchedOff(EngineSwitch::CudaGraphTraining);
 }
 
 torch::Tensor GradientPass::runUnderGraph(const std::vector<torch::Tensor>& inputs, const std::vector<torch::Tensor>& targets) {

@@ -3,6 +3,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "train/LearningRateSchedule.h"
 #include "train/SettingsJson.h"
 
 namespace rlhf::train {
@@ -12,7 +13,7 @@ namespace {
 const std::set<std::string> kKeys = {
     "model", "reward_model", "response_length", "temperature", "rollout_batch", "mini_batch", "ppo_epochs",
     "kl_coef", "kl_target", "kl_horizon", "clip", "value_clip", "vf_coef", "gamma", "lam", "missing_eos_penalty",
-    "lr", "min_lr", "warmup_steps", "max_steps", "weight_decay", "grad_clip", "checkpoint_every", "seed", "precision"};
+    "lr", "min_lr", "warmup_steps", "schedule", "max_steps", "weight_decay", "grad_clip", "checkpoint_every", "seed", "precision"};
 
 }  // namespace
 
@@ -21,7 +22,7 @@ nlohmann::json PpoConfig::toJson() const {
             {"temperature", temperature}, {"rollout_batch", rolloutBatch}, {"mini_batch", miniBatch},
             {"ppo_epochs", ppoEpochs}, {"kl_coef", klCoef}, {"kl_target", klTarget}, {"kl_horizon", klHorizon},
             {"clip", clip}, {"value_clip", valueClip}, {"vf_coef", vfCoef}, {"gamma", gamma}, {"lam", lam},
-            {"missing_eos_penalty", missingEosPenalty}, {"lr", lr}, {"min_lr", minLr}, {"warmup_steps", warmupSteps},
+            {"missing_eos_penalty", missingEosPenalty}, {"lr", lr}, {"min_lr", minLr}, {"warmup_steps", warmupSteps}, {"schedule", schedule},
             {"max_steps", maxSteps}, {"weight_decay", weightDecay}, {"grad_clip", gradClip},
             {"checkpoint_every", checkpointEvery}, {"seed", seed}, {"precision", precision}};
 }
@@ -49,6 +50,7 @@ PpoConfig PpoConfig::fromJson(const nlohmann::json& j, const std::string& origin
     readSetting(j, "lr", c.lr, origin, 0, 10);
     readSetting(j, "min_lr", c.minLr, origin, 0, 10);
     readSetting(j, "warmup_steps", c.warmupSteps, origin, 0, 1e12);
+    readScheduleSetting(j, c.schedule, origin);
     readSetting(j, "max_steps", c.maxSteps, origin, 1, 1e12);
     readSetting(j, "weight_decay", c.weightDecay, origin, 0, 10);
     readSetting(j, "grad_clip", c.gradClip, origin, 0, 1e6);

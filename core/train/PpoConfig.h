@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "train/LearningRateSchedule.h"
+
 namespace rlhf::train {
 
 struct PpoConfig {
@@ -27,8 +29,9 @@ struct PpoConfig {
     double lam = 0.95;             // lam: λ of GAE
     double missingEosPenalty = 0;  // missing_eos_penalty: subtracted from the score of a rollout without EOS
     double lr = 3e-6;              // lr: peak learning rate (TRL's default)
-    double minLr = 0.0;            // min_lr: end of the cosine decay
+    double minLr = 0.0;            // min_lr: where the cosine or linear decay ends
     int64_t warmupSteps = 0;       // warmup_steps
+    std::string schedule = "cosine";// schedule: cosine, linear or constant (LearningRateSchedule)
     int64_t maxSteps = 100;        // max_steps: rollout batches
     double weightDecay = 0.0;      // weight_decay (AdamW, decoupled)
     double gradClip = 1.0;         // grad_clip: global norm; 0 disables
@@ -36,6 +39,7 @@ struct PpoConfig {
     uint64_t seed = 1;             // seed: prompt order and sampling
     std::string precision = "auto";// precision: fp32, bf16 (autocast) or auto
 
+    LearningRateSchedule lrSchedule() const { return {schedule, lr, minLr, warmupSteps, maxSteps}; }
     nlohmann::json toJson() const;
     // Unknown keys, wrong types and out-of-range values throw std::invalid_argument naming the key.
     static PpoConfig fromJson(const nlohmann::json& j, const std::string& origin);

@@ -246,7 +246,7 @@ PpoRun::Rollouts PpoRun::rollout(const std::vector<size_t>& picked, int64_t step
 // value loss, one clipped AdamW update each. Sums stay on the device until the end.
 void PpoRun::update(const Rollouts& r, int64_t step, std::map<std::string, double>& stats) {
     const int64_t B = r.full.size(0);
-    const double lr = warmupCosineLr(step, config_.warmupSteps, config_.maxSteps, config_.lr, config_.minLr);
+    const double lr = config_.lrSchedule().at(step);
     const auto parameters = trainedParameters();
     std::mt19937_64 shuffler(config_.seed * 0x9E3779B97F4A7C15ULL + static_cast<uint64_t>(step));
     std::vector<int64_t> order(static_cast<size_t>(B));

@@ -1,4 +1,5 @@
 #include "train/PretrainConfig.h"
+#include "train/LearningRateSchedule.h"
 #include "train/SettingsJson.h"
 
 #include <fstream>
@@ -10,7 +11,7 @@ namespace rlhf::train {
 namespace {
 
 const std::set<std::string> kKeys = {"text_path", "vocab_size", "n_layer", "n_head", "n_embd", "context",
-                                     "batch_size", "grad_accum", "lr", "min_lr", "warmup_steps", "max_steps",
+                                     "batch_size", "grad_accum", "lr", "min_lr", "warmup_steps", "schedule", "max_steps",
                                      "weight_decay", "grad_clip", "eval_every", "eval_batches", "checkpoint_every",
                                      "seed", "val_fraction", "precision"};
 
@@ -19,7 +20,7 @@ const std::set<std::string> kKeys = {"text_path", "vocab_size", "n_layer", "n_he
 nlohmann::json PretrainConfig::toJson() const {
     return {{"text_path", textPath}, {"vocab_size", vocabSize}, {"n_layer", nLayer}, {"n_head", nHead},
             {"n_embd", nEmbd}, {"context", context}, {"batch_size", batchSize}, {"grad_accum", gradAccum},
-            {"lr", lr}, {"min_lr", minLr}, {"warmup_steps", warmupSteps}, {"max_steps", maxSteps},
+            {"lr", lr}, {"min_lr", minLr}, {"warmup_steps", warmupSteps}, {"schedule", schedule}, {"max_steps", maxSteps},
             {"weight_decay", weightDecay}, {"grad_clip", gradClip}, {"eval_every", evalEvery},
             {"eval_batches", evalBatches}, {"checkpoint_every", checkpointEvery}, {"seed", seed},
             {"val_fraction", valFraction}, {"precision", precision}};
@@ -40,6 +41,7 @@ PretrainConfig PretrainConfig::fromJson(const nlohmann::json& j, const std::stri
     readSetting(j, "lr", c.lr, origin, 0, 10);
     readSetting(j, "min_lr", c.minLr, origin, 0, 10);
     readSetting(j, "warmup_steps", c.warmupSteps, origin, 0, 1e12);
+    readScheduleSetting(j, c.schedule, origin);
     readSetting(j, "max_steps", c.maxSteps, origin, 1, 1e12);
     readSetting(j, "weight_decay", c.weightDecay, origin, 0, 10);
     readSetting(j, "grad_clip", c.gradClip, origin, 0, 1e6);

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "train/LearningRateSchedule.h"
+
 namespace rlhf::train {
 
 struct PretrainConfig {
@@ -19,8 +21,9 @@ struct PretrainConfig {
     int batchSize = 16;            // batch_size: windows per micro-batch
     int gradAccum = 1;             // grad_accum: micro-batches per optimiser step
     double lr = 1e-3;              // lr: peak learning rate
-    double minLr = 1e-4;           // min_lr: end of the cosine decay
+    double minLr = 1e-4;           // min_lr: where the cosine or linear decay ends
     int64_t warmupSteps = 50;      // warmup_steps
+    std::string schedule = "cosine";// schedule: cosine, linear or constant (LearningRateSchedule)
     int64_t maxSteps = 500;        // max_steps
     double weightDecay = 0.1;      // weight_decay (AdamW, decoupled)
     double gradClip = 1.0;         // grad_clip: global norm; 0 disables
@@ -31,6 +34,7 @@ struct PretrainConfig {
     double valFraction = 0.1;      // val_fraction: tail of the token stream held out
     std::string precision = "auto";// precision: fp32, bf16 (autocast) or auto (bf16 on CUDA and BF16-capable CPUs)
 
+    LearningRateSchedule lrSchedule() const { return {schedule, lr, minLr, warmupSteps, maxSteps}; }
     nlohmann::json toJson() const;
     // Unknown keys, wrong types and out-of-range values throw std::invalid_argument naming the key.
     static PretrainConfig fromJson(const nlohmann::json& j, const std::string& origin);

@@ -128,7 +128,7 @@ StepStats PretrainRun::trainStep(int64_t step) {
     const auto meanLoss = gradientPass_->run(inputs, targets);
     const auto parameters = model_->parameters();
     const torch::Tensor gradNorm = config_.gradClip > 0 ? gradientNorm(parameters) : torch::zeros_like(meanLoss);
-    const double lr = warmupCosineLr(step, config_.warmupSteps, config_.maxSteps, config_.lr, config_.minLr);
+    const double lr = config_.lrSchedule().at(step);
     optimizer_->step(lr, config_.gradClip > 0 ? clipDivisor(gradNorm, config_.gradClip) : torch::Tensor());
     const auto readings = torch::stack({meanLoss.to(torch::kFloat32), gradNorm}).to(torch::kCPU, torch::kFloat64);
     step_ = step;

@@ -170,7 +170,7 @@ StepStats RewardRun::trainStep(int64_t step) {
         differences.push_back(result.pairMargins);
     }
     const torch::Tensor gradNorm = gradientNorm(parameters);
-    const double lr = warmupCosineLr(step, config_.warmupSteps, config_.maxSteps, config_.lr, config_.minLr);
+    const double lr = config_.lrSchedule().at(step);
     optimizer_->step(lr, config_.gradClip > 0 ? clipDivisor(gradNorm, config_.gradClip) : torch::Tensor());
     const auto r = torch::cat(rewards), d = torch::cat(differences);
     const auto readings = torch::stack({lossSum, gradNorm.to(torch::kFloat32), d.gt(0).to(torch::kFloat32).mean(), d.mean(),

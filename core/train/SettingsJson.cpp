@@ -1,5 +1,7 @@
 #include "train/SettingsJson.h"
 
+#include <sstream>
+
 namespace rlhf::train {
 
 void checkSettingKeys(const nlohmann::json& j, const std::set<std::string>& known, const std::string& origin) {
@@ -8,6 +10,12 @@ void checkSettingKeys(const nlohmann::json& j, const std::set<std::string>& know
     for (const auto& k : known) names += (names.empty() ? "" : ", ") + k;
     for (const auto& [key, value] : j.items())
         if (!known.count(key)) throw std::invalid_argument(origin + ": unknown setting '" + key + "' (known: " + names + ")");
+}
+
+std::string formatBound(double bound) {
+    std::ostringstream out;
+    out << bound;  // the shortest of %g's forms: 0, 10, 1e+12
+    return out.str();
 }
 
 void readStringSetting(const nlohmann::json& j, const char* key, std::string& field, const std::string& origin) {

@@ -14,6 +14,9 @@ namespace rlhf::train {
 // Throws std::invalid_argument unless `j` is an object whose keys are all in `known`.
 void checkSettingKeys(const nlohmann::json& j, const std::set<std::string>& known, const std::string& origin);
 
+// A range bound as people write it: 0, 10, 1e+12, 0.001.
+std::string formatBound(double bound);
+
 // Sets `field` from j[key] when present: a number (an integer for integral fields) in [minimum, maximum].
 template <typename T>
 void readSetting(const nlohmann::json& j, const char* key, T& field, const std::string& origin, double minimum, double maximum) {
@@ -24,8 +27,8 @@ void readSetting(const nlohmann::json& j, const char* key, T& field, const std::
                                     ", found " + v.dump());
     const double d = v.get<double>();
     if (d < minimum || d > maximum)
-        throw std::invalid_argument(origin + ": " + key + " = " + v.dump() + " is outside [" + std::to_string(minimum) +
-                                    ", " + std::to_string(maximum) + "]");
+        throw std::invalid_argument(origin + ": " + key + " = " + v.dump() + " is outside [" + formatBound(minimum) +
+                                    ", " + formatBound(maximum) + "]");
     field = v.get<T>();
 }
 

@@ -108,7 +108,7 @@ StepStats SftRun::trainStep(int64_t step) {
     const torch::Tensor gradNorm = gradientNorm(parameters) / tokens;
     const torch::Tensor divisor = config_.gradClip > 0 ? clipDivisor(gradNorm, config_.gradClip) * tokens
                                                        : torch::full({}, tokens, gradNorm.options());
-    const double lr = warmupCosineLr(step, config_.warmupSteps, config_.maxSteps, config_.lr, config_.minLr);
+    const double lr = config_.lrSchedule().at(step);
     optimizer_->step(lr, divisor);
     const auto readings = torch::stack({lossSum.to(torch::kFloat32) / tokens, gradNorm}).to(torch::kCPU, torch::kFloat64);
     step_ = step;

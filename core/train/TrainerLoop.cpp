@@ -39,13 +39,6 @@ LoopResult runTrainingLoop(int64_t startStep, const LoopSchedule& schedule, cons
     return result;
 }
 
-double warmupCosineLr(int64_t step, int64_t warmup, int64_t maxSteps, double peak, double floor) {
-    if (warmup > 0 && step <= warmup) return peak * static_cast<double>(step) / static_cast<double>(warmup);
-    if (step >= maxSteps) return floor;
-    const double progress = static_cast<double>(step - warmup) / static_cast<double>(std::max<int64_t>(1, maxSteps - warmup));
-    return floor + 0.5 * (1.0 + std::cos(M_PI * progress)) * (peak - floor);
-}
-
 int64_t stepsForEpochs(double epochs, size_t rows, int64_t rowsPerStep) {
     const double steps = std::ceil(epochs * static_cast<double>(rows) / static_cast<double>(rowsPerStep));
     return std::max<int64_t>(1, static_cast<int64_t>(steps));

@@ -46,7 +46,4 @@ LoopResult runTrainingLoop(int64_t startStep, const LoopSchedule& schedule, cons
 // rowsPerStep at a time.
 int64_t stepsForEpochs(double epochs, size_t rows, int64_t rowsPerStep);
 
-// Linear warm-up to `peak`, then cosine decay to `floor` at maxSteps (nanoGPT's schedule).
-double warmupCosineLr(int64_t step, int64_t warmup, int64_t maxSteps, double peak, double floor);
-
 }  // namespace rlhf::train

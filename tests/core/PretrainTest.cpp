@@ -11,7 +11,9 @@
 #include "TestPrinters.h"
 #include "eliza/BuiltinScripts.h"
 #include "text/BpeTrainer.h"
+#include "train/LearningRateSchedule.h"
 #include "train/PretrainRun.h"
+#include "train/RunLock.h"
 
 using namespace rlhf;
 namespace fs = std::filesystem;
@@ -163,11 +165,52 @@ private slots:
         QCOMPARE(result.error, std::string("loss became NaN at step 5; the run stopped and its last good checkpoint is step 4"));
     }
 
-    void warmupCosineSchedule() {
-        QCOMPARE(train::warmupCosineLr(5, 10, 110, 1.0, 0.1), 0.5);
-        QCOMPARE(train::warmupCosineLr(10, 10, 110, 1.0, 0.1), 1.0);
-        QVERIFY(std::abs(train::warmupCosineLr(60, 10, 110, 1.0, 0.1) - 0.55) < 1e-12);
-        QCOMPARE(train::warmupCosineLr(110, 10, 110, 1.0, 0.1), 0.1);
+    // A run is locked by the process training it: a second lock on its directory is refused with a message
+    // naming the run and the holder; once released, the run can be taken again.
+    void aRunIsLockedByTheProcessTrainingIt() {
+        const std::string dir = (fs::temp_directory_path() / ("rlhf-lock-" + std::to_string(::getpid()))).string();
+        QVERIFY(!train::RunLock::isHeld(dir));
+        {
+            train::RunLock first(dir, "run 2 (sft)");
+            QVERIFY(train::RunLock::isHeld(dir));
+            try {
+                train::RunLock second(dir, "run 2 (sft)");
+                QFAIL("a second lock was granted");
+            } catch (const std::runtime_error& e) {
+                QCOMPARE(std::string(e.what()), "run 2 (sft) is being trained by process " + std::to_string(::getpid()) +
+                                                    " right now; wait for it to end or stop it first");
+            }
+        }
+        QVERIFY(!train::RunLock::isHeld(dir));
+        train::RunLock again(dir, "run 2 (sft)");
+        fs::remove_all(dir);
+    }
+
+    // Step k uses transformers' scheduler after k − 1 scheduler steps; the numbers are worked by hand.
+    void learningRateSchedules() {
+        auto lr = [](const char* kind, int64_t step, int64_t warmup, int64_t maxSteps, double minLr) {
+            return train::LearningRateSchedule{kind, 1.0, minLr, warmup, maxSteps}.at(step);
+        };
+        auto near = [](double a, double b) { return std::abs(a - b) < 1e-12; };
+        // Without warm-up the first step is at the peak and the last is not at the end of the decay.
+        QCOMPARE(lr("cosine", 1, 0, 5, 0.1), 1.0);
+        QVERIFY(near(lr("cosine", 3, 0, 5, 0.1), 0.1 + 0.9 * 0.5 * (1 + std::cos(M_PI * 0.4))));  // 0.68905765
+        QVERIFY(near(lr("cosine", 5, 0, 5, 0.1), 0.18594235253127366));
+        QCOMPARE(lr("cosine", 1, 0, 1, 0.0), 1.0);  // one step: the peak, so the weights change
+        // With warm-up the ramp starts at 0, as transformers' does, and reaches the peak at step warmup + 1.
+        QCOMPARE(lr("cosine", 1, 2, 10, 0.0), 0.0);
+        QCOMPARE(lr("cosine", 2, 2, 10, 0.0), 0.5);
+        QCOMPARE(lr("cosine", 3, 2, 10, 0.0), 1.0);
+        QVERIFY(near(lr("cosine", 10, 2, 10, 0.0), 0.038060233744356624));
+        QVERIFY(near(lr("linear", 6, 2, 10, 0.0), 0.625));
+        QVERIFY(near(lr("linear", 10, 2, 10, 0.0), 0.125));
+        QVERIFY(near(lr("linear", 10, 2, 10, 0.2), 0.3));
+        QCOMPARE(lr("constant", 1, 2, 10, 0.1), 0.0);
+        QCOMPARE(lr("constant", 2, 2, 10, 0.1), 0.5);
+        QCOMPARE(lr("constant", 10, 2, 10, 0.1), 1.0);
+        QCOMPARE(lr("constant", 1, 0, 10, 0.1), 1.0);
+        // TRL's SFT default lr on 5 steps: 2e-5 at step 1 (it was 1.81e-5, one step late).
+        QCOMPARE(train::LearningRateSchedule({"cosine", 2e-5, 0.0, 0, 5}).at(1), 2e-5);
     }
 
     void settingsErrorsNameTheKey() {
@@ -181,7 +224,9 @@ private slots:
         };
         QVERIFY(error({{"learning_rate", 1}}).find("run.json: unknown setting 'learning_rate'") == 0);
         QCOMPARE(error({{"n_layer", 2.5}}), std::string("run.json: n_layer must be an integer, found 2.5"));
-        QVERIFY(error({{"vocab_size", 100}}).find("vocab_size = 100 is outside") != std::string::npos);
+        QCOMPARE(error({{"vocab_size", 100}}), std::string("run.json: vocab_size = 100 is outside [257, 65536]"));
+        QCOMPARE(error({{"lr", 20}}), std::string("run.json: lr = 20 is outside [0, 10]"));
+        QCOMPARE(error({{"schedule", "step"}}), std::string("run.json: schedule must be \"cosine\", \"linear\" or \"constant\", found \"step\""));
         QVERIFY(error({{"n_embd", 30}, {"n_head", 4}}).find("not divisible") != std::string::npos);
         QCOMPARE(error({{"precision", "fp16"}}), std::string("run.json: precision must be \"fp32\", \"bf16\" or \"auto\", found \"fp16\""));
         const auto merged = train::collectSettings("", {"max_steps=7", "text_path=a b.txt"});

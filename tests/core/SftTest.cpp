@@ -146,6 +146,23 @@ private slots:
                  (std::to_string(first.values.at("grad_norm")) + " vs " + std::to_string(norm)).c_str());
     }
 
+    // One step without warm-up runs at the peak learning rate, so the saved weights differ from the start
+    // (a schedule one step late gave it lr 0 and saved the input unchanged).
+    void oneStepWithoutWarmupChangesTheWeights() {
+        auto c = config(1);
+        c.warmupSteps = 0;
+        c.evalEvery = 0;
+        auto run = train::SftRun::create((tmp_ / "one-step").string(), c, demonstrations(), {}, torch::kCPU);
+        train::StepStats first;
+        run->run(nullptr, [&](const train::StepStats& s) { first = s; });
+        QCOMPARE(first.values.at("lr"), 1e-3);
+        const auto start = model::loadCheckpoint(base_.string());
+        const auto saved = model::loadCheckpoint(run->lastCheckpoint());
+        const double moved = test::maxDifference(torch::cat(test::flatTensors(saved.model->parameters())),
+                                                 torch::cat(test::flatTensors(start.model->parameters())));
+        QVERIFY2(moved > 1e-4, std::to_string(moved).c_str());
+    }
+
     // Stopped after step 2 of 5 (three rows, two per micro-batch: epochs end inside batches) and resumed,
     // the run ends with the parameters and metrics of one that ran through.
     void resumedRunMatchesAnUninterruptedOne() {

@@ -13,6 +13,13 @@ inline double maxDifference(const torch::Tensor& a, const torch::Tensor& b) {
     return (a.to(torch::kFloat64) - b.to(torch::kFloat64)).abs().max().item<double>();
 }
 
+// Each tensor flattened to one dimension, detached, in float64 (torch::cat joins them for maxDifference).
+inline std::vector<torch::Tensor> flatTensors(const std::vector<torch::Tensor>& tensors) {
+    std::vector<torch::Tensor> out;
+    for (const auto& t : tensors) out.push_back(t.detach().to(torch::kFloat64).reshape({-1}));
+    return out;
+}
+
 // Every value of the tensors, in order, as float32: two trainings compare bit for bit with QCOMPARE.
 inline std::vector<float> flatValues(const std::vector<torch::Tensor>& tensors) {
     std::vector<float> out;

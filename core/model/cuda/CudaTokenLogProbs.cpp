@@ -7,6 +7,7 @@
 #include <torch/torch.h>
 
 #include "model/cuda/TokenLogProbsKernels.h"
+#include "util/EngineSwitches.h"
 
 namespace rlhf::model::cuda {
 
@@ -64,7 +65,7 @@ public:
 }  // namespace
 
 bool lossKernelTakes(const torch::Tensor& logits) {
-    static const bool disabled = std::getenv("RLHF_NO_CUDA_LOSS_KERNEL") != nullptr;
+    static const bool disabled = switchedOff(EngineSwitch::CudaLossKernel);
     const auto type = logits.scalar_type();
     return !disabled && logits.is_cuda() &&
            (type == torch::kFloat32 || type == torch::kBFloat16 || type == torch::kFloat16);

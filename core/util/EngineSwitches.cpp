@@ -1,0 +1,57 @@
+#include "util/EngineSwitches.h"
+
+#include <array>
+#include <cstdlib>
+
+namespace rlhf {
+
+namespace {
+
+struct SwitchInfo {
+    EngineSwitch id;
+    const char* variable;
+    bool readEachCall;
+};
+
+constexpr std::array<SwitchInfo, 10> kSwitches = {{
+    {EngineSwitch::CpuDecoder, "RLHF_NO_CPU_DECODER", false},
+    {EngineSwitch::CpuGeluKernel, "RLHF_NO_CPU_GELU_KERNEL", false},
+    {EngineSwitch::CpuHeadKernel, "RLHF_NO_CPU_HEAD_KERNEL", false},
+    {EngineSwitch::CpuLossKernel, "RLHF_NO_CPU_LOSS_KERNEL", false},
+    {EngineSwitch::CpuAttentionKernel, "RLHF_NO_CPU_ATTENTION_KERNEL", false},
+    {EngineSwitch::CudaGraphs, "RLHF_NO_CUDA_GRAPHS", true},
+    {EngineSwitch::CudaGraphTraining, "RLHF_NO_CUDA_GRAPH_TRAINING", true},
+    {EngineSwitch::CudaLossKernel, "RLHF_NO_CUDA_LOSS_KERNEL", false},
+    {EngineSwitch::PaddedVocab, "RLHF_NO_PADDED_VOCAB", false},
+    {EngineSwitch::FusedAdamW, "RLHF_NO_FUSED_ADAMW", false},
+}};
+
+const SwitchInfo& infoOf(EngineSwitch s) { return kSwitches[static_cast<size_t>(s)]; }
+
+bool isSet(const char* variable) { return std::getenv(variable) != nullptr; }
+
+}  // namespace
+
+const char* switchVariable(EngineSwitch s) { return infoOf(s).variable; }
+
+bool switchedOff(EngineSwitch s) {
+    static const auto atStart = [] {  // the switches read once, at first use
+        std::array<bool, kSwitches.size()> values{};
+        for (size_t i = 0; i < kSwitches.size(); ++i) values[i] = isSet(kSwitches[i].variable);
+        return values;
+    }();
+    const SwitchInfo& info = infoOf(s);
+    return info.readEachCall ? isSet(info.variable) : atStart[static_cast<size_t>(s)];
+}
+
+std::optional<std::string> cpuVectorsCap() {
+    const char* cap = std::getenv("RLHF_CPU_VECTORS");
+    return cap ? std::optional<std::string>(cap) : std::nullopt;
+}
+
+int threadsFromEnvironment() {
+    const char* threads = std::getenv("RLHF_THREADS");
+    return threads ? std::max(0, std::atoi(threads)) : 0;
+}
+
+}  // namespace rlhf
