@@ -1,5 +1,7 @@
 #include "data/JsonLine.h"
 
+#include <algorithm>
+
 #include "data/RecordFormat.h"
 
 #ifdef RLHF_HAVE_SIMDJSON
@@ -55,9 +57,17 @@ nlohmann::json parseJsonLine(const std::string& line, bool lastLineUnterminated)
         return nlohmann::json::parse(line);
     } catch (const nlohmann::json::parse_error& e) {
         const std::string what = e.what();
+        // JSON text never holds raw control bytes other than whitespace: such a line is binary data.
+        const auto binary = std::find_if(line.begin(), line.end(), [](char c) {
+            const auto b = static_cast<unsigned char>(c);
+            return b < 0x20 && b != '\t' && b != '\n' && b != '\r';
+        });
+        if (binary != line.end())
+            throw RecordError("binary data at byte " + std::to_string(binary - line.begin() + 1) +
+                              ": not a JSON-lines text file");
         if (what.find("UTF-8") != std::string::npos)
             throw RecordError("invalid UTF-8 at byte " + std::to_string(e.byte));
-        if (lastLineUnterminated)
+        if (lastLineUnterminated && e.byte >= line.size())
             throw RecordError("invalid JSON at byte " + std::to_string(e.byte) + " (the file ends inside this line: truncated?)");
         throw RecordError("invalid JSON at byte " + std::to_string(e.byte) + ": " + what.substr(what.find(':') + 2));
     }

@@ -9,8 +9,8 @@
 
 namespace rlhf::data {
 
-// Throws RecordError "invalid JSON at byte N: ...", "invalid UTF-8 at byte N", and says "truncated?"
-// when `lastLineUnterminated` (the file ends inside this line).
+// Throws RecordError "invalid JSON at byte N: ...", "invalid UTF-8 at byte N", "binary data at byte N"
+// (raw control bytes), and says "truncated?" when the JSON ends early on the file's unterminated last line.
 nlohmann::json parseJsonLine(const std::string& line, bool lastLineUnterminated);
 
 }  // namespace rlhf::data

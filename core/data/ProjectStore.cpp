@@ -1,8 +1,12 @@
 #include "data/ProjectStore.h"
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <sstream>
+#include <vector>
 
+#include "data/ContentHash.h"
 #include "data/Schema.h"
 
 namespace rlhf::data {
@@ -54,15 +58,26 @@ ProjectStats ProjectStore::stats() {
     return s;
 }
 
+// Exact shares: the prompts in a seeded order of their content hashes (stable across re-runs and import
+// order), the first ⌊n·train⌉ to train, the next to validation, the rest to test, each count within one
+// prompt of its share (largest remainders).
 void ProjectStore::assignSplits(const SplitRatios& ratios, uint64_t seed) {
+    const double total = ratios.values[0] + ratios.values[1] + ratios.values[2];
+    if (std::abs(total - 1.0) > 1e-6)
+        throw std::invalid_argument("the ratios add up to " + (std::ostringstream() << total).str() + ", not 1");
     Transaction tx(*db_);
     writeSplitSettings(*db_, {seed, ratios});
+    std::vector<std::pair<uint64_t, int64_t>> order;  // (seeded key, prompt id)
     auto all = db_->prepare("SELECT id, hash FROM prompts");
-    auto update = db_->prepare("UPDATE prompts SET split = ?1 WHERE id = ?2");
     while (all.step())
-        update.bind(1, std::string_view(splitFor(static_cast<uint64_t>(all.columnInt(1)), seed, ratios)))
-            .bind(2, all.columnInt(0))
-            .run();
+        order.emplace_back(mix64(static_cast<uint64_t>(all.columnInt(1)) ^ mix64(seed + 0x9e3779b97f4a7c15ull)), all.columnInt(0));
+    std::sort(order.begin(), order.end());
+    const auto counts = splitCounts(static_cast<int64_t>(order.size()), ratios);
+    auto update = db_->prepare("UPDATE prompts SET split = ?1 WHERE id = ?2");
+    static const char* kSplits[] = {"train", "validation", "test"};
+    size_t next = 0;
+    for (size_t split = 0; split < 3; ++split)
+        for (int64_t i = 0; i < counts[split]; ++i) update.bind(1, std::string_view(kSplits[split])).bind(2, order[next++].second).run();
     tx.commit();
 }
 

@@ -14,6 +14,8 @@ namespace {
 
 using nlohmann::json;
 const std::string kAssistantCue = "\n\nAssistant:";
+const std::string kHumanCue = "\n\nHuman:";
+const std::string kSystemCue = "\n\nSystem:";
 
 struct FormatName {
     Format format;
@@ -86,16 +88,19 @@ Record parseHh(const json& r) {
     return rec;
 }
 
+// Response text to append to a text prompt (HH dialogues put one space after "Assistant:").
+std::string asText(const Content& c) { return c.messages ? " " + c.text : c.text; }
+
 // HH-style text back to messages: turns after "\n\nHuman:" / "\n\nAssistant:" markers.
 json dialogueToMessages(const std::string& text) {
     json messages = json::array();
     size_t pos = 0;
     while (pos < text.size()) {
-        const bool human = text.compare(pos, 9, "\n\nHuman:") == 0;
+        const bool human = text.compare(pos, kHumanCue.size(), kHumanCue) == 0;
         const bool assistant = text.compare(pos, kAssistantCue.size(), kAssistantCue) == 0;
-        const bool system = text.compare(pos, 10, "\n\nSystem:") == 0;
+        const bool system = text.compare(pos, kSystemCue.size(), kSystemCue) == 0;
         if (!human && !assistant && !system) return json::array({{{"role", "user"}, {"content", text}}});
-        pos += human ? 8 : assistant ? kAssistantCue.size() : 9;
+        pos += human ? kHumanCue.size() : assistant ? kAssistantCue.size() : kSystemCue.size();
         size_t next = std::min({text.find("\n\nHuman:", pos), text.find(kAssistantCue, pos), text.find("\n\nSystem:", pos)});
         if (next == std::string::npos) next = text.size();
         std::string content = text.substr(pos, next - pos);
@@ -107,6 +112,30 @@ json dialogueToMessages(const std::string& text) {
     return messages;
 }
 
+// The HH text of a prompt: a dialogue as it is (a message list's text is rendered as one), a plain prompt
+// framed as one human turn; both end with the "\n\nAssistant:" cue. A plain prompt that holds the HH
+// markers inside it would not come back as itself from the HH text, so it is refused.
+std::string hhPrompt(const Content& c) {
+    if (c.messages) return c.text;
+    const std::string& t = c.text;
+    const bool dialogue = t.rfind("\n\nHuman:", 0) == 0 || t.rfind("\n\nSystem:", 0) == 0 || t.rfind(kAssistantCue, 0) == 0;
+    if (dialogue) return t.size() >= kAssistantCue.size() && t.compare(t.size() - kAssistantCue.size(), kAssistantCue.size(), kAssistantCue) == 0
+                             ? t : t + kAssistantCue;
+    if (t.find("\n\nHuman:") != std::string::npos || t.find(kAssistantCue) != std::string::npos)
+        throw RecordError("prompt \"" + t.substr(0, 60) + "\" holds \"\\n\\nHuman:\" or \"\\n\\nAssistant:\" after its start: "
+                          "it cannot be written as an HH dialogue (export it as trl or sft)");
+    return "\n\nHuman: " + t + kAssistantCue;
+}
+
+// The HH text of a response: one space after "Assistant:"; a response holding the Assistant cue would be
+// read back as a later turn, so it is refused.
+std::string hhResponse(const Content& c, const char* field) {
+    if (c.text.find(kAssistantCue) != std::string::npos)
+        throw RecordError(std::string(field) + " response \"" + c.text.substr(0, 60) + "\" holds \"\\n\\nAssistant:\": "
+                          "it cannot be written as an HH dialogue (export it as trl or trl-messages)");
+    return c.messages || c.text.empty() || c.text[0] == ' ' ? asText(c) : " " + c.text;
+}
+
 json asMessages(const Content& c, bool prompt) {
     if (c.messages) return json::parse(*c.messages);
     if (prompt) return dialogueToMessages(c.text);
@@ -115,10 +144,9 @@ json asMessages(const Content& c, bool prompt) {
     return json::array({{{"role", "assistant"}, {"content", text}}});
 }
 
-// Response text to append to a text prompt (HH dialogues put one space after "Assistant:").
-std::string asText(const Content& c) { return c.messages ? " " + c.text : c.text; }
-
 }  // namespace
+
+json contentMessages(const Content& c, bool prompt) { return asMessages(c, prompt); }
 
 std::optional<Format> formatFromName(const std::string& name) {
     for (const auto& n : kNames)
@@ -206,8 +234,8 @@ nlohmann::ordered_json renderRecord(Format format, const Record& rec) {
     const Content& rejected = rec.rejected ? *rec.rejected : Content{};
     switch (format) {
     case Format::Hh: {
-        // A message-list prompt's text is already rendered as an HH dialogue ending in "Assistant:".
-        return ojson{{"chosen", rec.prompt.text + asText(rec.chosen)}, {"rejected", rec.prompt.text + asText(rejected)}};
+        const std::string prompt = hhPrompt(rec.prompt);
+        return ojson{{"chosen", prompt + hhResponse(rec.chosen, "chosen")}, {"rejected", prompt + hhResponse(rejected, "rejected")}};
     }
     case Format::Trl: {
         ojson o{{"prompt", rec.prompt.text}, {"chosen", asText(rec.chosen)}, {"rejected", asText(rejected)}};

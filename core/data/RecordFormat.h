@@ -54,4 +54,9 @@ nlohmann::ordered_json renderRecord(Format format, const Record& record);
 // "\n\nAssistant:" when `generationCue` (prompts).
 std::string renderDialogue(const nlohmann::json& messages, bool generationCue);
 
+// A prompt (prompt = true) or a response as a [{role, content}] list: its messages when it has them, an
+// HH dialogue's turns, else one user (prompt) or assistant turn holding the text (leading space dropped).
+// Two contents with equal lists hold the same turns up to the framing a format adds.
+nlohmann::json contentMessages(const Content& c, bool prompt);
+
 }  // namespace rlhf::data

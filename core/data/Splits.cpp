@@ -1,5 +1,7 @@
 #include "data/Splits.h"
 
+#include <algorithm>
+#include <cmath>
 #include <sstream>
 #include <stdexcept>
 
@@ -13,6 +15,25 @@ const char* splitFor(uint64_t promptHash, uint64_t seed, const SplitRatios& r) {
     if (u < r.values[0] / total) return "train";
     if (u < (r.values[0] + r.values[1]) / total) return "validation";
     return "test";
+}
+
+std::array<int64_t, 3> splitCounts(int64_t n, const SplitRatios& r) {
+    const double total = r.values[0] + r.values[1] + r.values[2];
+    std::array<int64_t, 3> counts{};
+    std::array<double, 3> remainder{};
+    int64_t given = 0;
+    for (size_t i = 0; i < 3; ++i) {
+        const double share = static_cast<double>(n) * r.values[i] / total;
+        counts[i] = static_cast<int64_t>(std::floor(share));
+        remainder[i] = share - static_cast<double>(counts[i]);
+        given += counts[i];
+    }
+    for (; given < n; ++given) {
+        const auto largest = std::max_element(remainder.begin(), remainder.end());
+        ++counts[static_cast<size_t>(largest - remainder.begin())];
+        *largest = -1;
+    }
+    return counts;
 }
 
 SplitRatios parseSplitRatios(const std::string& text) {

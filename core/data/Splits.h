@@ -15,6 +15,9 @@ struct SplitRatios {
 };
 
 const char* splitFor(uint64_t promptHash, uint64_t seed, const SplitRatios& ratios);
+// How many of n prompts each split gets: ⌊n·ratio⌋ each, the prompts left over to the largest remainders
+// (ties to the earlier split), so each count is within one prompt of its share and they add up to n.
+std::array<int64_t, 3> splitCounts(int64_t n, const SplitRatios& ratios);
 // "0.8,0.1,0.1" -> ratios; throws std::invalid_argument naming the problem.
 SplitRatios parseSplitRatios(const std::string& text);
 

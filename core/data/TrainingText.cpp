@@ -1,14 +1,14 @@
 #include "data/TrainingText.h"
 
-#include <filesystem>
 #include <fstream>
+
+#include "util/AtomicFile.h"
 
 namespace rlhf::data {
 
 TrainingTextReport writeTrainingText(Database& db, const std::string& path, const std::string& split) {
-    const std::string tmp = path + ".partial";
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw StoreError(tmp + ": cannot create");
+    AtomicFile file(path);
+    std::ofstream& out = file.stream();
     // One document per prompt and response (a prompt without responses is a document on its own).
     auto q = db.prepare(
         "SELECT p.text || coalesce(r.text, '') FROM prompts p LEFT JOIN responses r ON r.prompt_id = p.id "
@@ -22,9 +22,7 @@ TrainingTextReport writeTrainingText(Database& db, const std::string& path, cons
         report.bytes += static_cast<int64_t>(doc.size());
         ++report.documents;
     }
-    out.close();
-    if (!out) throw StoreError(tmp + ": write failed");
-    std::filesystem::rename(tmp, path);
+    file.commit();
     return report;
 }
 

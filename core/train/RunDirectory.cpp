@@ -8,6 +8,7 @@
 
 #include "model/HfCheckpoint.h"
 #include "model/Safetensors.h"
+#include "util/AtomicFile.h"
 #include "util/FileSync.h"
 
 namespace rlhf::train {
@@ -42,9 +43,12 @@ nlohmann::json RunDirectory::readConfig() const {
     }
 }
 
-std::optional<std::string> RunDirectory::latestCheckpoint() const {
+std::optional<std::string> RunDirectory::latestCheckpoint() const { return latestCheckpointIn(dir_); }
+
+std::optional<std::string> RunDirectory::latestCheckpointIn(const std::string& runDir) {
     std::optional<std::string> best;
-    for (const auto& entry : fs::directory_iterator(fs::path(dir_) / "checkpoints")) {
+    std::error_code missing;
+    for (const auto& entry : fs::directory_iterator(fs::path(runDir) / "checkpoints", missing)) {
         const std::string name = entry.path().filename().string();
         if (!entry.is_directory() || name.rfind("step-", 0) != 0 || name.find('.') != std::string::npos) continue;
         if (!best || name > fs::path(*best).filename().string()) best = entry.path().string();
@@ -127,13 +131,9 @@ std::string RunDirectory::checkpointToResume() const {
 }
 
 void RunDirectory::writeRows(const std::string& name, const std::vector<nlohmann::json>& rows) const {
-    const std::string path = dir_ + "/" + name, tmp = path + ".partial";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        for (const auto& row : rows) out << row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-        if (!out.flush()) throw std::invalid_argument(tmp + ": cannot write");
-    }
-    std::filesystem::rename(tmp, path);
+    AtomicFile file(dir_ + "/" + name);
+    for (const auto& row : rows) file.stream() << row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    file.commit();
 }
 
 std::vector<nlohmann::json> RunDirectory::readRows(const std::string& name) const {

@@ -47,6 +47,8 @@ public:
 
     // Newest complete checkpoint directory, if any.
     std::optional<std::string> latestCheckpoint() const;
+    // The same for a directory that may not exist (nothing is created).
+    static std::optional<std::string> latestCheckpointIn(const std::string& runDir);
     // A defined `score` [1, n_embd] saves a reward model (GPT2ForSequenceClassification); alsoWrite adds
     // files to the checkpoint's directory (given its path) before it is complete.
     std::string saveCheckpoint(model::Gpt2Model& model, const text::ByteLevelBpe& tokenizer, const TrainerState& state,

@@ -2,14 +2,18 @@
 // the file byte-for-byte unchanged; skip reports every line), duplicates and splits.
 #include <QtTest>
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
 #include <fstream>
 
 #include "TestData.h"
 #include "TestPrinters.h"
 #include "data/ProjectStore.h"
 #include "data/JsonLine.h"
+#include "data/RecordFormat.h"
 #include "data/Schema.h"
+#include "data/Splits.h"
 
 using namespace rlhf::data;
 namespace fs = std::filesystem;
@@ -35,6 +39,30 @@ std::string dumpRows(ProjectStore& store) {
 }
 
 const char* kFormats[] = {"hh", "trl", "trl-messages", "sft", "openai-chat", "openai-dpo"};
+
+// The comparisons and demonstrations of a project as turns (roles and texts, the framing a format adds
+// left out: contentMessages), sorted: equal for two projects that hold the same data.
+std::vector<std::string> turnsOf(ProjectStore& store) {
+    auto content = [](const Statement& q, int column) {
+        Content c{q.columnText(column), std::nullopt};
+        if (!q.columnIsNull(column + 1)) c.messages = q.columnText(column + 1);
+        return c;
+    };
+    std::vector<std::string> rows;
+    auto pairs = store.database().prepare(
+        "SELECT p.text, p.messages, c.text, c.messages, r.text, r.messages FROM comparisons x "
+        "JOIN prompts p ON p.id = x.prompt_id JOIN responses c ON c.id = x.chosen_id JOIN responses r ON r.id = x.rejected_id");
+    while (pairs.step())
+        rows.push_back("pair " + contentMessages(content(pairs, 0), true).dump() + " > " + contentMessages(content(pairs, 2), false).dump() +
+                       " / " + contentMessages(content(pairs, 4), false).dump());
+    auto demos = store.database().prepare(
+        "SELECT p.text, p.messages, d.text, d.messages FROM responses d JOIN prompts p ON p.id = d.prompt_id "
+        "WHERE d.origin = 'demonstration'");
+    while (demos.step())
+        rows.push_back("demo " + contentMessages(content(demos, 0), true).dump() + " : " + contentMessages(content(demos, 2), false).dump());
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
 
 // Sample files (multi-turn, non-ASCII) in tests/data/formats/FORMAT.jsonl.
 std::string sample(const std::string& format) { return rlhf::test::readData("formats/" + format + ".jsonl"); }
@@ -188,6 +216,57 @@ private slots:
         }
     }
 
+    // Data from any format, exported in every format of its kind (pairs or demonstrations), re-imports into
+    // an equal project up to the framing the target adds (trl pairs as hh did not re-import); a format of
+    // the other kind is refused with the formats that fit, and nothing is written.
+    void everyExportReimportsWhateverTheSource() {
+        const std::set<std::string> pairFormats = {"hh", "trl", "trl-messages", "openai-dpo"};
+        for (const char* source : kFormats) {
+            auto a = ProjectStore::open(fresh("src").string(), true);
+            a->importFile(write(std::string(source) + ".jsonl", sample(source)).string(), {});
+            const auto want = turnsOf(*a);
+            QVERIFY(!want.empty());
+            for (const char* target : kFormats) {
+                const fs::path out = tmp_ / (std::string(source) + "-as-" + target + ".jsonl");
+                const std::string context = std::string(source) + " as " + target;
+                if (pairFormats.count(source) != pairFormats.count(target)) {
+                    const std::string kind = pairFormats.count(target) ? "comparisons" : "demonstrations";
+                    try {
+                        a->exportFile(out.string(), *formatFromName(target), std::nullopt);
+                        QFAIL(("no refusal: " + context).c_str());
+                    } catch (const StoreError& e) {
+                        QVERIFY2(std::string(e.what()).find(out.string() + ": no " + kind + " to export as " + target + "; its ") == 0, e.what());
+                    }
+                    QVERIFY(!fs::exists(out) && !fs::exists(out.string() + ".partial"));
+                    continue;
+                }
+                a->exportFile(out.string(), *formatFromName(target), std::nullopt);
+                auto b = ProjectStore::open(fresh("dst").string(), true);
+                ImportOptions options;
+                options.format = *formatFromName(target);
+                b->importFile(out.string(), options);
+                QVERIFY2(turnsOf(*b) == want, context.c_str());
+            }
+        }
+    }
+
+    // An export onto a folder, or into a folder that does not exist, says so and leaves nothing behind.
+    void exportToAFolderIsRefusedCleanly() {
+        auto a = ProjectStore::open(fresh("dir").string(), true);
+        a->importFile(write("sft.jsonl", sample("sft")).string(), {});
+        const fs::path folder = tmp_ / "a-folder";
+        fs::create_directories(folder);
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, a->exportFile(folder.string(), Format::Sft, std::nullopt));
+        try {
+            a->exportFile(folder.string(), Format::Sft, std::nullopt);
+        } catch (const std::runtime_error& e) {
+            QCOMPARE(std::string(e.what()), folder.string() + ": is a folder; give the name of a file to write");
+        }
+        QVERIFY(!fs::exists(folder.string() + ".partial"));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, a->exportFile((tmp_ / "no-such" / "x.jsonl").string(), Format::Sft, std::nullopt));
+        QVERIFY(!fs::exists(tmp_ / "no-such"));
+    }
+
     void hhPromptIsTheCommonPrefixUpToTheLastAssistantTurn() {
         auto store = ProjectStore::open(fresh("hh").string(), true);
         store->importFile(write("hh.jsonl", sample("hh")).string(), {});
@@ -218,6 +297,7 @@ private slots:
         QTest::newRow("extra-field") << QByteArray("{\"prompt\": \"a\", \"completion\": \"b\", \"id\": 3}\n") << ":1: unexpected field 'id'";
         QTest::newRow("invalid-utf8") << QByteArray("{\"prompt\": \"a\xff\", \"completion\": \"b\"}\n") << ":1: invalid UTF-8";
         QTest::newRow("truncated") << QByteArray("{\"prompt\": \"a\", \"completion\": \"b\"}\n{\"prompt\": \"a\", \"compl") << ":2: invalid JSON at byte 23 (the file ends inside this line: truncated?)";
+        QTest::newRow("binary") << QByteArray("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10) << ":1: binary data at byte 1: not a JSON-lines text file";
         QTest::newRow("empty") << QByteArray("") << ": no records (the file is empty)";
         QTest::newRow("undetectable") << QByteArray("{\"question\": \"a\"}\n") << ":1: cannot detect the format from the fields {question}";
         QTest::newRow("hh-no-common-prompt") << QByteArray("{\"chosen\": \"\\n\\nHuman: a\\n\\nAssistant: b\", \"rejected\": \"\\n\\nHuman: c\\n\\nAssistant: d\"}\n")
@@ -337,13 +417,26 @@ private slots:
         QCOMPARE(a->stats().promptsPerSplit, b->stats().promptsPerSplit);
         a->assignSplits(parseSplitRatios("0.5,0.25,0.25"), 7);
         const auto counts = a->stats().promptsPerSplit;
-        QVERIFY(counts.at("train") > 160 && counts.at("train") < 240);
+        QCOMPARE(counts, (std::map<std::string, int64_t>{{"test", 100}, {"train", 200}, {"validation", 100}}));
         a->assignSplits(parseSplitRatios("0.5,0.25,0.25"), 7);
         QCOMPARE(a->stats().promptsPerSplit, counts);
         const fs::path train = tmp_ / "train.jsonl", test = tmp_ / "test.jsonl";
         QCOMPARE(a->exportFile(train.string(), Format::Sft, "train").records, counts.at("train"));
         QCOMPARE(a->exportFile(test.string(), Format::Sft, "test").records, counts.at("test"));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, parseSplitRatios("1,2"));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, a->assignSplits(parseSplitRatios("0.8,0.1,0.2"), 7));
+        a->assignSplits(parseSplitRatios("0.5,0.25,0.25"), 8);  // another seed, other prompts, the same shares
+        QCOMPARE(a->stats().promptsPerSplit, counts);
+    }
+
+    // Each split gets its share within one prompt (0.8/0.1/0.1 of 50: 40/5/5, where hashing alone gave
+    // anything from 33/10/7 to 45/2/3), whatever the seed.
+    void splitCountsAreTheSharesWithinOnePrompt() {
+        using Counts = std::array<int64_t, 3>;
+        QCOMPARE(splitCounts(50, parseSplitRatios("0.8,0.1,0.1")), (Counts{40, 5, 5}));
+        QCOMPARE(splitCounts(7, parseSplitRatios("0.5,0.25,0.25")), (Counts{3, 2, 2}));  // 3.5/1.75/1.75: the larger remainders
+        QCOMPARE(splitCounts(3, parseSplitRatios("0.9,0.05,0.05")), (Counts{3, 0, 0}));
+        QCOMPARE(splitCounts(0, parseSplitRatios("0.9,0.05,0.05")), (Counts{0, 0, 0}));
     }
 };
 
