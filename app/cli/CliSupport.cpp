@@ -1,5 +1,6 @@
 #include "CliSupport.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -46,6 +47,48 @@ CLI::Validator numberAboveZero(bool orZero) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string scalarText(const nlohmann::ordered_json& v) {
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_number_float()) {
+        std::ostringstream out;
+        out << v.get<double>();
+        return out.str();
+    }
+    return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void printText(const nlohmann::ordered_json& value, const std::string& indent) {
+    for (const auto& [key, v] : value.items()) {
+        if (v.is_object()) {
+            std::cout << indent << key << ":\n";
+            printText(v, indent + "  ");
+        } else if (v.is_array()) {
+            std::cout << indent << key << ":";
+            const bool flat = std::all_of(v.begin(), v.end(), [](const auto& e) { return e.is_primitive(); });
+            for (const auto& e : v) {
+                if (flat) std::cout << ' ' << scalarText(e);
+                else std::cout << '\n' << indent << "  - " << e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            }
+            std::cout << '\n';
+        } else {
+            std::cout << indent << key << ": " << scalarText(v) << '\n';
+        }
+    }
+}
+
+}  // namespace
+
+void printResult(const nlohmann::ordered_json& value, bool json, const std::string& indent) {
+    if (json || !value.is_object()) {
+        std::cout << value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n' << std::flush;
+        return;
+    }
+    printText(value, indent);
+    std::cout << std::flush;
+}
 
 CLI::Validator greaterThanZero() { return numberAboveZero(false); }
 CLI::Validator zeroOrMore() { return numberAboveZero(true); }

@@ -33,6 +33,11 @@ inline void printJsonLine(const nlohmann::json& value) {
     std::cout << value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n' << std::flush;
 }
 
+// A command's result: with json one JSON line (printJsonLine), else for people a "key: value" line per
+// member of an object in its order (nested objects indented, arrays of numbers or strings on one line), each line
+// starting with `indent`.
+void printResult(const nlohmann::ordered_json& value, bool json, const std::string& indent = "");
+
 // Option checks whose messages say the rule ("must be greater than 0, found 0") instead of CLI11's
 // range up to the largest double.
 CLI::Validator greaterThanZero();

@@ -1,5 +1,6 @@
 #include "DataCommands.h"
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -30,7 +31,16 @@ data::Format formatOption(const std::string& name) {
     return *f;
 }
 
+// A project that this import created is removed again when the import fails: nothing is left behind.
+void removeNewProject(std::unique_ptr<data::ProjectStore>& store, const std::string& path) {
+    store.reset();
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ignored);
+    std::filesystem::remove_all(path + ".d", ignored);
+}
+
 void runImport(const DataOptions& o) {
+    const bool existed = std::filesystem::exists(o.project);
     auto store = openProject(o.project, true);
     data::ImportOptions options;
     options.format = formatOption(o.format);
@@ -38,8 +48,9 @@ void runImport(const DataOptions& o) {
     data::ImportReport r;
     try {
         r = store->importFile(o.file, options);
-    } catch (const data::ImportError& e) {
-        throw UserError(std::string(e.what()) + " (nothing was imported)");
+    } catch (const std::exception& e) {
+        if (!existed) removeNewProject(store, o.project);
+        throw UserError(std::string(e.what()) + (existed ? " (nothing was imported)" : " (nothing was imported; no project was created)"));
     }
     nlohmann::json skipped = nlohmann::json::array();
     for (const auto& s : r.skipped) skipped.push_back({{"line", s.line}, {"reason", s.reason}});
@@ -55,7 +66,7 @@ void runImport(const DataOptions& o) {
     std::cout << "imported " << r.records << " records (" << r.pairs << " pairs, " << r.demonstrations
               << " demonstrations, " << r.newPrompts << " new prompts) from " << r.path << " as "
               << data::formatName(r.format) << "; " << r.duplicates << " exact duplicates, " << r.skipped.size()
-              << " skipped lines\n";
+              << (r.skipped.size() == 1 ? " skipped line\n" : " skipped lines\n");
 }
 
 void runExport(const DataOptions& o) {
@@ -69,12 +80,11 @@ void runExport(const DataOptions& o) {
 void runStats(const DataOptions& o) {
     auto store = openProject(o.project, false);
     const auto s = store->stats();
-    const nlohmann::json j = {{"prompts", s.prompts}, {"responses", s.responses}, {"demonstrations", s.demonstrations},
+    const nlohmann::ordered_json j = {{"prompts", s.prompts}, {"responses", s.responses}, {"demonstrations", s.demonstrations},
                               {"model_responses", s.modelResponses}, {"comparisons", s.comparisons},
                               {"rankings", s.rankings}, {"tags", s.tags}, {"runs", s.runs}, {"imports", s.imports},
                               {"prompts_per_split", s.promptsPerSplit}, {"schema_version", s.schemaVersion}};
-    if (o.json) printJsonLine(j);
-    else std::cout << j.dump(2) << '\n';
+    printResult(j, o.json);
 }
 
 void runSplit(const DataOptions& o) {

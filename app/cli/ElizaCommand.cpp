@@ -28,19 +28,20 @@ eliza::Script loadScript(const ElizaOptions& options) {
     return eliza::parseBuiltinScript(options.builtin);
 }
 
-// Greeting, then one reply per stdin line. Plain text, or JSON lines with --json / --trace.
+// Greeting, then one reply per stdin line: plain text (with --trace, each reply followed by its trace,
+// indented), or JSON lines with --json (with --trace, the trace object per reply).
 void runEliza(const ElizaOptions& options) {
     eliza::ElizaEngine engine(loadScript(options));
-    const bool jsonLines = options.json || options.trace;
-    if (jsonLines) printJsonLine({{"greeting", engine.greeting()}});
+    if (options.json) printJsonLine({{"greeting", engine.greeting()}});
     else std::cout << engine.greeting() << '\n' << std::flush;
     std::string line;
     while (std::getline(std::cin, line)) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (options.trace) {
             eliza::ElizaTrace trace;
-            engine.reply(line, &trace);
-            printJsonLine(eliza::toJson(trace));
+            const std::string reply = engine.reply(line, &trace);
+            if (!options.json) std::cout << reply << '\n';
+            printResult(eliza::toJson(trace), options.json, "    ");
         } else if (options.json) {
             const std::string reply = engine.reply(line);
             printJsonLine({{"input", line}, {"reply", reply}});
@@ -60,7 +61,7 @@ void addElizaCommand(CLI::App& app) {
     for (const auto& s : eliza::builtinScripts()) names.push_back(s.name);
     cmd->add_option("--builtin", options->builtin, "Built-in script (default doctor-1966)")
         ->check(CLI::IsMember(names));
-    cmd->add_flag("--trace", options->trace, "One JSON trace object per reply (keywords, keystack, rules used)");
+    cmd->add_flag("--trace", options->trace, "The rules behind each reply (keywords, keystack, rules used); with --json one trace object per reply");
     cmd->add_flag("--json", options->json, "JSON lines: {\"greeting\"} then {\"input\",\"reply\"} per line");
     cmd->callback([options] { runEliza(*options); });
 }

@@ -41,10 +41,14 @@ void addEngineCommandPlaceholders(CLI::App& app) {
 
 bool isEngineCommand(int argc, char** argv) { return argc > 1 && !engineCommandDescription(argv[1]).empty(); }
 
-int runEngine(char** argv) {
+std::filesystem::path enginePath(char** argv) {
     std::error_code error;
     const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
-    const auto engine = (error ? std::filesystem::path(argv[0]) : self).parent_path() / "rlhf-engine";
+    return (error ? std::filesystem::path(argv[0]) : self).parent_path() / "rlhf-engine";
+}
+
+int runEngine(char** argv) {
+    const auto engine = enginePath(argv);
     execv(engine.c_str(), argv);
     std::cerr << "rlhf: cannot start " << engine.string() << " (the model commands' executable): " << std::strerror(errno)
               << '\n';

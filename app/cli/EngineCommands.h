@@ -4,6 +4,7 @@
 // `rlhf-engine`, next to it, which `rlhf` replaces itself with (execv) when one of them is asked for.
 // Both list every command in --help, from the one table here.
 
+#include <filesystem>
 #include <string>
 
 namespace CLI {
@@ -20,6 +21,9 @@ void addEngineCommandPlaceholders(CLI::App& app);
 
 // True when argv[1] names an engine command.
 bool isEngineCommand(int argc, char** argv);
+
+// rlhf-engine beside this executable.
+std::filesystem::path enginePath(char** argv);
 
 // Replaces this process with rlhf-engine from this executable's directory, same arguments. Returns
 // only when that fails: prints why and returns the exit code.

@@ -1,6 +1,7 @@
 #include "FineTuneCommands.h"
 
 #include <filesystem>
+#include <iostream>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -28,6 +29,7 @@ struct SftStage {
     using Run = train::SftRun;
     using Config = train::FineTuneConfig;
     static constexpr const char* kind = "sft";
+    static constexpr const char* validated = "demonstrations";  // what its validation split must hold
     static Config parse(const nlohmann::json& s, const std::string& origin) {
         return Config::fromJson(s, origin, Config::sftDefaults());
     }
@@ -44,6 +46,7 @@ struct DpoStage {
     using Run = train::DpoRun;
     using Config = train::DpoConfig;
     static constexpr const char* kind = "dpo";
+    static constexpr const char* validated = "preference pairs";
     static Config parse(const nlohmann::json& s, const std::string& origin) { return Config::fromJson(s, origin); }
     static auto read(data::Database& db, const std::string& split) { return data::readPreferencePairs(db, split); }
     static constexpr const char* missing = "no preference pairs in the train split to learn from (import "
@@ -58,6 +61,7 @@ struct RewardStage {
     using Run = train::RewardRun;
     using Config = train::FineTuneConfig;
     static constexpr const char* kind = "rm";
+    static constexpr const char* validated = "preferences";
     static Config parse(const nlohmann::json& s, const std::string& origin) {
         return Config::fromJson(s, origin, Config::rewardDefaults());
     }
@@ -74,6 +78,7 @@ struct PpoStage {
     using Run = train::PpoRun;
     using Config = train::PpoConfig;
     static constexpr const char* kind = "ppo";
+    static constexpr const char* validated = nullptr;  // PPO's metrics come from its rollouts
     static Config parse(const nlohmann::json& s, const std::string& origin) { return Config::fromJson(s, origin); }
     static auto read(data::Database& db, const std::string& split) { return data::readPromptTexts(db, split); }
     static constexpr const char* missing = "no prompts in the train split to roll out";
@@ -92,6 +97,10 @@ std::unique_ptr<typename Stage::Run> createRun(const TrainOptions& o, RunTarget&
     const auto train = Stage::read(db, "train");
     if (train.empty()) throw UserError(o.project + ": " + Stage::missing);
     const auto validation = Stage::read(db, "validation");
+    if (Stage::validated && validation.empty())
+        std::cerr << "rlhf: note: " << o.project << " has no " << Stage::validated
+                  << " in the validation split, so this run logs no val_* metrics (rlhf split " << o.project
+                  << " assigns one)\n";
     createProjectRun(target, Stage::kind, settings);
     return startRecorded(target, [&] { return Stage::Run::create(target.dir, config, train, validation, device); });
 }
@@ -107,13 +116,13 @@ void runStage(const TrainOptions& o) {
     } else {
         const int64_t maxSteps = stageSettings(o, true).value("max_steps", int64_t(0));
         reopenProjectRun(target, o.resume, Stage::kind, o.project);
-        run = Stage::Run::resume(target.dir, device, maxSteps);
+        run = startRecorded(target, [&] { return Stage::Run::resume(target.dir, device, maxSteps); });
     }
-    const auto result = runRecorded(*run, target, o.json);
-    nlohmann::json out = {{"run", target.runId}, {"dir", target.dir}, {"steps", result.lastStep},
+    const auto result = runRecorded(*run, target, o.json, Stage::kind);
+    nlohmann::ordered_json out = {{"run", target.runId}, {"dir", target.dir}, {"steps", result.lastStep},
                           {"stopped", result.stopped}, {"checkpoint", run->lastCheckpoint()}};
     out.update(Stage::summary(*run));
-    printJsonLine(out);
+    printResult(out, o.json);
     if (!result.error.empty()) throw UserError(result.error);
 }
 

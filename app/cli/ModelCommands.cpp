@@ -43,7 +43,7 @@ std::vector<int> encodeOrThrow(const text::ByteLevelBpe& tok, const std::string&
 
 void runTokenize(const ModelOptions& o) {
     const text::ByteLevelBpe tok = text::ByteLevelBpe::fromDirectory(o.modelDir);
-    printJsonLine({{"ids", encodeOrThrow(tok, o.text, "TEXT")}});
+    printResult({{"ids", encodeOrThrow(tok, o.text, "TEXT")}}, o.json);
 }
 
 void runScore(const ModelOptions& o) {
@@ -52,7 +52,7 @@ void runScore(const ModelOptions& o) {
     const auto response = encodeOrThrow(*loaded.tokenizer, o.response, "--response");
     if (prompt.empty()) throw UserError("--prompt: must not be empty");
     const auto score = model::scoreResponse(loaded.model, prompt, response);
-    printJsonLine({{"logprob", score.sum}, {"token_logprobs", score.tokenLogprobs}, {"response_ids", response}});
+    printResult({{"logprob", score.sum}, {"token_logprobs", score.tokenLogprobs}, {"response_ids", response}}, o.json);
 }
 
 void runReward(const ModelOptions& o) {
@@ -63,9 +63,9 @@ void runReward(const ModelOptions& o) {
     const auto response = encodeOrThrow(*loaded.tokenizer, o.response, "--response");
     if (prompt.empty() && response.empty()) throw UserError("--prompt, --response: both are empty");
     const auto values = model::rewardOf(loaded.model, loaded.score, prompt, response);
-    nlohmann::json out = {{"reward", values.at(0)}};
+    nlohmann::ordered_json out = {{"reward", values.at(0)}};
     if (values.size() > 1) out["rewards"] = values;  // a head with several labels
-    printJsonLine(out);
+    printResult(out, o.json);
 }
 
 void runGenerate(const ModelOptions& o) {
@@ -87,6 +87,14 @@ void runGenerate(const ModelOptions& o) {
         printer->finish();
         if (!o.json) return;  // the text is out
     }
+    if (!o.json) {  // the generated text only; several completions each under a header line
+        for (size_t i = 0; i < completions.size(); ++i) {
+            if (completions.size() > 1) std::cout << "--- completion " << i + 1 << " ---\n";
+            std::cout << loaded.tokenizer->decodeLossy(completions[i].ids, o.skipSpecialTokens) << '\n';
+        }
+        std::cout << std::flush;
+        return;
+    }
     nlohmann::json list = nlohmann::json::array();
     for (const auto& c : completions)
         list.push_back({{"text", loaded.tokenizer->decodeLossy(c.ids, o.skipSpecialTokens)},
@@ -101,7 +109,7 @@ void addModelCommands(CLI::App& app) {
     auto o = std::make_shared<ModelOptions>();
     auto addCommon = [&](CLI::App* cmd) {
         cmd->add_option("--model", o->modelDir, "Model directory (Hugging Face GPT-2 layout)")->required();
-        cmd->add_flag("--json", o->json, "JSON output (the default)");
+        cmd->add_flag("--json", o->json, "JSON output (default: text)");
     };
     CLI::App* tokenize = app.add_subcommand("tokenize", engineCommandDescription("tokenize"));
     addCommon(tokenize);

@@ -15,6 +15,8 @@
 #include "TrainRunSupport.h"
 #include "data/TrainingText.h"
 #include "train/PretrainRun.h"
+#include "train/RunDirectory.h"
+#include "train/RunLock.h"
 
 namespace rlhf::cli {
 
@@ -31,6 +33,7 @@ std::unique_ptr<train::PretrainRun> createRun(const TrainOptions& o, RunTarget& 
         }
     } else {
         target.dir = o.out.empty() ? timestampedDir("runs/pretrain-") : o.out;
+        lockRun(target, target.dir);
     }
     if (!o.text.empty()) settings["text_path"] = o.text;
     return startRecorded(target, [&] {
@@ -41,9 +44,14 @@ std::unique_ptr<train::PretrainRun> createRun(const TrainOptions& o, RunTarget& 
 
 std::unique_ptr<train::PretrainRun> resumeRun(const TrainOptions& o, RunTarget& target, const torch::Device& device) {
     const int64_t maxSteps = stageSettings(o, true).value("max_steps", int64_t(0));
-    if (target.store) reopenProjectRun(target, o.resume, "pretrain", o.project);
-    else target.dir = o.resume;
-    return train::PretrainRun::resume(target.dir, device, maxSteps);
+    if (target.store) {
+        reopenProjectRun(target, o.resume, "pretrain", o.project);
+    } else {
+        target.dir = o.resume;
+        if (!train::RunDirectory::latestCheckpointIn(target.dir)) throw UserError(o.resume + ": has no checkpoint to resume from");
+        lockRun(target, target.dir);
+    }
+    return startRecorded(target, [&] { return train::PretrainRun::resume(target.dir, device, maxSteps); });
 }
 
 void runPretrain(const TrainOptions& o) {
@@ -52,17 +60,20 @@ void runPretrain(const TrainOptions& o) {
     RunTarget target;
     if (!o.project.empty()) target.store = data::ProjectStore::open(o.project, false);
     auto run = o.resume.empty() ? createRun(o, target, device) : resumeRun(o, target, device);
-    const auto result = runRecorded(*run, target, o.json);
-    printJsonLine({{"run", target.runId > 0 ? nlohmann::json(target.runId) : nlohmann::json(target.dir)}, {"dir", target.dir},
-                   {"steps", result.lastStep}, {"stopped", result.stopped}, {"checkpoint", run->lastCheckpoint()},
-                   {"train_tokens", run->trainTokens()}});
+    const auto result = runRecorded(*run, target, o.json, "pretrain");
+    printResult({{"run", target.runId > 0 ? nlohmann::json(target.runId) : nlohmann::json(target.dir)}, {"dir", target.dir},
+                 {"steps", result.lastStep}, {"stopped", result.stopped}, {"checkpoint", run->lastCheckpoint()},
+                 {"train_tokens", run->trainTokens()}},
+                o.json);
     if (!result.error.empty()) throw UserError(result.error);
 }
 
 void listRuns(const std::string& project, bool json) {
     auto store = data::ProjectStore::open(project, false);
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& r : data::RunStore(store->database()).runs()) {
+    for (auto r : data::RunStore(store->database()).runs()) {
+        const std::string dir = store->checkpointsDirectory() + "/runs/" + std::to_string(r.id) + "-" + r.kind;
+        if (r.status == "running" && !train::RunLock::isHeld(dir)) r.status = "interrupted";  // its process is gone
         list.push_back({{"id", r.id}, {"kind", r.kind}, {"status", r.status}, {"last_step", r.lastStep},
                         {"checkpoint", r.lastCheckpoint ? nlohmann::json(*r.lastCheckpoint) : nlohmann::json(nullptr)},
                         {"message", r.message}});

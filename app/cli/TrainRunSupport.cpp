@@ -1,10 +1,12 @@
 #include "TrainRunSupport.h"
 
+#include <algorithm>
 #include <csignal>
 #include <ctime>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
@@ -12,6 +14,7 @@
 #include "CliSupport.h"
 #include "DeviceOption.h"
 #include "train/PretrainConfig.h"
+#include "train/RunDirectory.h"
 #include "util/Sha256.h"
 
 namespace rlhf::cli {
@@ -51,11 +54,27 @@ std::string timestampedDir(const std::string& prefix) {
     return s.str();
 }
 
+void lockRun(RunTarget& target, const std::string& runName) {
+    target.madeDir = !std::filesystem::exists(target.dir);
+    try {
+        target.lock = std::make_unique<train::RunLock>(target.dir, runName);
+    } catch (const std::runtime_error& e) {
+        throw UserError(e.what());
+    }
+}
+
+void removeUnstartedRun(RunTarget& target) {
+    if (!target.madeDir) return;
+    target.lock.reset();
+    std::error_code ignored;
+    std::filesystem::remove_all(target.dir, ignored);
+}
+
 void createProjectRun(RunTarget& target, const std::string& kind, const nlohmann::json& settings) {
     data::RunStore runs(target.store->database());
     target.runId = runs.createRun(kind, kind, "{}", settings.value("seed", 1));
     target.dir = target.store->checkpointsDirectory() + "/runs/" + std::to_string(target.runId) + "-" + kind;
-    std::filesystem::create_directories(target.dir);
+    lockRun(target, "run " + std::to_string(target.runId) + " (" + kind + ")");
 }
 
 void reopenProjectRun(RunTarget& target, const std::string& id, const std::string& kind, const std::string& project) {
@@ -66,23 +85,49 @@ void reopenProjectRun(RunTarget& target, const std::string& id, const std::strin
         throw UserError("--resume " + id + ": a run of a project is named by its id (rlhf runs " + project + ")");
     }
     const auto row = runs.run(target.runId);
-    if (!row || row->kind != kind) throw UserError(project + ": no " + kind + " run " + id);
+    if (!row) throw UserError(project + ": no run " + id + " (rlhf runs " + project + " lists them)");
+    if (row->kind != kind)
+        throw UserError(project + ": run " + id + " is a " + row->kind + " run, not " + kind + " (resume it with rlhf train " +
+                        row->kind + " " + project + " --resume " + id + ")");
     target.dir = target.store->checkpointsDirectory() + "/runs/" + id + "-" + kind;
+    if (!train::RunDirectory::latestCheckpointIn(target.dir))
+        throw UserError(project + ": run " + id + " (" + kind + ", " + row->status + ") wrote no checkpoint to resume from" +
+                        (row->message.empty() ? "" : ": " + row->message) + "; start a new run instead");
+    lockRun(target, "run " + id + " (" + kind + ")");
     runs.setStatus(target.runId, "running");
 }
 
-void printStepProgress(const train::StepStats& s, int64_t maxSteps, bool json) {
+const ProgressHeadlines& stageHeadlines(const std::string& kind) {
+    static const std::map<std::string, ProgressHeadlines> byStage = {
+        {"pretrain", {{"loss", "loss"}}},
+        {"sft", {{"loss", "loss"}}},
+        {"rm", {{"loss", "loss"}, {"accuracy", "accuracy"}, {"margin", "margin"}}},
+        {"dpo", {{"loss", "loss"}, {"rewards/accuracies", "accuracy"}, {"rewards/margins", "margin"}}},
+        {"ppo", {{"objective/scores", "score"}, {"objective/kl", "kl"}, {"loss/policy_avg", "policy_loss"}}},
+    };
+    return byStage.at(kind);
+}
+
+void printStepProgress(const train::StepStats& s, int64_t maxSteps, bool json, const ProgressHeadlines& headlines) {
     if (json) {
         nlohmann::json line = {{"step", s.step}};
         for (const auto& [k, v] : s.values) line[k] = v;
         printJsonLine(line);
         return;
     }
-    if (s.step % 10 != 0 && !s.values.count("val_loss") && s.step != maxSteps) return;
-    std::cerr << "step " << s.step << "/" << maxSteps << "  loss " << std::fixed << std::setprecision(4) << s.values.at("loss");
-    if (s.values.count("val_loss")) std::cerr << "  val_loss " << s.values.at("val_loss");
-    std::cerr << "  lr " << std::scientific << std::setprecision(2) << s.values.at("lr") << std::fixed << "  "
-              << std::setprecision(0) << s.values.at("tokens_per_s") << " tok/s\n";
+    const bool evaluated = std::any_of(s.values.begin(), s.values.end(), [](const auto& kv) { return kv.first.rfind("val_", 0) == 0; });
+    if (s.step % 10 != 0 && s.step != 1 && !evaluated && s.step != maxSteps) return;
+    std::ostringstream line;
+    line << "step " << s.step << "/" << maxSteps << std::fixed << std::setprecision(4);
+    for (const auto& [key, label] : headlines) {
+        if (const auto it = s.values.find(key); it != s.values.end()) line << "  " << label << " " << it->second;
+        if (const auto it = s.values.find("val_" + key); it != s.values.end()) line << "  val_" << label << " " << it->second;
+    }
+    if (const auto it = s.values.find("lr"); it != s.values.end())
+        line << "  lr " << std::scientific << std::setprecision(2) << it->second << std::fixed;
+    if (const auto it = s.values.find("tokens_per_s"); it != s.values.end())
+        line << "  " << std::setprecision(0) << it->second << " tok/s";
+    std::cerr << line.str() << '\n';
 }
 
 }  // namespace rlhf::cli

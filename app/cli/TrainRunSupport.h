@@ -11,6 +11,7 @@
 
 #include "data/ProjectStore.h"
 #include "data/RunStore.h"
+#include "train/RunLock.h"
 #include "train/TrainerLoop.h"
 
 namespace CLI {
@@ -29,12 +30,19 @@ struct TrainOptions {
 // --config, --set (repeatable), --resume, --device, --threads, --json.
 void addCommonTrainOptions(CLI::App* cmd, TrainOptions& o);
 
-// Where a run lives and, for runs of a project, its row there.
+// Where a run lives and, for runs of a project, its row there; the lock of its directory while this
+// process trains it; whether this process made the directory (a run that fails to start removes it).
 struct RunTarget {
     std::unique_ptr<data::ProjectStore> store;
     int64_t runId = 0;
     std::string dir;
+    std::unique_ptr<train::RunLock> lock;
+    bool madeDir = false;
 };
+
+// Takes the lock of target.dir (UserError naming the run and the process training it), making the
+// directory when it is missing; call before the run's row is set running.
+void lockRun(RunTarget& target, const std::string& runName);
 
 // The settings of --config and --set; when resuming only max_steps may change (UserError otherwise).
 nlohmann::json stageSettings(const TrainOptions& o, bool resuming);
@@ -45,12 +53,21 @@ void createProjectRun(RunTarget& target, const std::string& kind, const nlohmann
 // The project's run `id` (UserError unless it is of `kind`), set running again.
 void reopenProjectRun(RunTarget& target, const std::string& id, const std::string& kind, const std::string& project);
 
-// A step's numbers: a JSON line on stdout with json, else every 10th step (and evaluations, and the
-// last) as a line on stderr.
-void printStepProgress(const train::StepStats& s, int64_t maxSteps, bool json);
+// The metrics a stage's progress line shows first, with their short labels (RM: loss, accuracy, margin;
+// DPO: loss and its rewards' accuracy and margin; PPO: score, KL, policy loss); `kind` is the run kind.
+using ProgressHeadlines = std::vector<std::pair<std::string, std::string>>;
+const ProgressHeadlines& stageHeadlines(const std::string& kind);
 
-// Starts a run with `create`; in a project, records the run's config in its row, or marks the row failed
-// with the reason `create` threw (then rethrows), so a run that never started does not stay "running".
+// A step's numbers: a JSON line on stdout with json, else at steps 1, every 10th, evaluations and the
+// last, a line on stderr: the headlines (and their val_ values), lr and tokens/s when the stage has them.
+void printStepProgress(const train::StepStats& s, int64_t maxSteps, bool json, const ProgressHeadlines& headlines);
+
+// The directory of a run that failed to start, when this process made it: nothing is left behind.
+void removeUnstartedRun(RunTarget& target);
+
+// Starts (or resumes) a run with `create`; in a project, records the run's config in its row, or marks the
+// row failed with the reason `create` threw (then rethrows), so a run that never started does not stay
+// "running"; a new run's directory goes with it.
 template <typename Create>
 auto startRecorded(RunTarget& target, Create create) {
     try {
@@ -59,6 +76,7 @@ auto startRecorded(RunTarget& target, Create create) {
         return run;
     } catch (const std::exception& e) {
         if (target.store) data::RunStore(target.store->database()).setStatus(target.runId, "failed", e.what());
+        removeUnstartedRun(target);
         throw;
     }
 }
@@ -70,17 +88,24 @@ std::string checkpointDigest(const std::string& dir);  // sha256 of its model.sa
 // Runs `run` (PretrainRun, SftRun) to its end or to Ctrl+C, recording checkpoints, metrics and the
 // final status in the project's row when there is one.
 template <typename Run>
-train::LoopResult runRecorded(Run& run, RunTarget& target, bool json) {
+train::LoopResult runRecorded(Run& run, RunTarget& target, bool json, const std::string& kind) {
     std::unique_ptr<data::RunStore> runs;
     if (target.store) runs = std::make_unique<data::RunStore>(target.store->database());
     run.setCheckpointListener([&](int64_t step, const std::string& dir) {
         if (runs) runs->recordCheckpoint(target.runId, step, dir, checkpointDigest(dir));
     });
     catchInterrupt(true);
-    const auto result = run.run(&interruptFlag(), [&](const train::StepStats& s) {
-        if (runs) runs->recordMetrics(target.runId, s.step, s.values);
-        printStepProgress(s, run.config().maxSteps, json);
-    });
+    train::LoopResult result;
+    try {
+        result = run.run(&interruptFlag(), [&](const train::StepStats& s) {
+            if (runs) runs->recordMetrics(target.runId, s.step, s.values);
+            printStepProgress(s, run.config().maxSteps, json, stageHeadlines(kind));
+        });
+    } catch (const std::exception& e) {  // a failure of any kind marks the run failed with its reason
+        catchInterrupt(false);
+        if (runs) runs->setStatus(target.runId, "failed", e.what());
+        throw;
+    }
     catchInterrupt(false);
     if (runs) runs->setStatus(target.runId, !result.error.empty() ? "failed" : result.stopped ? "stopped" : "finished", result.error);
     return result;

@@ -8,9 +8,17 @@
 #include "CliSupport.h"
 #include "ModelCommands.h"
 #include "TrainCommand.h"
+#include "VersionCommand.h"
+#include "model/SimdWidth.h"
 #include "util/MemoryReuse.h"
 
 int main(int argc, char** argv) {
+    if (bool json = false; rlhf::cli::isVersionRequest(argc, argv, &json)) {
+        const nlohmann::json v = {{"version", RLHF_VERSION}, {"libtorch", TORCH_VERSION},
+                                  {"cpu_vectors", rlhf::model::simd::widthName(rlhf::model::simd::width())}};
+        rlhf::cli::printResult(v, json);
+        return 0;
+    }
     rlhf::util::keepFreedMemoryForReuse();  // training and generation reuse large tensors every step
     CLI::App app{"RLHF Workbench command line: model commands", "rlhf"};
     app.require_subcommand(1);

@@ -9,8 +9,17 @@
 #include "DataCommands.h"
 #include "ElizaCommand.h"
 #include "EngineCommands.h"
+#include "VersionCommand.h"
 
 int main(int argc, char** argv) {
+    if (bool json = false; rlhf::cli::isVersionRequest(argc, argv, &json)) {
+        const auto v = rlhf::cli::versionOfWorkbench(argv);
+        if (json) rlhf::cli::printJsonLine(v);
+        else std::cout << "RLHF Workbench " << v["version"].get<std::string>() << "\nSQLite " << v["sqlite"].get<std::string>()
+                       << "\nLibTorch " << v["libtorch"].get<std::string>()
+                       << (v.contains("cpu_vectors") ? " (CPU kernels: " + v["cpu_vectors"].get<std::string>() + ")" : "") << '\n';
+        return 0;
+    }
     if (rlhf::cli::isEngineCommand(argc, argv)) return rlhf::cli::runEngine(argv);
     CLI::App app{"RLHF Workbench command line", "rlhf"};
     app.require_subcommand(1);

@@ -40,6 +40,29 @@ execute_process(COMMAND ${RLHF} split ${P} --ratios 1,0,0 --json OUTPUT_VARIABLE
 if(NOT rc EQUAL 0 OR NOT out MATCHES "\"prompts_per_split\":{\"train\":3}")
   message(FATAL_ERROR "split: rc=${rc} ${out}")
 endif()
+# Ratios that don't add up to 1 are refused; an export onto a folder says so and leaves nothing behind.
+execute_process(COMMAND ${RLHF} split ${P} --ratios 0.8,0.1,0.2 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "--ratios 0.8,0.1,0.2: the ratios add up to 1.1, not 1")
+  message(FATAL_ERROR "split with ratios over 1: rc=${rc} ${err}")
+endif()
+file(MAKE_DIRECTORY ${WORK}/folder.jsonl)
+execute_process(COMMAND ${RLHF} export ${P} ${WORK}/folder.jsonl --format hh OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "folder.jsonl: is a folder; give the name of a file to write" OR EXISTS ${WORK}/folder.jsonl.partial)
+  message(FATAL_ERROR "export onto a folder: rc=${rc} ${err}")
+endif()
+# A binary file imported into a new project: a clear message, and no project is left behind.
+string(ASCII 31 unit_separator)
+file(WRITE ${WORK}/archive.gz "${unit_separator}compressed")
+execute_process(COMMAND ${RLHF} import ${WORK}/new.rlhf ${WORK}/archive.gz OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "archive.gz:1: binary data at byte 1" OR EXISTS ${WORK}/new.rlhf OR EXISTS ${WORK}/new.rlhf.d)
+  message(FATAL_ERROR "binary import into a new project: rc=${rc} ${err}")
+endif()
+# Text for people by default: stats as "key: value" lines.
+execute_process(COMMAND ${RLHF} stats ${P} OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "^prompts: 3\n" OR NOT out MATCHES "\nprompts_per_split:\n  train: 3\n")
+  message(FATAL_ERROR "stats as text: rc=${rc} ${out}")
+endif()
+
 execute_process(COMMAND ${RLHF} stats ${WORK}/none.rlhf OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(NOT rc EQUAL 1 OR NOT err MATCHES "none.rlhf: no such project file")
   message(FATAL_ERROR "missing project: rc=${rc} ${err}")
@@ -54,7 +77,7 @@ execute_process(COMMAND ${RLHF} import ${P} ${WORK}/more.jsonl OUTPUT_QUIET)
 execute_process(COMMAND ${RLHF} split ${P} --ratios 0.5,0.25,0.25 OUTPUT_QUIET)
 execute_process(COMMAND ${RLHF} train pretrain ${P} --threads 2 --set vocab_size=280 --set n_layer=1 --set n_embd=16
                 --set n_head=2 --set context=8 --set batch_size=2 --set max_steps=4 --set eval_every=2 --set eval_batches=1
-                --set checkpoint_every=2 --set val_fraction=0.2
+                --set checkpoint_every=2 --set val_fraction=0.2 --json
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0 OR NOT out MATCHES "\"run\":1" OR NOT out MATCHES "\"steps\":4")
   message(FATAL_ERROR "train pretrain PROJECT: rc=${rc} ${out} ${err}")
@@ -62,6 +85,25 @@ endif()
 execute_process(COMMAND ${RLHF} runs ${P} --json OUTPUT_VARIABLE out RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0 OR NOT out MATCHES "\"status\":\"finished\"" OR NOT out MATCHES "\"last_step\":4" OR NOT out MATCHES "step-00000004")
   message(FATAL_ERROR "runs: rc=${rc} ${out}")
+endif()
+# A run that fails to start is recorded as failed with its reason, and leaves no directory behind;
+# resuming it, or resuming a run as the wrong stage, says what the run is.
+execute_process(COMMAND ${RLHF} train sft ${P} --set model=${WORK}/no-model OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 1 OR EXISTS ${P}.d/runs/2-sft)
+  message(FATAL_ERROR "failed start: rc=${rc} ${err}")
+endif()
+execute_process(COMMAND ${RLHF} runs ${P} --json OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+string(JSON status GET "${out}" runs 1 status)
+if(NOT status STREQUAL "failed")
+  message(FATAL_ERROR "failed start recorded: ${out}")
+endif()
+execute_process(COMMAND ${RLHF} train sft ${P} --resume 2 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "run 2 \\(sft, failed\\) wrote no checkpoint to resume from: ")
+  message(FATAL_ERROR "resume of a failed run: rc=${rc} ${err}")
+endif()
+execute_process(COMMAND ${RLHF} train sft ${P} --resume 1 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "run 1 is a pretrain run, not sft")
+  message(FATAL_ERROR "resume as another stage: rc=${rc} ${err}")
 endif()
 
 # bench import: a synthetic HH-RLHF file of ~1 KB lines, every line a new pair in a fresh project.

@@ -7,8 +7,15 @@ if(NOT rc EQUAL 0 OR NOT out STREQUAL expected)
   message(FATAL_ERROR "rlhf eliza: rc=${rc}\n${out}")
 endif()
 
+execute_process(COMMAND ${RLHF} eliza --trace --json INPUT_FILE ${WORK}/input.txt OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "^{\"greeting\":" OR NOT out MATCHES "\"keystack\":\\[\"ALIKE\",\"ARE\"\\]"
+   OR NOT out MATCHES "\"reply\":\"IN WHAT WAY\"")
+  message(FATAL_ERROR "rlhf eliza --trace --json: rc=${rc}\n${out}")
+endif()
+# Without --json the trace is text: each reply, then its rules indented.
 execute_process(COMMAND ${RLHF} eliza --trace INPUT_FILE ${WORK}/input.txt OUTPUT_VARIABLE out RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0 OR NOT out MATCHES "\"keystack\":\\[\"ALIKE\",\"ARE\"\\]" OR NOT out MATCHES "\"reply\":\"IN WHAT WAY\"")
+if(NOT rc EQUAL 0 OR NOT out MATCHES "^HOW DO YOU DO. PLEASE TELL ME YOUR PROBLEM\nIN WHAT WAY\n    "
+   OR NOT out MATCHES "\n    keystack: ALIKE ARE\n")
   message(FATAL_ERROR "rlhf eliza --trace: rc=${rc}\n${out}")
 endif()
 
