@@ -183,6 +183,25 @@ private slots:
         QTRY_VERIFY2(labelTexts().contains("once the project has a trained model"), qPrintable("labels: " + labelTexts()));
     }
 
+    // A prompt typed in: committed and shown at once (selected, in the detail view); undo removes it,
+    // redo puts it back with the same id.
+    void newPromptIsAddedShownAndUndoable() {
+        widgets::DatasetPanel panel;
+        panel.setProject(store_);
+        QTRY_COMPARE(panel.model()->totalCount(), 1200);
+        panel.newPrompt("How does a reward model learn from rankings?");
+        QCOMPARE(count("reward model learn"), 1);  // durable before the panel shows it
+        const int64_t id = panel.findChild<widgets::PromptDetailView*>()->promptId();
+        QVERIFY(id > 1200);
+        QTRY_COMPARE(panel.model()->totalCount(), 1201);
+        panel.undoStack()->undo();
+        QCOMPARE(count("reward model learn"), 0);
+        QTRY_COMPARE(panel.model()->totalCount(), 1200);
+        panel.undoStack()->redo();
+        QCOMPARE(count("reward model learn"), 1);
+        QCOMPARE(panel.findChild<widgets::PromptDetailView*>()->promptId(), id);
+    }
+
     void nearDuplicatesListedAndShown() {
         for (int i = 0; i < 2; ++i)
             std::ofstream(tmp_ / "dup.jsonl", std::ios::app)

@@ -3,6 +3,7 @@
 
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTextBrowser>
 #include <QTranslator>
 #include <QTreeWidget>
 
@@ -32,6 +33,15 @@ private slots:
         QTest::keyClicks(input, "They're always bugging us about something or other.");
         QTest::keyClick(input, Qt::Key_Return);
         QVERIFY(panel.transcriptText().endsWith("ELIZA: CAN YOU THINK OF A SPECIFIC EXAMPLE"));
+        auto keystackShown = [&] { return trace->findItems("Keystack (top first)", Qt::MatchExactly, 0).value(0)->text(1); };
+        QVERIFY(keystackShown() != QString("ALIKE ARE"));
+        // Each reply links to its trace: the first reply's link brings the first trace back.
+        auto* transcript = panel.findChild<QTextBrowser*>();
+        QVERIFY(transcript->toHtml().contains("trace:0") && transcript->toHtml().contains("trace:1"));
+        emit transcript->anchorClicked(QUrl("trace:0"));
+        QCOMPARE(keystackShown(), QString("ALIKE ARE"));
+        emit transcript->anchorClicked(QUrl("trace:1"));
+        QVERIFY(keystackShown() != QString("ALIKE ARE"));
     }
 
     void blankInputIsIgnoredAndRestartResets() {

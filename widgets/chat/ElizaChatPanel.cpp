@@ -62,7 +62,9 @@ ElizaChatPanel::ElizaChatPanel(QWidget* parent) : QWidget(parent) {
     auto* traceBox = new QWidget(this);
     auto* traceLayout = new QVBoxLayout(traceBox);
     traceLayout->setContentsMargins(0, 0, 0, 0);
-    traceLayout->addWidget(new QLabel(tr("<b>Why this reply</b> — the rules ELIZA applied"), this));
+    traceTitle_ = new QLabel(tr("<b>Why this reply</b> — the rules ELIZA applied"), this);
+    traceTitle_->setWordWrap(true);
+    traceLayout->addWidget(traceTitle_);
     traceLayout->addWidget(trace_, 1);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(chat);
@@ -73,6 +75,9 @@ ElizaChatPanel::ElizaChatPanel(QWidget* parent) : QWidget(parent) {
     layout->addLayout(top);
     layout->addWidget(splitter, 1);
 
+    connect(transcript_, &QTextBrowser::anchorClicked, this, [this](const QUrl& link) {
+        if (link.scheme() == QLatin1String("trace")) showTrace(static_cast<size_t>(link.path().toULongLong()));
+    });
     connect(input_, &QLineEdit::returnPressed, this, &ElizaChatPanel::sendInput);
     connect(send_, &QPushButton::clicked, this, &ElizaChatPanel::sendInput);
     connect(restartButton, &QPushButton::clicked, this, &ElizaChatPanel::restartConversation);
@@ -93,6 +98,7 @@ void ElizaChatPanel::startEngine(std::unique_ptr<eliza::ElizaEngine> engine, con
     engine_ = std::move(engine);
     transcript_->clear();
     trace_->clear();
+    traces_.clear();
     appendLine(tr("ELIZA"), q(engine_->greeting()), QStringLiteral("#1f5fa8"));
     emit statusMessage(tr("ELIZA is using %1").arg(title));
 }
@@ -126,15 +132,23 @@ void ElizaChatPanel::sendInput() {
     appendLine(tr("You"), text.toHtmlEscaped(), QStringLiteral("#444444"));
     eliza::ElizaTrace trace;
     const std::string reply = engine_->reply(text.toStdString(), &trace);
-    appendLine(tr("ELIZA"), q(reply).toHtmlEscaped(), QStringLiteral("#1f5fa8"));
-    showTrace(trace);
+    traces_.push_back(trace);
+    // Each reply links to its trace: clicking an earlier reply shows why that one came out.
+    appendLine(tr("ELIZA"), QStringLiteral("<a href='trace:%1' style='color:inherit; text-decoration:none'>%2</a>")
+                                .arg(traces_.size() - 1).arg(q(reply).toHtmlEscaped()),
+               QStringLiteral("#1f5fa8"));
+    showTrace(traces_.size() - 1);
 }
 
 void ElizaChatPanel::appendLine(const QString& who, const QString& text, const QString& color) {
     transcript_->append(QStringLiteral("<p><b style='color:%1'>%2:</b> %3</p>").arg(color, who, text));
 }
 
-void ElizaChatPanel::showTrace(const eliza::ElizaTrace& t) {
+void ElizaChatPanel::showTrace(size_t index) {
+    if (index >= traces_.size()) return;
+    const eliza::ElizaTrace& t = traces_[index];
+    traceTitle_->setText(index + 1 == traces_.size() ? tr("<b>Why this reply</b> — the rules ELIZA applied (click an earlier reply for its own)")
+                                                     : tr("<b>Why reply %1</b> — the rules ELIZA applied").arg(index + 1));
     trace_->clear();
     auto add = [this](QTreeWidgetItem* parent, const QString& step, const QString& detail) {
         auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(trace_);

@@ -1,14 +1,16 @@
 #pragma once
 // The ELIZA half of the Chat panel: a conversation with any 1966-syntax script and, beside it, the
-// trace of the last reply (keywords, keystack, decomposition, reassembly, links, memory, LIMIT) —
+// trace of a reply — the last one, or any earlier one clicked in the transcript (keywords, keystack, decomposition, reassembly, links, memory, LIMIT) —
 // the classroom point is to *see* that ELIZA is rules. ELIZA replies in microseconds, so the engine
 // runs on the UI thread (no torch, no I/O).
 
 #include <memory>
+#include <vector>
 
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTextBrowser;
@@ -42,7 +44,7 @@ private:
     void selectBuiltinScript(int index);
     void startEngine(std::unique_ptr<eliza::ElizaEngine> engine, const QString& title);
     void appendLine(const QString& who, const QString& text, const QString& color);
-    void showTrace(const eliza::ElizaTrace& trace);
+    void showTrace(size_t index);  // of traces_
 
     std::unique_ptr<eliza::ElizaEngine> engine_;
     QComboBox* scriptChoice_ = nullptr;
@@ -50,6 +52,8 @@ private:
     QLineEdit* input_ = nullptr;
     QPushButton* send_ = nullptr;
     QTreeWidget* trace_ = nullptr;
+    QLabel* traceTitle_ = nullptr;
+    std::vector<eliza::ElizaTrace> traces_;  // one per reply of this conversation, in order
 };
 
 }  // namespace rlhf::widgets

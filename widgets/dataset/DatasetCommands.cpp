@@ -60,6 +60,21 @@ void AddDemonstrationCommand::undo() {
     refresh(promptId());
 }
 
+AddPromptCommand::AddPromptCommand(std::shared_ptr<data::ProjectStore> store, std::string text, AfterEdit refresh)
+    : store_(std::move(store)), text_(std::move(text)), refresh_(std::move(refresh)) {
+    setText(QCoreApplication::translate("DatasetPanel", "New prompt"));
+}
+void AddPromptCommand::redo() {
+    data::DatasetEdits edits(store_->database());
+    if (removed_) edits.restorePrompt(*removed_);
+    else promptId_ = edits.addPrompt(text_);
+    refresh_(promptId_);
+}
+void AddPromptCommand::undo() {
+    removed_ = data::DatasetEdits(store_->database()).deletePrompt(promptId_);
+    refresh_(-1);
+}
+
 DeletePromptCommand::DeletePromptCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, AfterEdit refresh)
     : DatasetCommand(std::move(store), promptId, label(QT_TRANSLATE_NOOP("DatasetPanel", "Delete prompt %1"), promptId),
                      std::move(refresh)) {}

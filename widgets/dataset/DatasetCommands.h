@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,22 @@ public:
 private:
     int64_t responseId_ = -1;
     std::string text_;
+};
+
+// A new prompt typed in (source "manual"); undo deletes it, redo puts it back with the same id.
+class AddPromptCommand : public QUndoCommand {
+public:
+    AddPromptCommand(std::shared_ptr<data::ProjectStore> store, std::string text, AfterEdit refresh);
+    void redo() override;
+    void undo() override;
+    int64_t promptId() const { return promptId_; }
+
+private:
+    std::shared_ptr<data::ProjectStore> store_;
+    std::string text_;
+    AfterEdit refresh_;
+    int64_t promptId_ = -1;
+    std::optional<data::PromptSnapshot> removed_;  // after an undo
 };
 
 class DeletePromptCommand : public DatasetCommand {

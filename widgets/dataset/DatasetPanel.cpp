@@ -121,6 +121,8 @@ QWidget* DatasetPanel::createFilterBar() {
     demonstrations_->setToolTip(tr("Prompts with or without a human demonstration"));
     labelled_ = new QComboBox(bar);
     labelled_->addItems({tr("Labelled or not"), tr("Labelled"), tr("Unlabelled")});
+    auto* newButton = new QPushButton(tr("New prompt…"), bar);
+    newButton->setToolTip(tr("Type a prompt of your own, then write its demonstration on the right (Ctrl+Shift+N)"));
     auto* importButton = new QPushButton(tr("Import…"), bar);
     auto* statsButton = new QPushButton(tr("Statistics…"), bar);
     auto* duplicatesButton = new QPushButton(tr("Duplicates…"), bar);
@@ -129,7 +131,7 @@ QWidget* DatasetPanel::createFilterBar() {
     search_->setMinimumWidth(180);  // room for the filters beside it in a 1,150-pixel window
     auto* row = new QHBoxLayout(bar);
     row->setContentsMargins(0, 0, 0, 0);
-    for (QWidget* w : std::initializer_list<QWidget*>{search_, split_, tag_, source_, demonstrations_, labelled_, importButton, statsButton, duplicatesButton})
+    for (QWidget* w : std::initializer_list<QWidget*>{search_, split_, tag_, source_, demonstrations_, labelled_, newButton, importButton, statsButton, duplicatesButton})
         row->addWidget(w, w == search_ ? 1 : 0);
     searchDelay_ = new QTimer(this);
     searchDelay_->setSingleShot(true);
@@ -140,6 +142,8 @@ QWidget* DatasetPanel::createFilterBar() {
         c->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         connect(c, &QComboBox::activated, this, &DatasetPanel::applyFilters);
     }
+    connect(newButton, &QPushButton::clicked, this, [this] { newPrompt(); });
+    connect(new QShortcut(QKeySequence(tr("Ctrl+Shift+N")), this), &QShortcut::activated, this, [this] { newPrompt(); });
     connect(importButton, &QPushButton::clicked, this, [this] { importFile(); });
     connect(statsButton, &QPushButton::clicked, this, &DatasetPanel::showStatistics);
     connect(duplicatesButton, &QPushButton::clicked, this, &DatasetPanel::showNearDuplicates);
@@ -236,6 +240,16 @@ void DatasetPanel::updateEmptyHint() {
                                      : tr("No prompts yet.\nImport a JSON-lines file with Import… (Ctrl+I)."));
     }
     emptyHint_->setVisible(empty);
+}
+
+void DatasetPanel::newPrompt(const QString& given) {
+    if (!project_) return;
+    bool ok = true;
+    const QString text = given.isEmpty() ? QInputDialog::getMultiLineText(this, tr("New prompt"), tr("Prompt:"), QString(), &ok) : given;
+    if (!ok || text.trimmed().isEmpty()) return;
+    auto* command = new AddPromptCommand(project_, text.toStdString(), [this](int64_t p) { afterEdit(p); });
+    undo_->push(command);  // committed before the panel shows it
+    emit statusMessage(tr("Prompt %1 added — write its demonstration on the right").arg(command->promptId()));
 }
 
 void DatasetPanel::deleteSelectedPrompt() {

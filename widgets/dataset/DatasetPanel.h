@@ -35,7 +35,9 @@ public:
 
 public slots:
     void importFile(const QString& path = {});
-    void exportFile(const QString& path = {}, const QString& format = {});
+    // Without a format, asks for the format and split first; an empty split exports every split.
+    void exportFile(const QString& path = {}, const QString& format = {}, const QString& split = {});
+    void newPrompt(const QString& text = {});  // without text, asks for it; undoable
     void showStatistics();
     void showNearDuplicates();
     void showPrompt(int64_t promptId);  // clears the filters when the prompt is hidden by them

@@ -9,6 +9,7 @@
 #include "common/ProjectTask.h"
 #include "data/ProjectStore.h"
 #include "dataset/DatasetPanel.h"
+#include "dataset/ExportOptionsDialog.h"
 #include "dataset/PromptTableModel.h"
 
 namespace rlhf::widgets {
@@ -17,9 +18,11 @@ namespace {
 
 QString importSummary(const data::ImportReport& r) {
     QString s = QCoreApplication::translate("DatasetPanel", "Imported %1 records (%2 pairs, %3 demonstrations, %4 new prompts) "
-                                                            "as %5; %6 exact duplicates, %7 lines skipped.")
+                                                            "as %5; %6 exact duplicates, %7.")
                     .arg(r.records).arg(r.pairs).arg(r.demonstrations).arg(r.newPrompts)
-                    .arg(QString::fromStdString(data::formatName(r.format))).arg(r.duplicates).arg(r.skipped.size());
+                    .arg(QString::fromStdString(data::formatName(r.format))).arg(r.duplicates)
+                    .arg(r.skipped.size() == 1 ? QCoreApplication::translate("DatasetPanel", "1 line skipped")
+                                               : QCoreApplication::translate("DatasetPanel", "%1 lines skipped").arg(r.skipped.size()));
     for (size_t i = 0; i < r.skipped.size() && i < 20; ++i)
         s += QStringLiteral("\nline %1: %2").arg(r.skipped[i].line).arg(QString::fromStdString(r.skipped[i].reason));
     return s;
@@ -84,18 +87,21 @@ void DatasetPanel::importFile(const QString& chosen) {
     runImport(this, QString::fromStdString(project_->path()), path, data::OnError::Abort);
 }
 
-void DatasetPanel::exportFile(const QString& chosen, const QString& chosenFormat) {
+void DatasetPanel::exportFile(const QString& chosen, const QString& chosenFormat, const QString& chosenSplit) {
     if (!project_) return;
-    const QStringList formats = {"hh", "trl", "trl-messages", "sft", "openai-chat", "openai-dpo"};
-    bool ok = true;
-    const QString format = chosenFormat.isEmpty() ? QInputDialog::getItem(this, tr("Export"), tr("Format:"), formats, 0, false, &ok)
-                                                  : chosenFormat;
-    if (!ok) return;
+    QString format = chosenFormat, split = chosenSplit;
+    if (format.isEmpty()) {
+        ExportOptionsDialog options(this);
+        if (options.exec() != QDialog::Accepted) return;
+        format = options.format();
+        split = options.split();
+    }
     const QString path = chosen.isEmpty() ? QFileDialog::getSaveFileName(this, tr("Export JSON lines"), QString(), tr("JSON lines (*.jsonl)"))
                                           : chosen;
     if (path.isEmpty()) return;
-    auto* task = ProjectTask::start(QString::fromStdString(project_->path()), [path, format](data::ProjectStore& store, const auto&, const auto&) {
-        const auto r = store.exportFile(path.toStdString(), *data::formatFromName(format.toStdString()), std::nullopt);
+    const std::optional<std::string> onlySplit = split.isEmpty() ? std::nullopt : std::optional(split.toStdString());
+    auto* task = ProjectTask::start(QString::fromStdString(project_->path()), [path, format, onlySplit](data::ProjectStore& store, const auto&, const auto&) {
+        const auto r = store.exportFile(path.toStdString(), *data::formatFromName(format.toStdString()), onlySplit);
         return QCoreApplication::translate("DatasetPanel", "Exported %1 records to %2").arg(r.records).arg(path);
     });
     attachProgress(task, tr("Exporting to %1…").arg(path), this);

@@ -20,7 +20,6 @@ namespace rlhf::widgets {
 
 namespace {
 
-// A histogram of `values` in 30 bins as bars.
 void addTitle(QCustomPlot* plot, const QString& title) {
     QFont bold = plot->font();
     bold.setBold(true);
@@ -28,13 +27,26 @@ void addTitle(QCustomPlot* plot, const QString& title) {
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, bold));
 }
 
+// A plot without data says so in its middle instead of showing bare axes.
+void addEmptyNote(QCustomPlot* plot, const QString& text) {
+    auto* note = new QCPItemText(plot);
+    note->position->setType(QCPItemPosition::ptAxisRectRatio);
+    note->position->setCoords(0.5, 0.5);
+    note->setText(text);
+    note->setColor(QColor(0x70, 0x70, 0x70));
+}
+
+// A histogram of `values` in 30 bins as bars, with half a bin of room on each side of them.
 QCustomPlot* histogram(const std::vector<int64_t>& values, const QString& title, const QColor& color, QWidget* parent,
                        const QString& unit = QObject::tr("characters")) {
     auto* plot = new QCustomPlot(parent);
     addTitle(plot, title);
     plot->xAxis->setLabel(unit);
     plot->yAxis->setLabel(QObject::tr("count"));
-    if (values.empty()) return plot;
+    if (values.empty()) {
+        addEmptyNote(plot, QObject::tr("Nothing to count yet"));
+        return plot;
+    }
     const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
     const double width = std::max(1.0, std::ceil(static_cast<double>(*hi - *lo + 1) / 30.0));
     QVector<double> keys(30), counts(30, 0);
@@ -46,25 +58,33 @@ QCustomPlot* histogram(const std::vector<int64_t>& values, const QString& title,
     bars->setBrush(color);
     bars->setPen(Qt::NoPen);
     plot->rescaleAxes();
-    plot->yAxis->setRangeLower(0);
+    plot->xAxis->setRange(static_cast<double>(*lo) - width * 0.5, static_cast<double>(*lo) + width * 30.5);
+    plot->yAxis->setRange(0, *std::max_element(counts.begin(), counts.end()) * 1.1);
     return plot;
 }
 
-QCustomPlot* splitChart(const std::map<std::string, int64_t>& perSplit, QWidget* parent) {
+// The three splits always (an empty project shows them at 0), then any other split name the file has.
+QCustomPlot* splitChart(std::map<std::string, int64_t> perSplit, QWidget* parent) {
     auto* plot = new QCustomPlot(parent);
     addTitle(plot, QObject::tr("Prompts per split"));
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     QVector<double> keys, counts;
     double k = 1;
-    for (const auto& [split, n] : perSplit) {
+    std::vector<std::pair<std::string, int64_t>> bars;
+    for (const char* split : {"train", "validation", "test"}) {
+        bars.emplace_back(split, perSplit[split]);
+        perSplit.erase(split);
+    }
+    bars.insert(bars.end(), perSplit.begin(), perSplit.end());
+    for (const auto& [split, n] : bars) {
         ticker->addTick(k, QString::fromStdString(split));
         keys << k++;
         counts << static_cast<double>(n);
     }
     plot->xAxis->setTicker(ticker);
-    auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
-    bars->setData(keys, counts);
-    bars->setBrush(QColor(0x2f, 0x6f, 0xb5));
+    auto* chart = new QCPBars(plot->xAxis, plot->yAxis);
+    chart->setData(keys, counts);
+    chart->setBrush(QColor(0x2f, 0x6f, 0xb5));
     plot->rescaleAxes();
     plot->xAxis->setRange(0.4, k - 0.4);
     plot->yAxis->setRange(0, std::max(1.0, *std::max_element(counts.begin(), counts.end()) * 1.1));

@@ -1,6 +1,8 @@
 #include "main/MainWindow.h"
 
 #include <QApplication>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -43,7 +45,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(navigation_, &QListWidget::currentRowChanged, panels_, &QStackedWidget::setCurrentIndex);
     navigation_->setCurrentRow(0);
     createMenus();
-    resize(1200, 760);
+    // First start: most of the screen (the panels are wide tables and side-by-side texts); later, as left.
+    if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+        const QRect available = screen->availableGeometry();
+        resize(available.width() * 9 / 10, available.height() * 9 / 10);
+    }
     restoreGeometry(AppSettings::windowGeometry());
     restoreState(AppSettings::windowState());
 }
