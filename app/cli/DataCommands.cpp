@@ -80,11 +80,14 @@ void runExport(const DataOptions& o) {
 void runStats(const DataOptions& o) {
     auto store = openProject(o.project, false);
     const auto s = store->stats();
-    const nlohmann::ordered_json j = {{"prompts", s.prompts}, {"responses", s.responses}, {"demonstrations", s.demonstrations},
+    nlohmann::ordered_json j = {{"prompts", s.prompts}, {"responses", s.responses}, {"demonstrations", s.demonstrations},
                               {"model_responses", s.modelResponses}, {"comparisons", s.comparisons},
                               {"rankings", s.rankings}, {"tags", s.tags}, {"runs", s.runs}, {"imports", s.imports},
-                              {"prompts_per_split", s.promptsPerSplit}, {"schema_version", s.schemaVersion}};
+                              {"prompts_per_split", s.promptsPerSplit}, {"conversational_prompts", s.conversationalPrompts},
+                              {"standard_prompts", s.prompts - s.conversationalPrompts}, {"chat_template", data::kChatTemplate},
+                              {"schema_version", s.schemaVersion}};
     printResult(j, o.json);
+    if (const std::string warning = data::promptFormatWarning(s); !warning.empty()) std::cerr << "rlhf: warning: " << warning << '\n';
 }
 
 void runSplit(const DataOptions& o) {

@@ -97,6 +97,8 @@ std::unique_ptr<typename Stage::Run> createRun(const TrainOptions& o, RunTarget&
     const auto train = Stage::read(db, "train");
     if (train.empty()) throw UserError(o.project + ": " + Stage::missing);
     const auto validation = Stage::read(db, "validation");
+    if (const std::string warning = data::promptFormatWarning(target.store->stats()); !warning.empty())
+        std::cerr << "rlhf: warning: " << warning << '\n';
     if (Stage::validated && validation.empty())
         std::cerr << "rlhf: note: " << o.project << " has no " << Stage::validated
                   << " in the validation split, so this run logs no val_* metrics (rlhf split " << o.project

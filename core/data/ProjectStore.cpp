@@ -52,10 +52,19 @@ ProjectStats ProjectStore::stats() {
     s.tags = db.queryInt("SELECT count(*) FROM tags");
     s.runs = db.queryInt("SELECT count(*) FROM runs");
     s.imports = db.queryInt("SELECT count(*) FROM imports");
+    s.conversationalPrompts = db.queryInt(
+        "SELECT count(*) FROM prompts WHERE messages IS NOT NULL OR substr(text, 1, 8) = char(10, 10) || 'Human:'");
     s.schemaVersion = static_cast<int>(db.queryInt("PRAGMA user_version"));
     auto q = db.prepare("SELECT coalesce(split, '(none)'), count(*) FROM prompts GROUP BY 1 ORDER BY 1");
     while (q.step()) s.promptsPerSplit[q.columnText(0)] = q.columnInt(1);
     return s;
+}
+
+std::string promptFormatWarning(const ProjectStats& s) {
+    if (!s.mixesPromptFormats()) return {};
+    return std::to_string(s.conversationalPrompts) + " conversational prompts are rendered as \\n\\nHuman: …\\n\\nAssistant: and " +
+           std::to_string(s.prompts - s.conversationalPrompts) +
+           " standard prompts are used as written: a model trained on this project learns both formats";
 }
 
 // Exact shares: the prompts in a seeded order of their content hashes (stable across re-runs and import

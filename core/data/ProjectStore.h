@@ -19,8 +19,19 @@ struct ProjectStats {
     int64_t prompts = 0, responses = 0, demonstrations = 0, modelResponses = 0, comparisons = 0;
     int64_t rankings = 0, tags = 0, runs = 0, imports = 0;
     std::map<std::string, int64_t> promptsPerSplit;  // train / validation / test / (none)
+    // Conversational prompts (a message list, or an HH dialogue) are rendered for training with the chat
+    // template; standard prompts are used as written. A project holding both trains on two formats.
+    int64_t conversationalPrompts = 0;
     int schemaVersion = 0;
+    bool mixesPromptFormats() const { return conversationalPrompts > 0 && conversationalPrompts < prompts; }
 };
+
+// The chat template conversational data is rendered with: HH's "\n\nHuman: …\n\nAssistant:" (the only
+// one until models bring their own).
+inline constexpr const char* kChatTemplate = "hh";
+
+// One line for people about a project that mixes conversational and standard prompts; empty otherwise.
+std::string promptFormatWarning(const ProjectStats& stats);
 
 class ProjectStore {
 public:

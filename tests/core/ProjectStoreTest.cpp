@@ -250,6 +250,22 @@ private slots:
         }
     }
 
+    // Message lists and HH dialogues are conversational, prompt/completion records standard; a project
+    // holding both is told it mixes the two formats.
+    void conversationalAndStandardPromptsAreCounted() {
+        auto a = ProjectStore::open(fresh("kinds").string(), true);
+        a->importFile(write("hh.jsonl", sample("hh")).string(), {});
+        a->importFile(write("openai-chat.jsonl", sample("openai-chat")).string(), {});
+        QCOMPARE(a->stats().conversationalPrompts, int64_t(3));
+        QVERIFY(!a->stats().mixesPromptFormats());
+        QCOMPARE(promptFormatWarning(a->stats()), std::string());
+        a->importFile(write("sft.jsonl", sample("sft")).string(), {});
+        const auto s = a->stats();
+        QCOMPARE(s.prompts, int64_t(5));
+        QVERIFY(s.mixesPromptFormats());
+        QVERIFY2(promptFormatWarning(s).find("3 conversational prompts are rendered as") == 0, promptFormatWarning(s).c_str());
+    }
+
     // An export onto a folder, or into a folder that does not exist, says so and leaves nothing behind.
     void exportToAFolderIsRefusedCleanly() {
         auto a = ProjectStore::open(fresh("dir").string(), true);

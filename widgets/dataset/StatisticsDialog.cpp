@@ -131,9 +131,15 @@ void StatisticsDialog::addCountsAndCharacterHistograms(const QString& projectPat
     connect(task, &ProjectTask::finished, this, [=, this] {
         const auto& stats = result->stats;
         const QLocale locale;
-        summary->setText(tr("%1 prompts · %2 responses (%3 demonstrations) · %4 comparisons")
-                             .arg(locale.toString(qlonglong(stats.prompts)), locale.toString(qlonglong(stats.responses)),
-                                  locale.toString(qlonglong(stats.demonstrations)), locale.toString(qlonglong(stats.comparisons))));
+        QString text = tr("%1 prompts · %2 responses (%3 demonstrations) · %4 comparisons")
+                           .arg(locale.toString(qlonglong(stats.prompts)), locale.toString(qlonglong(stats.responses)),
+                                locale.toString(qlonglong(stats.demonstrations)), locale.toString(qlonglong(stats.comparisons)));
+        text += tr("\n%1 conversational prompts, rendered for training as \\n\\nHuman: … \\n\\nAssistant: (chat template hh); "
+                   "%2 standard prompts, used as written.")
+                    .arg(locale.toString(qlonglong(stats.conversationalPrompts)),
+                         locale.toString(qlonglong(stats.prompts - stats.conversationalPrompts)));
+        if (stats.mixesPromptFormats()) text += tr("\nWarning: this project mixes the two, so a model trained on it learns both formats.");
+        summary->setText(text);
         grid->addWidget(histogram(result->prompts, tr("Prompt length"), QColor(0x2f, 0x6f, 0xb5), this), 1, 0);
         grid->addWidget(histogram(result->responses, tr("Response length"), QColor(0x1a, 0x7f, 0x37), this), 1, 1);
         grid->addWidget(splitChart(stats.promptsPerSplit, this), 4, 0, 1, 2);
