@@ -11,6 +11,22 @@
             <numerusform>%n prompts match</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="270"/>
+        <source>Delete %n near-duplicate prompt(s)</source>
+        <translation>
+            <numerusform>Delete %n near-duplicate prompt</numerusform>
+            <numerusform>Delete %n near-duplicate prompts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="273"/>
+        <source>%n prompt(s) deleted — Ctrl+Z brings them back</source>
+        <translation>
+            <numerusform>%n prompt deleted — Ctrl+Z brings it back</numerusform>
+            <numerusform>%n prompts deleted — Ctrl+Z brings them back</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rlhf::widgets::NearDuplicatesDialog</name>

@@ -218,6 +218,26 @@ private slots:
         QCOMPARE(panel.findChild<widgets::PromptDetailView*>()->promptId(), 1201);
         QTRY_COMPARE(panel.model()->promptId(panel.findChild<QTableView*>()->currentIndex().row()), 1201);
         QCOMPARE(panel.findChild<widgets::PromptDetailView*>()->promptId(), 1201);
+
+        // Keep one, delete the others: one undoable step in the panel; then the search runs again.
+        connect(&dialog, &widgets::NearDuplicatesDialog::deleteRequested, &panel, &widgets::DatasetPanel::deletePrompts);
+        dialog.selectPrompt(1201);
+        done.clear();
+        dialog.keepSelectedDeleteOthers();
+        QCOMPARE(count("human rankings"), 1);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(dialog.clusterCount(), 0);
+        panel.undoStack()->undo();
+        QCOMPARE(count("human rankings"), 2);
+        // A stricter threshold: the two prompts differ by a word, so no cluster at 0.99.
+        done.clear();
+        dialog.search(0.99);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(dialog.clusterCount(), 0);
+        done.clear();
+        dialog.search(0.8);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(dialog.clusterCount(), 1);
     }
 };
 

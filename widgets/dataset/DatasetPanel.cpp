@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QShortcut>
@@ -70,7 +71,15 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(createFilterBar());
     layout->addWidget(splitter, 1);
-    layout->addWidget(count_);
+    // Below the table: how many prompts match, and writing a new one (the filter bar above is full).
+    auto* newButton = new QPushButton(tr("New prompt…"), this);
+    newButton->setToolTip(tr("Type a prompt of your own, then write its demonstration on the right (Ctrl+Shift+N)"));
+    connect(newButton, &QPushButton::clicked, this, [this] { newPrompt(); });
+    connect(new QShortcut(QKeySequence(tr("Ctrl+Shift+N")), this), &QShortcut::activated, this, [this] { newPrompt(); });
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(count_, 1);
+    bottom->addWidget(newButton);
+    layout->addLayout(bottom);
 
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DatasetPanel::showSelected);
     connect(model_, &PromptTableModel::countChanged, this, &DatasetPanel::updateCount);
@@ -121,8 +130,6 @@ QWidget* DatasetPanel::createFilterBar() {
     demonstrations_->setToolTip(tr("Prompts with or without a human demonstration"));
     labelled_ = new QComboBox(bar);
     labelled_->addItems({tr("Labelled or not"), tr("Labelled"), tr("Unlabelled")});
-    auto* newButton = new QPushButton(tr("New prompt…"), bar);
-    newButton->setToolTip(tr("Type a prompt of your own, then write its demonstration on the right (Ctrl+Shift+N)"));
     auto* importButton = new QPushButton(tr("Import…"), bar);
     auto* statsButton = new QPushButton(tr("Statistics…"), bar);
     auto* duplicatesButton = new QPushButton(tr("Duplicates…"), bar);
@@ -131,7 +138,7 @@ QWidget* DatasetPanel::createFilterBar() {
     search_->setMinimumWidth(180);  // room for the filters beside it in a 1,150-pixel window
     auto* row = new QHBoxLayout(bar);
     row->setContentsMargins(0, 0, 0, 0);
-    for (QWidget* w : std::initializer_list<QWidget*>{search_, split_, tag_, source_, demonstrations_, labelled_, newButton, importButton, statsButton, duplicatesButton})
+    for (QWidget* w : std::initializer_list<QWidget*>{search_, split_, tag_, source_, demonstrations_, labelled_, importButton, statsButton, duplicatesButton})
         row->addWidget(w, w == search_ ? 1 : 0);
     searchDelay_ = new QTimer(this);
     searchDelay_->setSingleShot(true);
@@ -142,8 +149,6 @@ QWidget* DatasetPanel::createFilterBar() {
         c->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         connect(c, &QComboBox::activated, this, &DatasetPanel::applyFilters);
     }
-    connect(newButton, &QPushButton::clicked, this, [this] { newPrompt(); });
-    connect(new QShortcut(QKeySequence(tr("Ctrl+Shift+N")), this), &QShortcut::activated, this, [this] { newPrompt(); });
     connect(importButton, &QPushButton::clicked, this, [this] { importFile(); });
     connect(statsButton, &QPushButton::clicked, this, &DatasetPanel::showStatistics);
     connect(duplicatesButton, &QPushButton::clicked, this, &DatasetPanel::showNearDuplicates);
@@ -237,19 +242,39 @@ void DatasetPanel::updateEmptyHint() {
         bool filtered = !search_->text().trimmed().isEmpty();
         for (QComboBox* c : filterBoxes()) filtered |= c->currentIndex() > 0;
         emptyHint_->setText(filtered ? tr("No prompt matches the search and filters.")
-                                     : tr("No prompts yet.\nImport a JSON-lines file with Import… (Ctrl+I)."));
+                                     : tr("No prompts yet.\nImport a JSON-lines file with Import… (Ctrl+I), or write one with New prompt… (Ctrl+Shift+N)."));
     }
     emptyHint_->setVisible(empty);
 }
 
 void DatasetPanel::newPrompt(const QString& given) {
     if (!project_) return;
-    bool ok = true;
-    const QString text = given.isEmpty() ? QInputDialog::getMultiLineText(this, tr("New prompt"), tr("Prompt:"), QString(), &ok) : given;
-    if (!ok || text.trimmed().isEmpty()) return;
+    QString text = given;
+    if (text.isEmpty()) {
+        QInputDialog dialog(this);
+        dialog.setWindowTitle(tr("New prompt"));
+        dialog.setLabelText(tr("Prompt (Ctrl+Enter adds it):"));
+        dialog.setOption(QInputDialog::UsePlainTextEditForTextInput);
+        dialog.resize(640, 320);
+        QTimer::singleShot(0, &dialog, [&dialog] {  // the text box exists once the dialog is laid out
+            if (auto* edit = dialog.findChild<QPlainTextEdit*>()) edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+        });
+        connect(new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), &dialog), &QShortcut::activated, &dialog, &QDialog::accept);
+        if (dialog.exec() != QDialog::Accepted) return;
+        text = dialog.textValue();
+    }
+    if (text.trimmed().isEmpty()) return;
     auto* command = new AddPromptCommand(project_, text.toStdString(), [this](int64_t p) { afterEdit(p); });
     undo_->push(command);  // committed before the panel shows it
     emit statusMessage(tr("Prompt %1 added — write its demonstration on the right").arg(command->promptId()));
+}
+
+void DatasetPanel::deletePrompts(const QList<qint64>& promptIds) {
+    if (promptIds.isEmpty()) return;
+    undo_->beginMacro(tr("Delete %n near-duplicate prompt(s)", nullptr, static_cast<int>(promptIds.size())));
+    for (qint64 id : promptIds) undo_->push(new DeletePromptCommand(project_, id, [this](int64_t p) { afterEdit(p); }));
+    undo_->endMacro();
+    emit statusMessage(tr("%n prompt(s) deleted — Ctrl+Z brings them back", nullptr, static_cast<int>(promptIds.size())));
 }
 
 void DatasetPanel::deleteSelectedPrompt() {
@@ -264,6 +289,7 @@ void DatasetPanel::showNearDuplicates() {
     auto* dialog = new NearDuplicatesDialog(QString::fromStdString(project_->path()), 0.8, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &NearDuplicatesDialog::promptActivated, this, [this](qint64 id) { showPrompt(id); });
+    connect(dialog, &NearDuplicatesDialog::deleteRequested, this, &DatasetPanel::deletePrompts);
     dialog->show();
 }
 

@@ -42,6 +42,7 @@ public slots:
     void showNearDuplicates();
     void showPrompt(int64_t promptId);  // clears the filters when the prompt is hidden by them
     void deleteSelectedPrompt();
+    void deletePrompts(const QList<qint64>& promptIds);  // one undoable step
     void refreshAfterImport();  // new rows, new sources
 
 signals:

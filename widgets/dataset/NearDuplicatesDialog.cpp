@@ -3,6 +3,9 @@
 #include <memory>
 
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QPushButton>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeWidget>
@@ -15,33 +18,52 @@
 
 namespace rlhf::widgets {
 
-namespace {
-struct ClusterView {
-    double similarity = 1;
-    std::vector<std::pair<int64_t, QString>> prompts;  // id, preview
-};
-}  // namespace
-
-NearDuplicatesDialog::NearDuplicatesDialog(const QString& projectPath, double threshold, QWidget* parent) : QDialog(parent) {
+NearDuplicatesDialog::NearDuplicatesDialog(const QString& projectPath, double threshold, QWidget* parent)
+    : QDialog(parent), projectPath_(projectPath) {
     setWindowTitle(tr("Near-duplicate prompts"));
-    status_ = new QLabel(tr("Comparing prompts (MinHash, similarity ≥ %1)…").arg(threshold), this);
+    status_ = new QLabel(this);
+    threshold_ = new QDoubleSpinBox(this);
+    threshold_->setRange(0.3, 1.0);
+    threshold_->setSingleStep(0.05);
+    threshold_->setDecimals(2);
+    threshold_->setValue(threshold);
+    threshold_->setToolTip(tr("Estimated Jaccard similarity of the prompts' word 3-grams"));
+    auto* searchButton = new QPushButton(tr("Search"), this);
     tree_ = new QTreeWidget(this);
     tree_->setHeaderLabels({tr("Cluster / prompt"), tr("Text")});
     tree_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    keep_ = new QPushButton(tr("Keep this one, delete the others"), this);
+    keep_->setToolTip(tr("Deletes the other prompts of the selected prompt's cluster (Edit → Undo brings them back)"));
+    keep_->setEnabled(false);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(keep_, QDialogButtonBox::ActionRole);
+    auto* top = new QHBoxLayout;
+    top->addWidget(status_, 1);
+    top->addWidget(new QLabel(tr("Similarity ≥"), this));
+    top->addWidget(threshold_);
+    top->addWidget(searchButton);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(status_);
+    layout->addLayout(top);
     layout->addWidget(tree_, 1);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(searchButton, &QPushButton::clicked, this, [this] { search(threshold_->value()); });
+    connect(keep_, &QPushButton::clicked, this, &NearDuplicatesDialog::keepSelectedDeleteOthers);
+    connect(tree_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) { keep_->setEnabled(item && item->parent()); });
     connect(tree_, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
         if (item->parent()) emit promptActivated(item->data(0, Qt::UserRole).toLongLong());
     });
     resize(900, 560);
+    search(threshold);
+}
 
+void NearDuplicatesDialog::search(double threshold) {
+    tree_->clear();
+    keep_->setEnabled(false);
+    status_->setText(tr("Comparing prompts (MinHash, similarity ≥ %1)…").arg(threshold));
     // Filled on the worker, read here only after `finished` arrives (queued), so never concurrently.
     auto result = std::make_shared<std::vector<ClusterView>>();
-    auto* task = ProjectTask::start(projectPath, [result, threshold](data::ProjectStore& store, const auto&, const auto& cancel) {
+    auto* task = ProjectTask::start(projectPath_, [result, threshold](data::ProjectStore& store, const auto&, const auto& cancel) {
         data::DatasetQueries queries(store.database());
         for (const auto& c : data::findNearDuplicatePrompts(store.database(), {threshold, 64, 16}, &cancel)) {
             ClusterView view{c.minSimilarity, {}};
@@ -51,25 +73,45 @@ NearDuplicatesDialog::NearDuplicatesDialog(const QString& projectPath, double th
         }
         return QString();
     });
-    connect(task, &ProjectTask::finished, this, [this, result] {
-        for (size_t i = 0; i < result->size(); ++i) {
-            const auto& c = (*result)[i];
-            auto* top = new QTreeWidgetItem(tree_, {tr("Cluster %1").arg(i + 1), tr("%n prompt(s), similarity ≥ %1", nullptr, static_cast<int>(c.prompts.size())).arg(c.similarity, 0, 'f', 2)});
-            for (const auto& [id, preview] : c.prompts) {
-                auto* item = new QTreeWidgetItem(top, {tr("Prompt %1").arg(id), preview});
-                item->setData(0, Qt::UserRole, QVariant::fromValue<qlonglong>(id));
-            }
-        }
-        tree_->expandAll();
-        status_->setText(result->empty() ? tr("No near-duplicate prompts.")
-                                         : tr("%n cluster(s) of near-duplicate prompts — double-click a prompt to show it", nullptr, static_cast<int>(result->size())));
-        emit searched();
-    });
+    connect(task, &ProjectTask::finished, this, [this, result] { showClusters(*result); });
     connect(task, &ProjectTask::failed, this, [this](const QString& m) {
         status_->setText(m);
         emit searched();
     });
     connect(this, &QDialog::finished, task, &ProjectTask::cancel);
+}
+
+void NearDuplicatesDialog::showClusters(const std::vector<ClusterView>& clusters) {
+    tree_->clear();
+    for (size_t i = 0; i < clusters.size(); ++i) {
+        const auto& c = clusters[i];
+        auto* top = new QTreeWidgetItem(tree_, {tr("Cluster %1").arg(i + 1), tr("%n prompt(s), similarity ≥ %1", nullptr, static_cast<int>(c.prompts.size())).arg(c.similarity, 0, 'f', 2)});
+        for (const auto& [id, preview] : c.prompts) {
+            auto* item = new QTreeWidgetItem(top, {tr("Prompt %1").arg(id), preview});
+            item->setData(0, Qt::UserRole, QVariant::fromValue<qlonglong>(id));
+        }
+    }
+    tree_->expandAll();
+    status_->setText(clusters.empty() ? tr("No near-duplicate prompts.")
+                                      : tr("%n cluster(s) of near-duplicate prompts — double-click a prompt to show it", nullptr, static_cast<int>(clusters.size())));
+    emit searched();
+}
+
+void NearDuplicatesDialog::selectPrompt(qint64 promptId) {
+    for (int i = 0; i < tree_->topLevelItemCount(); ++i)
+        for (int j = 0; j < tree_->topLevelItem(i)->childCount(); ++j)
+            if (auto* item = tree_->topLevelItem(i)->child(j); item->data(0, Qt::UserRole).toLongLong() == promptId)
+                tree_->setCurrentItem(item);
+}
+
+void NearDuplicatesDialog::keepSelectedDeleteOthers() {
+    QTreeWidgetItem* kept = tree_->currentItem();
+    if (!kept || !kept->parent()) return;
+    QList<qint64> others;
+    for (int j = 0; j < kept->parent()->childCount(); ++j)
+        if (kept->parent()->child(j) != kept) others << kept->parent()->child(j)->data(0, Qt::UserRole).toLongLong();
+    emit deleteRequested(others);
+    search(threshold_->value());
 }
 
 int NearDuplicatesDialog::clusterCount() const { return tree_->topLevelItemCount(); }
