@@ -11,7 +11,7 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("RLHF Workbench"));
     QApplication::setApplicationName(QStringLiteral("RLHF Workbench"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QStringLiteral(RLHF_VERSION));
     // English plural forms always; the user's language on top when a translation exists (translations/*.ts).
     QTranslator english, translator;
     if (english.load(QStringLiteral(":/i18n/rlhf_workbench_en.qm"))) QApplication::installTranslator(&english);

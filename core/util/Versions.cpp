@@ -3,7 +3,10 @@
 #include <sqlite3.h>
 #include <torch/version.h>
 
+#include "model/SimdWidth.h"
+
 namespace rlhf {
 std::string libtorchVersion() { return TORCH_VERSION; }
 std::string sqliteVersion() { return sqlite3_libversion(); }
+std::string cpuKernelWidth() { return model::simd::widthName(model::simd::width()); }
 }  // namespace rlhf

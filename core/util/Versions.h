@@ -4,4 +4,5 @@
 namespace rlhf {
 std::string libtorchVersion();
 std::string sqliteVersion();
+std::string cpuKernelWidth();  // the vector width the CPU kernels run at: avx512, avx2 or sse
 }  // namespace rlhf

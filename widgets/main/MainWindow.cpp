@@ -146,10 +146,11 @@ void MainWindow::saveCopy() {
 void MainWindow::showAbout() {
     QMessageBox::about(this, tr("About RLHF Workbench"),
                        tr("<h3>RLHF Workbench %1</h3><p>The InstructGPT recipe on one machine, with ELIZA (1966) "
-                          "alongside.</p><p>Qt %2 · LibTorch %3 · SQLite %4</p><p>ELIZA scripts: DOCTOR from J. Weizenbaum, "
+                          "alongside.</p><p>Qt %2 · LibTorch %3 (CPU kernels: %5) · SQLite %4</p><p>ELIZA scripts: DOCTOR from J. Weizenbaum, "
                           "CACM 9(1), 1966, and the 1965 .TAPE. 100 listing, transcribed by Anthony Hay (CC0).</p>")
                            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
-                                QString::fromStdString(libtorchVersion()), QString::fromStdString(sqliteVersion())));
+                                QString::fromStdString(libtorchVersion()), QString::fromStdString(sqliteVersion()),
+                                QString::fromStdString(cpuKernelWidth())));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
