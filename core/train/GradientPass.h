@@ -3,9 +3,8 @@
 // parameter's .grad the mean (or sum) of their gradients. Eager on the CPU; on CUDA a CUDA graph
 // (RLHF_NO_CUDA_GRAPH_TRAINING=1: eager there too): the forward, loss and backward passes of all the
 // micro-batches are captured at the first step and replayed at every later one, so the ~850 kernel
-// launches of a GPT-2 micro-batch become one graph launch and the host no longer bounds the step (H200,
-// preset gpt2: 401-408k tokens/s against 344-395k eager; preset small 1.55M against 270-380k;
-// docs/benchmarks.md).
+// launches of a GPT-2 micro-batch become one graph launch and the host does not bound the step
+// (docs/benchmarks.md compares the two).
 //
 // Under a graph: each .grad is a buffer the graph writes (the optimiser updates the parameters in place
 // and nothing may set the grads to none or move the parameters), and the loss must not read device values
