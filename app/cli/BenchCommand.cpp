@@ -19,7 +19,7 @@
 #include "DeviceOption.h"
 #include "data/ProjectStore.h"
 #include "data/SyntheticHh.h"
-#include "model/SimdWidth.h"
+#include "model/cpu/SimdWidth.h"
 #include "train/GptBench.h"
 
 namespace rlhf::cli {

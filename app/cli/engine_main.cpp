@@ -9,7 +9,7 @@
 #include "ModelCommands.h"
 #include "TrainCommand.h"
 #include "VersionCommand.h"
-#include "model/SimdWidth.h"
+#include "model/cpu/SimdWidth.h"
 #include "util/MemoryReuse.h"
 
 int main(int argc, char** argv) {

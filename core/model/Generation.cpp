@@ -1,5 +1,5 @@
 #include "model/Generation.h"
-#include "model/CpuDecoder.h"
+#include "model/cpu/CpuDecoder.h"
 #include "model/CudaGraphDecoder.h"
 
 #include <ATen/CPUGeneratorImpl.h>

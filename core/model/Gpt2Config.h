@@ -1,6 +1,6 @@
 #pragma once
 // GPT-2 hyper-parameters under their Hugging Face config.json names, so a checkpoint directory is
-// what `transformers` writes and reads (DESIGN §4).
+// what `transformers` writes and reads (architecture §4).
 
 #include <string>
 

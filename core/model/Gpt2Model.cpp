@@ -7,9 +7,9 @@
 
 #include <torch/torch.h>
 
-#include "model/CausalAttention.h"
-#include "model/CausalSoftmax.h"
-#include "model/GeluTanh.h"
+#include "model/cpu/CausalAttention.h"
+#include "model/cpu/CausalSoftmax.h"
+#include "model/cpu/GeluTanh.h"
 #include "model/HeadLogProbs.h"
 #include "model/TokenLogProbs.h"
 #include "util/EngineSwitches.h"

@@ -8,7 +8,7 @@
 #include <torch/torch.h>
 #include <torch/version.h>
 
-#include "model/TokenLogProbRows.h"
+#include "model/cpu/TokenLogProbRows.h"
 #include "model/TokenLogProbs.h"
 #include "util/EngineSwitches.h"
 

@@ -1,5 +1,5 @@
 #pragma once
-// A checkpoint IS a Hugging Face model directory (DESIGN §4): config.json, model.safetensors,
+// A checkpoint IS a Hugging Face model directory (architecture §4): config.json, model.safetensors,
 // vocab.json, merges.txt, generation_config.json. Loading accepts the `transformer.h.0…` and the hub's
 // `h.0…` key layouts, weights sharded by model.safetensors.index.json, ignores attn.bias mask buffers,
 // takes the tied lm_head.weight for the embeddings when wte.weight is absent (and refuses a different one

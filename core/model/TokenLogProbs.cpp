@@ -6,8 +6,8 @@
 
 #include <torch/torch.h>
 
-#include "model/KernelRows.h"
-#include "model/TokenLogProbRows.h"
+#include "model/cpu/KernelRows.h"
+#include "model/cpu/TokenLogProbRows.h"
 #ifdef RLHF_CUDA_KERNELS
 #include "model/cuda/CudaTokenLogProbs.h"
 #include "util/EngineSwitches.h"

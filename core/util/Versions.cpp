@@ -3,7 +3,7 @@
 #include <sqlite3.h>
 #include <torch/version.h>
 
-#include "model/SimdWidth.h"
+#include "model/cpu/SimdWidth.h"
 
 namespace rlhf {
 std::string libtorchVersion() { return TORCH_VERSION; }

@@ -12,8 +12,8 @@
 #include "TensorCompare.h"
 #include "VectorWidth.h"
 #include "TestPrinters.h"
-#include "model/CausalAttention.h"
-#include "model/CausalSoftmax.h"
+#include "model/cpu/CausalAttention.h"
+#include "model/cpu/CausalSoftmax.h"
 
 using namespace rlhf::model;
 

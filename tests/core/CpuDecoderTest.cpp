@@ -10,9 +10,9 @@
 #include "TensorCompare.h"
 #include "VectorWidth.h"
 #include "TestPrinters.h"
-#include "model/ActivationKernels.h"
-#include "model/CpuDecoder.h"
-#include "model/CpuKernels.h"
+#include "model/cpu/ActivationKernels.h"
+#include "model/cpu/CpuDecoder.h"
+#include "model/cpu/CpuKernels.h"
 #include "model/Generation.h"
 #include "model/StaticDecodeInputs.h"
 

@@ -1,4 +1,4 @@
-// DPO training (DESIGN §5 DPO): summed response log-probs against the transformers fixture, the first
+// DPO training (architecture §5 DPO): summed response log-probs against the transformers fixture, the first
 // step where policy = reference (sigmoid loss ln 2, IPO (1/2β)^2, rewards 0), learning to prefer the
 // chosen response, a resumed run equal to an uninterrupted one, the pairs rankings imply, settings errors.
 #include <torch/torch.h>  // before Qt: Qt's `slots` macro breaks torch headers

@@ -8,7 +8,7 @@
 
 #include "TensorCompare.h"
 #include "VectorWidth.h"
-#include "model/GeluTanh.h"
+#include "model/cpu/GeluTanh.h"
 #include "model/Gpt2Model.h"
 
 using namespace rlhf::model;

@@ -1,4 +1,4 @@
-// PPO's arithmetic (DESIGN §5 PPO, as TRL computes it) on numbers worked by hand: masked statistics,
+// PPO's arithmetic (architecture §5 PPO, as TRL computes it) on numbers worked by hand: masked statistics,
 // per-token rewards with the KL penalty, the score on each last token and the missing-EOS penalty, GAE,
 // the clipped policy and value losses, and the adaptive KL coefficient.
 #include <torch/torch.h>  // before Qt: Qt's `slots` macro breaks torch headers

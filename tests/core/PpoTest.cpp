@@ -1,4 +1,4 @@
-// PPO training (DESIGN §5 PPO): at step 1 the policy is its reference (KL 0, ratio 1); samples are kept;
+// PPO training (architecture §5 PPO): at step 1 the policy is its reference (KL 0, ratio 1); samples are kept;
 // a stopped and resumed run equals an uninterrupted one; checkpoints hold the policy and the value model;
 // settings and models that do not fit are refused with the reason.
 #include <torch/torch.h>  // before Qt: Qt's `slots` macro breaks torch headers

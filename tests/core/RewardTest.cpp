@@ -1,4 +1,4 @@
-// Reward-model training (DESIGN §5): preference groups from comparisons and rankings, the loss of a step
+// Reward-model training (architecture §5): preference groups from comparisons and rankings, the loss of a step
 // against −log σ(r_better − r_worse − margin) from `rlhf reward`'s scores (a group's pairs weighing as one
 // element), learning to rank, a resumed run equal to an uninterrupted one, and checkpoints that load as
 // GPT2ForSequenceClassification reward models.

@@ -1,4 +1,4 @@
-// Supervised fine-tuning (DESIGN §5 SFT): rows learn the response and its EOS only; the loss and the
+// Supervised fine-tuning (architecture §5 SFT): rows learn the response and its EOS only; the loss and the
 // gradient of a step are normalised by the step's learned tokens, not per micro-batch; truncation and
 // skipping; settings errors; a resumed run that reproduces an uninterrupted one bit for bit; and a
 // trained model that answers with a demonstration and stops at its EOS.

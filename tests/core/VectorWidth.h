@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "model/SimdWidth.h"
+#include "model/cpu/SimdWidth.h"
 
 namespace rlhf::test {
 

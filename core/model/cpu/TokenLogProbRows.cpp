@@ -1,10 +1,10 @@
-#include "model/TokenLogProbRows.h"
+#include "model/cpu/TokenLogProbRows.h"
 
 #include <cmath>
 
 #include <ATen/Parallel.h>
 
-#include "model/KernelRows.h"
+#include "model/cpu/KernelRows.h"
 
 namespace rlhf::model::cpu {
 

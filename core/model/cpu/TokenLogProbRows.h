@@ -7,7 +7,7 @@
 
 #include <torch/types.h>
 
-#include "model/LogitKernels.h"
+#include "model/cpu/LogitKernels.h"
 
 namespace rlhf::model::cpu {
 

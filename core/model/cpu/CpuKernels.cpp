@@ -1,12 +1,12 @@
-#include "model/CpuKernels.h"
+#include "model/cpu/CpuKernels.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <cstring>
 
-#include "model/ActivationKernels.h"
-#include "model/SimdLanes.h"
+#include "model/cpu/ActivationKernels.h"
+#include "model/cpu/SimdLanes.h"
 
 namespace rlhf::model::cpu {
 

@@ -1,4 +1,4 @@
-#include "model/SimdWidth.h"
+#include "model/cpu/SimdWidth.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -1,4 +1,4 @@
-#include "model/CpuDecoder.h"
+#include "model/cpu/CpuDecoder.h"
 
 #include <ATen/Parallel.h>
 #include <torch/torch.h>
@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <limits>
 
-#include "model/CpuKernels.h"
+#include "model/cpu/CpuKernels.h"
 #include "util/EngineSwitches.h"
 
 namespace rlhf::model {

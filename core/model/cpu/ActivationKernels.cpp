@@ -1,10 +1,10 @@
-#include "model/ActivationKernels.h"
+#include "model/cpu/ActivationKernels.h"
 
 #include <algorithm>
 #include <cmath>
 #include <type_traits>
 
-#include "model/SimdLanes.h"
+#include "model/cpu/SimdLanes.h"
 
 namespace rlhf::model::cpu {
 

@@ -1,9 +1,9 @@
-#include "model/LogitKernels.h"
+#include "model/cpu/LogitKernels.h"
 
 #include <cmath>
 #include <limits>
 
-#include "model/SimdLanes.h"
+#include "model/cpu/SimdLanes.h"
 
 namespace rlhf::model::cpu {
 

@@ -1,9 +1,9 @@
-#include "model/AttentionKernels.h"
+#include "model/cpu/AttentionKernels.h"
 
 #include <algorithm>
 
-#include "model/LogitKernels.h"
-#include "model/SimdLanes.h"
+#include "model/cpu/LogitKernels.h"
+#include "model/cpu/SimdLanes.h"
 
 namespace rlhf::model::cpu {
 

@@ -1,4 +1,4 @@
-#include "model/GeluTanh.h"
+#include "model/cpu/GeluTanh.h"
 
 #include <cstdlib>
 #include <stdexcept>
@@ -6,8 +6,8 @@
 #include <ATen/Parallel.h>
 #include <torch/torch.h>
 
-#include "model/ActivationKernels.h"
-#include "model/KernelRows.h"
+#include "model/cpu/ActivationKernels.h"
+#include "model/cpu/KernelRows.h"
 #include "util/EngineSwitches.h"
 
 namespace rlhf::model {

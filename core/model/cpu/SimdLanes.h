@@ -14,7 +14,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "model/SimdWidth.h"
+#include "model/cpu/SimdWidth.h"
 
 #pragma GCC diagnostic ignored "-Wpsabi"
 

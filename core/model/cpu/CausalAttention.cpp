@@ -1,12 +1,12 @@
-#include "model/CausalAttention.h"
+#include "model/cpu/CausalAttention.h"
 
 #include <stdexcept>
 #include <vector>
 
 #include <torch/torch.h>
 
-#include "model/AttentionKernels.h"
-#include "model/KernelRows.h"
+#include "model/cpu/AttentionKernels.h"
+#include "model/cpu/KernelRows.h"
 
 namespace rlhf::model {
 

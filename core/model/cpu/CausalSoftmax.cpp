@@ -1,12 +1,12 @@
-#include "model/CausalSoftmax.h"
+#include "model/cpu/CausalSoftmax.h"
 
 #include <limits>
 #include <stdexcept>
 
 #include <torch/torch.h>
 
-#include "model/KernelRows.h"
-#include "model/LogitKernels.h"
+#include "model/cpu/KernelRows.h"
+#include "model/cpu/LogitKernels.h"
 
 namespace rlhf::model {
 
