@@ -1,5 +1,5 @@
 #pragma once
-// What every `rlhf` command shares: exit codes, user errors, JSON output (DESIGN §7).
+// What every `rlhf` command shares: exit codes, user errors, JSON output (architecture §7).
 
 #include <iostream>
 #include <stdexcept>

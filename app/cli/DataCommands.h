@@ -1,6 +1,6 @@
 #pragma once
 namespace CLI { class App; }
 namespace rlhf::cli {
-// rlhf import | export | stats | split PROJECT ... (DESIGN §7)
+// rlhf import | export | stats | split PROJECT ... (architecture §7)
 void addDataCommands(CLI::App& app);
 }  // namespace rlhf::cli

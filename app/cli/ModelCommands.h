@@ -1,6 +1,6 @@
 #pragma once
 namespace CLI { class App; }
 namespace rlhf::cli {
-// rlhf tokenize | score | generate --model DIR ... (DESIGN §7), JSON on stdout.
+// rlhf tokenize | score | generate --model DIR ... (architecture §7), JSON on stdout.
 void addModelCommands(CLI::App& app);
 }  // namespace rlhf::cli

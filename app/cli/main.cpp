@@ -1,4 +1,4 @@
-// rlhf: the workbench's command line (DESIGN §7). Exit 0 on success, 1 on a user error (one line on
+// rlhf: the workbench's command line (architecture §7). Exit 0 on success, 1 on a user error (one line on
 // stderr naming the file/line/field), 2 on a usage error. Data and ELIZA commands run here, without
 // LibTorch; the model commands run in rlhf-engine (EngineCommands.h).
 #include <iostream>

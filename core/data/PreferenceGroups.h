@@ -1,5 +1,5 @@
 #pragma once
-// A project's preferences grouped by what was judged together (DESIGN §5 reward model): an imported
+// A project's preferences grouped by what was judged together (architecture §5 reward model): an imported
 // comparison is a group of two responses and one pair; a K-way ranking is a group of its K responses and
 // every pair of them ranked apart (K·(K−1)/2 when there are no ties; an all-bad ranking gives no group).
 // The reward model forwards a group's responses once and divides its loss by the group's pair count.

@@ -1,5 +1,5 @@
 #pragma once
-// A project: one SQLite file (*.rlhf) plus the sibling folder <name>.rlhf.d/ for checkpoints (DESIGN §3).
+// A project: one SQLite file (*.rlhf) plus the sibling folder <name>.rlhf.d/ for checkpoints (architecture §3).
 // The API the CLI and the widgets use; no SQL lives outside core/data. One ProjectStore (one SQLite
 // connection) per thread: open another on the same path for a worker thread.
 

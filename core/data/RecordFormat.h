@@ -1,5 +1,5 @@
 #pragma once
-// The JSON-lines record formats the workbench imports and exports (DESIGN §7), validated strictly:
+// The JSON-lines record formats the workbench imports and exports (architecture §7), validated strictly:
 // a missing, extra or wrongly typed field is an error naming the field.
 //   hh            {"chosen": DIALOGUE, "rejected": DIALOGUE}; the prompt is the common prefix up to and
 //                 including the last "\n\nAssistant:" (earlier turns stay in the prompt)

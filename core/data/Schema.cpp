@@ -6,7 +6,7 @@ namespace rlhf::data {
 
 namespace {
 
-// Version 1: every entity of DESIGN §3, so later panels need no schema churn. Times are Unix seconds.
+// Version 1: every entity of architecture §3, so later panels need no schema churn. Times are Unix seconds.
 const char* kVersion1 = R"SQL(
 CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE imports(

@@ -1,5 +1,5 @@
 #pragma once
-// Settings of a DPO run (DESIGN §5 DPO): a fine-tuning run's (FineTuneConfig, with lr 1e-6 and one epoch
+// Settings of a DPO run (architecture §5 DPO): a fine-tuning run's (FineTuneConfig, with lr 1e-6 and one epoch
 // by default; `model` is the policy to start from and the frozen reference) plus the loss's own; JSON
 // keys as written in --config files and --set.
 

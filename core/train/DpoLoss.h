@@ -1,5 +1,5 @@
 #pragma once
-// The DPO family of preference losses on summed response log-probs (DESIGN §5; Rafailov et al. 2023,
+// The DPO family of preference losses on summed response log-probs (architecture §5; Rafailov et al. 2023,
 // and as TRL's DPOTrainer computes them): sigmoid (DPO), cDPO (sigmoid with label smoothing: the label
 // is flipped with that probability) and IPO (Azar et al. 2023). Metrics carry TRL's names.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Direct preference optimisation (DESIGN §5 DPO; Rafailov et al. 2023, as TRL's DPOTrainer) of a Hugging
+// Direct preference optimisation (architecture §5 DPO; Rafailov et al. 2023, as TRL's DPOTrainer) of a Hugging
 // Face GPT-2 on a project's preference pairs: the summed log-probs of the chosen and the rejected
 // response (each joined to its prompt with EOS appended, ResponseRows) under the policy and under the
 // frozen reference, the sigmoid, cDPO or IPO loss (DpoLoss), AdamW with warm-up + cosine, clipping and

@@ -1,6 +1,6 @@
 #pragma once
 // Settings of a fine-tuning run that starts from a model directory and learns a project's data: SFT
-// (DESIGN §5 SFT), the reward model, and DPO (DpoConfig adds its own); JSON keys as written in --config
+// (architecture §5 SFT), the reward model, and DPO (DpoConfig adds its own); JSON keys as written in --config
 // files and --set. The stages differ in their defaults (sftDefaults, rewardDefaults, DpoConfig's).
 
 #include <cstdint>

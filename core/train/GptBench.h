@@ -19,7 +19,7 @@ struct BenchPreset {
     int batch = 1;
 };
 
-// tiny, small, gpt2 (DESIGN §7); throws std::invalid_argument for another name.
+// tiny, small, gpt2 (architecture §7); throws std::invalid_argument for another name.
 BenchPreset benchPreset(const std::string& name, const torch::Device& device);
 
 // forward: the blocks up to the final layer norm; loss: the output layer, the log-probs and their mean.

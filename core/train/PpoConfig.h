@@ -1,5 +1,5 @@
 #pragma once
-// Settings of a PPO run (DESIGN §5 PPO; names and defaults as TRL's PPOConfig where it has them); JSON
+// Settings of a PPO run (architecture §5 PPO; names and defaults as TRL's PPOConfig where it has them); JSON
 // keys as written in --config files and --set.
 
 #include <cstdint>

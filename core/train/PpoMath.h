@@ -1,10 +1,10 @@
 #pragma once
-// The arithmetic of PPO for language models (DESIGN §5 PPO), as TRL's PPOTrainer computes it, apart
+// The arithmetic of PPO for language models (architecture §5 PPO), as TRL's PPOTrainer computes it, apart
 // from any model (the PPO trainer itself is not built yet): per-token rewards (−β·KL plus the reward
 // model's score on the last token, a penalty for a missing EOS), GAE advantages and returns, masked
 // whitening, the clipped policy and value losses, and Ziegler's adaptive KL coefficient. One difference
-// from TRL: the score goes on a response's last real token, as DESIGN says; TRL adds it one position
-// later where there is one (and keeps that position's value). Shapes: [B,T] over the response tokens of B rollouts, `mask` 1 on a
+// from TRL: the score goes on a response's last real token (architecture §5); TRL adds it one
+// position later where there is one (and keeps that position's value). Shapes: [B,T] over the response tokens of B rollouts, `mask` 1 on a
 // response's real tokens and 0 on the padding after it (float or bool).
 
 #include <cstdint>

@@ -1,5 +1,5 @@
 #pragma once
-// PPO of a GPT-2 policy against a reward model (DESIGN §5 PPO; InstructGPT, as TRL's PPOTrainer): each
+// PPO of a GPT-2 policy against a reward model (architecture §5 PPO; InstructGPT, as TRL's PPOTrainer): each
 // step rolls out a batch of the project's prompts with the policy (top_k 0, top_p 1, `temperature`),
 // scores the responses with the frozen reward model, takes per-token log-probs under the policy and the
 // frozen reference (logits divided by the same temperature) and values from the value model (initialised

@@ -1,5 +1,5 @@
 #pragma once
-// Reward-model training (DESIGN §5 reward model; InstructGPT): a GPT-2 backbone and a scalar `score` head
+// Reward-model training (architecture §5 reward model; InstructGPT): a GPT-2 backbone and a scalar `score` head
 // read at each response's last token (as `rlhf reward` and transformers' GPT2ForSequenceClassification
 // read it), loss −log σ(r_better − r_worse − margin) over a preference group's pairs, divided by its pair
 // count, so that a K-way ranking's K·(K−1)/2 pairs weigh as one element of the batch (its K responses

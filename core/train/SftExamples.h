@@ -1,5 +1,5 @@
 #pragma once
-// Demonstrations as supervised fine-tuning rows (DESIGN §5 SFT; ResponseRows): the loss is on each
+// Demonstrations as supervised fine-tuning rows (architecture §5 SFT; ResponseRows): the loss is on each
 // response's tokens and its EOS only. A demonstration whose prompt fills max_length is skipped.
 
 #include <cstdint>

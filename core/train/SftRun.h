@@ -1,5 +1,5 @@
 #pragma once
-// Supervised fine-tuning (DESIGN §5 SFT) of a Hugging Face GPT-2 on demonstrations: next-token loss on
+// Supervised fine-tuning (architecture §5 SFT) of a Hugging Face GPT-2 on demonstrations: next-token loss on
 // the response tokens and their EOS only, normalised by the learned tokens of the whole optimiser step
 // (not per micro-batch), AdamW with warm-up + cosine, global-norm clipping, gradient accumulation,
 // validation loss, checkpoints and JSON-lines metrics in a run directory, bit-for-bit resume. The

@@ -1,5 +1,5 @@
 #pragma once
-// The training loop every stage shares (DESIGN §5). It knows nothing of Qt or of GPT: a stage gives it
+// The training loop every stage shares (architecture §5). It knows nothing of Qt or of GPT: a stage gives it
 // callbacks; it reports value structs, checks an atomic stop flag between steps, evaluates and
 // checkpoints on schedule and on stop, and refuses NaN/Inf (the run stops with a clear message and
 // the last good checkpoint stays the latest).

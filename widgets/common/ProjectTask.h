@@ -1,6 +1,6 @@
 #pragma once
 // Runs one long project operation (import, export) on a worker thread with its OWN ProjectStore
-// connection (one connection per thread, DESIGN §3). Only value types cross threads: progress as a
+// connection (one connection per thread, architecture §3). Only value types cross threads: progress as a
 // fraction (throttled to ~10 per second), the result as text. Cancel sets an atomic flag the core checks.
 
 #include <atomic>

@@ -1,6 +1,6 @@
 #pragma once
 // Runs the Dataset panel's prompt queries (pages and counts) on a thread of its own with its own
-// project connection (DESIGN §3, §6: the UI thread never runs a long query; on 1M prompts a count
+// project connection (architecture §3, §6: the UI thread never runs a long query; on 1M prompts a count
 // under the "labelled" filter takes ~0.6 s). Requests carry a generation number: a request older than
 // the latest one is skipped, and a newer request interrupts the query in flight.
 //

@@ -1,5 +1,5 @@
 #pragma once
-// A thin, lazily paged table over the project's prompts (DESIGN §6): rows arrive 500 at a time as the
+// A thin, lazily paged table over the project's prompts (architecture §6): rows arrive 500 at a time as the
 // view scrolls (keyset pages in core), and every query runs on a PromptQueryWorker thread, so neither a
 // slow filter nor a count over 1M prompts stalls the window. reload() returns at once; the rows follow
 // (pageLoaded) and the count after them (countChanged). UI thread.

@@ -1,5 +1,5 @@
 #pragma once
-// Every settings key, typed and declared in one place (DESIGN §6): no literal keys elsewhere.
+// Every settings key, typed and declared in one place (architecture §6): no literal keys elsewhere.
 #include <QByteArray>
 #include <QSettings>
 #include <QStringList>

@@ -2,7 +2,7 @@
 // Opening a project file written by an older version migrates it, which can take seconds (rebuilding
 // full-text indexes of a million rows). This runs that migration on a worker thread (ProjectTask, its
 // own connection) behind a modal busy dialog, so the window keeps painting; the UI thread then opens
-// the already migrated file at once (DESIGN §6: the UI thread never runs a long query).
+// the already migrated file at once (architecture §6: the UI thread never runs a long query).
 
 #include <QString>
 
