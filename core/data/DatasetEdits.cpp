@@ -35,6 +35,19 @@ void insertRows(Database& db, const std::string& table, const std::vector<Prompt
     }
 }
 
+std::vector<int64_t> idsOf(Database& db, const std::string& sql, int64_t id) {
+    std::vector<int64_t> ids;
+    auto q = db.prepare(sql);
+    q.bind(1, id);
+    while (q.step()) ids.push_back(q.columnInt(0));
+    return ids;
+}
+
+void setPromptOf(Database& db, const char* table, const std::vector<int64_t>& ids, int64_t promptId) {
+    auto q = db.prepare(std::string("UPDATE ") + table + " SET prompt_id = ?1 WHERE id = ?2");
+    for (int64_t id : ids) q.bind(1, promptId).bind(2, id).run();
+}
+
 }  // namespace
 
 void DatasetEdits::setPromptText(int64_t promptId, const std::string& text) {
@@ -119,6 +132,52 @@ void DatasetEdits::setTags(int64_t promptId, const std::vector<std::string>& tag
         link.bind(1, promptId).bind(2, std::string_view(t)).run();
     }
     db_.exec("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM prompt_tags)");
+    tx.commit();
+}
+
+PromptMerge DatasetEdits::mergePrompts(int64_t keep, const std::vector<int64_t>& others) {
+    Transaction tx(db_);
+    PromptMerge merge{keep, {}};
+    for (int64_t other : others) {
+        if (other == keep) continue;
+        PromptMerge::Merged m;
+        m.promptId = other;
+        const auto prompt = rowsOf(db_, "SELECT * FROM prompts WHERE id = ?1", other);
+        if (prompt.empty()) throw StoreError("prompt " + std::to_string(other) + " does not exist");
+        m.prompt = prompt.front();
+        m.promptTags = rowsOf(db_, "SELECT * FROM prompt_tags WHERE prompt_id = ?1", other);
+        m.responses = idsOf(db_, "SELECT id FROM responses WHERE prompt_id = ?1 ORDER BY id", other);
+        m.comparisons = idsOf(db_, "SELECT id FROM comparisons WHERE prompt_id = ?1 ORDER BY id", other);
+        m.rankings = idsOf(db_, "SELECT id FROM rankings WHERE prompt_id = ?1 ORDER BY id", other);
+        m.samples = idsOf(db_, "SELECT id FROM samples WHERE prompt_id = ?1 ORDER BY id", other);
+        m.tagsAdded = idsOf(db_, "SELECT tag_id FROM prompt_tags WHERE prompt_id = ?1 AND tag_id NOT IN "
+                                 "(SELECT tag_id FROM prompt_tags WHERE prompt_id = " + std::to_string(keep) + ")", other);
+        setPromptOf(db_, "responses", m.responses, keep);
+        setPromptOf(db_, "comparisons", m.comparisons, keep);
+        setPromptOf(db_, "rankings", m.rankings, keep);
+        setPromptOf(db_, "samples", m.samples, keep);
+        auto tag = db_.prepare("INSERT INTO prompt_tags(prompt_id, tag_id) VALUES (?1, ?2)");
+        for (int64_t t : m.tagsAdded) tag.bind(1, keep).bind(2, t).run();
+        db_.prepare("DELETE FROM prompts WHERE id = ?1").bind(1, other).run();  // and its tag links
+        merge.merged.push_back(std::move(m));
+    }
+    tx.commit();
+    return merge;
+}
+
+void DatasetEdits::unmergePrompts(const PromptMerge& merge) {
+    Transaction tx(db_);
+    for (const auto& m : merge.merged) {
+        insertRows(db_, "prompts", {m.prompt});
+        insertRows(db_, "prompt_tags", m.promptTags);
+        db_.prepare("INSERT INTO prompts_fts(rowid, text) SELECT id, text FROM prompts WHERE id = ?1").bind(1, m.promptId).run();
+        setPromptOf(db_, "responses", m.responses, m.promptId);
+        setPromptOf(db_, "comparisons", m.comparisons, m.promptId);
+        setPromptOf(db_, "rankings", m.rankings, m.promptId);
+        setPromptOf(db_, "samples", m.samples, m.promptId);
+        auto untag = db_.prepare("DELETE FROM prompt_tags WHERE prompt_id = ?1 AND tag_id = ?2");
+        for (int64_t t : m.tagsAdded) untag.bind(1, merge.keptPromptId).bind(2, t).run();
+    }
     tx.commit();
 }
 

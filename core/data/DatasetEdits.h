@@ -19,6 +19,19 @@ struct PromptSnapshot {
     std::vector<Row> responses, comparisons, promptTags;
 };
 
+// What merging near-duplicate prompts into one changed, so that it can be undone exactly.
+struct PromptMerge {
+    int64_t keptPromptId = 0;
+    struct Merged {
+        int64_t promptId = 0;
+        PromptSnapshot::Row prompt;                      // the merged prompt's row and its tag links
+        std::vector<PromptSnapshot::Row> promptTags;
+        std::vector<int64_t> responses, comparisons, rankings, samples;  // ids moved to the kept prompt
+        std::vector<int64_t> tagsAdded;                  // tag ids the kept prompt gained from it
+    };
+    std::vector<Merged> merged;
+};
+
 class DatasetEdits {
 public:
     explicit DatasetEdits(Database& db) : db_(db) {}
@@ -31,6 +44,10 @@ public:
     PromptSnapshot deletePrompt(int64_t promptId);
     void restorePrompt(const PromptSnapshot& snapshot);
     void setTags(int64_t promptId, const std::vector<std::string>& tags);
+    // Moves the responses, comparisons, rankings, run samples and tags of `others` to `keep`, then deletes `others`
+    // (one transaction); unmergePrompts puts everything back with the same ids.
+    PromptMerge mergePrompts(int64_t keep, const std::vector<int64_t>& others);
+    void unmergePrompts(const PromptMerge& merge);
 
 private:
     Database& db_;

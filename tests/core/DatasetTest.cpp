@@ -1,6 +1,8 @@
 // Dataset queries (filters, FTS search, keyset pages) and edits (each undoable exactly).
 #include <QtTest>
 
+#include <algorithm>
+
 #include <filesystem>
 
 #include "TestData.h"
@@ -98,6 +100,43 @@ private slots:
         PromptFilter giraffe;
         giraffe.search = "giraffes";
         QCOMPARE(ids(giraffe), (std::vector<int64_t>{added}));
+    }
+
+    // Merging moves the others' responses, comparisons and tags to the kept prompt and deletes them;
+    // undoing puts every row back where it was, with the same ids.
+    void mergeMovesEverythingAndUnmergeRestoresIt() {
+        DatasetQueries q(store_->database());
+        DatasetEdits e(store_->database());
+        const auto all = q.page({}, 0, 100);
+        QCOMPARE(all.size(), size_t(5));
+        const int64_t keep = all[0].id, other = all[1].id;
+        e.setTags(other, {"merged-tag"});
+        e.setPromptText(other, "a quokka prompt");
+        const auto keptBefore = *q.detail(keep), otherBefore = *q.detail(other);
+        QVERIFY(!otherBefore.responses.empty() && !otherBefore.comparisons.empty());
+        const auto merge = e.mergePrompts(keep, {other});
+        QVERIFY(!q.detail(other));
+        PromptFilter gone;
+        gone.search = "quokka";
+        QVERIFY(ids(gone).empty());
+        QCOMPARE(q.count({}), int64_t(4));
+        const auto merged = *q.detail(keep);
+        QCOMPARE(merged.responses.size(), keptBefore.responses.size() + otherBefore.responses.size());
+        QCOMPARE(merged.comparisons.size(), keptBefore.comparisons.size() + otherBefore.comparisons.size());
+        QVERIFY(std::find(merged.tags.begin(), merged.tags.end(), "merged-tag") != merged.tags.end());
+        e.unmergePrompts(merge);
+        QCOMPARE(q.count({}), int64_t(5));
+        const auto keptAfter = *q.detail(keep), otherAfter = *q.detail(other);
+        QCOMPARE(keptAfter.responses.size(), keptBefore.responses.size());
+        QCOMPARE(keptAfter.tags, keptBefore.tags);
+        QCOMPARE(otherAfter.text, otherBefore.text);
+        QCOMPARE(otherAfter.tags, otherBefore.tags);
+        QCOMPARE(otherAfter.responses.size(), otherBefore.responses.size());
+        for (size_t i = 0; i < otherBefore.responses.size(); ++i) QCOMPARE(otherAfter.responses[i].id, otherBefore.responses[i].id);
+        QCOMPARE(otherAfter.comparisons.size(), otherBefore.comparisons.size());
+        PromptFilter quokka;
+        quokka.search = "quokka";
+        QCOMPARE(ids(quokka), (std::vector<int64_t>{other}));  // back in the search index
     }
 
     void manualPromptsFollowTheProjectsSplitSettings() {

@@ -229,6 +229,22 @@ private slots:
         QCOMPARE(dialog.clusterCount(), 0);
         panel.undoStack()->undo();
         QCOMPARE(count("human rankings"), 2);
+        // Merge the others into the kept prompt: its demonstrations move with it; undo separates them.
+        connect(&dialog, &widgets::NearDuplicatesDialog::mergeRequested, &panel, &widgets::DatasetPanel::mergePrompts);
+        done.clear();
+        dialog.search(0.8);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(dialog.clusterCount(), 1);
+        dialog.selectPrompt(1201);
+        done.clear();
+        dialog.mergeOthersIntoSelected();
+        QCOMPARE(count("human rankings"), 1);
+        QCOMPARE(data::DatasetQueries(store_->database()).detail(1201)->responses.size(), size_t(2));
+        QVERIFY(done.wait(10000));
+        QCOMPARE(dialog.clusterCount(), 0);
+        panel.undoStack()->undo();
+        QCOMPARE(count("human rankings"), 2);
+        QCOMPARE(data::DatasetQueries(store_->database()).detail(1201)->responses.size(), size_t(1));
         // A stricter threshold: the two prompts differ by a word, so no cluster at 0.99.
         done.clear();
         dialog.search(0.99);

@@ -75,6 +75,20 @@ void AddPromptCommand::undo() {
     refresh_(-1);
 }
 
+MergePromptsCommand::MergePromptsCommand(std::shared_ptr<data::ProjectStore> store, int64_t keep, std::vector<int64_t> others,
+                                         AfterEdit refresh)
+    : DatasetCommand(std::move(store), keep, label(QT_TRANSLATE_NOOP("DatasetPanel", "Merge near-duplicates into prompt %1"), keep),
+                     std::move(refresh)),
+      others_(std::move(others)) {}
+void MergePromptsCommand::redo() {
+    merge_ = edits().mergePrompts(promptId(), others_);
+    refresh(promptId());
+}
+void MergePromptsCommand::undo() {
+    edits().unmergePrompts(merge_);
+    refresh(promptId());
+}
+
 DeletePromptCommand::DeletePromptCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, AfterEdit refresh)
     : DatasetCommand(std::move(store), promptId, label(QT_TRANSLATE_NOOP("DatasetPanel", "Delete prompt %1"), promptId),
                      std::move(refresh)) {}

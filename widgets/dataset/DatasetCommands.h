@@ -88,6 +88,19 @@ private:
     std::optional<data::PromptSnapshot> removed_;  // after an undo
 };
 
+// Near-duplicate prompts merged into one: their responses, comparisons, rankings and tags move to the
+// kept prompt and they are deleted; undo puts them back with the same ids.
+class MergePromptsCommand : public DatasetCommand {
+public:
+    MergePromptsCommand(std::shared_ptr<data::ProjectStore> store, int64_t keep, std::vector<int64_t> others, AfterEdit refresh);
+    void redo() override;
+    void undo() override;
+
+private:
+    std::vector<int64_t> others_;
+    data::PromptMerge merge_;
+};
+
 class DeletePromptCommand : public DatasetCommand {
 public:
     DeletePromptCommand(std::shared_ptr<data::ProjectStore> store, int64_t promptId, AfterEdit refresh);

@@ -277,6 +277,12 @@ void DatasetPanel::deletePrompts(const QList<qint64>& promptIds) {
     emit statusMessage(tr("%n prompt(s) deleted — Ctrl+Z brings them back", nullptr, static_cast<int>(promptIds.size())));
 }
 
+void DatasetPanel::mergePrompts(qint64 keep, const QList<qint64>& others) {
+    if (others.isEmpty()) return;
+    undo_->push(new MergePromptsCommand(project_, keep, {others.begin(), others.end()}, [this](int64_t p) { afterEdit(p); }));
+    emit statusMessage(tr("Merged into prompt %1 — Ctrl+Z separates them again").arg(keep));
+}
+
 void DatasetPanel::deleteSelectedPrompt() {
     const int64_t id = model_->promptId(table_->currentIndex().row());
     if (id < 0) return;
@@ -290,6 +296,7 @@ void DatasetPanel::showNearDuplicates() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &NearDuplicatesDialog::promptActivated, this, [this](qint64 id) { showPrompt(id); });
     connect(dialog, &NearDuplicatesDialog::deleteRequested, this, &DatasetPanel::deletePrompts);
+    connect(dialog, &NearDuplicatesDialog::mergeRequested, this, &DatasetPanel::mergePrompts);
     dialog->show();
 }
 

@@ -43,6 +43,7 @@ public slots:
     void showPrompt(int64_t promptId);  // clears the filters when the prompt is hidden by them
     void deleteSelectedPrompt();
     void deletePrompts(const QList<qint64>& promptIds);  // one undoable step
+    void mergePrompts(qint64 keep, const QList<qint64>& others);  // one undoable step
     void refreshAfterImport();  // new rows, new sources
 
 signals:

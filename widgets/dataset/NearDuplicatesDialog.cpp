@@ -35,7 +35,12 @@ NearDuplicatesDialog::NearDuplicatesDialog(const QString& projectPath, double th
     keep_ = new QPushButton(tr("Keep this one, delete the others"), this);
     keep_->setToolTip(tr("Deletes the other prompts of the selected prompt's cluster (Edit → Undo brings them back)"));
     keep_->setEnabled(false);
+    merge_ = new QPushButton(tr("Merge the others into this one"), this);
+    merge_->setToolTip(tr("Moves the other prompts' responses, comparisons and tags to the selected prompt, then deletes them "
+                          "(Edit → Undo separates them again)"));
+    merge_->setEnabled(false);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(merge_, QDialogButtonBox::ActionRole);
     buttons->addButton(keep_, QDialogButtonBox::ActionRole);
     auto* top = new QHBoxLayout;
     top->addWidget(status_, 1);
@@ -49,7 +54,11 @@ NearDuplicatesDialog::NearDuplicatesDialog(const QString& projectPath, double th
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(searchButton, &QPushButton::clicked, this, [this] { search(threshold_->value()); });
     connect(keep_, &QPushButton::clicked, this, &NearDuplicatesDialog::keepSelectedDeleteOthers);
-    connect(tree_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) { keep_->setEnabled(item && item->parent()); });
+    connect(merge_, &QPushButton::clicked, this, &NearDuplicatesDialog::mergeOthersIntoSelected);
+    connect(tree_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        keep_->setEnabled(item && item->parent());
+        merge_->setEnabled(item && item->parent());
+    });
     connect(tree_, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
         if (item->parent()) emit promptActivated(item->data(0, Qt::UserRole).toLongLong());
     });
@@ -60,6 +69,7 @@ NearDuplicatesDialog::NearDuplicatesDialog(const QString& projectPath, double th
 void NearDuplicatesDialog::search(double threshold) {
     tree_->clear();
     keep_->setEnabled(false);
+    merge_->setEnabled(false);
     status_->setText(tr("Comparing prompts (MinHash, similarity ≥ %1)…").arg(threshold));
     // Filled on the worker, read here only after `finished` arrives (queued), so never concurrently.
     auto result = std::make_shared<std::vector<ClusterView>>();
@@ -104,13 +114,26 @@ void NearDuplicatesDialog::selectPrompt(qint64 promptId) {
                 tree_->setCurrentItem(item);
 }
 
-void NearDuplicatesDialog::keepSelectedDeleteOthers() {
-    QTreeWidgetItem* kept = tree_->currentItem();
-    if (!kept || !kept->parent()) return;
+QList<qint64> NearDuplicatesDialog::othersInSelectedCluster() const {
     QList<qint64> others;
+    const QTreeWidgetItem* kept = tree_->currentItem();
+    if (!kept || !kept->parent()) return others;
     for (int j = 0; j < kept->parent()->childCount(); ++j)
         if (kept->parent()->child(j) != kept) others << kept->parent()->child(j)->data(0, Qt::UserRole).toLongLong();
+    return others;
+}
+
+void NearDuplicatesDialog::keepSelectedDeleteOthers() {
+    const QList<qint64> others = othersInSelectedCluster();
+    if (others.isEmpty()) return;
     emit deleteRequested(others);
+    search(threshold_->value());
+}
+
+void NearDuplicatesDialog::mergeOthersIntoSelected() {
+    const QList<qint64> others = othersInSelectedCluster();
+    if (others.isEmpty()) return;
+    emit mergeRequested(tree_->currentItem()->data(0, Qt::UserRole).toLongLong(), others);
     search(threshold_->value());
 }
 
