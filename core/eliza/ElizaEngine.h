@@ -1,5 +1,5 @@
 #pragma once
-// The 1966 ELIZA response procedure (ALGORITHM.md §3-§7) over any Script. One instance is one
+// The 1966 ELIZA response procedure (docs/eliza-algorithm.md §3-§7) over any Script. One instance is one
 // conversation: it owns the reassembly cursors, the MEMORY queue and the LIMIT counter.
 // Not thread-safe; use one engine per thread. Deterministic: same inputs, same replies.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Decomposition matching and reassembly (ALGORITHM.md §5, §6).
+// Decomposition matching and reassembly (docs/eliza-algorithm.md §5, §6).
 
 #include <vector>
 

@@ -1,5 +1,5 @@
 #pragma once
-// The in-memory form of an ELIZA script in the 1966 CACM syntax (see ../shared ALGORITHM.md §2).
+// The in-memory form of an ELIZA script in the 1966 CACM syntax (docs/eliza-algorithm.md §2).
 // Plain data: the parser builds it, the engine reads it; per-session state (reassembly cursors,
 // memories, LIMIT) lives in ElizaEngine, so one Script can serve many conversations.
 

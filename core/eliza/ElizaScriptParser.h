@@ -1,5 +1,5 @@
 #pragma once
-// Reads an ELIZA script in the 1966 CACM syntax (ALGORITHM.md §2):
+// Reads an ELIZA script in the 1966 CACM syntax (docs/eliza-algorithm.md §2):
 //   (greeting words) [START] (rule)... [()]
 //   rule:   (KEY [= SUBST] [DLIST(/TAG...)] [RANK] [((pattern) reassembly...)...] [(=LINK)])
 //   memory: (MEMORY KEY (pattern = template) ×4)

@@ -1,6 +1,6 @@
 #pragma once
 // Text primitives of ELIZA: input normalisation, splitting, joining and the SLIP HASH used to pick
-// a MEMORY transformation (ALGORITHM.md §1, §6, §7).
+// a MEMORY transformation (docs/eliza-algorithm.md §1, §6, §7).
 
 #include <cstdint>
 #include <string>
@@ -28,7 +28,7 @@ bool isDelimiter(const std::string& word);
 
 // Up to 6 bytes as 36-bit 7090 BCD, space padded; other bytes map to their low 6 bits (Hay).
 uint64_t chunkAsBcd(std::string_view chunk);
-// The last 6-byte chunk of `word` as BCD: the SLIP cell BOT.(INPUT) holds (ALGORITHM.md §7).
+// The last 6-byte chunk of `word` as BCD: the SLIP cell BOT.(INPUT) holds (docs/eliza-algorithm.md §7).
 uint64_t lastChunkAsBcd(std::string_view word);
 // SLIP HASH (mid-square) of a 36-bit datum, giving an n-bit value (n <= 15).
 unsigned slipHash(uint64_t datum, unsigned n);
