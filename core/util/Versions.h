@@ -1,8 +1,7 @@
 #pragma once
-// Library versions for About boxes and `--version` (widgets may not include torch headers).
+// Library versions for About boxes and `--version`. The GUI does not link LibTorch: it asks rlhf-engine
+// (`rlhf-engine --version --json`) for LibTorch's version and the CPU kernels' vector width.
 #include <string>
 namespace rlhf {
-std::string libtorchVersion();
 std::string sqliteVersion();
-std::string cpuKernelWidth();  // the vector width the CPU kernels run at: avx512, avx2 or sse
 }  // namespace rlhf

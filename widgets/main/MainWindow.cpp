@@ -15,6 +15,7 @@
 #include <QUndoStack>
 
 #include "chat/ElizaChatPanel.h"
+#include "common/EngineVersion.h"
 #include "data/ProjectStore.h"
 #include "dataset/DatasetPanel.h"
 #include "main/AppSettings.h"
@@ -143,14 +144,18 @@ void MainWindow::saveCopy() {
     }
 }
 
+// Shown at once; the LibTorch line fills in when rlhf-engine has answered (the GUI does not link LibTorch).
 void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About RLHF Workbench"),
-                       tr("<h3>RLHF Workbench %1</h3><p>The InstructGPT recipe on one machine, with ELIZA (1966) "
-                          "alongside.</p><p>Qt %2 · LibTorch %3 (CPU kernels: %5) · SQLite %4</p><p>ELIZA scripts: DOCTOR from J. Weizenbaum, "
-                          "CACM 9(1), 1966, and the 1965 .TAPE. 100 listing, transcribed by Anthony Hay (CC0).</p>")
-                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
-                                QString::fromStdString(libtorchVersion()), QString::fromStdString(sqliteVersion()),
-                                QString::fromStdString(cpuKernelWidth())));
+    const QString text = tr("<h3>RLHF Workbench %1</h3><p>The InstructGPT recipe on one machine, with ELIZA (1966) "
+                            "alongside.</p><p>Qt %2 · SQLite %3<br>%4</p><p>ELIZA scripts: DOCTOR from J. Weizenbaum, "
+                            "CACM 9(1), 1966, and the 1965 .TAPE. 100 listing, transcribed by Anthony Hay (CC0).</p>")
+                             .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                                  QString::fromStdString(sqliteVersion()));
+    auto* box = new QMessageBox(QMessageBox::Information, tr("About RLHF Workbench"), text.arg(tr("LibTorch: asking rlhf-engine…")),
+                                QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    askEngineVersion(box, [box, text](const QString& line) { box->setText(text.arg(line.toHtmlEscaped())); });  // box: the context
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
