@@ -26,10 +26,9 @@ std::string stepName(int64_t step) {
 RunDirectory::RunDirectory(std::string dir) : dir_(std::move(dir)) { fs::create_directories(fs::path(dir_) / "checkpoints"); }
 
 void RunDirectory::writeConfig(const nlohmann::json& config) const {
-    const fs::path tmp = fs::path(dir_) / "config.json.tmp";
-    std::ofstream(tmp) << config.dump(2) << '\n';
-    fsyncPath(tmp.string());
-    fs::rename(tmp, fs::path(dir_) / "config.json");
+    AtomicFile file(dir_ + "/config.json");
+    file.stream() << config.dump(2) << '\n';
+    file.commit();
 }
 
 nlohmann::json RunDirectory::readConfig() const {
