@@ -120,6 +120,7 @@ void runStage(const TrainOptions& o) {
         reopenProjectRun(target, o.resume, Stage::kind, o.project);
         run = startRecorded(target, [&] { return Stage::Run::resume(target.dir, device, maxSteps); });
     }
+    if (o.control == "stdin") readControlLines();
     const auto result = runRecorded(*run, target, o.json, Stage::kind);
     nlohmann::ordered_json out = {{"run", target.runId}, {"dir", target.dir}, {"steps", result.lastStep},
                           {"stopped", result.stopped}, {"checkpoint", run->lastCheckpoint()}};

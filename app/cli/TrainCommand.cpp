@@ -60,6 +60,7 @@ void runPretrain(const TrainOptions& o) {
     RunTarget target;
     if (!o.project.empty()) target.store = data::ProjectStore::open(o.project, false);
     auto run = o.resume.empty() ? createRun(o, target, device) : resumeRun(o, target, device);
+    if (o.control == "stdin") readControlLines();
     const auto result = runRecorded(*run, target, o.json, "pretrain");
     printResult({{"run", target.runId > 0 ? nlohmann::json(target.runId) : nlohmann::json(target.dir)}, {"dir", target.dir},
                  {"steps", result.lastStep}, {"stopped", result.stopped}, {"checkpoint", run->lastCheckpoint()},
@@ -72,11 +73,11 @@ void listRuns(const std::string& project, bool json) {
     auto store = data::ProjectStore::open(project, false);
     nlohmann::json list = nlohmann::json::array();
     for (auto r : data::RunStore(store->database()).runs()) {
-        const std::string dir = store->checkpointsDirectory() + "/runs/" + std::to_string(r.id) + "-" + r.kind;
-        if (r.status == "running" && !train::RunLock::isHeld(dir)) r.status = "interrupted";  // its process is gone
+        r.status = train::observedRunStatus(r.status, data::RunStore::directoryOf(store->checkpointsDirectory(), r.id, r.kind));
+        auto orNull = [](const auto& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
         list.push_back({{"id", r.id}, {"kind", r.kind}, {"status", r.status}, {"last_step", r.lastStep},
-                        {"checkpoint", r.lastCheckpoint ? nlohmann::json(*r.lastCheckpoint) : nlohmann::json(nullptr)},
-                        {"message", r.message}});
+                        {"checkpoint", orNull(r.lastCheckpoint)}, {"message", r.message}, {"created_at", r.createdAt},
+                        {"finished_at", orNull(r.finishedAt)}, {"parent_run", orNull(r.parentRunId)}});
         if (!json)
             std::cout << r.id << "  " << r.kind << "  " << r.status << "  step " << r.lastStep << "  "
                       << r.lastCheckpoint.value_or("(no checkpoint)") << (r.message.empty() ? "" : "  " + r.message) << '\n';

@@ -1,13 +1,14 @@
 #include "TrainRunSupport.h"
 
 #include <algorithm>
-#include <csignal>
+#include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 
@@ -19,15 +20,6 @@
 
 namespace rlhf::cli {
 
-namespace {
-std::atomic<bool> gStop{false};
-extern "C" void onInterrupt(int) { gStop = true; }
-}  // namespace
-
-std::atomic<bool>& interruptFlag() { return gStop; }
-
-void catchInterrupt(bool on) { std::signal(SIGINT, on ? onInterrupt : SIG_DFL); }
-
 std::string checkpointDigest(const std::string& dir) { return sha256FileHex(dir + "/model.safetensors"); }
 
 void addCommonTrainOptions(CLI::App* cmd, TrainOptions& o) {
@@ -36,7 +28,9 @@ void addCommonTrainOptions(CLI::App* cmd, TrainOptions& o) {
     cmd->add_option("--set", o.sets, "key=value setting (repeatable), e.g. --set max_steps=200");
     addDeviceOption(cmd, o.device);
     cmd->add_option("--threads", o.threads, "LibTorch intra-op threads (default: all cores)");
-    cmd->add_flag("--json", o.json, "One JSON line per step on stdout");
+    cmd->add_option("--control", o.control, "stdin: lines pause, resume and stop control the run (the workbench uses this)")
+        ->check(CLI::IsMember({"stdin"}));
+    cmd->add_flag("--json", o.json, "One JSON line per step on stdout, and started/paused/resumed event lines");
 }
 
 nlohmann::json stageSettings(const TrainOptions& o, bool resuming) {
@@ -73,7 +67,9 @@ void removeUnstartedRun(RunTarget& target) {
 void createProjectRun(RunTarget& target, const std::string& kind, const nlohmann::json& settings) {
     data::RunStore runs(target.store->database());
     target.runId = runs.createRun(kind, kind, "{}", settings.value("seed", 1));
-    target.dir = target.store->checkpointsDirectory() + "/runs/" + std::to_string(target.runId) + "-" + kind;
+    if (settings.contains("model") && settings["model"].is_string())
+        if (const auto parent = runs.checkpointAt(settings["model"].get<std::string>())) runs.setParentCheckpoint(target.runId, parent->id);
+    target.dir = data::RunStore::directoryOf(target.store->checkpointsDirectory(), target.runId, kind);
     lockRun(target, "run " + std::to_string(target.runId) + " (" + kind + ")");
 }
 
@@ -89,7 +85,7 @@ void reopenProjectRun(RunTarget& target, const std::string& id, const std::strin
     if (row->kind != kind)
         throw UserError(project + ": run " + id + " is a " + row->kind + " run, not " + kind + " (resume it with rlhf train " +
                         row->kind + " " + project + " --resume " + id + ")");
-    target.dir = target.store->checkpointsDirectory() + "/runs/" + id + "-" + kind;
+    target.dir = data::RunStore::directoryOf(target.store->checkpointsDirectory(), target.runId, kind);
     if (!train::RunDirectory::latestCheckpointIn(target.dir))
         throw UserError(project + ": run " + id + " (" + kind + ", " + row->status + ") wrote no checkpoint to resume from" +
                         (row->message.empty() ? "" : ": " + row->message) + "; start a new run instead");
@@ -128,6 +124,61 @@ void printStepProgress(const train::StepStats& s, int64_t maxSteps, bool json, c
     if (const auto it = s.values.find("tokens_per_s"); it != s.values.end())
         line << "  " << std::setprecision(0) << it->second << " tok/s";
     std::cerr << line.str() << '\n';
+}
+
+}  // namespace rlhf::cli
+
+namespace rlhf::cli {
+
+RunRecording::RunRecording(RunTarget& target, bool json, std::string kind, int64_t maxSteps)
+    : target_(target), json_(json), kind_(std::move(kind)), maxSteps_(maxSteps) {
+    if (!target_.store) return;
+    runs_ = std::make_unique<data::RunStore>(target_.store->database());
+    metrics_ = std::make_unique<data::MetricsRecorder>(*runs_, target_.runId);
+}
+
+void RunRecording::printEvent(const char* event, int64_t step) const {
+    if (!json_) return;
+    nlohmann::ordered_json line = {{"event", event}, {"run", target_.runId > 0 ? nlohmann::json(target_.runId) : nlohmann::json(target_.dir)},
+                                   {"kind", kind_}, {"step", step}, {"max_steps", maxSteps_}};
+    if (std::string(event) == "started") line["dir"] = target_.dir;
+    std::cout << line.dump() << std::endl;  // flushed: the workbench reads it as it comes
+}
+
+void RunRecording::started(int64_t step) { printEvent("started", step); }
+
+void RunRecording::checkpointed(int64_t step, const std::string& dir) {
+    if (!runs_) return;
+    metrics_->flush();
+    runs_->recordCheckpoint(target_.runId, step, std::filesystem::path(dir).lexically_normal().string(), checkpointDigest(dir));
+}
+
+void RunRecording::stepped(const train::StepStats& s) {
+    if (metrics_) metrics_->add(s.step, s.values);
+    printStepProgress(s, maxSteps_, json_, stageHeadlines(kind_));
+    if (runControl().pause) waitWhilePaused(s.step);
+}
+
+void RunRecording::waitWhilePaused(int64_t step) {
+    if (metrics_) metrics_->flush();
+    if (runs_) runs_->setStatus(target_.runId, "paused");
+    printEvent("paused", step);
+    if (!json_) std::cerr << "paused after step " << step << " (a line \"resume\" continues, \"stop\" ends the run)\n";
+    while (runControl().pause && !runControl().stop) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (runs_) runs_->setStatus(target_.runId, "running");
+    printEvent("resumed", step);
+}
+
+void RunRecording::failed(const std::string& reason) {
+    if (!runs_) return;
+    metrics_->flush();
+    runs_->setStatus(target_.runId, "failed", reason);
+}
+
+void RunRecording::ended(const train::LoopResult& result) {
+    if (!runs_) return;
+    metrics_->flush();
+    runs_->setStatus(target_.runId, !result.error.empty() ? "failed" : result.stopped ? "stopped" : "finished", result.error);
 }
 
 }  // namespace rlhf::cli

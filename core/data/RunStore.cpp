@@ -8,7 +8,9 @@ namespace {
 const char* kRunColumns =
     "SELECT r.id, r.kind, r.name, r.status, r.message, r.config, r.seed, r.created_at, r.finished_at, "
     "(SELECT max(step) FROM metrics m WHERE m.run_id = r.id), "
-    "(SELECT path FROM checkpoints c WHERE c.run_id = r.id ORDER BY step DESC LIMIT 1) FROM runs r ";
+    "(SELECT path FROM checkpoints c WHERE c.run_id = r.id ORDER BY step DESC LIMIT 1), r.parent_checkpoint_id, "
+    "(SELECT run_id FROM checkpoints p WHERE p.id = r.parent_checkpoint_id) FROM runs r ";
+const char* kCheckpointColumns = "SELECT id, run_id, step, path, sha256, created_at FROM checkpoints ";
 
 RunRow rowOf(const Statement& q) {
     RunRow r;
@@ -23,7 +25,13 @@ RunRow rowOf(const Statement& q) {
     if (!q.columnIsNull(8)) r.finishedAt = q.columnDouble(8);
     r.lastStep = q.columnInt(9);
     if (!q.columnIsNull(10)) r.lastCheckpoint = q.columnText(10);
+    if (!q.columnIsNull(11)) r.parentCheckpointId = q.columnInt(11);
+    if (!q.columnIsNull(12)) r.parentRunId = q.columnInt(12);
     return r;
+}
+
+CheckpointRow checkpointOf(const Statement& q) {
+    return {q.columnInt(0), q.columnInt(1), q.columnInt(2), q.columnText(3), q.columnText(4), q.columnDouble(5)};
 }
 }  // namespace
 
@@ -49,11 +57,25 @@ void RunStore::setStatus(int64_t runId, const std::string& status, const std::st
     tx.commit();
 }
 
-void RunStore::recordMetrics(int64_t runId, int64_t step, const std::map<std::string, double>& values) {
+void RunStore::setParentCheckpoint(int64_t runId, int64_t checkpointId) {
+    Transaction tx(db_);
+    db_.prepare("UPDATE runs SET parent_checkpoint_id = ?1 WHERE id = ?2").bind(1, checkpointId).bind(2, runId).run();
+    tx.commit();
+}
+
+void RunStore::recordMetrics(int64_t runId, const std::vector<StepValues>& steps) {
     Transaction tx(db_);
     auto q = db_.prepare("INSERT OR REPLACE INTO metrics(run_id, name, step, value, time) VALUES (?1, ?2, ?3, ?4, ?5)");
     const double t = unixSeconds();
-    for (const auto& [name, value] : values) q.bind(1, runId).bind(2, std::string_view(name)).bind(3, step).bind(4, value).bind(5, t).run();
+    for (const auto& [step, values] : steps)
+        for (const auto& [name, value] : values) q.bind(1, runId).bind(2, std::string_view(name)).bind(3, step).bind(4, value).bind(5, t).run();
+    tx.commit();
+}
+
+void RunStore::discardAfterStep(int64_t runId, int64_t step) {
+    Transaction tx(db_);
+    db_.prepare("DELETE FROM metrics WHERE run_id = ?1 AND step > ?2").bind(1, runId).bind(2, step).run();
+    db_.prepare("DELETE FROM checkpoints WHERE run_id = ?1 AND step > ?2").bind(1, runId).bind(2, step).run();
     tx.commit();
 }
 
@@ -76,6 +98,51 @@ std::optional<RunRow> RunStore::run(int64_t runId) {
     q.bind(1, runId);
     if (!q.step()) return std::nullopt;
     return rowOf(q);
+}
+
+std::vector<MetricPoint> RunStore::metrics(int64_t runId, int64_t afterStep) {
+    std::vector<MetricPoint> out;
+    auto q = db_.prepare("SELECT name, step, value, time FROM metrics WHERE run_id = ?1 AND step > ?2 AND value IS NOT NULL ORDER BY name, step");
+    q.bind(1, runId).bind(2, afterStep);
+    while (q.step()) out.push_back({q.columnText(0), q.columnInt(1), q.columnDouble(2), q.columnDouble(3)});
+    return out;
+}
+
+std::vector<CheckpointRow> RunStore::checkpoints(int64_t runId) {
+    std::vector<CheckpointRow> out;
+    auto q = db_.prepare(std::string(kCheckpointColumns) + "WHERE run_id = ?1 ORDER BY step");
+    q.bind(1, runId);
+    while (q.step()) out.push_back(checkpointOf(q));
+    return out;
+}
+
+std::optional<CheckpointRow> RunStore::checkpointAt(const std::string& path) {
+    auto q = db_.prepare(std::string(kCheckpointColumns) + "WHERE path = ?1 ORDER BY id DESC LIMIT 1");
+    q.bind(1, std::string_view(path));
+    if (!q.step()) return std::nullopt;
+    return checkpointOf(q);
+}
+
+void RunStore::deleteCheckpoint(int64_t checkpointId) {
+    Transaction tx(db_);
+    db_.prepare("UPDATE runs SET parent_checkpoint_id = NULL WHERE parent_checkpoint_id = ?1").bind(1, checkpointId).run();
+    db_.prepare("DELETE FROM checkpoints WHERE id = ?1").bind(1, checkpointId).run();
+    tx.commit();
+}
+
+void RunStore::deleteRun(int64_t runId) {
+    Transaction tx(db_);
+    db_.prepare("UPDATE runs SET parent_checkpoint_id = NULL WHERE parent_checkpoint_id IN (SELECT id FROM checkpoints WHERE run_id = ?1)")
+        .bind(1, runId).run();
+    db_.prepare("DELETE FROM metrics WHERE run_id = ?1").bind(1, runId).run();
+    db_.prepare("DELETE FROM samples WHERE run_id = ?1").bind(1, runId).run();
+    db_.prepare("DELETE FROM checkpoints WHERE run_id = ?1").bind(1, runId).run();
+    db_.prepare("DELETE FROM runs WHERE id = ?1").bind(1, runId).run();
+    tx.commit();
+}
+
+std::string RunStore::directoryOf(const std::string& checkpointsDirectory, int64_t runId, const std::string& kind) {
+    return checkpointsDirectory + "/runs/" + std::to_string(runId) + "-" + kind;
 }
 
 }  // namespace rlhf::data

@@ -153,32 +153,53 @@ std::string orChain(const CheckRewrite& r) {
     return s + ")";
 }
 
+// Replaces `from` by `to` in the CREATE statement of `table`, which must contain it once; the caller bumps
+// the schema cookie (see kVersion3's comment).
+void replaceInTableSql(Database& db, const char* table, const std::string& from, const std::string& to) {
+    auto update = db.prepare("UPDATE sqlite_schema SET sql = replace(sql, ?1, ?2) WHERE type = 'table' AND name = ?3 AND instr(sql, ?1) > 0");
+    update.bind(1, std::string_view(from)).bind(2, std::string_view(to)).bind(3, std::string_view(table)).run();
+    if (sqlite3_changes(db.handle()) != 1) {
+        db.exec("PRAGMA writable_schema = OFF");
+        throw StoreError(db.path() + ": schema of table " + table + " lacks " + from + "; not a project file this version wrote");
+    }
+}
+
+// Runs `edit` with the schema writable, then makes every connection re-read the schema.
+template <typename Edit>
+void editSchema(Database& db, Edit edit) {
+    const int64_t cookie = db.queryInt("PRAGMA schema_version");
+    db.exec("PRAGMA writable_schema = ON");
+    edit();
+    db.exec("PRAGMA schema_version = " + std::to_string(cookie + 1));
+    db.exec("PRAGMA writable_schema = OFF");
+}
+
+const CheckRewrite kRunStatusesV1 = {"runs", "status", {"queued", "running", "stopped", "finished", "failed"}};
+
 void rewriteInListChecks(Database& db) {
     static const std::vector<CheckRewrite> rewrites = {
         {"prompts", "split", {"train", "validation", "test"}},
         {"runs", "kind", {"pretrain", "sft", "rm", "ppo", "dpo"}},
-        {"runs", "status", {"queued", "running", "stopped", "finished", "failed"}},
+        kRunStatusesV1,
         {"responses", "origin", {"demonstration", "import", "model"}},
         {"votes", "winner", {"left", "right", "tie", "both_bad"}}};
-    const int64_t cookie = db.queryInt("PRAGMA schema_version");
-    db.exec("PRAGMA writable_schema = ON");
-    auto update = db.prepare("UPDATE sqlite_schema SET sql = replace(sql, ?1, ?2) WHERE type = 'table' AND name = ?3 AND instr(sql, ?1) > 0");
-    for (const auto& r : rewrites) {
-        const std::string from = inList(r), to = orChain(r);
-        update.bind(1, std::string_view(from)).bind(2, std::string_view(to)).bind(3, std::string_view(r.table)).run();
-        if (sqlite3_changes(db.handle()) != 1) {
-            db.exec("PRAGMA writable_schema = OFF");
-            throw StoreError(db.path() + ": schema of table " + r.table + " lacks " + inList(r) + "; not a project file this version wrote");
-        }
-    }
-    db.exec("PRAGMA schema_version = " + std::to_string(cookie + 1));
-    db.exec("PRAGMA writable_schema = OFF");
+    editSchema(db, [&] {
+        for (const auto& r : rewrites) replaceInTableSql(db, r.table, inList(r), orChain(r));
+    });
+}
+
+// Version 4: a run can be paused (its process keeps it, not stepping) or interrupted (its process died
+// without ending it: the workbench and `rlhf runs` find a running row whose run lock is free).
+void addRunStatuses(Database& db) {
+    CheckRewrite v4 = kRunStatusesV1;
+    v4.values.insert(v4.values.end(), {"paused", "interrupted"});
+    editSchema(db, [&] { replaceInTableSql(db, "runs", orChain(kRunStatusesV1), orChain(v4)); });
 }
 
 }  // namespace
 
 const std::vector<Migration>& schemaMigrations() {
-    static const std::vector<Migration> migrations = {{kVersion1, nullptr}, {kVersion2, nullptr}, {nullptr, rewriteInListChecks}};
+    static const std::vector<Migration> migrations = {{kVersion1, nullptr}, {kVersion2, nullptr}, {nullptr, rewriteInListChecks}, {nullptr, addRunStatuses}};
     return migrations;
 }
 

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "train/DpoLoss.h"
+#include "train/DpoOptions.h"
 #include "train/FineTuneConfig.h"
 
 namespace rlhf::train {

@@ -8,15 +8,9 @@
 
 #include <torch/types.h>
 
+#include "train/DpoOptions.h"
+
 namespace rlhf::train {
-
-enum class DpoLossType { Sigmoid, Ipo };
-
-struct DpoOptions {
-    double beta = 0.1;            // strength of the implicit KL to the reference
-    double labelSmoothing = 0.0;  // cDPO: assumed probability that a preference label is flipped (sigmoid only)
-    DpoLossType type = DpoLossType::Sigmoid;
-};
 
 struct DpoResult {
     torch::Tensor loss;                      // scalar, mean over the batch, differentiable in the policy log-probs

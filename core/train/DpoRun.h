@@ -19,6 +19,7 @@
 #include "text/ByteLevelBpe.h"
 #include "train/AdamW.h"
 #include "train/DpoConfig.h"
+#include "train/DpoLoss.h"
 #include "train/EpochOrder.h"
 #include "train/Precision.h"
 #include "train/ResponseRows.h"

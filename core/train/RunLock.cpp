@@ -58,4 +58,9 @@ bool RunLock::isHeld(const std::string& runDir) {
     return held;
 }
 
+std::string observedRunStatus(const std::string& storedStatus, const std::string& runDir) {
+    if ((storedStatus == "running" || storedStatus == "paused") && !RunLock::isHeld(runDir)) return "interrupted";
+    return storedStatus;
+}
+
 }  // namespace rlhf::train

@@ -24,4 +24,8 @@ private:
     int fd_ = -1;
 };
 
+// The status a project's run shows to people: a row saying running or paused whose run lock nobody holds
+// is "interrupted" (its process is gone); any other status as stored.
+std::string observedRunStatus(const std::string& storedStatus, const std::string& runDir);
+
 }  // namespace rlhf::train

@@ -104,10 +104,12 @@ static void checkConstraintsAreComparisons(Database& db) {
     db.exec("INSERT INTO prompts(id, text, hash, split, created_at) VALUES (101, 'b', 2, NULL, 0)");
     db.exec("INSERT INTO responses(prompt_id, text, hash, origin, created_at) VALUES (100, 'r', 3, 'model', 0)");
     db.exec("INSERT INTO runs(kind, status, created_at) VALUES ('dpo', 'failed', 0)");
+    db.exec("INSERT INTO runs(kind, status, created_at) VALUES ('dpo', 'paused', 0)");       // version 4
+    db.exec("INSERT INTO runs(kind, status, created_at) VALUES ('sft', 'interrupted', 0)");
     db.exec("INSERT INTO votes(left_author, right_author, winner, created_at) VALUES ('a', 'b', 'both_bad', 0)");
     for (const char* bad : {"INSERT INTO prompts(text, hash, split, created_at) VALUES ('c', 4, 'holdout', 0)",
                             "INSERT INTO responses(prompt_id, text, hash, origin, created_at) VALUES (100, 'r', 5, 'Model', 0)",
-                            "INSERT INTO runs(kind, status, created_at) VALUES ('dpo', 'paused', 0)",
+                            "INSERT INTO runs(kind, status, created_at) VALUES ('dpo', 'Paused', 0)",
                             "INSERT INTO runs(kind, status, created_at) VALUES ('grpo', 'queued', 0)",
                             "INSERT INTO votes(left_author, right_author, winner, created_at) VALUES ('a', 'b', 'draw', 0)"})
         QVERIFY_THROWS_EXCEPTION(StoreError, db.exec(bad));

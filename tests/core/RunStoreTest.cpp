@@ -6,6 +6,7 @@
 
 #include "TestData.h"
 #include "TestPrinters.h"
+#include "data/MetricsRecorder.h"
 #include "data/ProjectStore.h"
 #include "data/RunStore.h"
 #include "data/TokenStatistics.h"
@@ -52,6 +53,42 @@ private slots:
         QVERIFY(row->finishedAt.has_value());
         QCOMPARE(store->database().queryInt("SELECT count(*) FROM metrics"), int64_t(3));
         QVERIFY_THROWS_EXCEPTION(data::StoreError, runs.createRun("bogus", "", "{}", 0));  // CHECK constraint
+    }
+
+    // Metrics are batched (nothing written per step until a flush), a resumed run's later steps and
+    // checkpoints go, a run that starts from a checkpoint knows its parent run, and deleting a run keeps
+    // its children (their parent becomes unknown).
+    void batchedMetricsResumeAndLineage() {
+        auto store = data::ProjectStore::open((tmp_ / "b.rlhf").string(), true);
+        data::RunStore runs(store->database());
+        const int64_t sft = runs.createRun("sft", "sft", "{}", 1);
+        data::MetricsRecorder recorder(runs, sft);
+        for (int step = 1; step <= 5; ++step) recorder.add(step, {{"loss", 10.0 - step}});
+        QCOMPARE(recorder.pendingSteps(), size_t(5));
+        QCOMPARE(store->database().queryInt("SELECT count(*) FROM metrics"), int64_t(0));
+        recorder.flush();
+        QCOMPARE(store->database().queryInt("SELECT count(*) FROM metrics"), int64_t(5));
+        runs.recordCheckpoint(sft, 3, "/runs/1-sft/checkpoints/step-3", "a");
+        runs.recordCheckpoint(sft, 5, "/runs/1-sft/checkpoints/step-5", "b");
+        runs.discardAfterStep(sft, 3);  // resumed from step 3
+        const auto points = runs.metrics(sft);
+        QCOMPARE(points.size(), size_t(3));
+        QCOMPARE(points.back().step, int64_t(3));
+        QCOMPARE(points.back().value, 7.0);
+        QCOMPARE(runs.metrics(sft, 2).size(), size_t(1));
+        QCOMPARE(runs.checkpoints(sft).size(), size_t(1));
+        QVERIFY(!runs.checkpointAt("/runs/1-sft/checkpoints/step-5"));
+        const auto parent = runs.checkpointAt("/runs/1-sft/checkpoints/step-3");
+        QVERIFY(parent);
+        const int64_t rm = runs.createRun("rm", "rm", "{}", 1);
+        runs.setParentCheckpoint(rm, parent->id);
+        QCOMPARE(runs.run(rm)->parentRunId.value_or(0), sft);
+        QCOMPARE(runs.run(rm)->parentCheckpointId.value_or(0), parent->id);
+        runs.deleteRun(sft);
+        QVERIFY(!runs.run(sft));
+        QVERIFY(!runs.run(rm)->parentRunId);
+        QCOMPARE(store->database().queryInt("SELECT count(*) FROM metrics"), int64_t(0));
+        QCOMPARE(data::RunStore::directoryOf("/p.rlhf.d", 7, "dpo"), std::string("/p.rlhf.d/runs/7-dpo"));
     }
 
     void projectTextAsCorpus() {

@@ -1,0 +1,37 @@
+#include "RunControl.h"
+
+#include <csignal>
+#include <iostream>
+#include <string>
+#include <thread>
+
+namespace rlhf::cli {
+
+namespace {
+extern "C" void onStopSignal(int) { runControl().stop = true; }  // lock-free atomic: safe in a handler
+}  // namespace
+
+RunControl& runControl() {
+    static RunControl control;
+    return control;
+}
+
+void catchStopSignals(bool on) {
+    std::signal(SIGINT, on ? onStopSignal : SIG_DFL);
+    std::signal(SIGTERM, on ? onStopSignal : SIG_DFL);
+}
+
+// The thread is detached: it may still wait on stdin when the run has ended, and exit() does not wait for it.
+void readControlLines() {
+    std::thread([] {
+        std::string line;
+        while (std::getline(std::cin, line)) {
+            if (line == "pause") runControl().pause = true;
+            else if (line == "resume") runControl().pause = false;
+            else if (line == "stop") runControl().stop = true;
+            else std::cerr << "rlhf: --control stdin: unknown line \"" << line << "\" (pause, resume or stop)\n";
+        }
+    }).detach();
+}
+
+}  // namespace rlhf::cli
