@@ -1,5 +1,7 @@
 // rlhf-workbench [PROJECT]: the desktop application. Wiring only: the panels live in widgets/.
 // Opens PROJECT, else the last project, else a new one in the user's data directory.
+#include <cstdio>
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTranslator>
@@ -22,10 +24,21 @@ int main(int argc, char** argv) {
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "Project file (*.rlhf) to open or create"));
+    const QCommandLineOption panel(QStringLiteral("panel"),
+                                   QApplication::translate("main", "Open on this panel: %1")
+                                       .arg(rlhf::widgets::MainWindow::panelNames().join(QStringLiteral(", "))),
+                                   QStringLiteral("name"));
+    parser.addOption(panel);
     parser.process(app);
+    if (parser.isSet(panel) && !rlhf::widgets::MainWindow::panelNames().contains(parser.value(panel))) {
+        std::fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "rlhf-workbench: unknown panel \"%1\" (one of: %2)")
+                                                      .arg(parser.value(panel), rlhf::widgets::MainWindow::panelNames().join(QStringLiteral(", ")))));
+        return 2;
+    }
     rlhf::widgets::MainWindow window;
     const auto project = rlhf::widgets::startupProject(parser.positionalArguments());
     window.show();  // first, so an upgrade of an old project shows its progress over the window
     window.openProject(project.path, project.create);
+    if (parser.isSet(panel)) window.showPanel(parser.value(panel));
     return app.exec();
 }

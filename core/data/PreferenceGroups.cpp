@@ -6,13 +6,14 @@ namespace {
 
 void readComparisons(Database& db, const std::string& split, std::vector<PreferenceGroup>& out) {
     auto q = db.prepare(
-        "SELECT p.text, c.text, r.text, x.margin FROM comparisons x JOIN prompts p ON p.id = x.prompt_id "
+        "SELECT p.text, c.text, r.text, x.margin, p.id FROM comparisons x JOIN prompts p ON p.id = x.prompt_id "
         "JOIN responses c ON c.id = x.chosen_id JOIN responses r ON r.id = x.rejected_id "
         "WHERE ?1 = '' OR p.split = ?1 ORDER BY x.id");
     q.bind(1, std::string_view(split));
     while (q.step()) {
         PreferenceGroup g{q.columnText(0), {q.columnText(1), q.columnText(2)}, {{0, 1, std::nullopt}}};
         if (!q.columnIsNull(3)) g.pairs[0].margin = q.columnDouble(3);
+        g.promptId = q.columnInt(4);
         out.push_back(std::move(g));
     }
 }
@@ -20,7 +21,7 @@ void readComparisons(Database& db, const std::string& split, std::vector<Prefere
 // One row per ranked response, a ranking's rows together, best first.
 void readRankings(Database& db, const std::string& split, std::vector<PreferenceGroup>& out) {
     auto q = db.prepare(
-        "SELECT k.id, p.text, r.text, i.rank FROM rankings k JOIN prompts p ON p.id = k.prompt_id "
+        "SELECT k.id, p.text, r.text, i.rank, p.id FROM rankings k JOIN prompts p ON p.id = k.prompt_id "
         "JOIN ranking_items i ON i.ranking_id = k.id JOIN responses r ON r.id = i.response_id "
         "WHERE k.all_bad = 0 AND (?1 = '' OR p.split = ?1) ORDER BY k.id, i.rank, i.response_id");
     q.bind(1, std::string_view(split));
@@ -39,7 +40,7 @@ void readRankings(Database& db, const std::string& split, std::vector<Preference
             finish();
             current = q.columnInt(0);
             ranks.clear();
-            out.push_back({q.columnText(1), {}, {}});
+            out.push_back({q.columnText(1), {}, {}, q.columnInt(4)});
         }
         out.back().responses.push_back(q.columnText(2));
         ranks.push_back(q.columnInt(3));

@@ -4,6 +4,7 @@
 // every pair of them ranked apart (K·(K−1)/2 when there are no ties; an all-bad ranking gives no group).
 // The reward model forwards a group's responses once and divides its loss by the group's pair count.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@ struct PreferenceGroup {
     std::string prompt;
     std::vector<std::string> responses;
     std::vector<Pair> pairs;
+    int64_t promptId = 0;  // the project's prompt (0 when unknown: a run directory of an older version)
 };
 
 // The groups of prompts in `split` ("train", "validation", "test"; empty: all): comparisons in the order

@@ -108,6 +108,14 @@ std::vector<MetricPoint> RunStore::metrics(int64_t runId, int64_t afterStep) {
     return out;
 }
 
+std::vector<MetricPoint> RunStore::metric(int64_t runId, const std::string& name) {
+    std::vector<MetricPoint> out;
+    auto q = db_.prepare("SELECT step, value, time FROM metrics WHERE run_id = ?1 AND name = ?2 AND value IS NOT NULL ORDER BY step");
+    q.bind(1, runId).bind(2, std::string_view(name));
+    while (q.step()) out.push_back({name, q.columnInt(0), q.columnDouble(1), q.columnDouble(2)});
+    return out;
+}
+
 std::vector<CheckpointRow> RunStore::checkpoints(int64_t runId) {
     std::vector<CheckpointRow> out;
     auto q = db_.prepare(std::string(kCheckpointColumns) + "WHERE run_id = ?1 ORDER BY step");

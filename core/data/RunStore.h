@@ -59,6 +59,7 @@ public:
     std::optional<RunRow> run(int64_t runId);
     // Points of a run with step > afterStep, by name then step.
     std::vector<MetricPoint> metrics(int64_t runId, int64_t afterStep = -1);
+    std::vector<MetricPoint> metric(int64_t runId, const std::string& name);  // one metric, by step
     std::vector<CheckpointRow> checkpoints(int64_t runId);
     // The checkpoint written at `path` (a project run's), for the lineage of runs that start from it.
     std::optional<CheckpointRow> checkpointAt(const std::string& path);

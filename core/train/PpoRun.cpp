@@ -224,7 +224,8 @@ PpoRun::Rollouts PpoRun::rollout(const std::vector<size_t>& picked, int64_t step
     const auto advantages = generalisedAdvantages(rewards.rewards, r.values, r.mask, config_.gamma, config_.lam);
     r.advantages = advantages.advantages;
     r.returns = advantages.returns;
-    const auto perRow = torch::stack({rewards.kl.sum(1), -(r.logProbs).sum(1), rewards.scores}).to(torch::kCPU, torch::kFloat64);  // [3,B]
+    const auto perRow = torch::stack({rewards.kl.sum(1), -(r.logProbs).sum(1), rewards.scores, r.mask.sum(1)})
+                            .to(torch::kCPU, torch::kFloat64);  // [4,B]: KL, entropy, score, response tokens
     const double kl = perRow[0].mean().item<double>(), scoreMean = perRow[2].mean().item<double>();
     stats["objective/kl"] = kl;
     stats["objective/entropy"] = perRow[1].mean().item<double>();
@@ -232,11 +233,13 @@ PpoRun::Rollouts PpoRun::rollout(const std::vector<size_t>& picked, int64_t step
     stats["objective/scores"] = scoreMean;
     stats["objective/rlhf_reward"] = scoreMean - kl_.beta() * kl;
     stats["val/num_eos_tokens"] = endsWithEos.sum().item<double>();
+    stats["response_length"] = perRow[3].mean().item<double>();  // ours (TRL logs none): mean response tokens
     std::ofstream samples(runDir_.path() + "/" + kSamplesFile, std::ios::app);
     for (int64_t b = 0; b < std::min<int64_t>(B, 2); ++b)
         samples << nlohmann::json{{"step", step}, {"prompt", promptTexts_[picked[static_cast<size_t>(b)]]},
                                   {"response", tokenizer_->decodeLossy(completions[static_cast<size_t>(b)].ids)},
-                                  {"score", perRow[2][b].item<double>()}}
+                                  {"score", perRow[2][b].item<double>()}, {"kl", perRow[0][b].item<double>()},
+                                  {"length", perRow[3][b].item<double>()}}
                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                 << '\n';
     return r;

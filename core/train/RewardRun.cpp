@@ -8,6 +8,7 @@
 #include <torch/torch.h>
 
 #include "model/Scoring.h"
+#include "util/AtomicFile.h"
 #include "train/GradientClipping.h"
 #include "train/ResponseRows.h"
 #include "train/SplitRows.h"
@@ -24,13 +25,14 @@ const char* kGroupsFile = "groups.jsonl";
 nlohmann::json groupJson(const data::PreferenceGroup& g) {
     nlohmann::json pairs = nlohmann::json::array();
     for (const auto& p : g.pairs) pairs.push_back({p.better, p.worse, p.margin ? nlohmann::json(*p.margin) : nlohmann::json(nullptr)});
-    return {{"prompt", g.prompt}, {"responses", g.responses}, {"pairs", pairs}};
+    return {{"prompt", g.prompt}, {"responses", g.responses}, {"pairs", pairs}, {"prompt_id", g.promptId}};
 }
 data::PreferenceGroup groupFrom(const nlohmann::json& j) {
     data::PreferenceGroup g{j.at("prompt").get<std::string>(), j.at("responses").get<std::vector<std::string>>(), {}};
     for (const auto& p : j.at("pairs"))
         g.pairs.push_back({p.at(0).get<size_t>(), p.at(1).get<size_t>(),
                            p.at(2).is_null() ? std::nullopt : std::optional<double>(p.at(2).get<double>())});
+    g.promptId = j.value("prompt_id", int64_t(0));
     return g;
 }
 
@@ -90,6 +92,7 @@ void RewardRun::prepare(model::LoadedModel loaded, const std::vector<data::Prefe
     const int64_t maxLength = responseRowLength(config_.maxLength, c.nPositions);
     train_ = makeGroups(train, maxLength);
     validation_ = makeGroups(validation, maxLength);
+    validationSource_ = validation;
     if (train_.groups.empty())
         throw std::invalid_argument("every train group has a response past max_length " + std::to_string(maxLength));
     auto parameters = model_->parameters();
@@ -100,8 +103,9 @@ void RewardRun::prepare(model::LoadedModel loaded, const std::vector<data::Prefe
 
 RewardRun::Groups RewardRun::makeGroups(const std::vector<data::PreferenceGroup>& groups, int64_t maxLength) const {
     Groups out;
-    for (const auto& g : groups) {
-        Group group{{}, g.pairs};
+    for (size_t source = 0; source < groups.size(); ++source) {
+        const data::PreferenceGroup& g = groups[source];
+        Group group{{}, g.pairs, source};
         const auto prompt = tokenizer_->encode(g.prompt);
         for (const auto& response : g.responses) {
             std::vector<int> ids = prompt;
@@ -191,17 +195,45 @@ std::map<std::string, double> RewardRun::evaluate() {
     model_->eval();
     const size_t end = std::min(validation_.groups.size(), static_cast<size_t>(config_.evalBatches) * config_.batchSize);
     double loss = 0;
-    std::vector<torch::Tensor> differences;
+    std::vector<torch::Tensor> differences, rewards;
     for (size_t start = 0; start < end; start += static_cast<size_t>(config_.batchSize)) {
         std::vector<size_t> groups(std::min(end - start, static_cast<size_t>(config_.batchSize)));
         std::iota(groups.begin(), groups.end(), start);
         const auto result = groupLoss(validation_, groups);
         loss += result.loss.item<double>() * static_cast<double>(groups.size()) / static_cast<double>(end);
         differences.push_back(result.pairMargins);
+        rewards.push_back(result.rewards);
     }
+    std::vector<size_t> evaluated(end);
+    std::iota(evaluated.begin(), evaluated.end(), 0);
+    writeEvaluation(evaluated, torch::cat(rewards));
     const auto d = torch::cat(differences);
     return {{"val_loss", loss}, {"val_accuracy", d.gt(0).to(torch::kFloat64).mean().item<double>()},
             {"val_margin", d.to(torch::kFloat64).mean().item<double>()}};
+}
+
+// RUN/evaluation.jsonl, replaced at each evaluation: one line per validation pair with its texts and both
+// rewards, for the workbench's histograms, calibration and "most wrong pairs" (`rewards`: [rows] of
+// `groups`, in order).
+void RewardRun::writeEvaluation(const std::vector<size_t>& groups, const torch::Tensor& rewards) const {
+    const auto r = rewards.to(torch::kCPU, torch::kFloat64);
+    const double* reward = r.data_ptr<double>();
+    std::string lines;
+    int64_t offset = 0;
+    for (size_t g : groups) {
+        const Group& group = validation_.groups[g];
+        const data::PreferenceGroup& source = validationSource_[group.source];
+        for (const auto& p : group.pairs)
+            lines += nlohmann::json{{"step", step_}, {"prompt_id", source.promptId}, {"prompt", source.prompt},
+                                    {"chosen", source.responses[p.better]}, {"rejected", source.responses[p.worse]},
+                                    {"chosen_reward", reward[offset + static_cast<int64_t>(p.better)]},
+                                    {"rejected_reward", reward[offset + static_cast<int64_t>(p.worse)]}}
+                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
+        offset += static_cast<int64_t>(group.rows.size());
+    }
+    AtomicFile file(runDir_.path() + "/evaluation.jsonl");
+    file.stream() << lines;
+    file.commit();
 }
 
 void RewardRun::saveCheckpoint(int64_t step) {

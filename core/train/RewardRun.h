@@ -32,6 +32,7 @@ public:
     struct Group {
         std::vector<std::vector<int>> rows;  // prompt + response tokens, one per response
         std::vector<data::PreferenceGroup::Pair> pairs;
+        size_t source = 0;  // index into the groups it was made from
     };
     struct Groups {
         std::vector<Group> groups;
@@ -74,6 +75,7 @@ private:
     GroupLoss groupLoss(const Groups& split, const std::vector<size_t>& groups, int64_t* positions = nullptr);
     StepStats trainStep(int64_t step);
     std::map<std::string, double> evaluate();
+    void writeEvaluation(const std::vector<size_t>& groups, const torch::Tensor& rewards) const;
     void saveCheckpoint(int64_t step);
 
     FineTuneConfig config_;
@@ -86,6 +88,7 @@ private:
     int eos_ = 0;
     std::unique_ptr<AdamW> optimizer_;
     Groups train_, validation_;
+    std::vector<data::PreferenceGroup> validationSource_;  // texts and prompt ids of RUN/evaluation.jsonl
     std::unique_ptr<EpochOrder> order_;  // of the train groups
     int64_t step_ = 0;
     std::string lastCheckpoint_;

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 
 #include "TensorCompare.h"
 #include "TestData.h"
@@ -125,6 +126,19 @@ private slots:
         torch::NoGradGuard noGrad;
         const auto inRun = run->rewards(run->trainGroups(), {0});
         QVERIFY(std::abs(inRun[0].item<double>() - chosen) < 1e-4);
+        // The last evaluation's pairs, for the workbench: texts and both rewards, as the saved model scores them.
+        std::ifstream evaluation(tmp_ / "learns" / "evaluation.jsonl");
+        std::vector<nlohmann::json> pairs;
+        for (std::string line; std::getline(evaluation, line);) pairs.push_back(nlohmann::json::parse(line));
+        QCOMPARE(pairs.size(), size_t(2));
+        QCOMPARE(pairs[1]["step"].get<int>(), 16);
+        QCOMPARE(pairs[1]["prompt"].get<std::string>(), std::string("Is 9 a number?"));
+        QCOMPARE(pairs[1]["rejected"].get<std::string>(), std::string(" No."));
+        double margin = 0;
+        for (const auto& p : pairs) margin += (p["chosen_reward"].get<double>() - p["rejected_reward"].get<double>()) / 2;
+        QVERIFY(std::abs(margin - last.values.at("val_margin")) < 1e-6);
+        const double saved9 = model::rewardOf(saved.model, saved.score, saved.tokenizer->encode("Is 9 a number?"), saved.tokenizer->encode(" No."))[0];
+        QVERIFY(std::abs(pairs[1]["rejected_reward"].get<double>() - saved9) < 1e-4);
     }
 
     void resumedRunMatchesAnUninterruptedOne() {

@@ -10,6 +10,7 @@
 namespace rlhf::widgets {
 
 QString enginePath() {
+    if (const QString chosen = qEnvironmentVariable("RLHF_ENGINE"); !chosen.isEmpty()) return chosen;
     const QDir here(QCoreApplication::applicationDirPath());
     const QString beside = here.filePath(QStringLiteral("rlhf-engine"));
     if (QFileInfo(beside).isExecutable()) return beside;

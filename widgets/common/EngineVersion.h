@@ -10,7 +10,8 @@ class QObject;
 
 namespace rlhf::widgets {
 
-// rlhf-engine beside this executable (an installed layout), else in ../cli (the build tree).
+// $RLHF_ENGINE when set, else rlhf-engine beside this executable (an installed layout), else in ../cli
+// (the build tree).
 QString enginePath();
 
 // Calls `done` on `context`'s thread with a line such as "LibTorch 1.13.0 (CPU kernels: avx512)", or one

@@ -20,6 +20,7 @@
 #include "dataset/DatasetPanel.h"
 #include "main/AppSettings.h"
 #include "main/ProjectUpgrade.h"
+#include "runs/RunsPanel.h"
 #include "util/Versions.h"
 
 namespace rlhf::widgets {
@@ -38,10 +39,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     auto showStatus = [this](const QString& m) { statusBar()->showMessage(m, 8000); };
     dataset_ = new DatasetPanel(this);
     connect(dataset_, &DatasetPanel::statusMessage, this, showStatus);
-    addPanel(dataset_, tr("Dataset"));
+    addPanel(dataset_, tr("Dataset"), QStringLiteral("dataset"));
+    runs_ = new RunsPanel(this);
+    connect(runs_, &RunsPanel::statusMessage, this, showStatus);
+    connect(runs_, &RunsPanel::panelRequested, this, &MainWindow::showPanel);
+    connect(runs_, &RunsPanel::showPromptRequested, this, [this](qint64 promptId) {
+        showPanel(QStringLiteral("dataset"));
+        dataset_->showPrompt(promptId);
+    });
+    addPanel(runs_, tr("Runs"), QStringLiteral("runs"));
     auto* chat = new ElizaChatPanel(this);
     connect(chat, &ElizaChatPanel::statusMessage, this, showStatus);
-    addPanel(chat, tr("Chat — ELIZA (1966)"));
+    addPanel(chat, tr("Chat — ELIZA (1966)"), QStringLiteral("chat"));
 
     connect(navigation_, &QListWidget::currentRowChanged, panels_, &QStackedWidget::setCurrentIndex);
     navigation_->setCurrentRow(0);
@@ -57,9 +66,25 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::addPanel(QWidget* panel, const QString& name) {
+void MainWindow::addPanel(QWidget* panel, const QString& title, const QString& name) {
     panels_->addWidget(panel);
-    navigation_->addItem(name);
+    navigation_->addItem(title);
+    panelKeys_ << name;
+}
+
+const QStringList& MainWindow::panelNames() {
+    static const QStringList names = {"dataset", "ranking", "runs", "chat", "pipeline"};
+    return names;
+}
+
+bool MainWindow::showPanel(const QString& name) {
+    const int row = static_cast<int>(panelKeys_.indexOf(name));
+    if (row < 0) {
+        statusBar()->showMessage(tr("There is no %1 panel yet; showing %2.").arg(name, navigation_->currentItem()->text()), 10000);
+        return false;
+    }
+    navigation_->setCurrentRow(row);
+    return true;
 }
 
 void MainWindow::createMenus() {
@@ -99,6 +124,7 @@ bool MainWindow::openProject(const QString& path, bool create) {
         return false;
     }
     dataset_->setProject(project_);
+    runs_->setProject(path);
     setWindowTitle(tr("%1 — RLHF Workbench").arg(QFileInfo(path).fileName()));
     QStringList recent = AppSettings::recentProjects();
     recent.removeAll(path);
@@ -159,6 +185,10 @@ void MainWindow::showAbout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!runs_->confirmClose()) {
+        event->ignore();
+        return;
+    }
     AppSettings::setWindowGeometry(saveGeometry());
     AppSettings::setWindowState(saveState());
     event->accept();

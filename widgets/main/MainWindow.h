@@ -16,6 +16,7 @@ namespace rlhf::data { class ProjectStore; }
 namespace rlhf::widgets {
 
 class DatasetPanel;
+class RunsPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -26,12 +27,18 @@ public:
     // Opens (or with `create`, creates) a project; false after telling the user why not.
     bool openProject(const QString& path, bool create);
     DatasetPanel* datasetPanel() const { return dataset_; }
+    RunsPanel* runsPanel() const { return runs_; }
+    // The panels `--panel` and links name: dataset, ranking, runs, chat, pipeline.
+    static const QStringList& panelNames();
+    // Shows the panel `name` (one of panelNames()); false when that panel does not exist yet (the status
+    // bar says so and the current panel stays).
+    bool showPanel(const QString& name);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void addPanel(QWidget* panel, const QString& name);
+    void addPanel(QWidget* panel, const QString& title, const QString& name);
     void createMenus();
     void fillRecentMenu();
     void newProject();
@@ -43,6 +50,8 @@ private:
     QListWidget* navigation_ = nullptr;
     QStackedWidget* panels_ = nullptr;
     DatasetPanel* dataset_ = nullptr;
+    RunsPanel* runs_ = nullptr;
+    QStringList panelKeys_;  // panelNames() entry of each navigation row
     QMenu* recentMenu_ = nullptr;
 };
 

@@ -1,0 +1,241 @@
+// The Runs panel offscreen, with rlhf-engine as its child process: a tiny SFT started from the New-run
+// dialog puts points on the curve, pauses, resumes and stops; the queue starts a second run from the
+// first one's final checkpoint (a child in the lineage tree); the runs model passes
+// QAbstractItemModelTester. And the numbers the curves and dialog show: TensorBoard's smoothing, the
+// decimation, the settings that differ, what a stage is missing.
+#include <QtTest>
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QTreeView>
+#include <filesystem>
+#include <fstream>
+
+#include "data/ProjectStore.h"
+#include "data/RunStore.h"
+#include "runs/CurveMath.h"
+#include "runs/NewRunDialog.h"
+#include "runs/PpoSamplesView.h"
+#include "runs/RewardEvaluation.h"
+#include "runs/RunCurvesView.h"
+#include "runs/RunLauncher.h"
+#include "runs/RunListModel.h"
+#include "runs/RunPrerequisites.h"
+#include "runs/RunsPanel.h"
+#include "runs/SettingsDifference.h"
+#include "runs/StageSettings.h"
+
+using namespace rlhf;
+using namespace rlhf::widgets;
+namespace fs = std::filesystem;
+
+class RunsPanelTest : public QObject {
+    Q_OBJECT
+    fs::path tmp_, project_, model_;
+
+    // The dialog of the panel, once it has counted the project's data.
+    NewRunDialog* openDialog(RunsPanel& panel) {
+        NewRunDialog* dialog = panel.newRun();
+        if (!QTest::qWaitFor([&] { return dialog->canStart(); }, 10000)) return nullptr;
+        return dialog;
+    }
+    const RunEntry* waitForStatus(RunsPanel& panel, int64_t id, const std::string& status) {
+        const RunEntry* e = nullptr;
+        (void)QTest::qWaitFor([&] {
+            panel.refresh();
+            e = panel.model()->entry(id);
+            return e && e->status == status;
+        }, 60000);
+        return e && e->status == status ? e : nullptr;
+    }
+
+private slots:
+    void initTestCase() {
+        qputenv("RLHF_ENGINE", RLHF_ENGINE);
+        tmp_ = fs::temp_directory_path() / ("rlhf-runspanel-" + std::to_string(::getpid()));
+        model_ = tmp_ / "base";
+        fs::create_directories(model_);
+        for (const char* f : {"tiny-gpt2/policy/config.json", "tiny-gpt2/policy/model.safetensors", "gpt2/vocab.json", "gpt2/merges.txt"})
+            fs::copy_file(fs::path(RLHF_TEST_DATA_DIR) / f, model_ / fs::path(f).filename());
+        std::ofstream records(tmp_ / "sft.jsonl");
+        for (int i = 1; i <= 24; ++i) records << "{\"prompt\": \"Question " << i << "?\", \"completion\": \" " << i << " and more.\"}\n";
+        records.close();
+        project_ = tmp_ / "p.rlhf";
+        auto store = data::ProjectStore::open(project_.string(), true);
+        store->importFile((tmp_ / "sft.jsonl").string(), {});
+        store->assignSplits(data::parseSplitRatios("1,0,0"), 0);
+    }
+    void cleanupTestCase() { fs::remove_all(tmp_); }
+
+    void smoothingIsTensorBoards() {
+        const auto s = emaSmooth({{1, 1}, {2, 2}, {3, 3}, {4, 10}}, 0.5);
+        QCOMPARE(s.size(), size_t(4));
+        QCOMPARE(s[0].y, 1.0);  // debiased: the first point is itself
+        QVERIFY(qAbs(s[1].y - 1.6666666667) < 1e-9);
+        QVERIFY(qAbs(s[2].y - 2.4285714286) < 1e-9);
+        QVERIFY(qAbs(s[3].y - 6.4666666667) < 1e-9);
+        QCOMPARE(emaSmooth({{1, 5}}, 0.0)[0].y, 5.0);
+    }
+
+    void decimationKeepsSpikes() {
+        std::vector<CurvePoint> points;
+        for (int i = 0; i < 100000; ++i) points.push_back({double(i), i == 51234 ? 100.0 : 1.0 + (i % 7) * 0.01});
+        const auto d = decimateMinMax(points, 500);
+        QVERIFY(d.size() <= 1002);
+        QCOMPARE(d.front().x, 0.0);
+        QCOMPARE(d.back().x, 99999.0);
+        QVERIFY(std::any_of(d.begin(), d.end(), [](const CurvePoint& p) { return p.y == 100.0 && p.x == 51234; }));
+        QVERIFY(std::is_sorted(d.begin(), d.end(), [](const CurvePoint& a, const CurvePoint& b) { return a.x < b.x; }));
+        QCOMPARE(decimateMinMax({{0, 1}, {1, 2}}, 500).size(), size_t(2));
+    }
+
+    void settingsThatDiffer() {
+        const auto d = differingSettings({{{"lr", 1e-5}, {"seed", 1}, {"schedule", "cosine"}},
+                                          {{"lr", 2e-5}, {"seed", 1}, {"schedule", "cosine"}, {"beta", 0.1}}});
+        QCOMPARE(d.size(), size_t(2));
+        QCOMPARE(d[0].key, std::string("beta"));
+        QCOMPARE(d[0].values, (std::vector<std::string>{"—", "0.1"}));
+        QCOMPARE(d[1].key, std::string("lr"));
+        QCOMPARE(d[1].values, (std::vector<std::string>{"1e-05", "2e-05"}));
+    }
+
+    void missingPrerequisitesAreNamed() {
+        data::TrainingDataSummary empty;
+        for (const char* s : {"train", "validation", "test"}) empty.splits[s] = {};
+        const auto sft = missingPrerequisites({"sft", false, false}, empty);
+        QCOMPARE(sft.size(), 2);
+        QVERIFY(sft[0].text.contains("No demonstrations"));
+        QCOMPARE(sft[0].panel, QString("dataset"));
+        auto withPrompts = empty;
+        withPrompts.splits["train"].prompts = 5;
+        const auto ppo = missingPrerequisites({"ppo", true, false}, withPrompts);
+        QCOMPARE(ppo.size(), 1);
+        QVERIFY(ppo[0].text.contains("reward model"));
+        QCOMPARE(missingPrerequisites({"pretrain", false, false}, withPrompts).size(), 0);
+        QCOMPARE(defaultStageSettings("dpo")["beta"].get<double>(), 0.1);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, validateStageSettings("sft", {{"model", "x"}, {"lr", -1}}));
+    }
+
+    void rewardModelEvaluationNumbers() {
+        std::string lines;
+        for (double m : {2.0, -1.0, 0.5, 3.0})
+            lines += "{\"step\": 7, \"prompt_id\": 4, \"prompt\": \"p\", \"chosen\": \"c\", \"rejected\": \"r\", \"chosen_reward\": " +
+                     std::to_string(m + 1) + ", \"rejected_reward\": 1}\n";
+        const auto pairs = parseEvaluation(lines);
+        QCOMPARE(pairs.size(), size_t(4));
+        QCOMPARE(pairs[1].margin(), -1.0);
+        QCOMPARE(mostWrong(pairs, 1).front().margin(), -1.0);
+        // Both ways round, eight predictions fall in eight different tenths: ECE = mean |outcome − p|.
+        const auto bins = calibration(pairs, 10);
+        QCOMPARE(bins.size(), size_t(8));
+        QVERIFY(qAbs(expectedCalibrationError(bins) - 0.3188070106569587) < 1e-12);
+        const auto accuracy = accuracyByMargin(pairs, 3);  // |margins| 2, 1, 0.5, 3 in [0,1), [1,2), [2,3]
+        QCOMPARE(accuracy[0].count, int64_t(1));
+        QCOMPARE(accuracy[0].y, 1.0);
+        QCOMPARE(accuracy[1].y, 0.0);  // margin −1: wrong
+        QCOMPARE(accuracy[2].count, int64_t(2));
+        QCOMPARE(accuracy[2].y, 1.0);
+        const auto h = histogram({0.0, 0.1, 0.99, 1.0}, 0, 1, 2);
+        QCOMPARE(h[0].count, int64_t(2));
+        QCOMPARE(h[1].count, int64_t(2));
+        try {
+            parseEvaluation(lines + "{\"prompt\": 3}\n");
+            QFAIL("a bad line was accepted");
+        } catch (const std::invalid_argument& e) {
+            QVERIFY2(std::string(e.what()).find("line 5") != std::string::npos, e.what());
+        }
+        const auto samples = parsePpoSamples("{\"step\": 1, \"prompt\": \"a\", \"response\": \"b\", \"score\": 0.5, \"kl\": 0.1, \"length\": 3}\n"
+                                             "{\"step\": 2, \"prompt\": \"a\", \"response\": \"c\", \"score\": 1.5}\n{\"step\": 3, \"resp", 1);
+        QCOMPARE(samples.size(), size_t(1));  // the cut last line is skipped, the last one kept
+        QCOMPARE(samples[0].score, 1.5);
+    }
+
+    void startWatchPauseResumeStopAndQueue() {
+        RunsPanel panel;
+        QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        panel.resize(1200, 800);
+        panel.show();
+        panel.setProject(QString::fromStdString(project_.string()));
+        auto action = [&](const QString& text) {
+            for (QAction* a : panel.findChildren<QAction*>())
+                if (a->text() == text) return a;
+            return static_cast<QAction*>(nullptr);
+        };
+        // Start a long SFT from the dialog, from a Hugging Face directory on disk.
+        NewRunDialog* dialog = panel.newRun("sft", QString::fromStdString(model_.string()));
+        QVERIFY(QTest::qWaitFor([&] { return dialog->canStart(); }, 10000));
+        dialog->setSetting("max_steps", "100000");
+        dialog->setSetting("batch_size", "4");
+        dialog->setSetting("eval_every", "0");
+        dialog->accept();
+        QVERIFY(QTest::qWaitFor([&] { return panel.launcher()->isLive(1); }, 60000));
+        // Points arrive on the curve; the first one is the loss the project recorded for step 1.
+        QVERIFY(QTest::qWaitFor([&] { return panel.curves()->shownSeries()["#1 SFT"].size() >= 3; }, 60000));
+        QCOMPARE(panel.curves()->currentMetric(), QString("loss"));
+        const auto first = panel.curves()->shownSeries()["#1 SFT"].front();
+        QCOMPARE(first.first, 1.0);
+        QVERIFY(QTest::qWaitFor([&] {
+            auto store = data::ProjectStore::open(project_.string(), false);
+            for (const auto& p : data::RunStore(store->database()).metrics(1))
+                if (p.name == "loss" && p.step == 1) return p.value == first.second;
+            return false;
+        }, 10000));
+        // Pause: the row says paused and the curve stops growing; resume: it grows again.
+        panel.selectRun(1);
+        QVERIFY(action("Pause")->isEnabled());
+        action("Pause")->trigger();
+        QVERIFY(waitForStatus(panel, 1, "paused"));
+        QTest::qWait(400);  // the last steps before the pause reach the plot (replots are coalesced, 200 ms)
+        const size_t pausedPoints = panel.curves()->shownSeries()["#1 SFT"].size();
+        QTest::qWait(600);
+        QCOMPARE(panel.curves()->shownSeries()["#1 SFT"].size(), pausedPoints);
+        QVERIFY(action("Resume")->isEnabled());
+        action("Resume")->trigger();
+        QVERIFY(waitForStatus(panel, 1, "running"));
+        QVERIFY(QTest::qWaitFor([&] { return panel.curves()->shownSeries()["#1 SFT"].size() > pausedPoints; }, 30000));
+        // Stop: a checkpoint, then the run ends "stopped" and can be resumed from it.
+        action("Stop")->trigger();
+        const RunEntry* stopped = waitForStatus(panel, 1, "stopped");
+        QVERIFY(stopped);
+        QVERIFY(stopped->row.lastCheckpoint.has_value());
+        QCOMPARE(stopped->checkpoints.back().step, stopped->row.lastStep);
+        QVERIFY(QTest::qWaitFor([&] { return !panel.launcher()->isLive(1); }, 10000));
+        panel.selectRun(1);
+        QVERIFY(QTest::qWaitFor([&] { return action("Resume")->isEnabled(); }, 10000));
+
+        // The queue: run 3 waits for run 2 and starts from its final checkpoint, as its child.
+        dialog = panel.newRun("sft", QString::fromStdString(model_.string()));
+        QVERIFY(QTest::qWaitFor([&] { return dialog->canStart(); }, 10000));
+        dialog->setSetting("max_steps", "300");
+        dialog->setSetting("batch_size", "4");
+        dialog->setSetting("eval_every", "0");
+        dialog->accept();
+        QVERIFY(QTest::qWaitFor([&] { return panel.launcher()->isLive(2); }, 60000));
+        panel.launcher()->pause(2);  // so it cannot finish before the next run is queued after it
+        QVERIFY(waitForStatus(panel, 2, "paused"));
+        dialog = panel.newRun("sft", QString::fromStdString(model_.string()));
+        QVERIFY(QTest::qWaitFor([&] { return dialog->canStart(); }, 10000));
+        QComboBox* when = nullptr;
+        for (QComboBox* c : dialog->findChildren<QComboBox*>())
+            if (c->count() == 2 && c->itemText(1).startsWith("When #2 SFT")) when = c;
+        QVERIFY(when);
+        when->setCurrentIndex(1);
+        dialog->setSetting("max_steps", "2");
+        dialog->setSetting("batch_size", "4");
+        dialog->setSetting("eval_every", "0");
+        dialog->accept();
+        QCOMPARE(panel.launcher()->queuedDescriptions(), QStringList{"SFT after #2"});
+        panel.launcher()->resume(2);
+        const RunEntry* queued = waitForStatus(panel, 3, "finished");
+        QVERIFY(queued);
+        QCOMPARE(queued->row.parentRunId.value_or(0), int64_t(2));
+        const RunEntry* second = panel.model()->entry(2);
+        QCOMPARE(queued->config.value("model", std::string()), second->row.lastCheckpoint.value_or("?"));
+        QCOMPARE(panel.model()->indexOf(3).parent(), panel.model()->indexOf(2));
+        QVERIFY(panel.launcher()->queuedDescriptions().isEmpty());
+        QVERIFY(QTest::qWaitFor([&] { return panel.launcher()->liveCount() == 0; }, 30000));
+    }
+};
+
+QTEST_MAIN(RunsPanelTest)
+#include "RunsPanelTest.moc"

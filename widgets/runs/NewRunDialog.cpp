@@ -1,0 +1,243 @@
+#include "runs/NewRunDialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "common/ProjectQuery.h"
+#include "data/ProjectStore.h"
+#include "runs/RunPrerequisites.h"
+#include "runs/RunSettingHelp.h"
+#include "runs/StageSettings.h"
+
+namespace rlhf::widgets {
+
+namespace {
+const QString kChooseDirectory = QStringLiteral("\x01choose");
+// Settings with their own widgets above the form (or filled by the command: the pretraining text).
+const QStringList kOwnWidgets = {"model", "reward_model", "text_path", "seed", "precision"};
+
+QString shownDefault(const nlohmann::json& v) { return QString::fromStdString(v.is_string() ? v.get<std::string>() : v.dump()); }
+}  // namespace
+
+NewRunDialog::NewRunDialog(const QString& projectPath, const std::vector<RunEntry>& runs,
+                           const std::vector<std::pair<int64_t, QString>>& live, QWidget* parent)
+    : QDialog(parent), projectPath_(projectPath), runs_(runs) {
+    setWindowTitle(tr("New run"));
+    kind_ = new QComboBox(this);
+    for (const auto& [kind, name] : std::vector<std::pair<QString, QString>>{{"pretrain", tr("Pretraining (a small GPT from scratch)")},
+                                                                             {"sft", tr("SFT (supervised fine-tuning)")},
+                                                                             {"rm", tr("Reward model")}, {"dpo", tr("DPO")}, {"ppo", tr("PPO")}})
+        kind_->addItem(name, kind);
+    kind_->setCurrentIndex(1);
+    model_ = new QComboBox(this);
+    rewardModel_ = new QComboBox(this);
+    when_ = new QComboBox(this);
+    when_->addItem(tr("Now"), qint64(0));
+    for (const auto& [id, label] : live) when_->addItem(tr("When %1 has finished, from its final checkpoint").arg(label), qint64(id));
+    device_ = new QComboBox(this);
+    device_->addItems({"cpu", "cuda"});
+    device_->setToolTip(tr("cuda needs rlhf-engine built with a CUDA LibTorch and a GPU; the run fails at once otherwise"));
+    precision_ = new QComboBox(this);
+    precision_->addItems({"auto", "fp32", "bf16"});
+    precision_->setToolTip(tr("auto: bf16 autocast on CUDA and on CPUs with BF16 instructions, else fp32"));
+    seed_ = new QSpinBox(this);
+    seed_->setRange(0, 1'000'000'000);
+    seed_->setValue(1);
+    seed_->setToolTip(tr("Seeds the order of the data, sampling and new weights: the same seed repeats a run bit for bit"));
+    auto* top = new QFormLayout;
+    top->addRow(tr("Stage:"), kind_);
+    top->addRow(tr("Start from:"), model_);
+    top->addRow(tr("Reward model:"), rewardModel_);
+    top->addRow(tr("Start:"), when_);
+    top->addRow(tr("Device:"), device_);
+    top->addRow(tr("Precision:"), precision_);
+    top->addRow(tr("Seed:"), seed_);
+    dataSummary_ = new QLabel(tr("Counting the project's data…"), this);
+    dataSummary_->setWordWrap(true);
+    problems_ = new QLabel(this);
+    problems_->setWordWrap(true);
+    problems_->setStyleSheet(QStringLiteral("color: #b00020"));
+    connect(problems_, &QLabel::linkActivated, this, [this](const QString& link) {
+        emit panelRequested(link);
+        reject();
+    });
+    auto* settings = new QWidget(this);
+    settingsForm_ = new QFormLayout(settings);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(settings);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumHeight(220);
+    error_ = new QLabel(this);
+    error_->setWordWrap(true);
+    error_->setStyleSheet(QStringLiteral("color: #b00020"));
+    buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons_->button(QDialogButtonBox::Ok)->setText(tr("Start"));
+    connect(buttons_, &QDialogButtonBox::accepted, this, &NewRunDialog::accept);
+    connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(dataSummary_);
+    layout->addWidget(problems_);
+    layout->addWidget(new QLabel(tr("Settings (hover a name for what it does and where its default comes from):"), this));
+    layout->addWidget(scroll, 1);
+    layout->addWidget(error_);
+    layout->addWidget(buttons_);
+    resize(620, 720);
+
+    connect(kind_, &QComboBox::currentIndexChanged, this, &NewRunDialog::kindChanged);
+    for (QComboBox* combo : {model_, rewardModel_})
+        connect(combo, &QComboBox::activated, this, [this, combo] {
+            if (combo->currentData().toString() == kChooseDirectory) chooseDirectory(combo);
+            updateProblems();
+        });
+    connect(when_, &QComboBox::currentIndexChanged, this, &NewRunDialog::updateProblems);
+    kindChanged();
+    queryProject<data::TrainingDataSummary>(
+        this, projectPath_, [](data::ProjectStore& store) { return data::summarizeTrainingData(store.database()); },
+        [this](data::TrainingDataSummary& summary) {
+            data_ = summary;
+            dataKnown_ = true;
+            updateProblems();
+        },
+        [this](const QString& error) { dataSummary_->setText(error); });
+}
+
+void NewRunDialog::kindChanged() {
+    const std::string kind = kind_->currentData().toString().toStdString();
+    fillModelChoices();
+    while (settingsForm_->rowCount() > 0) settingsForm_->removeRow(0);
+    settingEdits_.clear();
+    const nlohmann::json defaults = defaultStageSettings(kind);
+    for (const auto& [key, value] : defaults.items()) {
+        const QString name = QString::fromStdString(key);
+        if (kOwnWidgets.contains(name)) continue;
+        auto* edit = new QLineEdit(shownDefault(value));
+        edit->setPlaceholderText(shownDefault(value));
+        const QString help = runSettingHelp(name);
+        edit->setToolTip((help.isEmpty() ? QString() : help + QStringLiteral("\n")) + tr("Default: %1").arg(shownDefault(value)));
+        auto* label = new QLabel(name);
+        label->setToolTip(edit->toolTip());
+        settingsForm_->addRow(label, edit);
+        settingEdits_.emplace_back(name, edit);
+    }
+    precision_->setCurrentText(QString::fromStdString(defaults.value("precision", std::string("auto"))));
+    updateProblems();
+}
+
+// Every run's latest checkpoint (the reward model: reward-model runs' only), newest first.
+void NewRunDialog::fillModelChoices() {
+    const QString kind = kind_->currentData().toString();
+    for (QComboBox* combo : {model_, rewardModel_}) {
+        const bool reward = combo == rewardModel_;
+        const QString kept = combo->currentData().toString();
+        combo->clear();
+        for (auto it = runs_.rbegin(); it != runs_.rend(); ++it) {
+            if (it->checkpoints.empty() || (reward && it->row.kind != "rm")) continue;
+            const auto& c = it->checkpoints.back();
+            combo->addItem(tr("#%1 %2 · step %3 (%4)").arg(it->row.id).arg(QString::fromStdString(it->row.kind).toUpper())
+                               .arg(c.step).arg(QString::fromStdString(it->status)),
+                           QString::fromStdString(c.path));
+        }
+        if (!kept.isEmpty() && kept != kChooseDirectory && combo->findData(kept) < 0) combo->addItem(kept, kept);
+        combo->addItem(tr("Choose a Hugging Face directory…"), kChooseDirectory);
+        combo->setCurrentIndex(std::max(0, combo->findData(kept)));
+        if (combo->currentData().toString() == kChooseDirectory && combo->count() > 1) combo->setCurrentIndex(0);
+    }
+    model_->setEnabled(kind != QLatin1String("pretrain"));
+    rewardModel_->setEnabled(kind == QLatin1String("ppo"));
+}
+
+void NewRunDialog::chooseDirectory(QComboBox* combo) {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("A Hugging Face model directory (config.json, model.safetensors)"));
+    if (dir.isEmpty()) {
+        combo->setCurrentIndex(0);
+        return;
+    }
+    if (!QFileInfo::exists(dir + QStringLiteral("/config.json"))) {
+        error_->setText(tr("%1 has no config.json: not a Hugging Face model directory.").arg(dir));
+        combo->setCurrentIndex(0);
+        return;
+    }
+    combo->insertItem(0, dir, dir);
+    combo->setCurrentIndex(0);
+}
+
+void NewRunDialog::preset(const QString& kind, const QString& checkpoint) {
+    kind_->setCurrentIndex(std::max(0, kind_->findData(kind)));
+    QComboBox* combo = kind == QLatin1String("ppo") && checkpoint.contains(QLatin1String("-rm/")) ? rewardModel_ : model_;
+    if (combo->findData(checkpoint) < 0) combo->insertItem(0, checkpoint, checkpoint);
+    combo->setCurrentIndex(combo->findData(checkpoint));
+    updateProblems();
+}
+
+void NewRunDialog::setSetting(const QString& key, const QString& value) {
+    for (auto& [name, edit] : settingEdits_)
+        if (name == key) edit->setText(value);
+}
+
+bool NewRunDialog::canStart() const { return buttons_->button(QDialogButtonBox::Ok)->isEnabled(); }
+
+void NewRunDialog::updateProblems() {
+    const QString kind = kind_->currentData().toString();
+    const bool queued = when_->currentData().toLongLong() > 0;
+    auto chosen = [&](QComboBox* c) { return queued || (c->currentData().isValid() && c->currentData().toString() != kChooseDirectory); };
+    if (!dataKnown_) {
+        buttons_->button(QDialogButtonBox::Ok)->setEnabled(false);
+        return;
+    }
+    dataSummary_->setText(dataSummaryText(kind, data_));
+    QStringList lines;
+    for (const auto& m : missingPrerequisites({kind, chosen(model_), chosen(rewardModel_)}, data_))
+        lines << m.text.toHtmlEscaped() +
+                     (m.panel.isEmpty() ? QString() : QStringLiteral(" <a href=\"%1\">%2</a>").arg(m.panel, tr("Open the panel")));
+    problems_->setText(lines.join(QStringLiteral("<br>")));
+    problems_->setVisible(!lines.isEmpty());
+    buttons_->button(QDialogButtonBox::Ok)->setEnabled(lines.isEmpty());
+}
+
+void NewRunDialog::accept() {
+    RunRequest r;
+    r.kind = kind_->currentData().toString();
+    r.device = device_->currentText();
+    const nlohmann::json defaults = defaultStageSettings(r.kind.toStdString());
+    nlohmann::json settings = nlohmann::json::object();
+    for (const auto& [key, edit] : settingEdits_) {
+        const QString text = edit->text().trimmed();
+        if (text.isEmpty() || text == shownDefault(defaults[key.toStdString()])) continue;
+        r.sets[key] = text;
+        settings[key.toStdString()] = settingValueOf(text.toStdString());
+    }
+    if (seed_->value() != 1) r.sets[QStringLiteral("seed")] = QString::number(seed_->value());
+    if (precision_->currentText() != shownDefault(defaults.value("precision", nlohmann::json("auto"))))
+        r.sets[QStringLiteral("precision")] = precision_->currentText();
+    r.afterRunId = when_->currentData().toLongLong();
+    const RunEntry* after = nullptr;
+    for (const auto& e : runs_)
+        if (e.row.id == r.afterRunId) after = &e;
+    r.afterRunSetting = r.kind == QLatin1String("ppo") && after && after->row.kind == "rm" ? QStringLiteral("reward_model") : QStringLiteral("model");
+    if (r.kind != QLatin1String("pretrain") && !(r.afterRunId > 0 && r.afterRunSetting == QLatin1String("model")))
+        r.sets[QStringLiteral("model")] = model_->currentData().toString();
+    if (r.kind == QLatin1String("ppo") && !(r.afterRunId > 0 && r.afterRunSetting == QLatin1String("reward_model")))
+        r.sets[QStringLiteral("reward_model")] = rewardModel_->currentData().toString();
+    for (const char* key : {"model", "reward_model"})  // the queued run's checkpoint is not known yet
+        if (defaults.contains(key)) settings[key] = r.sets.count(key) ? r.sets[key].toStdString() : std::string("(after the run)");
+    try {
+        validateStageSettings(r.kind.toStdString(), settings);
+    } catch (const std::exception& e) {
+        error_->setText(QString::fromStdString(e.what()));
+        return;
+    }
+    request_ = r;
+    QDialog::accept();
+}
+
+}  // namespace rlhf::widgets

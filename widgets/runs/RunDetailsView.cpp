@@ -1,0 +1,144 @@
+#include "runs/RunDetailsView.h"
+
+#include <filesystem>
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "runs/SettingsDifference.h"
+
+namespace rlhf::widgets {
+
+QString nextStageAfter(const QString& kind) {
+    if (kind == QLatin1String("pretrain")) return QStringLiteral("sft");
+    if (kind == QLatin1String("sft")) return QStringLiteral("rm");
+    return QStringLiteral("ppo");
+}
+
+RunDetailsView::RunDetailsView(QWidget* parent) : QWidget(parent) {
+    summary_ = new QLabel(this);
+    summary_->setWordWrap(true);
+    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    table_ = new QTableWidget(this);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->verticalHeader()->hide();
+    table_->horizontalHeader()->setStretchLastSection(true);
+    nextStage_ = new QPushButton(tr("Start next stage from it…"), this);
+    copy_ = new QPushButton(tr("Copy as Hugging Face directory…"), this);
+    delete_ = new QPushButton(tr("Delete checkpoint"), this);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(nextStage_);
+    buttons->addWidget(copy_);
+    buttons->addWidget(delete_);
+    buttons->addStretch();
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(summary_);
+    layout->addWidget(table_, 1);
+    layout->addLayout(buttons);
+    connect(nextStage_, &QPushButton::clicked, this, [this] { emit nextStageRequested(nextStageAfter(kind_), selectedCheckpoint()); });
+    connect(copy_, &QPushButton::clicked, this, &RunDetailsView::copyCheckpoint);
+    connect(delete_, &QPushButton::clicked, this, [this] {
+        const int row = table_->currentRow();
+        if (row < 0) return;
+        emit deleteCheckpointRequested(table_->item(row, 0)->data(Qt::UserRole).toLongLong(), selectedCheckpoint());
+    });
+    connect(table_, &QTableWidget::itemSelectionChanged, this, [this] {
+        const bool one = !selectedCheckpoint().isEmpty();
+        nextStage_->setEnabled(one);
+        copy_->setEnabled(one);
+        delete_->setEnabled(one && !live_);
+    });
+    showRuns({});
+}
+
+void RunDetailsView::showRuns(const std::vector<const RunEntry*>& runs) {
+    table_->clear();
+    table_->setRowCount(0);
+    for (QPushButton* b : {nextStage_, copy_, delete_}) b->setEnabled(false);
+    const bool one = runs.size() == 1;
+    for (QPushButton* b : {nextStage_, copy_, delete_}) b->setVisible(one);
+    if (runs.empty()) {
+        summary_->setText(tr("No run selected."));
+        table_->setColumnCount(0);
+        return;
+    }
+    if (one) showOne(*runs.front());
+    else showDifferences(runs);
+}
+
+void RunDetailsView::showOne(const RunEntry& run) {
+    kind_ = QString::fromStdString(run.row.kind);
+    live_ = run.status == "running" || run.status == "paused";
+    const QLocale locale;
+    QString text = tr("Run #%1 · %2 · %3 on disk · %4").arg(run.row.id).arg(QString::fromStdString(run.status))
+                       .arg(locale.formattedDataSize(run.diskBytes), QString::fromStdString(run.directory));
+    if (!run.row.message.empty()) text += QLatin1Char('\n') + QString::fromStdString(run.row.message);
+    summary_->setText(text);
+    table_->setColumnCount(3);
+    table_->setHorizontalHeaderLabels({tr("Checkpoint step"), tr("Written"), tr("Directory")});
+    table_->setRowCount(static_cast<int>(run.checkpoints.size()));
+    for (size_t i = 0; i < run.checkpoints.size(); ++i) {
+        const auto& c = run.checkpoints[i];
+        auto* step = new QTableWidgetItem(locale.toString(qint64(c.step)));
+        step->setData(Qt::UserRole, qint64(c.id));
+        table_->setItem(static_cast<int>(i), 0, step);
+        table_->setItem(static_cast<int>(i), 1, new QTableWidgetItem(locale.toString(
+                                                   QDateTime::fromSecsSinceEpoch(static_cast<qint64>(c.createdAt)), QLocale::ShortFormat)));
+        table_->setItem(static_cast<int>(i), 2, new QTableWidgetItem(QString::fromStdString(c.path)));
+    }
+    table_->resizeColumnsToContents();
+    if (!run.checkpoints.empty()) table_->selectRow(static_cast<int>(run.checkpoints.size()) - 1);
+}
+
+void RunDetailsView::showDifferences(const std::vector<const RunEntry*>& runs) {
+    std::vector<nlohmann::json> configs;
+    QStringList headers = {tr("Setting")};
+    for (const RunEntry* r : runs) {
+        configs.push_back(r->config);
+        headers << tr("#%1 %2").arg(r->row.id).arg(QString::fromStdString(r->row.kind).toUpper());
+    }
+    const auto differing = differingSettings(configs);
+    summary_->setText(differing.empty() ? tr("These runs have the same settings.") : tr("Settings that differ between the selected runs:"));
+    table_->setColumnCount(static_cast<int>(headers.size()));
+    table_->setHorizontalHeaderLabels(headers);
+    table_->setRowCount(static_cast<int>(differing.size()));
+    for (size_t i = 0; i < differing.size(); ++i) {
+        table_->setItem(static_cast<int>(i), 0, new QTableWidgetItem(QString::fromStdString(differing[i].key)));
+        for (size_t k = 0; k < differing[i].values.size(); ++k)
+            table_->setItem(static_cast<int>(i), static_cast<int>(k + 1), new QTableWidgetItem(QString::fromStdString(differing[i].values[k])));
+    }
+    table_->resizeColumnsToContents();
+}
+
+QString RunDetailsView::selectedCheckpoint() const {
+    const int row = table_->currentRow();
+    if (row < 0 || table_->columnCount() != 3 || !table_->item(row, 2)) return {};
+    return table_->item(row, 2)->text();
+}
+
+// A checkpoint is a Hugging Face directory already (config.json, model.safetensors, tokenizer files):
+// copying it out gives a model other tools load.
+void RunDetailsView::copyCheckpoint() {
+    const QString from = selectedCheckpoint();
+    const QString to = QFileDialog::getExistingDirectory(this, tr("Copy the checkpoint into a new folder inside…"));
+    if (from.isEmpty() || to.isEmpty()) return;
+    const std::filesystem::path target = std::filesystem::path(to.toStdString()) / std::filesystem::path(from.toStdString()).filename();
+    std::error_code ec;
+    if (std::filesystem::exists(target)) ec = std::make_error_code(std::errc::file_exists);
+    else std::filesystem::copy(from.toStdString(), target, std::filesystem::copy_options::recursive, ec);
+    if (ec) QMessageBox::warning(this, tr("Copy checkpoint"), tr("Could not copy to %1: %2").arg(QString::fromStdString(target.string()),
+                                                                                             QString::fromStdString(ec.message())));
+    else QMessageBox::information(this, tr("Copy checkpoint"), tr("Copied to %1.").arg(QString::fromStdString(target.string())));
+}
+
+}  // namespace rlhf::widgets

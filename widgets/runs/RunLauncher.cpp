@@ -1,0 +1,102 @@
+#include "runs/RunLauncher.h"
+
+#include <QElapsedTimer>
+#include <QCoreApplication>
+
+#include "runs/RunProcess.h"
+
+namespace rlhf::widgets {
+
+void RunLauncher::setProject(const QString& projectPath) {
+    projectPath_ = projectPath;
+    queue_.clear();
+    emit queueChanged();
+}
+
+void RunLauncher::start(const RunRequest& request) {
+    if (request.afterRunId > 0 && isLive(request.afterRunId)) {
+        queue_.push_back(request);
+        emit queueChanged();
+        return;
+    }
+    launch(request);
+}
+
+void RunLauncher::launch(const RunRequest& request) {
+    auto* process = new RunProcess(request, projectPath_, this);
+    starting_.push_back(process);
+    connect(process, &RunProcess::started, this, [this, process](qint64 runId) {
+        std::erase(starting_, process);
+        live_[runId] = process;
+        emit runStarted(runId);
+    });
+    connect(process, &RunProcess::stepped, this, &RunLauncher::stepped);
+    connect(process, &RunProcess::pausedChanged, this, [this](qint64 runId, bool) { emit runChanged(runId); });
+    connect(process, &RunProcess::ended, this, [this, process](qint64 runId, bool ok, const QString& text) {
+        std::erase(starting_, process);
+        live_.erase(runId);
+        process->deleteLater();
+        emit runEnded(runId, ok, text);
+        if (runId > 0) startQueuedAfter(runId, ok);
+    });
+    process->start();
+}
+
+// Each queued run takes the finished run's final checkpoint as the setting it named (its model, or a PPO
+// run's reward model).
+void RunLauncher::startQueuedAfter(int64_t runId, bool ok) {
+    std::vector<RunRequest> waiting;
+    for (auto it = queue_.begin(); it != queue_.end();)
+        if (it->afterRunId == runId) {
+            waiting.push_back(*it);
+            it = queue_.erase(it);
+        } else {
+            ++it;
+        }
+    if (waiting.empty()) return;
+    emit queueChanged();
+    const std::optional<QString> checkpoint = ok && checkpointOf_ ? checkpointOf_(runId) : std::nullopt;
+    for (RunRequest r : waiting) {
+        if (!checkpoint) {
+            emit message(tr("The %1 run queued after run #%2 was not started: run #%2 did not finish.").arg(r.kind).arg(runId));
+            continue;
+        }
+        r.sets[r.afterRunSetting] = *checkpoint;
+        r.afterRunId = 0;
+        launch(r);
+    }
+}
+
+void RunLauncher::pause(int64_t runId) {
+    if (const auto it = live_.find(runId); it != live_.end()) it->second->pause();
+}
+void RunLauncher::resume(int64_t runId) {
+    if (const auto it = live_.find(runId); it != live_.end()) it->second->resume();
+}
+void RunLauncher::stop(int64_t runId) {
+    if (const auto it = live_.find(runId); it != live_.end()) it->second->stop();
+}
+bool RunLauncher::isPaused(int64_t runId) const {
+    const auto it = live_.find(runId);
+    return it != live_.end() && it->second->isPaused();
+}
+
+void RunLauncher::stopAll() {
+    queue_.clear();
+    for (auto* p : starting_) p->stop();
+    for (auto& [id, p] : live_) p->stop();
+}
+
+void RunLauncher::waitForAll(int msecs) {
+    QElapsedTimer timer;
+    timer.start();
+    while (liveCount() > 0 && timer.elapsed() < msecs) QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+}
+
+QStringList RunLauncher::queuedDescriptions() const {
+    QStringList out;
+    for (const auto& r : queue_) out << tr("%1 after #%2").arg(r.kind.toUpper()).arg(r.afterRunId);
+    return out;
+}
+
+}  // namespace rlhf::widgets

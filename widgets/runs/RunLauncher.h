@@ -1,0 +1,60 @@
+#pragma once
+// The runs this window trains: their child processes (RunProcess) and the queue of runs that wait for
+// another to finish ("start B when A has finished, from A's final checkpoint"). A queued run whose run
+// fails or stops is not started (it says why). The queue lives as long as the window; the project's rows
+// are the history of every run, whoever started it.
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <QObject>
+
+#include "runs/RunRequest.h"
+
+namespace rlhf::widgets {
+
+class RunProcess;
+
+class RunLauncher : public QObject {
+    Q_OBJECT
+public:
+    explicit RunLauncher(QObject* parent = nullptr) : QObject(parent) {}
+    void setProject(const QString& projectPath);
+    // Final checkpoint of a run once it has finished, read from the project (the launcher has no store).
+    void setCheckpointLookup(std::function<std::optional<QString>(int64_t runId)> lookup) { checkpointOf_ = std::move(lookup); }
+
+    void start(const RunRequest& request);  // now, or queued when request.afterRunId is set
+    void pause(int64_t runId);
+    void resume(int64_t runId);
+    void stop(int64_t runId);
+    void stopAll();
+    bool isLive(int64_t runId) const { return live_.count(runId) > 0; }
+    bool isPaused(int64_t runId) const;
+    int liveCount() const { return static_cast<int>(starting_.size() + live_.size()); }
+    QStringList queuedDescriptions() const;
+    // Blocks until every child has ended or `msecs` passed (closing the window).
+    void waitForAll(int msecs);
+
+signals:
+    void runStarted(qint64 runId);
+    void stepped(qint64 runId, qint64 step, const std::map<std::string, double>& values);
+    void runChanged(qint64 runId);  // paused, resumed
+    void runEnded(qint64 runId, bool ok, const QString& message);
+    void queueChanged();
+    void message(const QString& text);
+
+private:
+    void launch(const RunRequest& request);
+    void startQueuedAfter(int64_t runId, bool ok);
+
+    QString projectPath_;
+    std::vector<RunProcess*> starting_;       // started, run id not known yet
+    std::map<int64_t, RunProcess*> live_;
+    std::vector<RunRequest> queue_;
+    std::function<std::optional<QString>(int64_t)> checkpointOf_;
+};
+
+}  // namespace rlhf::widgets

@@ -1,0 +1,53 @@
+#include "runs/RunSnapshot.h"
+
+#include <filesystem>
+
+#include "data/ProjectStore.h"
+#include "train/RunLock.h"
+
+namespace rlhf::widgets {
+
+namespace {
+int64_t directoryBytes(const std::string& dir) {
+    std::error_code ec;
+    int64_t total = 0;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec); !ec && it != std::filesystem::recursive_directory_iterator();
+         it.increment(ec))
+        if (it->is_regular_file(ec)) total += static_cast<int64_t>(it->file_size(ec));
+    return total;
+}
+
+std::optional<double> latestValue(data::Database& db, int64_t runId, const std::string& name) {
+    auto q = db.prepare("SELECT value FROM metrics WHERE run_id = ?1 AND name = ?2 AND value IS NOT NULL ORDER BY step DESC LIMIT 1");
+    q.bind(1, runId).bind(2, std::string_view(name));
+    if (!q.step()) return std::nullopt;
+    return q.columnDouble(0);
+}
+}  // namespace
+
+std::string headlineMetricOf(const std::string& kind) { return kind == "ppo" ? "objective/scores" : "loss"; }
+
+std::vector<RunEntry> loadRunSnapshot(data::ProjectStore& store) {
+    data::RunStore runs(store.database());
+    std::vector<RunEntry> out;
+    for (auto& row : runs.runs()) {
+        RunEntry e;
+        e.directory = data::RunStore::directoryOf(store.checkpointsDirectory(), row.id, row.kind);
+        e.status = train::observedRunStatus(row.status, e.directory);
+        e.config = nlohmann::json::parse(row.config, nullptr, false);
+        if (!e.config.is_object()) e.config = nlohmann::json::object();
+        e.maxSteps = e.config.value("max_steps", int64_t(0));
+        e.headlineName = headlineMetricOf(row.kind);
+        e.headline = latestValue(store.database(), row.id, e.headlineName);
+        e.checkpoints = runs.checkpoints(row.id);
+        if (e.config.contains("model") && e.config["model"].is_string()) e.startCheckpoint = runs.checkpointAt(e.config["model"]);
+        if (e.config.contains("reward_model") && e.config["reward_model"].is_string())
+            e.rewardCheckpoint = runs.checkpointAt(e.config["reward_model"]);
+        e.diskBytes = directoryBytes(e.directory);
+        e.row = std::move(row);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+}  // namespace rlhf::widgets

@@ -1,0 +1,85 @@
+#pragma once
+// The Runs panel: start, watch, compare and control training runs of every stage. Composition only:
+// the runs list (RunListModel, a tree by lineage) and the selected run's details (RunDetailsView) on the
+// left, live curves and the stages' own views (RunStageViews) on the right, the child processes and the
+// queue in RunLauncher.
+// Threading: the project is read on worker threads (queryProject), every two seconds while the panel is
+// shown or a run trains; training runs in child rlhf-engine processes; the UI thread only draws.
+
+#include <memory>
+#include <vector>
+
+#include <QTimer>
+#include <QWidget>
+
+#include "runs/RunSnapshot.h"
+
+class QAction;
+class QTreeView;
+
+namespace rlhf::widgets {
+
+class NewRunDialog;
+class RunCurvesView;
+class RunDetailsView;
+class RunLauncher;
+class RunListModel;
+class RunStageViews;
+
+class RunsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit RunsPanel(QWidget* parent = nullptr);
+    ~RunsPanel() override;
+    void setProject(const QString& projectPath);
+    // Asks before closing the window while runs train; stops them (each writes a checkpoint) when allowed.
+    bool confirmClose();
+
+    NewRunDialog* newRun(const QString& kind = {}, const QString& checkpoint = {});  // opens the dialog (not modal-blocking)
+    void refresh();
+    RunListModel* model() const { return model_; }
+    RunCurvesView* curves() const { return curves_; }
+    RunStageViews* stageViews() const { return stageViews_; }
+    RunLauncher* launcher() const { return launcher_; }
+    QTreeView* view() const { return view_; }
+    void selectRun(int64_t runId);
+
+signals:
+    void statusMessage(const QString& text);
+    void panelRequested(const QString& panel);
+    void showPromptRequested(qint64 promptId);  // a reward model's wrong pair, to be shown in the Dataset panel
+    void refreshed();  // a snapshot of the runs arrived (tests wait for it)
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void createActions();
+    void applySnapshot(std::vector<RunEntry>& runs);
+    std::vector<int64_t> selectedRunIds() const;
+    void selectionChanged();
+    void loadCurves(const std::vector<int64_t>& runIds, bool onlyNew);
+    void updateActions();
+    void resumeSelected();
+    void deleteSelectedRun();
+    void deleteCheckpoint(qint64 checkpointId, const QString& path);
+    void onRunEnded(qint64 runId, bool ok, const QString& message);
+
+    QString projectPath_;
+    RunListModel* model_ = nullptr;
+    QTreeView* view_ = nullptr;
+    RunDetailsView* details_ = nullptr;
+    RunStageViews* stageViews_ = nullptr;
+    RunCurvesView* curves_ = nullptr;  // stageViews_'s
+    RunLauncher* launcher_ = nullptr;
+    QAction* newRun_ = nullptr;
+    QAction* pause_ = nullptr;
+    QAction* resume_ = nullptr;
+    QAction* stop_ = nullptr;
+    QAction* delete_ = nullptr;
+    QTimer refreshTimer_;
+    bool refreshing_ = false;
+    int64_t selectAfterRefresh_ = 0;
+};
+
+}  // namespace rlhf::widgets
