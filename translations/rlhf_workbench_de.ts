@@ -24,62 +24,107 @@
         <translation>Demonstration zu Prompt %1 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetCommands.cpp" line="64"/>
+        <location filename="../widgets/dataset/DatasetCommands.cpp" line="65"/>
+        <source>New prompt</source>
+        <translation>Neuer Prompt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/DatasetCommands.cpp" line="80"/>
+        <source>Merge near-duplicates into prompt %1</source>
+        <translation>Beinahe-Duplikate in Prompt %1 zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/DatasetCommands.cpp" line="93"/>
         <source>Delete prompt %1</source>
         <translation>Prompt %1 löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="19"/>
-        <source>Imported %1 records (%2 pairs, %3 demonstrations, %4 new prompts) as %5; %6 exact duplicates, %7 lines skipped.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="20"/>
+        <source>Imported %1 records (%2 pairs, %3 demonstrations, %4 new prompts) as %5; %6 exact duplicates, %7.</source>
+        <translation>%1 Datensätze importiert (%2 Paare, %3 Demonstrationen, %4 neue Prompts) als %5; %6 exakte Duplikate, %7.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="30"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="24"/>
+        <source>1 line skipped</source>
+        <translation>1 Zeile übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="25"/>
+        <source>%1 lines skipped</source>
+        <translation>%1 Zeilen übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="33"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="44"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="47"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="45"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="48"/>
         <source>%1
 
 Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+Es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="47"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="50"/>
         <source>Import, skipping bad lines</source>
         <translation>Importieren, fehlerhafte Zeilen überspringen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="63"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="66"/>
         <source>Importing %1…</source>
         <translation>Importiere %1 …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="99"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="105"/>
         <source>Exported %1 records to %2</source>
         <translation>%1 Datensätze nach %2 exportiert</translation>
     </message>
 </context>
 <context>
+    <name>EngineVersion</name>
+    <message>
+        <location filename="../widgets/common/EngineVersion.cpp" line="26"/>
+        <source>LibTorch: %1 did not answer</source>
+        <translation>LibTorch: %1 hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/EngineVersion.cpp" line="28"/>
+        <source>LibTorch %1 (CPU kernels: %2)</source>
+        <translation>LibTorch %1 (CPU-Kernel: %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/EngineVersion.cpp" line="34"/>
+        <source>LibTorch: %1 could not be started</source>
+        <translation>LibTorch: %1 konnte nicht gestartet werden</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="32"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="41"/>
         <source>characters</source>
         <translation>Zeichen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="36"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="45"/>
         <source>count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="55"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="47"/>
+        <source>Nothing to count yet</source>
+        <translation>Noch nichts zu zählen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="69"/>
         <source>Prompts per split</source>
         <translation>Prompts je Aufteilung</translation>
     </message>
@@ -95,142 +140,423 @@ Nothing was imported.</source>
     </message>
 </context>
 <context>
+    <name>RunPrerequisites</name>
+    <message>
+        <location filename="../widgets/runs/RunPrerequisites.cpp" line="16"/>
+        <source>demonstrations</source>
+        <translation>Demonstrationen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunPrerequisites.cpp" line="17"/>
+        <source>preferences (comparisons and rankings)</source>
+        <translation>Präferenzen (Vergleiche und Rangfolgen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunPrerequisites.cpp" line="18"/>
+        <source>prompts with their responses as text</source>
+        <translation>Prompts mit ihren Antworten als Text</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunPrerequisites.cpp" line="19"/>
+        <source>prompts to roll out</source>
+        <translation>Prompts für Rollouts</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunPrerequisites.cpp" line="27"/>
+        <source>No demonstrations in the train split: write some in the Dataset panel (New prompt), import prompt/completion records, or assign splits.</source>
+        <translation>Keine Demonstrationen im Trainings-Split: Schreiben Sie welche im Datensatz-Bereich (Neuer Prompt), importieren Sie Prompt/Completion-Datensätze oder weisen Sie Splits zu.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunPrerequisites.cpp" line="30"/>
+        <source>No preferences in the train split: import chosen/rejected records in the Dataset panel, or rank responses in the Ranking panel.</source>
+        <translation>Keine Präferenzen im Trainings-Split: Importieren Sie Chosen/Rejected-Datensätze im Datensatz-Bereich oder ordnen Sie Antworten im Ranking-Bereich.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunPrerequisites.cpp" line="33"/>
+        <source>No prompts in the train split: import or write prompts in the Dataset panel, and assign splits.</source>
+        <translation>Keine Prompts im Trainings-Split: Importieren oder schreiben Sie Prompts im Datensatz-Bereich und weisen Sie Splits zu.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunPrerequisites.cpp" line="36"/>
+        <source>No model to start from: choose a checkpoint of this project&apos;s runs, or a Hugging Face GPT-2 directory (train one with a Pretraining run).</source>
+        <translation>Kein Startmodell: Wählen Sie einen Checkpoint der Läufe dieses Projekts oder ein Hugging-Face-GPT-2-Verzeichnis (oder trainieren Sie eines mit einem Vortrainings-Lauf).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunPrerequisites.cpp" line="39"/>
+        <source>PPO needs a reward model: train one first (a Reward model run on the project&apos;s preferences), or choose a reward model directory.</source>
+        <translation>PPO braucht ein Belohnungsmodell: Trainieren Sie zuerst eines (ein Belohnungsmodell-Lauf auf den Präferenzen des Projekts) oder wählen Sie ein Belohnungsmodell-Verzeichnis.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunPrerequisites.cpp" line="47"/>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunPrerequisites.cpp" line="47"/>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunPrerequisites.cpp" line="48"/>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunPrerequisites.cpp" line="56"/>
+        <source>Nothing in the validation split: the run logs no validation metrics.</source>
+        <translation>Nichts im Validierungs-Split: Der Lauf protokolliert keine Validierungsmetriken.</translation>
+    </message>
+</context>
+<context>
+    <name>RunSettingHelp</name>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="13"/>
+        <source>Peak learning rate, reached after the warm-up. Defaults: SFT 2e-5 (TRL&apos;s SFTConfig), reward model 1e-5 (InstructGPT&apos;s range), DPO 1e-6 (TRL&apos;s DPOConfig), PPO 3e-6 (TRL&apos;s PPOConfig), pretraining 1e-3 (nanoGPT-sized models).</source>
+        <translation>Höchste Lernrate, erreicht nach dem Warm-up. Vorgaben: SFT 2e-5 (SFTConfig von TRL), Belohnungsmodell 1e-5 (Bereich von InstructGPT), DPO 1e-6 (DPOConfig von TRL), PPO 3e-6 (PPOConfig von TRL), Vortraining 1e-3 (Modelle in nanoGPT-Größe).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="14"/>
+        <source>Where the cosine or linear decay ends (0: decays to zero, as transformers&apos; schedulers).</source>
+        <translation>Wo der Kosinus- oder lineare Abfall endet (0: fällt auf null, wie die Scheduler von transformers).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="15"/>
+        <source>Steps of linear warm-up from 0 to the peak learning rate.</source>
+        <translation>Schritte des linearen Warm-ups von 0 bis zur höchsten Lernrate.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="16"/>
+        <source>Learning-rate schedule after the warm-up: cosine, linear or constant (transformers&apos; get_*_schedule_with_warmup).</source>
+        <translation>Lernratenverlauf nach dem Warm-up: cosine, linear oder constant (get_*_schedule_with_warmup von transformers).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="17"/>
+        <source>Passes over the train split when max_steps is 0. SFT 3 (TRL), reward model and DPO 1 (InstructGPT: one epoch, the reward model overfits after).</source>
+        <translation>Durchgänge über den Trainings-Split, wenn max_steps 0 ist. SFT 3 (TRL), Belohnungsmodell und DPO 1 (InstructGPT: eine Epoche, danach überangepasst das Belohnungsmodell).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="18"/>
+        <source>Optimiser steps (PPO: rollout batches). 0 derives it from epochs.</source>
+        <translation>Optimierungsschritte (PPO: Rollout-Batches). 0 leitet sie aus epochs ab.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="19"/>
+        <source>Examples per micro-batch: demonstrations (SFT), preference groups (reward model), pairs (DPO), windows (pretraining).</source>
+        <translation>Beispiele pro Mikro-Batch: Demonstrationen (SFT), Präferenzgruppen (Belohnungsmodell), Paare (DPO), Fenster (Vortraining).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="20"/>
+        <source>Micro-batches summed per optimiser step: the effective batch is batch_size × grad_accum.</source>
+        <translation>Pro Optimierungsschritt summierte Mikro-Batches: Der effektive Batch ist batch_size × grad_accum.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="21"/>
+        <source>Tokens per example, prompt + response; longer ones are truncated. 0: the model&apos;s context.</source>
+        <translation>Tokens pro Beispiel, Prompt + Antwort; längere werden gekürzt. 0: der Kontext des Modells.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="22"/>
+        <source>AdamW&apos;s decoupled weight decay.</source>
+        <translation>Entkoppelter Weight Decay von AdamW.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="23"/>
+        <source>Clip the gradients&apos; global norm to this value (1.0 as transformers&apos; Trainer); 0 disables.</source>
+        <translation>Begrenzt die globale Norm der Gradienten auf diesen Wert (1.0 wie der Trainer von transformers); 0 schaltet es ab.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="24"/>
+        <source>Evaluate on the validation split every N steps (and at the end); 0 never.</source>
+        <translation>Alle N Schritte (und am Ende) auf dem Validierungs-Split auswerten; 0 nie.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="25"/>
+        <source>Micro-batches of the validation split per evaluation.</source>
+        <translation>Mikro-Batches des Validierungs-Splits pro Auswertung.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="26"/>
+        <source>Write a checkpoint every N steps; 0 only at the end or when stopped. A run resumes from its latest checkpoint.</source>
+        <translation>Alle N Schritte einen Checkpoint schreiben; 0 nur am Ende oder beim Anhalten. Ein Lauf wird ab seinem neuesten Checkpoint fortgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="27"/>
+        <source>DPO&apos;s β: strength of the implicit KL penalty to the reference model (0.1, TRL and the DPO paper).</source>
+        <translation>β von DPO: Stärke der impliziten KL-Strafe zum Referenzmodell (0.1, TRL und das DPO-Paper).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="28"/>
+        <source>sigmoid (DPO, Rafailov et al. 2023) or ipo (Azar et al. 2023).</source>
+        <translation>sigmoid (DPO, Rafailov et al. 2023) oder ipo (Azar et al. 2023).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="29"/>
+        <source>cDPO: the assumed probability that a preference label is flipped (sigmoid loss only).</source>
+        <translation>cDPO: die angenommene Wahrscheinlichkeit, dass ein Präferenzlabel vertauscht ist (nur sigmoid).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="30"/>
+        <source>New tokens per rollout at most (53, TRL&apos;s PPO example).</source>
+        <translation>Höchstens so viele neue Tokens pro Rollout (53, PPO-Beispiel von TRL).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="31"/>
+        <source>Sampling temperature of the rollouts (0.7, TRL&apos;s PPOConfig).</source>
+        <translation>Sampling-Temperatur der Rollouts (0.7, PPOConfig von TRL).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="32"/>
+        <source>Prompts rolled out per PPO step.</source>
+        <translation>Prompts pro PPO-Schritt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="33"/>
+        <source>Rollouts per optimiser update inside a PPO step.</source>
+        <translation>Rollouts pro Optimierungs-Update innerhalb eines PPO-Schritts.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="34"/>
+        <source>Passes over each step&apos;s rollouts (4, TRL).</source>
+        <translation>Durchgänge über die Rollouts jedes Schritts (4, TRL).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="35"/>
+        <source>β of the per-token KL penalty to the reference policy (0.05, TRL); the start of the adaptive one.</source>
+        <translation>β der KL-Strafe pro Token zur Referenz-Policy (0.05, TRL); Startwert des adaptiven β.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="36"/>
+        <source>0 keeps β fixed; else Ziegler et al.&apos;s adaptive β steers the summed KL towards this target.</source>
+        <translation>0 hält β fest; sonst steuert das adaptive β von Ziegler et al. die summierte KL auf dieses Ziel.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="37"/>
+        <source>Horizon of the adaptive KL controller (10000, Ziegler et al.).</source>
+        <translation>Horizont des adaptiven KL-Reglers (10000, Ziegler et al.).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="38"/>
+        <source>ε of the clipped policy ratio (0.2, Schulman et al. 2017; TRL&apos;s cliprange).</source>
+        <translation>ε des begrenzten Policy-Verhältnisses (0.2, Schulman et al. 2017; cliprange von TRL).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="39"/>
+        <source>ε of the clipped value loss (0.2, TRL&apos;s cliprange_value).</source>
+        <translation>ε des begrenzten Value-Loss (0.2, cliprange_value von TRL).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="40"/>
+        <source>Weight of the value loss (0.1, TRL).</source>
+        <translation>Gewicht des Value-Loss (0.1, TRL).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="41"/>
+        <source>Discount of future rewards (1.0: the episode is one response).</source>
+        <translation>Diskontierung künftiger Belohnungen (1.0: die Episode ist eine Antwort).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="42"/>
+        <source>λ of generalised advantage estimation (0.95, TRL).</source>
+        <translation>λ der Generalized Advantage Estimation (0.95, TRL).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="43"/>
+        <source>Subtracted from the score of a rollout that does not end with EOS (0: off).</source>
+        <translation>Wird vom Score eines Rollouts abgezogen, der nicht mit EOS endet (0: aus).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="44"/>
+        <source>Size of the byte-level BPE vocabulary trained on the project&apos;s text.</source>
+        <translation>Größe des Byte-Level-BPE-Vokabulars, trainiert auf dem Text des Projekts.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="45"/>
+        <source>Transformer blocks of the new GPT.</source>
+        <translation>Transformer-Blöcke des neuen GPT.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="46"/>
+        <source>Attention heads per block (n_embd must divide by it).</source>
+        <translation>Attention-Köpfe pro Block (n_embd muss durch sie teilbar sein).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="47"/>
+        <source>Width of the new GPT&apos;s hidden states.</source>
+        <translation>Breite der verborgenen Zustände des neuen GPT.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="48"/>
+        <source>Tokens per training window: the new model&apos;s context length.</source>
+        <translation>Tokens pro Trainingsfenster: die Kontextlänge des neuen Modells.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="49"/>
+        <source>Tail of the token stream held out for validation.</source>
+        <translation>Ende des Token-Stroms, das für die Validierung zurückgehalten wird.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="21"/>
+        <location filename="../app/gui/main.cpp" line="23"/>
         <source>RLHF Workbench</source>
         <translation>RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="24"/>
+        <location filename="../app/gui/main.cpp" line="26"/>
         <source>Project file (*.rlhf) to open or create</source>
         <translation>Projektdatei (*.rlhf) zum Öffnen oder Anlegen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="28"/>
+        <source>Open on this panel: %1</source>
+        <translation>Mit diesem Bereich öffnen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="34"/>
+        <source>rlhf-workbench: unknown panel &quot;%1&quot; (one of: %2)</source>
+        <translation>rlhf-workbench: unbekannter Bereich „%1“ (einer von: %2)</translation>
     </message>
 </context>
 <context>
     <name>rlhf::widgets::DatasetPanel</name>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="80"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="75"/>
+        <source>New prompt…</source>
+        <translation>Neuer Prompt…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="76"/>
+        <source>Type a prompt of your own, then write its demonstration on the right (Ctrl+Shift+N)</source>
+        <translation>Eigenen Prompt eingeben, dann rechts seine Demonstration schreiben (Strg+Umschalt+N)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="78"/>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="89"/>
         <source>The prompt list could not be read: %1</source>
         <translation>Die Prompt-Liste konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="86"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="95"/>
         <source>Prompt %1 saved</source>
         <translation>Prompt %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="94"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="103"/>
         <source>Demonstration added to prompt %1</source>
         <translation>Demonstration zu Prompt %1 hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="107"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="116"/>
         <source>Search prompts and responses (all words)…</source>
         <translation>Prompts und Antworten durchsuchen (alle Wörter) …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="111"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="120"/>
         <source>All splits</source>
         <translation>Alle Aufteilungen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="112"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="121"/>
         <source>Train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="113"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="122"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="114"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="123"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="115"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="124"/>
         <source>Unassigned</source>
         <translation>Nicht zugeordnet</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="118"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="127"/>
         <source>Where prompts came from: an import file, or typed in</source>
         <translation>Herkunft der Prompts: eine Importdatei oder eingetippt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="120"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="129"/>
         <source>Any demos</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="120"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="129"/>
         <source>With demo</source>
         <translation>Mit Demonstration</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="120"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="129"/>
         <source>Without demo</source>
         <translation>Ohne Demonstration</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="121"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="130"/>
         <source>Prompts with or without a human demonstration</source>
         <translation>Prompts mit oder ohne menschliche Demonstration</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="123"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="132"/>
         <source>Labelled or not</source>
         <translation>Bewertet oder nicht</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="123"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="132"/>
         <source>Labelled</source>
         <translation>Bewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="123"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="132"/>
         <source>Unlabelled</source>
         <translation>Unbewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="124"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="133"/>
         <source>Import…</source>
         <translation>Importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="125"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="134"/>
         <source>Statistics…</source>
         <translation>Statistik …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="126"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="135"/>
         <source>Duplicates…</source>
         <translation>Duplikate …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="127"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="136"/>
         <source>Clusters of near-duplicate prompts (MinHash)</source>
         <translation>Gruppen nahezu gleicher Prompts (MinHash)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="128"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="137"/>
         <source>Import a JSON-lines file (Ctrl+I); File → Export… writes one (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine JSON-Lines-Datei importieren (Strg+I); Datei → Exportieren… schreibt eine (Strg+E)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="173"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="182"/>
         <source>All tags</source>
         <translation>Alle Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="175"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="184"/>
         <source>All sources</source>
         <translation>Alle Quellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="226"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="235"/>
         <source>%n prompt(s) match</source>
         <translation>
             <numerusform>%n Prompt passt</numerusform>
@@ -238,60 +564,90 @@ Nothing was imported.</source>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="226"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="235"/>
         <source>Counting prompts…</source>
         <translation>Prompts werden gezählt…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="235"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="244"/>
         <source>No prompt matches the search and filters.</source>
         <translation>Kein Prompt passt zu Suche und Filtern.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="236"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="245"/>
         <source>No prompts yet.
-Import a JSON-lines file with Import… (Ctrl+I).</source>
+Import a JSON-lines file with Import… (Ctrl+I), or write one with New prompt… (Ctrl+Shift+N).</source>
         <translation>Noch keine Prompts.
-Importieren Sie eine JSON-Lines-Datei mit „Importieren …“ (Strg+I).</translation>
+Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben Sie einen mit Neuer Prompt… (Strg+Umschalt+N).</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="245"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="255"/>
+        <source>New prompt</source>
+        <translation>Neuer Prompt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="256"/>
+        <source>Prompt (Ctrl+Enter adds it):</source>
+        <translation>Prompt (Strg+Eingabe fügt ihn hinzu):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="269"/>
+        <source>Prompt %1 added — write its demonstration on the right</source>
+        <translation>Prompt %1 hinzugefügt — schreiben Sie rechts seine Demonstration</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="274"/>
+        <source>Delete %n near-duplicate prompt(s)</source>
+        <translation>
+            <numerusform>%n beinahe doppelten Prompt löschen</numerusform>
+            <numerusform>%n beinahe doppelte Prompts löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="277"/>
+        <source>%n prompt(s) deleted — Ctrl+Z brings them back</source>
+        <translation>
+            <numerusform>%n Prompt gelöscht — Strg+Z holt ihn zurück</numerusform>
+            <numerusform>%n Prompts gelöscht — Strg+Z holt sie zurück</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="283"/>
+        <source>Merged into prompt %1 — Ctrl+Z separates them again</source>
+        <translation>In Prompt %1 zusammengeführt — Strg+Z trennt sie wieder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="290"/>
         <source>Prompt %1 deleted — Ctrl+Z brings it back</source>
         <translation>Prompt %1 gelöscht — Strg+Z holt ihn zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="80"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="83"/>
         <source>Import JSON lines</source>
         <translation>JSON Lines importieren</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="81"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="84"/>
         <source>JSON lines (*.jsonl *.json);;All files (*)</source>
         <translation>JSON Lines (*.jsonl *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="91"/>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="103"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="109"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="91"/>
-        <source>Format:</source>
-        <translation>Format:</translation>
-    </message>
-    <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="94"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="99"/>
         <source>Export JSON lines</source>
         <translation>JSON Lines exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="94"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="99"/>
         <source>JSON lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="101"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="107"/>
         <source>Exporting to %1…</source>
         <translation>Exportiere nach %1 …</translation>
     </message>
@@ -349,297 +705,425 @@ Importieren Sie eine JSON-Lines-Datei mit „Importieren …“ (Strg+I).</trans
         <translation>&lt;b&gt;Warum diese Antwort&lt;/b&gt; — die Regeln, die ELIZA anwandte</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="96"/>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="129"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="102"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="137"/>
         <source>ELIZA</source>
         <translation>ELIZA</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="97"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="103"/>
         <source>ELIZA is using %1</source>
         <translation>ELIZA verwendet %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="106"/>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="111"/>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="118"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="112"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="117"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="124"/>
         <source>Load ELIZA script</source>
         <translation>ELIZA-Skript laden</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="107"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="113"/>
         <source>ELIZA scripts (*.txt *.eliza);;All files (*)</source>
         <translation>ELIZA-Skripte (*.txt *.eliza);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="111"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="117"/>
         <source>Cannot open %1: %2</source>
         <translation>%1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="126"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="132"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="146"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="150"/>
+        <source>&lt;b&gt;Why this reply&lt;/b&gt; — the rules ELIZA applied (click an earlier reply for its own)</source>
+        <translation>&lt;b&gt;Warum diese Antwort&lt;/b&gt; — die Regeln, die ELIZA anwandte (eine frühere Antwort anklicken für ihre eigenen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="151"/>
+        <source>&lt;b&gt;Why reply %1&lt;/b&gt; — the rules ELIZA applied</source>
+        <translation>&lt;b&gt;Warum Antwort %1&lt;/b&gt; — die Regeln, die ELIZA anwandte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="160"/>
         <source>Input (normalised)</source>
         <translation>Eingabe (normalisiert)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="147"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="161"/>
         <source>Working text</source>
         <translation>Arbeitstext</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="150"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="164"/>
         <source>Keywords found</source>
         <translation>Gefundene Schlüsselwörter</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="150"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="164"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="151"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="165"/>
         <source>Keystack (top first)</source>
         <translation>Schlüsselstapel (oben zuerst)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="152"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="166"/>
         <source>LIMIT</source>
         <translation>LIMIT</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="154"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="168"/>
         <source>Rule %1</source>
         <translation>Regel %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="155"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="169"/>
         <source>Decomposition</source>
         <translation>Zerlegung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="157"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="171"/>
         <source>Component %1</source>
         <translation>Bestandteil %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="158"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="172"/>
         <source>Reassembly</source>
         <translation>Zusammensetzung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="159"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="173"/>
         <source>Link to</source>
         <translation>Verweis auf</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="161"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="175"/>
         <source>Memory stored</source>
         <translation>Gespeicherte Erinnerung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="162"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="176"/>
         <source>Memory recalled</source>
         <translation>Abgerufene Erinnerung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="162"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="176"/>
         <source>yes (no keyword, LIMIT 4)</source>
         <translation>ja (kein Schlüsselwort, LIMIT 4)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="163"/>
+        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="177"/>
         <source>Reply from</source>
         <translation>Antwort aus</translation>
     </message>
 </context>
 <context>
+    <name>rlhf::widgets::ExportOptionsDialog</name>
+    <message>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="10"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="13"/>
+        <source>hh — comparisons as Anthropic HH-RLHF dialogues</source>
+        <translation>hh — Vergleiche als Anthropic-HH-RLHF-Dialoge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="14"/>
+        <source>trl — comparisons as prompt / chosen / rejected</source>
+        <translation>trl — Vergleiche als prompt / chosen / rejected</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="15"/>
+        <source>trl-messages — comparisons as message lists</source>
+        <translation>trl-messages — Vergleiche als Nachrichtenlisten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="16"/>
+        <source>openai-dpo — comparisons for OpenAI preference tuning</source>
+        <translation>openai-dpo — Vergleiche für das Präferenz-Tuning von OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="17"/>
+        <source>sft — demonstrations as prompt / completion</source>
+        <translation>sft — Demonstrationen als prompt / completion</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="18"/>
+        <source>openai-chat — demonstrations as chat messages</source>
+        <translation>openai-chat — Demonstrationen als Chat-Nachrichten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="22"/>
+        <source>All splits</source>
+        <translation>Alle Splits</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="23"/>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="24"/>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="25"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="30"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="31"/>
+        <source>Split:</source>
+        <translation>Split:</translation>
+    </message>
+</context>
+<context>
     <name>rlhf::widgets::MainWindow</name>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="25"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="29"/>
         <source>RLHF Workbench</source>
         <translation>RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="38"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="42"/>
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="41"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="50"/>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/MainWindow.cpp" line="53"/>
         <source>Chat — ELIZA (1966)</source>
         <translation>Chat — ELIZA (1966)</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="59"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="83"/>
+        <source>There is no %1 panel yet; showing %2.</source>
+        <translation>Einen Bereich %1 gibt es noch nicht; %2 wird gezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/MainWindow.cpp" line="91"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="60"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="92"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="61"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="93"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="62"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="94"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="64"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="96"/>
         <source>Save a &amp;Copy…</source>
         <translation>&amp;Kopie speichern …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="66"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="98"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="66"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="98"/>
         <source>Ctrl+I</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="67"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="99"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="67"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="99"/>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="69"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="101"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="70"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="102"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="71"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="103"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="73"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="105"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="77"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="109"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="78"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="110"/>
         <source>&amp;About RLHF Workbench</source>
         <translation>Ü&amp;ber RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="79"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="111"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="85"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="91"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="124"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="117"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="123"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="157"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="95"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="128"/>
         <source>%1 — RLHF Workbench</source>
         <translation>%1 — RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="101"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="134"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="113"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="117"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="146"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="150"/>
         <source>New project</source>
         <translation>Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="113"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="124"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="130"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="146"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="157"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="163"/>
         <source>RLHF projects (*.rlhf)</source>
         <translation>RLHF-Projekte (*.rlhf)</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="117"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="150"/>
         <source>%1 already exists; use Open Project.</source>
         <translation>%1 existiert bereits; bitte „Projekt öffnen“ verwenden.</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="130"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="136"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="163"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="169"/>
         <source>Save a copy</source>
         <translation>Kopie speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="134"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="167"/>
         <source>Copy saved to %1</source>
         <translation>Kopie nach %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="141"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="175"/>
+        <source>&lt;h3&gt;RLHF Workbench %1&lt;/h3&gt;&lt;p&gt;The InstructGPT recipe on one machine, with ELIZA (1966) alongside.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;br&gt;%4&lt;/p&gt;&lt;p&gt;ELIZA scripts: DOCTOR from J. Weizenbaum, CACM 9(1), 1966, and the 1965 .TAPE. 100 listing, transcribed by Anthony Hay (CC0).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;RLHF Workbench %1&lt;/h3&gt;&lt;p&gt;Das InstructGPT-Rezept auf einem Rechner, mit ELIZA (1966) daneben.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;br&gt;%4&lt;/p&gt;&lt;p&gt;ELIZA-Skripte: DOCTOR aus J. Weizenbaum, CACM 9(1), 1966, und das Listing .TAPE. 100 von 1965, transkribiert von Anthony Hay (CC0).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/MainWindow.cpp" line="180"/>
         <source>About RLHF Workbench</source>
         <translation>Über RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="142"/>
-        <source>&lt;h3&gt;RLHF Workbench %1&lt;/h3&gt;&lt;p&gt;The InstructGPT recipe on one machine, with ELIZA (1966) alongside.&lt;/p&gt;&lt;p&gt;Qt %2 · LibTorch %3 · SQLite %4&lt;/p&gt;&lt;p&gt;ELIZA scripts: DOCTOR from J. Weizenbaum, CACM 9(1), 1966, and the 1965 .TAPE. 100 listing, transcribed by Anthony Hay (CC0).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <location filename="../widgets/main/MainWindow.cpp" line="180"/>
+        <source>LibTorch: asking rlhf-engine…</source>
+        <translation>LibTorch: frage rlhf-engine…</translation>
     </message>
 </context>
 <context>
     <name>rlhf::widgets::NearDuplicatesDialog</name>
     <message>
-        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="26"/>
+        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="23"/>
         <source>Near-duplicate prompts</source>
         <translation>Nahezu gleiche Prompts</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="27"/>
+        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="73"/>
         <source>Comparing prompts (MinHash, similarity ≥ %1)…</source>
         <translation>Vergleiche Prompts (MinHash, Ähnlichkeit ≥ %1) …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="29"/>
+        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="33"/>
         <source>Cluster / prompt</source>
         <translation>Gruppe / Prompt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="29"/>
+        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="30"/>
+        <source>Estimated Jaccard similarity of the prompts&apos; word 3-grams</source>
+        <translation>Geschätzte Jaccard-Ähnlichkeit der Wort-3-Gramme der Prompts</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="31"/>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="33"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="57"/>
+        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="35"/>
+        <source>Keep this one, delete the others</source>
+        <translation>Diesen behalten, die anderen löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="36"/>
+        <source>Deletes the other prompts of the selected prompt&apos;s cluster (Edit → Undo brings them back)</source>
+        <translation>Löscht die anderen Prompts der Gruppe des gewählten Prompts (Bearbeiten → Rückgängig holt sie zurück)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="38"/>
+        <source>Merge the others into this one</source>
+        <translation>Die anderen in diesen zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="39"/>
+        <source>Moves the other prompts&apos; responses, comparisons and tags to the selected prompt, then deletes them (Edit → Undo separates them again)</source>
+        <translation>Verschiebt Antworten, Vergleiche und Schlagwörter der anderen Prompts zum gewählten Prompt und löscht sie dann (Bearbeiten → Rückgängig trennt sie wieder)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="47"/>
+        <source>Similarity ≥</source>
+        <translation>Ähnlichkeit ≥</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="98"/>
         <source>Cluster %1</source>
         <translation>Gruppe %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="57"/>
+        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="98"/>
         <source>%n prompt(s), similarity ≥ %1</source>
         <translation>
             <numerusform>%n Prompt, Ähnlichkeit ≥ %1</numerusform>
@@ -647,22 +1131,213 @@ Importieren Sie eine JSON-Lines-Datei mit „Importieren …“ (Strg+I).</trans
         </translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="59"/>
+        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="100"/>
         <source>Prompt %1</source>
         <translation>Prompt %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="64"/>
+        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="105"/>
         <source>No near-duplicate prompts.</source>
         <translation>Keine nahezu gleichen Prompts.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="65"/>
+        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="106"/>
         <source>%n cluster(s) of near-duplicate prompts — double-click a prompt to show it</source>
         <translation>
             <numerusform>%n Gruppe nahezu gleicher Prompts — Doppelklick zeigt einen Prompt</numerusform>
             <numerusform>%n Gruppen nahezu gleicher Prompts — Doppelklick zeigt einen Prompt</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::NewRunDialog</name>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="34"/>
+        <source>New run</source>
+        <translation>Neuer Lauf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="36"/>
+        <source>Pretraining (a small GPT from scratch)</source>
+        <translation>Vortraining (ein kleines GPT von Grund auf)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="37"/>
+        <source>SFT (supervised fine-tuning)</source>
+        <translation>SFT (überwachtes Feintuning)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="38"/>
+        <source>Reward model</source>
+        <translation>Belohnungsmodell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="38"/>
+        <source>DPO</source>
+        <translation>DPO</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="38"/>
+        <source>PPO</source>
+        <translation>PPO</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="44"/>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="45"/>
+        <source>When %1 has finished, from its final checkpoint</source>
+        <translation>Wenn %1 beendet ist, ab seinem letzten Checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="48"/>
+        <source>cuda needs rlhf-engine built with a CUDA LibTorch and a GPU; the run fails at once otherwise</source>
+        <translation>cuda braucht eine mit CUDA-LibTorch gebaute rlhf-engine und eine GPU; sonst scheitert der Lauf sofort</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="51"/>
+        <source>auto: bf16 autocast on CUDA and on CPUs with BF16 instructions, else fp32</source>
+        <translation>auto: bf16-Autocast auf CUDA und auf CPUs mit BF16-Befehlen, sonst fp32</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="55"/>
+        <source>Seeds the order of the data, sampling and new weights: the same seed repeats a run bit for bit</source>
+        <translation>Bestimmt die Reihenfolge der Daten, das Sampling und neue Gewichte: derselbe Seed wiederholt einen Lauf bitgenau</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="57"/>
+        <source>Stage:</source>
+        <translation>Stufe:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="58"/>
+        <source>Start from:</source>
+        <translation>Starten ab:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="59"/>
+        <source>Reward model:</source>
+        <translation>Belohnungsmodell:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="60"/>
+        <source>Start:</source>
+        <translation>Start:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="61"/>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="62"/>
+        <source>Precision:</source>
+        <translation>Genauigkeit:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="63"/>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="64"/>
+        <source>Counting the project&apos;s data…</source>
+        <translation>Zähle die Daten des Projekts…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="83"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="90"/>
+        <source>Settings (hover a name for what it does and where its default comes from):</source>
+        <translation>Einstellungen (mit der Maus über einen Namen: was sie bewirkt und woher ihre Vorgabe stammt):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="126"/>
+        <source>Default: %1</source>
+        <translation>Vorgabe: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="146"/>
+        <source>#%1 %2 · step %3 (%4)</source>
+        <translation>#%1 %2 · Schritt %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="151"/>
+        <source>Choose a Hugging Face directory…</source>
+        <translation>Hugging-Face-Verzeichnis wählen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="160"/>
+        <source>A Hugging Face model directory (config.json, model.safetensors)</source>
+        <translation>Ein Hugging-Face-Modellverzeichnis (config.json, model.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="166"/>
+        <source>%1 has no config.json: not a Hugging Face model directory.</source>
+        <translation>%1 hat keine config.json: kein Hugging-Face-Modellverzeichnis.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="201"/>
+        <source>Open the panel</source>
+        <translation>Bereich öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::PpoSamplesView</name>
+    <message>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="31"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="31"/>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="31"/>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="31"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="31"/>
+        <source>KL</source>
+        <translation>KL</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="31"/>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="40"/>
+        <source>KL to the reference (objective/kl)</source>
+        <translation>KL zur Referenz (objective/kl)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="41"/>
+        <source>mean score (objective/scores)</source>
+        <translation>mittlerer Score (objective/scores)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="56"/>
+        <source>No rollouts yet: two samples of each PPO step appear here.</source>
+        <translation>Noch keine Rollouts: Hier erscheinen zwei Beispiele jedes PPO-Schritts.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="57"/>
+        <source>The latest %1 rollouts, newest first (two per step).</source>
+        <translation>Die letzten %1 Rollouts, neueste zuerst (zwei pro Schritt).</translation>
     </message>
 </context>
 <context>
@@ -733,7 +1408,8 @@ Importieren Sie eine JSON-Lines-Datei mit „Importieren …“ (Strg+I).</trans
         <location filename="../widgets/dataset/PromptDetailView.cpp" line="104"/>
         <source>#%1 · %2%3
 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 · %2%3
+%4</translation>
     </message>
     <message>
         <location filename="../widgets/dataset/PromptDetailView.cpp" line="118"/>
@@ -795,52 +1471,690 @@ Importieren Sie eine JSON-Lines-Datei mit „Importieren …“ (Strg+I).</trans
     </message>
 </context>
 <context>
+    <name>rlhf::widgets::RewardEvaluationView</name>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="45"/>
+        <source>Rewards: chosen vs rejected</source>
+        <translation>Belohnungen: bevorzugt vs. abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="45"/>
+        <source>reward</source>
+        <translation>Belohnung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="45"/>
+        <source>pairs</source>
+        <translation>Paare</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="46"/>
+        <source>Accuracy against the margin</source>
+        <translation>Genauigkeit über dem Abstand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="46"/>
+        <source>|r(chosen) − r(rejected)|</source>
+        <translation>|r(bevorzugt) − r(abgelehnt)|</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="46"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="117"/>
+        <source>accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="47"/>
+        <source>Calibration of P(chosen)</source>
+        <translation>Kalibrierung von P(bevorzugt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="47"/>
+        <source>predicted</source>
+        <translation>vorhergesagt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="47"/>
+        <source>observed</source>
+        <translation>beobachtet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="49"/>
+        <source>Margin</source>
+        <translation>Abstand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="49"/>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="49"/>
+        <source>Chosen</source>
+        <translation>Bevorzugt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="49"/>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="56"/>
+        <source>Show in Dataset</source>
+        <translation>Im Datensatz zeigen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="57"/>
+        <source>Open the selected pair&apos;s prompt in the Dataset panel</source>
+        <translation>Den Prompt des gewählten Paars im Datensatz-Bereich öffnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="70"/>
+        <source>The validation pairs it gets most wrong:</source>
+        <translation>Die Validierungspaare, bei denen es am stärksten danebenliegt:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="75"/>
+        <source>Select a reward-model run that has evaluated (eval_every, with validation preferences).</source>
+        <translation>Wählen Sie einen Belohnungsmodell-Lauf, der ausgewertet hat (eval_every, mit Validierungspräferenzen).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="86"/>
+        <source>The last evaluation had no validation pairs.</source>
+        <translation>Die letzte Auswertung hatte keine Validierungspaare.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="95"/>
+        <source>Evaluation at step %1: %2 validation pairs, accuracy %3. %4</source>
+        <translation>Auswertung bei Schritt %1: %2 Validierungspaare, Genauigkeit %3. %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="108"/>
+        <source>chosen</source>
+        <translation>bevorzugt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="109"/>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="138"/>
+        <source>Expected calibration error %1.</source>
+        <translation>Erwarteter Kalibrierungsfehler %1.</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::RunCurvesView</name>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="34"/>
+        <source>The metric to plot (TRL&apos;s names); its validation values (val_…) are drawn dashed on the same plot</source>
+        <translation>Die darzustellende Metrik (Namen wie bei TRL); ihre Validierungswerte (val_…) erscheinen gestrichelt im selben Diagramm</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="36"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="36"/>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="42"/>
+        <source>Exponential moving average, as TensorBoard&apos;s smoothing; the raw curve stays, faint</source>
+        <translation>Exponentieller gleitender Mittelwert wie die Glättung von TensorBoard; die Rohkurve bleibt blass sichtbar</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="44"/>
+        <source>Log scale</source>
+        <translation>Log-Skala</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="45"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="46"/>
+        <source>Save the plot as PNG or PDF, or its points as CSV</source>
+        <translation>Das Diagramm als PNG oder PDF speichern oder seine Punkte als CSV</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="48"/>
+        <source>Metric:</source>
+        <translation>Metrik:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="50"/>
+        <source>x:</source>
+        <translation>x:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="52"/>
+        <source>Smoothing:</source>
+        <translation>Glättung:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="61"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="182"/>
+        <source>Select a run to see its curves, or start one with New run…</source>
+        <translation>Wählen Sie einen Lauf, um seine Kurven zu sehen, oder starten Sie einen mit Neuer Lauf…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="175"/>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="175"/>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="181"/>
+        <source>No points yet: the curves appear with the run&apos;s first steps.</source>
+        <translation>Noch keine Punkte: Die Kurven erscheinen mit den ersten Schritten des Laufs.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="218"/>
+        <source>%1 validation</source>
+        <translation>%1 Validierung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="247"/>
+        <source>%1
+%2 %3: %4</source>
+        <translation>%1
+%2 %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="278"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="290"/>
+        <source>Export curves</source>
+        <translation>Kurven exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="279"/>
+        <source>PNG image (*.png);;PDF document (*.pdf);;CSV points (*.csv)</source>
+        <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;CSV-Punkte (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="290"/>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::RunDetailsView</name>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="35"/>
+        <source>Start next stage from it…</source>
+        <translation>Nächste Stufe daraus starten…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="36"/>
+        <source>Copy as Hugging Face directory…</source>
+        <translation>Als Hugging-Face-Verzeichnis kopieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="37"/>
+        <source>Delete checkpoint</source>
+        <translation>Checkpoint löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="71"/>
+        <source>No run selected.</source>
+        <translation>Kein Lauf gewählt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="83"/>
+        <source>Run #%1 · %2 · %3 on disk · %4</source>
+        <translation>Lauf #%1 · %2 · %3 auf der Platte · %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="88"/>
+        <source>Checkpoint step</source>
+        <translation>Checkpoint-Schritt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="88"/>
+        <source>Written</source>
+        <translation>Geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="88"/>
+        <source>Directory</source>
+        <translation>Verzeichnis</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="105"/>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="108"/>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="111"/>
+        <source>These runs have the same settings.</source>
+        <translation>Diese Läufe haben dieselben Einstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="111"/>
+        <source>Settings that differ between the selected runs:</source>
+        <translation>Einstellungen, in denen sich die gewählten Läufe unterscheiden:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="133"/>
+        <source>Copy the checkpoint into a new folder inside…</source>
+        <translation>Den Checkpoint in einen neuen Ordner kopieren in…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="139"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="141"/>
+        <source>Copy checkpoint</source>
+        <translation>Checkpoint kopieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="139"/>
+        <source>Could not copy to %1: %2</source>
+        <translation>Kopieren nach %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="141"/>
+        <source>Copied to %1.</source>
+        <translation>Nach %1 kopiert.</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::RunLauncher</name>
+    <message>
+        <location filename="../widgets/runs/RunLauncher.cpp" line="61"/>
+        <source>The %1 run queued after run #%2 was not started: run #%2 did not finish.</source>
+        <translation>Der nach Lauf #%2 eingereihte %1-Lauf wurde nicht gestartet: Lauf #%2 wurde nicht beendet.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunLauncher.cpp" line="102"/>
+        <source>%1 after #%2</source>
+        <translation>%1 nach #%2</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::RunListModel</name>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="12"/>
+        <source>Pretraining</source>
+        <translation>Vortraining</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="13"/>
+        <source>SFT</source>
+        <translation>SFT</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="14"/>
+        <source>Reward model</source>
+        <translation>Belohnungsmodell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="15"/>
+        <source>DPO</source>
+        <translation>DPO</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="16"/>
+        <source>PPO</source>
+        <translation>PPO</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="22"/>
+        <source>queued</source>
+        <translation>eingereiht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="23"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="24"/>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="25"/>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="26"/>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="27"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="28"/>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="36"/>
+        <source>#%1 step %2</source>
+        <translation>#%1 Schritt %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="40"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="41"/>
+        <source> + RM %1</source>
+        <translation> + BM %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="47"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="48"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="49"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="150"/>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="160"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="171"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="172"/>
+        <source>From</source>
+        <translation>Ab</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="173"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="174"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="175"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="176"/>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="177"/>
+        <source>Latest</source>
+        <translation>Zuletzt</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::RunProcess</name>
+    <message>
+        <location filename="../widgets/runs/RunProcess.cpp" line="19"/>
+        <source>rlhf-engine did not start (%1): %2</source>
+        <translation>rlhf-engine ist nicht gestartet (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunProcess.cpp" line="57"/>
+        <source>rlhf-engine crashed: %1</source>
+        <translation>rlhf-engine ist abgestürzt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::RunStageViews</name>
+    <message>
+        <location filename="../widgets/runs/RunStageViews.cpp" line="41"/>
+        <source>Curves</source>
+        <translation>Kurven</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunStageViews.cpp" line="42"/>
+        <source>Reward model</source>
+        <translation>Belohnungsmodell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunStageViews.cpp" line="43"/>
+        <source>PPO samples</source>
+        <translation>PPO-Beispiele</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunStageViews.cpp" line="77"/>
+        <source>No evaluation yet: a reward-model run writes one every eval_every steps when the project has validation preferences.</source>
+        <translation>Noch keine Auswertung: Ein Belohnungsmodell-Lauf schreibt alle eval_every Schritte eine, wenn das Projekt Validierungspräferenzen hat.</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::RunsPanel</name>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="84"/>
+        <source>New run…</source>
+        <translation>Neuer Lauf…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="85"/>
+        <source>Train a stage: pretraining, SFT, reward model, DPO or PPO</source>
+        <translation>Eine Stufe trainieren: Vortraining, SFT, Belohnungsmodell, DPO oder PPO</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="86"/>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="87"/>
+        <source>Stop stepping after the current step; the run keeps its process and memory</source>
+        <translation>Nach dem aktuellen Schritt innehalten; der Lauf behält Prozess und Speicher</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="88"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="89"/>
+        <source>Continue a paused run, or a stopped or interrupted one from its last checkpoint</source>
+        <translation>Einen pausierten Lauf fortsetzen, oder einen angehaltenen oder unterbrochenen ab seinem letzten Checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="90"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="91"/>
+        <source>Write a checkpoint after the current step and end the run (it can be resumed)</source>
+        <translation>Nach dem aktuellen Schritt einen Checkpoint schreiben und den Lauf beenden (er kann fortgesetzt werden)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="92"/>
+        <source>Delete run…</source>
+        <translation>Lauf löschen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="93"/>
+        <source>Delete the run&apos;s rows, metrics and checkpoints from the project and the disk</source>
+        <translation>Zeilen, Metriken und Checkpoints des Laufs aus dem Projekt und von der Platte löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="101"/>
+        <source>Stopping after the current step (a checkpoint is written)…</source>
+        <translation>Halte nach dem aktuellen Schritt an (ein Checkpoint wird geschrieben)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="188"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="231"/>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="239"/>
+        <source>The %1 run starts when run #%2 has finished.</source>
+        <translation>Der %1-Lauf startet, wenn Lauf #%2 beendet ist.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="240"/>
+        <source>Starting a %1 run…</source>
+        <translation>Starte einen %1-Lauf…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="260"/>
+        <source>Resuming run #%1 from its last checkpoint…</source>
+        <translation>Setze Lauf #%1 ab seinem letzten Checkpoint fort…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="267"/>
+        <source>Run #%1 failed: %2</source>
+        <translation>Lauf #%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="267"/>
+        <source>The run did not start: %1</source>
+        <translation>Der Lauf ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="269"/>
+        <source>Run #%1 ended.</source>
+        <translation>Lauf #%1 ist zu Ende.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="270"/>
+        <source>New run</source>
+        <translation>Neuer Lauf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="270"/>
+        <source>The run did not start:
+%1</source>
+        <translation>Der Lauf ist nicht gestartet:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="282"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="297"/>
+        <source>Delete runs</source>
+        <translation>Läufe löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="282"/>
+        <source>Delete %1 with their metrics and checkpoints? This cannot be undone.</source>
+        <translation>%1 mit Metriken und Checkpoints löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="301"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="310"/>
+        <source>Delete checkpoint</source>
+        <translation>Checkpoint löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="301"/>
+        <source>Delete the checkpoint %1?</source>
+        <translation>Den Checkpoint %1 löschen?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="317"/>
+        <source>Runs are training</source>
+        <translation>Läufe trainieren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/runs/RunsPanel.cpp" line="318"/>
+        <source>%n run(s) are training. Stop them and quit? Each writes a checkpoint and can be resumed later.</source>
+        <translation>
+            <numerusform>%n Lauf trainiert. Anhalten und beenden? Er schreibt einen Checkpoint und kann später fortgesetzt werden.</numerusform>
+            <numerusform>%n Läufe trainieren. Anhalten und beenden? Jeder schreibt einen Checkpoint und kann später fortgesetzt werden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rlhf::widgets::StatisticsDialog</name>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="85"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="105"/>
         <source>Token lengths appear here once the project has a trained model (its tokenizer).</source>
         <translation>Token-Längen erscheinen hier, sobald das Projekt ein trainiertes Modell (mit Tokenizer) hat.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="88"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="108"/>
         <source>Token lengths with the tokenizer of %1</source>
         <translation>Token-Längen mit dem Tokenizer von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="89"/>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="117"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="109"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="143"/>
         <source>Prompt length</source>
         <translation>Prompt-Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="89"/>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="90"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="109"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="110"/>
         <source>tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="90"/>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="118"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="110"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="144"/>
         <source>Response length</source>
         <translation>Antwortlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="125"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="137"/>
+        <source>
+%1 conversational prompts, rendered for training as \n\nHuman: … \n\nAssistant: (chat template hh); %2 standard prompts, used as written.</source>
+        <translation>
+%1 Gesprächs-Prompts, fürs Training dargestellt als \n\nHuman: … \n\nAssistant: (Chat-Vorlage hh); %2 gewöhnliche Prompts, so verwendet wie geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="141"/>
+        <source>
+Warning: this project mixes the two, so a model trained on it learns both formats.</source>
+        <translation>
+Warnung: Dieses Projekt mischt beides, ein darauf trainiertes Modell lernt also beide Formate.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="151"/>
         <source>Dataset statistics</source>
         <translation>Datensatz-Statistik</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="114"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="134"/>
         <source>%1 prompts · %2 responses (%3 demonstrations) · %4 comparisons</source>
         <translation>%1 Prompts · %2 Antworten (%3 Demonstrationen) · %4 Vergleiche</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="127"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="153"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="129"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="155"/>
         <source>Token lengths: counting with the newest checkpoint&apos;s tokenizer…</source>
         <translation>Token-Längen: zähle mit dem Tokenizer des neuesten Checkpoints …</translation>
     </message>

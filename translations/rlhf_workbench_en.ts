@@ -4,7 +4,7 @@
 <context>
     <name>rlhf::widgets::DatasetPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="226"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="235"/>
         <source>%n prompt(s) match</source>
         <translation>
             <numerusform>%n prompt matches</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="270"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="274"/>
         <source>Delete %n near-duplicate prompt(s)</source>
         <translation>
             <numerusform>Delete %n near-duplicate prompt</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="273"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="277"/>
         <source>%n prompt(s) deleted — Ctrl+Z brings them back</source>
         <translation>
             <numerusform>%n prompt deleted — Ctrl+Z brings it back</numerusform>
@@ -31,7 +31,7 @@
 <context>
     <name>rlhf::widgets::NearDuplicatesDialog</name>
     <message numerus="yes">
-        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="57"/>
+        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="98"/>
         <source>%n prompt(s), similarity ≥ %1</source>
         <translation>
             <numerusform>%n prompt, similarity ≥ %1</numerusform>
@@ -39,11 +39,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="65"/>
+        <location filename="../widgets/dataset/NearDuplicatesDialog.cpp" line="106"/>
         <source>%n cluster(s) of near-duplicate prompts — double-click a prompt to show it</source>
         <translation>
             <numerusform>%n cluster of near-duplicate prompts — double-click a prompt to show it</numerusform>
             <numerusform>%n clusters of near-duplicate prompts — double-click a prompt to show it</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::RunsPanel</name>
+    <message numerus="yes">
+        <location filename="../widgets/runs/RunsPanel.cpp" line="318"/>
+        <source>%n run(s) are training. Stop them and quit? Each writes a checkpoint and can be resumed later.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLibraryInfo>
 #include <QTranslator>
 
 #include "main/MainWindow.h"
@@ -15,8 +16,11 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("RLHF Workbench"));
     QApplication::setApplicationVersion(QStringLiteral(RLHF_VERSION));
     // English plural forms always; the user's language on top when a translation exists (translations/*.ts).
-    QTranslator english, translator;
+    QTranslator english, translator, qtBase;
     if (english.load(QStringLiteral(":/i18n/rlhf_workbench_en.qm"))) QApplication::installTranslator(&english);
+    // Qt's own strings (dialog buttons: Cancel, Yes) in the user's language, from qt6-translations-l10n.
+    if (qtBase.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtBase);
     if (translator.load(QLocale(), QStringLiteral("rlhf_workbench"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
     QCommandLineParser parser;

@@ -14,6 +14,7 @@
 
 #include "common/ProjectQuery.h"
 #include "data/ProjectStore.h"
+#include "runs/RunListModel.h"
 #include "runs/RunPrerequisites.h"
 #include "runs/RunSettingHelp.h"
 #include "runs/StageSettings.h"
@@ -24,6 +25,13 @@ namespace {
 const QString kChooseDirectory = QStringLiteral("\x01choose");
 // Settings with their own widgets above the form (or filled by the command: the pretraining text).
 const QStringList kOwnWidgets = {"model", "reward_model", "text_path", "seed", "precision"};
+
+// The kinds whose checkpoints a stage usually starts from, most usual first.
+QStringList usualStartsOf(const QString& kind) {
+    if (kind == QLatin1String("sft")) return {"pretrain", "sft"};
+    if (kind == QLatin1String("ppo")) return {"dpo", "sft"};
+    return {"sft"};
+}
 
 QString shownDefault(const nlohmann::json& v) { return QString::fromStdString(v.is_string() ? v.get<std::string>() : v.dump()); }
 }  // namespace
@@ -133,23 +141,35 @@ void NewRunDialog::kindChanged() {
     updateProblems();
 }
 
-// Every run's latest checkpoint (the reward model: reward-model runs' only), newest first.
+// Every run's latest checkpoint (the reward model: reward-model runs' only): the usual starts of the
+// stage first, newest first within each. A directory the user chose stays chosen across stages.
 void NewRunDialog::fillModelChoices() {
     const QString kind = kind_->currentData().toString();
     for (QComboBox* combo : {model_, rewardModel_}) {
         const bool reward = combo == rewardModel_;
+        const QStringList usual = reward ? QStringList{"rm"} : usualStartsOf(kind);
         const QString kept = combo->currentData().toString();
         combo->clear();
-        for (auto it = runs_.rbegin(); it != runs_.rend(); ++it) {
-            if (it->checkpoints.empty() || (reward && it->row.kind != "rm")) continue;
-            const auto& c = it->checkpoints.back();
-            combo->addItem(tr("#%1 %2 · step %3 (%4)").arg(it->row.id).arg(QString::fromStdString(it->row.kind).toUpper())
-                               .arg(c.step).arg(QString::fromStdString(it->status)),
+        std::vector<const RunEntry*> candidates;
+        for (auto it = runs_.rbegin(); it != runs_.rend(); ++it)
+            if (!it->checkpoints.empty() && (!reward || it->row.kind == "rm")) candidates.push_back(&*it);
+        std::stable_sort(candidates.begin(), candidates.end(), [&](const RunEntry* a, const RunEntry* b) {
+            auto rank = [&](const RunEntry* e) {
+                const auto at = usual.indexOf(QString::fromStdString(e->row.kind));
+                return at < 0 ? usual.size() : at;
+            };
+            return rank(a) < rank(b);
+        });
+        for (const RunEntry* e : candidates) {
+            const auto& c = e->checkpoints.back();
+            combo->addItem(tr("#%1 %2 · step %3 (%4)").arg(e->row.id).arg(QString::fromStdString(e->row.kind).toUpper())
+                               .arg(c.step).arg(runStatusName(e->status)),
                            QString::fromStdString(c.path));
         }
-        if (!kept.isEmpty() && kept != kChooseDirectory && combo->findData(kept) < 0) combo->addItem(kept, kept);
+        const bool keptDirectory = !kept.isEmpty() && kept != kChooseDirectory && combo->findData(kept) < 0;
+        if (keptDirectory) combo->insertItem(0, kept, kept);
         combo->addItem(tr("Choose a Hugging Face directory…"), kChooseDirectory);
-        combo->setCurrentIndex(std::max(0, combo->findData(kept)));
+        combo->setCurrentIndex(0);
         if (combo->currentData().toString() == kChooseDirectory && combo->count() > 1) combo->setCurrentIndex(0);
     }
     model_->setEnabled(kind != QLatin1String("pretrain"));

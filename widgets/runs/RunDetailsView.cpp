@@ -12,6 +12,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "runs/RunListModel.h"
 #include "runs/SettingsDifference.h"
 
 namespace rlhf::widgets {
@@ -80,7 +81,7 @@ void RunDetailsView::showOne(const RunEntry& run) {
     kind_ = QString::fromStdString(run.row.kind);
     live_ = run.status == "running" || run.status == "paused";
     const QLocale locale;
-    QString text = tr("Run #%1 · %2 · %3 on disk · %4").arg(run.row.id).arg(QString::fromStdString(run.status))
+    QString text = tr("Run #%1 · %2 · %3 on disk · %4").arg(run.row.id).arg(runStatusName(run.status))
                        .arg(locale.formattedDataSize(run.diskBytes), QString::fromStdString(run.directory));
     if (!run.row.message.empty()) text += QLatin1Char('\n') + QString::fromStdString(run.row.message);
     summary_->setText(text);

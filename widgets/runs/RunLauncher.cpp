@@ -1,7 +1,7 @@
 #include "runs/RunLauncher.h"
 
-#include <QElapsedTimer>
-#include <QCoreApplication>
+#include <QEventLoop>
+#include <QTimer>
 
 #include "runs/RunProcess.h"
 
@@ -88,9 +88,13 @@ void RunLauncher::stopAll() {
 }
 
 void RunLauncher::waitForAll(int msecs) {
-    QElapsedTimer timer;
-    timer.start();
-    while (liveCount() > 0 && timer.elapsed() < msecs) QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    if (liveCount() == 0) return;
+    QEventLoop loop;  // waits for events (a process ending), without spinning
+    QTimer::singleShot(msecs, &loop, &QEventLoop::quit);
+    connect(this, &RunLauncher::runEnded, &loop, [this, &loop] {
+        if (liveCount() == 0) loop.quit();
+    });
+    loop.exec();
 }
 
 QStringList RunLauncher::queuedDescriptions() const {

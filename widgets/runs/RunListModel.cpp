@@ -17,7 +17,9 @@ QString kindName(const std::string& kind) {
     return QString::fromStdString(kind);
 }
 
-QString statusName(const std::string& status) {
+}  // namespace
+
+QString runStatusName(const std::string& status) {
     static const std::map<std::string, const char*> names = {
         {"queued", QT_TRANSLATE_NOOP("rlhf::widgets::RunListModel", "queued")},
         {"running", QT_TRANSLATE_NOOP("rlhf::widgets::RunListModel", "running")},
@@ -29,6 +31,8 @@ QString statusName(const std::string& status) {
     const auto it = names.find(status);
     return it == names.end() ? QString::fromStdString(status) : RunListModel::tr(it->second);
 }
+
+namespace {
 
 // "#2 step 200" (a checkpoint of the project's run 2), "+ RM #3 step 200" for PPO's reward model, or the
 // directory's name for a model from outside the project.
@@ -135,7 +139,7 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
         if (role == RunIdRole) return QVariant::fromValue<qint64>(0);
         if (role != Qt::DisplayRole) return {};
         if (index.column() == RunColumn) return queued_[static_cast<int>(node - runs_.size())];
-        return index.column() == StatusColumn ? statusName("queued") : QVariant();
+        return index.column() == StatusColumn ? runStatusName("queued") : QVariant();
     }
     return runData(runs_[node], index.column(), role);
 }
@@ -149,7 +153,7 @@ QVariant RunListModel::runData(const RunEntry& e, int column, int role) const {
     switch (column) {
     case RunColumn: return tr("#%1 %2").arg(e.row.id).arg(kindName(e.row.kind));
     case FromColumn: return startedFrom(e);
-    case StatusColumn: return statusName(e.status);
+    case StatusColumn: return runStatusName(e.status);
     case StartedColumn: return locale.toString(QDateTime::fromSecsSinceEpoch(static_cast<qint64>(e.row.createdAt)), QStringLiteral("d MMM HH:mm"));
     case DurationColumn: {
         const bool live = e.status == "running" || e.status == "paused";

@@ -50,4 +50,7 @@ private:
     std::map<int64_t, int> nodeOfRun_;
 };
 
+// A run status as people read it, translated ("interrupted" → "unterbrochen").
+QString runStatusName(const std::string& status);
+
 }  // namespace rlhf::widgets

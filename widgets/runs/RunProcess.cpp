@@ -10,7 +10,7 @@ namespace rlhf::widgets {
 
 RunProcess::RunProcess(const RunRequest& request, const QString& projectPath, QObject* parent)
     : QObject(parent), request_(request), projectPath_(projectPath), process_(this) {
-    process_.setChildProcessModifier([] { setpriority(PRIO_PROCESS, 0, 10); });  // runs in the child, before exec
+    process_.setChildProcessModifier([nice = request.niceness] { setpriority(PRIO_PROCESS, 0, nice); });  // in the child, before exec
     connect(&process_, &QProcess::readyReadStandardOutput, this, &RunProcess::readLines);
     connect(&process_, &QProcess::readyReadStandardError, this, [this] { errors_ += process_.readAllStandardError(); });
     connect(&process_, &QProcess::finished, this, &RunProcess::onFinished);
