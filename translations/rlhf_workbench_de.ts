@@ -366,31 +366,51 @@ Es wurde nichts importiert.</translation>
     </message>
     <message>
         <location filename="../widgets/runs/RunSettingHelp.cpp" line="44"/>
+        <source>PPO skips a mini-batch whose mean policy ratio exceeds this, and counts it in policy/skipped_batches (10, TRL&apos;s guard against loss spikes).</source>
+        <translation>PPO überspringt einen Mini-Batch, dessen mittleres Policy-Verhältnis diesen Wert übersteigt, und zählt ihn in policy/skipped_batches (10, der Schutz von TRL gegen Loss-Spitzen).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="45"/>
+        <source>γ of InstructGPT&apos;s PPO-ptx: each update also maximises γ × the log-likelihood of the project&apos;s pretraining text (0: off; InstructGPT used 27.8 with its own loss scale).</source>
+        <translation>γ von PPO-ptx aus InstructGPT: Jedes Update maximiert zusätzlich γ × die Log-Likelihood des Vortrainingstexts des Projekts (0: aus; InstructGPT nutzte 27.8 mit eigener Loss-Skala).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="46"/>
+        <source>Windows of pretraining text per PPO update when ptx_coef is on.</source>
+        <translation>Fenster aus Vortrainingstext pro PPO-Update, wenn ptx_coef eingeschaltet ist.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="47"/>
+        <source>Validation prompts PPO rolls out at each evaluation (the first ones, with one sampling seed, so evaluations compare the policy).</source>
+        <translation>Validierungs-Prompts, die PPO bei jeder Auswertung ausrollt (die ersten, mit einem festen Sampling-Seed, damit Auswertungen die Policy vergleichen).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="48"/>
         <source>Size of the byte-level BPE vocabulary trained on the project&apos;s text.</source>
         <translation>Größe des Byte-Level-BPE-Vokabulars, trainiert auf dem Text des Projekts.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="45"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="49"/>
         <source>Transformer blocks of the new GPT.</source>
         <translation>Transformer-Blöcke des neuen GPT.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="46"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="50"/>
         <source>Attention heads per block (n_embd must divide by it).</source>
         <translation>Attention-Köpfe pro Block (n_embd muss durch sie teilbar sein).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="47"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="51"/>
         <source>Width of the new GPT&apos;s hidden states.</source>
         <translation>Breite der verborgenen Zustände des neuen GPT.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="48"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="52"/>
         <source>Tokens per training window: the new model&apos;s context length.</source>
         <translation>Tokens pro Trainingsfenster: die Kontextlänge des neuen Modells.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="49"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="53"/>
         <source>Tail of the token stream held out for validation.</source>
         <translation>Ende des Token-Stroms, das für die Validierung zurückgehalten wird.</translation>
     </message>
@@ -398,22 +418,22 @@ Es wurde nichts importiert.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="23"/>
+        <location filename="../app/gui/main.cpp" line="27"/>
         <source>RLHF Workbench</source>
         <translation>RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="26"/>
+        <location filename="../app/gui/main.cpp" line="30"/>
         <source>Project file (*.rlhf) to open or create</source>
         <translation>Projektdatei (*.rlhf) zum Öffnen oder Anlegen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="28"/>
+        <location filename="../app/gui/main.cpp" line="32"/>
         <source>Open on this panel: %1</source>
         <translation>Mit diesem Bereich öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="34"/>
+        <location filename="../app/gui/main.cpp" line="38"/>
         <source>rlhf-workbench: unknown panel &quot;%1&quot; (one of: %2)</source>
         <translation>rlhf-workbench: unbekannter Bereich „%1“ (einer von: %2)</translation>
     </message>
@@ -899,163 +919,163 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="42"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="43"/>
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="50"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="51"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="53"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="54"/>
         <source>Chat — ELIZA (1966)</source>
         <translation>Chat — ELIZA (1966)</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="83"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="84"/>
         <source>There is no %1 panel yet; showing %2.</source>
         <translation>Einen Bereich %1 gibt es noch nicht; %2 wird gezeigt.</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="91"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="92"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="92"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="93"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="93"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="94"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="94"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="95"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="96"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="97"/>
         <source>Save a &amp;Copy…</source>
         <translation>&amp;Kopie speichern …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="98"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="99"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="98"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="99"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="99"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="100"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="99"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="100"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="101"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="102"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="102"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="103"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="103"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="104"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="105"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="106"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="109"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="110"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="110"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="111"/>
         <source>&amp;About RLHF Workbench</source>
         <translation>Ü&amp;ber RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="111"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="112"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="117"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="123"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="157"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="118"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="124"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="158"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="128"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="129"/>
         <source>%1 — RLHF Workbench</source>
         <translation>%1 — RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="134"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="135"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="146"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="150"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="147"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="151"/>
         <source>New project</source>
         <translation>Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="146"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="157"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="163"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="147"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="158"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="164"/>
         <source>RLHF projects (*.rlhf)</source>
         <translation>RLHF-Projekte (*.rlhf)</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="150"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="151"/>
         <source>%1 already exists; use Open Project.</source>
         <translation>%1 existiert bereits; bitte „Projekt öffnen“ verwenden.</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="163"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="169"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="164"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="170"/>
         <source>Save a copy</source>
         <translation>Kopie speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="167"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="168"/>
         <source>Copy saved to %1</source>
         <translation>Kopie nach %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="175"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="176"/>
         <source>&lt;h3&gt;RLHF Workbench %1&lt;/h3&gt;&lt;p&gt;The InstructGPT recipe on one machine, with ELIZA (1966) alongside.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;br&gt;%4&lt;/p&gt;&lt;p&gt;ELIZA scripts: DOCTOR from J. Weizenbaum, CACM 9(1), 1966, and the 1965 .TAPE. 100 listing, transcribed by Anthony Hay (CC0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RLHF Workbench %1&lt;/h3&gt;&lt;p&gt;Das InstructGPT-Rezept auf einem Rechner, mit ELIZA (1966) daneben.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;br&gt;%4&lt;/p&gt;&lt;p&gt;ELIZA-Skripte: DOCTOR aus J. Weizenbaum, CACM 9(1), 1966, und das Listing .TAPE. 100 von 1965, transkribiert von Anthony Hay (CC0).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="180"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="181"/>
         <source>About RLHF Workbench</source>
         <translation>Über RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="180"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="181"/>
         <source>LibTorch: asking rlhf-engine…</source>
         <translation>LibTorch: frage rlhf-engine…</translation>
     </message>
@@ -1152,137 +1172,137 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::NewRunDialog</name>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="34"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="42"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="36"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="44"/>
         <source>Pretraining (a small GPT from scratch)</source>
         <translation>Vortraining (ein kleines GPT von Grund auf)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="37"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="45"/>
         <source>SFT (supervised fine-tuning)</source>
         <translation>SFT (überwachtes Feintuning)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="38"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="46"/>
         <source>Reward model</source>
         <translation>Belohnungsmodell</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="38"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="46"/>
         <source>DPO</source>
         <translation>DPO</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="38"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="46"/>
         <source>PPO</source>
         <translation>PPO</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="44"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="52"/>
         <source>Now</source>
         <translation>Jetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="45"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="53"/>
         <source>When %1 has finished, from its final checkpoint</source>
         <translation>Wenn %1 beendet ist, ab seinem letzten Checkpoint</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="48"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="56"/>
         <source>cuda needs rlhf-engine built with a CUDA LibTorch and a GPU; the run fails at once otherwise</source>
         <translation>cuda braucht eine mit CUDA-LibTorch gebaute rlhf-engine und eine GPU; sonst scheitert der Lauf sofort</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="51"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="59"/>
         <source>auto: bf16 autocast on CUDA and on CPUs with BF16 instructions, else fp32</source>
         <translation>auto: bf16-Autocast auf CUDA und auf CPUs mit BF16-Befehlen, sonst fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="55"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="63"/>
         <source>Seeds the order of the data, sampling and new weights: the same seed repeats a run bit for bit</source>
         <translation>Bestimmt die Reihenfolge der Daten, das Sampling und neue Gewichte: derselbe Seed wiederholt einen Lauf bitgenau</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="57"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="65"/>
         <source>Stage:</source>
         <translation>Stufe:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="58"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="66"/>
         <source>Start from:</source>
         <translation>Starten ab:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="59"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="67"/>
         <source>Reward model:</source>
         <translation>Belohnungsmodell:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="60"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="68"/>
         <source>Start:</source>
         <translation>Start:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="61"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="69"/>
         <source>Device:</source>
         <translation>Gerät:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="62"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="70"/>
         <source>Precision:</source>
         <translation>Genauigkeit:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="63"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="71"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="64"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="72"/>
         <source>Counting the project&apos;s data…</source>
         <translation>Zähle die Daten des Projekts…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="83"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="91"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="90"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="98"/>
         <source>Settings (hover a name for what it does and where its default comes from):</source>
         <translation>Einstellungen (mit der Maus über einen Namen: was sie bewirkt und woher ihre Vorgabe stammt):</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="126"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="134"/>
         <source>Default: %1</source>
         <translation>Vorgabe: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="146"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="165"/>
         <source>#%1 %2 · step %3 (%4)</source>
         <translation>#%1 %2 · Schritt %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="151"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="171"/>
         <source>Choose a Hugging Face directory…</source>
         <translation>Hugging-Face-Verzeichnis wählen…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="160"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="180"/>
         <source>A Hugging Face model directory (config.json, model.safetensors)</source>
         <translation>Ein Hugging-Face-Modellverzeichnis (config.json, model.safetensors)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="166"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="186"/>
         <source>%1 has no config.json: not a Hugging Face model directory.</source>
         <translation>%1 hat keine config.json: kein Hugging-Face-Modellverzeichnis.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="201"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="221"/>
         <source>Open the panel</source>
         <translation>Bereich öffnen</translation>
     </message>
@@ -1689,83 +1709,103 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunDetailsView</name>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="35"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="37"/>
         <source>Start next stage from it…</source>
         <translation>Nächste Stufe daraus starten…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="36"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="38"/>
         <source>Copy as Hugging Face directory…</source>
         <translation>Als Hugging-Face-Verzeichnis kopieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="37"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="39"/>
         <source>Delete checkpoint</source>
         <translation>Checkpoint löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="71"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="40"/>
+        <source>Keep last N and best…</source>
+        <translation>Letzte N und besten behalten…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="41"/>
+        <source>Delete the other checkpoints; the best is judged by val_loss (PPO: val_objective/scores)</source>
+        <translation>Die übrigen Checkpoints löschen; der beste wird nach val_loss beurteilt (PPO: val_objective/scores)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="62"/>
+        <source>Keep checkpoints</source>
+        <translation>Checkpoints behalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="62"/>
+        <source>Keep the last N checkpoints (and the best):</source>
+        <translation>Die letzten N Checkpoints behalten (und den besten):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="81"/>
         <source>No run selected.</source>
         <translation>Kein Lauf gewählt.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="83"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="95"/>
         <source>Run #%1 · %2 · %3 on disk · %4</source>
         <translation>Lauf #%1 · %2 · %3 auf der Platte · %4</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="88"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="100"/>
         <source>Checkpoint step</source>
         <translation>Checkpoint-Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="88"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="100"/>
         <source>Written</source>
         <translation>Geschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="88"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="100"/>
         <source>Directory</source>
         <translation>Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="105"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="117"/>
         <source>Setting</source>
         <translation>Einstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="108"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="120"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="111"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="123"/>
         <source>These runs have the same settings.</source>
         <translation>Diese Läufe haben dieselben Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="111"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="123"/>
         <source>Settings that differ between the selected runs:</source>
         <translation>Einstellungen, in denen sich die gewählten Läufe unterscheiden:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="133"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="145"/>
         <source>Copy the checkpoint into a new folder inside…</source>
         <translation>Den Checkpoint in einen neuen Ordner kopieren in…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="139"/>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="141"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="151"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="153"/>
         <source>Copy checkpoint</source>
         <translation>Checkpoint kopieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="139"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="151"/>
         <source>Could not copy to %1: %2</source>
         <translation>Kopieren nach %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="141"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="153"/>
         <source>Copied to %1.</source>
         <translation>Nach %1 kopiert.</translation>
     </message>
@@ -1811,108 +1851,108 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>PPO</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="22"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="24"/>
         <source>queued</source>
         <translation>eingereiht</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="23"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="25"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="24"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="26"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="25"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="27"/>
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="26"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="28"/>
         <source>finished</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="27"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="29"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="28"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="30"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="36"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="40"/>
         <source>#%1 step %2</source>
         <translation>#%1 Schritt %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="40"/>
-        <location filename="../widgets/runs/RunListModel.cpp" line="41"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="44"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="45"/>
         <source> + RM %1</source>
         <translation> + BM %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="47"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="51"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="48"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="52"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="49"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="53"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="150"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="154"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="160"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="164"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="171"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="175"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="172"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="176"/>
         <source>From</source>
         <translation>Ab</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="173"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="177"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="174"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="178"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="175"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="179"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="176"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="180"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="177"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="181"/>
         <source>Latest</source>
         <translation>Zuletzt</translation>
     </message>
@@ -1956,137 +1996,150 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunsPanel</name>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="84"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="86"/>
         <source>New run…</source>
         <translation>Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="85"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="87"/>
         <source>Train a stage: pretraining, SFT, reward model, DPO or PPO</source>
         <translation>Eine Stufe trainieren: Vortraining, SFT, Belohnungsmodell, DPO oder PPO</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="86"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="88"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="87"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="89"/>
         <source>Stop stepping after the current step; the run keeps its process and memory</source>
         <translation>Nach dem aktuellen Schritt innehalten; der Lauf behält Prozess und Speicher</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="88"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="90"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="89"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="91"/>
         <source>Continue a paused run, or a stopped or interrupted one from its last checkpoint</source>
         <translation>Einen pausierten Lauf fortsetzen, oder einen angehaltenen oder unterbrochenen ab seinem letzten Checkpoint</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="90"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="92"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="91"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="93"/>
         <source>Write a checkpoint after the current step and end the run (it can be resumed)</source>
         <translation>Nach dem aktuellen Schritt einen Checkpoint schreiben und den Lauf beenden (er kann fortgesetzt werden)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="92"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="94"/>
         <source>Delete run…</source>
         <translation>Lauf löschen…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="93"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="95"/>
         <source>Delete the run&apos;s rows, metrics and checkpoints from the project and the disk</source>
         <translation>Zeilen, Metriken und Checkpoints des Laufs aus dem Projekt und von der Platte löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="101"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="103"/>
         <source>Stopping after the current step (a checkpoint is written)…</source>
         <translation>Halte nach dem aktuellen Schritt an (ein Checkpoint wird geschrieben)…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="188"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="231"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="190"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="233"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="239"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="241"/>
         <source>The %1 run starts when run #%2 has finished.</source>
         <translation>Der %1-Lauf startet, wenn Lauf #%2 beendet ist.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="240"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="242"/>
         <source>Starting a %1 run…</source>
         <translation>Starte einen %1-Lauf…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="260"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="262"/>
         <source>Resuming run #%1 from its last checkpoint…</source>
         <translation>Setze Lauf #%1 ab seinem letzten Checkpoint fort…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="267"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="269"/>
         <source>Run #%1 failed: %2</source>
         <translation>Lauf #%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="267"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="269"/>
         <source>The run did not start: %1</source>
         <translation>Der Lauf ist nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="269"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="271"/>
         <source>Run #%1 ended.</source>
         <translation>Lauf #%1 ist zu Ende.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="270"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="272"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="270"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="272"/>
         <source>The run did not start:
 %1</source>
         <translation>Der Lauf ist nicht gestartet:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="282"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="297"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="284"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="299"/>
         <source>Delete runs</source>
         <translation>Läufe löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="282"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="284"/>
         <source>Delete %1 with their metrics and checkpoints? This cannot be undone.</source>
         <translation>%1 mit Metriken und Checkpoints löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="301"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="310"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="303"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="312"/>
         <source>Delete checkpoint</source>
         <translation>Checkpoint löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="301"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="303"/>
         <source>Delete the checkpoint %1?</source>
         <translation>Den Checkpoint %1 löschen?</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/runs/RunsPanel.cpp" line="335"/>
+        <source>Run #%1: %n checkpoint(s) deleted.</source>
+        <translation>
+            <numerusform>Lauf #%1: %n Checkpoint gelöscht.</numerusform>
+            <numerusform>Lauf #%1: %n Checkpoints gelöscht.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="317"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="338"/>
+        <source>Keep checkpoints</source>
+        <translation>Checkpoints behalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="345"/>
         <source>Runs are training</source>
         <translation>Läufe trainieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="318"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="346"/>
         <source>%n run(s) are training. Stop them and quit? Each writes a checkpoint and can be resumed later.</source>
         <translation>
             <numerusform>%n Lauf trainiert. Anhalten und beenden? Er schreibt einen Checkpoint und kann später fortgesetzt werden.</numerusform>

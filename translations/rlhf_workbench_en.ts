@@ -50,11 +50,19 @@
 <context>
     <name>rlhf::widgets::RunsPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="318"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="335"/>
+        <source>Run #%1: %n checkpoint(s) deleted.</source>
+        <translation>
+            <numerusform>Run #%1: %n checkpoint deleted.</numerusform>
+            <numerusform>Run #%1: %n checkpoints deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/runs/RunsPanel.cpp" line="346"/>
         <source>%n run(s) are training. Stop them and quit? Each writes a checkpoint and can be resumed later.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n run is training. Stop it and quit? It writes a checkpoint and can be resumed later.</numerusform>
+            <numerusform>%n runs are training. Stop them and quit? Each writes a checkpoint and can be resumed later.</numerusform>
         </translation>
     </message>
 </context>

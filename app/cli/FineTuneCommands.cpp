@@ -15,6 +15,7 @@
 #include "data/PreferenceGroups.h"
 #include "data/PreferencePairs.h"
 #include "data/PromptTexts.h"
+#include "data/TrainingText.h"
 #include "train/DpoRun.h"
 #include "train/PpoRun.h"
 #include "train/RewardRun.h"
@@ -83,7 +84,17 @@ struct PpoStage {
     static auto read(data::Database& db, const std::string& split) { return data::readPromptTexts(db, split); }
     static constexpr const char* missing = "no prompts in the train split to roll out";
     static nlohmann::json summary(const Run& run) { return {{"prompts", run.prompts()}, {"skipped", run.skippedPrompts()}, {"beta", run.beta()}}; }
+    // PPO-ptx mixes in the project's pretraining text (its train split, as `train pretrain` reads it).
+    static void prepareRunDirectory(data::Database& db, const Config& config, const std::string& dir) {
+        if (config.ptxCoef > 0) data::writeTrainingText(db, dir + "/ptx.txt");
+    }
 };
+
+// What a stage writes into its run directory before the run starts (PPO-ptx: the pretraining text).
+template <typename Stage>
+void prepareRunDirectory(data::Database& db, const typename Stage::Config& config, const std::string& dir) {
+    if constexpr (requires { Stage::prepareRunDirectory(db, config, dir); }) Stage::prepareRunDirectory(db, config, dir);
+}
 
 // A new run of the project: its train split to learn, its validation split to evaluate.
 template <typename Stage>
@@ -104,7 +115,10 @@ std::unique_ptr<typename Stage::Run> createRun(const TrainOptions& o, RunTarget&
                   << " in the validation split, so this run logs no val_* metrics (rlhf split " << o.project
                   << " assigns one)\n";
     createProjectRun(target, Stage::kind, settings);
-    return startRecorded(target, [&] { return Stage::Run::create(target.dir, config, train, validation, device); });
+    return startRecorded(target, [&] {
+        prepareRunDirectory<Stage>(db, config, target.dir);
+        return Stage::Run::create(target.dir, config, train, validation, device);
+    });
 }
 
 template <typename Stage>

@@ -13,6 +13,7 @@ namespace {
 const std::set<std::string> kKeys = {
     "model", "reward_model", "response_length", "temperature", "rollout_batch", "mini_batch", "ppo_epochs",
     "kl_coef", "kl_target", "kl_horizon", "clip", "value_clip", "vf_coef", "gamma", "lam", "missing_eos_penalty",
+    "ratio_threshold", "ptx_coef", "ptx_batch", "eval_every", "eval_prompts",
     "lr", "min_lr", "warmup_steps", "schedule", "max_steps", "weight_decay", "grad_clip", "checkpoint_every", "seed", "precision"};
 
 }  // namespace
@@ -22,7 +23,8 @@ nlohmann::json PpoConfig::toJson() const {
             {"temperature", temperature}, {"rollout_batch", rolloutBatch}, {"mini_batch", miniBatch},
             {"ppo_epochs", ppoEpochs}, {"kl_coef", klCoef}, {"kl_target", klTarget}, {"kl_horizon", klHorizon},
             {"clip", clip}, {"value_clip", valueClip}, {"vf_coef", vfCoef}, {"gamma", gamma}, {"lam", lam},
-            {"missing_eos_penalty", missingEosPenalty}, {"lr", lr}, {"min_lr", minLr}, {"warmup_steps", warmupSteps}, {"schedule", schedule},
+            {"missing_eos_penalty", missingEosPenalty}, {"ratio_threshold", ratioThreshold}, {"ptx_coef", ptxCoef},
+            {"ptx_batch", ptxBatch}, {"eval_every", evalEvery}, {"eval_prompts", evalPrompts}, {"lr", lr}, {"min_lr", minLr}, {"warmup_steps", warmupSteps}, {"schedule", schedule},
             {"max_steps", maxSteps}, {"weight_decay", weightDecay}, {"grad_clip", gradClip},
             {"checkpoint_every", checkpointEvery}, {"seed", seed}, {"precision", precision}};
 }
@@ -47,6 +49,11 @@ PpoConfig PpoConfig::fromJson(const nlohmann::json& j, const std::string& origin
     readSetting(j, "gamma", c.gamma, origin, 0, 1);
     readSetting(j, "lam", c.lam, origin, 0, 1);
     readSetting(j, "missing_eos_penalty", c.missingEosPenalty, origin, 0, 1e6);
+    readSetting(j, "ratio_threshold", c.ratioThreshold, origin, 1, 1e12);
+    readSetting(j, "ptx_coef", c.ptxCoef, origin, 0, 1e6);
+    readSetting(j, "ptx_batch", c.ptxBatch, origin, 1, 65536);
+    readSetting(j, "eval_every", c.evalEvery, origin, 0, 1e12);
+    readSetting(j, "eval_prompts", c.evalPrompts, origin, 1, 1 << 20);
     readSetting(j, "lr", c.lr, origin, 0, 10);
     readSetting(j, "min_lr", c.minLr, origin, 0, 10);
     readSetting(j, "warmup_steps", c.warmupSteps, origin, 0, 1e12);

@@ -28,6 +28,11 @@ struct PpoConfig {
     double gamma = 1.0;            // gamma
     double lam = 0.95;             // lam: λ of GAE
     double missingEosPenalty = 0;  // missing_eos_penalty: subtracted from the score of a rollout without EOS
+    double ratioThreshold = 10;    // ratio_threshold: a mini-batch whose mean policy ratio exceeds it is skipped (TRL's, 10)
+    double ptxCoef = 0;            // ptx_coef: γ of InstructGPT's PPO-ptx, the pretraining log-likelihood term (0: off)
+    int ptxBatch = 4;              // ptx_batch: windows of the project's pretraining text per mini-batch update
+    int64_t evalEvery = 20;        // eval_every: roll out the validation prompts every N steps (0: never)
+    int evalPrompts = 16;          // eval_prompts: validation prompts per evaluation (the first ones, same sampling seed)
     double lr = 3e-6;              // lr: peak learning rate (TRL's default)
     double minLr = 0.0;            // min_lr: where the cosine or linear decay ends
     int64_t warmupSteps = 0;       // warmup_steps

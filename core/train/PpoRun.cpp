@@ -23,6 +23,7 @@ namespace {
 
 const char* kPromptsFile = "prompts.jsonl";
 const char* kSamplesFile = "samples.jsonl";  // two rollouts of each step
+const char* kPtxFile = "ptx.txt";            // the pretraining text of PPO-ptx
 
 nlohmann::json promptJson(const std::string& p) { return {{"prompt", p}}; }
 std::string promptFrom(const nlohmann::json& j) { return j.at("prompt").get<std::string>(); }
@@ -81,7 +82,7 @@ std::unique_ptr<PpoRun> PpoRun::create(const std::string& runDir, const PpoConfi
     if (trainPrompts.empty()) throw std::invalid_argument("no prompts in the train split to roll out");
     auto run = std::unique_ptr<PpoRun>(new PpoRun(runDir, config, device));
     run->loadModels(config.model, config.rewardModel);
-    run->preparePrompts(trainPrompts);
+    run->preparePrompts(trainPrompts, validationPrompts);
     fs::create_directories(runDir);
     writeSplitRows(run->runDir_, kPromptsFile, trainPrompts, validationPrompts, &promptJson);
     run->runDir_.writeConfig(run->config_.toJson());
@@ -93,10 +94,10 @@ std::unique_ptr<PpoRun> PpoRun::resume(const std::string& runDir, const torch::D
     PpoConfig config = PpoConfig::fromJson(dir.readConfig(), runDir + "/config.json");
     if (maxSteps > 0) config.maxSteps = maxSteps;
     const std::string checkpoint = dir.checkpointToResume();
-    const auto prompts = readSplitRows(dir, kPromptsFile, &promptFrom).first;
+    const auto prompts = readSplitRows(dir, kPromptsFile, &promptFrom);
     auto run = std::unique_ptr<PpoRun>(new PpoRun(runDir, config, device));
     run->loadModels(checkpoint, checkpoint + "/value");
-    run->preparePrompts(prompts);
+    run->preparePrompts(prompts.first, prompts.second);
     const TrainerState state = RunDirectory::loadTrainerState(checkpoint);
     run->optimizer_->loadState(state.tensors);
     run->order_->restore(state.extra.value("order", nlohmann::json::object()));
@@ -134,22 +135,34 @@ void PpoRun::loadModels(const std::string& policyDir, const std::string& valueDi
     optimizer_ = std::make_unique<AdamW>(trainedParameters(), AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
 }
 
-// Prompts that leave room for response_length tokens in every model's context.
-void PpoRun::preparePrompts(const std::vector<std::string>& prompts) {
+// Prompts that leave room for response_length tokens in every model's context, tokenised.
+std::vector<std::vector<int>> PpoRun::fittingPrompts(const std::vector<std::string>& texts, std::vector<std::string>* kept,
+                                                     int64_t* skipped) const {
     const int64_t context = std::min({policy_->config().nPositions, reward_->config().nPositions, value_->config().nPositions});
-    for (const auto& text : prompts) {
+    std::vector<std::vector<int>> out;
+    for (const auto& text : texts) {
         auto ids = tokenizer_->encode(text);
         if (ids.empty() || static_cast<int64_t>(ids.size()) + config_.responseLength > context) {
-            ++skipped_;
+            if (skipped) ++*skipped;
             continue;
         }
-        prompts_.push_back(std::move(ids));
-        promptTexts_.push_back(text);
+        out.push_back(std::move(ids));
+        if (kept) kept->push_back(text);
     }
+    return out;
+}
+
+void PpoRun::preparePrompts(const std::vector<std::string>& train, const std::vector<std::string>& validation) {
+    prompts_ = fittingPrompts(train, &promptTexts_, &skipped_);
     if (prompts_.empty())
         throw std::invalid_argument("no train prompt leaves room for response_length " + std::to_string(config_.responseLength) +
-                                    " tokens in the context of " + std::to_string(context));
+                                    " tokens in the context of " + std::to_string(policy_->config().nPositions));
     order_ = std::make_unique<EpochOrder>(prompts_.size(), config_.seed);
+    validationPrompts_ = fittingPrompts(validation, nullptr, nullptr);
+    if (validationPrompts_.size() > static_cast<size_t>(config_.evalPrompts)) validationPrompts_.resize(static_cast<size_t>(config_.evalPrompts));
+    if (config_.ptxCoef > 0)
+        ptx_ = std::make_unique<PretrainingMix>(runDir_.path() + "/" + kPtxFile, *tokenizer_,
+                                                std::min<int64_t>(128, policy_->config().nPositions - 1));
 }
 
 std::vector<torch::Tensor> PpoRun::trainedParameters() {
@@ -173,9 +186,10 @@ void PpoRun::saveCheckpoint(int64_t step) {
 LoopResult PpoRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {
     LoopCallbacks callbacks;
     callbacks.trainStep = [this](int64_t step) { return trainStep(step); };
+    if (!validationPrompts_.empty()) callbacks.evaluate = [this] { return evaluate(); };
     callbacks.saveCheckpoint = [this](int64_t step) { saveCheckpoint(step); };
     callbacks.onStats = onStats;
-    return runLoggedTrainingLoop(runDir_, step_, {config_.maxSteps, 0, config_.checkpointEvery}, callbacks, stop);
+    return runLoggedTrainingLoop(runDir_, step_, {config_.maxSteps, config_.evalEvery, config_.checkpointEvery}, callbacks, stop);
 }
 
 torch::Tensor PpoRun::responseLogProbs(model::Gpt2Model& m, const torch::Tensor& full, const torch::Tensor& responseIndex) {
@@ -202,24 +216,16 @@ PpoRun::Rollouts PpoRun::rollout(const std::vector<size_t>& picked, int64_t step
     sampling.temperature = config_.temperature;
     sampling.seed = config_.seed * 1000003ULL + static_cast<uint64_t>(step);  // its own per step: resumable
     const auto completions = model::generate(policy_, prompts, sampling);
-    auto endsWithEos = torch::empty({static_cast<int64_t>(prompts.size())}, torch::kBool);
-    Rollouts r = rolloutRows(prompts, completions, policy_->config().eosTokenId, endsWithEos);
+    Scored scored = score(prompts, completions);
+    Rollouts& r = scored.r;
     const auto B = r.full.size(0);
-    r.full = r.full.to(device_);
-    r.responseIndex = r.responseIndex.to(device_);
-    r.mask = r.mask.to(device_);
     torch::NoGradGuard noGrad;
-    policy_->eval();
     value_->eval();
-    r.logProbs = responseLogProbs(policy_, r.full, r.responseIndex) * r.mask;
-    const auto referenceLogProbs = responseLogProbs(reference_, r.full, r.responseIndex) * r.mask;
     r.values = responseValues(r.full, r.responseIndex) * r.mask;
-    torch::Tensor scores;
-    {
-        AutocastScope autocast(precision_, device_);
-        scores = model::scoresAt(reward_->hidden(r.full), rewardHead_, r.last).squeeze(1);  // [B]
-    }
-    const auto rewards = tokenRewards(r.logProbs, referenceLogProbs, scores, endsWithEos.to(device_), r.mask, kl_.beta(),
+    const auto& referenceLogProbs = scored.referenceLogProbs;
+    const auto& scores = scored.scores;
+    const auto& endsWithEos = scored.endsWithEos;
+    const auto rewards = tokenRewards(r.logProbs, referenceLogProbs, scores, endsWithEos, r.mask, kl_.beta(),
                                       config_.missingEosPenalty);
     const auto advantages = generalisedAdvantages(rewards.rewards, r.values, r.mask, config_.gamma, config_.lam);
     r.advantages = advantages.advantages;
@@ -232,7 +238,7 @@ PpoRun::Rollouts PpoRun::rollout(const std::vector<size_t>& picked, int64_t step
     stats["objective/non_score_reward"] = -kl_.beta() * kl;
     stats["objective/scores"] = scoreMean;
     stats["objective/rlhf_reward"] = scoreMean - kl_.beta() * kl;
-    stats["val/num_eos_tokens"] = endsWithEos.sum().item<double>();
+    stats["val/num_eos_tokens"] = endsWithEos.sum().item<double>();  // TRL's name: "val/" is its value-model prefix
     stats["response_length"] = perRow[3].mean().item<double>();  // ours (TRL logs none): mean response tokens
     std::ofstream samples(runDir_.path() + "/" + kSamplesFile, std::ios::app);
     for (int64_t b = 0; b < std::min<int64_t>(B, 2); ++b)
@@ -254,7 +260,8 @@ void PpoRun::update(const Rollouts& r, int64_t step, std::map<std::string, doubl
     std::mt19937_64 shuffler(config_.seed * 0x9E3779B97F4A7C15ULL + static_cast<uint64_t>(step));
     std::vector<int64_t> order(static_cast<size_t>(B));
     auto sums = torch::zeros({6}, torch::dtype(torch::kFloat32).device(device_));  // approxkl, clipfrac, pg, vf, vf clipfrac, ratio
-    int64_t updates = 0;
+    int64_t updates = 0, skipped = 0;
+    auto ptxSum = torch::zeros({}, torch::dtype(torch::kFloat32).device(device_));
     policy_->train();
     value_->train();
     for (int epoch = 0; epoch < config_.ppoEpochs; ++epoch) {
@@ -266,22 +273,39 @@ void PpoRun::update(const Rollouts& r, int64_t step, std::map<std::string, doubl
             const auto full = r.full.index_select(0, idx), at = r.responseIndex.index_select(0, idx), mask = r.mask.index_select(0, idx);
             const auto oldLogProbs = r.logProbs.index_select(0, idx);
             const auto logProbs = responseLogProbs(policy_, full, at);
+            const auto difference = (logProbs - oldLogProbs).detach();
+            const auto ratio = maskedMean(difference.exp(), mask);
+            if (ratio.item<double>() > config_.ratioThreshold) {  // TRL's guard against loss spikes: no update
+                ++skipped;
+                continue;
+            }
             const auto policy = clippedPolicyLoss(logProbs, oldLogProbs, r.advantages.index_select(0, idx), mask, config_.clip);
             const auto value = clippedValueLoss(responseValues(full, at), r.values.index_select(0, idx),
                                                 r.returns.index_select(0, idx), mask, config_.valueClip);
             setGradsToNone(parameters);
-            (policy.loss + config_.vfCoef * value.loss).backward();
+            auto loss = policy.loss + config_.vfCoef * value.loss;
+            if (ptx_) {
+                const auto ptx = ptxLoss(step, updates + skipped);
+                loss = loss + config_.ptxCoef * ptx;
+                ptxSum += ptx.detach();
+            }
+            loss.backward();
             const auto norm = gradientNorm(parameters);
             optimizer_->step(lr, config_.gradClip > 0 ? clipDivisor(norm, config_.gradClip) : torch::Tensor());
-            const auto difference = (logProbs - oldLogProbs).detach();
             sums += torch::stack({0.5 * maskedMean(difference.square(), mask), policy.clipFraction, policy.loss.detach(),
-                                  value.loss.detach(), value.clipFraction, maskedMean(difference.exp(), mask)}).to(torch::kFloat32);
+                                  value.loss.detach(), value.clipFraction, ratio}).to(torch::kFloat32);
             ++updates;
         }
+    }
+    stats["policy/skipped_batches"] = static_cast<double>(skipped);  // ours: mini-batches over ratio_threshold
+    if (updates == 0) {  // every mini-batch skipped: nothing to average
+        stats["lr"] = lr;
+        return;
     }
     const auto means = (sums / static_cast<double>(updates)).to(torch::kCPU, torch::kFloat64);
     const char* names[] = {"policy/approxkl_avg", "policy/clipfrac_avg", "loss/policy_avg", "loss/value_avg", "val/clipfrac_avg", "val/ratio"};
     for (int i = 0; i < 6; ++i) stats[names[i]] = means[i].item<double>();
+    if (ptx_) stats["loss/ptx_avg"] = ptxSum.item<double>() / static_cast<double>(updates);
     stats["lr"] = lr;
 }
 

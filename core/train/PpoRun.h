@@ -8,7 +8,11 @@
 // Metrics carry TRL's names; RUN/samples.jsonl keeps two rollouts of each step. Checkpoints hold the policy
 // (a Hugging Face GPT-2 directory) with the value model in its value/ directory; resume is bit-for-bit
 // (each step samples with a seed of its own) and reloads the reference and the reward model from where
-// the run's config says they are. Runs on the calling thread; stop it with the atomic flag.
+// the run's config says they are. Every eval_every steps the first eval_prompts validation prompts are rolled
+// out with one fixed seed (val_objective/scores, val_objective/kl, val_response_length). A mini-batch whose
+// mean policy ratio exceeds ratio_threshold is skipped and counted (policy/skipped_batches). With ptx_coef,
+// each update also maximises γ × the log-likelihood of windows of RUN/ptx.txt (PretrainingMix).
+// Runs on the calling thread; stop it with the atomic flag.
 
 #include <atomic>
 #include <functional>
@@ -24,6 +28,7 @@
 #include "train/EpochOrder.h"
 #include "train/PpoConfig.h"
 #include "train/PpoMath.h"
+#include "train/PretrainingMix.h"
 #include "train/Precision.h"
 #include "train/RunDirectory.h"
 #include "train/TrainerLoop.h"
@@ -33,7 +38,8 @@ namespace rlhf::train {
 class PpoRun {
 public:
     // Throws std::invalid_argument for bad settings, models that do not load or do not fit together, or
-    // no prompt that leaves room for a response in the context.
+    // no prompt that leaves room for a response in the context. With ptx_coef, RUN/ptx.txt must hold the
+    // pretraining text (the command writes the project's there first).
     static std::unique_ptr<PpoRun> create(const std::string& runDir, const PpoConfig& config,
                                           const std::vector<std::string>& trainPrompts,
                                           const std::vector<std::string>& validationPrompts, const torch::Device& device);
@@ -60,9 +66,19 @@ private:
         torch::Tensor responseIndex, mask;                    // [B,R]: the input position predicting each response token; 1 on real ones
         torch::Tensor logProbs, values, advantages, returns;  // [B,R], from before the updates
     };
+    // Completions scored without gradients: rows, log-probs under the policy and the reference, the reward
+    // model's scores [B] and EOS flags [B].
+    struct Scored {
+        Rollouts r;
+        torch::Tensor referenceLogProbs, scores, endsWithEos;
+    };
     PpoRun(const std::string& runDir, PpoConfig config, const torch::Device& device);
     void loadModels(const std::string& policyDir, const std::string& valueDir);
-    void preparePrompts(const std::vector<std::string>& prompts);
+    void preparePrompts(const std::vector<std::string>& train, const std::vector<std::string>& validation);
+    std::vector<std::vector<int>> fittingPrompts(const std::vector<std::string>& texts, std::vector<std::string>* kept, int64_t* skipped) const;
+    Scored score(const std::vector<std::vector<int>>& prompts, const std::vector<model::Completion>& completions);
+    std::map<std::string, double> evaluate();
+    torch::Tensor ptxLoss(int64_t step, int64_t update);
     static Rollouts rolloutRows(const std::vector<std::vector<int>>& prompts, const std::vector<model::Completion>& completions,
                                 int eos, torch::Tensor& endsWithEos);
     Rollouts rollout(const std::vector<size_t>& prompts, int64_t step, std::map<std::string, double>& stats);
@@ -83,6 +99,8 @@ private:
     torch::Tensor rewardHead_, valueHead_;  // [1, n_embd]; the value head is trained
     std::vector<std::vector<int>> prompts_;  // tokenised, those that leave room for a response
     std::vector<std::string> promptTexts_;
+    std::vector<std::vector<int>> validationPrompts_;  // those that fit, the first eval_prompts evaluated
+    std::unique_ptr<PretrainingMix> ptx_;              // with ptx_coef > 0
     int64_t skipped_ = 0;
     std::unique_ptr<AdamW> optimizer_;  // the policy's and the value model's parameters
     AdaptiveKlController kl_{0.05, 1, 1};

@@ -66,6 +66,51 @@ private slots:
     }
     void cleanupTestCase() { fs::remove_all(tmp_); }
 
+    // Validation prompts are rolled out every eval_every steps with one seed: a policy that does not change
+    // (lr 0) scores the same at every evaluation, with KL 0 to its reference.
+    void evaluatesValidationPromptsWithOneSeed() {
+        auto c = config(4);
+        c.lr = 0;
+        c.evalEvery = 2;
+        c.evalPrompts = 3;
+        auto run = train::PpoRun::create((tmp_ / "eval").string(), c, prompts(), {prompts()[0], prompts()[3], prompts()[5], prompts()[1]},
+                                         torch::kCPU);
+        std::vector<train::StepStats> steps;
+        run->run(nullptr, [&](const train::StepStats& s) { steps.push_back(s); });
+        QCOMPARE(steps.size(), size_t(4));
+        QVERIFY(!steps[0].values.count("val_objective/scores"));
+        const auto& second = steps[1].values;
+        const auto& fourth = steps[3].values;
+        QCOMPARE(second.at("val_objective/kl"), 0.0);
+        QCOMPARE(fourth.at("val_objective/scores"), second.at("val_objective/scores"));
+        QCOMPARE(fourth.at("val_response_length"), second.at("val_response_length"));
+        QVERIFY(second.at("val_response_length") >= 1 && second.at("val_response_length") <= 6);
+        QCOMPARE(steps[0].values.at("policy/skipped_batches"), 0.0);  // the ratio is 1 when nothing changes
+    }
+
+    // A mini-batch whose mean ratio passes ratio_threshold is not applied, and counted; PPO-ptx adds the
+    // pretraining text's log-likelihood (its loss is that text's mean negative log-likelihood, ~ln V for
+    // an untrained tiny model) and needs RUN/ptx.txt.
+    void skipsRatioSpikesAndMixesPretraining() {
+        auto c = config(2);
+        c.lr = 1e-2;
+        c.ppoEpochs = 4;
+        c.ratioThreshold = 1.0;
+        c.ptxCoef = 0.5;
+        c.ptxBatch = 2;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, train::PpoRun::create((tmp_ / "noptx").string(), c, prompts(), {}, torch::kCPU));
+        fs::create_directories(tmp_ / "ptx");
+        std::ofstream(tmp_ / "ptx" / "ptx.txt") << std::string(3000, 'a') + " The quick brown fox jumps over the lazy dog. ";
+        auto run = train::PpoRun::create((tmp_ / "ptx").string(), c, prompts(), {}, torch::kCPU);
+        double skipped = 0, ptx = 0;
+        run->run(nullptr, [&](const train::StepStats& s) {
+            skipped += s.values.at("policy/skipped_batches");
+            if (s.values.count("loss/ptx_avg")) ptx = s.values.at("loss/ptx_avg");
+        });
+        QVERIFY2(skipped >= 1 && skipped < 16, std::to_string(skipped).c_str());  // 2 steps × 4 epochs × 2 mini-batches
+        QVERIFY2(ptx > 1 && ptx < 20, std::to_string(ptx).c_str());
+    }
+
     void firstStepRollsOutFromTheReference() {
         auto run = train::PpoRun::create((tmp_ / "first").string(), config(1), prompts(), {}, torch::kCPU);
         train::StepStats first;

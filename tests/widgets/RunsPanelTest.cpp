@@ -13,6 +13,7 @@
 
 #include "data/ProjectStore.h"
 #include "data/RunStore.h"
+#include "runs/CheckpointRetention.h"
 #include "runs/CurveMath.h"
 #include "runs/NewRunDialog.h"
 #include "runs/PpoSamplesView.h"
@@ -45,7 +46,7 @@ class RunsPanelTest : public QObject {
             panel.refresh();
             e = panel.model()->entry(id);
             return e && e->status == status;
-        }, 60000);
+        }, 120000);
         return e && e->status == status ? e : nullptr;
     }
 
@@ -114,6 +115,19 @@ private slots:
         QCOMPARE(missingPrerequisites({"pretrain", false, false}, withPrompts).size(), 0);
         QCOMPARE(defaultStageSettings("dpo")["beta"].get<double>(), 0.1);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, validateStageSettings("sft", {{"model", "x"}, {"lr", -1}}));
+    }
+
+    // Keep the last 2 and the best by val_loss (judged by the latest evaluation at or before each step).
+    void retentionKeepsTheLastAndTheBest() {
+        std::vector<data::CheckpointRow> checkpoints;
+        for (int64_t step : {100, 200, 300, 400, 500}) checkpoints.push_back({step / 100, 1, step, "c", "", 0});
+        const std::vector<data::MetricPoint> valLoss = {{"val_loss", 50, 3.0, 0}, {"val_loss", 150, 1.0, 0}, {"val_loss", 250, 2.0, 0},
+                                                        {"val_loss", 350, 2.5, 0}};
+        // step 200 is judged by step 150's 1.0: the best; 400 and 500 are the last two.
+        QCOMPARE(checkpointsToDelete(checkpoints, valLoss, retentionRuleFor("sft", 2)), (std::vector<int64_t>{1, 3}));
+        const std::vector<data::MetricPoint> scores = {{"val_objective/scores", 100, 0.9, 0}, {"val_objective/scores", 300, 0.2, 0}};
+        QCOMPARE(checkpointsToDelete(checkpoints, scores, retentionRuleFor("ppo", 1)), (std::vector<int64_t>{2, 3, 4}));
+        QCOMPARE(checkpointsToDelete(checkpoints, {}, retentionRuleFor("rm", 3)), (std::vector<int64_t>{1, 2}));
     }
 
     void rewardModelEvaluationNumbers() {
@@ -185,7 +199,9 @@ private slots:
         QVERIFY(action("Pause")->isEnabled());
         action("Pause")->trigger();
         QVERIFY(waitForStatus(panel, 1, "paused"));
-        QTest::qWait(400);  // the last steps before the pause reach the plot (replots are coalesced, 200 ms)
+        // Every step line came before the "paused" line on the engine's stdout; then one coalesced replot.
+        QVERIFY(QTest::qWaitFor([&] { return panel.launcher()->isPaused(1); }, 30000));
+        QTest::qWait(600);
         const size_t pausedPoints = panel.curves()->shownSeries()["#1 SFT"].size();
         QTest::qWait(600);
         QCOMPARE(panel.curves()->shownSeries()["#1 SFT"].size(), pausedPoints);
@@ -206,7 +222,7 @@ private slots:
         // The queue: run 3 waits for run 2 and starts from its final checkpoint, as its child.
         dialog = panel.newRun("sft", QString::fromStdString(model_.string()));
         QVERIFY(QTest::qWaitFor([&] { return dialog->canStart(); }, 10000));
-        dialog->setSetting("max_steps", "300");
+        dialog->setSetting("max_steps", "60");
         dialog->setSetting("batch_size", "4");
         dialog->setSetting("eval_every", "0");
         dialog->accept();

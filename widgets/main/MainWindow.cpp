@@ -28,6 +28,7 @@ namespace rlhf::widgets {
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("RLHF Workbench"));
     navigation_ = new QListWidget(this);
+    navigation_->setMinimumWidth(160);  // "Chat — ELIZA (1966)" whole
     panels_ = new QStackedWidget(this);
     auto* splitter = new QSplitter(this);
     splitter->addWidget(navigation_);

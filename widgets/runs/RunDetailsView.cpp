@@ -5,6 +5,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -36,10 +37,13 @@ RunDetailsView::RunDetailsView(QWidget* parent) : QWidget(parent) {
     nextStage_ = new QPushButton(tr("Start next stage from it…"), this);
     copy_ = new QPushButton(tr("Copy as Hugging Face directory…"), this);
     delete_ = new QPushButton(tr("Delete checkpoint"), this);
+    retain_ = new QPushButton(tr("Keep last N and best…"), this);
+    retain_->setToolTip(tr("Delete the other checkpoints; the best is judged by val_loss (PPO: val_objective/scores)"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(nextStage_);
     buttons->addWidget(copy_);
     buttons->addWidget(delete_);
+    buttons->addWidget(retain_);
     buttons->addStretch();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -53,6 +57,11 @@ RunDetailsView::RunDetailsView(QWidget* parent) : QWidget(parent) {
         if (row < 0) return;
         emit deleteCheckpointRequested(table_->item(row, 0)->data(Qt::UserRole).toLongLong(), selectedCheckpoint());
     });
+    connect(retain_, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const int n = QInputDialog::getInt(this, tr("Keep checkpoints"), tr("Keep the last N checkpoints (and the best):"), 2, 1, 1000, 1, &ok);
+        if (ok) emit retentionRequested(runId_, n);
+    });
     connect(table_, &QTableWidget::itemSelectionChanged, this, [this] {
         const bool one = !selectedCheckpoint().isEmpty();
         nextStage_->setEnabled(one);
@@ -65,9 +74,9 @@ RunDetailsView::RunDetailsView(QWidget* parent) : QWidget(parent) {
 void RunDetailsView::showRuns(const std::vector<const RunEntry*>& runs) {
     table_->clear();
     table_->setRowCount(0);
-    for (QPushButton* b : {nextStage_, copy_, delete_}) b->setEnabled(false);
+    for (QPushButton* b : {nextStage_, copy_, delete_, retain_}) b->setEnabled(false);
     const bool one = runs.size() == 1;
-    for (QPushButton* b : {nextStage_, copy_, delete_}) b->setVisible(one);
+    for (QPushButton* b : {nextStage_, copy_, delete_, retain_}) b->setVisible(one);
     if (runs.empty()) {
         summary_->setText(tr("No run selected."));
         table_->setColumnCount(0);
@@ -80,6 +89,8 @@ void RunDetailsView::showRuns(const std::vector<const RunEntry*>& runs) {
 void RunDetailsView::showOne(const RunEntry& run) {
     kind_ = QString::fromStdString(run.row.kind);
     live_ = run.status == "running" || run.status == "paused";
+    runId_ = run.row.id;
+    retain_->setEnabled(!live_ && run.checkpoints.size() > 1);
     const QLocale locale;
     QString text = tr("Run #%1 · %2 · %3 on disk · %4").arg(run.row.id).arg(runStatusName(run.status))
                        .arg(locale.formattedDataSize(run.diskBytes), QString::fromStdString(run.directory));

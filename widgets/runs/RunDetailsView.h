@@ -1,7 +1,7 @@
 #pragma once
 // Below the runs list: for one run, its message (why it failed or stopped), its directory and disk use,
 // and its checkpoints with what can be done with them (start the next stage from one, copy it out as a
-// Hugging Face directory, delete it); for several runs, the settings that differ between them.
+// Hugging Face directory, delete it, keep only the last N and the best by validation); for several runs, the settings that differ between them.
 
 #include <vector>
 
@@ -25,6 +25,7 @@ public:
 signals:
     void nextStageRequested(const QString& kind, const QString& checkpoint);
     void deleteCheckpointRequested(qint64 checkpointId, const QString& path);
+    void retentionRequested(qint64 runId, int keepLast);  // keep the last N checkpoints and the best
 
 private:
     void showOne(const RunEntry& run);
@@ -37,6 +38,8 @@ private:
     QPushButton* nextStage_ = nullptr;
     QPushButton* copy_ = nullptr;
     QPushButton* delete_ = nullptr;
+    QPushButton* retain_ = nullptr;
+    int64_t runId_ = 0;
     QString kind_;
     bool live_ = false;
 };

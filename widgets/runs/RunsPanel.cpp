@@ -13,6 +13,7 @@
 
 #include "common/ProjectQuery.h"
 #include "data/ProjectStore.h"
+#include "runs/CheckpointRetention.h"
 #include "runs/NewRunDialog.h"
 #include "runs/RunCurvesView.h"
 #include "runs/RunDetailsView.h"
@@ -71,6 +72,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
     connect(launcher_, &RunLauncher::message, this, &RunsPanel::statusMessage);
     connect(details_, &RunDetailsView::nextStageRequested, this, [this](const QString& kind, const QString& checkpoint) { newRun(kind, checkpoint); });
     connect(details_, &RunDetailsView::deleteCheckpointRequested, this, &RunsPanel::deleteCheckpoint);
+    connect(details_, &RunDetailsView::retentionRequested, this, &RunsPanel::keepCheckpoints);
     refreshTimer_.setInterval(2000);
     connect(&refreshTimer_, &QTimer::timeout, this, [this] {
         if (isVisible() || launcher_->liveCount() > 0) refresh();
@@ -308,6 +310,32 @@ void RunsPanel::deleteCheckpoint(qint64 checkpointId, const QString& path) {
             return 0;
         },
         [this](int&) { refresh(); }, [this](const QString& error) { QMessageBox::warning(this, tr("Delete checkpoint"), error); });
+}
+
+// Deletes the checkpoints (rows, then folders) that the last `keepLast` and the best by validation leave.
+void RunsPanel::keepCheckpoints(qint64 runId, int keepLast) {
+    const RunEntry* e = model_->entry(runId);
+    if (!e) return;
+    const RetentionRule rule = retentionRuleFor(e->row.kind, keepLast);
+    queryProject<int>(
+        this, projectPath_,
+        [runId, rule](data::ProjectStore& store) {
+            data::RunStore runs(store.database());
+            const auto checkpoints = runs.checkpoints(runId);
+            const auto doomed = checkpointsToDelete(checkpoints, runs.metric(runId, rule.metric), rule);
+            for (const auto& c : checkpoints)
+                if (std::find(doomed.begin(), doomed.end(), c.id) != doomed.end()) {
+                    runs.deleteCheckpoint(c.id);
+                    std::error_code ignored;
+                    std::filesystem::remove_all(c.path, ignored);
+                }
+            return static_cast<int>(doomed.size());
+        },
+        [this, runId](int& deleted) {
+            emit statusMessage(tr("Run #%1: %n checkpoint(s) deleted.", nullptr, deleted).arg(runId));
+            refresh();
+        },
+        [this](const QString& error) { QMessageBox::warning(this, tr("Keep checkpoints"), error); });
 }
 
 bool RunsPanel::confirmClose() {

@@ -63,6 +63,7 @@ private:
     void resumeSelected();
     void deleteSelectedRun();
     void deleteCheckpoint(qint64 checkpointId, const QString& path);
+    void keepCheckpoints(qint64 runId, int keepLast);
     void onRunEnded(qint64 runId, bool ok, const QString& message);
 
     QString projectPath_;

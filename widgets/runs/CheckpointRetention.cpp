@@ -1,0 +1,39 @@
+#include "runs/CheckpointRetention.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace rlhf::widgets {
+
+RetentionRule retentionRuleFor(const std::string& kind, int keepLast) {
+    if (kind == "ppo") return {keepLast, "val_objective/scores", true};
+    return {keepLast, "val_loss", false};
+}
+
+std::vector<int64_t> checkpointsToDelete(const std::vector<data::CheckpointRow>& checkpoints,
+                                         const std::vector<data::MetricPoint>& points, const RetentionRule& rule) {
+    std::vector<data::CheckpointRow> byStep = checkpoints;
+    std::sort(byStep.begin(), byStep.end(), [](const auto& a, const auto& b) { return a.step < b.step; });
+    std::set<int64_t> keep;
+    for (size_t i = byStep.size() > size_t(rule.keepLast) ? byStep.size() - size_t(rule.keepLast) : 0; i < byStep.size(); ++i)
+        keep.insert(byStep[i].id);
+    std::map<int64_t, double> evaluations;  // step → value
+    for (const auto& p : points) evaluations[p.step] = p.value;
+    std::optional<int64_t> best;
+    double bestValue = 0;
+    for (const auto& c : byStep) {
+        auto at = evaluations.upper_bound(c.step);  // the latest evaluation at or before the checkpoint
+        if (at == evaluations.begin()) continue;
+        const double value = std::prev(at)->second;
+        if (!best || (rule.higherIsBetter ? value > bestValue : value < bestValue)) best = c.id, bestValue = value;
+    }
+    if (best && !rule.metric.empty()) keep.insert(*best);
+    std::vector<int64_t> out;
+    for (const auto& c : byStep)
+        if (!keep.count(c.id)) out.push_back(c.id);
+    return out;
+}
+
+}  // namespace rlhf::widgets
