@@ -1019,63 +1019,63 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="118"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="124"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="158"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="119"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="125"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="159"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="129"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="130"/>
         <source>%1 — RLHF Workbench</source>
         <translation>%1 — RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="135"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="136"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="147"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="151"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="148"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="152"/>
         <source>New project</source>
         <translation>Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="147"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="158"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="164"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="148"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="159"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="165"/>
         <source>RLHF projects (*.rlhf)</source>
         <translation>RLHF-Projekte (*.rlhf)</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="151"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="152"/>
         <source>%1 already exists; use Open Project.</source>
         <translation>%1 existiert bereits; bitte „Projekt öffnen“ verwenden.</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="164"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="170"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="165"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="171"/>
         <source>Save a copy</source>
         <translation>Kopie speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="168"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="169"/>
         <source>Copy saved to %1</source>
         <translation>Kopie nach %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="176"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="177"/>
         <source>&lt;h3&gt;RLHF Workbench %1&lt;/h3&gt;&lt;p&gt;The InstructGPT recipe on one machine, with ELIZA (1966) alongside.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;br&gt;%4&lt;/p&gt;&lt;p&gt;ELIZA scripts: DOCTOR from J. Weizenbaum, CACM 9(1), 1966, and the 1965 .TAPE. 100 listing, transcribed by Anthony Hay (CC0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RLHF Workbench %1&lt;/h3&gt;&lt;p&gt;Das InstructGPT-Rezept auf einem Rechner, mit ELIZA (1966) daneben.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;br&gt;%4&lt;/p&gt;&lt;p&gt;ELIZA-Skripte: DOCTOR aus J. Weizenbaum, CACM 9(1), 1966, und das Listing .TAPE. 100 von 1965, transkribiert von Anthony Hay (CC0).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="181"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="182"/>
         <source>About RLHF Workbench</source>
         <translation>Über RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="181"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="182"/>
         <source>LibTorch: asking rlhf-engine…</source>
         <translation>LibTorch: frage rlhf-engine…</translation>
     </message>
@@ -1302,7 +1302,7 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>%1 hat keine config.json: kein Hugging-Face-Modellverzeichnis.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="221"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="233"/>
         <source>Open the panel</source>
         <translation>Bereich öffnen</translation>
     </message>
@@ -1607,101 +1607,101 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunCurvesView</name>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="34"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="35"/>
         <source>The metric to plot (TRL&apos;s names); its validation values (val_…) are drawn dashed on the same plot</source>
         <translation>Die darzustellende Metrik (Namen wie bei TRL); ihre Validierungswerte (val_…) erscheinen gestrichelt im selben Diagramm</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="36"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="37"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="36"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="37"/>
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="42"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="43"/>
         <source>Exponential moving average, as TensorBoard&apos;s smoothing; the raw curve stays, faint</source>
         <translation>Exponentieller gleitender Mittelwert wie die Glättung von TensorBoard; die Rohkurve bleibt blass sichtbar</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="44"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="45"/>
         <source>Log scale</source>
         <translation>Log-Skala</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="45"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="46"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="46"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="47"/>
         <source>Save the plot as PNG or PDF, or its points as CSV</source>
         <translation>Das Diagramm als PNG oder PDF speichern oder seine Punkte als CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="48"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="49"/>
         <source>Metric:</source>
         <translation>Metrik:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="50"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="51"/>
         <source>x:</source>
         <translation>x:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="52"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="53"/>
         <source>Smoothing:</source>
         <translation>Glättung:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="61"/>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="182"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="63"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="184"/>
         <source>Select a run to see its curves, or start one with New run…</source>
         <translation>Wählen Sie einen Lauf, um seine Kurven zu sehen, oder starten Sie einen mit Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="175"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="177"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="175"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="177"/>
         <source>minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="181"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="183"/>
         <source>No points yet: the curves appear with the run&apos;s first steps.</source>
         <translation>Noch keine Punkte: Die Kurven erscheinen mit den ersten Schritten des Laufs.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="218"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="220"/>
         <source>%1 validation</source>
         <translation>%1 Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="247"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="249"/>
         <source>%1
 %2 %3: %4</source>
         <translation>%1
 %2 %3: %4</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="278"/>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="290"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="280"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="292"/>
         <source>Export curves</source>
         <translation>Kurven exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="279"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="281"/>
         <source>PNG image (*.png);;PDF document (*.pdf);;CSV points (*.csv)</source>
         <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;CSV-Punkte (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="290"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="292"/>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
@@ -1744,68 +1744,68 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Die letzten N Checkpoints behalten (und den besten):</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="81"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="84"/>
         <source>No run selected.</source>
         <translation>Kein Lauf gewählt.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="95"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="98"/>
         <source>Run #%1 · %2 · %3 on disk · %4</source>
         <translation>Lauf #%1 · %2 · %3 auf der Platte · %4</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="100"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="103"/>
         <source>Checkpoint step</source>
         <translation>Checkpoint-Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="100"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="103"/>
         <source>Written</source>
         <translation>Geschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="100"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="103"/>
         <source>Directory</source>
         <translation>Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="117"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="125"/>
         <source>Setting</source>
         <translation>Einstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="120"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="128"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="123"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="131"/>
         <source>These runs have the same settings.</source>
         <translation>Diese Läufe haben dieselben Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="123"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="131"/>
         <source>Settings that differ between the selected runs:</source>
         <translation>Einstellungen, in denen sich die gewählten Läufe unterscheiden:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="145"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="153"/>
         <source>Copy the checkpoint into a new folder inside…</source>
         <translation>Den Checkpoint in einen neuen Ordner kopieren in…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="151"/>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="153"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="159"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="161"/>
         <source>Copy checkpoint</source>
         <translation>Checkpoint kopieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="151"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="159"/>
         <source>Could not copy to %1: %2</source>
         <translation>Kopieren nach %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="153"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="161"/>
         <source>Copied to %1.</source>
         <translation>Nach %1 kopiert.</translation>
     </message>
@@ -1813,12 +1813,12 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunLauncher</name>
     <message>
-        <location filename="../widgets/runs/RunLauncher.cpp" line="61"/>
+        <location filename="../widgets/runs/RunLauncher.cpp" line="59"/>
         <source>The %1 run queued after run #%2 was not started: run #%2 did not finish.</source>
         <translation>Der nach Lauf #%2 eingereihte %1-Lauf wurde nicht gestartet: Lauf #%2 wurde nicht beendet.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunLauncher.cpp" line="102"/>
+        <location filename="../widgets/runs/RunLauncher.cpp" line="100"/>
         <source>%1 after #%2</source>
         <translation>%1 nach #%2</translation>
     </message>
@@ -1996,132 +1996,148 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunsPanel</name>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="86"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="83"/>
         <source>New run…</source>
         <translation>Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="87"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="84"/>
         <source>Train a stage: pretraining, SFT, reward model, DPO or PPO</source>
         <translation>Eine Stufe trainieren: Vortraining, SFT, Belohnungsmodell, DPO oder PPO</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="88"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="85"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="89"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="86"/>
         <source>Stop stepping after the current step; the run keeps its process and memory</source>
         <translation>Nach dem aktuellen Schritt innehalten; der Lauf behält Prozess und Speicher</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="90"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="87"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="91"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="88"/>
         <source>Continue a paused run, or a stopped or interrupted one from its last checkpoint</source>
         <translation>Einen pausierten Lauf fortsetzen, oder einen angehaltenen oder unterbrochenen ab seinem letzten Checkpoint</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="92"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="89"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="93"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="90"/>
         <source>Write a checkpoint after the current step and end the run (it can be resumed)</source>
         <translation>Nach dem aktuellen Schritt einen Checkpoint schreiben und den Lauf beenden (er kann fortgesetzt werden)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="94"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="91"/>
         <source>Delete run…</source>
         <translation>Lauf löschen…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="95"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="92"/>
         <source>Delete the run&apos;s rows, metrics and checkpoints from the project and the disk</source>
         <translation>Zeilen, Metriken und Checkpoints des Laufs aus dem Projekt und von der Platte löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="103"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="100"/>
         <source>Stopping after the current step (a checkpoint is written)…</source>
         <translation>Halte nach dem aktuellen Schritt an (ein Checkpoint wird geschrieben)…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="190"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="233"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="187"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="236"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="241"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="246"/>
+        <source>Run #%1 did not finish, so there is no final checkpoint to start from.</source>
+        <translation>Lauf #%1 wurde nicht beendet, es gibt also keinen letzten Checkpoint zum Starten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="253"/>
         <source>The %1 run starts when run #%2 has finished.</source>
         <translation>Der %1-Lauf startet, wenn Lauf #%2 beendet ist.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="242"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="254"/>
         <source>Starting a %1 run…</source>
         <translation>Starte einen %1-Lauf…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="262"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="274"/>
         <source>Resuming run #%1 from its last checkpoint…</source>
         <translation>Setze Lauf #%1 ab seinem letzten Checkpoint fort…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="269"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="281"/>
         <source>Run #%1 failed: %2</source>
         <translation>Lauf #%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="269"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="281"/>
         <source>The run did not start: %1</source>
         <translation>Der Lauf ist nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="271"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="283"/>
         <source>Run #%1 ended.</source>
         <translation>Lauf #%1 ist zu Ende.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="272"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="392"/>
+        <source>Stopping: each run finishes its step and writes a checkpoint…</source>
+        <translation>Halte an: Jeder Lauf beendet seinen Schritt und schreibt einen Checkpoint…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="392"/>
+        <source>Quit without waiting</source>
+        <translation>Ohne Warten beenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="246"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="284"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="272"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="284"/>
         <source>The run did not start:
 %1</source>
         <translation>Der Lauf ist nicht gestartet:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="284"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="299"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="311"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="326"/>
         <source>Delete runs</source>
         <translation>Läufe löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="284"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="311"/>
         <source>Delete %1 with their metrics and checkpoints? This cannot be undone.</source>
         <translation>%1 mit Metriken und Checkpoints löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="303"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="312"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="330"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="341"/>
         <source>Delete checkpoint</source>
         <translation>Checkpoint löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="303"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="330"/>
         <source>Delete the checkpoint %1?</source>
         <translation>Den Checkpoint %1 löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="335"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="364"/>
         <source>Run #%1: %n checkpoint(s) deleted.</source>
         <translation>
             <numerusform>Lauf #%1: %n Checkpoint gelöscht.</numerusform>
@@ -2129,17 +2145,22 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="338"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="367"/>
         <source>Keep checkpoints</source>
         <translation>Checkpoints behalten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="345"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="378"/>
+        <source>Runs %1 use it as their model or reward model: they keep their own checkpoints, but can no longer be resumed or retraced without it.</source>
+        <translation>Die Läufe %1 nutzen ihn als Modell oder Belohnungsmodell: Sie behalten ihre eigenen Checkpoints, können ohne ihn aber nicht mehr fortgesetzt oder nachvollzogen werden.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="386"/>
         <source>Runs are training</source>
         <translation>Läufe trainieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="346"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="387"/>
         <source>%n run(s) are training. Stop them and quit? Each writes a checkpoint and can be resumed later.</source>
         <translation>
             <numerusform>%n Lauf trainiert. Anhalten und beenden? Er schreibt einen Checkpoint und kann später fortgesetzt werden.</numerusform>

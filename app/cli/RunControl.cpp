@@ -22,7 +22,11 @@ void catchStopSignals(bool on) {
 }
 
 // The thread is detached: it may still wait on stdin when the run has ended, and exit() does not wait for it.
+// The end of stdin means the controlling window is gone (closed or crashed): the run checkpoints and stops,
+// paused or not, instead of waiting for ever; and its progress lines, written to a pipe nobody reads, must
+// not kill it (SIGPIPE) before that checkpoint.
 void readControlLines() {
+    std::signal(SIGPIPE, SIG_IGN);
     std::thread([] {
         std::string line;
         while (std::getline(std::cin, line)) {
@@ -31,6 +35,8 @@ void readControlLines() {
             else if (line == "stop") runControl().stop = true;
             else std::cerr << "rlhf: --control stdin: unknown line \"" << line << "\" (pause, resume or stop)\n";
         }
+        runControl().stop = true;
+        runControl().pause = false;
     }).detach();
 }
 

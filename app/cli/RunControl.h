@@ -5,6 +5,7 @@
 //   pause   finish the current step, then wait (the process and its memory stay; the row says paused)
 //   resume  continue stepping
 //   stop    checkpoint and end, as Ctrl+C
+// and the end of stdin (the window is gone) stops the run the same way.
 // Not on by default: a background job reading its terminal would be stopped by the shell (SIGTTIN).
 
 #include <atomic>

@@ -147,38 +147,72 @@ void RunRecording::printEvent(const char* event, int64_t step) const {
 
 void RunRecording::started(int64_t step) { printEvent("started", step); }
 
+namespace {
+// A write to the project that a busy project (past SQLite's own timeout) must not turn into a failed run:
+// tried five times, a second apart, then reported on stderr; training goes on either way.
+template <typename Write>
+void writeRetrying(const char* what, Write write) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            write();
+            return;
+        } catch (const data::StoreError& e) {
+            if (attempt == 5) {
+                std::cerr << "rlhf: warning: could not record " << what << " in the project: " << e.what() << '\n';
+                return;
+            }
+            std::this_thread::sleep_for(std::chrono::seconds(1));
+        }
+    }
+}
+}  // namespace
+
+void RunRecording::flushMetrics() {
+    writeRetrying("the metrics", [&] {
+        if (!metrics_->flush()) throw data::StoreError(metrics_->lastError());
+    });
+}
+
 void RunRecording::checkpointed(int64_t step, const std::string& dir) {
     if (!runs_) return;
-    metrics_->flush();
-    runs_->recordCheckpoint(target_.runId, step, std::filesystem::path(dir).lexically_normal().string(), checkpointDigest(dir));
+    flushMetrics();
+    const std::string path = std::filesystem::path(dir).lexically_normal().string(), digest = checkpointDigest(dir);
+    writeRetrying("the checkpoint", [&] { runs_->recordCheckpoint(target_.runId, step, path, digest); });
 }
 
 void RunRecording::stepped(const train::StepStats& s) {
-    if (metrics_) metrics_->add(s.step, s.values);
+    if (metrics_) {
+        const size_t before = metrics_->pendingSteps();
+        metrics_->add(s.step, s.values);  // writes now and then; a refused write keeps its steps for the next
+        if (metrics_->pendingSteps() > before && metrics_->pendingSteps() % data::MetricsRecorder::kMaxPendingSteps == 0)
+            std::cerr << "rlhf: warning: the project is busy; " << metrics_->pendingSteps() << " steps' metrics wait to be written ("
+                      << metrics_->lastError() << ")\n";
+    }
     printStepProgress(s, maxSteps_, json_, stageHeadlines(kind_));
     if (runControl().pause) waitWhilePaused(s.step);
 }
 
 void RunRecording::waitWhilePaused(int64_t step) {
-    if (metrics_) metrics_->flush();
-    if (runs_) runs_->setStatus(target_.runId, "paused");
+    if (metrics_) flushMetrics();
+    if (runs_) writeRetrying("the status", [&] { runs_->setStatus(target_.runId, "paused"); });
     printEvent("paused", step);
     if (!json_) std::cerr << "paused after step " << step << " (a line \"resume\" continues, \"stop\" ends the run)\n";
     while (runControl().pause && !runControl().stop) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    if (runs_) runs_->setStatus(target_.runId, "running");
+    if (runs_) writeRetrying("the status", [&] { runs_->setStatus(target_.runId, "running"); });
     printEvent("resumed", step);
 }
 
 void RunRecording::failed(const std::string& reason) {
     if (!runs_) return;
-    metrics_->flush();
-    runs_->setStatus(target_.runId, "failed", reason);
+    flushMetrics();
+    writeRetrying("the status", [&] { runs_->setStatus(target_.runId, "failed", reason); });
 }
 
 void RunRecording::ended(const train::LoopResult& result) {
     if (!runs_) return;
-    metrics_->flush();
-    runs_->setStatus(target_.runId, !result.error.empty() ? "failed" : result.stopped ? "stopped" : "finished", result.error);
+    flushMetrics();
+    const char* status = !result.error.empty() ? "failed" : result.stopped ? "stopped" : "finished";
+    writeRetrying("the status", [&] { runs_->setStatus(target_.runId, status, result.error); });
 }
 
 }  // namespace rlhf::cli

@@ -105,6 +105,7 @@ public:
 
 private:
     void waitWhilePaused(int64_t step);
+    void flushMetrics();
     void printEvent(const char* event, int64_t step) const;
 
     RunTarget& target_;

@@ -52,7 +52,7 @@ void RunStore::setConfig(int64_t runId, const std::string& configJson) {
 
 void RunStore::setStatus(int64_t runId, const std::string& status, const std::string& message) {
     Transaction tx(db_);
-    auto q = db_.prepare("UPDATE runs SET status = ?1, message = ?2, finished_at = CASE WHEN ?1 = 'running' THEN NULL ELSE ?3 END WHERE id = ?4");
+    auto q = db_.prepare("UPDATE runs SET status = ?1, message = ?2, finished_at = CASE WHEN ?1 IN ('running', 'paused', 'queued') THEN NULL ELSE ?3 END WHERE id = ?4");
     q.bind(1, std::string_view(status)).bind(2, std::string_view(message)).bind(3, unixSeconds()).bind(4, runId).run();
     tx.commit();
 }
@@ -66,15 +66,21 @@ void RunStore::setParentCheckpoint(int64_t runId, int64_t checkpointId) {
 void RunStore::recordMetrics(int64_t runId, const std::vector<StepValues>& steps) {
     Transaction tx(db_);
     auto q = db_.prepare("INSERT OR REPLACE INTO metrics(run_id, name, step, value, time) VALUES (?1, ?2, ?3, ?4, ?5)");
-    const double t = unixSeconds();
-    for (const auto& [step, values] : steps)
-        for (const auto& [name, value] : values) q.bind(1, runId).bind(2, std::string_view(name)).bind(3, step).bind(4, value).bind(5, t).run();
+    for (const auto& s : steps)
+        for (const auto& [name, value] : s.values)
+            q.bind(1, runId).bind(2, std::string_view(name)).bind(3, s.step).bind(4, value).bind(5, s.time).run();
     tx.commit();
+}
+
+void RunStore::recordMetrics(int64_t runId, int64_t step, const std::map<std::string, double>& values) {
+    recordMetrics(runId, {{step, unixSeconds(), values}});
 }
 
 void RunStore::discardAfterStep(int64_t runId, int64_t step) {
     Transaction tx(db_);
     db_.prepare("DELETE FROM metrics WHERE run_id = ?1 AND step > ?2").bind(1, runId).bind(2, step).run();
+    db_.prepare("UPDATE runs SET parent_checkpoint_id = NULL WHERE parent_checkpoint_id IN "
+                "(SELECT id FROM checkpoints WHERE run_id = ?1 AND step > ?2)").bind(1, runId).bind(2, step).run();
     db_.prepare("DELETE FROM checkpoints WHERE run_id = ?1 AND step > ?2").bind(1, runId).bind(2, step).run();
     tx.commit();
 }

@@ -38,7 +38,11 @@ struct MetricPoint {
     double value = 0, time = 0;
 };
 
-using StepValues = std::pair<int64_t, std::map<std::string, double>>;  // a step and its metrics
+struct StepValues {
+    int64_t step = 0;
+    double time = 0;  // Unix seconds when the step ended
+    std::map<std::string, double> values;
+};
 
 class RunStore {
 public:
@@ -46,12 +50,10 @@ public:
     int64_t createRun(const std::string& kind, const std::string& name, const std::string& configJson, int64_t seed);
     void setConfig(int64_t runId, const std::string& configJson);
     void setParentCheckpoint(int64_t runId, int64_t checkpointId);
-    void setStatus(int64_t runId, const std::string& status, const std::string& message = {});  // finished/stopped/failed set finished_at
+    void setStatus(int64_t runId, const std::string& status, const std::string& message = {});  // ended statuses set finished_at
     // Steps' values in one transaction; a step written again replaces its values.
     void recordMetrics(int64_t runId, const std::vector<StepValues>& steps);
-    void recordMetrics(int64_t runId, int64_t step, const std::map<std::string, double>& values) {
-        recordMetrics(runId, {{step, values}});
-    }
+    void recordMetrics(int64_t runId, int64_t step, const std::map<std::string, double>& values);  // at this time
     // A resumed run starts again after its checkpoint's step: the metrics and checkpoint rows it wrote after it go.
     void discardAfterStep(int64_t runId, int64_t step);
     void recordCheckpoint(int64_t runId, int64_t step, const std::string& path, const std::string& sha256);

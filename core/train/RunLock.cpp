@@ -30,7 +30,11 @@ RunLock::RunLock(const std::string& runDir, const std::string& runName) {
     std::filesystem::create_directories(runDir);
     fd_ = ::open(lockPath(runDir).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd_ < 0) throw std::runtime_error(lockPath(runDir) + ": cannot open the run's lock: " + std::strerror(errno));
-    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    // isHeld() of an observer (the workbench, `rlhf runs`) holds a shared lock for microseconds: retry a
+    // little before calling the run taken.
+    bool locked = false;
+    for (int attempt = 0; attempt < 20 && !(locked = ::flock(fd_, LOCK_EX | LOCK_NB) == 0); ++attempt) ::usleep(10000);
+    if (!locked) {
         const std::string holder = readHolder(fd_);
         ::close(fd_);
         throw std::runtime_error(runName + " is being trained by " + holder + " right now; wait for it to end or stop it first");

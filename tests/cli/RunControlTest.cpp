@@ -122,6 +122,23 @@ private slots:
         QVERIFY(r.lastCheckpoint->find("step-" + QString::number(r.lastStep).rightJustified(8, '0').toStdString()) != std::string::npos);
     }
 
+    // The window that drove the run is gone (its end of the pipe closed): the run checkpoints and stops,
+    // also when it was paused, instead of waiting for ever with its lock held.
+    void endOfStdinStopsWithACheckpoint() {
+        QProcess* p = startSft({"--set", QString::fromStdString("model=" + model_.string()), "--set", "max_steps=1000",
+                                "--set", "batch_size=4", "--set", "eval_every=0"});
+        const int64_t id = waitForEvent(p, "started")["run"].get<int64_t>();
+        p->write("pause\n");
+        waitForEvent(p, "paused");
+        p->closeWriteChannel();
+        QVERIFY(p->waitForFinished(120000));
+        QCOMPARE(p->exitCode(), 0);
+        const auto r = row(id);
+        QCOMPARE(r.status, std::string("stopped"));
+        QVERIFY(r.lastCheckpoint.has_value());
+        QVERIFY(!r.finishedAt || *r.finishedAt >= r.createdAt);
+    }
+
     void resumingAMissingRunLeavesNothing() {
         const size_t before = [&] {
             auto store = data::ProjectStore::open(project_.string(), false);

@@ -128,6 +128,14 @@ private slots:
         const std::vector<data::MetricPoint> scores = {{"val_objective/scores", 100, 0.9, 0}, {"val_objective/scores", 300, 0.2, 0}};
         QCOMPARE(checkpointsToDelete(checkpoints, scores, retentionRuleFor("ppo", 1)), (std::vector<int64_t>{2, 3, 4}));
         QCOMPARE(checkpointsToDelete(checkpoints, {}, retentionRuleFor("rm", 3)), (std::vector<int64_t>{1, 2}));
+        // A checkpoint another run names as its model is kept.
+        checkpoints[0].path = "/runs/1-sft/checkpoints/step-100";
+        QCOMPARE(checkpointsToDelete(checkpoints, {}, retentionRuleFor("rm", 3), {checkpoints[0].path}), (std::vector<int64_t>{2}));
+        RunEntry ppo;
+        ppo.row.id = 9;
+        ppo.config = {{"model", "/a"}, {"reward_model", checkpoints[0].path}};
+        QCOMPARE(runsUsing({ppo}, checkpoints[0].path), (std::vector<int64_t>{9}));
+        QCOMPARE(checkpointsInUse({ppo}), (std::set<std::string>{"/a", checkpoints[0].path}));
     }
 
     void rewardModelEvaluationNumbers() {

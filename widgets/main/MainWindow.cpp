@@ -113,6 +113,7 @@ void MainWindow::createMenus() {
 }
 
 bool MainWindow::openProject(const QString& path, bool create) {
+    if (project_ && !runs_->confirmClose()) return false;  // runs of the open project stop (checkpointed) first
     QString upgradeError;
     if (!create && !upgradeProjectFile(this, path, &upgradeError)) {
         QMessageBox::warning(this, tr("Open project"), upgradeError);

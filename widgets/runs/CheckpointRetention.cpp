@@ -13,7 +13,8 @@ RetentionRule retentionRuleFor(const std::string& kind, int keepLast) {
 }
 
 std::vector<int64_t> checkpointsToDelete(const std::vector<data::CheckpointRow>& checkpoints,
-                                         const std::vector<data::MetricPoint>& points, const RetentionRule& rule) {
+                                         const std::vector<data::MetricPoint>& points, const RetentionRule& rule,
+                                         const std::set<std::string>& inUse) {
     std::vector<data::CheckpointRow> byStep = checkpoints;
     std::sort(byStep.begin(), byStep.end(), [](const auto& a, const auto& b) { return a.step < b.step; });
     std::set<int64_t> keep;
@@ -32,7 +33,26 @@ std::vector<int64_t> checkpointsToDelete(const std::vector<data::CheckpointRow>&
     if (best && !rule.metric.empty()) keep.insert(*best);
     std::vector<int64_t> out;
     for (const auto& c : byStep)
-        if (!keep.count(c.id)) out.push_back(c.id);
+        if (!keep.count(c.id) && !inUse.count(c.path)) out.push_back(c.id);
+    return out;
+}
+
+std::vector<int64_t> runsUsing(const std::vector<RunEntry>& runs, const std::string& path) {
+    std::vector<int64_t> out;
+    for (const auto& e : runs)
+        for (const char* key : {"model", "reward_model"})
+            if (e.config.value(key, std::string()) == path) {
+                out.push_back(e.row.id);
+                break;
+            }
+    return out;
+}
+
+std::set<std::string> checkpointsInUse(const std::vector<RunEntry>& runs) {
+    std::set<std::string> out;
+    for (const auto& e : runs)
+        for (const char* key : {"model", "reward_model"})
+            if (const std::string path = e.config.value(key, std::string()); !path.empty()) out.insert(path);
     return out;
 }
 

@@ -204,19 +204,31 @@ void NewRunDialog::setSetting(const QString& key, const QString& value) {
         if (name == key) edit->setText(value);
 }
 
+// With "start when run N has finished": the setting N's final checkpoint fills (a PPO run after a reward
+// model: reward_model; pretraining: none), else empty.
+QString NewRunDialog::queuedSetting() const {
+    const int64_t after = when_->currentData().toLongLong();
+    if (after <= 0 || kind_->currentData().toString() == QLatin1String("pretrain")) return {};
+    for (const auto& e : runs_)
+        if (e.row.id == after && e.row.kind == "rm" && kind_->currentData().toString() == QLatin1String("ppo")) return QStringLiteral("reward_model");
+    return QStringLiteral("model");
+}
+
 bool NewRunDialog::canStart() const { return buttons_->button(QDialogButtonBox::Ok)->isEnabled(); }
 
 void NewRunDialog::updateProblems() {
     const QString kind = kind_->currentData().toString();
-    const bool queued = when_->currentData().toLongLong() > 0;
-    auto chosen = [&](QComboBox* c) { return queued || (c->currentData().isValid() && c->currentData().toString() != kChooseDirectory); };
+    const QString filledByQueue = queuedSetting();  // the setting the awaited run's checkpoint fills, if any
+    auto chosen = [&](QComboBox* c, const char* setting) {
+        return filledByQueue == QLatin1String(setting) || (c->currentData().isValid() && c->currentData().toString() != kChooseDirectory);
+    };
     if (!dataKnown_) {
         buttons_->button(QDialogButtonBox::Ok)->setEnabled(false);
         return;
     }
     dataSummary_->setText(dataSummaryText(kind, data_));
     QStringList lines;
-    for (const auto& m : missingPrerequisites({kind, chosen(model_), chosen(rewardModel_)}, data_))
+    for (const auto& m : missingPrerequisites({kind, chosen(model_, "model"), chosen(rewardModel_, "reward_model")}, data_))
         lines << m.text.toHtmlEscaped() +
                      (m.panel.isEmpty() ? QString() : QStringLiteral(" <a href=\"%1\">%2</a>").arg(m.panel, tr("Open the panel")));
     problems_->setText(lines.join(QStringLiteral("<br>")));
@@ -240,13 +252,11 @@ void NewRunDialog::accept() {
     if (precision_->currentText() != shownDefault(defaults.value("precision", nlohmann::json("auto"))))
         r.sets[QStringLiteral("precision")] = precision_->currentText();
     r.afterRunId = when_->currentData().toLongLong();
-    const RunEntry* after = nullptr;
-    for (const auto& e : runs_)
-        if (e.row.id == r.afterRunId) after = &e;
-    r.afterRunSetting = r.kind == QLatin1String("ppo") && after && after->row.kind == "rm" ? QStringLiteral("reward_model") : QStringLiteral("model");
-    if (r.kind != QLatin1String("pretrain") && !(r.afterRunId > 0 && r.afterRunSetting == QLatin1String("model")))
+    const QString filledByQueue = queuedSetting();
+    if (!filledByQueue.isEmpty()) r.afterRunSetting = filledByQueue;
+    if (r.kind != QLatin1String("pretrain") && filledByQueue != QLatin1String("model"))
         r.sets[QStringLiteral("model")] = model_->currentData().toString();
-    if (r.kind == QLatin1String("ppo") && !(r.afterRunId > 0 && r.afterRunSetting == QLatin1String("reward_model")))
+    if (r.kind == QLatin1String("ppo") && filledByQueue != QLatin1String("reward_model"))
         r.sets[QStringLiteral("reward_model")] = rewardModel_->currentData().toString();
     for (const char* key : {"model", "reward_model"})  // the queued run's checkpoint is not known yet
         if (defaults.contains(key)) settings[key] = r.sets.count(key) ? r.sets[key].toStdString() : std::string("(after the run)");

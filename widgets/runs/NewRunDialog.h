@@ -42,6 +42,7 @@ private:
     void fillModelChoices();
     void chooseDirectory(QComboBox* combo);
     void updateProblems();
+    QString queuedSetting() const;
 
     QString projectPath_;
     std::vector<RunEntry> runs_;

@@ -8,7 +8,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -30,7 +30,8 @@ constexpr const char* kValPrefix = "val_";
 
 RunCurvesView::RunCurvesView(QWidget* parent) : QWidget(parent) {
     metric_ = new QComboBox(this);
-    metric_->setMinimumContentsLength(18);
+    metric_->setMinimumContentsLength(14);
+    metric_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     metric_->setToolTip(tr("The metric to plot (TRL's names); its validation values (val_…) are drawn dashed on the same plot"));
     xAxis_ = new QComboBox(this);
     xAxis_->addItems({tr("Step"), tr("Minutes")});
@@ -44,16 +45,17 @@ RunCurvesView::RunCurvesView(QWidget* parent) : QWidget(parent) {
     logScale_ = new QCheckBox(tr("Log scale"), this);
     auto* exportButton = new QPushButton(tr("Export…"), this);
     exportButton->setToolTip(tr("Save the plot as PNG or PDF, or its points as CSV"));
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Metric:"), this));
-    controls->addWidget(metric_, 1);
-    controls->addWidget(new QLabel(tr("x:"), this));
-    controls->addWidget(xAxis_);
-    controls->addWidget(new QLabel(tr("Smoothing:"), this));
-    controls->addWidget(smoothing_);
-    controls->addWidget(smoothingValue_);
-    controls->addWidget(logScale_);
-    controls->addWidget(exportButton);
+    auto* controls = new QGridLayout;  // two rows: the panel stays usable in a narrow window
+    controls->addWidget(new QLabel(tr("Metric:"), this), 0, 0);
+    controls->addWidget(metric_, 0, 1, 1, 3);
+    controls->addWidget(new QLabel(tr("x:"), this), 0, 4);
+    controls->addWidget(xAxis_, 0, 5);
+    controls->addWidget(new QLabel(tr("Smoothing:"), this), 1, 0);
+    controls->addWidget(smoothing_, 1, 1);
+    controls->addWidget(smoothingValue_, 1, 2);
+    controls->addWidget(logScale_, 1, 3);
+    controls->addWidget(exportButton, 1, 5);
+    controls->setColumnStretch(3, 1);
     plot_ = new QCustomPlot(this);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot_->legend->setVisible(true);

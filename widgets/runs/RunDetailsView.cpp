@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include <QFileDialog>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -39,12 +39,12 @@ RunDetailsView::RunDetailsView(QWidget* parent) : QWidget(parent) {
     delete_ = new QPushButton(tr("Delete checkpoint"), this);
     retain_ = new QPushButton(tr("Keep last N and best…"), this);
     retain_->setToolTip(tr("Delete the other checkpoints; the best is judged by val_loss (PPO: val_objective/scores)"));
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(nextStage_);
-    buttons->addWidget(copy_);
-    buttons->addWidget(delete_);
-    buttons->addWidget(retain_);
-    buttons->addStretch();
+    auto* buttons = new QGridLayout;  // two rows: the panel stays usable in a narrow window
+    buttons->addWidget(nextStage_, 0, 0);
+    buttons->addWidget(copy_, 0, 1);
+    buttons->addWidget(delete_, 1, 0);
+    buttons->addWidget(retain_, 1, 1);
+    buttons->setColumnStretch(2, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(summary_);
@@ -72,6 +72,9 @@ RunDetailsView::RunDetailsView(QWidget* parent) : QWidget(parent) {
 }
 
 void RunDetailsView::showRuns(const std::vector<const RunEntry*>& runs) {
+    // Shown again every refresh: the checkpoint the user selected stays selected.
+    const int row = table_->currentRow();
+    keptCheckpoint_ = row >= 0 && table_->columnCount() == 3 && table_->item(row, 0) ? table_->item(row, 0)->data(Qt::UserRole).toLongLong() : 0;
     table_->clear();
     table_->setRowCount(0);
     for (QPushButton* b : {nextStage_, copy_, delete_, retain_}) b->setEnabled(false);
@@ -109,7 +112,12 @@ void RunDetailsView::showOne(const RunEntry& run) {
         table_->setItem(static_cast<int>(i), 2, new QTableWidgetItem(QString::fromStdString(c.path)));
     }
     table_->resizeColumnsToContents();
-    if (!run.checkpoints.empty()) table_->selectRow(static_cast<int>(run.checkpoints.size()) - 1);
+    int selected = static_cast<int>(run.checkpoints.size()) - 1;  // the newest, unless one was selected
+    if (run.row.id == shownRun_)
+        for (size_t i = 0; i < run.checkpoints.size(); ++i)
+            if (run.checkpoints[i].id == keptCheckpoint_) selected = static_cast<int>(i);
+    shownRun_ = run.row.id;
+    if (selected >= 0) table_->selectRow(selected);
 }
 
 void RunDetailsView::showDifferences(const std::vector<const RunEntry*>& runs) {

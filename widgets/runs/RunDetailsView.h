@@ -40,6 +40,7 @@ private:
     QPushButton* delete_ = nullptr;
     QPushButton* retain_ = nullptr;
     int64_t runId_ = 0;
+    int64_t shownRun_ = 0, keptCheckpoint_ = 0;  // the run whose checkpoints are listed, and the one selected
     QString kind_;
     bool live_ = false;
 };

@@ -37,14 +37,13 @@ void RunLauncher::launch(const RunRequest& request) {
         live_.erase(runId);
         process->deleteLater();
         emit runEnded(runId, ok, text);
-        if (runId > 0) startQueuedAfter(runId, ok);
     });
     process->start();
 }
 
 // Each queued run takes the finished run's final checkpoint as the setting it named (its model, or a PPO
 // run's reward model).
-void RunLauncher::startQueuedAfter(int64_t runId, bool ok) {
+void RunLauncher::startQueuedAfter(int64_t runId, const std::optional<QString>& checkpoint) {
     std::vector<RunRequest> waiting;
     for (auto it = queue_.begin(); it != queue_.end();)
         if (it->afterRunId == runId) {
@@ -55,7 +54,6 @@ void RunLauncher::startQueuedAfter(int64_t runId, bool ok) {
         }
     if (waiting.empty()) return;
     emit queueChanged();
-    const std::optional<QString> checkpoint = ok && checkpointOf_ ? checkpointOf_(runId) : std::nullopt;
     for (RunRequest r : waiting) {
         if (!checkpoint) {
             emit message(tr("The %1 run queued after run #%2 was not started: run #%2 did not finish.").arg(r.kind).arg(runId));

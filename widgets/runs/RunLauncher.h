@@ -4,7 +4,6 @@
 // fails or stops is not started (it says why). The queue lives as long as the window; the project's rows
 // are the history of every run, whoever started it.
 
-#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -23,10 +22,13 @@ class RunLauncher : public QObject {
 public:
     explicit RunLauncher(QObject* parent = nullptr) : QObject(parent) {}
     void setProject(const QString& projectPath);
-    // Final checkpoint of a run once it has finished, read from the project (the launcher has no store).
-    void setCheckpointLookup(std::function<std::optional<QString>(int64_t runId)> lookup) { checkpointOf_ = std::move(lookup); }
 
-    void start(const RunRequest& request);  // now, or queued when request.afterRunId is set
+    // Now, or queued while request.afterRunId trains (the caller fills the model of a request whose run
+    // has already finished).
+    void start(const RunRequest& request);
+    // Starts what waits for `runId`, which has ended: from `finalCheckpoint` when it finished, else not
+    // at all (said in message()). The owner calls it once it has read the run's row again.
+    void startQueuedAfter(int64_t runId, const std::optional<QString>& finalCheckpoint);
     void pause(int64_t runId);
     void resume(int64_t runId);
     void stop(int64_t runId);
@@ -35,7 +37,7 @@ public:
     bool isPaused(int64_t runId) const;
     int liveCount() const { return static_cast<int>(starting_.size() + live_.size()); }
     QStringList queuedDescriptions() const;
-    // Blocks until every child has ended or `msecs` passed (closing the window).
+    // Runs the event loop until every child has ended or `msecs` passed (the latency benchmark).
     void waitForAll(int msecs);
 
 signals:
@@ -48,13 +50,11 @@ signals:
 
 private:
     void launch(const RunRequest& request);
-    void startQueuedAfter(int64_t runId, bool ok);
 
     QString projectPath_;
     std::vector<RunProcess*> starting_;       // started, run id not known yet
     std::map<int64_t, RunProcess*> live_;
     std::vector<RunRequest> queue_;
-    std::function<std::optional<QString>(int64_t)> checkpointOf_;
 };
 
 }  // namespace rlhf::widgets

@@ -147,7 +147,7 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
 QVariant RunListModel::runData(const RunEntry& e, int column, int role) const {
     if (role == RunIdRole) return QVariant::fromValue<qint64>(e.row.id);
     if (role == Qt::ToolTipRole && column == StatusColumn && !e.row.message.empty()) return QString::fromStdString(e.row.message);
-    if (role == Qt::TextAlignmentRole && column >= DurationColumn) return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::TextAlignmentRole && (column == DurationColumn || column == StepsColumn)) return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole) return {};
     const QLocale locale;
     switch (column) {

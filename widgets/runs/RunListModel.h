@@ -1,8 +1,9 @@
 #pragma once
 // The runs of a project as a tree by lineage: a run that started from another run's checkpoint is its
 // child (pretrain → SFT → reward model / DPO → PPO). Runs waiting in the queue are listed at the end as
-// "queued". Columns: run, where it started from, status, started, duration, steps, headline metric. Refreshing with the same
-// runs in the same places only changes data (selection and expansion stay); otherwise the model resets.
+// "queued". Columns: run, status, steps, headline metric, where it started from, started, duration.
+// Refreshing with the same runs in the same places only changes data (selection and expansion stay);
+// otherwise the model resets.
 
 #include <map>
 #include <vector>
@@ -16,7 +17,7 @@ namespace rlhf::widgets {
 class RunListModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum Column { RunColumn, FromColumn, StatusColumn, StartedColumn, DurationColumn, StepsColumn, HeadlineColumn, ColumnCount };
+    enum Column { RunColumn, StatusColumn, StepsColumn, HeadlineColumn, FromColumn, StartedColumn, DurationColumn, ColumnCount };
     static constexpr int RunIdRole = Qt::UserRole + 1;  // int64 run id (0 for a queued run)
 
     explicit RunListModel(QObject* parent = nullptr) : QAbstractItemModel(parent) {}

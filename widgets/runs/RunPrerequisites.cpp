@@ -50,7 +50,9 @@ QString dataSummaryText(const QString& kind, const data::TrainingDataSummary& da
         const int64_t n = it == data.splits.end() ? 0 : stageCount(kind, it->second);
         parts << QStringLiteral("%1: %2").arg(QCoreApplication::translate("RunPrerequisites", split), locale.toString(qint64(n)));
     }
-    QString text = unitOf(kind) + QStringLiteral(" — ") + parts.join(QStringLiteral(" · "));
+    QString unit = unitOf(kind);
+    if (!unit.isEmpty()) unit[0] = unit[0].toUpper();
+    QString text = unit + QStringLiteral(" — ") + parts.join(QStringLiteral(" · "));
     if (kind == QLatin1String("sft") || kind == QLatin1String("rm") || kind == QLatin1String("dpo"))
         if (stageCount(kind, data.validation()) == 0)
             text += QLatin1Char('\n') + QCoreApplication::translate("RunPrerequisites", "Nothing in the validation split: the run logs no validation metrics.");

@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QSplitter>
 #include <QToolBar>
 #include <QTreeView>
@@ -37,11 +38,6 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
     curves_ = stageViews_->curves();
     connect(stageViews_, &RunStageViews::showPromptRequested, this, &RunsPanel::showPromptRequested);
     launcher_ = new RunLauncher(this);
-    launcher_->setCheckpointLookup([this](int64_t runId) -> std::optional<QString> {
-        const RunEntry* e = model_->entry(runId);  // refreshed when the run ended, before the queue is read
-        if (!e || e->row.status != "finished" || !e->row.lastCheckpoint) return std::nullopt;
-        return QString::fromStdString(*e->row.lastCheckpoint);
-    });
 
     auto* left = new QSplitter(Qt::Vertical, this);
     left->addWidget(view_);
@@ -51,8 +47,9 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
     auto* split = new QSplitter(this);
     split->addWidget(left);
     split->addWidget(stageViews_);
+    split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
-    split->setSizes({520, 700});
+    split->setSizes({600, 600});
     auto* toolbar = new QToolBar(this);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(toolbar);
@@ -194,6 +191,12 @@ void RunsPanel::selectionChanged() {
     details_->showRuns(entries);
     stageViews_->showRun(entries.size() == 1 ? entries.front() : nullptr, projectPath_);
     loadCurves(toLoad, false);
+    // A run this window trains: the steps it printed before it was selected reach the project within a
+    // batch (MetricsRecorder: 2 s); read them once more then, so its curve has no gap.
+    std::vector<int64_t> live;
+    for (int64_t id : toLoad)
+        if (launcher_->isLive(id)) live.push_back(id);
+    if (!live.empty()) QTimer::singleShot(2500, this, [this, live] { loadCurves(live, false); });
     updateActions();
 }
 
@@ -236,7 +239,16 @@ NewRunDialog* RunsPanel::newRun(const QString& kind, const QString& checkpoint) 
     if (!kind.isEmpty()) dialog->preset(kind, checkpoint);
     connect(dialog, &NewRunDialog::panelRequested, this, &RunsPanel::panelRequested);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const RunRequest r = dialog->request();
+        RunRequest r = dialog->request();
+        if (r.afterRunId > 0 && !launcher_->isLive(r.afterRunId)) {  // it ended while the dialog was open
+            const auto checkpoint = finalCheckpointOf(r.afterRunId);
+            if (!checkpoint) {
+                QMessageBox::warning(this, tr("New run"), tr("Run #%1 did not finish, so there is no final checkpoint to start from.").arg(r.afterRunId));
+                return;
+            }
+            r.sets[r.afterRunSetting] = *checkpoint;
+            r.afterRunId = 0;
+        }
         launcher_->start(r);
         emit statusMessage(r.afterRunId > 0 ? tr("The %1 run starts when run #%2 has finished.").arg(r.kind.toUpper()).arg(r.afterRunId)
                                             : tr("Starting a %1 run…").arg(r.kind.toUpper()));
@@ -270,19 +282,34 @@ void RunsPanel::onRunEnded(qint64 runId, bool ok, const QString& message) {
     else
         emit statusMessage(tr("Run #%1 ended.").arg(runId));
     if (!ok && runId == 0) QMessageBox::warning(this, tr("New run"), tr("The run did not start:\n%1").arg(message));
-    // The queue reads the run's final checkpoint from the snapshot: refresh first, then start what waits.
+    // What waits for the run starts from its final checkpoint, read from the project's row once it is final.
     queryProject<std::vector<RunEntry>>(
         this, projectPath_, [](data::ProjectStore& store) { return loadRunSnapshot(store); },
-        [this](std::vector<RunEntry>& runs) { applySnapshot(runs); });
+        [this, runId, path = projectPath_](std::vector<RunEntry>& runs) {
+            if (path != projectPath_) return;
+            applySnapshot(runs);
+            if (runId > 0) launcher_->startQueuedAfter(runId, finalCheckpointOf(runId));
+        });
+}
+
+std::optional<QString> RunsPanel::finalCheckpointOf(int64_t runId) const {
+    const RunEntry* e = model_->entry(runId);
+    if (!e || e->row.status != "finished" || !e->row.lastCheckpoint) return std::nullopt;
+    return QString::fromStdString(*e->row.lastCheckpoint);
 }
 
 void RunsPanel::deleteSelectedRun() {
     const std::vector<int64_t> ids = selectedRunIds();
     if (ids.empty()) return;
     QStringList names;
-    for (int64_t id : ids) names << QStringLiteral("#%1").arg(id);
+    std::vector<std::string> paths;
+    for (int64_t id : ids) {
+        names << QStringLiteral("#%1").arg(id);
+        if (const RunEntry* e = model_->entry(id))
+            for (const auto& c : e->checkpoints) paths.push_back(c.path);
+    }
     if (QMessageBox::question(this, tr("Delete runs"), tr("Delete %1 with their metrics and checkpoints? This cannot be undone.")
-                                                           .arg(names.join(QStringLiteral(", ")))) != QMessageBox::Yes)
+                                                           .arg(names.join(QStringLiteral(", "))) + dependentsWarning(paths)) != QMessageBox::Yes)
         return;
     queryProject<int>(
         this, projectPath_,
@@ -300,7 +327,9 @@ void RunsPanel::deleteSelectedRun() {
 }
 
 void RunsPanel::deleteCheckpoint(qint64 checkpointId, const QString& path) {
-    if (QMessageBox::question(this, tr("Delete checkpoint"), tr("Delete the checkpoint %1?").arg(path)) != QMessageBox::Yes) return;
+    if (QMessageBox::question(this, tr("Delete checkpoint"), tr("Delete the checkpoint %1?").arg(path) + dependentsWarning({path.toStdString()})) !=
+        QMessageBox::Yes)
+        return;
     queryProject<int>(
         this, projectPath_,
         [checkpointId, dir = path.toStdString()](data::ProjectStore& store) {
@@ -319,10 +348,10 @@ void RunsPanel::keepCheckpoints(qint64 runId, int keepLast) {
     const RetentionRule rule = retentionRuleFor(e->row.kind, keepLast);
     queryProject<int>(
         this, projectPath_,
-        [runId, rule](data::ProjectStore& store) {
+        [runId, rule, inUse = checkpointsInUse(model_->runs())](data::ProjectStore& store) {
             data::RunStore runs(store.database());
             const auto checkpoints = runs.checkpoints(runId);
-            const auto doomed = checkpointsToDelete(checkpoints, runs.metric(runId, rule.metric), rule);
+            const auto doomed = checkpointsToDelete(checkpoints, runs.metric(runId, rule.metric), rule, inUse);
             for (const auto& c : checkpoints)
                 if (std::find(doomed.begin(), doomed.end(), c.id) != doomed.end()) {
                     runs.deleteCheckpoint(c.id);
@@ -338,6 +367,18 @@ void RunsPanel::keepCheckpoints(qint64 runId, int keepLast) {
         [this](const QString& error) { QMessageBox::warning(this, tr("Keep checkpoints"), error); });
 }
 
+// "\n\nRuns #5, #6 start from …" when other runs name one of `paths` as their model or reward model.
+QString RunsPanel::dependentsWarning(const std::vector<std::string>& paths) const {
+    std::set<int64_t> users;
+    for (const auto& p : paths)
+        for (int64_t id : runsUsing(model_->runs(), p)) users.insert(id);
+    if (users.empty()) return {};
+    QStringList names;
+    for (int64_t id : users) names << QStringLiteral("#%1").arg(id);
+    return QStringLiteral("\n\n") + tr("Runs %1 use it as their model or reward model: they keep their own checkpoints, "
+                                        "but can no longer be resumed or retraced without it.").arg(names.join(QStringLiteral(", ")));
+}
+
 bool RunsPanel::confirmClose() {
     const int live = launcher_->liveCount();
     if (live == 0) return true;
@@ -347,7 +388,14 @@ bool RunsPanel::confirmClose() {
         QMessageBox::Yes | QMessageBox::Cancel);
     if (answer != QMessageBox::Yes) return false;
     launcher_->stopAll();
-    launcher_->waitForAll(60000);
+    // Until each has written its checkpoint (a long step can take a while); Cancel leaves them interrupted.
+    QProgressDialog waiting(tr("Stopping: each run finishes its step and writes a checkpoint…"), tr("Quit without waiting"), 0, 0, this);
+    waiting.setWindowModality(Qt::WindowModal);
+    waiting.setMinimumDuration(300);
+    connect(launcher_, &RunLauncher::runEnded, &waiting, [this, &waiting] {
+        if (launcher_->liveCount() == 0) waiting.reset();
+    });
+    if (launcher_->liveCount() > 0) waiting.exec();
     return true;
 }
 

@@ -7,6 +7,7 @@
 // shown or a run trains; training runs in child rlhf-engine processes; the UI thread only draws.
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <QTimer>
@@ -65,6 +66,8 @@ private:
     void deleteCheckpoint(qint64 checkpointId, const QString& path);
     void keepCheckpoints(qint64 runId, int keepLast);
     void onRunEnded(qint64 runId, bool ok, const QString& message);
+    std::optional<QString> finalCheckpointOf(int64_t runId) const;
+    QString dependentsWarning(const std::vector<std::string>& paths) const;  // a finished run's, from the last snapshot
 
     QString projectPath_;
     RunListModel* model_ = nullptr;
