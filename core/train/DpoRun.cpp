@@ -35,7 +35,7 @@ void addMetrics(std::map<std::string, double>& sums, const std::map<std::string,
 }  // namespace
 
 DpoRun::DpoRun(const std::string& runDir, DpoConfig config, const torch::Device& device)
-    : config_(std::move(config)), device_(device), precision_(parsePrecision(config_.precision, device)), runDir_(runDir) {}
+    : config_(std::move(config)), device_(device), precision_(parsePrecision(config_.precision, device)), progress_(runDir) {}
 
 std::unique_ptr<DpoRun> DpoRun::create(const std::string& runDir, const DpoConfig& config,
                                        const std::vector<data::PreferencePair>& train,
@@ -50,8 +50,8 @@ std::unique_ptr<DpoRun> DpoRun::create(const std::string& runDir, const DpoConfi
     if (run->config_.maxSteps == 0)
         run->config_.maxSteps = stepsForEpochs(config.epochs, run->train_.pairs(), int64_t(config.batchSize) * config.gradAccum);
     fs::create_directories(runDir);
-    writeSplitRows(run->runDir_, kPairsFile, train, validation, &pairJson);
-    run->runDir_.writeConfig(run->config_.toJson());
+    writeSplitRows(run->progress_.dir, kPairsFile, train, validation, &pairJson);
+    run->progress_.dir.writeConfig(run->config_.toJson());
     return run;
 }
 
@@ -64,22 +64,19 @@ std::unique_ptr<DpoRun> DpoRun::resume(const std::string& runDir, const torch::D
     auto loaded = model::loadCheckpoint(checkpoint, device);
     auto run = std::unique_ptr<DpoRun>(new DpoRun(runDir, config, device));
     run->prepare(loaded.model, std::move(*loaded.tokenizer), train, validation);
-    TrainerState state = RunDirectory::loadTrainerState(checkpoint);
-    for (auto [split, name] : {std::pair{&run->train_, "train"}, std::pair{&run->validation_, "validation"}}) {
-        const auto chosen = state.tensors.find(std::string("reference/") + name + "_chosen");
-        const auto rejected = state.tensors.find(std::string("reference/") + name + "_rejected");
-        if (chosen == state.tensors.end() || rejected == state.tensors.end())
-            throw std::invalid_argument(checkpoint + ": trainer state has no reference log-probs of the " + name + " pairs");
-        split->referenceChosen = chosen->second;
-        split->referenceRejected = rejected->second;
-        state.tensors.erase(chosen);
-        state.tensors.erase(rejected);
-    }
-    run->optimizer_->loadState(state.tensors);
-    run->order_->restore(state.extra.value("order", nlohmann::json::object()));
-    run->step_ = state.step;
-    run->lastCheckpoint_ = checkpoint;
-    if (maxSteps > 0) run->runDir_.writeConfig(config.toJson());
+    run->progress_.restore(checkpoint, [&](TrainerState& state) {  // the reference's log-probs are not the optimiser's
+        for (auto [split, name] : {std::pair{&run->train_, "train"}, std::pair{&run->validation_, "validation"}}) {
+            const auto chosen = state.tensors.find(std::string("reference/") + name + "_chosen");
+            const auto rejected = state.tensors.find(std::string("reference/") + name + "_rejected");
+            if (chosen == state.tensors.end() || rejected == state.tensors.end())
+                throw std::invalid_argument(checkpoint + ": trainer state has no reference log-probs of the " + name + " pairs");
+            split->referenceChosen = chosen->second;
+            split->referenceRejected = rejected->second;
+            state.tensors.erase(chosen);
+            state.tensors.erase(rejected);
+        }
+    });
+    if (maxSteps > 0) run->progress_.dir.writeConfig(config.toJson());
     return run;
 }
 
@@ -95,8 +92,8 @@ void DpoRun::prepare(model::Gpt2Model model, text::ByteLevelBpe tokenizer, const
     if (train_.pairs() == 0)
         throw std::invalid_argument("every train pair's prompt fills max_length " + std::to_string(maxLength_) +
                                     ": nothing to learn");
-    optimizer_ = std::make_unique<AdamW>(model_->parameters(), AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
-    order_ = std::make_unique<EpochOrder>(train_.pairs(), config_.seed);
+    progress_.optimizer = std::make_unique<AdamW>(model_->parameters(), AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
+    progress_.order = std::make_unique<EpochOrder>(train_.pairs(), config_.seed);
 }
 
 DpoRun::PairRows DpoRun::makePairRows(const std::vector<data::PreferencePair>& pairs) const {
@@ -163,18 +160,18 @@ StepStats DpoRun::trainStep(int64_t step) {
     int64_t positions = 0;
     const double weight = 1.0 / config_.gradAccum;
     for (int micro = 0; micro < config_.gradAccum; ++micro) {
-        const DpoResult result = pairLoss(train_, order_->next(static_cast<size_t>(config_.batchSize)), &positions);
+        const DpoResult result = pairLoss(train_, progress_.order->next(static_cast<size_t>(config_.batchSize)), &positions);
         (result.loss * weight).backward();
         addMetrics(values, result.metrics, weight);
         values["loss"] += result.loss.item<double>() * weight;
     }
     const torch::Tensor gradNorm = gradientNorm(parameters);
     const double lr = config_.lrSchedule().at(step);
-    optimizer_->step(lr, config_.gradClip > 0 ? clipDivisor(gradNorm, config_.gradClip) : torch::Tensor());
-    step_ = step;
+    progress_.optimizer->step(lr, config_.gradClip > 0 ? clipDivisor(gradNorm, config_.gradClip) : torch::Tensor());
+    progress_.step = step;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     values.insert({{"lr", lr}, {"grad_norm", gradNorm.item<double>()}, {"tokens_per_s", static_cast<double>(positions) / seconds},
-                   {"epoch", order_->epochsSeen()}});
+                   {"epoch", progress_.order->epochsSeen()}});
     return {step, values};
 }
 
@@ -197,25 +194,17 @@ std::map<std::string, double> DpoRun::evaluate() {
 }
 
 void DpoRun::saveCheckpoint(int64_t step) {
-    TrainerState state;
-    state.step = step;
-    state.extra = {{"order", order_->state()}};
-    state.tensors = optimizer_->state();
+    TrainerState state = progress_.stateAt(step);
     state.tensors["reference/train_chosen"] = train_.referenceChosen;
     state.tensors["reference/train_rejected"] = train_.referenceRejected;
     state.tensors["reference/validation_chosen"] = validation_.referenceChosen;
     state.tensors["reference/validation_rejected"] = validation_.referenceRejected;
-    lastCheckpoint_ = runDir_.saveCheckpoint(model_, *tokenizer_, state);
-    if (checkpointListener_) checkpointListener_(step, lastCheckpoint_);
+    progress_.checkpointWritten(step, progress_.dir.saveCheckpoint(model_, *tokenizer_, state));
 }
 
 LoopResult DpoRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {
-    LoopCallbacks callbacks;
-    callbacks.trainStep = [this](int64_t step) { return trainStep(step); };
-    callbacks.evaluate = [this] { return evaluate(); };
-    callbacks.saveCheckpoint = [this](int64_t step) { saveCheckpoint(step); };
-    callbacks.onStats = onStats;
-    return runLoggedTrainingLoop(runDir_, step_, {config_.maxSteps, config_.evalEvery, config_.checkpointEvery}, callbacks, stop);
+    return progress_.run({config_.maxSteps, config_.evalEvery, config_.checkpointEvery}, [this](int64_t step) { return trainStep(step); },
+                         [this] { return evaluate(); }, [this](int64_t step) { saveCheckpoint(step); }, onStats, stop);
 }
 
 }  // namespace rlhf::train

@@ -24,6 +24,7 @@
 #include "train/Precision.h"
 #include "train/ResponseRows.h"
 #include "train/RunDirectory.h"
+#include "train/RunProgress.h"
 #include "train/TrainerLoop.h"
 
 namespace rlhf::train {
@@ -49,12 +50,12 @@ public:
 
     LoopResult run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats);
     void setCheckpointListener(std::function<void(int64_t step, const std::string& dir)> listener) {
-        checkpointListener_ = std::move(listener);
+        progress_.listener = std::move(listener);
     }
 
-    int64_t step() const { return step_; }
+    int64_t step() const { return progress_.step; }
     const DpoConfig& config() const { return config_; }  // max_steps resolved from epochs
-    const std::string& lastCheckpoint() const { return lastCheckpoint_; }
+    const std::string& lastCheckpoint() const { return progress_.lastCheckpoint; }
     const PairRows& trainPairs() const { return train_; }
     model::Gpt2Model& model() { return model_; }
 
@@ -74,17 +75,12 @@ private:
     DpoConfig config_;
     torch::Device device_;
     Precision precision_;
-    RunDirectory runDir_;
+    RunProgress progress_;  // directory, optimiser, order, step, newest checkpoint and its listener
     std::unique_ptr<text::ByteLevelBpe> tokenizer_;
     model::Gpt2Model model_{nullptr};
     int eos_ = 0;
     int64_t maxLength_ = 0;
-    std::unique_ptr<AdamW> optimizer_;
     PairRows train_, validation_;
-    std::unique_ptr<EpochOrder> order_;  // of the train pairs
-    int64_t step_ = 0;
-    std::string lastCheckpoint_;
-    std::function<void(int64_t, const std::string&)> checkpointListener_;
 };
 
 }  // namespace rlhf::train

@@ -72,7 +72,7 @@ PpoRun::Rollouts PpoRun::rolloutRows(const std::vector<std::vector<int>>& prompt
 }
 
 PpoRun::PpoRun(const std::string& runDir, PpoConfig config, const torch::Device& device)
-    : config_(std::move(config)), device_(device), precision_(parsePrecision(config_.precision, device)), runDir_(runDir),
+    : config_(std::move(config)), device_(device), precision_(parsePrecision(config_.precision, device)), progress_(runDir),
       kl_(config_.klCoef, config_.klTarget > 0 ? config_.klTarget : 1.0, config_.klHorizon) {}
 
 std::unique_ptr<PpoRun> PpoRun::create(const std::string& runDir, const PpoConfig& config,
@@ -84,8 +84,8 @@ std::unique_ptr<PpoRun> PpoRun::create(const std::string& runDir, const PpoConfi
     run->loadModels(config.model, config.rewardModel);
     run->preparePrompts(trainPrompts, validationPrompts);
     fs::create_directories(runDir);
-    writeSplitRows(run->runDir_, kPromptsFile, trainPrompts, validationPrompts, &promptJson);
-    run->runDir_.writeConfig(run->config_.toJson());
+    writeSplitRows(run->progress_.dir, kPromptsFile, trainPrompts, validationPrompts, &promptJson);
+    run->progress_.dir.writeConfig(run->config_.toJson());
     return run;
 }
 
@@ -98,14 +98,10 @@ std::unique_ptr<PpoRun> PpoRun::resume(const std::string& runDir, const torch::D
     auto run = std::unique_ptr<PpoRun>(new PpoRun(runDir, config, device));
     run->loadModels(checkpoint, checkpoint + "/value");
     run->preparePrompts(prompts.first, prompts.second);
-    const TrainerState state = RunDirectory::loadTrainerState(checkpoint);
-    run->optimizer_->loadState(state.tensors);
-    run->order_->restore(state.extra.value("order", nlohmann::json::object()));
+    const TrainerState state = run->progress_.restore(checkpoint);
     run->kl_ = AdaptiveKlController(state.extra.value("beta", config.klCoef), config.klTarget > 0 ? config.klTarget : 1.0,
                                     config.klHorizon);
-    run->step_ = state.step;
-    run->lastCheckpoint_ = checkpoint;
-    if (maxSteps > 0) run->runDir_.writeConfig(config.toJson());
+    if (maxSteps > 0) run->progress_.dir.writeConfig(config.toJson());
     if (fs::exists(fs::path(runDir) / kSamplesFile)) {  // the steps after the checkpoint run again: their samples go
         auto samples = dir.readRows(kSamplesFile);
         std::erase_if(samples, [&](const nlohmann::json& row) { return row.value("step", int64_t(0)) > state.step; });
@@ -132,7 +128,7 @@ void PpoRun::loadModels(const std::string& policyDir, const std::string& valueDi
     if (reward_->config().vocabSize != policy_->config().vocabSize)
         throw std::invalid_argument(config_.rewardModel + ": its vocabulary (" + std::to_string(reward_->config().vocabSize) +
                                     " tokens) is not the policy's (" + std::to_string(policy_->config().vocabSize) + ")");
-    optimizer_ = std::make_unique<AdamW>(trainedParameters(), AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
+    progress_.optimizer = std::make_unique<AdamW>(trainedParameters(), AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
 }
 
 // Prompts that leave room for response_length tokens in every model's context, tokenised.
@@ -157,11 +153,11 @@ void PpoRun::preparePrompts(const std::vector<std::string>& train, const std::ve
     if (prompts_.empty())
         throw std::invalid_argument("no train prompt leaves room for response_length " + std::to_string(config_.responseLength) +
                                     " tokens in the context of " + std::to_string(policy_->config().nPositions));
-    order_ = std::make_unique<EpochOrder>(prompts_.size(), config_.seed);
+    progress_.order = std::make_unique<EpochOrder>(prompts_.size(), config_.seed);
     validationPrompts_ = fittingPrompts(validation, nullptr, nullptr);
     if (validationPrompts_.size() > static_cast<size_t>(config_.evalPrompts)) validationPrompts_.resize(static_cast<size_t>(config_.evalPrompts));
     if (config_.ptxCoef > 0)
-        ptx_ = std::make_unique<PretrainingMix>(runDir_.path() + "/" + kPtxFile, *tokenizer_,
+        ptx_ = std::make_unique<PretrainingMix>(progress_.dir.path() + "/" + kPtxFile, *tokenizer_,
                                                 std::min<int64_t>(128, policy_->config().nPositions - 1));
 }
 
@@ -173,23 +169,18 @@ std::vector<torch::Tensor> PpoRun::trainedParameters() {
 }
 
 void PpoRun::saveCheckpoint(int64_t step) {
-    TrainerState state;
-    state.step = step;
-    state.extra = {{"order", order_->state()}, {"beta", kl_.beta()}};
-    state.tensors = optimizer_->state();
-    lastCheckpoint_ = runDir_.saveCheckpoint(policy_, *tokenizer_, state, {}, [this](const std::string& dir) {
+    TrainerState state = progress_.stateAt(step);
+    state.extra["beta"] = kl_.beta();
+    progress_.checkpointWritten(step, progress_.dir.saveCheckpoint(policy_, *tokenizer_, state, {}, [this](const std::string& dir) {
         model::saveCheckpoint(dir + "/value", value_, tokenizer_.get(), valueHead_.detach());
-    });
-    if (checkpointListener_) checkpointListener_(step, lastCheckpoint_);
+    }));
 }
 
 LoopResult PpoRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {
-    LoopCallbacks callbacks;
-    callbacks.trainStep = [this](int64_t step) { return trainStep(step); };
-    if (!validationPrompts_.empty()) callbacks.evaluate = [this] { return evaluate(); };
-    callbacks.saveCheckpoint = [this](int64_t step) { saveCheckpoint(step); };
-    callbacks.onStats = onStats;
-    return runLoggedTrainingLoop(runDir_, step_, {config_.maxSteps, config_.evalEvery, config_.checkpointEvery}, callbacks, stop);
+    std::function<std::map<std::string, double>()> evaluate;
+    if (!validationPrompts_.empty()) evaluate = [this] { return this->evaluate(); };
+    return progress_.run({config_.maxSteps, config_.evalEvery, config_.checkpointEvery}, [this](int64_t step) { return trainStep(step); },
+                         evaluate, [this](int64_t step) { saveCheckpoint(step); }, onStats, stop);
 }
 
 torch::Tensor PpoRun::responseLogProbs(model::Gpt2Model& m, const torch::Tensor& full, const torch::Tensor& responseIndex) {
@@ -240,7 +231,7 @@ PpoRun::Rollouts PpoRun::rollout(const std::vector<size_t>& picked, int64_t step
     stats["objective/rlhf_reward"] = scoreMean - kl_.beta() * kl;
     stats["val/num_eos_tokens"] = endsWithEos.sum().item<double>();  // TRL's name: "val/" is its value-model prefix
     stats["response_length"] = perRow[3].mean().item<double>();  // ours (TRL logs none): mean response tokens
-    std::ofstream samples(runDir_.path() + "/" + kSamplesFile, std::ios::app);
+    std::ofstream samples(progress_.dir.path() + "/" + kSamplesFile, std::ios::app);
     for (int64_t b = 0; b < std::min<int64_t>(B, 2); ++b)
         samples << nlohmann::json{{"step", step}, {"prompt", promptTexts_[picked[static_cast<size_t>(b)]]},
                                   {"response", tokenizer_->decodeLossy(completions[static_cast<size_t>(b)].ids)},
@@ -291,7 +282,7 @@ void PpoRun::update(const Rollouts& r, int64_t step, std::map<std::string, doubl
             }
             loss.backward();
             const auto norm = gradientNorm(parameters);
-            optimizer_->step(lr, config_.gradClip > 0 ? clipDivisor(norm, config_.gradClip) : torch::Tensor());
+            progress_.optimizer->step(lr, config_.gradClip > 0 ? clipDivisor(norm, config_.gradClip) : torch::Tensor());
             sums += torch::stack({0.5 * maskedMean(difference.square(), mask), policy.clipFraction, policy.loss.detach(),
                                   value.loss.detach(), value.clipFraction, ratio}).to(torch::kFloat32);
             ++updates;
@@ -312,12 +303,12 @@ void PpoRun::update(const Rollouts& r, int64_t step, std::map<std::string, doubl
 StepStats PpoRun::trainStep(int64_t step) {
     const auto t0 = std::chrono::steady_clock::now();
     std::map<std::string, double> stats;
-    const Rollouts r = rollout(order_->next(static_cast<size_t>(config_.rolloutBatch)), step, stats);
+    const Rollouts r = rollout(progress_.order->next(static_cast<size_t>(config_.rolloutBatch)), step, stats);
     update(r, step, stats);
     stats["beta"] = kl_.beta();  // the β of this step's rewards
     if (config_.klTarget > 0) kl_.update(stats.at("objective/kl"), config_.rolloutBatch);
-    stats["epoch"] = order_->epochsSeen();
-    step_ = step;
+    stats["epoch"] = progress_.order->epochsSeen();
+    progress_.step = step;
     stats["time/step_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return {step, stats};
 }

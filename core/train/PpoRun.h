@@ -31,6 +31,7 @@
 #include "train/PretrainingMix.h"
 #include "train/Precision.h"
 #include "train/RunDirectory.h"
+#include "train/RunProgress.h"
 #include "train/TrainerLoop.h"
 
 namespace rlhf::train {
@@ -47,12 +48,12 @@ public:
 
     LoopResult run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats);
     void setCheckpointListener(std::function<void(int64_t step, const std::string& dir)> listener) {
-        checkpointListener_ = std::move(listener);
+        progress_.listener = std::move(listener);
     }
 
-    int64_t step() const { return step_; }
+    int64_t step() const { return progress_.step; }
     const PpoConfig& config() const { return config_; }
-    const std::string& lastCheckpoint() const { return lastCheckpoint_; }
+    const std::string& lastCheckpoint() const { return progress_.lastCheckpoint; }
     size_t prompts() const { return prompts_.size(); }
     int64_t skippedPrompts() const { return skipped_; }
     model::Gpt2Model& policy() { return policy_; }
@@ -93,7 +94,7 @@ private:
     PpoConfig config_;
     torch::Device device_;
     Precision precision_;
-    RunDirectory runDir_;
+    RunProgress progress_;  // directory, optimiser, order, step, newest checkpoint and its listener
     std::unique_ptr<text::ByteLevelBpe> tokenizer_;
     model::Gpt2Model policy_{nullptr}, reference_{nullptr}, reward_{nullptr}, value_{nullptr};
     torch::Tensor rewardHead_, valueHead_;  // [1, n_embd]; the value head is trained
@@ -102,12 +103,7 @@ private:
     std::vector<std::vector<int>> validationPrompts_;  // those that fit, the first eval_prompts evaluated
     std::unique_ptr<PretrainingMix> ptx_;              // with ptx_coef > 0
     int64_t skipped_ = 0;
-    std::unique_ptr<AdamW> optimizer_;  // the policy's and the value model's parameters
     AdaptiveKlController kl_{0.05, 1, 1};
-    std::unique_ptr<EpochOrder> order_;
-    int64_t step_ = 0;
-    std::string lastCheckpoint_;
-    std::function<void(int64_t, const std::string&)> checkpointListener_;
 };
 
 }  // namespace rlhf::train

@@ -26,7 +26,7 @@ std::string readText(const std::string& path) {
 }  // namespace
 
 PretrainRun::PretrainRun(const std::string& runDir, PretrainConfig config, const torch::Device& device)
-    : config_(std::move(config)), device_(device), precision_(parsePrecision(config_.precision, device)), runDir_(runDir), sampler_(config_.seed) {}
+    : config_(std::move(config)), device_(device), precision_(parsePrecision(config_.precision, device)), progress_(runDir), sampler_(config_.seed) {}
 
 std::unique_ptr<PretrainRun> PretrainRun::create(const std::string& runDir, const PretrainConfig& config,
                                                  const torch::Device& device) {
@@ -43,7 +43,7 @@ std::unique_ptr<PretrainRun> PretrainRun::create(const std::string& runDir, cons
     }();
     torch::manual_seed(config.seed);
     run->prepare(std::move(tokenizer));
-    run->runDir_.writeConfig(config.toJson());
+    run->progress_.dir.writeConfig(config.toJson());
     return run;
 }
 
@@ -60,12 +60,9 @@ std::unique_ptr<PretrainRun> PretrainRun::resume(const std::string& runDir, cons
         auto target = run->model_->named_parameters();
         for (const auto& p : loaded.model->named_parameters()) target[p.key()].copy_(p.value());
     }
-    const TrainerState state = RunDirectory::loadTrainerState(checkpoint);
-    run->optimizer_->loadState(state.tensors);
+    const TrainerState state = run->progress_.restore(checkpoint);
     std::istringstream(state.extra.value("sampler", std::string())) >> run->sampler_;
-    run->step_ = state.step;
-    run->lastCheckpoint_ = checkpoint;
-    if (maxSteps > 0) run->runDir_.writeConfig(config.toJson());
+    if (maxSteps > 0) run->progress_.dir.writeConfig(config.toJson());
     return run;
 }
 
@@ -90,7 +87,7 @@ void PretrainRun::prepare(text::ByteLevelBpe tokenizer) {
     c.eosTokenId = c.bosTokenId = tokenizer_->endOfTextId();
     model_ = model::Gpt2Model(c);
     model_->to(device_);
-    optimizer_ = std::make_unique<AdamW>(model_->parameters(), AdamWOptions{config_.lr, 0.9, 0.95, 1e-8, config_.weightDecay});
+    progress_.optimizer = std::make_unique<AdamW>(model_->parameters(), AdamWOptions{config_.lr, 0.9, 0.95, 1e-8, config_.weightDecay});
     auto microLoss = [this](const torch::Tensor& input, const torch::Tensor& target) {
         AutocastScope autocast(precision_, device_);
         return nextTokenLoss(input, target);
@@ -129,9 +126,9 @@ StepStats PretrainRun::trainStep(int64_t step) {
     const auto parameters = model_->parameters();
     const torch::Tensor gradNorm = config_.gradClip > 0 ? gradientNorm(parameters) : torch::zeros_like(meanLoss);
     const double lr = config_.lrSchedule().at(step);
-    optimizer_->step(lr, config_.gradClip > 0 ? clipDivisor(gradNorm, config_.gradClip) : torch::Tensor());
+    progress_.optimizer->step(lr, config_.gradClip > 0 ? clipDivisor(gradNorm, config_.gradClip) : torch::Tensor());
     const auto readings = torch::stack({meanLoss.to(torch::kFloat32), gradNorm}).to(torch::kCPU, torch::kFloat64);
-    step_ = step;
+    progress_.step = step;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const double tokens = static_cast<double>(config_.gradAccum) * config_.batchSize * config_.context;
     return {step, {{"loss", readings[0].item<double>()}, {"lr", lr}, {"grad_norm", readings[1].item<double>()},
@@ -155,23 +152,16 @@ std::map<std::string, double> PretrainRun::evaluate() {
 }
 
 void PretrainRun::saveCheckpoint(int64_t step) {
-    TrainerState state;
-    state.step = step;
+    TrainerState state = progress_.stateAt(step);
     std::ostringstream sampler;
     sampler << sampler_;
-    state.extra = {{"sampler", sampler.str()}};
-    state.tensors = optimizer_->state();
-    lastCheckpoint_ = runDir_.saveCheckpoint(model_, *tokenizer_, state);
-    if (checkpointListener_) checkpointListener_(step, lastCheckpoint_);
+    state.extra["sampler"] = sampler.str();
+    progress_.checkpointWritten(step, progress_.dir.saveCheckpoint(model_, *tokenizer_, state));
 }
 
 LoopResult PretrainRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {
-    LoopCallbacks callbacks;
-    callbacks.trainStep = [this](int64_t step) { return trainStep(step); };
-    callbacks.evaluate = [this] { return evaluate(); };
-    callbacks.saveCheckpoint = [this](int64_t step) { saveCheckpoint(step); };
-    callbacks.onStats = onStats;
-    return runLoggedTrainingLoop(runDir_, step_, {config_.maxSteps, config_.evalEvery, config_.checkpointEvery}, callbacks, stop);
+    return progress_.run({config_.maxSteps, config_.evalEvery, config_.checkpointEvery}, [this](int64_t step) { return trainStep(step); },
+                         [this] { return evaluate(); }, [this](int64_t step) { saveCheckpoint(step); }, onStats, stop);
 }
 
 }  // namespace rlhf::train

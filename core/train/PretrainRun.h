@@ -17,6 +17,7 @@
 #include "train/PretrainConfig.h"
 #include "train/Precision.h"
 #include "train/RunDirectory.h"
+#include "train/RunProgress.h"
 #include "train/TrainerLoop.h"
 
 namespace rlhf::train {
@@ -32,12 +33,12 @@ public:
     LoopResult run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats);
     // Called after each checkpoint is complete on disk, with its step and directory.
     void setCheckpointListener(std::function<void(int64_t step, const std::string& dir)> listener) {
-        checkpointListener_ = std::move(listener);
+        progress_.listener = std::move(listener);
     }
 
-    int64_t step() const { return step_; }
+    int64_t step() const { return progress_.step; }
     const PretrainConfig& config() const { return config_; }
-    const std::string& lastCheckpoint() const { return lastCheckpoint_; }
+    const std::string& lastCheckpoint() const { return progress_.lastCheckpoint; }
     int64_t trainTokens() const { return static_cast<int64_t>(trainTokens_.size()); }
     model::Gpt2Model& model() { return model_; }
 
@@ -56,16 +57,12 @@ private:
     PretrainConfig config_;
     torch::Device device_;
     Precision precision_;
-    RunDirectory runDir_;
+    RunProgress progress_;  // directory, optimiser, order, step, newest checkpoint and its listener
     std::unique_ptr<text::ByteLevelBpe> tokenizer_;
     model::Gpt2Model model_{nullptr};
-    std::unique_ptr<AdamW> optimizer_;
     std::unique_ptr<GradientPass> gradientPass_;
     std::vector<int> trainTokens_, valTokens_;
     std::mt19937_64 sampler_;
-    int64_t step_ = 0;
-    std::string lastCheckpoint_;
-    std::function<void(int64_t, const std::string&)> checkpointListener_;
 };
 
 }  // namespace rlhf::train

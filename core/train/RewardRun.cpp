@@ -39,7 +39,7 @@ data::PreferenceGroup groupFrom(const nlohmann::json& j) {
 }  // namespace
 
 RewardRun::RewardRun(const std::string& runDir, FineTuneConfig config, const torch::Device& device)
-    : config_(std::move(config)), device_(device), precision_(parsePrecision(config_.precision, device)), runDir_(runDir) {}
+    : config_(std::move(config)), device_(device), precision_(parsePrecision(config_.precision, device)), progress_(runDir) {}
 
 std::unique_ptr<RewardRun> RewardRun::create(const std::string& runDir, const FineTuneConfig& config,
                                              const std::vector<data::PreferenceGroup>& train,
@@ -53,8 +53,8 @@ std::unique_ptr<RewardRun> RewardRun::create(const std::string& runDir, const Fi
         run->config_.maxSteps =
             stepsForEpochs(config.epochs, run->train_.groups.size(), int64_t(config.batchSize) * config.gradAccum);
     fs::create_directories(runDir);
-    writeSplitRows(run->runDir_, kGroupsFile, train, validation, &groupJson);
-    run->runDir_.writeConfig(run->config_.toJson());
+    writeSplitRows(run->progress_.dir, kGroupsFile, train, validation, &groupJson);
+    run->progress_.dir.writeConfig(run->config_.toJson());
     return run;
 }
 
@@ -66,12 +66,8 @@ std::unique_ptr<RewardRun> RewardRun::resume(const std::string& runDir, const to
     const auto [train, validation] = readSplitRows(dir, kGroupsFile, &groupFrom);
     auto run = std::unique_ptr<RewardRun>(new RewardRun(runDir, config, device));
     run->prepare(model::loadCheckpoint(checkpoint, device), train, validation);
-    const TrainerState state = RunDirectory::loadTrainerState(checkpoint);
-    run->optimizer_->loadState(state.tensors);
-    run->order_->restore(state.extra.value("order", nlohmann::json::object()));
-    run->step_ = state.step;
-    run->lastCheckpoint_ = checkpoint;
-    if (maxSteps > 0) run->runDir_.writeConfig(config.toJson());
+    run->progress_.restore(checkpoint);
+    if (maxSteps > 0) run->progress_.dir.writeConfig(config.toJson());
     return run;
 }
 
@@ -97,8 +93,8 @@ void RewardRun::prepare(model::LoadedModel loaded, const std::vector<data::Prefe
         throw std::invalid_argument("every train group has a response past max_length " + std::to_string(maxLength));
     auto parameters = model_->parameters();
     parameters.push_back(score_);
-    optimizer_ = std::make_unique<AdamW>(parameters, AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
-    order_ = std::make_unique<EpochOrder>(train_.groups.size(), config_.seed);
+    progress_.optimizer = std::make_unique<AdamW>(parameters, AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
+    progress_.order = std::make_unique<EpochOrder>(train_.groups.size(), config_.seed);
 }
 
 RewardRun::Groups RewardRun::makeGroups(const std::vector<data::PreferenceGroup>& groups, int64_t maxLength) const {
@@ -167,7 +163,7 @@ StepStats RewardRun::trainStep(int64_t step) {
     std::vector<torch::Tensor> rewards, differences;
     int64_t positions = 0;
     for (int micro = 0; micro < config_.gradAccum; ++micro) {  // every micro-batch holds batch_size groups
-        auto result = groupLoss(train_, order_->next(static_cast<size_t>(config_.batchSize)), &positions);
+        auto result = groupLoss(train_, progress_.order->next(static_cast<size_t>(config_.batchSize)), &positions);
         (result.loss / config_.gradAccum).backward();
         lossSum += result.loss.detach() / config_.gradAccum;
         rewards.push_back(result.rewards);
@@ -175,17 +171,17 @@ StepStats RewardRun::trainStep(int64_t step) {
     }
     const torch::Tensor gradNorm = gradientNorm(parameters);
     const double lr = config_.lrSchedule().at(step);
-    optimizer_->step(lr, config_.gradClip > 0 ? clipDivisor(gradNorm, config_.gradClip) : torch::Tensor());
+    progress_.optimizer->step(lr, config_.gradClip > 0 ? clipDivisor(gradNorm, config_.gradClip) : torch::Tensor());
     const auto r = torch::cat(rewards), d = torch::cat(differences);
     const auto readings = torch::stack({lossSum, gradNorm.to(torch::kFloat32), d.gt(0).to(torch::kFloat32).mean(), d.mean(),
                                         r.mean(), r.std(), r.min(), r.max()})
                               .to(torch::kCPU, torch::kFloat64);
     const auto* v = readings.data_ptr<double>();
-    step_ = step;
+    progress_.step = step;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return {step, {{"loss", v[0]}, {"grad_norm", v[1]}, {"accuracy", v[2]}, {"margin", v[3]}, {"reward/mean", v[4]},
                    {"reward/std", v[5]}, {"reward/min", v[6]}, {"reward/max", v[7]}, {"lr", lr},
-                   {"tokens_per_s", static_cast<double>(positions) / seconds}, {"epoch", order_->epochsSeen()}}};
+                   {"tokens_per_s", static_cast<double>(positions) / seconds}, {"epoch", progress_.order->epochsSeen()}}};
 }
 
 // Loss, accuracy and margin over the first eval_batches micro-batches of the validation groups.
@@ -224,34 +220,26 @@ void RewardRun::writeEvaluation(const std::vector<size_t>& groups, const torch::
         const Group& group = validation_.groups[g];
         const data::PreferenceGroup& source = validationSource_[group.source];
         for (const auto& p : group.pairs)
-            lines += nlohmann::json{{"step", step_}, {"prompt_id", source.promptId}, {"prompt", source.prompt},
+            lines += nlohmann::json{{"step", progress_.step}, {"prompt_id", source.promptId}, {"prompt", source.prompt},
                                     {"chosen", source.responses[p.better]}, {"rejected", source.responses[p.worse]},
                                     {"chosen_reward", reward[offset + static_cast<int64_t>(p.better)]},
                                     {"rejected_reward", reward[offset + static_cast<int64_t>(p.worse)]}}
                          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
         offset += static_cast<int64_t>(group.rows.size());
     }
-    AtomicFile file(runDir_.path() + "/evaluation.jsonl");
+    AtomicFile file(progress_.dir.path() + "/evaluation.jsonl");
     file.stream() << lines;
     file.commit();
 }
 
 void RewardRun::saveCheckpoint(int64_t step) {
-    TrainerState state;
-    state.step = step;
-    state.extra = {{"order", order_->state()}};
-    state.tensors = optimizer_->state();
-    lastCheckpoint_ = runDir_.saveCheckpoint(model_, *tokenizer_, state, score_.detach());
-    if (checkpointListener_) checkpointListener_(step, lastCheckpoint_);
+    TrainerState state = progress_.stateAt(step);
+    progress_.checkpointWritten(step, progress_.dir.saveCheckpoint(model_, *tokenizer_, state, score_.detach()));
 }
 
 LoopResult RewardRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {
-    LoopCallbacks callbacks;
-    callbacks.trainStep = [this](int64_t step) { return trainStep(step); };
-    callbacks.evaluate = [this] { return evaluate(); };
-    callbacks.saveCheckpoint = [this](int64_t step) { saveCheckpoint(step); };
-    callbacks.onStats = onStats;
-    return runLoggedTrainingLoop(runDir_, step_, {config_.maxSteps, config_.evalEvery, config_.checkpointEvery}, callbacks, stop);
+    return progress_.run({config_.maxSteps, config_.evalEvery, config_.checkpointEvery}, [this](int64_t step) { return trainStep(step); },
+                         [this] { return evaluate(); }, [this](int64_t step) { saveCheckpoint(step); }, onStats, stop);
 }
 
 }  // namespace rlhf::train

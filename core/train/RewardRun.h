@@ -23,6 +23,7 @@
 #include "train/FineTuneConfig.h"
 #include "train/Precision.h"
 #include "train/RunDirectory.h"
+#include "train/RunProgress.h"
 #include "train/TrainerLoop.h"
 
 namespace rlhf::train {
@@ -50,12 +51,12 @@ public:
 
     LoopResult run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats);
     void setCheckpointListener(std::function<void(int64_t step, const std::string& dir)> listener) {
-        checkpointListener_ = std::move(listener);
+        progress_.listener = std::move(listener);
     }
 
-    int64_t step() const { return step_; }
+    int64_t step() const { return progress_.step; }
     const FineTuneConfig& config() const { return config_; }  // max_steps resolved from epochs
-    const std::string& lastCheckpoint() const { return lastCheckpoint_; }
+    const std::string& lastCheckpoint() const { return progress_.lastCheckpoint; }
     const Groups& trainGroups() const { return train_; }
     model::Gpt2Model& model() { return model_; }
     const torch::Tensor& score() const { return score_; }
@@ -81,18 +82,13 @@ private:
     FineTuneConfig config_;
     torch::Device device_;
     Precision precision_;
-    RunDirectory runDir_;
+    RunProgress progress_;  // directory, optimiser, order, step, newest checkpoint and its listener
     std::unique_ptr<text::ByteLevelBpe> tokenizer_;
     model::Gpt2Model model_{nullptr};
     torch::Tensor score_;  // [1, n_embd], float32, trained with the backbone
     int eos_ = 0;
-    std::unique_ptr<AdamW> optimizer_;
     Groups train_, validation_;
     std::vector<data::PreferenceGroup> validationSource_;  // texts and prompt ids of RUN/evaluation.jsonl
-    std::unique_ptr<EpochOrder> order_;  // of the train groups
-    int64_t step_ = 0;
-    std::string lastCheckpoint_;
-    std::function<void(int64_t, const std::string&)> checkpointListener_;
 };
 
 }  // namespace rlhf::train

@@ -27,7 +27,7 @@ data::Demonstration demonstrationFrom(const nlohmann::json& j) {
 }  // namespace
 
 SftRun::SftRun(const std::string& runDir, FineTuneConfig config, const torch::Device& device)
-    : config_(std::move(config)), device_(device), precision_(parsePrecision(config_.precision, device)), runDir_(runDir) {}
+    : config_(std::move(config)), device_(device), precision_(parsePrecision(config_.precision, device)), progress_(runDir) {}
 
 std::unique_ptr<SftRun> SftRun::create(const std::string& runDir, const FineTuneConfig& config,
                                        const std::vector<data::Demonstration>& train,
@@ -40,8 +40,8 @@ std::unique_ptr<SftRun> SftRun::create(const std::string& runDir, const FineTune
     if (run->config_.maxSteps == 0)
         run->config_.maxSteps = stepsForEpochs(config.epochs, run->train_.rows.size(), int64_t(config.batchSize) * config.gradAccum);
     fs::create_directories(runDir);
-    writeSplitRows(run->runDir_, kDemonstrationsFile, train, validation, &demonstrationJson);
-    run->runDir_.writeConfig(run->config_.toJson());
+    writeSplitRows(run->progress_.dir, kDemonstrationsFile, train, validation, &demonstrationJson);
+    run->progress_.dir.writeConfig(run->config_.toJson());
     return run;
 }
 
@@ -54,12 +54,8 @@ std::unique_ptr<SftRun> SftRun::resume(const std::string& runDir, const torch::D
     auto loaded = model::loadCheckpoint(checkpoint, device);
     auto run = std::unique_ptr<SftRun>(new SftRun(runDir, config, device));
     run->prepare(loaded.model, std::move(*loaded.tokenizer), train, validation);
-    const TrainerState state = RunDirectory::loadTrainerState(checkpoint);
-    run->optimizer_->loadState(state.tensors);
-    run->order_->restore(state.extra.value("order", nlohmann::json::object()));
-    run->step_ = state.step;
-    run->lastCheckpoint_ = checkpoint;
-    if (maxSteps > 0) run->runDir_.writeConfig(config.toJson());
+    run->progress_.restore(checkpoint);
+    if (maxSteps > 0) run->progress_.dir.writeConfig(config.toJson());
     return run;
 }
 
@@ -76,12 +72,12 @@ void SftRun::prepare(model::Gpt2Model model, text::ByteLevelBpe tokenizer, const
     if (train_.rows.empty())
         throw std::invalid_argument("every train demonstration's prompt fills max_length " + std::to_string(maxLength) +
                                     ": nothing to learn");
-    optimizer_ = std::make_unique<AdamW>(model_->parameters(), AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
+    progress_.optimizer = std::make_unique<AdamW>(model_->parameters(), AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
     auto microLoss = [this](const torch::Tensor& input, const torch::Tensor& target) {
         AutocastScope autocast(precision_, device_);
         return sftLossSum(model_, input, target);
     };
-    order_ = std::make_unique<EpochOrder>(train_.rows.size(), config_.seed);
+    progress_.order = std::make_unique<EpochOrder>(train_.rows.size(), config_.seed);
     // Eager on CUDA too: micro-batches are as long as their longest row, so their shapes change from step to step.
     gradientPass_ = std::make_unique<GradientPass>(model_->parameters(), microLoss, device_, GradientPass::Combine::Sum,
                                                    /*allowCudaGraph=*/false);
@@ -94,7 +90,7 @@ StepStats SftRun::trainStep(int64_t step) {
     std::vector<torch::Tensor> inputs, targets;  // per micro-batch: [B,T] each, T its own longest row
     int64_t learned = 0, positions = 0;
     for (int micro = 0; micro < config_.gradAccum; ++micro) {
-        const ResponseBatch batch = makeResponseBatch(train_.rows, order_->next(static_cast<size_t>(config_.batchSize)), eos_);
+        const ResponseBatch batch = makeResponseBatch(train_.rows, progress_.order->next(static_cast<size_t>(config_.batchSize)), eos_);
         inputs.push_back(batch.input.to(device_));
         targets.push_back(batch.target.to(device_));
         learned += batch.lossTokens;
@@ -109,13 +105,13 @@ StepStats SftRun::trainStep(int64_t step) {
     const torch::Tensor divisor = config_.gradClip > 0 ? clipDivisor(gradNorm, config_.gradClip) * tokens
                                                        : torch::full({}, tokens, gradNorm.options());
     const double lr = config_.lrSchedule().at(step);
-    optimizer_->step(lr, divisor);
+    progress_.optimizer->step(lr, divisor);
     const auto readings = torch::stack({lossSum.to(torch::kFloat32) / tokens, gradNorm}).to(torch::kCPU, torch::kFloat64);
-    step_ = step;
+    progress_.step = step;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return {step, {{"loss", readings[0].item<double>()}, {"lr", lr}, {"grad_norm", readings[1].item<double>()},
                    {"tokens_per_s", static_cast<double>(positions) / seconds},
-                   {"epoch", order_->epochsSeen()}}};
+                   {"epoch", progress_.order->epochsSeen()}}};
 }
 
 // Per-token loss over the first eval_batches micro-batches of the validation split (the same rows each time).
@@ -138,21 +134,13 @@ std::map<std::string, double> SftRun::evaluate() {
 }
 
 void SftRun::saveCheckpoint(int64_t step) {
-    TrainerState state;
-    state.step = step;
-    state.extra = {{"order", order_->state()}};
-    state.tensors = optimizer_->state();
-    lastCheckpoint_ = runDir_.saveCheckpoint(model_, *tokenizer_, state);
-    if (checkpointListener_) checkpointListener_(step, lastCheckpoint_);
+    TrainerState state = progress_.stateAt(step);
+    progress_.checkpointWritten(step, progress_.dir.saveCheckpoint(model_, *tokenizer_, state));
 }
 
 LoopResult SftRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {
-    LoopCallbacks callbacks;
-    callbacks.trainStep = [this](int64_t step) { return trainStep(step); };
-    callbacks.evaluate = [this] { return evaluate(); };
-    callbacks.saveCheckpoint = [this](int64_t step) { saveCheckpoint(step); };
-    callbacks.onStats = onStats;
-    return runLoggedTrainingLoop(runDir_, step_, {config_.maxSteps, config_.evalEvery, config_.checkpointEvery}, callbacks, stop);
+    return progress_.run({config_.maxSteps, config_.evalEvery, config_.checkpointEvery}, [this](int64_t step) { return trainStep(step); },
+                         [this] { return evaluate(); }, [this](int64_t step) { saveCheckpoint(step); }, onStats, stop);
 }
 
 }  // namespace rlhf::train

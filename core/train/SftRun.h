@@ -20,6 +20,7 @@
 #include "train/GradientPass.h"
 #include "train/Precision.h"
 #include "train/RunDirectory.h"
+#include "train/RunProgress.h"
 #include "train/FineTuneConfig.h"
 #include "train/SftExamples.h"
 #include "train/TrainerLoop.h"
@@ -39,12 +40,12 @@ public:
     LoopResult run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats);
     // Called after each checkpoint is complete on disk, with its step and directory.
     void setCheckpointListener(std::function<void(int64_t step, const std::string& dir)> listener) {
-        checkpointListener_ = std::move(listener);
+        progress_.listener = std::move(listener);
     }
 
-    int64_t step() const { return step_; }
+    int64_t step() const { return progress_.step; }
     const FineTuneConfig& config() const { return config_; }  // max_steps resolved from epochs
-    const std::string& lastCheckpoint() const { return lastCheckpoint_; }
+    const std::string& lastCheckpoint() const { return progress_.lastCheckpoint; }
     const SftExamples& trainExamples() const { return train_; }
     model::Gpt2Model& model() { return model_; }
 
@@ -59,17 +60,12 @@ private:
     FineTuneConfig config_;
     torch::Device device_;
     Precision precision_;
-    RunDirectory runDir_;
+    RunProgress progress_;  // directory, optimiser, order, step, newest checkpoint and its listener
     std::unique_ptr<text::ByteLevelBpe> tokenizer_;
     model::Gpt2Model model_{nullptr};
     int eos_ = 0;
-    std::unique_ptr<AdamW> optimizer_;
     std::unique_ptr<GradientPass> gradientPass_;
     SftExamples train_, validation_;
-    std::unique_ptr<EpochOrder> order_;  // of train_.rows
-    int64_t step_ = 0;
-    std::string lastCheckpoint_;
-    std::function<void(int64_t, const std::string&)> checkpointListener_;
 };
 
 }  // namespace rlhf::train

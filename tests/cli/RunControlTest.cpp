@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../TinySftProject.h"
 #include "data/ProjectStore.h"
 #include "data/RunStore.h"
 #include "train/RunLock.h"
@@ -57,18 +58,9 @@ private slots:
     void initTestCase() {
         tmp_ = fs::temp_directory_path() / ("rlhf-runcontrol-" + std::to_string(::getpid()));
         fs::create_directories(tmp_);
-        model_ = tmp_ / "base";
-        fs::create_directories(model_);
-        for (const char* f : {"tiny-gpt2/policy/config.json", "tiny-gpt2/policy/model.safetensors", "gpt2/vocab.json", "gpt2/merges.txt"})
-            fs::copy_file(fs::path(RLHF_TEST_DATA_DIR) / f, model_ / fs::path(f).filename());
-        std::ofstream records(tmp_ / "sft.jsonl");
-        for (int i = 1; i <= 24; ++i)
-            records << "{\"prompt\": \"Question " << i << ": what comes next?\", \"completion\": \" " << i << " and more.\"}\n";
-        records.close();
-        project_ = tmp_ / "p.rlhf";
-        auto store = data::ProjectStore::open(project_.string(), true);
-        store->importFile((tmp_ / "sft.jsonl").string(), {});
-        store->assignSplits(data::parseSplitRatios("1,0,0"), 0);
+        const auto made = test::makeTinySftProject(tmp_);
+        project_ = made.project;
+        model_ = made.model;
     }
     void cleanupTestCase() { fs::remove_all(tmp_); }
 

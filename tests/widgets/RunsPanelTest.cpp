@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../TinySftProject.h"
 #include "data/ProjectStore.h"
 #include "data/RunStore.h"
 #include "runs/CheckpointRetention.h"
@@ -54,17 +55,10 @@ private slots:
     void initTestCase() {
         qputenv("RLHF_ENGINE", RLHF_ENGINE);
         tmp_ = fs::temp_directory_path() / ("rlhf-runspanel-" + std::to_string(::getpid()));
-        model_ = tmp_ / "base";
-        fs::create_directories(model_);
-        for (const char* f : {"tiny-gpt2/policy/config.json", "tiny-gpt2/policy/model.safetensors", "gpt2/vocab.json", "gpt2/merges.txt"})
-            fs::copy_file(fs::path(RLHF_TEST_DATA_DIR) / f, model_ / fs::path(f).filename());
-        std::ofstream records(tmp_ / "sft.jsonl");
-        for (int i = 1; i <= 24; ++i) records << "{\"prompt\": \"Question " << i << "?\", \"completion\": \" " << i << " and more.\"}\n";
-        records.close();
-        project_ = tmp_ / "p.rlhf";
-        auto store = data::ProjectStore::open(project_.string(), true);
-        store->importFile((tmp_ / "sft.jsonl").string(), {});
-        store->assignSplits(data::parseSplitRatios("1,0,0"), 0);
+        fs::create_directories(tmp_);
+        const auto made = test::makeTinySftProject(tmp_);
+        project_ = made.project;
+        model_ = made.model;
     }
     void cleanupTestCase() { fs::remove_all(tmp_); }
 
