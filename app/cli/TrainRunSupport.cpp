@@ -126,10 +126,6 @@ void printStepProgress(const train::StepStats& s, int64_t maxSteps, bool json, c
     std::cerr << line.str() << '\n';
 }
 
-}  // namespace rlhf::cli
-
-namespace rlhf::cli {
-
 RunRecording::RunRecording(RunTarget& target, bool json, std::string kind, int64_t maxSteps)
     : target_(target), json_(json), kind_(std::move(kind)), maxSteps_(maxSteps) {
     if (!target_.store) return;

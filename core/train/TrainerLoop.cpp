@@ -19,8 +19,9 @@ LoopResult runTrainingLoop(int64_t startStep, const LoopSchedule& schedule, cons
         for (const auto& [name, value] : stats.values) {
             if (!std::isfinite(value)) {
                 result.error = name + " became " + (std::isnan(value) ? "NaN" : "infinite") + " at step " +
-                               std::to_string(step) + "; the run stopped and its last good checkpoint is step " +
-                               std::to_string(lastSaved);
+                               std::to_string(step) + "; the run stopped and " +
+                               (lastSaved > 0 ? "its last good checkpoint is step " + std::to_string(lastSaved)
+                                              : std::string("had written no checkpoint yet (a lower lr or grad_clip may help)"));
                 if (cb.onStats) cb.onStats(stats);
                 return result;
             }

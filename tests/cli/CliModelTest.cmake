@@ -129,6 +129,12 @@ execute_process(COMMAND ${RLHF} train pretrain --text ${WORK}/corpus.txt --out $
 if(NOT rc EQUAL 1 OR NOT err MATCHES "unknown setting 'learning_rate'")
   message(FATAL_ERROR "bad setting: rc=${rc} ${err}")
 endif()
+execute_process(COMMAND ${RLHF} train pretrain --text ${WORK}/corpus.txt --out ${WORK}/run3 --threads 2 --set vocab_size=300
+                --set n_layer=1 --set n_embd=32 --set n_head=2 --set context=16 --set batch_size=4 --set max_steps=2
+                --set eval_every=0 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "steps: 2\n" OR NOT err MATCHES "step 1/2  loss [0-9.]+  lr [0-9.e+-]+  [0-9]+ tok/s")
+  message(FATAL_ERROR "train pretrain as text: rc=${rc} ${out} ${err}")
+endif()
 
 # rlhf train sft: a project's demonstrations fine-tune the tiny GPT-2; the run is recorded in the project,
 # resumes, and its checkpoint generates. Without a base model, or on a project without demonstrations, exit 1.
@@ -163,6 +169,16 @@ if(NOT out MATCHES "\"steps\":4" OR NOT runs MATCHES "\"kind\":\"sft\",\"last_st
   message(FATAL_ERROR "train sft --resume: ${out} ${runs}")
 endif()
 run_ok(out generate --model ${checkpoint} --prompt "Question 3: what comes next?\nAnswer:" --greedy --max-new-tokens 3)
+# As a user types it (no --json): progress on stderr, the result as text, the run in the project's list.
+execute_process(COMMAND ${RLHF} train sft ${WORK}/sft.rlhf --set model=${WORK}/sftbase --set max_steps=2 --set batch_size=4
+                --set eval_every=0 --threads 2 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "steps: 2\n" OR NOT err MATCHES "step 1/2  loss [0-9.]+  lr" OR out MATCHES "\"step\"")
+  message(FATAL_ERROR "train sft as text: rc=${rc} ${out} ${err}")
+endif()
+run_ok(runs runs ${WORK}/sft.rlhf)
+if(NOT runs MATCHES "\n2  sft  finished  step 2  ")
+  message(FATAL_ERROR "runs as text: ${runs}")
+endif()
 execute_process(COMMAND ${RLHF} train sft ${WORK}/sft.rlhf --set max_steps=1 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(NOT rc EQUAL 1 OR NOT err MATCHES "model: no base model given")
   message(FATAL_ERROR "train sft without a model: rc=${rc} ${err}")
@@ -194,6 +210,11 @@ string(JSON steps GET "${summary}" steps)
 string(JSON pairs GET "${summary}" pairs)
 if(NOT steps EQUAL 3 OR NOT pairs GREATER 20 OR NOT loss MATCHES "^0\\.693147" OR NOT accuracy EQUAL 0)
   message(FATAL_ERROR "train dpo: ${out}")
+endif()
+execute_process(COMMAND ${RLHF} train dpo ${WORK}/dpo.rlhf --set model=${WORK}/sftbase --set max_steps=2 --set batch_size=4
+                --set eval_every=0 --threads 2 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "steps: 2\n" OR NOT err MATCHES "step 1/2  loss 0\\.6931[0-9]*  accuracy 0\\.0000  margin 0\\.0000")
+  message(FATAL_ERROR "train dpo as text: rc=${rc} ${out} ${err}")
 endif()
 execute_process(COMMAND ${RLHF} train dpo ${WORK}/sft.rlhf --set model=${WORK}/sftbase
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
