@@ -202,7 +202,7 @@ Es wurde nichts importiert.</translation>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunPrerequisites.cpp" line="56"/>
+        <location filename="../widgets/runs/RunPrerequisites.cpp" line="58"/>
         <source>Nothing in the validation split: the run logs no validation metrics.</source>
         <translation>Nichts im Validierungs-Split: Der Lauf protokolliert keine Validierungsmetriken.</translation>
     </message>
@@ -1709,103 +1709,98 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunDetailsView</name>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="37"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="38"/>
         <source>Start next stage from it…</source>
         <translation>Nächste Stufe daraus starten…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="38"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="39"/>
         <source>Copy as Hugging Face directory…</source>
         <translation>Als Hugging-Face-Verzeichnis kopieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="39"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="40"/>
         <source>Delete checkpoint</source>
         <translation>Checkpoint löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="40"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="41"/>
         <source>Keep last N and best…</source>
         <translation>Letzte N und besten behalten…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="41"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="42"/>
         <source>Delete the other checkpoints; the best is judged by val_loss (PPO: val_objective/scores)</source>
         <translation>Die übrigen Checkpoints löschen; der beste wird nach val_loss beurteilt (PPO: val_objective/scores)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="62"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="63"/>
         <source>Keep checkpoints</source>
         <translation>Checkpoints behalten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="62"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="63"/>
         <source>Keep the last N checkpoints (and the best):</source>
         <translation>Die letzten N Checkpoints behalten (und den besten):</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="84"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="85"/>
         <source>No run selected.</source>
         <translation>Kein Lauf gewählt.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="98"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="99"/>
         <source>Run #%1 · %2 · %3 on disk · %4</source>
         <translation>Lauf #%1 · %2 · %3 auf der Platte · %4</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="103"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="104"/>
         <source>Checkpoint step</source>
         <translation>Checkpoint-Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="103"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="104"/>
         <source>Written</source>
         <translation>Geschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="103"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="104"/>
         <source>Directory</source>
         <translation>Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="125"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="126"/>
         <source>Setting</source>
         <translation>Einstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="128"/>
-        <source>#%1 %2</source>
-        <translation>#%1 %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="131"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="132"/>
         <source>These runs have the same settings.</source>
         <translation>Diese Läufe haben dieselben Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="131"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="132"/>
         <source>Settings that differ between the selected runs:</source>
         <translation>Einstellungen, in denen sich die gewählten Läufe unterscheiden:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="153"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="155"/>
         <source>Copy the checkpoint into a new folder inside…</source>
         <translation>Den Checkpoint in einen neuen Ordner kopieren in…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="159"/>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="161"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="170"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="171"/>
         <source>Copy checkpoint</source>
         <translation>Checkpoint kopieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="159"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="170"/>
         <source>Could not copy to %1: %2</source>
         <translation>Kopieren nach %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="161"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="171"/>
         <source>Copied to %1.</source>
         <translation>Nach %1 kopiert.</translation>
     </message>
@@ -1851,108 +1846,109 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>PPO</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="24"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="28"/>
         <source>queued</source>
         <translation>eingereiht</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="25"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="29"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="26"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="30"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="27"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="31"/>
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="28"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="32"/>
         <source>finished</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="29"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="33"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="30"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="34"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="40"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="44"/>
         <source>#%1 step %2</source>
         <translation>#%1 Schritt %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="44"/>
-        <location filename="../widgets/runs/RunListModel.cpp" line="45"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="48"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="49"/>
         <source> + RM %1</source>
         <translation> + BM %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="51"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="55"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="52"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="56"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="53"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="57"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="154"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="23"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="158"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="164"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="168"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="175"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="179"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="176"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="180"/>
         <source>From</source>
         <translation>Ab</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="177"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="181"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="178"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="182"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="179"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="183"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="180"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="184"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="181"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="185"/>
         <source>Latest</source>
         <translation>Zuletzt</translation>
     </message>
@@ -1973,22 +1969,22 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunStageViews</name>
     <message>
-        <location filename="../widgets/runs/RunStageViews.cpp" line="41"/>
+        <location filename="../widgets/runs/RunStageViews.cpp" line="30"/>
         <source>Curves</source>
         <translation>Kurven</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunStageViews.cpp" line="42"/>
+        <location filename="../widgets/runs/RunStageViews.cpp" line="31"/>
         <source>Reward model</source>
         <translation>Belohnungsmodell</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunStageViews.cpp" line="43"/>
+        <location filename="../widgets/runs/RunStageViews.cpp" line="32"/>
         <source>PPO samples</source>
         <translation>PPO-Beispiele</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunStageViews.cpp" line="77"/>
+        <location filename="../widgets/runs/RunStageViews.cpp" line="66"/>
         <source>No evaluation yet: a reward-model run writes one every eval_every steps when the project has validation preferences.</source>
         <translation>Noch keine Auswertung: Ein Belohnungsmodell-Lauf schreibt alle eval_every Schritte eine, wenn das Projekt Validierungspräferenzen hat.</translation>
     </message>
@@ -2049,12 +2045,6 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <location filename="../widgets/runs/RunsPanel.cpp" line="100"/>
         <source>Stopping after the current step (a checkpoint is written)…</source>
         <translation>Halte nach dem aktuellen Schritt an (ein Checkpoint wird geschrieben)…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="187"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="236"/>
-        <source>#%1 %2</source>
-        <translation>#%1 %2</translation>
     </message>
     <message>
         <location filename="../widgets/runs/RunsPanel.cpp" line="246"/>

@@ -93,18 +93,7 @@ void reopenProjectRun(RunTarget& target, const std::string& id, const std::strin
     runs.setStatus(target.runId, "running");
 }
 
-const ProgressHeadlines& stageHeadlines(const std::string& kind) {
-    static const std::map<std::string, ProgressHeadlines> byStage = {
-        {"pretrain", {{"loss", "loss"}}},
-        {"sft", {{"loss", "loss"}}},
-        {"rm", {{"loss", "loss"}, {"accuracy", "accuracy"}, {"margin", "margin"}}},
-        {"dpo", {{"loss", "loss"}, {"rewards/accuracies", "accuracy"}, {"rewards/margins", "margin"}}},
-        {"ppo", {{"objective/scores", "score"}, {"objective/kl", "kl"}, {"loss/policy_avg", "policy_loss"}}},
-    };
-    return byStage.at(kind);
-}
-
-void printStepProgress(const train::StepStats& s, int64_t maxSteps, bool json, const ProgressHeadlines& headlines) {
+void printStepProgress(const train::StepStats& s, int64_t maxSteps, bool json, const train::StageHeadlines& headlines) {
     if (json) {
         nlohmann::json line = {{"step", s.step}};
         for (const auto& [k, v] : s.values) line[k] = v;
@@ -184,7 +173,7 @@ void RunRecording::stepped(const train::StepStats& s) {
             std::cerr << "rlhf: warning: the project is busy; " << metrics_->pendingSteps() << " steps' metrics wait to be written ("
                       << metrics_->lastError() << ")\n";
     }
-    printStepProgress(s, maxSteps_, json_, stageHeadlines(kind_));
+    printStepProgress(s, maxSteps_, json_, train::stageHeadlines(kind_));
     if (runControl().pause) waitWhilePaused(s.step);
 }
 

@@ -14,6 +14,7 @@
 #include "data/ProjectStore.h"
 #include "data/RunStore.h"
 #include "train/RunLock.h"
+#include "train/StageHeadlines.h"
 #include "train/TrainerLoop.h"
 
 namespace CLI {
@@ -56,14 +57,9 @@ void createProjectRun(RunTarget& target, const std::string& kind, const nlohmann
 // The project's run `id` (UserError unless it is of `kind`), set running again.
 void reopenProjectRun(RunTarget& target, const std::string& id, const std::string& kind, const std::string& project);
 
-// The metrics a stage's progress line shows first, with their short labels (RM: loss, accuracy, margin;
-// DPO: loss and its rewards' accuracy and margin; PPO: score, KL, policy loss); `kind` is the run kind.
-using ProgressHeadlines = std::vector<std::pair<std::string, std::string>>;
-const ProgressHeadlines& stageHeadlines(const std::string& kind);
-
 // A step's numbers: a JSON line on stdout with json, else at steps 1, every 10th, evaluations and the
 // last, a line on stderr: the headlines (and their val_ values), lr and tokens/s when the stage has them.
-void printStepProgress(const train::StepStats& s, int64_t maxSteps, bool json, const ProgressHeadlines& headlines);
+void printStepProgress(const train::StepStats& s, int64_t maxSteps, bool json, const train::StageHeadlines& headlines);
 
 // The directory of a run that failed to start, when this process made it: nothing is left behind.
 void removeUnstartedRun(RunTarget& target);

@@ -5,11 +5,15 @@
 #include <optional>
 #include <set>
 
+#include "train/StageHeadlines.h"
+
 namespace rlhf::widgets {
 
+// The validation value of the stage's headline metric: val_loss (lower is better), PPO's
+// val_objective/scores (higher is better).
 RetentionRule retentionRuleFor(const std::string& kind, int keepLast) {
-    if (kind == "ppo") return {keepLast, "val_objective/scores", true};
-    return {keepLast, "val_loss", false};
+    const std::string& headline = train::stageHeadlines(kind).front().first;
+    return {keepLast, "val_" + headline, headline == "objective/scores"};
 }
 
 std::vector<int64_t> checkpointsToDelete(const std::vector<data::CheckpointRow>& checkpoints,

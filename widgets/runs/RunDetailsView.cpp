@@ -13,6 +13,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "common/OffThread.h"
 #include "runs/RunListModel.h"
 #include "runs/SettingsDifference.h"
 
@@ -125,7 +126,7 @@ void RunDetailsView::showDifferences(const std::vector<const RunEntry*>& runs) {
     QStringList headers = {tr("Setting")};
     for (const RunEntry* r : runs) {
         configs.push_back(r->config);
-        headers << tr("#%1 %2").arg(r->row.id).arg(QString::fromStdString(r->row.kind).toUpper());
+        headers << runLabel(r->row.id, r->row.kind);
     }
     const auto differing = differingSettings(configs);
     summary_->setText(differing.empty() ? tr("These runs have the same settings.") : tr("Settings that differ between the selected runs:"));
@@ -147,18 +148,28 @@ QString RunDetailsView::selectedCheckpoint() const {
 }
 
 // A checkpoint is a Hugging Face directory already (config.json, model.safetensors, tokenizer files):
-// copying it out gives a model other tools load.
+// copying it out gives a model other tools load. The copy (hundreds of MB for a real model) runs off the
+// UI thread.
 void RunDetailsView::copyCheckpoint() {
     const QString from = selectedCheckpoint();
     const QString to = QFileDialog::getExistingDirectory(this, tr("Copy the checkpoint into a new folder inside…"));
     if (from.isEmpty() || to.isEmpty()) return;
     const std::filesystem::path target = std::filesystem::path(to.toStdString()) / std::filesystem::path(from.toStdString()).filename();
-    std::error_code ec;
-    if (std::filesystem::exists(target)) ec = std::make_error_code(std::errc::file_exists);
-    else std::filesystem::copy(from.toStdString(), target, std::filesystem::copy_options::recursive, ec);
-    if (ec) QMessageBox::warning(this, tr("Copy checkpoint"), tr("Could not copy to %1: %2").arg(QString::fromStdString(target.string()),
-                                                                                             QString::fromStdString(ec.message())));
-    else QMessageBox::information(this, tr("Copy checkpoint"), tr("Copied to %1.").arg(QString::fromStdString(target.string())));
+    copy_->setEnabled(false);
+    runOffThread<std::error_code>(
+        this,
+        [source = from.toStdString(), target] {
+            std::error_code ec;
+            if (std::filesystem::exists(target)) ec = std::make_error_code(std::errc::file_exists);
+            else std::filesystem::copy(source, target, std::filesystem::copy_options::recursive, ec);
+            return ec;
+        },
+        [this, target](std::error_code& ec) {
+            copy_->setEnabled(!selectedCheckpoint().isEmpty());
+            const QString shown = QString::fromStdString(target.string());
+            if (ec) QMessageBox::warning(this, tr("Copy checkpoint"), tr("Could not copy to %1: %2").arg(shown, QString::fromStdString(ec.message())));
+            else QMessageBox::information(this, tr("Copy checkpoint"), tr("Copied to %1.").arg(shown));
+        });
 }
 
 }  // namespace rlhf::widgets

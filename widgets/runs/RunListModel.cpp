@@ -19,6 +19,10 @@ QString kindName(const std::string& kind) {
 
 }  // namespace
 
+QString runLabel(int64_t runId, const std::string& kind) {
+    return RunListModel::tr("#%1 %2").arg(runId).arg(QString::fromStdString(kind).toUpper());
+}
+
 QString runStatusName(const std::string& status) {
     static const std::map<std::string, const char*> names = {
         {"queued", QT_TRANSLATE_NOOP("rlhf::widgets::RunListModel", "queued")},

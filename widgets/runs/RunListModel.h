@@ -51,6 +51,9 @@ private:
     std::map<int64_t, int> nodeOfRun_;
 };
 
+// A run as plots, tables and choices name it: "#3 SFT".
+QString runLabel(int64_t runId, const std::string& kind);
+
 // A run status as people read it, translated ("interrupted" → "unterbrochen").
 QString runStatusName(const std::string& status);
 

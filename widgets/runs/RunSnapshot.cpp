@@ -4,6 +4,7 @@
 
 #include "data/ProjectStore.h"
 #include "train/RunLock.h"
+#include "train/StageHeadlines.h"
 
 namespace rlhf::widgets {
 
@@ -25,7 +26,7 @@ std::optional<double> latestValue(data::Database& db, int64_t runId, const std::
 }
 }  // namespace
 
-std::string headlineMetricOf(const std::string& kind) { return kind == "ppo" ? "objective/scores" : "loss"; }
+std::string headlineMetricOf(const std::string& kind) { return train::stageHeadlines(kind).front().first; }
 
 std::vector<RunEntry> loadRunSnapshot(data::ProjectStore& store) {
     data::RunStore runs(store.database());

@@ -29,7 +29,7 @@ struct RunEntry {
     std::string directory;
 };
 
-// The first metric of a stage's progress line: the one the runs list shows and the curves open on.
+// The first of the stage's headline metrics (train::stageHeadlines): the runs list shows it, the curves open on it.
 std::string headlineMetricOf(const std::string& kind);
 
 std::vector<RunEntry> loadRunSnapshot(data::ProjectStore& store);

@@ -4,8 +4,7 @@
 #include <memory>
 #include <sstream>
 
-#include <QThread>
-
+#include "common/OffThread.h"
 #include "common/ProjectQuery.h"
 #include "data/ProjectStore.h"
 #include "runs/PpoSamplesView.h"
@@ -22,16 +21,6 @@ std::string readWhole(const std::string& path) {
     return s.str();
 }
 
-// Runs `read` on a thread of its own and `done` with its result on `context`'s thread (dropped when
-// `context` is gone).
-template <typename Result>
-void readOffThread(QObject* context, std::function<Result()> read, std::function<void(Result&)> done) {
-    auto result = std::make_shared<Result>();
-    QThread* thread = QThread::create([read = std::move(read), result] { *result = read(); });
-    QObject::connect(thread, &QThread::finished, context, [done = std::move(done), result] { done(*result); });
-    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
-}
 }  // namespace
 
 RunStageViews::RunStageViews(QWidget* parent) : QTabWidget(parent) {
@@ -68,7 +57,7 @@ void RunStageViews::loadRewardEvaluation(const RunEntry& run) {
         QString problem;
     };
     const std::string path = run.directory + "/evaluation.jsonl";
-    readOffThread<Loaded>(
+    runOffThread<Loaded>(
         this,
         [path] {
             Loaded l;
@@ -89,7 +78,7 @@ void RunStageViews::loadRewardEvaluation(const RunEntry& run) {
 
 void RunStageViews::loadPpoSamples(const RunEntry& run, const QString& projectPath) {
     const std::string path = run.directory + "/samples.jsonl";
-    readOffThread<std::vector<PpoSample>>(
+    runOffThread<std::vector<PpoSample>>(
         this, [path] { return parsePpoSamples(readWhole(path), 400); },
         [this, id = run.row.id, projectPath](std::vector<PpoSample>& samples) {
             if (id != shownRun_) return;

@@ -184,7 +184,7 @@ void RunsPanel::selectionChanged() {
         const RunEntry* e = model_->entry(id);
         if (!e) continue;
         entries.push_back(e);
-        shown.emplace_back(id, tr("#%1 %2").arg(id).arg(QString::fromStdString(e->row.kind).toUpper()));
+        shown.emplace_back(id, runLabel(id, e->row.kind));
         if (!curves_->hasRun(id)) toLoad.push_back(id);
     }
     curves_->showRuns(shown, entries.empty() ? std::string() : entries.front()->headlineName);
@@ -233,7 +233,7 @@ void RunsPanel::updateActions() {
 NewRunDialog* RunsPanel::newRun(const QString& kind, const QString& checkpoint) {
     std::vector<std::pair<int64_t, QString>> live;
     for (const RunEntry& e : model_->runs())
-        if (launcher_->isLive(e.row.id)) live.emplace_back(e.row.id, tr("#%1 %2").arg(e.row.id).arg(QString::fromStdString(e.row.kind).toUpper()));
+        if (launcher_->isLive(e.row.id)) live.emplace_back(e.row.id, runLabel(e.row.id, e.row.kind));
     auto* dialog = new NewRunDialog(projectPath_, model_->runs(), live, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!kind.isEmpty()) dialog->preset(kind, checkpoint);
