@@ -1277,32 +1277,32 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Einstellungen (mit der Maus über einen Namen: was sie bewirkt und woher ihre Vorgabe stammt):</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="134"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="133"/>
         <source>Default: %1</source>
         <translation>Vorgabe: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="165"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="164"/>
         <source>#%1 %2 · step %3 (%4)</source>
         <translation>#%1 %2 · Schritt %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="171"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="170"/>
         <source>Choose a Hugging Face directory…</source>
         <translation>Hugging-Face-Verzeichnis wählen…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="180"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="179"/>
         <source>A Hugging Face model directory (config.json, model.safetensors)</source>
         <translation>Ein Hugging-Face-Modellverzeichnis (config.json, model.safetensors)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="186"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="185"/>
         <source>%1 has no config.json: not a Hugging Face model directory.</source>
         <translation>%1 hat keine config.json: kein Hugging-Face-Modellverzeichnis.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="233"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="232"/>
         <source>Open the panel</source>
         <translation>Bereich öffnen</translation>
     </message>
@@ -1519,7 +1519,7 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     </message>
     <message>
         <location filename="../widgets/runs/RewardEvaluationView.cpp" line="46"/>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="117"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="116"/>
         <source>accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
@@ -1579,27 +1579,27 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Wählen Sie einen Belohnungsmodell-Lauf, der ausgewertet hat (eval_every, mit Validierungspräferenzen).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="86"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="85"/>
         <source>The last evaluation had no validation pairs.</source>
         <translation>Die letzte Auswertung hatte keine Validierungspaare.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="95"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="94"/>
         <source>Evaluation at step %1: %2 validation pairs, accuracy %3. %4</source>
         <translation>Auswertung bei Schritt %1: %2 Validierungspaare, Genauigkeit %3. %4</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="108"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="107"/>
         <source>chosen</source>
         <translation>bevorzugt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="109"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="108"/>
         <source>rejected</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="138"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="137"/>
         <source>Expected calibration error %1.</source>
         <translation>Erwarteter Kalibrierungsfehler %1.</translation>
     </message>
@@ -1658,50 +1658,50 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     </message>
     <message>
         <location filename="../widgets/runs/RunCurvesView.cpp" line="63"/>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="184"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="182"/>
         <source>Select a run to see its curves, or start one with New run…</source>
         <translation>Wählen Sie einen Lauf, um seine Kurven zu sehen, oder starten Sie einen mit Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="177"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="175"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="177"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="175"/>
         <source>minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="183"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="181"/>
         <source>No points yet: the curves appear with the run&apos;s first steps.</source>
         <translation>Noch keine Punkte: Die Kurven erscheinen mit den ersten Schritten des Laufs.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="220"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="218"/>
         <source>%1 validation</source>
         <translation>%1 Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="249"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="247"/>
         <source>%1
 %2 %3: %4</source>
         <translation>%1
 %2 %3: %4</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="280"/>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="292"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="278"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="290"/>
         <source>Export curves</source>
         <translation>Kurven exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="281"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="279"/>
         <source>PNG image (*.png);;PDF document (*.pdf);;CSV points (*.csv)</source>
         <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;CSV-Punkte (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="292"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="290"/>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
@@ -1769,38 +1769,38 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="126"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="124"/>
         <source>Setting</source>
         <translation>Einstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="132"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="130"/>
         <source>These runs have the same settings.</source>
         <translation>Diese Läufe haben dieselben Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="132"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="130"/>
         <source>Settings that differ between the selected runs:</source>
         <translation>Einstellungen, in denen sich die gewählten Läufe unterscheiden:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="155"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="153"/>
         <source>Copy the checkpoint into a new folder inside…</source>
         <translation>Den Checkpoint in einen neuen Ordner kopieren in…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="170"/>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="171"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="168"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="169"/>
         <source>Copy checkpoint</source>
         <translation>Checkpoint kopieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="170"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="168"/>
         <source>Could not copy to %1: %2</source>
         <translation>Kopieren nach %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="171"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="169"/>
         <source>Copied to %1.</source>
         <translation>Nach %1 kopiert.</translation>
     </message>
@@ -2047,87 +2047,87 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Halte nach dem aktuellen Schritt an (ein Checkpoint wird geschrieben)…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="246"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="245"/>
         <source>Run #%1 did not finish, so there is no final checkpoint to start from.</source>
         <translation>Lauf #%1 wurde nicht beendet, es gibt also keinen letzten Checkpoint zum Starten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="253"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="252"/>
         <source>The %1 run starts when run #%2 has finished.</source>
         <translation>Der %1-Lauf startet, wenn Lauf #%2 beendet ist.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="254"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="253"/>
         <source>Starting a %1 run…</source>
         <translation>Starte einen %1-Lauf…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="274"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="273"/>
         <source>Resuming run #%1 from its last checkpoint…</source>
         <translation>Setze Lauf #%1 ab seinem letzten Checkpoint fort…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="281"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="280"/>
         <source>Run #%1 failed: %2</source>
         <translation>Lauf #%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="281"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="280"/>
         <source>The run did not start: %1</source>
         <translation>Der Lauf ist nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="283"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="282"/>
         <source>Run #%1 ended.</source>
         <translation>Lauf #%1 ist zu Ende.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="392"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="391"/>
         <source>Stopping: each run finishes its step and writes a checkpoint…</source>
         <translation>Halte an: Jeder Lauf beendet seinen Schritt und schreibt einen Checkpoint…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="392"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="391"/>
         <source>Quit without waiting</source>
         <translation>Ohne Warten beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="246"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="284"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="245"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="283"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="284"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="283"/>
         <source>The run did not start:
 %1</source>
         <translation>Der Lauf ist nicht gestartet:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="311"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="326"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="310"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="325"/>
         <source>Delete runs</source>
         <translation>Läufe löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="311"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="310"/>
         <source>Delete %1 with their metrics and checkpoints? This cannot be undone.</source>
         <translation>%1 mit Metriken und Checkpoints löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="330"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="341"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="329"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="340"/>
         <source>Delete checkpoint</source>
         <translation>Checkpoint löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="330"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="329"/>
         <source>Delete the checkpoint %1?</source>
         <translation>Den Checkpoint %1 löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="364"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="363"/>
         <source>Run #%1: %n checkpoint(s) deleted.</source>
         <translation>
             <numerusform>Lauf #%1: %n Checkpoint gelöscht.</numerusform>
@@ -2135,22 +2135,22 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="367"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="366"/>
         <source>Keep checkpoints</source>
         <translation>Checkpoints behalten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="378"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="377"/>
         <source>Runs %1 use it as their model or reward model: they keep their own checkpoints, but can no longer be resumed or retraced without it.</source>
         <translation>Die Läufe %1 nutzen ihn als Modell oder Belohnungsmodell: Sie behalten ihre eigenen Checkpoints, können ohne ihn aber nicht mehr fortgesetzt oder nachvollzogen werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="386"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="385"/>
         <source>Runs are training</source>
         <translation>Läufe trainieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="387"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="386"/>
         <source>%n run(s) are training. Stop them and quit? Each writes a checkpoint and can be resumed later.</source>
         <translation>
             <numerusform>%n Lauf trainiert. Anhalten und beenden? Er schreibt einen Checkpoint und kann später fortgesetzt werden.</numerusform>

@@ -153,9 +153,7 @@ void writeRetrying(const char* what, Write write) {
 }  // namespace
 
 void RunRecording::flushMetrics() {
-    writeRetrying("the metrics", [&] {
-        if (!metrics_->flush()) throw data::StoreError(metrics_->lastError());
-    });
+    writeRetrying("the metrics", [&] { metrics_->flush(); });
 }
 
 void RunRecording::checkpointed(int64_t step, const std::string& dir) {
@@ -167,10 +165,10 @@ void RunRecording::checkpointed(int64_t step, const std::string& dir) {
 
 void RunRecording::stepped(const train::StepStats& s) {
     if (metrics_) {
-        const size_t before = metrics_->pendingSteps();
         metrics_->add(s.step, s.values);  // writes now and then; a refused write keeps its steps for the next
-        if (metrics_->pendingSteps() > before && metrics_->pendingSteps() % data::MetricsRecorder::kMaxPendingSteps == 0)
-            std::cerr << "rlhf: warning: the project is busy; " << metrics_->pendingSteps() << " steps' metrics wait to be written ("
+        // A successful write leaves none pending: a multiple of the batch size pending means one was refused.
+        if (const size_t pending = metrics_->pendingSteps(); pending > 0 && pending % data::MetricsRecorder::kMaxPendingSteps == 0)
+            std::cerr << "rlhf: warning: the project is busy; " << pending << " steps' metrics wait to be written ("
                       << metrics_->lastError() << ")\n";
     }
     printStepProgress(s, maxSteps_, json_, train::stageHeadlines(kind_));

@@ -3,8 +3,9 @@
 // Pending steps are written when kMaxPendingSteps have gathered or kMaxPendingSeconds have passed since
 // the last write, and always on flush(): before a checkpoint is recorded (what a checkpoint covers is
 // never lost), when the run pauses, and when it ends. A write that fails (the project busy past SQLite's
-// timeout: the window importing a large file) keeps its steps for the next write: recording never ends
-// a run. Each step keeps the time it ended. Not thread-safe: the training thread owns it.
+// timeout: the window importing a large file) keeps its steps for the next write: add() never throws, so
+// recording never ends a run; flush() throws StoreError for its caller to retry. Each step keeps the time
+// it ended. Not thread-safe: the training thread owns it.
 
 #include <chrono>
 #include <cstdint>
@@ -23,9 +24,8 @@ public:
 
     MetricsRecorder(RunStore& runs, int64_t runId) : runs_(runs), runId_(runId) {}
     void add(int64_t step, const std::map<std::string, double>& values);
-    // Writes the pending steps; false (steps kept, the error in lastError()) when the project refused them.
-    bool flush();
-    const std::string& lastError() const { return lastError_; }
+    void flush();  // StoreError when the project refused them (the steps stay pending)
+    const std::string& lastError() const { return lastError_; }  // of add()'s last refused write
     size_t pendingSteps() const { return pending_.size(); }
 
 private:

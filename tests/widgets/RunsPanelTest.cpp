@@ -35,11 +35,11 @@ class RunsPanelTest : public QObject {
     Q_OBJECT
     fs::path tmp_, project_, model_;
 
-    // The dialog of the panel, once it has counted the project's data.
-    NewRunDialog* openDialog(RunsPanel& panel) {
-        NewRunDialog* dialog = panel.newRun();
-        if (!QTest::qWaitFor([&] { return dialog->canStart(); }, 10000)) return nullptr;
-        return dialog;
+    // A short SFT as a user types it into the dialog: max_steps, batches of 4, no evaluation.
+    static void typeTinySftSettings(NewRunDialog* dialog, const QString& maxSteps) {
+        dialog->setSetting("max_steps", maxSteps);
+        dialog->setSetting("batch_size", "4");
+        dialog->setSetting("eval_every", "0");
     }
     const RunEntry* waitForStatus(RunsPanel& panel, int64_t id, const std::string& status) {
         const RunEntry* e = nullptr;
@@ -180,9 +180,7 @@ private slots:
         // Start a long SFT from the dialog, from a Hugging Face directory on disk.
         NewRunDialog* dialog = panel.newRun("sft", QString::fromStdString(model_.string()));
         QVERIFY(QTest::qWaitFor([&] { return dialog->canStart(); }, 10000));
-        dialog->setSetting("max_steps", "100000");
-        dialog->setSetting("batch_size", "4");
-        dialog->setSetting("eval_every", "0");
+        typeTinySftSettings(dialog, "100000");
         dialog->accept();
         QVERIFY(QTest::qWaitFor([&] { return panel.launcher()->isLive(1); }, 60000));
         // Points arrive on the curve; the first one is the loss the project recorded for step 1.
@@ -224,9 +222,7 @@ private slots:
         // The queue: run 3 waits for run 2 and starts from its final checkpoint, as its child.
         dialog = panel.newRun("sft", QString::fromStdString(model_.string()));
         QVERIFY(QTest::qWaitFor([&] { return dialog->canStart(); }, 10000));
-        dialog->setSetting("max_steps", "60");
-        dialog->setSetting("batch_size", "4");
-        dialog->setSetting("eval_every", "0");
+        typeTinySftSettings(dialog, "60");
         dialog->accept();
         QVERIFY(QTest::qWaitFor([&] { return panel.launcher()->isLive(2); }, 60000));
         panel.launcher()->pause(2);  // so it cannot finish before the next run is queued after it
@@ -238,9 +234,7 @@ private slots:
             if (c->count() == 2 && c->itemText(1).startsWith("When #2 SFT")) when = c;
         QVERIFY(when);
         when->setCurrentIndex(1);
-        dialog->setSetting("max_steps", "2");
-        dialog->setSetting("batch_size", "4");
-        dialog->setSetting("eval_every", "0");
+        typeTinySftSettings(dialog, "2");
         dialog->accept();
         QCOMPARE(panel.launcher()->queuedDescriptions(), QStringList{"SFT after #2"});
         panel.launcher()->resume(2);

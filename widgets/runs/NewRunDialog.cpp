@@ -113,7 +113,6 @@ NewRunDialog::NewRunDialog(const QString& projectPath, const std::vector<RunEntr
         this, projectPath_, [](data::ProjectStore& store) { return data::summarizeTrainingData(store.database()); },
         [this](data::TrainingDataSummary& summary) {
             data_ = summary;
-            dataKnown_ = true;
             updateProblems();
         },
         [this](const QString& error) { dataSummary_->setText(error); });
@@ -222,13 +221,13 @@ void NewRunDialog::updateProblems() {
     auto chosen = [&](QComboBox* c, const char* setting) {
         return filledByQueue == QLatin1String(setting) || (c->currentData().isValid() && c->currentData().toString() != kChooseDirectory);
     };
-    if (!dataKnown_) {
+    if (!data_) {
         buttons_->button(QDialogButtonBox::Ok)->setEnabled(false);
         return;
     }
-    dataSummary_->setText(dataSummaryText(kind, data_));
+    dataSummary_->setText(dataSummaryText(kind, *data_));
     QStringList lines;
-    for (const auto& m : missingPrerequisites({kind, chosen(model_, "model"), chosen(rewardModel_, "reward_model")}, data_))
+    for (const auto& m : missingPrerequisites({kind, chosen(model_, "model"), chosen(rewardModel_, "reward_model")}, *data_))
         lines << m.text.toHtmlEscaped() +
                      (m.panel.isEmpty() ? QString() : QStringLiteral(" <a href=\"%1\">%2</a>").arg(m.panel, tr("Open the panel")));
     problems_->setText(lines.join(QStringLiteral("<br>")));

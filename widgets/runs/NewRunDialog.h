@@ -5,6 +5,7 @@
 // run that is training (then from that run's final checkpoint). What is missing is said before Start,
 // with a way to get it. The settings are checked with the engine's own rules before the dialog closes.
 
+#include <optional>
 #include <vector>
 
 #include <QDialog>
@@ -46,8 +47,7 @@ private:
 
     QString projectPath_;
     std::vector<RunEntry> runs_;
-    data::TrainingDataSummary data_;
-    bool dataKnown_ = false;
+    std::optional<data::TrainingDataSummary> data_;  // once counted
     QComboBox* kind_ = nullptr;
     QComboBox* model_ = nullptr;
     QComboBox* rewardModel_ = nullptr;

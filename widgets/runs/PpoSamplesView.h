@@ -30,7 +30,6 @@ public:
     explicit PpoSamplesView(QWidget* parent = nullptr);
     // Samples oldest first; trade-off points (KL, score) in step order.
     void showRun(const std::vector<PpoSample>& samples, const std::vector<std::pair<double, double>>& klAndScore);
-    QTableWidget* table() const { return table_; }
 
 private:
     QLabel* summary_ = nullptr;

@@ -81,7 +81,6 @@ void RewardEvaluationView::showEvaluation(const std::vector<EvaluatedPair>& pair
         p->clearItems();
     }
     table_->setRowCount(0);
-    calibrationText_.clear();
     if (pairs.empty()) {
         summary_->setText(problem.isEmpty() ? tr("The last evaluation had no validation pairs.") : problem);
         for (QCustomPlot* p : {histogram_, accuracy_, calibration_}) p->replot();
@@ -90,13 +89,13 @@ void RewardEvaluationView::showEvaluation(const std::vector<EvaluatedPair>& pair
     const auto right = std::count_if(pairs.begin(), pairs.end(), [](const EvaluatedPair& p) { return p.margin() > 0; });
     plotHistograms(pairs);
     plotAccuracy(pairs);
-    plotCalibration(pairs);
+    const QString calibrationText = plotCalibration(pairs);
     fillWrongPairs(pairs);
     summary_->setText(tr("Evaluation at step %1: %2 validation pairs, accuracy %3. %4")
                           .arg(pairs.front().step)
                           .arg(pairs.size())
                           .arg(double(right) / double(pairs.size()), 0, 'f', 3)
-                          .arg(calibrationText_));
+                          .arg(calibrationText));
 }
 
 void RewardEvaluationView::plotHistograms(const std::vector<EvaluatedPair>& pairs) {
@@ -121,7 +120,7 @@ void RewardEvaluationView::plotAccuracy(const std::vector<EvaluatedPair>& pairs)
     accuracy_->replot();
 }
 
-void RewardEvaluationView::plotCalibration(const std::vector<EvaluatedPair>& pairs) {
+QString RewardEvaluationView::plotCalibration(const std::vector<EvaluatedPair>& pairs) {
     const auto bins = calibration(pairs, 10);
     auto* diagonal = calibration_->addGraph();
     diagonal->setData(QVector<double>{0, 1}, QVector<double>{0, 1});
@@ -135,7 +134,7 @@ void RewardEvaluationView::plotCalibration(const std::vector<EvaluatedPair>& pai
     calibration_->xAxis->setRange(0, 1);
     calibration_->yAxis->setRange(0, 1);
     calibration_->replot();
-    calibrationText_ = tr("Expected calibration error %1.").arg(expectedCalibrationError(bins), 0, 'f', 3);
+    return tr("Expected calibration error %1.").arg(expectedCalibrationError(bins), 0, 'f', 3);
 }
 
 void RewardEvaluationView::fillWrongPairs(const std::vector<EvaluatedPair>& pairs) {

@@ -21,8 +21,6 @@ public:
     explicit RewardEvaluationView(QWidget* parent = nullptr);
     // The pairs of a run's RUN/evaluation.jsonl; `problem` (the file is missing or unreadable) instead.
     void showEvaluation(const std::vector<EvaluatedPair>& pairs, const QString& problem = {});
-    QTableWidget* wrongPairs() const { return table_; }
-    const QString& calibrationText() const { return calibrationText_; }
 
 signals:
     void showPromptRequested(qint64 promptId);
@@ -30,7 +28,7 @@ signals:
 private:
     void plotHistograms(const std::vector<EvaluatedPair>& pairs);
     void plotAccuracy(const std::vector<EvaluatedPair>& pairs);
-    void plotCalibration(const std::vector<EvaluatedPair>& pairs);
+    QString plotCalibration(const std::vector<EvaluatedPair>& pairs);  // returns the ECE as a sentence
     void fillWrongPairs(const std::vector<EvaluatedPair>& pairs);
 
     QLabel* summary_ = nullptr;
@@ -38,7 +36,6 @@ private:
     QCustomPlot* accuracy_ = nullptr;
     QCustomPlot* calibration_ = nullptr;
     QTableWidget* table_ = nullptr;
-    QString calibrationText_;
 };
 
 }  // namespace rlhf::widgets

@@ -163,8 +163,6 @@ void RunCurvesView::refreshMetricChoices() {
 
 QString RunCurvesView::currentMetric() const { return metric_->currentText(); }
 
-void RunCurvesView::setSmoothing(double weight) { smoothing_->setValue(static_cast<int>(std::lround(weight * 100))); }
-
 void RunCurvesView::rebuildGraphs() {
     const std::string metric = metric_->currentText().toStdString();
     plot_->clearGraphs();

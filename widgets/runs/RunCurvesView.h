@@ -42,8 +42,6 @@ public:
     // What the plot shows now (tests, CSV export): per graph name, its drawn (smoothed) points.
     QString currentMetric() const;
     std::map<QString, std::vector<std::pair<double, double>>> shownSeries() const;
-    void setSmoothing(double weight);
-    QCustomPlot* plot() const { return plot_; }
 
 private:
     struct Series {

@@ -75,7 +75,7 @@ RunDetailsView::RunDetailsView(QWidget* parent) : QWidget(parent) {
 void RunDetailsView::showRuns(const std::vector<const RunEntry*>& runs) {
     // Shown again every refresh: the checkpoint the user selected stays selected.
     const int row = table_->currentRow();
-    keptCheckpoint_ = row >= 0 && table_->columnCount() == 3 && table_->item(row, 0) ? table_->item(row, 0)->data(Qt::UserRole).toLongLong() : 0;
+    const int64_t kept = row >= 0 && table_->columnCount() == 3 && table_->item(row, 0) ? table_->item(row, 0)->data(Qt::UserRole).toLongLong() : 0;
     table_->clear();
     table_->setRowCount(0);
     for (QPushButton* b : {nextStage_, copy_, delete_, retain_}) b->setEnabled(false);
@@ -86,11 +86,11 @@ void RunDetailsView::showRuns(const std::vector<const RunEntry*>& runs) {
         table_->setColumnCount(0);
         return;
     }
-    if (one) showOne(*runs.front());
+    if (one) showOne(*runs.front(), kept);
     else showDifferences(runs);
 }
 
-void RunDetailsView::showOne(const RunEntry& run) {
+void RunDetailsView::showOne(const RunEntry& run, int64_t keptCheckpoint) {
     kind_ = QString::fromStdString(run.row.kind);
     live_ = run.status == "running" || run.status == "paused";
     runId_ = run.row.id;
@@ -113,11 +113,9 @@ void RunDetailsView::showOne(const RunEntry& run) {
         table_->setItem(static_cast<int>(i), 2, new QTableWidgetItem(QString::fromStdString(c.path)));
     }
     table_->resizeColumnsToContents();
-    int selected = static_cast<int>(run.checkpoints.size()) - 1;  // the newest, unless one was selected
-    if (run.row.id == shownRun_)
-        for (size_t i = 0; i < run.checkpoints.size(); ++i)
-            if (run.checkpoints[i].id == keptCheckpoint_) selected = static_cast<int>(i);
-    shownRun_ = run.row.id;
+    int selected = static_cast<int>(run.checkpoints.size()) - 1;  // the newest, unless one of them was selected
+    for (size_t i = 0; i < run.checkpoints.size(); ++i)
+        if (run.checkpoints[i].id == keptCheckpoint) selected = static_cast<int>(i);
     if (selected >= 0) table_->selectRow(selected);
 }
 

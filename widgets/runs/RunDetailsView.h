@@ -20,7 +20,6 @@ class RunDetailsView : public QWidget {
 public:
     explicit RunDetailsView(QWidget* parent = nullptr);
     void showRuns(const std::vector<const RunEntry*>& runs);  // none, one, or several to compare
-    QTableWidget* table() const { return table_; }
 
 signals:
     void nextStageRequested(const QString& kind, const QString& checkpoint);
@@ -28,7 +27,7 @@ signals:
     void retentionRequested(qint64 runId, int keepLast);  // keep the last N checkpoints and the best
 
 private:
-    void showOne(const RunEntry& run);
+    void showOne(const RunEntry& run, int64_t keptCheckpoint);  // keptCheckpoint: selected before (checkpoint ids are unique)
     void showDifferences(const std::vector<const RunEntry*>& runs);
     QString selectedCheckpoint() const;
     void copyCheckpoint();
@@ -39,8 +38,7 @@ private:
     QPushButton* copy_ = nullptr;
     QPushButton* delete_ = nullptr;
     QPushButton* retain_ = nullptr;
-    int64_t runId_ = 0;
-    int64_t shownRun_ = 0, keptCheckpoint_ = 0;  // the run whose checkpoints are listed, and the one selected
+    int64_t runId_ = 0;  // the run whose checkpoints are listed
     QString kind_;
     bool live_ = false;
 };

@@ -18,8 +18,6 @@ class RunStageViews : public QTabWidget {
 public:
     explicit RunStageViews(QWidget* parent = nullptr);
     RunCurvesView* curves() const { return curves_; }
-    RewardEvaluationView* rewardEvaluation() const { return reward_; }
-    PpoSamplesView* ppoSamples() const { return ppo_; }
     // The one selected run (nullptr: none, or several); read again while it trains.
     void showRun(const RunEntry* run, const QString& projectPath);
 

@@ -173,7 +173,6 @@ void RunsPanel::applySnapshot(std::vector<RunEntry>& runs) {
     stageViews_->showRun(shown.size() == 1 ? shown.front() : nullptr, projectPath_);
     loadCurves(trainedElsewhere, true);
     updateActions();
-    emit refreshed();
 }
 
 void RunsPanel::selectionChanged() {

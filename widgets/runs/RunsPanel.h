@@ -40,16 +40,13 @@ public:
     void refresh();
     RunListModel* model() const { return model_; }
     RunCurvesView* curves() const { return curves_; }
-    RunStageViews* stageViews() const { return stageViews_; }
     RunLauncher* launcher() const { return launcher_; }
-    QTreeView* view() const { return view_; }
     void selectRun(int64_t runId);
 
 signals:
     void statusMessage(const QString& text);
     void panelRequested(const QString& panel);
     void showPromptRequested(qint64 promptId);  // a reward model's wrong pair, to be shown in the Dataset panel
-    void refreshed();  // a snapshot of the runs arrived (tests wait for it)
 
 protected:
     void showEvent(QShowEvent* event) override;
