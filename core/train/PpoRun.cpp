@@ -43,7 +43,9 @@ void freeze(model::Gpt2Model& m) {
 }  // namespace
 
 // Rows prompt + response, right-padded with EOS: full [B,L]; per response token the input position that
-// predicts it (prompt length − 1 + j) and a 1 in the mask.
+// predicts it (prompt length − 1 + j) and a 1 in the mask; last [B], where the reward model reads its
+// score: the response's last token before its EOS, as the reward model learned its pairs (their texts,
+// no EOS) and as `rlhf reward` and `rlhf eval` score a response.
 PpoRun::Rollouts PpoRun::rolloutRows(const std::vector<std::vector<int>>& prompts, const std::vector<model::Completion>& completions,
                                      int eos, torch::Tensor& endsWithEos) {
     std::vector<std::vector<int>> rows;
@@ -67,6 +69,7 @@ PpoRun::Rollouts PpoRun::rolloutRows(const std::vector<std::vector<int>>& prompt
             r.mask[b][j] = 1;
         }
         endsWithEos[b] = c.endedWithEos;
+        if (c.endedWithEos) r.last[b] -= 1;  // an empty response: the prompt's last token, as for an empty text
     }
     return r;
 }
