@@ -24,6 +24,8 @@ constexpr std::pair<const char*, const char*> kEngineCommands[] = {
     {"train", "Train a model"},
     {"runs", "A project's training runs"},
     {"bench", "Benchmarks that print JSON numbers"},
+    {"eval", "Policies side by side on held-out prompts: scores, win rates, KL, perplexity"},
+    {"demo", "The built-in demo project: create it, or run the whole recipe on it"},
 };
 
 }  // namespace

@@ -122,7 +122,7 @@ std::unique_ptr<typename Stage::Run> createRun(const TrainOptions& o, RunTarget&
 }
 
 template <typename Stage>
-void runStage(const TrainOptions& o) {
+StageOutcome runStage(const TrainOptions& o) {
     const torch::Device device = resolveDevice(o.device, o.threads);
     RunTarget target;
     target.store = data::ProjectStore::open(o.project, false);
@@ -139,8 +139,14 @@ void runStage(const TrainOptions& o) {
     nlohmann::ordered_json out = {{"run", target.runId}, {"dir", target.dir}, {"steps", result.lastStep},
                           {"stopped", result.stopped}, {"checkpoint", run->lastCheckpoint()}};
     out.update(Stage::summary(*run));
-    printResult(out, o.json);
-    if (!result.error.empty()) throw UserError(result.error);
+    return {out, result.error};
+}
+
+template <typename Stage>
+void runAndPrint(const TrainOptions& o) {
+    const StageOutcome outcome = runStage<Stage>(o);
+    printResult(outcome.result, o.json);
+    if (!outcome.error.empty()) throw UserError(outcome.error);
 }
 
 template <typename Stage>
@@ -149,10 +155,18 @@ void addStage(CLI::App& train, const char* description, const char* projectHelp)
     CLI::App* cmd = train.add_subcommand(Stage::kind, description);
     cmd->add_option("PROJECT", o->project, projectHelp)->required();
     addCommonTrainOptions(cmd, *o);
-    cmd->callback([o] { runStage<Stage>(*o); });
+    cmd->callback([o] { runAndPrint<Stage>(*o); });
 }
 
 }  // namespace
+
+StageOutcome trainFineTuneStage(const std::string& kind, const TrainOptions& o) {
+    if (kind == SftStage::kind) return runStage<SftStage>(o);
+    if (kind == RewardStage::kind) return runStage<RewardStage>(o);
+    if (kind == DpoStage::kind) return runStage<DpoStage>(o);
+    if (kind == PpoStage::kind) return runStage<PpoStage>(o);
+    throw UserError("train: no stage named " + kind);
+}
 
 void addFineTuneCommands(CLI::App& train) {
     addStage<SftStage>(train, "Supervised fine-tuning of a GPT-2 (--set model=DIR) on the project's demonstrations",

@@ -14,6 +14,7 @@
 #include "FineTuneCommands.h"
 #include "TrainRunSupport.h"
 #include "data/TrainingText.h"
+#include "demo/DemoProject.h"
 #include "train/PretrainRun.h"
 #include "train/RunDirectory.h"
 #include "train/RunLock.h"
@@ -27,7 +28,9 @@ std::unique_ptr<train::PretrainRun> createRun(const TrainOptions& o, RunTarget& 
     nlohmann::json settings = stageSettings(o, false);
     if (target.store) {
         createProjectRun(target, "pretrain", settings);
-        if (o.text.empty()) {
+        if (o.text.empty() && demo::demoSettings(target.store->database())) {
+            settings["text_path"] = demo::demoCorpusPath(target.store->checkpointsDirectory());  // a demo's own corpus
+        } else if (o.text.empty()) {
             settings["text_path"] = target.dir + "/corpus.txt";
             data::writeTrainingText(target.store->database(), settings["text_path"]);
         }
@@ -54,7 +57,7 @@ std::unique_ptr<train::PretrainRun> resumeRun(const TrainOptions& o, RunTarget& 
     return startRecorded(target, [&] { return train::PretrainRun::resume(target.dir, device, maxSteps); });
 }
 
-void runPretrain(const TrainOptions& o) {
+StageOutcome runPretrain(const TrainOptions& o) {
     if (o.project.empty() && o.text.empty() && o.resume.empty()) throw UserError("train pretrain: give PROJECT, --text FILE or --resume RUN");
     const torch::Device device = resolveDevice(o.device, o.threads);
     RunTarget target;
@@ -62,11 +65,10 @@ void runPretrain(const TrainOptions& o) {
     auto run = o.resume.empty() ? createRun(o, target, device) : resumeRun(o, target, device);
     if (o.control == "stdin") readControlLines();
     const auto result = runRecorded(*run, target, o.json, "pretrain");
-    printResult({{"run", target.runId > 0 ? nlohmann::json(target.runId) : nlohmann::json(target.dir)}, {"dir", target.dir},
-                 {"steps", result.lastStep}, {"stopped", result.stopped}, {"checkpoint", run->lastCheckpoint()},
-                 {"train_tokens", run->trainTokens()}},
-                o.json);
-    if (!result.error.empty()) throw UserError(result.error);
+    return {{{"run", target.runId > 0 ? nlohmann::json(target.runId) : nlohmann::json(target.dir)}, {"dir", target.dir},
+             {"steps", result.lastStep}, {"stopped", result.stopped}, {"checkpoint", run->lastCheckpoint()},
+             {"train_tokens", run->trainTokens()}},
+            result.error};
 }
 
 void listRuns(const std::string& project, bool json) {
@@ -87,6 +89,8 @@ void listRuns(const std::string& project, bool json) {
 
 }  // namespace
 
+StageOutcome trainPretrain(const TrainOptions& o) { return runPretrain(o); }
+
 void addTrainCommand(CLI::App& app) {
     CLI::App* train = app.add_subcommand("train", engineCommandDescription("train"));
     train->require_subcommand(1);
@@ -96,7 +100,11 @@ void addTrainCommand(CLI::App& app) {
     pretrain->add_option("--text", o->text, "UTF-8 training text (instead of the project's text)");
     pretrain->add_option("--out", o->out, "Run directory without a project (default runs/pretrain-DATE-TIME)");
     addCommonTrainOptions(pretrain, *o);
-    pretrain->callback([o] { runPretrain(*o); });
+    pretrain->callback([o] {
+        const StageOutcome outcome = runPretrain(*o);
+        printResult(outcome.result, o->json);
+        if (!outcome.error.empty()) throw UserError(outcome.error);
+    });
     addFineTuneCommands(*train);
 
     auto runsProject = std::make_shared<std::string>();

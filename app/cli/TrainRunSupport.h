@@ -30,6 +30,13 @@ struct TrainOptions {
     bool json = false;
 };
 
+// What a stage's run ended with: the result `rlhf train` prints, and the reason it failed (empty when
+// it finished or was stopped).
+struct StageOutcome {
+    nlohmann::ordered_json result;
+    std::string error;
+};
+
 // --config, --set (repeatable), --resume, --device, --threads, --control, --json.
 void addCommonTrainOptions(CLI::App* cmd, TrainOptions& o);
 

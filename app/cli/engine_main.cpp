@@ -1,4 +1,4 @@
-// rlhf-engine: the model commands of `rlhf` (tokenize, score, generate, train, runs, bench), the part
+// rlhf-engine: the model commands of `rlhf` (tokenize, score, generate, train, runs, bench, eval, demo), the part
 // that needs LibTorch. Started by `rlhf` with the same arguments; usable directly too.
 #include <torch/torch.h>  // first: keeps LibTorch's headers ahead of anything that defines macros
 
@@ -6,6 +6,8 @@
 
 #include "BenchCommand.h"
 #include "CliSupport.h"
+#include "DemoCommand.h"
+#include "EvalCommand.h"
 #include "ModelCommands.h"
 #include "TrainCommand.h"
 #include "VersionCommand.h"
@@ -25,5 +27,7 @@ int main(int argc, char** argv) {
     rlhf::cli::addModelCommands(app);
     rlhf::cli::addTrainCommand(app);
     rlhf::cli::addBenchCommand(app);
+    rlhf::cli::addEvalCommand(app);
+    rlhf::cli::addDemoCommand(app);
     return rlhf::cli::runCommandLine(app, argc, argv);
 }
