@@ -1,5 +1,5 @@
 // rlhf-workbench [PROJECT]: the desktop application. Wiring only: the panels live in widgets/.
-// Opens PROJECT, else the last project, else a new one in the user's data directory.
+// Opens PROJECT, else the last project, else the demo project (generated on first launch).
 #include <cstdio>
 
 #include <QApplication>
@@ -42,7 +42,8 @@ int main(int argc, char** argv) {
     rlhf::widgets::MainWindow window;
     const auto project = rlhf::widgets::startupProject(parser.positionalArguments());
     window.show();  // first, so an upgrade of an old project shows its progress over the window
-    window.openProject(project.path, project.create);
+    if (project.demo) window.openDemoProject(project.path);
+    else window.openProject(project.path, project.create);
     if (parser.isSet(panel)) window.showPanel(parser.value(panel));
     return app.exec();
 }

@@ -9,6 +9,7 @@
 
 #include "data/ProjectStore.h"
 #include "data/Schema.h"
+#include "demo/DemoProject.h"
 #include "main/MainWindow.h"
 #include "main/ProjectUpgrade.h"
 #include "main/StartupProject.h"
@@ -33,18 +34,26 @@ private slots:
         QDir(dataDir_).removeRecursively();
     }
 
-    void firstStartCreatesUntitledThenReopensIt() {
+    // First start: the demo project, generated off the UI thread, opened on the Pipeline board; the next
+    // start opens it as the last project.
+    void firstStartMakesTheDemoProjectThenReopensIt() {
         const StartupProject first = startupProject({});
-        QCOMPARE(first.path, dataDir_ + QStringLiteral("/Untitled.rlhf"));
+        QCOMPARE(first.path, dataDir_ + QStringLiteral("/Demo.rlhf"));
         QVERIFY(first.create);
+        QVERIFY(first.demo);
         {
             MainWindow window;
-            QVERIFY(window.openProject(first.path, first.create));
+            QSignalSpy ready(&window, &MainWindow::demoProjectReady);
+            window.openDemoProject(first.path);
+            QVERIFY(ready.wait(120000));
+            auto store = rlhf::data::ProjectStore::open(first.path.toStdString(), false);
+            QVERIFY(rlhf::demo::demoSettings(store->database()).has_value());
+            QCOMPARE(store->stats().demonstrations, int64_t(990));
         }
-        QVERIFY(QFileInfo::exists(first.path));
         const StartupProject second = startupProject({});  // the last project, now existing
         QCOMPARE(second.path, first.path);
         QVERIFY(!second.create);
+        QVERIFY(!second.demo);
     }
 
     void namedProjectIsCreatedWhenMissing() {

@@ -79,6 +79,12 @@ bool RunLauncher::isPaused(int64_t runId) const {
     return it != live_.end() && it->second->isPaused();
 }
 
+std::optional<RunRequest> RunLauncher::liveRequest(int64_t runId) const {
+    const auto it = live_.find(runId);
+    if (it == live_.end()) return std::nullopt;
+    return it->second->request();
+}
+
 void RunLauncher::stopAll() {
     queue_.clear();
     for (auto* p : starting_) p->stop();

@@ -35,6 +35,7 @@ public:
     void stopAll();
     bool isLive(int64_t runId) const { return live_.count(runId) > 0; }
     bool isPaused(int64_t runId) const;
+    std::optional<RunRequest> liveRequest(int64_t runId) const;  // of a run this window trains
     int liveCount() const { return static_cast<int>(starting_.size() + live_.size()); }
     QStringList queuedDescriptions() const;
     // Runs the event loop until every child has ended or `msecs` passed (the latency benchmark).

@@ -287,7 +287,10 @@ void RunsPanel::onRunEnded(qint64 runId, bool ok, const QString& message) {
         [this, runId, path = projectPath_](std::vector<RunEntry>& runs) {
             if (path != projectPath_) return;
             applySnapshot(runs);
-            if (runId > 0) launcher_->startQueuedAfter(runId, finalCheckpointOf(runId));
+            if (runId <= 0) return;
+            const auto checkpoint = finalCheckpointOf(runId);
+            launcher_->startQueuedAfter(runId, checkpoint);
+            emit runEndedWithCheckpoint(runId, checkpoint.value_or(QString()));
         });
 }
 

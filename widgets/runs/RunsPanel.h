@@ -46,7 +46,9 @@ public:
 signals:
     void statusMessage(const QString& text);
     void panelRequested(const QString& panel);
-    void showPromptRequested(qint64 promptId);  // a reward model's wrong pair, to be shown in the Dataset panel
+    void showPromptRequested(qint64 promptId);
+    // A run this window trained has ended and its row was read: its final checkpoint, empty unless it finished.
+    void runEndedWithCheckpoint(qint64 runId, const QString& finalCheckpoint);  // a reward model's wrong pair, to be shown in the Dataset panel
 
 protected:
     void showEvent(QShowEvent* event) override;
