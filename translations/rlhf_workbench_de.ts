@@ -109,22 +109,22 @@ Es wurde nichts importiert.</translation>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="41"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="42"/>
         <source>characters</source>
         <translation>Zeichen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="45"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="47"/>
         <source>count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="47"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="49"/>
         <source>Nothing to count yet</source>
         <translation>Noch nichts zu zählen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="69"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="72"/>
         <source>Prompts per split</source>
         <translation>Prompts je Aufteilung</translation>
     </message>
@@ -137,6 +137,41 @@ Es wurde nichts importiert.</translation>
         <location filename="../widgets/main/ProjectUpgrade.cpp" line="18"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/PlotFullScreen.cpp" line="67"/>
+        <source>This plot is shown full screen (Esc brings it back).</source>
+        <translation>Dieses Diagramm wird im Vollbild gezeigt (Esc holt es zurück).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/PlotFullScreen.cpp" line="83"/>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/PlotFullScreen.cpp" line="84"/>
+        <source>Show this plot on the whole screen; Esc or F11 brings it back</source>
+        <translation>Dieses Diagramm auf dem ganzen Bildschirm zeigen; Esc oder F11 holt es zurück</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="25"/>
+        <source>train %1 · validation %2 · test %3</source>
+        <translation>Training %1 · Validierung %2 · Test %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="30"/>
+        <source>validation accuracy</source>
+        <translation>Validierungsgenauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="31"/>
+        <source>validation score</source>
+        <translation>Validierungswert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="32"/>
+        <source>validation loss</source>
+        <translation>Validierungsverlust</translation>
     </message>
 </context>
 <context>
@@ -914,168 +949,199 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::MainWindow</name>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="29"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="35"/>
         <source>RLHF Workbench</source>
         <translation>RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="43"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="48"/>
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="51"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="56"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="54"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="60"/>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/MainWindow.cpp" line="63"/>
         <source>Chat — ELIZA (1966)</source>
         <translation>Chat — ELIZA (1966)</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="84"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="70"/>
+        <source>Zoom %1 %</source>
+        <translation>Zoom %1 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/MainWindow.cpp" line="104"/>
         <source>There is no %1 panel yet; showing %2.</source>
         <translation>Einen Bereich %1 gibt es noch nicht; %2 wird gezeigt.</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="92"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="112"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="93"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="113"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="94"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="114"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="95"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="115"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="97"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="117"/>
         <source>Save a &amp;Copy…</source>
         <translation>&amp;Kopie speichern …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="99"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="118"/>
+        <source>Open the &amp;Demo Project</source>
+        <translation>&amp;Demoprojekt öffnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/MainWindow.cpp" line="120"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="99"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="120"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="100"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="121"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="100"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="121"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="102"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="123"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="103"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="124"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="104"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="125"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="106"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="127"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="110"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="131"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/MainWindow.cpp" line="133"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="111"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="134"/>
         <source>&amp;About RLHF Workbench</source>
         <translation>Ü&amp;ber RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="112"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="135"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="119"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="125"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="159"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="142"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="148"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="214"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="130"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="154"/>
         <source>%1 — RLHF Workbench</source>
         <translation>%1 — RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="136"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="160"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="148"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="152"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="172"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="176"/>
         <source>New project</source>
         <translation>Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="148"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="159"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="165"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="172"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="214"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="220"/>
         <source>RLHF projects (*.rlhf)</source>
         <translation>RLHF-Projekte (*.rlhf)</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="152"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="176"/>
         <source>%1 already exists; use Open Project.</source>
         <translation>%1 existiert bereits; bitte „Projekt öffnen“ verwenden.</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="165"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="171"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="187"/>
+        <source>Making the demo project from generated data…</source>
+        <translation>Das Demoprojekt wird aus erzeugten Daten angelegt…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/MainWindow.cpp" line="188"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="205"/>
+        <source>Demo project</source>
+        <translation>Demoprojekt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/MainWindow.cpp" line="220"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="226"/>
         <source>Save a copy</source>
         <translation>Kopie speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="169"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="224"/>
         <source>Copy saved to %1</source>
         <translation>Kopie nach %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="177"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="232"/>
         <source>&lt;h3&gt;RLHF Workbench %1&lt;/h3&gt;&lt;p&gt;The InstructGPT recipe on one machine, with ELIZA (1966) alongside.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;br&gt;%4&lt;/p&gt;&lt;p&gt;ELIZA scripts: DOCTOR from J. Weizenbaum, CACM 9(1), 1966, and the 1965 .TAPE. 100 listing, transcribed by Anthony Hay (CC0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RLHF Workbench %1&lt;/h3&gt;&lt;p&gt;Das InstructGPT-Rezept auf einem Rechner, mit ELIZA (1966) daneben.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;br&gt;%4&lt;/p&gt;&lt;p&gt;ELIZA-Skripte: DOCTOR aus J. Weizenbaum, CACM 9(1), 1966, und das Listing .TAPE. 100 von 1965, transkribiert von Anthony Hay (CC0).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="182"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="237"/>
         <source>About RLHF Workbench</source>
         <translation>Über RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="182"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="237"/>
         <source>LibTorch: asking rlhf-engine…</source>
         <translation>LibTorch: frage rlhf-engine…</translation>
     </message>
@@ -1308,56 +1374,315 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     </message>
 </context>
 <context>
+    <name>rlhf::widgets::PipelineChain</name>
+    <message>
+        <location filename="../widgets/pipeline/PipelineChain.cpp" line="18"/>
+        <source>Run the rest stopped: the %1 run #%2 did not finish (%3).</source>
+        <translation>„Den Rest ausführen“ angehalten: Der %1-Lauf #%2 wurde nicht fertig (%3).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelineChain.cpp" line="50"/>
+        <source>Run the rest: every step has finished.</source>
+        <translation>Den Rest ausführen: Jeder Schritt ist fertig.</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::PipelinePanel</name>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="43"/>
+        <source>&lt;b&gt;The recipe&lt;/b&gt; — InstructGPT (Ouyang et al. 2022), figure 2, with DPO (Rafailov et al. 2023) as the shortcut</source>
+        <translation>&lt;b&gt;Das Rezept&lt;/b&gt; — InstructGPT (Ouyang et al. 2022), Abbildung 2, mit DPO (Rafailov et al. 2023) als Abkürzung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="45"/>
+        <source>Run the rest</source>
+        <translation>Den Rest ausführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="46"/>
+        <source>Train the steps that have no finished run yet, one after another, each from the checkpoints before it</source>
+        <translation>Die Schritte ohne fertigen Lauf nacheinander trainieren, jeden von den Checkpoints davor</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="63"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="63"/>
+        <source>Mean score</source>
+        <translation>Mittlere Bewertung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="63"/>
+        <source>Win rate vs baseline [95 % CI]</source>
+        <translation>Gewinnrate gegen die Basis [95-%-KI]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="63"/>
+        <source>KL to baseline</source>
+        <translation>KL zur Basis</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="63"/>
+        <source>Perplexity</source>
+        <translation>Perplexität</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="105"/>
+        <source>Pretraining</source>
+        <translation>Vortraining</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="105"/>
+        <source>A small GPT learns language by predicting the next token of plain text.</source>
+        <translation>Ein kleines GPT lernt Sprache, indem es das nächste Token von Fließtext vorhersagt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="105"/>
+        <source>Pretrain…</source>
+        <translation>Vortrainieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="106"/>
+        <source>Step 1 · Demonstrations → SFT</source>
+        <translation>Schritt 1 · Demonstrationen → SFT</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="106"/>
+        <source>People write good answers; the model learns to imitate them.</source>
+        <translation>Menschen schreiben gute Antworten; das Modell lernt, sie nachzuahmen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="106"/>
+        <source>Train SFT…</source>
+        <translation>SFT trainieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="107"/>
+        <source>Step 2 · Comparisons → reward model</source>
+        <translation>Schritt 2 · Vergleiche → Belohnungsmodell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="107"/>
+        <source>People compare answers; a reward model learns to score what they prefer.</source>
+        <translation>Menschen vergleichen Antworten; ein Belohnungsmodell lernt zu bewerten, was sie vorziehen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="107"/>
+        <source>Train reward model…</source>
+        <translation>Belohnungsmodell trainieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="108"/>
+        <source>Step 3 · PPO</source>
+        <translation>Schritt 3 · PPO</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="108"/>
+        <source>The policy answers, the reward model scores, PPO updates the policy on a KL leash to SFT.</source>
+        <translation>Die Policy antwortet, das Belohnungsmodell bewertet, PPO aktualisiert die Policy an der KL-Leine zum SFT-Modell.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="108"/>
+        <source>Train PPO…</source>
+        <translation>PPO trainieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="109"/>
+        <source>Shortcut · DPO</source>
+        <translation>Abkürzung · DPO</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="109"/>
+        <source>Learns from the comparisons directly: no reward model, no sampling.</source>
+        <translation>Lernt direkt aus den Vergleichen: kein Belohnungsmodell, kein Sampling.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="109"/>
+        <source>Train DPO…</source>
+        <translation>DPO trainieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="160"/>
+        <source>The demo&apos;s generated corpus</source>
+        <translation>Der erzeugte Korpus des Demoprojekts</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="160"/>
+        <source>The text of %1 train-split prompts</source>
+        <translation>Der Text von %1 Prompts des Trainings-Splits</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="162"/>
+        <source>Demonstrations: %1</source>
+        <translation>Demonstrationen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="164"/>
+        <source>Prompts to roll out: %1</source>
+        <translation>Prompts für Rollouts: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="166"/>
+        <source>Comparisons: %1; rankings: %2</source>
+        <translation>Vergleiche: %1; Rangfolgen: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="170"/>
+        <source>Run #%1: %2, step %3</source>
+        <translation>Lauf #%1: %2, Schritt %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="171"/>
+        <source> · %1 %2</source>
+        <translation> · %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="177"/>
+        <source>The train split has no data for this step (import some in the Dataset panel)</source>
+        <translation>Der Trainings-Split hat keine Daten für diesen Schritt (im Datensatz-Bereich importieren)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="184"/>
+        <source>&lt;b&gt;Evaluation&lt;/b&gt; — none yet. &lt;code&gt;rlhf eval PROJECT --models A,B,…&lt;/code&gt; or &lt;code&gt;rlhf demo run&lt;/code&gt; writes one; the newest is shown here.</source>
+        <translation>&lt;b&gt;Auswertung&lt;/b&gt; — noch keine. &lt;code&gt;rlhf eval PROJECT --models A,B,…&lt;/code&gt; oder &lt;code&gt;rlhf demo run&lt;/code&gt; schreibt eine; die neueste steht hier.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="189"/>
+        <source>&lt;b&gt;Newest evaluation&lt;/b&gt; — judge %1, baseline %2, %3 prompts of the %4 split (%5)</source>
+        <translation>&lt;b&gt;Neueste Auswertung&lt;/b&gt; — Richter %1, Basis %2, %3 Prompts des Splits %4 (%5)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="200"/>
+        <source>baseline</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="250"/>
+        <source>Every step has a finished run. Start one again from its card.</source>
+        <translation>Jeder Schritt hat einen fertigen Lauf. Einen neuen startet seine Karte.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="257"/>
+        <source>SFT needs a model to start from: train it once from its card (choose a base model there); Run the rest continues from it.</source>
+        <translation>SFT braucht ein Startmodell: einmal über seine Karte trainieren (dort ein Basismodell wählen); „Den Rest ausführen“ macht von dort weiter.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="270"/>
+        <source>Running the rest: now %1.</source>
+        <translation>Der Rest läuft: jetzt %1.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="271"/>
+        <source>Reading the project…</source>
+        <translation>Das Projekt wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="272"/>
+        <source>Every step has a finished run.</source>
+        <translation>Jeder Schritt hat einen fertigen Lauf.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="273"/>
+        <source>Still to do: %1.</source>
+        <translation>Noch zu tun: %1.</translation>
+    </message>
+</context>
+<context>
     <name>rlhf::widgets::PpoSamplesView</name>
     <message>
-        <location filename="../widgets/runs/PpoSamplesView.cpp" line="31"/>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="33"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/PpoSamplesView.cpp" line="31"/>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="33"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/PpoSamplesView.cpp" line="31"/>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="33"/>
         <source>Response</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/PpoSamplesView.cpp" line="31"/>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="33"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/PpoSamplesView.cpp" line="31"/>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="33"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/PpoSamplesView.cpp" line="31"/>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="33"/>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/PpoSamplesView.cpp" line="40"/>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="43"/>
         <source>KL to the reference (objective/kl)</source>
         <translation>KL zur Referenz (objective/kl)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/PpoSamplesView.cpp" line="41"/>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="44"/>
         <source>mean score (objective/scores)</source>
         <translation>mittlerer Score (objective/scores)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/PpoSamplesView.cpp" line="56"/>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="59"/>
         <source>No rollouts yet: two samples of each PPO step appear here.</source>
         <translation>Noch keine Rollouts: Hier erscheinen zwei Beispiele jedes PPO-Schritts.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/PpoSamplesView.cpp" line="57"/>
+        <location filename="../widgets/runs/PpoSamplesView.cpp" line="60"/>
         <source>The latest %1 rollouts, newest first (two per step).</source>
         <translation>Die letzten %1 Rollouts, neueste zuerst (zwei pro Schritt).</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::PresentationZoom</name>
+    <message>
+        <location filename="../widgets/main/PresentationZoom.cpp" line="39"/>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/PresentationZoom.cpp" line="40"/>
+        <source>Ctrl+=</source>
+        <translation>Ctrl+=</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/PresentationZoom.cpp" line="41"/>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/PresentationZoom.cpp" line="42"/>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Originalgröße</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/PresentationZoom.cpp" line="42"/>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/PresentationZoom.cpp" line="43"/>
+        <source>&amp;Presentation Zoom</source>
+        <translation>&amp;Präsentationszoom</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/PresentationZoom.cpp" line="43"/>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/PresentationZoom.cpp" line="45"/>
+        <source>Large fonts in every panel, for a projector</source>
+        <translation>Große Schrift in jedem Bereich, für einen Beamer</translation>
     </message>
 </context>
 <context>
@@ -1493,113 +1818,113 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RewardEvaluationView</name>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="45"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="48"/>
         <source>Rewards: chosen vs rejected</source>
         <translation>Belohnungen: bevorzugt vs. abgelehnt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="45"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="48"/>
         <source>reward</source>
         <translation>Belohnung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="45"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="48"/>
         <source>pairs</source>
         <translation>Paare</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="46"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="49"/>
         <source>Accuracy against the margin</source>
         <translation>Genauigkeit über dem Abstand</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="46"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="49"/>
         <source>|r(chosen) − r(rejected)|</source>
         <translation>|r(bevorzugt) − r(abgelehnt)|</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="46"/>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="116"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="49"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="119"/>
         <source>accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="47"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="50"/>
         <source>Calibration of P(chosen)</source>
         <translation>Kalibrierung von P(bevorzugt)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="47"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="50"/>
         <source>predicted</source>
         <translation>vorhergesagt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="47"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="50"/>
         <source>observed</source>
         <translation>beobachtet</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="49"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="52"/>
         <source>Margin</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="49"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="52"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="49"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="52"/>
         <source>Chosen</source>
         <translation>Bevorzugt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="49"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="52"/>
         <source>Rejected</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="56"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="59"/>
         <source>Show in Dataset</source>
         <translation>Im Datensatz zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="57"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="60"/>
         <source>Open the selected pair&apos;s prompt in the Dataset panel</source>
         <translation>Den Prompt des gewählten Paars im Datensatz-Bereich öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="70"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="73"/>
         <source>The validation pairs it gets most wrong:</source>
         <translation>Die Validierungspaare, bei denen es am stärksten danebenliegt:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="75"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="78"/>
         <source>Select a reward-model run that has evaluated (eval_every, with validation preferences).</source>
         <translation>Wählen Sie einen Belohnungsmodell-Lauf, der ausgewertet hat (eval_every, mit Validierungspräferenzen).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="85"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="88"/>
         <source>The last evaluation had no validation pairs.</source>
         <translation>Die letzte Auswertung hatte keine Validierungspaare.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="94"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="97"/>
         <source>Evaluation at step %1: %2 validation pairs, accuracy %3. %4</source>
         <translation>Auswertung bei Schritt %1: %2 Validierungspaare, Genauigkeit %3. %4</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="107"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="110"/>
         <source>chosen</source>
         <translation>bevorzugt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="108"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="111"/>
         <source>rejected</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="137"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="140"/>
         <source>Expected calibration error %1.</source>
         <translation>Erwarteter Kalibrierungsfehler %1.</translation>
     </message>
@@ -1607,101 +1932,101 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunCurvesView</name>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="35"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="36"/>
         <source>The metric to plot (TRL&apos;s names); its validation values (val_…) are drawn dashed on the same plot</source>
         <translation>Die darzustellende Metrik (Namen wie bei TRL); ihre Validierungswerte (val_…) erscheinen gestrichelt im selben Diagramm</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="37"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="38"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="37"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="38"/>
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="43"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="44"/>
         <source>Exponential moving average, as TensorBoard&apos;s smoothing; the raw curve stays, faint</source>
         <translation>Exponentieller gleitender Mittelwert wie die Glättung von TensorBoard; die Rohkurve bleibt blass sichtbar</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="45"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="46"/>
         <source>Log scale</source>
         <translation>Log-Skala</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="46"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="47"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="47"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="48"/>
         <source>Save the plot as PNG or PDF, or its points as CSV</source>
         <translation>Das Diagramm als PNG oder PDF speichern oder seine Punkte als CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="49"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="50"/>
         <source>Metric:</source>
         <translation>Metrik:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="51"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="52"/>
         <source>x:</source>
         <translation>x:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="53"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="54"/>
         <source>Smoothing:</source>
         <translation>Glättung:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="63"/>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="182"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="65"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="184"/>
         <source>Select a run to see its curves, or start one with New run…</source>
         <translation>Wählen Sie einen Lauf, um seine Kurven zu sehen, oder starten Sie einen mit Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="175"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="177"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="175"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="177"/>
         <source>minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="181"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="183"/>
         <source>No points yet: the curves appear with the run&apos;s first steps.</source>
         <translation>Noch keine Punkte: Die Kurven erscheinen mit den ersten Schritten des Laufs.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="218"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="220"/>
         <source>%1 validation</source>
         <translation>%1 Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="247"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="249"/>
         <source>%1
 %2 %3: %4</source>
         <translation>%1
 %2 %3: %4</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="278"/>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="290"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="280"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="292"/>
         <source>Export curves</source>
         <translation>Kurven exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="279"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="281"/>
         <source>PNG image (*.png);;PDF document (*.pdf);;CSV points (*.csv)</source>
         <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;CSV-Punkte (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="290"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="292"/>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
@@ -1813,7 +2138,7 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Der nach Lauf #%2 eingereihte %1-Lauf wurde nicht gestartet: Lauf #%2 wurde nicht beendet.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunLauncher.cpp" line="100"/>
+        <location filename="../widgets/runs/RunLauncher.cpp" line="106"/>
         <source>%1 after #%2</source>
         <translation>%1 nach #%2</translation>
     </message>
@@ -2082,12 +2407,12 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Lauf #%1 ist zu Ende.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="391"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="394"/>
         <source>Stopping: each run finishes its step and writes a checkpoint…</source>
         <translation>Halte an: Jeder Lauf beendet seinen Schritt und schreibt einen Checkpoint…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="391"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="394"/>
         <source>Quit without waiting</source>
         <translation>Ohne Warten beenden</translation>
     </message>
@@ -2105,29 +2430,29 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="310"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="325"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="313"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="328"/>
         <source>Delete runs</source>
         <translation>Läufe löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="310"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="313"/>
         <source>Delete %1 with their metrics and checkpoints? This cannot be undone.</source>
         <translation>%1 mit Metriken und Checkpoints löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="329"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="340"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="332"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="343"/>
         <source>Delete checkpoint</source>
         <translation>Checkpoint löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="329"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="332"/>
         <source>Delete the checkpoint %1?</source>
         <translation>Den Checkpoint %1 löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="363"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="366"/>
         <source>Run #%1: %n checkpoint(s) deleted.</source>
         <translation>
             <numerusform>Lauf #%1: %n Checkpoint gelöscht.</numerusform>
@@ -2135,22 +2460,22 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="366"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="369"/>
         <source>Keep checkpoints</source>
         <translation>Checkpoints behalten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="377"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="380"/>
         <source>Runs %1 use it as their model or reward model: they keep their own checkpoints, but can no longer be resumed or retraced without it.</source>
         <translation>Die Läufe %1 nutzen ihn als Modell oder Belohnungsmodell: Sie behalten ihre eigenen Checkpoints, können ohne ihn aber nicht mehr fortgesetzt oder nachvollzogen werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="385"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="388"/>
         <source>Runs are training</source>
         <translation>Läufe trainieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="386"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="389"/>
         <source>%n run(s) are training. Stop them and quit? Each writes a checkpoint and can be resumed later.</source>
         <translation>
             <numerusform>%n Lauf trainiert. Anhalten und beenden? Er schreibt einen Checkpoint und kann später fortgesetzt werden.</numerusform>
@@ -2161,66 +2486,84 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::StatisticsDialog</name>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="105"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="108"/>
         <source>Token lengths appear here once the project has a trained model (its tokenizer).</source>
         <translation>Token-Längen erscheinen hier, sobald das Projekt ein trainiertes Modell (mit Tokenizer) hat.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="108"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="111"/>
         <source>Token lengths with the tokenizer of %1</source>
         <translation>Token-Längen mit dem Tokenizer von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="109"/>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="143"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="112"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="146"/>
         <source>Prompt length</source>
         <translation>Prompt-Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="109"/>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="110"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="112"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="113"/>
         <source>tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="110"/>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="144"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="113"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="147"/>
         <source>Response length</source>
         <translation>Antwortlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="137"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="140"/>
         <source>
 %1 conversational prompts, rendered for training as \n\nHuman: … \n\nAssistant: (chat template hh); %2 standard prompts, used as written.</source>
         <translation>
 %1 Gesprächs-Prompts, fürs Training dargestellt als \n\nHuman: … \n\nAssistant: (Chat-Vorlage hh); %2 gewöhnliche Prompts, so verwendet wie geschrieben.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="141"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="144"/>
         <source>
 Warning: this project mixes the two, so a model trained on it learns both formats.</source>
         <translation>
 Warnung: Dieses Projekt mischt beides, ein darauf trainiertes Modell lernt also beide Formate.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="151"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="154"/>
         <source>Dataset statistics</source>
         <translation>Datensatz-Statistik</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="134"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="137"/>
         <source>%1 prompts · %2 responses (%3 demonstrations) · %4 comparisons</source>
         <translation>%1 Prompts · %2 Antworten (%3 Demonstrationen) · %4 Vergleiche</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="153"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="156"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="155"/>
+        <location filename="../widgets/dataset/StatisticsDialog.cpp" line="158"/>
         <source>Token lengths: counting with the newest checkpoint&apos;s tokenizer…</source>
         <translation>Token-Längen: zähle mit dem Tokenizer des neuesten Checkpoints …</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::StepCard</name>
+    <message>
+        <location filename="../widgets/pipeline/StepCard.cpp" line="24"/>
+        <source>Show run</source>
+        <translation>Lauf zeigen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/StepCard.cpp" line="26"/>
+        <source>Open the newest run of this step in the Runs panel</source>
+        <translation>Den neuesten Lauf dieses Schritts im Läufe-Bereich öffnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/StepCard.cpp" line="42"/>
+        <source>No run yet.</source>
+        <translation>Noch kein Lauf.</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <qcustomplot.h>
 
+#include "common/PlotFullScreen.h"
 #include "data/DatasetQueries.h"
 #include "common/ProjectTask.h"
 #include "data/ProjectStore.h"
@@ -40,6 +41,7 @@ void addEmptyNote(QCustomPlot* plot, const QString& text) {
 QCustomPlot* histogram(const std::vector<int64_t>& values, const QString& title, const QColor& color, QWidget* parent,
                        const QString& unit = QObject::tr("characters")) {
     auto* plot = new QCustomPlot(parent);
+    allowFullScreen(plot);
     addTitle(plot, title);
     plot->xAxis->setLabel(unit);
     plot->yAxis->setLabel(QObject::tr("count"));
@@ -66,6 +68,7 @@ QCustomPlot* histogram(const std::vector<int64_t>& values, const QString& title,
 // The three splits always (an empty project shows them at 0), then any other split name the file has.
 QCustomPlot* splitChart(std::map<std::string, int64_t> perSplit, QWidget* parent) {
     auto* plot = new QCustomPlot(parent);
+    allowFullScreen(plot);
     addTitle(plot, QObject::tr("Prompts per split"));
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     QVector<double> keys, counts;

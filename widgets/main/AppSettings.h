@@ -17,11 +17,15 @@ struct AppSettings {
     static QString lastProject() { return QSettings().value(kLastProject).toString(); }
     static void setLastProject(const QString& v) { QSettings().setValue(kLastProject, v); }
 
+    static int zoomPercent() { return QSettings().value(kZoomPercent, 100).toInt(); }
+    static void setZoomPercent(int v) { QSettings().setValue(kZoomPercent, v); }
+
 private:
     static constexpr const char* kRecentProjects = "projects/recent";
     static constexpr const char* kLastProject = "projects/last";
     static constexpr const char* kWindowGeometry = "window/geometry";
     static constexpr const char* kWindowState = "window/state";
+    static constexpr const char* kZoomPercent = "view/zoom_percent";
 };
 
 }  // namespace rlhf::widgets

@@ -9,6 +9,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -16,10 +17,15 @@
 
 #include "chat/ElizaChatPanel.h"
 #include "common/EngineVersion.h"
+#include "common/OffThread.h"
 #include "data/ProjectStore.h"
+#include "demo/DemoProject.h"
 #include "dataset/DatasetPanel.h"
 #include "main/AppSettings.h"
+#include "main/PresentationZoom.h"
 #include "main/ProjectUpgrade.h"
+#include "main/StartupProject.h"
+#include "pipeline/PipelinePanel.h"
 #include "runs/RunsPanel.h"
 #include "util/Versions.h"
 
@@ -28,7 +34,6 @@ namespace rlhf::widgets {
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("RLHF Workbench"));
     navigation_ = new QListWidget(this);
-    navigation_->setMinimumWidth(160);  // "Chat — ELIZA (1966)" whole
     panels_ = new QStackedWidget(this);
     auto* splitter = new QSplitter(this);
     splitter->addWidget(navigation_);
@@ -49,12 +54,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         dataset_->showPrompt(promptId);
     });
     addPanel(runs_, tr("Runs"), QStringLiteral("runs"));
+    pipeline_ = new PipelinePanel(runs_, this);
+    connect(pipeline_, &PipelinePanel::statusMessage, this, showStatus);
+    connect(pipeline_, &PipelinePanel::panelRequested, this, &MainWindow::showPanel);
+    addPanel(pipeline_, tr("Pipeline"), QStringLiteral("pipeline"));
     auto* chat = new ElizaChatPanel(this);
     connect(chat, &ElizaChatPanel::statusMessage, this, showStatus);
     addPanel(chat, tr("Chat — ELIZA (1966)"), QStringLiteral("chat"));
 
     connect(navigation_, &QListWidget::currentRowChanged, panels_, &QStackedWidget::setCurrentIndex);
     navigation_->setCurrentRow(0);
+    zoom_ = new PresentationZoom(this);
+    connect(zoom_, &PresentationZoom::changed, this, [this, showStatus](int percent) {
+        fitNavigationWidth();
+        showStatus(tr("Zoom %1 %").arg(percent));
+    });
+    fitNavigationWidth();
     createMenus();
     // First start: most of the screen (the panels are wide tables and side-by-side texts); later, as left.
     if (const QScreen* screen = QGuiApplication::primaryScreen()) {
@@ -66,6 +81,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 MainWindow::~MainWindow() = default;
+
+// The panel list as wide as its longest name at the application's font ("Chat — ELIZA (1966)" whole),
+// which a zoom has just set (the list itself learns of it later, by an event).
+void MainWindow::fitNavigationWidth() {
+    const QFontMetrics metrics(QApplication::font());
+    int widest = 0;
+    for (int row = 0; row < navigation_->count(); ++row) widest = std::max(widest, metrics.horizontalAdvance(navigation_->item(row)->text()));
+    navigation_->setMinimumWidth(std::max(160, widest + 2 * navigation_->frameWidth() + 24));
+}
 
 void MainWindow::addPanel(QWidget* panel, const QString& title, const QString& name) {
     panels_->addWidget(panel);
@@ -95,6 +119,7 @@ void MainWindow::createMenus() {
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addAction(tr("Save a &Copy…"), this, &MainWindow::saveCopy);
+    file->addAction(tr("Open the &Demo Project"), this, [this] { openDemoProject(demoProjectPath()); });
     file->addSeparator();
     file->addAction(tr("&Import…"), QKeySequence(tr("Ctrl+I")), dataset_, [this] { dataset_->importFile(); });
     file->addAction(tr("&Export…"), QKeySequence(tr("Ctrl+E")), dataset_, [this] { dataset_->exportFile(); });
@@ -107,6 +132,8 @@ void MainWindow::createMenus() {
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    zoom_->addActions(view);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About RLHF Workbench"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -127,6 +154,7 @@ bool MainWindow::openProject(const QString& path, bool create) {
     }
     dataset_->setProject(project_);
     runs_->setProject(path);
+    pipeline_->setProject(path);
     setWindowTitle(tr("%1 — RLHF Workbench").arg(QFileInfo(path).fileName()));
     QStringList recent = AppSettings::recentProjects();
     recent.removeAll(path);
@@ -153,6 +181,37 @@ void MainWindow::newProject() {
         return;
     }
     openProject(path, true);
+}
+
+void MainWindow::openDemoProject(const QString& path) {
+    if (QFileInfo::exists(path)) {
+        if (openProject(path, false)) showPanel(QStringLiteral("pipeline"));
+        return;
+    }
+    auto* progress = new QProgressDialog(tr("Making the demo project from generated data…"), QString(), 0, 0, this);
+    progress->setWindowTitle(tr("Demo project"));
+    progress->setMinimumDuration(0);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->show();
+    runOffThread<QString>(
+        this,
+        [file = path.toStdString()] {
+            try {
+                demo::createDemoProject(file);
+                return QString();
+            } catch (const std::exception& e) {
+                return QString::fromStdString(e.what());
+            }
+        },
+        [this, path, progress](QString& error) {
+            progress->close();
+            if (!error.isEmpty()) {
+                QMessageBox::warning(this, tr("Demo project"), error);
+                return;
+            }
+            if (openProject(path, false)) showPanel(QStringLiteral("pipeline"));
+            emit demoProjectReady(path);
+        });
 }
 
 void MainWindow::chooseProject() {

@@ -16,6 +16,8 @@ namespace rlhf::data { class ProjectStore; }
 namespace rlhf::widgets {
 
 class DatasetPanel;
+class PipelinePanel;
+class PresentationZoom;
 class RunsPanel;
 
 class MainWindow : public QMainWindow {
@@ -26,18 +28,27 @@ public:
 
     // Opens (or with `create`, creates) a project; false after telling the user why not.
     bool openProject(const QString& path, bool create);
+    // Opens the demo project at `path`, generating it first (off the UI thread, a few seconds) when it
+    // does not exist; shows the Pipeline board.
+    void openDemoProject(const QString& path);
     DatasetPanel* datasetPanel() const { return dataset_; }
     RunsPanel* runsPanel() const { return runs_; }
+    PipelinePanel* pipelinePanel() const { return pipeline_; }
+    PresentationZoom* zoom() const { return zoom_; }
     // The panels `--panel` and links name: dataset, ranking, runs, chat, pipeline.
     static const QStringList& panelNames();
     // Shows the panel `name` (one of panelNames()); false when that panel does not exist yet (the status
     // bar says so and the current panel stays).
     bool showPanel(const QString& name);
 
+signals:
+    void demoProjectReady(const QString& path);  // generated and opened (tests wait for it)
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void fitNavigationWidth();
     void addPanel(QWidget* panel, const QString& title, const QString& name);
     void createMenus();
     void fillRecentMenu();
@@ -51,6 +62,8 @@ private:
     QStackedWidget* panels_ = nullptr;
     DatasetPanel* dataset_ = nullptr;
     RunsPanel* runs_ = nullptr;
+    PipelinePanel* pipeline_ = nullptr;
+    PresentationZoom* zoom_ = nullptr;
     QStringList panelKeys_;  // panelNames() entry of each navigation row
     QMenu* recentMenu_ = nullptr;
 };

@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 
+#include "common/PlotFullScreen.h"
+
 namespace rlhf::widgets {
 
 std::vector<PpoSample> parsePpoSamples(const std::string& jsonLines, size_t keep) {
@@ -36,6 +38,7 @@ PpoSamplesView::PpoSamplesView(QWidget* parent) : QWidget(parent) {
     table_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     table_->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     tradeOff_ = new QCustomPlot(this);
+    allowFullScreen(tradeOff_);
     tradeOff_->setMinimumHeight(160);
     tradeOff_->xAxis->setLabel(tr("KL to the reference (objective/kl)"));
     tradeOff_->yAxis->setLabel(tr("mean score (objective/scores)"));

@@ -9,6 +9,8 @@
 #include <QTableWidget>
 #include <qcustomplot.h>
 
+#include "common/PlotFullScreen.h"
+
 namespace rlhf::widgets {
 
 namespace {
@@ -16,6 +18,7 @@ constexpr int kBins = 20;
 
 QCustomPlot* smallPlot(QWidget* parent, const QString& title, const QString& x, const QString& y) {
     auto* plot = new QCustomPlot(parent);
+    allowFullScreen(plot);
     plot->setMinimumSize(220, 180);
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(QString(), 9, QFont::Bold)));

@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include "common/PlotFullScreen.h"
 #include "runs/CurveMath.h"
 #include "util/Clock.h"
 
@@ -57,6 +58,7 @@ RunCurvesView::RunCurvesView(QWidget* parent) : QWidget(parent) {
     controls->addWidget(exportButton, 1, 5);
     controls->setColumnStretch(3, 1);
     plot_ = new QCustomPlot(this);
+    allowFullScreen(plot_);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot_->legend->setVisible(true);
     plot_->setMinimumHeight(220);
