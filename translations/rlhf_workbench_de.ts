@@ -139,17 +139,17 @@ Es wurde nichts importiert.</translation>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/common/PlotFullScreen.cpp" line="67"/>
+        <location filename="../widgets/common/PlotFullScreen.cpp" line="69"/>
         <source>This plot is shown full screen (Esc brings it back).</source>
         <translation>Dieses Diagramm wird im Vollbild gezeigt (Esc holt es zurück).</translation>
     </message>
     <message>
-        <location filename="../widgets/common/PlotFullScreen.cpp" line="83"/>
+        <location filename="../widgets/common/PlotFullScreen.cpp" line="85"/>
         <source>Full screen</source>
         <translation>Vollbild</translation>
     </message>
     <message>
-        <location filename="../widgets/common/PlotFullScreen.cpp" line="84"/>
+        <location filename="../widgets/common/PlotFullScreen.cpp" line="86"/>
         <source>Show this plot on the whole screen; Esc or F11 brings it back</source>
         <translation>Dieses Diagramm auf dem ganzen Bildschirm zeigen; Esc oder F11 holt es zurück</translation>
     </message>
@@ -979,169 +979,169 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Zoom %1 %</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="104"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="108"/>
         <source>There is no %1 panel yet; showing %2.</source>
         <translation>Einen Bereich %1 gibt es noch nicht; %2 wird gezeigt.</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="112"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="116"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="113"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="117"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="114"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="118"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="115"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="119"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="117"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="121"/>
         <source>Save a &amp;Copy…</source>
         <translation>&amp;Kopie speichern …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="118"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="122"/>
         <source>Open the &amp;Demo Project</source>
         <translation>&amp;Demoprojekt öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="120"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="124"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="120"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="124"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="121"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="125"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="121"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="125"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="123"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="127"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="124"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="128"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="125"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="129"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="127"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="131"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="131"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="135"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="133"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="137"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="134"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="138"/>
         <source>&amp;About RLHF Workbench</source>
         <translation>Ü&amp;ber RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="135"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="139"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="142"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="148"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="214"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="146"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="152"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="222"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="154"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="158"/>
         <source>%1 — RLHF Workbench</source>
         <translation>%1 — RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="160"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="164"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="172"/>
         <location filename="../widgets/main/MainWindow.cpp" line="176"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="180"/>
         <source>New project</source>
         <translation>Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="172"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="214"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="220"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="176"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="222"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="228"/>
         <source>RLHF projects (*.rlhf)</source>
         <translation>RLHF-Projekte (*.rlhf)</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="176"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="180"/>
         <source>%1 already exists; use Open Project.</source>
         <translation>%1 existiert bereits; bitte „Projekt öffnen“ verwenden.</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="187"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="193"/>
         <source>Making the demo project from generated data…</source>
         <translation>Das Demoprojekt wird aus erzeugten Daten angelegt…</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="188"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="205"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="195"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="213"/>
         <source>Demo project</source>
         <translation>Demoprojekt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="220"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="226"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="228"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="234"/>
         <source>Save a copy</source>
         <translation>Kopie speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="224"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="232"/>
         <source>Copy saved to %1</source>
         <translation>Kopie nach %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="232"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="240"/>
         <source>&lt;h3&gt;RLHF Workbench %1&lt;/h3&gt;&lt;p&gt;The InstructGPT recipe on one machine, with ELIZA (1966) alongside.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;br&gt;%4&lt;/p&gt;&lt;p&gt;ELIZA scripts: DOCTOR from J. Weizenbaum, CACM 9(1), 1966, and the 1965 .TAPE. 100 listing, transcribed by Anthony Hay (CC0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RLHF Workbench %1&lt;/h3&gt;&lt;p&gt;Das InstructGPT-Rezept auf einem Rechner, mit ELIZA (1966) daneben.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;br&gt;%4&lt;/p&gt;&lt;p&gt;ELIZA-Skripte: DOCTOR aus J. Weizenbaum, CACM 9(1), 1966, und das Listing .TAPE. 100 von 1965, transkribiert von Anthony Hay (CC0).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="237"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="245"/>
         <source>About RLHF Workbench</source>
         <translation>Über RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="237"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="245"/>
         <source>LibTorch: asking rlhf-engine…</source>
         <translation>LibTorch: frage rlhf-engine…</translation>
     </message>
@@ -1368,7 +1368,7 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>%1 hat keine config.json: kein Hugging-Face-Modellverzeichnis.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="232"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="236"/>
         <source>Open the panel</source>
         <translation>Bereich öffnen</translation>
     </message>
@@ -1376,14 +1376,24 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::PipelineChain</name>
     <message>
-        <location filename="../widgets/pipeline/PipelineChain.cpp" line="18"/>
+        <location filename="../widgets/pipeline/PipelineChain.cpp" line="21"/>
+        <source>Run the rest stopped: the %1 run did not start (%2).</source>
+        <translation>„Den Rest ausführen“ angehalten: Der %1-Lauf ist nicht gestartet (%2).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelineChain.cpp" line="23"/>
         <source>Run the rest stopped: the %1 run #%2 did not finish (%3).</source>
         <translation>„Den Rest ausführen“ angehalten: Der %1-Lauf #%2 wurde nicht fertig (%3).</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/PipelineChain.cpp" line="50"/>
+        <location filename="../widgets/pipeline/PipelineChain.cpp" line="57"/>
         <source>Run the rest: every step has finished.</source>
         <translation>Den Rest ausführen: Jeder Schritt ist fertig.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pipeline/PipelineChain.cpp" line="71"/>
+        <source>Run the rest stopped: the %1 run #%2 ended without finishing.</source>
+        <translation>„Den Rest ausführen“ angehalten: Der %1-Lauf #%2 endete, ohne fertig zu werden.</translation>
     </message>
 </context>
 <context>
@@ -1504,87 +1514,87 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>DPO trainieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="160"/>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="165"/>
         <source>The demo&apos;s generated corpus</source>
         <translation>Der erzeugte Korpus des Demoprojekts</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="160"/>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="165"/>
         <source>The text of %1 train-split prompts</source>
         <translation>Der Text von %1 Prompts des Trainings-Splits</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="162"/>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="167"/>
         <source>Demonstrations: %1</source>
         <translation>Demonstrationen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="164"/>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="169"/>
         <source>Prompts to roll out: %1</source>
         <translation>Prompts für Rollouts: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="166"/>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="171"/>
         <source>Comparisons: %1; rankings: %2</source>
         <translation>Vergleiche: %1; Rangfolgen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="170"/>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="175"/>
         <source>Run #%1: %2, step %3</source>
         <translation>Lauf #%1: %2, Schritt %3</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="171"/>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="176"/>
         <source> · %1 %2</source>
         <translation> · %1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="177"/>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="182"/>
         <source>The train split has no data for this step (import some in the Dataset panel)</source>
         <translation>Der Trainings-Split hat keine Daten für diesen Schritt (im Datensatz-Bereich importieren)</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="184"/>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="189"/>
         <source>&lt;b&gt;Evaluation&lt;/b&gt; — none yet. &lt;code&gt;rlhf eval PROJECT --models A,B,…&lt;/code&gt; or &lt;code&gt;rlhf demo run&lt;/code&gt; writes one; the newest is shown here.</source>
         <translation>&lt;b&gt;Auswertung&lt;/b&gt; — noch keine. &lt;code&gt;rlhf eval PROJECT --models A,B,…&lt;/code&gt; oder &lt;code&gt;rlhf demo run&lt;/code&gt; schreibt eine; die neueste steht hier.</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="189"/>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="195"/>
         <source>&lt;b&gt;Newest evaluation&lt;/b&gt; — judge %1, baseline %2, %3 prompts of the %4 split (%5)</source>
         <translation>&lt;b&gt;Neueste Auswertung&lt;/b&gt; — Richter %1, Basis %2, %3 Prompts des Splits %4 (%5)</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="200"/>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="206"/>
         <source>baseline</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="250"/>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="257"/>
         <source>Every step has a finished run. Start one again from its card.</source>
         <translation>Jeder Schritt hat einen fertigen Lauf. Einen neuen startet seine Karte.</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="257"/>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="264"/>
         <source>SFT needs a model to start from: train it once from its card (choose a base model there); Run the rest continues from it.</source>
         <translation>SFT braucht ein Startmodell: einmal über seine Karte trainieren (dort ein Basismodell wählen); „Den Rest ausführen“ macht von dort weiter.</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="270"/>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="277"/>
         <source>Running the rest: now %1.</source>
         <translation>Der Rest läuft: jetzt %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="271"/>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="278"/>
         <source>Reading the project…</source>
         <translation>Das Projekt wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="272"/>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="279"/>
         <source>Every step has a finished run.</source>
         <translation>Jeder Schritt hat einen fertigen Lauf.</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="273"/>
+        <location filename="../widgets/pipeline/PipelinePanel.cpp" line="280"/>
         <source>Still to do: %1.</source>
         <translation>Noch zu tun: %1.</translation>
     </message>
@@ -1645,42 +1655,42 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::PresentationZoom</name>
     <message>
-        <location filename="../widgets/main/PresentationZoom.cpp" line="39"/>
+        <location filename="../widgets/main/PresentationZoom.cpp" line="40"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../widgets/main/PresentationZoom.cpp" line="40"/>
+        <location filename="../widgets/main/PresentationZoom.cpp" line="41"/>
         <source>Ctrl+=</source>
         <translation>Ctrl+=</translation>
     </message>
     <message>
-        <location filename="../widgets/main/PresentationZoom.cpp" line="41"/>
+        <location filename="../widgets/main/PresentationZoom.cpp" line="42"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../widgets/main/PresentationZoom.cpp" line="42"/>
+        <location filename="../widgets/main/PresentationZoom.cpp" line="43"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/main/PresentationZoom.cpp" line="42"/>
+        <location filename="../widgets/main/PresentationZoom.cpp" line="43"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../widgets/main/PresentationZoom.cpp" line="43"/>
+        <location filename="../widgets/main/PresentationZoom.cpp" line="44"/>
         <source>&amp;Presentation Zoom</source>
         <translation>&amp;Präsentationszoom</translation>
     </message>
     <message>
-        <location filename="../widgets/main/PresentationZoom.cpp" line="43"/>
+        <location filename="../widgets/main/PresentationZoom.cpp" line="44"/>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
-        <location filename="../widgets/main/PresentationZoom.cpp" line="45"/>
+        <location filename="../widgets/main/PresentationZoom.cpp" line="46"/>
         <source>Large fonts in every panel, for a projector</source>
         <translation>Große Schrift in jedem Bereich, für einen Beamer</translation>
     </message>
@@ -2551,17 +2561,17 @@ Warnung: Dieses Projekt mischt beides, ein darauf trainiertes Modell lernt also 
 <context>
     <name>rlhf::widgets::StepCard</name>
     <message>
-        <location filename="../widgets/pipeline/StepCard.cpp" line="24"/>
+        <location filename="../widgets/pipeline/StepCard.cpp" line="23"/>
         <source>Show run</source>
         <translation>Lauf zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/StepCard.cpp" line="26"/>
+        <location filename="../widgets/pipeline/StepCard.cpp" line="25"/>
         <source>Open the newest run of this step in the Runs panel</source>
         <translation>Den neuesten Lauf dieses Schritts im Läufe-Bereich öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/pipeline/StepCard.cpp" line="42"/>
+        <location filename="../widgets/pipeline/StepCard.cpp" line="41"/>
         <source>No run yet.</source>
         <translation>Noch kein Lauf.</translation>
     </message>

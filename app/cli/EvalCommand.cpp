@@ -85,7 +85,9 @@ void runEval(const EvalOptions& o) {
     auto prompts = data::readPromptTexts(store->database(), o.split);
     if (o.maxPrompts > 0 && prompts.size() > static_cast<size_t>(o.maxPrompts)) prompts.resize(static_cast<size_t>(o.maxPrompts));
     if (prompts.empty()) throw UserError(o.project + ": no prompts in the " + o.split + " split to evaluate on (rlhf split assigns one)");
-    const auto demonstrations = data::readDemonstrations(store->database(), o.split);
+    auto demonstrations = data::readDemonstrations(store->database(), o.split);
+    if (o.maxPrompts > 0 && demonstrations.size() > static_cast<size_t>(o.maxPrompts))
+        demonstrations.resize(static_cast<size_t>(o.maxPrompts));  // perplexity over as many, first first
     const torch::Device device = resolveDevice(o.device, o.threads);
     const auto judge = makeJudge(*store, judgeSpec(*store, o.judge), device);
     std::vector<eval::PolicySpec> specs;
@@ -116,7 +118,7 @@ void addEvalCommand(CLI::App& app) {
                     "rm:DIR (or rm:RUN) scores with a reward model; synthetic uses a demo project's labeller "
                     "(default: the newest finished reward model, else a demo's labeller)");
     cmd->add_option("--split", o->split, "Prompts of this split (default test)")->check(CLI::IsMember({"train", "validation", "test"}));
-    cmd->add_option("--max-prompts", o->maxPrompts, "The first N prompts only (0: all)")->check(zeroOrMore());
+    cmd->add_option("--max-prompts", o->maxPrompts, "The first N prompts (and N demonstrations for perplexity) only (0: all)")->check(zeroOrMore());
     cmd->add_option("--max-new-tokens", o->settings.maxNewTokens, "Tokens per response at most (default 48)")->check(CLI::Range(1, 4096));
     cmd->add_option("--seed", o->settings.seed, "Seed of the samples the KL estimate draws");
     cmd->add_option("--samples", o->samples, "Prompts whose responses the report shows (default 3)")->check(zeroOrMore());

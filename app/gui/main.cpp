@@ -42,6 +42,8 @@ int main(int argc, char** argv) {
     rlhf::widgets::MainWindow window;
     const auto project = rlhf::widgets::startupProject(parser.positionalArguments());
     window.show();  // first, so an upgrade of an old project shows its progress over the window
+    if (project.demo && parser.isSet(panel))  // the panel asked for, once the demo is there (it opens on the board)
+        QObject::connect(&window, &rlhf::widgets::MainWindow::demoProjectReady, &window, [&window, name = parser.value(panel)] { window.showPanel(name); });
     if (project.demo) window.openDemoProject(project.path);
     else window.openProject(project.path, project.create);
     if (parser.isSet(panel)) window.showPanel(parser.value(panel));

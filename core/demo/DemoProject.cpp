@@ -4,6 +4,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include <unistd.h>
+
 #include "data/ProjectStore.h"
 #include "data/Splits.h"
 #include "demo/SyntheticLabeller.h"
@@ -68,7 +70,7 @@ DemoCreated fillProject(const std::string& path, uint64_t seed, const DemoSizes&
 DemoCreated createDemoProject(const std::string& path, uint64_t seed, const DemoSizes& sizes) {
     if (fs::exists(path) || fs::exists(path + ".d"))
         throw std::runtime_error(path + ": already exists (demo create makes a new project; choose another name)");
-    const std::string building = path + ".creating";
+    const std::string building = path + ".creating-" + std::to_string(::getpid());  // two makers never share it
     fs::remove_all(building + ".d");
     fs::remove(building);
     try {

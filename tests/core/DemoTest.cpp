@@ -118,7 +118,7 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, demo::createDemoProject(path, 3, {200, 1}));
         const std::string nowhere = (tmp_ / "missing-folder" / "demo.rlhf").string();
         QVERIFY_THROWS_EXCEPTION(std::exception, demo::createDemoProject(nowhere));
-        QVERIFY(!fs::exists(nowhere) && !fs::exists(nowhere + ".creating"));
+        QVERIFY(!fs::exists(nowhere) && !fs::exists(nowhere + ".creating-" + std::to_string(::getpid())));
     }
 
     // A policy against itself: every outcome a tie, KL exactly 0; perplexity from the model's own log-probs.

@@ -17,6 +17,7 @@
 #include "pipeline/PipelineChain.h"
 #include "pipeline/PipelinePanel.h"
 #include "pipeline/StepCard.h"
+#include "runs/RunLauncher.h"
 #include "runs/RunsPanel.h"
 
 using namespace rlhf;
@@ -106,6 +107,34 @@ private slots:
         QCOMPARE(board.evaluationTable()->item(1, 2)->text(), QStringLiteral("0.75 [0.40, 0.93]"));
         QCOMPARE(board.evaluationTable()->item(0, 2)->text(), QStringLiteral("baseline"));
         QCOMPARE(board.evaluationTable()->item(1, 3)->text(), QStringLiteral("2.500"));
+    }
+
+    // A step stopped from the Runs panel ends the chain (it has no final checkpoint to go on from).
+    void stoppingAStepEndsTheChain() {
+        const QString project = QString::fromStdString((tmp_ / "stopped.rlhf").string());
+        demo::createDemoProject(project.toStdString(), 2, {300, 1});
+        RunsPanel runs;
+        PipelinePanel board(&runs);
+        QSignalSpy refreshed(&board, &PipelinePanel::refreshed);
+        runs.setProject(project);
+        board.setProject(project);
+        QVERIFY(refreshed.wait(20000));
+        makeStepsTiny(board);
+        board.overrideStepSetting("pretrain", "max_steps", "100000");
+        QSignalSpy started(runs.launcher(), &RunLauncher::runStarted);
+        QSignalSpy messages(&board, &PipelinePanel::statusMessage);
+        QTest::mouseClick(board.runTheRestButton(), Qt::LeftButton);
+        QVERIFY(started.wait(60000));
+        QVERIFY(board.chain()->isRunning());
+        runs.launcher()->stop(started.first().first().toLongLong());
+        QTRY_VERIFY_WITH_TIMEOUT(!board.chain()->isRunning(), 60000);
+        QVERIFY(!messages.isEmpty());
+        QVERIFY2(messages.last().first().toString().contains(QStringLiteral("ended without finishing")), qPrintable(messages.last().first().toString()));
+        auto store = data::ProjectStore::open(project.toStdString(), false);
+        const auto rows = data::RunStore(store->database()).runs();
+        QCOMPARE(rows.size(), size_t(1));
+        QCOMPARE(rows[0].status, std::string("stopped"));
+        QTRY_VERIFY(board.runTheRestButton()->isEnabled());
     }
 };
 

@@ -35,7 +35,9 @@ bool replaceInPlace(QWidget* from, QWidget* to) {
 // The window a plot is shown in while full screen; a note holds its place and gives it back on closing.
 class FullScreenWindow : public QWidget {
 public:
-    FullScreenWindow(QCustomPlot* plot, QWidget* placeholder) : plot_(plot), placeholder_(placeholder) {
+    // A window of the plot's window, so a modal dialog that holds the plot lets it take input.
+    FullScreenWindow(QCustomPlot* plot, QWidget* placeholder)
+        : QWidget(placeholder->window(), Qt::Window), plot_(plot), placeholder_(placeholder) {
         setAttribute(Qt::WA_DeleteOnClose);
         setWindowTitle(placeholder->window()->windowTitle());
         auto* layout = new QVBoxLayout(this);

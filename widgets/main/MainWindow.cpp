@@ -188,7 +188,10 @@ void MainWindow::openDemoProject(const QString& path) {
         if (openProject(path, false)) showPanel(QStringLiteral("pipeline"));
         return;
     }
+    if (makingDemo_) return;  // one build at a time: its progress dialog says so
+    makingDemo_ = true;
     auto* progress = new QProgressDialog(tr("Making the demo project from generated data…"), QString(), 0, 0, this);
+    progress->setWindowModality(Qt::WindowModal);
     progress->setWindowTitle(tr("Demo project"));
     progress->setMinimumDuration(0);
     progress->setAttribute(Qt::WA_DeleteOnClose);
@@ -204,6 +207,7 @@ void MainWindow::openDemoProject(const QString& path) {
             }
         },
         [this, path, progress](QString& error) {
+            makingDemo_ = false;
             progress->close();
             if (!error.isEmpty()) {
                 QMessageBox::warning(this, tr("Demo project"), error);

@@ -64,6 +64,7 @@ private:
     RunsPanel* runs_ = nullptr;
     PipelinePanel* pipeline_ = nullptr;
     PresentationZoom* zoom_ = nullptr;
+    bool makingDemo_ = false;
     QStringList panelKeys_;  // panelNames() entry of each navigation row
     QMenu* recentMenu_ = nullptr;
 };

@@ -24,7 +24,8 @@ PresentationZoom::PresentationZoom(QObject* parent)
 void PresentationZoom::setPercent(int percent) {
     percent_ = std::clamp(percent, 70, 300);
     auto scaled = [this](QFont font) {
-        font.setPointSizeF(font.pointSizeF() * percent_ / 100.0);
+        if (font.pointSizeF() > 0) font.setPointSizeF(font.pointSizeF() * percent_ / 100.0);
+        else font.setPixelSize(std::max(1, font.pixelSize() * percent_ / 100));  // a font sized in pixels
         return font;
     };
     QApplication::setFont(scaled(baseFont_));

@@ -13,9 +13,16 @@ PipelineChain::PipelineChain(RunLauncher* launcher, QObject* parent) : QObject(p
         currentRun_ = runId;
         emit changed();
     });
+    // A failure of the chain's run: a run that did not start (id 0, while the chain waits for its start)
+    // or its run failing. A run that ends ok continues once its row is read (runEnded below).
     connect(launcher_, &RunLauncher::runEnded, this, [this](qint64 runId, bool ok, const QString& text) {
-        if (runId != currentRun_ || ok) return;  // a finished run continues once its checkpoint is read (runEnded below)
-        emit message(tr("Run the rest stopped: the %1 run #%2 did not finish (%3).").arg(currentKind_.toUpper()).arg(runId).arg(text));
+        if (!isRunning() || ok) return;
+        if (runId == 0 && waitingForStart_)
+            emit message(tr("Run the rest stopped: the %1 run did not start (%2).").arg(currentKind_.toUpper(), text));
+        else if (runId != 0 && runId == currentRun_)
+            emit message(tr("Run the rest stopped: the %1 run #%2 did not finish (%3).").arg(currentKind_.toUpper()).arg(runId).arg(text));
+        else
+            return;
         cancel();
     });
 }
@@ -59,7 +66,12 @@ void PipelineChain::launchNext() {
 }
 
 void PipelineChain::runEnded(int64_t runId, const QString& finalCheckpoint) {
-    if (runId != currentRun_ || finalCheckpoint.isEmpty()) return;
+    if (runId == 0 || runId != currentRun_) return;
+    if (finalCheckpoint.isEmpty()) {  // stopped (or its row unreadable): nothing to continue from
+        emit message(tr("Run the rest stopped: the %1 run #%2 ended without finishing.").arg(currentKind_.toUpper()).arg(runId));
+        cancel();
+        return;
+    }
     checkpoints_[currentKind_] = finalCheckpoint;
     launchNext();
 }

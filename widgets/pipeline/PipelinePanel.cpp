@@ -123,6 +123,8 @@ void PipelinePanel::setProject(const QString& projectPath) {
     chain_->cancel();
     loaded_ = false;
     snapshot_ = {};
+    ++generation_;  // a read of the previous project still under way is dropped when it arrives
+    refreshing_ = false;
     refresh();
 }
 
@@ -136,11 +138,14 @@ void PipelinePanel::refresh() {
     refreshing_ = true;
     queryProject<PipelineSnapshot>(
         this, projectPath_, [](data::ProjectStore& store) { return loadPipelineSnapshot(store); },
-        [this, path = projectPath_](PipelineSnapshot& s) {
+        [this, generation = generation_](PipelineSnapshot& s) {
+            if (generation != generation_) return;
             refreshing_ = false;
-            if (path == projectPath_) apply(s);
+            apply(s);
         },
-        [this](const QString&) { refreshing_ = false; });
+        [this, generation = generation_](const QString&) {
+            if (generation == generation_) refreshing_ = false;
+        });
 }
 
 void PipelinePanel::apply(PipelineSnapshot& snapshot) {
@@ -186,20 +191,21 @@ void PipelinePanel::fillEvaluation() {
         return;
     }
     const auto& e = *snapshot_.evaluation;
+    auto text = [&e](const char* key) { return QString::fromStdString(e[key].is_string() ? e[key].get<std::string>() : std::string()); };
     evaluationLine_->setText(tr("<b>Newest evaluation</b> — judge %1, baseline %2, %3 prompts of the %4 split (%5)")
-                                 .arg(QString::fromStdString(e.value("judge", "")).toHtmlEscaped(),
-                                      QString::fromStdString(e.value("baseline", "")).toHtmlEscaped())
-                                 .arg(e.value("prompts", 0))
-                                 .arg(QString::fromStdString(e.value("split", "test")), QString::fromStdString(snapshot_.evaluationFile).toHtmlEscaped()));
-    for (const auto& m : e["models"]) {
+                                 .arg(text("judge").toHtmlEscaped(), text("baseline").toHtmlEscaped())
+                                 .arg(e["prompts"].is_number() ? e["prompts"].get<int64_t>() : 0)
+                                 .arg(text("split"), QString::fromStdString(snapshot_.evaluationFile).toHtmlEscaped()));
+    for (const auto& m : e["models"]) {  // rows checked when read (PipelineSnapshot)
         const int row = evaluation_->rowCount();
         evaluation_->insertRow(row);
-        QString name = QString::fromStdString(m.value("model", ""));
-        if (m.contains("kind") && m["kind"].is_string()) name += QStringLiteral(" (%1)").arg(QString::fromStdString(m["kind"]).toUpper());
-        const QString win = m["win_rate"].is_null()
+        auto field = [&m](const char* key) { return m.value(key, nlohmann::json()); };
+        QString name = QString::fromStdString(field("model").is_string() ? field("model").get<std::string>() : std::string("?"));
+        if (field("kind").is_string()) name += QStringLiteral(" (%1)").arg(QString::fromStdString(field("kind")).toUpper());
+        const QString win = field("win_rate").is_null()
                                 ? tr("baseline")
-                                : QStringLiteral("%1 [%2, %3]").arg(numberText(m["win_rate"], 2), numberText(m["ci_low"], 2), numberText(m["ci_high"], 2));
-        const QStringList cells = {name, numberText(m["mean_score"]), win, numberText(m["kl"]), numberText(m["perplexity"], 2)};
+                                : QStringLiteral("%1 [%2, %3]").arg(numberText(field("win_rate"), 2), numberText(field("ci_low"), 2), numberText(field("ci_high"), 2));
+        const QStringList cells = {name, numberText(field("mean_score")), win, numberText(field("kl")), numberText(field("perplexity"), 2)};
         for (int c = 0; c < cells.size(); ++c) evaluation_->setItem(row, c, new QTableWidgetItem(cells[c]));
     }
     fitTableSize();

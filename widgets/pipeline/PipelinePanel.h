@@ -64,6 +64,7 @@ private:
     QString projectPath_;
     PipelineSnapshot snapshot_;
     bool loaded_ = false, refreshing_ = false;
+    int generation_ = 0;  // of setProject: reads of an earlier project are dropped
     std::map<QString, StepCard*> cards_;
     std::map<QString, std::map<QString, QString>> overrides_;
     QPushButton* runRest_ = nullptr;

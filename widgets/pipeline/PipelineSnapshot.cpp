@@ -1,5 +1,6 @@
 #include "pipeline/PipelineSnapshot.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -11,6 +12,15 @@ namespace rlhf::widgets {
 namespace fs = std::filesystem;
 
 namespace {
+
+// What `rlhf eval` writes: an object whose "models" are objects (a file edited by hand or from elsewhere
+// that is not is left out; the board reads each row's fields by value, with defaults).
+bool isEvaluation(const nlohmann::json& j) {
+    if (!j.is_object() || !j.contains("models") || !j["models"].is_array()) return false;
+    for (const auto& key : {"judge", "baseline", "prompts", "split"})
+        if (!j.contains(key)) return false;
+    return std::all_of(j["models"].begin(), j["models"].end(), [](const nlohmann::json& m) { return m.is_object(); });
+}
 
 // evaluations/eval-DATE-TIME[-N].json: the newest written (two written in one second: the later N).
 void readNewestEvaluation(const std::string& folder, PipelineSnapshot& s) {
@@ -33,7 +43,7 @@ void readNewestEvaluation(const std::string& folder, PipelineSnapshot& s) {
     if (newest.empty()) return;
     std::ifstream in(newest);
     auto j = nlohmann::json::parse(in, nullptr, false);
-    if (j.is_object() && j.contains("models")) {
+    if (isEvaluation(j)) {
         s.evaluation = std::move(j);
         s.evaluationFile = newest;
     }

@@ -192,6 +192,10 @@ void NewRunDialog::chooseDirectory(QComboBox* combo) {
 
 void NewRunDialog::preset(const QString& kind, const QString& checkpoint) {
     kind_->setCurrentIndex(std::max(0, kind_->findData(kind)));
+    if (checkpoint.isEmpty()) {  // the stage only: its model stays the dialog's default
+        updateProblems();
+        return;
+    }
     QComboBox* combo = kind == QLatin1String("ppo") && checkpoint.contains(QLatin1String("-rm/")) ? rewardModel_ : model_;
     if (combo->findData(checkpoint) < 0) combo->insertItem(0, checkpoint, checkpoint);
     combo->setCurrentIndex(combo->findData(checkpoint));

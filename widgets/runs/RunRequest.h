@@ -17,8 +17,8 @@ struct RunRequest {
     int64_t resumeRunId = 0;           // > 0: --resume this run
     int64_t afterRunId = 0;            // > 0: queued until this run has finished
     int niceness = 10;                 // the engine's priority below the window's (the latency benchmark compares 0)
-    QString afterRunSetting = QStringLiteral("model");
-    QString origin;                    // who asked: "pipeline" for the Pipeline board's chain, else empty  // the setting its final checkpoint fills (PPO after a reward model: reward_model)
+    QString afterRunSetting = QStringLiteral("model");  // the setting its final checkpoint fills (PPO after a reward model: reward_model)
+    QString origin;                    // who asked: "pipeline" for the Pipeline board's chain, else empty
 
     // rlhf-engine's arguments for `projectPath`.
     QStringList engineArguments(const QString& projectPath) const {

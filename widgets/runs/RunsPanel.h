@@ -46,9 +46,9 @@ public:
 signals:
     void statusMessage(const QString& text);
     void panelRequested(const QString& panel);
-    void showPromptRequested(qint64 promptId);
+    void showPromptRequested(qint64 promptId);  // a reward model's wrong pair, to be shown in the Dataset panel
     // A run this window trained has ended and its row was read: its final checkpoint, empty unless it finished.
-    void runEndedWithCheckpoint(qint64 runId, const QString& finalCheckpoint);  // a reward model's wrong pair, to be shown in the Dataset panel
+    void runEndedWithCheckpoint(qint64 runId, const QString& finalCheckpoint);
 
 protected:
     void showEvent(QShowEvent* event) override;
