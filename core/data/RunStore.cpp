@@ -122,6 +122,13 @@ std::vector<MetricPoint> RunStore::metric(int64_t runId, const std::string& name
     return out;
 }
 
+std::optional<double> RunStore::latestMetric(int64_t runId, const std::string& name) {
+    auto q = db_.prepare("SELECT value FROM metrics WHERE run_id = ?1 AND name = ?2 AND value IS NOT NULL ORDER BY step DESC LIMIT 1");
+    q.bind(1, runId).bind(2, std::string_view(name));
+    if (!q.step()) return std::nullopt;
+    return q.columnDouble(0);
+}
+
 std::vector<CheckpointRow> RunStore::checkpoints(int64_t runId) {
     std::vector<CheckpointRow> out;
     auto q = db_.prepare(std::string(kCheckpointColumns) + "WHERE run_id = ?1 ORDER BY step");

@@ -62,6 +62,7 @@ public:
     // Points of a run with step > afterStep, by name then step.
     std::vector<MetricPoint> metrics(int64_t runId, int64_t afterStep = -1);
     std::vector<MetricPoint> metric(int64_t runId, const std::string& name);  // one metric, by step
+    std::optional<double> latestMetric(int64_t runId, const std::string& name);  // its value at the newest step
     std::vector<CheckpointRow> checkpoints(int64_t runId);
     // The checkpoint written at `path` (a project run's), for the lineage of runs that start from it.
     std::optional<CheckpointRow> checkpointAt(const std::string& path);

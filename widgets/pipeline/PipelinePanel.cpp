@@ -96,7 +96,7 @@ void PipelinePanel::buildCards(QWidget* board) {
         grid->addWidget(card, row, column);
         connect(card, &StepCard::actionTriggered, this, [this, kind] { openStep(kind); });
         connect(card, &StepCard::showRunTriggered, this, [this, kind] {
-            if (const RunEntry* run = snapshot_.lastRun(kind.toStdString())) {
+            if (const PipelineRun* run = snapshot_.lastRun(kind.toStdString())) {
                 emit panelRequested(QStringLiteral("runs"));
                 runs_->selectRun(run->row.id);
             }
@@ -169,11 +169,11 @@ void PipelinePanel::fillCard(const QString& kind) {
         card->setData(tr("Prompts to roll out: %1").arg(splitCounts(d, &data::SplitCounts::prompts)));
     else
         card->setData(tr("Comparisons: %1; rankings: %2").arg(splitCounts(d, &data::SplitCounts::comparisons)).arg(d.train().rankings));
-    const RunEntry* run = snapshot_.lastRun(k);
+    const PipelineRun* run = snapshot_.lastRun(k);
     QString line;
     if (run) {
         line = tr("Run #%1: %2, step %3").arg(run->row.id).arg(QString::fromStdString(run->status)).arg(run->row.lastStep);
-        if (run->headline) line += tr(" · %1 %2").arg(metricLabel(run->headlineName)).arg(*run->headline, 0, 'f', 3);
+        if (run->metric) line += tr(" · %1 %2").arg(metricLabel(run->metricName)).arg(*run->metric, 0, 'f', 3);
     }
     card->setRun(line, run && run->status == "finished");
     const bool hasData = kind == QLatin1String("pretrain") ? (snapshot_.demo || d.train().prompts > 0)

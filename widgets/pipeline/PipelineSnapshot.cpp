@@ -6,6 +6,8 @@
 
 #include "data/RunStore.h"
 #include "demo/DemoProject.h"
+#include "runs/RunSnapshot.h"
+#include "train/RunLock.h"
 
 namespace rlhf::widgets {
 
@@ -49,23 +51,17 @@ void readNewestEvaluation(const std::string& folder, PipelineSnapshot& s) {
     }
 }
 
-std::optional<double> lastValue(data::RunStore& runs, int64_t runId, const std::string& name) {
-    const auto points = runs.metric(runId, name);
-    if (points.empty()) return std::nullopt;
-    return points.back().value;
-}
-
 }  // namespace
 
-const RunEntry* PipelineSnapshot::lastRun(const std::string& kind) const {
-    const RunEntry* last = nullptr;
+const PipelineRun* PipelineSnapshot::lastRun(const std::string& kind) const {
+    const PipelineRun* last = nullptr;
     for (const auto& r : runs)
         if (r.row.kind == kind && (!last || r.row.id > last->row.id)) last = &r;
     return last;
 }
 
 std::string PipelineSnapshot::finishedCheckpoint(const std::string& kind) const {
-    const RunEntry* best = nullptr;
+    const PipelineRun* best = nullptr;
     for (const auto& r : runs)
         if (r.row.kind == kind && r.status == "finished" && r.row.lastCheckpoint && (!best || r.row.id > best->row.id)) best = &r;
     return best ? *best->row.lastCheckpoint : std::string();
@@ -80,17 +76,18 @@ std::string pipelineMetricOf(const std::string& kind) {
 PipelineSnapshot loadPipelineSnapshot(data::ProjectStore& store) {
     PipelineSnapshot s;
     s.data = data::summarizeTrainingData(store.database());
-    s.runs = loadRunSnapshot(store);
     data::RunStore runs(store.database());
-    for (auto& r : s.runs) {  // the board's metric in place of the list's headline
-        const std::string name = pipelineMetricOf(r.row.kind);
-        if (auto v = lastValue(runs, r.row.id, name)) {
-            r.headlineName = name;
-            r.headline = v;
+    for (auto& row : runs.runs()) {
+        PipelineRun r;
+        r.status = train::observedRunStatus(row.status, data::RunStore::directoryOf(store.checkpointsDirectory(), row.id, row.kind));
+        for (const std::string& name : {pipelineMetricOf(row.kind), headlineMetricOf(row.kind)}) {
+            r.metricName = name;
+            if ((r.metric = runs.latestMetric(row.id, name))) break;
         }
+        r.row = std::move(row);
+        s.runs.push_back(std::move(r));
     }
     s.demo = demo::demoSettings(store.database()).has_value();
-    if (s.demo) s.demoCorpus = demo::demoCorpusPath(store.checkpointsDirectory());
     readNewestEvaluation(store.checkpointsDirectory() + "/evaluations", s);
     return s;
 }

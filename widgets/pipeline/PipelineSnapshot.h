@@ -10,21 +10,30 @@
 #include <nlohmann/json.hpp>
 
 #include "data/ProjectStore.h"
+#include "data/RunStore.h"
 #include "data/TrainingDataSummary.h"
-#include "runs/RunSnapshot.h"
 
 namespace rlhf::widgets {
 
+// A run as a card shows it: the row, its observed status (interrupted where nobody trains it) and the
+// step's key metric at its newest step (pipelineMetricOf). Cheaper than the Runs panel's RunEntry: no
+// settings, checkpoints or directory sizes.
+struct PipelineRun {
+    data::RunRow row;
+    std::string status;
+    std::string metricName;
+    std::optional<double> metric;
+};
+
 struct PipelineSnapshot {
     data::TrainingDataSummary data;
-    std::vector<RunEntry> runs;
+    std::vector<PipelineRun> runs;
     bool demo = false;
-    std::string demoCorpus;                   // the demo's pretraining text (empty unless demo)
     std::optional<nlohmann::json> evaluation;  // the newest evaluation file's object
     std::string evaluationFile;
 
     // The newest run of `kind` (by id), or nullptr.
-    const RunEntry* lastRun(const std::string& kind) const;
+    const PipelineRun* lastRun(const std::string& kind) const;
     // The final checkpoint of the newest finished run of `kind`, or empty.
     std::string finishedCheckpoint(const std::string& kind) const;
 };

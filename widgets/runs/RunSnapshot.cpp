@@ -17,13 +17,6 @@ int64_t directoryBytes(const std::string& dir) {
         if (it->is_regular_file(ec)) total += static_cast<int64_t>(it->file_size(ec));
     return total;
 }
-
-std::optional<double> latestValue(data::Database& db, int64_t runId, const std::string& name) {
-    auto q = db.prepare("SELECT value FROM metrics WHERE run_id = ?1 AND name = ?2 AND value IS NOT NULL ORDER BY step DESC LIMIT 1");
-    q.bind(1, runId).bind(2, std::string_view(name));
-    if (!q.step()) return std::nullopt;
-    return q.columnDouble(0);
-}
 }  // namespace
 
 std::string headlineMetricOf(const std::string& kind) { return train::stageHeadlines(kind).front().first; }
@@ -39,7 +32,7 @@ std::vector<RunEntry> loadRunSnapshot(data::ProjectStore& store) {
         if (!e.config.is_object()) e.config = nlohmann::json::object();
         e.maxSteps = e.config.value("max_steps", int64_t(0));
         e.headlineName = headlineMetricOf(row.kind);
-        e.headline = latestValue(store.database(), row.id, e.headlineName);
+        e.headline = runs.latestMetric(row.id, e.headlineName);
         e.checkpoints = runs.checkpoints(row.id);
         if (e.config.contains("model") && e.config["model"].is_string()) e.startCheckpoint = runs.checkpointAt(e.config["model"]);
         if (e.config.contains("reward_model") && e.config["reward_model"].is_string())
