@@ -122,10 +122,8 @@ nlohmann::ordered_json samplesOf(const std::vector<std::string>& prompts, const 
 
 nlohmann::ordered_json evaluateDemo(data::ProjectStore& store, const std::map<std::string, StageRun>& runs, const torch::Device& device) {
     std::cerr << "\n== Evaluation: SFT, PPO and DPO on the test split, judged by the reward model and the synthetic labeller ==\n";
-    auto rewardModel = model::loadCheckpoint(runs.at("rm").checkpoint, device);
-    rewardModel.model->eval();
     const std::string rmName = "rm:" + std::to_string(runs.at("rm").run);
-    const auto rm = eval::rewardModelJudge(rmName, rewardModel);
+    const auto rm = eval::rewardModelJudge(rmName, runs.at("rm").checkpoint, device);
     nlohmann::ordered_json out;
     out["rm"] = rewardModelAccuracy(store, rm);
     const auto prompts = data::readPromptTexts(store.database(), "test");

@@ -2,7 +2,6 @@
 
 #include <iostream>
 #include <memory>
-#include <optional>
 
 #include <CLI/CLI.hpp>
 #include <torch/torch.h>
@@ -46,29 +45,19 @@ std::string judgeSpec(data::ProjectStore& store, const std::string& given) {
     throw UserError("--judge: " + store.path() + " has no finished reward model; give --judge rm:DIR");
 }
 
-struct ChosenJudge {
-    std::optional<model::LoadedModel> rewardModel;
-    eval::Judge judge;
-};
-
-std::unique_ptr<ChosenJudge> makeJudge(data::ProjectStore& store, const std::string& spec, const torch::Device& device) {
-    auto chosen = std::make_unique<ChosenJudge>();
+eval::Judge makeJudge(data::ProjectStore& store, const std::string& spec, const torch::Device& device) {
     if (spec == "synthetic") {
         if (!demo::demoSettings(store.database()))
             throw UserError("--judge synthetic: the synthetic labeller judges only a demo project's questions (rlhf demo create)");
-        chosen->judge = eval::syntheticLabellerJudge();
-        return chosen;
+        return eval::syntheticLabellerJudge();
     }
     if (spec.rfind("rm:", 0) != 0) throw UserError("--judge: expected rm:DIR (or rm:RUN) or synthetic, found " + spec);
     const NamedModel rm = resolveModel(store, spec.substr(3), "--judge");
-    chosen->rewardModel = model::loadCheckpoint(rm.dir, device);
-    chosen->rewardModel->model->eval();
     try {
-        chosen->judge = eval::rewardModelJudge(spec, *chosen->rewardModel);
+        return eval::rewardModelJudge(spec, rm.dir, device);
     } catch (const std::invalid_argument& e) {
         throw UserError("--judge: " + std::string(e.what()));
     }
-    return chosen;
 }
 
 void runEval(const EvalOptions& o) {
@@ -95,11 +84,11 @@ void runEval(const EvalOptions& o) {
     if (!o.json) std::cerr << "rlhf eval: " << models.size() << " models on " << prompts.size() << " prompts\n";
     std::vector<eval::PolicyResult> results;
     try {
-        results = eval::evaluatePolicies(specs, baseline, prompts, demonstrations, {judge->judge}, o.settings, device);
+        results = eval::evaluatePolicies(specs, baseline, prompts, demonstrations, {judge}, o.settings, device);
     } catch (const std::invalid_argument& e) {
         throw UserError(e.what());
     }
-    auto report = evaluationJson(models, results, baseline, judge->judge.name, o.split, prompts, static_cast<size_t>(o.samples));
+    auto report = evaluationJson(models, results, baseline, judge.name, o.split, prompts, static_cast<size_t>(o.samples));
     report["file"] = saveEvaluation(*store, report);
     if (o.json) printJsonLine(report);
     else printEvaluationTable(report);

@@ -42,13 +42,11 @@ nlohmann::ordered_json modelJson(const NamedModel& m, const eval::PolicyResult& 
 }  // namespace
 
 NamedModel resolveModel(data::ProjectStore& store, const std::string& name, const std::string& option) {
-    if (isRunId(name)) {
-        for (const auto& run : data::RunStore(store.database()).runs()) {
-            if (std::to_string(run.id) != name) continue;
-            if (!run.lastCheckpoint) throw UserError(option + ": run " + name + " (" + run.kind + ") has no checkpoint yet");
-            return {name, *run.lastCheckpoint, run.kind, run.id};
+    if (isRunId(name))
+        if (const auto run = data::RunStore(store.database()).run(std::stoll(name))) {
+            if (!run->lastCheckpoint) throw UserError(option + ": run " + name + " (" + run->kind + ") has no checkpoint yet");
+            return {name, *run->lastCheckpoint, run->kind, run->id};
         }
-    }
     if (fs::is_directory(name)) return {name, fs::absolute(name).lexically_normal().string(), "", 0};
     throw UserError(option + ": " + name + " is neither a run of " + store.path() + " nor a model directory");
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <stdexcept>
 
 #include "demo/SyntheticLabeller.h"
@@ -36,7 +37,7 @@ std::vector<std::vector<int>> generated(model::LoadedModel& m, const std::vector
     return out;
 }
 
-model::LoadedModel loadPolicy(const std::string& dir, const torch::Device& device) {
+model::LoadedModel loadInEvalMode(const std::string& dir, const torch::Device& device) {
     auto loaded = model::loadCheckpoint(dir, device);
     loaded.model->eval();
     return loaded;
@@ -77,9 +78,11 @@ double perplexityOf(model::LoadedModel& m, const std::vector<data::Demonstration
 
 }  // namespace
 
-Judge rewardModelJudge(const std::string& name, model::LoadedModel& rm) {
-    if (!rm.score.defined()) throw std::invalid_argument(name + ": not a reward model (its weights have no score.weight)");
-    return {name, [&rm](const std::vector<std::string>& prompts, const std::vector<std::string>& responses) {
+Judge rewardModelJudge(const std::string& name, const std::string& dir, const torch::Device& device) {
+    auto loaded = std::make_shared<model::LoadedModel>(loadInEvalMode(dir, device));
+    if (!loaded->score.defined()) throw std::invalid_argument(name + ": not a reward model (its weights have no score.weight)");
+    return {name, [loaded](const std::vector<std::string>& prompts, const std::vector<std::string>& responses) {
+                model::LoadedModel& rm = *loaded;
                 torch::NoGradGuard noGrad;
                 std::vector<double> scores;
                 for (size_t i = 0; i < prompts.size(); ++i) {
@@ -127,11 +130,11 @@ std::vector<PolicyResult> evaluatePolicies(const std::vector<PolicySpec>& polici
                                            const std::vector<Judge>& judges, const EvalSettings& settings,
                                            const torch::Device& device) {
     torch::NoGradGuard noGrad;
-    auto base = loadPolicy(policies.at(baseline).dir, device);
+    auto base = loadInEvalMode(policies.at(baseline).dir, device);
     std::vector<PolicyResult> results;
     for (size_t i = 0; i < policies.size(); ++i) {
         std::optional<model::LoadedModel> other;
-        if (i != baseline) other = loadPolicy(policies[i].dir, device);
+        if (i != baseline) other = loadInEvalMode(policies[i].dir, device);
         model::LoadedModel& policy = i == baseline ? base : *other;
         PolicyResult r{policies[i].name, policies[i].dir, greedyResponses(policy, prompts, settings.maxNewTokens), {}, 0, 0};
         for (const auto& judge : judges) r.scores[judge.name] = judge.scores(prompts, r.responses);

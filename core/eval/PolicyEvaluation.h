@@ -28,9 +28,9 @@ struct Judge {
     JudgeScores scores;
 };
 
-// A reward model's judge; the model must outlive it. Throws std::invalid_argument for a model without a
-// score head.
-Judge rewardModelJudge(const std::string& name, model::LoadedModel& rewardModel);
+// The judge of the reward model in `dir` (loaded here, kept by the judge). Throws std::invalid_argument
+// for a model without a score head.
+Judge rewardModelJudge(const std::string& name, const std::string& dir, const torch::Device& device);
 Judge syntheticLabellerJudge();
 
 struct EvalSettings {
