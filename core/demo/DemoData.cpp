@@ -34,7 +34,7 @@ std::string bodyFor(const Fact& fact, const AnswerMix& mix, DemoRandom& random) 
     if (u < mix.correct) return fact.answerSentence();
     if (u < mix.correct + mix.wrong) return wrongAnswer(fact, random);
     if (u < mix.correct + mix.wrong + mix.offTopic) {
-        const auto facts = allFacts();
+        static const std::vector<Fact> facts = allFacts();
         for (;;)
             if (const Fact& other = random.pick(facts); other.category != fact.category) return other.answerSentence();
     }

@@ -97,13 +97,11 @@ const std::vector<std::string>& questionLeads() {
 
 std::string dialoguePrompt(const std::string& question) { return "\n\nHuman: " + question + "\n\nAssistant:"; }
 
-const Fact* factAskedIn(const std::vector<Fact>& facts, const std::string& prompt) {
-    const size_t turn = prompt.rfind("Human:");
-    const std::string asked = turn == std::string::npos ? prompt : prompt.substr(turn);
-    for (const auto& fact : facts)
-        for (size_t t = 0; t < fact.category->questions.size(); ++t)
-            if (asked.find(fact.question(t)) != std::string::npos) return &fact;
-    return nullptr;
+std::vector<std::pair<std::string, size_t>> allQuestions(const std::vector<Fact>& facts) {
+    std::vector<std::pair<std::string, size_t>> questions;
+    for (size_t f = 0; f < facts.size(); ++f)
+        for (size_t t = 0; t < facts[f].category->questions.size(); ++t) questions.emplace_back(facts[f].question(t), f);
+    return questions;
 }
 
 }  // namespace rlhf::demo

@@ -5,6 +5,7 @@
 // so the labeller judges new samples by the rules the preference data encodes.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace rlhf::demo {
@@ -39,7 +40,7 @@ const std::vector<std::string>& questionLeads();   // "", "Hello! ", "Quick ques
 // "\n\nHuman: QUESTION\n\nAssistant:": the conversation format of the demo's data and of the Chat panel.
 std::string dialoguePrompt(const std::string& question);
 
-// The fact a prompt asks about (its question found in the prompt's last Human turn), or nullptr.
-const Fact* factAskedIn(const std::vector<Fact>& facts, const std::string& prompt);
+// Every question the demo asks (each fact with each template) and its fact's index in allFacts().
+std::vector<std::pair<std::string, size_t>> allQuestions(const std::vector<Fact>& facts);
 
 }  // namespace rlhf::demo

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <string_view>
 
 namespace rlhf::demo {
 
@@ -73,11 +74,19 @@ std::vector<std::string> sentencesOf(const std::string& text) {
     return sentences;
 }
 
-SyntheticLabeller::SyntheticLabeller() : facts_(allFacts()) {}
+SyntheticLabeller::SyntheticLabeller() : facts_(allFacts()), questions_(allQuestions(facts_)) {}
+
+const Fact* SyntheticLabeller::factAskedIn(const std::string& prompt) const {
+    const size_t turn = prompt.rfind("Human:");
+    const std::string_view asked = turn == std::string::npos ? std::string_view(prompt) : std::string_view(prompt).substr(turn);
+    for (const auto& [question, fact] : questions_)
+        if (asked.find(question) != std::string_view::npos) return &facts_[fact];
+    return nullptr;
+}
 
 Judgement SyntheticLabeller::judge(const std::string& prompt, const std::string& response) const {
     Judgement j;
-    const Fact* fact = factAskedIn(facts_, prompt);
+    const Fact* fact = factAskedIn(prompt);
     j.knownQuestion = fact != nullptr;
     if (fact) j.answer = answerKind(*fact, response);
     judgeForm(sentencesOf(response), j);

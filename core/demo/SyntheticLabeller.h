@@ -35,7 +35,11 @@ public:
     double compare(const std::string& prompt, const std::string& a, const std::string& b) const;
 
 private:
+    // The fact a prompt asks about (its question found in the prompt's last Human turn), or nullptr.
+    const Fact* factAskedIn(const std::string& prompt) const;
+
     std::vector<Fact> facts_;
+    std::vector<std::pair<std::string, size_t>> questions_;  // built once: the labeller judges thousands of answers
 };
 
 // The response's sentences: split after '.', '!' or '?', trimmed, empty ones dropped.
