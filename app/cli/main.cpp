@@ -9,6 +9,7 @@
 #include "DataCommands.h"
 #include "ElizaCommand.h"
 #include "EngineCommands.h"
+#include "LabellingCommands.h"
 #include "VersionCommand.h"
 
 int main(int argc, char** argv) {
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     rlhf::cli::addElizaCommand(app);
     rlhf::cli::addDataCommands(app);
+    rlhf::cli::addLabellingCommands(app);
     rlhf::cli::addEngineCommandPlaceholders(app);
     return rlhf::cli::runCommandLine(app, argc, argv);
 }

@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "data/RankingFile.h"
 #include "util/AtomicFile.h"
 
 namespace rlhf::data {
@@ -15,11 +16,18 @@ Content contentAt(const Statement& s, int textColumn) {
     return c;
 }
 
+// Imported pairs in import order, then the pairs rankings imply (each pair ranked apart; ties and all-bad
+// judgements give none) by judgement and rank.
 const char* kPairsQuery =
-    "SELECT p.text, p.messages, c.text, c.messages, r.text, r.messages, x.margin "
+    "SELECT p.text, p.messages, c.text, c.messages, r.text, r.messages, x.margin, 0 AS kind, x.id AS k1, 0 AS k2, 0 AS k3, 0 AS k4, 0 AS k5 "
     "FROM comparisons x JOIN prompts p ON p.id = x.prompt_id "
     "JOIN responses c ON c.id = x.chosen_id JOIN responses r ON r.id = x.rejected_id "
-    "WHERE ?1 IS NULL OR p.split = ?1 ORDER BY x.id";
+    "WHERE ?1 IS NULL OR p.split = ?1 "
+    "UNION ALL SELECT p.text, p.messages, c.text, c.messages, r.text, r.messages, NULL, 1, k.id, a.rank, b.rank, a.response_id, b.response_id "
+    "FROM rankings k JOIN prompts p ON p.id = k.prompt_id "
+    "JOIN ranking_items a ON a.ranking_id = k.id JOIN ranking_items b ON b.ranking_id = k.id AND a.rank < b.rank "
+    "JOIN responses c ON c.id = a.response_id JOIN responses r ON r.id = b.response_id "
+    "WHERE k.all_bad = 0 AND a.rank > 0 AND (?1 IS NULL OR p.split = ?1) ORDER BY kind, k1, k2, k3, k4, k5";
 const char* kDemonstrationsQuery =
     "SELECT p.text, p.messages, d.text, d.messages FROM responses d JOIN prompts p ON p.id = d.prompt_id "
     "WHERE d.origin = 'demonstration' AND (?1 IS NULL OR p.split = ?1) ORDER BY d.id";
@@ -36,12 +44,13 @@ std::string nothingToExport(Database& db, bool pairs, Format format, const std::
     const std::string where = split ? " in the " + *split + " split" : "";
     const int64_t other = countOf(db, pairs ? "SELECT count(*) FROM responses d JOIN prompts p ON p.id = d.prompt_id "
                                               "WHERE d.origin = 'demonstration' AND (?1 IS NULL OR p.split = ?1)"
-                                            : "SELECT count(*) FROM comparisons x JOIN prompts p ON p.id = x.prompt_id "
-                                              "WHERE ?1 IS NULL OR p.split = ?1", split);
-    std::string why = std::string("no ") + (pairs ? "comparisons" : "demonstrations") + where + " to export as " + formatName(format);
+                                            : "SELECT (SELECT count(*) FROM comparisons x JOIN prompts p ON p.id = x.prompt_id "
+                                              "WHERE ?1 IS NULL OR p.split = ?1) + (SELECT count(*) FROM rankings k JOIN prompts p "
+                                              "ON p.id = k.prompt_id WHERE k.all_bad = 0 AND (?1 IS NULL OR p.split = ?1))", split);
+    std::string why = std::string("no ") + (pairs ? "comparisons or ranked pairs" : "demonstrations") + where + " to export as " + formatName(format);
     if (other > 0)
         why += pairs ? "; its " + std::to_string(other) + " demonstrations export as sft or openai-chat"
-                     : "; its " + std::to_string(other) + " comparisons export as hh, trl, trl-messages or openai-dpo";
+                     : "; its " + std::to_string(other) + " comparisons and rankings export as hh, trl, trl-messages or openai-dpo";
     return why;
 }
 
@@ -49,6 +58,7 @@ std::string nothingToExport(Database& db, bool pairs, Format format, const std::
 
 ExportReport exportJsonl(Database& db, const std::string& path, Format format, const std::optional<std::string>& split) {
     if (format == Format::Auto) throw std::invalid_argument("export needs an explicit --format");
+    if (format == Format::Rankings) return exportRankings(db, path, split);
     if (split && *split != "train" && *split != "validation" && *split != "test")
         throw std::invalid_argument("unknown split '" + *split + "' (train, validation, test)");
     AtomicFile file(path);

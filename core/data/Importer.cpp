@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "data/ParsedRecordStream.h"
+#include "data/RankingFile.h"
 #include "data/RecordWriter.h"
 #include "data/Schema.h"
 #include "util/Clock.h"
@@ -40,6 +41,8 @@ private:
 }  // namespace
 
 ImportReport importJsonl(Database& db, const std::string& path, const ImportOptions& options) {
+    if (options.format == Format::Rankings || (options.format == Format::Auto && fileLooksLikeRankings(path)))
+        return importRankings(db, path, options);
     const auto t0 = std::chrono::steady_clock::now();
     auto lines = [&] {
         try {

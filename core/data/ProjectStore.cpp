@@ -23,7 +23,7 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const std::string& path, bool c
         const std::string what = e.what();
         throw StoreError(what.rfind(path, 0) == 0 ? what : path + ": " + what);
     }
-    if (create) std::filesystem::create_directories(path + ".d");
+    if (create && !exists) std::filesystem::create_directories(path + ".d");
     return std::unique_ptr<ProjectStore>(new ProjectStore(std::move(db)));
 }
 
@@ -49,6 +49,8 @@ ProjectStats ProjectStore::stats() {
     s.modelResponses = db.queryInt("SELECT count(*) FROM responses WHERE origin = 'model'");
     s.comparisons = db.queryInt("SELECT count(*) FROM comparisons");
     s.rankings = db.queryInt("SELECT count(*) FROM rankings");
+    s.rankingPairs = db.queryInt("SELECT count(*) FROM rankings k JOIN ranking_items a ON a.ranking_id = k.id "
+                                 "JOIN ranking_items b ON b.ranking_id = k.id AND a.rank < b.rank WHERE k.all_bad = 0 AND a.rank > 0");
     s.tags = db.queryInt("SELECT count(*) FROM tags");
     s.runs = db.queryInt("SELECT count(*) FROM runs");
     s.imports = db.queryInt("SELECT count(*) FROM imports");

@@ -23,7 +23,7 @@ struct FormatName {
 };
 const FormatName kNames[] = {{Format::Auto, "auto"},          {Format::Hh, "hh"},   {Format::Trl, "trl"},
                              {Format::TrlMessages, "trl-messages"}, {Format::Sft, "sft"}, {Format::OpenAiChat, "openai-chat"},
-                             {Format::OpenAiDpo, "openai-dpo"}};
+                             {Format::OpenAiDpo, "openai-dpo"}, {Format::Rankings, "rankings"}};
 
 void expectFields(const json& r, std::initializer_list<const char*> required, std::initializer_list<const char*> optional = {}) {
     if (!r.is_object()) throw RecordError("expected a JSON object, found " + std::string(r.type_name()));
@@ -176,6 +176,7 @@ Format detectFormat(const json& r) {
     if (!r.is_object()) throw RecordError("cannot detect the format: the first record is not a JSON object");
     auto has = [&](const char* k) { return r.contains(k); };
     if (has("input") && has("preferred_output")) return Format::OpenAiDpo;
+    if (has("prompt") && has("responses")) return Format::Rankings;
     if (has("messages")) return Format::OpenAiChat;
     if (has("prompt") && has("completion")) return Format::Sft;
     if (has("prompt") && has("chosen")) return r["prompt"].is_array() ? Format::TrlMessages : Format::Trl;
@@ -224,6 +225,7 @@ Record parseRecord(Format format, const json& r) {
         rec.chosen = messagesField(r["preferred_output"], "preferred_output", false);
         rec.rejected = messagesField(r["non_preferred_output"], "non_preferred_output", false);
         return rec;
+    case Format::Rankings: throw RecordError("rankings records are read by the rankings importer");
     case Format::Auto: break;
     }
     throw RecordError("no format chosen");
@@ -258,6 +260,7 @@ nlohmann::ordered_json renderRecord(Format format, const Record& rec) {
         return ojson{{"input", {{"messages", asMessages(rec.prompt, true)}}},
                      {"preferred_output", asMessages(rec.chosen, false)},
                      {"non_preferred_output", asMessages(rejected, false)}};
+    case Format::Rankings: throw RecordError("rankings are written by the rankings exporter");
     case Format::Auto: break;
     }
     throw RecordError("no export format chosen");

@@ -8,6 +8,7 @@
 //   sft           {"prompt", "completion"}
 //   openai-chat   {"messages": [...]}: the last message (assistant) is the demonstration
 //   openai-dpo    {"input": {"messages"}, "preferred_output": [...], "non_preferred_output": [...]}
+//   rankings      {"prompt", "responses": [...], "ranking": [[...], ...], "labeller", ...} (labelling/RankingLine.h)
 
 #include <cstdint>
 #include <optional>
@@ -18,7 +19,8 @@
 
 namespace rlhf::data {
 
-enum class Format { Auto, Hh, Trl, TrlMessages, Sft, OpenAiChat, OpenAiDpo };
+// Rankings (K-way judgements) has its own reader and writer (RankingFile); the others are records below.
+enum class Format { Auto, Hh, Trl, TrlMessages, Sft, OpenAiChat, OpenAiDpo, Rankings };
 
 std::optional<Format> formatFromName(const std::string& name);
 std::string formatName(Format format);

@@ -1,5 +1,7 @@
 #include "data/Schema.h"
 
+#include <random>
+
 #include <sqlite3.h>
 
 namespace rlhf::data {
@@ -196,10 +198,57 @@ void addRunStatuses(Database& db) {
     editSchema(db, [&] { replaceInTableSql(db, "runs", orChain(kRunStatusesV1), orChain(v4)); });
 }
 
+// Version 5: preference labelling. An item is a prompt with a set of responses (the same prompt and set
+// are one item, whatever order they come in); its positions keep the item's order and each response's
+// origin (the model that wrote it). A judgement (a rankings row) belongs to an item, one per labeller.
+// Guidelines are versioned texts; assignments say which labeller is to judge which item; screening
+// results keep each labeller's score on the gold items. Every project gets an id (settings project_id)
+// that copies keep and labelling packages record.
+constexpr const char* kVersion5 = R"SQL(
+CREATE TABLE label_items(
+  id INTEGER PRIMARY KEY,
+  prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+  set_hash INTEGER NOT NULL,          -- of the responses' content hashes, sorted: order-free identity
+  created_at REAL NOT NULL);
+CREATE INDEX label_items_prompt ON label_items(prompt_id, set_hash);
+CREATE TABLE label_item_responses(
+  item_id INTEGER NOT NULL REFERENCES label_items(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,          -- 0-based, the item's order
+  response_id INTEGER NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+  origin TEXT NOT NULL DEFAULT '',    -- the model that wrote it ('' unknown)
+  PRIMARY KEY (item_id, position)) WITHOUT ROWID;
+ALTER TABLE rankings ADD COLUMN item_id INTEGER REFERENCES label_items(id) ON DELETE CASCADE;
+ALTER TABLE rankings ADD COLUMN ratings TEXT;   -- JSON: one 1-7 or null per response in item order
+CREATE UNIQUE INDEX rankings_item_labeller ON rankings(item_id, labeller_id);
+CREATE TABLE guidelines(version TEXT PRIMARY KEY, text TEXT NOT NULL, created_at REAL NOT NULL);
+CREATE TABLE label_assignments(
+  item_id INTEGER NOT NULL REFERENCES label_items(id) ON DELETE CASCADE,
+  labeller_id INTEGER NOT NULL REFERENCES labellers(id) ON DELETE CASCADE,
+  PRIMARY KEY (item_id, labeller_id)) WITHOUT ROWID;
+)SQL";
+
+void addLabelling(Database& db) {
+    db.exec(kVersion5);
+    auto id = db.prepare("INSERT OR IGNORE INTO settings(key, value) VALUES ('project_id', ?1)");
+    id.bind(1, std::string_view(newProjectId())).run();
+}
+
 }  // namespace
 
+std::string newProjectId() {
+    std::random_device device;
+    std::string id;
+    const char* hex = "0123456789abcdef";
+    for (int i = 0; i < 4; ++i) {
+        const uint32_t word = device();
+        for (int shift = 28; shift >= 0; shift -= 4) id += hex[(word >> shift) & 15];
+    }
+    return id;
+}
+
 const std::vector<Migration>& schemaMigrations() {
-    static const std::vector<Migration> migrations = {{kVersion1, nullptr}, {kVersion2, nullptr}, {nullptr, rewriteInListChecks}, {nullptr, addRunStatuses}};
+    static const std::vector<Migration> migrations = {{kVersion1, nullptr}, {kVersion2, nullptr}, {nullptr, rewriteInListChecks},
+                                                      {nullptr, addRunStatuses}, {nullptr, addLabelling}};
     return migrations;
 }
 

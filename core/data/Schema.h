@@ -17,6 +17,9 @@ struct Migration {
 const std::vector<Migration>& schemaMigrations();
 inline int currentSchemaVersion() { return static_cast<int>(schemaMigrations().size()); }
 
+// 128 random bits as 32 hex digits: a new project's id (settings project_id).
+std::string newProjectId();
+
 // Adds rows of `table` (prompts or responses) with id > afterId to its full-text index, in one statement.
 void indexNewRows(Database& db, const char* table, int64_t afterId);
 

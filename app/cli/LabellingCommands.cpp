@@ -1,0 +1,121 @@
+#include "LabellingCommands.h"
+
+#include <iomanip>
+#include <iostream>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "CliSupport.h"
+#include "data/LabellingPackage.h"
+#include "data/ProjectAgreement.h"
+#include "data/ProjectStore.h"
+
+namespace rlhf::cli {
+
+namespace {
+
+struct LabellingOptions {
+    std::string project, package, labeller, split;
+    int64_t items = 0;
+    bool json = false;
+};
+
+nlohmann::json numberOrNull(const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
+
+std::string shown(const std::optional<double>& v) {
+    if (!v) return "n/a";
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(3) << *v;
+    return s.str();
+}
+
+nlohmann::ordered_json agreementJson(const labelling::AgreementReport& r) {
+    nlohmann::json cohen = nlohmann::json::array(), labellers = nlohmann::json::array();
+    for (const auto& k : r.cohenKappa) cohen.push_back({{"a", k.a}, {"b", k.b}, {"n", k.n}, {"kappa", numberOrNull(k.kappa)}});
+    for (const auto& l : r.labellers) labellers.push_back({{"labeller", l.labeller}, {"agreement_with_others", numberOrNull(l.agreementWithOthers)}});
+    return {{"units", r.units}, {"percent_agreement", numberOrNull(r.percentAgreement)}, {"cohen_kappa", cohen},
+            {"fleiss_kappa", numberOrNull(r.fleissKappa)}, {"krippendorff_alpha_nominal", numberOrNull(r.alphaNominal)},
+            {"krippendorff_alpha_ordinal", numberOrNull(r.alphaOrdinal)}, {"labellers", labellers}};
+}
+
+void printAgreement(const labelling::AgreementReport& r) {
+    std::cout << "units: " << r.units << " (item, response pair) with values from at least two labellers\n"
+              << "percent agreement: " << shown(r.percentAgreement) << '\n'
+              << "Fleiss' kappa: " << shown(r.fleissKappa) << '\n'
+              << "Krippendorff's alpha: nominal " << shown(r.alphaNominal) << ", ordinal " << shown(r.alphaOrdinal) << '\n';
+    if (!r.cohenKappa.empty()) std::cout << "Cohen's kappa:\n";
+    for (const auto& k : r.cohenKappa) std::cout << "  " << k.a << " / " << k.b << ": " << shown(k.kappa) << " over " << k.n << " units\n";
+    if (!r.labellers.empty()) std::cout << "agreement with the others:\n";
+    for (const auto& l : r.labellers) std::cout << "  " << l.labeller << ": " << shown(l.agreementWithOthers) << '\n';
+}
+
+void runAgreement(const LabellingOptions& o) {
+    auto store = data::ProjectStore::open(o.project, false);
+    const auto report = data::projectAgreement(store->database());
+    if (o.json) printJsonLine(agreementJson(report));
+    else printAgreement(report);
+}
+
+void runPackageCreate(const LabellingOptions& o) {
+    auto store = data::ProjectStore::open(o.project, false);
+    data::PackageOptions options;
+    options.labeller = o.labeller;
+    if (o.items > 0) options.items = o.items;
+    if (!o.split.empty()) options.split = o.split;
+    data::PackageReport r;
+    try {
+        r = data::createPackage(store->database(), o.package, options);
+    } catch (const std::invalid_argument& e) {
+        throw UserError(e.what());
+    }
+    if (o.json) printJsonLine({{"package", r.path}, {"labeller", o.labeller}, {"items", r.items}});
+    else std::cout << "wrote " << r.path << ": " << r.items << " items for " << o.labeller << '\n';
+}
+
+void runPackageMerge(const LabellingOptions& o) {
+    auto store = data::ProjectStore::open(o.project, false);
+    const auto r = data::mergePackage(store->database(), o.package);
+    nlohmann::json conflicts = nlohmann::json::array();
+    for (const auto& c : r.conflicts)
+        conflicts.push_back({{"labeller", c.labeller}, {"prompt", c.prompt}, {"kept", c.packageWon ? "package" : "project"}});
+    if (o.json) {
+        printJsonLine({{"package", r.path}, {"judgements", r.judgements}, {"duplicates", r.duplicates},
+                       {"conflicts", conflicts}, {"new_items", r.newItems}});
+        return;
+    }
+    for (const auto& c : r.conflicts)
+        std::cerr << r.path << ": conflict: " << c.labeller << " judged \"" << c.prompt.substr(0, 60) << "\" differently; the "
+                  << (c.packageWon ? "package's" : "project's") << " later judgement counts\n";
+    std::cout << "merged " << r.path << ": " << r.judgements << " new judgements, " << r.duplicates << " duplicates, "
+              << r.conflicts.size() << (r.conflicts.size() == 1 ? " conflict\n" : " conflicts\n");
+}
+
+}  // namespace
+
+void addLabellingCommands(CLI::App& app) {
+    auto o = std::make_shared<LabellingOptions>();
+    CLI::App* agreement = app.add_subcommand("agreement", "Inter-labeller agreement: percent, Cohen, Fleiss, Krippendorff");
+    agreement->add_option("PROJECT", o->project)->required();
+    agreement->add_flag("--json", o->json);
+    agreement->callback([o] { runAgreement(*o); });
+
+    CLI::App* package = app.add_subcommand("package", "Offline labelling packages");
+    package->require_subcommand(1);
+    CLI::App* create = package->add_subcommand("create", "Write one labeller's unjudged items as a package");
+    create->add_option("PROJECT", o->project)->required();
+    create->add_option("OUT", o->package, "The package file (*.rlhfpkg)")->required();
+    create->add_option("--labeller", o->labeller, "Who labels it")->required();
+    create->add_option("--items", o->items, "The first N unjudged items (default: all)")->check(greaterThanZero());
+    create->add_option("--split", o->split, "Only items of train, validation or test")->check(CLI::IsMember({"train", "validation", "test"}));
+    create->add_flag("--json", o->json);
+    create->callback([o] { runPackageCreate(*o); });
+    CLI::App* merge = package->add_subcommand("merge", "Merge a package's judgements back into its project");
+    merge->add_option("PROJECT", o->project)->required();
+    merge->add_option("PKG", o->package)->required();
+    merge->add_flag("--json", o->json);
+    merge->callback([o] { runPackageMerge(*o); });
+}
+
+}  // namespace rlhf::cli
