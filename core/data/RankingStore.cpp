@@ -197,7 +197,7 @@ bool RankingStore::remove(int64_t itemId, const std::string& labeller) {
     return db_.queryInt("SELECT changes()") > 0;
 }
 
-JudgementOutcome RankingStore::record(int64_t itemId, const Judgement& j, ReplacePolicy policy) {
+JudgementOutcome RankingStore::record(int64_t itemId, const Judgement& j, ReplacePolicy policy, std::optional<int64_t> sessionId) {
     const auto it = item(itemId);
     if (!it) throw StoreError(db_.path() + ": no item " + std::to_string(itemId));
     JudgementOutcome outcome = JudgementOutcome::Added;
@@ -208,11 +208,13 @@ JudgementOutcome RankingStore::record(int64_t itemId, const Judgement& j, Replac
         outcome = JudgementOutcome::Replaced;
     }
     auto insert = db_.prepare(
-        "INSERT INTO rankings(prompt_id, labeller_id, guideline_version, seconds_taken, all_bad, flags, rationale, created_at, item_id, ratings) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        "INSERT INTO rankings(prompt_id, labeller_id, guideline_version, seconds_taken, all_bad, flags, rationale, created_at, item_id, ratings, session_id) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     insert.bind(1, it->promptId).bind(2, labellerId(j.labeller)).bind(3, std::string_view(j.guideline)).bind(4, j.secondsTaken);
     insert.bind(5, int64_t(j.unrankable ? 1 : 0)).bind(6, std::string_view(flagsJson(j.flags))).bind(7, std::string_view(j.rationale));
-    insert.bind(8, j.createdAt > 0 ? j.createdAt : unixSeconds()).bind(9, itemId).bind(10, ratingsJson(j.ratings)).run();
+    insert.bind(8, j.createdAt > 0 ? j.createdAt : unixSeconds()).bind(9, itemId).bind(10, ratingsJson(j.ratings));
+    if (sessionId) insert.bind(11, *sessionId);
+    insert.run();
     const int64_t rankingId = db_.lastInsertId();
     const std::vector<int> ranks = j.ranksOf(static_cast<int>(it->responses.size()));
     auto row = db_.prepare("INSERT INTO ranking_items(ranking_id, response_id, rank, shown_position) VALUES (?1, ?2, ?3, ?4)");

@@ -42,7 +42,9 @@ public:
                          std::vector<int>& order);
     std::optional<LabelItem> item(int64_t itemId);
 
-    JudgementOutcome record(int64_t itemId, const labelling::Judgement& judgement, ReplacePolicy policy = ReplacePolicy::Always);
+    // `sessionId`: the labelling sitting it was made in (none for imports).
+    JudgementOutcome record(int64_t itemId, const labelling::Judgement& judgement, ReplacePolicy policy = ReplacePolicy::Always,
+                            std::optional<int64_t> sessionId = std::nullopt);
     std::optional<labelling::Judgement> judgementOf(int64_t itemId, const std::string& labeller);
     bool remove(int64_t itemId, const std::string& labeller);  // false when there was none
 

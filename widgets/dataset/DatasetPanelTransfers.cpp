@@ -17,6 +17,10 @@ namespace rlhf::widgets {
 namespace {
 
 QString importSummary(const data::ImportReport& r) {
+    if (r.format == data::Format::Rankings)
+        return QCoreApplication::translate("DatasetPanel", "Imported %1 judgements (%2 replacing a labeller's earlier one) and %3 new "
+                                                           "items to rank, %4 new prompts; %5 duplicates, %6 lines skipped.")
+            .arg(r.judgements).arg(r.replaced).arg(r.newItems).arg(r.newPrompts).arg(r.duplicates).arg(r.skipped.size());
     QString s = QCoreApplication::translate("DatasetPanel", "Imported %1 records (%2 pairs, %3 demonstrations, %4 new prompts) "
                                                             "as %5; %6 exact duplicates, %7.")
                     .arg(r.records).arg(r.pairs).arg(r.demonstrations).arg(r.newPrompts)

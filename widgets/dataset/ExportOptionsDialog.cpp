@@ -16,6 +16,7 @@ ExportOptionsDialog::ExportOptionsDialog(QWidget* parent) : QDialog(parent) {
         {"openai-dpo", tr("openai-dpo — comparisons for OpenAI preference tuning")},
         {"sft", tr("sft — demonstrations as prompt / completion")},
         {"openai-chat", tr("openai-chat — demonstrations as chat messages")},
+        {"rankings", tr("rankings — K-way judgements and items to rank")},
     };
     for (const auto& [name, label] : formats) format_->addItem(label, QString::fromLatin1(name));
     split_ = new QComboBox(this);

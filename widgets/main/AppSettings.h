@@ -20,7 +20,11 @@ struct AppSettings {
     static int zoomPercent() { return QSettings().value(kZoomPercent, 100).toInt(); }
     static void setZoomPercent(int v) { QSettings().setValue(kZoomPercent, v); }
 
+    static QString labeller() { return QSettings().value(kLabeller).toString(); }
+    static void setLabeller(const QString& v) { QSettings().setValue(kLabeller, v); }
+
 private:
+    static constexpr const char* kLabeller = "ranking/labeller";
     static constexpr const char* kRecentProjects = "projects/recent";
     static constexpr const char* kLastProject = "projects/last";
     static constexpr const char* kWindowGeometry = "window/geometry";

@@ -18,6 +18,8 @@
 #include "chat/ElizaChatPanel.h"
 #include "common/EngineVersion.h"
 #include "common/OffThread.h"
+#include "common/ProjectTask.h"
+#include "data/LabellingPackage.h"
 #include "data/ProjectStore.h"
 #include "demo/DemoProject.h"
 #include "dataset/DatasetPanel.h"
@@ -26,6 +28,7 @@
 #include "main/ProjectUpgrade.h"
 #include "main/StartupProject.h"
 #include "pipeline/PipelinePanel.h"
+#include "ranking/RankingPanel.h"
 #include "runs/RunsPanel.h"
 #include "util/Versions.h"
 
@@ -46,6 +49,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     dataset_ = new DatasetPanel(this);
     connect(dataset_, &DatasetPanel::statusMessage, this, showStatus);
     addPanel(dataset_, tr("Dataset"), QStringLiteral("dataset"));
+    ranking_ = new RankingPanel(this);
+    connect(ranking_, &RankingPanel::statusMessage, this, showStatus);
+    addPanel(ranking_, tr("Ranking"), QStringLiteral("ranking"));
     runs_ = new RunsPanel(this);
     connect(runs_, &RunsPanel::statusMessage, this, showStatus);
     connect(runs_, &RunsPanel::panelRequested, this, &MainWindow::showPanel);
@@ -123,6 +129,7 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(tr("&Import…"), QKeySequence(tr("Ctrl+I")), dataset_, [this] { dataset_->importFile(); });
     file->addAction(tr("&Export…"), QKeySequence(tr("Ctrl+E")), dataset_, [this] { dataset_->exportFile(); });
+    file->addAction(tr("&Merge Labelling Package…"), this, &MainWindow::mergePackage);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -153,8 +160,10 @@ bool MainWindow::openProject(const QString& path, bool create) {
         return false;
     }
     dataset_->setProject(project_);
+    ranking_->setProject(project_);
     runs_->setProject(path);
     pipeline_->setProject(path);
+    showLabellingOnly(!data::packageLabellerOf(project_->database()).empty());
     setWindowTitle(tr("%1 — RLHF Workbench").arg(QFileInfo(path).fileName()));
     QStringList recent = AppSettings::recentProjects();
     recent.removeAll(path);
@@ -218,8 +227,33 @@ void MainWindow::openDemoProject(const QString& path) {
         });
 }
 
+// A labelling package (docs/labelling.md) opens on the Ranking panel alone: its labeller labels, nothing else.
+void MainWindow::showLabellingOnly(bool only) {
+    for (int row = 0; row < navigation_->count(); ++row) navigation_->item(row)->setHidden(only && panelKeys_[row] != QStringLiteral("ranking"));
+    if (only) {
+        showPanel(QStringLiteral("ranking"));
+        statusBar()->showMessage(tr("A labelling package: rank its items, then send the file back to be merged."), 15000);
+    }
+}
+
+void MainWindow::mergePackage() {
+    if (!project_) return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Merge a labelling package"), QString(), tr("Labelling packages (*.rlhfpkg)"));
+    if (path.isEmpty()) return;
+    ProjectTask* task = ProjectTask::start(QString::fromStdString(project_->path()), [path](data::ProjectStore& store, const auto&, const auto&) {
+        const auto r = data::mergePackage(store.database(), path.toStdString());
+        return tr("Merged %1: %2 new judgements, %3 duplicates, %4 conflicts (the later judgement counts).")
+            .arg(path).arg(r.judgements).arg(r.duplicates).arg(r.conflicts.size());
+    });
+    connect(task, &ProjectTask::finished, this, [this](const QString& summary) {
+        QMessageBox::information(this, tr("Merge a labelling package"), summary);
+        ranking_->setProject(project_);
+    });
+    connect(task, &ProjectTask::failed, this, [this](const QString& message) { QMessageBox::warning(this, tr("Merge a labelling package"), message); });
+}
+
 void MainWindow::chooseProject() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(), tr("RLHF projects (*.rlhf)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(), tr("RLHF projects and labelling packages (*.rlhf *.rlhfpkg)"));
     if (!path.isEmpty()) openProject(path, false);
 }
 

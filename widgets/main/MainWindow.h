@@ -18,6 +18,7 @@ namespace rlhf::widgets {
 class DatasetPanel;
 class PipelinePanel;
 class PresentationZoom;
+class RankingPanel;
 class RunsPanel;
 
 class MainWindow : public QMainWindow {
@@ -34,6 +35,7 @@ public:
     DatasetPanel* datasetPanel() const { return dataset_; }
     RunsPanel* runsPanel() const { return runs_; }
     PipelinePanel* pipelinePanel() const { return pipeline_; }
+    RankingPanel* rankingPanel() const { return ranking_; }
     PresentationZoom* zoom() const { return zoom_; }
     // The panels `--panel` and links name: dataset, ranking, runs, chat, pipeline.
     static const QStringList& panelNames();
@@ -55,6 +57,8 @@ private:
     void newProject();
     void chooseProject();
     void saveCopy();
+    void mergePackage();
+    void showLabellingOnly(bool only);
     void showAbout();
 
     std::shared_ptr<data::ProjectStore> project_;
@@ -63,6 +67,7 @@ private:
     DatasetPanel* dataset_ = nullptr;
     RunsPanel* runs_ = nullptr;
     PipelinePanel* pipeline_ = nullptr;
+    RankingPanel* ranking_ = nullptr;
     PresentationZoom* zoom_ = nullptr;
     bool makingDemo_ = false;
     QStringList panelKeys_;  // panelNames() entry of each navigation row

@@ -1,0 +1,164 @@
+#include "ranking/AgreementDialog.h"
+
+#include <map>
+
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <qcustomplot.h>
+
+#include "common/PlotFullScreen.h"
+#include "common/ProjectQuery.h"
+#include "data/ProjectAgreement.h"
+#include "data/ProjectStore.h"
+
+namespace rlhf::widgets {
+
+namespace {
+
+struct AgreementResults {
+    labelling::AgreementReport report;
+    data::LabellingBias bias;
+};
+
+QString number(const std::optional<double>& v) { return v ? QString::number(*v, 'f', 3) : QStringLiteral("n/a"); }
+
+QCustomPlot* titledPlot(QWidget* parent, const QString& title) {
+    auto* plot = new QCustomPlot(parent);
+    allowFullScreen(plot);
+    plot->setMinimumSize(280, 240);
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(QString(), 9, QFont::Bold)));
+    return plot;
+}
+
+QSharedPointer<QCPAxisTickerText> namesTicker(const QStringList& names) {
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    for (int i = 0; i < names.size(); ++i) ticker->addTick(i, names[i]);
+    return ticker;
+}
+
+}  // namespace
+
+AgreementDialog::AgreementDialog(const QString& projectPath, QWidget* parent) : QDialog(parent) {
+    setWindowTitle(tr("Labeller agreement"));
+    summary_ = new QLabel(tr("Computing…"), this);
+    summary_->setWordWrap(true);
+    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    kappa_ = titledPlot(this, tr("Cohen's κ of each labeller pair"));
+    positions_ = titledPlot(this, tr("Win rate by shown position (position bias)"));
+    lengths_ = new QLabel(this);
+    lengths_->setWordWrap(true);
+    labellers_ = new QTableWidget(0, 2, this);
+    labellers_->setHorizontalHeaderLabels({tr("Labeller"), tr("Agreement with the others")});
+    labellers_->verticalHeader()->hide();
+    labellers_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    labellers_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    auto* layout = new QGridLayout(this);
+    layout->addWidget(summary_, 0, 0, 1, 2);
+    layout->addWidget(kappa_, 1, 0);
+    layout->addWidget(positions_, 1, 1);
+    layout->addWidget(labellers_, 2, 0);
+    layout->addWidget(lengths_, 2, 1, Qt::AlignTop);
+    layout->setRowStretch(1, 3);
+    layout->setRowStretch(2, 1);
+    resize(900, 640);
+    queryProject<AgreementResults>(
+        this, projectPath,
+        [](data::ProjectStore& store) { return AgreementResults{data::projectAgreement(store.database()), data::labellingBias(store.database())}; },
+        [this](AgreementResults& r) { showResults(r.report, r.bias); },
+        [this](const QString& message) { summary_->setText(tr("Could not compute the agreement: %1").arg(message)); });
+}
+
+void AgreementDialog::showResults(const labelling::AgreementReport& r, const data::LabellingBias& bias) {
+    summary_->setText(tr("<b>%1 units</b> (an item and a pair of its responses, judged by at least two labellers) · "
+                         "percent agreement <b>%2</b> · Fleiss' κ %3 · Krippendorff's α nominal %4, ordinal %5"
+                         "<br><span style='color:gray'>InstructGPT's labellers agreed with each other about 73% of the time.</span>")
+                          .arg(r.units)
+                          .arg(number(r.percentAgreement), number(r.fleissKappa), number(r.alphaNominal), number(r.alphaOrdinal)));
+    labellers_->setRowCount(static_cast<int>(r.labellers.size()));
+    for (size_t i = 0; i < r.labellers.size(); ++i) {
+        labellers_->setItem(static_cast<int>(i), 0, new QTableWidgetItem(QString::fromStdString(r.labellers[i].labeller)));
+        labellers_->setItem(static_cast<int>(i), 1, new QTableWidgetItem(number(r.labellers[i].agreementWithOthers)));
+    }
+    const auto& l = bias.length;
+    lengths_->setText(l.pairs == 0 ? tr("No preference pairs yet: nothing to say about length.")
+                                   : tr("<b>Length</b> over %1 preference pairs: chosen %2 characters on average, rejected %3; "
+                                        "the longer response was chosen in %4% of the pairs whose lengths differ.")
+                                         .arg(l.pairs)
+                                         .arg(l.chosenMeanChars, 0, 'f', 0)
+                                         .arg(l.rejectedMeanChars, 0, 'f', 0)
+                                         .arg(100.0 * l.chosenLongerFraction, 0, 'f', 0));
+    plotKappa(r);
+    plotPositions(bias);
+    emit computed();
+}
+
+void AgreementDialog::plotKappa(const labelling::AgreementReport& r) {
+    kappa_->clearPlottables();
+    kappa_->clearItems();
+    QStringList names;
+    for (const auto& l : r.labellers) names << QString::fromStdString(l.labeller);
+    const int n = static_cast<int>(names.size());
+    kappaCells_ = 0;
+    if (n == 0) {
+        kappa_->replot(QCustomPlot::rpQueuedReplot);
+        return;
+    }
+    auto* map = new QCPColorMap(kappa_->xAxis, kappa_->yAxis);
+    map->data()->setSize(n, n);
+    map->data()->setRange(QCPRange(0, n - 1), QCPRange(0, n - 1));
+    for (int x = 0; x < n; ++x)
+        for (int y = 0; y < n; ++y) map->data()->setAlpha(x, y, 0);  // pairs without two common units stay blank
+    std::map<QString, int> index;
+    for (int i = 0; i < n; ++i) index[names[i]] = i;
+    for (const auto& k : r.cohenKappa) {
+        if (!k.kappa) continue;
+        const int a = index[QString::fromStdString(k.a)], b = index[QString::fromStdString(k.b)];
+        for (auto [x, y] : {std::pair{a, b}, std::pair{b, a}}) {
+            map->data()->setCell(x, y, *k.kappa);
+            map->data()->setAlpha(x, y, 255);
+            auto* label = new QCPItemText(kappa_);
+            label->position->setCoords(x, y);
+            label->setText(QStringLiteral("%1\nn=%2").arg(*k.kappa, 0, 'f', 2).arg(k.n));
+            ++kappaCells_;
+        }
+    }
+    map->setGradient(QCPColorGradient::gpThermal);
+    map->setDataRange(QCPRange(-1, 1));
+    for (QCPAxis* axis : {kappa_->xAxis, kappa_->yAxis}) {
+        axis->setTicker(namesTicker(names));
+        axis->setRange(-0.5, n - 0.5);
+    }
+    kappa_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void AgreementDialog::plotPositions(const data::LabellingBias& bias) {
+    positions_->clearPlottables();
+    positions_->clearItems();
+    positions_->xAxis->setLabel(tr("shown position"));
+    positions_->yAxis->setLabel(tr("win rate"));
+    auto* bars = new QCPBars(positions_->xAxis, positions_->yAxis);
+    QVector<double> x, y;
+    QStringList letters;
+    for (const auto& p : bias.positions) {
+        x << p.position;
+        y << p.rate();
+    }
+    for (int i = 0; i <= (bias.positions.empty() ? 0 : bias.positions.back().position); ++i) letters << QString(QChar('A' + i));
+    bars->setData(x, y, true);
+    bars->setWidth(0.6);
+    positions_->xAxis->setTicker(namesTicker(letters));
+    positions_->xAxis->setRange(-0.5, std::max<double>(1, letters.size()) - 0.5);
+    positions_->yAxis->setRange(0, 1);
+    auto* even = new QCPItemStraightLine(positions_);
+    even->point1->setCoords(0, 0.5);
+    even->point2->setCoords(1, 0.5);
+    even->setPen(QPen(Qt::gray, 1, Qt::DashLine));
+    positions_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString AgreementDialog::summaryText() const { return summary_->text(); }
+
+}  // namespace rlhf::widgets

@@ -1,0 +1,41 @@
+#pragma once
+// The Agreement view: the numbers `rlhf agreement` prints (same code: data::projectAgreement), a matrix
+// plot of labeller-pair Cohen's κ, each labeller's agreement with the others, and the bias views — win
+// rate by shown position and chosen-versus-rejected length. Computed off the UI thread on open.
+
+#include <QDialog>
+
+#include "data/LabellingBias.h"
+#include "labelling/Agreement.h"
+
+class QCustomPlot;
+class QLabel;
+class QTableWidget;
+
+namespace rlhf::widgets {
+
+class AgreementDialog : public QDialog {
+    Q_OBJECT
+public:
+    AgreementDialog(const QString& projectPath, QWidget* parent = nullptr);
+
+    void showResults(const labelling::AgreementReport& report, const data::LabellingBias& bias);
+    QString summaryText() const;
+    int kappaCells() const { return kappaCells_; }  // coloured cells of the κ matrix (both halves)
+
+signals:
+    void computed();
+
+private:
+    void plotKappa(const labelling::AgreementReport& report);
+    void plotPositions(const data::LabellingBias& bias);
+
+    QLabel* summary_ = nullptr;
+    QLabel* lengths_ = nullptr;
+    QCustomPlot* kappa_ = nullptr;
+    QCustomPlot* positions_ = nullptr;
+    QTableWidget* labellers_ = nullptr;
+    int kappaCells_ = 0;
+};
+
+}  // namespace rlhf::widgets
