@@ -39,32 +39,37 @@
         <translation>Prompt %1 löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="20"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="21"/>
+        <source>Imported %1 judgements (%2 replacing a labeller&apos;s earlier one) and %3 new items to rank, %4 new prompts; %5 duplicates, %6 lines skipped.</source>
+        <translation>%1 Bewertungen importiert (%2 ersetzen eine frühere desselben Labellers) und %3 neue zu ordnende Elemente, %4 neue Prompts; %5 Duplikate, %6 Zeilen übersprungen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="24"/>
         <source>Imported %1 records (%2 pairs, %3 demonstrations, %4 new prompts) as %5; %6 exact duplicates, %7.</source>
         <translation>%1 Datensätze importiert (%2 Paare, %3 Demonstrationen, %4 neue Prompts) als %5; %6 exakte Duplikate, %7.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="24"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="28"/>
         <source>1 line skipped</source>
         <translation>1 Zeile übersprungen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="25"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="29"/>
         <source>%1 lines skipped</source>
         <translation>%1 Zeilen übersprungen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="33"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="37"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="47"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="51"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="48"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="52"/>
         <source>%1
 
 Nothing was imported.</source>
@@ -73,17 +78,17 @@ Nothing was imported.</source>
 Es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="50"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="54"/>
         <source>Import, skipping bad lines</source>
         <translation>Importieren, fehlerhafte Zeilen überspringen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="66"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="70"/>
         <source>Importing %1…</source>
         <translation>Importiere %1 …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="105"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="109"/>
         <source>Exported %1 records to %2</source>
         <translation>%1 Datensätze nach %2 exportiert</translation>
     </message>
@@ -331,121 +336,141 @@ Es wurde nichts importiert.</translation>
     </message>
     <message>
         <location filename="../widgets/runs/RunSettingHelp.cpp" line="30"/>
+        <source>Reward model and DPO: learn only from these labellers&apos; judgements, comma-separated (empty: everyone&apos;s). Imported comparisons are always kept.</source>
+        <translation>Belohnungsmodell und DPO: nur aus den Bewertungen dieser Labeller lernen, durch Kommas getrennt (leer: von allen). Importierte Vergleiche bleiben immer erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="31"/>
+        <source>Reward model and DPO: only judgements made under this guideline version, e.g. v2 (empty: any).</source>
+        <translation>Belohnungsmodell und DPO: nur Bewertungen, die unter dieser Richtlinienversion entstanden, z. B. v2 (leer: jede).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="32"/>
+        <source>Reward model and DPO: only judgements of labellers who passed the screening test (the Agreement view shows the scores).</source>
+        <translation>Belohnungsmodell und DPO: nur Bewertungen von Labellern, die den Eignungstest bestanden haben (die Übereinstimmungsansicht zeigt die Werte).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="33"/>
+        <source>Reward model and DPO: only judgements of labellers whose agreement with the others is at least this (0 to 1; 0: no bound).</source>
+        <translation>Belohnungsmodell und DPO: nur Bewertungen von Labellern, deren Übereinstimmung mit den anderen mindestens so hoch ist (0 bis 1; 0: keine Grenze).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="34"/>
         <source>New tokens per rollout at most (53, TRL&apos;s PPO example).</source>
         <translation>Höchstens so viele neue Tokens pro Rollout (53, PPO-Beispiel von TRL).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="31"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="35"/>
         <source>Sampling temperature of the rollouts (0.7, TRL&apos;s PPOConfig).</source>
         <translation>Sampling-Temperatur der Rollouts (0.7, PPOConfig von TRL).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="32"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="36"/>
         <source>Prompts rolled out per PPO step.</source>
         <translation>Prompts pro PPO-Schritt.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="33"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="37"/>
         <source>Rollouts per optimiser update inside a PPO step.</source>
         <translation>Rollouts pro Optimierungs-Update innerhalb eines PPO-Schritts.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="34"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="38"/>
         <source>Passes over each step&apos;s rollouts (4, TRL).</source>
         <translation>Durchgänge über die Rollouts jedes Schritts (4, TRL).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="35"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="39"/>
         <source>β of the per-token KL penalty to the reference policy (0.05, TRL); the start of the adaptive one.</source>
         <translation>β der KL-Strafe pro Token zur Referenz-Policy (0.05, TRL); Startwert des adaptiven β.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="36"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="40"/>
         <source>0 keeps β fixed; else Ziegler et al.&apos;s adaptive β steers the summed KL towards this target.</source>
         <translation>0 hält β fest; sonst steuert das adaptive β von Ziegler et al. die summierte KL auf dieses Ziel.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="37"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="41"/>
         <source>Horizon of the adaptive KL controller (10000, Ziegler et al.).</source>
         <translation>Horizont des adaptiven KL-Reglers (10000, Ziegler et al.).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="38"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="42"/>
         <source>ε of the clipped policy ratio (0.2, Schulman et al. 2017; TRL&apos;s cliprange).</source>
         <translation>ε des begrenzten Policy-Verhältnisses (0.2, Schulman et al. 2017; cliprange von TRL).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="39"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="43"/>
         <source>ε of the clipped value loss (0.2, TRL&apos;s cliprange_value).</source>
         <translation>ε des begrenzten Value-Loss (0.2, cliprange_value von TRL).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="40"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="44"/>
         <source>Weight of the value loss (0.1, TRL).</source>
         <translation>Gewicht des Value-Loss (0.1, TRL).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="41"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="45"/>
         <source>Discount of future rewards (1.0: the episode is one response).</source>
         <translation>Diskontierung künftiger Belohnungen (1.0: die Episode ist eine Antwort).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="42"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="46"/>
         <source>λ of generalised advantage estimation (0.95, TRL).</source>
         <translation>λ der Generalized Advantage Estimation (0.95, TRL).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="43"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="47"/>
         <source>Subtracted from the score of a rollout that does not end with EOS (0: off).</source>
         <translation>Wird vom Score eines Rollouts abgezogen, der nicht mit EOS endet (0: aus).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="44"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="48"/>
         <source>PPO skips a mini-batch whose mean policy ratio exceeds this, and counts it in policy/skipped_batches (10, TRL&apos;s guard against loss spikes).</source>
         <translation>PPO überspringt einen Mini-Batch, dessen mittleres Policy-Verhältnis diesen Wert übersteigt, und zählt ihn in policy/skipped_batches (10, der Schutz von TRL gegen Loss-Spitzen).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="45"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="49"/>
         <source>γ of InstructGPT&apos;s PPO-ptx: each update also maximises γ × the log-likelihood of the project&apos;s pretraining text (0: off; InstructGPT used 27.8 with its own loss scale).</source>
         <translation>γ von PPO-ptx aus InstructGPT: Jedes Update maximiert zusätzlich γ × die Log-Likelihood des Vortrainingstexts des Projekts (0: aus; InstructGPT nutzte 27.8 mit eigener Loss-Skala).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="46"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="50"/>
         <source>Windows of pretraining text per PPO update when ptx_coef is on.</source>
         <translation>Fenster aus Vortrainingstext pro PPO-Update, wenn ptx_coef eingeschaltet ist.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="47"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="51"/>
         <source>Validation prompts PPO rolls out at each evaluation (the first ones, with one sampling seed, so evaluations compare the policy).</source>
         <translation>Validierungs-Prompts, die PPO bei jeder Auswertung ausrollt (die ersten, mit einem festen Sampling-Seed, damit Auswertungen die Policy vergleichen).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="48"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="52"/>
         <source>Size of the byte-level BPE vocabulary trained on the project&apos;s text.</source>
         <translation>Größe des Byte-Level-BPE-Vokabulars, trainiert auf dem Text des Projekts.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="49"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="53"/>
         <source>Transformer blocks of the new GPT.</source>
         <translation>Transformer-Blöcke des neuen GPT.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="50"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="54"/>
         <source>Attention heads per block (n_embd must divide by it).</source>
         <translation>Attention-Köpfe pro Block (n_embd muss durch sie teilbar sein).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="51"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="55"/>
         <source>Width of the new GPT&apos;s hidden states.</source>
         <translation>Breite der verborgenen Zustände des neuen GPT.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="52"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="56"/>
         <source>Tokens per training window: the new model&apos;s context length.</source>
         <translation>Tokens pro Trainingsfenster: die Kontextlänge des neuen Modells.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="53"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="57"/>
         <source>Tail of the token stream held out for validation.</source>
         <translation>Ende des Token-Stroms, das für die Validierung zurückgehalten wird.</translation>
     </message>
@@ -471,6 +496,153 @@ Es wurde nichts importiert.</translation>
         <location filename="../app/gui/main.cpp" line="38"/>
         <source>rlhf-workbench: unknown panel &quot;%1&quot; (one of: %2)</source>
         <translation>rlhf-workbench: unbekannter Bereich „%1“ (einer von: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::AgreementDialog</name>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="47"/>
+        <source>Labeller agreement</source>
+        <translation>Übereinstimmung der Labeller</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="48"/>
+        <source>Computing…</source>
+        <translation>Wird berechnet …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="51"/>
+        <source>Cohen&apos;s κ of each labeller pair</source>
+        <translation>Cohens κ jedes Labeller-Paares</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="52"/>
+        <source>Win rate by shown position (position bias)</source>
+        <translation>Gewinnrate nach gezeigter Position (Positionsverzerrung)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="56"/>
+        <source>Labeller</source>
+        <translation>Labeller</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="56"/>
+        <source>Agreement with the others</source>
+        <translation>Übereinstimmung mit den anderen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="56"/>
+        <source>Screening (gold items)</source>
+        <translation>Eignungstest (Gold-Elemente)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="57"/>
+        <source>Screening: agreement with the judgements of the gold labeller on the items they judged (rlhf screening sets the gold labeller and the pass threshold)</source>
+        <translation>Eignungstest: Übereinstimmung mit den Bewertungen des Gold-Labellers auf den von ihm bewerteten Elementen (rlhf screening legt den Gold-Labeller und die Bestehensschwelle fest)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="77"/>
+        <source>Could not compute the agreement: %1</source>
+        <translation>Die Übereinstimmung konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="82"/>
+        <source>&lt;b&gt;%1 units&lt;/b&gt; (an item and a pair of its responses, judged by at least two labellers) · percent agreement &lt;b&gt;%2&lt;/b&gt; · Fleiss&apos; κ %3 · Krippendorff&apos;s α nominal %4, ordinal %5&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;InstructGPT&apos;s labellers agreed with each other about 73% of the time.&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1 Einheiten&lt;/b&gt; (ein Element und ein Paar seiner Antworten, von mindestens zwei Labellern bewertet) · prozentuale Übereinstimmung &lt;b&gt;%2&lt;/b&gt; · Fleiss&apos; κ %3 · Krippendorffs α nominal %4, ordinal %5&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;Die Labeller von InstructGPT stimmten in etwa 73 % der Fälle überein.&lt;/span&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="96"/>
+        <source>%1 on %n gold items, %2</source>
+        <translation>
+            <numerusform>%1 auf %n Gold-Element, %2</numerusform>
+            <numerusform>%1 auf %n Gold-Elementen, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="98"/>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="98"/>
+        <source>not passed</source>
+        <translation>nicht bestanden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="99"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="102"/>
+        <source>No preference pairs yet: nothing to say about length.</source>
+        <translation>Noch keine Präferenzpaare: zur Länge gibt es nichts zu sagen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="103"/>
+        <source>&lt;b&gt;Length&lt;/b&gt; over %1 preference pairs: chosen %2 characters on average, rejected %3; the longer response was chosen in %4% of the pairs whose lengths differ.</source>
+        <translation>&lt;b&gt;Länge&lt;/b&gt; über %1 Präferenzpaare: bevorzugt im Mittel %2 Zeichen, abgelehnt %3; die längere Antwort wurde in %4 % der Paare mit verschiedener Länge bevorzugt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="156"/>
+        <source>shown position</source>
+        <translation>gezeigte Position</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="157"/>
+        <source>win rate</source>
+        <translation>Gewinnrate</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::CandidateColumn</name>
+    <message>
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="24"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; &lt;span style=&apos;color:gray&apos;&gt;key %2&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &lt;span style=&apos;color:gray&apos;&gt;Taste %2&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="43"/>
+        <source>Quality (1–7):</source>
+        <translation>Qualität (1–7):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="45"/>
+        <source>not rated</source>
+        <translation>nicht bewertet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="51"/>
+        <source>Click to pick as the next best (or press %1); drag onto the ranking below to place it</source>
+        <translation>Klicken, um sie als nächstbeste zu wählen (oder %1 drücken); auf die Rangfolge unten ziehen, um sie einzuordnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="66"/>
+        <source>Show less</source>
+        <translation>Weniger zeigen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="66"/>
+        <source>Show all (%n characters)</source>
+        <translation>
+            <numerusform>Alles zeigen (%n Zeichen)</numerusform>
+            <numerusform>Alles zeigen (%n Zeichen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="89"/>
+        <source>all bad</source>
+        <translation>alle schlecht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="91"/>
+        <source>&lt;b&gt;#%1&lt;/b&gt; (tie)</source>
+        <translation>&lt;b&gt;#%1&lt;/b&gt; (gleichauf)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="91"/>
+        <source>&lt;b&gt;#%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;#%1&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -677,32 +849,32 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Prompt %1 gelöscht — Strg+Z holt ihn zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="83"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="87"/>
         <source>Import JSON lines</source>
         <translation>JSON Lines importieren</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="84"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="88"/>
         <source>JSON lines (*.jsonl *.json);;All files (*)</source>
         <translation>JSON Lines (*.jsonl *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="109"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="113"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="99"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="103"/>
         <source>Export JSON lines</source>
         <translation>JSON Lines exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="99"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="103"/>
         <source>JSON lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="107"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="111"/>
         <source>Exporting to %1…</source>
         <translation>Exportiere nach %1 …</translation>
     </message>
@@ -916,32 +1088,37 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>openai-chat — Demonstrationen als Chat-Nachrichten</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="22"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="19"/>
+        <source>rankings — K-way judgements and items to rank</source>
+        <translation>rankings — K-fache Bewertungen und zu ordnende Elemente</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="23"/>
         <source>All splits</source>
         <translation>Alle Splits</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="23"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="24"/>
         <source>Train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="24"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="25"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="25"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="26"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="30"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="31"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="31"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="32"/>
         <source>Split:</source>
         <translation>Split:</translation>
     </message>
@@ -949,199 +1126,235 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::MainWindow</name>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="35"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="38"/>
         <source>RLHF Workbench</source>
         <translation>RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="48"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="51"/>
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="56"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="54"/>
+        <source>Ranking</source>
+        <translation>Rangfolge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/MainWindow.cpp" line="62"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="60"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="66"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="63"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="69"/>
         <source>Chat — ELIZA (1966)</source>
         <translation>Chat — ELIZA (1966)</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="70"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="76"/>
         <source>Zoom %1 %</source>
         <translation>Zoom %1 %</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="108"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="114"/>
         <source>There is no %1 panel yet; showing %2.</source>
         <translation>Einen Bereich %1 gibt es noch nicht; %2 wird gezeigt.</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="116"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="122"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="117"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="123"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="118"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="124"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="119"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="125"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="121"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="127"/>
         <source>Save a &amp;Copy…</source>
         <translation>&amp;Kopie speichern …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="122"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="128"/>
         <source>Open the &amp;Demo Project</source>
         <translation>&amp;Demoprojekt öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="124"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="130"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="124"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="130"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="125"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="131"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="125"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="131"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="127"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="132"/>
+        <source>&amp;Merge Labelling Package…</source>
+        <translation>Labelling-Paket &amp;zusammenführen …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/MainWindow.cpp" line="134"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="128"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="135"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="129"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="136"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="131"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="138"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="135"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="142"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="137"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="144"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="138"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="145"/>
         <source>&amp;About RLHF Workbench</source>
         <translation>Ü&amp;ber RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="139"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="146"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="146"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="152"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="222"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="153"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="159"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="256"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="158"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="167"/>
         <source>%1 — RLHF Workbench</source>
         <translation>%1 — RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="164"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="173"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="176"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="180"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="185"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="189"/>
         <source>New project</source>
         <translation>Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="176"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="222"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="228"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="185"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="262"/>
         <source>RLHF projects (*.rlhf)</source>
         <translation>RLHF-Projekte (*.rlhf)</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="180"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="189"/>
         <source>%1 already exists; use Open Project.</source>
         <translation>%1 existiert bereits; bitte „Projekt öffnen“ verwenden.</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="193"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="202"/>
         <source>Making the demo project from generated data…</source>
         <translation>Das Demoprojekt wird aus erzeugten Daten angelegt…</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="195"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="213"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="204"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="222"/>
         <source>Demo project</source>
         <translation>Demoprojekt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="228"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="234"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="235"/>
+        <source>A labelling package: rank its items, then send the file back to be merged.</source>
+        <translation>Ein Labelling-Paket: Ordnen Sie seine Elemente, dann schicken Sie die Datei zum Zusammenführen zurück.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/MainWindow.cpp" line="241"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="249"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="252"/>
+        <source>Merge a labelling package</source>
+        <translation>Ein Labelling-Paket zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/MainWindow.cpp" line="241"/>
+        <source>Labelling packages (*.rlhfpkg)</source>
+        <translation>Labelling-Pakete (*.rlhfpkg)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/MainWindow.cpp" line="245"/>
+        <source>Merged %1: %2 new judgements, %3 duplicates, %4 conflicts (the later judgement counts).</source>
+        <translation>%1 zusammengeführt: %2 neue Bewertungen, %3 Duplikate, %4 Konflikte (die spätere Bewertung zählt).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/MainWindow.cpp" line="256"/>
+        <source>RLHF projects and labelling packages (*.rlhf *.rlhfpkg)</source>
+        <translation>RLHF-Projekte und Labelling-Pakete (*.rlhf *.rlhfpkg)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main/MainWindow.cpp" line="262"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="268"/>
         <source>Save a copy</source>
         <translation>Kopie speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="232"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="266"/>
         <source>Copy saved to %1</source>
         <translation>Kopie nach %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="240"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="274"/>
         <source>&lt;h3&gt;RLHF Workbench %1&lt;/h3&gt;&lt;p&gt;The InstructGPT recipe on one machine, with ELIZA (1966) alongside.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;br&gt;%4&lt;/p&gt;&lt;p&gt;ELIZA scripts: DOCTOR from J. Weizenbaum, CACM 9(1), 1966, and the 1965 .TAPE. 100 listing, transcribed by Anthony Hay (CC0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RLHF Workbench %1&lt;/h3&gt;&lt;p&gt;Das InstructGPT-Rezept auf einem Rechner, mit ELIZA (1966) daneben.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;br&gt;%4&lt;/p&gt;&lt;p&gt;ELIZA-Skripte: DOCTOR aus J. Weizenbaum, CACM 9(1), 1966, und das Listing .TAPE. 100 von 1965, transkribiert von Anthony Hay (CC0).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="245"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="279"/>
         <source>About RLHF Workbench</source>
         <translation>Über RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="245"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="279"/>
         <source>LibTorch: asking rlhf-engine…</source>
         <translation>LibTorch: frage rlhf-engine…</translation>
     </message>
@@ -1823,6 +2036,259 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <location filename="../widgets/dataset/PromptTableModel.cpp" line="117"/>
         <source>Source</source>
         <translation>Quelle</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::RankingItemView</name>
+    <message>
+        <location filename="../widgets/ranking/RankingItemView.cpp" line="42"/>
+        <source>&amp;Flags…</source>
+        <translation>&amp;Markierungen …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingItemView.cpp" line="48"/>
+        <source>Highlight differences</source>
+        <translation>Unterschiede hervorheben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingItemView.cpp" line="50"/>
+        <source>Mark the words where each candidate differs from candidate A</source>
+        <translation>Die Wörter markieren, in denen sich jeder Kandidat von Kandidat A unterscheidet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingItemView.cpp" line="59"/>
+        <source>Rationale (optional): why this order?</source>
+        <translation>Begründung (optional): warum diese Reihenfolge?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingItemView.cpp" line="61"/>
+        <source>All bad (B)</source>
+        <translation>Alle schlecht (B)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingItemView.cpp" line="64"/>
+        <source>Submit (Enter)</source>
+        <translation>Abschicken (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingItemView.cpp" line="71"/>
+        <source>Keys: 1–9 pick the next best · T tie with the previous · B all bad · F flags · Enter submit · Ctrl+Z undo</source>
+        <translation>Tasten: 1–9 wählen die nächstbeste · T gleichauf mit der vorigen · B alle schlecht · F Markierungen · Enter abschicken · Strg+Z rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingItemView.cpp" line="170"/>
+        <source>Pick at least two candidates before tying the last one with the one before.</source>
+        <translation>Wählen Sie mindestens zwei Kandidaten, bevor Sie den letzten mit dem vorigen gleichsetzen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingItemView.cpp" line="199"/>
+        <source>Rank every candidate first (%1 of %2 ranked), or press B if all are bad.</source>
+        <translation>Ordnen Sie zuerst jeden Kandidaten ein (%1 von %2 eingeordnet) oder drücken Sie B, wenn alle schlecht sind.</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::RankingPanel</name>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="33"/>
+        <source>Labeller:</source>
+        <translation>Labeller:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="37"/>
+        <source>your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="46"/>
+        <source>Guidelines</source>
+        <translation>Richtlinien</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="49"/>
+        <source>Agreement…</source>
+        <translation>Übereinstimmung …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="51"/>
+        <source>Package…</source>
+        <translation>Paket …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="52"/>
+        <source>Write this labeller&apos;s unjudged items as an offline labelling package</source>
+        <translation>Die noch nicht bewerteten Elemente dieses Labellers als Offline-Labelling-Paket schreiben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="54"/>
+        <source>Flag names…</source>
+        <translation>Markierungsnamen …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="79"/>
+        <source>Edit guidelines…</source>
+        <translation>Richtlinien bearbeiten …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="88"/>
+        <source>Open a project to rank its items.</source>
+        <translation>Öffnen Sie ein Projekt, um seine Elemente zu ordnen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="114"/>
+        <source>Guidelines %1</source>
+        <translation>Richtlinien %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="114"/>
+        <source>No guidelines yet</source>
+        <translation>Noch keine Richtlinien</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="116"/>
+        <source>*No guidelines yet.* Write what a good answer is, how to break ties and when an item is all bad: **Edit guidelines…** below. Each judgement records the version in force.</source>
+        <translation>*Noch keine Richtlinien.* Schreiben Sie, was eine gute Antwort ist, wie Gleichstände aufzulösen sind und wann ein Element ganz schlecht ist: **Richtlinien bearbeiten …** unten. Jede Bewertung hält die geltende Version fest.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="127"/>
+        <source>Who is labelling? Type your name in &lt;b&gt;Labeller&lt;/b&gt; above: judgements, agreement and packages are kept per labeller.</source>
+        <translation>Wer labelt? Geben Sie oben unter &lt;b&gt;Labeller&lt;/b&gt; Ihren Namen ein: Bewertungen, Übereinstimmung und Pakete werden je Labeller geführt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="137"/>
+        <source>Cannot start labelling: %1</source>
+        <translation>Labeln kann nicht beginnen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="167"/>
+        <source>This project has no items to rank yet.&lt;br&gt;&lt;br&gt;Import candidates with &lt;b&gt;File → Import…&lt;/b&gt; in the &lt;i&gt;rankings&lt;/i&gt; format: a prompt and its 2–9 candidate responses a line (docs/formats.md).</source>
+        <translation>Dieses Projekt hat noch keine zu ordnenden Elemente.&lt;br&gt;&lt;br&gt;Importieren Sie Kandidaten mit &lt;b&gt;Datei → Importieren …&lt;/b&gt; im Format &lt;i&gt;rankings&lt;/i&gt;: ein Prompt und seine 2–9 Kandidatenantworten je Zeile (docs/formats.md).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="170"/>
+        <source>%1 has judged every item there is for them (%2 of %3 items).&lt;br&gt;&lt;br&gt;Import more, or see how the labellers agree: &lt;b&gt;Agreement…&lt;/b&gt;</source>
+        <translation>%1 hat jedes Element bewertet, das es für ihn gibt (%2 von %3 Elementen).&lt;br&gt;&lt;br&gt;Importieren Sie mehr oder sehen Sie, wie die Labeller übereinstimmen: &lt;b&gt;Übereinstimmung …&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="182"/>
+        <source>The judgement was not saved: %1</source>
+        <translation>Die Bewertung wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="185"/>
+        <source>Saved: %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="185"/>
+        <source>all bad</source>
+        <translation>alle schlecht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="196"/>
+        <source>Could not take the judgement back: %1</source>
+        <translation>Die Bewertung konnte nicht zurückgenommen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="200"/>
+        <source>Nothing to take back in this sitting.</source>
+        <translation>In dieser Sitzung gibt es nichts zurückzunehmen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="209"/>
+        <source>Took the last judgement back: rank this item again.</source>
+        <translation>Die letzte Bewertung wurde zurückgenommen: Ordnen Sie dieses Element erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="219"/>
+        <source>%1 judged in all · this sitting: %n items</source>
+        <translation>
+            <numerusform>%1 insgesamt bewertet · diese Sitzung: %n Element</numerusform>
+            <numerusform>%1 insgesamt bewertet · diese Sitzung: %n Elemente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="220"/>
+        <source>, %1 s per item, %2 per hour</source>
+        <translation>, %1 s pro Element, %2 pro Stunde</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="227"/>
+        <source>Labelling guidelines</source>
+        <translation>Labelling-Richtlinien</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="229"/>
+        <source>Markdown. Saving a changed text makes a new version; judgements keep the version they were made under.</source>
+        <translation>Markdown. Ein geänderter Text wird als neue Version gespeichert; Bewertungen behalten die Version, unter der sie entstanden.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="247"/>
+        <source>Guidelines %1 are in force.</source>
+        <translation>Richtlinien %1 gelten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="255"/>
+        <source>Flag names</source>
+        <translation>Markierungsnamen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="255"/>
+        <source>One flag a line (InstructGPT&apos;s metadata by default):</source>
+        <translation>Eine Markierung je Zeile (standardmäßig die Metadaten von InstructGPT):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="273"/>
+        <source>Choose the labeller the package is for first.</source>
+        <translation>Wählen Sie zuerst den Labeller, für den das Paket ist.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="277"/>
+        <source>Labelling package for %1</source>
+        <translation>Labelling-Paket für %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="278"/>
+        <source>Labelling packages (*.rlhfpkg)</source>
+        <translation>Labelling-Pakete (*.rlhfpkg)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="282"/>
+        <source>Wrote %1: %n items for %2. Open it in RLHF Workbench on any machine; merge it back with File → Merge Labelling Package.</source>
+        <translation>
+            <numerusform>%1 geschrieben: %n Element für %2. Öffnen Sie es in RLHF Workbench auf einem beliebigen Rechner; führen Sie es mit Datei → Labelling-Paket zusammenführen zurück.</numerusform>
+            <numerusform>%1 geschrieben: %n Elemente für %2. Öffnen Sie es in RLHF Workbench auf einem beliebigen Rechner; führen Sie es mit Datei → Labelling-Paket zusammenführen zurück.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="286"/>
+        <source>No package written: %1</source>
+        <translation>Kein Paket geschrieben: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::RankingStrip</name>
+    <message>
+        <location filename="../widgets/ranking/RankingStrip.cpp" line="52"/>
+        <source>Ranking:</source>
+        <translation>Rangfolge:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingStrip.cpp" line="55"/>
+        <source>all bad / not rankable</source>
+        <translation>alle schlecht / nicht ordenbar</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingStrip.cpp" line="73"/>
+        <source>press 1–%1 for the best, or drop it here</source>
+        <translation>1–%1 für den besten drücken oder hier ablegen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/ranking/RankingStrip.cpp" line="74"/>
+        <source>next (%n left)</source>
+        <translation>
+            <numerusform>nächster (%n übrig)</numerusform>
+            <numerusform>nächster (%n übrig)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>rlhf::widgets::AgreementDialog</name>
+    <message numerus="yes">
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="96"/>
+        <source>%1 on %n gold items, %2</source>
+        <translation>
+            <numerusform>%1 on %n gold item, %2</numerusform>
+            <numerusform>%1 on %n gold items, %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::CandidateColumn</name>
+    <message numerus="yes">
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="66"/>
+        <source>Show all (%n characters)</source>
+        <translation>
+            <numerusform>Show all (%n character)</numerusform>
+            <numerusform>Show all (%n characters)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rlhf::widgets::DatasetPanel</name>
     <message numerus="yes">
         <location filename="../widgets/dataset/DatasetPanel.cpp" line="235"/>
@@ -44,6 +66,36 @@
         <translation>
             <numerusform>%n cluster of near-duplicate prompts — double-click a prompt to show it</numerusform>
             <numerusform>%n clusters of near-duplicate prompts — double-click a prompt to show it</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::RankingPanel</name>
+    <message numerus="yes">
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="219"/>
+        <source>%1 judged in all · this sitting: %n items</source>
+        <translation>
+            <numerusform>%1 judged in all · this sitting: %n item</numerusform>
+            <numerusform>%1 judged in all · this sitting: %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="282"/>
+        <source>Wrote %1: %n items for %2. Open it in RLHF Workbench on any machine; merge it back with File → Merge Labelling Package.</source>
+        <translation>
+            <numerusform>Wrote %1: %n item for %2. Open it in RLHF Workbench on any machine; merge it back with File → Merge Labelling Package.</numerusform>
+            <numerusform>Wrote %1: %n items for %2. Open it in RLHF Workbench on any machine; merge it back with File → Merge Labelling Package.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::RankingStrip</name>
+    <message numerus="yes">
+        <location filename="../widgets/ranking/RankingStrip.cpp" line="74"/>
+        <source>next (%n left)</source>
+        <translation>
+            <numerusform>next (%n left)</numerusform>
+            <numerusform>next (%n left)</numerusform>
         </translation>
     </message>
 </context>

@@ -14,6 +14,7 @@
 
 #include "CliSupport.h"
 #include "EngineCommands.h"
+#include "RankingBench.h"
 #include "eliza/BuiltinScripts.h"
 #include "eliza/ElizaEngine.h"
 #include "DeviceOption.h"
@@ -134,6 +135,12 @@ void addBenchCommand(CLI::App& app) {
     eliza->callback([seconds] { benchEliza(*seconds); });
 
     auto import = std::make_shared<ImportBenchOptions>();
+    auto rankingItems = std::make_shared<int64_t>(100000);
+    auto rankingJudgements = std::make_shared<int>(500);
+    CLI::App* ranking = bench->add_subcommand("ranking", "The Ranking panel's wait per item: commit a judgement, query the next item");
+    ranking->add_option("--items", *rankingItems, "Items in the project (default 100000)")->check(greaterThanZero());
+    ranking->add_option("--judgements", *rankingJudgements, "Judgements to time (default 500)")->check(greaterThanZero());
+    ranking->callback([rankingItems, rankingJudgements] { benchRanking(*rankingItems, *rankingJudgements); });
     CLI::App* importBench = bench->add_subcommand("import", "Import pairs per second into a new project (open, import, commit, close)");
     importBench->add_option("--pairs", import->pairs, "Lines of the synthetic HH-RLHF file (default 100000)")->check(CLI::Range(int64_t(1), int64_t(100000000)));
     importBench->add_option("--file", import->file, "Import this JSON-lines file instead")->check(CLI::ExistingFile);

@@ -49,7 +49,10 @@ struct DpoStage {
     static constexpr const char* kind = "dpo";
     static constexpr const char* validated = "preference pairs";
     static Config parse(const nlohmann::json& s, const std::string& origin) { return Config::fromJson(s, origin); }
-    static auto read(data::Database& db, const std::string& split) { return data::readPreferencePairs(db, split); }
+    static constexpr bool selectsJudgements = true;  // labellers, guideline, passed_screening, min_agreement
+    static auto read(data::Database& db, const std::string& split, const data::JudgementSelection& selection) {
+        return data::readPreferencePairs(db, split, selection);
+    }
     static constexpr const char* missing = "no preference pairs in the train split to learn from (import "
                                            "chosen/rejected records, or rank responses)";
     static nlohmann::json summary(const Run& run) {
@@ -66,7 +69,10 @@ struct RewardStage {
     static Config parse(const nlohmann::json& s, const std::string& origin) {
         return Config::fromJson(s, origin, Config::rewardDefaults());
     }
-    static auto read(data::Database& db, const std::string& split) { return data::readPreferenceGroups(db, split); }
+    static constexpr bool selectsJudgements = true;
+    static auto read(data::Database& db, const std::string& split, const data::JudgementSelection& selection) {
+        return data::readPreferenceGroups(db, split, selection);
+    }
     static constexpr const char* missing = "no preferences in the train split to learn from (import chosen/rejected "
                                            "records, or rank responses)";
     static nlohmann::json summary(const Run& run) {
@@ -96,6 +102,13 @@ void prepareRunDirectory(data::Database& db, const typename Stage::Config& confi
     if constexpr (requires { Stage::prepareRunDirectory(db, config, dir); }) Stage::prepareRunDirectory(db, config, dir);
 }
 
+// A stage's data of one split; the reward model and DPO keep the judgements the run's settings select.
+template <typename Stage>
+auto readSplit(data::Database& db, const std::string& split, const data::JudgementSelection& selection) {
+    if constexpr (requires { Stage::selectsJudgements; }) return Stage::read(db, split, selection);
+    else return Stage::read(db, split);
+}
+
 // A new run of the project: its train split to learn, its validation split to evaluate.
 template <typename Stage>
 std::unique_ptr<typename Stage::Run> createRun(const TrainOptions& o, RunTarget& target, const torch::Device& device) {
@@ -103,11 +116,18 @@ std::unique_ptr<typename Stage::Run> createRun(const TrainOptions& o, RunTarget&
     for (const char* key : {"model", "reward_model"})  // the run records where its models came from
         if (settings.contains(key) && settings[key].is_string())
             settings[key] = std::filesystem::absolute(settings[key].get<std::string>()).lexically_normal().string();
-    const auto config = Stage::parse(settings, o.configFile.empty() ? "--set" : o.configFile);
+    const std::string origin = o.configFile.empty() ? "--set" : o.configFile;
+    nlohmann::json modelSettings = settings;  // the run records the selection too; the model's config has none
+    data::JudgementSelection selection;
+    if constexpr (requires { Stage::selectsJudgements; }) selection = data::JudgementSelection::takeFrom(modelSettings, origin);
+    const auto config = Stage::parse(modelSettings, origin);
     auto& db = target.store->database();
-    const auto train = Stage::read(db, "train");
-    if (train.empty()) throw UserError(o.project + ": " + Stage::missing);
-    const auto validation = Stage::read(db, "validation");
+    const auto train = readSplit<Stage>(db, "train", selection);
+    if (train.empty())
+        throw UserError(o.project + ": " + (selection.selectsLabellers() || !selection.guideline.empty()
+                                                ? std::string("no preferences in the train split from the judgements selected (labellers, guideline, passed_screening, min_agreement)")
+                                                : std::string(Stage::missing)));
+    const auto validation = readSplit<Stage>(db, "validation", selection);
     if (const std::string warning = data::promptFormatWarning(target.store->stats()); !warning.empty())
         std::cerr << "rlhf: warning: " << warning << '\n';
     if (Stage::validated && validation.empty())

@@ -11,14 +11,16 @@
 #include "data/LabellingPackage.h"
 #include "data/ProjectAgreement.h"
 #include "data/ProjectStore.h"
+#include "data/Screening.h"
 
 namespace rlhf::cli {
 
 namespace {
 
 struct LabellingOptions {
-    std::string project, package, labeller, split;
+    std::string project, package, labeller, split, gold;
     int64_t items = 0;
+    double threshold = -1;
     bool json = false;
 };
 
@@ -56,6 +58,29 @@ void runAgreement(const LabellingOptions& o) {
     const auto report = data::projectAgreement(store->database());
     if (o.json) printJsonLine(agreementJson(report));
     else printAgreement(report);
+}
+
+void runScreening(const LabellingOptions& o) {
+    auto store = data::ProjectStore::open(o.project, false);
+    auto settings = data::screeningSettings(store->database());
+    if (!o.gold.empty() || o.threshold >= 0) {  // kept: runs with passed_screening use them
+        if (!o.gold.empty()) settings.goldLabeller = o.gold;
+        if (o.threshold >= 0) settings.threshold = o.threshold;
+        data::setScreeningSettings(store->database(), settings);
+    }
+    const auto results = data::screeningResults(store->database());
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& r : results)
+        list.push_back({{"labeller", r.labeller}, {"gold_items", r.goldItems}, {"score", r.goldItems ? nlohmann::json(r.score) : nlohmann::json()},
+                        {"passed", r.passed}});
+    if (o.json) {
+        printJsonLine({{"gold", settings.goldLabeller}, {"threshold", settings.threshold}, {"labellers", list}});
+        return;
+    }
+    std::cout << "gold labeller: " << settings.goldLabeller << ", pass threshold: " << settings.threshold << '\n';
+    for (const auto& r : results)
+        std::cout << "  " << r.labeller << ": " << (r.goldItems ? shown(r.score) : std::string("no gold items judged")) << " over "
+                  << r.goldItems << " gold items, " << (r.passed ? "passed" : "not passed") << '\n';
 }
 
 void runPackageCreate(const LabellingOptions& o) {
@@ -100,6 +125,13 @@ void addLabellingCommands(CLI::App& app) {
     agreement->add_option("PROJECT", o->project)->required();
     agreement->add_flag("--json", o->json);
     agreement->callback([o] { runAgreement(*o); });
+
+    CLI::App* screening = app.add_subcommand("screening", "Each labeller's score on the gold items and whether they pass");
+    screening->add_option("PROJECT", o->project)->required();
+    screening->add_option("--gold", o->gold, "The labeller whose judgements are the known answers (kept in the project)");
+    screening->add_option("--threshold", o->threshold, "The score needed to pass, 0 to 1 (kept in the project)")->check(CLI::Range(0.0, 1.0));
+    screening->add_flag("--json", o->json);
+    screening->callback([o] { runScreening(*o); });
 
     CLI::App* package = app.add_subcommand("package", "Offline labelling packages");
     package->require_subcommand(1);

@@ -19,11 +19,11 @@ void readComparisons(Database& db, const std::string& split, std::vector<Prefere
 }
 
 // One row per ranked response, a ranking's rows together, best first.
-void readRankings(Database& db, const std::string& split, std::vector<PreferenceGroup>& out) {
+void readRankings(Database& db, const std::string& split, const JudgementSelection& selection, std::vector<PreferenceGroup>& out) {
     auto q = db.prepare(
         "SELECT k.id, p.text, r.text, i.rank, p.id FROM rankings k JOIN prompts p ON p.id = k.prompt_id "
         "JOIN ranking_items i ON i.ranking_id = k.id JOIN responses r ON r.id = i.response_id "
-        "WHERE k.all_bad = 0 AND (?1 = '' OR p.split = ?1) ORDER BY k.id, i.rank, i.response_id");
+        "WHERE k.all_bad = 0 AND (?1 = '' OR p.split = ?1)" + rankingCondition(db, selection) + " ORDER BY k.id, i.rank, i.response_id");
     q.bind(1, std::string_view(split));
     int64_t current = -1;
     std::vector<int64_t> ranks;
@@ -50,10 +50,10 @@ void readRankings(Database& db, const std::string& split, std::vector<Preference
 
 }  // namespace
 
-std::vector<PreferenceGroup> readPreferenceGroups(Database& db, const std::string& split) {
+std::vector<PreferenceGroup> readPreferenceGroups(Database& db, const std::string& split, const JudgementSelection& selection) {
     std::vector<PreferenceGroup> out;
     readComparisons(db, split, out);
-    readRankings(db, split, out);
+    readRankings(db, split, selection, out);
     return out;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "data/Database.h"
+#include "data/JudgementSelection.h"
 
 namespace rlhf::data {
 
@@ -25,7 +26,7 @@ struct PreferenceGroup {
 };
 
 // The groups of prompts in `split` ("train", "validation", "test"; empty: all): comparisons in the order
-// they were imported, then rankings in the order they were made.
-std::vector<PreferenceGroup> readPreferenceGroups(Database& db, const std::string& split);
+// they were imported, then rankings in the order they were made; only the judgements `selection` keeps.
+std::vector<PreferenceGroup> readPreferenceGroups(Database& db, const std::string& split, const JudgementSelection& selection = {});
 
 }  // namespace rlhf::data

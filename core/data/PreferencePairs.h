@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "data/Database.h"
+#include "data/JudgementSelection.h"
 
 namespace rlhf::data {
 
@@ -17,7 +18,7 @@ struct PreferencePair {
 };
 
 // The pairs of prompts in `split` ("train", "validation", "test"; empty: all): comparisons in the order
-// they were imported, then ranking pairs by ranking and rank.
-std::vector<PreferencePair> readPreferencePairs(Database& db, const std::string& split);
+// they were imported, then ranking pairs by ranking and rank; only the judgements `selection` keeps.
+std::vector<PreferencePair> readPreferencePairs(Database& db, const std::string& split, const JudgementSelection& selection = {});
 
 }  // namespace rlhf::data

@@ -8,13 +8,19 @@
 #include <fstream>
 
 #include "data/Database.h"
+#include "data/JudgementSelection.h"
 #include "data/LabellingPackage.h"
+#include "data/PreferenceGroups.h"
+#include "data/PreferencePairs.h"
+#include "data/Screening.h"
 #include "data/ProjectAgreement.h"
 #include "data/ProjectStore.h"
 #include "data/RankingStore.h"
 #include "data/Schema.h"
 #include "labelling/Agreement.h"
+#include "labelling/RankingDraft.h"
 #include "labelling/RankingLine.h"
+#include "labelling/WordDiff.h"
 
 using namespace rlhf;
 namespace fs = std::filesystem;
@@ -233,6 +239,69 @@ private slots:
         const std::vector<std::vector<int>> units = {{1, 1, 0}, {1, -1, -1}, {0, 0, 0}, {1, 1, 1}, {-1, -1, 1}, {1, 0, 1}, {-1, -1, -1}};
         QVERIFY(std::abs(*labelling::fleissKappa(units) - 0.4125874125874129) < 1e-12);
         QVERIFY(!labelling::fleissKappa({{1, 1}, {1, 1, 1}}));
+    }
+
+    void runsChooseWhoseJudgementsTheyLearnFrom() {
+        // kAgreementLines: pairs ranked apart per labeller — ana 3+5+1+1+3 = 13, bo 3+6+1+3 = 13,
+        // cy 2+1+3+1 = 7, dee 6+3 = 9 (p3 a tie, p4 all bad); 42 in all.
+        auto store = project("select.rlhf", kAgreementLines);
+        auto& db = store->database();
+        const auto pairsOf = [&](nlohmann::json settings) {
+            return static_cast<int64_t>(data::readPreferencePairs(db, "", data::JudgementSelection::takeFrom(settings, "--set")).size());
+        };
+        QCOMPARE(store->stats().rankingPairs, int64_t(42));
+        QCOMPARE(pairsOf(json::object()), int64_t(42));
+        QCOMPARE(pairsOf({{"labellers", "ana, cy"}}), int64_t(20));
+        QCOMPARE(pairsOf({{"labellers", "nobody"}}), int64_t(0));
+        QCOMPARE(pairsOf({{"guideline", "v9"}}), int64_t(0));
+        QCOMPARE(pairsOf({{"min_agreement", 0.6}}), int64_t(13 + 9));  // ana 0.68, dee 0.667; bo 0.58, cy 0.38
+        QCOMPARE(static_cast<int64_t>(data::readPreferenceGroups(db, "", data::JudgementSelection{"bo", "", false, 0}).size()), int64_t(4));
+        // Screening with dee as the gold labeller (gold items p2, p3 and p6; p4 dee found all bad): ana
+        // agrees on 4 of p2's 6 pairs, not on p3's (dee tied), on p6's 3: 7 of 10. bo: 5 of 6, 0 of 1.
+        data::setScreeningSettings(db, {"dee", 0.8});
+        const auto screening = data::screeningResults(db);
+        QCOMPARE(screening.size(), size_t(3));
+        QCOMPARE(screening[0].labeller, std::string("ana"));
+        QCOMPARE(screening[0].goldItems, int64_t(3));
+        QCOMPARE(screening[0].values, int64_t(10));
+        QCOMPARE(screening[0].score, 0.7);
+        QVERIFY(!screening[0].passed);
+        QCOMPARE(screening[1].goldItems, int64_t(2));
+        QVERIFY(std::abs(screening[1].score - 5.0 / 7.0) < 1e-12);
+        QCOMPARE(pairsOf({{"passed_screening", true}}), int64_t(0));
+        data::setScreeningSettings(db, {"dee", 0.65});
+        QCOMPARE(pairsOf({{"passed_screening", true}}), int64_t(13 + 13));  // ana and bo; cy 0 of 1
+        nlohmann::json bad = {{"min_agreement", 2}};
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, data::JudgementSelection::takeFrom(bad, "--set"));
+    }
+
+    void aDraftRanksPicksTiesAndDrops() {
+        labelling::RankingDraft d(4);
+        QVERIFY(d.pick(2));
+        QVERIFY(!d.pick(2));
+        QVERIFY(!d.tieWithPrevious());
+        QVERIFY(d.pick(0));
+        QVERIFY(d.tieWithPrevious());
+        QCOMPARE(d.groups(), (std::vector<std::vector<int>>{{2, 0}}));
+        QVERIFY(d.pick(3));
+        QVERIFY(d.completable() && !d.complete());
+        QVERIFY(d.moveTo(1, 0));   // dropped on the first group: a tie there
+        QVERIFY(d.complete());
+        QVERIFY(d.moveTo(2, 2));   // the last slot: ranked after 3 (its own group moved up one)
+        QCOMPARE(d.groups(), (std::vector<std::vector<int>>{{0, 1}, {3}, {2}}));
+        QVERIFY(d.undo());         // the last pick was 1 (by drop)
+        QCOMPARE(d.groups(), (std::vector<std::vector<int>>{{0}, {3}, {2}}));
+        d.completeWithTheRest();
+        QCOMPARE(d.rankOf(1), 4);
+    }
+
+    void wordDiffMarksWhatChanged() {
+        const auto diff = labelling::wordDiff("The cow says moo.", "The cow says woof loudly.");
+        std::string changed;
+        for (const auto& w : diff)
+            if (w.changed) changed += w.text;
+        QCOMPARE(changed, std::string("woof loudly."));
+        QCOMPARE(diff.size(), size_t(5));
     }
 
     void everyProjectHasAnIdThatCopiesKeep() {

@@ -232,7 +232,7 @@ private slots:
                 const fs::path out = tmp_ / (std::string(source) + "-as-" + target + ".jsonl");
                 const std::string context = std::string(source) + " as " + target;
                 if (pairFormats.count(source) != pairFormats.count(target)) {
-                    const std::string kind = pairFormats.count(target) ? "comparisons" : "demonstrations";
+                    const std::string kind = pairFormats.count(target) ? "comparisons or ranked pairs" : "demonstrations";
                     try {
                         a->exportFile(out.string(), *formatFromName(target), std::nullopt);
                         QFAIL(("no refusal: " + context).c_str());

@@ -12,6 +12,7 @@
 #include "common/ProjectQuery.h"
 #include "data/ProjectAgreement.h"
 #include "data/ProjectStore.h"
+#include "data/Screening.h"
 
 namespace rlhf::widgets {
 
@@ -20,6 +21,7 @@ namespace {
 struct AgreementResults {
     labelling::AgreementReport report;
     data::LabellingBias bias;
+    std::vector<data::ScreeningResult> screening;
 };
 
 QString number(const std::optional<double>& v) { return v ? QString::number(*v, 'f', 3) : QStringLiteral("n/a"); }
@@ -50,8 +52,10 @@ AgreementDialog::AgreementDialog(const QString& projectPath, QWidget* parent) : 
     positions_ = titledPlot(this, tr("Win rate by shown position (position bias)"));
     lengths_ = new QLabel(this);
     lengths_->setWordWrap(true);
-    labellers_ = new QTableWidget(0, 2, this);
-    labellers_->setHorizontalHeaderLabels({tr("Labeller"), tr("Agreement with the others")});
+    labellers_ = new QTableWidget(0, 3, this);
+    labellers_->setHorizontalHeaderLabels({tr("Labeller"), tr("Agreement with the others"), tr("Screening (gold items)")});
+    labellers_->setToolTip(tr("Screening: agreement with the judgements of the gold labeller on the items they judged "
+                              "(rlhf screening sets the gold labeller and the pass threshold)"));
     labellers_->verticalHeader()->hide();
     labellers_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     labellers_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -66,21 +70,33 @@ AgreementDialog::AgreementDialog(const QString& projectPath, QWidget* parent) : 
     resize(900, 640);
     queryProject<AgreementResults>(
         this, projectPath,
-        [](data::ProjectStore& store) { return AgreementResults{data::projectAgreement(store.database()), data::labellingBias(store.database())}; },
-        [this](AgreementResults& r) { showResults(r.report, r.bias); },
+        [](data::ProjectStore& store) {
+            return AgreementResults{data::projectAgreement(store.database()), data::labellingBias(store.database()), data::screeningResults(store.database())};
+        },
+        [this](AgreementResults& r) { showResults(r.report, r.bias, r.screening); },
         [this](const QString& message) { summary_->setText(tr("Could not compute the agreement: %1").arg(message)); });
 }
 
-void AgreementDialog::showResults(const labelling::AgreementReport& r, const data::LabellingBias& bias) {
+void AgreementDialog::showResults(const labelling::AgreementReport& r, const data::LabellingBias& bias,
+                                  const std::vector<data::ScreeningResult>& screening) {
     summary_->setText(tr("<b>%1 units</b> (an item and a pair of its responses, judged by at least two labellers) · "
                          "percent agreement <b>%2</b> · Fleiss' κ %3 · Krippendorff's α nominal %4, ordinal %5"
                          "<br><span style='color:gray'>InstructGPT's labellers agreed with each other about 73% of the time.</span>")
                           .arg(r.units)
                           .arg(number(r.percentAgreement), number(r.fleissKappa), number(r.alphaNominal), number(r.alphaOrdinal)));
+    std::map<std::string, const data::ScreeningResult*> screened;
+    for (const auto& s : screening) screened[s.labeller] = &s;
     labellers_->setRowCount(static_cast<int>(r.labellers.size()));
     for (size_t i = 0; i < r.labellers.size(); ++i) {
-        labellers_->setItem(static_cast<int>(i), 0, new QTableWidgetItem(QString::fromStdString(r.labellers[i].labeller)));
-        labellers_->setItem(static_cast<int>(i), 1, new QTableWidgetItem(number(r.labellers[i].agreementWithOthers)));
+        const auto row = static_cast<int>(i);
+        labellers_->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(r.labellers[i].labeller)));
+        labellers_->setItem(row, 1, new QTableWidgetItem(number(r.labellers[i].agreementWithOthers)));
+        const auto s = screened.find(r.labellers[i].labeller);
+        const bool tested = s != screened.end() && s->second->goldItems > 0;
+        labellers_->setItem(row, 2, new QTableWidgetItem(tested ? tr("%1 on %n gold items, %2", nullptr, static_cast<int>(s->second->goldItems))
+                                                                      .arg(s->second->score, 0, 'f', 2)
+                                                                      .arg(s->second->passed ? tr("passed") : tr("not passed"))
+                                                                : tr("—")));
     }
     const auto& l = bias.length;
     lengths_->setText(l.pairs == 0 ? tr("No preference pairs yet: nothing to say about length.")

@@ -6,6 +6,7 @@
 #include <QDialog>
 
 #include "data/LabellingBias.h"
+#include "data/Screening.h"
 #include "labelling/Agreement.h"
 
 class QCustomPlot;
@@ -19,7 +20,8 @@ class AgreementDialog : public QDialog {
 public:
     AgreementDialog(const QString& projectPath, QWidget* parent = nullptr);
 
-    void showResults(const labelling::AgreementReport& report, const data::LabellingBias& bias);
+    void showResults(const labelling::AgreementReport& report, const data::LabellingBias& bias,
+                     const std::vector<data::ScreeningResult>& screening);
     QString summaryText() const;
     int kappaCells() const { return kappaCells_; }  // coloured cells of the κ matrix (both halves)
 

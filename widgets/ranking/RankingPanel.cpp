@@ -165,8 +165,7 @@ void RankingPanel::showNext(int64_t afterItemId) {
     }
     if (session_->items() == 0)
         showEmpty(tr("This project has no items to rank yet.<br><br>Import candidates with <b>File → Import…</b> in the "
-                     "<i>rankings</i> format (a prompt and 2–9 responses a line; docs/formats.md), or rank pairs imported "
-                     "as comparisons elsewhere."));
+                     "<i>rankings</i> format: a prompt and its 2–9 candidate responses a line (docs/formats.md)."));
     else
         showEmpty(tr("%1 has judged every item there is for them (%2 of %3 items).<br><br>Import more, or see how the "
                      "labellers agree: <b>Agreement…</b>")
