@@ -102,4 +102,12 @@ std::string readFileOrThrow(const std::string& path) {
     return buffer.str();
 }
 
+std::vector<std::string> commaList(const std::string& text) {
+    std::vector<std::string> items;
+    std::stringstream in(text);
+    for (std::string item; std::getline(in, item, ',');)
+        if (!item.empty()) items.push_back(item);
+    return items;
+}
+
 }  // namespace rlhf::cli

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -42,6 +43,9 @@ void printResult(const nlohmann::ordered_json& value, bool json, const std::stri
 // range up to the largest double.
 CLI::Validator greaterThanZero();
 CLI::Validator zeroOrMore();
+
+// "a,b,,c" -> {"a", "b", "c"}: an option's comma-separated list, empty entries dropped.
+std::vector<std::string> commaList(const std::string& text);
 
 // Reads a whole file; throws UserError naming the path and the system's reason.
 std::string readFileOrThrow(const std::string& path);

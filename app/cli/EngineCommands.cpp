@@ -26,6 +26,7 @@ constexpr std::pair<const char*, const char*> kEngineCommands[] = {
     {"bench", "Benchmarks that print JSON numbers"},
     {"eval", "Policies side by side on held-out prompts: scores, win rates, KL, perplexity"},
     {"demo", "The built-in demo project: create it, or run the whole recipe on it"},
+    {"candidates", "Candidates to rank made by models: K samples of one, or an evaluation round of several"},
 };
 
 }  // namespace

@@ -26,14 +26,6 @@ struct EvalOptions {
     bool json = false;
 };
 
-std::vector<std::string> commaList(const std::string& text) {
-    std::vector<std::string> items;
-    std::stringstream in(text);
-    for (std::string item; std::getline(in, item, ',');)
-        if (!item.empty()) items.push_back(item);
-    return items;
-}
-
 // "synthetic", "rm:RUN-OR-DIR", or (empty) the newest finished reward model, else the synthetic
 // labeller of a demo project.
 std::string judgeSpec(data::ProjectStore& store, const std::string& given) {

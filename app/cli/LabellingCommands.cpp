@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "CliSupport.h"
+#include "data/EvaluationRounds.h"
 #include "data/LabellingPackage.h"
 #include "data/ProjectAgreement.h"
 #include "data/ProjectStore.h"
@@ -18,7 +19,7 @@ namespace rlhf::cli {
 namespace {
 
 struct LabellingOptions {
-    std::string project, package, labeller, split, gold;
+    std::string project, package, labeller, split, gold, round, baseline;
     int64_t items = 0;
     double threshold = -1;
     bool json = false;
@@ -83,6 +84,37 @@ void runScreening(const LabellingOptions& o) {
                   << r.goldItems << " gold items, " << (r.passed ? "passed" : "not passed") << '\n';
 }
 
+void runRound(const LabellingOptions& o) {
+    auto store = data::ProjectStore::open(o.project, false);
+    const auto rounds = data::evaluationRounds(store->database());
+    if (rounds.empty()) throw UserError(o.project + ": no evaluation rounds (rlhf candidates PROJECT --models A,B makes one)");
+    data::RoundResults r;
+    try {
+        r = data::roundResults(store->database(), o.round.empty() ? rounds.back() : o.round, o.baseline);
+    } catch (const std::invalid_argument& e) {
+        throw UserError(e.what());
+    }
+    nlohmann::json models = nlohmann::json::array();
+    for (const auto& m : r.models) {
+        const bool baseline = m.model == r.baseline;
+        const auto& w = m.winRate;
+        const auto value = [&](double v) { return baseline || m.judgements == 0 ? nlohmann::json() : nlohmann::json(v); };
+        models.push_back({{"model", m.model}, {"win_rate", value(w.rate)}, {"ci_low", value(w.ciLow)}, {"ci_high", value(w.ciHigh)},
+                          {"wins", w.wins}, {"ties", w.ties}, {"losses", w.losses}});
+    }
+    if (o.json) {
+        printJsonLine({{"round", r.round}, {"baseline", r.baseline}, {"items", r.items}, {"judged_items", r.judgedItems}, {"models", models}});
+        return;
+    }
+    std::cout << "round " << r.round << ": " << r.judgedItems << " of " << r.items << " items judged; win rates against " << r.baseline
+              << " (ties count half, 95 % Wilson interval)\n";
+    for (const auto& m : r.models) {
+        if (m.model == r.baseline) continue;
+        std::cout << "  " << m.model << ": " << (m.judgements ? shown(m.winRate.rate) + " [" + shown(m.winRate.ciLow) + ", " + shown(m.winRate.ciHigh) + "]" : std::string("not judged yet"))
+                  << "  " << m.winRate.wins << " wins, " << m.winRate.ties << " ties, " << m.winRate.losses << " losses\n";
+    }
+}
+
 void runPackageCreate(const LabellingOptions& o) {
     auto store = data::ProjectStore::open(o.project, false);
     data::PackageOptions options;
@@ -132,6 +164,13 @@ void addLabellingCommands(CLI::App& app) {
     screening->add_option("--threshold", o->threshold, "The score needed to pass, 0 to 1 (kept in the project)")->check(CLI::Range(0.0, 1.0));
     screening->add_flag("--json", o->json);
     screening->callback([o] { runScreening(*o); });
+
+    CLI::App* round = app.add_subcommand("round", "An evaluation round's win rates against its baseline, from the labellers' rankings");
+    round->add_option("PROJECT", o->project)->required();
+    round->add_option("--round", o->round, "The round (default: the newest)");
+    round->add_option("--baseline", o->baseline, "The model the others are compared with (default: the round's first)");
+    round->add_flag("--json", o->json);
+    round->callback([o] { runRound(*o); });
 
     CLI::App* package = app.add_subcommand("package", "Offline labelling packages");
     package->require_subcommand(1);

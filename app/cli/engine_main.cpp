@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "BenchCommand.h"
+#include "CandidatesCommand.h"
 #include "CliSupport.h"
 #include "DemoCommand.h"
 #include "EvalCommand.h"
@@ -29,5 +30,6 @@ int main(int argc, char** argv) {
     rlhf::cli::addBenchCommand(app);
     rlhf::cli::addEvalCommand(app);
     rlhf::cli::addDemoCommand(app);
+    rlhf::cli::addCandidatesCommand(app);
     return rlhf::cli::runCommandLine(app, argc, argv);
 }

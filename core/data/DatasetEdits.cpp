@@ -89,6 +89,11 @@ int64_t DatasetEdits::addDemonstration(int64_t promptId, const std::string& text
 
 void DatasetEdits::deleteResponse(int64_t responseId) {
     Transaction tx(db_);
+    auto candidate = db_.prepare("SELECT count(*) FROM label_item_responses WHERE response_id = ?1");
+    candidate.bind(1, responseId);
+    if (candidate.step() && candidate.columnInt(0) > 0)
+        throw StoreError("response " + std::to_string(responseId) + " is a candidate of an item to rank, which judgements rank as a whole; "
+                         "delete the prompt instead (undoable)");
     db_.prepare("DELETE FROM responses WHERE id = ?1").bind(1, responseId).run();
     tx.commit();
 }
@@ -103,6 +108,11 @@ PromptSnapshot DatasetEdits::deletePrompt(int64_t promptId) {
     s.responses = rowsOf(db_, "SELECT * FROM responses WHERE prompt_id = ?1 ORDER BY id", promptId);
     s.comparisons = rowsOf(db_, "SELECT * FROM comparisons WHERE prompt_id = ?1 ORDER BY id", promptId);
     s.promptTags = rowsOf(db_, "SELECT * FROM prompt_tags WHERE prompt_id = ?1", promptId);
+    s.items = rowsOf(db_, "SELECT * FROM label_items WHERE prompt_id = ?1 ORDER BY id", promptId);
+    s.itemResponses = rowsOf(db_, "SELECT x.* FROM label_item_responses x JOIN label_items i ON i.id = x.item_id WHERE i.prompt_id = ?1", promptId);
+    s.assignments = rowsOf(db_, "SELECT a.* FROM label_assignments a JOIN label_items i ON i.id = a.item_id WHERE i.prompt_id = ?1", promptId);
+    s.rankings = rowsOf(db_, "SELECT * FROM rankings WHERE prompt_id = ?1 ORDER BY id", promptId);
+    s.rankingItems = rowsOf(db_, "SELECT i.* FROM ranking_items i JOIN rankings k ON k.id = i.ranking_id WHERE k.prompt_id = ?1", promptId);
     db_.prepare("DELETE FROM prompts WHERE id = ?1").bind(1, promptId).run();  // cascades
     tx.commit();
     return s;
@@ -114,6 +124,11 @@ void DatasetEdits::restorePrompt(const PromptSnapshot& s) {
     insertRows(db_, "responses", s.responses);
     insertRows(db_, "comparisons", s.comparisons);
     insertRows(db_, "prompt_tags", s.promptTags);
+    insertRows(db_, "label_items", s.items);
+    insertRows(db_, "label_item_responses", s.itemResponses);
+    insertRows(db_, "label_assignments", s.assignments);
+    insertRows(db_, "rankings", s.rankings);
+    insertRows(db_, "ranking_items", s.rankingItems);
     auto prompt = db_.prepare("INSERT INTO prompts_fts(rowid, text) SELECT id, text FROM prompts WHERE id = ?1");
     prompt.bind(1, s.promptId).run();
     auto responses = db_.prepare("INSERT INTO responses_fts(rowid, text) SELECT id, text FROM responses WHERE prompt_id = ?1");
@@ -150,12 +165,14 @@ PromptMerge DatasetEdits::mergePrompts(int64_t keep, const std::vector<int64_t>&
         m.comparisons = idsOf(db_, "SELECT id FROM comparisons WHERE prompt_id = ?1 ORDER BY id", other);
         m.rankings = idsOf(db_, "SELECT id FROM rankings WHERE prompt_id = ?1 ORDER BY id", other);
         m.samples = idsOf(db_, "SELECT id FROM samples WHERE prompt_id = ?1 ORDER BY id", other);
+        m.items = idsOf(db_, "SELECT id FROM label_items WHERE prompt_id = ?1 ORDER BY id", other);
         m.tagsAdded = idsOf(db_, "SELECT tag_id FROM prompt_tags WHERE prompt_id = ?1 AND tag_id NOT IN "
                                  "(SELECT tag_id FROM prompt_tags WHERE prompt_id = " + std::to_string(keep) + ")", other);
         setPromptOf(db_, "responses", m.responses, keep);
         setPromptOf(db_, "comparisons", m.comparisons, keep);
         setPromptOf(db_, "rankings", m.rankings, keep);
         setPromptOf(db_, "samples", m.samples, keep);
+        setPromptOf(db_, "label_items", m.items, keep);
         auto tag = db_.prepare("INSERT INTO prompt_tags(prompt_id, tag_id) VALUES (?1, ?2)");
         for (int64_t t : m.tagsAdded) tag.bind(1, keep).bind(2, t).run();
         db_.prepare("DELETE FROM prompts WHERE id = ?1").bind(1, other).run();  // and its tag links
@@ -175,6 +192,7 @@ void DatasetEdits::unmergePrompts(const PromptMerge& merge) {
         setPromptOf(db_, "comparisons", m.comparisons, m.promptId);
         setPromptOf(db_, "rankings", m.rankings, m.promptId);
         setPromptOf(db_, "samples", m.samples, m.promptId);
+        setPromptOf(db_, "label_items", m.items, m.promptId);
         auto untag = db_.prepare("DELETE FROM prompt_tags WHERE prompt_id = ?1 AND tag_id = ?2");
         for (int64_t t : m.tagsAdded) untag.bind(1, merge.keptPromptId).bind(2, t).run();
     }

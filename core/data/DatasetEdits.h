@@ -17,6 +17,8 @@ struct PromptSnapshot {
     int64_t promptId = 0;
     Row prompt;
     std::vector<Row> responses, comparisons, promptTags;
+    // Labelling: its items to rank, their positions, its judgements with their ranks, assignments.
+    std::vector<Row> items, itemResponses, rankings, rankingItems, assignments;
 };
 
 // What merging near-duplicate prompts into one changed, so that it can be undone exactly.
@@ -26,7 +28,7 @@ struct PromptMerge {
         int64_t promptId = 0;
         PromptSnapshot::Row prompt;                      // the merged prompt's row and its tag links
         std::vector<PromptSnapshot::Row> promptTags;
-        std::vector<int64_t> responses, comparisons, rankings, samples;  // ids moved to the kept prompt
+        std::vector<int64_t> responses, comparisons, rankings, samples, items;  // ids moved to the kept prompt
         std::vector<int64_t> tagsAdded;                  // tag ids the kept prompt gained from it
     };
     std::vector<Merged> merged;
@@ -40,11 +42,12 @@ public:
     void setResponseText(int64_t responseId, const std::string& text);
     int64_t addPrompt(const std::string& text);                         // source "manual"
     int64_t addDemonstration(int64_t promptId, const std::string& text);
+    // Refused (StoreError) for a candidate of an item to rank: its judgements rank it.
     void deleteResponse(int64_t responseId);
     PromptSnapshot deletePrompt(int64_t promptId);
     void restorePrompt(const PromptSnapshot& snapshot);
     void setTags(int64_t promptId, const std::vector<std::string>& tags);
-    // Moves the responses, comparisons, rankings, run samples and tags of `others` to `keep`, then deletes `others`
+    // Moves the responses, comparisons, rankings, items to rank, run samples and tags of `others` to `keep`, then deletes `others`
     // (one transaction); unmergePrompts puts everything back with the same ids.
     PromptMerge mergePrompts(int64_t keep, const std::vector<int64_t>& others);
     void unmergePrompts(const PromptMerge& merge);

@@ -1,6 +1,7 @@
 #include "data/LabellingPackage.h"
 
 #include <filesystem>
+#include <map>
 #include <unistd.h>
 
 #include "data/RankingStore.h"
@@ -34,13 +35,14 @@ void appendRows(Database& db, const char* sql, std::string& out) {
     out += '\n';
 }
 
-// Item rows carry no ids (they differ between a project and its package): only what a labeller sees.
+// The package's own ids are part of it (a package is digested alone, never compared with its project).
 const char* kDigestQueries[] = {
-    "SELECT i.id, p.text, x.position, r.text, x.origin FROM label_items i JOIN prompts p ON p.id = i.prompt_id "
+    "SELECT key, value FROM settings WHERE key IN ('package_of', 'package_labeller', 'project_id') ORDER BY key",
+    "SELECT i.id, p.text, p.split, i.round, x.position, r.text, x.origin FROM label_items i JOIN prompts p ON p.id = i.prompt_id "
     "JOIN label_item_responses x ON x.item_id = i.id JOIN responses r ON r.id = x.response_id ORDER BY i.id, x.position",
-    "SELECT k.item_id, l.name, k.all_bad, k.flags, k.rationale, k.ratings, k.guideline_version, k.created_at, k.seconds_taken, "
+    "SELECT k.id, k.item_id, l.name, k.all_bad, k.flags, k.rationale, k.ratings, k.guideline_version, k.created_at, k.seconds_taken, "
     "x.position, i.rank, i.shown_position FROM rankings k JOIN labellers l ON l.id = k.labeller_id "
-    "JOIN ranking_items i ON i.ranking_id = k.id JOIN label_item_responses x ON x.item_id = k.item_id AND x.response_id = i.response_id "
+    "LEFT JOIN ranking_items i ON i.ranking_id = k.id LEFT JOIN label_item_responses x ON x.item_id = k.item_id AND x.response_id = i.response_id "
     "ORDER BY k.item_id, l.name, x.position",
     "SELECT name FROM labellers ORDER BY name",
     "SELECT version, text FROM guidelines ORDER BY version",
@@ -71,6 +73,7 @@ std::unique_ptr<Database> openWholePackage(const std::string& path) {
 
 void checkPackageOf(Database& project, Database& package) {
     const std::string& path = package.path();
+    if (package.queryInt("PRAGMA user_version") == 0) refuse(path, "the package is empty or truncated (no project tables in it)");
     if (package.queryInt("PRAGMA user_version") != currentSchemaVersion())
         refuse(path, "written by another version of RLHF Workbench (schema " + std::to_string(package.queryInt("PRAGMA user_version")) + ")");
     if (packageLabellerOf(package).empty()) refuse(path, "not a labelling package (a project file without package settings)");
@@ -114,6 +117,31 @@ void writePackageContent(Database& project, Database& package, const std::vector
     }
     refreshPackageDigest(package);
     tx.commit();
+}
+
+// Adds the package's guidelines to the project. A version the project has with another text (both sides
+// number their own edits v1, v2, …) comes in renamed "VERSION (from LABELLER's package)"; returns the
+// renames, which the merged judgements follow.
+std::map<std::string, std::string> mergeGuidelines(Database& project, Database& package) {
+    std::map<std::string, std::string> renamed;
+    const std::string labeller = packageLabellerOf(package);
+    auto mine = project.prepare("SELECT text FROM guidelines WHERE version = ?1");
+    auto insert = project.prepare("INSERT OR IGNORE INTO guidelines(version, text, created_at) VALUES (?1, ?2, ?3)");
+    auto theirs = package.prepare("SELECT version, text, created_at FROM guidelines");
+    while (theirs.step()) {
+        std::string version = theirs.columnText(0);
+        const std::string text = theirs.columnText(1);
+        mine.bind(1, std::string_view(version));
+        const bool clash = mine.step() && mine.columnText(0) != text;
+        mine.reset();
+        if (clash) {
+            const std::string theirName = version;
+            version += " (from " + labeller + "'s package)";
+            renamed[theirName] = version;
+        }
+        insert.bind(1, std::string_view(version)).bind(2, std::string_view(text)).bind(3, theirs.columnDouble(2)).run();
+    }
+    return renamed;
 }
 
 }  // namespace
@@ -177,10 +205,7 @@ MergeReport mergePackage(Database& project, const std::string& packagePath) {
     MergeReport report;
     report.path = packagePath;
     Transaction tx(project);
-    auto guideline = project.prepare("INSERT OR IGNORE INTO guidelines(version, text, created_at) VALUES (?1, ?2, ?3)");
-    auto guidelines = package->prepare("SELECT version, text, created_at FROM guidelines");
-    while (guidelines.step())
-        guideline.bind(1, std::string_view(guidelines.columnText(0))).bind(2, std::string_view(guidelines.columnText(1))).bind(3, guidelines.columnDouble(2)).run();
+    const auto versions = mergeGuidelines(project, *package);
     RankingStore store(project);
     for (const auto& [item, judgements] : content) {
         bool created = false;
@@ -188,7 +213,9 @@ MergeReport mergePackage(Database& project, const std::string& packagePath) {
         const LabelItem mine = store.ensureItem(item.prompt, item.responses, item.origins, packagePath, created, order);
         if (created) ++report.newItems;
         for (const auto& j : judgements) {
-            switch (store.record(mine.id, labelling::reindexed(j, order), ReplacePolicy::IfLater)) {
+            labelling::Judgement merged = labelling::reindexed(j, order);
+            if (const auto v = versions.find(j.guideline); v != versions.end()) merged.guideline = v->second;
+            switch (store.record(mine.id, merged, ReplacePolicy::IfLater)) {
             case JudgementOutcome::Added: ++report.judgements; break;
             case JudgementOutcome::Duplicate: ++report.duplicates; break;
             case JudgementOutcome::Replaced: ++report.judgements, report.conflicts.push_back({j.labeller, item.prompt, true}); break;

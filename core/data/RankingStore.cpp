@@ -122,18 +122,22 @@ LabelItem RankingStore::ensureItem(const std::string& prompt, const std::vector<
 
 std::optional<LabelItem> RankingStore::item(int64_t itemId) {
     auto q = db_.prepare(
-        "SELECT i.prompt_id, p.text, coalesce(p.split, ''), x.response_id, r.text, x.origin FROM label_items i "
+        "SELECT i.prompt_id, p.text, coalesce(p.split, ''), x.response_id, r.text, x.origin, i.round FROM label_items i "
         "JOIN prompts p ON p.id = i.prompt_id JOIN label_item_responses x ON x.item_id = i.id "
         "JOIN responses r ON r.id = x.response_id WHERE i.id = ?1 ORDER BY x.position");
     q.bind(1, itemId);
     std::optional<LabelItem> out;
     while (q.step()) {
-        if (!out) out = LabelItem{itemId, q.columnInt(0), q.columnText(1), q.columnText(2), {}, {}, {}};
+        if (!out) out = LabelItem{itemId, q.columnInt(0), q.columnText(1), q.columnText(2), q.columnText(6), {}, {}, {}};
         out->responseIds.push_back(q.columnInt(3));
         out->responses.push_back(q.columnText(4));
         out->origins.push_back(q.columnText(5));
     }
     return out;
+}
+
+void RankingStore::setRound(int64_t itemId, const std::string& round) {
+    db_.prepare("UPDATE label_items SET round = ?2 WHERE id = ?1").bind(1, itemId).bind(2, std::string_view(round)).run();
 }
 
 int64_t RankingStore::labellerId(const std::string& name) {

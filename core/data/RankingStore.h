@@ -18,7 +18,7 @@ namespace rlhf::data {
 
 struct LabelItem {
     int64_t id = 0, promptId = 0;
-    std::string prompt, split;
+    std::string prompt, split, round;
     std::vector<int64_t> responseIds;
     std::vector<std::string> responses;   // in the item's order
     std::vector<std::string> origins;     // one per response, "" unknown
@@ -41,6 +41,7 @@ public:
                          const std::vector<std::string>& origins, const std::string& source, bool& created,
                          std::vector<int>& order);
     std::optional<LabelItem> item(int64_t itemId);
+    void setRound(int64_t itemId, const std::string& round);
 
     // `sessionId`: the labelling sitting it was made in (none for imports).
     JudgementOutcome record(int64_t itemId, const labelling::Judgement& judgement, ReplacePolicy policy = ReplacePolicy::Always,
@@ -54,11 +55,11 @@ public:
     // Every item in item order with its judgements (by labeller name); for export, agreement, packages.
     void forEachItem(const std::function<void(const LabelItem&, const std::vector<labelling::Judgement>&)>& visit);
     int64_t itemCount();
+    std::vector<labelling::Judgement> judgementsOf(int64_t itemId);  // by labeller name
 
 private:
     int64_t findPrompt(const std::string& text, uint64_t hash);
     int64_t responseOf(int64_t promptId, const std::string& text, bool& created);
-    std::vector<labelling::Judgement> judgementsOf(int64_t itemId);
     labelling::Judgement readJudgement(int64_t rankingId, size_t k);
 
     Database& db_;

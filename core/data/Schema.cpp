@@ -209,6 +209,7 @@ CREATE TABLE label_items(
   id INTEGER PRIMARY KEY,
   prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
   set_hash INTEGER NOT NULL,          -- of the responses' content hashes, sorted: order-free identity
+  round TEXT NOT NULL DEFAULT '',     -- the evaluation round it was made for ('' none)
   created_at REAL NOT NULL);
 CREATE INDEX label_items_prompt ON label_items(prompt_id, set_hash);
 CREATE TABLE label_item_responses(

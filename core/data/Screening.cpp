@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "data/RankingStore.h"
 
 namespace rlhf::data {
@@ -11,7 +13,8 @@ ScreeningSettings screeningSettings(Database& db) {
     auto q = db.prepare("SELECT key, value FROM settings WHERE key IN ('screening_gold', 'screening_threshold')");
     while (q.step()) {
         if (q.columnText(0) == "screening_gold") s.goldLabeller = q.columnText(1);
-        else s.threshold = std::stod(q.columnText(1));
+        else s.threshold = nlohmann::json::parse(q.columnText(1), nullptr, false).is_number()  // not std::stod: the GUI's locale may write 0,75
+                               ? nlohmann::json::parse(q.columnText(1)).get<double>() : s.threshold;
     }
     return s;
 }
@@ -19,7 +22,7 @@ ScreeningSettings screeningSettings(Database& db) {
 void setScreeningSettings(Database& db, const ScreeningSettings& s) {
     auto put = db.prepare("INSERT OR REPLACE INTO settings(key, value) VALUES (?1, ?2)");
     put.bind(1, std::string_view("screening_gold")).bind(2, std::string_view(s.goldLabeller)).run();
-    put.bind(1, std::string_view("screening_threshold")).bind(2, std::string_view(std::to_string(s.threshold))).run();
+    put.bind(1, std::string_view("screening_threshold")).bind(2, std::string_view(nlohmann::json(s.threshold).dump())).run();
 }
 
 std::vector<ScreeningResult> screeningResults(Database& db) {

@@ -1,5 +1,7 @@
 #include "demo/DemoData.h"
 
+#include <algorithm>
+
 #include "demo/DemoWorld.h"
 #include "demo/SyntheticLabeller.h"
 
@@ -152,6 +154,22 @@ uint64_t DemoRandom::next() {
     return z ^ (z >> 31);
 }
 
+namespace {
+
+// Four different candidates: an answer and variants of it, as a policy sampled four times might answer.
+DemoItem rankingItem(const AskedFact& a, DemoRandom& random) {
+    DemoItem item{a.prompt, {}};
+    const AnswerParts base = partsFor(a.fact, kComparedAnswers, random);
+    item.candidates.push_back(textOf(base));
+    for (int tries = 0; tries < 40 && item.candidates.size() < 4; ++tries) {
+        const std::string text = textOf(variantOf(base, a.fact, kComparedAnswers, random));
+        if (std::find(item.candidates.begin(), item.candidates.end(), text) == item.candidates.end()) item.candidates.push_back(text);
+    }
+    return item;
+}
+
+}  // namespace
+
 std::vector<std::string> demoPrompts() {
     std::vector<std::string> prompts;
     for (const auto& a : askedFacts()) prompts.push_back(a.prompt);
@@ -179,6 +197,8 @@ DemoData generateDemoData(uint64_t seed, const DemoSizes& sizes) {
             if (sx == sy) continue;
             data.pairs.push_back(sx > sy ? DemoPair{a.prompt, x, y} : DemoPair{a.prompt, y, x});
         }
+    for (int i = 0; i < sizes.rankingItems && !asked.empty(); ++i)
+        data.items.push_back(rankingItem(asked[(static_cast<size_t>(i) * 97 + 13) % asked.size()], random));
     return data;
 }
 

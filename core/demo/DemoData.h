@@ -6,7 +6,8 @@
 //                   correct, sometimes polite, sometimes curt, rude or evasive;
 //   pairs           per prompt, an answer drawn from a wider mix and a variant of it with one or two
 //                   parts (opener, body, closing, repetition) drawn again; the better one by the
-//                   synthetic labeller's rules is chosen; a variant with an equal score is drawn again.
+//                   synthetic labeller's rules is chosen; a variant with an equal score is drawn again;
+//   items           prompts with four different candidate answers each, for people to rank.
 // The same seed gives the same data on every machine.
 
 #include <cstdint>
@@ -23,10 +24,17 @@ struct DemoPair {
     std::string prompt, chosen, rejected;
 };
 
+// An item for the Ranking panel: a prompt and candidate answers of mixed quality, not yet judged.
+struct DemoItem {
+    std::string prompt;
+    std::vector<std::string> candidates;
+};
+
 struct DemoData {
     std::string corpus;
     std::vector<DemoDemonstration> demonstrations;
     std::vector<DemoPair> pairs;
+    std::vector<DemoItem> items;  // drawn after everything else: the rest is the same with or without them
 };
 
 // Small deterministic generator (splitmix64): the same numbers whatever the standard library.
@@ -46,6 +54,7 @@ private:
 struct DemoSizes {
     int corpusParagraphs = 6000;
     int pairsPerPrompt = 3;
+    int rankingItems = 40;       // items of four candidates to rank
 };
 
 // Every demo prompt: each fact asked with each question template and lead-in.

@@ -57,8 +57,13 @@ DemoCreated fillProject(const std::string& path, uint64_t seed, const DemoSizes&
     writeFile(dir, demo.corpus);
     writeFile(folder + "/demonstrations.jsonl", jsonLines(demo, false));
     writeFile(folder + "/comparisons.jsonl", jsonLines(demo, true));
+    std::string items;
+    for (const auto& item : demo.items)
+        if (item.candidates.size() >= 2) items += nlohmann::json{{"prompt", item.prompt}, {"responses", item.candidates}}.dump() + '\n';
+    writeFile(folder + "/items-to-rank.jsonl", items);
     store->importFile(folder + "/demonstrations.jsonl", {});
     store->importFile(folder + "/comparisons.jsonl", {});
+    if (!items.empty()) store->importFile(folder + "/items-to-rank.jsonl", {});
     fsyncPath(folder);
     fsyncPath(store->checkpointsDirectory());
     return {static_cast<int64_t>(demo.demonstrations.size()), static_cast<int64_t>(demo.pairs.size()),

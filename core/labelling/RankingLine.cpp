@@ -124,10 +124,13 @@ Judgement judgementOf(const json& r, size_t k) {
 
 bool looksLikeRankingLine(const json& r) { return r.is_object() && r.contains("prompt") && r.contains("responses"); }
 
-RankingLine parseRankingLine(const json& r) {
-    if (!r.is_object()) throw RecordError(std::string("expected a JSON object, found ") + r.type_name());
-    for (const auto& [key, value] : r.items())
+RankingLine parseRankingLine(const json& given) {
+    if (!given.is_object()) throw RecordError(std::string("expected a JSON object, found ") + given.type_name());
+    json r = json::object();  // optional fields written as null count as absent
+    for (const auto& [key, value] : given.items()) {
         if (!kFields.count(key)) throw RecordError("unknown field '" + key + "' in a rankings record");
+        if (!value.is_null() || key == "prompt" || key == "responses") r[key] = value;
+    }
     for (const char* required : {"prompt", "responses"})
         if (!r.contains(required)) throw RecordError(std::string("missing field '") + required + "'");
     RankingLine line;

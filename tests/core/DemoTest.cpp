@@ -11,6 +11,7 @@
 #include "../TinySftProject.h"
 #include "TestData.h"
 #include "data/ProjectStore.h"
+#include "data/RankingStore.h"
 #include "demo/DemoData.h"
 #include "demo/DemoProject.h"
 #include "demo/SyntheticLabeller.h"
@@ -114,6 +115,10 @@ private slots:
         auto store = data::ProjectStore::open(path, false);
         QCOMPARE(demo::demoSettings(store->database())->value("seed", 0), 3);
         QCOMPARE(store->stats().comparisons, created.pairs);
+        QCOMPARE(store->stats().rankings, int64_t(0));  // items to rank, none judged: nothing changes what the demo trains on
+        data::RankingStore items(store->database());
+        QCOMPARE(items.itemCount(), int64_t(40));
+        QCOMPARE(items.item(1)->responses.size(), size_t(4));
         QVERIFY(fs::file_size(demo::demoCorpusPath(store->checkpointsDirectory())) == static_cast<uintmax_t>(created.corpusBytes));
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, demo::createDemoProject(path, 3, {200, 1}));
         const std::string nowhere = (tmp_ / "missing-folder" / "demo.rlhf").string();

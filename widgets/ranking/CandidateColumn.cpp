@@ -21,7 +21,9 @@ CandidateColumn::CandidateColumn(int position, QWidget* parent) : QFrame(parent)
     setMinimumWidth(180);
     auto* layout = new QVBoxLayout(this);
     auto* header = new QHBoxLayout;
-    title_ = new QLabel(tr("<b>%1</b> <span style='color:gray'>key %2</span>").arg(letter(position)).arg(position + 1), this);
+    title_ = new QLabel(position < 9 ? tr("<b>%1</b> <span style='color:gray'>key %2</span>").arg(letter(position)).arg(position + 1)
+                                     : QStringLiteral("<b>%1</b>").arg(letter(position)),
+                        this);
     badge_ = new QLabel(this);
     header->addWidget(title_);
     header->addStretch();
@@ -45,17 +47,28 @@ CandidateColumn::CandidateColumn(int position, QWidget* parent) : QFrame(parent)
     rating_->addItem(tr("not rated"));
     for (int r = 1; r <= 7; ++r) rating_->addItem(QString::number(r), r);
     rating_->setFocusPolicy(Qt::ClickFocus);
+    rating_->installEventFilter(this);  // the wheel scrolls the candidates, it does not change ratings
+    connect(rating_, &QComboBox::activated, this, &CandidateColumn::ratingChosen);  // the view takes the keyboard back
     ratingRow->addWidget(rating_);
     ratingRow->addStretch();
     layout->addLayout(ratingRow);
     setToolTip(tr("Click to pick as the next best (or press %1); drag onto the ranking below to place it").arg(position + 1));
 }
 
-QString CandidateColumn::letter(int position) { return QString(QChar('A' + position)); }
+QString CandidateColumn::letter(int position) { return position < 26 ? QString(QChar('A' + position)) : QString::number(position + 1); }
 
-void CandidateColumn::setText(const QString& text, const std::vector<labelling::DiffWord>& diff) {
+bool CandidateColumn::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == rating_ && event->type() == QEvent::Wheel && !rating_->hasFocus()) {
+        QCoreApplication::sendEvent(this, event);  // the column ignores it, so it goes up to the scroll area
+        return true;
+    }
+    return QFrame::eventFilter(watched, event);
+}
+
+void CandidateColumn::setText(const QString& text, const std::vector<labelling::DiffWord>& diff, bool diffShown) {
     text_ = text;
     diff_ = diff;
+    diffShown_ = diffShown;
     expanded_ = false;
     showText();
 }
@@ -64,7 +77,7 @@ void CandidateColumn::showText() {
     const bool longText = text_.size() > kCollapsedChars;
     more_->setVisible(longText);
     more_->setText(expanded_ ? tr("Show less") : tr("Show all (%n characters)", nullptr, static_cast<int>(text_.size())));
-    if (diff_.empty()) {
+    if (!diffShown_) {
         body_->setTextFormat(Qt::MarkdownText);
         body_->setText(longText && !expanded_ ? text_.left(kCollapsedChars) + QStringLiteral(" …") : text_);
         return;

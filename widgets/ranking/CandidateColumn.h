@@ -25,8 +25,9 @@ public:
 
     CandidateColumn(int position, QWidget* parent = nullptr);
 
-    // `diff` empty: the text as markdown; else those words, changed ones marked.
-    void setText(const QString& text, const std::vector<labelling::DiffWord>& diff);
+    // `diffShown` false: the text as markdown; true: `diff`'s words as plain text, changed ones marked (the
+    // reference candidate too, unmarked, so no candidate looks different for its rendering alone).
+    void setText(const QString& text, const std::vector<labelling::DiffWord>& diff, bool diffShown);
     void setRank(int rank, bool tied, bool allBad);
     std::optional<int> rating() const;
     void clearRating();
@@ -35,8 +36,10 @@ public:
 
 signals:
     void picked(int position);
+    void ratingChosen();
 
 protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
@@ -52,7 +55,7 @@ private:
     QComboBox* rating_ = nullptr;
     QString text_;
     std::vector<labelling::DiffWord> diff_;
-    bool expanded_ = false;
+    bool expanded_ = false, diffShown_ = false;
     QPoint pressedAt_;
 };
 

@@ -109,8 +109,9 @@ void RankingItemView::fillColumns() {
     for (size_t p = 0; p < order.size(); ++p) {
         auto* column = new CandidateColumn(static_cast<int>(p), columnsHost_);
         const std::string& text = item_.item.responses[static_cast<size_t>(order[p])];
-        column->setText(QString::fromStdString(text).trimmed(), diff_ && p > 0 ? labelling::wordDiff(reference, text) : std::vector<labelling::DiffWord>{});
+        column->setText(QString::fromStdString(text).trimmed(), diff_ ? labelling::wordDiff(reference, text) : std::vector<labelling::DiffWord>{}, diff_);
         connect(column, &CandidateColumn::picked, this, &RankingItemView::pickPosition);
+        connect(column, &CandidateColumn::ratingChosen, this, [this] { setFocus(); });
         columnsLayout_->addWidget(column, 1);
         columns_.push_back(column);
     }
@@ -121,9 +122,9 @@ void RankingItemView::setDiffHighlight(bool on) {
     if (diffBox_->isChecked() != on) diffBox_->setChecked(on);
     if (!hasItem()) return;
     const std::string& reference = item_.item.responses[static_cast<size_t>(item_.order[0])];
-    for (size_t p = 1; p < columns_.size(); ++p) {
+    for (size_t p = 0; p < columns_.size(); ++p) {
         const std::string& text = item_.item.responses[static_cast<size_t>(item_.order[p])];
-        columns_[p]->setText(QString::fromStdString(text).trimmed(), on ? labelling::wordDiff(reference, text) : std::vector<labelling::DiffWord>{});
+        columns_[p]->setText(QString::fromStdString(text).trimmed(), on ? labelling::wordDiff(reference, text) : std::vector<labelling::DiffWord>{}, on);
     }
 }
 
@@ -160,7 +161,7 @@ void RankingItemView::pickPosition(int position) {
 }
 
 void RankingItemView::moveToGroup(int position, int group) {
-    if (!hasItem() || allBad_) return;
+    if (!hasItem() || allBad_ || position < 0 || position >= static_cast<int>(columns_.size())) return;  // a drop from elsewhere
     draft_.moveTo(item_.order[static_cast<size_t>(position)], group);
     refresh();
 }
@@ -228,8 +229,8 @@ bool RankingItemView::event(QEvent* event) {
 void RankingItemView::keyPressEvent(QKeyEvent* event) {
     if (event->matches(QKeySequence::Undo)) return undo();
     const int key = event->key();
-    if (key >= Qt::Key_1 && key <= Qt::Key_9 && !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier)))
-        return pickPosition(key - Qt::Key_1);
+    if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) return QWidget::keyPressEvent(event);
+    if (key >= Qt::Key_1 && key <= Qt::Key_9) return pickPosition(key - Qt::Key_1);
     switch (key) {
     case Qt::Key_T: return tieWithPrevious();
     case Qt::Key_B: return toggleAllBad();

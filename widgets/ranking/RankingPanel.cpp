@@ -21,9 +21,13 @@
 #include "data/LabellingPackage.h"
 #include "data/LabellingSettings.h"
 #include "data/ProjectStore.h"
+#include "data/RunStore.h"
 #include "main/AppSettings.h"
 #include "ranking/AgreementDialog.h"
+#include "ranking/CandidateGeneration.h"
+#include "ranking/CandidatesDialog.h"
 #include "ranking/RankingItemView.h"
+#include "ranking/RoundResultsDialog.h"
 
 namespace rlhf::widgets {
 
@@ -53,7 +57,27 @@ RankingPanel::RankingPanel(QWidget* parent) : QWidget(parent) {
     connect(package, &QPushButton::clicked, this, &RankingPanel::createPackage);
     auto* flags = new QPushButton(tr("Flag names…"), this);
     connect(flags, &QPushButton::clicked, this, &RankingPanel::editFlags);
-    for (QPushButton* b : {guidelinesToggle_, agreement, package, flags}) {
+    candidates_ = new QPushButton(tr("Candidates…"), this);
+    candidates_->setToolTip(tr("Have models write candidates to rank, in the background: K samples of one model, or an evaluation round of several"));
+    connect(candidates_, &QPushButton::clicked, this, &RankingPanel::generateCandidates);
+    auto* rounds = new QPushButton(tr("Rounds…"), this);
+    rounds->setToolTip(tr("Evaluation rounds: each model's win rate against a baseline, from the blind rankings"));
+    connect(rounds, &QPushButton::clicked, this, &RankingPanel::showRounds);
+    generation_ = new CandidateGeneration(this);
+    connect(generation_, &CandidateGeneration::itemMade, this, [this](int prompt, int prompts) {
+        candidates_->setText(tr("Stop (%1/%2)").arg(prompt).arg(prompts));
+        if (session_ && !itemView_->hasItem()) showNext(0);
+    });
+    connect(generation_, &CandidateGeneration::finished, this, [this](const QString& summary) {
+        candidates_->setText(tr("Candidates…"));
+        emit statusMessage(summary);
+        if (session_ && !itemView_->hasItem()) showNext(0);
+    });
+    connect(generation_, &CandidateGeneration::failed, this, [this](const QString& message) {
+        candidates_->setText(tr("Candidates…"));
+        emit statusMessage(message);
+    });
+    for (QPushButton* b : {guidelinesToggle_, candidates_, rounds, agreement, package, flags}) {
         b->setFocusPolicy(Qt::NoFocus);
         bar->addWidget(b);
     }
@@ -264,6 +288,26 @@ void RankingPanel::editFlags() {
 void RankingPanel::showAgreement() {
     if (!project_) return;
     auto* dialog = new AgreementDialog(QString::fromStdString(project_->path()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void RankingPanel::generateCandidates() {
+    if (generation_->running()) {
+        generation_->cancel();
+        return;
+    }
+    if (!project_) return;
+    CandidatesDialog dialog(data::RunStore(project_->database()).runs(), this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    generation_->start(QString::fromStdString(project_->path()), dialog.arguments());
+    candidates_->setText(tr("Stop (starting…)"));
+    emit statusMessage(tr("Generating candidates in the background; keep ranking."));
+}
+
+void RankingPanel::showRounds() {
+    if (!project_) return;
+    auto* dialog = new RoundResultsDialog(QString::fromStdString(project_->path()), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

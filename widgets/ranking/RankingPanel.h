@@ -5,6 +5,9 @@
 // takes the last judgement back. Beside it: the guidelines in force (markdown, versioned), the pace of
 // the sitting, and the Agreement view. A labelling package opens with its labeller fixed.
 //
+// Candidates come from imports or from models (Candidates…: a child rlhf-engine commits items while the
+// labeller ranks); Rounds… shows an evaluation round's win rates.
+//
 // Threading: the queries here are single indexed lookups and one small transaction per judgement, run on
 // the UI thread against the window's connection (docs/benchmarks.md: next item in about a millisecond
 // with 100k items); the Agreement view computes off the UI thread.
@@ -27,6 +30,7 @@ class ProjectStore;
 
 namespace rlhf::widgets {
 
+class CandidateGeneration;
 class RankingItemView;
 
 class RankingPanel : public QWidget {
@@ -46,6 +50,8 @@ public slots:
     void editFlags();
     void showAgreement();
     void createPackage();
+    void generateCandidates();   // or, while generating, stop
+    void showRounds();
 
 signals:
     void statusMessage(const QString& message);
@@ -70,6 +76,8 @@ private:
     QLabel* guidelineVersion_ = nullptr;
     QLabel* pace_ = nullptr;
     QPushButton* guidelinesToggle_ = nullptr;
+    QPushButton* candidates_ = nullptr;
+    CandidateGeneration* generation_ = nullptr;
     QStackedWidget* stack_ = nullptr;
     QLabel* empty_ = nullptr;
     RankingItemView* itemView_ = nullptr;

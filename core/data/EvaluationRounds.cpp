@@ -1,0 +1,92 @@
+#include "data/EvaluationRounds.h"
+
+#include <algorithm>
+#include <sstream>
+#include <stdexcept>
+
+#include "data/RankingStore.h"
+
+namespace rlhf::data {
+
+namespace {
+
+std::vector<std::string> modelsIn(const std::string& origin) {
+    std::vector<std::string> out;
+    std::stringstream s(origin);
+    for (std::string name; std::getline(s, name, ',');) {
+        const size_t a = name.find_first_not_of(' ');
+        if (a != std::string::npos) out.push_back(name.substr(a, name.find_last_not_of(' ') - a + 1));
+    }
+    return out;
+}
+
+// The position of `model`'s response in `item`, or -1.
+int positionOf(const LabelItem& item, const std::string& model) {
+    for (size_t i = 0; i < item.origins.size(); ++i) {
+        const auto names = modelsIn(item.origins[i]);
+        if (std::find(names.begin(), names.end(), model) != names.end()) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+std::vector<int64_t> roundItems(Database& db, const std::string& round) {
+    std::vector<int64_t> ids;
+    auto q = db.prepare("SELECT id FROM label_items WHERE round = ?1 ORDER BY id");
+    q.bind(1, std::string_view(round));
+    while (q.step()) ids.push_back(q.columnInt(0));
+    return ids;
+}
+
+}  // namespace
+
+std::vector<std::string> evaluationRounds(Database& db) {
+    std::vector<std::string> rounds;
+    auto q = db.prepare("SELECT round FROM label_items WHERE round <> '' GROUP BY round ORDER BY min(id)");
+    while (q.step()) rounds.push_back(q.columnText(0));
+    return rounds;
+}
+
+std::vector<std::string> roundModels(Database& db, const std::string& round) {
+    std::vector<std::string> models;
+    RankingStore store(db);
+    for (int64_t id : roundItems(db, round)) {
+        const auto item = store.item(id);  // kept: the loop below iterates its origins
+        for (const auto& origin : item->origins)
+            for (const auto& name : modelsIn(origin))
+                if (std::find(models.begin(), models.end(), name) == models.end()) models.push_back(name);
+    }
+    return models;
+}
+
+RoundResults roundResults(Database& db, const std::string& round, const std::string& baseline) {
+    const auto models = roundModels(db, round);
+    if (models.empty()) throw std::invalid_argument("no evaluation round '" + round + "' in " + db.path());
+    RoundResults r{round, baseline.empty() ? models.front() : baseline, 0, 0, {}};
+    if (std::find(models.begin(), models.end(), r.baseline) == models.end())
+        throw std::invalid_argument("round '" + round + "' has no model '" + r.baseline + "'");
+    std::vector<std::vector<double>> outcomes(models.size());
+    RankingStore store(db);
+    for (int64_t id : roundItems(db, round)) {
+        const LabelItem item = *store.item(id);
+        const auto judgements = store.judgementsOf(id);
+        ++r.items;
+        r.judgedItems += !judgements.empty();
+        const int b = positionOf(item, r.baseline);
+        for (const auto& j : judgements) {
+            const auto ranks = j.ranksOf(static_cast<int>(item.responses.size()));
+            for (size_t m = 0; m < models.size(); ++m) {
+                const int p = positionOf(item, models[m]);
+                if (models[m] == r.baseline || p < 0 || b < 0) continue;
+                const int mine = ranks[static_cast<size_t>(p)], theirs = ranks[static_cast<size_t>(b)];
+                outcomes[m].push_back(j.unrankable || mine == theirs ? 0.5 : mine < theirs ? 1.0 : 0.0);
+            }
+        }
+    }
+    std::vector<size_t> order(models.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_partition(order.begin(), order.end(), [&](size_t i) { return models[i] == r.baseline; });
+    for (size_t m : order) r.models.push_back({models[m], eval::winRateOf(outcomes[m]), static_cast<int64_t>(outcomes[m].size())});
+    return r;
+}
+
+}  // namespace rlhf::data
