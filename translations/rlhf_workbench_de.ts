@@ -602,27 +602,27 @@ Es wurde nichts importiert.</translation>
         <translation>&lt;b&gt;%1&lt;/b&gt; &lt;span style=&apos;color:gray&apos;&gt;Taste %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidateColumn.cpp" line="43"/>
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="45"/>
         <source>Quality (1–7):</source>
         <translation>Qualität (1–7):</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidateColumn.cpp" line="45"/>
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="47"/>
         <source>not rated</source>
         <translation>nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidateColumn.cpp" line="51"/>
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="55"/>
         <source>Click to pick as the next best (or press %1); drag onto the ranking below to place it</source>
         <translation>Klicken, um sie als nächstbeste zu wählen (oder %1 drücken); auf die Rangfolge unten ziehen, um sie einzuordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidateColumn.cpp" line="66"/>
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="79"/>
         <source>Show less</source>
         <translation>Weniger zeigen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/ranking/CandidateColumn.cpp" line="66"/>
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="79"/>
         <source>Show all (%n characters)</source>
         <translation>
             <numerusform>Alles zeigen (%n Zeichen)</numerusform>
@@ -630,19 +630,145 @@ Es wurde nichts importiert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidateColumn.cpp" line="89"/>
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="102"/>
         <source>all bad</source>
         <translation>alle schlecht</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidateColumn.cpp" line="91"/>
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="104"/>
         <source>&lt;b&gt;#%1&lt;/b&gt; (tie)</source>
         <translation>&lt;b&gt;#%1&lt;/b&gt; (gleichauf)</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidateColumn.cpp" line="91"/>
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="104"/>
         <source>&lt;b&gt;#%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;#%1&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::CandidateGeneration</name>
+    <message>
+        <location filename="../widgets/ranking/CandidateGeneration.cpp" line="15"/>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidateGeneration.cpp" line="46"/>
+        <source>%1 new items to rank from %2 prompts (%3 without two different answers).</source>
+        <translation>%1 neue zu ordnende Elemente aus %2 Prompts (%3 ohne zwei verschiedene Antworten).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidateGeneration.cpp" line="50"/>
+        <source>Evaluation round %1: %2 items from %3 held-out prompts. Rank them; Rounds… shows the win rates.</source>
+        <translation>Auswertungsrunde %1: %2 Elemente aus %3 zurückgehaltenen Prompts. Ordnen Sie sie; Runden … zeigt die Gewinnraten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidateGeneration.cpp" line="65"/>
+        <source>Candidate generation stopped; the items made so far are kept.</source>
+        <translation>Die Kandidatenerzeugung wurde angehalten; die bisher erzeugten Elemente bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidateGeneration.cpp" line="66"/>
+        <source>Candidate generation failed: %1</source>
+        <translation>Die Kandidatenerzeugung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidateGeneration.cpp" line="66"/>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::CandidatesDialog</name>
+    <message>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="17"/>
+        <source>Generate candidates</source>
+        <translation>Kandidaten erzeugen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="21"/>
+        <source>run %1 · %2 · %3, step %4</source>
+        <translation>Lauf %1 · %2 · %3, Schritt %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="27"/>
+        <source>Add a model directory…</source>
+        <translation>Ein Modellverzeichnis hinzufügen …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="29"/>
+        <source>A Hugging Face GPT-2 directory</source>
+        <translation>Ein Hugging-Face-GPT-2-Verzeichnis</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="44"/>
+        <source>Automatic (train; test for a round)</source>
+        <translation>Automatisch (Training; Test für eine Runde)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="45"/>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="46"/>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="47"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="55"/>
+        <source>Generate</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="59"/>
+        <source>Samples per prompt (one model):</source>
+        <translation>Stichproben pro Prompt (ein Modell):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="60"/>
+        <source>Prompts:</source>
+        <translation>Prompts:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="61"/>
+        <source>Split:</source>
+        <translation>Split:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="62"/>
+        <source>Temperature:</source>
+        <translation>Temperatur:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="64"/>
+        <source>Models (checkpoints of this project&apos;s runs):</source>
+        <translation>Modelle (Checkpoints der Läufe dieses Projekts):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="84"/>
+        <source>This project has no checkpoints yet: train a model (Runs panel), or add a model directory.</source>
+        <translation>Dieses Projekt hat noch keine Checkpoints: Trainieren Sie ein Modell (Läufe-Bereich) oder fügen Sie ein Modellverzeichnis hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="85"/>
+        <source>Choose one model for K samples per prompt, or several for an evaluation round.</source>
+        <translation>Wählen Sie ein Modell für K Stichproben pro Prompt oder mehrere für eine Auswertungsrunde.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="86"/>
+        <source>K different samples per prompt become one item each: rank them to teach the reward model.</source>
+        <translation>K verschiedene Stichproben pro Prompt werden je ein Element: Ordnen Sie sie, um das Belohnungsmodell zu lehren.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="87"/>
+        <source>An evaluation round: one response per model to each held-out prompt, ranked blind; Rounds… shows each model&apos;s win rate against the first.</source>
+        <translation>Eine Auswertungsrunde: eine Antwort pro Modell auf jeden zurückgehaltenen Prompt, blind geordnet; Runden … zeigt die Gewinnrate jedes Modells gegen das erste.</translation>
     </message>
 </context>
 <context>
@@ -2076,12 +2202,12 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Tasten: 1–9 wählen die nächstbeste · T gleichauf mit der vorigen · B alle schlecht · F Markierungen · Enter abschicken · Strg+Z rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingItemView.cpp" line="170"/>
+        <location filename="../widgets/ranking/RankingItemView.cpp" line="171"/>
         <source>Pick at least two candidates before tying the last one with the one before.</source>
         <translation>Wählen Sie mindestens zwei Kandidaten, bevor Sie den letzten mit dem vorigen gleichsetzen.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingItemView.cpp" line="199"/>
+        <location filename="../widgets/ranking/RankingItemView.cpp" line="200"/>
         <source>Rank every candidate first (%1 of %2 ranked), or press B if all are bad.</source>
         <translation>Ordnen Sie zuerst jeden Kandidaten ein (%1 von %2 eingeordnet) oder drücken Sie B, wenn alle schlecht sind.</translation>
     </message>
@@ -2089,117 +2215,144 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RankingPanel</name>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="33"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="37"/>
         <source>Labeller:</source>
         <translation>Labeller:</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="37"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="41"/>
         <source>your name</source>
         <translation>Ihr Name</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="46"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="50"/>
         <source>Guidelines</source>
         <translation>Richtlinien</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="49"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="53"/>
         <source>Agreement…</source>
         <translation>Übereinstimmung …</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="51"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="55"/>
         <source>Package…</source>
         <translation>Paket …</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="52"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="56"/>
         <source>Write this labeller&apos;s unjudged items as an offline labelling package</source>
         <translation>Die noch nicht bewerteten Elemente dieses Labellers als Offline-Labelling-Paket schreiben</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="54"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="58"/>
         <source>Flag names…</source>
         <translation>Markierungsnamen …</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="79"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="60"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="72"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="77"/>
+        <source>Candidates…</source>
+        <translation>Kandidaten …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="61"/>
+        <source>Have models write candidates to rank, in the background: K samples of one model, or an evaluation round of several</source>
+        <translation>Modelle im Hintergrund zu ordnende Kandidaten schreiben lassen: K Stichproben eines Modells oder eine Auswertungsrunde mehrerer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="63"/>
+        <source>Rounds…</source>
+        <translation>Runden …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="64"/>
+        <source>Evaluation rounds: each model&apos;s win rate against a baseline, from the blind rankings</source>
+        <translation>Auswertungsrunden: die Gewinnrate jedes Modells gegen eine Referenz, aus den blinden Rangfolgen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="68"/>
+        <source>Stop (%1/%2)</source>
+        <translation>Anhalten (%1/%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="103"/>
         <source>Edit guidelines…</source>
         <translation>Richtlinien bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="88"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="112"/>
         <source>Open a project to rank its items.</source>
         <translation>Öffnen Sie ein Projekt, um seine Elemente zu ordnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="114"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="138"/>
         <source>Guidelines %1</source>
         <translation>Richtlinien %1</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="114"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="138"/>
         <source>No guidelines yet</source>
         <translation>Noch keine Richtlinien</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="116"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="140"/>
         <source>*No guidelines yet.* Write what a good answer is, how to break ties and when an item is all bad: **Edit guidelines…** below. Each judgement records the version in force.</source>
         <translation>*Noch keine Richtlinien.* Schreiben Sie, was eine gute Antwort ist, wie Gleichstände aufzulösen sind und wann ein Element ganz schlecht ist: **Richtlinien bearbeiten …** unten. Jede Bewertung hält die geltende Version fest.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="127"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="151"/>
         <source>Who is labelling? Type your name in &lt;b&gt;Labeller&lt;/b&gt; above: judgements, agreement and packages are kept per labeller.</source>
         <translation>Wer labelt? Geben Sie oben unter &lt;b&gt;Labeller&lt;/b&gt; Ihren Namen ein: Bewertungen, Übereinstimmung und Pakete werden je Labeller geführt.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="137"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="161"/>
         <source>Cannot start labelling: %1</source>
         <translation>Labeln kann nicht beginnen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="167"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="191"/>
         <source>This project has no items to rank yet.&lt;br&gt;&lt;br&gt;Import candidates with &lt;b&gt;File → Import…&lt;/b&gt; in the &lt;i&gt;rankings&lt;/i&gt; format: a prompt and its 2–9 candidate responses a line (docs/formats.md).</source>
         <translation>Dieses Projekt hat noch keine zu ordnenden Elemente.&lt;br&gt;&lt;br&gt;Importieren Sie Kandidaten mit &lt;b&gt;Datei → Importieren …&lt;/b&gt; im Format &lt;i&gt;rankings&lt;/i&gt;: ein Prompt und seine 2–9 Kandidatenantworten je Zeile (docs/formats.md).</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="170"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="194"/>
         <source>%1 has judged every item there is for them (%2 of %3 items).&lt;br&gt;&lt;br&gt;Import more, or see how the labellers agree: &lt;b&gt;Agreement…&lt;/b&gt;</source>
         <translation>%1 hat jedes Element bewertet, das es für ihn gibt (%2 von %3 Elementen).&lt;br&gt;&lt;br&gt;Importieren Sie mehr oder sehen Sie, wie die Labeller übereinstimmen: &lt;b&gt;Übereinstimmung …&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="182"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="206"/>
         <source>The judgement was not saved: %1</source>
         <translation>Die Bewertung wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="185"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="209"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="185"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="209"/>
         <source>all bad</source>
         <translation>alle schlecht</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="196"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="220"/>
         <source>Could not take the judgement back: %1</source>
         <translation>Die Bewertung konnte nicht zurückgenommen werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="200"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="224"/>
         <source>Nothing to take back in this sitting.</source>
         <translation>In dieser Sitzung gibt es nichts zurückzunehmen.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="209"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="233"/>
         <source>Took the last judgement back: rank this item again.</source>
         <translation>Die letzte Bewertung wurde zurückgenommen: Ordnen Sie dieses Element erneut.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="219"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="243"/>
         <source>%1 judged in all · this sitting: %n items</source>
         <translation>
             <numerusform>%1 insgesamt bewertet · diese Sitzung: %n Element</numerusform>
@@ -2207,52 +2360,62 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="220"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="244"/>
         <source>, %1 s per item, %2 per hour</source>
         <translation>, %1 s pro Element, %2 pro Stunde</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="227"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="251"/>
         <source>Labelling guidelines</source>
         <translation>Labelling-Richtlinien</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="229"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="253"/>
         <source>Markdown. Saving a changed text makes a new version; judgements keep the version they were made under.</source>
         <translation>Markdown. Ein geänderter Text wird als neue Version gespeichert; Bewertungen behalten die Version, unter der sie entstanden.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="247"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="271"/>
         <source>Guidelines %1 are in force.</source>
         <translation>Richtlinien %1 gelten.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="255"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="279"/>
         <source>Flag names</source>
         <translation>Markierungsnamen</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="255"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="279"/>
         <source>One flag a line (InstructGPT&apos;s metadata by default):</source>
         <translation>Eine Markierung je Zeile (standardmäßig die Metadaten von InstructGPT):</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="273"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="304"/>
+        <source>Stop (starting…)</source>
+        <translation>Anhalten (startet …)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="305"/>
+        <source>Generating candidates in the background; keep ranking.</source>
+        <translation>Kandidaten werden im Hintergrund erzeugt; ordnen Sie weiter.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="317"/>
         <source>Choose the labeller the package is for first.</source>
         <translation>Wählen Sie zuerst den Labeller, für den das Paket ist.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="277"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="321"/>
         <source>Labelling package for %1</source>
         <translation>Labelling-Paket für %1</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="278"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="322"/>
         <source>Labelling packages (*.rlhfpkg)</source>
         <translation>Labelling-Pakete (*.rlhfpkg)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="282"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="326"/>
         <source>Wrote %1: %n items for %2. Open it in RLHF Workbench on any machine; merge it back with File → Merge Labelling Package.</source>
         <translation>
             <numerusform>%1 geschrieben: %n Element für %2. Öffnen Sie es in RLHF Workbench auf einem beliebigen Rechner; führen Sie es mit Datei → Labelling-Paket zusammenführen zurück.</numerusform>
@@ -2260,7 +2423,7 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="286"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="330"/>
         <source>No package written: %1</source>
         <translation>Kein Paket geschrieben: %1</translation>
     </message>
@@ -2403,6 +2566,49 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <location filename="../widgets/runs/RewardEvaluationView.cpp" line="140"/>
         <source>Expected calibration error %1.</source>
         <translation>Erwarteter Kalibrierungsfehler %1.</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::RoundResultsDialog</name>
+    <message>
+        <location filename="../widgets/ranking/RoundResultsDialog.cpp" line="26"/>
+        <source>Evaluation rounds</source>
+        <translation>Auswertungsrunden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RoundResultsDialog.cpp" line="29"/>
+        <source>Reading…</source>
+        <translation>Wird gelesen …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RoundResultsDialog.cpp" line="34"/>
+        <source>win rate against the baseline</source>
+        <translation>Gewinnrate gegen die Referenz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RoundResultsDialog.cpp" line="37"/>
+        <source>Round:</source>
+        <translation>Runde:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RoundResultsDialog.cpp" line="39"/>
+        <source>Baseline:</source>
+        <translation>Referenz:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RoundResultsDialog.cpp" line="81"/>
+        <source>No evaluation rounds yet. &lt;b&gt;Candidates…&lt;/b&gt; with two or more models makes one: each model answers the same held-out prompts, labellers rank the answers blind, and this shows who wins.</source>
+        <translation>Noch keine Auswertungsrunden. &lt;b&gt;Kandidaten …&lt;/b&gt; mit zwei oder mehr Modellen erzeugt eine: Jedes Modell beantwortet dieselben zurückgehaltenen Prompts, Labeller ordnen die Antworten blind, und hier sehen Sie, wer gewinnt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RoundResultsDialog.cpp" line="86"/>
+        <source>Could not read the rounds: %1</source>
+        <translation>Die Runden konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/RoundResultsDialog.cpp" line="90"/>
+        <source>Round &lt;b&gt;%1&lt;/b&gt;: %2 of %3 items judged. Each bar: how often labellers ranked the model&apos;s answer above &lt;b&gt;%4&lt;/b&gt;&apos;s (ties count half), with its 95 % Wilson interval; 0.5 is a draw.</source>
+        <translation>Runde &lt;b&gt;%1&lt;/b&gt;: %2 von %3 Elementen bewertet. Jeder Balken: wie oft Labeller die Antwort des Modells über die von &lt;b&gt;%4&lt;/b&gt; stellten (Gleichstände zählen halb), mit 95-%-Wilson-Intervall; 0,5 ist unentschieden.</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@
 <context>
     <name>rlhf::widgets::CandidateColumn</name>
     <message numerus="yes">
-        <location filename="../widgets/ranking/CandidateColumn.cpp" line="66"/>
+        <location filename="../widgets/ranking/CandidateColumn.cpp" line="79"/>
         <source>Show all (%n characters)</source>
         <translation>
             <numerusform>Show all (%n character)</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>rlhf::widgets::RankingPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="219"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="243"/>
         <source>%1 judged in all · this sitting: %n items</source>
         <translation>
             <numerusform>%1 judged in all · this sitting: %n item</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="282"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="326"/>
         <source>Wrote %1: %n items for %2. Open it in RLHF Workbench on any machine; merge it back with File → Merge Labelling Package.</source>
         <translation>
             <numerusform>Wrote %1: %n item for %2. Open it in RLHF Workbench on any machine; merge it back with File → Merge Labelling Package.</numerusform>

@@ -108,7 +108,8 @@ const QStringList& MainWindow::panelNames() {
     return names;
 }
 
-bool MainWindow::showPanel(const QString& name) {
+bool MainWindow::showPanel(const QString& asked) {
+    const QString name = labellingOnly_ ? QStringLiteral("ranking") : asked;  // a package shows nothing else
     const int row = static_cast<int>(panelKeys_.indexOf(name));
     if (row < 0) {
         statusBar()->showMessage(tr("There is no %1 panel yet; showing %2.").arg(name, navigation_->currentItem()->text()), 10000);
@@ -229,6 +230,7 @@ void MainWindow::openDemoProject(const QString& path) {
 
 // A labelling package (docs/labelling.md) opens on the Ranking panel alone: its labeller labels, nothing else.
 void MainWindow::showLabellingOnly(bool only) {
+    labellingOnly_ = only;
     for (int row = 0; row < navigation_->count(); ++row) navigation_->item(row)->setHidden(only && panelKeys_[row] != QStringLiteral("ranking"));
     if (only) {
         showPanel(QStringLiteral("ranking"));

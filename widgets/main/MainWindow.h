@@ -68,6 +68,7 @@ private:
     RunsPanel* runs_ = nullptr;
     PipelinePanel* pipeline_ = nullptr;
     RankingPanel* ranking_ = nullptr;
+    bool labellingOnly_ = false;  // a labelling package is open
     PresentationZoom* zoom_ = nullptr;
     bool makingDemo_ = false;
     QStringList panelKeys_;  // panelNames() entry of each navigation row

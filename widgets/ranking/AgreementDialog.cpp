@@ -141,6 +141,8 @@ void AgreementDialog::plotKappa(const labelling::AgreementReport& r) {
             ++kappaCells_;
         }
     }
+    map->setInterpolate(false);  // one flat cell per labeller pair
+    map->setTightBoundary(false);
     map->setGradient(QCPColorGradient::gpThermal);
     map->setDataRange(QCPRange(-1, 1));
     for (QCPAxis* axis : {kappa_->xAxis, kappa_->yAxis}) {

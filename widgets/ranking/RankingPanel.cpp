@@ -77,11 +77,15 @@ RankingPanel::RankingPanel(QWidget* parent) : QWidget(parent) {
         candidates_->setText(tr("Candidates…"));
         emit statusMessage(message);
     });
+    projectOnly_ = {candidates_, rounds, agreement, package};
+    auto* tools = new QHBoxLayout;  // a row of its own: whole button texts in narrow windows too
     for (QPushButton* b : {guidelinesToggle_, candidates_, rounds, agreement, package, flags}) {
         b->setFocusPolicy(Qt::NoFocus);
-        bar->addWidget(b);
+        tools->addWidget(b);
     }
+    tools->addStretch();
     layout->addLayout(bar);
+    layout->addLayout(tools);
 
     auto* splitter = new QSplitter(this);
     stack_ = new QStackedWidget(splitter);
@@ -96,6 +100,7 @@ RankingPanel::RankingPanel(QWidget* parent) : QWidget(parent) {
     connect(itemView_, &RankingItemView::takeBackRequested, this, &RankingPanel::takeBack);
     connect(itemView_, &RankingItemView::statusMessage, this, &RankingPanel::statusMessage);
     guidelinePane_ = new QWidget(splitter);
+    guidelinePane_->setMinimumWidth(200);
     auto* paneLayout = new QVBoxLayout(guidelinePane_);
     paneLayout->setContentsMargins(0, 0, 0, 0);
     guideline_ = new QTextBrowser(guidelinePane_);
@@ -120,6 +125,7 @@ void RankingPanel::setProject(std::shared_ptr<data::ProjectStore> project) {
     const std::string packageLabeller = project_ ? data::packageLabellerOf(project_->database()) : std::string();
     packageMode_ = !packageLabeller.empty();
     labeller_->setEnabled(!packageMode_);
+    for (QPushButton* b : projectOnly_) b->setVisible(!packageMode_);
     refreshLabellers();
     refreshGuideline();
     setLabeller(packageMode_ ? QString::fromStdString(packageLabeller) : AppSettings::labeller());

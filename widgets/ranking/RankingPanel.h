@@ -13,6 +13,7 @@
 // with 100k items); the Agreement view computes off the UI thread.
 
 #include <memory>
+#include <vector>
 
 #include <QWidget>
 
@@ -77,6 +78,7 @@ private:
     QLabel* pace_ = nullptr;
     QPushButton* guidelinesToggle_ = nullptr;
     QPushButton* candidates_ = nullptr;
+    std::vector<QPushButton*> projectOnly_;  // hidden in a labelling package: candidates, rounds, packages, agreement
     CandidateGeneration* generation_ = nullptr;
     QStackedWidget* stack_ = nullptr;
     QLabel* empty_ = nullptr;
