@@ -15,6 +15,7 @@
 #include "CliSupport.h"
 #include "EngineCommands.h"
 #include "RankingBench.h"
+#include "ScratchDirectory.h"
 #include "eliza/BuiltinScripts.h"
 #include "eliza/ElizaEngine.h"
 #include "DeviceOption.h"
@@ -61,13 +62,8 @@ struct ImportBenchOptions {
 // the whole import as `rlhf import` runs it (parse, validate, deduplicate, split, FTS index, commit).
 void benchImport(const ImportBenchOptions& o) {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / ("rlhf-bench-import-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    struct Cleanup {
-        fs::path dir;
-        ~Cleanup() { std::error_code ignored; fs::remove_all(dir, ignored); }
-    } cleanup{dir};
+    const ScratchDirectory scratch("import");
+    const fs::path& dir = scratch.path();
     const std::string input = o.file.empty() ? (dir / "hh.jsonl").string() : o.file;
     if (o.file.empty()) data::writeSyntheticHh(input, o.pairs, 0);
     const auto started = std::chrono::steady_clock::now();

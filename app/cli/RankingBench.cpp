@@ -1,13 +1,12 @@
 #include "RankingBench.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 
 #include "CliSupport.h"
+#include "ScratchDirectory.h"
 #include "data/LabellingSession.h"
 #include "data/ProjectStore.h"
 
@@ -41,13 +40,8 @@ void writeItems(const fs::path& items, const fs::path& judged, int64_t n) {
 // Imports the items, then a labeller who judged the first half opens a sitting (first item: the scan past
 // their judgements) and judges `judgements` more: per item, the commit and the query of the next one.
 void benchRanking(int64_t items, int judgements) {
-    const fs::path dir = fs::temp_directory_path() / ("rlhf-bench-ranking-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    struct Cleanup {
-        fs::path dir;
-        ~Cleanup() { std::error_code ignored; fs::remove_all(dir, ignored); }
-    } cleanup{dir};
+    const ScratchDirectory scratch("ranking");
+    const fs::path& dir = scratch.path();
     writeItems(dir / "items.jsonl", dir / "judged.jsonl", items);
     auto store = data::ProjectStore::open((dir / "bench.rlhf").string(), true);
     auto t = Clock::now();

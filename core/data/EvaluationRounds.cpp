@@ -1,24 +1,17 @@
 #include "data/EvaluationRounds.h"
 
 #include <algorithm>
-#include <sstream>
 #include <stdexcept>
 
 #include "data/RankingStore.h"
+#include "util/CommaList.h"
 
 namespace rlhf::data {
 
 namespace {
 
-std::vector<std::string> modelsIn(const std::string& origin) {
-    std::vector<std::string> out;
-    std::stringstream s(origin);
-    for (std::string name; std::getline(s, name, ',');) {
-        const size_t a = name.find_first_not_of(' ');
-        if (a != std::string::npos) out.push_back(name.substr(a, name.find_last_not_of(' ') - a + 1));
-    }
-    return out;
-}
+// A response two models both wrote names both: "sft-2, ppo-4".
+std::vector<std::string> modelsIn(const std::string& origin) { return commaSeparatedNames(origin); }
 
 // The position of `model`'s response in `item`, or -1.
 int positionOf(const LabelItem& item, const std::string& model) {

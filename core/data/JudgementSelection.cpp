@@ -1,24 +1,14 @@
 #include "data/JudgementSelection.h"
 
-#include <sstream>
 #include <stdexcept>
 
 #include "data/ProjectAgreement.h"
 #include "data/Screening.h"
+#include "util/CommaList.h"
 
 namespace rlhf::data {
 
 namespace {
-
-std::vector<std::string> namesIn(const std::string& list) {
-    std::vector<std::string> names;
-    std::stringstream s(list);
-    for (std::string name; std::getline(s, name, ',');) {
-        const size_t a = name.find_first_not_of(' '), b = name.find_last_not_of(' ');
-        if (a != std::string::npos) names.push_back(name.substr(a, b - a + 1));
-    }
-    return names;
-}
 
 std::string quoted(const std::string& text) {
     std::string out = "'";
@@ -61,7 +51,7 @@ std::optional<std::vector<int64_t>> selectedLabellerIds(Database& db, const Judg
     while (all.step()) kept.insert(all.columnText(0));
     if (!selection.labellers.empty()) {
         std::set<std::string> named;
-        for (const auto& n : namesIn(selection.labellers)) named.insert(n);
+        for (const auto& n : commaSeparatedNames(selection.labellers)) named.insert(n);
         std::erase_if(kept, [&](const std::string& n) { return !named.count(n); });
     }
     if (selection.passedScreening) {

@@ -33,6 +33,27 @@ namespace rlhf::widgets {
 
 RankingPanel::RankingPanel(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
+    layout->addLayout(createLabellerBar());
+    layout->addLayout(createTools());
+    layout->addWidget(createBody(), 1);
+    generation_ = new CandidateGeneration(this);
+    connect(generation_, &CandidateGeneration::itemMade, this, [this](int prompt, int prompts) {
+        candidates_->setText(tr("Stop (%1/%2)").arg(prompt).arg(prompts));
+        if (session_ && !itemView_->hasItem()) showNext(0);
+    });
+    connect(generation_, &CandidateGeneration::finished, this, [this](const QString& summary) {
+        candidates_->setText(tr("Candidates…"));
+        emit statusMessage(summary);
+        if (session_ && !itemView_->hasItem()) showNext(0);
+    });
+    connect(generation_, &CandidateGeneration::failed, this, [this](const QString& message) {
+        candidates_->setText(tr("Candidates…"));
+        emit statusMessage(message);
+    });
+    showEmpty(tr("Open a project to rank its items."));
+}
+
+QHBoxLayout* RankingPanel::createLabellerBar() {
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Labeller:"), this));
     labeller_ = new QComboBox(this);
@@ -47,6 +68,11 @@ RankingPanel::RankingPanel(QWidget* parent) : QWidget(parent) {
     pace_ = new QLabel(this);
     pace_->setForegroundRole(QPalette::PlaceholderText);
     bar->addWidget(pace_, 1);
+    return bar;
+}
+
+// A row of its own: whole button texts in narrow windows too.
+QHBoxLayout* RankingPanel::createTools() {
     guidelinesToggle_ = new QPushButton(tr("Guidelines"), this);
     guidelinesToggle_->setCheckable(true);
     guidelinesToggle_->setChecked(true);
@@ -63,30 +89,18 @@ RankingPanel::RankingPanel(QWidget* parent) : QWidget(parent) {
     auto* rounds = new QPushButton(tr("Rounds…"), this);
     rounds->setToolTip(tr("Evaluation rounds: each model's win rate against a baseline, from the blind rankings"));
     connect(rounds, &QPushButton::clicked, this, &RankingPanel::showRounds);
-    generation_ = new CandidateGeneration(this);
-    connect(generation_, &CandidateGeneration::itemMade, this, [this](int prompt, int prompts) {
-        candidates_->setText(tr("Stop (%1/%2)").arg(prompt).arg(prompts));
-        if (session_ && !itemView_->hasItem()) showNext(0);
-    });
-    connect(generation_, &CandidateGeneration::finished, this, [this](const QString& summary) {
-        candidates_->setText(tr("Candidates…"));
-        emit statusMessage(summary);
-        if (session_ && !itemView_->hasItem()) showNext(0);
-    });
-    connect(generation_, &CandidateGeneration::failed, this, [this](const QString& message) {
-        candidates_->setText(tr("Candidates…"));
-        emit statusMessage(message);
-    });
     projectOnly_ = {candidates_, rounds, agreement, package};
-    auto* tools = new QHBoxLayout;  // a row of its own: whole button texts in narrow windows too
+    auto* tools = new QHBoxLayout;
     for (QPushButton* b : {guidelinesToggle_, candidates_, rounds, agreement, package, flags}) {
         b->setFocusPolicy(Qt::NoFocus);
         tools->addWidget(b);
     }
     tools->addStretch();
-    layout->addLayout(bar);
-    layout->addLayout(tools);
+    return tools;
+}
 
+// The item (or what the panel says instead of one) and the guidelines beside it.
+QSplitter* RankingPanel::createBody() {
     auto* splitter = new QSplitter(this);
     stack_ = new QStackedWidget(splitter);
     empty_ = new QLabel(stack_);
@@ -113,8 +127,7 @@ RankingPanel::RankingPanel(QWidget* parent) : QWidget(parent) {
     connect(guidelinesToggle_, &QPushButton::toggled, guidelinePane_, &QWidget::setVisible);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
-    layout->addWidget(splitter, 1);
-    showEmpty(tr("Open a project to rank its items."));
+    return splitter;
 }
 
 RankingPanel::~RankingPanel() = default;

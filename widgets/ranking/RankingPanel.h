@@ -20,6 +20,8 @@
 #include "data/LabellingSession.h"
 
 class QComboBox;
+class QHBoxLayout;
+class QSplitter;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -62,6 +64,9 @@ protected:
     void showEvent(QShowEvent* event) override;  // items imported meanwhile show up
 
 private:
+    QHBoxLayout* createLabellerBar();
+    QHBoxLayout* createTools();
+    QSplitter* createBody();
     void showNext(int64_t afterItemId);
     void showEmpty(const QString& text);
     void record(qint64 itemId, const labelling::Judgement& judgement, double seconds);
