@@ -501,57 +501,78 @@ Es wurde nichts importiert.</translation>
 <context>
     <name>rlhf::widgets::AgreementDialog</name>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="47"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="52"/>
         <source>Labeller agreement</source>
         <translation>Übereinstimmung der Labeller</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="48"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="54"/>
+        <source>all labellers (or: ana, bo)</source>
+        <translation>alle Labeller (oder: ana, bo)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="57"/>
+        <source>any guideline version</source>
+        <translation>jede Richtlinienversion</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="60"/>
+        <source>Judgements of:</source>
+        <translation>Bewertungen von:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="62"/>
+        <source>made under:</source>
+        <translation>entstanden unter:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="64"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="95"/>
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="51"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="67"/>
         <source>Cohen&apos;s κ of each labeller pair</source>
         <translation>Cohens κ jedes Labeller-Paares</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="52"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="68"/>
         <source>Win rate by shown position (position bias)</source>
         <translation>Gewinnrate nach gezeigter Position (Positionsverzerrung)</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="56"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="72"/>
         <source>Labeller</source>
         <translation>Labeller</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="56"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="72"/>
         <source>Agreement with the others</source>
         <translation>Übereinstimmung mit den anderen</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="56"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="72"/>
         <source>Screening (gold items)</source>
         <translation>Eignungstest (Gold-Elemente)</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="57"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="73"/>
         <source>Screening: agreement with the judgements of the gold labeller on the items they judged (rlhf screening sets the gold labeller and the pass threshold)</source>
         <translation>Eignungstest: Übereinstimmung mit den Bewertungen des Gold-Labellers auf den von ihm bewerteten Elementen (rlhf screening legt den Gold-Labeller und die Bestehensschwelle fest)</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="77"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="110"/>
         <source>Could not compute the agreement: %1</source>
         <translation>Die Übereinstimmung konnte nicht berechnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="82"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="115"/>
         <source>&lt;b&gt;%1 units&lt;/b&gt; (an item and a pair of its responses, judged by at least two labellers) · percent agreement &lt;b&gt;%2&lt;/b&gt; · Fleiss&apos; κ %3 · Krippendorff&apos;s α nominal %4, ordinal %5&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;InstructGPT&apos;s labellers agreed with each other about 73% of the time.&lt;/span&gt;</source>
         <translation>&lt;b&gt;%1 Einheiten&lt;/b&gt; (ein Element und ein Paar seiner Antworten, von mindestens zwei Labellern bewertet) · prozentuale Übereinstimmung &lt;b&gt;%2&lt;/b&gt; · Fleiss&apos; κ %3 · Krippendorffs α nominal %4, ordinal %5&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;Die Labeller von InstructGPT stimmten in etwa 73 % der Fälle überein.&lt;/span&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="96"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="129"/>
         <source>%1 on %n gold items, %2</source>
         <translation>
             <numerusform>%1 auf %n Gold-Element, %2</numerusform>
@@ -559,37 +580,37 @@ Es wurde nichts importiert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="98"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="131"/>
         <source>passed</source>
         <translation>bestanden</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="98"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="131"/>
         <source>not passed</source>
         <translation>nicht bestanden</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="99"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="132"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="102"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="135"/>
         <source>No preference pairs yet: nothing to say about length.</source>
         <translation>Noch keine Präferenzpaare: zur Länge gibt es nichts zu sagen.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="103"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="136"/>
         <source>&lt;b&gt;Length&lt;/b&gt; over %1 preference pairs: chosen %2 characters on average, rejected %3; the longer response was chosen in %4% of the pairs whose lengths differ.</source>
         <translation>&lt;b&gt;Länge&lt;/b&gt; über %1 Präferenzpaare: bevorzugt im Mittel %2 Zeichen, abgelehnt %3; die längere Antwort wurde in %4 % der Paare mit verschiedener Länge bevorzugt.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="156"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="191"/>
         <source>shown position</source>
         <translation>gezeigte Position</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="157"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="192"/>
         <source>win rate</source>
         <translation>Gewinnrate</translation>
     </message>
@@ -1287,200 +1308,200 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Zoom %1 %</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="114"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="115"/>
         <source>There is no %1 panel yet; showing %2.</source>
         <translation>Einen Bereich %1 gibt es noch nicht; %2 wird gezeigt.</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="122"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="123"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="123"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="124"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="124"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="125"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="125"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="126"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="127"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="128"/>
         <source>Save a &amp;Copy…</source>
         <translation>&amp;Kopie speichern …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="128"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="129"/>
         <source>Open the &amp;Demo Project</source>
         <translation>&amp;Demoprojekt öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="130"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="131"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="130"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="131"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="131"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="132"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="131"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="132"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="132"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="133"/>
         <source>&amp;Merge Labelling Package…</source>
         <translation>Labelling-Paket &amp;zusammenführen …</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="134"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="135"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="135"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="136"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="136"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="137"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="138"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="139"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="142"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="143"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="144"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="145"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="145"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="146"/>
         <source>&amp;About RLHF Workbench</source>
         <translation>Ü&amp;ber RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="146"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="147"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="153"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="159"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="256"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="154"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="160"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="258"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="167"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="168"/>
         <source>%1 — RLHF Workbench</source>
         <translation>%1 — RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="173"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="174"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="185"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="189"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="186"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="190"/>
         <source>New project</source>
         <translation>Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="185"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="262"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="186"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="264"/>
         <source>RLHF projects (*.rlhf)</source>
         <translation>RLHF-Projekte (*.rlhf)</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="189"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="190"/>
         <source>%1 already exists; use Open Project.</source>
         <translation>%1 existiert bereits; bitte „Projekt öffnen“ verwenden.</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="202"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="203"/>
         <source>Making the demo project from generated data…</source>
         <translation>Das Demoprojekt wird aus erzeugten Daten angelegt…</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="204"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="222"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="205"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="223"/>
         <source>Demo project</source>
         <translation>Demoprojekt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="235"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="237"/>
         <source>A labelling package: rank its items, then send the file back to be merged.</source>
         <translation>Ein Labelling-Paket: Ordnen Sie seine Elemente, dann schicken Sie die Datei zum Zusammenführen zurück.</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="241"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="249"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="252"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="243"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="251"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="254"/>
         <source>Merge a labelling package</source>
         <translation>Ein Labelling-Paket zusammenführen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="241"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="243"/>
         <source>Labelling packages (*.rlhfpkg)</source>
         <translation>Labelling-Pakete (*.rlhfpkg)</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="245"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="247"/>
         <source>Merged %1: %2 new judgements, %3 duplicates, %4 conflicts (the later judgement counts).</source>
         <translation>%1 zusammengeführt: %2 neue Bewertungen, %3 Duplikate, %4 Konflikte (die spätere Bewertung zählt).</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="256"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="258"/>
         <source>RLHF projects and labelling packages (*.rlhf *.rlhfpkg)</source>
         <translation>RLHF-Projekte und Labelling-Pakete (*.rlhf *.rlhfpkg)</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="262"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="268"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="264"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="270"/>
         <source>Save a copy</source>
         <translation>Kopie speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="266"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="268"/>
         <source>Copy saved to %1</source>
         <translation>Kopie nach %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="274"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="276"/>
         <source>&lt;h3&gt;RLHF Workbench %1&lt;/h3&gt;&lt;p&gt;The InstructGPT recipe on one machine, with ELIZA (1966) alongside.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;br&gt;%4&lt;/p&gt;&lt;p&gt;ELIZA scripts: DOCTOR from J. Weizenbaum, CACM 9(1), 1966, and the 1965 .TAPE. 100 listing, transcribed by Anthony Hay (CC0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RLHF Workbench %1&lt;/h3&gt;&lt;p&gt;Das InstructGPT-Rezept auf einem Rechner, mit ELIZA (1966) daneben.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;br&gt;%4&lt;/p&gt;&lt;p&gt;ELIZA-Skripte: DOCTOR aus J. Weizenbaum, CACM 9(1), 1966, und das Listing .TAPE. 100 von 1965, transkribiert von Anthony Hay (CC0).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="279"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="281"/>
         <source>About RLHF Workbench</source>
         <translation>Über RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="279"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="281"/>
         <source>LibTorch: asking rlhf-engine…</source>
         <translation>LibTorch: frage rlhf-engine…</translation>
     </message>
@@ -2215,144 +2236,144 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RankingPanel</name>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="37"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="58"/>
         <source>Labeller:</source>
         <translation>Labeller:</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="41"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="62"/>
         <source>your name</source>
         <translation>Ihr Name</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="50"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="76"/>
         <source>Guidelines</source>
         <translation>Richtlinien</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="53"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="79"/>
         <source>Agreement…</source>
         <translation>Übereinstimmung …</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="55"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="81"/>
         <source>Package…</source>
         <translation>Paket …</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="56"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="82"/>
         <source>Write this labeller&apos;s unjudged items as an offline labelling package</source>
         <translation>Die noch nicht bewerteten Elemente dieses Labellers als Offline-Labelling-Paket schreiben</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="58"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="84"/>
         <source>Flag names…</source>
         <translation>Markierungsnamen …</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="60"/>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="72"/>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="77"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="45"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="50"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="86"/>
         <source>Candidates…</source>
         <translation>Kandidaten …</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="61"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="87"/>
         <source>Have models write candidates to rank, in the background: K samples of one model, or an evaluation round of several</source>
         <translation>Modelle im Hintergrund zu ordnende Kandidaten schreiben lassen: K Stichproben eines Modells oder eine Auswertungsrunde mehrerer</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="63"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="89"/>
         <source>Rounds…</source>
         <translation>Runden …</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="64"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="90"/>
         <source>Evaluation rounds: each model&apos;s win rate against a baseline, from the blind rankings</source>
         <translation>Auswertungsrunden: die Gewinnrate jedes Modells gegen eine Referenz, aus den blinden Rangfolgen</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="68"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="41"/>
         <source>Stop (%1/%2)</source>
         <translation>Anhalten (%1/%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="103"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="122"/>
         <source>Edit guidelines…</source>
         <translation>Richtlinien bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="112"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="53"/>
         <source>Open a project to rank its items.</source>
         <translation>Öffnen Sie ein Projekt, um seine Elemente zu ordnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="138"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="157"/>
         <source>Guidelines %1</source>
         <translation>Richtlinien %1</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="138"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="157"/>
         <source>No guidelines yet</source>
         <translation>Noch keine Richtlinien</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="140"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="159"/>
         <source>*No guidelines yet.* Write what a good answer is, how to break ties and when an item is all bad: **Edit guidelines…** below. Each judgement records the version in force.</source>
         <translation>*Noch keine Richtlinien.* Schreiben Sie, was eine gute Antwort ist, wie Gleichstände aufzulösen sind und wann ein Element ganz schlecht ist: **Richtlinien bearbeiten …** unten. Jede Bewertung hält die geltende Version fest.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="151"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="170"/>
         <source>Who is labelling? Type your name in &lt;b&gt;Labeller&lt;/b&gt; above: judgements, agreement and packages are kept per labeller.</source>
         <translation>Wer labelt? Geben Sie oben unter &lt;b&gt;Labeller&lt;/b&gt; Ihren Namen ein: Bewertungen, Übereinstimmung und Pakete werden je Labeller geführt.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="161"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="180"/>
         <source>Cannot start labelling: %1</source>
         <translation>Labeln kann nicht beginnen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="191"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="210"/>
         <source>This project has no items to rank yet.&lt;br&gt;&lt;br&gt;Import candidates with &lt;b&gt;File → Import…&lt;/b&gt; in the &lt;i&gt;rankings&lt;/i&gt; format: a prompt and its 2–9 candidate responses a line (docs/formats.md).</source>
         <translation>Dieses Projekt hat noch keine zu ordnenden Elemente.&lt;br&gt;&lt;br&gt;Importieren Sie Kandidaten mit &lt;b&gt;Datei → Importieren …&lt;/b&gt; im Format &lt;i&gt;rankings&lt;/i&gt;: ein Prompt und seine 2–9 Kandidatenantworten je Zeile (docs/formats.md).</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="194"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="213"/>
         <source>%1 has judged every item there is for them (%2 of %3 items).&lt;br&gt;&lt;br&gt;Import more, or see how the labellers agree: &lt;b&gt;Agreement…&lt;/b&gt;</source>
         <translation>%1 hat jedes Element bewertet, das es für ihn gibt (%2 von %3 Elementen).&lt;br&gt;&lt;br&gt;Importieren Sie mehr oder sehen Sie, wie die Labeller übereinstimmen: &lt;b&gt;Übereinstimmung …&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="206"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="225"/>
         <source>The judgement was not saved: %1</source>
         <translation>Die Bewertung wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="209"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="228"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="209"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="228"/>
         <source>all bad</source>
         <translation>alle schlecht</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="220"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="239"/>
         <source>Could not take the judgement back: %1</source>
         <translation>Die Bewertung konnte nicht zurückgenommen werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="224"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="243"/>
         <source>Nothing to take back in this sitting.</source>
         <translation>In dieser Sitzung gibt es nichts zurückzunehmen.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="233"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="252"/>
         <source>Took the last judgement back: rank this item again.</source>
         <translation>Die letzte Bewertung wurde zurückgenommen: Ordnen Sie dieses Element erneut.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="243"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="262"/>
         <source>%1 judged in all · this sitting: %n items</source>
         <translation>
             <numerusform>%1 insgesamt bewertet · diese Sitzung: %n Element</numerusform>
@@ -2360,62 +2381,62 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="244"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="263"/>
         <source>, %1 s per item, %2 per hour</source>
         <translation>, %1 s pro Element, %2 pro Stunde</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="251"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="270"/>
         <source>Labelling guidelines</source>
         <translation>Labelling-Richtlinien</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="253"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="272"/>
         <source>Markdown. Saving a changed text makes a new version; judgements keep the version they were made under.</source>
         <translation>Markdown. Ein geänderter Text wird als neue Version gespeichert; Bewertungen behalten die Version, unter der sie entstanden.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="271"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="290"/>
         <source>Guidelines %1 are in force.</source>
         <translation>Richtlinien %1 gelten.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="279"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="298"/>
         <source>Flag names</source>
         <translation>Markierungsnamen</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="279"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="298"/>
         <source>One flag a line (InstructGPT&apos;s metadata by default):</source>
         <translation>Eine Markierung je Zeile (standardmäßig die Metadaten von InstructGPT):</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="304"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="323"/>
         <source>Stop (starting…)</source>
         <translation>Anhalten (startet …)</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="305"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="324"/>
         <source>Generating candidates in the background; keep ranking.</source>
         <translation>Kandidaten werden im Hintergrund erzeugt; ordnen Sie weiter.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="317"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="336"/>
         <source>Choose the labeller the package is for first.</source>
         <translation>Wählen Sie zuerst den Labeller, für den das Paket ist.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="321"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="340"/>
         <source>Labelling package for %1</source>
         <translation>Labelling-Paket für %1</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="322"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="341"/>
         <source>Labelling packages (*.rlhfpkg)</source>
         <translation>Labelling-Pakete (*.rlhfpkg)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="326"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="345"/>
         <source>Wrote %1: %n items for %2. Open it in RLHF Workbench on any machine; merge it back with File → Merge Labelling Package.</source>
         <translation>
             <numerusform>%1 geschrieben: %n Element für %2. Öffnen Sie es in RLHF Workbench auf einem beliebigen Rechner; führen Sie es mit Datei → Labelling-Paket zusammenführen zurück.</numerusform>
@@ -2423,7 +2444,7 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="330"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="349"/>
         <source>No package written: %1</source>
         <translation>Kein Paket geschrieben: %1</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>rlhf::widgets::AgreementDialog</name>
     <message numerus="yes">
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="96"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="129"/>
         <source>%1 on %n gold items, %2</source>
         <translation>
             <numerusform>%1 on %n gold item, %2</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>rlhf::widgets::RankingPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="243"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="262"/>
         <source>%1 judged in all · this sitting: %n items</source>
         <translation>
             <numerusform>%1 judged in all · this sitting: %n item</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/ranking/RankingPanel.cpp" line="326"/>
+        <location filename="../widgets/ranking/RankingPanel.cpp" line="345"/>
         <source>Wrote %1: %n items for %2. Open it in RLHF Workbench on any machine; merge it back with File → Merge Labelling Package.</source>
         <translation>
             <numerusform>Wrote %1: %n item for %2. Open it in RLHF Workbench on any machine; merge it back with File → Merge Labelling Package.</numerusform>

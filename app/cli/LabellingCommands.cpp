@@ -13,13 +13,14 @@
 #include "data/ProjectAgreement.h"
 #include "data/ProjectStore.h"
 #include "data/Screening.h"
+#include "util/CommaList.h"
 
 namespace rlhf::cli {
 
 namespace {
 
 struct LabellingOptions {
-    std::string project, package, labeller, split, gold, round, baseline;
+    std::string project, package, labeller, split, gold, round, baseline, labellers, guideline;
     int64_t items = 0;
     double threshold = -1;
     bool json = false;
@@ -56,7 +57,7 @@ void printAgreement(const labelling::AgreementReport& r) {
 
 void runAgreement(const LabellingOptions& o) {
     auto store = data::ProjectStore::open(o.project, false);
-    const auto report = data::projectAgreement(store->database());
+    const auto report = data::projectAgreement(store->database(), {commaSeparatedNames(o.labellers), o.guideline});
     if (o.json) printJsonLine(agreementJson(report));
     else printAgreement(report);
 }
@@ -155,6 +156,8 @@ void addLabellingCommands(CLI::App& app) {
     auto o = std::make_shared<LabellingOptions>();
     CLI::App* agreement = app.add_subcommand("agreement", "Inter-labeller agreement: percent, Cohen, Fleiss, Krippendorff");
     agreement->add_option("PROJECT", o->project)->required();
+    agreement->add_option("--labellers", o->labellers, "Only these labellers' judgements, comma-separated (default: everyone's)");
+    agreement->add_option("--guideline", o->guideline, "Only judgements made under this guideline version (default: any)");
     agreement->add_flag("--json", o->json);
     agreement->callback([o] { runAgreement(*o); });
 

@@ -55,7 +55,7 @@ std::optional<std::vector<int64_t>> selectedLabellerIds(Database& db, const Judg
         std::erase_if(kept, [&](const std::string& n) { return !named.count(n); });
     }
     if (selection.passedScreening) {
-        std::set<std::string> passed;
+        std::set<std::string> passed = {screeningSettings(db).goldLabeller};  // the known answers themselves
         for (const auto& r : screeningResults(db))
             if (r.passed) passed.insert(r.labeller);
         std::erase_if(kept, [&](const std::string& n) { return !passed.count(n); });

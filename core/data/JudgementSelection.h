@@ -2,7 +2,7 @@
 // Which labellers' judgements a reward-model or DPO run learns from (docs/labelling.md), as run settings:
 //   labellers         "ana,bo": only theirs ("" all)
 //   guideline         "v2": only judgements made under that guideline version ("" any)
-//   passed_screening  true: only labellers who passed the screening test (Screening.h)
+//   passed_screening  true: only labellers who passed the screening test (Screening.h), and the gold labeller
 //   min_agreement     0.7: only labellers whose agreement with the others is at least this (0: no bound)
 // Imported comparisons carry no labeller and are always kept.
 

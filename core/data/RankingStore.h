@@ -7,11 +7,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "data/Database.h"
+#include "data/Splits.h"
 #include "labelling/Judgement.h"
 
 namespace rlhf::data {
@@ -22,6 +24,20 @@ struct LabelItem {
     std::vector<int64_t> responseIds;
     std::vector<std::string> responses;   // in the item's order
     std::vector<std::string> origins;     // one per response, "" unknown
+};
+
+// A prepared statement lent for one use: reset when the lease ends, so no read stays open on the
+// connection (an open read would hide other processes' commits from a long-lived store).
+class StatementLease {
+public:
+    explicit StatementLease(Statement& s) : s_(s) {}
+    ~StatementLease() { s_.reset(); }
+    StatementLease(const StatementLease&) = delete;
+    StatementLease& operator=(const StatementLease&) = delete;
+    Statement* operator->() { return &s_; }
+
+private:
+    Statement& s_;
 };
 
 enum class JudgementOutcome { Added, Replaced, Duplicate, KeptNewer };
@@ -62,7 +78,12 @@ private:
     int64_t responseOf(int64_t promptId, const std::string& text, bool& created);
     labelling::Judgement readJudgement(int64_t rankingId, size_t k);
 
+    // The store's statements, prepared once: an import runs a dozen per line (keys: the SQL literals).
+    StatementLease statement(std::string_view sql);
+
     Database& db_;
+    std::map<std::string_view, Statement> statements_;
+    std::optional<SplitSettings> splits_;  // read once: new prompts get their split from it
 };
 
 }  // namespace rlhf::data

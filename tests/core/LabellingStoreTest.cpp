@@ -10,6 +10,7 @@
 #include "data/DatasetEdits.h"
 #include "data/EvaluationRounds.h"
 #include "data/LabellingPackage.h"
+#include "data/LabellingSession.h"
 #include "data/LabellingSettings.h"
 #include "data/ProjectStore.h"
 #include "data/RankingStore.h"
@@ -73,6 +74,25 @@ private slots:
         edits.unmergePrompts(merge);
         QCOMPARE(data::RankingStore(db).item(1)->promptId, item.promptId);
         QCOMPARE(store->stats().rankingPairs, int64_t(3));
+    }
+
+    void aSittingSeesItemsAnotherProcessCommits() {
+        // The Ranking panel keeps one sitting open while `rlhf candidates` writes items through its own
+        // connection: no statement of the sitting may hold a read open that hides them.
+        auto store = project("live.rlhf", kItem);
+        data::LabellingSession session(store->database(), "bo", "", 3);
+        const auto first = session.next(0);
+        QVERIFY(first);
+        session.submit(first->item.id, ranked("bo", {{0}, {1}, {2}}), 1.0);
+        QVERIFY(!session.next(first->item.id));
+        {
+            auto writer = data::ProjectStore::open((tmp_ / "live.rlhf").string(), false);
+            std::ofstream(tmp_ / "more.jsonl") << R"({"prompt": "Opposite of hot?", "responses": ["Cold.", "Warm."]})" "\n";
+            writer->importFile((tmp_ / "more.jsonl").string(), {});
+        }
+        const auto next = session.next(first->item.id);
+        QVERIFY(next);
+        QCOMPARE(next->item.prompt, std::string("Opposite of hot?"));
     }
 
     void clashingGuidelineVersionsAreRenamedOnMerge() {

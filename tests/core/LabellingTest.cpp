@@ -215,6 +215,13 @@ private slots:
             QVERIFY(std::abs(*r.cohenKappa[i].kappa - std::get<3>(cohen[i])) < 1e-12);
         }
         QVERIFY(!r.fleissKappa);  // units have 2, 3 and 4 values
+        // Only ana's and bo's judgements: their 10 common units, each with two values.
+        const auto two = data::projectAgreement(store->database(), {{"ana", "bo"}, ""});
+        QCOMPARE(two.units, int64_t(10));
+        QCOMPARE(two.cohenKappa.size(), size_t(1));
+        QVERIFY(std::abs(*two.cohenKappa[0].kappa - 0.4545454545454546) < 1e-12);
+        QVERIFY(two.fleissKappa.has_value());
+        QCOMPARE(data::projectAgreement(store->database(), {{}, "v9"}).units, int64_t(0));
         const std::vector<std::pair<std::string, double>> others = {{"ana", 0.68}, {"bo", 0.5833333333333334}, {"cy", 0.38461538461538464},
                                                                     {"dee", 0.6666666666666666}};
         QCOMPARE(r.labellers.size(), others.size());
@@ -268,9 +275,9 @@ private slots:
         QVERIFY(!screening[0].passed);
         QCOMPARE(screening[1].goldItems, int64_t(2));
         QVERIFY(std::abs(screening[1].score - 5.0 / 7.0) < 1e-12);
-        QCOMPARE(pairsOf({{"passed_screening", true}}), int64_t(0));
+        QCOMPARE(pairsOf({{"passed_screening", true}}), int64_t(9));  // the gold labeller's own
         data::setScreeningSettings(db, {"dee", 0.65});
-        QCOMPARE(pairsOf({{"passed_screening", true}}), int64_t(13 + 13));  // ana and bo; cy 0 of 1
+        QCOMPARE(pairsOf({{"passed_screening", true}}), int64_t(13 + 13 + 9));  // ana, bo and gold; cy 0 of 1
         nlohmann::json bad = {{"min_agreement", 2}};
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, data::JudgementSelection::takeFrom(bad, "--set"));
     }

@@ -2,7 +2,10 @@
 
 #include <map>
 
+#include <QComboBox>
 #include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
@@ -13,6 +16,7 @@
 #include "data/ProjectAgreement.h"
 #include "data/ProjectStore.h"
 #include "data/Screening.h"
+#include "util/CommaList.h"
 
 namespace rlhf::widgets {
 
@@ -22,6 +26,7 @@ struct AgreementResults {
     labelling::AgreementReport report;
     data::LabellingBias bias;
     std::vector<data::ScreeningResult> screening;
+    std::vector<std::string> guidelines;
 };
 
 QString number(const std::optional<double>& v) { return v ? QString::number(*v, 'f', 3) : QStringLiteral("n/a"); }
@@ -43,8 +48,19 @@ QSharedPointer<QCPAxisTickerText> namesTicker(const QStringList& names) {
 
 }  // namespace
 
-AgreementDialog::AgreementDialog(const QString& projectPath, QWidget* parent) : QDialog(parent) {
+AgreementDialog::AgreementDialog(const QString& projectPath, QWidget* parent) : QDialog(parent), projectPath_(projectPath) {
     setWindowTitle(tr("Labeller agreement"));
+    labellerFilter_ = new QLineEdit(this);
+    labellerFilter_->setPlaceholderText(tr("all labellers (or: ana, bo)"));
+    connect(labellerFilter_, &QLineEdit::editingFinished, this, &AgreementDialog::compute);
+    guidelineFilter_ = new QComboBox(this);
+    guidelineFilter_->addItem(tr("any guideline version"), QString());
+    connect(guidelineFilter_, &QComboBox::activated, this, &AgreementDialog::compute);
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("Judgements of:"), this));
+    filters->addWidget(labellerFilter_, 1);
+    filters->addWidget(new QLabel(tr("made under:"), this));
+    filters->addWidget(guidelineFilter_);
     summary_ = new QLabel(tr("Computing…"), this);
     summary_->setWordWrap(true);
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -60,20 +76,37 @@ AgreementDialog::AgreementDialog(const QString& projectPath, QWidget* parent) : 
     labellers_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     labellers_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     auto* layout = new QGridLayout(this);
-    layout->addWidget(summary_, 0, 0, 1, 2);
-    layout->addWidget(kappa_, 1, 0);
-    layout->addWidget(positions_, 1, 1);
-    layout->addWidget(labellers_, 2, 0);
-    layout->addWidget(lengths_, 2, 1, Qt::AlignTop);
-    layout->setRowStretch(1, 3);
-    layout->setRowStretch(2, 1);
-    resize(900, 640);
+    layout->addLayout(filters, 0, 0, 1, 2);
+    layout->addWidget(summary_, 1, 0, 1, 2);
+    layout->addWidget(kappa_, 2, 0);
+    layout->addWidget(positions_, 2, 1);
+    layout->addWidget(labellers_, 3, 0);
+    layout->addWidget(lengths_, 3, 1, Qt::AlignTop);
+    layout->setRowStretch(2, 3);
+    layout->setRowStretch(3, 1);
+    resize(900, 680);
+    compute();
+}
+
+// The statistics of the judgements the filters keep (the bias views and screening: of all judgements).
+void AgreementDialog::compute() {
+    const data::AgreementFilter filter{commaSeparatedNames(labellerFilter_->text().toStdString()),
+                                       guidelineFilter_->currentData().toString().toStdString()};
+    summary_->setText(tr("Computing…"));
     queryProject<AgreementResults>(
-        this, projectPath,
-        [](data::ProjectStore& store) {
-            return AgreementResults{data::projectAgreement(store.database()), data::labellingBias(store.database()), data::screeningResults(store.database())};
+        this, projectPath_,
+        [filter](data::ProjectStore& store) {
+            auto& db = store.database();
+            return AgreementResults{data::projectAgreement(db, filter), data::labellingBias(db), data::screeningResults(db),
+                                    data::judgedGuidelineVersions(db)};
         },
-        [this](AgreementResults& r) { showResults(r.report, r.bias, r.screening); },
+        [this](AgreementResults& r) {
+            const QString chosen = guidelineFilter_->currentData().toString();
+            while (guidelineFilter_->count() > 1) guidelineFilter_->removeItem(1);
+            for (const auto& v : r.guidelines) guidelineFilter_->addItem(QString::fromStdString(v), QString::fromStdString(v));
+            guidelineFilter_->setCurrentIndex(std::max(0, guidelineFilter_->findData(chosen)));
+            showResults(r.report, r.bias, r.screening);
+        },
         [this](const QString& message) { summary_->setText(tr("Could not compute the agreement: %1").arg(message)); });
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The Agreement view: the numbers `rlhf agreement` prints (same code: data::projectAgreement), a matrix
 // plot of labeller-pair Cohen's κ, each labeller's agreement with the others, and the bias views — win
-// rate by shown position and chosen-versus-rejected length. Computed off the UI thread on open.
+// rate by shown position and chosen-versus-rejected length. Computed off the UI thread on open and when the
+// filters (labellers, guideline version) change.
 
 #include <QDialog>
 
@@ -9,7 +10,9 @@
 #include "data/Screening.h"
 #include "labelling/Agreement.h"
 
+class QComboBox;
 class QCustomPlot;
+class QLineEdit;
 class QLabel;
 class QTableWidget;
 
@@ -29,9 +32,13 @@ signals:
     void computed();
 
 private:
+    void compute();
     void plotKappa(const labelling::AgreementReport& report);
     void plotPositions(const data::LabellingBias& bias);
 
+    QString projectPath_;
+    QLineEdit* labellerFilter_ = nullptr;
+    QComboBox* guidelineFilter_ = nullptr;
     QLabel* summary_ = nullptr;
     QLabel* lengths_ = nullptr;
     QCustomPlot* kappa_ = nullptr;
