@@ -40,36 +40,41 @@
     </message>
     <message>
         <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="21"/>
+        <source>Imported %1 arena battles; %2 duplicates, %3 lines skipped. rlhf arena shows the leaderboard.</source>
+        <translation>%1 Arena-Duelle importiert; %2 Duplikate, %3 Zeilen übersprungen. rlhf arena zeigt die Rangliste.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="24"/>
         <source>Imported %1 judgements (%2 replacing a labeller&apos;s earlier one) and %3 new items to rank, %4 new prompts; %5 duplicates, %6 lines skipped.</source>
         <translation>%1 Bewertungen importiert (%2 ersetzen eine frühere desselben Labellers) und %3 neue zu ordnende Elemente, %4 neue Prompts; %5 Duplikate, %6 Zeilen übersprungen.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="24"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="27"/>
         <source>Imported %1 records (%2 pairs, %3 demonstrations, %4 new prompts) as %5; %6 exact duplicates, %7.</source>
         <translation>%1 Datensätze importiert (%2 Paare, %3 Demonstrationen, %4 neue Prompts) als %5; %6 exakte Duplikate, %7.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="28"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="31"/>
         <source>1 line skipped</source>
         <translation>1 Zeile übersprungen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="29"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="32"/>
         <source>%1 lines skipped</source>
         <translation>%1 Zeilen übersprungen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="37"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="40"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="51"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="54"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="52"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="55"/>
         <source>%1
 
 Nothing was imported.</source>
@@ -78,17 +83,17 @@ Nothing was imported.</source>
 Es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="54"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="57"/>
         <source>Import, skipping bad lines</source>
         <translation>Importieren, fehlerhafte Zeilen überspringen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="70"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="73"/>
         <source>Importing %1…</source>
         <translation>Importiere %1 …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="109"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="112"/>
         <source>Exported %1 records to %2</source>
         <translation>%1 Datensätze nach %2 exportiert</translation>
     </message>
@@ -996,32 +1001,32 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Prompt %1 gelöscht — Strg+Z holt ihn zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="87"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="90"/>
         <source>Import JSON lines</source>
         <translation>JSON Lines importieren</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="88"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="91"/>
         <source>JSON lines (*.jsonl *.json);;All files (*)</source>
         <translation>JSON Lines (*.jsonl *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="113"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="116"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="103"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="106"/>
         <source>Export JSON lines</source>
         <translation>JSON Lines exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="103"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="106"/>
         <source>JSON lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="111"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="114"/>
         <source>Exporting to %1…</source>
         <translation>Exportiere nach %1 …</translation>
     </message>
@@ -1240,32 +1245,37 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>rankings — K-fache Bewertungen und zu ordnende Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="23"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="20"/>
+        <source>arena — Chatbot Arena battles</source>
+        <translation>arena — Duelle aus Chatbot Arena</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="24"/>
         <source>All splits</source>
         <translation>Alle Splits</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="24"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="25"/>
         <source>Train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="25"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="26"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="26"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="27"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="31"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="32"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="32"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="33"/>
         <source>Split:</source>
         <translation>Split:</translation>
     </message>

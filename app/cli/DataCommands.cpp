@@ -27,7 +27,7 @@ std::unique_ptr<data::ProjectStore> openProject(const std::string& path, bool cr
 
 data::Format formatOption(const std::string& name) {
     auto f = data::formatFromName(name);
-    if (!f) throw UserError("--format " + name + ": unknown (auto hh trl trl-messages sft openai-chat openai-dpo rankings)");
+    if (!f) throw UserError("--format " + name + ": unknown (auto hh trl trl-messages sft openai-chat openai-dpo rankings arena)");
     return *f;
 }
 
@@ -56,13 +56,18 @@ void runImport(const DataOptions& o) {
     for (const auto& s : r.skipped) skipped.push_back({{"line", s.line}, {"reason", s.reason}});
     if (o.json) {
         printJsonLine({{"file", r.path}, {"format", data::formatName(r.format)}, {"records", r.records},
-                       {"pairs", r.pairs}, {"demonstrations", r.demonstrations}, {"new_prompts", r.newPrompts}, {"judgements", r.judgements}, {"replaced", r.replaced}, {"new_items", r.newItems},
+                       {"pairs", r.pairs}, {"demonstrations", r.demonstrations}, {"new_prompts", r.newPrompts}, {"judgements", r.judgements}, {"replaced", r.replaced}, {"new_items", r.newItems}, {"battles", r.battles},
                        {"duplicates", r.duplicates}, {"duplicate_lines", r.duplicateLines}, {"skipped", skipped},
                        {"notes", r.notes}, {"seconds", r.seconds}, {"pairs_per_s", r.pairs / std::max(r.seconds, 1e-9)}});
         return;
     }
     for (const auto& n : r.notes) std::cerr << r.path << ": note: " << n << '\n';
     for (const auto& s : r.skipped) std::cerr << r.path << ":" << s.line << ": skipped: " << s.reason << '\n';
+    if (r.format == data::Format::Arena) {
+        std::cout << "imported " << r.battles << " arena battles from " << r.path << "; " << r.duplicates << " duplicates, "
+                  << r.skipped.size() << (r.skipped.size() == 1 ? " skipped line\n" : " skipped lines\n");
+        return;
+    }
     if (r.format == data::Format::Rankings) {
         std::cout << "imported " << r.records << " records (" << r.judgements << " judgements, " << r.replaced
                   << " replacing a labeller's earlier one, " << r.newItems << " new items, " << r.newPrompts << " new prompts) from "
@@ -89,7 +94,7 @@ void runStats(const DataOptions& o) {
     const auto s = store->stats();
     nlohmann::ordered_json j = {{"prompts", s.prompts}, {"responses", s.responses}, {"demonstrations", s.demonstrations},
                               {"model_responses", s.modelResponses}, {"comparisons", s.comparisons},
-                              {"rankings", s.rankings}, {"ranking_pairs", s.rankingPairs}, {"tags", s.tags}, {"runs", s.runs}, {"imports", s.imports},
+                              {"rankings", s.rankings}, {"ranking_pairs", s.rankingPairs}, {"arena_battles", s.arenaBattles}, {"tags", s.tags}, {"runs", s.runs}, {"imports", s.imports},
                               {"prompts_per_split", s.promptsPerSplit}, {"conversational_prompts", s.conversationalPrompts},
                               {"standard_prompts", s.prompts - s.conversationalPrompts}, {"chat_template", data::kChatTemplate},
                               {"schema_version", s.schemaVersion}};
@@ -131,7 +136,7 @@ void addDataCommands(CLI::App& app) {
     CLI::App* imp = app.add_subcommand("import", "Import a JSON-lines file into a project (created if missing)");
     imp->add_option("PROJECT", o->project)->required();
     imp->add_option("FILE", o->file)->required();
-    imp->add_option("--format", o->format, "auto hh trl trl-messages sft openai-chat openai-dpo rankings");
+    imp->add_option("--format", o->format, "auto hh trl trl-messages sft openai-chat openai-dpo rankings arena");
     imp->add_option("--on-error", o->onError, "abort (default: import nothing) or skip (report bad lines)")
         ->check(CLI::IsMember({"abort", "skip"}));
     imp->add_flag("--json", o->json);
@@ -140,7 +145,7 @@ void addDataCommands(CLI::App& app) {
     CLI::App* exp = app.add_subcommand("export", "Export comparisons or demonstrations as JSON lines");
     exp->add_option("PROJECT", o->project)->required();
     exp->add_option("OUT", o->file)->required();
-    exp->add_option("--format", o->format, "hh trl trl-messages sft openai-chat openai-dpo rankings")->required();
+    exp->add_option("--format", o->format, "hh trl trl-messages sft openai-chat openai-dpo rankings arena")->required();
     exp->add_option("--split", o->split, "train, validation or test");
     exp->add_flag("--json", o->json);
     exp->callback([o] { runExport(*o); });

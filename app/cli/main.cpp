@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "ArenaCommand.h"
 #include "CliSupport.h"
 #include "DataCommands.h"
 #include "ElizaCommand.h"
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
     rlhf::cli::addElizaCommand(app);
     rlhf::cli::addDataCommands(app);
     rlhf::cli::addLabellingCommands(app);
+    rlhf::cli::addArenaCommand(app);
     rlhf::cli::addEngineCommandPlaceholders(app);
     return rlhf::cli::runCommandLine(app, argc, argv);
 }

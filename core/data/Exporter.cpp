@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "data/ArenaFile.h"
 #include "data/RankingFile.h"
 #include "util/AtomicFile.h"
 
@@ -59,6 +60,10 @@ std::string nothingToExport(Database& db, bool pairs, Format format, const std::
 ExportReport exportJsonl(Database& db, const std::string& path, Format format, const std::optional<std::string>& split) {
     if (format == Format::Auto) throw std::invalid_argument("export needs an explicit --format");
     if (format == Format::Rankings) return exportRankings(db, path, split);
+    if (format == Format::Arena) {
+        if (split) throw std::invalid_argument("arena battles have no split (their prompts are in the conversations)");
+        return exportArena(db, path);
+    }
     if (split && *split != "train" && *split != "validation" && *split != "test")
         throw std::invalid_argument("unknown split '" + *split + "' (train, validation, test)");
     AtomicFile file(path);

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "data/ParsedRecordStream.h"
+#include "data/ArenaFile.h"
 #include "data/RankingFile.h"
 #include "data/RecordWriter.h"
 #include "data/Schema.h"
@@ -43,6 +44,7 @@ private:
 ImportReport importJsonl(Database& db, const std::string& path, const ImportOptions& options) {
     if (options.format == Format::Rankings || (options.format == Format::Auto && fileLooksLikeRankings(path)))
         return importRankings(db, path, options);
+    if (options.format == Format::Arena || (options.format == Format::Auto && fileLooksLikeArena(path))) return importArena(db, path, options);
     const auto t0 = std::chrono::steady_clock::now();
     auto lines = [&] {
         try {

@@ -33,6 +33,7 @@ struct ImportReport {
     int64_t judgements = 0;         // rankings: new judgements (replacements included)
     int64_t replaced = 0;           // rankings: judgements that replaced a labeller's earlier one
     int64_t newItems = 0;           // rankings: new items
+    int64_t battles = 0;            // arena: new battles
     int64_t duplicates = 0;
     std::vector<int64_t> duplicateLines;  // the first 100
     std::vector<SkippedLine> skipped;

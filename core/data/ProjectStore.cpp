@@ -49,6 +49,7 @@ ProjectStats ProjectStore::stats() {
     s.modelResponses = db.queryInt("SELECT count(*) FROM responses WHERE origin = 'model'");
     s.comparisons = db.queryInt("SELECT count(*) FROM comparisons");
     s.rankings = db.queryInt("SELECT count(*) FROM rankings");
+    s.arenaBattles = db.queryInt("SELECT count(*) FROM arena_battles");
     s.rankingPairs = db.queryInt("SELECT count(*) FROM rankings k JOIN ranking_items a ON a.ranking_id = k.id "
                                  "JOIN ranking_items b ON b.ranking_id = k.id AND a.rank < b.rank WHERE k.all_bad = 0 AND a.rank > 0");
     s.tags = db.queryInt("SELECT count(*) FROM tags");

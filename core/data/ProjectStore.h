@@ -18,7 +18,8 @@ namespace rlhf::data {
 struct ProjectStats {
     int64_t prompts = 0, responses = 0, demonstrations = 0, modelResponses = 0, comparisons = 0;
     int64_t rankings = 0, tags = 0, runs = 0, imports = 0;
-    int64_t rankingPairs = 0;   // the pairs rankings imply: each pair ranked apart (ties, all-bad give none)
+    int64_t rankingPairs = 0;
+    int64_t arenaBattles = 0;   // the pairs rankings imply: each pair ranked apart (ties, all-bad give none)
     std::map<std::string, int64_t> promptsPerSplit;  // train / validation / test / (none)
     // Conversational prompts (a message list, or an HH dialogue) are rendered for training with the chat
     // template; standard prompts are used as written. A project holding both trains on two formats.

@@ -23,7 +23,7 @@ struct FormatName {
 };
 const FormatName kNames[] = {{Format::Auto, "auto"},          {Format::Hh, "hh"},   {Format::Trl, "trl"},
                              {Format::TrlMessages, "trl-messages"}, {Format::Sft, "sft"}, {Format::OpenAiChat, "openai-chat"},
-                             {Format::OpenAiDpo, "openai-dpo"}, {Format::Rankings, "rankings"}};
+                             {Format::OpenAiDpo, "openai-dpo"}, {Format::Rankings, "rankings"}, {Format::Arena, "arena"}};
 
 void expectFields(const json& r, std::initializer_list<const char*> required, std::initializer_list<const char*> optional = {}) {
     if (!r.is_object()) throw RecordError("expected a JSON object, found " + std::string(r.type_name()));
@@ -177,6 +177,7 @@ Format detectFormat(const json& r) {
     auto has = [&](const char* k) { return r.contains(k); };
     if (has("input") && has("preferred_output")) return Format::OpenAiDpo;
     if (has("prompt") && has("responses")) return Format::Rankings;
+    if (has("model_a") && has("model_b")) return Format::Arena;
     if (has("messages")) return Format::OpenAiChat;
     if (has("prompt") && has("completion")) return Format::Sft;
     if (has("prompt") && has("chosen")) return r["prompt"].is_array() ? Format::TrlMessages : Format::Trl;
@@ -226,6 +227,7 @@ Record parseRecord(Format format, const json& r) {
         rec.rejected = messagesField(r["non_preferred_output"], "non_preferred_output", false);
         return rec;
     case Format::Rankings: throw RecordError("rankings records are read by the rankings importer");
+    case Format::Arena: throw RecordError("arena records are read by the arena importer");
     case Format::Auto: break;
     }
     throw RecordError("no format chosen");
@@ -261,6 +263,7 @@ nlohmann::ordered_json renderRecord(Format format, const Record& rec) {
                      {"preferred_output", asMessages(rec.chosen, false)},
                      {"non_preferred_output", asMessages(rejected, false)}};
     case Format::Rankings: throw RecordError("rankings are written by the rankings exporter");
+    case Format::Arena: throw RecordError("arena battles are written by the arena exporter");
     case Format::Auto: break;
     }
     throw RecordError("no export format chosen");

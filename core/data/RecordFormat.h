@@ -19,8 +19,9 @@
 
 namespace rlhf::data {
 
-// Rankings (K-way judgements) has its own reader and writer (RankingFile); the others are records below.
-enum class Format { Auto, Hh, Trl, TrlMessages, Sft, OpenAiChat, OpenAiDpo, Rankings };
+// Rankings (K-way judgements) and Arena (battles) have their own readers and writers (RankingFile,
+// ArenaFile); the others are records below.
+enum class Format { Auto, Hh, Trl, TrlMessages, Sft, OpenAiChat, OpenAiDpo, Rankings, Arena };
 
 std::optional<Format> formatFromName(const std::string& name);
 std::string formatName(Format format);

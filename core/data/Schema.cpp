@@ -234,6 +234,23 @@ void addLabelling(Database& db) {
     id.bind(1, std::string_view(newProjectId())).run();
 }
 
+// Version 6: arena battles, as Chatbot Arena records them (docs/formats.md "arena"): two models, the
+// winner, and optionally the time, question id, judge and the two conversations; any other fields of an
+// imported record are kept (extra) so an export gives them back. `position` keeps the file order.
+constexpr const char* kVersion6 = R"SQL(
+CREATE TABLE arena_battles(
+  id INTEGER PRIMARY KEY,
+  model_a TEXT NOT NULL, model_b TEXT NOT NULL,
+  winner TEXT NOT NULL CHECK (winner = 'model_a' OR winner = 'model_b' OR winner = 'tie' OR winner = 'tie (bothbad)'),
+  tstamp REAL, question_id TEXT, judge TEXT,
+  conversation_a TEXT, conversation_b TEXT,   -- JSON lists of {role, content}
+  extra TEXT,                                 -- JSON object: the record's other fields
+  record_hash INTEGER NOT NULL,               -- of the whole record: the same battle imported again is a duplicate
+  import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL,
+  created_at REAL NOT NULL);
+CREATE INDEX arena_battles_hash ON arena_battles(record_hash);
+)SQL";
+
 }  // namespace
 
 std::string newProjectId() {
@@ -249,7 +266,7 @@ std::string newProjectId() {
 
 const std::vector<Migration>& schemaMigrations() {
     static const std::vector<Migration> migrations = {{kVersion1, nullptr}, {kVersion2, nullptr}, {nullptr, rewriteInListChecks},
-                                                      {nullptr, addRunStatuses}, {nullptr, addLabelling}};
+                                                      {nullptr, addRunStatuses}, {nullptr, addLabelling}, {kVersion6, nullptr}};
     return migrations;
 }
 

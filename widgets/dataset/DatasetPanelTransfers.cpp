@@ -17,6 +17,9 @@ namespace rlhf::widgets {
 namespace {
 
 QString importSummary(const data::ImportReport& r) {
+    if (r.format == data::Format::Arena)
+        return QCoreApplication::translate("DatasetPanel", "Imported %1 arena battles; %2 duplicates, %3 lines skipped. rlhf arena shows the leaderboard.")
+            .arg(r.battles).arg(r.duplicates).arg(r.skipped.size());
     if (r.format == data::Format::Rankings)
         return QCoreApplication::translate("DatasetPanel", "Imported %1 judgements (%2 replacing a labeller's earlier one) and %3 new "
                                                            "items to rank, %4 new prompts; %5 duplicates, %6 lines skipped.")

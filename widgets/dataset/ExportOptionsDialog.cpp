@@ -17,6 +17,7 @@ ExportOptionsDialog::ExportOptionsDialog(QWidget* parent) : QDialog(parent) {
         {"sft", tr("sft — demonstrations as prompt / completion")},
         {"openai-chat", tr("openai-chat — demonstrations as chat messages")},
         {"rankings", tr("rankings — K-way judgements and items to rank")},
+        {"arena", tr("arena — Chatbot Arena battles")},
     };
     for (const auto& [name, label] : formats) format_->addItem(label, QString::fromLatin1(name));
     split_ = new QComboBox(this);
