@@ -22,6 +22,10 @@ LabellingSession::LabellingSession(Database& db, std::string labeller, std::stri
     auto insert = db_.prepare("INSERT INTO labelling_sessions(labeller_id, guideline_version, settings, started_at) VALUES (?1, ?2, ?3, ?4)");
     insert.bind(1, labellerId_).bind(2, std::string_view(guideline_)).bind(3, std::string_view(settings)).bind(4, unixSeconds()).run();
     sessionId_ = db_.lastInsertId();
+    auto judged = db_.prepare("SELECT count(*) FROM rankings WHERE labeller_id = ?1 AND item_id IS NOT NULL");
+    judged.bind(1, labellerId_);
+    judged_ = judged.step() ? judged.columnInt(0) : 0;
+    judged.reset();
     refreshPackageDigest(db_);
     tx.commit();
 }
@@ -70,10 +74,11 @@ void LabellingSession::submit(int64_t itemId, labelling::Judgement j, double sec
     j.createdAt = unixSeconds();
     labelling::canonicalise(j);
     Transaction tx(db_);
-    store_.record(itemId, j, ReplacePolicy::Always, sessionId_);
+    const JudgementOutcome outcome = store_.record(itemId, j, ReplacePolicy::Always, sessionId_);
     refreshPackageDigest(db_);
     tx.commit();
     submitted_.emplace_back(itemId, secondsTaken);
+    judged_ += outcome == JudgementOutcome::Added;
     ++pace_.judgements;
     pace_.seconds += secondsTaken;
 }
@@ -82,19 +87,13 @@ std::optional<int64_t> LabellingSession::takeBack() {
     if (submitted_.empty()) return std::nullopt;
     const auto [itemId, seconds] = submitted_.back();
     Transaction tx(db_);
-    store_.remove(itemId, labeller_);
+    judged_ -= store_.remove(itemId, labeller_);
     refreshPackageDigest(db_);
     tx.commit();
     submitted_.pop_back();
     --pace_.judgements;
     pace_.seconds -= seconds;
     return itemId;
-}
-
-int64_t LabellingSession::judgedByLabeller() {
-    auto q = db_.prepare("SELECT count(*) FROM rankings WHERE labeller_id = ?1 AND item_id IS NOT NULL");
-    q.bind(1, labellerId_);
-    return q.step() ? q.columnInt(0) : 0;
 }
 
 int64_t LabellingSession::items() { return store_.itemCount(); }

@@ -44,7 +44,9 @@ public:
     // Deletes this sitting's last judgement; its item id, or nothing when there is none left to take back.
     std::optional<int64_t> takeBack();
 
-    int64_t judgedByLabeller();    // all sittings
+    // All sittings: counted when the sitting starts (rankings has no labeller index: a scan), then kept
+    // up to date by this sitting's own submits and take-backs, so showing an item costs no count.
+    int64_t judgedByLabeller() const { return judged_; }
     int64_t items();               // in the project
     const SessionPace& pace() const { return pace_; }
     const std::string& labeller() const { return labeller_; }
@@ -57,7 +59,7 @@ private:
     RankingStore store_;
     std::string labeller_, guideline_;
     uint64_t seed_;
-    int64_t labellerId_ = 0, sessionId_ = 0;
+    int64_t labellerId_ = 0, sessionId_ = 0, judged_ = 0;
     std::vector<std::pair<int64_t, double>> submitted_;  // (item, seconds) of this sitting, for takeBack
     SessionPace pace_;
 };
