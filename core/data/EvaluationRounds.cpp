@@ -22,12 +22,25 @@ int positionOf(const LabelItem& item, const std::string& model) {
     return -1;
 }
 
-std::vector<int64_t> roundItems(Database& db, const std::string& round) {
+// The round's items, read once.
+std::vector<LabelItem> roundItems(Database& db, const std::string& round) {
     std::vector<int64_t> ids;
     auto q = db.prepare("SELECT id FROM label_items WHERE round = ?1 ORDER BY id");
     q.bind(1, std::string_view(round));
     while (q.step()) ids.push_back(q.columnInt(0));
-    return ids;
+    std::vector<LabelItem> items;
+    RankingStore store(db);
+    for (int64_t id : ids) items.push_back(*store.item(id));
+    return items;
+}
+
+std::vector<std::string> modelsOf(const std::vector<LabelItem>& items) {
+    std::vector<std::string> models;
+    for (const auto& item : items)
+        for (const auto& origin : item.origins)
+            for (const auto& name : modelsIn(origin))
+                if (std::find(models.begin(), models.end(), name) == models.end()) models.push_back(name);
+    return models;
 }
 
 }  // namespace
@@ -39,29 +52,19 @@ std::vector<std::string> evaluationRounds(Database& db) {
     return rounds;
 }
 
-std::vector<std::string> roundModels(Database& db, const std::string& round) {
-    std::vector<std::string> models;
-    RankingStore store(db);
-    for (int64_t id : roundItems(db, round)) {
-        const auto item = store.item(id);  // kept: the loop below iterates its origins
-        for (const auto& origin : item->origins)
-            for (const auto& name : modelsIn(origin))
-                if (std::find(models.begin(), models.end(), name) == models.end()) models.push_back(name);
-    }
-    return models;
-}
+std::vector<std::string> roundModels(Database& db, const std::string& round) { return modelsOf(roundItems(db, round)); }
 
 RoundResults roundResults(Database& db, const std::string& round, const std::string& baseline) {
-    const auto models = roundModels(db, round);
+    const auto items = roundItems(db, round);
+    const auto models = modelsOf(items);
     if (models.empty()) throw std::invalid_argument("no evaluation round '" + round + "' in " + db.path());
     RoundResults r{round, baseline.empty() ? models.front() : baseline, 0, 0, {}};
     if (std::find(models.begin(), models.end(), r.baseline) == models.end())
         throw std::invalid_argument("round '" + round + "' has no model '" + r.baseline + "'");
     std::vector<std::vector<double>> outcomes(models.size());
     RankingStore store(db);
-    for (int64_t id : roundItems(db, round)) {
-        const LabelItem item = *store.item(id);
-        const auto judgements = store.judgementsOf(id);
+    for (const LabelItem& item : items) {
+        const auto judgements = store.judgementsOf(item.id);
         ++r.items;
         r.judgedItems += !judgements.empty();
         const int b = positionOf(item, r.baseline);
