@@ -506,78 +506,78 @@ Es wurde nichts importiert.</translation>
 <context>
     <name>rlhf::widgets::AgreementDialog</name>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="52"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="47"/>
         <source>Labeller agreement</source>
         <translation>Übereinstimmung der Labeller</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="54"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="49"/>
         <source>all labellers (or: ana, bo)</source>
         <translation>alle Labeller (oder: ana, bo)</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="57"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="52"/>
         <source>any guideline version</source>
         <translation>jede Richtlinienversion</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="60"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="55"/>
         <source>Judgements of:</source>
         <translation>Bewertungen von:</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="62"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="57"/>
         <source>made under:</source>
         <translation>entstanden unter:</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="64"/>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="95"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="59"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="90"/>
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="67"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="62"/>
         <source>Cohen&apos;s κ of each labeller pair</source>
         <translation>Cohens κ jedes Labeller-Paares</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="68"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="63"/>
         <source>Win rate by shown position (position bias)</source>
         <translation>Gewinnrate nach gezeigter Position (Positionsverzerrung)</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="72"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="67"/>
         <source>Labeller</source>
         <translation>Labeller</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="72"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="67"/>
         <source>Agreement with the others</source>
         <translation>Übereinstimmung mit den anderen</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="72"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="67"/>
         <source>Screening (gold items)</source>
         <translation>Eignungstest (Gold-Elemente)</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="73"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="68"/>
         <source>Screening: agreement with the judgements of the gold labeller on the items they judged (rlhf screening sets the gold labeller and the pass threshold)</source>
         <translation>Eignungstest: Übereinstimmung mit den Bewertungen des Gold-Labellers auf den von ihm bewerteten Elementen (rlhf screening legt den Gold-Labeller und die Bestehensschwelle fest)</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="110"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="105"/>
         <source>Could not compute the agreement: %1</source>
         <translation>Die Übereinstimmung konnte nicht berechnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="115"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="110"/>
         <source>&lt;b&gt;%1 units&lt;/b&gt; (an item and a pair of its responses, judged by at least two labellers) · percent agreement &lt;b&gt;%2&lt;/b&gt; · Fleiss&apos; κ %3 · Krippendorff&apos;s α nominal %4, ordinal %5&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;InstructGPT&apos;s labellers agreed with each other about 73% of the time.&lt;/span&gt;</source>
         <translation>&lt;b&gt;%1 Einheiten&lt;/b&gt; (ein Element und ein Paar seiner Antworten, von mindestens zwei Labellern bewertet) · prozentuale Übereinstimmung &lt;b&gt;%2&lt;/b&gt; · Fleiss&apos; κ %3 · Krippendorffs α nominal %4, ordinal %5&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;Die Labeller von InstructGPT stimmten in etwa 73 % der Fälle überein.&lt;/span&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="129"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="124"/>
         <source>%1 on %n gold items, %2</source>
         <translation>
             <numerusform>%1 auf %n Gold-Element, %2</numerusform>
@@ -585,39 +585,112 @@ Es wurde nichts importiert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="131"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="126"/>
         <source>passed</source>
         <translation>bestanden</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="131"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="126"/>
         <source>not passed</source>
         <translation>nicht bestanden</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="132"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="127"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="135"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="130"/>
         <source>No preference pairs yet: nothing to say about length.</source>
         <translation>Noch keine Präferenzpaare: zur Länge gibt es nichts zu sagen.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="136"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="131"/>
         <source>&lt;b&gt;Length&lt;/b&gt; over %1 preference pairs: chosen %2 characters on average, rejected %3; the longer response was chosen in %4% of the pairs whose lengths differ.</source>
         <translation>&lt;b&gt;Länge&lt;/b&gt; über %1 Präferenzpaare: bevorzugt im Mittel %2 Zeichen, abgelehnt %3; die längere Antwort wurde in %4 % der Paare mit verschiedener Länge bevorzugt.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="191"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="186"/>
         <source>shown position</source>
         <translation>gezeigte Position</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="192"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="187"/>
         <source>win rate</source>
         <translation>Gewinnrate</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::ArenaView</name>
+    <message>
+        <location filename="../widgets/chat/ArenaView.cpp" line="40"/>
+        <source>New battle</source>
+        <translation>Neues Duell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ArenaView.cpp" line="41"/>
+        <source>Two contestants drawn at random, on random sides</source>
+        <translation>Zwei zufällig gezogene Teilnehmer auf zufälligen Seiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ArenaView.cpp" line="45"/>
+        <source>A is better</source>
+        <translation>A ist besser</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ArenaView.cpp" line="45"/>
+        <source>B is better</source>
+        <translation>B ist besser</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ArenaView.cpp" line="46"/>
+        <source>Tie</source>
+        <translation>Unentschieden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ArenaView.cpp" line="46"/>
+        <source>Both are bad</source>
+        <translation>Beide sind schlecht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ArenaView.cpp" line="91"/>
+        <source>The arena needs two contestants: train a model first (or open the demo project), and it meets ELIZA.</source>
+        <translation>Die Arena braucht zwei Teilnehmer: Trainieren Sie zuerst ein Modell (oder öffnen Sie das Demoprojekt), dann tritt es gegen ELIZA an.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ArenaView.cpp" line="103"/>
+        <source>a model</source>
+        <translation>ein Modell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ArenaView.cpp" line="110"/>
+        <source>Model A</source>
+        <translation>Modell A</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ArenaView.cpp" line="110"/>
+        <source>Model B</source>
+        <translation>Modell B</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ArenaView.cpp" line="115"/>
+        <source>Chat with both, then vote. Who is who is shown after the vote.</source>
+        <translation>Chatten Sie mit beiden, dann stimmen Sie ab. Wer wer ist, zeigt sich nach der Abstimmung.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ArenaView.cpp" line="138"/>
+        <source>The vote could not be stored: %1</source>
+        <translation>Die Stimme konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ArenaView.cpp" line="144"/>
+        <source>Vote stored. &lt;b&gt;Model A&lt;/b&gt; was &lt;b&gt;%1&lt;/b&gt;, &lt;b&gt;Model B&lt;/b&gt; was &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>Stimme gespeichert. &lt;b&gt;Modell A&lt;/b&gt; war &lt;b&gt;%1&lt;/b&gt;, &lt;b&gt;Modell B&lt;/b&gt; war &lt;b&gt;%2&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ArenaView.cpp" line="148"/>
+        <source>Arena vote stored: %1 vs %2</source>
+        <translation>Arena-Stimme gespeichert: %1 gegen %2</translation>
     </message>
 </context>
 <context>
@@ -795,6 +868,173 @@ Es wurde nichts importiert.</translation>
         <location filename="../widgets/ranking/CandidatesDialog.cpp" line="87"/>
         <source>An evaluation round: one response per model to each held-out prompt, ranked blind; Rounds… shows each model&apos;s win rate against the first.</source>
         <translation>Eine Auswertungsrunde: eine Antwort pro Modell auf jeden zurückgehaltenen Prompt, blind geordnet; Runden … zeigt die Gewinnrate jedes Modells gegen das erste.</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::ChatColumnsArea</name>
+    <message>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="18"/>
+        <source>Type a message for every conversation and press Enter</source>
+        <translation>Nachricht für alle Unterhaltungen eingeben und Enter drücken</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="19"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="21"/>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="22"/>
+        <source>End the replies being written</source>
+        <translation>Die Antworten beenden, die gerade geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="24"/>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="25"/>
+        <source>Start every conversation afresh</source>
+        <translation>Alle Unterhaltungen neu beginnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="53"/>
+        <source>Close this conversation</source>
+        <translation>Diese Unterhaltung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::ChatEngine</name>
+    <message>
+        <location filename="../widgets/chat/ChatEngine.cpp" line="15"/>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatEngine.cpp" line="89"/>
+        <source>the engine crashed</source>
+        <translation>die Engine ist abgestürzt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatEngine.cpp" line="89"/>
+        <source>the engine ended (exit code %1)</source>
+        <translation>die Engine wurde beendet (Exit-Code %1)</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::ChatModelChoices</name>
+    <message>
+        <location filename="../widgets/chat/ChatModelChoices.cpp" line="21"/>
+        <source>%1 · run %2 (%3)</source>
+        <translation>%1 · Lauf %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::ChatPanel</name>
+    <message>
+        <location filename="../widgets/chat/ChatPanel.cpp" line="18"/>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatPanel.cpp" line="19"/>
+        <source>Arena</source>
+        <translation>Arena</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatPanel.cpp" line="20"/>
+        <source>Leaderboard</source>
+        <translation>Rangliste</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::ChatView</name>
+    <message>
+        <location filename="../widgets/chat/ChatView.cpp" line="25"/>
+        <source>Add ELIZA</source>
+        <translation>ELIZA hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatView.cpp" line="27"/>
+        <source>The project&apos;s pretrained, SFT, PPO and DPO checkpoints</source>
+        <translation>Die vortrainierten, SFT-, PPO- und DPO-Checkpoints des Projekts</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatView.cpp" line="29"/>
+        <source>Add model</source>
+        <translation>Modell hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatView.cpp" line="30"/>
+        <source>Model directory…</source>
+        <translation>Modellverzeichnis…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatView.cpp" line="31"/>
+        <source>A GPT-2 model saved by this workbench or by Hugging Face transformers</source>
+        <translation>Ein GPT-2-Modell, gespeichert von dieser Workbench oder von Hugging Face transformers</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatView.cpp" line="32"/>
+        <source>Compare stages</source>
+        <translation>Stufen vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatView.cpp" line="33"/>
+        <source>Pretrained, SFT and RLHF models of one lineage side by side (ELIZA stays)</source>
+        <translation>Vortrainiertes, SFT- und RLHF-Modell einer Abstammungslinie nebeneinander (ELIZA bleibt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatView.cpp" line="34"/>
+        <source>Export transcripts…</source>
+        <translation>Protokolle exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatView.cpp" line="76"/>
+        <source>no trained models yet</source>
+        <translation>noch keine trainierten Modelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatView.cpp" line="94"/>
+        <source>Model directory (config.json, model.safetensors, tokenizer files)</source>
+        <translation>Modellverzeichnis (config.json, model.safetensors, Tokenizer-Dateien)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/chat/ChatView.cpp" line="111"/>
+        <source>%n model(s) of one lineage side by side</source>
+        <translation>
+            <numerusform>%n Modell einer Abstammungslinie nebeneinander</numerusform>
+            <numerusform>%n Modelle einer Abstammungslinie nebeneinander</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatView.cpp" line="135"/>
+        <source>The transcript could not be saved: %1</source>
+        <translation>Das Protokoll konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatView.cpp" line="142"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="151"/>
+        <source>Export transcripts</source>
+        <translation>Protokolle exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatView.cpp" line="143"/>
+        <source>JSON lines (*.jsonl);;Markdown (*.md)</source>
+        <translation>JSON Lines (*.jsonl);;Markdown (*.md)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/chat/ChatView.cpp" line="149"/>
+        <source>%n transcript(s) written to %1</source>
+        <translation>
+            <numerusform>%n Protokoll nach %1 geschrieben</numerusform>
+            <numerusform>%n Protokolle nach %1 geschrieben</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1032,172 +1272,156 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     </message>
 </context>
 <context>
-    <name>rlhf::widgets::ElizaChatPanel</name>
+    <name>rlhf::widgets::ElizaChatColumn</name>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="32"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="33"/>
         <source>The script ELIZA follows</source>
         <translation>Das Skript, dem ELIZA folgt</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="33"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="34"/>
         <source>Load script…</source>
         <translation>Skript laden …</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="34"/>
-        <source>Restart</source>
-        <translation>Neu beginnen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="35"/>
-        <source>Fresh conversation: reassembly cursors, memories and LIMIT reset</source>
-        <translation>Neues Gespräch: Zeiger, Gedächtnis und LIMIT zurückgesetzt</translation>
-    </message>
-    <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="40"/>
-        <source>Type to ELIZA and press Enter</source>
-        <translation>An ELIZA schreiben und Enter drücken</translation>
-    </message>
-    <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="41"/>
-        <source>Send</source>
-        <translation>Senden</translation>
-    </message>
-    <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="45"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="38"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="45"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="38"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="50"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="45"/>
         <source>Script:</source>
         <translation>Skript:</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="65"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="51"/>
         <source>&lt;b&gt;Why this reply&lt;/b&gt; — the rules ELIZA applied</source>
         <translation>&lt;b&gt;Warum diese Antwort&lt;/b&gt; — die Regeln, die ELIZA anwandte</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="102"/>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="137"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="83"/>
         <source>ELIZA</source>
         <translation>ELIZA</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="103"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="89"/>
+        <source>&lt;b&gt;ELIZA&lt;/b&gt; — rules written in 1966 (%1)</source>
+        <translation>&lt;b&gt;ELIZA&lt;/b&gt; — Regeln von 1966 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="102"/>
         <source>ELIZA is using %1</source>
         <translation>ELIZA verwendet %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="112"/>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="117"/>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="124"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="111"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="116"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="123"/>
         <source>Load ELIZA script</source>
         <translation>ELIZA-Skript laden</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="113"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="112"/>
         <source>ELIZA scripts (*.txt *.eliza);;All files (*)</source>
         <translation>ELIZA-Skripte (*.txt *.eliza);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="117"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="116"/>
         <source>Cannot open %1: %2</source>
         <translation>%1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="132"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="128"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="150"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="149"/>
         <source>&lt;b&gt;Why this reply&lt;/b&gt; — the rules ELIZA applied (click an earlier reply for its own)</source>
         <translation>&lt;b&gt;Warum diese Antwort&lt;/b&gt; — die Regeln, die ELIZA anwandte (eine frühere Antwort anklicken für ihre eigenen)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="151"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="150"/>
         <source>&lt;b&gt;Why reply %1&lt;/b&gt; — the rules ELIZA applied</source>
         <translation>&lt;b&gt;Warum Antwort %1&lt;/b&gt; — die Regeln, die ELIZA anwandte</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="160"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="159"/>
         <source>Input (normalised)</source>
         <translation>Eingabe (normalisiert)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="161"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="160"/>
         <source>Working text</source>
         <translation>Arbeitstext</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="164"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="163"/>
         <source>Keywords found</source>
         <translation>Gefundene Schlüsselwörter</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="164"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="163"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="165"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="164"/>
         <source>Keystack (top first)</source>
         <translation>Schlüsselstapel (oben zuerst)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="166"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="165"/>
         <source>LIMIT</source>
         <translation>LIMIT</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="168"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="167"/>
         <source>Rule %1</source>
         <translation>Regel %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="169"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="168"/>
         <source>Decomposition</source>
         <translation>Zerlegung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="171"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="170"/>
         <source>Component %1</source>
         <translation>Bestandteil %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="172"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="171"/>
         <source>Reassembly</source>
         <translation>Zusammensetzung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="173"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="172"/>
         <source>Link to</source>
         <translation>Verweis auf</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="175"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="174"/>
         <source>Memory stored</source>
         <translation>Gespeicherte Erinnerung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="176"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="175"/>
         <source>Memory recalled</source>
         <translation>Abgerufene Erinnerung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="176"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="175"/>
         <source>yes (no keyword, LIMIT 4)</source>
         <translation>ja (kein Schlüsselwort, LIMIT 4)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatPanel.cpp" line="177"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="176"/>
         <source>Reply from</source>
         <translation>Antwort aus</translation>
     </message>
@@ -1281,6 +1505,190 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     </message>
 </context>
 <context>
+    <name>rlhf::widgets::GptChatColumn</name>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="42"/>
+        <source>No reply: %1</source>
+        <translation>Keine Antwort: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="47"/>
+        <source>loading…</source>
+        <translation>wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="60"/>
+        <source>Temperature: below 1 the likely tokens grow likelier, above 1 the choice spreads out</source>
+        <translation>Temperatur: unter 1 werden wahrscheinliche Tokens noch wahrscheinlicher, über 1 streut die Wahl</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="65"/>
+        <source>Top-p: sample only from the likeliest tokens that together have this probability</source>
+        <translation>Top-p: nur aus den wahrscheinlichsten Tokens ziehen, die zusammen diese Wahrscheinlichkeit haben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="69"/>
+        <source>New tokens per reply at most (never more than half the model&apos;s context)</source>
+        <translation>Höchstens so viele neue Tokens pro Antwort (nie mehr als der halbe Kontext des Modells)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="70"/>
+        <source>Greedy</source>
+        <translation>Greedy</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="71"/>
+        <source>Always the likeliest token: the same reply every time</source>
+        <translation>Immer das wahrscheinlichste Token: jedes Mal dieselbe Antwort</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="78"/>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="80"/>
+        <source>top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="82"/>
+        <source>tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="118"/>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="120"/>
+        <source>No reply: the model is not loaded.</source>
+        <translation>Keine Antwort: Das Modell ist nicht geladen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="137"/>
+        <source>context %1 tokens</source>
+        <translation>Kontext %1 Tokens</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="146"/>
+        <source>Stopped.</source>
+        <translation>Gestoppt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="147"/>
+        <source>(cut at %1 tokens)</source>
+        <translation>(nach %1 Tokens abgeschnitten)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="149"/>
+        <source>The model no longer sees the oldest %n turn(s): they do not fit its context.</source>
+        <translation>
+            <numerusform>Das Modell sieht den ältesten %n Beitrag nicht mehr: Er passt nicht in seinen Kontext.</numerusform>
+            <numerusform>Das Modell sieht die ältesten %n Beiträge nicht mehr: Sie passen nicht in seinen Kontext.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="155"/>
+        <source>not loaded</source>
+        <translation>nicht geladen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="157"/>
+        <source>The model could not be loaded or its engine ended: %1</source>
+        <translation>Das Modell konnte nicht geladen werden oder seine Engine wurde beendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::LeaderboardView</name>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="35"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="37"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="37"/>
+        <source>Bradley–Terry</source>
+        <translation>Bradley–Terry</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="37"/>
+        <source>95 % interval</source>
+        <translation>95-%-Intervall</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="37"/>
+        <source>Online Elo</source>
+        <translation>Online-Elo</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="37"/>
+        <source>Battles</source>
+        <translation>Duelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="37"/>
+        <source>Wins</source>
+        <translation>Siege</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="38"/>
+        <source>Losses</source>
+        <translation>Niederlagen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="38"/>
+        <source>Ties</source>
+        <translation>Unentschieden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="46"/>
+        <source>against</source>
+        <translation>gegen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="47"/>
+        <source>win rate of</source>
+        <translation>Siegquote von</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="61"/>
+        <source>Open a project: its arena battles (votes here, or imported with --format arena) rank the models.</source>
+        <translation>Öffnen Sie ein Projekt: Seine Arena-Duelle (hier abgestimmt oder mit --format arena importiert) ordnen die Modelle.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="76"/>
+        <source>Computing…</source>
+        <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="100"/>
+        <source>Could not compute the leaderboard: %1</source>
+        <translation>Die Rangliste konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="106"/>
+        <source>No arena battles yet. Vote in the Arena tab, or import Chatbot Arena records (File → Import, format arena).</source>
+        <translation>Noch keine Arena-Duelle. Stimmen Sie im Reiter Arena ab oder importieren Sie Chatbot-Arena-Datensätze (Datei → Importieren, Format arena).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="108"/>
+        <source>&lt;b&gt;%1 battles&lt;/b&gt;, %2 models · Bradley–Terry ratings (mean 1000) with 95 % bootstrap intervals (%3 resamples, seed %4) and online Elo (K 4), as &lt;tt&gt;rlhf arena&lt;/tt&gt; computes them</source>
+        <translation>&lt;b&gt;%1 Duelle&lt;/b&gt;, %2 Modelle · Bradley–Terry-Wertungen (Mittel 1000) mit 95-%-Bootstrap-Intervallen (%3 Stichproben, Seed %4) und Online-Elo (K 4), wie &lt;tt&gt;rlhf arena&lt;/tt&gt; sie berechnet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="114"/>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#a05000&apos;&gt;A model was never beaten, or groups of models never met both ways: the ratings are kept finite by a negligible ridge and are only a rough order.&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#a05000&apos;&gt;Ein Modell wurde nie geschlagen, oder Gruppen von Modellen trafen nie in beide Richtungen aufeinander: Ein vernachlässigbarer Ridge hält die Wertungen endlich; sie sind nur eine grobe Reihenfolge.&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
     <name>rlhf::widgets::MainWindow</name>
     <message>
         <location filename="../widgets/main/MainWindow.cpp" line="38"/>
@@ -1309,8 +1717,8 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     </message>
     <message>
         <location filename="../widgets/main/MainWindow.cpp" line="69"/>
-        <source>Chat — ELIZA (1966)</source>
-        <translation>Chat — ELIZA (1966)</translation>
+        <source>Chat — ELIZA vs GPT</source>
+        <translation>Chat — ELIZA gegen GPT</translation>
     </message>
     <message>
         <location filename="../widgets/main/MainWindow.cpp" line="76"/>
@@ -1420,98 +1828,98 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     <message>
         <location filename="../widgets/main/MainWindow.cpp" line="154"/>
         <location filename="../widgets/main/MainWindow.cpp" line="160"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="258"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="259"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="168"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="169"/>
         <source>%1 — RLHF Workbench</source>
         <translation>%1 — RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="174"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="175"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="186"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="190"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="187"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="191"/>
         <source>New project</source>
         <translation>Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="186"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="264"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="187"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="265"/>
         <source>RLHF projects (*.rlhf)</source>
         <translation>RLHF-Projekte (*.rlhf)</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="190"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="191"/>
         <source>%1 already exists; use Open Project.</source>
         <translation>%1 existiert bereits; bitte „Projekt öffnen“ verwenden.</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="203"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="204"/>
         <source>Making the demo project from generated data…</source>
         <translation>Das Demoprojekt wird aus erzeugten Daten angelegt…</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="205"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="223"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="206"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="224"/>
         <source>Demo project</source>
         <translation>Demoprojekt</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="237"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="238"/>
         <source>A labelling package: rank its items, then send the file back to be merged.</source>
         <translation>Ein Labelling-Paket: Ordnen Sie seine Elemente, dann schicken Sie die Datei zum Zusammenführen zurück.</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="243"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="251"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="254"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="244"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="252"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="255"/>
         <source>Merge a labelling package</source>
         <translation>Ein Labelling-Paket zusammenführen</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="243"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="244"/>
         <source>Labelling packages (*.rlhfpkg)</source>
         <translation>Labelling-Pakete (*.rlhfpkg)</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="247"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="248"/>
         <source>Merged %1: %2 new judgements, %3 duplicates, %4 conflicts (the later judgement counts).</source>
         <translation>%1 zusammengeführt: %2 neue Bewertungen, %3 Duplikate, %4 Konflikte (die spätere Bewertung zählt).</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="258"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="259"/>
         <source>RLHF projects and labelling packages (*.rlhf *.rlhfpkg)</source>
         <translation>RLHF-Projekte und Labelling-Pakete (*.rlhf *.rlhfpkg)</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="264"/>
-        <location filename="../widgets/main/MainWindow.cpp" line="270"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="265"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="271"/>
         <source>Save a copy</source>
         <translation>Kopie speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="268"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="269"/>
         <source>Copy saved to %1</source>
         <translation>Kopie nach %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="276"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="277"/>
         <source>&lt;h3&gt;RLHF Workbench %1&lt;/h3&gt;&lt;p&gt;The InstructGPT recipe on one machine, with ELIZA (1966) alongside.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;br&gt;%4&lt;/p&gt;&lt;p&gt;ELIZA scripts: DOCTOR from J. Weizenbaum, CACM 9(1), 1966, and the 1965 .TAPE. 100 listing, transcribed by Anthony Hay (CC0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RLHF Workbench %1&lt;/h3&gt;&lt;p&gt;Das InstructGPT-Rezept auf einem Rechner, mit ELIZA (1966) daneben.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;br&gt;%4&lt;/p&gt;&lt;p&gt;ELIZA-Skripte: DOCTOR aus J. Weizenbaum, CACM 9(1), 1966, und das Listing .TAPE. 100 von 1965, transkribiert von Anthony Hay (CC0).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="281"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="282"/>
         <source>About RLHF Workbench</source>
         <translation>Über RLHF Workbench</translation>
     </message>
     <message>
-        <location filename="../widgets/main/MainWindow.cpp" line="281"/>
+        <location filename="../widgets/main/MainWindow.cpp" line="282"/>
         <source>LibTorch: asking rlhf-engine…</source>
         <translation>LibTorch: frage rlhf-engine…</translation>
     </message>
@@ -3277,6 +3685,19 @@ Warnung: Dieses Projekt mischt beides, ein darauf trainiertes Modell lernt also 
         <location filename="../widgets/pipeline/StepCard.cpp" line="41"/>
         <source>No run yet.</source>
         <translation>Noch kein Lauf.</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::TokenTranscript</name>
+    <message>
+        <location filename="../widgets/chat/TokenTranscript.cpp" line="73"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — the model gave it p = %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — das Modell gab ihm p = %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/TokenTranscript.cpp" line="74"/>
+        <source>The likeliest tokens at this step:</source>
+        <translation>Die wahrscheinlichsten Tokens an dieser Stelle:</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@
 <context>
     <name>rlhf::widgets::AgreementDialog</name>
     <message numerus="yes">
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="129"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="124"/>
         <source>%1 on %n gold items, %2</source>
         <translation>
             <numerusform>%1 on %n gold item, %2</numerusform>
@@ -20,6 +20,25 @@
         <translation>
             <numerusform>Show all (%n character)</numerusform>
             <numerusform>Show all (%n characters)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::ChatView</name>
+    <message numerus="yes">
+        <location filename="../widgets/chat/ChatView.cpp" line="111"/>
+        <source>%n model(s) of one lineage side by side</source>
+        <translation>
+            <numerusform>%n model of one lineage side by side</numerusform>
+            <numerusform>%n models of one lineage side by side</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/chat/ChatView.cpp" line="149"/>
+        <source>%n transcript(s) written to %1</source>
+        <translation>
+            <numerusform>%n transcript written to %1</numerusform>
+            <numerusform>%n transcripts written to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -47,6 +66,17 @@
         <translation>
             <numerusform>%n prompt deleted — Ctrl+Z brings it back</numerusform>
             <numerusform>%n prompts deleted — Ctrl+Z brings them back</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::GptChatColumn</name>
+    <message numerus="yes">
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="149"/>
+        <source>The model no longer sees the oldest %n turn(s): they do not fit its context.</source>
+        <translation>
+            <numerusform>The model no longer sees the oldest turn: it does not fit its context.</numerusform>
+            <numerusform>The model no longer sees the oldest %n turns: they do not fit its context.</numerusform>
         </translation>
     </message>
 </context>

@@ -27,6 +27,7 @@ constexpr std::pair<const char*, const char*> kEngineCommands[] = {
     {"eval", "Policies side by side on held-out prompts: scores, win rates, KL, perplexity"},
     {"demo", "The built-in demo project: create it, or run the whole recipe on it"},
     {"candidates", "Candidates to rank made by models: K samples of one, or an evaluation round of several"},
+    {"chat", "A conversation with a model kept loaded: lines in, streamed replies out (--json: the Chat panel's protocol)"},
 };
 
 }  // namespace

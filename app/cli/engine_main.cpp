@@ -6,6 +6,7 @@
 
 #include "BenchCommand.h"
 #include "CandidatesCommand.h"
+#include "ChatCommand.h"
 #include "CliSupport.h"
 #include "DemoCommand.h"
 #include "EvalCommand.h"
@@ -31,5 +32,6 @@ int main(int argc, char** argv) {
     rlhf::cli::addEvalCommand(app);
     rlhf::cli::addDemoCommand(app);
     rlhf::cli::addCandidatesCommand(app);
+    rlhf::cli::addChatCommand(app);
     return rlhf::cli::runCommandLine(app, argc, argv);
 }

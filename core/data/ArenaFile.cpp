@@ -117,6 +117,22 @@ std::string canonicalDump(const ArenaRecord& a) {
     return c.dump();
 }
 
+Statement prepareInsert(Database& db) {
+    return db.prepare(
+        "INSERT INTO arena_battles(model_a, model_b, winner, tstamp, question_id, judge, conversation_a, conversation_b, extra, record_hash, import_id, created_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+}
+
+void insertRecord(Statement& insert, const ArenaRecord& a, int64_t hash, std::optional<int64_t> importId, double now) {
+    insert.bind(1, std::string_view(a.modelA)).bind(2, std::string_view(a.modelB)).bind(3, std::string_view(a.winner)).bind(4, a.tstamp);
+    insert.bind(5, a.questionId).bind(6, a.judge).bind(7, a.conversationA).bind(8, a.conversationB);
+    insert.bind(9, a.extra.empty() ? std::optional<std::string>() : std::optional<std::string>(a.extra.dump()));
+    insert.bind(10, hash).bind(12, now);
+    if (importId) insert.bind(11, *importId);
+    else insert.bindNull(11);
+    insert.run();
+}
+
 std::optional<std::string> nullableText(const Statement& q, int c) { return q.columnIsNull(c) ? std::nullopt : std::optional<std::string>(q.columnText(c)); }
 
 }  // namespace
@@ -141,9 +157,7 @@ ImportReport importArena(Database& db, const std::string& path, const ImportOpti
     db.prepare("INSERT INTO imports(path, format, created_at) VALUES (?1, 'arena', ?2)").bind(1, std::string_view(path)).bind(2, unixSeconds()).run();
     const int64_t importId = db.lastInsertId();
     auto seen = db.prepare("SELECT count(*) FROM arena_battles WHERE record_hash = ?1");
-    auto insert = db.prepare(
-        "INSERT INTO arena_battles(model_a, model_b, winner, tstamp, question_id, judge, conversation_a, conversation_b, extra, record_hash, import_id, created_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    auto insert = prepareInsert(db);
     const double now = unixSeconds();
     for (const auto& raw : records) {
         if (options.cancel && options.cancel->load()) throw ImportError(path, 0, "import cancelled; nothing was imported");
@@ -165,10 +179,7 @@ ImportReport importArena(Database& db, const std::string& path, const ImportOpti
             if (report.duplicateLines.size() < 100) report.duplicateLines.push_back(raw.line);
             continue;
         }
-        insert.bind(1, std::string_view(a.modelA)).bind(2, std::string_view(a.modelB)).bind(3, std::string_view(a.winner)).bind(4, a.tstamp);
-        insert.bind(5, a.questionId).bind(6, a.judge).bind(7, a.conversationA).bind(8, a.conversationB);
-        insert.bind(9, a.extra.empty() ? std::optional<std::string>() : std::optional<std::string>(a.extra.dump()));
-        insert.bind(10, hash).bind(11, importId).bind(12, now).run();
+        insertRecord(insert, a, hash, importId, now);
         ++report.records;
         ++report.battles;
     }
@@ -177,6 +188,16 @@ ImportReport importArena(Database& db, const std::string& path, const ImportOpti
     tx.commit();
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return report;
+}
+
+int64_t recordArenaBattle(Database& db, const nlohmann::json& record) {
+    const ArenaRecord a = parseArenaRecord(record);
+    Transaction tx(db);
+    auto insert = prepareInsert(db);
+    insertRecord(insert, a, static_cast<int64_t>(contentHash("arena", canonicalDump(a))), std::nullopt, unixSeconds());
+    const int64_t id = db.lastInsertId();
+    tx.commit();
+    return id;
 }
 
 ExportReport exportArena(Database& db, const std::string& path) {

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "arena/ArenaRatings.h"
 #include "data/Database.h"
 #include "data/Exporter.h"
@@ -21,6 +23,12 @@ namespace rlhf::data {
 bool fileLooksLikeArena(const std::string& path);
 
 ImportReport importArena(Database& db, const std::string& path, const ImportOptions& options);
+
+// A battle voted in the app, stored as an imported record is (the same fields and duplicate hash), so
+// export → import recognises it. `record` is an arena record ({"model_a", "model_b", "winner", "tstamp",
+// "judge", "conversation_a", "conversation_b"}), checked as import checks one: throws RecordError.
+// Returns the battle's id; commits before it returns.
+int64_t recordArenaBattle(Database& db, const nlohmann::json& record);
 ExportReport exportArena(Database& db, const std::string& path);
 
 // The project's battles as the leaderboard reads them: model names (in order of first appearance) and

@@ -145,7 +145,7 @@ bool recordTokens(const int64_t* tokens, std::vector<Completion>& out, std::vect
 
 std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector<int>>& prompts,
                                  const SamplingOptions& o, const TokenCallback& onToken,
-                                 const std::atomic<bool>* cancel) {
+                                 const std::atomic<bool>* cancel, const LogitsCallback& onLogits) {
     const Gpt2Config& c = model->config();
     for (const auto& p : prompts)
         if (p.empty()) throw std::invalid_argument("generation needs a non-empty prompt");
@@ -192,7 +192,9 @@ std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector
     std::vector<char> finished(static_cast<size_t>(B), 0);
     for (int64_t step = 0; step < maxNew; ++step) {
         if (cancel && cancel->load()) break;
-        auto next = pickTokens(logits.select(1, logits.size(1) - 1), o, gen);  // [B]
+        const auto last = logits.select(1, logits.size(1) - 1);  // [B,V]
+        if (onLogits) onLogits(last);
+        auto next = pickTokens(last, o, gen);  // [B]
         auto nextCpu = next.to(torch::kCPU);
         const auto* tokens = nextCpu.data_ptr<int64_t>();
         const bool keepGoing = recordTokens(tokens, out, finished, o.stopAtEos ? c.eosTokenId : -1, onToken);

@@ -29,12 +29,15 @@ struct Completion {
 
 // Called after each step with (sequence index, token id); return false to stop that whole call.
 using TokenCallback = std::function<bool(size_t sequence, int token)>;
+// Called each step, before that step's tokens reach the TokenCallback, with the logits [B,V] they are
+// picked from (the model's, before temperature and filters): the Chat panel's token probabilities.
+using LogitsCallback = std::function<void(const torch::Tensor& lastLogits)>;
 
 // Runs under NoGrad in eval mode on the model's device. Throws std::invalid_argument for an empty
 // prompt or a prompt that leaves no room in the context.
 std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector<int>>& prompts,
                                  const SamplingOptions& options, const TokenCallback& onToken = {},
-                                 const std::atomic<bool>* cancel = nullptr);
+                                 const std::atomic<bool>* cancel = nullptr, const LogitsCallback& onLogits = {});
 
 // One draw per row of probs [B,V] (rows need not sum to 1), on their device: the argmax of p / E with
 // E ~ Exp(1) from `generator`. torch::multinomial(probs, 1) draws the same way (the same tokens for the

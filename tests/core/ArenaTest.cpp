@@ -11,8 +11,10 @@
 #include <nlohmann/json.hpp>
 
 #include "arena/ArenaRatings.h"
+#include "arena/Leaderboard.h"
 #include "data/ArenaFile.h"
 #include "data/ProjectStore.h"
+#include "data/RecordFormat.h"
 
 using namespace rlhf;
 namespace fs = std::filesystem;
@@ -138,6 +140,65 @@ private slots:
             QVERIFY2(std::string(e.what()).find("bad.jsonl:2: field 'winner' is 'draw'") != std::string::npos, e.what());
         }
         QCOMPARE(store->stats().arenaBattles, int64_t(5));
+    }
+
+    // Worked by hand: A beat B, then B and A tied; C beat A; B and C never met.
+    void winRateMatrixByHand() {
+        const std::vector<arena::Battle> battles = {{0, 1, arena::Winner::A}, {1, 0, arena::Winner::Tie}, {0, 2, arena::Winner::B}};
+        const auto rate = arena::winRateMatrix(battles, 3);
+        QCOMPARE(rate[0][1], 0.75);
+        QCOMPARE(rate[1][0], 0.25);
+        QCOMPARE(rate[0][2], 0.0);
+        QCOMPARE(rate[2][0], 1.0);
+        QCOMPARE(rate[1][2], -1.0);
+        QCOMPARE(rate[1][1], -1.0);
+    }
+
+    // The rows `rlhf arena` and the Leaderboard tab show: the fit's ratings, sorted, with each model's record.
+    void leaderboardRowsAreTheFitSorted() {
+        const auto battles = referenceBattles();
+        const std::vector<std::string> models = {"m0", "m1", "m2", "m3", "m4"};
+        const auto board = arena::computeLeaderboard(models, battles, 50, 7);
+        const auto fit = arena::bradleyTerry(battles, 5);
+        QCOMPARE(board.rows.size(), size_t(5));
+        QCOMPARE(board.battles, size_t(60));
+        int64_t total = 0;
+        for (size_t i = 0; i < board.rows.size(); ++i) {
+            const auto& r = board.rows[i];
+            if (i > 0) QVERIFY(board.rows[i - 1].btRating >= r.btRating);
+            QCOMPARE(r.btRating, fit.ratings[static_cast<size_t>(r.model[1] - '0')]);
+            QCOMPARE(r.wins + r.losses + r.ties, r.battles);
+            QVERIFY(r.ciLow <= r.ciHigh);
+            total += r.battles;
+        }
+        QCOMPARE(total, int64_t(120));
+        QCOMPARE(board.rows.front().model, std::string("m4"));  // 1142.587282, the highest of the scipy fit
+    }
+
+    // A vote made in the app is stored as an imported record is: exported, it imports as a duplicate.
+    void aVoteFromTheAppRoundTrips() {
+        auto store = data::ProjectStore::open((tmp_ / "votes.rlhf").string(), true);
+        const nlohmann::json vote = {{"model_a", "eliza-doctor-1966"}, {"model_b", "sft-2"}, {"winner", "tie (bothbad)"}, {"tstamp", 1764680000.5},
+                                     {"judge", "dee"},
+                                     {"conversation_a", {{{"role", "user"}, {"content", "Hello"}}, {{"role", "assistant"}, {"content", "HOW DO YOU DO"}}}},
+                                     {"conversation_b", {{{"role", "user"}, {"content", "Hello"}}, {{"role", "assistant"}, {"content", "Hi there!"}}}}};
+        QVERIFY(data::recordArenaBattle(store->database(), vote) > 0);
+        try {
+            data::recordArenaBattle(store->database(), {{"model_a", "x"}, {"model_b", "x"}, {"winner", "model_a"}});
+            QFAIL("stored a battle of a model against itself");
+        } catch (const data::RecordError& e) {
+            QVERIFY2(std::string(e.what()).find("the same model") != std::string::npos, e.what());
+        }
+        const fs::path out = tmp_ / "votes.jsonl";
+        store->exportFile(out.string(), data::Format::Arena, std::nullopt);
+        std::ifstream in(out);
+        std::string line;
+        std::getline(in, line);
+        QCOMPARE(nlohmann::json::parse(line), vote);
+        QCOMPARE(store->importFile(out.string(), {}).duplicates, int64_t(1));
+        const auto read = data::readArenaBattles(store->database());
+        QCOMPARE(read.battles.size(), size_t(1));
+        QVERIFY(read.battles[0].winner == arena::Winner::BothBad);
     }
 };
 

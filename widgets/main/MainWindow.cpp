@@ -15,7 +15,7 @@
 #include <QStatusBar>
 #include <QUndoStack>
 
-#include "chat/ElizaChatPanel.h"
+#include "chat/ChatPanel.h"
 #include "common/EngineVersion.h"
 #include "common/OffThread.h"
 #include "common/ProjectTask.h"
@@ -64,9 +64,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(pipeline_, &PipelinePanel::statusMessage, this, showStatus);
     connect(pipeline_, &PipelinePanel::panelRequested, this, &MainWindow::showPanel);
     addPanel(pipeline_, tr("Pipeline"), QStringLiteral("pipeline"));
-    auto* chat = new ElizaChatPanel(this);
-    connect(chat, &ElizaChatPanel::statusMessage, this, showStatus);
-    addPanel(chat, tr("Chat — ELIZA (1966)"), QStringLiteral("chat"));
+    chat_ = new ChatPanel(this);
+    connect(chat_, &ChatPanel::statusMessage, this, showStatus);
+    addPanel(chat_, tr("Chat — ELIZA vs GPT"), QStringLiteral("chat"));
 
     connect(navigation_, &QListWidget::currentRowChanged, panels_, &QStackedWidget::setCurrentIndex);
     navigation_->setCurrentRow(0);
@@ -88,7 +88,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
 MainWindow::~MainWindow() = default;
 
-// The panel list as wide as its longest name at the application's font ("Chat — ELIZA (1966)" whole),
+// The panel list as wide as its longest name at the application's font ("Chat — ELIZA vs GPT" whole),
 // which a zoom has just set (the list itself learns of it later, by an event).
 void MainWindow::fitNavigationWidth() {
     const QFontMetrics metrics(QApplication::font());
@@ -162,6 +162,7 @@ bool MainWindow::openProject(const QString& path, bool create) {
     }
     dataset_->setProject(project_);
     ranking_->setProject(project_);
+    chat_->setProject(project_);
     runs_->setProject(path);
     pipeline_->setProject(path);
     showLabellingOnly(!data::packageLabellerOf(project_->database()).empty());

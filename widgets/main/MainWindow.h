@@ -19,6 +19,7 @@ class DatasetPanel;
 class PipelinePanel;
 class PresentationZoom;
 class RankingPanel;
+class ChatPanel;
 class RunsPanel;
 
 class MainWindow : public QMainWindow {
@@ -36,6 +37,7 @@ public:
     RunsPanel* runsPanel() const { return runs_; }
     PipelinePanel* pipelinePanel() const { return pipeline_; }
     RankingPanel* rankingPanel() const { return ranking_; }
+    ChatPanel* chatPanel() const { return chat_; }
     PresentationZoom* zoom() const { return zoom_; }
     // The panels `--panel` and links name: dataset, ranking, runs, chat, pipeline.
     static const QStringList& panelNames();
@@ -68,6 +70,7 @@ private:
     RunsPanel* runs_ = nullptr;
     PipelinePanel* pipeline_ = nullptr;
     RankingPanel* ranking_ = nullptr;
+    ChatPanel* chat_ = nullptr;
     bool labellingOnly_ = false;  // a labelling package is open
     PresentationZoom* zoom_ = nullptr;
     bool makingDemo_ = false;

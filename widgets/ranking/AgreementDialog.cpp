@@ -12,6 +12,7 @@
 #include <qcustomplot.h>
 
 #include "common/PlotFullScreen.h"
+#include "common/NamesTicker.h"
 #include "common/ProjectQuery.h"
 #include "data/ProjectAgreement.h"
 #include "data/ProjectStore.h"
@@ -38,12 +39,6 @@ QCustomPlot* titledPlot(QWidget* parent, const QString& title) {
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(QString(), 9, QFont::Bold)));
     return plot;
-}
-
-QSharedPointer<QCPAxisTickerText> namesTicker(const QStringList& names) {
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    for (int i = 0; i < names.size(); ++i) ticker->addTick(i, names[i]);
-    return ticker;
 }
 
 }  // namespace

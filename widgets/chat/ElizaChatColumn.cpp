@@ -1,12 +1,12 @@
-#include "chat/ElizaChatPanel.h"
+#include "chat/ElizaChatColumn.h"
 
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
@@ -24,91 +24,99 @@ namespace rlhf::widgets {
 namespace {
 QString q(const std::string& s) { return QString::fromStdString(s); }
 QString words(const eliza::Words& w) { return q(eliza::joinWords(w)); }
+const QString kElizaColor = QStringLiteral("#1f5fa8");
 }  // namespace
 
-ElizaChatPanel::ElizaChatPanel(QWidget* parent) : QWidget(parent) {
+ElizaChatColumn::ElizaChatColumn(QWidget* parent) : ChatColumn(parent) {
+    title_ = new QLabel(this);
     scriptChoice_ = new QComboBox(this);
     for (const auto& s : eliza::builtinScripts()) scriptChoice_->addItem(q(s.title), q(s.name));
     scriptChoice_->setToolTip(tr("The script ELIZA follows"));
     auto* loadButton = new QPushButton(tr("Load script…"), this);
-    auto* restartButton = new QPushButton(tr("Restart"), this);
-    restartButton->setToolTip(tr("Fresh conversation: reassembly cursors, memories and LIMIT reset"));
-
     transcript_ = new QTextBrowser(this);
     transcript_->setOpenLinks(false);
-    input_ = new QLineEdit(this);
-    input_->setPlaceholderText(tr("Type to ELIZA and press Enter"));
-    send_ = new QPushButton(tr("Send"), this);
-    send_->setDefault(true);
-
     trace_ = new QTreeWidget(this);
     trace_->setHeaderLabels({tr("Step"), tr("Detail")});
     trace_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     trace_->setAlternatingRowColors(true);
 
-    auto* top = new QHBoxLayout;
+    scriptRow_ = new QWidget(this);
+    auto* top = new QHBoxLayout(scriptRow_);
+    top->setContentsMargins(0, 0, 0, 0);
     top->addWidget(new QLabel(tr("Script:"), this));
     top->addWidget(scriptChoice_, 1);
     top->addWidget(loadButton);
-    top->addWidget(restartButton);
-    auto* inputRow = new QHBoxLayout;
-    inputRow->addWidget(input_, 1);
-    inputRow->addWidget(send_);
-    auto* chat = new QWidget(this);
-    auto* chatLayout = new QVBoxLayout(chat);
-    chatLayout->setContentsMargins(0, 0, 0, 0);
-    chatLayout->addWidget(transcript_, 1);
-    chatLayout->addLayout(inputRow);
-    auto* traceBox = new QWidget(this);
-    auto* traceLayout = new QVBoxLayout(traceBox);
+    traceBox_ = new QWidget(this);
+    auto* traceLayout = new QVBoxLayout(traceBox_);
     traceLayout->setContentsMargins(0, 0, 0, 0);
     traceTitle_ = new QLabel(tr("<b>Why this reply</b> — the rules ELIZA applied"), this);
     traceTitle_->setWordWrap(true);
     traceLayout->addWidget(traceTitle_);
     traceLayout->addWidget(trace_, 1);
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(chat);
-    splitter->addWidget(traceBox);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(transcript_);
+    splitter->addWidget(traceBox_);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(top);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(title_);
+    layout->addWidget(scriptRow_);
     layout->addWidget(splitter, 1);
 
     connect(transcript_, &QTextBrowser::anchorClicked, this, [this](const QUrl& link) {
         if (link.scheme() == QLatin1String("trace")) showTrace(static_cast<size_t>(link.path().toULongLong()));
     });
-    connect(input_, &QLineEdit::returnPressed, this, &ElizaChatPanel::sendInput);
-    connect(send_, &QPushButton::clicked, this, &ElizaChatPanel::sendInput);
-    connect(restartButton, &QPushButton::clicked, this, &ElizaChatPanel::restartConversation);
-    connect(loadButton, &QPushButton::clicked, this, &ElizaChatPanel::loadScriptFile);
-    connect(scriptChoice_, &QComboBox::currentIndexChanged, this, &ElizaChatPanel::selectBuiltinScript);
+    connect(loadButton, &QPushButton::clicked, this, &ElizaChatColumn::loadScriptFile);
+    connect(scriptChoice_, &QComboBox::currentIndexChanged, this, &ElizaChatColumn::selectBuiltinScript);
     selectBuiltinScript(0);
-    setFocusProxy(input_);
 }
 
-ElizaChatPanel::~ElizaChatPanel() = default;
+ElizaChatColumn::~ElizaChatColumn() = default;
 
-void ElizaChatPanel::selectBuiltinScript(int index) {
-    const std::string name = scriptChoice_->itemData(index).toString().toStdString();
-    startEngine(std::make_unique<eliza::ElizaEngine>(eliza::parseBuiltinScript(name)), scriptChoice_->itemText(index));
+void ElizaChatColumn::selectBuiltinScript(int index) {
+    const QString name = scriptChoice_->itemData(index).toString();
+    startEngine(std::make_unique<eliza::ElizaEngine>(eliza::parseBuiltinScript(name.toStdString())), name);
 }
 
-void ElizaChatPanel::startEngine(std::unique_ptr<eliza::ElizaEngine> engine, const QString& title) {
+QString ElizaChatColumn::contestant() const { return QStringLiteral("eliza-") + scriptTitle_; }
+
+QString ElizaChatColumn::speaker() const { return alias_.isEmpty() ? tr("ELIZA") : alias_; }
+
+void ElizaChatColumn::setAlias(const QString& alias) {
+    alias_ = alias;
+    showHeader();
+    if (turns_.empty() && engine_) {  // nothing said yet: the greeting again, under the new name
+        transcript_->clear();
+        appendLine(speaker(), q(engine_->greeting()), kElizaColor);
+    }
+}
+
+void ElizaChatColumn::showHeader() {
+    scriptRow_->setVisible(alias_.isEmpty());  // the script and its rules would give ELIZA away
+    traceBox_->setVisible(alias_.isEmpty());
+    title_->setText(alias_.isEmpty() ? tr("<b>ELIZA</b> — rules written in 1966 (%1)").arg(contestant()) : QStringLiteral("<b>%1</b>").arg(alias_));
+}
+
+// `title`: the script's short name (a built-in's, or the file's base name).
+void ElizaChatColumn::startEngine(std::unique_ptr<eliza::ElizaEngine> engine, const QString& title) {
     engine_ = std::move(engine);
+    scriptTitle_ = title;
+    showHeader();
     transcript_->clear();
     trace_->clear();
     traces_.clear();
-    appendLine(tr("ELIZA"), q(engine_->greeting()), QStringLiteral("#1f5fa8"));
+    turns_.clear();
+    appendLine(speaker(), q(engine_->greeting()), kElizaColor);
     emit statusMessage(tr("ELIZA is using %1").arg(title));
 }
 
-void ElizaChatPanel::restartConversation() {
+void ElizaChatColumn::reset() {
     engine_->reset();
-    startEngine(std::move(engine_), scriptChoice_->currentText());
+    startEngine(std::move(engine_), scriptTitle_);
 }
 
-void ElizaChatPanel::loadScriptFile() {
+void ElizaChatColumn::loadScriptFile() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Load ELIZA script"), QString(),
                                                       tr("ELIZA scripts (*.txt *.eliza);;All files (*)"));
     if (path.isEmpty()) return;
@@ -119,32 +127,32 @@ void ElizaChatPanel::loadScriptFile() {
     }
     try {
         auto script = eliza::parseScript(file.readAll().toStdString(), path.toStdString());
-        startEngine(std::make_unique<eliza::ElizaEngine>(std::move(script)), path);
+        startEngine(std::make_unique<eliza::ElizaEngine>(std::move(script)), QFileInfo(path).completeBaseName());
     } catch (const eliza::ScriptError& e) {
         QMessageBox::warning(this, tr("Load ELIZA script"), q(e.what()));
     }
 }
 
-void ElizaChatPanel::sendInput() {
-    const QString text = input_->text();
-    if (text.trimmed().isEmpty()) return;
-    input_->clear();
+void ElizaChatColumn::send(const QString& text) {
     appendLine(tr("You"), text.toHtmlEscaped(), QStringLiteral("#444444"));
     eliza::ElizaTrace trace;
     const std::string reply = engine_->reply(text.toStdString(), &trace);
     traces_.push_back(trace);
+    turns_.push_back({chat::ChatTurn::Role::User, text.toStdString()});
+    turns_.push_back({chat::ChatTurn::Role::Assistant, reply});
     // Each reply links to its trace: clicking an earlier reply shows why that one came out.
-    appendLine(tr("ELIZA"), QStringLiteral("<a href='trace:%1' style='color:inherit; text-decoration:none'>%2</a>")
+    appendLine(speaker(), QStringLiteral("<a href='trace:%1' style='color:inherit; text-decoration:none'>%2</a>")
                                 .arg(traces_.size() - 1).arg(q(reply).toHtmlEscaped()),
-               QStringLiteral("#1f5fa8"));
+               kElizaColor);
     showTrace(traces_.size() - 1);
+    emit replyFinished();
 }
 
-void ElizaChatPanel::appendLine(const QString& who, const QString& text, const QString& color) {
+void ElizaChatColumn::appendLine(const QString& who, const QString& text, const QString& color) {
     transcript_->append(QStringLiteral("<p><b style='color:%1'>%2:</b> %3</p>").arg(color, who, text));
 }
 
-void ElizaChatPanel::showTrace(size_t index) {
+void ElizaChatColumn::showTrace(size_t index) {
     if (index >= traces_.size()) return;
     const eliza::ElizaTrace& t = traces_[index];
     traceTitle_->setText(index + 1 == traces_.size() ? tr("<b>Why this reply</b> — the rules ELIZA applied (click an earlier reply for its own)")
@@ -178,7 +186,7 @@ void ElizaChatPanel::showTrace(size_t index) {
     trace_->expandAll();
 }
 
-QString ElizaChatPanel::transcriptText() const { return transcript_->toPlainText(); }
-int ElizaChatPanel::traceRowCount() const { return trace_->topLevelItemCount(); }
+QString ElizaChatColumn::transcriptText() const { return transcript_->toPlainText(); }
+int ElizaChatColumn::traceRowCount() const { return trace_->topLevelItemCount(); }
 
 }  // namespace rlhf::widgets

@@ -1,0 +1,126 @@
+#include "ChatJsonServer.h"
+
+#include <condition_variable>
+#include <deque>
+#include <iostream>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "CliSupport.h"
+
+namespace rlhf::cli {
+
+namespace {
+
+using nlohmann::json;
+
+// stdin's lines for the main thread; "stop" lines are acted on at once instead. A stop names the request
+// it ends ({"op": "stop", "id": N}; without an id: the one being answered), so one that arrives before its
+// request is taken still ends it, and one that arrives after its reply is done ends nothing else.
+class RequestQueue {
+public:
+    explicit RequestQueue(std::atomic<bool>& cancel) : cancel_(cancel), reader_([this] { read(); }) {}
+    ~RequestQueue() { reader_.detach(); }  // blocked in getline until stdin closes; the process is ending
+
+    // The next request line; false once stdin has ended and every line was taken.
+    bool next(std::string& line) {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [&] { return !lines_.empty() || ended_; });
+        if (lines_.empty()) return false;
+        line = std::move(lines_.front());
+        lines_.pop_front();
+        current_ = idOf(json::parse(line, nullptr, false));
+        cancel_ = !current_.is_null() && stopsAhead_.erase(current_.dump()) > 0;
+        return true;
+    }
+
+    void done() {
+        std::lock_guard lock(mutex_);
+        current_ = nullptr;
+        cancel_ = false;
+    }
+
+private:
+    static json idOf(const json& request) { return request.is_object() ? request.value("id", json()) : json(); }
+
+    void read() {
+        for (std::string line; std::getline(std::cin, line);) {
+            const json request = json::parse(line, nullptr, false);
+            std::lock_guard lock(mutex_);
+            if (request.is_object() && request.contains("op") && request["op"] == "stop") stop(idOf(request));
+            else lines_.push_back(std::move(line));
+            ready_.notify_one();
+        }
+        std::lock_guard lock(mutex_);
+        ended_ = true;
+        ready_.notify_one();
+    }
+
+    void stop(const json& id) {  // under mutex_
+        if (id.is_null() || id == current_) cancel_ = true;
+        else stopsAhead_.insert(id.dump());
+    }
+
+    std::atomic<bool>& cancel_;
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::deque<std::string> lines_;
+    json current_;                       // the id of the request being answered
+    std::set<std::string> stopsAhead_;  // ids stopped before their request was taken
+    bool ended_ = false;
+    std::thread reader_;
+};
+
+std::vector<chat::ChatTurn> turnsOf(const json& request) {
+    std::vector<chat::ChatTurn> turns;
+    if (!request.contains("turns") || !request["turns"].is_array()) throw std::invalid_argument("\"turns\": a list of turns is missing");
+    for (const auto& t : request["turns"]) {
+        const std::string role = t.value("role", "");
+        if (role != "user" && role != "assistant") throw std::invalid_argument("\"role\": user or assistant, not \"" + role + "\"");
+        turns.push_back({role == "user" ? chat::ChatTurn::Role::User : chat::ChatTurn::Role::Assistant, t.value("text", "")});
+    }
+    return turns;
+}
+
+model::SamplingOptions samplingOf(const json& request, model::SamplingOptions s) {
+    s.maxNewTokens = request.value("max_new_tokens", s.maxNewTokens);
+    s.temperature = request.value("temperature", s.temperature);
+    s.topK = request.value("top_k", s.topK);
+    s.topP = request.value("top_p", s.topP);
+    s.greedy = request.value("greedy", s.greedy);
+    s.seed = request.value("seed", s.seed);
+    if (s.maxNewTokens <= 0 || s.temperature <= 0 || s.topK < 0 || s.topP <= 0 || s.topP > 1)
+        throw std::invalid_argument("sampling settings out of range (max_new_tokens > 0, temperature > 0, top_k >= 0, 0 < top_p <= 1)");
+    return s;
+}
+
+void answer(ChatModel& m, const ChatOptions& o, const std::string& line, const std::atomic<bool>& cancel) {
+    json id;
+    try {
+        const json request = json::parse(line);
+        id = request.value("id", json());
+        const auto turns = turnsOf(request);
+        const ChatReply r = writeReply(m, turns, samplingOf(request, o.sampling), o, cancel, [&](const chat::StreamedToken& t) {
+            printJsonLine({{"id", id}, {"event", "token"}, {"text", t.text}, {"p", t.probability}, {"top", t.alternatives}});
+        });
+        printJsonLine({{"id", id}, {"event", "done"}, {"text", r.text}, {"tokens", r.tokens}, {"end", r.end},
+                       {"dropped_turns", r.droppedTurns}});
+    } catch (const std::exception& e) {  // json::exception and std::invalid_argument: this request only
+        printJsonLine({{"id", id}, {"event", "error"}, {"message", e.what()}});
+    }
+}
+
+}  // namespace
+
+void serveJsonRequests(ChatModel& model, const ChatOptions& options) {
+    std::atomic<bool> cancel{false};
+    printJsonLine({{"event", "ready"}, {"model", model.name}, {"context", model.context()}});
+    RequestQueue requests(cancel);
+    for (std::string line; requests.next(line); requests.done())
+        if (line.find_first_not_of(" \t\r") != std::string::npos) answer(model, options, line, cancel);
+}
+
+}  // namespace rlhf::cli

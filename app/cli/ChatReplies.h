@@ -1,0 +1,51 @@
+#pragma once
+// The engine side of a chat (rlhf chat): a model loaded once, and replies written to a conversation token
+// by token — each token with its probability and the likeliest alternatives of its step.
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "chat/ChatPrompt.h"
+#include "chat/ReplyStream.h"
+#include "model/Generation.h"
+#include "model/HfCheckpoint.h"
+
+namespace rlhf::cli {
+
+struct ChatOptions {
+    std::string project, model, device = "cpu";
+    int threads = 0, alternatives = 5;
+    model::SamplingOptions sampling;
+    chat::ChatTemplate format;
+    bool json = false;
+};
+
+struct ChatModel {
+    std::string name;  // "sft-3" for run 3, else the directory's name
+    model::LoadedModel loaded;
+    int64_t context() const { return loaded.model->config().nPositions; }
+};
+
+// Throws UserError for a model that is neither a run of the project nor a directory, or has no tokenizer.
+ChatModel loadChatModel(const ChatOptions& o);
+
+// What a reply request produced: the text shown and why it ended ("eos", "cue", "length", "stopped").
+struct ChatReply {
+    std::string text, end;
+    size_t tokens = 0, droppedTurns = 0;
+};
+
+using TokenSink = std::function<void(const chat::StreamedToken&)>;
+
+// The reply to `turns` (ending with the user's message), streamed to `sink` as it is written. The reply
+// gets at most max-new-tokens and never more than half the context; older turns make room for it.
+// Throws std::invalid_argument when the last message alone does not fit.
+ChatReply writeReply(ChatModel& m, const std::vector<chat::ChatTurn>& turns, const model::SamplingOptions& sampling,
+                     const ChatOptions& o, const std::atomic<bool>& cancel, const TokenSink& sink);
+
+// Without leading and trailing spaces and newlines: how a reply is kept in the conversation.
+std::string trimmedText(const std::string& s);
+
+}  // namespace rlhf::cli

@@ -1,0 +1,211 @@
+// The Chat panel offscreen, as a user drives it: ELIZA from the keyboard (reply and trace), a tiny GPT-2
+// beside it streaming from its rlhf-engine child while the window keeps handling events (token
+// probabilities on hover, the exchange committed to the project's transcripts), and a blind arena battle
+// voted, stored with both conversations, revealed and ranked on the Leaderboard tab with the numbers
+// `rlhf arena` computes.
+#include <QtTest>
+
+#include <filesystem>
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QTranslator>
+#include <QTreeWidget>
+
+#include "../TinySftProject.h"
+#include "arena/Leaderboard.h"
+#include "chat/ArenaView.h"
+#include "chat/ChatColumnsArea.h"
+#include "chat/ChatPanel.h"
+#include "chat/ChatView.h"
+#include "chat/ElizaChatColumn.h"
+#include "chat/GptChatColumn.h"
+#include "chat/LeaderboardView.h"
+#include "chat/TokenTranscript.h"
+#include "data/ArenaFile.h"
+#include "data/ChatTranscripts.h"
+#include "data/ProjectStore.h"
+
+using namespace rlhf;
+using namespace rlhf::widgets;
+namespace fs = std::filesystem;
+
+namespace {
+
+void type(ChatColumnsArea* area, const QString& text) {
+    QTest::keyClicks(area->input(), text);
+    QTest::keyClick(area->input(), Qt::Key_Return);
+}
+
+QPushButton* button(QWidget* parent, const QString& text) {
+    for (auto* b : parent->findChildren<QPushButton*>())
+        if (b->text() == text) return b;
+    return nullptr;
+}
+
+}  // namespace
+
+class ChatPanelTest : public QObject {
+    Q_OBJECT
+    fs::path tmp_;
+    test::TinySftProject tiny_;
+
+private slots:
+    void initTestCase() {
+        qputenv("RLHF_ENGINE", RLHF_ENGINE);
+        tmp_ = fs::temp_directory_path() / ("rlhf-chat-panel-" + std::to_string(::getpid()));
+        fs::create_directories(tmp_);
+        tiny_ = test::makeTinySftProject(tmp_);
+    }
+    void cleanupTestCase() { fs::remove_all(tmp_); }
+
+    void elizaAnswersWithItsTrace() {
+        ChatView view;
+        view.show();
+        auto* eliza = view.findChild<ElizaChatColumn*>();
+        QVERIFY(eliza);
+        QVERIFY(eliza->transcriptText().contains("HOW DO YOU DO. PLEASE TELL ME YOUR PROBLEM"));
+        QCOMPARE(eliza->contestant(), QString("eliza-doctor-1966"));
+        type(view.area(), "Men are all alike.");
+        QVERIFY(eliza->transcriptText().contains("You: Men are all alike."));
+        QVERIFY(eliza->transcriptText().contains("ELIZA: IN WHAT WAY"));
+        QVERIFY(view.area()->input()->text().isEmpty());
+        auto* trace = eliza->findChild<QTreeWidget*>();
+        auto keystackShown = [&] { return trace->findItems("Keystack (top first)", Qt::MatchExactly, 0).value(0)->text(1); };
+        QCOMPARE(keystackShown(), QString("ALIKE ARE"));
+        type(view.area(), "They're always bugging us about something or other.");
+        QVERIFY(eliza->transcriptText().endsWith("ELIZA: CAN YOU THINK OF A SPECIFIC EXAMPLE"));
+        QVERIFY(keystackShown() != QString("ALIKE ARE"));
+        // Each reply links to its trace: the first reply's link brings the first trace back.
+        auto* transcript = eliza->findChild<QTextBrowser*>();
+        emit transcript->anchorClicked(QUrl("trace:0"));
+        QCOMPARE(keystackShown(), QString("ALIKE ARE"));
+        QCOMPARE(eliza->turns().size(), size_t(4));
+        QCOMPARE(eliza->turns().back().text, std::string("CAN YOU THINK OF A SPECIFIC EXAMPLE"));
+    }
+
+    void blankInputIsIgnoredAndResetStartsAfresh() {
+        ChatView view;
+        auto* eliza = view.findChild<ElizaChatColumn*>();
+        type(view.area(), "   ");
+        QCOMPARE(eliza->traceRowCount(), 0);
+        type(view.area(), "Bullies.");
+        QVERIFY(eliza->transcriptText().contains("I AM NOT SURE I UNDERSTAND YOU FULLY"));
+        view.area()->resetConversations();
+        QVERIFY(!eliza->transcriptText().contains("Bullies"));
+        QVERIFY(eliza->turns().empty());
+        type(view.area(), "Bullies.");
+        QVERIFY(eliza->transcriptText().contains("I AM NOT SURE I UNDERSTAND YOU FULLY"));
+    }
+
+    void aModelStreamsBesideElizaAndTheExchangeIsKept() {
+        std::shared_ptr<data::ProjectStore> store = data::ProjectStore::open(tiny_.project.string(), false);
+        ChatPanel panel;
+        panel.setProject(store);
+        panel.show();
+        ChatView* view = panel.chatView();
+        QVERIFY(!button(view, "Compare stages")->isEnabled());  // no RLHF run in this project
+        view->addModel(QString::fromStdString(tiny_.model.string()), "tiny");
+        auto* gpt = view->findChild<GptChatColumn*>();
+        QVERIFY(gpt);
+        gpt->setSampling(1.0, 1.0, 8, true);
+        int ticks = 0, ticksWhileWriting = 0;
+        QTimer timer;
+        connect(&timer, &QTimer::timeout, [&] {
+            ++ticks;
+            ticksWhileWriting += view->area()->busy();
+        });
+        timer.start(5);
+        type(view->area(), "Hello there");
+        QVERIFY(view->area()->busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!view->area()->busy(), 120000);
+        QVERIFY2(ticksWhileWriting > 0, "the window handled events while the model was loading and writing");
+        QCOMPARE(gpt->contestant(), QString("base"));  // the engine's name for the directory
+        QVERIFY(gpt->transcriptText().contains("You: Hello there"));
+        QVERIFY(gpt->transcript()->tokenCount() >= 1);
+        QVERIFY2(gpt->transcript()->tokenTip(0).contains("p = "), qPrintable(gpt->transcript()->tokenTip(0)));
+        QVERIFY(gpt->transcript()->tokenTip(0).contains("The likeliest tokens at this step"));
+        QCOMPARE(gpt->turns().size(), size_t(2));
+        // Committed when the last column replied: the message, ELIZA's reply and the model's.
+        const auto chats = data::ChatTranscripts(store->database()).chats();
+        QCOMPARE(chats.size(), size_t(1));
+        QCOMPARE(chats[0].title, std::string("eliza-doctor-1966 | base"));
+        QCOMPARE(chats[0].messages.size(), size_t(3));
+        QCOMPARE(chats[0].messages[0].text, std::string("Hello there"));
+        QCOMPARE(chats[0].messages[1].text, std::string("HOW DO YOU DO. PLEASE STATE YOUR PROBLEM"));
+        QCOMPARE(chats[0].messages[2].author, std::string("base"));
+        QCOMPARE(chats[0].messages[2].text, gpt->turns().back().text);
+        QCOMPARE(view->transcriptId(), qint64(chats[0].id));
+    }
+
+    void aBlindArenaVoteIsStoredThenRevealedAndRanked() {
+        std::shared_ptr<data::ProjectStore> store = data::ProjectStore::open(tiny_.project.string(), false);
+        ChatPanel panel;
+        panel.setProject(store);
+        panel.show();
+        ArenaView* arena = panel.arenaView();
+        QCOMPARE(arena->pool(), QStringList{"eliza"});  // no trained runs: ELIZA alone cannot battle
+        arena->startBattle("eliza", QString::fromStdString(tiny_.model.string()));
+        auto* eliza = arena->findChild<ElizaChatColumn*>();
+        QVERIFY(eliza->transcriptText().startsWith("Model A:"));  // nothing gives ELIZA away
+        QVERIFY(!button(arena, "A is better")->isEnabled());       // nothing to judge yet
+        type(arena->area(), "Hello there");
+        QTRY_VERIFY_WITH_TIMEOUT(!arena->area()->busy(), 120000);
+        QVERIFY(button(arena, "B is better")->isEnabled());
+        QTest::mouseClick(button(arena, "B is better"), Qt::LeftButton);
+        QVERIFY(!button(arena, "B is better")->isEnabled());  // one vote per battle
+        QVERIFY(!arena->area()->input()->isEnabled());
+        const auto battles = data::readArenaBattles(store->database());
+        QCOMPARE(battles.battles.size(), size_t(1));
+        QCOMPARE(battles.models, (std::vector<std::string>{"eliza-doctor-1966", "base"}));
+        QVERIFY(battles.battles[0].winner == arena::Winner::B);
+        auto q = store->database().prepare("SELECT conversation_a, tstamp FROM arena_battles");
+        QVERIFY(q.step());
+        const auto conversation = nlohmann::json::parse(q.columnText(0));
+        QCOMPARE(conversation[0]["content"], nlohmann::json("Hello there"));
+        QCOMPARE(conversation[1]["content"], nlohmann::json("HOW DO YOU DO. PLEASE STATE YOUR PROBLEM"));
+        QVERIFY(q.columnDouble(1) > 1.7e9);
+        q.reset();
+        QVERIFY(arena->findChild<QLabel*>()->text().contains("eliza-doctor-1966"));  // revealed after the vote
+
+        LeaderboardView* board = panel.leaderboardView();
+        panel.tabs()->setCurrentWidget(board);
+        QSignalSpy refreshed(board, &LeaderboardView::refreshed);
+        QVERIFY(refreshed.wait(30000));
+        const auto expected = arena::computeLeaderboard(battles.models, battles.battles, 1000, 0);
+        QCOMPARE(board->table()->rowCount(), 2);
+        for (int row = 0; row < 2; ++row) {
+            const auto& e = expected.rows[static_cast<size_t>(row)];
+            QCOMPARE(board->table()->item(row, 0)->text(), QString::fromStdString(e.model));
+            QCOMPARE(board->table()->item(row, 1)->text(), QString::number(e.btRating, 'f', 1));
+            QCOMPARE(board->table()->item(row, 3)->text(), QString::number(e.eloOnline, 'f', 1));
+            QCOMPARE(board->table()->item(row, 4)->text(), QString("1"));
+        }
+        QCOMPARE(board->table()->item(0, 0)->text(), QString("base"));  // the winner first
+        QCOMPARE(board->table()->item(0, 5)->text(), QString("1"));
+        QCOMPARE(board->matrixCells(), 2);
+    }
+
+    void germanTranslationIsBuiltIn() {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/rlhf_workbench_de.qm")));
+        QCoreApplication::installTranslator(&translator);
+        ChatPanel panel;
+        QVERIFY(button(&panel, QStringLiteral("Senden")));
+        QCOMPARE(panel.tabs()->tabText(1), QStringLiteral("Arena"));
+        QCoreApplication::removeTranslator(&translator);
+    }
+
+    void englishPluralFormsAreBuiltIn() {
+        QTranslator english;
+        QVERIFY(english.load(QStringLiteral(":/i18n/rlhf_workbench_en.qm")));
+        QCOMPARE(english.translate("rlhf::widgets::DatasetPanel", "%n prompt(s) match", nullptr, 1), QStringLiteral("%n prompt matches"));
+        QCOMPARE(english.translate("rlhf::widgets::DatasetPanel", "%n prompt(s) match", nullptr, 7), QStringLiteral("%n prompts match"));
+    }
+};
+
+QTEST_MAIN(ChatPanelTest)
+#include "ChatPanelTest.moc"

@@ -1,0 +1,39 @@
+#pragma once
+// One conversation of the Chat panel: ELIZA or a model. The panel owns the input line and sends every
+// message to each column; a column answers at once (ELIZA) or streams its reply (a model) and says when it
+// is done. In the arena a column is anonymous ("Model A") until the vote.
+
+#include <vector>
+
+#include <QString>
+#include <QWidget>
+
+#include "chat/ChatPrompt.h"
+
+namespace rlhf::widgets {
+
+class ChatColumn : public QWidget {
+    Q_OBJECT
+public:
+    using QWidget::QWidget;
+
+    virtual QString contestant() const = 0;  // the name votes and transcripts record ("ELIZA (DOCTOR 1966)", "sft-3")
+    virtual void send(const QString& message) = 0;
+    virtual void reset() = 0;  // a fresh conversation
+    virtual void stop() {}     // ends a reply being written
+    virtual bool busy() const { return false; }
+    virtual QString transcriptText() const = 0;
+    // The conversation so far; the last reply (the one just finished) ends it.
+    const std::vector<chat::ChatTurn>& turns() const { return turns_; }
+    // Hides the name behind `alias` (the arena) or shows it again (empty alias).
+    virtual void setAlias(const QString& alias) = 0;
+
+signals:
+    void replyFinished();  // after send(): the reply is whole (or stopped, or failed)
+    void statusMessage(const QString& message);
+
+protected:
+    std::vector<chat::ChatTurn> turns_;
+};
+
+}  // namespace rlhf::widgets

@@ -1,0 +1,123 @@
+#include "chat/ChatColumnsArea.h"
+
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "chat/ChatColumn.h"
+
+namespace rlhf::widgets {
+
+ChatColumnsArea::ChatColumnsArea(QWidget* parent) : QWidget(parent) {
+    splitter_ = new QSplitter(Qt::Horizontal, this);
+    splitter_->setChildrenCollapsible(false);
+    input_ = new QLineEdit(this);
+    input_->setPlaceholderText(tr("Type a message for every conversation and press Enter"));
+    send_ = new QPushButton(tr("Send"), this);
+    send_->setDefault(true);
+    stop_ = new QPushButton(tr("Stop"), this);
+    stop_->setToolTip(tr("End the replies being written"));
+    stop_->setEnabled(false);
+    auto* reset = new QPushButton(tr("Reset"), this);
+    reset->setToolTip(tr("Start every conversation afresh"));
+    auto* inputRow = new QHBoxLayout;
+    inputRow->addWidget(input_, 1);
+    inputRow->addWidget(send_);
+    inputRow->addWidget(stop_);
+    inputRow->addWidget(reset);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter_, 1);
+    layout->addLayout(inputRow);
+    connect(input_, &QLineEdit::returnPressed, this, &ChatColumnsArea::sendInput);
+    connect(send_, &QPushButton::clicked, this, &ChatColumnsArea::sendInput);
+    connect(stop_, &QPushButton::clicked, this, &ChatColumnsArea::stopReplies);
+    connect(reset, &QPushButton::clicked, this, &ChatColumnsArea::resetConversations);
+    connect(this, &ChatColumnsArea::busyChanged, this, [this](bool busy) {
+        stop_->setEnabled(busy);
+        send_->setEnabled(!busy && input_->isEnabled());
+    });
+    setFocusProxy(input_);
+}
+
+void ChatColumnsArea::addColumn(ChatColumn* column, bool closable) {
+    auto* frame = new QWidget(splitter_);
+    auto* layout = new QVBoxLayout(frame);
+    layout->setContentsMargins(4, 0, 4, 0);
+    if (closable) {
+        auto* close = new QToolButton(frame);
+        close->setText(QStringLiteral("×"));
+        close->setToolTip(tr("Close this conversation"));
+        close->setAutoRaise(true);
+        auto* top = new QHBoxLayout;
+        top->addStretch(1);
+        top->addWidget(close);
+        layout->addLayout(top);
+        connect(close, &QToolButton::clicked, this, [this, column] { removeColumn(column); });
+    }
+    column->setParent(frame);
+    layout->addWidget(column, 1);
+    splitter_->addWidget(frame);
+    columns_.append(column);
+    connect(column, &ChatColumn::replyFinished, this, &ChatColumnsArea::onReplyFinished);
+    emit columnsChanged();
+}
+
+void ChatColumnsArea::removeColumn(ChatColumn* column) {
+    const bool endsTheExchange = column->busy() && waiting_ == 1;
+    if (column->busy()) {
+        column->disconnect(this);
+        column->reset();  // its reply is not waited for
+        --waiting_;
+    }
+    columns_.removeOne(column);
+    column->parentWidget()->deleteLater();  // its frame, and the column with it
+    emit columnsChanged();
+    if (endsTheExchange) {  // the others have answered: their replies are the exchange
+        emit busyChanged(false);
+        emit exchangeFinished(message_);
+    }
+}
+
+void ChatColumnsArea::removeColumns() {
+    for (ChatColumn* c : QList<ChatColumn*>(columns_)) removeColumn(c);
+}
+
+void ChatColumnsArea::setInputEnabled(bool enabled) {
+    input_->setEnabled(enabled);
+    send_->setEnabled(enabled && !busy());
+}
+
+void ChatColumnsArea::sendInput() {
+    const QString text = input_->text().trimmed();
+    if (text.isEmpty() || busy() || columns_.isEmpty() || !input_->isEnabled()) return;
+    input_->clear();
+    message_ = text;
+    waiting_ = static_cast<int>(columns_.size());
+    emit busyChanged(true);
+    for (ChatColumn* c : QList<ChatColumn*>(columns_)) c->send(text);  // ELIZA answers inside send()
+}
+
+void ChatColumnsArea::onReplyFinished() {
+    if (waiting_ == 0) return;
+    if (--waiting_ > 0) return;
+    emit busyChanged(false);
+    emit exchangeFinished(message_);
+}
+
+void ChatColumnsArea::stopReplies() {
+    for (ChatColumn* c : columns_) c->stop();
+}
+
+void ChatColumnsArea::resetConversations() {
+    const bool wasBusy = busy();
+    waiting_ = 0;
+    for (ChatColumn* c : columns_) c->reset();
+    if (wasBusy) emit busyChanged(false);
+    emit conversationsReset();
+}
+
+}  // namespace rlhf::widgets

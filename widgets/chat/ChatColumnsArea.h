@@ -1,0 +1,55 @@
+#pragma once
+// Conversations side by side under one input line: a message goes to every column, and the exchange is
+// over when every column has replied (then exchangeFinished, which the owner records). Send waits while a
+// column is still writing; Stop ends the replies being written; Reset starts every conversation afresh.
+// Shared by the Chat tab and the Arena tab.
+
+#include <QList>
+#include <QWidget>
+
+class QLineEdit;
+class QPushButton;
+class QSplitter;
+
+namespace rlhf::widgets {
+
+class ChatColumn;
+
+class ChatColumnsArea : public QWidget {
+    Q_OBJECT
+public:
+    explicit ChatColumnsArea(QWidget* parent = nullptr);
+
+    // The area owns the column. A closable one gets a × button that removes it.
+    void addColumn(ChatColumn* column, bool closable);
+    void removeColumn(ChatColumn* column);
+    void removeColumns();
+    const QList<ChatColumn*>& columns() const { return columns_; }
+    bool busy() const { return waiting_ > 0; }
+    QLineEdit* input() const { return input_; }
+    void setInputEnabled(bool enabled);
+
+public slots:
+    void sendInput();
+    void stopReplies();
+    void resetConversations();
+
+signals:
+    void exchangeFinished(const QString& message);  // every column has answered `message`
+    void columnsChanged();
+    void busyChanged(bool busy);
+    void conversationsReset();
+
+private:
+    void onReplyFinished();
+
+    QSplitter* splitter_ = nullptr;
+    QLineEdit* input_ = nullptr;
+    QPushButton* send_ = nullptr;
+    QPushButton* stop_ = nullptr;
+    QList<ChatColumn*> columns_;
+    QString message_;  // of the exchange under way
+    int waiting_ = 0;  // columns still writing their reply to it
+};
+
+}  // namespace rlhf::widgets

@@ -1,0 +1,167 @@
+#include "chat/ChatView.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include "chat/ChatColumnsArea.h"
+#include "chat/ChatModelChoices.h"
+#include "chat/ElizaChatColumn.h"
+#include "chat/GptChatColumn.h"
+#include "data/ChatTranscripts.h"
+#include "data/ProjectStore.h"
+
+namespace rlhf::widgets {
+
+namespace {
+
+// Whether the conversation ends with a reply to `message` (a column that failed or was stopped before its
+// reply has none, and its last reply belongs to an earlier message).
+bool answered(const std::vector<chat::ChatTurn>& turns, const std::string& message) {
+    const size_t n = turns.size();
+    return n >= 2 && turns[n - 1].role == chat::ChatTurn::Role::Assistant && turns[n - 2].role == chat::ChatTurn::Role::User &&
+           turns[n - 2].text == message;
+}
+
+}  // namespace
+
+ChatView::ChatView(QWidget* parent) : QWidget(parent) {
+    area_ = new ChatColumnsArea(this);
+    auto* eliza = new QPushButton(tr("Add ELIZA"), this);
+    models_ = new QComboBox(this);
+    models_->setToolTip(tr("The project's pretrained, SFT, PPO and DPO checkpoints"));
+    models_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    addModel_ = new QPushButton(tr("Add model"), this);
+    auto* directory = new QPushButton(tr("Model directory…"), this);
+    directory->setToolTip(tr("A GPT-2 model saved by this workbench or by Hugging Face transformers"));
+    compare_ = new QPushButton(tr("Compare stages"), this);
+    compare_->setToolTip(tr("Pretrained, SFT and RLHF models of one lineage side by side (ELIZA stays)"));
+    auto* exportButton = new QPushButton(tr("Export transcripts…"), this);
+    auto* top = new QHBoxLayout;
+    top->addWidget(eliza);
+    top->addWidget(models_);
+    top->addWidget(addModel_);
+    top->addWidget(directory);
+    top->addWidget(compare_);
+    top->addStretch(1);
+    top->addWidget(exportButton);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(area_, 1);
+    connect(eliza, &QPushButton::clicked, this, &ChatView::addEliza);
+    connect(addModel_, &QPushButton::clicked, this, &ChatView::addChosenModel);
+    connect(directory, &QPushButton::clicked, this, &ChatView::addModelDirectory);
+    connect(compare_, &QPushButton::clicked, this, &ChatView::compareStages);
+    connect(exportButton, &QPushButton::clicked, this, &ChatView::exportTranscripts);
+    connect(area_, &ChatColumnsArea::exchangeFinished, this, &ChatView::recordExchange);
+    connect(area_, &ChatColumnsArea::columnsChanged, this, [this] { chatId_ = 0; });
+    connect(area_, &ChatColumnsArea::conversationsReset, this, [this] { chatId_ = 0; });
+    addEliza();
+    refreshModels();
+    setFocusProxy(area_);
+}
+
+void ChatView::setProject(std::shared_ptr<data::ProjectStore> project) {
+    project_ = std::move(project);
+    area_->removeColumns();
+    addEliza();
+    refreshModels();
+}
+
+void ChatView::showEvent(QShowEvent* event) {
+    refreshModels();
+    QWidget::showEvent(event);
+}
+
+void ChatView::refreshModels() {
+    const QString chosen = models_->currentData().toString();
+    models_->clear();
+    if (project_)
+        for (const auto& c : chatModelChoices(project_->database())) models_->addItem(c.label, c.model);
+    if (models_->count() == 0) models_->addItem(tr("no trained models yet"));
+    models_->setCurrentIndex(std::max(0, models_->findData(chosen)));
+    addModel_->setEnabled(!models_->currentData().toString().isEmpty());
+    compare_->setEnabled(project_ && !stageLineage(project_->database()).empty());
+}
+
+void ChatView::addEliza() {
+    auto* column = new ElizaChatColumn;
+    connect(column, &ChatColumn::statusMessage, this, &ChatView::statusMessage);
+    area_->addColumn(column, true);
+}
+
+void ChatView::addChosenModel() {
+    const QString model = models_->currentData().toString();
+    if (!model.isEmpty()) addModel(model, models_->currentText());
+}
+
+void ChatView::addModelDirectory() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Model directory (config.json, model.safetensors, tokenizer files)"));
+    if (!dir.isEmpty()) addModel(dir, QFileInfo(dir).fileName());
+}
+
+void ChatView::addModel(const QString& model, const QString& label) {
+    auto* column = new GptChatColumn(project_ ? QString::fromStdString(project_->path()) : QString(), model, label);
+    connect(column, &ChatColumn::statusMessage, this, &ChatView::statusMessage);
+    area_->addColumn(column, true);
+}
+
+void ChatView::compareStages() {
+    if (!project_) return;
+    const auto lineage = stageLineage(project_->database());
+    if (lineage.empty()) return;
+    for (ChatColumn* c : QList<ChatColumn*>(area_->columns()))
+        if (!qobject_cast<ElizaChatColumn*>(c)) area_->removeColumn(c);
+    for (const auto& c : lineage) addModel(c.model, c.label);
+    emit statusMessage(tr("%n model(s) of one lineage side by side", nullptr, static_cast<int>(lineage.size())));
+}
+
+// The exchange just finished: the message, then each column's reply — committed before the next can start.
+void ChatView::recordExchange(const QString& message) {
+    if (!project_) return;
+    try {
+        data::ChatTranscripts transcripts(project_->database());
+        if (chatId_ == 0) {
+            QStringList names;
+            QJsonArray columns;
+            for (ChatColumn* c : area_->columns()) {
+                names << c->contestant();
+                columns.append(QJsonObject{{QStringLiteral("model"), c->contestant()}});
+            }
+            const QByteArray settings = QJsonDocument(QJsonObject{{QStringLiteral("columns"), columns}}).toJson(QJsonDocument::Compact);
+            chatId_ = transcripts.create(names.join(QStringLiteral(" | ")).toStdString(), settings.toStdString());
+        }
+        std::vector<data::ChatMessage> messages{{"user", "user", message.toStdString(), 0}};
+        for (ChatColumn* c : area_->columns())
+            if (answered(c->turns(), message.toStdString()))
+                messages.push_back({"assistant", c->contestant().toStdString(), c->turns().back().text, 0});
+        transcripts.append(chatId_, messages);
+    } catch (const std::exception& e) {
+        emit statusMessage(tr("The transcript could not be saved: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+void ChatView::exportTranscripts() {
+    if (!project_) return;
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export transcripts"), QString(),
+                                                      tr("JSON lines (*.jsonl);;Markdown (*.md)"), &filter);
+    if (path.isEmpty()) return;
+    try {
+        data::ChatTranscripts transcripts(project_->database());
+        const bool markdown = path.endsWith(QLatin1String(".md")) || filter.contains(QLatin1String("*.md"));
+        const size_t n = markdown ? transcripts.exportMarkdown(path.toStdString()) : transcripts.exportJsonLines(path.toStdString());
+        emit statusMessage(tr("%n transcript(s) written to %1", nullptr, static_cast<int>(n)).arg(path));
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Export transcripts"), QString::fromUtf8(e.what()));
+    }
+}
+
+}  // namespace rlhf::widgets

@@ -1,0 +1,66 @@
+#pragma once
+// A model's column of the Chat panel: a checkpoint of the project's runs or a model directory, loaded
+// once in its own ChatEngine child and kept for the conversation. Replies stream token by token
+// (TokenTranscript: hover a token for its probability); sampling settings are the column's own. The
+// conversation goes to the engine whole each time; the engine drops the oldest turns that no longer fit
+// the model's context and the column says so.
+
+#include <QJsonObject>
+
+#include "chat/ChatColumn.h"
+
+class QCheckBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSpinBox;
+
+namespace rlhf::widgets {
+
+class ChatEngine;
+class TokenTranscript;
+
+class GptChatColumn : public ChatColumn {
+    Q_OBJECT
+public:
+    // `model`: a run id of `projectPath` or a directory; `label` names it until the engine has loaded it.
+    GptChatColumn(const QString& projectPath, const QString& model, const QString& label, QWidget* parent = nullptr);
+    ~GptChatColumn() override;
+
+    QString contestant() const override { return name_; }
+    void send(const QString& message) override;
+    void reset() override;
+    void stop() override;
+    bool busy() const override { return request_ != 0 || waitingForLoad_; }
+    QString transcriptText() const override;
+    void setAlias(const QString& alias) override;
+
+    QJsonObject sampling() const;  // the settings a reply is written with
+    void setSampling(double temperature, double topP, int maxNewTokens, bool greedy);
+    TokenTranscript* transcript() const { return transcript_; }
+
+private:
+    QWidget* createSettings();
+    void requestReply();
+    void onLoaded(const QString& name, int context);
+    void onReplied(int id, const QString& text, const QString& end, int droppedTurns);
+    void onFailed(const QString& message);
+    void finishReply();
+    void showTitle();
+    QString speaker() const;
+
+    ChatEngine* engine_ = nullptr;
+    TokenTranscript* transcript_ = nullptr;
+    QLabel* title_ = nullptr;
+    QWidget* settings_ = nullptr;
+    QDoubleSpinBox* temperature_ = nullptr;
+    QDoubleSpinBox* topP_ = nullptr;
+    QSpinBox* maxTokens_ = nullptr;
+    QCheckBox* greedy_ = nullptr;
+    QString name_, alias_, state_;
+    int request_ = 0;  // the reply being written (0: none)
+    int replies_ = 0;  // replies written: reply i is sampled with seed i
+    bool waitingForLoad_ = false;  // a message came before the model was loaded
+    bool failed_ = false;
+};
+
+}  // namespace rlhf::widgets

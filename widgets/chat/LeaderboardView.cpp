@@ -1,0 +1,173 @@
+#include "chat/LeaderboardView.h"
+
+#include <map>
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "common/NamesTicker.h"
+#include "common/PlotFullScreen.h"
+#include "common/ProjectQuery.h"
+#include "data/ArenaFile.h"
+#include "data/ProjectStore.h"
+#include "qcustomplot.h"
+
+namespace rlhf::widgets {
+
+namespace {
+
+constexpr int kRounds = 1000;  // as `rlhf arena` by default
+constexpr uint64_t kSeed = 0;
+
+QString number(double v) { return QString::number(v, 'f', 1); }
+
+}  // namespace
+
+LeaderboardView::LeaderboardView(QWidget* parent) : QWidget(parent) {
+    summary_ = new QLabel(this);
+    summary_->setWordWrap(true);
+    summary_->setTextFormat(Qt::RichText);
+    auto* refresh = new QPushButton(tr("Refresh"), this);
+    table_ = new QTableWidget(0, 8, this);
+    table_->setHorizontalHeaderLabels({tr("Model"), tr("Bradley–Terry"), tr("95 % interval"), tr("Online Elo"), tr("Battles"), tr("Wins"),
+                                       tr("Losses"), tr("Ties")});
+    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    table_->verticalHeader()->setVisible(true);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    matrix_ = new QCustomPlot(this);
+    matrix_->setMinimumHeight(220);
+    allowFullScreen(matrix_);
+    matrix_->xAxis->setLabel(tr("against"));
+    matrix_->yAxis->setLabel(tr("win rate of"));
+    matrix_->yAxis->setRangeReversed(true);
+    auto* top = new QHBoxLayout;
+    top->addWidget(summary_, 1);
+    top->addWidget(refresh);
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(table_);
+    splitter->addWidget(matrix_);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+    connect(refresh, &QPushButton::clicked, this, &LeaderboardView::refresh);
+    summary_->setText(tr("Open a project: its arena battles (votes here, or imported with --format arena) rank the models."));
+}
+
+void LeaderboardView::setProject(const QString& projectPath) {
+    projectPath_ = projectPath;
+    if (isVisible()) refresh();
+}
+
+void LeaderboardView::showEvent(QShowEvent* event) {
+    refresh();
+    QWidget::showEvent(event);
+}
+
+void LeaderboardView::refresh() {
+    if (projectPath_.isEmpty()) return;
+    summary_->setText(tr("Computing…"));
+    const int generation = ++generation_;  // an older refresh that ends later is not shown
+    queryProject<Results>(
+        this, projectPath_,
+        [](data::ProjectStore& store) {
+            const auto battles = data::readArenaBattles(store.database());
+            Results r;
+            r.board = arena::computeLeaderboard(battles.models, battles.battles, kRounds, kSeed);
+            std::map<std::string, int> original;
+            for (size_t i = 0; i < battles.models.size(); ++i) original[battles.models[i]] = static_cast<int>(i);
+            const auto rates = arena::winRateMatrix(battles.battles, static_cast<int>(battles.models.size()));
+            std::vector<std::vector<int>> met(battles.models.size(), std::vector<int>(battles.models.size(), 0));
+            for (const auto& b : battles.battles) ++met[static_cast<size_t>(b.a)][static_cast<size_t>(b.b)], ++met[static_cast<size_t>(b.b)][static_cast<size_t>(b.a)];
+            for (const auto& row : r.board.rows) r.models.push_back(row.model);  // the matrix in leaderboard order
+            for (const auto& x : r.models) {
+                r.winRates.emplace_back();
+                r.met.emplace_back();
+                for (const auto& y : r.models) {
+                    r.winRates.back().push_back(rates[static_cast<size_t>(original[x])][static_cast<size_t>(original[y])]);
+                    r.met.back().push_back(met[static_cast<size_t>(original[x])][static_cast<size_t>(original[y])]);
+                }
+            }
+            return r;
+        },
+        [this, generation](Results& r) {
+            if (generation == generation_) show(r);
+        },
+        [this](const QString& message) { summary_->setText(tr("Could not compute the leaderboard: %1").arg(message.toHtmlEscaped())); });
+}
+
+void LeaderboardView::show(const Results& r) {
+    const auto& rows = r.board.rows;
+    if (rows.empty())
+        summary_->setText(tr("No arena battles yet. Vote in the Arena tab, or import Chatbot Arena records (File → Import, format arena)."));
+    else
+        summary_->setText(tr("<b>%1 battles</b>, %2 models · Bradley–Terry ratings (mean 1000) with 95 % bootstrap intervals (%3 resamples, "
+                             "seed %4) and online Elo (K 4), as <tt>rlhf arena</tt> computes them")
+                              .arg(r.board.battles)
+                              .arg(rows.size())
+                              .arg(kRounds)
+                              .arg(kSeed) +
+                          (r.board.ridge ? tr("<br><span style='color:#a05000'>A model was never beaten, or groups of models never met both "
+                                              "ways: the ratings are kept finite by a negligible ridge and are only a rough order.</span>")
+                                         : QString()));
+    table_->setRowCount(static_cast<int>(rows.size()));
+    for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
+        const auto& x = rows[static_cast<size_t>(i)];
+        const QStringList cells = {QString::fromStdString(x.model), number(x.btRating), QStringLiteral("%1 – %2").arg(number(x.ciLow), number(x.ciHigh)),
+                                   number(x.eloOnline), QString::number(x.battles), QString::number(x.wins), QString::number(x.losses),
+                                   QString::number(x.ties)};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            if (c > 0) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            table_->setItem(i, c, item);
+        }
+    }
+    table_->resizeColumnsToContents();
+    plotMatrix(r);
+    emit refreshed();
+}
+
+void LeaderboardView::plotMatrix(const Results& r) {
+    matrix_->clearPlottables();
+    matrix_->clearItems();
+    matrixCells_ = 0;
+    const int n = static_cast<int>(r.models.size());
+    if (n == 0) {
+        matrix_->replot(QCustomPlot::rpQueuedReplot);
+        return;
+    }
+    QStringList names;
+    for (const auto& m : r.models) names << QString::fromStdString(m);
+    auto* map = new QCPColorMap(matrix_->xAxis, matrix_->yAxis);
+    map->data()->setSize(n, n);
+    map->data()->setRange(QCPRange(0, n - 1), QCPRange(0, n - 1));
+    for (int x = 0; x < n; ++x)
+        for (int y = 0; y < n; ++y) {
+            const double rate = r.winRates[static_cast<size_t>(y)][static_cast<size_t>(x)];  // row y's rate against column x
+            map->data()->setCell(x, y, std::max(rate, 0.0));
+            map->data()->setAlpha(x, y, rate < 0 ? 0 : 255);  // pairs that never met stay blank
+            if (rate < 0) continue;
+            auto* label = new QCPItemText(matrix_);
+            label->position->setCoords(x, y);
+            label->setText(QStringLiteral("%1\nn=%2").arg(rate, 0, 'f', 2).arg(r.met[static_cast<size_t>(y)][static_cast<size_t>(x)]));
+            ++matrixCells_;
+        }
+    map->setInterpolate(false);
+    map->setTightBoundary(false);
+    map->setGradient(QCPColorGradient::gpPolar);  // blue: lost, white: even, red: won
+    map->setDataRange(QCPRange(0, 1));
+    for (QCPAxis* axis : {matrix_->xAxis, matrix_->yAxis}) {
+        axis->setTicker(namesTicker(names));
+        axis->setRange(-0.5, n - 0.5);
+    }
+    matrix_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+}  // namespace rlhf::widgets
