@@ -623,72 +623,72 @@ Es wurde nichts importiert.</translation>
 <context>
     <name>rlhf::widgets::ArenaView</name>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="40"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="42"/>
         <source>New battle</source>
         <translation>Neues Duell</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="41"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="43"/>
         <source>Two contestants drawn at random, on random sides</source>
         <translation>Zwei zufällig gezogene Teilnehmer auf zufälligen Seiten</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="45"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="47"/>
         <source>A is better</source>
         <translation>A ist besser</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="45"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="47"/>
         <source>B is better</source>
         <translation>B ist besser</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="46"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="48"/>
         <source>Tie</source>
         <translation>Unentschieden</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="46"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="48"/>
         <source>Both are bad</source>
         <translation>Beide sind schlecht</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="91"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="77"/>
+        <source>&lt;b&gt;Blind battles.&lt;/b&gt; New battle draws two of ELIZA and this project&apos;s models; they answer as Model A and Model B. Chat with both, vote, and only then see who they were. The Leaderboard ranks them.</source>
+        <translation>&lt;b&gt;Blinde Duelle.&lt;/b&gt; Neues Duell zieht zwei aus ELIZA und den Modellen dieses Projekts; sie antworten als Modell A und Modell B. Chatten Sie mit beiden, stimmen Sie ab, und erst dann sehen Sie, wer sie waren. Die Rangliste ordnet sie.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ArenaView.cpp" line="100"/>
         <source>The arena needs two contestants: train a model first (or open the demo project), and it meets ELIZA.</source>
         <translation>Die Arena braucht zwei Teilnehmer: Trainieren Sie zuerst ein Modell (oder öffnen Sie das Demoprojekt), dann tritt es gegen ELIZA an.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="103"/>
-        <source>a model</source>
-        <translation>ein Modell</translation>
-    </message>
-    <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="110"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="124"/>
         <source>Model A</source>
         <translation>Modell A</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="110"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="124"/>
         <source>Model B</source>
         <translation>Modell B</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="115"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="129"/>
         <source>Chat with both, then vote. Who is who is shown after the vote.</source>
         <translation>Chatten Sie mit beiden, dann stimmen Sie ab. Wer wer ist, zeigt sich nach der Abstimmung.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="138"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="156"/>
         <source>The vote could not be stored: %1</source>
         <translation>Die Stimme konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="144"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="162"/>
         <source>Vote stored. &lt;b&gt;Model A&lt;/b&gt; was &lt;b&gt;%1&lt;/b&gt;, &lt;b&gt;Model B&lt;/b&gt; was &lt;b&gt;%2&lt;/b&gt;.</source>
         <translation>Stimme gespeichert. &lt;b&gt;Modell A&lt;/b&gt; war &lt;b&gt;%1&lt;/b&gt;, &lt;b&gt;Modell B&lt;/b&gt; war &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="148"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="166"/>
         <source>Arena vote stored: %1 vs %2</source>
         <translation>Arena-Stimme gespeichert: %1 gegen %2</translation>
     </message>
@@ -873,37 +873,37 @@ Es wurde nichts importiert.</translation>
 <context>
     <name>rlhf::widgets::ChatColumnsArea</name>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="18"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="28"/>
         <source>Type a message for every conversation and press Enter</source>
         <translation>Nachricht für alle Unterhaltungen eingeben und Enter drücken</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="19"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="29"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="21"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="31"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="22"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="32"/>
         <source>End the replies being written</source>
         <translation>Die Antworten beenden, die gerade geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="24"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="34"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="25"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="35"/>
         <source>Start every conversation afresh</source>
         <translation>Alle Unterhaltungen neu beginnen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="53"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="66"/>
         <source>Close this conversation</source>
         <translation>Diese Unterhaltung schließen</translation>
     </message>
@@ -911,17 +911,17 @@ Es wurde nichts importiert.</translation>
 <context>
     <name>rlhf::widgets::ChatEngine</name>
     <message>
-        <location filename="../widgets/chat/ChatEngine.cpp" line="15"/>
+        <location filename="../widgets/chat/ChatEngine.cpp" line="16"/>
         <source>%1 could not be started: %2</source>
         <translation>%1 konnte nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatEngine.cpp" line="89"/>
+        <location filename="../widgets/chat/ChatEngine.cpp" line="95"/>
         <source>the engine crashed</source>
         <translation>die Engine ist abgestürzt</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatEngine.cpp" line="89"/>
+        <location filename="../widgets/chat/ChatEngine.cpp" line="95"/>
         <source>the engine ended (exit code %1)</source>
         <translation>die Engine wurde beendet (Exit-Code %1)</translation>
     </message>
@@ -955,57 +955,57 @@ Es wurde nichts importiert.</translation>
 <context>
     <name>rlhf::widgets::ChatView</name>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="25"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="37"/>
         <source>Add ELIZA</source>
         <translation>ELIZA hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="27"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="39"/>
         <source>The project&apos;s pretrained, SFT, PPO and DPO checkpoints</source>
         <translation>Die vortrainierten, SFT-, PPO- und DPO-Checkpoints des Projekts</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="29"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="41"/>
         <source>Add model</source>
         <translation>Modell hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="30"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="42"/>
         <source>Model directory…</source>
         <translation>Modellverzeichnis…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="31"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="43"/>
         <source>A GPT-2 model saved by this workbench or by Hugging Face transformers</source>
         <translation>Ein GPT-2-Modell, gespeichert von dieser Workbench oder von Hugging Face transformers</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="32"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="44"/>
         <source>Compare stages</source>
         <translation>Stufen vergleichen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="33"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="45"/>
         <source>Pretrained, SFT and RLHF models of one lineage side by side (ELIZA stays)</source>
         <translation>Vortrainiertes, SFT- und RLHF-Modell einer Abstammungslinie nebeneinander (ELIZA bleibt)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="34"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="46"/>
         <source>Export transcripts…</source>
         <translation>Protokolle exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="76"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="88"/>
         <source>no trained models yet</source>
         <translation>noch keine trainierten Modelle</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="94"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="106"/>
         <source>Model directory (config.json, model.safetensors, tokenizer files)</source>
         <translation>Modellverzeichnis (config.json, model.safetensors, Tokenizer-Dateien)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="111"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="123"/>
         <source>%n model(s) of one lineage side by side</source>
         <translation>
             <numerusform>%n Modell einer Abstammungslinie nebeneinander</numerusform>
@@ -1013,23 +1013,23 @@ Es wurde nichts importiert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="135"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="147"/>
         <source>The transcript could not be saved: %1</source>
         <translation>Das Protokoll konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="142"/>
-        <location filename="../widgets/chat/ChatView.cpp" line="151"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="154"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="163"/>
         <source>Export transcripts</source>
         <translation>Protokolle exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="143"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="155"/>
         <source>JSON lines (*.jsonl);;Markdown (*.md)</source>
         <translation>JSON Lines (*.jsonl);;Markdown (*.md)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="149"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="161"/>
         <source>%n transcript(s) written to %1</source>
         <translation>
             <numerusform>%n Protokoll nach %1 geschrieben</numerusform>
@@ -1274,154 +1274,159 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::ElizaChatColumn</name>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="33"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="36"/>
         <source>The script ELIZA follows</source>
         <translation>Das Skript, dem ELIZA folgt</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="34"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="37"/>
         <source>Load script…</source>
         <translation>Skript laden …</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="38"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="41"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="38"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="41"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="45"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="48"/>
         <source>Script:</source>
         <translation>Skript:</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="51"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="54"/>
         <source>&lt;b&gt;Why this reply&lt;/b&gt; — the rules ELIZA applied</source>
         <translation>&lt;b&gt;Warum diese Antwort&lt;/b&gt; — die Regeln, die ELIZA anwandte</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="83"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="86"/>
         <source>ELIZA</source>
         <translation>ELIZA</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="89"/>
-        <source>&lt;b&gt;ELIZA&lt;/b&gt; — rules written in 1966 (%1)</source>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="93"/>
+        <source>%1 answers here.</source>
+        <translation>%1 antwortet hier.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="101"/>
+        <source>&lt;b&gt;ELIZA&lt;/b&gt; — rules of 1966 (%1)</source>
         <translation>&lt;b&gt;ELIZA&lt;/b&gt; — Regeln von 1966 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="102"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="114"/>
         <source>ELIZA is using %1</source>
         <translation>ELIZA verwendet %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="111"/>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="116"/>
         <location filename="../widgets/chat/ElizaChatColumn.cpp" line="123"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="128"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="135"/>
         <source>Load ELIZA script</source>
         <translation>ELIZA-Skript laden</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="112"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="124"/>
         <source>ELIZA scripts (*.txt *.eliza);;All files (*)</source>
         <translation>ELIZA-Skripte (*.txt *.eliza);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="116"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="128"/>
         <source>Cannot open %1: %2</source>
         <translation>%1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="128"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="140"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="149"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="161"/>
         <source>&lt;b&gt;Why this reply&lt;/b&gt; — the rules ELIZA applied (click an earlier reply for its own)</source>
         <translation>&lt;b&gt;Warum diese Antwort&lt;/b&gt; — die Regeln, die ELIZA anwandte (eine frühere Antwort anklicken für ihre eigenen)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="150"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="162"/>
         <source>&lt;b&gt;Why reply %1&lt;/b&gt; — the rules ELIZA applied</source>
         <translation>&lt;b&gt;Warum Antwort %1&lt;/b&gt; — die Regeln, die ELIZA anwandte</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="159"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="171"/>
         <source>Input (normalised)</source>
         <translation>Eingabe (normalisiert)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="160"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="172"/>
         <source>Working text</source>
         <translation>Arbeitstext</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="163"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="175"/>
         <source>Keywords found</source>
         <translation>Gefundene Schlüsselwörter</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="163"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="175"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="164"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="176"/>
         <source>Keystack (top first)</source>
         <translation>Schlüsselstapel (oben zuerst)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="165"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="177"/>
         <source>LIMIT</source>
         <translation>LIMIT</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="167"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="179"/>
         <source>Rule %1</source>
         <translation>Regel %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="168"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="180"/>
         <source>Decomposition</source>
         <translation>Zerlegung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="170"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="182"/>
         <source>Component %1</source>
         <translation>Bestandteil %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="171"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="183"/>
         <source>Reassembly</source>
         <translation>Zusammensetzung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="172"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="184"/>
         <source>Link to</source>
         <translation>Verweis auf</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="174"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="186"/>
         <source>Memory stored</source>
         <translation>Gespeicherte Erinnerung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="175"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="187"/>
         <source>Memory recalled</source>
         <translation>Abgerufene Erinnerung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="175"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="187"/>
         <source>yes (no keyword, LIMIT 4)</source>
         <translation>ja (kein Schlüsselwort, LIMIT 4)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="176"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="188"/>
         <source>Reply from</source>
         <translation>Antwort aus</translation>
     </message>
@@ -1507,82 +1512,68 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::GptChatColumn</name>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="42"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="33"/>
+        <source>Sampling</source>
+        <translation>Sampling</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="36"/>
+        <source>This column&apos;s sampling settings</source>
+        <translation>Die Sampling-Einstellungen dieser Spalte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="51"/>
         <source>No reply: %1</source>
         <translation>Keine Antwort: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="47"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="56"/>
         <source>loading…</source>
         <translation>wird geladen…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="60"/>
-        <source>Temperature: below 1 the likely tokens grow likelier, above 1 the choice spreads out</source>
-        <translation>Temperatur: unter 1 werden wahrscheinliche Tokens noch wahrscheinlicher, über 1 streut die Wahl</translation>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="86"/>
+        <source>%1 answers here.</source>
+        <translation>%1 antwortet hier.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="65"/>
-        <source>Top-p: sample only from the likeliest tokens that together have this probability</source>
-        <translation>Top-p: nur aus den wahrscheinlichsten Tokens ziehen, die zusammen diese Wahrscheinlichkeit haben</translation>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="87"/>
+        <source>The model answers here, token by token. Hover a token: how likely the model found it, and what else it considered.</source>
+        <translation>Das Modell antwortet hier, Token für Token. Zeigen Sie auf ein Token: wie wahrscheinlich es das Modell fand und was es sonst erwog.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="69"/>
-        <source>New tokens per reply at most (never more than half the model&apos;s context)</source>
-        <translation>Höchstens so viele neue Tokens pro Antwort (nie mehr als der halbe Kontext des Modells)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="70"/>
-        <source>Greedy</source>
-        <translation>Greedy</translation>
-    </message>
-    <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="71"/>
-        <source>Always the likeliest token: the same reply every time</source>
-        <translation>Immer das wahrscheinlichste Token: jedes Mal dieselbe Antwort</translation>
-    </message>
-    <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="78"/>
-        <source>T</source>
-        <translation>T</translation>
-    </message>
-    <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="80"/>
-        <source>top-p</source>
-        <translation>Top-p</translation>
-    </message>
-    <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="82"/>
-        <source>tokens</source>
-        <translation>Tokens</translation>
-    </message>
-    <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="118"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="101"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="120"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="103"/>
         <source>No reply: the model is not loaded.</source>
         <translation>Keine Antwort: Das Modell ist nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="137"/>
-        <source>context %1 tokens</source>
-        <translation>Kontext %1 Tokens</translation>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="121"/>
+        <source>context %1</source>
+        <translation>Kontext %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="146"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="122"/>
+        <source>%1: a context of %2 tokens; each reply gets at most half of it</source>
+        <translation>%1: ein Kontext von %2 Tokens; jede Antwort bekommt höchstens die Hälfte davon</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="132"/>
+        <source>(cut: the reply reached its length limit)</source>
+        <translation>(abgeschnitten: Die Antwort erreichte ihre Längengrenze)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="131"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="160"/>
         <source>Stopped.</source>
         <translation>Gestoppt.</translation>
     </message>
-    <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="147"/>
-        <source>(cut at %1 tokens)</source>
-        <translation>(nach %1 Tokens abgeschnitten)</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="149"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="134"/>
         <source>The model no longer sees the oldest %n turn(s): they do not fit its context.</source>
         <translation>
             <numerusform>Das Modell sieht den ältesten %n Beitrag nicht mehr: Er passt nicht in seinen Kontext.</numerusform>
@@ -1590,12 +1581,12 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="155"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="140"/>
         <source>not loaded</source>
         <translation>nicht geladen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="157"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="142"/>
         <source>The model could not be loaded or its engine ended: %1</source>
         <translation>Das Modell konnte nicht geladen werden oder seine Engine wurde beendet: %1</translation>
     </message>
@@ -1603,87 +1594,107 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::LeaderboardView</name>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="35"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="36"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
         <location filename="../widgets/chat/LeaderboardView.cpp" line="37"/>
+        <source>Votes → comparisons</source>
+        <translation>Stimmen → Vergleiche</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="38"/>
+        <source>Each decided battle becomes a reward-model comparison: its last message as the prompt, the winner&apos;s reply chosen, the loser&apos;s rejected (ties are left out; twice is once)</source>
+        <translation>Jedes entschiedene Duell wird ein Vergleich für das Belohnungsmodell: seine letzte Nachricht als Prompt, die Antwort des Siegers bevorzugt, die des Verlierers abgelehnt (Unentschieden zählen nicht; zweimal ist einmal)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="41"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="37"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="41"/>
         <source>Bradley–Terry</source>
         <translation>Bradley–Terry</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="37"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="41"/>
         <source>95 % interval</source>
         <translation>95-%-Intervall</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="37"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="41"/>
         <source>Online Elo</source>
         <translation>Online-Elo</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="37"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="41"/>
         <source>Battles</source>
         <translation>Duelle</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="37"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="41"/>
         <source>Wins</source>
         <translation>Siege</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="38"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="42"/>
         <source>Losses</source>
         <translation>Niederlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="38"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="42"/>
         <source>Ties</source>
         <translation>Unentschieden</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="46"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="50"/>
         <source>against</source>
         <translation>gegen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="47"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="51"/>
         <source>win rate of</source>
         <translation>Siegquote von</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="61"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="69"/>
         <source>Open a project: its arena battles (votes here, or imported with --format arena) rank the models.</source>
         <translation>Öffnen Sie ein Projekt: Seine Arena-Duelle (hier abgestimmt oder mit --format arena importiert) ordnen die Modelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="76"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="84"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="100"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="111"/>
         <source>Could not compute the leaderboard: %1</source>
         <translation>Die Rangliste konnte nicht berechnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="106"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="119"/>
+        <source>%1 new comparisons from the arena&apos;s votes (%2 already there); %3 ties and %4 battles without a common last message are not comparisons. The reward model trains on them with the other comparisons.</source>
+        <translation>%1 neue Vergleiche aus den Arena-Stimmen (%2 schon vorhanden); %3 Unentschieden und %4 Duelle ohne gemeinsame letzte Nachricht sind keine Vergleiche. Das Belohnungsmodell trainiert mit ihnen und den anderen Vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="132"/>
+        <source>The votes could not be added as comparisons: %1</source>
+        <translation>Die Stimmen konnten nicht als Vergleiche hinzugefügt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="139"/>
         <source>No arena battles yet. Vote in the Arena tab, or import Chatbot Arena records (File → Import, format arena).</source>
         <translation>Noch keine Arena-Duelle. Stimmen Sie im Reiter Arena ab oder importieren Sie Chatbot-Arena-Datensätze (Datei → Importieren, Format arena).</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="108"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="141"/>
         <source>&lt;b&gt;%1 battles&lt;/b&gt;, %2 models · Bradley–Terry ratings (mean 1000) with 95 % bootstrap intervals (%3 resamples, seed %4) and online Elo (K 4), as &lt;tt&gt;rlhf arena&lt;/tt&gt; computes them</source>
         <translation>&lt;b&gt;%1 Duelle&lt;/b&gt;, %2 Modelle · Bradley–Terry-Wertungen (Mittel 1000) mit 95-%-Bootstrap-Intervallen (%3 Stichproben, Seed %4) und Online-Elo (K 4), wie &lt;tt&gt;rlhf arena&lt;/tt&gt; sie berechnet</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="114"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="147"/>
         <source>&lt;br&gt;&lt;span style=&apos;color:#a05000&apos;&gt;A model was never beaten, or groups of models never met both ways: the ratings are kept finite by a negligible ridge and are only a rough order.&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;span style=&apos;color:#a05000&apos;&gt;Ein Modell wurde nie geschlagen, oder Gruppen von Modellen trafen nie in beide Richtungen aufeinander: Ein vernachlässigbarer Ridge hält die Wertungen endlich; sie sind nur eine grobe Reihenfolge.&lt;/span&gt;</translation>
     </message>
@@ -3605,6 +3616,74 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     </message>
 </context>
 <context>
+    <name>rlhf::widgets::SamplingSettings</name>
+    <message>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="17"/>
+        <source>Temperature: below 1 the likely tokens grow likelier, above 1 the choice spreads out</source>
+        <translation>Temperatur: unter 1 werden wahrscheinliche Tokens noch wahrscheinlicher, über 1 streut die Wahl</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="22"/>
+        <source>Top-p: sample only from the likeliest tokens that together have this probability</source>
+        <translation>Top-p: nur aus den wahrscheinlichsten Tokens ziehen, die zusammen diese Wahrscheinlichkeit haben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="26"/>
+        <source>New tokens per reply at most (never more than half the model&apos;s context)</source>
+        <translation>Höchstens so viele neue Tokens pro Antwort (nie mehr als der halbe Kontext des Modells)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="27"/>
+        <source>Greedy</source>
+        <translation>Greedy</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="28"/>
+        <source>Always the likeliest token: the same reply every time</source>
+        <translation>Immer das wahrscheinlichste Token: jedes Mal dieselbe Antwort</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="30"/>
+        <source>Human: … Assistant: (the demo&apos;s, Anthropic HH)</source>
+        <translation>Human: … Assistant: (das der Demo, Anthropic HH)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="31"/>
+        <source>User: … Assistant:</source>
+        <translation>User: … Assistant:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="32"/>
+        <source>Q: … A:</source>
+        <translation>Q: … A:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="33"/>
+        <source>How the conversation is written for the model: use the format it was trained on</source>
+        <translation>Wie die Unterhaltung für das Modell geschrieben wird: das Format verwenden, mit dem es trainiert wurde</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="40"/>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="42"/>
+        <source>top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="44"/>
+        <source>tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="47"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+</context>
+<context>
     <name>rlhf::widgets::StatisticsDialog</name>
     <message>
         <location filename="../widgets/dataset/StatisticsDialog.cpp" line="108"/>
@@ -3690,12 +3769,12 @@ Warnung: Dieses Projekt mischt beides, ein darauf trainiertes Modell lernt also 
 <context>
     <name>rlhf::widgets::TokenTranscript</name>
     <message>
-        <location filename="../widgets/chat/TokenTranscript.cpp" line="73"/>
+        <location filename="../widgets/chat/TokenTranscript.cpp" line="77"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — the model gave it p = %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — das Modell gab ihm p = %2</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/TokenTranscript.cpp" line="74"/>
+        <location filename="../widgets/chat/TokenTranscript.cpp" line="78"/>
         <source>The likeliest tokens at this step:</source>
         <translation>Die wahrscheinlichsten Tokens an dieser Stelle:</translation>
     </message>

@@ -10,6 +10,7 @@
 
 #include "CliSupport.h"
 #include "arena/Leaderboard.h"
+#include "data/ArenaComparisons.h"
 #include "data/ArenaFile.h"
 #include "data/ProjectStore.h"
 
@@ -50,6 +51,14 @@ void runArena(const ArenaOptions& o) {
     if (board.ridge) std::cerr << "rlhf: note: " << note << '\n';
 }
 
+void runArenaComparisons(const std::string& project, bool json) {
+    auto store = data::ProjectStore::open(project, false);
+    const auto r = data::arenaVotesToComparisons(store->database(), store->checkpointsDirectory());
+    nlohmann::ordered_json out = {{"pairs", r.import.pairs}, {"duplicates", r.import.duplicates}, {"battles", r.battles},
+                                  {"ties", r.ties}, {"unpaired", r.unpaired}, {"file", r.file}};
+    printResult(out, json);
+}
+
 }  // namespace
 
 void addArenaCommand(CLI::App& app) {
@@ -60,6 +69,12 @@ void addArenaCommand(CLI::App& app) {
     cmd->add_option("--rounds", o->rounds, "Bootstrap resamples (default 1000)")->check(greaterThanZero());
     cmd->add_flag("--json", o->json);
     cmd->callback([o] { runArena(*o); });
+
+    auto pairs = std::make_shared<std::pair<std::string, bool>>();
+    CLI::App* toPairs = app.add_subcommand("arena-comparisons", "Arena votes as reward-model comparisons (the last exchange of each decided battle)");
+    toPairs->add_option("PROJECT", pairs->first)->required();
+    toPairs->add_flag("--json", pairs->second);
+    toPairs->callback([pairs] { runArenaComparisons(pairs->first, pairs->second); });
 }
 
 }  // namespace rlhf::cli

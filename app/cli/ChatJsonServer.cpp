@@ -97,13 +97,22 @@ model::SamplingOptions samplingOf(const json& request, model::SamplingOptions s)
     return s;
 }
 
+// The conversation format of this request: "user_cue" / "assistant_cue" when it names them.
+ChatOptions withFormatOf(const json& request, ChatOptions o) {
+    o.format.user = request.value("user_cue", o.format.user);
+    o.format.assistant = request.value("assistant_cue", o.format.assistant);
+    if (o.format.assistant.find_first_not_of(" \n") == std::string::npos)
+        throw std::invalid_argument("\"assistant_cue\" must hold more than spaces and newlines: the reply starts after it");
+    return o;
+}
+
 void answer(ChatModel& m, const ChatOptions& o, const std::string& line, const std::atomic<bool>& cancel) {
     json id;
     try {
         const json request = json::parse(line);
         id = request.value("id", json());
         const auto turns = turnsOf(request);
-        const ChatReply r = writeReply(m, turns, samplingOf(request, o.sampling), o, cancel, [&](const chat::StreamedToken& t) {
+        const ChatReply r = writeReply(m, turns, samplingOf(request, o.sampling), withFormatOf(request, o), cancel, [&](const chat::StreamedToken& t) {
             printJsonLine({{"id", id}, {"event", "token"}, {"text", t.text}, {"p", t.probability}, {"top", t.alternatives}});
         });
         printJsonLine({{"id", id}, {"event", "done"}, {"text", r.text}, {"tokens", r.tokens}, {"end", r.end},

@@ -2,7 +2,8 @@
 // `rlhf chat --json`: the Chat panel's engine protocol (docs/chat.md).
 //   stdin, a JSON line each:
 //     {"id": N, "turns": [{"role": "user"|"assistant", "text": …}, …], optional "max_new_tokens",
-//      "temperature", "top_k", "top_p", "greedy", "seed"}   — write the reply to the last user turn
+//      "temperature", "top_k", "top_p", "greedy", "seed", "user_cue", "assistant_cue"}
+//                                                           — write the reply to the last user turn
 //     {"op": "stop", "id": N}                               — end that reply (no id: the one being written)
 //   stdout, a JSON line each:
 //     {"event": "ready", "model", "context"}                 once the model is loaded

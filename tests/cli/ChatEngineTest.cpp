@@ -63,9 +63,17 @@ json userTurns(const std::vector<std::string>& texts) {
     return turns;
 }
 
-std::string cutAtCue(std::string text) {
-    for (const char* cue : {"\n\nHuman:", "\n\nAssistant:"}) text = text.substr(0, text.find(cue));
+std::string cutAtCue(std::string text, const std::vector<std::string>& cues = {"\n\nHuman:", "\n\nAssistant:"}) {
+    for (const auto& cue : cues) text = text.substr(0, text.find(cue));
     return text;
+}
+
+std::string greedyGeneration(const QString& model, const std::string& prompt) {
+    QProcess generate;
+    generate.start(RLHF_ENGINE, {"generate", "--model", model, "--prompt", QString::fromStdString(prompt), "--greedy", "--max-new-tokens",
+                                 "12", "--skip-special-tokens", "--json"});
+    generate.waitForFinished(60000);
+    return json::parse(generate.readAllStandardOutput().toStdString())["completions"][0]["text"];
 }
 
 }  // namespace
@@ -108,12 +116,13 @@ private slots:
         QVERIFY(done["tokens"].get<int>() >= 1 && done["tokens"].get<int>() <= 12);
         QCOMPARE(done["dropped_turns"], json(0));
 
-        QProcess generate;
-        generate.start(RLHF_ENGINE, {"generate", "--model", model_, "--prompt", QString::fromStdString(kPrompt), "--greedy",
-                                     "--max-new-tokens", "12", "--skip-special-tokens", "--json"});
-        QVERIFY(generate.waitForFinished(60000));
-        const json generated = json::parse(generate.readAllStandardOutput().toStdString());
-        QCOMPARE(done["text"].get<std::string>(), cutAtCue(generated["completions"][0]["text"].get<std::string>()));
+        QCOMPARE(done["text"].get<std::string>(), cutAtCue(greedyGeneration(model_, kPrompt)));
+
+        // Another conversation format for this request: its cues render the prompt and end the reply.
+        engine.write({{"id", 2}, {"turns", userTurns({"Hello there"})}, {"greedy", true}, {"max_new_tokens", 12},
+                      {"user_cue", "\nQ: "}, {"assistant_cue", "\nA:"}});
+        const json other = engine.reply(2).back();
+        QCOMPARE(other["text"].get<std::string>(), cutAtCue(greedyGeneration(model_, "\nQ: Hello there\nA:"), {"\nQ:", "\nA:"}));
         QCOMPARE(engine.exitCode(), 0);
     }
 
@@ -154,8 +163,10 @@ private slots:
         QCOMPARE(engine.reply(2).back()["event"], json("error"));  // it must end with the user's message
         engine.write({{"id", 3}, {"turns", userTurns({"Hi"})}, {"temperature", 0}});
         QCOMPARE(engine.reply(3).back()["event"], json("error"));
-        engine.write({{"id", 4}, {"turns", userTurns({"Hi"})}, {"greedy", true}, {"max_new_tokens", 3}});
-        QCOMPARE(engine.reply(4).back()["event"], json("done"));
+        engine.write({{"id", 4}, {"turns", userTurns({"Hi"})}, {"assistant_cue", "\n "}});
+        QVERIFY(engine.reply(4).back()["message"].get<std::string>().find("assistant_cue") != std::string::npos);
+        engine.write({{"id", 5}, {"turns", userTurns({"Hi"})}, {"greedy", true}, {"max_new_tokens", 3}});
+        QCOMPARE(engine.reply(5).back()["event"], json("done"));
     }
 
     void peopleTypeLinesAndReadReplies() {

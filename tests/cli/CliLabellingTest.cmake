@@ -133,3 +133,38 @@ string(JSON battles GET "${out}" battles)
 if(NOT rc EQUAL 0 OR NOT rc2 EQUAL 0 OR NOT battles EQUAL 5)
   message(FATAL_ERROR "arena export and import: rc=${rc} ${rc2} ${out}")
 endif()
+
+# Arena votes as comparisons: the decided battle whose last exchanges answer the same message becomes a
+# pair (winner's reply chosen); ties and battles without matching conversations do not; twice = once.
+set(VOTES ${WORK}/votes.rlhf)
+file(WRITE ${WORK}/votes.jsonl "{\"model_a\": \"eliza\", \"model_b\": \"sft-2\", \"winner\": \"model_b\", \"conversation_a\": [{\"role\": \"user\", \"content\": \"Hi\"}, {\"role\": \"assistant\", \"content\": \"HOW DO YOU DO\"}, {\"role\": \"user\", \"content\": \"What is a cow?\"}, {\"role\": \"assistant\", \"content\": \"WHY DO YOU ASK\"}], \"conversation_b\": [{\"role\": \"user\", \"content\": \"Hi\"}, {\"role\": \"assistant\", \"content\": \"Hello!\"}, {\"role\": \"user\", \"content\": \"What is a cow?\"}, {\"role\": \"assistant\", \"content\": \"An animal that gives milk.\"}]}
+{\"model_a\": \"eliza\", \"model_b\": \"sft-2\", \"winner\": \"tie\", \"conversation_a\": [{\"role\": \"user\", \"content\": \"Hi\"}, {\"role\": \"assistant\", \"content\": \"A\"}], \"conversation_b\": [{\"role\": \"user\", \"content\": \"Hi\"}, {\"role\": \"assistant\", \"content\": \"B\"}]}
+{\"model_a\": \"eliza\", \"model_b\": \"sft-2\", \"winner\": \"model_a\"}
+")
+execute_process(COMMAND ${RLHF} import ${VOTES} ${WORK}/votes.jsonl RESULT_VARIABLE rc)
+execute_process(COMMAND ${RLHF} arena-comparisons ${VOTES} --json OUTPUT_VARIABLE out RESULT_VARIABLE rc2)
+string(JSON pairs GET "${out}" pairs)
+string(JSON ties GET "${out}" ties)
+string(JSON unpaired GET "${out}" unpaired)
+if(NOT rc EQUAL 0 OR NOT rc2 EQUAL 0 OR NOT pairs EQUAL 1 OR NOT ties EQUAL 1 OR NOT unpaired EQUAL 1)
+  message(FATAL_ERROR "arena-comparisons: rc=${rc} ${rc2} ${out}")
+endif()
+execute_process(COMMAND ${RLHF} arena-comparisons ${VOTES} --json OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+string(JSON pairs GET "${out}" pairs)
+string(JSON duplicates GET "${out}" duplicates)
+if(NOT rc EQUAL 0 OR NOT pairs EQUAL 0 OR NOT duplicates EQUAL 1)
+  message(FATAL_ERROR "arena-comparisons again: rc=${rc} ${out}")
+endif()
+execute_process(COMMAND ${RLHF} export ${VOTES} ${WORK}/vote-pairs.jsonl --format trl RESULT_VARIABLE rc)
+file(READ ${WORK}/vote-pairs.jsonl pair)
+string(JSON chosen GET "${pair}" chosen)
+string(JSON rejected GET "${pair}" rejected)
+string(JSON prompt GET "${pair}" prompt)
+if(NOT rc EQUAL 0 OR NOT chosen STREQUAL " An animal that gives milk." OR NOT rejected STREQUAL " WHY DO YOU ASK"
+   OR NOT prompt STREQUAL "\n\nHuman: What is a cow?\n\nAssistant:")
+  message(FATAL_ERROR "arena-comparisons pair: rc=${rc} ${pair}")
+endif()
+execute_process(COMMAND ${RLHF} arena-comparisons ${VOTES} OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "pairs: 0")
+  message(FATAL_ERROR "arena-comparisons for people: rc=${rc} ${out}")
+endif()

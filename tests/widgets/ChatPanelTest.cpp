@@ -150,7 +150,8 @@ private slots:
         QCOMPARE(arena->pool(), QStringList{"eliza"});  // no trained runs: ELIZA alone cannot battle
         arena->startBattle("eliza", QString::fromStdString(tiny_.model.string()));
         auto* eliza = arena->findChild<ElizaChatColumn*>();
-        QVERIFY(eliza->transcriptText().startsWith("Model A:"));  // nothing gives ELIZA away
+        QVERIFY(eliza->transcriptText().isEmpty());  // no greeting gives ELIZA away
+        QCOMPARE(eliza->findChild<QTextBrowser*>()->placeholderText(), QString("Model A answers here."));
         QVERIFY(!button(arena, "A is better")->isEnabled());       // nothing to judge yet
         type(arena->area(), "Hello there");
         QTRY_VERIFY_WITH_TIMEOUT(!arena->area()->busy(), 120000);
@@ -167,6 +168,7 @@ private slots:
         const auto conversation = nlohmann::json::parse(q.columnText(0));
         QCOMPARE(conversation[0]["content"], nlohmann::json("Hello there"));
         QCOMPARE(conversation[1]["content"], nlohmann::json("HOW DO YOU DO. PLEASE STATE YOUR PROBLEM"));
+        QVERIFY(eliza->transcriptText().startsWith("You: Hello there\nModel A: HOW DO YOU DO"));
         QVERIFY(q.columnDouble(1) > 1.7e9);
         q.reset();
         QVERIFY(arena->findChild<QLabel*>()->text().contains("eliza-doctor-1966"));  // revealed after the vote
@@ -187,6 +189,19 @@ private slots:
         QCOMPARE(board->table()->item(0, 0)->text(), QString("base"));  // the winner first
         QCOMPARE(board->table()->item(0, 5)->text(), QString("1"));
         QCOMPARE(board->matrixCells(), 2);
+
+        // The vote as a reward-model comparison: the message, the winner's (B's) reply chosen.
+        QSignalSpy said(board, &LeaderboardView::statusMessage);
+        QTest::mouseClick(button(board, "Votes → comparisons"), Qt::LeftButton);
+        QVERIFY(said.wait(30000));
+        QVERIFY2(said[0][0].toString().startsWith("1 new comparisons"), qPrintable(said[0][0].toString()));
+        auto pair = store->database().prepare(
+            "SELECT p.text, c.text, r.text FROM comparisons x JOIN prompts p ON p.id = x.prompt_id "
+            "JOIN responses c ON c.id = x.chosen_id JOIN responses r ON r.id = x.rejected_id");
+        QVERIFY(pair.step());
+        QCOMPARE(pair.columnText(0), std::string("\n\nHuman: Hello there\n\nAssistant:"));
+        QCOMPARE(QString::fromStdString(pair.columnText(2)), QString("HOW DO YOU DO. PLEASE STATE YOUR PROBLEM"));
+        QVERIFY(!pair.step());
     }
 
     void germanTranslationIsBuiltIn() {

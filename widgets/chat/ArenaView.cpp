@@ -68,13 +68,20 @@ ArenaView::ArenaView(QWidget* parent) : QWidget(parent) {
         exchanges_ = 0;
         updateVoting();
     });
+    showWelcome();
     updateVoting();
     setFocusProxy(area_);
+}
+
+void ArenaView::showWelcome() {
+    status_->setText(tr("<b>Blind battles.</b> New battle draws two of ELIZA and this project's models; they answer as Model A "
+                        "and Model B. Chat with both, vote, and only then see who they were. The Leaderboard ranks them."));
 }
 
 void ArenaView::setProject(std::shared_ptr<data::ProjectStore> project) {
     project_ = std::move(project);
     area_->removeColumns();
+    showWelcome();
     voted_ = true;
     exchanges_ = 0;
     updateVoting();

@@ -44,6 +44,7 @@ signals:
 
 private:
     ChatColumn* createContestant(const QString& key);
+    void showWelcome();
     void updateVoting();
 
     std::shared_ptr<data::ProjectStore> project_;

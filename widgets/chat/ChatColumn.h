@@ -5,6 +5,8 @@
 
 #include <vector>
 
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QString>
 #include <QWidget>
 
@@ -27,13 +29,25 @@ public:
     const std::vector<chat::ChatTurn>& turns() const { return turns_; }
     // Hides the name behind `alias` (the arena) or shows it again (empty alias).
     virtual void setAlias(const QString& alias) = 0;
+    // A button at the end of the title row (the area's ×).
+    void addHeaderWidget(QWidget* widget) { header_->addWidget(widget); }
 
 signals:
     void replyFinished();  // after send(): the reply is whole (or stopped, or failed)
     void statusMessage(const QString& message);
 
 protected:
+    // The column's first row: its title, stretching, then the buttons added to it.
+    QHBoxLayout* createHeader(QLabel* title) {
+        header_ = new QHBoxLayout;
+        header_->addWidget(title, 1);
+        return header_;
+    }
+
     std::vector<chat::ChatTurn> turns_;
+
+private:
+    QHBoxLayout* header_ = nullptr;
 };
 
 }  // namespace rlhf::widgets

@@ -3,6 +3,7 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -11,9 +12,18 @@
 
 namespace rlhf::widgets {
 
+namespace {
+constexpr int kColumnMinimumWidth = 260;  // more columns than fit the window scroll sideways
+}
+
 ChatColumnsArea::ChatColumnsArea(QWidget* parent) : QWidget(parent) {
-    splitter_ = new QSplitter(Qt::Horizontal, this);
+    splitter_ = new QSplitter(Qt::Horizontal);
     splitter_->setChildrenCollapsible(false);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(splitter_);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     input_ = new QLineEdit(this);
     input_->setPlaceholderText(tr("Type a message for every conversation and press Enter"));
     send_ = new QPushButton(tr("Send"), this);
@@ -30,7 +40,7 @@ ChatColumnsArea::ChatColumnsArea(QWidget* parent) : QWidget(parent) {
     inputRow->addWidget(reset);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter_, 1);
+    layout->addWidget(scroll, 1);
     layout->addLayout(inputRow);
     connect(input_, &QLineEdit::returnPressed, this, &ChatColumnsArea::sendInput);
     connect(send_, &QPushButton::clicked, this, &ChatColumnsArea::sendInput);
@@ -45,21 +55,19 @@ ChatColumnsArea::ChatColumnsArea(QWidget* parent) : QWidget(parent) {
 
 void ChatColumnsArea::addColumn(ChatColumn* column, bool closable) {
     auto* frame = new QWidget(splitter_);
+    frame->setMinimumWidth(kColumnMinimumWidth);
     auto* layout = new QVBoxLayout(frame);
     layout->setContentsMargins(4, 0, 4, 0);
+    column->setParent(frame);
+    layout->addWidget(column, 1);
     if (closable) {
-        auto* close = new QToolButton(frame);
+        auto* close = new QToolButton(column);
         close->setText(QStringLiteral("×"));
         close->setToolTip(tr("Close this conversation"));
         close->setAutoRaise(true);
-        auto* top = new QHBoxLayout;
-        top->addStretch(1);
-        top->addWidget(close);
-        layout->addLayout(top);
+        column->addHeaderWidget(close);
         connect(close, &QToolButton::clicked, this, [this, column] { removeColumn(column); });
     }
-    column->setParent(frame);
-    layout->addWidget(column, 1);
     splitter_->addWidget(frame);
     columns_.append(column);
     connect(column, &ChatColumn::replyFinished, this, &ChatColumnsArea::onReplyFinished);

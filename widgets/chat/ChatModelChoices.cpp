@@ -47,19 +47,15 @@ std::vector<ChatModelChoice> stageLineage(data::Database& db) {
     const auto rlhf = std::find_if(runs.begin(), runs.end(), [](const auto& r) { return chats(r) && (r.kind == "ppo" || r.kind == "dpo"); });
     if (rlhf == runs.end()) return {};
     const data::RunRow* sft = find(runs, rlhf->parentRunId);
+    if (!sft || !chats(*sft)) return {choiceOf(*rlhf)};
     std::vector<ChatModelChoice> out;
-    if (sft && chats(*sft)) {
-        if (const data::RunRow* base = find(runs, sft->parentRunId); base && chats(*base)) out.push_back(choiceOf(*base));
-        out.push_back(choiceOf(*sft));
+    if (const data::RunRow* base = find(runs, sft->parentRunId); base && chats(*base)) out.push_back(choiceOf(*base));
+    out.push_back(choiceOf(*sft));
+    // The newest PPO and the newest DPO run from that SFT model, in the recipe's order.
+    for (const char* kind : {"ppo", "dpo"}) {
+        const auto newest = std::find_if(runs.begin(), runs.end(), [&](const auto& r) { return chats(r) && r.kind == kind && r.parentRunId == sft->id; });
+        if (newest != runs.end()) out.push_back(choiceOf(*newest));
     }
-    out.push_back(choiceOf(*rlhf));
-    // The newest run of the other RLHF method from the same SFT model, beside it.
-    const std::string other = rlhf->kind == "ppo" ? "dpo" : "ppo";
-    for (const auto& r : runs)
-        if (chats(r) && r.kind == other && sft && r.parentRunId == sft->id) {
-            out.push_back(choiceOf(r));
-            break;
-        }
     return out;
 }
 

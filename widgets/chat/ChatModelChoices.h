@@ -22,8 +22,9 @@ struct ChatModelChoice {
 // Newest first. Reads the runs table: a handful of rows, cheap on the UI thread.
 std::vector<ChatModelChoice> chatModelChoices(data::Database& db);
 
-// Pretrained → SFT → RLHF of the newest PPO or DPO run (both RLHF runs when the newest SFT has each), in
-// that order; empty when there is no RLHF run with a checkpoint.
+// The lineage of the newest PPO or DPO run: the pretrained and SFT runs it started from, then the newest
+// PPO and the newest DPO run from that SFT model, in that order; empty when there is no RLHF run with a
+// checkpoint.
 std::vector<ChatModelChoice> stageLineage(data::Database& db);
 
 }  // namespace rlhf::widgets

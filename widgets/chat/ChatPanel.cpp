@@ -23,6 +23,8 @@ ChatPanel::ChatPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(tabs_);
     connect(chat_, &ChatView::statusMessage, this, &ChatPanel::statusMessage);
     connect(arena_, &ArenaView::statusMessage, this, &ChatPanel::statusMessage);
+    connect(leaderboard_, &LeaderboardView::statusMessage, this, &ChatPanel::statusMessage);
+    connect(arena_, &ArenaView::battleRecorded, leaderboard_, &LeaderboardView::refresh);
     setFocusProxy(chat_);
 }
 

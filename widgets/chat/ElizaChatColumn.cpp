@@ -25,10 +25,12 @@ namespace {
 QString q(const std::string& s) { return QString::fromStdString(s); }
 QString words(const eliza::Words& w) { return q(eliza::joinWords(w)); }
 const QString kElizaColor = QStringLiteral("#1f5fa8");
+const QString kAliasColor = QStringLiteral("#2e7d32");  // the models' colour: in the arena nothing tells ELIZA apart
 }  // namespace
 
 ElizaChatColumn::ElizaChatColumn(QWidget* parent) : ChatColumn(parent) {
     title_ = new QLabel(this);
+    title_->setWordWrap(true);
     scriptChoice_ = new QComboBox(this);
     for (const auto& s : eliza::builtinScripts()) scriptChoice_->addItem(q(s.title), q(s.name));
     scriptChoice_->setToolTip(tr("The script ELIZA follows"));
@@ -60,7 +62,7 @@ ElizaChatColumn::ElizaChatColumn(QWidget* parent) : ChatColumn(parent) {
     splitter->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(title_);
+    layout->addLayout(createHeader(title_));
     layout->addWidget(scriptRow_);
     layout->addWidget(splitter, 1);
 
@@ -86,16 +88,17 @@ QString ElizaChatColumn::speaker() const { return alias_.isEmpty() ? tr("ELIZA")
 void ElizaChatColumn::setAlias(const QString& alias) {
     alias_ = alias;
     showHeader();
-    if (turns_.empty() && engine_) {  // nothing said yet: the greeting again, under the new name
+    if (turns_.empty() && engine_) {  // nothing said yet: in the arena no greeting gives ELIZA away
         transcript_->clear();
-        appendLine(speaker(), q(engine_->greeting()), kElizaColor);
+        transcript_->setPlaceholderText(alias.isEmpty() ? QString() : tr("%1 answers here.").arg(alias));
+        if (alias.isEmpty()) appendLine(speaker(), q(engine_->greeting()), kElizaColor);
     }
 }
 
 void ElizaChatColumn::showHeader() {
     scriptRow_->setVisible(alias_.isEmpty());  // the script and its rules would give ELIZA away
     traceBox_->setVisible(alias_.isEmpty());
-    title_->setText(alias_.isEmpty() ? tr("<b>ELIZA</b> — rules written in 1966 (%1)").arg(contestant()) : QStringLiteral("<b>%1</b>").arg(alias_));
+    title_->setText(alias_.isEmpty() ? tr("<b>ELIZA</b> — rules of 1966 (%1)").arg(scriptTitle_) : QStringLiteral("<b>%1</b>").arg(alias_));
 }
 
 // `title`: the script's short name (a built-in's, or the file's base name).
@@ -107,7 +110,7 @@ void ElizaChatColumn::startEngine(std::unique_ptr<eliza::ElizaEngine> engine, co
     trace_->clear();
     traces_.clear();
     turns_.clear();
-    appendLine(speaker(), q(engine_->greeting()), kElizaColor);
+    if (alias_.isEmpty()) appendLine(speaker(), q(engine_->greeting()), kElizaColor);
     emit statusMessage(tr("ELIZA is using %1").arg(title));
 }
 
@@ -143,7 +146,7 @@ void ElizaChatColumn::send(const QString& text) {
     // Each reply links to its trace: clicking an earlier reply shows why that one came out.
     appendLine(speaker(), QStringLiteral("<a href='trace:%1' style='color:inherit; text-decoration:none'>%2</a>")
                                 .arg(traces_.size() - 1).arg(q(reply).toHtmlEscaped()),
-               kElizaColor);
+               alias_.isEmpty() ? kElizaColor : kAliasColor);
     showTrace(traces_.size() - 1);
     emit replyFinished();
 }

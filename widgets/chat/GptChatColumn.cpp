@@ -2,15 +2,13 @@
 
 #include <algorithm>
 
-#include <QCheckBox>
-#include <QDoubleSpinBox>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QSpinBox>
 #include <QThread>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "chat/ChatEngine.h"
+#include "chat/SamplingSettings.h"
 #include "chat/TokenTranscript.h"
 
 namespace rlhf::widgets {
@@ -29,10 +27,18 @@ GptChatColumn::GptChatColumn(const QString& projectPath, const QString& model, c
     title_->setTextFormat(Qt::RichText);
     title_->setWordWrap(true);
     transcript_ = new TokenTranscript(this);
-    settings_ = createSettings();
+    settings_ = new SamplingSettings(this);
+    settings_->hide();
+    settingsToggle_ = new QToolButton(this);
+    settingsToggle_->setText(tr("Sampling"));
+    settingsToggle_->setCheckable(true);
+    settingsToggle_->setAutoRaise(true);
+    settingsToggle_->setToolTip(tr("This column's sampling settings"));
+    connect(settingsToggle_, &QToolButton::toggled, settings_, &QWidget::setVisible);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(title_);
+    layout->addLayout(createHeader(title_));
+    addHeaderWidget(settingsToggle_);
     layout->addWidget(settings_);
     layout->addWidget(transcript_, 1);
     connect(engine_, &ChatEngine::loaded, this, &GptChatColumn::onLoaded);
@@ -55,52 +61,14 @@ GptChatColumn::GptChatColumn(const QString& projectPath, const QString& model, c
 
 GptChatColumn::~GptChatColumn() { engine_->disconnect(this); }
 
-QWidget* GptChatColumn::createSettings() {
-    auto* box = new QWidget(this);
-    temperature_ = new QDoubleSpinBox(box);
-    temperature_->setRange(0.05, 2.0);
-    temperature_->setSingleStep(0.05);
-    temperature_->setValue(0.7);
-    temperature_->setToolTip(tr("Temperature: below 1 the likely tokens grow likelier, above 1 the choice spreads out"));
-    topP_ = new QDoubleSpinBox(box);
-    topP_->setRange(0.05, 1.0);
-    topP_->setSingleStep(0.05);
-    topP_->setValue(0.95);
-    topP_->setToolTip(tr("Top-p: sample only from the likeliest tokens that together have this probability"));
-    maxTokens_ = new QSpinBox(box);
-    maxTokens_->setRange(1, 1024);
-    maxTokens_->setValue(64);
-    maxTokens_->setToolTip(tr("New tokens per reply at most (never more than half the model's context)"));
-    greedy_ = new QCheckBox(tr("Greedy"), box);
-    greedy_->setToolTip(tr("Always the likeliest token: the same reply every time"));
-    connect(greedy_, &QCheckBox::toggled, this, [this](bool on) {
-        temperature_->setEnabled(!on);
-        topP_->setEnabled(!on);
-    });
-    auto* row = new QHBoxLayout(box);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(new QLabel(tr("T"), box));
-    row->addWidget(temperature_);
-    row->addWidget(new QLabel(tr("top-p"), box));
-    row->addWidget(topP_);
-    row->addWidget(new QLabel(tr("tokens"), box));
-    row->addWidget(maxTokens_);
-    row->addWidget(greedy_);
-    row->addStretch(1);
-    return box;
-}
-
 QJsonObject GptChatColumn::sampling() const {
-    return {{QStringLiteral("temperature"), temperature_->value()}, {QStringLiteral("top_p"), topP_->value()},
-            {QStringLiteral("max_new_tokens"), maxTokens_->value()}, {QStringLiteral("greedy"), greedy_->isChecked()},
-            {QStringLiteral("seed"), replies_}};
+    QJsonObject fields = settings_->requestFields();
+    fields.insert(QStringLiteral("seed"), replies_);
+    return fields;
 }
 
 void GptChatColumn::setSampling(double temperature, double topP, int maxNewTokens, bool greedy) {
-    temperature_->setValue(temperature);
-    topP_->setValue(topP);
-    maxTokens_->setValue(maxNewTokens);
-    greedy_->setChecked(greedy);
+    settings_->set(temperature, topP, maxNewTokens, greedy);
 }
 
 QString GptChatColumn::speaker() const { return alias_.isEmpty() ? name_ : alias_; }
@@ -114,9 +82,17 @@ void GptChatColumn::showTitle() {
                                      : QStringLiteral("<b>%1</b> — %2").arg(name_.toHtmlEscaped(), state_.toHtmlEscaped()));
 }
 
+void GptChatColumn::showPlaceholder() {
+    transcript_->setPlaceholderText(!alias_.isEmpty() ? tr("%1 answers here.").arg(alias_)
+                                                      : tr("The model answers here, token by token. Hover a token: how likely the "
+                                                           "model found it, and what else it considered."));
+}
+
 void GptChatColumn::setAlias(const QString& alias) {
     alias_ = alias;
-    settings_->setVisible(alias.isEmpty());  // the arena's columns share one setting, unseen
+    showPlaceholder();
+    settingsToggle_->setVisible(alias.isEmpty());  // the arena's columns share one setting, unseen
+    settings_->setVisible(alias.isEmpty() && settingsToggle_->isChecked());
     showTitle();
 }
 
@@ -141,7 +117,9 @@ void GptChatColumn::requestReply() {
 
 void GptChatColumn::onLoaded(const QString& name, int context) {
     name_ = name;
-    state_ = tr("context %1 tokens").arg(context);
+    showPlaceholder();
+    state_ = tr("context %1").arg(context);
+    title_->setToolTip(tr("%1: a context of %2 tokens; each reply gets at most half of it").arg(name, QString::number(context)));
     showTitle();
     if (waitingForLoad_) requestReply();
 }

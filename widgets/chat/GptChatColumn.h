@@ -9,14 +9,13 @@
 
 #include "chat/ChatColumn.h"
 
-class QCheckBox;
-class QDoubleSpinBox;
 class QLabel;
-class QSpinBox;
+class QToolButton;
 
 namespace rlhf::widgets {
 
 class ChatEngine;
+class SamplingSettings;
 class TokenTranscript;
 
 class GptChatColumn : public ChatColumn {
@@ -39,23 +38,20 @@ public:
     TokenTranscript* transcript() const { return transcript_; }
 
 private:
-    QWidget* createSettings();
     void requestReply();
     void onLoaded(const QString& name, int context);
     void onReplied(int id, const QString& text, const QString& end, int droppedTurns);
     void onFailed(const QString& message);
     void finishReply();
     void showTitle();
+    void showPlaceholder();  // in the empty transcript: what appears there, or (arena) only who answers
     QString speaker() const;
 
     ChatEngine* engine_ = nullptr;
     TokenTranscript* transcript_ = nullptr;
     QLabel* title_ = nullptr;
-    QWidget* settings_ = nullptr;
-    QDoubleSpinBox* temperature_ = nullptr;
-    QDoubleSpinBox* topP_ = nullptr;
-    QSpinBox* maxTokens_ = nullptr;
-    QCheckBox* greedy_ = nullptr;
+    SamplingSettings* settings_ = nullptr;  // shown by settingsToggle_
+    QToolButton* settingsToggle_ = nullptr;
     QString name_, alias_, state_;
     int request_ = 0;  // the reply being written (0: none)
     int replies_ = 0;  // replies written: reply i is sampled with seed i

@@ -13,6 +13,7 @@
 #include "common/NamesTicker.h"
 #include "common/PlotFullScreen.h"
 #include "common/ProjectQuery.h"
+#include "data/ArenaComparisons.h"
 #include "data/ArenaFile.h"
 #include "data/ProjectStore.h"
 #include "qcustomplot.h"
@@ -33,31 +34,38 @@ LeaderboardView::LeaderboardView(QWidget* parent) : QWidget(parent) {
     summary_->setWordWrap(true);
     summary_->setTextFormat(Qt::RichText);
     auto* refresh = new QPushButton(tr("Refresh"), this);
+    toComparisons_ = new QPushButton(tr("Votes → comparisons"), this);
+    toComparisons_->setToolTip(tr("Each decided battle becomes a reward-model comparison: its last message as the prompt, "
+                                  "the winner's reply chosen, the loser's rejected (ties are left out; twice is once)"));
     table_ = new QTableWidget(0, 8, this);
     table_->setHorizontalHeaderLabels({tr("Model"), tr("Bradley–Terry"), tr("95 % interval"), tr("Online Elo"), tr("Battles"), tr("Wins"),
                                        tr("Losses"), tr("Ties")});
-    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    table_->horizontalHeader()->setStretchLastSection(true);
     table_->verticalHeader()->setVisible(true);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     matrix_ = new QCustomPlot(this);
-    matrix_->setMinimumHeight(220);
+    matrix_->setMinimumSize(360, 260);
     allowFullScreen(matrix_);
     matrix_->xAxis->setLabel(tr("against"));
     matrix_->yAxis->setLabel(tr("win rate of"));
     matrix_->yAxis->setRangeReversed(true);
+    matrix_->xAxis->setTickLabelRotation(-35);  // model names are long
     auto* top = new QHBoxLayout;
     top->addWidget(summary_, 1);
+    top->addWidget(toComparisons_);
     top->addWidget(refresh);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(table_);
     splitter->addWidget(matrix_);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 0);  // the table as wide as its numbers, the matrix the rest
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({650, 550});
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(splitter, 1);
     connect(refresh, &QPushButton::clicked, this, &LeaderboardView::refresh);
+    connect(toComparisons_, &QPushButton::clicked, this, &LeaderboardView::addVotesAsComparisons);
     summary_->setText(tr("Open a project: its arena battles (votes here, or imported with --format arena) rank the models."));
 }
 
@@ -101,6 +109,28 @@ void LeaderboardView::refresh() {
             if (generation == generation_) show(r);
         },
         [this](const QString& message) { summary_->setText(tr("Could not compute the leaderboard: %1").arg(message.toHtmlEscaped())); });
+}
+
+void LeaderboardView::addVotesAsComparisons() {
+    if (projectPath_.isEmpty()) return;
+    toComparisons_->setEnabled(false);
+    ProjectTask* task = ProjectTask::start(projectPath_, [](data::ProjectStore& store, const auto&, const auto&) {
+        const auto r = data::arenaVotesToComparisons(store.database(), store.checkpointsDirectory());
+        return tr("%1 new comparisons from the arena's votes (%2 already there); %3 ties and %4 battles without a common last "
+                  "message are not comparisons. The reward model trains on them with the other comparisons.")
+            .arg(r.import.pairs)
+            .arg(r.import.duplicates)
+            .arg(r.ties)
+            .arg(r.unpaired);
+    });
+    connect(task, &ProjectTask::finished, this, [this](const QString& summary) {
+        toComparisons_->setEnabled(true);
+        emit statusMessage(summary);
+    });
+    connect(task, &ProjectTask::failed, this, [this](const QString& message) {
+        toComparisons_->setEnabled(true);
+        emit statusMessage(tr("The votes could not be added as comparisons: %1").arg(message));
+    });
 }
 
 void LeaderboardView::show(const Results& r) {
@@ -161,7 +191,11 @@ void LeaderboardView::plotMatrix(const Results& r) {
         }
     map->setInterpolate(false);
     map->setTightBoundary(false);
-    map->setGradient(QCPColorGradient::gpPolar);  // blue: lost, white: even, red: won
+    QCPColorGradient gradient;  // red: lost every time, white: even, green: won every time
+    gradient.setColorStopAt(0, QColor(0xd6, 0x60, 0x4d));
+    gradient.setColorStopAt(0.5, Qt::white);
+    gradient.setColorStopAt(1, QColor(0x4d, 0x92, 0x21));
+    map->setGradient(gradient);
     map->setDataRange(QCPRange(0, 1));
     for (QCPAxis* axis : {matrix_->xAxis, matrix_->yAxis}) {
         axis->setTicker(namesTicker(names));

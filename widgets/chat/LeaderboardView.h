@@ -10,6 +10,7 @@
 
 class QCustomPlot;
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace rlhf::widgets {
@@ -25,9 +26,11 @@ public:
 
 public slots:
     void refresh();
+    void addVotesAsComparisons();  // on a worker; reports through statusMessage
 
 signals:
     void refreshed();
+    void statusMessage(const QString& message);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -44,6 +47,7 @@ private:
 
     QString projectPath_;
     QLabel* summary_ = nullptr;
+    QPushButton* toComparisons_ = nullptr;
     QTableWidget* table_ = nullptr;
     QCustomPlot* matrix_ = nullptr;
     int matrixCells_ = 0;
