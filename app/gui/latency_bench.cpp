@@ -8,31 +8,21 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QEventLoop>
-#include <QTimer>
+
+#include "EventLoopLateness.h"
 
 #include "runs/RunLauncher.h"
 #include "runs/RunsPanel.h"
 
 namespace {
 
+using rlhf::gui::percentile;
+using rlhf::gui::runEventLoopFor;
+
 struct Lateness {
     std::vector<double> ms;
     int64_t steps = 0;
 };
-
-// Runs the event loop for `ms` (waiting for events, not spinning).
-void runEventLoopFor(int ms) {
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-double percentile(std::vector<double> v, double q) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<size_t>(q * static_cast<double>(v.size())))];
-}
 
 // Measures for `seconds` with the panel's launcher training `request` (none when kind is empty).
 Lateness measure(rlhf::widgets::RunsPanel& panel, const rlhf::widgets::RunRequest& request, int seconds) {
@@ -46,20 +36,7 @@ Lateness measure(rlhf::widgets::RunsPanel& panel, const rlhf::widgets::RunReques
         while (result.steps < 3 && wait.elapsed() < 120000) runEventLoopFor(50);
         result.steps = 0;
     }
-    QTimer tick;
-    tick.setTimerType(Qt::PreciseTimer);
-    tick.setInterval(10);
-    QElapsedTimer clock;
-    qint64 last = 0;
-    QObject::connect(&tick, &QTimer::timeout, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        if (last > 0) result.ms.push_back(std::max(0.0, (now - last) / 1e6 - 10.0));
-        last = now;
-    });
-    clock.start();
-    tick.start();
-    runEventLoopFor(seconds * 1000);
-    tick.stop();
+    result.ms = rlhf::gui::measureLateness(seconds);
     launcher->stopAll();
     launcher->waitForAll(60000);
     QObject::disconnect(launcher, &rlhf::widgets::RunLauncher::stepped, &panel, nullptr);
