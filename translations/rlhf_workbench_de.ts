@@ -991,21 +991,26 @@ Es wurde nichts importiert.</translation>
     </message>
     <message>
         <location filename="../widgets/chat/ChatView.cpp" line="46"/>
-        <source>Export transcripts…</source>
-        <translation>Protokolle exportieren…</translation>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="88"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="47"/>
+        <source>Export every transcript of the project: JSON lines or Markdown</source>
+        <translation>Alle Protokolle des Projekts exportieren: JSON Lines oder Markdown</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatView.cpp" line="89"/>
         <source>no trained models yet</source>
         <translation>noch keine trainierten Modelle</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="106"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="107"/>
         <source>Model directory (config.json, model.safetensors, tokenizer files)</source>
         <translation>Modellverzeichnis (config.json, model.safetensors, Tokenizer-Dateien)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="123"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="124"/>
         <source>%n model(s) of one lineage side by side</source>
         <translation>
             <numerusform>%n Modell einer Abstammungslinie nebeneinander</numerusform>
@@ -1013,23 +1018,23 @@ Es wurde nichts importiert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="147"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="148"/>
         <source>The transcript could not be saved: %1</source>
         <translation>Das Protokoll konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="154"/>
-        <location filename="../widgets/chat/ChatView.cpp" line="163"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="155"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="164"/>
         <source>Export transcripts</source>
         <translation>Protokolle exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="155"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="156"/>
         <source>JSON lines (*.jsonl);;Markdown (*.md)</source>
         <translation>JSON Lines (*.jsonl);;Markdown (*.md)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="161"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="162"/>
         <source>%n transcript(s) written to %1</source>
         <translation>
             <numerusform>%n Protokoll nach %1 geschrieben</numerusform>

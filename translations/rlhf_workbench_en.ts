@@ -26,7 +26,7 @@
 <context>
     <name>rlhf::widgets::ChatView</name>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="123"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="124"/>
         <source>%n model(s) of one lineage side by side</source>
         <translation>
             <numerusform>%n model of one lineage side by side</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="161"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="162"/>
         <source>%n transcript(s) written to %1</source>
         <translation>
             <numerusform>%n transcript written to %1</numerusform>

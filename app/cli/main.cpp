@@ -11,6 +11,7 @@
 #include "ElizaCommand.h"
 #include "EngineCommands.h"
 #include "LabellingCommands.h"
+#include "TranscriptsCommand.h"
 #include "VersionCommand.h"
 
 int main(int argc, char** argv) {
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
     rlhf::cli::addDataCommands(app);
     rlhf::cli::addLabellingCommands(app);
     rlhf::cli::addArenaCommand(app);
+    rlhf::cli::addTranscriptsCommand(app);
     rlhf::cli::addEngineCommandPlaceholders(app);
     return rlhf::cli::runCommandLine(app, argc, argv);
 }

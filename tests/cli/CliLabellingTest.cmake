@@ -168,3 +168,11 @@ execute_process(COMMAND ${RLHF} arena-comparisons ${VOTES} OUTPUT_VARIABLE out R
 if(NOT rc EQUAL 0 OR NOT out MATCHES "pairs: 0")
   message(FATAL_ERROR "arena-comparisons for people: rc=${rc} ${out}")
 endif()
+
+# Transcripts: none in a project the Chat panel never used; an export writes an empty file, for people too.
+execute_process(COMMAND ${RLHF} transcripts ${VOTES} --json OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+string(JSON n LENGTH "${out}" transcripts)
+execute_process(COMMAND ${RLHF} transcripts ${VOTES} --export ${WORK}/t.md OUTPUT_VARIABLE people RESULT_VARIABLE rc2)
+if(NOT rc EQUAL 0 OR NOT n EQUAL 0 OR NOT rc2 EQUAL 0 OR NOT people MATCHES "transcripts: 0" OR NOT EXISTS ${WORK}/t.md)
+  message(FATAL_ERROR "transcripts: rc=${rc} ${rc2} ${out} ${people}")
+endif()

@@ -43,7 +43,8 @@ ChatView::ChatView(QWidget* parent) : QWidget(parent) {
     directory->setToolTip(tr("A GPT-2 model saved by this workbench or by Hugging Face transformers"));
     compare_ = new QPushButton(tr("Compare stages"), this);
     compare_->setToolTip(tr("Pretrained, SFT and RLHF models of one lineage side by side (ELIZA stays)"));
-    auto* exportButton = new QPushButton(tr("Export transcripts…"), this);
+    auto* exportButton = new QPushButton(tr("Export…"), this);
+    exportButton->setToolTip(tr("Export every transcript of the project: JSON lines or Markdown"));
     auto* top = new QHBoxLayout;
     top->addWidget(eliza);
     top->addWidget(models_);
