@@ -3649,41 +3649,41 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     </message>
     <message>
         <location filename="../widgets/chat/SamplingSettings.cpp" line="30"/>
-        <source>Human: … Assistant: (the demo&apos;s, Anthropic HH)</source>
-        <translation>Human: … Assistant: (das der Demo, Anthropic HH)</translation>
+        <source>Human / Assistant (HH, the demo&apos;s)</source>
+        <translation>Human / Assistant (HH, das der Demo)</translation>
     </message>
     <message>
         <location filename="../widgets/chat/SamplingSettings.cpp" line="31"/>
-        <source>User: … Assistant:</source>
-        <translation>User: … Assistant:</translation>
+        <source>User / Assistant</source>
+        <translation>User / Assistant</translation>
     </message>
     <message>
         <location filename="../widgets/chat/SamplingSettings.cpp" line="32"/>
-        <source>Q: … A:</source>
-        <translation>Q: … A:</translation>
+        <source>Q / A</source>
+        <translation>Q / A</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/SamplingSettings.cpp" line="33"/>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="42"/>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="46"/>
+        <source>New tokens</source>
+        <translation>Neue Tokens</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="35"/>
         <source>How the conversation is written for the model: use the format it was trained on</source>
         <translation>Wie die Unterhaltung für das Modell geschrieben wird: das Format verwenden, mit dem es trainiert wurde</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/SamplingSettings.cpp" line="40"/>
-        <source>T</source>
-        <translation>T</translation>
-    </message>
-    <message>
-        <location filename="../widgets/chat/SamplingSettings.cpp" line="42"/>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="44"/>
         <source>top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/SamplingSettings.cpp" line="44"/>
-        <source>tokens</source>
-        <translation>Tokens</translation>
-    </message>
-    <message>
-        <location filename="../widgets/chat/SamplingSettings.cpp" line="47"/>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="49"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>

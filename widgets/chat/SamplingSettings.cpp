@@ -27,9 +27,11 @@ SamplingSettings::SamplingSettings(QWidget* parent) : QWidget(parent) {
     greedy_ = new QCheckBox(tr("Greedy"), this);
     greedy_->setToolTip(tr("Always the likeliest token: the same reply every time"));
     format_ = new QComboBox(this);
-    format_->addItem(tr("Human: … Assistant: (the demo's, Anthropic HH)"), QStringList{"\n\nHuman: ", "\n\nAssistant:"});
-    format_->addItem(tr("User: … Assistant:"), QStringList{"\n\nUser: ", "\n\nAssistant:"});
-    format_->addItem(tr("Q: … A:"), QStringList{"\nQ: ", "\nA:"});
+    format_->addItem(tr("Human / Assistant (HH, the demo's)"), QStringList{"\n\nHuman: ", "\n\nAssistant:"});
+    format_->addItem(tr("User / Assistant"), QStringList{"\n\nUser: ", "\n\nAssistant:"});
+    format_->addItem(tr("Q / A"), QStringList{"\nQ: ", "\nA:"});
+    format_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    format_->setMinimumContentsLength(12);
     format_->setToolTip(tr("How the conversation is written for the model: use the format it was trained on"));
     connect(greedy_, &QCheckBox::toggled, this, [this](bool on) {
         temperature_->setEnabled(!on);
@@ -37,16 +39,16 @@ SamplingSettings::SamplingSettings(QWidget* parent) : QWidget(parent) {
     });
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(new QLabel(tr("T"), this), 0, 0);
+    grid->addWidget(new QLabel(tr("Temperature"), this), 0, 0);
     grid->addWidget(temperature_, 0, 1);
     grid->addWidget(new QLabel(tr("top-p"), this), 0, 2);
     grid->addWidget(topP_, 0, 3);
-    grid->addWidget(new QLabel(tr("tokens"), this), 0, 4);
-    grid->addWidget(maxTokens_, 0, 5);
-    grid->addWidget(greedy_, 0, 6);
-    grid->addWidget(new QLabel(tr("Format"), this), 1, 0);
-    grid->addWidget(format_, 1, 1, 1, 6);
-    grid->setColumnStretch(7, 1);
+    grid->addWidget(new QLabel(tr("New tokens"), this), 1, 0);
+    grid->addWidget(maxTokens_, 1, 1);
+    grid->addWidget(greedy_, 1, 2, 1, 2);
+    grid->addWidget(new QLabel(tr("Format"), this), 2, 0);
+    grid->addWidget(format_, 2, 1, 1, 3);
+    grid->setColumnStretch(4, 1);
 }
 
 QJsonObject SamplingSettings::requestFields() const {
