@@ -28,6 +28,23 @@ std::vector<std::string> authorsOf(const ChatRecord& chat) {
     return authors;
 }
 
+// The author's side of a chat: each user message the author answered, then the answer (a message it did
+// not answer — it failed, or joined later — is not part of what it saw).
+nlohmann::ordered_json sideOf(const ChatRecord& chat, const std::string& author) {
+    nlohmann::ordered_json messages = nlohmann::ordered_json::array();
+    const ChatMessage* question = nullptr;
+    for (const auto& m : chat.messages) {
+        if (m.role == "user") {
+            question = &m;
+        } else if (m.author == author && question) {
+            messages.push_back({{"role", "user"}, {"content", question->text}});
+            messages.push_back({{"role", "assistant"}, {"content", m.text}});
+            question = nullptr;
+        }
+    }
+    return messages;
+}
+
 }  // namespace
 
 int64_t ChatTranscripts::create(const std::string& title, const std::string& settingsJson) {
@@ -75,10 +92,7 @@ size_t ChatTranscripts::exportJsonLines(const std::string& path) {
     const auto all = chats();
     for (const auto& chat : all)
         for (const auto& author : authorsOf(chat)) {
-            nlohmann::ordered_json messages = nlohmann::ordered_json::array();
-            for (const auto& m : chat.messages)
-                if (m.role == "user" || m.author == author) messages.push_back({{"role", m.role}, {"content", m.text}});
-            while (!messages.empty() && messages.back()["role"] == "user") messages.erase(messages.size() - 1);
+            nlohmann::ordered_json messages = sideOf(chat, author);
             nlohmann::ordered_json line = {{"chat", chat.id}, {"title", chat.title}, {"model", author},
                                            {"created_at", chat.createdAt}, {"messages", messages}};
             file.stream() << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';

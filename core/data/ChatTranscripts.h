@@ -3,7 +3,7 @@
 // conversation, its messages in order — the user's, then each model's reply, authored by the model's name.
 // Each exchange is committed as it ends, so a transcript is never lost half-way. Exported as JSON lines
 // (one line per chat and model: that model's side of the conversation as a message list, the form the
-// importers read) or as Markdown for people.
+// importers read — the user messages it answered and its answers) or as Markdown for people.
 
 #include <cstdint>
 #include <string>

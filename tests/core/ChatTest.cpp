@@ -118,9 +118,10 @@ private slots:
         transcripts.append(id, {{"user", "user", "Men are all alike.", 10}, {"assistant", "eliza-doctor-1966", "IN WHAT WAY", 11},
                                 {"assistant", "sft-2", "Are they?\nI wonder.", 12}});
         transcripts.append(id, {{"user", "user", "Bullies.", 13}, {"assistant", "eliza-doctor-1966", "I AM NOT SURE", 14}});
+        transcripts.append(id, {{"user", "user", "Why?", 15}, {"assistant", "sft-2", "Because.", 16}});
         QCOMPARE(transcripts.count(), int64_t(1));
         const auto chats = transcripts.chats();
-        QCOMPARE(chats[0].messages.size(), size_t(5));
+        QCOMPARE(chats[0].messages.size(), size_t(7));
         QCOMPARE(chats[0].messages[4].text, std::string("I AM NOT SURE"));
         QCOMPARE(transcripts.exportJsonLines((tmp_ / "t.jsonl").string()), size_t(1));
         std::ifstream in(tmp_ / "t.jsonl");
@@ -132,8 +133,9 @@ private slots:
         QCOMPARE(e["model"], nlohmann::json("eliza-doctor-1966"));
         QCOMPARE(e["messages"].size(), size_t(4));
         QCOMPARE(e["messages"][3]["content"], nlohmann::json("I AM NOT SURE"));
-        // sft-2 did not answer the second message: its conversation ends with its last reply.
-        QCOMPARE(s["messages"], nlohmann::json::parse(R"([{"role":"user","content":"Men are all alike."},{"role":"assistant","content":"Are they?\nI wonder."}])"));
+        // sft-2 did not answer the second message (ELIZA did not answer the third): each side holds what it saw.
+        QCOMPARE(s["messages"], nlohmann::json::parse(R"([{"role":"user","content":"Men are all alike."},{"role":"assistant","content":"Are they?\nI wonder."},)"
+                                                      R"({"role":"user","content":"Why?"},{"role":"assistant","content":"Because."}])"));
         transcripts.exportMarkdown((tmp_ / "t.md").string());
         const std::string md = fileText(tmp_ / "t.md");
         QVERIFY2(md.rfind("# Chat 1: eliza-doctor-1966 | sft-2\n", 0) == 0, md.c_str());

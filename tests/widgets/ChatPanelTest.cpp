@@ -139,6 +139,16 @@ private slots:
         QCOMPARE(chats[0].messages[2].author, std::string("base"));
         QCOMPARE(chats[0].messages[2].text, gpt->turns().back().text);
         QCOMPARE(view->transcriptId(), qint64(chats[0].id));
+
+        // Closing the model while it writes: ELIZA's reply is the exchange, kept in the same transcript.
+        type(view->area(), "Tell me more");
+        QVERIFY(view->area()->busy());
+        view->area()->removeColumn(gpt);
+        QVERIFY(!view->area()->busy());
+        const auto after = data::ChatTranscripts(store->database()).chats();
+        QCOMPARE(after.size(), size_t(1));
+        QCOMPARE(after[0].messages.size(), size_t(5));
+        QCOMPARE(after[0].messages[4].author, std::string("eliza-doctor-1966"));
     }
 
     void aBlindArenaVoteIsStoredThenRevealedAndRanked() {

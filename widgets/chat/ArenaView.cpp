@@ -131,11 +131,10 @@ void ArenaView::startBattle(const QString& first, const QString& second) {
     area_->input()->setFocus();
 }
 
-// A vote needs both to have answered: a model that failed to load or to reply is no contestant.
+// A vote needs both to have answered the latest message: a model that failed to load or to reply is no
+// contestant.
 void ArenaView::updateVoting() {
-    bool bothAnswered = area_->columns().size() == 2;
-    for (const ChatColumn* c : area_->columns())
-        bothAnswered = bothAnswered && !c->turns().empty() && c->turns().back().role == chat::ChatTurn::Role::Assistant;
+    const bool bothAnswered = area_->columns().size() == 2 && area_->answeredColumns().size() == 2;  // the latest message
     const bool canVote = !voted_ && exchanges_ > 0 && !area_->busy() && bothAnswered;
     for (QPushButton* b : votes_) b->setEnabled(canVote);
     area_->setInputEnabled(!voted_);

@@ -19,7 +19,7 @@ class ChatColumn : public QWidget {
 public:
     using QWidget::QWidget;
 
-    virtual QString contestant() const = 0;  // the name votes and transcripts record ("ELIZA (DOCTOR 1966)", "sft-3")
+    virtual QString contestant() const = 0;  // the name votes and transcripts record ("eliza-doctor-1966", "sft-3")
     virtual void send(const QString& message) = 0;
     virtual void reset() = 0;  // a fresh conversation
     virtual void stop() {}     // ends a reply being written
@@ -29,11 +29,14 @@ public:
     const std::vector<chat::ChatTurn>& turns() const { return turns_; }
     // Hides the name behind `alias` (the arena) or shows it again (empty alias).
     virtual void setAlias(const QString& alias) = 0;
+    // Replies written so far (never reset): a column answered a message when this grew after send().
+    int repliesWritten() const { return repliesWritten_; }
     // A button at the end of the title row (the area's ×).
     void addHeaderWidget(QWidget* widget) { header_->addWidget(widget); }
 
 signals:
     void replyFinished();  // after send(): the reply is whole (or stopped, or failed)
+    void conversationRestarted();  // by the column itself (ELIZA's script changed): a new transcript
     void statusMessage(const QString& message);
 
 protected:
@@ -44,10 +47,13 @@ protected:
         return header_;
     }
 
+    void countReply() { ++repliesWritten_; }
+
     std::vector<chat::ChatTurn> turns_;
 
 private:
     QHBoxLayout* header_ = nullptr;
+    int repliesWritten_ = 0;
 };
 
 }  // namespace rlhf::widgets

@@ -83,15 +83,32 @@ void ChatColumnsArea::removeColumn(ChatColumn* column) {
     }
     columns_.removeOne(column);
     column->parentWidget()->deleteLater();  // its frame, and the column with it
-    emit columnsChanged();
-    if (endsTheExchange) {  // the others have answered: their replies are the exchange
+    if (endsTheExchange) {  // the others have answered: their replies are the exchange, in its conversation
         emit busyChanged(false);
         emit exchangeFinished(message_);
     }
+    emit columnsChanged();
 }
 
+// Everything goes, an exchange under way with it: nothing is recorded of it.
 void ChatColumnsArea::removeColumns() {
-    for (ChatColumn* c : QList<ChatColumn*>(columns_)) removeColumn(c);
+    const bool wasBusy = busy();
+    waiting_ = 0;
+    for (ChatColumn* c : QList<ChatColumn*>(columns_)) {
+        c->disconnect(this);
+        c->reset();
+        c->parentWidget()->deleteLater();
+    }
+    columns_.clear();
+    if (wasBusy) emit busyChanged(false);
+    emit columnsChanged();
+}
+
+QList<ChatColumn*> ChatColumnsArea::answeredColumns() const {
+    QList<ChatColumn*> answered;
+    for (ChatColumn* c : columns_)
+        if (c->repliesWritten() > repliesBefore_.value(c, c->repliesWritten())) answered.append(c);
+    return answered;
 }
 
 void ChatColumnsArea::setInputEnabled(bool enabled) {
@@ -105,6 +122,8 @@ void ChatColumnsArea::sendInput() {
     input_->clear();
     message_ = text;
     waiting_ = static_cast<int>(columns_.size());
+    repliesBefore_.clear();
+    for (ChatColumn* c : columns_) repliesBefore_.insert(c, c->repliesWritten());
     emit busyChanged(true);
     for (ChatColumn* c : QList<ChatColumn*>(columns_)) c->send(text);  // ELIZA answers inside send()
 }

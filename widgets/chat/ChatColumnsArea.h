@@ -4,6 +4,7 @@
 // column is still writing; Stop ends the replies being written; Reset starts every conversation afresh.
 // Shared by the Chat tab and the Arena tab.
 
+#include <QHash>
 #include <QList>
 #include <QWidget>
 
@@ -22,10 +23,12 @@ public:
 
     // The area owns the column. A closable one gets a × button that removes it.
     void addColumn(ChatColumn* column, bool closable);
-    void removeColumn(ChatColumn* column);
-    void removeColumns();
+    void removeColumn(ChatColumn* column);  // a reply it is writing is not waited for
+    void removeColumns();                   // an exchange under way is dropped, not recorded
     const QList<ChatColumn*>& columns() const { return columns_; }
     bool busy() const { return waiting_ > 0; }
+    // The columns that replied to the latest message (a column that failed or was stopped early did not).
+    QList<ChatColumn*> answeredColumns() const;
     QLineEdit* input() const { return input_; }
     void setInputEnabled(bool enabled);
 
@@ -48,6 +51,7 @@ private:
     QPushButton* send_ = nullptr;
     QPushButton* stop_ = nullptr;
     QList<ChatColumn*> columns_;
+    QHash<ChatColumn*, int> repliesBefore_;  // each column's repliesWritten() when the latest message went out
     QString message_;  // of the exchange under way
     int waiting_ = 0;  // columns still writing their reply to it
 };

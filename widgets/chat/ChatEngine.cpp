@@ -25,7 +25,13 @@ ChatEngine::~ChatEngine() {
     }
     QProcess* process = process_;
     connect(process, &QProcess::finished, process, &QObject::deleteLater);
-    QTimer::singleShot(2000, process, [process] { process->kill(); });  // a reply being written is not waited for
+    connect(process, &QProcess::errorOccurred, process, [process](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart) process->deleteLater();  // no finished() will come
+    });
+    QTimer::singleShot(2000, process, [process] {  // a reply being written is not waited for
+        if (process->state() == QProcess::NotRunning) process->deleteLater();
+        else process->kill();
+    });
     process->closeWriteChannel();  // the end of its input ends the engine
 }
 

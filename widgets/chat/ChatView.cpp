@@ -20,18 +20,6 @@
 
 namespace rlhf::widgets {
 
-namespace {
-
-// Whether the conversation ends with a reply to `message` (a column that failed or was stopped before its
-// reply has none, and its last reply belongs to an earlier message).
-bool answered(const std::vector<chat::ChatTurn>& turns, const std::string& message) {
-    const size_t n = turns.size();
-    return n >= 2 && turns[n - 1].role == chat::ChatTurn::Role::Assistant && turns[n - 2].role == chat::ChatTurn::Role::User &&
-           turns[n - 2].text == message;
-}
-
-}  // namespace
-
 ChatView::ChatView(QWidget* parent) : QWidget(parent) {
     area_ = new ChatColumnsArea(this);
     auto* eliza = new QPushButton(tr("Add ELIZA"), this);
@@ -70,8 +58,8 @@ ChatView::ChatView(QWidget* parent) : QWidget(parent) {
 }
 
 void ChatView::setProject(std::shared_ptr<data::ProjectStore> project) {
+    area_->removeColumns();  // first: nothing of the old project's conversations reaches the new one
     project_ = std::move(project);
-    area_->removeColumns();
     addEliza();
     refreshModels();
 }
@@ -95,6 +83,7 @@ void ChatView::refreshModels() {
 void ChatView::addEliza() {
     auto* column = new ElizaChatColumn;
     connect(column, &ChatColumn::statusMessage, this, &ChatView::statusMessage);
+    connect(column, &ChatColumn::conversationRestarted, this, [this] { chatId_ = 0; });
     area_->addColumn(column, true);
 }
 
@@ -140,9 +129,8 @@ void ChatView::recordExchange(const QString& message) {
             chatId_ = transcripts.create(names.join(QStringLiteral(" | ")).toStdString(), settings.toStdString());
         }
         std::vector<data::ChatMessage> messages{{"user", "user", message.toStdString(), 0}};
-        for (ChatColumn* c : area_->columns())
-            if (answered(c->turns(), message.toStdString()))
-                messages.push_back({"assistant", c->contestant().toStdString(), c->turns().back().text, 0});
+        for (ChatColumn* c : area_->answeredColumns())
+            messages.push_back({"assistant", c->contestant().toStdString(), c->turns().back().text, 0});
         transcripts.append(chatId_, messages);
     } catch (const std::exception& e) {
         emit statusMessage(tr("The transcript could not be saved: %1").arg(QString::fromUtf8(e.what())));

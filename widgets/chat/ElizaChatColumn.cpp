@@ -112,6 +112,7 @@ void ElizaChatColumn::startEngine(std::unique_ptr<eliza::ElizaEngine> engine, co
     turns_.clear();
     if (alias_.isEmpty()) appendLine(speaker(), q(engine_->greeting()), kElizaColor);
     emit statusMessage(tr("ELIZA is using %1").arg(title));
+    emit conversationRestarted();
 }
 
 void ElizaChatColumn::reset() {
@@ -143,6 +144,7 @@ void ElizaChatColumn::send(const QString& text) {
     traces_.push_back(trace);
     turns_.push_back({chat::ChatTurn::Role::User, text.toStdString()});
     turns_.push_back({chat::ChatTurn::Role::Assistant, reply});
+    countReply();
     // Each reply links to its trace: clicking an earlier reply shows why that one came out.
     appendLine(speaker(), QStringLiteral("<a href='trace:%1' style='color:inherit; text-decoration:none'>%2</a>")
                                 .arg(traces_.size() - 1).arg(q(reply).toHtmlEscaped()),

@@ -27,7 +27,7 @@ public:
     explicit ElizaChatColumn(QWidget* parent = nullptr);
     ~ElizaChatColumn() override;
 
-    QString contestant() const override;  // "ELIZA (" + the script's title + ")"
+    QString contestant() const override;  // "eliza-" + the script's short name
     void send(const QString& message) override;
     void reset() override;
     QString transcriptText() const override;

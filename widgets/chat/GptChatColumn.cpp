@@ -74,6 +74,7 @@ void GptChatColumn::setSampling(double temperature, double topP, int maxNewToken
 QString GptChatColumn::speaker() const { return alias_.isEmpty() ? name_ : alias_; }
 
 void GptChatColumn::showTitle() {
+    title_->setToolTip(alias_.isEmpty() ? tip_ : QString());
     if (!alias_.isEmpty()) {  // the arena: nothing but the alias (ELIZA's column has no state to show)
         title_->setText(QStringLiteral("<b>%1</b>").arg(alias_.toHtmlEscaped()));
         return;
@@ -119,7 +120,7 @@ void GptChatColumn::onLoaded(const QString& name, int context) {
     name_ = name;
     showPlaceholder();
     state_ = tr("context %1").arg(context);
-    title_->setToolTip(tr("%1: a context of %2 tokens; each reply gets at most half of it").arg(name, QString::number(context)));
+    tip_ = tr("%1: a context of %2 tokens; each reply gets at most half of it").arg(name, QString::number(context));
     showTitle();
     if (waitingForLoad_) requestReply();
 }
@@ -128,6 +129,7 @@ void GptChatColumn::onReplied(int id, const QString& text, const QString& end, i
     if (request_ == 0 || id != request_) return;
     turns_.push_back({chat::ChatTurn::Role::Assistant, trimmed(text)});
     ++replies_;
+    countReply();
     if (end == QLatin1String("stopped")) transcript_->addNote(tr("Stopped."));
     else if (end == QLatin1String("length")) transcript_->addNote(tr("(cut: the reply reached its length limit)"));
     if (droppedTurns > 0)
@@ -139,7 +141,9 @@ void GptChatColumn::onFailed(const QString& message) {
     failed_ = true;
     state_ = tr("not loaded");
     showTitle();
-    transcript_->addNote(tr("The model could not be loaded or its engine ended: %1").arg(message));
+    // In the arena the engine's message could name the model.
+    transcript_->addNote(alias_.isEmpty() ? tr("The model could not be loaded or its engine ended: %1").arg(message)
+                                          : tr("This model could not answer."));
     if (busy()) {
         if (!turns_.empty() && turns_.back().role == chat::ChatTurn::Role::User) turns_.pop_back();
         finishReply();

@@ -52,7 +52,7 @@ private:
     QLabel* title_ = nullptr;
     SamplingSettings* settings_ = nullptr;  // shown by settingsToggle_
     QToolButton* settingsToggle_ = nullptr;
-    QString name_, alias_, state_;
+    QString name_, alias_, state_, tip_;
     int request_ = 0;  // the reply being written (0: none)
     int replies_ = 0;  // replies written: reply i is sampled with seed i
     bool waitingForLoad_ = false;  // a message came before the model was loaded

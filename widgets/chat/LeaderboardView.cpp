@@ -108,7 +108,9 @@ void LeaderboardView::refresh() {
         [this, generation](Results& r) {
             if (generation == generation_) show(r);
         },
-        [this](const QString& message) { summary_->setText(tr("Could not compute the leaderboard: %1").arg(message.toHtmlEscaped())); });
+        [this, generation](const QString& message) {
+            if (generation == generation_) summary_->setText(tr("Could not compute the leaderboard: %1").arg(message.toHtmlEscaped()));
+        });
 }
 
 void LeaderboardView::addVotesAsComparisons() {
