@@ -678,17 +678,17 @@ Es wurde nichts importiert.</translation>
         <translation>Chatten Sie mit beiden, dann stimmen Sie ab. Wer wer ist, zeigt sich nach der Abstimmung.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="156"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="155"/>
         <source>The vote could not be stored: %1</source>
         <translation>Die Stimme konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="162"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="161"/>
         <source>Vote stored. &lt;b&gt;Model A&lt;/b&gt; was &lt;b&gt;%1&lt;/b&gt;, &lt;b&gt;Model B&lt;/b&gt; was &lt;b&gt;%2&lt;/b&gt;.</source>
         <translation>Stimme gespeichert. &lt;b&gt;Modell A&lt;/b&gt; war &lt;b&gt;%1&lt;/b&gt;, &lt;b&gt;Modell B&lt;/b&gt; war &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="166"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="165"/>
         <source>Arena vote stored: %1 vs %2</source>
         <translation>Arena-Stimme gespeichert: %1 gegen %2</translation>
     </message>
@@ -916,12 +916,12 @@ Es wurde nichts importiert.</translation>
         <translation>%1 konnte nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatEngine.cpp" line="95"/>
+        <location filename="../widgets/chat/ChatEngine.cpp" line="101"/>
         <source>the engine crashed</source>
         <translation>die Engine ist abgestürzt</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatEngine.cpp" line="95"/>
+        <location filename="../widgets/chat/ChatEngine.cpp" line="101"/>
         <source>the engine ended (exit code %1)</source>
         <translation>die Engine wurde beendet (Exit-Code %1)</translation>
     </message>
@@ -955,62 +955,62 @@ Es wurde nichts importiert.</translation>
 <context>
     <name>rlhf::widgets::ChatView</name>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="37"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="25"/>
         <source>Add ELIZA</source>
         <translation>ELIZA hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="39"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="27"/>
         <source>The project&apos;s pretrained, SFT, PPO and DPO checkpoints</source>
         <translation>Die vortrainierten, SFT-, PPO- und DPO-Checkpoints des Projekts</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="41"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="29"/>
         <source>Add model</source>
         <translation>Modell hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="42"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="30"/>
         <source>Model directory…</source>
         <translation>Modellverzeichnis…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="43"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="31"/>
         <source>A GPT-2 model saved by this workbench or by Hugging Face transformers</source>
         <translation>Ein GPT-2-Modell, gespeichert von dieser Workbench oder von Hugging Face transformers</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="44"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="32"/>
         <source>Compare stages</source>
         <translation>Stufen vergleichen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="45"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="33"/>
         <source>Pretrained, SFT and RLHF models of one lineage side by side (ELIZA stays)</source>
         <translation>Vortrainiertes, SFT- und RLHF-Modell einer Abstammungslinie nebeneinander (ELIZA bleibt)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="46"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="34"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="47"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="35"/>
         <source>Export every transcript of the project: JSON lines or Markdown</source>
         <translation>Alle Protokolle des Projekts exportieren: JSON Lines oder Markdown</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="89"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="77"/>
         <source>no trained models yet</source>
         <translation>noch keine trainierten Modelle</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="107"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="96"/>
         <source>Model directory (config.json, model.safetensors, tokenizer files)</source>
         <translation>Modellverzeichnis (config.json, model.safetensors, Tokenizer-Dateien)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="124"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="113"/>
         <source>%n model(s) of one lineage side by side</source>
         <translation>
             <numerusform>%n Modell einer Abstammungslinie nebeneinander</numerusform>
@@ -1018,23 +1018,23 @@ Es wurde nichts importiert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="148"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="136"/>
         <source>The transcript could not be saved: %1</source>
         <translation>Das Protokoll konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="155"/>
-        <location filename="../widgets/chat/ChatView.cpp" line="164"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="143"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="152"/>
         <source>Export transcripts</source>
         <translation>Protokolle exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="156"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="144"/>
         <source>JSON lines (*.jsonl);;Markdown (*.md)</source>
         <translation>JSON Lines (*.jsonl);;Markdown (*.md)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="162"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="150"/>
         <source>%n transcript(s) written to %1</source>
         <translation>
             <numerusform>%n Protokoll nach %1 geschrieben</numerusform>
@@ -1329,109 +1329,109 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>ELIZA verwendet %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="123"/>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="128"/>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="135"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="124"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="129"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="136"/>
         <source>Load ELIZA script</source>
         <translation>ELIZA-Skript laden</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="124"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="125"/>
         <source>ELIZA scripts (*.txt *.eliza);;All files (*)</source>
         <translation>ELIZA-Skripte (*.txt *.eliza);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="128"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="129"/>
         <source>Cannot open %1: %2</source>
         <translation>%1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="140"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="141"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="161"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="163"/>
         <source>&lt;b&gt;Why this reply&lt;/b&gt; — the rules ELIZA applied (click an earlier reply for its own)</source>
         <translation>&lt;b&gt;Warum diese Antwort&lt;/b&gt; — die Regeln, die ELIZA anwandte (eine frühere Antwort anklicken für ihre eigenen)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="162"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="164"/>
         <source>&lt;b&gt;Why reply %1&lt;/b&gt; — the rules ELIZA applied</source>
         <translation>&lt;b&gt;Warum Antwort %1&lt;/b&gt; — die Regeln, die ELIZA anwandte</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="171"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="173"/>
         <source>Input (normalised)</source>
         <translation>Eingabe (normalisiert)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="172"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="174"/>
         <source>Working text</source>
         <translation>Arbeitstext</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="175"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="177"/>
         <source>Keywords found</source>
         <translation>Gefundene Schlüsselwörter</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="175"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="177"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="176"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="178"/>
         <source>Keystack (top first)</source>
         <translation>Schlüsselstapel (oben zuerst)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="177"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="179"/>
         <source>LIMIT</source>
         <translation>LIMIT</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="179"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="181"/>
         <source>Rule %1</source>
         <translation>Regel %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="180"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="182"/>
         <source>Decomposition</source>
         <translation>Zerlegung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="182"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="184"/>
         <source>Component %1</source>
         <translation>Bestandteil %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="183"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="185"/>
         <source>Reassembly</source>
         <translation>Zusammensetzung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="184"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="186"/>
         <source>Link to</source>
         <translation>Verweis auf</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="186"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="188"/>
         <source>Memory stored</source>
         <translation>Gespeicherte Erinnerung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="187"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="189"/>
         <source>Memory recalled</source>
         <translation>Abgerufene Erinnerung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="187"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="189"/>
         <source>yes (no keyword, LIMIT 4)</source>
         <translation>ja (kein Schlüsselwort, LIMIT 4)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="188"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="190"/>
         <source>Reply from</source>
         <translation>Antwort aus</translation>
     </message>
@@ -1537,48 +1537,53 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>wird geladen…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="86"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="87"/>
         <source>%1 answers here.</source>
         <translation>%1 antwortet hier.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="87"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="88"/>
         <source>The model answers here, token by token. Hover a token: how likely the model found it, and what else it considered.</source>
         <translation>Das Modell antwortet hier, Token für Token. Zeigen Sie auf ein Token: wie wahrscheinlich es das Modell fand und was es sonst erwog.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="101"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="102"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="103"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="104"/>
         <source>No reply: the model is not loaded.</source>
         <translation>Keine Antwort: Das Modell ist nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="121"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="122"/>
         <source>context %1</source>
         <translation>Kontext %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="122"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="123"/>
         <source>%1: a context of %2 tokens; each reply gets at most half of it</source>
         <translation>%1: ein Kontext von %2 Tokens; jede Antwort bekommt höchstens die Hälfte davon</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="132"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="134"/>
         <source>(cut: the reply reached its length limit)</source>
         <translation>(abgeschnitten: Die Antwort erreichte ihre Längengrenze)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="131"/>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="160"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="146"/>
+        <source>This model could not answer.</source>
+        <translation>Dieses Modell konnte nicht antworten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="133"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="164"/>
         <source>Stopped.</source>
         <translation>Gestoppt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="134"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="136"/>
         <source>The model no longer sees the oldest %n turn(s): they do not fit its context.</source>
         <translation>
             <numerusform>Das Modell sieht den ältesten %n Beitrag nicht mehr: Er passt nicht in seinen Kontext.</numerusform>
@@ -1586,12 +1591,12 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="140"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="142"/>
         <source>not loaded</source>
         <translation>nicht geladen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="142"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="145"/>
         <source>The model could not be loaded or its engine ended: %1</source>
         <translation>Das Modell konnte nicht geladen werden oder seine Engine wurde beendet: %1</translation>
     </message>
@@ -1674,32 +1679,32 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="111"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="112"/>
         <source>Could not compute the leaderboard: %1</source>
         <translation>Die Rangliste konnte nicht berechnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="119"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="121"/>
         <source>%1 new comparisons from the arena&apos;s votes (%2 already there); %3 ties and %4 battles without a common last message are not comparisons. The reward model trains on them with the other comparisons.</source>
         <translation>%1 neue Vergleiche aus den Arena-Stimmen (%2 schon vorhanden); %3 Unentschieden und %4 Duelle ohne gemeinsame letzte Nachricht sind keine Vergleiche. Das Belohnungsmodell trainiert mit ihnen und den anderen Vergleichen.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="132"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="134"/>
         <source>The votes could not be added as comparisons: %1</source>
         <translation>Die Stimmen konnten nicht als Vergleiche hinzugefügt werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="139"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="141"/>
         <source>No arena battles yet. Vote in the Arena tab, or import Chatbot Arena records (File → Import, format arena).</source>
         <translation>Noch keine Arena-Duelle. Stimmen Sie im Reiter Arena ab oder importieren Sie Chatbot-Arena-Datensätze (Datei → Importieren, Format arena).</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="141"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="143"/>
         <source>&lt;b&gt;%1 battles&lt;/b&gt;, %2 models · Bradley–Terry ratings (mean 1000) with 95 % bootstrap intervals (%3 resamples, seed %4) and online Elo (K 4), as &lt;tt&gt;rlhf arena&lt;/tt&gt; computes them</source>
         <translation>&lt;b&gt;%1 Duelle&lt;/b&gt;, %2 Modelle · Bradley–Terry-Wertungen (Mittel 1000) mit 95-%-Bootstrap-Intervallen (%3 Stichproben, Seed %4) und Online-Elo (K 4), wie &lt;tt&gt;rlhf arena&lt;/tt&gt; sie berechnet</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="147"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="149"/>
         <source>&lt;br&gt;&lt;span style=&apos;color:#a05000&apos;&gt;A model was never beaten, or groups of models never met both ways: the ratings are kept finite by a negligible ridge and are only a rough order.&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;span style=&apos;color:#a05000&apos;&gt;Ein Modell wurde nie geschlagen, oder Gruppen von Modellen trafen nie in beide Richtungen aufeinander: Ein vernachlässigbarer Ridge hält die Wertungen endlich; sie sind nur eine grobe Reihenfolge.&lt;/span&gt;</translation>
     </message>
