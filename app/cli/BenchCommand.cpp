@@ -23,6 +23,7 @@
 #include "data/SyntheticHh.h"
 #include "model/cpu/SimdWidth.h"
 #include "train/GptBench.h"
+#include "train/PreferenceBench.h"
 
 namespace rlhf::cli {
 
@@ -119,6 +120,21 @@ void benchGenerate(const GptBenchOptions& o) {
     printJsonLine(out);
 }
 
+// rlhf bench dpo|rm: pairs per second as py_pref_baseline.py measures them (PRESET, threads, pairs per step).
+void benchPreference(const GptBenchOptions& o, const std::string& stage, int pairsPerStep) {
+    const torch::Device device = resolveDevice(o.device, o.threads);
+    const auto preset = train::benchPreset(o.preset, device);
+    const bool big = o.preset == "gpt2" && !device.is_cuda();  // py_pref_baseline.py's step counts
+    const int steps = device.is_cuda() ? 20 : big ? 2 : 6, warmup = device.is_cuda() ? 5 : 1;
+    const auto precision = train::parsePrecision(o.precision, device);
+    const auto r = stage == "dpo" ? train::benchDpo(preset, device, pairsPerStep, steps, warmup, precision)
+                                  : train::benchRewardModel(preset, device, pairsPerStep, steps, warmup, precision);
+    nlohmann::json out = benchHeader(o, device);
+    out.update({{"precision", train::precisionName(precision)}, {"pairs_per_step", pairsPerStep},
+                {stage == "dpo" ? "dpo_pairs_per_s" : "rm_pairs_per_s", r.pairsPerSecond}, {"last_loss", r.lastLoss}, {"steps", steps}});
+    printJsonLine(out);
+}
+
 }  // namespace
 
 void addBenchCommand(CLI::App& app) {
@@ -158,6 +174,19 @@ void addBenchCommand(CLI::App& app) {
                                              "Also time forward, loss, backward and optimizer (ms per step, synchronised)");
     bench->get_subcommand("train")->callback([gpt] { benchTrain(*gpt); });
     bench->get_subcommand("generate")->callback([gpt] { benchGenerate(*gpt); });
+
+    auto pairs = std::make_shared<int>(4);
+    for (const std::string stage : {"dpo", "rm"}) {
+        CLI::App* cmd = bench->add_subcommand(stage, stage == "dpo" ? "DPO pairs per second: policy and reference (as py_pref_baseline.py)"
+                                                                   : "Reward-model pairs per second (as py_pref_baseline.py)");
+        cmd->add_option("--preset", gpt->preset, "tiny, small or gpt2")->check(CLI::IsMember({"tiny", "small", "gpt2"}));
+        cmd->add_option("--pairs", *pairs, "Pairs per step (default 4, as the baseline)")->check(greaterThanZero());
+        cmd->add_option("--precision", gpt->precision, "fp32, bf16 (autocast) or auto")->check(CLI::IsMember({"fp32", "bf16", "auto"}));
+        addDeviceOption(cmd, gpt->device);
+        cmd->add_option("--threads", gpt->threads, "LibTorch intra-op threads (default: all cores)");
+        cmd->add_flag("--json")->description("JSON output (the default)");
+        cmd->callback([gpt, pairs, stage] { benchPreference(*gpt, stage, *pairs); });
+    }
 }
 
 }  // namespace rlhf::cli

@@ -286,3 +286,15 @@ foreach(field train_tokens_per_s forward loss backward optimizer)
     message(FATAL_ERROR "bench train: ${field} missing or zero in ${out}")
   endif()
 endforeach()
+
+# rlhf bench dpo|rm: pairs per second, and six steps on four pairs of the tiny preset learn — the loss ends
+# below ln 2 (where it starts: the policy equals its reference, the reward head starts near zero).
+foreach(stage dpo rm)
+  run_ok(out bench ${stage} --preset tiny --threads 2 --precision fp32 --json)
+  string(JSON rate GET "${out}" ${stage}_pairs_per_s)
+  string(JSON loss GET "${out}" last_loss)
+  string(JSON pairs GET "${out}" pairs_per_step)
+  if(NOT rate GREATER 0 OR NOT loss LESS 0.6931 OR NOT loss GREATER 0 OR NOT pairs EQUAL 4)
+    message(FATAL_ERROR "bench ${stage}: ${out}")
+  endif()
+endforeach()
