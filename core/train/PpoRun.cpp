@@ -209,7 +209,10 @@ PpoRun::Rollouts PpoRun::rollout(const std::vector<size_t>& picked, int64_t step
     sampling.maxNewTokens = config_.responseLength;
     sampling.temperature = config_.temperature;
     sampling.seed = config_.seed * 1000003ULL + static_cast<uint64_t>(step);  // its own per step: resumable
-    const auto completions = model::generate(policy_, prompts, sampling);
+    const auto started = std::chrono::steady_clock::now();
+    const auto completions = model::generate(policy_, prompts, sampling);  // ends with the tokens on the CPU
+    const auto generated = std::chrono::steady_clock::now();
+    stats["time/generation_s"] = std::chrono::duration<double>(generated - started).count();
     Scored scored = score(prompts, completions);
     Rollouts& r = scored.r;
     const auto B = r.full.size(0);
@@ -234,6 +237,9 @@ PpoRun::Rollouts PpoRun::rollout(const std::vector<size_t>& picked, int64_t step
     stats["objective/rlhf_reward"] = scoreMean - kl_.beta() * kl;
     stats["val/num_eos_tokens"] = endsWithEos.sum().item<double>();  // TRL's name: "val/" is its value-model prefix
     stats["response_length"] = perRow[3].mean().item<double>();  // ours (TRL logs none): mean response tokens
+    // Scoring: the policy's, the reference's and the value model's passes and the reward model's (the
+    // values read above wait for them on a GPU).
+    stats["time/scoring_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - generated).count();
     std::ofstream samples(progress_.dir.path() + "/" + kSamplesFile, std::ios::app);
     for (int64_t b = 0; b < std::min<int64_t>(B, 2); ++b)
         samples << nlohmann::json{{"step", step}, {"prompt", promptTexts_[picked[static_cast<size_t>(b)]]},
@@ -307,7 +313,9 @@ StepStats PpoRun::trainStep(int64_t step) {
     const auto t0 = std::chrono::steady_clock::now();
     std::map<std::string, double> stats;
     const Rollouts r = rollout(progress_.order->next(static_cast<size_t>(config_.rolloutBatch)), step, stats);
-    update(r, step, stats);
+    const auto updating = std::chrono::steady_clock::now();
+    update(r, step, stats);  // its averages, read at the end, wait for the device
+    stats["time/update_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - updating).count();
     stats["beta"] = kl_.beta();  // the β of this step's rewards
     if (config_.klTarget > 0) kl_.update(stats.at("objective/kl"), config_.rolloutBatch);
     stats["epoch"] = progress_.order->epochsSeen();

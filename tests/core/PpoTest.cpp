@@ -121,6 +121,10 @@ private slots:
         QVERIFY(std::abs(first.values.at("val/ratio") - 1.0) < 0.05);
         QVERIFY(first.values.at("objective/entropy") > 0);
         QCOMPARE(first.values.at("beta"), 0.05);
+        // Where the step's time went: generation, scoring and the update, parts of the whole step.
+        const double parts = first.values.at("time/generation_s") + first.values.at("time/scoring_s") + first.values.at("time/update_s");
+        for (const char* part : {"time/generation_s", "time/scoring_s", "time/update_s"}) QVERIFY(first.values.at(part) > 0);
+        QVERIFY(parts <= first.values.at("time/step_s"));
         std::ifstream samples(tmp_ / "first" / "samples.jsonl");
         int lines = 0;
         for (std::string line; std::getline(samples, line); ++lines) QVERIFY(nlohmann::json::parse(line).contains("response"));
