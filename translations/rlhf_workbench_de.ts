@@ -1537,53 +1537,58 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>wird geladen…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="87"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="88"/>
         <source>%1 answers here.</source>
         <translation>%1 antwortet hier.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="88"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="89"/>
         <source>The model answers here, token by token. Hover a token: how likely the model found it, and what else it considered.</source>
         <translation>Das Modell antwortet hier, Token für Token. Zeigen Sie auf ein Token: wie wahrscheinlich es das Modell fand und was es sonst erwog.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="102"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="103"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="104"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="105"/>
         <source>No reply: the model is not loaded.</source>
         <translation>Keine Antwort: Das Modell ist nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="122"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="124"/>
         <source>context %1</source>
         <translation>Kontext %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="123"/>
-        <source>%1: a context of %2 tokens; each reply gets at most half of it</source>
-        <translation>%1: ein Kontext von %2 Tokens; jede Antwort bekommt höchstens die Hälfte davon</translation>
-    </message>
-    <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="134"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="136"/>
         <source>(cut: the reply reached its length limit)</source>
         <translation>(abgeschnitten: Die Antwort erreichte ihre Längengrenze)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="146"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="148"/>
         <source>This model could not answer.</source>
         <translation>Dieses Modell konnte nicht antworten.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="133"/>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="164"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="135"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="166"/>
         <source>Stopped.</source>
         <translation>Gestoppt.</translation>
     </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="124"/>
+        <source>context %1 · GPU</source>
+        <translation>Kontext %1 · GPU</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="125"/>
+        <source>%1 on %2: a context of %3 tokens; each reply gets at most half of it</source>
+        <translation>%1 auf %2: ein Kontext von %3 Tokens; jede Antwort bekommt höchstens die Hälfte davon</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="136"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="138"/>
         <source>The model no longer sees the oldest %n turn(s): they do not fit its context.</source>
         <translation>
             <numerusform>Das Modell sieht den ältesten %n Beitrag nicht mehr: Er passt nicht in seinen Kontext.</numerusform>
@@ -1591,12 +1596,12 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="142"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="144"/>
         <source>not loaded</source>
         <translation>nicht geladen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="145"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="147"/>
         <source>The model could not be loaded or its engine ended: %1</source>
         <translation>Das Modell konnte nicht geladen werden oder seine Engine wurde beendet: %1</translation>
     </message>

@@ -126,7 +126,8 @@ void answer(ChatModel& m, const ChatOptions& o, const std::string& line, const s
 
 void serveJsonRequests(ChatModel& model, const ChatOptions& options) {
     std::atomic<bool> cancel{false};
-    printJsonLine({{"event", "ready"}, {"model", model.name}, {"context", model.context()}});
+    printJsonLine({{"event", "ready"}, {"model", model.name}, {"context", model.context()},
+                   {"device", model.loaded.model->wte->weight.device().str()}});
     RequestQueue requests(cancel);
     for (std::string line; requests.next(line); requests.done())
         if (line.find_first_not_of(" \t\r") != std::string::npos) answer(model, options, line, cancel);

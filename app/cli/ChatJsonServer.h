@@ -6,7 +6,7 @@
 //                                                           — write the reply to the last user turn
 //     {"op": "stop", "id": N}                               — end that reply (no id: the one being written)
 //   stdout, a JSON line each:
-//     {"event": "ready", "model", "context"}                 once the model is loaded
+//     {"event": "ready", "model", "context", "device"}       once the model is loaded
 //     {"id", "event": "token", "text", "p", "top": [[text, p], …]}   as the reply is written
 //     {"id", "event": "done", "text", "tokens", "end", "dropped_turns"}
 //                                                           end: eos | cue | length | stopped; the oldest

@@ -97,6 +97,7 @@ private slots:
         Engine engine(model_);
         QCOMPARE(engine.ready["event"], json("ready"));
         QCOMPARE(engine.ready["context"], json(64));
+        QCOMPARE(engine.ready["device"], json("cpu"));  // the default; the Chat panel asks for auto
         engine.write({{"id", 1}, {"turns", userTurns({"Hello there"})}, {"greedy", true}, {"max_new_tokens", 12}});
         const auto events = engine.reply(1);
         const json& done = events.back();

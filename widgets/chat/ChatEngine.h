@@ -37,7 +37,7 @@ public:
     void stopReply(int id);
 
 signals:
-    void loaded(const QString& name, int context);
+    void loaded(const QString& name, int context, const QString& device);
     void token(int id, const QString& text, double probability, const QList<TokenAlternative>& alternatives);
     void replied(int id, const QString& text, const QString& end, int droppedTurns);
     void requestFailed(int id, const QString& message);

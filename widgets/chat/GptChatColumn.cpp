@@ -56,7 +56,8 @@ GptChatColumn::GptChatColumn(const QString& projectPath, const QString& model, c
     state_ = tr("loading…");
     showTitle();
     // Several columns share the cores: each engine takes half of them (at least one thread).
-    engine_->start(projectPath, model, {QStringLiteral("--threads"), QString::number(std::max(1, QThread::idealThreadCount() / 2))});
+    engine_->start(projectPath, model, {QStringLiteral("--device"), QStringLiteral("auto"), QStringLiteral("--threads"),
+                                        QString::number(std::max(1, QThread::idealThreadCount() / 2))});
 }
 
 GptChatColumn::~GptChatColumn() { engine_->disconnect(this); }
@@ -116,11 +117,12 @@ void GptChatColumn::requestReply() {
     request_ = engine_->requestReply(turns_, sampling());
 }
 
-void GptChatColumn::onLoaded(const QString& name, int context) {
+void GptChatColumn::onLoaded(const QString& name, int context, const QString& device) {
     name_ = name;
     showPlaceholder();
-    state_ = tr("context %1").arg(context);
-    tip_ = tr("%1: a context of %2 tokens; each reply gets at most half of it").arg(name, QString::number(context));
+    const bool gpu = device.startsWith(QLatin1String("cuda"));
+    state_ = gpu ? tr("context %1 · GPU").arg(context) : tr("context %1").arg(context);
+    tip_ = tr("%1 on %2: a context of %3 tokens; each reply gets at most half of it").arg(name, device, QString::number(context));
     showTitle();
     if (waitingForLoad_) requestReply();
 }

@@ -39,7 +39,7 @@ public:
 
 private:
     void requestReply();
-    void onLoaded(const QString& name, int context);
+    void onLoaded(const QString& name, int context, const QString& device);
     void onReplied(int id, const QString& text, const QString& end, int droppedTurns);
     void onFailed(const QString& message);
     void finishReply();
