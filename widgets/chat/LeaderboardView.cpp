@@ -162,6 +162,8 @@ void LeaderboardView::show(const Results& r) {
         }
     }
     table_->resizeColumnsToContents();
+    matrix_->setVisible(!rows.empty());  // an empty plot's bare axes say nothing
+    toComparisons_->setEnabled(!rows.empty());
     plotMatrix(r);
     emit refreshed();
 }
