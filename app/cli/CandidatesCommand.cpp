@@ -37,11 +37,6 @@ struct Generator {
     model::LoadedModel loaded;
 };
 
-std::string originOf(const NamedModel& m) {
-    if (m.run > 0) return m.kind + "-" + std::to_string(m.run);
-    return std::filesystem::path(m.dir).filename().string();
-}
-
 std::string defaultRoundName() {
     const std::time_t now = std::time(nullptr);
     char text[32];
@@ -85,7 +80,7 @@ void runCandidates(const CandidatesOptions& given) {
     if (prompts.empty()) throw UserError(o.project + ": no prompts in the " + o.split + " split (rlhf split assigns one)");
     const torch::Device device = resolveDevice(o.device, o.threads);
     std::vector<Generator> generators;
-    for (const auto& m : models) generators.push_back({originOf(m), model::loadCheckpoint(m.dir, device)});
+    for (const auto& m : models) generators.push_back({shortNameOf(m), model::loadCheckpoint(m.dir, device)});
     torch::NoGradGuard noGrad;
     data::RankingStore rankings(store->database());
     int64_t made = 0, skipped = 0;

@@ -18,7 +18,9 @@ namespace {
 
 using chat::ChatTurn;
 
-void chatForPeople(ChatModel& m, const ChatOptions& o) {
+void chatForPeople(ChatModel& m, const ChatOptions& given) {
+    ChatOptions o = given;
+    o.alternatives = 0;  // nobody sees them here
     std::vector<ChatTurn> turns;
     std::atomic<bool> never{false};
     std::cerr << "rlhf chat: " << m.name << " (context " << m.context() << " tokens); a line is a message, the end of input ends\n";

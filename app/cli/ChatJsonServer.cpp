@@ -17,6 +17,12 @@ namespace {
 
 using nlohmann::json;
 
+// A request line, parsed once by the reader: its value, or why it is not JSON.
+struct Request {
+    json value;
+    std::string parseError;
+};
+
 // stdin's lines for the main thread; "stop" lines are acted on at once instead. A stop names the request
 // it ends ({"op": "stop", "id": N}; without an id: the one being answered), so one that arrives before its
 // request is taken still ends it, and one that arrives after its reply is done ends nothing else.
@@ -25,14 +31,14 @@ public:
     explicit RequestQueue(std::atomic<bool>& cancel) : cancel_(cancel), reader_([this] { read(); }) {}
     ~RequestQueue() { reader_.detach(); }  // blocked in getline until stdin closes; the process is ending
 
-    // The next request line; false once stdin has ended and every line was taken.
-    bool next(std::string& line) {
+    // The next request; false once stdin has ended and every request was taken.
+    bool next(Request& request) {
         std::unique_lock lock(mutex_);
-        ready_.wait(lock, [&] { return !lines_.empty() || ended_; });
-        if (lines_.empty()) return false;
-        line = std::move(lines_.front());
-        lines_.pop_front();
-        current_ = idOf(json::parse(line, nullptr, false));
+        ready_.wait(lock, [&] { return !requests_.empty() || ended_; });
+        if (requests_.empty()) return false;
+        request = std::move(requests_.front());
+        requests_.pop_front();
+        current_ = idOf(request.value);
         cancel_ = !current_.is_null() && stopsAhead_.erase(current_.dump()) > 0;
         return true;
     }
@@ -48,10 +54,17 @@ private:
 
     void read() {
         for (std::string line; std::getline(std::cin, line);) {
-            const json request = json::parse(line, nullptr, false);
+            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            Request request;
+            try {
+                request.value = json::parse(line);
+            } catch (const json::parse_error& e) {
+                request.parseError = e.what();
+            }
             std::lock_guard lock(mutex_);
-            if (request.is_object() && request.contains("op") && request["op"] == "stop") stop(idOf(request));
-            else lines_.push_back(std::move(line));
+            const json& v = request.value;
+            if (v.is_object() && v.contains("op") && v["op"] == "stop") stop(idOf(v));
+            else requests_.push_back(std::move(request));
             ready_.notify_one();
         }
         std::lock_guard lock(mutex_);
@@ -67,7 +80,7 @@ private:
     std::atomic<bool>& cancel_;
     std::mutex mutex_;
     std::condition_variable ready_;
-    std::deque<std::string> lines_;
+    std::deque<Request> requests_;
     json current_;                       // the id of the request being answered
     std::set<std::string> stopsAhead_;  // ids stopped before their request was taken
     bool ended_ = false;
@@ -106,10 +119,12 @@ ChatOptions withFormatOf(const json& request, ChatOptions o) {
     return o;
 }
 
-void answer(ChatModel& m, const ChatOptions& o, const std::string& line, const std::atomic<bool>& cancel) {
+void answer(ChatModel& m, const ChatOptions& o, const Request& given, const std::atomic<bool>& cancel) {
     json id;
     try {
-        const json request = json::parse(line);
+        if (!given.parseError.empty()) throw std::invalid_argument(given.parseError);
+        const json& request = given.value;
+        if (!request.is_object()) throw std::invalid_argument("a request is a JSON object");
         id = request.value("id", json());
         const auto turns = turnsOf(request);
         const ChatReply r = writeReply(m, turns, samplingOf(request, o.sampling), withFormatOf(request, o), cancel, [&](const chat::StreamedToken& t) {
@@ -129,8 +144,7 @@ void serveJsonRequests(ChatModel& model, const ChatOptions& options) {
     printJsonLine({{"event", "ready"}, {"model", model.name}, {"context", model.context()},
                    {"device", model.loaded.model->wte->weight.device().str()}});
     RequestQueue requests(cancel);
-    for (std::string line; requests.next(line); requests.done())
-        if (line.find_first_not_of(" \t\r") != std::string::npos) answer(model, options, line, cancel);
+    for (Request request; requests.next(request); requests.done()) answer(model, options, request, cancel);
 }
 
 }  // namespace rlhf::cli

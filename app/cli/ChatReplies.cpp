@@ -1,7 +1,5 @@
 #include "ChatReplies.h"
 
-#include <filesystem>
-
 #include <torch/torch.h>
 
 #include "CliSupport.h"
@@ -22,20 +20,13 @@ std::vector<std::pair<std::string, double>> alternativesOf(const torch::Tensor& 
     return out;
 }
 
-std::string directoryName(const std::string& dir) {
-    auto path = std::filesystem::absolute(dir).lexically_normal();
-    if (!path.has_filename()) path = path.parent_path();  // ".../model/"
-    return path.filename().string();
-}
-
 }  // namespace
 
 ChatModel loadChatModel(const ChatOptions& o) {
     NamedModel named;
     if (o.project.empty()) named = {o.model, o.model, "", 0};
     else named = resolveModel(*data::ProjectStore::open(o.project, false), o.model, "--model");
-    ChatModel m{named.run > 0 ? named.kind + "-" + std::to_string(named.run) : directoryName(named.dir),
-                model::loadCheckpoint(named.dir, resolveDevice(o.device, o.threads))};
+    ChatModel m{shortNameOf(named), model::loadCheckpoint(named.dir, resolveDevice(o.device, o.threads))};
     if (!m.loaded.tokenizer) throw UserError(o.model + ": the model directory has no tokenizer files");
     return m;
 }
@@ -44,8 +35,10 @@ ChatReply writeReply(ChatModel& m, const std::vector<chat::ChatTurn>& turns, con
                      const ChatOptions& o, const std::atomic<bool>& cancel, const TokenSink& sink) {
     const auto& tok = *m.loaded.tokenizer;
     const int64_t room = std::min<int64_t>(given.maxNewTokens, m.context() / 2);
+    std::vector<int> promptIds;  // of the last prompt tried: the one that fits
     const auto prompt = chat::buildChatPrompt(turns, o.format, [&](const std::string& text) {
-        return static_cast<int64_t>(tok.encode(text).size()) + room <= m.context();
+        promptIds = tok.encode(text);
+        return static_cast<int64_t>(promptIds.size()) + room <= m.context();
     });
     model::SamplingOptions sampling = given;
     sampling.maxNewTokens = static_cast<int>(room);
@@ -55,7 +48,7 @@ ChatReply writeReply(ChatModel& m, const std::vector<chat::ChatTurn>& turns, con
     reply.droppedTurns = prompt.droppedTurns;
     auto emit = [&](std::vector<chat::StreamedToken> ready) { for (const auto& t : ready) sink(t); };
     const auto completions = model::generate(
-        m.loaded.model, {tok.encode(prompt.text)}, sampling,
+        m.loaded.model, {promptIds}, sampling,
         [&](size_t, int id) {
             ++reply.tokens;
             if (id == m.loaded.model->config().eosTokenId) return true;

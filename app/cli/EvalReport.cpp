@@ -51,6 +51,13 @@ NamedModel resolveModel(data::ProjectStore& store, const std::string& name, cons
     throw UserError(option + ": " + name + " is neither a run of " + store.path() + " nor a model directory");
 }
 
+std::string shortNameOf(const NamedModel& m) {
+    if (m.run > 0) return m.kind + "-" + std::to_string(m.run);
+    auto path = fs::absolute(m.dir).lexically_normal();
+    if (!path.has_filename()) path = path.parent_path();  // ".../model/"
+    return path.filename().string();
+}
+
 nlohmann::ordered_json evaluationJson(const std::vector<NamedModel>& models, const std::vector<eval::PolicyResult>& results,
                                       size_t baseline, const std::string& judge, const std::string& split,
                                       const std::vector<std::string>& prompts, size_t samples) {

@@ -24,6 +24,9 @@ struct NamedModel {
     int64_t run = 0;
 };
 NamedModel resolveModel(data::ProjectStore& store, const std::string& name, const std::string& option);
+// What a model is called where it shows (candidates' origins, chat contestants): "sft-3" for run 3, else
+// its directory's name (a trailing "/" ignored).
+std::string shortNameOf(const NamedModel& model);
 
 nlohmann::ordered_json evaluationJson(const std::vector<NamedModel>& models, const std::vector<eval::PolicyResult>& results,
                                       size_t baseline, const std::string& judge, const std::string& split,
