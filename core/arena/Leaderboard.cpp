@@ -29,17 +29,26 @@ Leaderboard computeLeaderboard(const std::vector<std::string>& models, const std
     return board;
 }
 
+std::vector<std::vector<int>> battleCounts(const std::vector<Battle>& battles, int models) {
+    const auto n = static_cast<size_t>(models);
+    std::vector<std::vector<int>> met(n, std::vector<int>(n, 0));
+    for (const auto& b : battles) {
+        ++met[static_cast<size_t>(b.a)][static_cast<size_t>(b.b)];
+        ++met[static_cast<size_t>(b.b)][static_cast<size_t>(b.a)];
+    }
+    return met;
+}
+
 std::vector<std::vector<double>> winRateMatrix(const std::vector<Battle>& battles, int models) {
     const auto n = static_cast<size_t>(models);
-    std::vector<std::vector<double>> score(n, std::vector<double>(n, 0)), met(n, std::vector<double>(n, 0));
+    std::vector<std::vector<double>> score(n, std::vector<double>(n, 0));
     for (const auto& b : battles) {
         const auto a = static_cast<size_t>(b.a), c = static_cast<size_t>(b.b);
         const double aScore = b.winner == Winner::A ? 1 : b.winner == Winner::B ? 0 : 0.5;
         score[a][c] += aScore;
         score[c][a] += 1 - aScore;
-        ++met[a][c];
-        ++met[c][a];
     }
+    const auto met = battleCounts(battles, models);
     for (size_t i = 0; i < n; ++i)
         for (size_t j = 0; j < n; ++j) score[i][j] = met[i][j] > 0 ? score[i][j] / met[i][j] : -1;
     return score;

@@ -30,5 +30,7 @@ Leaderboard computeLeaderboard(const std::vector<std::string>& models, const std
 // rate[i][j]: the share of i's battles against j that i won, a tie of either kind counting half; -1 where
 // they never met (and on the diagonal). Indexes as in `models` of computeLeaderboard.
 std::vector<std::vector<double>> winRateMatrix(const std::vector<Battle>& battles, int models);
+// met[i][j]: how many battles i and j fought (either side). Indexes as above.
+std::vector<std::vector<int>> battleCounts(const std::vector<Battle>& battles, int models);
 
 }  // namespace rlhf::arena

@@ -24,7 +24,6 @@ ChatPanel::ChatPanel(QWidget* parent) : QWidget(parent) {
     connect(chat_, &ChatView::statusMessage, this, &ChatPanel::statusMessage);
     connect(arena_, &ArenaView::statusMessage, this, &ChatPanel::statusMessage);
     connect(leaderboard_, &LeaderboardView::statusMessage, this, &ChatPanel::statusMessage);
-    connect(arena_, &ArenaView::battleRecorded, leaderboard_, &LeaderboardView::refresh);
     setFocusProxy(chat_);
 }
 

@@ -64,7 +64,9 @@ GptChatColumn::~GptChatColumn() { engine_->disconnect(this); }
 
 QJsonObject GptChatColumn::sampling() const {
     QJsonObject fields = settings_->requestFields();
-    fields.insert(QStringLiteral("seed"), replies_);
+    // Reply i of the conversation is sampled with seed i: a reset conversation repeats itself.
+    const auto replies = std::count_if(turns_.begin(), turns_.end(), [](const auto& t) { return t.role == chat::ChatTurn::Role::Assistant; });
+    fields.insert(QStringLiteral("seed"), static_cast<int>(replies));
     return fields;
 }
 
@@ -130,7 +132,6 @@ void GptChatColumn::onLoaded(const QString& name, int context, const QString& de
 void GptChatColumn::onReplied(int id, const QString& text, const QString& end, int droppedTurns) {
     if (request_ == 0 || id != request_) return;
     turns_.push_back({chat::ChatTurn::Role::Assistant, trimmed(text)});
-    ++replies_;
     countReply();
     if (end == QLatin1String("stopped")) transcript_->addNote(tr("Stopped."));
     else if (end == QLatin1String("length")) transcript_->addNote(tr("(cut: the reply reached its length limit)"));
@@ -175,7 +176,6 @@ void GptChatColumn::reset() {
     }
     waitingForLoad_ = false;
     turns_.clear();
-    replies_ = 0;
     transcript_->clearConversation();
 }
 

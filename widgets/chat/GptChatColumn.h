@@ -33,7 +33,7 @@ public:
     QString transcriptText() const override;
     void setAlias(const QString& alias) override;
 
-    QJsonObject sampling() const;  // the settings a reply is written with
+    QJsonObject sampling() const;  // the settings the next reply is written with
     void setSampling(double temperature, double topP, int maxNewTokens, bool greedy);
     TokenTranscript* transcript() const { return transcript_; }
 
@@ -54,7 +54,6 @@ private:
     QToolButton* settingsToggle_ = nullptr;
     QString name_, alias_, state_, tip_;
     int request_ = 0;  // the reply being written (0: none)
-    int replies_ = 0;  // replies written: reply i is sampled with seed i
     bool waitingForLoad_ = false;  // a message came before the model was loaded
     bool failed_ = false;
 };

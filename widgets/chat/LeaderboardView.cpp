@@ -1,6 +1,6 @@
 #include "chat/LeaderboardView.h"
 
-#include <map>
+#include <algorithm>
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -85,32 +85,37 @@ void LeaderboardView::refresh() {
     const int generation = ++generation_;  // an older refresh that ends later is not shown
     queryProject<Results>(
         this, projectPath_,
-        [](data::ProjectStore& store) {
-            const auto battles = data::readArenaBattles(store.database());
-            Results r;
-            r.board = arena::computeLeaderboard(battles.models, battles.battles, kRounds, kSeed);
-            std::map<std::string, int> original;
-            for (size_t i = 0; i < battles.models.size(); ++i) original[battles.models[i]] = static_cast<int>(i);
-            const auto rates = arena::winRateMatrix(battles.battles, static_cast<int>(battles.models.size()));
-            std::vector<std::vector<int>> met(battles.models.size(), std::vector<int>(battles.models.size(), 0));
-            for (const auto& b : battles.battles) ++met[static_cast<size_t>(b.a)][static_cast<size_t>(b.b)], ++met[static_cast<size_t>(b.b)][static_cast<size_t>(b.a)];
-            for (const auto& row : r.board.rows) r.models.push_back(row.model);  // the matrix in leaderboard order
-            for (const auto& x : r.models) {
-                r.winRates.emplace_back();
-                r.met.emplace_back();
-                for (const auto& y : r.models) {
-                    r.winRates.back().push_back(rates[static_cast<size_t>(original[x])][static_cast<size_t>(original[y])]);
-                    r.met.back().push_back(met[static_cast<size_t>(original[x])][static_cast<size_t>(original[y])]);
-                }
-            }
-            return r;
-        },
+        &LeaderboardView::readResults,
         [this, generation](Results& r) {
             if (generation == generation_) show(r);
         },
         [this, generation](const QString& message) {
             if (generation == generation_) summary_->setText(tr("Could not compute the leaderboard: %1").arg(message.toHtmlEscaped()));
         });
+}
+
+// Runs on a worker: the leaderboard, and the matrix with its models in the leaderboard's order.
+LeaderboardView::Results LeaderboardView::readResults(data::ProjectStore& store) {
+    const auto battles = data::readArenaBattles(store.database());
+    const int n = static_cast<int>(battles.models.size());
+    Results r;
+    r.board = arena::computeLeaderboard(battles.models, battles.battles, kRounds, kSeed);
+    const auto rates = arena::winRateMatrix(battles.battles, n);
+    const auto met = arena::battleCounts(battles.battles, n);
+    std::vector<size_t> index;  // leaderboard row -> the models' order of the battles
+    for (const auto& row : r.board.rows) {
+        r.models.push_back(row.model);
+        index.push_back(static_cast<size_t>(std::find(battles.models.begin(), battles.models.end(), row.model) - battles.models.begin()));
+    }
+    for (size_t x : index) {
+        r.winRates.emplace_back();
+        r.met.emplace_back();
+        for (size_t y : index) {
+            r.winRates.back().push_back(rates[x][y]);
+            r.met.back().push_back(met[x][y]);
+        }
+    }
+    return r;
 }
 
 void LeaderboardView::addVotesAsComparisons() {

@@ -13,6 +13,10 @@ class QLabel;
 class QPushButton;
 class QTableWidget;
 
+namespace rlhf::data {
+class ProjectStore;
+}
+
 namespace rlhf::widgets {
 
 class LeaderboardView : public QWidget {
@@ -42,6 +46,7 @@ private:
         std::vector<std::vector<double>> winRates;
         std::vector<std::vector<int>> met;
     };
+    static Results readResults(data::ProjectStore& store);
     void show(const Results& r);
     void plotMatrix(const Results& r);
 
