@@ -13,13 +13,10 @@
 
 namespace rlhf::train {
 
-namespace {
-
 double secondsSince(std::chrono::steady_clock::time_point t0, const torch::Device& device) {
     if (device.is_cuda()) torch::cuda::synchronize();
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
-}  // namespace
 
 BenchPreset benchPreset(const std::string& name, const torch::Device& device) {
     BenchPreset p;

@@ -3,6 +3,7 @@
 // them so the two print comparable numbers: random tokens; training = forward, cross-entropy,
 // backward, AdamW step, after warm-up steps; generation = 16-token random prompts, 64 sampled tokens.
 
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -18,6 +19,9 @@ struct BenchPreset {
     model::Gpt2Config config;  // context = n_positions
     int batch = 1;
 };
+
+// Seconds since t0, once the device has finished its queued work (a benchmark's clock).
+double secondsSince(std::chrono::steady_clock::time_point t0, const torch::Device& device);
 
 // tiny, small, gpt2 (architecture §7); throws std::invalid_argument for another name.
 BenchPreset benchPreset(const std::string& name, const torch::Device& device);

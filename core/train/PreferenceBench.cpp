@@ -15,11 +15,6 @@ namespace rlhf::train {
 
 namespace {
 
-double secondsSince(std::chrono::steady_clock::time_point t0, const torch::Device& device) {
-    if (device.is_cuda()) torch::cuda::synchronize();
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
 // [2P, T] on `device`: P chosen rows, then P rejected rows sharing their prompts (the first T/2 tokens).
 torch::Tensor pairRows(const model::Gpt2Config& c, int pairs, const torch::Device& device) {
     const int64_t T = c.nPositions, half = T / 2;
