@@ -23,6 +23,7 @@
 #include "data/SyntheticHh.h"
 #include "model/cpu/SimdWidth.h"
 #include "train/GptBench.h"
+#include "train/PpoBench.h"
 #include "train/PreferenceBench.h"
 
 namespace rlhf::cli {
@@ -135,6 +136,32 @@ void benchPreference(const GptBenchOptions& o, const std::string& stage, int pai
     printJsonLine(out);
 }
 
+struct PpoBenchFlags {
+    int rollout = 0, responseLength = 0, steps = 0;  // 0: the preset's default (ppoBenchDefaults)
+};
+
+// rlhf bench ppo: a PPO step's seconds and their split (generation, scoring, update) on random models.
+void benchPpo(const GptBenchOptions& o, const PpoBenchFlags& flags) {
+    const torch::Device device = resolveDevice(o.device, o.threads);
+    const auto preset = train::benchPreset(o.preset, device);
+    auto options = train::ppoBenchDefaults(o.preset, device);
+    if (flags.rollout > 0) options.rollout = flags.rollout;
+    if (flags.responseLength > 0) options.responseLength = flags.responseLength;
+    if (flags.steps > 0) options.steps = flags.steps;
+    options.miniBatch = std::min(options.miniBatch, options.rollout);
+    options.precision = o.precision;
+    const ScratchDirectory scratch("ppo");
+    const auto r = train::benchPpo(preset, device, options, scratch.path().string());
+    nlohmann::json out = benchHeader(o, device);
+    out.update({{"precision", train::precisionName(train::parsePrecision(o.precision, device))}, {"rollout", options.rollout},
+                {"prompt_tokens", options.promptTokens}, {"response_length", options.responseLength},
+                {"mini_batch", options.miniBatch}, {"ppo_epochs", options.ppoEpochs}, {"steps", options.steps},
+                {"step_s", r.stepSeconds}, {"generation_s", r.generationSeconds}, {"scoring_s", r.scoringSeconds},
+                {"update_s", r.updateSeconds}, {"generation_share", r.generationSeconds / r.stepSeconds},
+                {"mean_response_tokens", r.responseTokens}, {"updates_per_step", r.updates}});
+    printJsonLine(out);
+}
+
 }  // namespace
 
 void addBenchCommand(CLI::App& app) {
@@ -187,6 +214,19 @@ void addBenchCommand(CLI::App& app) {
         cmd->add_flag("--json")->description("JSON output (the default)");
         cmd->callback([gpt, pairs, stage] { benchPreference(*gpt, stage, *pairs); });
     }
+
+    auto ppo = std::make_shared<PpoBenchFlags>();
+    CLI::App* ppoBench = bench->add_subcommand("ppo", "A PPO step's seconds: generation, scoring and update, on random models");
+    ppoBench->add_option("--preset", gpt->preset, "tiny, small or gpt2")->check(CLI::IsMember({"tiny", "small", "gpt2"}));
+    ppoBench->add_option("--rollout", ppo->rollout, "Prompts rolled out per step (default: the preset's)")->check(greaterThanZero());
+    ppoBench->add_option("--response-length", ppo->responseLength, "New tokens per rollout at most (default: the preset's)")
+        ->check(greaterThanZero());
+    ppoBench->add_option("--steps", ppo->steps, "Timed steps after one warm-up step (default: the preset's)")->check(greaterThanZero());
+    ppoBench->add_option("--precision", gpt->precision, "fp32, bf16 (autocast) or auto")->check(CLI::IsMember({"fp32", "bf16", "auto"}));
+    addDeviceOption(ppoBench, gpt->device);
+    ppoBench->add_option("--threads", gpt->threads, "LibTorch intra-op threads (default: all cores)");
+    ppoBench->add_flag("--json")->description("JSON output (the default)");
+    ppoBench->callback([gpt, ppo] { benchPpo(*gpt, *ppo); });
 }
 
 }  // namespace rlhf::cli
