@@ -1045,142 +1045,142 @@ Es wurde nichts importiert.</translation>
 <context>
     <name>rlhf::widgets::DatasetPanel</name>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="75"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="76"/>
         <source>New prompt…</source>
         <translation>Neuer Prompt…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="76"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="77"/>
         <source>Type a prompt of your own, then write its demonstration on the right (Ctrl+Shift+N)</source>
         <translation>Eigenen Prompt eingeben, dann rechts seine Demonstration schreiben (Strg+Umschalt+N)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="78"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="79"/>
         <source>Ctrl+Shift+N</source>
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="89"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="90"/>
         <source>The prompt list could not be read: %1</source>
         <translation>Die Prompt-Liste konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="95"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="96"/>
         <source>Prompt %1 saved</source>
         <translation>Prompt %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="103"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="104"/>
         <source>Demonstration added to prompt %1</source>
         <translation>Demonstration zu Prompt %1 hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="116"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="117"/>
         <source>Search prompts and responses (all words)…</source>
         <translation>Prompts und Antworten durchsuchen (alle Wörter) …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="120"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="121"/>
         <source>All splits</source>
         <translation>Alle Aufteilungen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="121"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="122"/>
         <source>Train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="122"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="123"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="123"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="124"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="124"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="125"/>
         <source>Unassigned</source>
         <translation>Nicht zugeordnet</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="127"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="128"/>
         <source>Where prompts came from: an import file, or typed in</source>
         <translation>Herkunft der Prompts: eine Importdatei oder eingetippt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="129"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="130"/>
         <source>Any demos</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="129"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="130"/>
         <source>With demo</source>
         <translation>Mit Demonstration</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="129"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="130"/>
         <source>Without demo</source>
         <translation>Ohne Demonstration</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="130"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="131"/>
         <source>Prompts with or without a human demonstration</source>
         <translation>Prompts mit oder ohne menschliche Demonstration</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="132"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="133"/>
         <source>Labelled or not</source>
         <translation>Bewertet oder nicht</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="132"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="133"/>
         <source>Labelled</source>
         <translation>Bewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="132"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="133"/>
         <source>Unlabelled</source>
         <translation>Unbewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="133"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="134"/>
         <source>Import…</source>
         <translation>Importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="134"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="135"/>
         <source>Statistics…</source>
         <translation>Statistik …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="135"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="136"/>
         <source>Duplicates…</source>
         <translation>Duplikate …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="136"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="137"/>
         <source>Clusters of near-duplicate prompts (MinHash)</source>
         <translation>Gruppen nahezu gleicher Prompts (MinHash)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="137"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="138"/>
         <source>Import a JSON-lines file (Ctrl+I); File → Export… writes one (Ctrl+E)</source>
         <translation>Eine JSON-Lines-Datei importieren (Strg+I); Datei → Exportieren… schreibt eine (Strg+E)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="182"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="183"/>
         <source>All tags</source>
         <translation>Alle Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="184"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="185"/>
         <source>All sources</source>
         <translation>Alle Quellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="235"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="237"/>
         <source>%n prompt(s) match</source>
         <translation>
             <numerusform>%n Prompt passt</numerusform>
@@ -1188,39 +1188,44 @@ Es wurde nichts importiert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="235"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="240"/>
         <source>Counting prompts…</source>
         <translation>Prompts werden gezählt…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="244"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="240"/>
+        <source>Indexing imported rows for search…</source>
+        <translation>Importierte Zeilen werden für die Suche indiziert…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="250"/>
         <source>No prompt matches the search and filters.</source>
         <translation>Kein Prompt passt zu Suche und Filtern.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="245"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="251"/>
         <source>No prompts yet.
 Import a JSON-lines file with Import… (Ctrl+I), or write one with New prompt… (Ctrl+Shift+N).</source>
         <translation>Noch keine Prompts.
 Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben Sie einen mit Neuer Prompt… (Strg+Umschalt+N).</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="255"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="261"/>
         <source>New prompt</source>
         <translation>Neuer Prompt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="256"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="262"/>
         <source>Prompt (Ctrl+Enter adds it):</source>
         <translation>Prompt (Strg+Eingabe fügt ihn hinzu):</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="269"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="275"/>
         <source>Prompt %1 added — write its demonstration on the right</source>
         <translation>Prompt %1 hinzugefügt — schreiben Sie rechts seine Demonstration</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="274"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="280"/>
         <source>Delete %n near-duplicate prompt(s)</source>
         <translation>
             <numerusform>%n beinahe doppelten Prompt löschen</numerusform>
@@ -1228,7 +1233,7 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="277"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="283"/>
         <source>%n prompt(s) deleted — Ctrl+Z brings them back</source>
         <translation>
             <numerusform>%n Prompt gelöscht — Strg+Z holt ihn zurück</numerusform>
@@ -1236,12 +1241,12 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="283"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="289"/>
         <source>Merged into prompt %1 — Ctrl+Z separates them again</source>
         <translation>In Prompt %1 zusammengeführt — Strg+Z trennt sie wieder</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="290"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="296"/>
         <source>Prompt %1 deleted — Ctrl+Z brings it back</source>
         <translation>Prompt %1 gelöscht — Strg+Z holt ihn zurück</translation>
     </message>
@@ -1537,58 +1542,58 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>wird geladen…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="88"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="90"/>
         <source>%1 answers here.</source>
         <translation>%1 antwortet hier.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="89"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="91"/>
         <source>The model answers here, token by token. Hover a token: how likely the model found it, and what else it considered.</source>
         <translation>Das Modell antwortet hier, Token für Token. Zeigen Sie auf ein Token: wie wahrscheinlich es das Modell fand und was es sonst erwog.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="103"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="105"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="105"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="107"/>
         <source>No reply: the model is not loaded.</source>
         <translation>Keine Antwort: Das Modell ist nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="124"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="126"/>
         <source>context %1</source>
         <translation>Kontext %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="136"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="137"/>
         <source>(cut: the reply reached its length limit)</source>
         <translation>(abgeschnitten: Die Antwort erreichte ihre Längengrenze)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="148"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="149"/>
         <source>This model could not answer.</source>
         <translation>Dieses Modell konnte nicht antworten.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="135"/>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="166"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="136"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="167"/>
         <source>Stopped.</source>
         <translation>Gestoppt.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="124"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="126"/>
         <source>context %1 · GPU</source>
         <translation>Kontext %1 · GPU</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="125"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="127"/>
         <source>%1 on %2: a context of %3 tokens; each reply gets at most half of it</source>
         <translation>%1 auf %2: ein Kontext von %3 Tokens; jede Antwort bekommt höchstens die Hälfte davon</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="138"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="139"/>
         <source>The model no longer sees the oldest %n turn(s): they do not fit its context.</source>
         <translation>
             <numerusform>Das Modell sieht den ältesten %n Beitrag nicht mehr: Er passt nicht in seinen Kontext.</numerusform>
@@ -1596,12 +1601,12 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="144"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="145"/>
         <source>not loaded</source>
         <translation>nicht geladen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="147"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="148"/>
         <source>The model could not be loaded or its engine ended: %1</source>
         <translation>Das Modell konnte nicht geladen werden oder seine Engine wurde beendet: %1</translation>
     </message>
@@ -1684,32 +1689,32 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="112"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="93"/>
         <source>Could not compute the leaderboard: %1</source>
         <translation>Die Rangliste konnte nicht berechnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="121"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="126"/>
         <source>%1 new comparisons from the arena&apos;s votes (%2 already there); %3 ties and %4 battles without a common last message are not comparisons. The reward model trains on them with the other comparisons.</source>
         <translation>%1 neue Vergleiche aus den Arena-Stimmen (%2 schon vorhanden); %3 Unentschieden und %4 Duelle ohne gemeinsame letzte Nachricht sind keine Vergleiche. Das Belohnungsmodell trainiert mit ihnen und den anderen Vergleichen.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="134"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="139"/>
         <source>The votes could not be added as comparisons: %1</source>
         <translation>Die Stimmen konnten nicht als Vergleiche hinzugefügt werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="141"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="146"/>
         <source>No arena battles yet. Vote in the Arena tab, or import Chatbot Arena records (File → Import, format arena).</source>
         <translation>Noch keine Arena-Duelle. Stimmen Sie im Reiter Arena ab oder importieren Sie Chatbot-Arena-Datensätze (Datei → Importieren, Format arena).</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="143"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="148"/>
         <source>&lt;b&gt;%1 battles&lt;/b&gt;, %2 models · Bradley–Terry ratings (mean 1000) with 95 % bootstrap intervals (%3 resamples, seed %4) and online Elo (K 4), as &lt;tt&gt;rlhf arena&lt;/tt&gt; computes them</source>
         <translation>&lt;b&gt;%1 Duelle&lt;/b&gt;, %2 Modelle · Bradley–Terry-Wertungen (Mittel 1000) mit 95-%-Bootstrap-Intervallen (%3 Stichproben, Seed %4) und Online-Elo (K 4), wie &lt;tt&gt;rlhf arena&lt;/tt&gt; sie berechnet</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="149"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="154"/>
         <source>&lt;br&gt;&lt;span style=&apos;color:#a05000&apos;&gt;A model was never beaten, or groups of models never met both ways: the ratings are kept finite by a negligible ridge and are only a rough order.&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;span style=&apos;color:#a05000&apos;&gt;Ein Modell wurde nie geschlagen, oder Gruppen von Modellen trafen nie in beide Richtungen aufeinander: Ein vernachlässigbarer Ridge hält die Wertungen endlich; sie sind nur eine grobe Reihenfolge.&lt;/span&gt;</translation>
     </message>

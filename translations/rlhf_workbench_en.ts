@@ -45,7 +45,7 @@
 <context>
     <name>rlhf::widgets::DatasetPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="235"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="237"/>
         <source>%n prompt(s) match</source>
         <translation>
             <numerusform>%n prompt matches</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="274"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="280"/>
         <source>Delete %n near-duplicate prompt(s)</source>
         <translation>
             <numerusform>Delete %n near-duplicate prompt</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="277"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="283"/>
         <source>%n prompt(s) deleted — Ctrl+Z brings them back</source>
         <translation>
             <numerusform>%n prompt deleted — Ctrl+Z brings it back</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>rlhf::widgets::GptChatColumn</name>
     <message numerus="yes">
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="138"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="139"/>
         <source>The model no longer sees the oldest %n turn(s): they do not fit its context.</source>
         <translation>
             <numerusform>The model no longer sees the oldest turn: it does not fit its context.</numerusform>

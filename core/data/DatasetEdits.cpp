@@ -4,6 +4,7 @@
 
 #include "data/ContentHash.h"
 #include "data/Schema.h"
+#include "data/SearchIndex.h"
 #include "data/Splits.h"
 #include "util/Clock.h"
 
@@ -129,9 +130,11 @@ void DatasetEdits::restorePrompt(const PromptSnapshot& s) {
     insertRows(db_, "label_assignments", s.assignments);
     insertRows(db_, "rankings", s.rankings);
     insertRows(db_, "ranking_items", s.rankingItems);
-    auto prompt = db_.prepare("INSERT INTO prompts_fts(rowid, text) SELECT id, text FROM prompts WHERE id = ?1");
+    auto prompt = db_.prepare("INSERT INTO prompts_fts(rowid, text) SELECT id, text FROM prompts p WHERE id = ?1 AND " +
+                              notPendingSql("prompts", "p.id"));
     prompt.bind(1, s.promptId).run();
-    auto responses = db_.prepare("INSERT INTO responses_fts(rowid, text) SELECT id, text FROM responses WHERE prompt_id = ?1");
+    auto responses = db_.prepare("INSERT INTO responses_fts(rowid, text) SELECT id, text FROM responses r WHERE prompt_id = ?1 AND " +
+                                 notPendingSql("responses", "r.id"));
     responses.bind(1, s.promptId).run();
     tx.commit();
 }
@@ -187,7 +190,10 @@ void DatasetEdits::unmergePrompts(const PromptMerge& merge) {
     for (const auto& m : merge.merged) {
         insertRows(db_, "prompts", {m.prompt});
         insertRows(db_, "prompt_tags", m.promptTags);
-        db_.prepare("INSERT INTO prompts_fts(rowid, text) SELECT id, text FROM prompts WHERE id = ?1").bind(1, m.promptId).run();
+        db_.prepare("INSERT INTO prompts_fts(rowid, text) SELECT id, text FROM prompts p WHERE id = ?1 AND " +
+                    notPendingSql("prompts", "p.id"))
+            .bind(1, m.promptId)
+            .run();
         setPromptOf(db_, "responses", m.responses, m.promptId);
         setPromptOf(db_, "comparisons", m.comparisons, m.promptId);
         setPromptOf(db_, "rankings", m.rankings, m.promptId);

@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "data/SearchIndex.h"
+
 namespace rlhf::data {
 
 namespace {
@@ -54,7 +56,12 @@ std::string ftsQuery(const std::string& search) {
     return out;
 }
 
+void DatasetQueries::indexForSearch(const PromptFilter& filter) {
+    if (!filter.search.empty() && pendingSearchIds(db_) > 0) indexPendingRows(db_);
+}
+
 std::vector<PromptRow> DatasetQueries::page(const PromptFilter& filter, int64_t afterId, int limit) {
+    indexForSearch(filter);
     std::vector<std::string> binds;
     const std::string where = whereClause(filter, binds);
     auto q = db_.prepare(
@@ -73,6 +80,7 @@ std::vector<PromptRow> DatasetQueries::page(const PromptFilter& filter, int64_t 
 }
 
 int64_t DatasetQueries::count(const PromptFilter& filter) {
+    indexForSearch(filter);
     std::vector<std::string> binds;
     const std::string where = whereClause(filter, binds);
     auto q = db_.prepare("SELECT count(*) FROM prompts p WHERE ?1 IS NULL AND " + where);

@@ -1,6 +1,8 @@
 #pragma once
 // Read side of the Dataset panel: filtered, keyset-paged prompt lists (fast on 1M rows: each page is an
 // index range scan, never an OFFSET), counts, and one prompt with its responses and comparisons.
+// A search first indexes the rows an import left out of the full-text index (SearchIndex.h): then, and
+// only then, the connection writes, a short transaction per chunk; it must not be inside a transaction.
 
 #include <cstdint>
 #include <optional>
@@ -63,6 +65,8 @@ public:
     std::vector<int64_t> responseLengths();
 
 private:
+    void indexForSearch(const PromptFilter& filter);
+
     Database& db_;
 };
 

@@ -7,6 +7,7 @@
 #include "data/RankingFile.h"
 #include "data/RecordWriter.h"
 #include "data/Schema.h"
+#include "data/SearchIndex.h"
 #include "util/Clock.h"
 
 namespace rlhf::data {
@@ -91,8 +92,8 @@ ImportReport importJsonl(Database& db, const std::string& path, const ImportOpti
     auto finish = db.prepare("UPDATE imports SET format = ?1, records = ?2, skipped = ?3, duplicates = ?4 WHERE id = ?5");
     finish.bind(1, std::string_view(formatName(report.format))).bind(2, report.records);
     finish.bind(3, static_cast<int64_t>(report.skipped.size())).bind(4, report.duplicates).bind(5, importId).run();
-    indexNewRows(db, "prompts", lastPrompt);
-    indexNewRows(db, "responses", lastResponse);
+    deferIndexing(db, "prompts", lastPrompt);  // the first search indexes them (SearchIndex.h)
+    deferIndexing(db, "responses", lastResponse);
     tx.commit();
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return report;

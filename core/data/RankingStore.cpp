@@ -7,6 +7,7 @@
 
 #include "data/ContentHash.h"
 #include "data/RecordFormat.h"
+#include "data/SearchIndex.h"
 #include "data/Splits.h"
 #include "util/Clock.h"
 
@@ -69,7 +70,9 @@ int64_t RankingStore::responseOf(int64_t promptId, const std::string& text, bool
     auto insert = statement("INSERT INTO responses(prompt_id, text, hash, origin, created_at) VALUES (?1, ?2, ?3, 'import', ?4)");
     insert->bind(1, promptId).bind(2, std::string_view(text)).bind(3, static_cast<int64_t>(hash)).bind(4, unixSeconds()).run();
     const int64_t id = db_.lastInsertId();
-    statement("INSERT INTO responses_fts(rowid, text) VALUES (?1, ?2)")->bind(1, id).bind(2, std::string_view(text)).run();
+    // statements_ keys are views: the SQL must outlive the store.
+    static const std::string indexResponse = "INSERT INTO responses_fts(rowid, text) SELECT ?1, ?2 WHERE " + notPendingSql("responses", "?1");
+    statement(indexResponse)->bind(1, id).bind(2, std::string_view(text)).run();
     return id;
 }
 
@@ -85,7 +88,8 @@ LabelItem RankingStore::ensureItem(const std::string& prompt, const std::vector<
         insert->bind(1, std::string_view(prompt)).bind(2, static_cast<int64_t>(promptHash)).bind(3, std::string_view(source));
         insert->bind(4, std::string_view(splitFor(promptHash, splits.seed, splits.ratios))).bind(5, unixSeconds()).run();
         promptId = db_.lastInsertId();
-        statement("INSERT INTO prompts_fts(rowid, text) VALUES (?1, ?2)")->bind(1, promptId).bind(2, std::string_view(prompt)).run();
+        static const std::string indexPrompt = "INSERT INTO prompts_fts(rowid, text) SELECT ?1, ?2 WHERE " + notPendingSql("prompts", "?1");
+        statement(indexPrompt)->bind(1, promptId).bind(2, std::string_view(prompt)).run();
     }
     std::vector<int64_t> ids;
     std::vector<uint64_t> hashes;

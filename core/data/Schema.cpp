@@ -93,7 +93,8 @@ CREATE TABLE votes(
   winner TEXT NOT NULL CHECK (winner IN ('left', 'right', 'tie', 'both_bad')),
   labeller_id INTEGER REFERENCES labellers(id), created_at REAL NOT NULL);
 -- Full-text indexes. Updates and deletes are mirrored by triggers; new rows are indexed by the code
--- that inserts them (indexNewRows, in bulk after an import: per-row triggers made imports 5x slower).
+-- that inserts them (indexNewRows, in bulk after an import: per-row triggers made imports 5x slower;
+-- since version 7 an import leaves that to the first search, SearchIndex.h).
 -- detail='none' halves the index cost: searches are word AND-queries (no phrase or NEAR queries).
 CREATE VIRTUAL TABLE prompts_fts USING fts5(text, content='prompts', content_rowid='id', detail='none');
 CREATE TRIGGER prompts_fts_delete AFTER DELETE ON prompts BEGIN
@@ -251,6 +252,32 @@ CREATE TABLE arena_battles(
 CREATE INDEX arena_battles_hash ON arena_battles(record_hash);
 )SQL";
 
+// Version 7: an import's rows may wait for the full-text index (SearchIndex.h): search_pending holds their
+// id ranges, and the triggers leave rows inside one alone (they are not in the index yet).
+constexpr const char* kVersion7 = R"SQL(
+CREATE TABLE search_pending(
+  tbl TEXT NOT NULL CHECK (tbl = 'prompts' OR tbl = 'responses'),
+  first_id INTEGER NOT NULL, last_id INTEGER NOT NULL);
+DROP TRIGGER prompts_fts_delete;
+DROP TRIGGER prompts_fts_update;
+DROP TRIGGER responses_fts_delete;
+DROP TRIGGER responses_fts_update;
+CREATE TRIGGER prompts_fts_delete AFTER DELETE ON prompts
+WHEN NOT EXISTS (SELECT 1 FROM search_pending s WHERE s.tbl = 'prompts' AND old.id BETWEEN s.first_id AND s.last_id) BEGIN
+  INSERT INTO prompts_fts(prompts_fts, rowid, text) VALUES ('delete', old.id, old.text); END;
+CREATE TRIGGER prompts_fts_update AFTER UPDATE OF text ON prompts
+WHEN NOT EXISTS (SELECT 1 FROM search_pending s WHERE s.tbl = 'prompts' AND old.id BETWEEN s.first_id AND s.last_id) BEGIN
+  INSERT INTO prompts_fts(prompts_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO prompts_fts(rowid, text) VALUES (new.id, new.text); END;
+CREATE TRIGGER responses_fts_delete AFTER DELETE ON responses
+WHEN NOT EXISTS (SELECT 1 FROM search_pending s WHERE s.tbl = 'responses' AND old.id BETWEEN s.first_id AND s.last_id) BEGIN
+  INSERT INTO responses_fts(responses_fts, rowid, text) VALUES ('delete', old.id, old.text); END;
+CREATE TRIGGER responses_fts_update AFTER UPDATE OF text ON responses
+WHEN NOT EXISTS (SELECT 1 FROM search_pending s WHERE s.tbl = 'responses' AND old.id BETWEEN s.first_id AND s.last_id) BEGIN
+  INSERT INTO responses_fts(responses_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO responses_fts(rowid, text) VALUES (new.id, new.text); END;
+)SQL";
+
 }  // namespace
 
 std::string newProjectId() {
@@ -266,13 +293,9 @@ std::string newProjectId() {
 
 const std::vector<Migration>& schemaMigrations() {
     static const std::vector<Migration> migrations = {{kVersion1, nullptr}, {kVersion2, nullptr}, {nullptr, rewriteInListChecks},
-                                                      {nullptr, addRunStatuses}, {nullptr, addLabelling}, {kVersion6, nullptr}};
+                                                      {nullptr, addRunStatuses}, {nullptr, addLabelling}, {kVersion6, nullptr},
+                                                      {kVersion7, nullptr}};
     return migrations;
-}
-
-void indexNewRows(Database& db, const char* table, int64_t afterId) {
-    const std::string t = table;
-    db.exec("INSERT INTO " + t + "_fts(rowid, text) SELECT id, text FROM " + t + " WHERE id > " + std::to_string(afterId));
 }
 
 void migrate(Database& db, int targetVersion) {

@@ -20,9 +20,6 @@ inline int currentSchemaVersion() { return static_cast<int>(schemaMigrations().s
 // 128 random bits as 32 hex digits: a new project's id (settings project_id).
 std::string newProjectId();
 
-// Adds rows of `table` (prompts or responses) with id > afterId to its full-text index, in one statement.
-void indexNewRows(Database& db, const char* table, int64_t afterId);
-
 // Brings `db` to currentSchemaVersion(); up to `targetVersion` when given (tests of old versions).
 // Throws StoreError for a file written by a newer version of the workbench.
 void migrate(Database& db, int targetVersion = -1);

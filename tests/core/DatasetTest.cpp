@@ -2,6 +2,10 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <utility>
 
 #include <filesystem>
 
@@ -11,6 +15,7 @@
 #include "data/DatasetQueries.h"
 #include "data/NearDuplicates.h"
 #include "data/ProjectStore.h"
+#include "data/SearchIndex.h"
 
 using namespace rlhf::data;
 namespace fs = std::filesystem;
@@ -26,6 +31,43 @@ class DatasetTest : public QObject {
         std::vector<int64_t> out;
         for (const auto& r : DatasetQueries(store_->database()).page(f, 0, 1000)) out.push_back(r.id);
         return out;
+    }
+
+    // Lower-case ASCII words of each row of `table` (words with non-ASCII letters are left out: SQLite's
+    // lower() and the tokenizer's folding differ there).
+    std::map<std::string, std::set<int64_t>> rowsOfWords(const char* table) {
+        std::map<std::string, std::set<int64_t>> rowsOfWord;
+        auto rows = store_->database().prepare(std::string("SELECT id, lower(text) FROM ") + table);
+        while (rows.step()) {
+            std::string word;
+            for (const char c : rows.columnText(1) + " ") {
+                const auto byte = static_cast<unsigned char>(c);
+                if (std::isalnum(byte) || byte >= 0x80) {
+                    word += c;
+                } else if (!word.empty()) {
+                    const bool ascii = std::all_of(word.begin(), word.end(), [](char w) { return static_cast<unsigned char>(w) < 0x80; });
+                    if (ascii) rowsOfWord[word].insert(rows.columnInt(0));
+                    word.clear();
+                }
+            }
+        }
+        return rowsOfWord;
+    }
+
+    // Each word of the rows of `table` now, and of `before` (words the rows had), finds exactly the rows
+    // that hold it now: no row missing, stale or left behind in the index. (FTS5's integrity-check cannot
+    // tell with detail=none.)
+    void expectIndexMatchesContent(const char* table, const std::map<std::string, std::set<int64_t>>& before = {}) {
+        auto expected = rowsOfWords(table);
+        QVERIFY(!expected.empty());
+        for (const auto& [word, rows] : before) expected.try_emplace(word);
+        for (const auto& [word, rows] : expected) {
+            auto found = store_->database().prepare(std::string("SELECT rowid FROM ") + table + "_fts WHERE " + table + "_fts MATCH ?1");
+            found.bind(1, std::string_view(ftsQuery(word)));
+            std::set<int64_t> got;
+            while (found.step()) got.insert(found.columnInt(0));
+            QVERIFY2(got == rows, (std::string(table) + ": " + word).c_str());
+        }
     }
 
 private slots:
@@ -69,6 +111,64 @@ private slots:
         f.search = "\"unbalanced AND (";  // user text never becomes FTS syntax
         QCOMPARE(ids(f).size(), size_t(0));
         QCOMPARE(ftsQuery("a \"b"), std::string("\"a\" \"\"\"b\""));
+    }
+
+    // An import leaves its rows out of the full-text index until the first search; edits, deletes, undo,
+    // merges and a second import in the meantime leave it exact once that search has indexed them.
+    void importedRowsWaitForTheFirstSearch() {
+        Database& db = store_->database();
+        QVERIFY(pendingSearchIds(db) > 0);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM prompts_fts WHERE prompts_fts MATCH 'haiku'"), int64_t(0));
+        DatasetQueries q(db);
+        DatasetEdits e(db);
+        const auto all = q.page({}, 0, 100);
+        QCOMPARE(all.size(), size_t(5));
+        e.setPromptText(all[0].id, "a pending zebra");             // pending: the trigger leaves the index alone
+        const auto snapshot = e.deletePrompt(all[1].id);
+        e.restorePrompt(snapshot);                                 // undo puts it back, still pending
+        const auto merge = e.mergePrompts(all[2].id, {all[3].id});
+        e.unmergePrompts(merge);
+        e.deletePrompt(all[4].id);  // the newest imported prompt: the next import's first id is where it was
+        const auto report = store_->importFile(rlhf::test::dataPath("formats/openai-dpo.jsonl"), {});
+        QVERIFY(report.records > 0);
+        const int64_t indexedAtOnce = e.addPrompt("a manual prompt about giraffes");
+        QCOMPARE(db.queryInt("SELECT count(*) FROM prompts_fts WHERE prompts_fts MATCH 'giraffes'"), int64_t(1));
+        e.deletePrompt(indexedAtOnce);
+        e.deletePrompt(q.page({}, 0, 100).back().id);  // the second import's newest: pending
+        const int64_t added = e.addPrompt("a manual prompt about giraffes");  // where it was: pending too
+        QCOMPARE(db.queryInt("SELECT count(*) FROM prompts_fts WHERE prompts_fts MATCH 'giraffes'"), int64_t(0));
+        int64_t lastProgress = 0, progressTotal = 0;
+        indexPendingRows(db, 2, [&](int64_t done, int64_t total) {
+            QVERIFY(done > lastProgress && done <= total);
+            lastProgress = done;
+            progressTotal = total;
+        });
+        QCOMPARE(lastProgress, progressTotal);
+        QCOMPARE(pendingSearchIds(db), int64_t(0));
+        expectIndexMatchesContent("prompts");
+        expectIndexMatchesContent("responses");
+        PromptFilter zebra;
+        zebra.search = "zebra";
+        QCOMPARE(ids(zebra), (std::vector<int64_t>{all[0].id}));
+        const auto promptWords = rowsOfWords("prompts"), responseWords = rowsOfWords("responses");
+        for (const auto& row : q.page({}, 0, 100)) e.deletePrompt(row.id);  // indexed now: the triggers take them out
+        QCOMPARE(q.count({}), int64_t(0));
+        e.addPrompt("one prompt left");
+        expectIndexMatchesContent("prompts", promptWords);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM responses"), int64_t(0));
+        for (const auto& [word, rows] : responseWords)
+            QCOMPARE(db.queryInt("SELECT count(*) FROM responses_fts WHERE responses_fts MATCH '" + ftsQuery(word) + "'"), int64_t(0));
+    }
+
+    // The Dataset panel's search indexes what is pending first, so it finds imported rows.
+    void searchIndexesPendingRows() {
+        QVERIFY(pendingSearchIds(store_->database()) > 0);
+        PromptFilter f;
+        f.search = "haiku";
+        QCOMPARE(DatasetQueries(store_->database()).count(f), int64_t(1));
+        QCOMPARE(pendingSearchIds(store_->database()), int64_t(0));
+        expectIndexMatchesContent("prompts");
+        expectIndexMatchesContent("responses");
     }
 
     void editsTagsAndUndoableDelete() {

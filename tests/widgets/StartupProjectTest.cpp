@@ -75,7 +75,7 @@ private slots:
             rlhf::data::Database db(path.toStdString(), true);
             rlhf::data::migrate(db, 1);
             db.exec("INSERT INTO prompts(id, text, hash, created_at) VALUES (1, 'an old zebra', 1, 0)");
-            rlhf::data::indexNewRows(db, "prompts", 0);
+            db.exec("INSERT INTO prompts_fts(rowid, text) VALUES (1, 'an old zebra')");
         }
         QVERIFY(rlhf::data::ProjectStore::needsMigration(path.toStdString()));
         MainWindow window;

@@ -21,6 +21,7 @@
 
 #include "common/ProjectTask.h"
 #include "data/ProjectStore.h"
+#include "data/SearchIndex.h"
 #include "dataset/DatasetCommands.h"
 #include "dataset/NearDuplicatesDialog.h"
 #include "dataset/PromptDetailView.h"
@@ -232,7 +233,12 @@ void DatasetPanel::refreshAfterImport() {
 
 void DatasetPanel::updateCount() {
     const int64_t total = model_->totalCount();
-    count_->setText(total < 0 ? tr("Counting prompts…") : tr("%n prompt(s) match", nullptr, static_cast<int>(total)));
+    if (total >= 0) {
+        count_->setText(tr("%n prompt(s) match", nullptr, static_cast<int>(total)));
+    } else {  // a search first indexes what an import left out of the index (one small-table read here)
+        const bool indexing = project_ && !search_->text().trimmed().isEmpty() && data::pendingSearchIds(project_->database()) > 0;
+        count_->setText(indexing ? tr("Indexing imported rows for search…") : tr("Counting prompts…"));
+    }
     updateEmptyHint();
 }
 
