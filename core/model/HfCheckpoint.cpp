@@ -10,6 +10,7 @@
 #include <torch/torch.h>
 
 #include "model/Safetensors.h"
+#include "model/WeightFiles.h"
 #include "util/FileSync.h"
 
 namespace rlhf::model {
@@ -31,48 +32,6 @@ std::string shapeText(c10::IntArrayRef shape) {
     std::string s = "[";
     for (size_t i = 0; i < shape.size(); ++i) s += (i ? "," : "") + std::to_string(shape[i]);
     return s + "]";
-}
-
-// The weight files of a checkpoint directory: model.safetensors, or the shards a Hugging Face
-// model.safetensors.index.json lists (save_pretrained splits big models). Never pickles.
-std::vector<std::unique_ptr<SafetensorsFile>> openWeightFiles(const fs::path& dir) {
-    std::vector<std::unique_ptr<SafetensorsFile>> files;
-    if (fs::exists(dir / "model.safetensors")) {
-        files.push_back(std::make_unique<SafetensorsFile>((dir / "model.safetensors").string()));
-        return files;
-    }
-    const fs::path index = dir / "model.safetensors.index.json";
-    if (!fs::exists(index)) {
-        for (const char* pickle : {"pytorch_model.bin", "model.bin"})
-            if (fs::exists(dir / pickle))
-                throw std::invalid_argument((dir / pickle).string() + ": only safetensors weights are read (pickles can run code); "
-                                            "save the model with safe_serialization=True");
-        throw std::invalid_argument((dir / "model.safetensors").string() + ": no such file");
-    }
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(std::ifstream(index));
-    } catch (const nlohmann::json::parse_error& e) {
-        throw std::invalid_argument(index.string() + ": invalid JSON at byte " + std::to_string(e.byte));
-    }
-    if (!j.is_object() || !j.contains("weight_map") || !j["weight_map"].is_object() || j["weight_map"].empty())
-        throw std::invalid_argument(index.string() + ": missing field weight_map (tensor name -> shard file)");
-    std::map<std::string, std::vector<std::string>> shards;  // file -> tensors the index puts there
-    for (const auto& [tensor, file] : j["weight_map"].items()) {
-        if (!file.is_string()) throw std::invalid_argument(index.string() + ": weight_map." + tensor + " must be a file name");
-        const std::string name = file.get<std::string>();
-        if (name.empty() || name.find('/') != std::string::npos || name.find('\\') != std::string::npos || name == "..")
-            throw std::invalid_argument(index.string() + ": weight_map." + tensor + " names '" + name +
-                                        "', which is not a file in the model directory");
-        shards[name].push_back(tensor);
-    }
-    for (const auto& [name, tensors] : shards) {
-        files.push_back(std::make_unique<SafetensorsFile>((dir / name).string()));
-        for (const auto& tensor : tensors)
-            if (!files.back()->contains(tensor))
-                throw std::invalid_argument(index.string() + ": tensor '" + tensor + "' is not in " + name);
-    }
-    return files;
 }
 
 struct StoredTensor {

@@ -1,0 +1,19 @@
+#pragma once
+// Loads a Hugging Face Llama-family directory (config.json with model_type llama or qwen2, its
+// generation_config.json when present, model.safetensors or the shards model.safetensors.index.json
+// lists) into a LlamaModel, its weights converted to float32 on `device`. Tensor names are those
+// save_pretrained writes (model.embed_tokens.weight, model.layers.N.self_attn.q_proj.weight, …,
+// lm_head.weight); a missing, misshapen or unexpected tensor is an error naming the file and tensor.
+
+#include <string>
+
+#include <torch/types.h>
+
+#include "model/LlamaModel.h"
+
+namespace rlhf::model {
+
+// Throws std::invalid_argument (or SafetensorsError) naming the file and the problem.
+LlamaModel loadLlamaModel(const std::string& dir, const torch::Device& device = torch::kCPU);
+
+}  // namespace rlhf::model

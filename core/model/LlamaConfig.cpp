@@ -1,0 +1,146 @@
+#include "model/LlamaConfig.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+namespace rlhf::model {
+
+namespace {
+
+using nlohmann::json;
+
+bool present(const json& j, const char* name) { return j.contains(name) && !j[name].is_null(); }
+
+int intField(const json& j, const char* name, const std::string& origin, int fallback, int minimum = 1) {
+    if (!present(j, name)) return fallback;
+    if (!j[name].is_number_integer())
+        throw std::invalid_argument(origin + ": field " + name + " must be an integer, found " + j[name].dump());
+    const long long v = j[name].get<long long>();
+    if (v < minimum || v > (1LL << 30)) throw std::invalid_argument(origin + ": field " + name + " = " + std::to_string(v) + " is out of range");
+    return static_cast<int>(v);
+}
+
+double numberField(const json& j, const char* name, const std::string& origin, double fallback) {
+    if (!present(j, name)) return fallback;
+    if (!j[name].is_number()) throw std::invalid_argument(origin + ": field " + name + " must be a number, found " + j[name].dump());
+    const double v = j[name].get<double>();
+    if (!(v > 0)) throw std::invalid_argument(origin + ": field " + name + " must be positive");
+    return v;
+}
+
+bool boolField(const json& j, const char* name, const std::string& origin, bool fallback) {
+    if (!present(j, name)) return fallback;
+    if (!j[name].is_boolean()) throw std::invalid_argument(origin + ": field " + name + " must be true or false");
+    return j[name].get<bool>();
+}
+
+// eos_token_id: an id, a list of ids, or null.
+std::vector<int> idList(const json& j, const char* name, const std::string& origin) {
+    if (!present(j, name)) return {};
+    const json list = j[name].is_array() ? j[name] : json::array({j[name]});
+    std::vector<int> ids;
+    for (const auto& id : list) {
+        if (!id.is_number_integer() || id.get<long long>() < 0)
+            throw std::invalid_argument(origin + ": field " + name + " must be a token id or a list of them, found " + j[name].dump());
+        ids.push_back(id.get<int>());
+    }
+    return ids;
+}
+
+RopeScaling ropeScalingOf(const json& j, const std::string& origin) {
+    RopeScaling r;
+    if (!present(j, "rope_scaling")) return r;
+    const json& s = j["rope_scaling"];
+    const std::string where = origin + ": rope_scaling";
+    if (!s.is_object()) throw std::invalid_argument(where + " must be an object or null");
+    const char* typeKey = s.contains("rope_type") ? "rope_type" : "type";
+    r.type = s.value(typeKey, std::string("default"));
+    if (r.type == "default") return r;
+    if (r.type != "linear" && r.type != "llama3")
+        throw std::invalid_argument(where + ": rope_type '" + r.type + "' is not supported (default, linear and llama3 are)");
+    r.factor = numberField(s, "factor", where, 0);
+    if (r.factor <= 0) throw std::invalid_argument(where + ": missing field factor");
+    if (r.type == "llama3") {
+        r.lowFreqFactor = numberField(s, "low_freq_factor", where, 1);
+        r.highFreqFactor = numberField(s, "high_freq_factor", where, 4);
+        r.originalMaxPositions = numberField(s, "original_max_position_embeddings", where, 8192);
+        if (r.highFreqFactor <= r.lowFreqFactor) throw std::invalid_argument(where + ": high_freq_factor must exceed low_freq_factor");
+    }
+    return r;
+}
+
+json readJson(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::invalid_argument(path + ": cannot open");
+    try {
+        return json::parse(in);
+    } catch (const json::parse_error& e) {
+        throw std::invalid_argument(path + ": invalid JSON at byte " + std::to_string(e.byte));
+    }
+}
+
+}  // namespace
+
+bool isLlamaFamily(const std::string& modelType) { return modelType == "llama" || modelType == "qwen2"; }
+
+LlamaConfig LlamaConfig::fromJson(const json& j, const std::string& origin) {
+    if (!j.is_object()) throw std::invalid_argument(origin + ": not a JSON object");
+    LlamaConfig c;
+    c.modelType = j.value("model_type", std::string());
+    if (!isLlamaFamily(c.modelType))
+        throw std::invalid_argument(origin + ": model_type '" + c.modelType + "' is not of the Llama family (llama, qwen2)");
+    const std::string activation = j.value("hidden_act", std::string("silu"));
+    if (activation != "silu") throw std::invalid_argument(origin + ": hidden_act '" + activation + "' is not supported (silu is)");
+    if (present(j, "partial_rotary_factor") && j["partial_rotary_factor"] != 1)
+        throw std::invalid_argument(origin + ": partial_rotary_factor is not supported (rotary over the whole head is)");
+    c.vocabSize = intField(j, "vocab_size", origin, c.vocabSize);
+    c.hiddenSize = intField(j, "hidden_size", origin, c.hiddenSize);
+    c.intermediateSize = intField(j, "intermediate_size", origin, c.intermediateSize);
+    c.layers = intField(j, "num_hidden_layers", origin, c.layers);
+    c.heads = intField(j, "num_attention_heads", origin, c.heads);
+    c.kvHeads = intField(j, "num_key_value_heads", origin, c.heads);
+    if (!present(j, "head_dim") && c.hiddenSize % c.heads != 0)
+        throw std::invalid_argument(origin + ": hidden_size is not a multiple of num_attention_heads (give head_dim)");
+    c.headDim = intField(j, "head_dim", origin, c.hiddenSize / c.heads);
+    if (c.heads % c.kvHeads != 0) throw std::invalid_argument(origin + ": num_attention_heads is not a multiple of num_key_value_heads");
+    if (c.headDim % 2 != 0) throw std::invalid_argument(origin + ": head_dim must be even (rotary pairs)");
+    c.maxPositions = intField(j, "max_position_embeddings", origin, c.maxPositions);
+    c.rmsNormEps = numberField(j, "rms_norm_eps", origin, c.rmsNormEps);
+    c.ropeTheta = numberField(j, "rope_theta", origin, c.ropeTheta);
+    c.ropeScaling = ropeScalingOf(j, origin);
+    c.tieWordEmbeddings = boolField(j, "tie_word_embeddings", origin, false);
+    const bool qwen2 = c.modelType == "qwen2";
+    c.qkvBias = qwen2 || boolField(j, "attention_bias", origin, false);
+    c.outputBias = !qwen2 && boolField(j, "attention_bias", origin, false);
+    c.mlpBias = !qwen2 && boolField(j, "mlp_bias", origin, false);
+    c.eosTokenIds = idList(j, "eos_token_id", origin);
+    c.bosTokenId = present(j, "bos_token_id") ? intField(j, "bos_token_id", origin, -1, 0) : -1;
+    for (int id : c.eosTokenIds)
+        if (id >= c.vocabSize) throw std::invalid_argument(origin + ": eos_token_id " + std::to_string(id) + " is outside the vocabulary");
+    return c;
+}
+
+LlamaConfig LlamaConfig::fromDirectory(const std::string& dir) {
+    const std::string path = dir + "/config.json";
+    LlamaConfig c = fromJson(readJson(path), path);
+    const std::string generation = dir + "/generation_config.json";
+    if (std::filesystem::exists(generation))
+        for (int id : idList(readJson(generation), "eos_token_id", generation))
+            if (std::find(c.eosTokenIds.begin(), c.eosTokenIds.end(), id) == c.eosTokenIds.end()) c.eosTokenIds.push_back(id);
+    return c;
+}
+
+std::string modelTypeOf(const std::string& dir) {
+    try {
+        const json j = readJson(dir + "/config.json");
+        return j.is_object() ? j.value("model_type", std::string()) : std::string();
+    } catch (const std::exception&) {
+        return "";
+    }
+}
+
+}  // namespace rlhf::model

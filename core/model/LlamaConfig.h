@@ -1,0 +1,52 @@
+#pragma once
+// Hyper-parameters of the Llama family (Hugging Face's LlamaConfig and Qwen2Config, by their config.json
+// names): RMSNorm, rotary position embeddings in the rotate-half layout with rope_theta and the
+// rope_scaling types small current checkpoints use (none, linear, llama3), a SwiGLU MLP, grouped-query
+// attention, optional biases (Qwen2: q/k/v always), tied or untied embeddings.
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace rlhf::model {
+
+struct RopeScaling {
+    std::string type = "default";      // default, linear or llama3 (rope_scaling.rope_type, or its older name type)
+    double factor = 1;                 // linear and llama3
+    double lowFreqFactor = 1;          // llama3: low_freq_factor
+    double highFreqFactor = 4;         // llama3: high_freq_factor
+    double originalMaxPositions = 8192;  // llama3: original_max_position_embeddings
+};
+
+struct LlamaConfig {
+    std::string modelType = "llama";   // model_type: llama or qwen2
+    int vocabSize = 32000;             // vocab_size
+    int hiddenSize = 4096;             // hidden_size
+    int intermediateSize = 11008;      // intermediate_size: the SwiGLU width
+    int layers = 32;                   // num_hidden_layers
+    int heads = 32;                    // num_attention_heads
+    int kvHeads = 32;                  // num_key_value_heads (default: num_attention_heads)
+    int headDim = 128;                 // head_dim (default: hidden_size / num_attention_heads)
+    int maxPositions = 2048;           // max_position_embeddings (not a limit: rotary positions go on)
+    double rmsNormEps = 1e-6;          // rms_norm_eps
+    double ropeTheta = 10000;          // rope_theta
+    RopeScaling ropeScaling;           // rope_scaling
+    bool tieWordEmbeddings = false;    // tie_word_embeddings
+    bool qkvBias = false;              // Llama: attention_bias; Qwen2: always
+    bool outputBias = false;           // Llama: attention_bias (o_proj too); Qwen2: never
+    bool mlpBias = false;              // mlp_bias (Llama)
+    std::vector<int> eosTokenIds;      // eos_token_id: one id or a list (generation stops at any)
+    int bosTokenId = -1;               // bos_token_id (-1: none)
+
+    // Throws std::invalid_argument naming `origin` and the field that is missing, wrong or not supported.
+    static LlamaConfig fromJson(const nlohmann::json& j, const std::string& origin);
+    // config.json of `dir`, with generation_config.json's eos_token_id ids added when it has any.
+    static LlamaConfig fromDirectory(const std::string& dir);
+};
+
+// The model_type of `dir`/config.json ("" when it has none or cannot be read): picks the loader.
+std::string modelTypeOf(const std::string& dir);
+bool isLlamaFamily(const std::string& modelType);
+
+}  // namespace rlhf::model

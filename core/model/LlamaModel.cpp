@@ -1,0 +1,135 @@
+#include "model/LlamaModel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include <torch/torch.h>
+
+namespace rlhf::model {
+
+namespace {
+
+torch::Tensor linear(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias) {
+    const auto y = torch::matmul(x, weight.t());
+    return bias.defined() ? y + bias : y;
+}
+
+torch::Tensor rotateHalf(const torch::Tensor& x) {
+    const int64_t half = x.size(-1) / 2;
+    return torch::cat({-x.narrow(-1, half, half), x.narrow(-1, 0, half)}, -1);
+}
+
+}  // namespace
+
+torch::Tensor ropeInverseFrequencies(const LlamaConfig& c) {
+    const auto exponents = torch::arange(0, c.headDim, 2, torch::kLong).to(torch::kFloat32) / static_cast<double>(c.headDim);
+    auto inv = 1.0 / torch::pow(torch::scalar_tensor(c.ropeTheta, torch::kFloat32), exponents);
+    const RopeScaling& s = c.ropeScaling;
+    if (s.type == "linear") return inv / s.factor;
+    if (s.type != "llama3") return inv;
+    const double lowWavelength = s.originalMaxPositions / s.lowFreqFactor;
+    const double highWavelength = s.originalMaxPositions / s.highFreqFactor;
+    const auto wavelength = 2 * M_PI / inv;
+    auto scaled = torch::where(wavelength > lowWavelength, inv / s.factor, inv);
+    const auto smooth = (s.originalMaxPositions / wavelength - s.lowFreqFactor) / (s.highFreqFactor - s.lowFreqFactor);
+    const auto smoothed = (1 - smooth) * scaled / s.factor + smooth * scaled;
+    const auto medium = (wavelength >= highWavelength).logical_and(wavelength <= lowWavelength);
+    return torch::where(medium, smoothed, scaled);
+}
+
+LlamaModel::LlamaModel(LlamaConfig config, LlamaWeights weights)
+    : config_(std::move(config)), weights_(std::move(weights)),
+      inverseFrequencies_(ropeInverseFrequencies(config_).to(weights_.embedTokens.device())) {}
+
+torch::Tensor LlamaModel::rmsNorm(const torch::Tensor& x, const torch::Tensor& weight) const {
+    const auto variance = x.pow(2).mean(-1, true);
+    return weight * (x * torch::rsqrt(variance + config_.rmsNormEps));
+}
+
+torch::Tensor LlamaModel::mlp(const LlamaLayerWeights& w, const torch::Tensor& x) const {
+    return linear(torch::silu(linear(x, w.gate, w.gateBias)) * linear(x, w.up, w.upBias), w.down, w.downBias);
+}
+
+// x [B,T,C] → [B,T,C]. Queries of position p see keys 0 … p (the cache's and this call's).
+torch::Tensor LlamaModel::attention(const LlamaLayerWeights& w, const torch::Tensor& x, const torch::Tensor& cos,
+                                    const torch::Tensor& sin, KvCache* cache, size_t layer) const {
+    const int64_t B = x.size(0), T = x.size(1), H = config_.heads, K = config_.kvHeads, D = config_.headDim;
+    auto q = linear(x, w.q, w.qBias).view({B, T, H, D}).transpose(1, 2);  // [B,H,T,D]
+    auto k = linear(x, w.k, w.kBias).view({B, T, K, D}).transpose(1, 2);  // [B,K,T,D]
+    auto v = linear(x, w.v, w.vBias).view({B, T, K, D}).transpose(1, 2);
+    q = q * cos + rotateHalf(q) * sin;  // cos, sin [1,1,T,D]
+    k = k * cos + rotateHalf(k) * sin;
+    if (cache) {
+        if (cache->keys.size() <= layer) {
+            cache->keys.push_back(k);
+            cache->values.push_back(v);
+        } else {
+            cache->keys[layer] = torch::cat({cache->keys[layer], k}, 2);
+            cache->values[layer] = torch::cat({cache->values[layer], v}, 2);
+        }
+        k = cache->keys[layer];
+        v = cache->values[layer];
+    }
+    const int64_t S = k.size(2), groups = H / K;
+    k = k.repeat_interleave(groups, 1);  // [B,H,S,D]: query head h reads key/value head h / groups
+    v = v.repeat_interleave(groups, 1);
+    auto scores = torch::matmul(q, k.transpose(2, 3)) / std::sqrt(static_cast<double>(D));  // [B,H,T,S]
+    if (T > 1) {
+        const auto queryPositions = torch::arange(S - T, S, torch::kLong).to(x.device()).unsqueeze(1);  // [T,1]
+        const auto keyPositions = torch::arange(0, S, torch::kLong).to(x.device()).unsqueeze(0);        // [1,S]
+        scores = scores.masked_fill(keyPositions > queryPositions, -std::numeric_limits<float>::infinity());
+    }
+    const auto out = torch::matmul(torch::softmax(scores, -1), v).transpose(1, 2).reshape({B, T, H * D});
+    return linear(out, w.o, w.oBias);
+}
+
+torch::Tensor LlamaModel::forward(const torch::Tensor& ids, KvCache* cache) const {
+    torch::NoGradGuard noGrad;
+    const int64_t T = ids.size(1), start = cache ? cache->length : 0;
+    auto h = weights_.embedTokens.index_select(0, ids.reshape({-1})).view({ids.size(0), T, config_.hiddenSize});
+    const auto positions = torch::arange(start, start + T, torch::kLong).to(h.device()).to(torch::kFloat32);
+    const auto angles = torch::outer(positions, inverseFrequencies_);  // [T,D/2]
+    const auto both = torch::cat({angles, angles}, -1).view({1, 1, T, config_.headDim});
+    const auto cos = both.cos(), sin = both.sin();
+    for (size_t i = 0; i < weights_.layers.size(); ++i) {
+        const auto& w = weights_.layers[i];
+        h = h + attention(w, rmsNorm(h, w.inputNorm), cos, sin, cache, i);
+        h = h + mlp(w, rmsNorm(h, w.postAttentionNorm));
+    }
+    if (cache) cache->length = start + T;
+    return torch::matmul(rmsNorm(h, weights_.norm), weights_.lmHead.t());
+}
+
+std::vector<double> LlamaModel::tokenLogProbs(const std::vector<int>& ids) const {
+    if (ids.size() < 2) return {};
+    const auto input = torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kLong).to(device()).unsqueeze(0);
+    const int64_t n = input.size(1);
+    const auto logProbs = torch::log_softmax(forward(input.narrow(1, 0, n - 1))[0], -1);           // [n-1,V]
+    const auto picked = logProbs.gather(1, input[0].narrow(0, 1, n - 1).unsqueeze(1)).squeeze(1);  // [n-1]
+    const auto cpu = picked.to(torch::kCPU, torch::kFloat64).contiguous();
+    return std::vector<double>(cpu.data_ptr<double>(), cpu.data_ptr<double>() + cpu.numel());
+}
+
+std::vector<int> LlamaModel::greedy(const std::vector<int>& prompt, int maxNewTokens, bool* endedWithEos) const {
+    if (prompt.empty()) throw std::invalid_argument("generation needs at least one prompt token");
+    if (endedWithEos) *endedWithEos = false;
+    KvCache cache;
+    auto input = torch::tensor(std::vector<int64_t>(prompt.begin(), prompt.end()), torch::kLong).to(device()).unsqueeze(0);
+    std::vector<int> out;
+    const auto& eos = config_.eosTokenIds;
+    while (static_cast<int>(out.size()) < maxNewTokens) {
+        const auto logits = forward(input, &cache);  // [1,T,V]
+        const int next = static_cast<int>(logits[0][logits.size(1) - 1].argmax().item<int64_t>());
+        out.push_back(next);
+        if (std::find(eos.begin(), eos.end(), next) != eos.end()) {
+            if (endedWithEos) *endedWithEos = true;
+            break;
+        }
+        input = torch::full({1, 1}, next, torch::dtype(torch::kLong).device(device()));
+    }
+    return out;
+}
+
+}  // namespace rlhf::model

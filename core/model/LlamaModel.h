@@ -1,0 +1,70 @@
+#pragma once
+// A Llama-family decoder (Hugging Face's LlamaForCausalLM and Qwen2ForCausalLM) for inference, computed in
+// float32 as transformers computes it: RMSNorm (the mean square in fp32), rotary embeddings in the
+// rotate-half layout (inverse frequencies and angles in fp32, scaled as LlamaConfig says), grouped-query
+// attention (each key/value head serves heads/kv_heads query heads), SwiGLU MLP, the output layer tied to
+// the embeddings or its own. Generation keeps a KV cache, so a new token costs one position's pass.
+// Shapes: B batch, T positions fed, S positions cached (after this call), H query heads, K key/value
+// heads, D head_dim, C hidden_size, V vocab_size. Not thread-safe: one caller at a time.
+
+#include <string>
+#include <vector>
+
+#include <torch/types.h>
+
+#include "model/LlamaConfig.h"
+
+namespace rlhf::model {
+
+// One decoder layer's tensors, under the names of Hugging Face's model.layers.N.* (biases undefined when
+// the config has none).
+struct LlamaLayerWeights {
+    torch::Tensor inputNorm, postAttentionNorm;                   // [C]
+    torch::Tensor q, k, v, o, qBias, kBias, vBias, oBias;         // q [H*D,C], k/v [K*D,C], o [C,H*D]
+    torch::Tensor gate, up, down, gateBias, upBias, downBias;     // gate/up [I,C], down [C,I]
+};
+
+struct LlamaWeights {
+    torch::Tensor embedTokens;   // [V,C]
+    std::vector<LlamaLayerWeights> layers;
+    torch::Tensor norm;          // [C]
+    torch::Tensor lmHead;        // [V,C]: embedTokens when tied
+};
+
+class LlamaModel {
+public:
+    struct KvCache {
+        std::vector<torch::Tensor> keys, values;  // per layer [B,K,S,D], after rotation
+        int64_t length = 0;                       // S
+    };
+
+    LlamaModel(LlamaConfig config, LlamaWeights weights);
+
+    const LlamaConfig& config() const { return config_; }
+    torch::Device device() const { return weights_.embedTokens.device(); }
+
+    // Logits [B,T,V] (fp32) of `ids` [B,T] at positions cache->length … (0 without a cache); the cache,
+    // when given, gains these positions.
+    torch::Tensor forward(const torch::Tensor& ids, KvCache* cache = nullptr) const;
+
+    // log p(ids[i] | ids[0..i-1]) for i = 1 … n−1: n − 1 values.
+    std::vector<double> tokenLogProbs(const std::vector<int>& ids) const;
+    // Up to maxNewTokens likeliest tokens after `prompt` (not empty), ending early at an EOS id of the
+    // config (included); *endedWithEos says whether it did.
+    std::vector<int> greedy(const std::vector<int>& prompt, int maxNewTokens, bool* endedWithEos = nullptr) const;
+
+private:
+    torch::Tensor attention(const LlamaLayerWeights& w, const torch::Tensor& x, const torch::Tensor& cos,
+                            const torch::Tensor& sin, KvCache* cache, size_t layer) const;
+    torch::Tensor mlp(const LlamaLayerWeights& w, const torch::Tensor& x) const;
+    torch::Tensor rmsNorm(const torch::Tensor& x, const torch::Tensor& weight) const;
+
+    LlamaConfig config_;
+    LlamaWeights weights_;
+    torch::Tensor inverseFrequencies_;  // [D/2] fp32, scaled per rope_scaling
+};
+
+// inv_freq [D/2] (fp32, CPU) as transformers computes it for `config` (default, linear or llama3 scaling).
+torch::Tensor ropeInverseFrequencies(const LlamaConfig& config);
+
+}  // namespace rlhf::model

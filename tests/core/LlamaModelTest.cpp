@@ -1,0 +1,153 @@
+// Llama-family models (tests/data/tiny-llama: Llama with grouped-query attention, a Llama-3-style model
+// with head_dim, llama3 rope scaling, biases and two EOS ids, a sharded Qwen2): logits against the plain
+// PyTorch transcription of transformers' modeling code in make_tiny_llama.py, the KV cache against full
+// passes, greedy ids, EOS from generation_config.json, and the loader's errors.
+// torch before Qt: Qt's `slots` macro breaks torch headers.
+#include <torch/torch.h>
+
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "TestData.h"
+#include "model/LlamaCheckpoint.h"
+#include "model/Safetensors.h"
+
+using namespace rlhf::model;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+torch::Tensor row(const std::vector<int>& ids) {
+    return torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kLong).unsqueeze(0);
+}
+
+std::string modelDir(const std::string& name) { return rlhf::test::dataPath("tiny-llama/" + name); }
+
+std::string loadError(const std::string& dir) {
+    try {
+        loadLlamaModel(dir);
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+}  // namespace
+
+class LlamaModelTest : public QObject {
+    Q_OBJECT
+    json expected_;
+    fs::path tmp_;
+
+    // A copy of model `name` in tmp_/dir with config.json (or generation_config.json) changed by `edit`.
+    std::string editedCopy(const std::string& name, const std::string& file, const std::function<void(json&)>& edit) {
+        const fs::path dir = tmp_ / (name + "-" + std::to_string(std::rand()));
+        fs::create_directories(dir);
+        for (const auto& entry : fs::directory_iterator(modelDir(name))) fs::copy_file(entry.path(), dir / entry.path().filename());
+        json j = json::parse(std::ifstream(dir / file));
+        edit(j);
+        std::ofstream(dir / file) << j.dump();
+        return dir.string();
+    }
+
+private slots:
+    void initTestCase() {
+        torch::set_num_threads(2);
+        expected_ = json::parse(rlhf::test::readData("tiny-llama/expected.json"));
+        tmp_ = fs::temp_directory_path() / ("rlhf-llama-" + std::to_string(::getpid()));
+        fs::create_directories(tmp_);
+    }
+    void cleanupTestCase() { fs::remove_all(tmp_); }
+
+    void logitsMatchTheReference_data() {
+        QTest::addColumn<QString>("name");
+        for (const char* name : {"llama", "llama3", "qwen2"}) QTest::newRow(name) << QString(name);
+    }
+    void logitsMatchTheReference() {
+        QFETCH(QString, name);
+        const auto& e = expected_[name.toStdString()];
+        const auto model = loadLlamaModel(modelDir(name.toStdString()));
+        const auto logits = model.forward(row(e["ids"].get<std::vector<int>>()))[0];
+        std::vector<torch::Tensor> rows;
+        for (const auto& r : e["logits"]) rows.push_back(torch::tensor(r.get<std::vector<float>>()));
+        const double diff = (logits - torch::stack(rows)).abs().max().item<double>();
+        QVERIFY2(diff < 1e-4, qPrintable(QString("max |Δlogit| %1").arg(diff)));
+        const auto logProbs = model.tokenLogProbs(e["ids"].get<std::vector<int>>());
+        QCOMPARE(logProbs.size(), e["ids"].size() - 1);
+        for (size_t i = 0; i < logProbs.size(); ++i) QVERIFY(std::abs(logProbs[i] - e["token_logprobs"][i].get<double>()) < 1e-4);
+        QCOMPARE(model.greedy(e["greedy_prompt"].get<std::vector<int>>(), e["max_new_tokens"].get<int>()),
+                 e["greedy_new_ids"].get<std::vector<int>>());
+    }
+
+    // Feeding a prompt and then one token at a time through the cache gives the full pass's logits.
+    void cachedDecodingEqualsTheFullPass() {
+        const auto ids = expected_["llama3"]["ids"].get<std::vector<int>>();
+        const auto model = loadLlamaModel(modelDir("llama3"));
+        const auto full = model.forward(row(ids))[0];  // [T,V]
+        LlamaModel::KvCache cache;
+        const auto first = model.forward(row({ids.begin(), ids.begin() + 4}), &cache)[0];
+        // Logits reach ~23 here: float32 sums in other orders differ by a few 1e-5.
+        QVERIFY((first - full.narrow(0, 0, 4)).abs().max().item<double>() < 1e-4);
+        for (size_t t = 4; t < ids.size(); ++t) {
+            const auto step = model.forward(row({ids[t]}), &cache)[0][0];
+            QVERIFY2((step - full[static_cast<int64_t>(t)]).abs().max().item<double>() < 1e-4, qPrintable(QString::number(t)));
+        }
+        QCOMPARE(cache.length, int64_t(ids.size()));
+    }
+
+    // Generation stops at an EOS id of config.json or of generation_config.json, and includes it.
+    void greedyStopsAtAnEosOfEitherConfig() {
+        const auto& e = expected_["llama"];
+        const auto all = e["greedy_new_ids"].get<std::vector<int>>();
+        const int stop = all[2];
+        const auto firstStop = std::find(all.begin(), all.end(), stop) - all.begin();
+        for (const char* file : {"config.json", "generation_config.json"}) {
+            const auto dir = editedCopy("llama", file, [&](json& j) { j["eos_token_id"] = json::array({90, stop}); });
+            bool ended = false;
+            const auto ids = loadLlamaModel(dir).greedy(e["greedy_prompt"].get<std::vector<int>>(), 24, &ended);
+            QCOMPARE(ids, std::vector<int>(all.begin(), all.begin() + firstStop + 1));
+            QVERIFY(ended);
+        }
+    }
+
+    void ropeScalingChangesOnlyTheFrequenciesItShould() {
+        LlamaConfig c;
+        c.headDim = 8;
+        c.ropeTheta = 10000;
+        const auto plain = ropeInverseFrequencies(c);
+        QCOMPARE(plain[1].item<float>(), float(1.0 / std::pow(10000.0, 2.0 / 8)));
+        c.ropeScaling.type = "linear";
+        c.ropeScaling.factor = 4;
+        QVERIFY(torch::allclose(ropeInverseFrequencies(c), plain / 4));
+        c.ropeScaling = {"llama3", 8, 1, 4, 32};  // wavelengths above 32 divided by 8, below 8 kept, between smoothed
+        const auto scaled = ropeInverseFrequencies(c);
+        QCOMPARE(scaled[0].item<float>(), plain[0].item<float>());           // wavelength 2π: high frequency, kept
+        QCOMPARE(scaled[3].item<float>(), plain[3].item<float>() / 8);       // wavelength 2π·1000^0.75 ≈ 1117: divided
+        const float medium = scaled[1].item<float>(), p1 = plain[1].item<float>();  // wavelength 2π·10 ≈ 62.8 > 32: divided
+        QCOMPARE(medium, p1 / 8);
+    }
+
+    void badDirectoriesAreRefusedWithTheReason() {
+        QVERIFY(loadError(editedCopy("llama", "config.json", [](json& j) { j["rope_scaling"] = {{"rope_type", "yarn"}, {"factor", 4}}; }))
+                    .find("config.json: rope_scaling: rope_type 'yarn' is not supported") != std::string::npos);
+        QVERIFY(loadError(editedCopy("llama", "config.json", [](json& j) { j["num_key_value_heads"] = 3; }))
+                    .find("num_attention_heads is not a multiple of num_key_value_heads") != std::string::npos);
+        QVERIFY(loadError(editedCopy("llama", "config.json", [](json& j) { j["intermediate_size"] = 50; }))
+                    .find("tensor 'model.layers.0.mlp.gate_proj.weight' has shape [48,32], the config says [50,32]") != std::string::npos);
+        QVERIFY(loadError(editedCopy("llama", "config.json", [](json& j) { j["num_hidden_layers"] = 1; }))
+                    .find("unexpected tensor 'model.layers.1.") != std::string::npos);
+        QVERIFY(loadError(editedCopy("llama", "config.json", [](json& j) { j["tie_word_embeddings"] = true; }))
+                    .find("unexpected tensor") == std::string::npos);  // a saved lm_head.weight of a tied model is taken
+        QVERIFY(loadError(editedCopy("llama", "config.json", [](json& j) { j["num_hidden_layers"] = 3; }))
+                    .find("missing tensor 'model.layers.2.input_layernorm.weight'") != std::string::npos);
+        QVERIFY(loadError(editedCopy("llama", "config.json", [](json& j) { j["model_type"] = "mamba"; }))
+                    .find("model_type 'mamba' is not of the Llama family") != std::string::npos);
+    }
+};
+
+QTEST_APPLESS_MAIN(LlamaModelTest)
+#include "LlamaModelTest.moc"

@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Writes tiny random Llama-family checkpoints (Hugging Face layout: config.json, generation_config.json,
+model.safetensors or shards + model.safetensors.index.json) and expected.json: the logits, per-token
+log-probs and greedy ids of a plain PyTorch transcription of transformers' LlamaForCausalLM /
+Qwen2ForCausalLM (modeling_llama.py: RMSNorm in fp32, rotate-half rotary embeddings with the default,
+linear and llama3 inverse frequencies, repeat_kv grouped-query attention, SwiGLU). Greedy decoding here
+recomputes the whole sequence each step (no KV cache), so it checks the C++ cache too. No transformers
+needed: run with Debian's python3-torch (/usr/bin/python3 make_tiny_llama.py). A session with the GPU
+machine, which has transformers, can check these numbers against it (docs/models.md)."""
+import json, math, os, struct
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+MODELS = {
+    # Llama: grouped-query attention (2 query heads per key/value head), untied output layer.
+    "llama": dict(model_type="llama", vocab_size=96, hidden_size=32, intermediate_size=48, num_hidden_layers=2,
+                  num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=64, rms_norm_eps=1e-6,
+                  rope_theta=10000.0, rope_scaling=None, tie_word_embeddings=False, attention_bias=False,
+                  mlp_bias=False, bos_token_id=1, eos_token_id=3, hidden_act="silu"),
+    # Llama 3.x style: head_dim given (not hidden/heads), 3 query heads per kv head, llama3 rope scaling,
+    # tied embeddings, attention and MLP biases, two EOS ids.
+    "llama3": dict(model_type="llama", vocab_size=80, hidden_size=48, intermediate_size=64, num_hidden_layers=2,
+                   num_attention_heads=6, num_key_value_heads=2, head_dim=16, max_position_embeddings=128,
+                   rms_norm_eps=1e-5, rope_theta=500000.0,
+                   rope_scaling={"rope_type": "llama3", "factor": 8.0, "low_freq_factor": 1.0, "high_freq_factor": 4.0,
+                                 "original_max_position_embeddings": 32},
+                   tie_word_embeddings=True, attention_bias=True, mlp_bias=True, bos_token_id=0, eos_token_id=[2, 5],
+                   hidden_act="silu"),
+    # Qwen2: q/k/v biases (no o bias), one kv head, linear rope scaling, tied; written as two shards.
+    "qwen2": dict(model_type="qwen2", vocab_size=64, hidden_size=32, intermediate_size=40, num_hidden_layers=3,
+                  num_attention_heads=4, num_key_value_heads=1, max_position_embeddings=64, rms_norm_eps=1e-6,
+                  rope_theta=1000000.0, rope_scaling={"type": "linear", "factor": 2.0}, tie_word_embeddings=True,
+                  bos_token_id=None, eos_token_id=7, hidden_act="silu", use_sliding_window=False),
+}
+
+
+def head_dim(c):
+    return c.get("head_dim") or c["hidden_size"] // c["num_attention_heads"]
+
+
+def weights(c, seed):
+    g = torch.Generator().manual_seed(seed)
+    def t(*shape, scale=0.45):
+        return torch.randn(*shape, generator=g) * scale
+    H, K, D, C, I, V = c["num_attention_heads"], c["num_key_value_heads"], head_dim(c), c["hidden_size"], c["intermediate_size"], c["vocab_size"]
+    qwen = c["model_type"] == "qwen2"
+    qkv_bias = qwen or c.get("attention_bias", False)
+    o_bias = (not qwen) and c.get("attention_bias", False)
+    mlp_bias = (not qwen) and c.get("mlp_bias", False)
+    w = {"model.embed_tokens.weight": t(V, C, scale=1.0), "model.norm.weight": 1 + t(C, scale=0.1)}
+    for i in range(c["num_hidden_layers"]):
+        p = f"model.layers.{i}."
+        w[p + "input_layernorm.weight"] = 1 + t(C, scale=0.1)
+        w[p + "post_attention_layernorm.weight"] = 1 + t(C, scale=0.1)
+        for name, shape in (("q_proj", (H * D, C)), ("k_proj", (K * D, C)), ("v_proj", (K * D, C)), ("o_proj", (C, H * D))):
+            w[p + f"self_attn.{name}.weight"] = t(*shape)
+            if (name != "o_proj" and qkv_bias) or (name == "o_proj" and o_bias):
+                w[p + f"self_attn.{name}.bias"] = t(shape[0], scale=0.1)
+        for name, shape in (("gate_proj", (I, C)), ("up_proj", (I, C)), ("down_proj", (C, I))):
+            w[p + f"mlp.{name}.weight"] = t(*shape)
+            if mlp_bias:
+                w[p + f"mlp.{name}.bias"] = t(shape[0], scale=0.1)
+    if not c["tie_word_embeddings"]:
+        w["lm_head.weight"] = t(V, C)
+    return w
+
+
+def inv_freq(c):
+    D = head_dim(c)
+    inv = 1.0 / (c["rope_theta"] ** (torch.arange(0, D, 2, dtype=torch.int64).float() / D))
+    s = c.get("rope_scaling") or {}
+    kind = s.get("rope_type", s.get("type", "default"))
+    if kind == "linear":
+        return inv / s["factor"]
+    if kind == "llama3":
+        factor, low, high, old = s["factor"], s["low_freq_factor"], s["high_freq_factor"], s["original_max_position_embeddings"]
+        low_wavelen, high_wavelen = old / low, old / high
+        wavelen = 2 * math.pi / inv
+        inv_l = torch.where(wavelen > low_wavelen, inv / factor, inv)
+        smooth = (old / wavelen - low) / (high - low)
+        smoothed = (1 - smooth) * inv_l / factor + smooth * inv_l
+        medium = ~(wavelen < high_wavelen) * ~(wavelen > low_wavelen)
+        return torch.where(medium, smoothed, inv_l)
+    return inv
+
+
+def rms(x, w, eps):
+    return w * (x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + eps))
+
+
+def rotate_half(x):
+    x1, x2 = x[..., : x.shape[-1] // 2], x[..., x.shape[-1] // 2:]
+    return torch.cat((-x2, x1), dim=-1)
+
+
+def forward(c, w, ids):
+    """logits [T, V] of one sequence, no cache."""
+    T, H, K, D = len(ids), c["num_attention_heads"], c["num_key_value_heads"], head_dim(c)
+    x = w["model.embed_tokens.weight"][torch.tensor(ids)]
+    freqs = torch.arange(T).float()[:, None] * inv_freq(c)[None, :]
+    emb = torch.cat((freqs, freqs), dim=-1)
+    cos, sin = emb.cos()[None], emb.sin()[None]
+    mask = torch.full((T, T), float("-inf")).triu(1)
+    lin = lambda x, p: x @ w[p + ".weight"].T + (w[p + ".bias"] if p + ".bias" in w else 0)
+    for i in range(c["num_hidden_layers"]):
+        p = f"model.layers.{i}."
+        h = rms(x, w[p + "input_layernorm.weight"], c["rms_norm_eps"])
+        q = lin(h, p + "self_attn.q_proj").view(T, H, D).transpose(0, 1)
+        k = lin(h, p + "self_attn.k_proj").view(T, K, D).transpose(0, 1)
+        v = lin(h, p + "self_attn.v_proj").view(T, K, D).transpose(0, 1)
+        q, k = q * cos + rotate_half(q) * sin, k * cos + rotate_half(k) * sin
+        k = k[:, None].expand(K, H // K, T, D).reshape(H, T, D)  # repeat_kv
+        v = v[:, None].expand(K, H // K, T, D).reshape(H, T, D)
+        a = torch.softmax(q @ k.transpose(1, 2) / math.sqrt(D) + mask, dim=-1, dtype=torch.float32) @ v
+        x = x + lin(a.transpose(0, 1).reshape(T, H * D), p + "self_attn.o_proj")
+        h = rms(x, w[p + "post_attention_layernorm.weight"], c["rms_norm_eps"])
+        x = x + lin(torch.nn.functional.silu(lin(h, p + "mlp.gate_proj")) * lin(h, p + "mlp.up_proj"), p + "mlp.down_proj")
+    head = w.get("lm_head.weight", w["model.embed_tokens.weight"])
+    return rms(x, w["model.norm.weight"], c["rms_norm_eps"]) @ head.T
+
+
+def greedy(c, w, prompt, n):
+    eos = c["eos_token_id"] if isinstance(c["eos_token_id"], list) else [c["eos_token_id"]]
+    ids = list(prompt)
+    for _ in range(n):
+        nxt = int(forward(c, w, ids)[-1].argmax())
+        ids.append(nxt)
+        if nxt in eos:
+            break
+    return ids[len(prompt):]
+
+
+def save_safetensors(path, tensors):
+    header, blobs, offset = {"__metadata__": {"format": "pt"}}, [], 0
+    for name, t in tensors.items():
+        data = t.contiguous().float().numpy().tobytes()
+        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
+        blobs.append(data)
+        offset += len(data)
+    h = json.dumps(header).encode()
+    h += b" " * (-len(h) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(h)) + h + b"".join(blobs))
+
+
+def write_model(name, c, w):
+    d = os.path.join(HERE, name)
+    os.makedirs(d, exist_ok=True)
+    json.dump({**c, "architectures": ["Qwen2ForCausalLM" if c["model_type"] == "qwen2" else "LlamaForCausalLM"]},
+              open(os.path.join(d, "config.json"), "w"), indent=2)
+    json.dump({"bos_token_id": c["bos_token_id"], "eos_token_id": c["eos_token_id"]},
+              open(os.path.join(d, "generation_config.json"), "w"), indent=2)
+    if name != "qwen2":
+        save_safetensors(os.path.join(d, "model.safetensors"), w)
+        return
+    names = list(w)
+    shards = {"model-00001-of-00002.safetensors": names[: len(names) // 2], "model-00002-of-00002.safetensors": names[len(names) // 2:]}
+    for file, keys in shards.items():
+        save_safetensors(os.path.join(d, file), {k: w[k] for k in keys})
+    json.dump({"metadata": {}, "weight_map": {k: f for f, ks in shards.items() for k in ks}},
+              open(os.path.join(d, "model.safetensors.index.json"), "w"), indent=2)
+
+
+def main():
+    torch.manual_seed(0)
+    expected = {}
+    for seed, (name, c) in enumerate(MODELS.items()):
+        w = weights(c, seed + 1)
+        write_model(name, c, w)
+        g = torch.Generator().manual_seed(100 + seed)
+        ids = torch.randint(0, c["vocab_size"], (14,), generator=g).tolist()
+        logits = forward(c, w, ids)
+        lp = torch.log_softmax(logits[:-1], -1).gather(1, torch.tensor(ids[1:])[:, None])[:, 0]
+        prompt = ids[:5]
+        expected[name] = {"ids": ids, "logits": logits.tolist(), "token_logprobs": lp.tolist(), "logprob": float(lp.sum()),
+                          "greedy_prompt": prompt, "greedy_new_ids": greedy(c, w, prompt, 24), "max_new_tokens": 24}
+    json.dump(expected, open(os.path.join(HERE, "expected.json"), "w"))
+
+
+if __name__ == "__main__":
+    main()
