@@ -10,9 +10,11 @@
 #include "CliSupport.h"
 #include "EngineCommands.h"
 #include "DeviceOption.h"
+#include "TokenIdCommands.h"
 #include "TokenStreamPrinter.h"
 #include "model/Generation.h"
 #include "model/HfCheckpoint.h"
+#include "model/LlamaConfig.h"
 #include "model/Scoring.h"
 
 namespace rlhf::cli {
@@ -23,6 +25,7 @@ struct ModelOptions {
     std::string modelDir;
     std::string device = "cpu";
     std::string text, prompt, response;
+    std::string ids;      // --ids 1,2,3: token ids instead of texts (TokenIdCommands)
     model::SamplingOptions sampling;
     int num = 1;
     bool json = false;    // --json: JSON is the default output anyway; with --stream it picks JSON lines
@@ -31,7 +34,12 @@ struct ModelOptions {
 };
 
 // Errors (missing files, bad config, bad tensors) propagate to main(), which prints them and exits 1.
-model::LoadedModel loadModel(const ModelOptions& o) { return model::loadCheckpoint(o.modelDir, resolveDevice(o.device)); }
+model::LoadedModel loadModel(const ModelOptions& o) {
+    if (model::isLlamaFamily(model::modelTypeOf(o.modelDir)))
+        throw UserError(o.modelDir + ": a " + model::modelTypeOf(o.modelDir) +
+                        " model, whose tokenizer the workbench does not read yet: give token ids with --ids");
+    return model::loadCheckpoint(o.modelDir, resolveDevice(o.device));
+}
 
 std::vector<int> encodeOrThrow(const text::ByteLevelBpe& tok, const std::string& text, const char* what) {
     try {
@@ -47,6 +55,7 @@ void runTokenize(const ModelOptions& o) {
 }
 
 void runScore(const ModelOptions& o) {
+    if (!o.ids.empty()) return scoreTokenIds(o.modelDir, parseTokenIds(o.ids), o.device, o.json);
     auto loaded = loadModel(o);
     const auto prompt = encodeOrThrow(*loaded.tokenizer, o.prompt, "--prompt");
     const auto response = encodeOrThrow(*loaded.tokenizer, o.response, "--response");
@@ -69,6 +78,10 @@ void runReward(const ModelOptions& o) {
 }
 
 void runGenerate(const ModelOptions& o) {
+    if (!o.ids.empty()) {
+        if (o.stream) throw UserError("--stream: not with --ids (the ids come out in the JSON)");
+        return generateFromTokenIds(o.modelDir, parseTokenIds(o.ids), o.sampling, o.num, o.device, o.json);
+    }
     auto loaded = loadModel(o);
     const auto prompt = encodeOrThrow(*loaded.tokenizer, o.prompt, "--prompt");
     if (prompt.empty()) throw UserError("--prompt: must not be empty");
@@ -108,7 +121,7 @@ void runGenerate(const ModelOptions& o) {
 void addModelCommands(CLI::App& app) {
     auto o = std::make_shared<ModelOptions>();
     auto addCommon = [&](CLI::App* cmd) {
-        cmd->add_option("--model", o->modelDir, "Model directory (Hugging Face GPT-2 layout)")->required();
+        cmd->add_option("--model", o->modelDir, "Model directory (Hugging Face GPT-2, Llama or Qwen2 layout)")->required();
         cmd->add_flag("--json", o->json, "JSON output (default: text)");
     };
     CLI::App* tokenize = app.add_subcommand("tokenize", engineCommandDescription("tokenize"));
@@ -116,19 +129,33 @@ void addModelCommands(CLI::App& app) {
     tokenize->add_option("TEXT", o->text, "Text to tokenize")->required();
     tokenize->callback([o] { runTokenize(*o); });
 
-    // score and reward: a model, a prompt and a response.
+    // score and reward: a model, a prompt and a response; score also token ids.
     for (auto [name, run] : {std::pair{"score", &runScore}, std::pair{"reward", &runReward}}) {
         CLI::App* cmd = app.add_subcommand(name, engineCommandDescription(name));
         addCommon(cmd);
-        cmd->add_option("--prompt", o->prompt, "Prompt text (tokenized on its own)")->required();
-        cmd->add_option("--response", o->response, "Response text (tokenized on its own, then appended)")->required();
+        auto* prompt = cmd->add_option("--prompt", o->prompt, "Prompt text (tokenized on its own)");
+        auto* response = cmd->add_option("--response", o->response, "Response text (tokenized on its own, then appended)");
+        if (std::string(name) == "score") {
+            cmd->add_option("--ids", o->ids, "Token ids 1,2,3,… instead of texts: the log-prob of each after the first (no BOS added)")
+                ->excludes(prompt)
+                ->excludes(response);
+            cmd->callback([o, prompt, response] {
+                if (o->ids.empty() && (prompt->count() == 0 || response->count() == 0))
+                    throw UserError("--prompt and --response, or --ids, are required");
+                runScore(*o);
+            });
+        } else {
+            prompt->required();
+            response->required();
+            cmd->callback([o, run = run] { run(*o); });
+        }
         addDeviceOption(cmd, o->device);
-        cmd->callback([o, run = run] { run(*o); });
     }
 
     CLI::App* gen = app.add_subcommand("generate", engineCommandDescription("generate"));
     addCommon(gen);
-    gen->add_option("--prompt", o->prompt, "Prompt text")->required();
+    auto* genPrompt = gen->add_option("--prompt", o->prompt, "Prompt text");
+    gen->add_option("--ids", o->ids, "Prompt token ids 1,2,3,… instead of a text (used as given: no BOS added)")->excludes(genPrompt);
     gen->add_option("--max-new-tokens", o->sampling.maxNewTokens, "New tokens at most (clamped to the context)")
         ->check(CLI::Range(0, 1 << 20));
     gen->add_option("--temperature", o->sampling.temperature, "Divides the logits before sampling")->check(greaterThanZero());
@@ -143,7 +170,10 @@ void addModelCommands(CLI::App& app) {
     gen->add_flag("--skip-special-tokens", o->skipSpecialTokens,
                   "Leave special tokens (<|endoftext|>, those special_tokens_map.json names) out of the text; ids keep them");
     addDeviceOption(gen, o->device);
-    gen->callback([o] { runGenerate(*o); });
+    gen->callback([o, genPrompt] {
+        if (o->ids.empty() && genPrompt->count() == 0) throw UserError("--prompt or --ids is required");
+        runGenerate(*o);
+    });
 }
 
 }  // namespace rlhf::cli

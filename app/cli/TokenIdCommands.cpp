@@ -1,0 +1,101 @@
+#include "TokenIdCommands.h"
+
+#include <numeric>
+
+#include <nlohmann/json.hpp>
+
+#include "CliSupport.h"
+#include "DeviceOption.h"
+#include "model/HfCheckpoint.h"
+#include "model/LlamaCheckpoint.h"
+#include "model/Scoring.h"
+
+namespace rlhf::cli {
+
+namespace {
+
+void checkVocabulary(const std::vector<int>& ids, int vocabSize) {
+    for (int id : ids)
+        if (id >= vocabSize)
+            throw UserError("--ids: " + std::to_string(id) + " is outside the model's vocabulary of " + std::to_string(vocabSize) + " tokens");
+}
+
+nlohmann::ordered_json scoreJson(const std::vector<double>& logProbs) {
+    return {{"logprob", std::accumulate(logProbs.begin(), logProbs.end(), 0.0)}, {"token_logprobs", logProbs}};
+}
+
+}  // namespace
+
+std::vector<int> parseTokenIds(const std::string& text) {
+    std::vector<int> ids;
+    for (const auto& item : commaList(text)) {
+        size_t used = 0;
+        long long id = -1;
+        try {
+            id = std::stoll(item, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used != item.size() || id < 0 || id > (1LL << 30)) throw UserError("--ids: '" + item + "' is not a token id");
+        ids.push_back(static_cast<int>(id));
+    }
+    if (ids.empty()) throw UserError("--ids: no token ids (give them as 1,2,3)");
+    return ids;
+}
+
+void scoreTokenIds(const std::string& modelDir, const std::vector<int>& ids, const std::string& device, bool json) {
+    const torch::Device where = resolveDevice(device);
+    if (model::isLlamaFamily(model::modelTypeOf(modelDir))) {
+        const auto llama = model::loadLlamaModel(modelDir, where);
+        checkVocabulary(ids, llama.config().vocabSize);
+        printResult(scoreJson(llama.tokenLogProbs(ids)), json);
+        return;
+    }
+    auto loaded = model::loadCheckpoint(modelDir, where, false);
+    checkVocabulary(ids, loaded.model->config().vocabSize);
+    if (ids.size() > static_cast<size_t>(loaded.model->config().nPositions))
+        throw UserError("--ids: " + std::to_string(ids.size()) + " tokens do not fit the model's context of " +
+                        std::to_string(loaded.model->config().nPositions));
+    const std::vector<int> rest(ids.begin() + 1, ids.end());
+    printResult(scoreJson(rest.empty() ? std::vector<double>{} : model::scoreResponse(loaded.model, {ids.front()}, rest).tokenLogprobs), json);
+}
+
+void generateFromTokenIds(const std::string& modelDir, const std::vector<int>& ids, const model::SamplingOptions& sampling,
+                          int num, const std::string& device, bool json) {
+    const torch::Device where = resolveDevice(device);
+    std::vector<model::Completion> completions;
+    std::optional<text::ByteLevelBpe> tokenizer;
+    if (model::isLlamaFamily(model::modelTypeOf(modelDir))) {
+        if (!sampling.greedy) throw UserError(modelDir + ": Llama-family models decode greedily only for now: add --greedy");
+        const auto llama = model::loadLlamaModel(modelDir, where);
+        checkVocabulary(ids, llama.config().vocabSize);
+        model::Completion c;
+        c.ids = llama.greedy(ids, sampling.maxNewTokens, &c.endedWithEos);
+        completions.assign(static_cast<size_t>(num), c);  // greedy: every completion is the same
+    } else {
+        auto loaded = model::loadCheckpoint(modelDir, where, false);
+        checkVocabulary(ids, loaded.model->config().vocabSize);
+        completions = model::generate(loaded.model, std::vector<std::vector<int>>(static_cast<size_t>(num), ids), sampling);
+        tokenizer = std::move(loaded.tokenizer);
+    }
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& c : completions) {
+        nlohmann::json one = {{"ids", c.ids}, {"ended_with_eos", c.endedWithEos}};
+        if (tokenizer) one["text"] = tokenizer->decodeLossy(c.ids);
+        list.push_back(one);
+    }
+    if (json) {
+        printJsonLine({{"completions", list}});
+        return;
+    }
+    for (size_t i = 0; i < completions.size(); ++i) {  // text: the new ids (and their text), one completion per line
+        if (completions.size() > 1) std::cout << "--- completion " << i + 1 << " ---\n";
+        std::string line = "ids:";
+        for (int id : completions[i].ids) line += " " + std::to_string(id);
+        std::cout << line << '\n';
+        if (tokenizer) std::cout << "text: " << list[i]["text"].get<std::string>() << '\n';
+    }
+    std::cout << std::flush;
+}
+
+}  // namespace rlhf::cli
