@@ -7,6 +7,7 @@
 #include "BenchCommand.h"
 #include "CandidatesCommand.h"
 #include "ChatCommand.h"
+#include "ImportRunCommand.h"
 #include "CliSupport.h"
 #include "DemoCommand.h"
 #include "EvalCommand.h"
@@ -33,5 +34,6 @@ int main(int argc, char** argv) {
     rlhf::cli::addDemoCommand(app);
     rlhf::cli::addCandidatesCommand(app);
     rlhf::cli::addChatCommand(app);
+    rlhf::cli::addImportRunCommand(app);
     return rlhf::cli::runCommandLine(app, argc, argv);
 }

@@ -63,12 +63,21 @@ void RunStore::setParentCheckpoint(int64_t runId, int64_t checkpointId) {
     tx.commit();
 }
 
-void RunStore::recordMetrics(int64_t runId, const std::vector<StepValues>& steps) {
-    Transaction tx(db_);
+void RunStore::insertMetrics(int64_t runId, const std::vector<StepValues>& steps) {
     auto q = db_.prepare("INSERT OR REPLACE INTO metrics(run_id, name, step, value, time) VALUES (?1, ?2, ?3, ?4, ?5)");
     for (const auto& s : steps)
         for (const auto& [name, value] : s.values)
             q.bind(1, runId).bind(2, std::string_view(name)).bind(3, s.step).bind(4, value).bind(5, s.time).run();
+}
+
+void RunStore::insertCheckpoint(int64_t runId, int64_t step, const std::string& path, const std::string& sha256) {
+    auto q = db_.prepare("INSERT INTO checkpoints(run_id, step, path, sha256, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+    q.bind(1, runId).bind(2, step).bind(3, std::string_view(path)).bind(4, std::string_view(sha256)).bind(5, unixSeconds()).run();
+}
+
+void RunStore::recordMetrics(int64_t runId, const std::vector<StepValues>& steps) {
+    Transaction tx(db_);
+    insertMetrics(runId, steps);
     tx.commit();
 }
 
@@ -87,9 +96,22 @@ void RunStore::discardAfterStep(int64_t runId, int64_t step) {
 
 void RunStore::recordCheckpoint(int64_t runId, int64_t step, const std::string& path, const std::string& sha256) {
     Transaction tx(db_);
-    auto q = db_.prepare("INSERT INTO checkpoints(run_id, step, path, sha256, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
-    q.bind(1, runId).bind(2, step).bind(3, std::string_view(path)).bind(4, std::string_view(sha256)).bind(5, unixSeconds()).run();
+    insertCheckpoint(runId, step, path, sha256);
     tx.commit();
+}
+
+int64_t RunStore::addFinishedRun(const FinishedRun& run, const std::function<std::string(int64_t runId)>& placeCheckpoint) {
+    Transaction tx(db_);
+    const double now = unixSeconds();
+    auto q = db_.prepare("INSERT INTO runs(kind, name, config, status, message, seed, created_at, finished_at) "
+                         "VALUES (?1, ?2, ?3, 'finished', ?4, 0, ?5, ?5)");
+    q.bind(1, std::string_view(run.kind)).bind(2, std::string_view(run.name)).bind(3, std::string_view(run.config));
+    q.bind(4, std::string_view(run.message)).bind(5, now).run();
+    const int64_t id = db_.lastInsertId();
+    insertMetrics(id, run.steps);
+    insertCheckpoint(id, run.checkpointStep, placeCheckpoint(id), run.checkpointSha256);
+    tx.commit();
+    return id;
 }
 
 std::vector<RunRow> RunStore::runs() {

@@ -4,6 +4,7 @@
 // sees this: the command that starts a run records what the trainer reports (MetricsRecorder batches it).
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -44,6 +45,14 @@ struct StepValues {
     std::map<std::string, double> values;
 };
 
+// A run trained elsewhere, brought in whole (rlhf import-run): its steps' metrics and one checkpoint.
+struct FinishedRun {
+    std::string kind, name, config, message;
+    std::vector<StepValues> steps;
+    int64_t checkpointStep = 0;
+    std::string checkpointSha256;
+};
+
 class RunStore {
 public:
     explicit RunStore(Database& db) : db_(db) {}
@@ -57,6 +66,9 @@ public:
     // A resumed run starts again after its checkpoint's step: the metrics and checkpoint rows it wrote after it go.
     void discardAfterStep(int64_t runId, int64_t step);
     void recordCheckpoint(int64_t runId, int64_t step, const std::string& path, const std::string& sha256);
+    // One transaction: the run row (finished), its metrics and its checkpoint, whose path placeCheckpoint
+    // returns once it has put the files in place for that run id (if it throws, nothing is recorded).
+    int64_t addFinishedRun(const FinishedRun& run, const std::function<std::string(int64_t runId)>& placeCheckpoint);
     std::vector<RunRow> runs();
     std::optional<RunRow> run(int64_t runId);
     // Points of a run with step > afterStep, by name then step.
@@ -73,6 +85,9 @@ public:
     static std::string directoryOf(const std::string& checkpointsDirectory, int64_t runId, const std::string& kind);
 
 private:
+    void insertMetrics(int64_t runId, const std::vector<StepValues>& steps);
+    void insertCheckpoint(int64_t runId, int64_t step, const std::string& path, const std::string& sha256);
+
     Database& db_;
 };
 

@@ -12,6 +12,7 @@
 #include "data/TokenStatistics.h"
 #include "data/TrainingText.h"
 #include "text/ByteLevelBpe.h"
+#include "train/TrainerStateLog.h"
 #include "util/Sha256.h"
 
 using namespace rlhf;
@@ -89,6 +90,50 @@ private slots:
         QVERIFY(!runs.run(rm)->parentRunId);
         QCOMPARE(store->database().queryInt("SELECT count(*) FROM metrics"), int64_t(0));
         QCOMPARE(data::RunStore::directoryOf("/p.rlhf.d", 7, "dpo"), std::string("/p.rlhf.d/runs/7-dpo"));
+    }
+
+    // A Trainer's log written after transformers' layout (tests/data/trainer-state): the curves under the
+    // workbench's names, the evaluation merged into its step, the runtime figures and the summary apart.
+    void trainerStateLogBecomesCurves() {
+        const auto log = train::TrainerStateLog::read(test::dataPath("trainer-state/dpo-trainer_state.json"));
+        QCOMPARE(log.globalStep, int64_t(20));
+        QCOMPARE(log.steps.size(), size_t(2));
+        const auto& ten = log.steps.at(10);
+        QCOMPARE(ten.at("lr"), 4.5e-07);
+        QCOMPARE(ten.at("loss"), 0.6931);
+        QCOMPARE(ten.at("val_loss"), 0.6875);
+        QCOMPARE(ten.at("val_rewards/accuracies"), 0.625);
+        QCOMPARE(ten.at("rewards/margins"), 0.0);
+        QVERIFY(!ten.count("val_runtime") && !ten.count("eval_loss") && !ten.count("learning_rate"));
+        QCOMPARE(log.steps.at(20).at("rewards/margins"), 0.125);
+        QVERIFY(!log.steps.at(20).count("train_loss") && !log.steps.at(20).count("total_flos"));
+        QCOMPARE(log.summary.at("train_loss").get<double>(), 0.67155);
+        QCOMPARE(log.guessStage(false), std::string("dpo"));
+        QCOMPARE(log.guessStage(true), std::string("rm"));
+        std::ofstream(tmp_ / "bad_state.json") << R"({"log_history": [{"loss": 1.0, "step": 1}, {"loss": 2.0}]})";
+        try {
+            train::TrainerStateLog::read((tmp_ / "bad_state.json").string());
+            QFAIL("no error for an entry without a step");
+        } catch (const std::invalid_argument& e) {
+            QVERIFY(std::string(e.what()).ends_with("bad_state.json: log_history[1]: missing or bad field step"));
+        }
+    }
+
+    // An imported run is recorded whole or not at all.
+    void finishedRunIsAddedInOneTransaction() {
+        auto store = data::ProjectStore::open((tmp_ / "imported.rlhf").string(), true);
+        data::RunStore runs(store->database());
+        data::FinishedRun run{"dpo", "imported x", "{}", "imported from x", {{10, 1.0, {{"loss", 0.5}}}, {20, 2.0, {{"loss", 0.25}}}}, 20, "abc"};
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, runs.addFinishedRun(run, [](int64_t) -> std::string { throw std::runtime_error("disk full"); }));
+        QVERIFY(runs.runs().empty());
+        const int64_t id = runs.addFinishedRun(run, [](int64_t runId) { return "runs/" + std::to_string(runId) + "-dpo/checkpoints/step-00000020"; });
+        const auto row = *runs.run(id);
+        QCOMPARE(row.status, std::string("finished"));
+        QCOMPARE(row.lastStep, int64_t(20));
+        QCOMPARE(*row.lastCheckpoint, "runs/" + std::to_string(id) + "-dpo/checkpoints/step-00000020");
+        QCOMPARE(runs.metric(id, "loss").size(), size_t(2));
+        QCOMPARE(runs.metric(id, "loss")[1].value, 0.25);
+        QCOMPARE(runs.checkpoints(id).front().sha256, std::string("abc"));
     }
 
     void projectTextAsCorpus() {

@@ -1,0 +1,134 @@
+#include "ImportRunCommand.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "CliSupport.h"
+#include "EngineCommands.h"
+#include "data/ProjectStore.h"
+#include "data/RunStore.h"
+#include "model/HfCheckpoint.h"
+#include "model/LlamaCheckpoint.h"
+#include "train/TrainerStateLog.h"
+#include "util/Clock.h"
+#include "util/FileSync.h"
+#include "util/Sha256.h"
+
+namespace rlhf::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ImportRunOptions {
+    std::string project, dir, state, stage, name;
+    bool json = false;
+};
+
+// The files of a model directory the workbench (or transformers) reads: configs, weights, tokenizer.
+// Optimiser and RNG states and training_args.bin are pickles, never read, so never copied.
+bool isModelFile(const fs::path& p) {
+    const std::string name = p.filename().string(), ext = p.extension().string();
+    return ext == ".json" || ext == ".safetensors" || ext == ".txt" || ext == ".model" || name == "tokenizer.model";
+}
+
+// Loads DIR as the workbench would use it; true when it has a reward model's score head.
+bool checkLoads(const std::string& dir) {
+    if (model::isLlamaFamily(model::modelTypeOf(dir))) {
+        model::loadLlamaModel(dir);
+        return false;
+    }
+    return model::loadCheckpoint(dir).score.defined();
+}
+
+// Copies DIR's model files into `to`.partial, fsyncs them and renames it to `to`.
+void copyModelFiles(const fs::path& from, const fs::path& to) {
+    const fs::path partial = to.string() + ".partial";
+    fs::remove_all(partial);
+    fs::create_directories(partial);
+    for (const auto& entry : fs::directory_iterator(from))
+        if (entry.is_regular_file() && isModelFile(entry.path())) {
+            fs::copy_file(entry.path(), partial / entry.path().filename());
+            fsyncPath((partial / entry.path().filename()).string());
+        }
+    fsyncPath(partial.string());
+    fs::rename(partial, to);
+    fsyncPath(to.parent_path().string());
+}
+
+std::string weightsDigest(const fs::path& dir) {
+    const fs::path single = dir / "model.safetensors";
+    return sha256FileHex((fs::exists(single) ? single : dir / "model.safetensors.index.json").string());
+}
+
+data::FinishedRun finishedRun(const ImportRunOptions& o, const train::TrainerStateLog& log, const std::string& stage) {
+    data::FinishedRun run;
+    run.kind = stage;
+    run.name = o.name.empty() ? "imported " + fs::path(o.dir).lexically_normal().filename().string() : o.name;
+    if (run.name == "imported ") run.name += fs::path(o.dir).lexically_normal().parent_path().filename().string();
+    run.message = "imported from " + fs::absolute(o.dir).lexically_normal().string();
+    run.config = nlohmann::json{{"imported_from", fs::absolute(o.dir).lexically_normal().string()},
+                                {"trainer_state", fs::absolute(o.state).lexically_normal().string()},
+                                {"global_step", log.globalStep}, {"epoch", log.epoch}, {"summary", log.summary}}
+                     .dump();
+    const double now = unixSeconds();
+    for (const auto& [step, values] : log.steps) run.steps.push_back({step, now, values});
+    run.checkpointStep = log.globalStep;
+    run.checkpointSha256 = weightsDigest(o.dir);
+    return run;
+}
+
+void importRun(ImportRunOptions o) {
+    if (o.state.empty()) o.state = (fs::path(o.dir) / "trainer_state.json").string();
+    if (!fs::exists(o.state)) throw UserError(o.state + ": no such file (give the Trainer's log with --state FILE)");
+    const auto log = train::TrainerStateLog::read(o.state);
+    const bool scoreHead = checkLoads(o.dir);
+    const std::string stage = o.stage.empty() ? log.guessStage(scoreHead) : o.stage;
+    if (stage == "rm" && !scoreHead) throw UserError(o.dir + ": --stage rm needs a reward model (a score head), and this has none");
+    auto store = data::ProjectStore::open(o.project, false);
+    data::RunStore runs(store->database());
+    const auto run = finishedRun(o, log, stage);
+    fs::path placed;
+    int64_t runId = 0;
+    try {
+        runId = runs.addFinishedRun(run, [&](int64_t id) {
+            const fs::path runDir = data::RunStore::directoryOf(store->checkpointsDirectory(), id, stage);
+            char step[32];
+            std::snprintf(step, sizeof step, "step-%08lld", static_cast<long long>(run.checkpointStep));
+            placed = runDir;
+            copyModelFiles(o.dir, runDir / "checkpoints" / step);
+            return (runDir / "checkpoints" / step).string();
+        });
+    } catch (...) {
+        if (!placed.empty()) fs::remove_all(placed);  // the transaction rolled back: no files without a row
+        throw;
+    }
+    const auto checkpoint = runs.run(runId)->lastCheckpoint.value_or("");
+    printResult({{"run", runId}, {"stage", stage}, {"name", run.name}, {"steps_logged", run.steps.size()},
+                 {"global_step", log.globalStep}, {"checkpoint", checkpoint}},
+                o.json);
+}
+
+}  // namespace
+
+void addImportRunCommand(CLI::App& app) {
+    auto o = std::make_shared<ImportRunOptions>();
+    CLI::App* cmd = app.add_subcommand("import-run", engineCommandDescription("import-run"));
+    cmd->add_option("PROJECT", o->project, "Project file")->required()->check(CLI::ExistingFile);
+    cmd->add_option("DIR", o->dir, "The run's model directory (a Hugging Face checkpoint, e.g. TRL's checkpoint-N)")
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    cmd->add_option("--state", o->state, "The Trainer's trainer_state.json (default: DIR/trainer_state.json)");
+    cmd->add_option("--stage", o->stage, "sft, rm, dpo, ppo or pretrain (default: from its metrics and weights)")
+        ->check(CLI::IsMember({"pretrain", "sft", "rm", "dpo", "ppo"}));
+    cmd->add_option("--name", o->name, "The run's name in the project (default: imported DIRNAME)");
+    cmd->add_flag("--json", o->json, "JSON output (default: text)");
+    cmd->callback([o] { importRun(*o); });
+}
+
+}  // namespace rlhf::cli
