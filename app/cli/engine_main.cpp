@@ -7,6 +7,7 @@
 #include "BenchCommand.h"
 #include "CandidatesCommand.h"
 #include "ChatCommand.h"
+#include "ExportJobCommand.h"
 #include "ImportRunCommand.h"
 #include "CliSupport.h"
 #include "DemoCommand.h"
@@ -35,5 +36,6 @@ int main(int argc, char** argv) {
     rlhf::cli::addCandidatesCommand(app);
     rlhf::cli::addChatCommand(app);
     rlhf::cli::addImportRunCommand(app);
+    rlhf::cli::addExportJobCommand(app);
     return rlhf::cli::runCommandLine(app, argc, argv);
 }

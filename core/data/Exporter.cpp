@@ -57,7 +57,8 @@ std::string nothingToExport(Database& db, bool pairs, Format format, const std::
 
 }  // namespace
 
-ExportReport exportJsonl(Database& db, const std::string& path, Format format, const std::optional<std::string>& split) {
+ExportReport exportJsonl(Database& db, const std::string& path, Format format, const std::optional<std::string>& split,
+                         bool refuseEmpty) {
     if (format == Format::Auto) throw std::invalid_argument("export needs an explicit --format");
     if (format == Format::Rankings) return exportRankings(db, path, split);
     if (format == Format::Arena) {
@@ -89,7 +90,10 @@ ExportReport exportJsonl(Database& db, const std::string& path, Format format, c
         }
         ++report.records;
     }
-    if (report.records == 0) throw StoreError(path + ": " + nothingToExport(db, pairs, format, split) + " (nothing was written)");
+    if (report.records == 0) {
+        if (!refuseEmpty) return report;  // the temporary file goes with `file`
+        throw StoreError(path + ": " + nothingToExport(db, pairs, format, split) + " (nothing was written)");
+    }
     file.commit();
     return report;
 }

@@ -17,7 +17,10 @@ struct ExportReport {
     int64_t records = 0;
 };
 
-// Throws std::invalid_argument for Format::Auto or an unknown split, StoreError for I/O problems.
-ExportReport exportJsonl(Database& db, const std::string& path, Format format, const std::optional<std::string>& split);
+// Throws std::invalid_argument for Format::Auto or an unknown split, StoreError for I/O problems and,
+// with refuseEmpty, for nothing to export (without it, no file and 0 records). Comparisons and demonstrations
+// only: rankings and arena exports always refuse an empty file.
+ExportReport exportJsonl(Database& db, const std::string& path, Format format, const std::optional<std::string>& split,
+                         bool refuseEmpty = true);
 
 }  // namespace rlhf::data

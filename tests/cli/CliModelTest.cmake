@@ -453,3 +453,39 @@ string(JSON runCount LENGTH "${out}" runs)
 if(NOT runCount EQUAL 2)  # the refused imports left nothing
   message(FATAL_ERROR "import-run: ${runCount} runs after two imports and two refusals: ${out}")
 endif()
+
+# rlhf export-job: the DPO stage as a TRL job, its settings under TRL's names, its data the train split.
+file(REMOVE_RECURSE ${WORK}/job)
+run_ok(out export-job ${WORK}/runs.rlhf --stage dpo --out ${WORK}/job --set model=${WORK}/ids-model --set lr=5e-7
+       --set beta=0.25 --set max_steps=30 --set batch_size=4 --set grad_accum=2 --set min_lr=1e-8 --set loss_type=ipo --json)
+string(JSON trainRecords GET "${out}" train_records)
+file(READ ${WORK}/job/config.yaml yaml)
+foreach(line "model_name_or_path: \"${WORK}/ids-model\"" "learning_rate: 5e-07" "lr_scheduler_type: \"cosine_with_min_lr\""
+             "lr_scheduler_kwargs: {\"min_lr\":1e-08}" "max_steps: 30" "per_device_train_batch_size: 4"
+             "gradient_accumulation_steps: 2" "beta: 0.25" "loss_type: \"ipo\"" "dataset_name: \"data\"" "save_steps: 30")
+  string(FIND "${yaml}" "\n${line}\n" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "export-job: no line '${line}' in config.yaml:\n${yaml}")
+  endif()
+endforeach()
+file(READ ${WORK}/job/data/train.jsonl trainText)
+string(REGEX MATCHALL "\n" trainLines "${trainText}")  # lines may hold ';', which a CMake list would split at
+list(LENGTH trainLines trainCount)
+file(READ ${WORK}/job/launch.sh launch)
+if(NOT trainCount EQUAL trainRecords OR trainCount EQUAL 0 OR NOT launch MATCHES "accelerate launch [^\n]*--num_processes \"\\$\\{GPUS:-1\\}\" \\\\\n  \\$\\{ACCELERATE_ARGS:-\\} -m trl\\.scripts\\.dpo --config config\\.yaml \"\\$@\"\n$")
+  message(FATAL_ERROR "export-job: ${trainCount} train lines for ${trainRecords} records; launch.sh:\n${launch}")
+endif()
+execute_process(COMMAND bash -n ${WORK}/job/launch.sh RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT EXISTS ${WORK}/job/deepspeed_zero2.yaml OR NOT EXISTS ${WORK}/job/settings.json)
+  message(FATAL_ERROR "export-job: launch.sh does not parse, or files are missing")
+endif()
+execute_process(COMMAND ${RLHF} export-job ${WORK}/runs.rlhf --stage dpo --out ${WORK}/job --set model=${WORK}/ids-model
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(rc EQUAL 0 OR NOT err MATCHES "exists and is not empty")
+  message(FATAL_ERROR "export-job into a full folder: ${err}")
+endif()
+execute_process(COMMAND ${RLHF} export-job ${WORK}/runs.rlhf --stage dpo --out ${WORK}/job2 --set model=${WORK}/ids-model --set betta=1
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(rc EQUAL 0 OR NOT err MATCHES "unknown setting 'betta'" OR EXISTS ${WORK}/job2 OR EXISTS ${WORK}/job2.partial)
+  message(FATAL_ERROR "export-job with a wrong setting: ${err}")
+endif()
