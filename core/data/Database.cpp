@@ -90,7 +90,7 @@ Database::Database(const std::string& path, bool create) : path_(path) {
         db_ = nullptr;
         throw StoreError(path + ": cannot open: " + message);
     }
-    sqlite3_busy_timeout(db_, 5000);
+    sqlite3_busy_timeout(db_, kBusyTimeoutMs);
     try {
         exec("PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY;");
     } catch (const StoreError& e) {
@@ -104,12 +104,15 @@ Database::~Database() { sqlite3_close_v2(db_); }
 
 void Database::exec(std::string_view sql) {
     char* error = nullptr;
-    if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    if (const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &error); rc != SQLITE_OK) {
         const std::string message = error ? error : sqlite3_errmsg(db_);
         sqlite3_free(error);
+        if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) throw BusyError(message);
         throw StoreError(message);
     }
 }
+
+void Database::setBusyTimeout(int milliseconds) { sqlite3_busy_timeout(db_, milliseconds); }
 
 int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(db_); }
 

@@ -22,6 +22,12 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Another connection held the lock past the busy timeout (thrown by exec, e.g. for BEGIN IMMEDIATE).
+class BusyError : public StoreError {
+public:
+    using StoreError::StoreError;
+};
+
 class Statement {
 public:
     Statement(sqlite3* db, std::string_view sql);
@@ -68,6 +74,9 @@ public:
     int64_t queryInt(std::string_view sql);  // first column of the first row; 0 when none
     const std::string& path() const { return path_; }
     sqlite3* handle() const { return db_; }
+    // How long a statement waits for another connection's lock before failing (kBusyTimeoutMs from the start).
+    static constexpr int kBusyTimeoutMs = 5000;
+    void setBusyTimeout(int milliseconds);
     // Makes the statement running on this connection fail soon with "interrupted". The one call that
     // may come from another thread (while the connection is open).
     void interrupt();

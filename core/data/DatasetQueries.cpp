@@ -56,8 +56,19 @@ std::string ftsQuery(const std::string& search) {
     return out;
 }
 
+// While another connection writes (an import holds the lock for its whole length), the search goes on
+// with what is indexed: the next search indexes the rest. Waiting out the lock would stall the panel.
 void DatasetQueries::indexForSearch(const PromptFilter& filter) {
-    if (!filter.search.empty() && pendingSearchIds(db_) > 0) indexPendingRows(db_);
+    if (filter.search.empty() || pendingSearchIds(db_) == 0) return;
+    db_.setBusyTimeout(200);
+    try {
+        indexPendingRows(db_);
+    } catch (const BusyError&) {
+    } catch (...) {
+        db_.setBusyTimeout(Database::kBusyTimeoutMs);
+        throw;
+    }
+    db_.setBusyTimeout(Database::kBusyTimeoutMs);
 }
 
 std::vector<PromptRow> DatasetQueries::page(const PromptFilter& filter, int64_t afterId, int limit) {

@@ -25,17 +25,20 @@ void indexNewRows(Database& db, const char* table, int64_t afterId) {
             " AND " + notPendingSql(t, "x.id"));
 }
 
-// The new range starts above the table's other pending ranges, so ranges never overlap: ids between
-// afterId and there (rows of this import written where deleted pending rows had been) are pending already.
+// Every id above afterId was free when the import began: no row, and so no index entry (a deleted row's
+// entry went with it, a pending one never had one). Older ranges are cut back to afterId, so they keep
+// only ids below it and never overlap the new one, which covers the import's rows whatever gaps the older
+// ranges had (rows added and indexed between imports, ranges a search indexed in part).
 void deferIndexing(Database& db, const char* table, int64_t afterId) {
     const std::string t = checkedTable(table);
     const int64_t last = db.queryInt("SELECT coalesce(max(id), 0) FROM " + t);
-    auto pendingEnd = db.prepare("SELECT coalesce(max(last_id), 0) FROM search_pending WHERE tbl = ?1");
-    pendingEnd.bind(1, std::string_view(t));
-    const int64_t first = std::max(afterId, pendingEnd.step() ? pendingEnd.columnInt(0) : 0) + 1;
-    if (first > last) return;
+    auto drop = db.prepare("DELETE FROM search_pending WHERE tbl = ?1 AND first_id > ?2");
+    drop.bind(1, std::string_view(t)).bind(2, afterId).run();
+    auto cut = db.prepare("UPDATE search_pending SET last_id = ?2 WHERE tbl = ?1 AND last_id > ?2");
+    cut.bind(1, std::string_view(t)).bind(2, afterId).run();
+    if (last <= afterId) return;
     auto insert = db.prepare("INSERT INTO search_pending(tbl, first_id, last_id) VALUES (?1, ?2, ?3)");
-    insert.bind(1, std::string_view(t)).bind(2, first).bind(3, last).run();
+    insert.bind(1, std::string_view(t)).bind(2, afterId + 1).bind(3, last).run();
 }
 
 int64_t pendingSearchIds(Database& db) {

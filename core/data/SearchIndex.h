@@ -24,8 +24,8 @@ std::string notPendingSql(const std::string& table, const std::string& idExpress
 // Indexes rows of `table` (prompts or responses) with id > afterId that are not pending, in one statement.
 void indexNewRows(Database& db, const char* table, int64_t afterId);
 
-// Called by an import inside its transaction, after writing rows of `table` with ids > afterId: leaves
-// them out of the index (a pending range up to the table's highest id; nothing when there are no such rows).
+// Called by an import inside its transaction, after writing rows of `table` with ids > afterId (the
+// table's highest id before it): leaves them out of the index (a pending range afterId + 1 … the highest id).
 void deferIndexing(Database& db, const char* table, int64_t afterId);
 
 // Row ids waiting to be indexed (an upper bound on the rows: deleted ones count until indexed).
