@@ -37,7 +37,7 @@ struct ModelOptions {
 model::LoadedModel loadModel(const ModelOptions& o) {
     if (model::isLlamaFamily(model::modelTypeOf(o.modelDir)))
         throw UserError(o.modelDir + ": a " + model::modelTypeOf(o.modelDir) +
-                        " model, whose tokenizer the workbench does not read yet: give token ids with --ids");
+                        " model, whose tokenizer the workbench does not read yet (score and generate take token ids with --ids)");
     return model::loadCheckpoint(o.modelDir, resolveDevice(o.device));
 }
 

@@ -51,13 +51,15 @@ std::vector<int> idList(const json& j, const char* name, const std::string& orig
     return ids;
 }
 
+// rope_scaling, or rope_parameters (newer transformers: rope_theta and the scaling in one object).
 RopeScaling ropeScalingOf(const json& j, const std::string& origin) {
     RopeScaling r;
-    if (!present(j, "rope_scaling")) return r;
-    const json& s = j["rope_scaling"];
-    const std::string where = origin + ": rope_scaling";
+    const char* key = present(j, "rope_parameters") ? "rope_parameters" : "rope_scaling";
+    if (!present(j, key)) return r;
+    const json& s = j[key];
+    const std::string where = origin + ": " + key;
     if (!s.is_object()) throw std::invalid_argument(where + " must be an object or null");
-    const char* typeKey = s.contains("rope_type") ? "rope_type" : "type";
+    const char* typeKey = s.contains("type") ? "type" : "rope_type";  // transformers lets the older name win
     r.type = s.value(typeKey, std::string("default"));
     if (r.type == "default") return r;
     if (r.type != "linear" && r.type != "llama3")
@@ -95,6 +97,8 @@ LlamaConfig LlamaConfig::fromJson(const json& j, const std::string& origin) {
         throw std::invalid_argument(origin + ": model_type '" + c.modelType + "' is not of the Llama family (llama, qwen2)");
     const std::string activation = j.value("hidden_act", std::string("silu"));
     if (activation != "silu") throw std::invalid_argument(origin + ": hidden_act '" + activation + "' is not supported (silu is)");
+    if (j.contains("use_sliding_window") && j["use_sliding_window"].is_boolean() && j["use_sliding_window"].get<bool>())
+        throw std::invalid_argument(origin + ": use_sliding_window is not supported (attention over the whole context is)");
     if (present(j, "partial_rotary_factor") && j["partial_rotary_factor"] != 1)
         throw std::invalid_argument(origin + ": partial_rotary_factor is not supported (rotary over the whole head is)");
     c.vocabSize = intField(j, "vocab_size", origin, c.vocabSize);
@@ -102,7 +106,8 @@ LlamaConfig LlamaConfig::fromJson(const json& j, const std::string& origin) {
     c.intermediateSize = intField(j, "intermediate_size", origin, c.intermediateSize);
     c.layers = intField(j, "num_hidden_layers", origin, c.layers);
     c.heads = intField(j, "num_attention_heads", origin, c.heads);
-    c.kvHeads = intField(j, "num_key_value_heads", origin, c.heads);
+    // transformers' defaults when config.json leaves it out: Qwen2Config 32, LlamaConfig the query heads.
+    c.kvHeads = intField(j, "num_key_value_heads", origin, c.modelType == "qwen2" ? 32 : c.heads);
     if (!present(j, "head_dim") && c.hiddenSize % c.heads != 0)
         throw std::invalid_argument(origin + ": hidden_size is not a multiple of num_attention_heads (give head_dim)");
     c.headDim = intField(j, "head_dim", origin, c.hiddenSize / c.heads);
@@ -111,13 +116,16 @@ LlamaConfig LlamaConfig::fromJson(const json& j, const std::string& origin) {
     c.maxPositions = intField(j, "max_position_embeddings", origin, c.maxPositions);
     c.rmsNormEps = numberField(j, "rms_norm_eps", origin, c.rmsNormEps);
     c.ropeTheta = numberField(j, "rope_theta", origin, c.ropeTheta);
+    if (present(j, "rope_parameters") && j["rope_parameters"].is_object())
+        c.ropeTheta = numberField(j["rope_parameters"], "rope_theta", origin + ": rope_parameters", c.ropeTheta);
     c.ropeScaling = ropeScalingOf(j, origin);
     c.tieWordEmbeddings = boolField(j, "tie_word_embeddings", origin, false);
     const bool qwen2 = c.modelType == "qwen2";
     c.qkvBias = qwen2 || boolField(j, "attention_bias", origin, false);
     c.outputBias = !qwen2 && boolField(j, "attention_bias", origin, false);
     c.mlpBias = !qwen2 && boolField(j, "mlp_bias", origin, false);
-    c.eosTokenIds = idList(j, "eos_token_id", origin);
+    // LlamaConfig's default eos_token_id is 2 (an explicit null means none).
+    c.eosTokenIds = !j.contains("eos_token_id") && !qwen2 ? std::vector<int>{2} : idList(j, "eos_token_id", origin);
     c.bosTokenId = present(j, "bos_token_id") ? intField(j, "bos_token_id", origin, -1, 0) : -1;
     for (int id : c.eosTokenIds)
         if (id >= c.vocabSize) throw std::invalid_argument(origin + ": eos_token_id " + std::to_string(id) + " is outside the vocabulary");

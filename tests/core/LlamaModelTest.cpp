@@ -114,6 +114,21 @@ private slots:
         }
     }
 
+    // Newer transformers write rope_theta and the scaling as rope_parameters: the same model, the same logits.
+    void ropeParametersAreRead() {
+        const auto dir = editedCopy("llama3", "config.json", [](json& j) {
+            json parameters = j["rope_scaling"];
+            parameters["rope_theta"] = j["rope_theta"];
+            j["rope_parameters"] = parameters;
+            j.erase("rope_scaling");
+            j.erase("rope_theta");
+        });
+        const auto& e = expected_["llama3"];
+        const auto logits = loadLlamaModel(dir).forward(row(e["ids"].get<std::vector<int>>()))[0];
+        QVERIFY(std::abs(logits[3][7].item<double>() - e["logits"][3][7].get<double>()) < 1e-4);
+        QVERIFY(std::abs(logits[13][70].item<double>() - e["logits"][13][70].get<double>()) < 1e-4);
+    }
+
     void ropeScalingChangesOnlyTheFrequenciesItShould() {
         LlamaConfig c;
         c.headDim = 8;
@@ -144,6 +159,8 @@ private slots:
                     .find("unexpected tensor") == std::string::npos);  // a saved lm_head.weight of a tied model is taken
         QVERIFY(loadError(editedCopy("llama", "config.json", [](json& j) { j["num_hidden_layers"] = 3; }))
                     .find("missing tensor 'model.layers.2.input_layernorm.weight'") != std::string::npos);
+        QVERIFY(loadError(editedCopy("qwen2", "config.json", [](json& j) { j["use_sliding_window"] = true; }))
+                    .find("use_sliding_window is not supported") != std::string::npos);
         QVERIFY(loadError(editedCopy("llama", "config.json", [](json& j) { j["model_type"] = "mamba"; }))
                     .find("model_type 'mamba' is not of the Llama family") != std::string::npos);
     }
