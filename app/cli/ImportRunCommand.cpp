@@ -46,19 +46,16 @@ bool checkLoads(const std::string& dir) {
     return model::loadCheckpoint(dir).score.defined();
 }
 
-// Copies DIR's model files into `to`.partial, fsyncs them and renames it to `to`.
-void copyModelFiles(const fs::path& from, const fs::path& to) {
-    const fs::path partial = to.string() + ".partial";
-    fs::remove_all(partial);
-    fs::create_directories(partial);
+// Copies DIR's model files into `staging` (new) and fsyncs them: done before the project is locked.
+void stageModelFiles(const fs::path& from, const fs::path& staging) {
+    fs::remove_all(staging);
+    fs::create_directories(staging);
     for (const auto& entry : fs::directory_iterator(from))
         if (entry.is_regular_file() && isModelFile(entry.path())) {
-            fs::copy_file(entry.path(), partial / entry.path().filename());
-            fsyncPath((partial / entry.path().filename()).string());
+            fs::copy_file(entry.path(), staging / entry.path().filename());
+            fsyncPath((staging / entry.path().filename()).string());
         }
-    fsyncPath(partial.string());
-    fs::rename(partial, to);
-    fsyncPath(to.parent_path().string());
+    fsyncPath(staging.string());
 }
 
 std::string weightsDigest(const fs::path& dir) {
@@ -93,19 +90,25 @@ void importRun(ImportRunOptions o) {
     auto store = data::ProjectStore::open(o.project, false);
     data::RunStore runs(store->database());
     const auto run = finishedRun(o, log, stage);
+    // The copy (gigabytes, maybe) is made first; the transaction only renames it into the run's folder.
+    const fs::path staging = fs::path(store->checkpointsDirectory()) / ("import-" + std::to_string(::getpid()) + ".partial");
     fs::path placed;
     int64_t runId = 0;
     try {
+        stageModelFiles(o.dir, staging);
         runId = runs.addFinishedRun(run, [&](int64_t id) {
             const fs::path runDir = data::RunStore::directoryOf(store->checkpointsDirectory(), id, stage);
+            if (fs::exists(runDir)) throw UserError(runDir.string() + ": exists already (files of a deleted run?); move it away first");
             char step[32];
             std::snprintf(step, sizeof step, "step-%08lld", static_cast<long long>(run.checkpointStep));
+            fs::create_directories(runDir / "checkpoints");
             placed = runDir;
-            copyModelFiles(o.dir, runDir / "checkpoints" / step);
+            fs::rename(staging, runDir / "checkpoints" / step);
+            fsyncPath((runDir / "checkpoints").string());
             return (runDir / "checkpoints" / step).string();
         });
     } catch (...) {
-        if (!placed.empty()) fs::remove_all(placed);  // the transaction rolled back: no files without a row
+        fs::remove_all(placed.empty() ? staging : placed);  // the transaction rolled back: no files without a row
         throw;
     }
     const auto checkpoint = runs.run(runId)->lastCheckpoint.value_or("");

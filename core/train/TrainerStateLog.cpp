@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 
 namespace rlhf::train {
@@ -16,6 +17,34 @@ bool isRuntimeFigure(const std::string& key) {
     return key.ends_with("_runtime") || key.ends_with("_samples_per_second") || key.ends_with("_steps_per_second");
 }
 
+// Python's json.dumps writes NaN, Infinity and -Infinity (a grad_norm after an fp16 overflow), which JSON
+// has not: outside strings they become null, a value that draws no point.
+std::string nullsForNonFinite(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    bool inString = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            out += c;
+            if (c == '\\' && i + 1 < text.size()) out += text[++i];
+            else if (c == '"') inString = false;
+            continue;
+        }
+        if (c == '"') inString = true;
+        bool replaced = false;
+        for (const std::string token : {"-Infinity", "Infinity", "NaN"})
+            if (text.compare(i, token.size(), token) == 0) {
+                out += "null";
+                i += token.size() - 1;
+                replaced = true;
+                break;
+            }
+        if (!replaced) out += c;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string workbenchMetricName(const std::string& key) {
@@ -26,11 +55,13 @@ std::string workbenchMetricName(const std::string& key) {
 }
 
 TrainerStateLog TrainerStateLog::read(const std::string& path) {
-    std::ifstream in(path);
+    std::ifstream in(path, std::ios::binary);
     if (!in) throw std::invalid_argument(path + ": cannot open");
+    std::ostringstream text;
+    text << in.rdbuf();
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(in);
+        j = nlohmann::json::parse(nullsForNonFinite(text.str()));
     } catch (const nlohmann::json::parse_error& e) {
         throw std::invalid_argument(path + ": invalid JSON at byte " + std::to_string(e.byte));
     }

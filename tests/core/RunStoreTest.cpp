@@ -110,6 +110,14 @@ private slots:
         QCOMPARE(log.summary.at("train_loss").get<double>(), 0.67155);
         QCOMPARE(log.guessStage(false), std::string("dpo"));
         QCOMPARE(log.guessStage(true), std::string("rm"));
+        // Python's json.dumps writes NaN and Infinity: no point for them, the rest of the entry kept.
+        std::ofstream(tmp_ / "nan_state.json") << "{\"trial_name\": \"NaN \\\" Infinity\", \"log_history\": "
+                                                   "[{\"grad_norm\": NaN, \"loss\": 1.5, \"step\": 3}, "
+                                                   "{\"grad_norm\": -Infinity, \"loss\": 1.25, \"step\": 4}]}";
+        const auto withNaN = train::TrainerStateLog::read((tmp_ / "nan_state.json").string());
+        QCOMPARE(withNaN.steps.at(3).at("loss"), 1.5);
+        QVERIFY(!withNaN.steps.at(3).count("grad_norm") && !withNaN.steps.at(4).count("grad_norm"));
+        QCOMPARE(withNaN.globalStep, int64_t(4));  // and the string with NaN and an escaped quote in it was read as a string
         std::ofstream(tmp_ / "bad_state.json") << R"({"log_history": [{"loss": 1.0, "step": 1}, {"loss": 2.0}]})";
         try {
             train::TrainerStateLog::read((tmp_ / "bad_state.json").string());
