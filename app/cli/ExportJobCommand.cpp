@@ -69,6 +69,8 @@ std::string jobReadme(const ExportJobOptions& o, const std::string& command) {
            "- `data/train.jsonl`, `data/test.jsonl`: the project's train and validation splits in TRL's format\n"
            "- `config.yaml`: the stage's settings under TRL's names (`trl " + command + " --config config.yaml`)\n"
            "- `settings.json`: the same settings under the workbench's names\n"
+           "- `model_name_or_path` is the model's path on the machine that exported the job: copy the model to the\n"
+           "  cluster and change it in `config.yaml` (or add `--model_name_or_path PATH` to `launch.sh`)\n"
            "- `launch.sh`: runs it with accelerate; `GPUS=8 ./launch.sh`, or with DeepSpeed ZeRO-2:\n"
            "  `ACCELERATE_CONFIG=deepspeed_zero2.yaml GPUS=8 ./launch.sh`\n\n"
            "The model and its checkpoints land in `output/`. Bring the run back into the project, curves and all:\n\n"
@@ -89,6 +91,13 @@ std::pair<int64_t, int64_t> writeData(data::Database& db, const ExportJobOptions
 
 void exportJob(const ExportJobOptions& o) {
     const JobSettings settings = jobSettings(o);
+    auto arguments = [&] {  // settings the Trainer cannot take are refused before anything is written
+        try {
+            return train::trlArguments(o.stage, settings.config, o.stage == "dpo" ? &settings.dpo : nullptr, "data", "output");
+        } catch (const std::invalid_argument& e) {
+            throw UserError(e.what());
+        }
+    }();
     const fs::path out = fs::absolute(o.out).lexically_normal();
     if (fs::exists(out) && !(fs::is_directory(out) && fs::is_empty(out)))
         throw UserError(o.out + ": exists and is not empty (the job goes into a new folder)");
@@ -98,7 +107,6 @@ void exportJob(const ExportJobOptions& o) {
     try {
         auto store = data::ProjectStore::open(o.project, false);
         const auto [train, test] = writeData(store->database(), o, partial / "data");
-        auto arguments = train::trlArguments(o.stage, settings.config, o.stage == "dpo" ? &settings.dpo : nullptr, "data", "output");
         if (test == 0) {  // nothing to evaluate on
             arguments["eval_strategy"] = "no";
             arguments.erase("eval_steps");
@@ -108,7 +116,7 @@ void exportJob(const ExportJobOptions& o) {
         writeText(partial / "config.yaml", train::yamlOf(arguments, "# trl " + command + " --config config.yaml (written by rlhf export-job)\n"));
         writeText(partial / "launch.sh", train::trlLaunchScript(o.stage, fs::absolute(o.project).lexically_normal().string()));
         fs::permissions(partial / "launch.sh", fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec, fs::perm_options::add);
-        writeText(partial / "deepspeed_zero2.yaml", train::deepSpeedZero2Config());
+        writeText(partial / "deepspeed_zero2.yaml", train::deepSpeedZero2Config(settings.config.precision != "fp32"));
         writeText(partial / "settings.json", settings.given.dump(2) + "\n");
         writeText(partial / "README.md", jobReadme(o, command));
         fsyncPath(partial.string());

@@ -19,9 +19,13 @@ nlohmann::ordered_json trlArguments(const std::string& stage, const FineTuneConf
     a["dataset_test_split"] = "test";
     a["output_dir"] = outputDir;
     a["learning_rate"] = c.lr;
+    if (c.schedule == "linear" && c.minLr > 0)
+        throw std::invalid_argument("schedule linear with min_lr > 0 has no Trainer scheduler (use cosine, or min_lr 0)");
     if (c.schedule == "cosine" && c.minLr > 0) {
         a["lr_scheduler_type"] = "cosine_with_min_lr";
         a["lr_scheduler_kwargs"] = {{"min_lr", c.minLr}};
+    } else if (c.schedule == "constant" && c.warmupSteps > 0) {
+        a["lr_scheduler_type"] = "constant_with_warmup";  // the Trainer's constant ignores warmup_steps
     } else {
         a["lr_scheduler_type"] = c.schedule;  // cosine, linear and constant are the Trainer's names too
     }
@@ -50,9 +54,29 @@ nlohmann::ordered_json trlArguments(const std::string& stage, const FineTuneConf
     return a;
 }
 
+namespace {
+
+// A value as YAML reads it back with the same type. PyYAML (TRL's loader) takes 1e-08 for a string: a float
+// needs its decimal point (1.0e-08). Objects become flow mappings.
+std::string yamlValue(const nlohmann::ordered_json& v) {
+    if (v.is_object()) {
+        std::string out = "{";
+        for (const auto& [key, item] : v.items()) out += (out.size() > 1 ? ", " : "") + key + ": " + yamlValue(item);
+        return out + "}";
+    }
+    std::string text = v.dump();
+    if (v.is_number_float() && text.find('.') == std::string::npos) {
+        const size_t e = text.find_first_of("eE");
+        text.insert(e == std::string::npos ? text.size() : e, ".0");
+    }
+    return text;
+}
+
+}  // namespace
+
 std::string yamlOf(const nlohmann::ordered_json& mapping, const std::string& header) {
     std::string out = header;
-    for (const auto& [key, value] : mapping.items()) out += key + ": " + value.dump() + "\n";
+    for (const auto& [key, value] : mapping.items()) out += key + ": " + yamlValue(value) + "\n";
     return out;
 }
 
@@ -70,8 +94,8 @@ std::string trlLaunchScript(const std::string& stage, const std::string& origin)
            "  ${ACCELERATE_ARGS:-} -m trl.scripts." + trlCommandOf(stage) + " --config config.yaml \"$@\"\n";
 }
 
-std::string deepSpeedZero2Config() {
-    return "# accelerate config: DeepSpeed ZeRO stage 2, bf16 (ACCELERATE_CONFIG=deepspeed_zero2.yaml ./launch.sh)\n"
+std::string deepSpeedZero2Config(bool bf16) {
+    return "# accelerate config: DeepSpeed ZeRO stage 2 (ACCELERATE_CONFIG=deepspeed_zero2.yaml ./launch.sh)\n"
            "compute_environment: LOCAL_MACHINE\n"
            "distributed_type: DEEPSPEED\n"
            "deepspeed_config:\n"
@@ -79,7 +103,7 @@ std::string deepSpeedZero2Config() {
            "  offload_optimizer_device: none\n"
            "  offload_param_device: none\n"
            "  zero3_init_flag: false\n"
-           "mixed_precision: bf16\n"
+           "mixed_precision: " + std::string(bf16 ? "bf16" : "no") + "\n"
            "num_machines: 1\n"
            "machine_rank: 0\n"
            "rdzv_backend: static\n"

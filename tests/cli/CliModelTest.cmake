@@ -394,7 +394,7 @@ if(NOT out MATCHES "^ids: [0-9]+ [0-9]+ [0-9]+\n$")
 endif()
 foreach(case "score;--ids;1,x;'x' is not a token id"
              "score;--ids;5,500;500 is outside the model's vocabulary of 96 tokens"
-             "score;--prompt;a;--response;b;give token ids with --ids"
+             "score;--prompt;a;--response;b;score and generate take token ids with --ids"
              "generate;--ids;5,6;decode greedily only for now: add --greedy"
              "score;--ids;,;no token ids")
   list(POP_BACK case message)
@@ -460,8 +460,8 @@ run_ok(out export-job ${WORK}/runs.rlhf --stage dpo --out ${WORK}/job --set mode
        --set beta=0.25 --set max_steps=30 --set batch_size=4 --set grad_accum=2 --set min_lr=1e-8 --set loss_type=ipo --json)
 string(JSON trainRecords GET "${out}" train_records)
 file(READ ${WORK}/job/config.yaml yaml)
-foreach(line "model_name_or_path: \"${WORK}/ids-model\"" "learning_rate: 5e-07" "lr_scheduler_type: \"cosine_with_min_lr\""
-             "lr_scheduler_kwargs: {\"min_lr\":1e-08}" "max_steps: 30" "per_device_train_batch_size: 4"
+foreach(line "model_name_or_path: \"${WORK}/ids-model\"" "learning_rate: 5.0e-07" "lr_scheduler_type: \"cosine_with_min_lr\""
+             "lr_scheduler_kwargs: {min_lr: 1.0e-08}" "max_steps: 30" "per_device_train_batch_size: 4"
              "gradient_accumulation_steps: 2" "beta: 0.25" "loss_type: \"ipo\"" "dataset_name: \"data\"" "save_steps: 30")
   string(FIND "${yaml}" "\n${line}\n" at)
   if(at EQUAL -1)
@@ -488,4 +488,19 @@ execute_process(COMMAND ${RLHF} export-job ${WORK}/runs.rlhf --stage dpo --out $
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(rc EQUAL 0 OR NOT err MATCHES "unknown setting 'betta'" OR EXISTS ${WORK}/job2 OR EXISTS ${WORK}/job2.partial)
   message(FATAL_ERROR "export-job with a wrong setting: ${err}")
+endif()
+file(REMOVE_RECURSE ${WORK}/job3)
+run_ok(out export-job ${WORK}/runs.rlhf --stage rm --out ${WORK}/job3 --set model=${WORK}/ids-model --set schedule=constant
+       --set warmup_steps=5 --set precision=fp32)
+file(READ ${WORK}/job3/config.yaml yaml)
+file(READ ${WORK}/job3/deepspeed_zero2.yaml zero2)
+file(READ ${WORK}/job3/launch.sh launch)
+if(NOT yaml MATCHES "\nlr_scheduler_type: \"constant_with_warmup\"\n" OR NOT yaml MATCHES "\nbf16: false\n"
+   OR NOT zero2 MATCHES "\nmixed_precision: no\n" OR NOT launch MATCHES "-m trl\\.scripts\\.reward ")
+  message(FATAL_ERROR "export-job rm, constant with warmup, fp32:\n${yaml}\n${zero2}")
+endif()
+execute_process(COMMAND ${RLHF} export-job ${WORK}/runs.rlhf --stage sft --out ${WORK}/job4 --set model=${WORK}/ids-model
+                --set schedule=linear --set min_lr=1e-6 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(rc EQUAL 0 OR NOT err MATCHES "schedule linear with min_lr > 0 has no Trainer scheduler")
+  message(FATAL_ERROR "export-job linear with min_lr: ${err}")
 endif()
