@@ -89,18 +89,23 @@ PpoBenchResult benchPpo(const BenchPreset& preset, const torch::Device& device, 
     config.precision = o.precision;
     auto run = PpoRun::create(runDir, config, benchPrompts(o.rollout * config.maxSteps, o.promptTokens), {}, device);
     PpoBenchResult r;
-    const double timed = o.steps;
-    run->run(nullptr, [&](const StepStats& s) {
+    int timed = 0;
+    const auto result = run->run(nullptr, [&](const StepStats& s) {
         if (s.step <= o.warmup) return;
         const auto& v = s.values;
-        r.stepSeconds += v.at("time/step_s") / timed;
-        r.generationSeconds += v.at("time/generation_s") / timed;
-        r.scoringSeconds += v.at("time/scoring_s") / timed;
-        r.updateSeconds += v.at("time/update_s") / timed;
-        r.responseTokens += v.at("response_length") / timed;
+        r.stepSeconds += v.at("time/step_s");
+        r.generationSeconds += v.at("time/generation_s");
+        r.scoringSeconds += v.at("time/scoring_s");
+        r.updateSeconds += v.at("time/update_s");
+        r.responseTokens += v.at("response_length");
         const double batches = o.ppoEpochs * ((o.rollout + o.miniBatch - 1) / o.miniBatch);
-        r.updates += (batches - v.at("policy/skipped_batches")) / timed;
+        r.updates += batches - v.at("policy/skipped_batches");
+        ++timed;
     });
+    if (!result.error.empty() || timed == 0)
+        throw std::runtime_error("the PPO bench ended before its timed steps: " + (result.error.empty() ? "no step was timed" : result.error));
+    for (double* mean : {&r.stepSeconds, &r.generationSeconds, &r.scoringSeconds, &r.updateSeconds, &r.responseTokens, &r.updates})
+        *mean /= timed;
     return r;
 }
 
