@@ -6,13 +6,7 @@ file(MAKE_DIRECTORY ${WORK}/ids-model)
 file(COPY ${DATA}/tiny-gpt2/policy/config.json ${DATA}/tiny-gpt2/policy/model.safetensors
           ${DATA}/gpt2/vocab.json ${DATA}/gpt2/merges.txt DESTINATION ${WORK}/ids-model)
 
-function(run_ok out_var)
-  execute_process(COMMAND ${RLHF} ${ARGN} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "rlhf ${ARGN}: rc=${rc}\n${err}")
-  endif()
-  set(${out_var} "${out}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/RunRlhf.cmake)
 
 # --ids: token ids in, for GPT-2 and Llama-family directories alike (tests/data/tiny-llama). On GPT-2 the
 # log-probs of ids equal those of the same tokens given as prompt "Men" and response " are all alike.".

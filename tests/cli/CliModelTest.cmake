@@ -4,13 +4,7 @@ file(MAKE_DIRECTORY ${WORK}/model)
 file(COPY ${DATA}/tiny-gpt2/policy/config.json ${DATA}/tiny-gpt2/policy/model.safetensors
           ${DATA}/gpt2/vocab.json ${DATA}/gpt2/merges.txt DESTINATION ${WORK}/model)
 
-function(run_ok out_var)
-  execute_process(COMMAND ${RLHF} ${ARGN} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "rlhf ${ARGN}: rc=${rc}\n${err}")
-  endif()
-  set(${out_var} "${out}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/RunRlhf.cmake)
 
 # Text for people by default; --json prints the same values as JSON.
 run_ok(out tokenize --model ${WORK}/model "Men are all alike." --json)
