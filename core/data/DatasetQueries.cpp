@@ -8,6 +8,18 @@ namespace rlhf::data {
 
 namespace {
 
+// A shorter wait for other connections' locks while it lives; the usual one again after, however it ends.
+class ShortBusyTimeout {
+public:
+    ShortBusyTimeout(Database& db, int milliseconds) : db_(db) { db_.setBusyTimeout(milliseconds); }
+    ~ShortBusyTimeout() { db_.setBusyTimeout(Database::kBusyTimeoutMs); }
+    ShortBusyTimeout(const ShortBusyTimeout&) = delete;
+    ShortBusyTimeout& operator=(const ShortBusyTimeout&) = delete;
+
+private:
+    Database& db_;
+};
+
 // WHERE clause of a filter; `binds` collects its parameters in order (?1, ?2, ...).
 std::string whereClause(const PromptFilter& f, std::vector<std::string>& binds) {
     std::string where = "1";
@@ -60,15 +72,11 @@ std::string ftsQuery(const std::string& search) {
 // with what is indexed: the next search indexes the rest. Waiting out the lock would stall the panel.
 void DatasetQueries::indexForSearch(const PromptFilter& filter) {
     if (filter.search.empty() || pendingSearchIds(db_) == 0) return;
-    db_.setBusyTimeout(200);
+    const ShortBusyTimeout wait(db_, 200);
     try {
         indexPendingRows(db_);
     } catch (const BusyError&) {
-    } catch (...) {
-        db_.setBusyTimeout(Database::kBusyTimeoutMs);
-        throw;
     }
-    db_.setBusyTimeout(Database::kBusyTimeoutMs);
 }
 
 std::vector<PromptRow> DatasetQueries::page(const PromptFilter& filter, int64_t afterId, int limit) {
