@@ -66,10 +66,10 @@ std::string weightsDigest(const fs::path& dir) {
 data::FinishedRun finishedRun(const ImportRunOptions& o, const train::TrainerStateLog& log, const std::string& stage) {
     data::FinishedRun run;
     run.kind = stage;
-    run.name = o.name.empty() ? "imported " + fs::path(o.dir).lexically_normal().filename().string() : o.name;
-    if (run.name == "imported ") run.name += fs::path(o.dir).lexically_normal().parent_path().filename().string();
-    run.message = "imported from " + fs::absolute(o.dir).lexically_normal().string();
-    run.config = nlohmann::json{{"imported_from", fs::absolute(o.dir).lexically_normal().string()},
+    const fs::path dir = fs::absolute(o.dir).lexically_normal();  // "DIR/" normalises to a path ending in an empty name
+    run.name = o.name.empty() ? "imported " + (dir.has_filename() ? dir : dir.parent_path()).filename().string() : o.name;
+    run.message = "imported from " + dir.string();
+    run.config = nlohmann::json{{"imported_from", dir.string()},
                                 {"trainer_state", fs::absolute(o.state).lexically_normal().string()},
                                 {"global_step", log.globalStep}, {"epoch", log.epoch}, {"summary", log.summary}}
                      .dump();

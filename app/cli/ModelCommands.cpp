@@ -35,8 +35,8 @@ struct ModelOptions {
 
 // Errors (missing files, bad config, bad tensors) propagate to main(), which prints them and exits 1.
 model::LoadedModel loadModel(const ModelOptions& o) {
-    if (model::isLlamaFamily(model::modelTypeOf(o.modelDir)))
-        throw UserError(o.modelDir + ": a " + model::modelTypeOf(o.modelDir) +
+    if (const std::string type = model::modelTypeOf(o.modelDir); model::isLlamaFamily(type))
+        throw UserError(o.modelDir + ": a " + type +
                         " model, whose tokenizer the workbench does not read yet (score and generate take token ids with --ids)");
     return model::loadCheckpoint(o.modelDir, resolveDevice(o.device));
 }
