@@ -30,6 +30,10 @@ else()
                         INTERFACE_INCLUDE_DIRECTORIES ${RLHF_PCRE2_INCLUDE})
 endif()
 
+# ICU (Debian: libicu-dev) gives the NFC normalizer Qwen2's tokenizers ask for; without it (a GPU server)
+# such a tokenizer is refused when loaded.
+find_package(ICU COMPONENTS uc QUIET)
+
 find_package(SQLite3 QUIET)
 if(NOT TARGET SQLite::SQLite3)
   find_path(RLHF_SQLITE_INCLUDE sqlite3.h REQUIRED)

@@ -112,7 +112,8 @@ std::vector<AddedTokenMatcher::Piece> AddedTokenMatcher::findMatches(std::string
 }
 
 void AddedTokenMatcher::split(std::string_view utf8, const std::function<void(std::string_view)>& onText,
-                              const std::function<void(const AddedToken&)>& onToken) const {
+                              const std::function<void(const AddedToken&)>& onToken,
+                              const std::function<std::string(std::string_view)>& normalize) const {
     for (const auto& outer : findMatches(utf8, false)) {
         if (outer.token) {
             onToken(*outer.token);
@@ -120,7 +121,9 @@ void AddedTokenMatcher::split(std::string_view utf8, const std::function<void(st
         }
         // What the tokens matched as written leave is matched again with the normalized ones, each
         // stretch on its own (its ends count as the ends of a text for single_word).
-        const std::string_view rest = utf8.substr(outer.begin, outer.end - outer.begin);
+        std::string_view rest = utf8.substr(outer.begin, outer.end - outer.begin);
+        std::string normalized;
+        if (normalize) rest = normalized = normalize(rest);
         for (const auto& inner : findMatches(rest, true)) {
             if (inner.token) onToken(*inner.token);
             else onText(rest.substr(inner.begin, inner.end - inner.begin));

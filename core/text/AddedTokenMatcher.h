@@ -2,8 +2,8 @@
 // Where the added tokens (<|endoftext|>, a fine-tuning [PAD] …) cut a text, as Hugging Face's
 // tokenizers (AddedVocabulary::find_matches) cut it:
 //   - leftmost-longest matches, first of the tokens with normalized = false over the whole text, then of
-//     those with normalized = true within what is left (GPT-2 has no normalizer, so both match the text
-//     as it is);
+//     those with normalized = true within what is left, normalized (NFC for Qwen2; GPT-2 and Llama-3
+//     have no normalizer, so both match the text as it is);
 //   - single_word: a match touching a word character (Unicode letters, marks, decimal digits, connector
 //     punctuation, ZWJ/ZWNJ — the regex \w of Rust) on either side is not a match;
 //   - lstrip / rstrip: the match takes in the whitespace (Unicode White_Space) on its left / right, which
@@ -36,9 +36,11 @@ public:
     AddedTokenMatcher& operator=(AddedTokenMatcher&&) noexcept;
 
     // Calls onText for each stretch between matches (never empty) and onToken for each match, in order.
-    // `utf8` must be valid UTF-8.
+    // `utf8` must be valid UTF-8. `normalize`, when given, is the tokenizer's normalizer: it is applied to
+    // each stretch the tokens with normalized = false leave, before the others are matched in it.
     void split(std::string_view utf8, const std::function<void(std::string_view)>& onText,
-               const std::function<void(const AddedToken&)>& onToken) const;
+               const std::function<void(const AddedToken&)>& onToken,
+               const std::function<std::string(std::string_view)>& normalize = {}) const;
 
     bool contains(const std::string& content) const { return find(content) != nullptr; }
     const AddedToken* find(const std::string& content) const;  // nullptr when not an added token

@@ -5,7 +5,7 @@
 #include <queue>
 #include <unordered_set>
 
-#include "text/Gpt2PreTokenizer.h"
+#include "text/RegexSplitter.h"
 #include "text/Utf8.h"
 
 namespace rlhf::text {
@@ -145,7 +145,7 @@ ByteLevelBpe trainBpe(std::string_view corpus, const BpeTrainingOptions& options
     if (const size_t bad = firstInvalidUtf8(corpus); bad != std::string_view::npos)
         throw std::invalid_argument("training text: invalid UTF-8 at byte " + std::to_string(bad));
     std::unordered_map<std::string, int64_t> counts;
-    Gpt2PreTokenizer preTokenizer;
+    const RegexSplitter preTokenizer = RegexSplitter::gpt2();
     const std::string_view special = ByteLevelBpe::kEndOfText;
     for (size_t start = 0; start <= corpus.size();) {
         const size_t at = corpus.find(special, start);

@@ -1,13 +1,14 @@
 #pragma once
-// Exact GPT-2 byte-level BPE (the tokenizer of GPT-2 and of the workbench's from-scratch models):
-// pre-tokenise with the GPT-2 regex, map bytes to printable code points, apply merges by rank.
+// Exact byte-level BPE as Hugging Face's tokenizers run it (GPT-2, the workbench's from-scratch models,
+// Llama-3, Qwen2, SmolLM): normalize (NFC where the file asks), pre-tokenize (PreTokenizer: GPT-2's regex
+// or the file's Split / Digits steps), map bytes to printable code points, apply merges by rank.
 // Reads vocab.json + merges.txt (+ added_tokens.json, with the flags of tokenizer_config.json's
 // added_tokens_decoder) or a Hugging Face tokenizer.json (its added_tokens included), and the special
 // tokens that special_tokens_map.json and tokenizer_config.json name beside either; add_prefix_space from
 // tokenizer.json's ByteLevel pre-tokenizer or tokenizer_config.json. A tokenizer.json asking for anything
-// else this class does not do (a normalizer, another pre-tokenizer or model) is refused (TokenizerJsonOptions). Added tokens, like
-// <|endoftext|>, split the text before BPE as Hugging Face splits it (AddedTokenMatcher: their
-// single_word, lstrip, rstrip and normalized flags) and decode verbatim.
+// this class does not do is refused (TokenizerJsonOptions). Added tokens, like <|endoftext|>, split the
+// text before BPE as Hugging Face splits it (AddedTokenMatcher: their single_word, lstrip, rstrip and
+// normalized flags) and decode verbatim.
 // Thread-safe after construction.
 
 #include <cstdint>
@@ -22,7 +23,7 @@
 #include <vector>
 
 #include "text/AddedTokenMatcher.h"
-#include "text/Gpt2PreTokenizer.h"
+#include "text/PreTokenizer.h"
 
 namespace rlhf::text {
 
@@ -56,6 +57,9 @@ public:
 
     // Throws std::invalid_argument for invalid UTF-8 (naming the byte offset).
     std::vector<int> encode(std::string_view utf8) const;
+    // As transformers' tokenizer(text) with add_special_tokens: encode() between the special tokens
+    // tokenizer.json's post-processor puts around a text (Llama-3's <|begin_of_text|> before it).
+    std::vector<int> encodeWithSpecialTokens(std::string_view utf8) const;
     // Bytes of the tokens; a sequence cut inside a character is not valid UTF-8 (see decodeLossy). With
     // skipSpecialTokens, special added tokens (<|endoftext|>, those flagged special or named in
     // special_tokens_map.json) are left out, as transformers' skip_special_tokens leaves them.
@@ -72,12 +76,15 @@ public:
     // were added beyond the trained vocabulary, and tokenizer_config.json (added_tokens_decoder,
     // add_prefix_space) when an added token or the pre-tokenizer differs from the defaults. Other tokenizer
     // files already there (tokenizer.json, special_tokens_map.json, …) are removed: they would be read too.
+    // A tokenizer.json those forms cannot express (another pre-tokenizer, a normalizer, a post-processor,
+    // ignore_merges) is copied instead, with the tokenizer_config.json and special_tokens_map.json beside it.
     void save(const std::string& dir) const;
     const std::vector<std::pair<std::string, std::string>>& merges() const { return merges_; }
 
 private:
     void encodePiece(std::string_view piece, std::vector<int>& out) const;
     void encodeOrdinary(std::string_view text, std::vector<int>& out) const;
+    void saveGpt2Form(const std::string& dir) const;
 
     std::unordered_map<std::string, int> vocab_;
     std::vector<std::string> idToToken_;
@@ -85,8 +92,12 @@ private:
     std::unordered_map<std::string, int> mergeRank_;  // "left right" -> rank
     std::unique_ptr<AddedTokenMatcher> addedTokens_;
     std::vector<std::string> addedBeyondVocab_;
-    std::unique_ptr<Gpt2PreTokenizer> preTokenizer_;
+    std::unique_ptr<PreTokenizer> preTokenizer_;
     bool addPrefixSpace_ = false;  // tokenizer.json's pre_tokenizer.add_prefix_space (tokenizer_config.json's beside vocab.json)
+    bool ignoreMerges_ = false;    // a pre-token in the vocabulary is that token
+    bool nfc_ = false;             // the text between added tokens is put in NFC first
+    std::vector<int> idsBefore_, idsAfter_;  // encodeWithSpecialTokens' additions
+    std::string tokenizerJsonToCopy_;        // save() copies it: the GPT-2 forms cannot say what it says
     mutable std::mutex cacheMutex_;
     mutable std::unordered_map<std::string, std::vector<int>> cache_;  // pre-token -> ids
 };

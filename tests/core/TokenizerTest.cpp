@@ -202,9 +202,18 @@ private slots:
             {"model", "dropout", 0.1, "model.dropout = 0.1 is not supported"},
             {"model", "continuing_subword_prefix", "##", "model.continuing_subword_prefix = \"##\" is not supported"},
             {"model", "byte_fallback", true, "model.byte_fallback = true is not supported"},
-            {"normalizer", "", {{"type", "NFC"}}, "normalizer {\"type\":\"NFC\"} is not supported"},
+            {"normalizer", "", {{"type", "NFKC"}}, "normalizer {\"type\":\"NFKC\"} is not supported"},
             {"pre_tokenizer", "", {{"type", "Whitespace"}}, "pre_tokenizer {\"type\":\"Whitespace\"} is not supported"},
-            {"pre_tokenizer", "", {{"type", "ByteLevel"}, {"use_regex", false}}, "pre_tokenizer.use_regex = false is not supported"},
+            {"pre_tokenizer", "", {{"type", "Split"}, {"pattern", {{"Regex", " "}}}, {"behavior", "Removed"}},
+             "pre_tokenizer.behavior \"Removed\" is not supported"},
+            {"pre_tokenizer", "", {{"type", "Split"}, {"pattern", {{"Regex", "[^\\S]"}}}},
+             "pre_tokenizer.pattern: \\S inside a bracket class is not supported"},
+            {"pre_tokenizer", "", {{"type", "Split"}, {"pattern", {{"Regex", "(a"}}}}, "pre_tokenizer.pattern: the pattern does not compile"},
+            {"pre_tokenizer", "", {{"type", "Sequence"}, {"pretokenizers", {{{"type", "Digits"}}, byteLevel}}},
+             "pre_tokenizer.pretokenizers[1].add_prefix_space = true after another step is not supported"},
+            {"post_processor", "", {{"type", "BertProcessing"}}, "post_processor {\"type\":\"BertProcessing\"} is not supported"},
+            {"post_processor", "", {{"type", "TemplateProcessing"}, {"single", {{{"SpecialToken", {{"id", "<s>"}}}}}}},
+             "post_processor.single: {\"SpecialToken\":{\"id\":\"<s>\"}} names no token of special_tokens"},
         };
         for (const auto& r : refused) {
             json bad = file;
