@@ -1,0 +1,198 @@
+#include "chat/InstructFormat.h"
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "text/Utf8.h"
+
+namespace rlhf::chat {
+
+namespace {
+
+// Python's str.isspace(), which Jinja's trim filter and str.strip() go by.
+bool isPythonSpace(char32_t c) {
+    return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+std::string strip(const std::string& text) {
+    const std::u32string cps = text::decodeUtf8(text);
+    size_t begin = 0, end = cps.size();
+    while (begin < end && isPythonSpace(cps[begin])) ++begin;
+    while (end > begin && isPythonSpace(cps[end - 1])) --end;
+    return text::encodeUtf8(std::u32string_view(cps).substr(begin, end - begin));
+}
+
+void requireKnownRole(const ChatMessage& m) {
+    if (m.role != "system" && m.role != "user" && m.role != "assistant")
+        throw std::invalid_argument("unknown chat role '" + m.role + "' (system, user or assistant)");
+}
+
+std::string renderChatMl(const InstructFormat& f, const std::vector<ChatMessage>& messages, bool cue) {
+    std::string out;
+    for (size_t i = 0; i < messages.size(); ++i) {
+        if (i == 0 && messages[0].role != "system" && !f.defaultSystem.empty())
+            out += "<|im_start|>system\n" + f.defaultSystem + "<|im_end|>\n";
+        out += "<|im_start|>" + messages[i].role + "\n" + messages[i].content + "<|im_end|>\n";
+    }
+    return cue ? out + "<|im_start|>assistant\n" : out;
+}
+
+std::string renderLlama3(const InstructFormat& f, const std::vector<ChatMessage>& messages, bool cue) {
+    std::string out;
+    for (size_t i = 0; i < messages.size(); ++i)
+        out += (i == 0 ? f.bosToken : "") + "<|start_header_id|>" + messages[i].role + "<|end_header_id|>\n\n" +
+               strip(messages[i].content) + "<|eot_id|>";
+    return cue ? out + "<|start_header_id|>assistant<|end_header_id|>\n\n" : out;
+}
+
+// As Llama-2-chat's template: a leading system message goes inside the first [INST]; later ones are
+// dropped (at an odd place) or break the alternation (at an even one).
+std::string renderLlama2(const InstructFormat& f, const std::vector<ChatMessage>& messages) {
+    const bool hasSystem = !messages.empty() && messages[0].role == "system";
+    std::string out;
+    for (size_t i = hasSystem ? 1 : 0, turn = 0; i < messages.size(); ++i, ++turn) {
+        const ChatMessage& m = messages[i];
+        if ((m.role == "user") != (turn % 2 == 0))
+            throw std::invalid_argument("Conversation roles must alternate user/assistant/user/assistant/...");
+        const std::string content =
+            turn == 0 && hasSystem ? "<<SYS>>\n" + messages[0].content + "\n<</SYS>>\n\n" + m.content : m.content;
+        if (m.role == "user") out += f.bosToken + "[INST] " + strip(content) + " [/INST]";
+        else if (m.role == "assistant") out += " " + strip(content) + " " + f.eosToken;
+    }
+    return out;
+}
+
+std::string renderZephyr(const InstructFormat& f, const std::vector<ChatMessage>& messages, bool cue) {
+    std::string out;
+    for (const auto& m : messages) out += "<|" + m.role + "|>\n" + m.content + f.eosToken + "\n";
+    return cue && !messages.empty() ? out + "<|assistant|>\n" : out;
+}
+
+// Qwen2's default system message: the literal text of '<|im_start|>system\n…<|im_end|>' in the template.
+std::string chatMlDefaultSystem(const std::string& jinja) {
+    const std::string open = "<|im_start|>system\n";
+    const size_t at = jinja.find(open);
+    if (at == std::string::npos) return {};
+    const size_t end = jinja.find("<|im_end|>", at + open.size());
+    if (end == std::string::npos) return {};
+    const std::string text = jinja.substr(at + open.size(), end - at - open.size());
+    return text.find_first_of("'\"{}+") == std::string::npos ? text : std::string();
+}
+
+}  // namespace
+
+std::string InstructFormat::render(const std::vector<ChatMessage>& messages, bool addGenerationPrompt) const {
+    for (const auto& m : messages) requireKnownRole(m);
+    switch (kind) {
+        case InstructKind::ChatMl: return renderChatMl(*this, messages, addGenerationPrompt);
+        case InstructKind::Llama3: return renderLlama3(*this, messages, addGenerationPrompt);
+        case InstructKind::Llama2: return renderLlama2(*this, messages);
+        case InstructKind::Zephyr: return renderZephyr(*this, messages, addGenerationPrompt);
+    }
+    return {};
+}
+
+std::vector<std::string> InstructFormat::endOfTurnTokens() const {
+    switch (kind) {
+        case InstructKind::ChatMl: return {"<|im_end|>"};
+        case InstructKind::Llama3: return {"<|eot_id|>"};
+        case InstructKind::Llama2:
+        case InstructKind::Zephyr: return eosToken.empty() ? std::vector<std::string>{} : std::vector<std::string>{eosToken};
+    }
+    return {};
+}
+
+namespace {
+const std::pair<InstructKind, const char*> kNames[] = {
+    {InstructKind::ChatMl, "chatml"}, {InstructKind::Llama3, "llama-3"}, {InstructKind::Llama2, "llama-2"}, {InstructKind::Zephyr, "zephyr"}};
+}
+
+std::optional<InstructKind> instructKindNamed(std::string_view name) {
+    for (const auto& [kind, n] : kNames)
+        if (name == n) return kind;
+    return std::nullopt;
+}
+
+std::string instructKindName(InstructKind kind) {
+    for (const auto& [k, n] : kNames)
+        if (k == kind) return n;
+    return {};
+}
+
+std::string instructKindNames() { return "chatml, llama-3, llama-2, zephyr"; }
+
+std::optional<InstructFormat> detectInstructFormat(const std::string& jinja) {
+    InstructFormat f;
+    const auto has = [&](const char* marker) { return jinja.find(marker) != std::string::npos; };
+    if (has("<|start_header_id|>")) f.kind = InstructKind::Llama3;
+    else if (has("<|im_start|>")) {
+        f.kind = InstructKind::ChatMl;
+        f.defaultSystem = chatMlDefaultSystem(jinja);
+    } else if (has("[INST]") && has("<<SYS>>")) f.kind = InstructKind::Llama2;
+    else if (has("<|user|>") && has("<|assistant|>")) f.kind = InstructKind::Zephyr;
+    else return std::nullopt;
+    return f;
+}
+
+namespace {
+
+// A special token as tokenizer_config.json writes it: a string, or {"content": …}; empty when absent.
+std::string tokenText(const nlohmann::json& config, const char* key) {
+    if (!config.contains(key) || config[key].is_null()) return {};
+    const auto& v = config[key];
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_object() && v.contains("content") && v["content"].is_string()) return v["content"].get<std::string>();
+    return {};
+}
+
+std::string chatTemplateOf(const nlohmann::json& config, const std::string& path) {
+    if (!config.contains("chat_template") || config["chat_template"].is_null()) return {};
+    const auto& t = config["chat_template"];
+    if (t.is_string()) return t.get<std::string>();
+    if (t.is_array())
+        for (const auto& named : t)
+            if (named.is_object() && named.value("name", "") == "default" && named.contains("template") && named["template"].is_string())
+                return named["template"].get<std::string>();
+    throw std::invalid_argument(path + ": chat_template must be a template or a list of {name, template} with a \"default\"");
+}
+
+nlohmann::json readTokenizerConfig(const std::string& path) {
+    if (!std::filesystem::exists(path)) return nlohmann::json::object();
+    std::ifstream in(path, std::ios::binary);
+    try {
+        nlohmann::json config = nlohmann::json::parse(in);
+        if (!config.is_object()) throw std::invalid_argument(path + ": expected a JSON object");
+        return config;
+    } catch (const nlohmann::json::parse_error& e) {
+        throw std::invalid_argument(path + ": invalid JSON at byte " + std::to_string(e.byte));
+    }
+}
+
+}  // namespace
+
+InstructFormat instructFormatForModel(const std::string& dir, const std::string& chosen) {
+    const std::string path = (std::filesystem::path(dir) / "tokenizer_config.json").string();
+    const nlohmann::json config = readTokenizerConfig(path);
+    InstructFormat format;
+    if (!chosen.empty()) {
+        const auto kind = instructKindNamed(chosen);
+        if (!kind) throw std::invalid_argument("chat format '" + chosen + "' is not one of " + instructKindNames());
+        format.kind = *kind;
+    } else {
+        const std::string jinja = chatTemplateOf(config, path);
+        const auto detected = detectInstructFormat(jinja);
+        if (!detected)
+            throw std::invalid_argument(path + (jinja.empty() ? ": no chat_template" : ": a chat_template of none of the known formats") +
+                                        "; choose one of " + instructKindNames());
+        format = *detected;
+    }
+    format.bosToken = tokenText(config, "bos_token");
+    format.eosToken = tokenText(config, "eos_token");
+    return format;
+}
+
+}  // namespace rlhf::chat

@@ -1,0 +1,55 @@
+#pragma once
+// The chat markup an instruction-tuned checkpoint was trained on, rendered as transformers'
+// apply_chat_template renders the Jinja template in its tokenizer_config.json, for the formats small
+// current checkpoints use, without a Jinja engine:
+//   ChatML  <|im_start|>role\ncontent<|im_end|>\n …, cue <|im_start|>assistant\n (SmolLM, Qwen2 — whose
+//           template adds a default system message when the conversation has none);
+//   Llama-3 <|begin_of_text|> then <|start_header_id|>role<|end_header_id|>\n\ncontent (trimmed)<|eot_id|>,
+//           cue <|start_header_id|>assistant<|end_header_id|>\n\n;
+//   Llama-2 <s>[INST] <<SYS>>\nsystem\n<</SYS>>\n\nuser [/INST] reply </s> (contents stripped, roles
+//           alternating user/assistant; the prompt ends with [/INST], so it needs no cue);
+//   Zephyr  <|role|>\ncontent</s>\n …, cue <|assistant|>\n.
+// The format comes from the template's markers (detectInstructFormat) or from the user.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rlhf::chat {
+
+enum class InstructKind { ChatMl, Llama3, Llama2, Zephyr };
+
+struct ChatMessage {
+    std::string role;     // system, user or assistant
+    std::string content;
+};
+
+struct InstructFormat {
+    InstructKind kind = InstructKind::ChatMl;
+    std::string defaultSystem;  // ChatML: the system message added when there is none (Qwen2); empty: none
+    std::string bosToken, eosToken;  // tokenizer_config.json's, used by Llama-2 / Llama-3 / Zephyr
+
+    // Throws std::invalid_argument for a role the format does not know, or (Llama-2) roles that do not
+    // alternate, with the message as transformers raises it.
+    std::string render(const std::vector<ChatMessage>& messages, bool addGenerationPrompt) const;
+    // The tokens that end an assistant's turn: generation stops at them.
+    std::vector<std::string> endOfTurnTokens() const;
+};
+
+// "chatml", "llama-3", "llama-2", "zephyr" (and the other way round); nullopt for another name.
+std::optional<InstructKind> instructKindNamed(std::string_view name);
+std::string instructKindName(InstructKind kind);
+std::string instructKindNames();  // for messages: "chatml, llama-3, llama-2, zephyr"
+
+// The format of a Jinja chat template, from its markers; nullopt when it is none of these. A ChatML
+// template's default system message is read from it.
+std::optional<InstructFormat> detectInstructFormat(const std::string& jinjaTemplate);
+
+// The format of the model in `dir`: `chosen` (a name above) when not empty, else detected from
+// tokenizer_config.json's chat_template (a string, or a list of {name, template} whose "default" is
+// taken), with its bos_token and eos_token. Throws std::invalid_argument naming the file and what to do
+// when neither says.
+InstructFormat instructFormatForModel(const std::string& dir, const std::string& chosen = {});
+
+}  // namespace rlhf::chat
