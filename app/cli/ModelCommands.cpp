@@ -10,8 +10,9 @@
 #include "CliSupport.h"
 #include "EngineCommands.h"
 #include "DeviceOption.h"
+#include "CompletionOutput.h"
+#include "LlamaTextCommands.h"
 #include "TokenIdCommands.h"
-#include "TokenStreamPrinter.h"
 #include "model/Generation.h"
 #include "model/HfCheckpoint.h"
 #include "model/LlamaConfig.h"
@@ -31,13 +32,13 @@ struct ModelOptions {
     bool json = false;    // --json: JSON is the default output anyway; with --stream it picks JSON lines
     bool stream = false;  // generate --stream
     bool skipSpecialTokens = false;
+    LlamaChatOptions chat;  // generate --chat / --system / --chat-format (Llama family)
 };
 
 // Errors (missing files, bad config, bad tensors) propagate to main(), which prints them and exits 1.
 model::LoadedModel loadModel(const ModelOptions& o) {
     if (const std::string type = model::modelTypeOf(o.modelDir); model::isLlamaFamily(type))
-        throw UserError(o.modelDir + ": a " + type +
-                        " model, whose tokenizer the workbench does not read yet (score and generate take token ids with --ids)");
+        throw UserError(o.modelDir + ": a " + type + " model: reward heads of the Llama family are not read yet");
     return model::loadCheckpoint(o.modelDir, resolveDevice(o.device));
 }
 
@@ -56,6 +57,8 @@ void runTokenize(const ModelOptions& o) {
 
 void runScore(const ModelOptions& o) {
     if (!o.ids.empty()) return scoreTokenIds(o.modelDir, parseTokenIds(o.ids), o.device, o.json);
+    if (model::isLlamaFamily(model::modelTypeOf(o.modelDir)))
+        return scoreLlamaText(o.modelDir, o.prompt, o.response, o.device, o.json);
     auto loaded = loadModel(o);
     const auto prompt = encodeOrThrow(*loaded.tokenizer, o.prompt, "--prompt");
     const auto response = encodeOrThrow(*loaded.tokenizer, o.response, "--response");
@@ -82,38 +85,18 @@ void runGenerate(const ModelOptions& o) {
         if (o.stream) throw UserError("--stream: not with --ids (the ids come out in the JSON)");
         return generateFromTokenIds(o.modelDir, parseTokenIds(o.ids), o.sampling, o.num, o.device, o.json);
     }
+    const CompletionOutput output{o.json, o.stream, o.skipSpecialTokens};
+    if (model::isLlamaFamily(model::modelTypeOf(o.modelDir)))
+        return generateLlamaText(o.modelDir, o.device, o.prompt, o.chat, o.sampling, o.num, output);
+    if (o.chat.chat || !o.chat.format.empty() || !o.chat.system.empty())
+        throw UserError("--chat, --chat-format, --system: for Llama-family models (a workbench GPT-2 is prompted in the "
+                        "HH form: \"\\n\\nHuman: …\\n\\nAssistant:\")");
     auto loaded = loadModel(o);
     const auto prompt = encodeOrThrow(*loaded.tokenizer, o.prompt, "--prompt");
     if (prompt.empty()) throw UserError("--prompt: must not be empty");
-    if (o.stream && !o.json && o.num > 1)
-        throw UserError("--stream: shows one completion as text; with --num above 1 add --json (a JSON line per token)");
-    std::unique_ptr<TokenStreamPrinter> printer;
-    model::TokenCallback onToken;
-    if (o.stream) {
-        const auto form = o.json ? TokenStreamPrinter::Form::JsonLines : TokenStreamPrinter::Form::Text;
-        printer = std::make_unique<TokenStreamPrinter>(*loaded.tokenizer, static_cast<size_t>(o.num), form, o.skipSpecialTokens);
-        onToken = [&printer](size_t index, int id) { return printer->onToken(index, id); };
-    }
-    const auto completions = model::generate(
-        loaded.model, std::vector<std::vector<int>>(static_cast<size_t>(o.num), prompt), o.sampling, onToken);
-    if (printer) {
-        printer->finish();
-        if (!o.json) return;  // the text is out
-    }
-    if (!o.json) {  // the generated text only; several completions each under a header line
-        for (size_t i = 0; i < completions.size(); ++i) {
-            if (completions.size() > 1) std::cout << "--- completion " << i + 1 << " ---\n";
-            std::cout << loaded.tokenizer->decodeLossy(completions[i].ids, o.skipSpecialTokens) << '\n';
-        }
-        std::cout << std::flush;
-        return;
-    }
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& c : completions)
-        list.push_back({{"text", loaded.tokenizer->decodeLossy(c.ids, o.skipSpecialTokens)},
-                        {"ids", c.ids},
-                        {"ended_with_eos", c.endedWithEos}});
-    printJsonLine({{"completions", list}});
+    generateAndPrint(*loaded.tokenizer, prompt, o.num, output, [&](const model::TokenCallback& onToken) {
+        return model::generate(loaded.model, std::vector<std::vector<int>>(static_cast<size_t>(o.num), prompt), o.sampling, onToken);
+    });
 }
 
 }  // namespace
@@ -167,6 +150,12 @@ void addModelCommands(CLI::App& app) {
     gen->add_flag("--stream", o->stream,
                   "Print the text as it is generated (one completion); with --json, a JSON line per token "
                   "({\"completion\",\"id\",\"text\"}) before the completions");
+    auto* chat = gen->add_flag("--chat", o->chat.chat,
+                               "Llama family: the prompt is a user message in the model's chat format (its "
+                               "tokenizer_config.json chat_template, or --chat-format), followed by the assistant's cue");
+    gen->add_option("--system", o->chat.system, "With --chat: a system message before the user's")->needs(chat);
+    gen->add_option("--chat-format", o->chat.format, "With --chat: chatml, llama-3, llama-2 or zephyr, whatever the template says")
+        ->needs(chat);
     gen->add_flag("--skip-special-tokens", o->skipSpecialTokens,
                   "Leave special tokens (<|endoftext|>, those special_tokens_map.json names) out of the text; ids keep them");
     addDeviceOption(gen, o->device);

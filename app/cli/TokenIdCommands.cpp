@@ -8,6 +8,7 @@
 #include "DeviceOption.h"
 #include "model/HfCheckpoint.h"
 #include "model/LlamaCheckpoint.h"
+#include "model/LlamaGeneration.h"
 #include "model/Scoring.h"
 
 namespace rlhf::cli {
@@ -66,12 +67,9 @@ void generateFromTokenIds(const std::string& modelDir, const std::vector<int>& i
     std::vector<model::Completion> completions;
     std::optional<text::ByteLevelBpe> tokenizer;
     if (model::isLlamaFamily(model::modelTypeOf(modelDir))) {
-        if (!sampling.greedy) throw UserError(modelDir + ": Llama-family models decode greedily only for now: add --greedy");
         const auto llama = model::loadLlamaModel(modelDir, where);
         checkVocabulary(ids, llama.config().vocabSize);
-        model::Completion c;
-        c.ids = llama.greedy(ids, sampling.maxNewTokens, &c.endedWithEos);
-        completions.assign(static_cast<size_t>(num), c);  // greedy: every completion is the same
+        completions = model::generateLlama(llama, ids, num, sampling);
     } else {
         auto loaded = model::loadCheckpoint(modelDir, where, false);
         checkVocabulary(ids, loaded.model->config().vocabSize);

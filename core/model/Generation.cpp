@@ -86,6 +86,8 @@ torch::Tensor sampleRows(const torch::Tensor& probs, at::Generator& generator) {
     return picks;
 }
 
+}  // namespace
+
 // Samples on the logits' device: on CUDA from the default CUDA generator (seeded per call), so no
 // [B,V] probability copy crosses to the host each step.
 torch::Tensor pickTokens(const torch::Tensor& lastLogits, const SamplingOptions& o, at::Generator& cpuGenerator) {
@@ -97,6 +99,8 @@ torch::Tensor pickTokens(const torch::Tensor& lastLogits, const SamplingOptions&
     if (probs.is_cuda()) return sampleOnePerRow(probs);
     return sampleRows(probs, cpuGenerator);
 }
+
+namespace {
 
 // A captured decode graph stays valid while its model and cache tensors live, so the last one is kept
 // per thread and reused when the next call has the same model, batch and capacity (capturing costs
@@ -123,25 +127,23 @@ CudaDecodeSession& cudaSession(Gpt2Model& model, int64_t batch, int64_t capacity
     return *s;
 }
 
-// Appends a step's tokens (one per row) to the rows still going, streams them, and ends a row at `eos`
-// (-1: never). Returns false when the callback asked to stop.
-bool recordTokens(const int64_t* tokens, std::vector<Completion>& out, std::vector<char>& finished, int eos,
-                  const TokenCallback& onToken) {
+}  // namespace
+
+bool recordTokens(const int64_t* tokens, std::vector<Completion>& out, std::vector<char>& finished,
+                  const std::vector<int>& eosIds, const TokenCallback& onToken) {
     bool keepGoing = true;
     for (size_t i = 0; i < out.size(); ++i) {
         if (finished[i]) continue;
         const int token = static_cast<int>(tokens[i]);
         out[i].ids.push_back(token);
         if (onToken && !onToken(i, token)) keepGoing = false;
-        if (token == eos) {
+        if (std::find(eosIds.begin(), eosIds.end(), token) != eosIds.end()) {
             finished[i] = 1;
             out[i].endedWithEos = true;
         }
     }
     return keepGoing;
 }
-
-}  // namespace
 
 std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector<int>>& prompts,
                                  const SamplingOptions& o, const TokenCallback& onToken,
@@ -190,6 +192,7 @@ std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector
     if (!dev.is_cuda() && maxNew > 1 && CpuDecoder::available(model))
         cpuDecoder = std::make_unique<CpuDecoder>(model, cache, firstReal);
     std::vector<char> finished(static_cast<size_t>(B), 0);
+    const std::vector<int> eosIds = o.stopAtEos ? std::vector<int>{c.eosTokenId} : std::vector<int>{};
     for (int64_t step = 0; step < maxNew; ++step) {
         if (cancel && cancel->load()) break;
         const auto last = logits.select(1, logits.size(1) - 1);  // [B,V]
@@ -197,7 +200,7 @@ std::vector<Completion> generate(Gpt2Model& model, const std::vector<std::vector
         auto next = pickTokens(last, o, gen);  // [B]
         auto nextCpu = next.to(torch::kCPU);
         const auto* tokens = nextCpu.data_ptr<int64_t>();
-        const bool keepGoing = recordTokens(tokens, out, finished, o.stopAtEos ? c.eosTokenId : -1, onToken);
+        const bool keepGoing = recordTokens(tokens, out, finished, eosIds, onToken);
         if (!keepGoing || std::all_of(finished.begin(), finished.end(), [](char f) { return f != 0; })) break;
         if (step + 1 == maxNew) break;
         if (cpuDecoder) logits = cpuDecoder->step(tokens);

@@ -47,4 +47,14 @@ torch::Tensor sampleOnePerRow(const torch::Tensor& probs, c10::optional<at::Gene
 // logits [B,V] float -> filtered logits (-inf outside top-k / nucleus).
 torch::Tensor filterTopKTopP(torch::Tensor logits, int topK, double topP);
 
+// The next token of each row of lastLogits [B,V] as `o` says: argmax, or a draw after temperature and the
+// filters (on CUDA from the default CUDA generator, on the CPU from `cpuGenerator`). Returns [B] on the
+// logits' device.
+torch::Tensor pickTokens(const torch::Tensor& lastLogits, const SamplingOptions& o, at::Generator& cpuGenerator);
+
+// Appends a step's tokens (one per row) to the rows still going, streams them, and ends a row at any of
+// `eosIds`. Returns false when the callback asked to stop.
+bool recordTokens(const int64_t* tokens, std::vector<Completion>& out, std::vector<char>& finished,
+                  const std::vector<int>& eosIds, const TokenCallback& onToken);
+
 }  // namespace rlhf::model

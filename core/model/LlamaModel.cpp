@@ -112,24 +112,4 @@ std::vector<double> LlamaModel::tokenLogProbs(const std::vector<int>& ids) const
     return std::vector<double>(cpu.data_ptr<double>(), cpu.data_ptr<double>() + cpu.numel());
 }
 
-std::vector<int> LlamaModel::greedy(const std::vector<int>& prompt, int maxNewTokens, bool* endedWithEos) const {
-    if (prompt.empty()) throw std::invalid_argument("generation needs at least one prompt token");
-    if (endedWithEos) *endedWithEos = false;
-    KvCache cache;
-    auto input = torch::tensor(std::vector<int64_t>(prompt.begin(), prompt.end()), torch::kLong).to(device()).unsqueeze(0);
-    std::vector<int> out;
-    const auto& eos = config_.eosTokenIds;
-    while (static_cast<int>(out.size()) < maxNewTokens) {
-        const auto logits = forward(input, &cache);  // [1,T,V]
-        const int next = static_cast<int>(logits[0][logits.size(1) - 1].argmax().item<int64_t>());
-        out.push_back(next);
-        if (std::find(eos.begin(), eos.end(), next) != eos.end()) {
-            if (endedWithEos) *endedWithEos = true;
-            break;
-        }
-        input = torch::full({1, 1}, next, torch::dtype(torch::kLong).device(device()));
-    }
-    return out;
-}
-
 }  // namespace rlhf::model

@@ -3,7 +3,8 @@
 // float32 as transformers computes it: RMSNorm (the mean square in fp32), rotary embeddings in the
 // rotate-half layout (inverse frequencies and angles in fp32, scaled as LlamaConfig says), grouped-query
 // attention (each key/value head serves heads/kv_heads query heads), SwiGLU MLP, the output layer tied to
-// the embeddings or its own. Generation keeps a KV cache, so a new token costs one position's pass.
+// the embeddings or its own. Generation (LlamaGeneration) keeps a KV cache, so a new token costs one
+// position's pass.
 // Shapes: B batch, T positions fed, S positions cached (after this call), H query heads, K key/value
 // heads, D head_dim, C hidden_size, V vocab_size. Not thread-safe: one caller at a time.
 
@@ -49,9 +50,6 @@ public:
 
     // log p(ids[i] | ids[0..i-1]) for i = 1 … n−1: n − 1 values.
     std::vector<double> tokenLogProbs(const std::vector<int>& ids) const;
-    // Up to maxNewTokens likeliest tokens after `prompt` (not empty), ending early at an EOS id of the
-    // config (included); *endedWithEos says whether it did.
-    std::vector<int> greedy(const std::vector<int>& prompt, int maxNewTokens, bool* endedWithEos = nullptr) const;
 
 private:
     torch::Tensor attention(const LlamaLayerWeights& w, const torch::Tensor& x, const torch::Tensor& cos,

@@ -13,6 +13,7 @@
 
 #include "TestData.h"
 #include "model/LlamaCheckpoint.h"
+#include "model/LlamaGeneration.h"
 #include "model/Safetensors.h"
 
 using namespace rlhf::model;
@@ -36,6 +37,17 @@ std::string loadError(const std::string& dir) {
     return "no error";
 }
 
+}  // namespace
+
+namespace {
+std::vector<int> greedyIds(const LlamaModel& model, const std::vector<int>& prompt, int maxNew, bool* ended = nullptr) {
+    SamplingOptions o;
+    o.greedy = true;
+    o.maxNewTokens = maxNew;
+    const auto c = generateLlama(model, prompt, 1, o).at(0);
+    if (ended) *ended = c.endedWithEos;
+    return c.ids;
+}
 }  // namespace
 
 class LlamaModelTest : public QObject {
@@ -79,7 +91,7 @@ private slots:
         const auto logProbs = model.tokenLogProbs(e["ids"].get<std::vector<int>>());
         QCOMPARE(logProbs.size(), e["ids"].size() - 1);
         for (size_t i = 0; i < logProbs.size(); ++i) QVERIFY(std::abs(logProbs[i] - e["token_logprobs"][i].get<double>()) < 1e-4);
-        QCOMPARE(model.greedy(e["greedy_prompt"].get<std::vector<int>>(), e["max_new_tokens"].get<int>()),
+        QCOMPARE(greedyIds(model, e["greedy_prompt"].get<std::vector<int>>(), e["max_new_tokens"].get<int>()),
                  e["greedy_new_ids"].get<std::vector<int>>());
     }
 
@@ -108,10 +120,35 @@ private slots:
         for (const char* file : {"config.json", "generation_config.json"}) {
             const auto dir = editedCopy("llama", file, [&](json& j) { j["eos_token_id"] = json::array({90, stop}); });
             bool ended = false;
-            const auto ids = loadLlamaModel(dir).greedy(e["greedy_prompt"].get<std::vector<int>>(), 24, &ended);
+            const auto ids = greedyIds(loadLlamaModel(dir), e["greedy_prompt"].get<std::vector<int>>(), 24, &ended);
             QCOMPARE(ids, std::vector<int>(all.begin(), all.begin() + firstStop + 1));
             QVERIFY(ended);
         }
+    }
+
+    // Sampling: the same seed gives the same completions, the rows of one call differ, top-k 1 is greedy,
+    // and a chat format's end-of-turn id stops a row as an EOS does.
+    void samplingIsSeededAndStops() {
+        const auto& e = expected_["qwen2"];
+        const auto model = loadLlamaModel(modelDir("qwen2"));
+        const auto prompt = e["greedy_prompt"].get<std::vector<int>>();
+        SamplingOptions o;
+        o.maxNewTokens = 12;
+        o.temperature = 1.5;
+        o.seed = 7;
+        o.stopAtEos = false;
+        const auto a = generateLlama(model, prompt, 4, o), b = generateLlama(model, prompt, 4, o);
+        for (size_t i = 0; i < a.size(); ++i) QCOMPARE(a[i].ids, b[i].ids);
+        QVERIFY(a[0].ids != a[1].ids || a[1].ids != a[2].ids);
+        QCOMPARE(a[0].ids.size(), size_t(12));
+        o.topK = 1;
+        o.stopAtEos = true;
+        QCOMPARE(generateLlama(model, prompt, 1, o)[0].ids, greedyIds(model, prompt, 12));
+        const int stop = e["greedy_new_ids"][3];
+        const auto stopped = generateLlama(model, prompt, 1, o, {}, nullptr, {stop})[0];
+        QVERIFY(stopped.endedWithEos);
+        QCOMPARE(stopped.ids.back(), stop);
+        QVERIFY(stopped.ids.size() <= 4);
     }
 
     // Newer transformers write rope_theta and the scaling as rope_parameters: the same model, the same logits.

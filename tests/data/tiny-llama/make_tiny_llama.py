@@ -7,7 +7,8 @@ linear and llama3 inverse frequencies, repeat_kv grouped-query attention, SwiGLU
 recomputes the whole sequence each step (no KV cache), so it checks the C++ cache too. No transformers
 needed: run with Debian's python3-torch (/usr/bin/python3 make_tiny_llama.py). A session with the GPU
 machine, which has transformers, can check these numbers against it (docs/models.md)."""
-import json, math, os, struct
+import json
+import math, os, shutil, struct
 import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -32,6 +33,12 @@ MODELS = {
                   num_attention_heads=4, num_key_value_heads=1, max_position_embeddings=64, rms_norm_eps=1e-6,
                   rope_theta=1000000.0, rope_scaling={"type": "linear", "factor": 2.0}, tie_word_embeddings=True,
                   bos_token_id=None, eos_token_id=7, hidden_act="silu", use_sliding_window=False),
+    # A Llama-3 chat model with text: the tokenizer.json of ../tokenizers/llama3 (383 ids) and a
+    # tokenizer_config.json with Meta-Llama-3-Instruct's chat template; <|end_of_text|> and <|eot_id|> end.
+    "llama3-chat": dict(model_type="llama", vocab_size=384, hidden_size=16, intermediate_size=24, num_hidden_layers=2,
+                        num_attention_heads=2, num_key_value_heads=1, max_position_embeddings=256, rms_norm_eps=1e-5,
+                        rope_theta=500000.0, rope_scaling=None, tie_word_embeddings=True, attention_bias=False,
+                        mlp_bias=False, bos_token_id=378, eos_token_id=[379, 382], hidden_act="silu"),
 }
 
 
@@ -144,6 +151,14 @@ def save_safetensors(path, tensors):
         f.write(struct.pack("<Q", len(h)) + h + b"".join(blobs))
 
 
+def add_text_files(d):
+    tokenizers = os.path.join(HERE, "..", "tokenizers", "llama3")
+    shutil.copy(os.path.join(tokenizers, "tokenizer.json"), d)
+    templates = json.load(open(os.path.join(HERE, "..", "chat-formats", "templates.json"), encoding="utf-8"))
+    json.dump({"bos_token": "<|begin_of_text|>", "eos_token": "<|eot_id|>", "chat_template": templates["llama3"]},
+              open(os.path.join(d, "tokenizer_config.json"), "w"), indent=2)
+
+
 def write_model(name, c, w):
     d = os.path.join(HERE, name)
     os.makedirs(d, exist_ok=True)
@@ -151,6 +166,8 @@ def write_model(name, c, w):
               open(os.path.join(d, "config.json"), "w"), indent=2)
     json.dump({"bos_token_id": c["bos_token_id"], "eos_token_id": c["eos_token_id"]},
               open(os.path.join(d, "generation_config.json"), "w"), indent=2)
+    if name == "llama3-chat":
+        add_text_files(d)
     if name != "qwen2":
         save_safetensors(os.path.join(d, "model.safetensors"), w)
         return

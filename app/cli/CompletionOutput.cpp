@@ -1,0 +1,44 @@
+#include "CompletionOutput.h"
+
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "CliSupport.h"
+#include "TokenStreamPrinter.h"
+#include "text/ByteLevelBpe.h"
+
+namespace rlhf::cli {
+
+void generateAndPrint(const text::ByteLevelBpe& tokenizer, const std::vector<int>& promptIds, int num, const CompletionOutput& o,
+                      const std::function<std::vector<model::Completion>(const model::TokenCallback&)>& generate) {
+    if (o.stream && !o.json && num > 1)
+        throw UserError("--stream: shows one completion as text; with --num above 1 add --json (a JSON line per token)");
+    std::unique_ptr<TokenStreamPrinter> printer;
+    model::TokenCallback onToken;
+    if (o.stream) {
+        const auto form = o.json ? TokenStreamPrinter::Form::JsonLines : TokenStreamPrinter::Form::Text;
+        printer = std::make_unique<TokenStreamPrinter>(tokenizer, static_cast<size_t>(num), form, o.skipSpecialTokens);
+        onToken = [&printer](size_t index, int id) { return printer->onToken(index, id); };
+    }
+    const auto completions = generate(onToken);
+    if (printer) {
+        printer->finish();
+        if (!o.json) return;  // the text is out
+    }
+    if (!o.json) {  // the generated text only; several completions each under a header line
+        for (size_t i = 0; i < completions.size(); ++i) {
+            if (completions.size() > 1) std::cout << "--- completion " << i + 1 << " ---\n";
+            std::cout << tokenizer.decodeLossy(completions[i].ids, o.skipSpecialTokens) << '\n';
+        }
+        std::cout << std::flush;
+        return;
+    }
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& c : completions)
+        list.push_back({{"text", tokenizer.decodeLossy(c.ids, o.skipSpecialTokens)}, {"ids", c.ids}, {"ended_with_eos", c.endedWithEos}});
+    printJsonLine({{"prompt_ids", promptIds}, {"completions", list}});
+}
+
+}  // namespace rlhf::cli

@@ -1,0 +1,28 @@
+#pragma once
+// How `rlhf generate` prints completions, whatever the model: streamed while generated (--stream: text,
+// or with --json a JSON line per token), then as text (each completion under a header when several) or
+// as {"prompt_ids": what the model was given, "completions": [{"text", "ids", "ended_with_eos"}]}.
+
+#include <functional>
+#include <vector>
+
+#include "model/Generation.h"
+
+namespace rlhf::text {
+class ByteLevelBpe;
+}
+
+namespace rlhf::cli {
+
+struct CompletionOutput {
+    bool json = false;
+    bool stream = false;
+    bool skipSpecialTokens = false;
+};
+
+// Calls `generate` with the token callback the output needs (empty when not streaming) and prints what
+// it returns. Throws UserError for --stream of several completions as text.
+void generateAndPrint(const text::ByteLevelBpe& tokenizer, const std::vector<int>& promptIds, int num, const CompletionOutput& output,
+                      const std::function<std::vector<model::Completion>(const model::TokenCallback&)>& generate);
+
+}  // namespace rlhf::cli

@@ -1,0 +1,97 @@
+#include "LlamaTextCommands.h"
+
+#include <filesystem>
+#include <numeric>
+
+#include "CliSupport.h"
+#include "DeviceOption.h"
+#include "chat/InstructFormat.h"
+#include "model/LlamaCheckpoint.h"
+#include "model/LlamaGeneration.h"
+#include "text/ByteLevelBpe.h"
+
+namespace rlhf::cli {
+
+namespace {
+
+text::ByteLevelBpe llamaTokenizer(const std::string& dir) {
+    namespace fs = std::filesystem;
+    if (!fs::exists(fs::path(dir) / "tokenizer.json")) {
+        if (fs::exists(fs::path(dir) / "tokenizer.model"))
+            throw UserError(dir + ": a SentencePiece tokenizer (tokenizer.model), which the workbench does not read yet; "
+                                  "score and generate take token ids with --ids");
+        throw UserError(dir + ": no tokenizer.json; score and generate take token ids with --ids");
+    }
+    return text::ByteLevelBpe::fromTokenizerJson((fs::path(dir) / "tokenizer.json").string());
+}
+
+std::vector<int> encodeOrThrow(const text::ByteLevelBpe& tokenizer, const std::string& text, const char* what,
+                               bool specialTokens) {
+    try {
+        return specialTokens ? tokenizer.encodeWithSpecialTokens(text) : tokenizer.encode(text);
+    } catch (const std::invalid_argument& e) {
+        throw UserError(std::string(what) + ": " + e.what());
+    }
+}
+
+void checkVocabulary(const std::vector<int>& ids, const model::LlamaModel& model, const std::string& dir) {
+    for (int id : ids)
+        if (id >= model.config().vocabSize)
+            throw UserError(dir + ": the tokenizer gives id " + std::to_string(id) + ", beyond the model's vocab_size " +
+                            std::to_string(model.config().vocabSize));
+}
+
+// The prompt's ids: a chat rendered in the model's format (its special tokens written in the text), or
+// the text with the post-processor's special tokens. *stopIds gains the format's end-of-turn ids.
+std::vector<int> promptIds(const std::string& dir, const text::ByteLevelBpe& tokenizer, const std::string& prompt,
+                           const LlamaChatOptions& chat, std::vector<int>* stopIds) {
+    if (!chat.chat) return encodeOrThrow(tokenizer, prompt, "--prompt", true);
+    chat::InstructFormat format;
+    try {
+        format = chat::instructFormatForModel(dir, chat.format);
+    } catch (const std::invalid_argument& e) {
+        throw UserError(std::string("--chat: ") + e.what() + (chat.format.empty() ? " with --chat-format" : ""));
+    }
+    std::vector<chat::ChatMessage> messages;
+    if (!chat.system.empty()) messages.push_back({"system", chat.system});
+    messages.push_back({"user", prompt});
+    for (const auto& token : format.endOfTurnTokens())
+        if (const int id = tokenizer.tokenId(token); id >= 0) stopIds->push_back(id);
+    return encodeOrThrow(tokenizer, format.render(messages, true), "--prompt", false);
+}
+
+}  // namespace
+
+void scoreLlamaText(const std::string& dir, const std::string& prompt, const std::string& response,
+                    const std::string& device, bool json) {
+    const auto tokenizer = llamaTokenizer(dir);
+    const auto promptPart = encodeOrThrow(tokenizer, prompt, "--prompt", true);
+    const auto responsePart = encodeOrThrow(tokenizer, response, "--response", false);
+    if (promptPart.empty()) throw UserError("--prompt: must not be empty (this tokenizer adds no BOS token)");
+    const auto model = model::loadLlamaModel(dir, resolveDevice(device));
+    std::vector<int> ids = promptPart;
+    ids.insert(ids.end(), responsePart.begin(), responsePart.end());
+    checkVocabulary(ids, model, dir);
+    const auto all = model.tokenLogProbs(ids);
+    const std::vector<double> responseLogProbs(all.end() - static_cast<std::ptrdiff_t>(responsePart.size()), all.end());
+    printResult({{"logprob", std::accumulate(responseLogProbs.begin(), responseLogProbs.end(), 0.0)},
+                 {"token_logprobs", responseLogProbs},
+                 {"response_ids", responsePart}},
+                json);
+}
+
+void generateLlamaText(const std::string& dir, const std::string& device, const std::string& prompt,
+                       const LlamaChatOptions& chat, const model::SamplingOptions& sampling, int num,
+                       const CompletionOutput& output) {
+    const auto tokenizer = llamaTokenizer(dir);
+    std::vector<int> stopIds;
+    const auto ids = promptIds(dir, tokenizer, prompt, chat, &stopIds);
+    if (ids.empty()) throw UserError("--prompt: must not be empty");
+    const auto model = model::loadLlamaModel(dir, resolveDevice(device));
+    checkVocabulary(ids, model, dir);
+    generateAndPrint(tokenizer, ids, num, output, [&](const model::TokenCallback& onToken) {
+        return model::generateLlama(model, ids, num, sampling, onToken, nullptr, stopIds);
+    });
+}
+
+}  // namespace rlhf::cli

@@ -1,0 +1,88 @@
+# Texts in and out of a Llama-family directory with a tokenizer.json (tests/data/tiny-llama/llama3-chat:
+# the Llama-3 tokenizer of tests/data/tokenizers and Meta-Llama-3-Instruct's chat template): the prompt
+# the model is given (prompt_ids) is the text with <|begin_of_text|>, or with --chat the conversation
+# rendered as Jinja2 renders the template (tests/data/chat-formats/expected.json); what it generates from
+# text equals what it generates from those ids; score on texts equals score on ids.
+include(${CMAKE_CURRENT_LIST_DIR}/RunRlhf.cmake)
+set(MODEL ${DATA}/tiny-llama/llama3-chat)
+
+function(json_ids out json)  # a JSON list of ids -> "1,2,3"
+  string(REGEX REPLACE "[][ \n]" "" ids "${json}")
+  set(${out} "${ids}" PARENT_SCOPE)
+endfunction()
+function(tokenize out text)
+  run_ok(t tokenize --model ${MODEL} "${text}" --json)
+  string(JSON list GET "${t}" ids)
+  json_ids(ids "${list}")
+  set(${out} "${ids}" PARENT_SCOPE)
+endfunction()
+function(expect_equal what got expected)
+  if(NOT "${got}" STREQUAL "${expected}")
+    message(FATAL_ERROR "${what}: got ${got}, expected ${expected}")
+  endif()
+endfunction()
+
+# A plain prompt: <|begin_of_text|> (378, from the post-processor) and the text's tokens.
+tokenize(helloIds "Hello world")
+run_ok(out generate --model ${MODEL} --prompt "Hello world" --greedy --max-new-tokens 10 --json)
+string(JSON list GET "${out}" prompt_ids)
+json_ids(promptIds "${list}")
+expect_equal("prompt ids of a plain prompt" "${promptIds}" "378,${helloIds}")
+string(JSON list GET "${out}" completions 0 ids)
+json_ids(fromText "${list}")
+run_ok(out generate --model ${MODEL} --ids ${promptIds} --greedy --max-new-tokens 10 --json)
+string(JSON list GET "${out}" completions 0 ids)
+json_ids(fromIds "${list}")
+expect_equal("greedy ids from the text against from its ids" "${fromText}" "${fromIds}")
+
+# --chat, with and without --system, in the template's format; --chat-format overrides the template.
+file(READ ${DATA}/chat-formats/expected.json formats)
+foreach(case "1;Hi!;-" "3;What is RLHF?;You are terse.")
+  list(GET case 0 index)
+  list(GET case 1 prompt)
+  list(GET case 2 system)
+  string(JSON rendered GET "${formats}" llama3 cases ${index} text)
+  tokenize(expectedIds "${rendered}")
+  set(systemArgs "")
+  if(NOT system STREQUAL "-")
+    set(systemArgs --system "${system}")
+  endif()
+  run_ok(out generate --model ${MODEL} --prompt "${prompt}" --chat ${systemArgs} --max-new-tokens 4 --seed 5 --json)
+  string(JSON list GET "${out}" prompt_ids)
+  json_ids(chatIds "${list}")
+  expect_equal("--chat prompt ids (case ${index})" "${chatIds}" "${expectedIds}")
+endforeach()
+string(JSON rendered GET "${formats}" chatml cases 1 text)
+tokenize(expectedIds "${rendered}")
+run_ok(out generate --model ${MODEL} --prompt "Hi!" --chat --chat-format chatml --max-new-tokens 2 --json)
+string(JSON list GET "${out}" prompt_ids)
+json_ids(chatIds "${list}")
+expect_equal("--chat-format chatml prompt ids" "${chatIds}" "${expectedIds}")
+
+# Sampling: the same seed twice gives the same completions; three completions at once.
+run_ok(a generate --model ${MODEL} --prompt "The quick" --num 3 --seed 11 --temperature 1.3 --max-new-tokens 8 --json)
+run_ok(b generate --model ${MODEL} --prompt "The quick" --num 3 --seed 11 --temperature 1.3 --max-new-tokens 8 --json)
+expect_equal("seeded sampling" "${a}" "${b}")
+string(JSON n LENGTH "${a}" completions)
+expect_equal("completions" "${n}" 3)
+
+# score on texts: the response's log-probs after the prompt's ids, as score --ids gives them.
+tokenize(responseIds " world")
+run_ok(byText score --model ${MODEL} --prompt "Hello" --response " world" --json)
+tokenize(promptOnly "Hello")
+run_ok(byIds score --model ${MODEL} --ids 378,${promptOnly},${responseIds} --json)
+string(JSON n LENGTH "${byIds}" token_logprobs)
+math(EXPR last "${n} - 1")
+string(JSON textLast GET "${byText}" token_logprobs 0)
+string(JSON idsLast GET "${byIds}" token_logprobs ${last})
+expect_equal("score on texts against on ids" "${textLast}" "${idsLast}")
+
+# Mistakes: an unknown format, --system without --chat, --chat on a GPT-2.
+foreach(case "--chat;--chat-format;vicuna;'vicuna' is not one of chatml, llama-3, llama-2, zephyr"
+             "--system;x;--system requires --chat")
+  list(POP_BACK case message)
+  execute_process(COMMAND ${RLHF} generate --model ${MODEL} --prompt Hi ${case} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  if(rc EQUAL 0 OR NOT err MATCHES "${message}")
+    message(FATAL_ERROR "generate ${case}: rc=${rc} ${err}")
+  endif()
+endforeach()
