@@ -77,7 +77,7 @@ private slots:
 
     void logitsMatchTheReference_data() {
         QTest::addColumn<QString>("name");
-        for (const char* name : {"llama", "llama3", "qwen2"}) QTest::newRow(name) << QString(name);
+        for (const char* name : {"llama", "llama3", "qwen2", "llama3-chat"}) QTest::newRow(name) << QString(name);
     }
     void logitsMatchTheReference() {
         QFETCH(QString, name);
