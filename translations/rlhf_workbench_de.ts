@@ -916,12 +916,12 @@ Es wurde nichts importiert.</translation>
         <translation>%1 konnte nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatEngine.cpp" line="101"/>
+        <location filename="../widgets/chat/ChatEngine.cpp" line="102"/>
         <source>the engine crashed</source>
         <translation>die Engine ist abgestürzt</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatEngine.cpp" line="101"/>
+        <location filename="../widgets/chat/ChatEngine.cpp" line="102"/>
         <source>the engine ended (exit code %1)</source>
         <translation>die Engine wurde beendet (Exit-Code %1)</translation>
     </message>
@@ -976,41 +976,41 @@ Es wurde nichts importiert.</translation>
     </message>
     <message>
         <location filename="../widgets/chat/ChatView.cpp" line="31"/>
-        <source>A GPT-2 model saved by this workbench or by Hugging Face transformers</source>
-        <translation>Ein GPT-2-Modell, gespeichert von dieser Workbench oder von Hugging Face transformers</translation>
+        <source>A GPT-2 model saved by this workbench or by Hugging Face transformers, or a Llama, Qwen2 or SmolLM directory with its tokenizer.json</source>
+        <translation>Ein GPT-2-Modell, gespeichert von dieser Werkbank oder von Hugging Face transformers, oder ein Llama-, Qwen2- oder SmolLM-Verzeichnis mit seiner tokenizer.json</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="32"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="33"/>
         <source>Compare stages</source>
         <translation>Stufen vergleichen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="33"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="34"/>
         <source>Pretrained, SFT and RLHF models of one lineage side by side (ELIZA stays)</source>
         <translation>Vortrainiertes, SFT- und RLHF-Modell einer Abstammungslinie nebeneinander (ELIZA bleibt)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="34"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="35"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="35"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="36"/>
         <source>Export every transcript of the project: JSON lines or Markdown</source>
         <translation>Alle Protokolle des Projekts exportieren: JSON Lines oder Markdown</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="77"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="78"/>
         <source>no trained models yet</source>
         <translation>noch keine trainierten Modelle</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="96"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="97"/>
         <source>Model directory (config.json, model.safetensors, tokenizer files)</source>
         <translation>Modellverzeichnis (config.json, model.safetensors, Tokenizer-Dateien)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="113"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="114"/>
         <source>%n model(s) of one lineage side by side</source>
         <translation>
             <numerusform>%n Modell einer Abstammungslinie nebeneinander</numerusform>
@@ -1018,23 +1018,23 @@ Es wurde nichts importiert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="136"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="137"/>
         <source>The transcript could not be saved: %1</source>
         <translation>Das Protokoll konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="143"/>
-        <location filename="../widgets/chat/ChatView.cpp" line="152"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="144"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="153"/>
         <source>Export transcripts</source>
         <translation>Protokolle exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="144"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="145"/>
         <source>JSON lines (*.jsonl);;Markdown (*.md)</source>
         <translation>JSON Lines (*.jsonl);;Markdown (*.md)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="150"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="151"/>
         <source>%n transcript(s) written to %1</source>
         <translation>
             <numerusform>%n Protokoll nach %1 geschrieben</numerusform>
@@ -1567,18 +1567,23 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Kontext %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="137"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="130"/>
+        <source>Prompted in its own chat format (%1, from its chat template); the format setting applies to GPT-2 models only</source>
+        <translation>Im eigenen Chatformat angesprochen (%1, aus seiner Chatvorlage); die Formateinstellung gilt nur für GPT-2-Modelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="142"/>
         <source>(cut: the reply reached its length limit)</source>
         <translation>(abgeschnitten: Die Antwort erreichte ihre Längengrenze)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="149"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="154"/>
         <source>This model could not answer.</source>
         <translation>Dieses Modell konnte nicht antworten.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="136"/>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="167"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="141"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="172"/>
         <source>Stopped.</source>
         <translation>Gestoppt.</translation>
     </message>
@@ -1593,7 +1598,7 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>%1 auf %2: ein Kontext von %3 Tokens; jede Antwort bekommt höchstens die Hälfte davon</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="139"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="144"/>
         <source>The model no longer sees the oldest %n turn(s): they do not fit its context.</source>
         <translation>
             <numerusform>Das Modell sieht den ältesten %n Beitrag nicht mehr: Er passt nicht in seinen Kontext.</numerusform>
@@ -1601,12 +1606,12 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="145"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="150"/>
         <source>not loaded</source>
         <translation>nicht geladen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="148"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="153"/>
         <source>The model could not be loaded or its engine ended: %1</source>
         <translation>Das Modell konnte nicht geladen werden oder seine Engine wurde beendet: %1</translation>
     </message>
@@ -3678,6 +3683,11 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Q / A</translation>
     </message>
     <message>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="35"/>
+        <source>How the conversation is written for a GPT-2 model: use the format it was trained on (a Llama-family model uses its own chat template)</source>
+        <translation>Wie das Gespräch für ein GPT-2-Modell geschrieben wird: das Format, mit dem es trainiert wurde (ein Modell der Llama-Familie nutzt seine eigene Chatvorlage)</translation>
+    </message>
+    <message>
         <location filename="../widgets/chat/SamplingSettings.cpp" line="42"/>
         <source>Temperature</source>
         <translation>Temperatur</translation>
@@ -3686,11 +3696,6 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <location filename="../widgets/chat/SamplingSettings.cpp" line="46"/>
         <source>New tokens</source>
         <translation>Neue Tokens</translation>
-    </message>
-    <message>
-        <location filename="../widgets/chat/SamplingSettings.cpp" line="35"/>
-        <source>How the conversation is written for the model: use the format it was trained on</source>
-        <translation>Wie die Unterhaltung für das Modell geschrieben wird: das Format verwenden, mit dem es trainiert wurde</translation>
     </message>
     <message>
         <location filename="../widgets/chat/SamplingSettings.cpp" line="44"/>

@@ -26,7 +26,7 @@
 <context>
     <name>rlhf::widgets::ChatView</name>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="113"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="114"/>
         <source>%n model(s) of one lineage side by side</source>
         <translation>
             <numerusform>%n model of one lineage side by side</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="150"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="151"/>
         <source>%n transcript(s) written to %1</source>
         <translation>
             <numerusform>%n transcript written to %1</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>rlhf::widgets::GptChatColumn</name>
     <message numerus="yes">
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="139"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="144"/>
         <source>The model no longer sees the oldest %n turn(s): they do not fit its context.</source>
         <translation>
             <numerusform>The model no longer sees the oldest turn: it does not fit its context.</numerusform>

@@ -55,6 +55,9 @@ void addChatCommand(CLI::App& app) {
     cmd->add_option("--top-p", o->sampling.topP, "Nucleus sampling (default 1)")->check(CLI::Range(0.0, 1.0));
     cmd->add_flag("--greedy", o->sampling.greedy, "The likeliest token each step");
     cmd->add_option("--seed", o->sampling.seed, "Sampling seed (reply i uses seed + i)");
+    cmd->add_option("--chat-format", o->chatFormat,
+                    "Llama family: chatml, llama-3, llama-2 or zephyr (default: from the model's chat template)");
+    cmd->add_option("--system", o->system, "Llama family: a system message before the conversation");
     cmd->add_option("--user-cue", o->format.user, "Before each message (default \"\\n\\nHuman: \")");
     cmd->add_option("--assistant-cue", o->format.assistant, "Before each reply (default \"\\n\\nAssistant:\")");
     cmd->add_option("--alternatives", o->alternatives, "With --json: the likeliest tokens reported per step (default 5)")

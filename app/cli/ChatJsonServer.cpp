@@ -141,8 +141,8 @@ void answer(ChatModel& m, const ChatOptions& o, const Request& given, const std:
 
 void serveJsonRequests(ChatModel& model, const ChatOptions& options) {
     std::atomic<bool> cancel{false};
-    printJsonLine({{"event", "ready"}, {"model", model.name}, {"context", model.context()},
-                   {"device", model.loaded.model->wte->weight.device().str()}});
+    printJsonLine({{"event", "ready"}, {"model", model.name}, {"context", model.context()}, {"device", model.deviceName()},
+                   {"chat_format", model.formatName()}});
     RequestQueue requests(cancel);
     for (Request request; requests.next(request); requests.done()) answer(model, options, request, cancel);
 }

@@ -5,13 +5,12 @@
 #include "CliSupport.h"
 #include "DeviceOption.h"
 #include "EvalReport.h"
+#include "LlamaChatReplies.h"
+#include "model/LlamaConfig.h"
 
 namespace rlhf::cli {
 
-namespace {
-
-// The likeliest `count` tokens of a step's probabilities [V], with theirs.
-std::vector<std::pair<std::string, double>> alternativesOf(const torch::Tensor& probs, int count, const text::ByteLevelBpe& tok) {
+std::vector<std::pair<std::string, double>> tokenAlternatives(const torch::Tensor& probs, int count, const text::ByteLevelBpe& tok) {
     std::vector<std::pair<std::string, double>> out;
     if (count <= 0) return out;
     const auto [values, ids] = probs.topk(count);
@@ -20,19 +19,29 @@ std::vector<std::pair<std::string, double>> alternativesOf(const torch::Tensor& 
     return out;
 }
 
-}  // namespace
+int64_t ChatModel::context() const { return llama ? llama->model.config().maxPositions : loaded.model->config().nPositions; }
+
+std::string ChatModel::deviceName() const { return llama ? llama->model.device().str() : loaded.model->wte->weight.device().str(); }
+
+std::string ChatModel::formatName() const { return llama ? chat::instructKindName(llama->format.kind) : "cues"; }
 
 ChatModel loadChatModel(const ChatOptions& o) {
     NamedModel named;
     if (o.project.empty()) named = {o.model, o.model, "", 0};
     else named = resolveModel(*data::ProjectStore::open(o.project, false), o.model, "--model");
-    ChatModel m{shortNameOf(named), model::loadCheckpoint(named.dir, resolveDevice(o.device, o.threads))};
+    const auto device = resolveDevice(o.device, o.threads);
+    if (model::isLlamaFamily(model::modelTypeOf(named.dir)))
+        return ChatModel{shortNameOf(named), {}, loadLlamaChatModel(named.dir, o.chatFormat, device)};
+    if (!o.chatFormat.empty() || !o.system.empty())
+        throw UserError("--chat-format, --system: for Llama-family models; a GPT-2 chats with --user-cue/--assistant-cue");
+    ChatModel m{shortNameOf(named), model::loadCheckpoint(named.dir, device), nullptr};
     if (!m.loaded.tokenizer) throw UserError(o.model + ": the model directory has no tokenizer files");
     return m;
 }
 
 ChatReply writeReply(ChatModel& m, const std::vector<chat::ChatTurn>& turns, const model::SamplingOptions& given,
                      const ChatOptions& o, const std::atomic<bool>& cancel, const TokenSink& sink) {
+    if (m.llama) return writeLlamaReply(*m.llama, turns, given, o, cancel, sink);
     const auto& tok = *m.loaded.tokenizer;
     const int64_t room = std::min<int64_t>(given.maxNewTokens, m.context() / 2);
     std::vector<int> promptIds;  // of the last prompt tried: the one that fits
@@ -52,7 +61,7 @@ ChatReply writeReply(ChatModel& m, const std::vector<chat::ChatTurn>& turns, con
         [&](size_t, int id) {
             ++reply.tokens;
             if (id == m.loaded.model->config().eosTokenId) return true;
-            emit(stream.add({id, tok.decode({id}), probs[id].item<double>(), alternativesOf(probs, o.alternatives, tok)}));
+            emit(stream.add({id, tok.decode({id}), probs[id].item<double>(), tokenAlternatives(probs, o.alternatives, tok)}));
             return !stream.stopped() && !cancel.load();
         },
         &cancel, [&](const torch::Tensor& last) { probs = last[0].to(torch::kCPU, torch::kFloat32).softmax(-1); });

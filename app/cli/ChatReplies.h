@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,18 +15,25 @@
 
 namespace rlhf::cli {
 
+struct LlamaChatModel;  // LlamaChatReplies.h
+
 struct ChatOptions {
     std::string project, model, device = "cpu";
+    std::string chatFormat, system;  // Llama family: --chat-format (empty: the model's template), --system
     int threads = 0, alternatives = 5;
     model::SamplingOptions sampling;
     chat::ChatTemplate format;
     bool json = false;
 };
 
+// A GPT-2 (`loaded`) or, when `llama` is set, a Llama-family model in its own chat format.
 struct ChatModel {
     std::string name;  // "sft-3" for run 3, else the directory's name
     model::LoadedModel loaded;
-    int64_t context() const { return loaded.model->config().nPositions; }
+    std::shared_ptr<LlamaChatModel> llama;
+    int64_t context() const;
+    std::string deviceName() const;
+    std::string formatName() const;  // "cues" (the request's user/assistant cues), or the Llama model's format
 };
 
 // Throws UserError for a model that is neither a run of the project nor a directory, or has no tokenizer.
@@ -38,6 +46,9 @@ struct ChatReply {
 };
 
 using TokenSink = std::function<void(const chat::StreamedToken&)>;
+
+// The likeliest `count` tokens of a step's probabilities [V], with theirs.
+std::vector<std::pair<std::string, double>> tokenAlternatives(const torch::Tensor& probs, int count, const text::ByteLevelBpe& tok);
 
 // The reply to `turns` (ending with the user's message), streamed to `sink` as it is written. The reply
 // gets at most max-new-tokens and never more than half the context; older turns make room for it.

@@ -86,3 +86,39 @@ foreach(case "--chat;--chat-format;vicuna;'vicuna' is not one of chatml, llama-3
     message(FATAL_ERROR "generate ${case}: rc=${rc} ${err}")
   endif()
 endforeach()
+
+# rlhf chat (the Chat panel's engine) with a Llama model: its format from the template, a reply of the
+# asked length, and a conversation longer than the context of 256 tokens loses whole exchanges, oldest first.
+get_filename_component(WORK_DIR ${RLHF} DIRECTORY)
+set(requests ${WORK_DIR}/llama-chat-requests.jsonl)
+string(REPEAT "The quick brown fox jumps over the lazy dog. " 6 long)
+file(WRITE ${requests}
+  "{\"id\":1,\"turns\":[{\"role\":\"user\",\"text\":\"Hi!\"}],\"max_new_tokens\":5,\"greedy\":true}\n"
+  "{\"id\":2,\"turns\":[{\"role\":\"user\",\"text\":\"${long}\"},{\"role\":\"assistant\",\"text\":\"${long}\"},"
+  "{\"role\":\"user\",\"text\":\"${long}\"},{\"role\":\"assistant\",\"text\":\"${long}\"},{\"role\":\"user\",\"text\":\"Hi\"}],"
+  "\"max_new_tokens\":5,\"greedy\":true}\n")
+execute_process(COMMAND ${RLHF} chat --model ${MODEL} --json --alternatives 0 INPUT_FILE ${requests}
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "chat: rc=${rc} ${err}")
+endif()
+# Token texts may hold ';' (CMake's list separator): the events are read with patterns, not as a list.
+if(NOT out MATCHES "^([^\n]*)\n")
+  message(FATAL_ERROR "chat: no ready event: ${out}")
+endif()
+string(JSON format GET "${CMAKE_MATCH_1}" chat_format)
+expect_equal("chat_format of the ready event" "${format}" "llama-3")
+if(out MATCHES "\"event\":\"error\"")
+  message(FATAL_ERROR "chat: ${out}")
+endif()
+foreach(id 1 2)
+  if(NOT out MATCHES "\"dropped_turns\":([0-9]+),\"end\":\"[a-z]+\",\"event\":\"done\",\"id\":${id},[^\n]*\"tokens\":([0-9]+)}")
+    message(FATAL_ERROR "chat: no done event for request ${id}: ${out}")
+  endif()
+  set(dropped${id} ${CMAKE_MATCH_1})
+  set(tokens${id} ${CMAKE_MATCH_2})
+endforeach()
+expect_equal("tokens and dropped turns of a short chat" "${tokens1}/${dropped1}" "5/0")
+if(NOT dropped2 EQUAL 2 AND NOT dropped2 EQUAL 4)
+  message(FATAL_ERROR "a chat beyond the context dropped ${dropped2} turns: ${out}")
+endif()

@@ -151,6 +151,25 @@ private slots:
         QCOMPARE(after[0].messages[4].author, std::string("eliza-doctor-1966"));
     }
 
+    // A Llama-family directory (tests/data/tiny-llama/llama3-chat) chats in its own format, which its
+    // column's title names.
+    void aLlamaDirectoryChatsInItsOwnFormat() {
+        ChatView view;
+        view.show();
+        view.addModel(QString(RLHF_TEST_DATA_DIR) + "/tiny-llama/llama3-chat", "llama3-chat");
+        auto* llama = view.findChild<GptChatColumn*>();
+        QVERIFY(llama);
+        llama->setSampling(1.0, 1.0, 6, true);
+        type(view.area(), "Hi!");
+        QTRY_VERIFY_WITH_TIMEOUT(!view.area()->busy(), 120000);
+        QCOMPARE(llama->contestant(), QString("llama3-chat"));
+        QCOMPARE(llama->turns().size(), size_t(2));
+        QVERIFY(llama->transcript()->tokenCount() >= 1);
+        bool titled = false;
+        for (auto* label : llama->findChildren<QLabel*>()) titled |= label->text().contains("context 256 · llama-3");
+        QVERIFY2(titled, "the column's title names the chat format");
+    }
+
     void aBlindArenaVoteIsStoredThenRevealedAndRanked() {
         std::shared_ptr<data::ProjectStore> store = data::ProjectStore::open(tiny_.project.string(), false);
         ChatPanel panel;

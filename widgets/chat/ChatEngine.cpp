@@ -90,6 +90,7 @@ void ChatEngine::handle(const QJsonObject& e) {
     } else if (kind == QLatin1String("ready")) {
         ready_ = true;
         context_ = e.value(QStringLiteral("context")).toInt();
+        chatFormat_ = e.value(QStringLiteral("chat_format")).toString(QStringLiteral("cues"));
         emit loaded(e.value(QStringLiteral("model")).toString(), context_, e.value(QStringLiteral("device")).toString());
     }
 }

@@ -31,6 +31,9 @@ public:
     void start(const QString& projectPath, const QString& model, const QStringList& extraArguments = {});
     bool ready() const { return ready_; }
     int context() const { return context_; }
+    // The loaded model's chat format: "cues" (a GPT-2, prompted with the settings' user/assistant cues) or
+    // a Llama-family model's own ("llama-3", "chatml", …), which the cues do not change.
+    QString chatFormat() const { return chatFormat_; }
     // Asks for the reply to `turns` (ending with the user's message) with these sampling settings
     // ({"temperature", "top_p", "top_k", "max_new_tokens", "greedy", "seed"}); returns the request's id.
     int requestReply(const std::vector<chat::ChatTurn>& turns, const QJsonObject& sampling);
@@ -53,6 +56,7 @@ private:
     QByteArray pending_, errors_;
     bool ready_ = false;
     int context_ = 0, nextId_ = 1;
+    QString chatFormat_;
 };
 
 }  // namespace rlhf::widgets

@@ -125,6 +125,11 @@ void GptChatColumn::onLoaded(const QString& name, int context, const QString& de
     const bool gpu = device.startsWith(QLatin1String("cuda"));
     state_ = gpu ? tr("context %1 · GPU").arg(context) : tr("context %1").arg(context);
     tip_ = tr("%1 on %2: a context of %3 tokens; each reply gets at most half of it").arg(name, device, QString::number(context));
+    if (const QString format = engine_->chatFormat(); format != QLatin1String("cues")) {
+        state_ += QStringLiteral(" · ") + format;
+        tip_ += QLatin1Char('\n') + tr("Prompted in its own chat format (%1, from its chat template); the format setting "
+                                       "applies to GPT-2 models only").arg(format);
+    }
     showTitle();
     if (waitingForLoad_) requestReply();
 }

@@ -32,7 +32,7 @@ SamplingSettings::SamplingSettings(QWidget* parent) : QWidget(parent) {
     format_->addItem(tr("Q / A"), QStringList{"\nQ: ", "\nA:"});
     format_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     format_->setMinimumContentsLength(12);
-    format_->setToolTip(tr("How the conversation is written for the model: use the format it was trained on"));
+    format_->setToolTip(tr("How the conversation is written for a GPT-2 model: use the format it was trained on (a Llama-family model uses its own chat template)"));
     connect(greedy_, &QCheckBox::toggled, this, [this](bool on) {
         temperature_->setEnabled(!on);
         topP_->setEnabled(!on);

@@ -1,0 +1,33 @@
+#pragma once
+// The Llama-family side of a chat (rlhf chat, the Chat panel's engine): the conversation rendered in the
+// model's chat format (InstructFormat: its template's, or --chat-format) with an optional system message,
+// the oldest exchanges dropped while it does not leave room for the reply, and the reply generated until
+// an EOS or the format's end-of-turn token, which is not shown.
+
+#include <atomic>
+#include <string>
+#include <vector>
+
+#include <torch/types.h>
+
+#include "ChatReplies.h"
+#include "chat/InstructFormat.h"
+#include "model/LlamaModel.h"
+#include "text/ByteLevelBpe.h"
+
+namespace rlhf::cli {
+
+struct LlamaChatModel {
+    model::LlamaModel model;
+    text::ByteLevelBpe tokenizer;
+    chat::InstructFormat format;
+    std::vector<int> stopIds;  // the format's end-of-turn ids (the config's EOS ids stop generation too)
+};
+
+// Throws UserError for a directory without tokenizer.json or whose chat format is unknown (and not chosen).
+std::shared_ptr<LlamaChatModel> loadLlamaChatModel(const std::string& dir, const std::string& chatFormat, const torch::Device& device);
+
+ChatReply writeLlamaReply(LlamaChatModel& m, const std::vector<chat::ChatTurn>& turns, const model::SamplingOptions& sampling,
+                          const ChatOptions& o, const std::atomic<bool>& cancel, const TokenSink& sink);
+
+}  // namespace rlhf::cli
