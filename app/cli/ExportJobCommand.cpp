@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -11,6 +12,9 @@
 #include "EngineCommands.h"
 #include "data/Exporter.h"
 #include "data/ProjectStore.h"
+#include "data/PromptTexts.h"
+#include "train/OpenRlhfJob.h"
+#include "train/PpoConfig.h"
 #include "train/PretrainConfig.h"
 #include "train/TrlJob.h"
 #include "util/FileSync.h"
@@ -40,6 +44,7 @@ struct JobSettings {
     nlohmann::json given;
     train::DpoConfig dpo;          // the DPO settings (dpo stage)
     train::FineTuneConfig config;  // the stage's settings (for dpo, its FineTuneConfig part)
+    train::PpoConfig ppo;          // the PPO settings (ppo stage)
 };
 
 JobSettings jobSettings(const ExportJobOptions& o) {
@@ -47,10 +52,14 @@ JobSettings jobSettings(const ExportJobOptions& o) {
     s.given = train::collectSettings(o.configFile, o.sets);
     if (!s.given.contains("model") || !s.given["model"].is_string())
         throw UserError("--set model=DIR is required: the model the job starts from");
-    s.given["model"] = fs::absolute(s.given["model"].get<std::string>()).lexically_normal().string();
+    for (const char* key : {"model", "reward_model"})
+        if (s.given.contains(key) && s.given[key].is_string())
+            s.given[key] = fs::absolute(s.given[key].get<std::string>()).lexically_normal().string();
     const std::string origin = o.configFile.empty() ? "--set" : o.configFile;
     try {
-        if (o.stage == "dpo") {
+        if (o.stage == "ppo") {
+            s.ppo = train::PpoConfig::fromJson(s.given, origin);
+        } else if (o.stage == "dpo") {
             s.dpo = train::DpoConfig::fromJson(s.given, origin);
             s.config = s.dpo;
         } else {
@@ -89,15 +98,56 @@ std::pair<int64_t, int64_t> writeData(data::Database& db, const ExportJobOptions
     return {train, test};
 }
 
-void exportJob(const ExportJobOptions& o) {
-    const JobSettings settings = jobSettings(o);
-    auto arguments = [&] {  // settings the Trainer cannot take are refused before anything is written
-        try {
-            return train::trlArguments(o.stage, settings.config, o.stage == "dpo" ? &settings.dpo : nullptr, "data", "output");
-        } catch (const std::invalid_argument& e) {
-            throw UserError(e.what());
-        }
-    }();
+// PPO: the train and validation prompts as {"prompt": text} lines; returns their counts.
+std::pair<int64_t, int64_t> writePrompts(data::Database& db, const fs::path& dataDir) {
+    fs::create_directories(dataDir);
+    std::pair<int64_t, int64_t> counts;
+    for (auto [split, file, count] : {std::tuple{"train", "prompts.jsonl", &counts.first}, {"validation", "eval_prompts.jsonl", &counts.second}}) {
+        std::string lines;
+        for (const auto& prompt : data::readPromptTexts(db, split)) lines += nlohmann::json{{"prompt", prompt}}.dump() + "\n";
+        *count = static_cast<int64_t>(std::count(lines.begin(), lines.end(), '\n'));
+        if (*count > 0) writeText(dataDir / file, lines);
+    }
+    return counts;
+}
+
+std::string ppoJobReadme(const ExportJobOptions& o) {
+    return "# ppo job for OpenRLHF, exported by RLHF Workbench\n\n"
+           "From `" + fs::absolute(o.project).lexically_normal().string() + "` with `rlhf export-job`.\n\n"
+           "- `data/prompts.jsonl`, `data/eval_prompts.jsonl`: the project's train and validation prompts (`{\"prompt\": …}`)\n"
+           "- `openrlhf_args.sh`: the run's settings as `openrlhf.cli.train_ppo_ray` arguments (OpenRLHF 0.11's dotted options)\n"
+           "- `settings.json`: the same settings under the workbench's names\n"
+           "- the policy, reference, reward and critic paths are those of the machine that exported the job: copy the\n"
+           "  models to the cluster and change them in `openrlhf_args.sh`\n"
+           "- `launch.sh`: submits it to a Ray cluster (`RAY_ADDRESS`, `NODES`, `GPUS_PER_NODE`, `VLLM_ENGINES`)\n\n"
+           "Not carried over: vf_coef (OpenRLHF's critic has its own optimiser) and ratio_threshold (TRL's heuristic).\n"
+           "The policy lands in `output/` in Hugging Face form, its curves in `output/tensorboard` (TensorBoard, which\n"
+           "the workbench does not read). Bring the model back into the project:\n\n"
+           "    rlhf import-run PROJECT output --stage ppo --no-log\n";
+}
+
+nlohmann::ordered_json writePpoJob(const ExportJobOptions& o, const JobSettings& settings, const fs::path& partial) {
+    auto store = data::ProjectStore::open(o.project, false);
+    const auto counts = writePrompts(store->database(), partial / "data");
+    train::OpenRlhfPrompts prompts{"data/prompts.jsonl", counts.second > 0 ? "data/eval_prompts.jsonl" : "", counts.first};
+    std::vector<train::CommandArgument> arguments;
+    try {
+        arguments = train::openRlhfPpoArguments(settings.ppo, prompts, "output");
+    } catch (const std::invalid_argument& e) {
+        throw UserError(o.project + ": " + e.what());
+    }
+    const std::string origin = fs::absolute(o.project).lexically_normal().string();
+    writeText(partial / "openrlhf_args.sh", train::openRlhfArgumentsScript(arguments, origin));
+    writeText(partial / "launch.sh", train::openRlhfLaunchScript(origin));
+    writeText(partial / "settings.json", settings.given.dump(2) + "\n");
+    writeText(partial / "README.md", ppoJobReadme(o));
+    return {{"openrlhf_command", "python3 -m openrlhf.cli.train_ppo_ray"}, {"train_prompts", counts.first},
+            {"eval_prompts", counts.second}};
+}
+
+// Writes the job into OUT.partial with `write` (which returns what to report), then renames it to OUT:
+// a folder that is there is whole.
+void writeJobFolder(const ExportJobOptions& o, const std::function<nlohmann::ordered_json(const fs::path&)>& write) {
     const fs::path out = fs::absolute(o.out).lexically_normal();
     if (fs::exists(out) && !(fs::is_directory(out) && fs::is_empty(out)))
         throw UserError(o.out + ": exists and is not empty (the job goes into a new folder)");
@@ -105,31 +155,50 @@ void exportJob(const ExportJobOptions& o) {
     fs::remove_all(partial);
     fs::create_directories(partial);
     try {
-        auto store = data::ProjectStore::open(o.project, false);
-        const auto [train, test] = writeData(store->database(), o, partial / "data");
-        if (test == 0) {  // nothing to evaluate on
-            arguments["eval_strategy"] = "no";
-            arguments.erase("eval_steps");
-            arguments.erase("dataset_test_split");
-        }
-        const std::string command = train::trlCommandOf(o.stage);
-        writeText(partial / "config.yaml", train::yamlOf(arguments, "# trl " + command + " --config config.yaml (written by rlhf export-job)\n"));
-        writeText(partial / "launch.sh", train::trlLaunchScript(o.stage, fs::absolute(o.project).lexically_normal().string()));
+        nlohmann::ordered_json result = {{"out", out.string()}, {"stage", o.stage}};
+        result.update(write(partial));
         fs::permissions(partial / "launch.sh", fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec, fs::perm_options::add);
-        writeText(partial / "deepspeed_zero2.yaml", train::deepSpeedZero2Config(settings.config.precision != "fp32"));
-        writeText(partial / "settings.json", settings.given.dump(2) + "\n");
-        writeText(partial / "README.md", jobReadme(o, command));
         fsyncPath(partial.string());
         if (fs::exists(out)) fs::remove(out);  // the empty folder asked for
         fs::rename(partial, out);
         fsyncPath(out.parent_path().string());
-        printResult({{"out", out.string()}, {"stage", o.stage}, {"trl_command", "trl " + command + " --config config.yaml"},
-                     {"train_records", train}, {"test_records", test}, {"launch", (out / "launch.sh").string()}},
-                    o.json);
+        result["launch"] = (out / "launch.sh").string();
+        printResult(result, o.json);
     } catch (...) {
         fs::remove_all(partial);
         throw;
     }
+}
+
+nlohmann::ordered_json writeTrlJob(const ExportJobOptions& o, const JobSettings& settings, const fs::path& partial) {
+    auto arguments = [&] {  // settings the Trainer cannot take are refused before anything is written
+        try {
+            return train::trlArguments(o.stage, settings.config, o.stage == "dpo" ? &settings.dpo : nullptr, "data", "output");
+        } catch (const std::invalid_argument& e) {
+            throw UserError(e.what());
+        }
+    }();
+    auto store = data::ProjectStore::open(o.project, false);
+    const auto [train, test] = writeData(store->database(), o, partial / "data");
+    if (test == 0) {  // nothing to evaluate on
+        arguments["eval_strategy"] = "no";
+        arguments.erase("eval_steps");
+        arguments.erase("dataset_test_split");
+    }
+    const std::string command = train::trlCommandOf(o.stage);
+    writeText(partial / "config.yaml", train::yamlOf(arguments, "# trl " + command + " --config config.yaml (written by rlhf export-job)\n"));
+    writeText(partial / "launch.sh", train::trlLaunchScript(o.stage, fs::absolute(o.project).lexically_normal().string()));
+    writeText(partial / "deepspeed_zero2.yaml", train::deepSpeedZero2Config(settings.config.precision != "fp32"));
+    writeText(partial / "settings.json", settings.given.dump(2) + "\n");
+    writeText(partial / "README.md", jobReadme(o, command));
+    return {{"trl_command", "trl " + command + " --config config.yaml"}, {"train_records", train}, {"test_records", test}};
+}
+
+void exportJob(const ExportJobOptions& o) {
+    const JobSettings settings = jobSettings(o);
+    writeJobFolder(o, [&](const fs::path& partial) {
+        return o.stage == "ppo" ? writePpoJob(o, settings, partial) : writeTrlJob(o, settings, partial);
+    });
 }
 
 }  // namespace
@@ -138,7 +207,9 @@ void addExportJobCommand(CLI::App& app) {
     auto o = std::make_shared<ExportJobOptions>();
     CLI::App* cmd = app.add_subcommand("export-job", engineCommandDescription("export-job"));
     cmd->add_option("PROJECT", o->project, "Project file")->required()->check(CLI::ExistingFile);
-    cmd->add_option("--stage", o->stage, "sft, rm or dpo (TRL's sft, reward and dpo)")->required()->check(CLI::IsMember({"sft", "rm", "dpo"}));
+    cmd->add_option("--stage", o->stage, "sft, rm or dpo (TRL's sft, reward and dpo), or ppo (OpenRLHF's train_ppo_ray)")
+        ->required()
+        ->check(CLI::IsMember({"sft", "rm", "dpo", "ppo"}));
     cmd->add_option("--out", o->out, "The job's folder (new or empty)")->required();
     cmd->add_option("--config", o->configFile, "JSON file of the stage's settings (as rlhf train takes them)");
     cmd->add_option("--set", o->sets, "key=value setting (repeatable), e.g. --set model=DIR --set lr=1e-5");

@@ -28,6 +28,7 @@ namespace fs = std::filesystem;
 struct ImportRunOptions {
     std::string project, dir, state, stage, name;
     bool json = false;
+    bool noLog = false;  // --no-log: the checkpoint without curves (a trainer that writes no trainer_state.json)
 };
 
 // The files of a model directory the workbench (or transformers) reads: configs, weights, tokenizer.
@@ -70,7 +71,7 @@ data::FinishedRun finishedRun(const ImportRunOptions& o, const train::TrainerSta
     run.name = o.name.empty() ? "imported " + (dir.has_filename() ? dir : dir.parent_path()).filename().string() : o.name;
     run.message = "imported from " + dir.string();
     run.config = nlohmann::json{{"imported_from", dir.string()},
-                                {"trainer_state", fs::absolute(o.state).lexically_normal().string()},
+                                {"trainer_state", o.noLog ? "" : fs::absolute(o.state).lexically_normal().string()},
                                 {"global_step", log.globalStep}, {"epoch", log.epoch}, {"summary", log.summary}}
                      .dump();
     const double now = unixSeconds();
@@ -80,10 +81,19 @@ data::FinishedRun finishedRun(const ImportRunOptions& o, const train::TrainerSta
     return run;
 }
 
-void importRun(ImportRunOptions o) {
+train::TrainerStateLog readLog(ImportRunOptions& o) {
+    if (o.noLog) {
+        if (o.stage.empty()) throw UserError("--no-log: give the run's --stage (without a log nothing tells it)");
+        return {};
+    }
     if (o.state.empty()) o.state = (fs::path(o.dir) / "trainer_state.json").string();
-    if (!fs::exists(o.state)) throw UserError(o.state + ": no such file (give the Trainer's log with --state FILE)");
-    const auto log = train::TrainerStateLog::read(o.state);
+    if (!fs::exists(o.state))
+        throw UserError(o.state + ": no such file (give the Trainer's log with --state FILE, or import the model alone with --no-log)");
+    return train::TrainerStateLog::read(o.state);
+}
+
+void importRun(ImportRunOptions o) {
+    const auto log = readLog(o);
     const bool scoreHead = checkLoads(o.dir);
     const std::string stage = o.stage.empty() ? log.guessStage(scoreHead) : o.stage;
     if (stage == "rm" && !scoreHead) throw UserError(o.dir + ": --stage rm needs a reward model (a score head), and this has none");
@@ -126,7 +136,9 @@ void addImportRunCommand(CLI::App& app) {
     cmd->add_option("DIR", o->dir, "The run's model directory (a Hugging Face checkpoint, e.g. TRL's checkpoint-N)")
         ->required()
         ->check(CLI::ExistingDirectory);
-    cmd->add_option("--state", o->state, "The Trainer's trainer_state.json (default: DIR/trainer_state.json)");
+    auto* state = cmd->add_option("--state", o->state, "The Trainer's trainer_state.json (default: DIR/trainer_state.json)");
+    cmd->add_flag("--no-log", o->noLog, "Import the checkpoint without curves (e.g. OpenRLHF's, which logs to TensorBoard); needs --stage")
+        ->excludes(state);
     cmd->add_option("--stage", o->stage, "sft, rm, dpo, ppo or pretrain (default: from its metrics and weights)")
         ->check(CLI::IsMember({"pretrain", "sft", "rm", "dpo", "ppo"}));
     cmd->add_option("--name", o->name, "The run's name in the project (default: imported DIRNAME)");

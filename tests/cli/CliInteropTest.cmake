@@ -129,7 +129,7 @@ if(rc EQUAL 0 OR NOT err MATCHES "--stage rm needs a reward model")
 endif()
 file(REMOVE ${WORK}/imported/trainer_state.json)
 execute_process(COMMAND ${RLHF} import-run ${WORK}/runs.rlhf ${WORK}/imported OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-if(rc EQUAL 0 OR NOT err MATCHES "imported/trainer_state.json: no such file \\(give the Trainer's log with --state FILE\\)")
+if(rc EQUAL 0 OR NOT err MATCHES "imported/trainer_state.json: no such file \\(give the Trainer's log with --state FILE, or import the model alone with --no-log\\)")
   message(FATAL_ERROR "import-run without a log: ${err}")
 endif()
 run_ok(out runs ${WORK}/runs.rlhf --json)
@@ -187,4 +187,58 @@ execute_process(COMMAND ${RLHF} export-job ${WORK}/runs.rlhf --stage sft --out $
                 --set schedule=linear --set min_lr=1e-6 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(rc EQUAL 0 OR NOT err MATCHES "schedule linear with min_lr > 0 has no Trainer scheduler")
   message(FATAL_ERROR "export-job linear with min_lr: ${err}")
+endif()
+
+# export-job --stage ppo: an OpenRLHF job. The prompts as {"prompt": …} lines, the settings as
+# train_ppo_ray's dotted arguments (max_steps 5 × rollout_batch 4 = 20 prompts wanted), a launch script
+# that submits it to Ray; settings OpenRLHF lacks are refused; its model comes back with import-run --no-log.
+file(REMOVE_RECURSE ${WORK}/ppo-job)
+run_ok(out export-job ${WORK}/runs.rlhf --stage ppo --out ${WORK}/ppo-job --set model=${WORK}/ids-model
+       --set reward_model=${WORK}/ids-model --set max_steps=5 --set rollout_batch=4 --set mini_batch=2
+       --set lr=2e-6 --set min_lr=5e-7 --set warmup_steps=1 --set kl_target=6 --json)
+string(JSON prompts GET "${out}" train_prompts)
+file(READ ${WORK}/ppo-job/data/prompts.jsonl promptText)
+string(REGEX MATCHALL "\n" promptLines "${promptText}")
+list(LENGTH promptLines promptCount)
+if(NOT promptCount EQUAL prompts OR prompts EQUAL 0 OR NOT promptText MATCHES "^{\"prompt\":\"")
+  message(FATAL_ERROR "export-job ppo: ${promptCount} prompt lines for ${prompts}: ${out}")
+endif()
+math(EXPR episodes "(20 + ${prompts} - 1) / ${prompts}")
+math(EXPR samples "(20 + ${episodes} - 1) / ${episodes}")
+file(READ ${WORK}/ppo-job/openrlhf_args.sh args)
+foreach(line "--actor.model_name_or_path '${WORK}/ids-model'" "--critic.model_name_or_path '${WORK}/ids-model'"
+             "--rollout.batch_size '4'" "--train.batch_size '2'" "--actor.adam.lr '2e-06'" "--critic.adam.lr '2e-06'"
+             "--actor.min_lr_ratio '0.25'" "--actor.lr_warmup_ratio '0.2'" "--algo.kl.target '6'"
+             "--data.max_samples '${samples}'" "--train.num_episodes '${episodes}'" "--ckpt.save_hf")
+  string(FIND "${args}" "\n  ${line}\n" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "export-job ppo: no line '${line}' in openrlhf_args.sh:\n${args}")
+  endif()
+endforeach()
+file(READ ${WORK}/ppo-job/launch.sh launch)
+execute_process(COMMAND bash -n ${WORK}/ppo-job/launch.sh RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT launch MATCHES "ray job submit [^\n]*\n  -- python3 -m openrlhf\\.cli\\.train_ppo_ray \"\\$\\{ARGS\\[@\\]\\}\"")
+  message(FATAL_ERROR "export-job ppo: launch.sh:\n${launch}")
+endif()
+execute_process(COMMAND ${RLHF} export-job ${WORK}/runs.rlhf --stage ppo --out ${WORK}/ppo-job2 --set model=${WORK}/ids-model
+                --set reward_model=${WORK}/ids-model --set missing_eos_penalty=1 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(rc EQUAL 0 OR NOT err MATCHES "missing_eos_penalty 1: OpenRLHF's PPO has no such penalty" OR EXISTS ${WORK}/ppo-job2
+   OR EXISTS ${WORK}/ppo-job2.partial)
+  message(FATAL_ERROR "export-job ppo with missing_eos_penalty: ${err}")
+endif()
+file(REMOVE_RECURSE ${WORK}/openrlhf-output)
+file(MAKE_DIRECTORY ${WORK}/openrlhf-output/tensorboard)
+file(COPY ${WORK}/ids-model/config.json ${WORK}/ids-model/model.safetensors ${WORK}/ids-model/vocab.json
+          ${WORK}/ids-model/merges.txt DESTINATION ${WORK}/openrlhf-output)
+run_ok(out import-run ${WORK}/runs.rlhf ${WORK}/openrlhf-output --stage ppo --no-log --json)
+string(JSON stage GET "${out}" stage)
+string(JSON steps GET "${out}" steps_logged)
+string(JSON checkpoint GET "${out}" checkpoint)
+if(NOT stage STREQUAL "ppo" OR NOT steps EQUAL 0 OR NOT EXISTS ${checkpoint}/model.safetensors)
+  message(FATAL_ERROR "import-run --no-log: ${out}")
+endif()
+execute_process(COMMAND ${RLHF} import-run ${WORK}/runs.rlhf ${WORK}/openrlhf-output --no-log
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(rc EQUAL 0 OR NOT err MATCHES "--no-log: give the run's --stage")
+  message(FATAL_ERROR "import-run --no-log without --stage: ${err}")
 endif()
