@@ -28,7 +28,8 @@ constexpr std::pair<const char*, const char*> kEngineCommands[] = {
     {"demo", "The built-in demo project: create it, or run the whole recipe on it"},
     {"candidates", "Candidates to rank made by models: K samples of one, or an evaluation round of several"},
     {"chat", "A conversation with a model kept loaded: lines in, streamed replies out (--json: the Chat panel's protocol)"},
-    {"export-job", "A stage of the project as a TRL job for GPUs elsewhere: data, config.yaml, launch.sh"},
+    {"export-job", "A stage of the project as a job for GPUs elsewhere (TRL; PPO: OpenRLHF): data, settings, launch.sh"},
+    {"estimate", "The memory a stage needs for a model, from its config.json, against what is free"},
     {"import-run", "A run trained elsewhere (trainer_state.json + its checkpoint) into the project's runs"},
 };
 

@@ -10,13 +10,16 @@
 
 #include "CliSupport.h"
 #include "DeviceOption.h"
+#include "MemoryCheck.h"
 #include "TrainRunSupport.h"
 #include "data/Demonstrations.h"
 #include "data/PreferenceGroups.h"
 #include "data/PreferencePairs.h"
 #include "data/PromptTexts.h"
 #include "data/TrainingText.h"
+#include "model/MemoryEstimate.h"
 #include "train/DpoRun.h"
+#include "train/Precision.h"
 #include "train/PpoRun.h"
 #include "train/RewardRun.h"
 #include "train/SftRun.h"
@@ -96,6 +99,34 @@ struct PpoStage {
     }
 };
 
+// The memory a stage's run needs by its settings (sequences as long as max_length or the context allow).
+model::StageMemory memoryNeed(const train::FineTuneConfig& c, const char* kind, const torch::Device& device) {
+    const auto shape = model::modelShapeOf(c.model);
+    const bool bf16 = train::parsePrecision(c.precision, device) == train::Precision::Bf16;
+    return model::estimateStageMemory(shape, {kind, c.batchSize, 0, c.maxLength > 0 ? c.maxLength : shape.context, 0, bf16});
+}
+
+model::StageMemory memoryNeed(const train::PpoConfig& c, const char* kind, const torch::Device& device) {
+    const auto shape = model::modelShapeOf(c.model), reward = model::modelShapeOf(c.rewardModel);
+    const bool bf16 = train::parsePrecision(c.precision, device) == train::Precision::Bf16;
+    const model::StageSize size{kind, c.rolloutBatch, c.miniBatch, std::max<int64_t>(1, shape.context - c.responseLength),
+                                c.responseLength, bf16};
+    return model::estimateStageMemory(shape, size, &reward);
+}
+
+// Refuses a run that cannot fit before anything is loaded (a config that cannot be read is left to the run,
+// which names the problem as it always has).
+template <typename Stage>
+void checkRunMemory(const TrainOptions& o, const typename Stage::Config& config, const torch::Device& device) {
+    model::StageMemory need;
+    try {
+        need = memoryNeed(config, Stage::kind, device);
+    } catch (const std::invalid_argument&) {
+        return;
+    }
+    checkStageMemory(need, std::string("rlhf train ") + Stage::kind, device.is_cuda(), o.noMemoryCheck);
+}
+
 // What a stage writes into its run directory before the run starts (PPO-ptx: the pretraining text).
 template <typename Stage>
 void prepareRunDirectory(data::Database& db, const typename Stage::Config& config, const std::string& dir) {
@@ -121,6 +152,7 @@ std::unique_ptr<typename Stage::Run> createRun(const TrainOptions& o, RunTarget&
     data::JudgementSelection selection;
     if constexpr (requires { Stage::selectsJudgements; }) selection = data::JudgementSelection::takeFrom(modelSettings, origin);
     const auto config = Stage::parse(modelSettings, origin);
+    checkRunMemory<Stage>(o, config, device);
     auto& db = target.store->database();
     const auto train = readSplit<Stage>(db, "train", selection);
     if (train.empty())

@@ -6,6 +6,7 @@
 #include <torch/torch.h>
 
 #include "CliSupport.h"
+#include "MemoryCheck.h"
 #include "model/LlamaCheckpoint.h"
 #include "model/LlamaGeneration.h"
 
@@ -34,6 +35,11 @@ std::shared_ptr<LlamaChatModel> loadLlamaChatModel(const std::string& dir, const
         throw UserError(std::string(e.what()) + (chatFormat.empty() ? " with --chat-format" : ""));
     }
     auto tokenizer = text::ByteLevelBpe::fromTokenizerJson(tokenizerJson.string());
+    // A conversation of up to 2,048 tokens (its cache grows with it), checked before the weights load.
+    const auto shape = model::modelShapeOf(dir);
+    const int64_t conversation = std::min<int64_t>(shape.context, 2048);
+    checkStageMemory(model::estimateStageMemory(shape, {"chat", 1, 0, conversation / 2, conversation / 2, false}), "rlhf chat",
+                     device.is_cuda(), false);
     std::vector<int> stopIds;
     for (const auto& token : format.endOfTurnTokens())
         if (const int id = tokenizer.tokenId(token); id >= 0) stopIds.push_back(id);

@@ -5,6 +5,7 @@
 
 #include "CliSupport.h"
 #include "DeviceOption.h"
+#include "MemoryCheck.h"
 #include "chat/InstructFormat.h"
 #include "model/LlamaCheckpoint.h"
 #include "model/LlamaGeneration.h"
@@ -87,7 +88,10 @@ void generateLlamaText(const std::string& dir, const std::string& device, const 
     std::vector<int> stopIds;
     const auto ids = promptIds(dir, tokenizer, prompt, chat, &stopIds);
     if (ids.empty()) throw UserError("--prompt: must not be empty");
-    const auto model = model::loadLlamaModel(dir, resolveDevice(device));
+    const torch::Device where = resolveDevice(device);
+    const model::StageSize size{"generate", num, 0, static_cast<int64_t>(ids.size()), sampling.maxNewTokens, false};
+    checkStageMemory(model::estimateStageMemory(model::modelShapeOf(dir), size), "rlhf generate", where.is_cuda(), false);
+    const auto model = model::loadLlamaModel(dir, where);
     checkVocabulary(ids, model, dir);
     generateAndPrint(tokenizer, ids, num, output, [&](const model::TokenCallback& onToken) {
         return model::generateLlama(model, ids, num, sampling, onToken, nullptr, stopIds);

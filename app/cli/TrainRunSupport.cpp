@@ -31,6 +31,7 @@ void addCommonTrainOptions(CLI::App* cmd, TrainOptions& o) {
     cmd->add_option("--control", o.control, "stdin: lines pause, resume and stop control the run (the workbench uses this)")
         ->check(CLI::IsMember({"stdin"}));
     cmd->add_flag("--json", o.json, "One JSON line per step on stdout, and started/paused/resumed event lines");
+    cmd->add_flag("--no-memory-check", o.noMemoryCheck, "Start even when the memory estimate says the run will not fit");
 }
 
 nlohmann::json stageSettings(const TrainOptions& o, bool resuming) {

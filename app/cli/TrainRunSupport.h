@@ -28,6 +28,7 @@ struct TrainOptions {
     std::vector<std::string> sets;
     int threads = 0;
     bool json = false;
+    bool noMemoryCheck = false;  // --no-memory-check
 };
 
 // What a stage's run ended with: the result `rlhf train` prints, and the reason it failed (empty when

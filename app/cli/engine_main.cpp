@@ -8,6 +8,7 @@
 #include "CandidatesCommand.h"
 #include "ChatCommand.h"
 #include "ExportJobCommand.h"
+#include "MemoryCheck.h"
 #include "ImportRunCommand.h"
 #include "CliSupport.h"
 #include "DemoCommand.h"
@@ -37,5 +38,6 @@ int main(int argc, char** argv) {
     rlhf::cli::addChatCommand(app);
     rlhf::cli::addImportRunCommand(app);
     rlhf::cli::addExportJobCommand(app);
+    rlhf::cli::addEstimateCommand(app);
     return rlhf::cli::runCommandLine(app, argc, argv);
 }

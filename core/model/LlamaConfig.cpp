@@ -142,6 +142,14 @@ LlamaConfig LlamaConfig::fromDirectory(const std::string& dir) {
     return c;
 }
 
+double LlamaConfig::parameterCount() const {
+    const double C = hiddenSize, I = intermediateSize, q = double(heads) * headDim, kv = double(kvHeads) * headDim;
+    const double attention = C * q + 2 * C * kv + q * C + (qkvBias ? q + 2 * kv : 0) + (outputBias ? C : 0);
+    const double mlp = 3 * C * I + (mlpBias ? 2 * I + C : 0);
+    const double embeddings = double(vocabSize) * C * (tieWordEmbeddings ? 1 : 2);
+    return embeddings + layers * (attention + mlp + 2 * C) + C;
+}
+
 std::string modelTypeOf(const std::string& dir) {
     try {
         const json j = readJson(dir + "/config.json");

@@ -39,6 +39,9 @@ struct LlamaConfig {
     std::vector<int> eosTokenIds;      // eos_token_id: one id or a list (generation stops at any)
     int bosTokenId = -1;               // bos_token_id (-1: none)
 
+    // The number of parameters such a model has (the embeddings once when tied).
+    double parameterCount() const;
+
     // Throws std::invalid_argument naming `origin` and the field that is missing, wrong or not supported.
     static LlamaConfig fromJson(const nlohmann::json& j, const std::string& origin);
     // config.json of `dir`, with generation_config.json's eos_token_id ids added when it has any.

@@ -1,0 +1,110 @@
+#include "MemoryCheck.h"
+
+#include <iostream>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "CliSupport.h"
+#include "EngineCommands.h"
+#include "train/FineTuneConfig.h"
+#include "train/PpoConfig.h"
+#include "train/PretrainConfig.h"
+
+namespace rlhf::cli {
+
+namespace {
+
+std::string parts(const model::StageMemory& m) {
+    std::string out;
+    const std::pair<const char*, double> named[] = {{"weights", m.weights},   {"gradients", m.gradients}, {"optimizer", m.optimizer},
+                                                    {"bf16 copies", m.autocast}, {"frozen models", m.frozen}, {"KV cache", m.cache},
+                                                    {"activations at most", m.activations}};
+    for (const auto& [name, bytes] : named)
+        if (bytes > 0) out += (out.empty() ? "" : ", ") + std::string(name) + " " + model::gibibytes(bytes);
+    return out;
+}
+
+struct EstimateOptions {
+    std::string model, rewardModel, stage, precision = "fp32";
+    int64_t batch = 0, sequence = 0, newTokens = -1;
+    bool json = false;
+};
+
+// The stage's own defaults where the options leave a size out: its batch and its new tokens.
+model::StageSize sizeOf(const EstimateOptions& o) {
+    model::StageSize size{o.stage, o.batch, 0, o.sequence, o.newTokens < 0 ? 0 : o.newTokens, o.precision == "bf16"};
+    if (o.stage == "sft" || o.stage == "dpo") size.batch = o.batch > 0 ? o.batch : train::FineTuneConfig::sftDefaults().batchSize;
+    else if (o.stage == "rm") size.batch = o.batch > 0 ? o.batch : train::FineTuneConfig::rewardDefaults().batchSize;
+    else if (o.stage == "pretrain") size.batch = o.batch > 0 ? o.batch : train::PretrainConfig{}.batchSize;
+    else if (o.stage == "ppo") {
+        size.batch = o.batch > 0 ? o.batch : train::PpoConfig{}.rolloutBatch;
+        size.trainBatch = std::min<int64_t>(size.batch, train::PpoConfig{}.miniBatch);
+        if (o.newTokens < 0) size.newTokens = train::PpoConfig{}.responseLength;
+    } else {
+        size.batch = o.batch > 0 ? o.batch : 1;
+        if ((o.stage == "chat" || o.stage == "generate") && o.newTokens < 0) size.newTokens = 64;
+    }
+    return size;
+}
+
+void runEstimate(const EstimateOptions& o) {
+    const auto shape = model::modelShapeOf(o.model);
+    std::unique_ptr<model::ModelShape> reward;
+    if (o.stage == "ppo") {
+        if (o.rewardModel.empty()) throw UserError("--reward-model is required for the ppo stage");
+        reward = std::make_unique<model::ModelShape>(model::modelShapeOf(o.rewardModel));
+    }
+    model::StageSize size = sizeOf(o);
+    if (size.sequence <= 0) size.sequence = std::max<int64_t>(1, shape.context - size.newTokens);
+    const auto need = model::estimateStageMemory(shape, size, reward.get());
+    const double available = model::availableMemoryBytes();
+    const auto bytes = [](double b) { return static_cast<int64_t>(b); };
+    nlohmann::ordered_json out = {{"stage", o.stage}, {"parameters", bytes(shape.parameters)}, {"batch", size.batch},
+                                  {"sequence", size.sequence}, {"new_tokens", size.newTokens}, {"precision", o.precision},
+                                  {"weights", bytes(need.weights)}, {"gradients", bytes(need.gradients)},
+                                  {"optimizer", bytes(need.optimizer)}, {"autocast", bytes(need.autocast)},
+                                  {"frozen", bytes(need.frozen)}, {"cache", bytes(need.cache)},
+                                  {"activations", bytes(need.activations)}, {"total", bytes(need.total())},
+                                  {"available", bytes(available)}, {"fits", need.total() <= available}};
+    if (o.json) return printJsonLine(out);
+    std::cout << o.stage << " of " << o.model << ": " << static_cast<int64_t>(shape.parameters) << " parameters, batch "
+              << size.batch << " × " << size.sequence << " tokens" << (size.newTokens > 0 ? " + " + std::to_string(size.newTokens) + " new" : "")
+              << ", " << o.precision << "\n  " << parts(need) << "\n  total " << model::gibibytes(need.total()) << ", available "
+              << model::gibibytes(available) << ": " << (need.total() <= available ? "fits" : need.fixed() <= available ? "fits only with shorter sequences or a smaller batch" : "does not fit")
+              << std::endl;
+}
+
+}  // namespace
+
+void checkStageMemory(const model::StageMemory& need, const std::string& what, bool onGpu, bool skip) {
+    const double available = model::availableMemoryBytes();
+    if (skip || onGpu || available <= 0) return;
+    if (need.fixed() > available)
+        throw UserError(what + " needs about " + model::gibibytes(need.fixed()) + " before its activations (" + parts(need) +
+                        ") and " + model::gibibytes(available) + " are free: it will not fit (--no-memory-check runs it anyway)");
+    if (need.total() > available)
+        std::cerr << "rlhf: warning: " << what << " may need up to " << model::gibibytes(need.total()) << " (" << parts(need) << ") and "
+                  << model::gibibytes(available) << " are free: with long sequences it will not fit (lower batch_size or max_length)\n";
+}
+
+void addEstimateCommand(CLI::App& app) {
+    auto o = std::make_shared<EstimateOptions>();
+    CLI::App* cmd = app.add_subcommand("estimate", engineCommandDescription("estimate"));
+    cmd->add_option("--model", o->model, "Model directory (its config.json is all that is read)")->required();
+    cmd->add_option("--stage", o->stage, "sft, rm, dpo, ppo, pretrain, chat, generate or score")
+        ->required()
+        ->check(CLI::IsMember({"sft", "rm", "dpo", "ppo", "pretrain", "chat", "generate", "score"}));
+    cmd->add_option("--reward-model", o->rewardModel, "ppo: the reward model directory (the value model starts from it)");
+    cmd->add_option("--batch-size", o->batch, "Sequences per micro-batch (DPO: pairs; PPO: rollouts; default: the stage's)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--sequence", o->sequence, "Tokens per sequence (default: the model's context)")->check(CLI::PositiveNumber);
+    cmd->add_option("--new-tokens", o->newTokens, "chat, generate, ppo: tokens generated (default 64; ppo: its response_length)")
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--precision", o->precision, "fp32 or bf16 (training stages)")->check(CLI::IsMember({"fp32", "bf16"}));
+    cmd->add_flag("--json", o->json, "JSON output (bytes; default: text)");
+    cmd->callback([o] { runEstimate(*o); });
+}
+
+}  // namespace rlhf::cli

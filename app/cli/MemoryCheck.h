@@ -1,0 +1,23 @@
+#pragma once
+// The memory check before a run loads anything (model::estimateStageMemory against MemAvailable), and
+// `rlhf estimate`, which prints the estimate. A run whose weights, gradients, optimizer state, frozen
+// models and cache alone exceed the free memory is refused; one that fits only without its activations
+// (which depend on the data's lengths; the estimate takes the longest allowed) gets a warning.
+
+#include <string>
+
+#include "model/MemoryEstimate.h"
+
+namespace CLI {
+class App;
+}
+
+namespace rlhf::cli {
+
+// Throws UserError naming `what` and the parts; prints the warning to stderr. Does nothing when the free
+// memory is unknown or `skip` (--no-memory-check) is set, or on a GPU (the check reads the host's memory).
+void checkStageMemory(const model::StageMemory& need, const std::string& what, bool onGpu, bool skip);
+
+void addEstimateCommand(CLI::App& app);
+
+}  // namespace rlhf::cli

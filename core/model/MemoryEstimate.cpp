@@ -1,0 +1,110 @@
+#include "model/MemoryEstimate.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "model/Gpt2Config.h"
+#include "model/LlamaConfig.h"
+
+namespace rlhf::model {
+
+ModelShape modelShapeOf(const std::string& dir) {
+    ModelShape s;
+    if (isLlamaFamily(modelTypeOf(dir))) {
+        const LlamaConfig c = LlamaConfig::fromDirectory(dir);
+        s = {"llama", c.vocabSize, c.hiddenSize, c.layers, c.heads, c.kvHeads, c.headDim, c.intermediateSize, c.maxPositions,
+             c.parameterCount()};
+    } else {
+        const Gpt2Config c = Gpt2Config::fromFile(dir + "/config.json");
+        s = {"gpt2", c.vocabSize, c.nEmbd, c.nLayer, c.nHead, c.nHead, c.headSize(), c.mlpWidth(), c.nPositions,
+             c.parameterCount()};
+    }
+    return s;
+}
+
+namespace {
+
+// Values one token keeps per layer for the backward pass, attention scores of a sequence of T aside.
+double valuesPerTokenLayer(const ModelShape& m) {
+    if (m.family == "gpt2") return 16.0 * m.hidden;
+    return 6.0 * m.hidden + 2.0 * double(m.heads + m.kvHeads) * m.headDim + 3.0 * m.intermediate;
+}
+
+// What a trained pass over `sequences` × T keeps: layers' values, attention scores, and (lmHead) logits.
+double trainingActivations(const ModelShape& m, double sequences, double T, bool bf16, bool lmHead) {
+    const double perValue = bf16 ? 2.4 : 4.0;
+    const double layers = sequences * T * m.layers * (valuesPerTokenLayer(m) + 2.0 * m.heads * T) * perValue;
+    return layers + (lmHead ? 3.0 * sequences * T * m.vocab * 4.0 : 0.0);
+}
+
+// What an inference pass over `sequences` × T holds at once: one layer's values and the logits.
+double inferenceActivations(const ModelShape& m, double sequences, double T) {
+    return sequences * T * (valuesPerTokenLayer(m) + 2.0 * m.heads * T + 2.0 * m.vocab) * 4.0;
+}
+
+double kvCache(const ModelShape& m, double sequences, double tokens) {
+    return 2.0 * m.layers * double(m.kvHeads) * m.headDim * sequences * tokens * 4.0;
+}
+
+void addTrained(StageMemory& e, const ModelShape& m, bool bf16) {
+    e.weights += 4 * m.parameters;
+    e.gradients += 4 * m.parameters;
+    e.optimizer += 8 * m.parameters;
+    if (bf16) e.autocast += 2 * m.parameters;
+}
+
+}  // namespace
+
+StageMemory estimateStageMemory(const ModelShape& m, const StageSize& size, const ModelShape* reward) {
+    StageMemory e;
+    e.stage = size.stage;
+    const double B = double(size.batch), T = double(size.sequence > 0 ? size.sequence : m.context);
+    const std::string& s = size.stage;
+    if (s == "sft" || s == "pretrain" || s == "rm") {
+        addTrained(e, m, size.bf16);
+        e.activations = trainingActivations(m, B, T, size.bf16, s != "rm");
+    } else if (s == "dpo") {
+        addTrained(e, m, size.bf16);
+        e.frozen = 4 * m.parameters;  // the reference
+        e.activations = trainingActivations(m, 2 * B, T, size.bf16, true);
+    } else if (s == "ppo") {
+        if (!reward) throw std::invalid_argument("a PPO estimate needs the reward model's shape");
+        addTrained(e, m, size.bf16);
+        addTrained(e, *reward, size.bf16);                         // the value model starts from the reward model
+        e.frozen = 4 * m.parameters + 4 * reward->parameters;      // reference and reward model
+        const double total = T + double(size.newTokens);
+        const double update = size.trainBatch > 0 ? double(size.trainBatch) : B;
+        e.cache = kvCache(m, B, total);
+        e.activations = trainingActivations(m, update, total, size.bf16, true) + trainingActivations(*reward, update, total, size.bf16, false);
+    } else if (s == "chat" || s == "generate") {
+        e.weights = 4 * m.parameters;
+        e.cache = kvCache(m, B, T + double(size.newTokens));
+        e.activations = inferenceActivations(m, B, T);
+    } else if (s == "score") {
+        e.weights = 4 * m.parameters;
+        e.activations = inferenceActivations(m, B, T);
+    } else {
+        throw std::invalid_argument("no memory estimate for stage '" + s + "' (sft, rm, dpo, ppo, pretrain, chat, generate, score)");
+    }
+    return e;
+}
+
+double availableMemoryBytes() {
+    std::ifstream meminfo("/proc/meminfo");
+    std::string key;
+    double kib = 0;
+    std::string unit;
+    while (meminfo >> key >> kib >> unit)
+        if (key == "MemAvailable:") return kib * 1024.0;
+    return 0;
+}
+
+std::string gibibytes(double bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f GiB", bytes / (1024.0 * 1024.0 * 1024.0));
+    return text;
+}
+
+}  // namespace rlhf::model
