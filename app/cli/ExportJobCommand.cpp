@@ -13,6 +13,7 @@
 #include "data/Exporter.h"
 #include "data/ProjectStore.h"
 #include "data/PromptTexts.h"
+#include "model/MemoryEstimate.h"
 #include "train/OpenRlhfJob.h"
 #include "train/PpoConfig.h"
 #include "train/PretrainConfig.h"
@@ -98,7 +99,8 @@ std::pair<int64_t, int64_t> writeData(data::Database& db, const ExportJobOptions
     return {train, test};
 }
 
-// PPO: the train and validation prompts as {"prompt": text} lines; returns their counts.
+// PPO: the train and validation prompts as {"prompt": text} lines (the validation ones for reference:
+// OpenRLHF evaluates only with a remote reward function); returns their counts.
 std::pair<int64_t, int64_t> writePrompts(data::Database& db, const fs::path& dataDir) {
     fs::create_directories(dataDir);
     std::pair<int64_t, int64_t> counts;
@@ -119,25 +121,32 @@ std::string ppoJobReadme(const ExportJobOptions& o) {
            "- `settings.json`: the same settings under the workbench's names\n"
            "- the policy, reference, reward and critic paths are those of the machine that exported the job: copy the\n"
            "  models to the cluster and change them in `openrlhf_args.sh`\n"
-           "- `launch.sh`: submits it to a Ray cluster (`RAY_ADDRESS`, `NODES`, `GPUS_PER_NODE`, `VLLM_ENGINES`)\n\n"
-           "Not carried over: vf_coef (OpenRLHF's critic has its own optimiser) and ratio_threshold (TRL's heuristic).\n"
-           "The policy lands in `output/` in Hugging Face form, its curves in `output/tensorboard` (TensorBoard, which\n"
-           "the workbench does not read). Bring the model back into the project:\n\n"
-           "    rlhf import-run PROJECT output --stage ppo --no-log\n";
+           "- `launch.sh`: submits it to a Ray cluster: `OUTPUT_DIR=/shared/ppo-run GPUS_PER_NODE=8 ./launch.sh`\n"
+           "  (`OUTPUT_DIR`: absolute, writable by every node; also `RAY_ADDRESS`, `NODES`, `VLLM_ENGINES`). `mini_batch` is\n"
+           "  the global batch of an update and must be a multiple of the GPUs, `rollout_batch` at least their number\n\n"
+           "Not carried over: vf_coef (OpenRLHF's critic has its own optimiser), ratio_threshold (TRL's heuristic), and\n"
+           "eval_every (OpenRLHF evaluates only with a remote reward function; `data/eval_prompts.jsonl` is for reference).\n"
+           "The policy lands in `$OUTPUT_DIR` in Hugging Face form, its curves in `$OUTPUT_DIR/tensorboard` (TensorBoard,\n"
+           "which the workbench does not read). Bring the model back into the project:\n\n"
+           "    rlhf import-run PROJECT $OUTPUT_DIR --stage ppo --no-log\n";
 }
 
 nlohmann::ordered_json writePpoJob(const ExportJobOptions& o, const JobSettings& settings, const fs::path& partial) {
     auto store = data::ProjectStore::open(o.project, false);
     const auto counts = writePrompts(store->database(), partial / "data");
-    train::OpenRlhfPrompts prompts{"data/prompts.jsonl", counts.second > 0 ? "data/eval_prompts.jsonl" : "", counts.first};
+    train::OpenRlhfPrompts prompts{"data/prompts.jsonl", counts.first, 0};
+    try {
+        prompts.maxLength = model::modelShapeOf(settings.ppo.model).context;
+    } catch (const std::invalid_argument&) {  // a model only on the cluster: OpenRLHF's default length
+    }
     std::vector<train::CommandArgument> arguments;
     try {
-        arguments = train::openRlhfPpoArguments(settings.ppo, prompts, "output");
+        arguments = train::openRlhfPpoArguments(settings.ppo, prompts);
     } catch (const std::invalid_argument& e) {
         throw UserError(o.project + ": " + e.what());
     }
     const std::string origin = fs::absolute(o.project).lexically_normal().string();
-    writeText(partial / "openrlhf_args.sh", train::openRlhfArgumentsScript(arguments, origin));
+    writeText(partial / "openrlhf_args.sh", train::openRlhfArgumentsScript(arguments, settings.ppo, origin));
     writeText(partial / "launch.sh", train::openRlhfLaunchScript(origin));
     writeText(partial / "settings.json", settings.given.dump(2) + "\n");
     writeText(partial / "README.md", ppoJobReadme(o));
@@ -171,7 +180,7 @@ void writeJobFolder(const ExportJobOptions& o, const std::function<nlohmann::ord
 }
 
 nlohmann::ordered_json writeTrlJob(const ExportJobOptions& o, const JobSettings& settings, const fs::path& partial) {
-    auto arguments = [&] {  // settings the Trainer cannot take are refused before anything is written
+    auto arguments = [&] {  // settings the Trainer cannot take are refused before the data is written
         try {
             return train::trlArguments(o.stage, settings.config, o.stage == "dpo" ? &settings.dpo : nullptr, "data", "output");
         } catch (const std::invalid_argument& e) {

@@ -45,7 +45,7 @@ void addOptimiser(std::vector<CommandArgument>& a, const std::string& prefix, co
 
 }  // namespace
 
-std::vector<CommandArgument> openRlhfPpoArguments(const PpoConfig& c, const OpenRlhfPrompts& prompts, const std::string& outputDir) {
+std::vector<CommandArgument> openRlhfPpoArguments(const PpoConfig& c, const OpenRlhfPrompts& prompts) {
     checkMappable(c);
     if (prompts.trainCount <= 0) throw std::invalid_argument("no prompts in the train split to roll out");
     std::vector<CommandArgument> a = {
@@ -70,57 +70,63 @@ std::vector<CommandArgument> openRlhfPpoArguments(const PpoConfig& c, const Open
     };
     if (c.klTarget > 0) {
         a.push_back({"--algo.kl.target", number(c.klTarget)});
-        a.push_back({"--algo.kl.horizon", number(c.klHorizon)});
+        a.push_back({"--algo.kl.horizon", std::to_string(static_cast<int64_t>(c.klHorizon))});  // argparse: an int
     }
+    if (prompts.maxLength > 0) a.push_back({"--data.max_len", std::to_string(prompts.maxLength)});
     addOptimiser(a, "actor", c);
     addOptimiser(a, "critic", c);
-    // OpenRLHF runs num_episodes passes over max_samples prompts, rollout_batch at a time: as few passes as
-    // the prompts allow, each over an equal share of the max_steps × rollout_batch prompts wanted.
+    // OpenRLHF runs num_episodes passes over max_samples prompts, rollout_batch at a time (a partial last
+    // batch too): as few passes as the prompts allow, each of whole batches, max_steps batches in all.
     const int64_t wanted = c.maxSteps * c.rolloutBatch;
     const int64_t episodes = std::max<int64_t>(1, (wanted + prompts.trainCount - 1) / prompts.trainCount);
-    a.push_back({"--data.max_samples", std::to_string((wanted + episodes - 1) / episodes)});
+    const int64_t samples = (c.maxSteps + episodes - 1) / episodes * c.rolloutBatch;
+    a.push_back({"--data.max_samples", std::to_string(std::min(samples, prompts.trainCount))});
     a.push_back({"--train.num_episodes", std::to_string(episodes)});
     a.push_back({"--train.seed", std::to_string(c.seed)});
     a.push_back({"--ds.param_dtype", "bf16"});
-    if (!prompts.evalFile.empty() && c.evalEvery > 0) {
-        a.push_back({"--eval.dataset", prompts.evalFile});
-        a.push_back({"--eval.steps", std::to_string(c.evalEvery)});
-    }
     a.push_back({"--ckpt.save_steps", std::to_string(c.checkpointEvery > 0 ? c.checkpointEvery : -1)});
-    a.push_back({"--ckpt.output_dir", outputDir});
-    a.push_back({"--ckpt.path", outputDir + "/ckpt"});
     a.push_back({"--ckpt.save_hf", ""});
-    a.push_back({"--logger.tensorboard_dir", outputDir + "/tensorboard"});
     return a;
 }
 
-std::string openRlhfArgumentsScript(const std::vector<CommandArgument>& arguments, const std::string& origin) {
+std::string openRlhfArgumentsScript(const std::vector<CommandArgument>& arguments, const PpoConfig& c, const std::string& origin) {
     std::string out = "# OpenRLHF train_ppo_ray arguments, written by RLHF Workbench (rlhf export-job) from " + origin +
                       ".\n# Sourced by launch.sh. Paths of models are those of the exporting machine: change them\n"
                       "# to where the models are on the cluster.\nARGS=(\n";
     for (const auto& [name, value] : arguments) out += "  " + name + (value.empty() ? "" : " " + quoted(value)) + "\n";
-    return out + ")\n";
+    // launch.sh checks them against the GPUs: OpenRLHF splits both batches over the actor's GPUs.
+    return out + ")\nROLLOUT_BATCH=" + std::to_string(c.rolloutBatch) + "\nTRAIN_BATCH=" + std::to_string(c.miniBatch) + "\n";
 }
 
 std::string openRlhfLaunchScript(const std::string& origin) {
     return "#!/usr/bin/env bash\n"
            "# PPO job for OpenRLHF written by RLHF Workbench (rlhf export-job) from " + origin + ".\n"
            "# Needs a Ray cluster with OpenRLHF (and vLLM) installed: `ray start --head --num-gpus 8` on the head\n"
-           "# node, `ray start --address HEAD:6379 --num-gpus 8` on the others. RAY_ADDRESS (default\n"
+           "# node, `ray start --address HEAD:6379 --num-gpus 8` on the others. OUTPUT_DIR (required) is an\n"
+           "# absolute path every node can write, where the policy (Hugging Face form), checkpoints and TensorBoard\n"
+           "# logs go: the job runs in Ray's copy of this folder, not in it. RAY_ADDRESS (default\n"
            "# http://127.0.0.1:8265) is the cluster's dashboard; NODES and GPUS_PER_NODE place the models (all\n"
-           "# colocated), VLLM_ENGINES the rollout engines; other arguments go to train_ppo_ray\n"
-           "# (e.g. --ds.zero_stage 3). This folder is the job's working directory (data/ travels with it); the\n"
-           "# model lands in output/. Bring it back with\n"
-           "#   rlhf import-run PROJECT output --stage ppo --no-log   (its curves are in output/tensorboard)\n"
+           "# colocated, one vLLM engine per GPU unless VLLM_ENGINES says otherwise); other arguments go to\n"
+           "# train_ppo_ray (e.g. --ds.zero_stage 3). Bring the policy back with\n"
+           "#   rlhf import-run PROJECT \"$OUTPUT_DIR\" --stage ppo --no-log\n"
            "set -euo pipefail\n"
            "cd \"$(dirname \"$0\")\"\n"
            "source ./openrlhf_args.sh\n"
            "NODES=${NODES:-1} GPUS=${GPUS_PER_NODE:-8}\n"
+           "WORLD=$((NODES * GPUS))\n"
+           ": \"${OUTPUT_DIR:?set OUTPUT_DIR to an absolute path every node can write}\"\n"
+           "case \"$OUTPUT_DIR\" in /*) ;; *) echo \"launch.sh: OUTPUT_DIR must be absolute\" >&2; exit 2 ;; esac\n"
+           "if (( TRAIN_BATCH % WORLD != 0 || ROLLOUT_BATCH < WORLD )); then\n"
+           "  echo \"launch.sh: mini_batch $TRAIN_BATCH must be a multiple of the $WORLD GPUs, and rollout_batch $ROLLOUT_BATCH at least\" \\\n"
+           "       \"that many (OpenRLHF splits both over them): export again with --set mini_batch=… --set rollout_batch=…\" >&2\n"
+           "  exit 2\n"
+           "fi\n"
            "exec ray job submit --address \"${RAY_ADDRESS:-http://127.0.0.1:8265}\" --runtime-env-json '{\"working_dir\": \".\"}' \\\n"
            "  -- python3 -m openrlhf.cli.train_ppo_ray \"${ARGS[@]}\" \\\n"
+           "  --ckpt.output_dir \"$OUTPUT_DIR\" --ckpt.path \"$OUTPUT_DIR/ckpt\" --logger.tensorboard_dir \"$OUTPUT_DIR/tensorboard\" \\\n"
            "  --actor.num_nodes \"$NODES\" --actor.num_gpus_per_node \"$GPUS\" --ref.num_nodes \"$NODES\" --ref.num_gpus_per_node \"$GPUS\" \\\n"
            "  --critic.num_nodes \"$NODES\" --critic.num_gpus_per_node \"$GPUS\" --reward.num_nodes \"$NODES\" --reward.num_gpus_per_node \"$GPUS\" \\\n"
-           "  --train.colocate_all --vllm.num_engines \"${VLLM_ENGINES:-$GPUS}\" --vllm.gpu_memory_utilization 0.5 \"$@\"\n";
+           "  --train.colocate_all --vllm.num_engines \"${VLLM_ENGINES:-$WORLD}\" --vllm.gpu_memory_utilization 0.5 \"$@\"\n";
 }
 
 }  // namespace rlhf::train

@@ -14,10 +14,11 @@
 // weight_decay → adam.weight_decay; grad_clip → max_norm; max_steps → train.num_episodes (the fewest
 // passes over the prompts that hold max_steps × rollout_batch) and data.max_samples (an equal share
 // of those per pass, so rollout batches = episodes × samples / rollout_batch ≈ max_steps);
-// checkpoint_every → ckpt.save_steps; eval_every → eval.steps with the validation prompts; seed →
-// train.seed; precision → ds.param_dtype bf16 (OpenRLHF trains in bf16 or fp16 only).
+// checkpoint_every → ckpt.save_steps; seed → train.seed; precision → ds.param_dtype bf16 (OpenRLHF
+// trains in bf16 or fp16 only); the policy's context → data.max_len (vLLM's max_model_len).
 // Not mapped: vf_coef (OpenRLHF's critic has its own optimiser), ratio_threshold (TRL's heuristic),
-// eval_prompts. Refused: missing_eos_penalty and ptx_coef other than 0, which OpenRLHF's PPO lacks.
+// eval_every and eval_prompts (OpenRLHF evaluates only with a remote reward function).
+// Refused: missing_eos_penalty and ptx_coef other than 0, which OpenRLHF's PPO lacks.
 
 #include <cstdint>
 #include <string>
@@ -33,19 +34,22 @@ struct CommandArgument {
 };
 
 struct OpenRlhfPrompts {
-    std::string trainFile, evalFile;  // evalFile empty: no evaluation
+    std::string trainFile;
     int64_t trainCount = 0;
+    int64_t maxLength = 0;  // prompt + response tokens at most: the policy's context (0: OpenRLHF's default)
 };
 
 // Throws std::invalid_argument for settings OpenRLHF cannot take.
-std::vector<CommandArgument> openRlhfPpoArguments(const PpoConfig& config, const OpenRlhfPrompts& prompts,
-                                                  const std::string& outputDir);
+std::vector<CommandArgument> openRlhfPpoArguments(const PpoConfig& config, const OpenRlhfPrompts& prompts);
 
-// A bash file defining ARGS=( … ), one argument per line, values single-quoted.
-std::string openRlhfArgumentsScript(const std::vector<CommandArgument>& arguments, const std::string& origin);
+// A bash file defining ARGS=( … ), one argument per line, values single-quoted, and the two batch sizes
+// launch.sh checks against the GPUs (ROLLOUT_BATCH, TRAIN_BATCH).
+std::string openRlhfArgumentsScript(const std::vector<CommandArgument>& arguments, const PpoConfig& config,
+                                    const std::string& origin);
 
-// The launch script: `ray job submit --address $RAY_ADDRESS --runtime-env-json '{"working_dir": "."}' --
-// python3 -m openrlhf.cli.train_ppo_ray "${ARGS[@]}" <placement> "$@"`, run from its own directory.
+// The launch script: checks OUTPUT_DIR (absolute: the job runs in Ray's copy of its folder) and the
+// batches against NODES × GPUS_PER_NODE, then `ray job submit --address $RAY_ADDRESS --runtime-env-json
+// '{"working_dir": "."}' -- python3 -m openrlhf.cli.train_ppo_ray "${ARGS[@]}" <output, placement> "$@"`.
 std::string openRlhfLaunchScript(const std::string& origin);
 
 }  // namespace rlhf::train

@@ -204,12 +204,15 @@ if(NOT promptCount EQUAL prompts OR prompts EQUAL 0 OR NOT promptText MATCHES "^
   message(FATAL_ERROR "export-job ppo: ${promptCount} prompt lines for ${prompts}: ${out}")
 endif()
 math(EXPR episodes "(20 + ${prompts} - 1) / ${prompts}")
-math(EXPR samples "(20 + ${episodes} - 1) / ${episodes}")
+math(EXPR samples "(5 + ${episodes} - 1) / ${episodes} * 4")
+if(samples GREATER prompts)
+  set(samples ${prompts})
+endif()
 file(READ ${WORK}/ppo-job/openrlhf_args.sh args)
 foreach(line "--actor.model_name_or_path '${WORK}/ids-model'" "--critic.model_name_or_path '${WORK}/ids-model'"
              "--rollout.batch_size '4'" "--train.batch_size '2'" "--actor.adam.lr '2e-06'" "--critic.adam.lr '2e-06'"
              "--actor.min_lr_ratio '0.25'" "--actor.lr_warmup_ratio '0.2'" "--algo.kl.target '6'"
-             "--data.max_samples '${samples}'" "--train.num_episodes '${episodes}'" "--ckpt.save_hf")
+             "--data.max_samples '${samples}'" "--train.num_episodes '${episodes}'" "--ckpt.save_hf" "--data.max_len '64'")
   string(FIND "${args}" "\n  ${line}\n" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "export-job ppo: no line '${line}' in openrlhf_args.sh:\n${args}")
@@ -220,6 +223,18 @@ execute_process(COMMAND bash -n ${WORK}/ppo-job/launch.sh RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0 OR NOT launch MATCHES "ray job submit [^\n]*\n  -- python3 -m openrlhf\\.cli\\.train_ppo_ray \"\\$\\{ARGS\\[@\\]\\}\"")
   message(FATAL_ERROR "export-job ppo: launch.sh:\n${launch}")
 endif()
+if(args MATCHES "--eval\\.|--ckpt\\.output_dir")
+  message(FATAL_ERROR "export-job ppo: evaluation (OpenRLHF's needs a remote reward) or a relative output in:\n${args}")
+endif()
+# launch.sh refuses before submitting: no OUTPUT_DIR; a mini_batch of 2 on 8 GPUs.
+foreach(case "GPUS_PER_NODE=1;set OUTPUT_DIR to an absolute path" "OUTPUT_DIR=/shared/run;mini_batch 2 must be a multiple of the 8 GPUs")
+  list(GET case 0 env)
+  list(GET case 1 message)
+  execute_process(COMMAND env -u OUTPUT_DIR ${env} bash ${WORK}/ppo-job/launch.sh OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  if(rc EQUAL 0 OR NOT err MATCHES "${message}")
+    message(FATAL_ERROR "launch.sh with ${env}: rc=${rc} ${err}")
+  endif()
+endforeach()
 execute_process(COMMAND ${RLHF} export-job ${WORK}/runs.rlhf --stage ppo --out ${WORK}/ppo-job2 --set model=${WORK}/ids-model
                 --set reward_model=${WORK}/ids-model --set missing_eos_penalty=1 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(rc EQUAL 0 OR NOT err MATCHES "missing_eos_penalty 1: OpenRLHF's PPO has no such penalty" OR EXISTS ${WORK}/ppo-job2
