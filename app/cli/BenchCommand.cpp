@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "CliSupport.h"
+#include "model/LlamaBench.h"
 #include "EngineCommands.h"
 #include "RankingBench.h"
 #include "ScratchDirectory.h"
@@ -216,6 +217,24 @@ void addBenchCommand(CLI::App& app) {
     }
 
     auto ppo = std::make_shared<PpoBenchFlags>();
+    auto llama = std::make_shared<model::LlamaBenchOptions>();
+    auto llamaDevice = std::make_shared<std::string>("cpu");
+    auto llamaThreads = std::make_shared<int>(0);
+    CLI::App* llamaBench = bench->add_subcommand("llama", "A random Llama-family model of a real shape: prefill, decode and scoring "
+                                                         "tokens per second, peak memory (as bench/py_llama_baseline.py)");
+    llamaBench->add_option("--preset", llama->preset, "tiny, smollm-135m or qwen2-0.5b (default)")
+        ->check(CLI::IsMember({"tiny", "smollm-135m", "qwen2-0.5b"}));
+    llamaBench->add_option("--prompt-tokens", llama->promptTokens, "Prompt of the prefill (default 128)")->check(greaterThanZero());
+    llamaBench->add_option("--new-tokens", llama->newTokens, "Tokens decoded one at a time (default 32)")->check(greaterThanZero());
+    llamaBench->add_option("--score-tokens", llama->scoreTokens, "Tokens of the scored sequence (default 256)")->check(CLI::Range(2, 1 << 20));
+    llamaBench->add_option("--rounds", llama->rounds, "Timed rounds after a warm-up (default 3; medians)")->check(greaterThanZero());
+    addDeviceOption(llamaBench, *llamaDevice);
+    llamaBench->add_option("--threads", *llamaThreads, "LibTorch intra-op threads (default: all cores)");
+    llamaBench->add_flag("--json")->description("JSON output (the default)");
+    llamaBench->callback([llama, llamaDevice, llamaThreads] {
+        printJsonLine(model::runLlamaBench(*llama, resolveDevice(*llamaDevice, *llamaThreads)));
+    });
+
     CLI::App* ppoBench = bench->add_subcommand("ppo", "A PPO step's seconds: generation, scoring and update, on random models");
     ppoBench->add_option("--preset", gpt->preset, "tiny, small or gpt2")->check(CLI::IsMember({"tiny", "small", "gpt2"}));
     ppoBench->add_option("--rollout", ppo->rollout, "Prompts rolled out per step (default: the preset's)")->check(greaterThanZero());

@@ -1,0 +1,122 @@
+#include "model/LlamaBench.h"
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <stdexcept>
+
+#include <torch/torch.h>
+
+#include "model/LlamaModel.h"
+#include "model/MemoryEstimate.h"
+
+namespace rlhf::model {
+
+namespace {
+
+LlamaConfig shape(int vocab, int hidden, int intermediate, int layers, int heads, int kvHeads, bool tied, bool qwen) {
+    LlamaConfig c;
+    c.modelType = qwen ? "qwen2" : "llama";
+    c.vocabSize = vocab;
+    c.hiddenSize = hidden;
+    c.intermediateSize = intermediate;
+    c.layers = layers;
+    c.heads = heads;
+    c.kvHeads = kvHeads;
+    c.headDim = hidden / heads;
+    c.maxPositions = 32768;
+    c.ropeTheta = qwen ? 1000000 : 10000;
+    c.tieWordEmbeddings = tied;
+    c.qkvBias = qwen;
+    c.eosTokenIds = {vocab - 1};
+    return c;
+}
+
+// Random weights of `c`'s shapes (normal, std 0.02; norms at 1), float32 on `device`.
+LlamaWeights randomWeights(const LlamaConfig& c, const torch::Device& device) {
+    const auto f32 = torch::TensorOptions().dtype(torch::kFloat32).device(device);
+    auto w = [&](int64_t rows, int64_t cols) { return torch::randn({rows, cols}, f32) * 0.02; };
+    const int64_t C = c.hiddenSize, I = c.intermediateSize, q = int64_t(c.heads) * c.headDim, kv = int64_t(c.kvHeads) * c.headDim;
+    LlamaWeights weights;
+    weights.embedTokens = w(c.vocabSize, C);
+    for (int i = 0; i < c.layers; ++i) {
+        LlamaLayerWeights l;
+        l.inputNorm = torch::ones({C}, f32);
+        l.postAttentionNorm = torch::ones({C}, f32);
+        l.q = w(q, C), l.k = w(kv, C), l.v = w(kv, C), l.o = w(C, q);
+        if (c.qkvBias) l.qBias = torch::zeros({q}, f32), l.kBias = torch::zeros({kv}, f32), l.vBias = torch::zeros({kv}, f32);
+        l.gate = w(I, C), l.up = w(I, C), l.down = w(C, I);
+        weights.layers.push_back(std::move(l));
+    }
+    weights.norm = torch::ones({C}, f32);
+    weights.lmHead = c.tieWordEmbeddings ? weights.embedTokens : w(c.vocabSize, C);
+    return weights;
+}
+
+double peakResidentGib() {
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    for (double kib = 0; status >> key;)
+        if (key == "VmHWM:" && status >> kib) return kib / (1024.0 * 1024.0);
+    return 0;
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+template <typename F>
+double seconds(const F& f) {
+    const auto t0 = std::chrono::steady_clock::now();
+    f();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+LlamaConfig llamaBenchPreset(const std::string& name) {
+    if (name == "tiny") return shape(512, 64, 128, 2, 4, 2, true, false);
+    if (name == "smollm-135m") return shape(49152, 576, 1536, 30, 9, 3, true, false);  // SmolLM-135M
+    if (name == "qwen2-0.5b") return shape(151936, 896, 4864, 24, 14, 2, true, true);  // Qwen2-0.5B
+    throw std::invalid_argument("no Llama bench preset '" + name + "' (tiny, smollm-135m, qwen2-0.5b)");
+}
+
+nlohmann::ordered_json runLlamaBench(const LlamaBenchOptions& o, const torch::Device& device) {
+    const LlamaConfig config = llamaBenchPreset(o.preset);
+    torch::manual_seed(o.seed);
+    c10::InferenceMode inference;
+    const LlamaModel model(config, randomWeights(config, device));
+    const auto ids = [&](int n) { return torch::randint(0, config.vocabSize - 1, {1, n}, torch::dtype(torch::kLong).device(device)); };
+    std::vector<double> prefill, decode, score;
+    for (int round = 0; round <= o.rounds; ++round) {  // round 0 warms up
+        LlamaModel::KvCache cache;
+        const auto prompt = ids(o.promptTokens);
+        torch::Tensor logits;
+        const double p = seconds([&] { logits = model.forward(prompt, &cache); });
+        const double d = seconds([&] {
+            for (int t = 0; t < o.newTokens; ++t) {
+                const auto next = logits.select(1, logits.size(1) - 1).argmax(-1).unsqueeze(1);
+                logits = model.forward(next, &cache);
+            }
+        });
+        const auto sequence = ids(o.scoreTokens);
+        const auto cpu = sequence[0].to(torch::kCPU);
+        const std::vector<int> scored(cpu.data_ptr<int64_t>(), cpu.data_ptr<int64_t>() + cpu.numel());
+        const double s = seconds([&] { model.tokenLogProbs(scored); });
+        if (round == 0) continue;
+        prefill.push_back(o.promptTokens / p);
+        decode.push_back(o.newTokens / d);
+        score.push_back(o.scoreTokens / s);
+    }
+    ModelShape modelShape{"llama", config.vocabSize, config.hiddenSize, config.layers, config.heads, config.kvHeads,
+                          config.headDim, config.intermediateSize, config.maxPositions, config.parameterCount()};
+    const auto estimate = estimateStageMemory(modelShape, {"chat", 1, 0, o.scoreTokens, 0, false});
+    return {{"preset", o.preset}, {"parameters", static_cast<int64_t>(config.parameterCount())},
+            {"threads", torch::get_num_threads()}, {"device", device.str()},
+            {"prefill_tokens_per_s", median(prefill)}, {"decode_tokens_per_s", median(decode)},
+            {"score_tokens_per_s", median(score)}, {"peak_rss_gib", peakResidentGib()},
+            {"estimated_chat_gib", estimate.total() / (1024.0 * 1024.0 * 1024.0)}};
+}
+
+}  // namespace rlhf::model

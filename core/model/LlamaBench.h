@@ -1,0 +1,29 @@
+#pragma once
+// `rlhf bench llama`: a random Llama-family model of a real checkpoint's shape on this machine, measured
+// as bench/py_llama_baseline.py measures PyTorch eager on the same shapes: a prompt's prefill, greedy
+// decoding one token at a time through the KV cache, and scoring a sequence (its token log-probs), with
+// the process's peak resident memory beside the memory estimate for chat.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <torch/types.h>
+
+#include "model/LlamaConfig.h"
+
+namespace rlhf::model {
+
+struct LlamaBenchOptions {
+    std::string preset = "qwen2-0.5b";  // tiny, smollm-135m, qwen2-0.5b
+    int promptTokens = 128, newTokens = 32, scoreTokens = 256, rounds = 3;
+    uint64_t seed = 1;
+};
+
+// Throws std::invalid_argument for another preset name.
+LlamaConfig llamaBenchPreset(const std::string& name);
+
+// {"preset", "parameters", "prefill_tokens_per_s", "decode_tokens_per_s", "score_tokens_per_s" (medians of
+// the rounds after a warm-up), "peak_rss_gib", "estimated_chat_gib"}.
+nlohmann::ordered_json runLlamaBench(const LlamaBenchOptions& options, const torch::Device& device);
+
+}  // namespace rlhf::model
