@@ -19,7 +19,7 @@ std::vector<std::pair<std::string, double>> tokenAlternatives(const torch::Tenso
     return out;
 }
 
-int64_t ChatModel::context() const { return llama ? llama->model.config().maxPositions : loaded.model->config().nPositions; }
+int64_t ChatModel::context() const { return llama ? llama->context : loaded.model->config().nPositions; }
 
 std::string ChatModel::deviceName() const { return llama ? llama->model.device().str() : loaded.model->wte->weight.device().str(); }
 

@@ -124,7 +124,7 @@ void checkRunMemory(const TrainOptions& o, const typename Stage::Config& config,
     } catch (const std::invalid_argument&) {
         return;
     }
-    checkStageMemory(need, std::string("rlhf train ") + Stage::kind, device.is_cuda(), o.noMemoryCheck);
+    checkStageMemory(need, std::string("rlhf train ") + Stage::kind, device.is_cuda(), o.noMemoryCheck, "--no-memory-check");
 }
 
 // What a stage writes into its run directory before the run starts (PPO-ptx: the pretraining text).

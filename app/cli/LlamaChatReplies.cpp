@@ -35,22 +35,22 @@ std::shared_ptr<LlamaChatModel> loadLlamaChatModel(const std::string& dir, const
         throw UserError(std::string(e.what()) + (chatFormat.empty() ? " with --chat-format" : ""));
     }
     auto tokenizer = text::ByteLevelBpe::fromTokenizerJson(tokenizerJson.string());
-    // A conversation of up to 2,048 tokens (its cache grows with it), checked before the weights load.
+    // The longest conversation kept (its cache grows with it), checked before the weights load.
     const auto shape = model::modelShapeOf(dir);
-    const int64_t conversation = std::min<int64_t>(shape.context, 2048);
+    const int64_t conversation = std::min<int64_t>(shape.context, kLlamaChatContext);
     checkStageMemory(model::estimateStageMemory(shape, {"chat", 1, 0, conversation / 2, conversation / 2, false}), "rlhf chat",
                      device.is_cuda(), false);
     std::vector<int> stopIds;
     for (const auto& token : format.endOfTurnTokens())
         if (const int id = tokenizer.tokenId(token); id >= 0) stopIds.push_back(id);
     return std::make_shared<LlamaChatModel>(
-        LlamaChatModel{model::loadLlamaModel(dir, device), std::move(tokenizer), std::move(format), std::move(stopIds)});
+        LlamaChatModel{model::loadLlamaModel(dir, device), std::move(tokenizer), std::move(format), std::move(stopIds), conversation});
 }
 
 ChatReply writeLlamaReply(LlamaChatModel& m, const std::vector<chat::ChatTurn>& turns, const model::SamplingOptions& given,
                           const ChatOptions& o, const std::atomic<bool>& cancel, const TokenSink& sink) {
     const auto& tok = m.tokenizer;
-    const int64_t context = m.model.config().maxPositions;
+    const int64_t context = m.context;
     const int64_t room = std::min<int64_t>(given.maxNewTokens, context / 2);
     // Whole exchanges (a message and its reply) go from the oldest on, so the roles still alternate.
     size_t from = 0;

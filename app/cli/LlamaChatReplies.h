@@ -17,11 +17,17 @@
 
 namespace rlhf::cli {
 
+// The longest conversation a chat keeps (prompt and reply): the cache checked before loading, and where
+// the oldest exchanges start to go (current checkpoints allow 32k–128k positions, which a CPU chat
+// would not reach in memory or time).
+constexpr int64_t kLlamaChatContext = 4096;
+
 struct LlamaChatModel {
     model::LlamaModel model;
     text::ByteLevelBpe tokenizer;
     chat::InstructFormat format;
     std::vector<int> stopIds;  // the format's end-of-turn ids (the config's EOS ids stop generation too)
+    int64_t context = 0;       // min(max_position_embeddings, kLlamaChatContext)
 };
 
 // Throws UserError for a directory without tokenizer.json or whose chat format is unknown (and not chosen).

@@ -78,12 +78,13 @@ void runEstimate(const EstimateOptions& o) {
 
 }  // namespace
 
-void checkStageMemory(const model::StageMemory& need, const std::string& what, bool onGpu, bool skip) {
+void checkStageMemory(const model::StageMemory& need, const std::string& what, bool onGpu, bool skip, const std::string& override) {
     const double available = model::availableMemoryBytes();
     if (skip || onGpu || available <= 0) return;
     if (need.fixed() > available)
         throw UserError(what + " needs about " + model::gibibytes(need.fixed()) + " before its activations (" + parts(need) +
-                        ") and " + model::gibibytes(available) + " are free: it will not fit (--no-memory-check runs it anyway)");
+                        ") and " + model::gibibytes(available) + " are free: it will not fit" +
+                        (override.empty() ? std::string() : " (" + override + " runs it anyway)"));
     if (need.total() > available)
         std::cerr << "rlhf: warning: " << what << " may need up to " << model::gibibytes(need.total()) << " (" << parts(need) << ") and "
                   << model::gibibytes(available) << " are free: with long sequences it will not fit (lower batch_size or max_length)\n";

@@ -1,7 +1,7 @@
 #pragma once
 // The memory check before a run loads anything (model::estimateStageMemory against MemAvailable), and
-// `rlhf estimate`, which prints the estimate. A run whose weights, gradients, optimizer state, frozen
-// models and cache alone exceed the free memory is refused; one that fits only without its activations
+// `rlhf estimate`, which prints the estimate. A run whose weights, gradients, optimizer state and frozen
+// models alone exceed the free memory is refused; one that fits only without its activations and cache
 // (which depend on the data's lengths; the estimate takes the longest allowed) gets a warning.
 
 #include <string>
@@ -14,9 +14,11 @@ class App;
 
 namespace rlhf::cli {
 
-// Throws UserError naming `what` and the parts; prints the warning to stderr. Does nothing when the free
-// memory is unknown or `skip` (--no-memory-check) is set, or on a GPU (the check reads the host's memory).
-void checkStageMemory(const model::StageMemory& need, const std::string& what, bool onGpu, bool skip);
+// Throws UserError naming `what` and the parts (and `override`, the option that skips the check, when the
+// command has one); prints the warning to stderr. Does nothing when the free memory is unknown, `skip` is
+// set, or on a GPU (the check reads the host's memory).
+void checkStageMemory(const model::StageMemory& need, const std::string& what, bool onGpu, bool skip,
+                      const std::string& override = {});
 
 void addEstimateCommand(CLI::App& app);
 

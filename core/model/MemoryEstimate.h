@@ -12,8 +12,8 @@
 //   cache       the KV cache of generation: 2·L·K·D values per token of batch × (prompt + new tokens).
 // Training stages are sft, rm, dpo (chosen and rejected: twice the sequences), ppo (policy and value
 // model trained, reference and reward frozen, rollouts generated) and pretrain; inference stages
-// chat/generate and score. Activations are the part that depends on the data: the sequence length
-// given is a bound (max_length or the context), so the verdict says "will not fit" only from the rest.
+// chat/generate and score. Activations and the cache are the parts that depend on the data: the sequence
+// length given is a bound (max_length or the context), so the verdict says "will not fit" only from the rest.
 
 #include <cstdint>
 #include <string>
@@ -34,8 +34,8 @@ ModelShape modelShapeOf(const std::string& dir);
 struct StageMemory {
     std::string stage;
     double weights = 0, gradients = 0, optimizer = 0, autocast = 0, frozen = 0, activations = 0, cache = 0;
-    double fixed() const { return weights + gradients + optimizer + autocast + frozen + cache; }
-    double total() const { return fixed() + activations; }
+    double fixed() const { return weights + gradients + optimizer + autocast + frozen; }  // whatever the data
+    double total() const { return fixed() + cache + activations; }
 };
 
 struct StageSize {
