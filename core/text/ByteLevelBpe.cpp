@@ -252,7 +252,7 @@ std::string ByteLevelBpe::decode(const std::vector<int>& ids, bool skipSpecialTo
     }();
     std::string bytes;
     for (int id : ids) {
-        if (id < 0 || id >= vocabSize()) throw std::out_of_range("token id " + std::to_string(id) + " outside the vocabulary");
+        if (id < 0 || id >= vocabSize()) continue;
         const std::string& token = idToToken_[static_cast<size_t>(id)];
         if (const AddedToken* added = addedTokens_->find(token)) {
             if (!(skipSpecialTokens && added->special)) bytes += token;

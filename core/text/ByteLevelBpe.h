@@ -62,7 +62,9 @@ public:
     std::vector<int> encodeWithSpecialTokens(std::string_view utf8) const;
     // Bytes of the tokens; a sequence cut inside a character is not valid UTF-8 (see decodeLossy). With
     // skipSpecialTokens, special added tokens (<|endoftext|>, those flagged special or named in
-    // special_tokens_map.json) are left out, as transformers' skip_special_tokens leaves them.
+    // special_tokens_map.json) are left out, as transformers' skip_special_tokens leaves them. Ids the
+    // tokenizer lacks (a model's vocab_size rounded up past it, as Qwen2's is) decode to nothing, as in
+    // Hugging Face's tokenizers.
     std::string decode(const std::vector<int>& ids, bool skipSpecialTokens = false) const;
     // As decode, invalid UTF-8 replaced by U+FFFD: for display while streaming.
     std::string decodeLossy(const std::vector<int>& ids, bool skipSpecialTokens = false) const;

@@ -81,6 +81,15 @@ private slots:
         fs::remove_all(dir);
     }
 
+    // Ids beyond the tokenizer (a model's vocab_size padded past it) decode to nothing, as in Hugging Face.
+    void idsBeyondTheTokenizerDecodeToNothing() {
+        const auto bpe = load("qwen2");
+        auto ids = bpe.encode("Hello");
+        ids.insert(ids.begin() + 1, bpe.vocabSize() + 7);
+        QCOMPARE(bpe.decode(ids), std::string("Hello"));
+        QCOMPARE(bpe.decodeLossy({-1, bpe.vocabSize()}), std::string());
+    }
+
     // A post-processor naming an id beyond the vocabulary is refused with the file named.
     void badPostProcessorId() {
         json file = json::parse(rlhf::test::readData("tokenizers/llama3/tokenizer.json"));
