@@ -6,6 +6,7 @@
 #include <torch/torch.h>
 
 #include "CliSupport.h"
+#include "LlamaTextCommands.h"
 #include "MemoryCheck.h"
 #include "model/LlamaCheckpoint.h"
 #include "model/LlamaGeneration.h"
@@ -25,16 +26,13 @@ std::vector<chat::ChatMessage> messagesOf(const std::vector<chat::ChatTurn>& tur
 }  // namespace
 
 std::shared_ptr<LlamaChatModel> loadLlamaChatModel(const std::string& dir, const std::string& chatFormat, const torch::Device& device) {
-    const auto tokenizerJson = std::filesystem::path(dir) / "tokenizer.json";
-    if (!std::filesystem::exists(tokenizerJson))
-        throw UserError(dir + ": no tokenizer.json (a Llama-family model chats with the tokenizer.json beside it)");
+    auto tokenizer = llamaTokenizer(dir);
     chat::InstructFormat format;
     try {
         format = chat::instructFormatForModel(dir, chatFormat);
     } catch (const std::invalid_argument& e) {
         throw UserError(std::string(e.what()) + (chatFormat.empty() ? " with --chat-format" : ""));
     }
-    auto tokenizer = text::ByteLevelBpe::fromTokenizerJson(tokenizerJson.string());
     // The longest conversation kept (its cache grows with it), checked before the weights load.
     const auto shape = model::modelShapeOf(dir);
     const int64_t conversation = std::min<int64_t>(shape.context, kLlamaChatContext);

@@ -13,18 +13,25 @@
 
 namespace rlhf::cli {
 
-namespace {
-
 text::ByteLevelBpe llamaTokenizer(const std::string& dir) {
     namespace fs = std::filesystem;
+    const std::string sentencePiece = ": a SentencePiece tokenizer (Llama-2, TinyLlama), which the workbench does not read yet; "
+                                      "score and generate take token ids with --ids";
     if (!fs::exists(fs::path(dir) / "tokenizer.json")) {
-        if (fs::exists(fs::path(dir) / "tokenizer.model"))
-            throw UserError(dir + ": a SentencePiece tokenizer (tokenizer.model), which the workbench does not read yet; "
-                                  "score and generate take token ids with --ids");
+        if (fs::exists(fs::path(dir) / "tokenizer.model")) throw UserError(dir + sentencePiece);
         throw UserError(dir + ": no tokenizer.json; score and generate take token ids with --ids");
     }
-    return text::ByteLevelBpe::fromTokenizerJson((fs::path(dir) / "tokenizer.json").string());
+    try {
+        return text::ByteLevelBpe::fromTokenizerJson((fs::path(dir) / "tokenizer.json").string());
+    } catch (const text::TokenizerError& e) {  // SentencePiece saved as tokenizer.json: byte fallback, Metaspace
+        const std::string why = e.what();
+        if (why.find("byte_fallback") != std::string::npos || why.find("Metaspace") != std::string::npos)
+            throw UserError(dir + sentencePiece + " (" + why + ")");
+        throw;
+    }
 }
+
+namespace {
 
 std::vector<int> encodeOrThrow(const text::ByteLevelBpe& tokenizer, const std::string& text, const char* what,
                                bool specialTokens) {

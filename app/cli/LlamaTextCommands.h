@@ -9,6 +9,7 @@
 
 #include "CompletionOutput.h"
 #include "model/Generation.h"
+#include "text/ByteLevelBpe.h"
 
 namespace rlhf::cli {
 
@@ -17,6 +18,10 @@ struct LlamaChatOptions {
     std::string system;  // --system
     std::string format;  // --chat-format: empty = from tokenizer_config.json
 };
+
+// The tokenizer.json beside a Llama-family model; UserError naming what is missing, or saying that a
+// SentencePiece tokenizer (tokenizer.model, or tokenizer.json with byte fallback) is not read yet.
+text::ByteLevelBpe llamaTokenizer(const std::string& dir);
 
 // {"logprob", "token_logprobs", "response_ids"}: the response's tokens after the prompt's.
 void scoreLlamaText(const std::string& dir, const std::string& prompt, const std::string& response,

@@ -72,15 +72,21 @@ std::string renderZephyr(const InstructFormat& f, const std::vector<ChatMessage>
     return cue && !messages.empty() ? out + "<|assistant|>\n" : out;
 }
 
-// Qwen2's default system message: the literal text of '<|im_start|>system\n…<|im_end|>' in the template.
+// The default system message of a ChatML template (Qwen2's, Qwen2.5's): the first literal text of
+// '<|im_start|>system\n…<|im_end|>' in it, the newline written as itself or as Jinja's \n escape; an
+// occurrence followed by an expression (a system message given, tools) is passed over.
 std::string chatMlDefaultSystem(const std::string& jinja) {
-    const std::string open = "<|im_start|>system\n";
-    const size_t at = jinja.find(open);
-    if (at == std::string::npos) return {};
-    const size_t end = jinja.find("<|im_end|>", at + open.size());
-    if (end == std::string::npos) return {};
-    const std::string text = jinja.substr(at + open.size(), end - at - open.size());
-    return text.find_first_of("'\"{}+") == std::string::npos ? text : std::string();
+    for (const std::string open : {"<|im_start|>system\n", "<|im_start|>system\\n"}) {
+        for (size_t at = jinja.find(open); at != std::string::npos; at = jinja.find(open, at + 1)) {
+            const size_t end = jinja.find("<|im_end|>", at + open.size());
+            if (end == std::string::npos) break;
+            std::string text = jinja.substr(at + open.size(), end - at - open.size());
+            if (text.empty() || text.find_first_of("'\"{}+") != std::string::npos) continue;
+            for (size_t n = text.find("\\n"); n != std::string::npos; n = text.find("\\n", n + 1)) text.replace(n, 2, "\n");
+            return text;
+        }
+    }
+    return {};
 }
 
 }  // namespace
@@ -128,6 +134,9 @@ std::string instructKindNames() { return "chatml, llama-3, llama-2, zephyr"; }
 std::optional<InstructFormat> detectInstructFormat(const std::string& jinja) {
     InstructFormat f;
     const auto has = [&](const char* marker) { return jinja.find(marker) != std::string::npos; };
+    // Llama-3.1/3.2 put a dated system block ("Cutting Knowledge Date …") in every prompt, and Phi-3 ends
+    // turns with <|end|>: rendered as plain Llama-3 or Zephyr they would differ, so they are not detected.
+    if (has("Cutting Knowledge Date") || has("<|end|>")) return std::nullopt;
     if (has("<|start_header_id|>")) f.kind = InstructKind::Llama3;
     else if (has("<|im_start|>")) {
         f.kind = InstructKind::ChatMl;

@@ -42,8 +42,9 @@ std::optional<InstructKind> instructKindNamed(std::string_view name);
 std::string instructKindName(InstructKind kind);
 std::string instructKindNames();  // for messages: "chatml, llama-3, llama-2, zephyr"
 
-// The format of a Jinja chat template, from its markers; nullopt when it is none of these. A ChatML
-// template's default system message is read from it.
+// The format of a Jinja chat template, from its markers; nullopt when it is none of these, or a
+// template these renderings would not match (Llama-3.1/3.2's dated system block, Phi-3's <|end|>). A
+// ChatML template's default system message is read from it.
 std::optional<InstructFormat> detectInstructFormat(const std::string& jinjaTemplate);
 
 // The format of the model in `dir`: `chosen` (a name above) when not empty, else detected from

@@ -213,7 +213,7 @@ void ByteLevelBpe::encodePiece(std::string_view piece, std::vector<int>& out) co
     if (ignoreMerges_) {
         std::string whole;
         for (const auto& symbol : symbols) whole += symbol;
-        if (vocab_.count(whole)) symbols = {whole};
+        if (vocab_.count(whole) && !addedTokens_->contains(whole)) symbols = {whole};  // the BPE model's vocabulary only
     }
     while (symbols.size() > 1) {
         int bestRank = INT_MAX;

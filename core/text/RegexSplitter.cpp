@@ -9,28 +9,17 @@
 
 namespace rlhf::text {
 
-namespace {
-// Unicode's White_Space, as the members of a bracket class.
-const std::string kWhiteSpace =
-    R"(\t\n\x{0B}\f\r\x{20}\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000})";
-}
-
 std::string withWhiteSpaceSpelledOut(const std::string& pattern) {
     std::string out;
-    int classDepth = 0;  // inside [...] (PCRE2 nests only [:posix:] classes, which hold no escapes)
     for (size_t i = 0; i < pattern.size(); ++i) {
-        const char c = pattern[i];
-        if (c == '\\' && i + 1 < pattern.size()) {
+        if (pattern[i] == '\\' && i + 1 < pattern.size()) {
             const char next = pattern[++i];
-            if (next == 's') out += classDepth > 0 ? kWhiteSpace : "[" + kWhiteSpace + "]";
-            else if (next == 'S' && classDepth == 0) out += "[^" + kWhiteSpace + "]";
-            else if (next == 'S') throw std::invalid_argument("\\S inside a bracket class is not supported");
-            else out += {c, next};
+            if (next == 's') out += "\\p{White_Space}";        // inside a bracket class too
+            else if (next == 'S') out += "\\P{White_Space}";
+            else out += {'\\', next};
             continue;
         }
-        if (c == '[') ++classDepth;
-        else if (c == ']' && classDepth > 0) --classDepth;
-        out += c;
+        out += pattern[i];
     }
     return out;
 }
@@ -67,12 +56,19 @@ RegexSplitter& RegexSplitter::operator=(RegexSplitter&&) noexcept = default;
 
 void RegexSplitter::split(std::string_view text, const std::function<void(std::string_view)>& onPiece) const {
     if (text.empty()) return;
-    pcre2_match_data* match = pcre2_match_data_create_from_pattern(pattern_->code, nullptr);
+    const std::unique_ptr<pcre2_match_data, void (*)(pcre2_match_data*)> owned(
+        pcre2_match_data_create_from_pattern(pattern_->code, nullptr), pcre2_match_data_free);
+    pcre2_match_data* match = owned.get();
     const auto* subject = reinterpret_cast<PCRE2_SPTR>(text.data());
     size_t pieceStart = 0, searchAt = 0;
     while (searchAt < text.size()) {
         const int rc = pcre2_match(pattern_->code, subject, text.size(), searchAt, PCRE2_NO_UTF_CHECK, match, nullptr);
-        if (rc < 0) break;
+        if (rc == PCRE2_ERROR_NOMATCH) break;
+        if (rc < 0) {  // a match or JIT stack limit: the rest as one piece would tokenise differently
+            PCRE2_UCHAR message[256];
+            pcre2_get_error_message(rc, message, sizeof message);
+            throw std::runtime_error(std::string("pre-tokenizer regex: ") + reinterpret_cast<const char*>(message));
+        }
         const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(match);
         const size_t begin = ovector[0], end = ovector[1];
         if (begin == end) {  // an empty match cuts nothing: look again one character on
@@ -86,7 +82,6 @@ void RegexSplitter::split(std::string_view text, const std::function<void(std::s
         pieceStart = searchAt = end;
     }
     if (pieceStart < text.size()) onPiece(text.substr(pieceStart));
-    pcre2_match_data_free(match);
 }
 
 }  // namespace rlhf::text

@@ -2,7 +2,7 @@
 // One regex step of a Hugging Face pre-tokenizer (Split with behavior "Isolated", invert false): the text
 // is cut into the pattern's matches and the stretches between them, each a piece. Patterns are written
 // for the Rust tokenizers' regex engine (Oniguruma); they are compiled with PCRE2 (Unicode properties,
-// JIT) after \s and \S are spelled out as Unicode's White_Space, which is what \s means to Oniguruma,
+// JIT) after \s and \S become \p{White_Space} and \P{White_Space}, which is what \s means to Oniguruma,
 // tiktoken and OpenAI's encoder.py: PCRE2's own \s also takes U+180E MONGOLIAN VOWEL SEPARATOR (through
 // \h), a format character since Unicode 6.3, and would cut " \u180e" where they keep it whole.
 // gpt2() is GPT-2's pattern 's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+,
@@ -18,9 +18,8 @@ namespace rlhf::text {
 
 class RegexSplitter {
 public:
-    // Throws std::invalid_argument naming the problem when the pattern does not compile (or uses \S inside
-    // a bracket class, which has no White_Space spelling). literal: the pattern is a plain string (a Split
-    // pre-tokenizer's {"String": …}).
+    // Throws std::invalid_argument naming the problem when the pattern does not compile. literal: the
+    // pattern is a plain string (a Split pre-tokenizer's {"String": …}).
     explicit RegexSplitter(const std::string& pattern, bool literal = false);
     static RegexSplitter gpt2();
     ~RegexSplitter();
@@ -28,6 +27,7 @@ public:
     RegexSplitter& operator=(RegexSplitter&&) noexcept;
 
     // Calls `onPiece` for each piece of `utf8` in order (never an empty one). The text must be valid UTF-8.
+    // Throws std::runtime_error when PCRE2 gives up (its match limits) rather than cut differently.
     void split(std::string_view utf8, const std::function<void(std::string_view)>& onPiece) const;
 
 private:
@@ -35,8 +35,7 @@ private:
     std::unique_ptr<Pattern> pattern_;
 };
 
-// `pattern` (Oniguruma syntax) with \s and \S as Unicode's White_Space, for PCRE2. Throws
-// std::invalid_argument for \S inside a bracket class.
+// `pattern` (Oniguruma syntax) with \s and \S as Unicode's White_Space, for PCRE2.
 std::string withWhiteSpaceSpelledOut(const std::string& pattern);
 
 }  // namespace rlhf::text

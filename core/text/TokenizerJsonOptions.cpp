@@ -138,15 +138,24 @@ void readPostProcessor(const nlohmann::json& processor, const std::string& where
     throw TokenizerError(where + " " + shortDump(processor) + " is not supported (ByteLevel and TemplateProcessing only)");
 }
 
-}  // namespace
 
-TokenizerJsonOptions tokenizerJsonOptions(const nlohmann::json& tokenizer, const std::string& path) {
+TokenizerJsonOptions readOptions(const nlohmann::json& tokenizer, const std::string& path) {
     TokenizerJsonOptions options;
     options.ignoreMerges = checkModel(tokenizer.at("model"), path);
     options.nfc = checkNormalizer(tokenizer, path);
     readPreTokenizer(tokenizer, path, options);
     if (tokenizer.contains("post_processor")) readPostProcessor(tokenizer["post_processor"], path + ": post_processor", options);
     return options;
+}
+
+}  // namespace
+
+TokenizerJsonOptions tokenizerJsonOptions(const nlohmann::json& tokenizer, const std::string& path) {
+    try {
+        return readOptions(tokenizer, path);
+    } catch (const nlohmann::json::exception& e) {  // a field of the wrong JSON type somewhere
+        throw TokenizerError(path + ": " + e.what());
+    }
 }
 
 }  // namespace rlhf::text

@@ -64,6 +64,12 @@ private slots:
         QCOMPARE(detectInstructFormat(templates["qwen2"])->defaultSystem, std::string("You are a helpful assistant."));
         QCOMPARE(detectInstructFormat(templates["chatml"])->defaultSystem, std::string());
         QVERIFY(!detectInstructFormat("{{ messages }}"));
+        // Qwen2.5's form: the newline as Jinja's escape, a tools branch first, the default in a later branch.
+        const std::string qwen25 = R"({%- if tools %}{{- '<|im_start|>system\n' + messages[0]['content'] }}{%- else %})"
+                                   R"({{- '<|im_start|>system\nYou are Qwen, created by Alibaba Cloud.<|im_end|>\n' }}{%- endif %})";
+        QCOMPARE(detectInstructFormat(qwen25)->defaultSystem, std::string("You are Qwen, created by Alibaba Cloud."));
+        QVERIFY(!detectInstructFormat("<|start_header_id|>system<|end_header_id|>Cutting Knowledge Date: December 2023"));
+        QVERIFY(!detectInstructFormat("<|user|>\n{{ message['content'] }}<|end|>\n<|assistant|>"));
         QCOMPARE(instructKindNamed("llama-3"), std::optional<InstructKind>(InstructKind::Llama3));
         QVERIFY(!instructKindNamed("vicuna"));
     }

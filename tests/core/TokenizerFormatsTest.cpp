@@ -42,6 +42,7 @@ private slots:
         QFETCH(int, index);
         const json expected = json::parse(rlhf::test::readData("tokenizers/expected.json"));
         const json& c = expected[format.toStdString()][static_cast<size_t>(index)];
+        if (format == "qwen2" && !rlhf::text::nfcAvailable()) QSKIP("this build has no ICU: NFC tokenizers are refused");
         const auto bpe = load(format.toStdString());
         const std::string text = c["text"];
         QCOMPARE(bpe.encode(text), c["ids"].get<std::vector<int>>());
@@ -60,7 +61,10 @@ private slots:
         pieces.clear();
         rlhf::text::RegexSplitter(R"(x*)").split("axxb", [&](std::string_view p) { pieces.emplace_back(p); });
         QCOMPARE(pieces, (std::vector<std::string>{"a", "xx", "b"}));  // empty matches cut nothing
-        QCOMPARE(rlhf::text::withWhiteSpaceSpelledOut(R"([^\s\p{L}])").find("\\s"), std::string::npos);
+        QCOMPARE(rlhf::text::withWhiteSpaceSpelledOut(R"([^\s\p{L}])"), std::string(R"([^\p{White_Space}\p{L}])"));
+        pieces.clear();
+        rlhf::text::RegexSplitter(R"([^\S\n]+)").split("a \t\nb", [&](std::string_view p) { pieces.emplace_back(p); });
+        QCOMPARE(pieces, (std::vector<std::string>{"a", " \t", "\nb"}));  // \S inside a class: the newline is no match
     }
 
     // A tokenizer.json the GPT-2 file forms cannot express is saved as itself (with the files beside it),
@@ -83,7 +87,7 @@ private slots:
 
     // Ids beyond the tokenizer (a model's vocab_size padded past it) decode to nothing, as in Hugging Face.
     void idsBeyondTheTokenizerDecodeToNothing() {
-        const auto bpe = load("qwen2");
+        const auto bpe = load("smollm");
         auto ids = bpe.encode("Hello");
         ids.insert(ids.begin() + 1, bpe.vocabSize() + 7);
         QCOMPARE(bpe.decode(ids), std::string("Hello"));

@@ -206,8 +206,6 @@ private slots:
             {"pre_tokenizer", "", {{"type", "Whitespace"}}, "pre_tokenizer {\"type\":\"Whitespace\"} is not supported"},
             {"pre_tokenizer", "", {{"type", "Split"}, {"pattern", {{"Regex", " "}}}, {"behavior", "Removed"}},
              "pre_tokenizer.behavior \"Removed\" is not supported"},
-            {"pre_tokenizer", "", {{"type", "Split"}, {"pattern", {{"Regex", "[^\\S]"}}}},
-             "pre_tokenizer.pattern: \\S inside a bracket class is not supported"},
             {"pre_tokenizer", "", {{"type", "Split"}, {"pattern", {{"Regex", "(a"}}}}, "pre_tokenizer.pattern: the pattern does not compile"},
             {"pre_tokenizer", "", {{"type", "Sequence"}, {"pretokenizers", {{{"type", "Digits"}}, byteLevel}}},
              "pre_tokenizer.pretokenizers[1].add_prefix_space = true after another step is not supported"},
