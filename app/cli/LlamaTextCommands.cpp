@@ -31,8 +31,6 @@ text::ByteLevelBpe llamaTokenizer(const std::string& dir) {
     }
 }
 
-namespace {
-
 std::vector<int> encodeOrThrow(const text::ByteLevelBpe& tokenizer, const std::string& text, const char* what,
                                bool specialTokens) {
     try {
@@ -42,6 +40,15 @@ std::vector<int> encodeOrThrow(const text::ByteLevelBpe& tokenizer, const std::s
     }
 }
 
+std::vector<int> endOfTurnIds(const chat::InstructFormat& format, const text::ByteLevelBpe& tokenizer) {
+    std::vector<int> ids;
+    for (const auto& token : format.endOfTurnTokens())
+        if (const int id = tokenizer.tokenId(token); id >= 0) ids.push_back(id);
+    return ids;
+}
+
+namespace {
+
 void checkVocabulary(const std::vector<int>& ids, const model::LlamaModel& model, const std::string& dir) {
     for (int id : ids)
         if (id >= model.config().vocabSize)
@@ -50,7 +57,7 @@ void checkVocabulary(const std::vector<int>& ids, const model::LlamaModel& model
 }
 
 // The prompt's ids: a chat rendered in the model's format (its special tokens written in the text), or
-// the text with the post-processor's special tokens. *stopIds gains the format's end-of-turn ids.
+// the text with the post-processor's special tokens. *stopIds becomes the format's end-of-turn ids.
 std::vector<int> promptIds(const std::string& dir, const text::ByteLevelBpe& tokenizer, const std::string& prompt,
                            const LlamaChatOptions& chat, std::vector<int>* stopIds) {
     if (!chat.chat) return encodeOrThrow(tokenizer, prompt, "--prompt", true);
@@ -63,8 +70,7 @@ std::vector<int> promptIds(const std::string& dir, const text::ByteLevelBpe& tok
     std::vector<chat::ChatMessage> messages;
     if (!chat.system.empty()) messages.push_back({"system", chat.system});
     messages.push_back({"user", prompt});
-    for (const auto& token : format.endOfTurnTokens())
-        if (const int id = tokenizer.tokenId(token); id >= 0) stopIds->push_back(id);
+    *stopIds = endOfTurnIds(format, tokenizer);
     return encodeOrThrow(tokenizer, format.render(messages, true), "--prompt", false);
 }
 

@@ -6,8 +6,10 @@
 // special tokens, and generation also stops at the format's end-of-turn token.
 
 #include <string>
+#include <vector>
 
 #include "CompletionOutput.h"
+#include "chat/InstructFormat.h"
 #include "model/Generation.h"
 #include "text/ByteLevelBpe.h"
 
@@ -22,6 +24,14 @@ struct LlamaChatOptions {
 // The tokenizer.json beside a Llama-family model; UserError naming what is missing, or saying that a
 // SentencePiece tokenizer (tokenizer.model, or tokenizer.json with byte fallback) is not read yet.
 text::ByteLevelBpe llamaTokenizer(const std::string& dir);
+
+// The ids of `text`, with the post-processor's special tokens when `specialTokens`; invalid UTF-8 is a
+// UserError naming the option `what`.
+std::vector<int> encodeOrThrow(const text::ByteLevelBpe& tokenizer, const std::string& text, const char* what,
+                               bool specialTokens = false);
+
+// The ids of a chat format's end-of-turn tokens that the tokenizer has: where a reply stops.
+std::vector<int> endOfTurnIds(const chat::InstructFormat& format, const text::ByteLevelBpe& tokenizer);
 
 // {"logprob", "token_logprobs", "response_ids"}: the response's tokens after the prompt's.
 void scoreLlamaText(const std::string& dir, const std::string& prompt, const std::string& response,

@@ -42,14 +42,6 @@ model::LoadedModel loadModel(const ModelOptions& o) {
     return model::loadCheckpoint(o.modelDir, resolveDevice(o.device));
 }
 
-std::vector<int> encodeOrThrow(const text::ByteLevelBpe& tok, const std::string& text, const char* what) {
-    try {
-        return tok.encode(text);
-    } catch (const std::invalid_argument& e) {
-        throw UserError(std::string(what) + ": " + e.what());
-    }
-}
-
 void runTokenize(const ModelOptions& o) {
     const text::ByteLevelBpe tok = text::ByteLevelBpe::fromDirectory(o.modelDir);
     printResult({{"ids", encodeOrThrow(tok, o.text, "TEXT")}}, o.json);
