@@ -109,9 +109,7 @@ nlohmann::ordered_json runLlamaBench(const LlamaBenchOptions& o, const torch::De
         decode.push_back(o.newTokens / d);
         score.push_back(o.scoreTokens / s);
     }
-    ModelShape modelShape{"llama", config.vocabSize, config.hiddenSize, config.layers, config.heads, config.kvHeads,
-                          config.headDim, config.intermediateSize, config.maxPositions, config.parameterCount()};
-    const auto estimate = estimateStageMemory(modelShape, {"chat", 1, 0, o.scoreTokens, 0, false});
+    const auto estimate = estimateStageMemory(modelShapeOf(config), {"chat", 1, 0, o.scoreTokens, 0, false});
     return {{"preset", o.preset}, {"parameters", static_cast<int64_t>(config.parameterCount())},
             {"threads", torch::get_num_threads()}, {"device", device.str()},
             {"prefill_tokens_per_s", median(prefill)}, {"decode_tokens_per_s", median(decode)},

@@ -10,18 +10,16 @@
 
 namespace rlhf::model {
 
+ModelShape modelShapeOf(const LlamaConfig& c) {
+    return {"llama", c.vocabSize, c.hiddenSize, c.layers, c.heads, c.kvHeads, c.headDim, c.intermediateSize, c.maxPositions,
+            c.parameterCount()};
+}
+
 ModelShape modelShapeOf(const std::string& dir) {
-    ModelShape s;
-    if (isLlamaFamily(modelTypeOf(dir))) {
-        const LlamaConfig c = LlamaConfig::fromDirectory(dir);
-        s = {"llama", c.vocabSize, c.hiddenSize, c.layers, c.heads, c.kvHeads, c.headDim, c.intermediateSize, c.maxPositions,
-             c.parameterCount()};
-    } else {
-        const Gpt2Config c = Gpt2Config::fromFile(dir + "/config.json");
-        s = {"gpt2", c.vocabSize, c.nEmbd, c.nLayer, c.nHead, c.nHead, c.headSize(), c.mlpWidth(), c.nPositions,
-             c.parameterCount()};
-    }
-    return s;
+    if (isLlamaFamily(modelTypeOf(dir))) return modelShapeOf(LlamaConfig::fromDirectory(dir));
+    const Gpt2Config c = Gpt2Config::fromFile(dir + "/config.json");
+    return {"gpt2", c.vocabSize, c.nEmbd, c.nLayer, c.nHead, c.nHead, c.headSize(), c.mlpWidth(), c.nPositions,
+            c.parameterCount()};
 }
 
 namespace {

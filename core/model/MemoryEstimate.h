@@ -28,8 +28,11 @@ struct ModelShape {
     double parameters = 0;
 };
 
+struct LlamaConfig;
+
 // Reads DIR/config.json (GPT-2, Llama or Qwen2). Throws std::invalid_argument naming the file and field.
 ModelShape modelShapeOf(const std::string& dir);
+ModelShape modelShapeOf(const LlamaConfig& config);
 
 struct StageMemory {
     std::string stage;
