@@ -4,14 +4,13 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <random>
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
 #include "model/Safetensors.h"
 #include "model/WeightFiles.h"
-#include "util/FileSync.h"
+#include "util/AtomicDirectory.h"
 
 namespace rlhf::model {
 
@@ -158,9 +157,6 @@ LoadedModel loadCheckpoint(const std::string& dir, const torch::Device& device, 
 
 void saveCheckpoint(const std::string& dir, Gpt2Model& model, const text::ByteLevelBpe* tokenizer,
                     const torch::Tensor& score) {
-    const fs::path target = fs::absolute(dir);
-    const fs::path tmp = target.parent_path() / (target.filename().string() + ".tmp-" + std::to_string(std::random_device{}()));
-    fs::create_directories(tmp);
     const Gpt2Config& c = model->config();
     std::map<std::string, torch::Tensor> tensors;
     for (const auto& p : model->named_parameters()) {
@@ -170,24 +166,15 @@ void saveCheckpoint(const std::string& dir, Gpt2Model& model, const text::ByteLe
         tensors[key] = isConv1dWeight(p.key()) ? t.t().contiguous() : t;
     }
     if (score.defined()) tensors["score.weight"] = score.detach().to(torch::kCPU, torch::kFloat32);
-    saveSafetensors((tmp / "model.safetensors").string(), tensors, {{"format", "pt"}});
-    const std::string arch = score.defined() ? "GPT2ForSequenceClassification" : "GPT2LMHeadModel";
-    std::ofstream(tmp / "config.json") << c.toJson(arch).dump(2) << '\n';
-    std::ofstream(tmp / "generation_config.json")
-        << nlohmann::json{{"bos_token_id", c.bosTokenId}, {"eos_token_id", c.eosTokenId}}.dump(2) << '\n';
-    if (tokenizer) tokenizer->save(tmp.string());
-    for (const auto& entry : fs::directory_iterator(tmp)) fsyncPath(entry.path().string());
-    fsyncPath(tmp.string());
-    if (fs::exists(target)) {
-        const fs::path old = target.parent_path() / (target.filename().string() + ".old");
-        fs::remove_all(old);
-        fs::rename(target, old);
-        fs::rename(tmp, target);
-        fs::remove_all(old);
-    } else {
-        fs::rename(tmp, target);
-    }
-    fsyncPath(target.parent_path().string());
+    writeDirectoryAtomically(dir, [&](const std::string& tmpDir) {
+        const fs::path tmp(tmpDir);
+        saveSafetensors((tmp / "model.safetensors").string(), tensors, {{"format", "pt"}});
+        const std::string arch = score.defined() ? "GPT2ForSequenceClassification" : "GPT2LMHeadModel";
+        std::ofstream(tmp / "config.json") << c.toJson(arch).dump(2) << '\n';
+        std::ofstream(tmp / "generation_config.json")
+            << nlohmann::json{{"bos_token_id", c.bosTokenId}, {"eos_token_id", c.eosTokenId}}.dump(2) << '\n';
+        if (tokenizer) tokenizer->save(tmp.string());
+    });
 }
 
 }  // namespace rlhf::model

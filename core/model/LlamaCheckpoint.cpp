@@ -1,68 +1,14 @@
 #include "model/LlamaCheckpoint.h"
 
-#include <map>
-#include <set>
-#include <stdexcept>
-
 #include <torch/torch.h>
 
-#include "model/WeightFiles.h"
+#include "model/CheckpointTensors.h"
 
 namespace rlhf::model {
 
 namespace {
 
-std::string shapeText(const std::vector<int64_t>& shape) {
-    std::string s = "[";
-    for (size_t i = 0; i < shape.size(); ++i) s += (i ? "," : "") + std::to_string(shape[i]);
-    return s + "]";
-}
-
-// The directory's tensors by name ("model." prefix as stored); takes each out once, checking its shape.
-class TensorSource {
-public:
-    explicit TensorSource(const std::string& dir) : files_(openWeightFiles(dir)) {
-        for (const auto& file : files_)
-            for (const auto& [name, info] : file->tensors()) {
-                if (info.dtype != "F32" && info.dtype != "F16" && info.dtype != "BF16")
-                    throw std::invalid_argument(file->path() + ": tensor '" + name + "' has dtype " + info.dtype + " (expected F32, F16 or BF16)");
-                if (!where_.emplace(name, file.get()).second)
-                    throw std::invalid_argument(file->path() + ": tensor '" + name + "' is stored twice");
-            }
-    }
-
-    bool has(const std::string& name) const { return where_.count(name) != 0; }
-
-    torch::Tensor take(const std::string& name, const std::vector<int64_t>& shape, const torch::Device& device) {
-        const auto it = where_.find(name);
-        if (it == where_.end()) throw std::invalid_argument(files_.front()->path() + ": missing tensor '" + name + "'");
-        const auto& info = it->second->tensors().at(name);
-        if (info.shape != shape)
-            throw std::invalid_argument(it->second->path() + ": tensor '" + name + "' has shape " + shapeText(info.shape) +
-                                        ", the config says " + shapeText(shape));
-        taken_.insert(name);
-        return it->second->load(name).to(device, torch::kFloat32);
-    }
-
-    torch::Tensor takeIf(bool wanted, const std::string& name, const std::vector<int64_t>& shape, const torch::Device& device) {
-        return wanted ? take(name, shape, device) : torch::Tensor();
-    }
-
-    // Every stored tensor must have been taken (rotary inv_freq buffers aside): an unknown one means the
-    // file is not the architecture the config names.
-    void refuseLeftovers() const {
-        for (const auto& [name, file] : where_)
-            if (!taken_.count(name) && !name.ends_with("rotary_emb.inv_freq"))
-                throw std::invalid_argument(file->path() + ": unexpected tensor '" + name + "' for this config");
-    }
-
-private:
-    std::vector<std::unique_ptr<SafetensorsFile>> files_;
-    std::map<std::string, const SafetensorsFile*> where_;
-    std::set<std::string> taken_;
-};
-
-LlamaLayerWeights loadLayer(TensorSource& source, const LlamaConfig& c, int i, const torch::Device& device) {
+LlamaLayerWeights loadLayer(CheckpointTensors& source, const LlamaConfig& c, int i, const torch::Device& device) {
     const std::string p = "model.layers." + std::to_string(i) + ".";
     const int64_t C = c.hiddenSize, I = c.intermediateSize, Q = int64_t(c.heads) * c.headDim, KV = int64_t(c.kvHeads) * c.headDim;
     LlamaLayerWeights w;
@@ -89,7 +35,7 @@ LlamaLayerWeights loadLayer(TensorSource& source, const LlamaConfig& c, int i, c
 
 LlamaModel loadLlamaModel(const std::string& dir, const torch::Device& device) {
     LlamaConfig config = LlamaConfig::fromDirectory(dir);
-    TensorSource source(dir);
+    CheckpointTensors source(dir);
     const int64_t V = config.vocabSize, C = config.hiddenSize;
     LlamaWeights w;
     w.embedTokens = source.take("model.embed_tokens.weight", {V, C}, device);
@@ -102,7 +48,7 @@ LlamaModel loadLlamaModel(const std::string& dir, const torch::Device& device) {
     } else {
         w.lmHead = source.take("lm_head.weight", {V, C}, device);
     }
-    source.refuseLeftovers();
+    source.refuseLeftovers({"rotary_emb.inv_freq"});
     return LlamaModel(std::move(config), std::move(w));
 }
 

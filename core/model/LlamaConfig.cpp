@@ -2,54 +2,17 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
+
+#include "model/ConfigFields.h"
 
 namespace rlhf::model {
 
 namespace {
 
 using nlohmann::json;
-
-bool present(const json& j, const char* name) { return j.contains(name) && !j[name].is_null(); }
-
-int intField(const json& j, const char* name, const std::string& origin, int fallback, int minimum = 1) {
-    if (!present(j, name)) return fallback;
-    if (!j[name].is_number_integer())
-        throw std::invalid_argument(origin + ": field " + name + " must be an integer, found " + j[name].dump());
-    const long long v = j[name].get<long long>();
-    if (v < minimum || v > (1LL << 30)) throw std::invalid_argument(origin + ": field " + name + " = " + std::to_string(v) + " is out of range");
-    return static_cast<int>(v);
-}
-
-double numberField(const json& j, const char* name, const std::string& origin, double fallback) {
-    if (!present(j, name)) return fallback;
-    if (!j[name].is_number()) throw std::invalid_argument(origin + ": field " + name + " must be a number, found " + j[name].dump());
-    const double v = j[name].get<double>();
-    if (!(v > 0)) throw std::invalid_argument(origin + ": field " + name + " must be positive");
-    return v;
-}
-
-bool boolField(const json& j, const char* name, const std::string& origin, bool fallback) {
-    if (!present(j, name)) return fallback;
-    if (!j[name].is_boolean()) throw std::invalid_argument(origin + ": field " + name + " must be true or false");
-    return j[name].get<bool>();
-}
-
-// eos_token_id: an id, a list of ids, or null.
-std::vector<int> idList(const json& j, const char* name, const std::string& origin) {
-    if (!present(j, name)) return {};
-    const json list = j[name].is_array() ? j[name] : json::array({j[name]});
-    std::vector<int> ids;
-    for (const auto& id : list) {
-        if (!id.is_number_integer() || id.get<long long>() < 0)
-            throw std::invalid_argument(origin + ": field " + name + " must be a token id or a list of them, found " + j[name].dump());
-        ids.push_back(id.get<int>());
-    }
-    return ids;
-}
 
 // rope_scaling, or rope_parameters (newer transformers: rope_theta and the scaling in one object).
 RopeScaling ropeScalingOf(const json& j, const std::string& origin) {
@@ -73,16 +36,6 @@ RopeScaling ropeScalingOf(const json& j, const std::string& origin) {
         if (r.highFreqFactor <= r.lowFreqFactor) throw std::invalid_argument(where + ": high_freq_factor must exceed low_freq_factor");
     }
     return r;
-}
-
-json readJson(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw std::invalid_argument(path + ": cannot open");
-    try {
-        return json::parse(in);
-    } catch (const json::parse_error& e) {
-        throw std::invalid_argument(path + ": invalid JSON at byte " + std::to_string(e.byte));
-    }
 }
 
 }  // namespace
@@ -134,10 +87,10 @@ LlamaConfig LlamaConfig::fromJson(const json& j, const std::string& origin) {
 
 LlamaConfig LlamaConfig::fromDirectory(const std::string& dir) {
     const std::string path = dir + "/config.json";
-    LlamaConfig c = fromJson(readJson(path), path);
+    LlamaConfig c = fromJson(readConfigJson(path), path);
     const std::string generation = dir + "/generation_config.json";
     if (std::filesystem::exists(generation))
-        for (int id : idList(readJson(generation), "eos_token_id", generation))
+        for (int id : idList(readConfigJson(generation), "eos_token_id", generation))
             if (std::find(c.eosTokenIds.begin(), c.eosTokenIds.end(), id) == c.eosTokenIds.end()) c.eosTokenIds.push_back(id);
     return c;
 }
@@ -152,7 +105,7 @@ double LlamaConfig::parameterCount() const {
 
 std::string modelTypeOf(const std::string& dir) {
     try {
-        const json j = readJson(dir + "/config.json");
+        const json j = readConfigJson(dir + "/config.json");
         return j.is_object() ? j.value("model_type", std::string()) : std::string();
     } catch (const std::exception&) {
         return "";

@@ -1,11 +1,6 @@
 #include "model/LlamaGeneration.h"
 
-#include <ATen/CPUGeneratorImpl.h>
-#include <torch/cuda.h>
-#include <torch/torch.h>
-
-#include <algorithm>
-#include <stdexcept>
+#include "model/RecurrentDecoding.h"
 
 namespace rlhf::model {
 
@@ -13,34 +8,11 @@ std::vector<Completion> generateLlama(const LlamaModel& model, const std::vector
                                       const SamplingOptions& o, const TokenCallback& onToken,
                                       const std::atomic<bool>* cancel, const std::vector<int>& extraStopIds,
                                       const LogitsCallback& onLogits) {
-    if (prompt.empty()) throw std::invalid_argument("generation needs a non-empty prompt");
-    std::vector<Completion> out(static_cast<size_t>(std::max(count, 0)));
-    if (out.empty() || o.maxNewTokens <= 0) return out;
-    c10::InferenceMode inference;
-    const auto dev = model.device();
-    at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(o.seed);
-    if (dev.is_cuda()) torch::cuda::manual_seed(o.seed);
-    std::vector<int> stopIds;
-    if (o.stopAtEos) {
-        stopIds = model.config().eosTokenIds;
-        stopIds.insert(stopIds.end(), extraStopIds.begin(), extraStopIds.end());
-    }
-    const auto row = torch::tensor(std::vector<int64_t>(prompt.begin(), prompt.end()), torch::kLong);
-    auto input = row.unsqueeze(0).expand({static_cast<int64_t>(out.size()), -1}).contiguous().to(dev);  // [B,P]
+    std::vector<int> stopIds = model.config().eosTokenIds;
+    stopIds.insert(stopIds.end(), extraStopIds.begin(), extraStopIds.end());
     LlamaModel::KvCache cache;
-    std::vector<char> finished(out.size(), 0);
-    for (int step = 0; step < o.maxNewTokens; ++step) {
-        if (cancel && cancel->load()) break;
-        const auto logits = model.forward(input, &cache);         // [B,T,V]
-        const auto last = logits.select(1, logits.size(1) - 1);   // [B,V]
-        if (onLogits) onLogits(last);
-        const auto next = pickTokens(last, o, generator);         // [B]
-        const auto nextCpu = next.to(torch::kCPU).contiguous();
-        if (!recordTokens(nextCpu.data_ptr<int64_t>(), out, finished, stopIds, onToken)) break;
-        if (std::all_of(finished.begin(), finished.end(), [](char f) { return f != 0; })) break;
-        input = next.unsqueeze(1);  // rows already finished go on decoding; their tokens are not kept
-    }
-    return out;
+    return decodeRecurrently([&](const torch::Tensor& ids) { return model.forward(ids, &cache); }, model.device(), prompt,
+                             count, o, stopIds, onToken, cancel, onLogits);
 }
 
 }  // namespace rlhf::model

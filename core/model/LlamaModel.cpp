@@ -7,6 +7,8 @@
 
 #include <torch/torch.h>
 
+#include "model/SequenceLogProbs.h"
+
 namespace rlhf::model {
 
 namespace {
@@ -103,13 +105,7 @@ torch::Tensor LlamaModel::forward(const torch::Tensor& ids, KvCache* cache) cons
 }
 
 std::vector<double> LlamaModel::tokenLogProbs(const std::vector<int>& ids) const {
-    if (ids.size() < 2) return {};
-    const auto input = torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kLong).to(device()).unsqueeze(0);
-    const int64_t n = input.size(1);
-    const auto logProbs = torch::log_softmax(forward(input.narrow(1, 0, n - 1))[0], -1);           // [n-1,V]
-    const auto picked = logProbs.gather(1, input[0].narrow(0, 1, n - 1).unsqueeze(1)).squeeze(1);  // [n-1]
-    const auto cpu = picked.to(torch::kCPU, torch::kFloat64).contiguous();
-    return std::vector<double>(cpu.data_ptr<double>(), cpu.data_ptr<double>() + cpu.numel());
+    return sequenceLogProbs([this](const torch::Tensor& input) { return forward(input); }, ids, device());
 }
 
 }  // namespace rlhf::model
