@@ -1,0 +1,70 @@
+#include "model/MambaMixer.h"
+
+#include <cmath>
+
+#include <torch/torch.h>
+
+namespace rlhf::model {
+
+MambaMixerImpl::MambaMixerImpl(const MambaConfig& c)
+    : channels_(c.intermediateSize), stateSize_(c.stateSize), kernel_(c.convKernel), rank_(c.timeStepRank) {
+    const int64_t C = c.hiddenSize, I = channels_, N = stateSize_, R = rank_;
+    in_proj = register_module("in_proj", torch::nn::Linear(torch::nn::LinearOptions(C, 2 * I).bias(c.useBias)));
+    conv1d = register_module("conv1d", torch::nn::Conv1d(torch::nn::Conv1dOptions(I, I, kernel_).groups(I).bias(c.useConvBias)));
+    x_proj = register_module("x_proj", torch::nn::Linear(torch::nn::LinearOptions(I, R + 2 * N).bias(false)));
+    dt_proj = register_module("dt_proj", torch::nn::Linear(torch::nn::LinearOptions(R, I).bias(true)));
+    out_proj = register_module("out_proj", torch::nn::Linear(torch::nn::LinearOptions(I, C).bias(c.useBias)));
+    A_log = register_parameter("A_log", torch::zeros({I, N}));
+    D = register_parameter("D", torch::ones({I}));
+    initialise(c);
+}
+
+void MambaMixerImpl::initialise(const MambaConfig& c) {
+    torch::NoGradGuard noGrad;
+    A_log.copy_(torch::log(torch::arange(1, stateSize_ + 1, torch::kFloat32)).expand({channels_, stateSize_}));
+    D.fill_(1.0);
+    const double std = c.timeStepScale / std::sqrt(static_cast<double>(rank_));
+    dt_proj->weight.uniform_(-std, std);
+    const double logMin = std::log(c.timeStepMin), logMax = std::log(c.timeStepMax);
+    const auto dt = torch::exp(torch::rand({channels_}) * (logMax - logMin) + logMin).clamp_min(c.timeStepFloor);
+    dt_proj->bias.copy_(dt + torch::log(-torch::expm1(-dt)));  // softplus(bias) = dt
+    if (in_proj->bias.defined()) in_proj->bias.zero_();
+    if (out_proj->bias.defined()) out_proj->bias.zero_();
+    if (c.rescalePrenormResidual) out_proj->weight.div_(std::sqrt(static_cast<double>(c.layers)));
+}
+
+torch::Tensor MambaMixerImpl::selectiveScan(const torch::Tensor& u, const torch::Tensor& dt, const torch::Tensor& b,
+                                            const torch::Tensor& c, torch::Tensor& state) const {
+    const int64_t T = u.size(1);
+    const auto A = -torch::exp(A_log.to(torch::kFloat32));                 // [I,N]
+    const auto decay = torch::exp(dt.unsqueeze(-1) * A);                     // [B,T,I,N]: exp(Δ_t A)
+    const auto input = (dt * u).unsqueeze(-1) * b.unsqueeze(2);              // [B,T,I,N]: Δ_t B_t u_t
+    torch::Tensor s = state.defined() ? state : torch::zeros({u.size(0), channels_, stateSize_}, u.options());
+    std::vector<torch::Tensor> states;
+    states.reserve(static_cast<size_t>(T));
+    for (int64_t t = 0; t < T; ++t) {
+        s = decay.select(1, t) * s + input.select(1, t);
+        states.push_back(s);
+    }
+    state = s;
+    return (torch::stack(states, 1) * c.unsqueeze(2)).sum(-1);  // [B,T,I]: C_t · s_t
+}
+
+torch::Tensor MambaMixerImpl::forward(const torch::Tensor& x, MambaLayerState* state) {
+    const int64_t B = x.size(0), T = x.size(1), I = channels_, N = stateSize_;
+    const auto xz = in_proj(x).chunk(2, -1);                                   // [B,T,I] each
+    const auto past = state && state->conv.defined() ? state->conv : torch::zeros({B, I, kernel_ - 1}, xz[0].options());
+    const auto convInput = torch::cat({past, xz[0].transpose(1, 2).to(past.scalar_type())}, 2);  // [B,I,K−1+T]
+    if (state) state->conv = convInput.narrow(2, T, kernel_ - 1);
+    const auto u = torch::silu(conv1d(convInput)).transpose(1, 2);            // [B,T,I]
+    const auto dbc = x_proj(u).to(torch::kFloat32);                          // [B,T,R+2N]
+    const auto dt = torch::softplus(dt_proj(dbc.narrow(-1, 0, rank_))).to(torch::kFloat32);
+    const auto u32 = u.to(torch::kFloat32);
+    torch::Tensor noState;
+    torch::Tensor& s = state ? state->ssm : noState;
+    auto y = selectiveScan(u32, dt, dbc.narrow(-1, rank_, N), dbc.narrow(-1, rank_ + N, N), s);
+    y = (y + u32 * D) * torch::silu(xz[1].to(torch::kFloat32));               // [B,T,I]
+    return out_proj(y);
+}
+
+}  // namespace rlhf::model

@@ -1,0 +1,40 @@
+#include "model/RecurrentDecoding.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/cuda.h>
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace rlhf::model {
+
+std::vector<Completion> decodeRecurrently(const DecodeStep& step, const torch::Device& device, const std::vector<int>& prompt,
+                                          int count, const SamplingOptions& o, const std::vector<int>& stopIds,
+                                          const TokenCallback& onToken, const std::atomic<bool>* cancel,
+                                          const LogitsCallback& onLogits) {
+    if (prompt.empty()) throw std::invalid_argument("generation needs a non-empty prompt");
+    std::vector<Completion> out(static_cast<size_t>(std::max(count, 0)));
+    if (out.empty() || o.maxNewTokens <= 0) return out;
+    c10::InferenceMode inference;
+    at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(o.seed);
+    if (device.is_cuda()) torch::cuda::manual_seed(o.seed);
+    const std::vector<int> stops = o.stopAtEos ? stopIds : std::vector<int>{};
+    const auto row = torch::tensor(std::vector<int64_t>(prompt.begin(), prompt.end()), torch::kLong);
+    auto input = row.unsqueeze(0).expand({static_cast<int64_t>(out.size()), -1}).contiguous().to(device);  // [B,P]
+    std::vector<char> finished(out.size(), 0);
+    for (int i = 0; i < o.maxNewTokens; ++i) {
+        if (cancel && cancel->load()) break;
+        const auto logits = step(input);                          // [B,T,V]
+        const auto last = logits.select(1, logits.size(1) - 1);   // [B,V]
+        if (onLogits) onLogits(last);
+        const auto next = pickTokens(last, o, generator);         // [B]
+        const auto nextCpu = next.to(torch::kCPU).contiguous();
+        if (!recordTokens(nextCpu.data_ptr<int64_t>(), out, finished, stops, onToken)) break;
+        if (std::all_of(finished.begin(), finished.end(), [](char f) { return f != 0; })) break;
+        input = next.unsqueeze(1);  // rows already finished go on decoding; their tokens are not kept
+    }
+    return out;
+}
+
+}  // namespace rlhf::model

@@ -1,0 +1,25 @@
+#pragma once
+// The decode loop of models that keep their own per-sequence state (a Llama KV cache, Mamba's recurrent
+// state): `count` completions of one prompt decoded together (the prompt repeated, so no padding or mask),
+// the sampling of Generation.h (greedy, temperature, top-k, top-p, a seed), streaming, cancellation, and a
+// stop at any of `stopIds` (when options.stopAtEos). `step` feeds ids [B,T] on the model's device —
+// the prompt first, then one token per row — and returns the logits [B,T,V] of those positions, its state
+// advanced past them. Runs in inference mode.
+
+#include <atomic>
+#include <functional>
+#include <vector>
+
+#include "model/Generation.h"
+
+namespace rlhf::model {
+
+using DecodeStep = std::function<torch::Tensor(const torch::Tensor& ids)>;
+
+// Throws std::invalid_argument for an empty prompt.
+std::vector<Completion> decodeRecurrently(const DecodeStep& step, const torch::Device& device, const std::vector<int>& prompt,
+                                          int count, const SamplingOptions& options, const std::vector<int>& stopIds,
+                                          const TokenCallback& onToken = {}, const std::atomic<bool>* cancel = nullptr,
+                                          const LogitsCallback& onLogits = {});
+
+}  // namespace rlhf::model

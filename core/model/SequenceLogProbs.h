@@ -1,0 +1,15 @@
+#pragma once
+// log p(ids[i] | ids[0..i-1]) for i = 1 … n−1 (n − 1 values, none for n < 2) from any causal model:
+// `logitsOf` maps input ids [1,n−1] (int64, on `device`) to logits [1,n−1,V]. Runs without gradients.
+
+#include <functional>
+#include <vector>
+
+#include <torch/types.h>
+
+namespace rlhf::model {
+
+std::vector<double> sequenceLogProbs(const std::function<torch::Tensor(const torch::Tensor& ids)>& logitsOf,
+                                     const std::vector<int>& ids, const torch::Device& device);
+
+}  // namespace rlhf::model

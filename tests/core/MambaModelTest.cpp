@@ -1,0 +1,237 @@
+// Mamba (tests/data/tiny-mamba: a tied model with transformers' defaults and an untied one with biases,
+// kernel 3, explicit rank and intermediate size): logits against the plain sequential-scan PyTorch
+// transcription of transformers' MambaMixer in make_tiny_mamba.py, the recurrent state against full passes,
+// greedy ids, EOS from generation_config.json, save/load round trips, the loader's errors, and training.
+// torch before Qt: Qt's `slots` macro breaks torch headers.
+#include <torch/torch.h>
+
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "TestData.h"
+#include "model/MambaCheckpoint.h"
+#include "model/MambaGeneration.h"
+#include "model/Safetensors.h"
+#include "train/AdamW.h"
+
+using namespace rlhf::model;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+torch::Tensor row(const std::vector<int>& ids) {
+    return torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kLong).unsqueeze(0);
+}
+
+std::string modelDir(const std::string& name) { return rlhf::test::dataPath("tiny-mamba/" + name); }
+
+std::vector<int> greedyIds(MambaModel& model, const std::vector<int>& prompt, int maxNew, bool* ended = nullptr) {
+    SamplingOptions o;
+    o.greedy = true;
+    o.maxNewTokens = maxNew;
+    const auto c = generateMamba(model, prompt, 1, o).at(0);
+    if (ended) *ended = c.endedWithEos;
+    return c.ids;
+}
+
+std::string loadError(const std::string& dir) {
+    try {
+        loadMambaModel(dir);
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+double maxDiff(const torch::Tensor& a, const torch::Tensor& b) { return (a - b).abs().max().item<double>(); }
+
+}  // namespace
+
+class MambaModelTest : public QObject {
+    Q_OBJECT
+    json expected_;
+    fs::path tmp_;
+
+    // A copy of model `name` in tmp_ with `file` (a JSON file) changed by `edit`, or the weights replaced.
+    std::string editedCopy(const std::string& name, const std::string& file, const std::function<void(json&)>& edit) {
+        const fs::path dir = tmp_ / (name + "-" + std::to_string(std::rand()));
+        fs::create_directories(dir);
+        for (const auto& entry : fs::directory_iterator(modelDir(name))) fs::copy_file(entry.path(), dir / entry.path().filename());
+        json j = json::parse(std::ifstream(dir / file));
+        edit(j);
+        std::ofstream(dir / file) << j.dump();
+        return dir.string();
+    }
+    std::string copyWithTensors(const std::string& name, const std::function<void(std::map<std::string, torch::Tensor>&)>& edit) {
+        const std::string dir = editedCopy(name, "config.json", [](json&) {});
+        SafetensorsFile file(dir + "/model.safetensors");
+        std::map<std::string, torch::Tensor> tensors;
+        for (const auto& [key, info] : file.tensors()) tensors[key] = file.load(key);
+        edit(tensors);
+        saveSafetensors(dir + "/model.safetensors", tensors);
+        return dir;
+    }
+
+private slots:
+    void initTestCase() {
+        torch::set_num_threads(2);
+        expected_ = json::parse(rlhf::test::readData("tiny-mamba/expected.json"));
+        tmp_ = fs::temp_directory_path() / ("rlhf-mamba-" + std::to_string(::getpid()));
+        fs::create_directories(tmp_);
+    }
+    void cleanupTestCase() { fs::remove_all(tmp_); }
+
+    void configReadsTransformersNames() {
+        const auto c = MambaConfig::fromDirectory(modelDir("mamba"));
+        QCOMPARE(c.intermediateSize, 64);  // expand 2 × hidden 32
+        QCOMPARE(c.timeStepRank, 2);       // "auto": ceil(32 / 16)
+        QCOMPARE(c.convKernel, 4);
+        QVERIFY(c.tieWordEmbeddings && c.useConvBias && !c.useBias);
+        const auto u = MambaConfig::fromDirectory(modelDir("mamba-untied"));
+        QCOMPARE(u.intermediateSize, 72);
+        QCOMPARE(u.timeStepRank, 5);
+        QCOMPARE(u.eosTokenIds, std::vector<int>{9});  // eos_token_id null; generation_config.json's 9
+        QCOMPARE(u.bosTokenId, 1);
+        QCOMPARE(u.padTokenId, -1);
+        // parameterCount counts what the model holds.
+        for (const auto& config : {c, u}) {
+            MambaModel model(config);
+            double n = 0;
+            for (const auto& p : model->parameters()) n += static_cast<double>(p.numel());
+            QCOMPARE(config.parameterCount(), n);
+        }
+    }
+
+    void logitsMatchTheReference_data() {
+        QTest::addColumn<QString>("name");
+        for (const char* name : {"mamba", "mamba-untied"}) QTest::newRow(name) << QString(name);
+    }
+    void logitsMatchTheReference() {
+        QFETCH(QString, name);
+        const auto& e = expected_[name.toStdString()];
+        auto model = loadMambaModel(modelDir(name.toStdString()));
+        torch::NoGradGuard noGrad;
+        const auto logits = model->forward(row(e["ids"].get<std::vector<int>>()))[0];
+        std::vector<torch::Tensor> rows;
+        for (const auto& r : e["logits"]) rows.push_back(torch::tensor(r.get<std::vector<float>>()));
+        const double diff = maxDiff(logits, torch::stack(rows));
+        QVERIFY2(diff < 1e-4, qPrintable(QString("max |Δlogit| %1").arg(diff)));
+        const auto logProbs = model->tokenLogProbs(e["ids"].get<std::vector<int>>());
+        QCOMPARE(logProbs.size(), e["ids"].size() - 1);
+        for (size_t i = 0; i < logProbs.size(); ++i) QVERIFY(std::abs(logProbs[i] - e["token_logprobs"][i].get<double>()) < 1e-4);
+        QCOMPARE(greedyIds(model, e["greedy_prompt"].get<std::vector<int>>(), e["max_new_tokens"].get<int>()),
+                 e["greedy_new_ids"].get<std::vector<int>>());
+    }
+
+    // A prompt, then one token at a time from the recurrent state, gives the full pass's logits; the state
+    // keeps its size however long the context.
+    void recurrentStepsEqualTheFullPass() {
+        const auto ids = expected_["mamba-untied"]["ids"].get<std::vector<int>>();
+        auto model = loadMambaModel(modelDir("mamba-untied"));
+        torch::NoGradGuard noGrad;
+        const auto full = model->forward(row(ids))[0];  // [T,V]
+        MambaCache cache;
+        const auto first = model->forward(row({ids.begin(), ids.begin() + 5}), &cache)[0];
+        QVERIFY(maxDiff(first, full.narrow(0, 0, 5)) < 1e-4);
+        const auto stateShape = cache.layers[0].ssm.sizes().vec();
+        QCOMPARE(stateShape, (std::vector<int64_t>{1, 72, 4}));
+        QCOMPARE(cache.layers[0].conv.sizes().vec(), (std::vector<int64_t>{1, 72, 2}));
+        for (size_t t = 5; t < ids.size(); ++t) {
+            const auto step = model->forward(row({ids[t]}), &cache)[0][0];
+            QVERIFY2(maxDiff(step, full[static_cast<int64_t>(t)]) < 1e-4, qPrintable(QString::number(t)));
+        }
+        QCOMPARE(cache.length, int64_t(ids.size()));
+        QCOMPARE(cache.layers[2].ssm.sizes().vec(), stateShape);
+    }
+
+    // A prompt shorter than the convolution's width starts from zeros, as the padded convolution does.
+    void aPromptShorterThanTheKernelWorks() {
+        const auto ids = expected_["mamba"]["ids"].get<std::vector<int>>();
+        auto model = loadMambaModel(modelDir("mamba"));
+        torch::NoGradGuard noGrad;
+        const auto full = model->forward(row(ids))[0];
+        MambaCache cache;
+        QVERIFY(maxDiff(model->forward(row({ids[0]}), &cache)[0][0], full[0]) < 1e-4);
+        QVERIFY(maxDiff(model->forward(row({ids[1], ids[2]}), &cache)[0], full.narrow(0, 1, 2)) < 1e-4);
+    }
+
+    void greedyStopsAtAnEosOfEitherConfig() {
+        const auto& e = expected_["mamba"];
+        const auto all = e["greedy_new_ids"].get<std::vector<int>>();
+        const int stop = all[3];
+        const auto firstStop = std::find(all.begin(), all.end(), stop) - all.begin();
+        for (const char* file : {"config.json", "generation_config.json"}) {
+            const auto dir = editedCopy("mamba", file, [&](json& j) { j["eos_token_id"] = json::array({70, stop}); });
+            auto model = loadMambaModel(dir);
+            bool ended = false;
+            QCOMPARE(greedyIds(model, e["greedy_prompt"].get<std::vector<int>>(), 30, &ended),
+                     std::vector<int>(all.begin(), all.begin() + firstStop + 1));
+            QVERIFY(ended);
+        }
+    }
+
+    // Saved and loaded again: the same tensors under transformers' names, the same logits, config.json
+    // with the fields MambaConfig reads; a tied model stores no lm_head.weight.
+    void saveAndLoadRoundTrip_data() {
+        QTest::addColumn<QString>("name");
+        for (const char* name : {"mamba", "mamba-untied"}) QTest::newRow(name) << QString(name);
+    }
+    void saveAndLoadRoundTrip() {
+        QFETCH(QString, name);
+        auto model = loadMambaModel(modelDir(name.toStdString()));
+        const std::string dir = (tmp_ / ("saved-" + name.toStdString())).string();
+        saveMambaModel(dir, model, nullptr);
+        SafetensorsFile original(modelDir(name.toStdString()) + "/model.safetensors"), saved(dir + "/model.safetensors");
+        QCOMPARE(saved.tensors().size(), original.tensors().size());
+        for (const auto& [key, info] : original.tensors()) QVERIFY2(torch::equal(saved.load(key), original.load(key)), key.c_str());
+        const auto reference = MambaConfig::fromDirectory(modelDir(name.toStdString()));
+        const auto again = MambaConfig::fromDirectory(dir);
+        QCOMPARE(again.toJson(), reference.toJson());
+        auto reloaded = loadMambaModel(dir);
+        torch::NoGradGuard noGrad;
+        const auto ids = row(expected_[name.toStdString()]["ids"].get<std::vector<int>>());
+        QVERIFY(torch::equal(reloaded->forward(ids), model->forward(ids)));
+    }
+
+    void loaderErrorsNameTheTensor() {
+        const std::string p = "backbone.layers.1.mixer.";
+        QVERIFY(loadError(copyWithTensors("mamba", [&](auto& t) { t.erase(p + "A_log"); })).find("missing tensor '" + p + "A_log'") != std::string::npos);
+        QVERIFY(loadError(copyWithTensors("mamba", [&](auto& t) { t[p + "D"] = torch::ones({3}); })).find("'" + p + "D' has shape [3], the config says [64]") != std::string::npos);
+        QVERIFY(loadError(copyWithTensors("mamba", [](auto& t) { t["backbone.layers.2.norm.weight"] = torch::ones({32}); })).find("unexpected tensor 'backbone.layers.2.norm.weight'") != std::string::npos);
+        QVERIFY(loadError(editedCopy("mamba", "config.json", [](json& j) { j["hidden_act"] = "gelu"; })).find("hidden_act 'gelu' is not supported") != std::string::npos);
+        QVERIFY(loadError(editedCopy("mamba", "config.json", [](json& j) { j["state_size"] = "wide"; })).find("field state_size must be an integer") != std::string::npos);
+        // conv1d.bias is stored but use_conv_bias says there is none.
+        QVERIFY(loadError(editedCopy("mamba", "config.json", [](json& j) { j["use_conv_bias"] = false; })).find("unexpected tensor 'backbone.layers.0.mixer.conv1d.bias'") != std::string::npos);
+    }
+
+    // A new model trains: transformers' initial A_log and D, and AdamW steps on one batch lower its loss.
+    void aNewModelLearns() {
+        MambaConfig c = MambaConfig::fromDirectory(modelDir("mamba"));
+        torch::manual_seed(3);
+        MambaModel model(c);
+        const auto aLog = model->named_parameters()["backbone.layers.0.mixer.A_log"];
+        QVERIFY(maxDiff(aLog[5], torch::log(torch::arange(1, 9, torch::kFloat32))) < 1e-6);
+        const auto dtBias = torch::softplus(model->layers->ptr<MambaBlockImpl>(0)->mixer->dt_proj->bias.detach());
+        QVERIFY(dtBias.min().item<double>() >= c.timeStepMin * 0.999 && dtBias.max().item<double>() <= c.timeStepMax * 1.001);
+        const auto batch = torch::randint(1, c.vocabSize, {4, 17}, torch::kLong);
+        const auto input = batch.narrow(1, 0, 16), target = batch.narrow(1, 1, 16);
+        rlhf::train::AdamW optimizer(model->parameters(), {3e-3, 0.9, 0.95, 1e-8, 0.0});
+        double first = 0, last = 0;
+        for (int step = 0; step < 25; ++step) {
+            for (auto& p : model->parameters()) p.mutable_grad() = torch::Tensor();
+            const auto loss = -model->targetLogProbs(input, target).mean();
+            loss.backward();
+            for (const auto& p : model->parameters()) QVERIFY(p.grad().defined());
+            optimizer.step(3e-3);
+            (step == 0 ? first : last) = loss.item<double>();
+        }
+        QVERIFY2(last < first - 1.0, qPrintable(QString("loss %1 -> %2").arg(first).arg(last)));
+    }
+};
+
+QTEST_GUILESS_MAIN(MambaModelTest)
+#include "MambaModelTest.moc"
