@@ -6,7 +6,8 @@
 #include <torch/torch.h>
 
 #include "CliSupport.h"
-#include "LlamaTextCommands.h"
+#include "ModelTextCommands.h"
+#include "TextModel.h"
 #include "MemoryCheck.h"
 #include "model/LlamaCheckpoint.h"
 #include "model/LlamaGeneration.h"
@@ -26,7 +27,7 @@ std::vector<chat::ChatMessage> messagesOf(const std::vector<chat::ChatTurn>& tur
 }  // namespace
 
 std::shared_ptr<LlamaChatModel> loadLlamaChatModel(const std::string& dir, const std::string& chatFormat, const torch::Device& device) {
-    auto tokenizer = llamaTokenizer(dir);
+    auto tokenizer = textModelTokenizer(dir);
     chat::InstructFormat format;
     try {
         format = chat::instructFormatForModel(dir, chatFormat);

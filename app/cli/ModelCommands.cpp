@@ -11,7 +11,8 @@
 #include "EngineCommands.h"
 #include "DeviceOption.h"
 #include "CompletionOutput.h"
-#include "LlamaTextCommands.h"
+#include "ModelTextCommands.h"
+#include "TextModel.h"
 #include "TokenIdCommands.h"
 #include "model/Generation.h"
 #include "model/HfCheckpoint.h"
@@ -37,8 +38,8 @@ struct ModelOptions {
 
 // Errors (missing files, bad config, bad tensors) propagate to main(), which prints them and exits 1.
 model::LoadedModel loadModel(const ModelOptions& o) {
-    if (const std::string type = model::modelTypeOf(o.modelDir); model::isLlamaFamily(type))
-        throw UserError(o.modelDir + ": a " + type + " model: reward heads of the Llama family are not read yet");
+    if (const std::string type = model::modelTypeOf(o.modelDir); isTextModelType(type))
+        throw UserError(o.modelDir + ": a " + type + " model: reward heads are read for GPT-2 only (not yet for " + type + ")");
     return model::loadCheckpoint(o.modelDir, resolveDevice(o.device));
 }
 
@@ -49,8 +50,8 @@ void runTokenize(const ModelOptions& o) {
 
 void runScore(const ModelOptions& o) {
     if (!o.ids.empty()) return scoreTokenIds(o.modelDir, parseTokenIds(o.ids), o.device, o.json);
-    if (model::isLlamaFamily(model::modelTypeOf(o.modelDir)))
-        return scoreLlamaText(o.modelDir, o.prompt, o.response, o.device, o.json);
+    if (isTextModelType(model::modelTypeOf(o.modelDir)))
+        return scoreModelText(o.modelDir, o.prompt, o.response, o.device, o.json);
     auto loaded = loadModel(o);
     const auto prompt = encodeOrThrow(*loaded.tokenizer, o.prompt, "--prompt");
     const auto response = encodeOrThrow(*loaded.tokenizer, o.response, "--response");
@@ -78,8 +79,8 @@ void runGenerate(const ModelOptions& o) {
         return generateFromTokenIds(o.modelDir, parseTokenIds(o.ids), o.sampling, o.num, o.device, o.json);
     }
     const CompletionOutput output{o.json, o.stream, o.skipSpecialTokens};
-    if (model::isLlamaFamily(model::modelTypeOf(o.modelDir)))
-        return generateLlamaText(o.modelDir, o.device, o.prompt, o.chat, o.sampling, o.num, output);
+    if (isTextModelType(model::modelTypeOf(o.modelDir)))
+        return generateModelText(o.modelDir, o.device, o.prompt, o.chat, o.sampling, o.num, output);
     if (o.chat.chat || !o.chat.format.empty() || !o.chat.system.empty())
         throw UserError("--chat, --chat-format, --system: for Llama-family models (a workbench GPT-2 is prompted in the "
                         "HH form: \"\\n\\nHuman: …\\n\\nAssistant:\")");
@@ -96,7 +97,7 @@ void runGenerate(const ModelOptions& o) {
 void addModelCommands(CLI::App& app) {
     auto o = std::make_shared<ModelOptions>();
     auto addCommon = [&](CLI::App* cmd) {
-        cmd->add_option("--model", o->modelDir, "Model directory (Hugging Face GPT-2, Llama or Qwen2 layout)")->required();
+        cmd->add_option("--model", o->modelDir, "Model directory (Hugging Face GPT-2, Llama, Qwen2 or Mamba layout)")->required();
         cmd->add_flag("--json", o->json, "JSON output (default: text)");
     };
     CLI::App* tokenize = app.add_subcommand("tokenize", engineCommandDescription("tokenize"));

@@ -6,9 +6,9 @@
 
 #include "CliSupport.h"
 #include "DeviceOption.h"
+#include "TextModel.h"
 #include "model/HfCheckpoint.h"
-#include "model/LlamaCheckpoint.h"
-#include "model/LlamaGeneration.h"
+#include "model/LlamaConfig.h"
 #include "model/Scoring.h"
 
 namespace rlhf::cli {
@@ -46,10 +46,10 @@ std::vector<int> parseTokenIds(const std::string& text) {
 
 void scoreTokenIds(const std::string& modelDir, const std::vector<int>& ids, const std::string& device, bool json) {
     const torch::Device where = resolveDevice(device);
-    if (model::isLlamaFamily(model::modelTypeOf(modelDir))) {
-        const auto llama = model::loadLlamaModel(modelDir, where);
-        checkVocabulary(ids, llama.config().vocabSize);
-        printResult(scoreJson(llama.tokenLogProbs(ids)), json);
+    if (isTextModelType(model::modelTypeOf(modelDir))) {
+        const auto textModel = loadTextModel(modelDir, where);
+        checkVocabulary(ids, textModel.vocabSize);
+        printResult(scoreJson(textModel.tokenLogProbs(ids)), json);
         return;
     }
     auto loaded = model::loadCheckpoint(modelDir, where, false);
@@ -66,10 +66,10 @@ void generateFromTokenIds(const std::string& modelDir, const std::vector<int>& i
     const torch::Device where = resolveDevice(device);
     std::vector<model::Completion> completions;
     std::optional<text::ByteLevelBpe> tokenizer;
-    if (model::isLlamaFamily(model::modelTypeOf(modelDir))) {
-        const auto llama = model::loadLlamaModel(modelDir, where);
-        checkVocabulary(ids, llama.config().vocabSize);
-        completions = model::generateLlama(llama, ids, num, sampling);
+    if (isTextModelType(model::modelTypeOf(modelDir))) {
+        const auto textModel = loadTextModel(modelDir, where);
+        checkVocabulary(ids, textModel.vocabSize);
+        completions = textModel.generate(ids, num, sampling, {}, {});
     } else {
         auto loaded = model::loadCheckpoint(modelDir, where, false);
         checkVocabulary(ids, loaded.model->config().vocabSize);

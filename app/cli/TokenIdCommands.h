@@ -1,6 +1,6 @@
 #pragma once
 // `rlhf score --ids` and `rlhf generate --ids`: token ids in, numbers out, for any model directory the
-// engine reads — GPT-2 (HfCheckpoint) or the Llama family (LlamaCheckpoint) — with or without a tokenizer.
+// engine reads — GPT-2 (HfCheckpoint), the Llama family or Mamba (TextModel) — with or without a tokenizer.
 // The ids are used as given (no BOS added). For exact checks against other implementations.
 
 #include <string>
@@ -17,7 +17,7 @@ std::vector<int> parseTokenIds(const std::string& text);
 void scoreTokenIds(const std::string& modelDir, const std::vector<int>& ids, const std::string& device, bool json);
 
 // {"completions": [{"ids": new ids, "ended_with_eos", "text" (with a tokenizer)}]}; stops early only at
-// an EOS id of the model's config. Llama-family models decode greedily only (for now).
+// an EOS id of the model's config.
 void generateFromTokenIds(const std::string& modelDir, const std::vector<int>& ids, const model::SamplingOptions& sampling,
                           int num, const std::string& device, bool json);
 

@@ -7,6 +7,7 @@
 
 #include "model/Gpt2Config.h"
 #include "model/LlamaConfig.h"
+#include "model/MambaConfig.h"
 
 namespace rlhf::model {
 
@@ -15,8 +16,17 @@ ModelShape modelShapeOf(const LlamaConfig& c) {
             c.parameterCount()};
 }
 
+ModelShape modelShapeOf(const MambaConfig& c) {
+    ModelShape m{"mamba", c.vocabSize, c.hiddenSize, c.layers, 0, 0, 0, c.intermediateSize, 2048, c.parameterCount()};
+    m.stateSize = c.stateSize;
+    m.convKernel = c.convKernel;
+    return m;
+}
+
 ModelShape modelShapeOf(const std::string& dir) {
-    if (isLlamaFamily(modelTypeOf(dir))) return modelShapeOf(LlamaConfig::fromDirectory(dir));
+    const std::string type = modelTypeOf(dir);
+    if (isLlamaFamily(type)) return modelShapeOf(LlamaConfig::fromDirectory(dir));
+    if (isMamba(type)) return modelShapeOf(MambaConfig::fromDirectory(dir));
     const Gpt2Config c = Gpt2Config::fromFile(dir + "/config.json");
     return {"gpt2", c.vocabSize, c.nEmbd, c.nLayer, c.nHead, c.nHead, c.headSize(), c.mlpWidth(), c.nPositions,
             c.parameterCount()};
@@ -27,6 +37,7 @@ namespace {
 // Values one token keeps per layer for the backward pass, attention scores of a sequence of T aside.
 double valuesPerTokenLayer(const ModelShape& m) {
     if (m.family == "gpt2") return 16.0 * m.hidden;
+    if (m.family == "mamba") return 2.0 * m.hidden + 9.0 * m.intermediate + 3.0 * m.intermediate * m.stateSize;
     return 6.0 * m.hidden + 2.0 * double(m.heads + m.kvHeads) * m.headDim + 3.0 * m.intermediate;
 }
 
@@ -43,6 +54,7 @@ double inferenceActivations(const ModelShape& m, double sequences, double T) {
 }
 
 double kvCache(const ModelShape& m, double sequences, double tokens) {
+    if (m.family == "mamba") return double(m.layers) * m.intermediate * double(m.stateSize + m.convKernel - 1) * sequences * 4.0;
     return 2.0 * m.layers * double(m.kvHeads) * m.headDim * sequences * tokens * 4.0;
 }
 

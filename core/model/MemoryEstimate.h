@@ -6,10 +6,12 @@
 //   autocast    2·P of each trained model under bf16 (the weights' bf16 copies autocast keeps for a pass);
 //   frozen      4·P of each model that is only run (DPO's and PPO's reference, PPO's reward model);
 //   activations what one micro-batch keeps for the backward pass: per token and layer about
-//               16·C (GPT-2) or 6·C + 2·(H+K)·D + 3·I (Llama) values plus 2·H·T attention scores, at 4
+//               16·C (GPT-2), 6·C + 2·(H+K)·D + 3·I (Llama) or 2·C + 9·I + 3·I·N (Mamba: the scan's
+//               decays, inputs and states) values plus 2·H·T attention scores, at 4
 //               bytes (2.4 under bf16: matmul outputs in bf16, norms and softmax in fp32), and the
 //               logits three times (values, log-softmax, gradient) at 4 bytes;
-//   cache       the KV cache of generation: 2·L·K·D values per token of batch × (prompt + new tokens).
+//   cache       the KV cache of generation: 2·L·K·D values per token of batch × (prompt + new tokens);
+//               Mamba's recurrent state instead: L·I·(N + K − 1) values per sequence, whatever its length.
 // Training stages are sft, rm, dpo (chosen and rejected: twice the sequences), ppo (policy and value
 // model trained, reference and reward frozen, rollouts generated) and pretrain; inference stages
 // chat/generate and score. Activations and the cache are the parts that depend on the data: the sequence
@@ -22,17 +24,20 @@ namespace rlhf::model {
 
 // The shape of a decoder: what its parameter count and activations follow from.
 struct ModelShape {
-    std::string family;  // gpt2 or llama (llama and qwen2 configs)
+    std::string family;  // gpt2, llama (llama and qwen2 configs) or mamba (no attention: heads 0)
     int64_t vocab = 0, hidden = 0, layers = 0, heads = 0, kvHeads = 0, headDim = 0, intermediate = 0;
-    int64_t context = 0;  // n_positions, or max_position_embeddings
+    int64_t context = 0;  // n_positions, or max_position_embeddings; mamba (no limit): 2,048 for the estimates
     double parameters = 0;
+    int64_t stateSize = 0, convKernel = 0;  // mamba: N and K
 };
 
 struct LlamaConfig;
+struct MambaConfig;
 
-// Reads DIR/config.json (GPT-2, Llama or Qwen2). Throws std::invalid_argument naming the file and field.
+// Reads DIR/config.json (GPT-2, Llama, Qwen2 or Mamba). Throws std::invalid_argument naming the file and field.
 ModelShape modelShapeOf(const std::string& dir);
 ModelShape modelShapeOf(const LlamaConfig& config);
+ModelShape modelShapeOf(const MambaConfig& config);
 
 struct StageMemory {
     std::string stage;

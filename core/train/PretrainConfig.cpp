@@ -10,7 +10,7 @@ namespace rlhf::train {
 
 namespace {
 
-const std::set<std::string> kKeys = {"text_path", "vocab_size", "n_layer", "n_head", "n_embd", "context",
+const std::set<std::string> kKeys = {"text_path", "architecture", "state_size", "expand", "conv_kernel", "vocab_size", "n_layer", "n_head", "n_embd", "context",
                                      "batch_size", "grad_accum", "lr", "min_lr", "warmup_steps", "schedule", "max_steps",
                                      "weight_decay", "grad_clip", "eval_every", "eval_batches", "checkpoint_every",
                                      "seed", "val_fraction", "precision"};
@@ -18,8 +18,8 @@ const std::set<std::string> kKeys = {"text_path", "vocab_size", "n_layer", "n_he
 }  // namespace
 
 nlohmann::json PretrainConfig::toJson() const {
-    return {{"text_path", textPath}, {"vocab_size", vocabSize}, {"n_layer", nLayer}, {"n_head", nHead},
-            {"n_embd", nEmbd}, {"context", context}, {"batch_size", batchSize}, {"grad_accum", gradAccum},
+    return {{"text_path", textPath}, {"architecture", architecture}, {"vocab_size", vocabSize}, {"n_layer", nLayer},
+            {"n_head", nHead}, {"n_embd", nEmbd}, {"state_size", stateSize}, {"expand", expand}, {"conv_kernel", convKernel}, {"context", context}, {"batch_size", batchSize}, {"grad_accum", gradAccum},
             {"lr", lr}, {"min_lr", minLr}, {"warmup_steps", warmupSteps}, {"schedule", schedule}, {"max_steps", maxSteps},
             {"weight_decay", weightDecay}, {"grad_clip", gradClip}, {"eval_every", evalEvery},
             {"eval_batches", evalBatches}, {"checkpoint_every", checkpointEvery}, {"seed", seed},
@@ -35,6 +35,12 @@ PretrainConfig PretrainConfig::fromJson(const nlohmann::json& j, const std::stri
     readSetting(j, "n_layer", c.nLayer, origin, 1, 96);
     readSetting(j, "n_head", c.nHead, origin, 1, 128);
     readSetting(j, "n_embd", c.nEmbd, origin, 8, 16384);
+    readStringSetting(j, "architecture", c.architecture, origin);
+    if (c.architecture != "gpt2" && c.architecture != "mamba")
+        throw std::invalid_argument(origin + ": architecture must be \"gpt2\" or \"mamba\", found \"" + c.architecture + "\"");
+    readSetting(j, "state_size", c.stateSize, origin, 1, 256);
+    readSetting(j, "expand", c.expand, origin, 1, 8);
+    readSetting(j, "conv_kernel", c.convKernel, origin, 2, 16);
     readSetting(j, "context", c.context, origin, 2, 65536);
     readSetting(j, "batch_size", c.batchSize, origin, 1, 65536);
     readSetting(j, "grad_accum", c.gradAccum, origin, 1, 65536);
@@ -50,7 +56,7 @@ PretrainConfig PretrainConfig::fromJson(const nlohmann::json& j, const std::stri
     readSetting(j, "checkpoint_every", c.checkpointEvery, origin, 0, 1e12);
     readSetting(j, "seed", c.seed, origin, 0, 1.8e19);
     readSetting(j, "val_fraction", c.valFraction, origin, 0.01, 0.5);
-    if (c.nEmbd % c.nHead != 0)
+    if (c.architecture == "gpt2" && c.nEmbd % c.nHead != 0)
         throw std::invalid_argument(origin + ": n_embd " + std::to_string(c.nEmbd) + " is not divisible by n_head " +
                                     std::to_string(c.nHead));
     return c;

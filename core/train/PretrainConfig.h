@@ -1,5 +1,7 @@
 #pragma once
-// Settings of a from-scratch pretraining run; JSON keys as written in --config files and --set.
+// Settings of a from-scratch pretraining run; JSON keys as written in --config files and --set. The
+// architecture is a GPT-2 (n_head attention heads) or a Mamba (state_size, expand, conv_kernel; no heads),
+// both n_layer deep and n_embd wide.
 
 #include <cstdint>
 #include <string>
@@ -13,10 +15,14 @@ namespace rlhf::train {
 
 struct PretrainConfig {
     std::string textPath;          // text_path: the UTF-8 training text
+    std::string architecture = "gpt2";  // architecture: gpt2 or mamba
     int vocabSize = 1024;          // vocab_size: BPE trained on the text (512-8192 for demos)
     int nLayer = 4;                // n_layer
     int nHead = 4;                 // n_head
     int nEmbd = 128;               // n_embd
+    int stateSize = 16;            // state_size: Mamba's state per channel (N)
+    int expand = 2;                // expand: Mamba's channels per n_embd (I = expand × n_embd)
+    int convKernel = 4;            // conv_kernel: Mamba's causal convolution width
     int context = 128;             // context: tokens per training window (= n_positions)
     int batchSize = 16;            // batch_size: windows per micro-batch
     int gradAccum = 1;             // grad_accum: micro-batches per optimiser step

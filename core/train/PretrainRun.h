@@ -1,6 +1,6 @@
 #pragma once
-// Pretraining from scratch on a text file: train a byte-level BPE on the text, build a small GPT-2,
-// then next-token training on random windows (AdamW, warm-up + cosine, global-norm clipping, gradient
+// Pretraining from scratch on a text file: train a byte-level BPE on the text, build a small GPT-2 or
+// Mamba (config.architecture), then next-token training on random windows (AdamW, warm-up + cosine, global-norm clipping, gradient
 // accumulation), validation loss on the held-out tail, checkpoints and JSON-lines metrics in a run
 // directory, and bit-for-bit resume. Runs on the calling thread; stop it with the atomic flag.
 
@@ -11,6 +11,7 @@
 #include <string>
 
 #include "model/Gpt2Model.h"
+#include "model/MambaModel.h"
 #include "text/ByteLevelBpe.h"
 #include "train/AdamW.h"
 #include "train/GradientPass.h"
@@ -40,11 +41,15 @@ public:
     const PretrainConfig& config() const { return config_; }
     const std::string& lastCheckpoint() const { return progress_.lastCheckpoint; }
     int64_t trainTokens() const { return static_cast<int64_t>(trainTokens_.size()); }
-    model::Gpt2Model& model() { return model_; }
+    // The model trained: gpt() for architecture gpt2, mamba() for mamba (the other is null).
+    model::Gpt2Model& gpt() { return gpt_; }
+    model::MambaModel& mamba() { return mamba_; }
 
 private:
     PretrainRun(const std::string& runDir, PretrainConfig config, const torch::Device& device);
     void prepare(text::ByteLevelBpe tokenizer);
+    void buildModel();
+    torch::nn::Module& module();
     StepStats trainStep(int64_t step);
     // Mean next-token cross-entropy of the model on input [B,T] against targets [B,T] (bf16 products
     // under autocast; the log-probs and the mean in float32).
@@ -59,7 +64,8 @@ private:
     Precision precision_;
     RunProgress progress_;  // directory, optimiser, order, step, newest checkpoint and its listener
     std::unique_ptr<text::ByteLevelBpe> tokenizer_;
-    model::Gpt2Model model_{nullptr};
+    model::Gpt2Model gpt_{nullptr};
+    model::MambaModel mamba_{nullptr};
     std::unique_ptr<GradientPass> gradientPass_;
     std::vector<int> trainTokens_, valTokens_;
     std::mt19937_64 sampler_;

@@ -58,10 +58,15 @@ std::optional<std::string> RunDirectory::latestCheckpointIn(const std::string& r
 std::string RunDirectory::saveCheckpoint(model::Gpt2Model& model, const text::ByteLevelBpe& tokenizer,
                                          const TrainerState& state, const torch::Tensor& score,
                                          const std::function<void(const std::string& dir)>& alsoWrite) const {
+    return saveCheckpointWith([&](const std::string& dir) { model::saveCheckpoint(dir, model, &tokenizer, score); }, state, alsoWrite);
+}
+
+std::string RunDirectory::saveCheckpointWith(const std::function<void(const std::string& dir)>& writeModel, const TrainerState& state,
+                                         const std::function<void(const std::string& dir)>& alsoWrite) const {
     const fs::path final = fs::path(dir_) / "checkpoints" / stepName(state.step);
     const fs::path partial = final.string() + ".partial";
     fs::remove_all(partial);
-    model::saveCheckpoint(partial.string(), model, &tokenizer, score);
+    writeModel(partial.string());
     nlohmann::json meta = {{"step", state.step}, {"extra", state.extra}};
     std::ofstream(partial / "trainer_state.json") << meta.dump(2) << '\n';
     model::saveSafetensors((partial / "trainer_state.safetensors").string(), state.tensors);

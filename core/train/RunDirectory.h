@@ -54,6 +54,9 @@ public:
     std::string saveCheckpoint(model::Gpt2Model& model, const text::ByteLevelBpe& tokenizer, const TrainerState& state,
                                const torch::Tensor& score = {},
                                const std::function<void(const std::string& dir)>& alsoWrite = {}) const;
+    // The same for any model: `writeModel` writes the model's files into the directory it is given.
+    std::string saveCheckpointWith(const std::function<void(const std::string& dir)>& writeModel, const TrainerState& state,
+                                   const std::function<void(const std::string& dir)>& alsoWrite = {}) const;
     static TrainerState loadTrainerState(const std::string& checkpointDir);
 
     // Appends to metrics.jsonl; `resumeFromStep` first drops lines of later steps (a resumed run

@@ -21,10 +21,6 @@ struct LlamaChatOptions {
     std::string format;  // --chat-format: empty = from tokenizer_config.json
 };
 
-// The tokenizer.json beside a Llama-family model; UserError naming what is missing, or saying that a
-// SentencePiece tokenizer (tokenizer.model, or tokenizer.json with byte fallback) is not read yet.
-text::ByteLevelBpe llamaTokenizer(const std::string& dir);
-
 // The ids of `text`, with the post-processor's special tokens when `specialTokens`; invalid UTF-8 is a
 // UserError naming the option `what`.
 std::vector<int> encodeOrThrow(const text::ByteLevelBpe& tokenizer, const std::string& text, const char* what,
@@ -34,10 +30,10 @@ std::vector<int> encodeOrThrow(const text::ByteLevelBpe& tokenizer, const std::s
 std::vector<int> endOfTurnIds(const chat::InstructFormat& format, const text::ByteLevelBpe& tokenizer);
 
 // {"logprob", "token_logprobs", "response_ids"}: the response's tokens after the prompt's.
-void scoreLlamaText(const std::string& dir, const std::string& prompt, const std::string& response,
+void scoreModelText(const std::string& dir, const std::string& prompt, const std::string& response,
                     const std::string& device, bool json);
 
-void generateLlamaText(const std::string& dir, const std::string& device, const std::string& prompt,
+void generateModelText(const std::string& dir, const std::string& device, const std::string& prompt,
                        const LlamaChatOptions& chat, const model::SamplingOptions& sampling, int num,
                        const CompletionOutput& output);
 

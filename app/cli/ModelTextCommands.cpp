@@ -1,35 +1,15 @@
-#include "LlamaTextCommands.h"
+#include "ModelTextCommands.h"
 
-#include <filesystem>
 #include <numeric>
 
 #include "CliSupport.h"
 #include "DeviceOption.h"
 #include "MemoryCheck.h"
 #include "chat/InstructFormat.h"
-#include "model/LlamaCheckpoint.h"
-#include "model/LlamaGeneration.h"
+#include "TextModel.h"
 #include "text/ByteLevelBpe.h"
 
 namespace rlhf::cli {
-
-text::ByteLevelBpe llamaTokenizer(const std::string& dir) {
-    namespace fs = std::filesystem;
-    const std::string sentencePiece = ": a SentencePiece tokenizer (Llama-2, TinyLlama), which the workbench does not read yet; "
-                                      "score and generate take token ids with --ids";
-    if (!fs::exists(fs::path(dir) / "tokenizer.json")) {
-        if (fs::exists(fs::path(dir) / "tokenizer.model")) throw UserError(dir + sentencePiece);
-        throw UserError(dir + ": no tokenizer.json; score and generate take token ids with --ids");
-    }
-    try {
-        return text::ByteLevelBpe::fromTokenizerJson((fs::path(dir) / "tokenizer.json").string());
-    } catch (const text::TokenizerError& e) {  // SentencePiece saved as tokenizer.json: byte fallback, Metaspace
-        const std::string why = e.what();
-        if (why.find("byte_fallback") != std::string::npos || why.find("Metaspace") != std::string::npos)
-            throw UserError(dir + sentencePiece + " (" + why + ")");
-        throw;
-    }
-}
 
 std::vector<int> encodeOrThrow(const text::ByteLevelBpe& tokenizer, const std::string& text, const char* what,
                                bool specialTokens) {
@@ -49,11 +29,11 @@ std::vector<int> endOfTurnIds(const chat::InstructFormat& format, const text::By
 
 namespace {
 
-void checkVocabulary(const std::vector<int>& ids, const model::LlamaModel& model, const std::string& dir) {
+void checkVocabulary(const std::vector<int>& ids, int vocabSize, const std::string& dir) {
     for (int id : ids)
-        if (id >= model.config().vocabSize)
+        if (id >= vocabSize)
             throw UserError(dir + ": the tokenizer gives id " + std::to_string(id) + ", beyond the model's vocab_size " +
-                            std::to_string(model.config().vocabSize));
+                            std::to_string(vocabSize));
 }
 
 // The prompt's ids: a chat rendered in the model's format (its special tokens written in the text), or
@@ -76,16 +56,16 @@ std::vector<int> promptIds(const std::string& dir, const text::ByteLevelBpe& tok
 
 }  // namespace
 
-void scoreLlamaText(const std::string& dir, const std::string& prompt, const std::string& response,
+void scoreModelText(const std::string& dir, const std::string& prompt, const std::string& response,
                     const std::string& device, bool json) {
-    const auto tokenizer = llamaTokenizer(dir);
+    const auto tokenizer = textModelTokenizer(dir);
     const auto promptPart = encodeOrThrow(tokenizer, prompt, "--prompt", true);
     const auto responsePart = encodeOrThrow(tokenizer, response, "--response", false);
     if (promptPart.empty()) throw UserError("--prompt: must not be empty (this tokenizer adds no BOS token)");
-    const auto model = model::loadLlamaModel(dir, resolveDevice(device));
+    const auto model = loadTextModel(dir, resolveDevice(device));
     std::vector<int> ids = promptPart;
     ids.insert(ids.end(), responsePart.begin(), responsePart.end());
-    checkVocabulary(ids, model, dir);
+    checkVocabulary(ids, model.vocabSize, dir);
     const auto all = model.tokenLogProbs(ids);
     const std::vector<double> responseLogProbs(all.end() - static_cast<std::ptrdiff_t>(responsePart.size()), all.end());
     printResult({{"logprob", std::accumulate(responseLogProbs.begin(), responseLogProbs.end(), 0.0)},
@@ -94,20 +74,20 @@ void scoreLlamaText(const std::string& dir, const std::string& prompt, const std
                 json);
 }
 
-void generateLlamaText(const std::string& dir, const std::string& device, const std::string& prompt,
+void generateModelText(const std::string& dir, const std::string& device, const std::string& prompt,
                        const LlamaChatOptions& chat, const model::SamplingOptions& sampling, int num,
                        const CompletionOutput& output) {
-    const auto tokenizer = llamaTokenizer(dir);
+    const auto tokenizer = textModelTokenizer(dir);
     std::vector<int> stopIds;
     const auto ids = promptIds(dir, tokenizer, prompt, chat, &stopIds);
     if (ids.empty()) throw UserError("--prompt: must not be empty");
     const torch::Device where = resolveDevice(device);
     const model::StageSize size{"generate", num, 0, static_cast<int64_t>(ids.size()), sampling.maxNewTokens, false};
     checkStageMemory(model::estimateStageMemory(model::modelShapeOf(dir), size), "rlhf generate", where.is_cuda(), false);
-    const auto model = model::loadLlamaModel(dir, where);
-    checkVocabulary(ids, model, dir);
+    const auto model = loadTextModel(dir, where);
+    checkVocabulary(ids, model.vocabSize, dir);
     generateAndPrint(tokenizer, ids, num, output, [&](const model::TokenCallback& onToken) {
-        return model::generateLlama(model, ids, num, sampling, onToken, nullptr, stopIds);
+        return model.generate(ids, num, sampling, onToken, stopIds);
     });
 }
 
