@@ -4,6 +4,8 @@
 
 #include <torch/torch.h>
 
+#include "model/SelectiveScan.h"
+
 namespace rlhf::model {
 
 MambaMixerImpl::MambaMixerImpl(const MambaConfig& c)
@@ -39,15 +41,10 @@ torch::Tensor MambaMixerImpl::selectiveScan(const torch::Tensor& u, const torch:
     const auto A = -torch::exp(A_log.to(torch::kFloat32));                 // [I,N]
     const auto decay = torch::exp(dt.unsqueeze(-1) * A);                     // [B,T,I,N]: exp(Δ_t A)
     const auto input = (dt * u).unsqueeze(-1) * b.unsqueeze(2);              // [B,T,I,N]: Δ_t B_t u_t
-    torch::Tensor s = state.defined() ? state : torch::zeros({u.size(0), channels_, stateSize_}, u.options());
-    std::vector<torch::Tensor> states;
-    states.reserve(static_cast<size_t>(T));
-    for (int64_t t = 0; t < T; ++t) {
-        s = decay.select(1, t) * s + input.select(1, t);
-        states.push_back(s);
-    }
-    state = s;
-    return (torch::stack(states, 1) * c.unsqueeze(2)).sum(-1);  // [B,T,I]: C_t · s_t
+    const auto start = state.defined() ? state : torch::zeros({u.size(0), channels_, stateSize_}, u.options());
+    const auto states = selectiveScanStates(decay, input, start);  // [B,T,I,N]
+    state = states.select(1, T - 1).clone();  // not a view: the states of all T positions can go
+    return (states * c.unsqueeze(2)).sum(-1);  // [B,T,I]: C_t · s_t
 }
 
 torch::Tensor MambaMixerImpl::forward(const torch::Tensor& x, MambaLayerState* state) {

@@ -7,7 +7,7 @@
 //   Δ_t, B_t, C_t = x_proj(u_t) split R, N, N;  Δ_t = softplus(dt_proj(Δ_t))   (the selection)
 //   s_t       = exp(Δ_t A) ⊙ s_(t−1) + Δ_t B_t u_t   (A = −exp(A_log) [I,N]: a diagonal state of N per channel)
 //   y_t       = C_t · s_t + D u_t;   out_t = out_proj(y_t ⊙ SiLU(z_t))
-// The scan runs one position after another, in float32 (as transformers' slow path); the convolution and
+// The scan runs one position after another (SelectiveScan), in float32 as transformers' slow path; the convolution and
 // the scan continue from a MambaLayerState, so decoding one token costs the same at any context length.
 // Shapes: B batch, T positions, C hidden, I channels, N state, K conv width, R time-step rank.
 

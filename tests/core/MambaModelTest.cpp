@@ -15,6 +15,7 @@
 #include "model/MambaCheckpoint.h"
 #include "model/MambaGeneration.h"
 #include "model/Safetensors.h"
+#include "model/SelectiveScan.h"
 #include "train/AdamW.h"
 
 using namespace rlhf::model;
@@ -206,6 +207,26 @@ private slots:
         QVERIFY(loadError(editedCopy("mamba", "config.json", [](json& j) { j["state_size"] = "wide"; })).find("field state_size must be an integer") != std::string::npos);
         // conv1d.bias is stored but use_conv_bias says there is none.
         QVERIFY(loadError(editedCopy("mamba", "config.json", [](json& j) { j["use_conv_bias"] = false; })).find("unexpected tensor 'backbone.layers.0.mixer.conv1d.bias'") != std::string::npos);
+    }
+
+    // The scan's own backward pass gives autograd's gradients of the recurrence written as a loop.
+    void scanGradientsEqualTheLoops() {
+        torch::manual_seed(5);
+        const auto a = torch::rand({2, 7, 3, 4}).requires_grad_(), x = torch::randn({2, 7, 3, 4}).requires_grad_();
+        const auto s0 = torch::randn({2, 3, 4}).requires_grad_();
+        const auto weights = torch::randn({2, 7, 3, 4});
+        const auto states = selectiveScanStates(a, x, s0);
+        (states * weights).sum().backward();
+        const auto ga = a.grad().clone(), gx = x.grad().clone(), gs = s0.grad().clone();
+        a.mutable_grad() = x.mutable_grad() = s0.mutable_grad() = torch::Tensor();
+        std::vector<torch::Tensor> loop;
+        torch::Tensor s = s0;
+        for (int64_t t = 0; t < 7; ++t) loop.push_back(s = a.select(1, t) * s + x.select(1, t));
+        QVERIFY(maxDiff(torch::stack(loop, 1), states) < 1e-6);
+        (torch::stack(loop, 1) * weights).sum().backward();
+        QVERIFY(maxDiff(a.grad(), ga) < 1e-5);
+        QVERIFY(maxDiff(x.grad(), gx) < 1e-5);
+        QVERIFY(maxDiff(s0.grad(), gs) < 1e-5);
     }
 
     // A new model trains: transformers' initial A_log and D, and AdamW steps on one batch lower its loss.

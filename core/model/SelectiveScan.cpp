@@ -1,0 +1,107 @@
+#include "model/SelectiveScan.h"
+
+#include <ATen/Parallel.h>
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace rlhf::model {
+
+namespace {
+
+constexpr int64_t kLanesPerBlock = 512;
+
+// For each batch row b and lane j (of L = I·N), in time order (or reversed):
+//   forward:  carry = a_t carry + x_t;  out_t = carry               (carry starts at initial)
+//   reverse:  out_t = x_t + carry;      carry = a_t out_t            (carry starts at 0; ends as ∂L/∂s_(−1))
+// a, x, out [B,T,L]; carry [B,L] in and out.
+void sweepCpu(const torch::Tensor& a, const torch::Tensor& x, torch::Tensor& out, torch::Tensor& carry, bool reverse) {
+    const int64_t B = a.size(0), T = a.size(1), L = a.size(2) * a.size(3);
+    const int64_t blocks = (L + kLanesPerBlock - 1) / kLanesPerBlock;
+    const float* pa = a.data_ptr<float>();
+    const float* px = x.data_ptr<float>();
+    float* po = out.data_ptr<float>();
+    float* pc = carry.data_ptr<float>();
+    at::parallel_for(0, B * blocks, 1, [&](int64_t begin, int64_t end) {
+        for (int64_t k = begin; k < end; ++k) {
+            const int64_t b = k / blocks, j0 = (k % blocks) * kLanesPerBlock, n = std::min(L, j0 + kLanesPerBlock) - j0;
+            float* c = pc + b * L + j0;
+            for (int64_t step = 0; step < T; ++step) {
+                const int64_t t = reverse ? T - 1 - step : step;
+                const int64_t row = (b * T + t) * L + j0;
+                const float *at = pa + row, *xt = px + row;
+                float* ot = po + row;
+                if (reverse) {
+                    for (int64_t j = 0; j < n; ++j) {
+                        ot[j] = xt[j] + c[j];
+                        c[j] = at[j] * ot[j];
+                    }
+                } else {
+                    for (int64_t j = 0; j < n; ++j) ot[j] = c[j] = at[j] * c[j] + xt[j];
+                }
+            }
+        }
+    });
+}
+
+void sweepTensors(const torch::Tensor& a, const torch::Tensor& x, torch::Tensor& out, torch::Tensor& carry, bool reverse) {
+    const int64_t T = a.size(1);
+    for (int64_t step = 0; step < T; ++step) {
+        const int64_t t = reverse ? T - 1 - step : step;
+        if (reverse) {
+            out.select(1, t).copy_(x.select(1, t) + carry);
+            carry = a.select(1, t) * out.select(1, t);
+        } else {
+            carry = a.select(1, t) * carry + x.select(1, t);
+            out.select(1, t).copy_(carry);
+        }
+    }
+}
+
+// Returns the outputs [B,T,I,N]; `carry` [B,I,N] goes in as the start and comes out as the end.
+torch::Tensor sweep(const torch::Tensor& a, const torch::Tensor& x, torch::Tensor& carry, bool reverse) {
+    auto out = torch::empty_like(a);
+    carry = carry.contiguous().clone();
+    if (a.is_cpu()) sweepCpu(a.contiguous(), x.contiguous(), out, carry, reverse);
+    else sweepTensors(a, x, out, carry, reverse);
+    return out;
+}
+
+class SelectiveScanFunction : public torch::autograd::Function<SelectiveScanFunction> {
+public:
+    static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& decay, const torch::Tensor& input,
+                                 const torch::Tensor& initial) {
+        torch::Tensor carry = initial;
+        auto states = sweep(decay, input, carry, false);
+        ctx->save_for_backward({decay, states, initial});
+        return states;
+    }
+
+    static torch::autograd::tensor_list backward(torch::autograd::AutogradContext* ctx, torch::autograd::tensor_list grads) {
+        const auto saved = ctx->get_saved_variables();
+        const auto& decay = saved[0];
+        const auto& states = saved[1];
+        const auto& initial = saved[2];
+        const int64_t T = decay.size(1);
+        // The reverse sweep: g_t = ∂L/∂s_t + carry, carry = a_t g_t (what s_(t−1) passes on), ending as ∂L/∂s_(−1).
+        torch::Tensor carry = torch::zeros_like(initial);
+        const auto g = sweep(decay, grads[0].to(torch::kFloat32), carry, true);
+        const auto previous = torch::cat({initial.unsqueeze(1), states.narrow(1, 0, T - 1)}, 1);  // s_(t−1)
+        return {g * previous, g, carry};
+    }
+};
+
+}  // namespace
+
+torch::Tensor selectiveScanStates(const torch::Tensor& decay, const torch::Tensor& input, const torch::Tensor& initial) {
+    TORCH_CHECK(decay.scalar_type() == torch::kFloat32 && input.scalar_type() == torch::kFloat32 &&
+                    initial.scalar_type() == torch::kFloat32,
+                "selectiveScanStates: float32 tensors expected");
+    TORCH_CHECK(decay.dim() == 4 && decay.sizes() == input.sizes() && initial.dim() == 3 && initial.size(0) == decay.size(0) &&
+                    initial.size(1) == decay.size(2) && initial.size(2) == decay.size(3),
+                "selectiveScanStates: decay and input [B,T,I,N], initial [B,I,N] expected");
+    return SelectiveScanFunction::apply(decay, input, initial);
+}
+
+}  // namespace rlhf::model
