@@ -84,9 +84,17 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, text::trainBpe("x", {100, 2}));
     }
 
+    void resumedRunEqualsUninterruptedRun_data() {
+        QTest::addColumn<QString>("architecture");
+        QTest::newRow("gpt2") << "gpt2";
+        QTest::newRow("mamba") << "mamba";
+    }
     void resumedRunEqualsUninterruptedRun() {
-        const fs::path full = tmp_ / "full", resumed = tmp_ / "resumed";
-        auto run = train::PretrainRun::create(full.string(), config_, torch::kCPU);
+        QFETCH(QString, architecture);
+        train::PretrainConfig config = config_;
+        config.architecture = architecture.toStdString();
+        const fs::path full = tmp_ / ("full-" + config.architecture), resumed = tmp_ / ("resumed-" + config.architecture);
+        auto run = train::PretrainRun::create(full.string(), config, torch::kCPU);
         const auto result = run->run(nullptr, {});
         QCOMPARE(result.lastStep, int64_t(8));
         QVERIFY(fs::exists(full / "checkpoints" / "step-00000004" / "trainer_state.safetensors"));
@@ -100,6 +108,8 @@ private slots:
                  fileBytes(full / "checkpoints/step-00000008/model.safetensors"));
         const auto first = nlohmann::json::parse(metricsWithoutTimes(full).substr(0, metricsWithoutTimes(full).find('\n')));
         QVERIFY(first["loss"].get<double>() > 5.0);  // ~ln(400) at the start
+        const auto saved = nlohmann::json::parse(std::ifstream(full / "checkpoints/step-00000008/config.json"));
+        QCOMPARE(saved["model_type"].get<std::string>(), std::string(config.architecture == "mamba" ? "mamba" : "gpt2"));
     }
 
     // bf16 autocast really runs the matmuls in bf16 (losses differ from fp32) yet trains the same model:

@@ -1,0 +1,66 @@
+# Mamba on the command line: score and generate on token ids of the fixtures in tests/data/tiny-mamba
+# (greedy ids equal to the sequential-scan reference, make_tiny_mamba.py), then a Mamba pretrained here
+# from a text: its checkpoint is a MambaForCausalLM directory with the workbench's tokenizer, generate and
+# score take text, and scoring a text equals scoring its ids.
+include(${CMAKE_CURRENT_LIST_DIR}/RunRlhf.cmake)
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK})
+
+function(json_ids out json)  # a JSON list of ids -> "1,2,3"
+  string(REGEX REPLACE "[][ \n]" "" ids "${json}")
+  set(${out} "${ids}" PARENT_SCOPE)
+endfunction()
+function(expect_equal what got expected)
+  if(NOT "${got}" STREQUAL "${expected}")
+    message(FATAL_ERROR "${what}: got ${got}, expected ${expected}")
+  endif()
+endfunction()
+
+file(READ ${DATA}/tiny-mamba/expected.json expected)
+foreach(name mamba mamba-untied)
+  string(JSON list GET "${expected}" ${name} greedy_prompt)
+  json_ids(prompt "${list}")
+  string(JSON list GET "${expected}" ${name} greedy_new_ids)
+  json_ids(want "${list}")
+  run_ok(out generate --model ${DATA}/tiny-mamba/${name} --ids ${prompt} --greedy --max-new-tokens 30 --json)
+  string(JSON list GET "${out}" completions 0 ids)
+  json_ids(got "${list}")
+  expect_equal("${name}: greedy ids" "${got}" "${want}")
+  run_ok(out score --model ${DATA}/tiny-mamba/${name} --ids ${prompt} --json)
+  string(JSON count LENGTH "${out}" token_logprobs)
+  expect_equal("${name}: token_logprobs of 6 ids" "${count}" "5")
+endforeach()
+
+# Pretraining a Mamba from the 1966 conversation, a few steps.
+run_ok(out train pretrain --text ${DATA}/eliza/conversation_1966.txt --out ${WORK}/run --json
+       --set architecture=mamba --set n_layer=2 --set n_embd=32 --set state_size=4 --set conv_kernel=3 --set vocab_size=300
+       --set context=16 --set batch_size=4 --set max_steps=6 --set warmup_steps=1 --set eval_every=3 --set checkpoint_every=6)
+set(CKPT ${WORK}/run/checkpoints/step-00000006)
+file(READ ${CKPT}/config.json config)
+string(JSON type GET "${config}" model_type)
+string(JSON inner GET "${config}" intermediate_size)
+string(JSON kernel GET "${config}" conv_kernel)
+expect_equal("checkpoint model_type, intermediate_size, conv_kernel" "${type} ${inner} ${kernel}" "mamba 64 3")
+
+run_ok(out generate --model ${CKPT} --prompt "Men are all alike." --max-new-tokens 5 --seed 3 --json)
+string(JSON list GET "${out}" prompt_ids)
+json_ids(promptIds "${list}")
+string(JSON n LENGTH "${out}" completions 0 ids)
+if(n LESS 1 OR n GREATER 5)
+  message(FATAL_ERROR "generate on text: ${n} new ids")
+endif()
+
+run_ok(t tokenize --model ${CKPT} " They're always bugging us" --json)
+string(JSON list GET "${t}" ids)
+json_ids(responseIds "${list}")
+run_ok(text score --model ${CKPT} --prompt "Men are all alike." --response " They're always bugging us" --json)
+run_ok(ids score --model ${CKPT} --ids ${promptIds},${responseIds} --json)
+string(JSON fromText GET "${text}" token_logprobs)
+string(JSON fromIds GET "${ids}" token_logprobs)
+string(REGEX REPLACE "[][ \n]" "" fromText "${fromText}")
+string(REGEX REPLACE "[][ \n]" "" fromIds "${fromIds}")
+string(LENGTH "${fromIds}" idsLength)
+string(LENGTH "${fromText}" textLength)
+math(EXPR start "${idsLength} - ${textLength} - 1")
+string(SUBSTRING "${fromIds}" ${start} -1 tail)
+expect_equal("the text's response log-probs against the last of its ids'" ",${fromText}" "${tail}")
