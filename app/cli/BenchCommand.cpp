@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "CliSupport.h"
+#include "model/GenerationTiming.h"
 #include "model/LlamaBench.h"
 #include "EngineCommands.h"
 #include "RankingBench.h"
@@ -54,6 +55,47 @@ void benchEliza(double seconds) {
     }
     printJsonLine({{"eliza_replies_per_s", replies / elapsed}, {"replies", replies}, {"seconds", elapsed},
                    {"reply_chars", chars}});
+}
+
+// "16,64,256" -> {16, 64, 256}; UserError naming --contexts otherwise.
+std::vector<int64_t> parseContexts(const std::string& text) {
+    std::vector<int64_t> contexts;
+    for (const auto& item : commaList(text)) {
+        size_t used = 0;
+        long long n = 0;
+        try {
+            n = std::stoll(item, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used != item.size() || n < 2 || n > (1 << 20)) throw UserError("--contexts: '" + item + "' is not a context length");
+        contexts.push_back(n);
+    }
+    if (contexts.empty()) throw UserError("--contexts: none given (give them as 16,64,256)");
+    return contexts;
+}
+
+void addGenerationTimingBench(CLI::App* bench) {
+    struct Flags {
+        std::string model, contexts = "64,256,1024,4096", device = "cpu";
+        model::GenerationTimingOptions timing;
+        int threads = 0;
+    };
+    auto f = std::make_shared<Flags>();
+    CLI::App* cmd = bench->add_subcommand("generation", "Generation time per token against context length for a model directory "
+                                                        "(attention grows with the context, Mamba's recurrent step does not)");
+    cmd->add_option("--model", f->model, "Model directory (GPT-2, Llama, Qwen2 or Mamba)")->required();
+    cmd->add_option("--contexts", f->contexts, "Context lengths to time at (default 64,256,1024,4096)");
+    cmd->add_option("--window", f->timing.window, "Tokens averaged per point (default 32)")->check(CLI::Range(1, 4096));
+    cmd->add_option("--rounds", f->timing.rounds, "Timed rounds after a warm-up (default 3; medians)")->check(CLI::Range(1, 100));
+    addDeviceOption(cmd, f->device);
+    cmd->add_option("--threads", f->threads, "LibTorch intra-op threads (default: all cores)");
+    cmd->add_flag("--json")->description("JSON output (the default)");
+    cmd->callback([f] {
+        f->timing.contexts = parseContexts(f->contexts);
+        const auto timing = model::timeGenerationAgainstContext(f->model, f->timing, resolveDevice(f->device, f->threads));
+        printJsonLine(timing.toJson(f->timing.window));
+    });
 }
 
 struct ImportBenchOptions {
@@ -234,6 +276,8 @@ void addBenchCommand(CLI::App& app) {
     llamaBench->callback([llama, llamaDevice, llamaThreads] {
         printJsonLine(model::runLlamaBench(*llama, resolveDevice(*llamaDevice, *llamaThreads)));
     });
+
+    addGenerationTimingBench(bench);
 
     CLI::App* ppoBench = bench->add_subcommand("ppo", "A PPO step's seconds: generation, scoring and update, on random models");
     ppoBench->add_option("--preset", gpt->preset, "tiny, small or gpt2")->check(CLI::IsMember({"tiny", "small", "gpt2"}));
