@@ -1,12 +1,16 @@
 // The Runs panel offscreen, with rlhf-engine as its child process: a tiny SFT started from the New-run
 // dialog puts points on the curve, pauses, resumes and stops; the queue starts a second run from the
 // first one's final checkpoint (a child in the lineage tree); the runs model passes
-// QAbstractItemModelTester. And the numbers the curves and dialog show: TensorBoard's smoothing, the
+// QAbstractItemModelTester; the Compare tab puts a Mamba next to a GPT-2. And the numbers the curves and dialog show: TensorBoard's smoothing, the
 // decimation, the settings that differ, what a stage is missing.
 #include <QtTest>
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
 #include <QTreeView>
 #include <filesystem>
 #include <fstream>
@@ -14,11 +18,14 @@
 #include "../TinySftProject.h"
 #include "data/ProjectStore.h"
 #include "data/RunStore.h"
+#include "model/MemoryEstimate.h"
 #include "runs/CheckpointRetention.h"
 #include "runs/CurveMath.h"
 #include "runs/NewRunDialog.h"
 #include "runs/PpoSamplesView.h"
 #include "runs/RewardEvaluation.h"
+#include "runs/RunCompareView.h"
+#include "runs/RunComparison.h"
 #include "runs/RunCurvesView.h"
 #include "runs/RunLauncher.h"
 #include "runs/RunListModel.h"
@@ -246,6 +253,71 @@ private slots:
         QCOMPARE(panel.model()->indexOf(3).parent(), panel.model()->indexOf(2));
         QVERIFY(panel.launcher()->queuedDescriptions().isEmpty());
         QVERIFY(QTest::qWaitFor([&] { return panel.launcher()->liveCount() == 0; }, 30000));
+    }
+
+    // A GPT-2 and a Mamba pretrained by the engine, selected together: the Compare tab shows what each
+    // checkpoint and the project say, and measures generation time per token at each context.
+    void compareViewPutsAMambaNextToAGpt() {
+        const auto made = test::makeTinySftProject(tmp_ / "compare");
+        const QString project = QString::fromStdString(made.project.string());
+        for (const QString architecture : {"gpt2", "mamba"}) {
+            QProcess engine;
+            QStringList args = {"train", "pretrain", project, "--set", "architecture=" + architecture};
+            for (const char* set : {"n_layer=1", "n_embd=16", "n_head=2", "context=8", "batch_size=2", "max_steps=4",
+                                    "vocab_size=260", "eval_every=2", "checkpoint_every=4", "warmup_steps=1"})
+                args << "--set" << set;
+            engine.start(RLHF_ENGINE, args);
+            QVERIFY(engine.waitForFinished(120000));
+            QVERIFY2(engine.exitCode() == 0, engine.readAllStandardError().constData());
+        }
+        RunsPanel panel;
+        panel.resize(1300, 800);
+        panel.show();
+        panel.setProject(project);
+        QVERIFY(QTest::qWaitFor([&] { panel.refresh(); return panel.model()->entry(2) != nullptr; }, 20000));
+        QCOMPARE(panel.model()->data(panel.model()->indexOf(2)).toString(), QString("#2 Pretraining · Mamba"));
+        auto* view = panel.findChild<QTreeView*>();
+        view->selectionModel()->select(panel.model()->indexOf(1), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        view->selectionModel()->select(panel.model()->indexOf(2), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        auto* compare = panel.findChild<RunCompareView*>();
+        QTableWidget* table = compare->table();
+        auto rowOf = [&](int64_t id) {
+            for (int row = 0; row < table->rowCount(); ++row)
+                if (table->item(row, 0)->text() == QString("#%1 PRETRAIN").arg(id)) return row;
+            return -1;
+        };
+        QVERIFY(QTest::qWaitFor([&] { return rowOf(2) >= 0 && table->item(rowOf(2), 1)->text().startsWith("Mamba"); }, 10000));
+        QCOMPARE(table->item(rowOf(2), 1)->text(), QString("Mamba · 1 × 16 · state 16"));
+        QCOMPARE(table->item(rowOf(1), 1)->text(), QString("GPT-2 · 1 × 16 · 2 heads"));
+        // Parameters from each checkpoint's config.json; speed and losses from the project's metrics.
+        auto store = data::ProjectStore::open(made.project.string(), false);
+        for (int64_t id : {1, 2}) {
+            const int row = rowOf(id);
+            const auto checkpoint = panel.model()->entry(id)->row.lastCheckpoint.value();
+            QCOMPARE(table->item(row, 2)->text().toStdString(), parameterText(model::modelShapeOf(checkpoint).parameters));
+            std::vector<double> speeds;
+            double loss = 0;
+            for (const auto& p : data::RunStore(store->database()).metrics(id)) {
+                if (p.name == "tokens_per_s") speeds.push_back(p.value);
+                if (p.name == "loss") loss = p.value;
+            }
+            std::sort(speeds.begin(), speeds.end());
+            QCOMPARE(table->item(row, 3)->text(), QLocale().toString(speeds[speeds.size() / 2], 'f', 0));
+            QCOMPARE(table->item(row, 4)->text(), QLocale().toString(loss, 'f', 3));
+        }
+        // Measuring: both runs at 64, 256 and 1,024 tokens of context.
+        compare->longestContext()->setCurrentIndex(0);
+        QSignalSpy finished(compare, &RunCompareView::measuringFinished);
+        compare->measureButton()->click();
+        QVERIFY(finished.wait(120000));
+        const auto timings = compare->shownTimings();
+        QCOMPARE(timings.size(), size_t(2));
+        for (const auto& [label, points] : timings) {
+            QCOMPARE(points.size(), size_t(3));
+            QCOMPARE(points.back().first, 1024.0);
+            for (const auto& p : points) QVERIFY2(p.second > 0, qPrintable(label));
+        }
+        QVERIFY(table->item(rowOf(2), 6)->text().contains(QString::fromUtf8("→")));
     }
 };
 

@@ -19,13 +19,12 @@
 
 #include "common/PlotFullScreen.h"
 #include "runs/CurveMath.h"
+#include "runs/RunColors.h"
 #include "util/Clock.h"
 
 namespace rlhf::widgets {
 
 namespace {
-const QList<QColor> kRunColors = {QColor(31, 119, 180), QColor(214, 39, 40), QColor(44, 160, 44), QColor(148, 103, 189),
-                                  QColor(255, 127, 14), QColor(23, 190, 207)};
 constexpr const char* kValPrefix = "val_";
 }  // namespace
 
@@ -170,7 +169,7 @@ void RunCurvesView::rebuildGraphs() {
     plot_->clearGraphs();
     smoothingValue_->setText(QString::number(smoothing_->value() / 100.0, 'f', 2));
     for (size_t i = 0; i < runs_.size(); ++i)
-        addRunGraphs(runs_[i].first, runs_[i].second, kRunColors[static_cast<int>(i) % kRunColors.size()], metric);
+        addRunGraphs(runs_[i].first, runs_[i].second, runColor(i), metric);
     const bool log = logScale_->isChecked();
     plot_->yAxis->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     plot_->yAxis->setTicker(log ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog) : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));

@@ -155,7 +155,12 @@ QVariant RunListModel::runData(const RunEntry& e, int column, int role) const {
     if (role != Qt::DisplayRole) return {};
     const QLocale locale;
     switch (column) {
-    case RunColumn: return tr("#%1 %2").arg(e.row.id).arg(kindName(e.row.kind));
+    case RunColumn: {
+        const QString name = tr("#%1 %2").arg(e.row.id).arg(kindName(e.row.kind));
+        // A pretraining run of another architecture than GPT-2 says which.
+        const bool mamba = e.config.is_object() && e.config.contains("architecture") && e.config["architecture"] == "mamba";
+        return mamba ? tr("%1 · Mamba").arg(name) : name;
+    }
     case FromColumn: return startedFrom(e);
     case StatusColumn: return runStatusName(e.status);
     case StartedColumn: return locale.toString(QDateTime::fromSecsSinceEpoch(static_cast<qint64>(e.row.createdAt)), QStringLiteral("d MMM HH:mm"));

@@ -9,6 +9,7 @@
 #include "data/ProjectStore.h"
 #include "runs/PpoSamplesView.h"
 #include "runs/RewardEvaluationView.h"
+#include "runs/RunCompareView.h"
 #include "runs/RunCurvesView.h"
 
 namespace rlhf::widgets {
@@ -27,11 +28,14 @@ RunStageViews::RunStageViews(QWidget* parent) : QTabWidget(parent) {
     curves_ = new RunCurvesView(this);
     reward_ = new RewardEvaluationView(this);
     ppo_ = new PpoSamplesView(this);
+    compare_ = new RunCompareView(this);
     addTab(curves_, tr("Curves"));
     addTab(reward_, tr("Reward model"));
     addTab(ppo_, tr("PPO samples"));
+    addTab(compare_, tr("Compare"));
     setTabEnabled(1, false);
     setTabEnabled(2, false);
+    connect(compare_, &RunCompareView::curvesRequested, this, [this] { setCurrentWidget(curves_); });
     connect(reward_, &RewardEvaluationView::showPromptRequested, this, &RunStageViews::showPromptRequested);
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// The right side of the Runs panel: the curves of the selected runs, and what a stage shows beyond
-// curves for one selected run: a reward model's evaluation (RewardEvaluationView) and a PPO run's
+// The right side of the Runs panel: the curves of the selected runs, the selected runs side by side
+// (RunCompareView), and what a stage shows beyond curves for one selected run: a reward model's evaluation (RewardEvaluationView) and a PPO run's
 // rollouts and reward/KL trade-off (PpoSamplesView). Files and metrics are read on worker threads.
 
 #include <QTabWidget>
@@ -11,6 +11,7 @@ namespace rlhf::widgets {
 
 class PpoSamplesView;
 class RewardEvaluationView;
+class RunCompareView;
 class RunCurvesView;
 
 class RunStageViews : public QTabWidget {
@@ -18,6 +19,7 @@ class RunStageViews : public QTabWidget {
 public:
     explicit RunStageViews(QWidget* parent = nullptr);
     RunCurvesView* curves() const { return curves_; }
+    RunCompareView* compare() const { return compare_; }
     // The one selected run (nullptr: none, or several); read again while it trains.
     void showRun(const RunEntry* run, const QString& projectPath);
 
@@ -29,6 +31,7 @@ private:
     void loadPpoSamples(const RunEntry& run, const QString& projectPath);
 
     RunCurvesView* curves_ = nullptr;
+    RunCompareView* compare_ = nullptr;
     RewardEvaluationView* reward_ = nullptr;
     PpoSamplesView* ppo_ = nullptr;
     int64_t shownRun_ = 0;

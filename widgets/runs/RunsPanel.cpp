@@ -16,6 +16,7 @@
 #include "data/ProjectStore.h"
 #include "runs/CheckpointRetention.h"
 #include "runs/NewRunDialog.h"
+#include "runs/RunCompareView.h"
 #include "runs/RunCurvesView.h"
 #include "runs/RunDetailsView.h"
 #include "runs/RunLauncher.h"
@@ -179,16 +180,19 @@ void RunsPanel::selectionChanged() {
     std::vector<std::pair<int64_t, QString>> shown;
     std::vector<int64_t> toLoad;
     std::vector<const RunEntry*> entries;
+    std::vector<CompareRequest> compared;
     for (int64_t id : selectedRunIds()) {
         const RunEntry* e = model_->entry(id);
         if (!e) continue;
         entries.push_back(e);
         shown.emplace_back(id, runLabel(id, e->row.kind));
+        compared.push_back({id, shown.back().second, e->row.kind, e->row.lastCheckpoint.value_or(std::string())});
         if (!curves_->hasRun(id)) toLoad.push_back(id);
     }
     curves_->showRuns(shown, entries.empty() ? std::string() : entries.front()->headlineName);
     details_->showRuns(entries);
     stageViews_->showRun(entries.size() == 1 ? entries.front() : nullptr, projectPath_);
+    stageViews_->compare()->showRuns(compared, projectPath_);
     loadCurves(toLoad, false);
     // A run this window trains: the steps it printed before it was selected reach the project within a
     // batch (MetricsRecorder: 2 s); read them once more then, so its curve has no gap.
