@@ -6,7 +6,10 @@
 #include "DeviceOption.h"
 #include "EvalReport.h"
 #include "LlamaChatReplies.h"
+#include "TextModel.h"
 #include "model/LlamaConfig.h"
+#include "model/MambaCheckpoint.h"
+#include "model/MambaGeneration.h"
 
 namespace rlhf::cli {
 
@@ -19,9 +22,15 @@ std::vector<std::pair<std::string, double>> tokenAlternatives(const torch::Tenso
     return out;
 }
 
-int64_t ChatModel::context() const { return llama ? llama->context : loaded.model->config().nPositions; }
+int64_t ChatModel::context() const {
+    if (llama) return llama->context;
+    return mamba ? kMambaChatContext : loaded.model->config().nPositions;
+}
 
-std::string ChatModel::deviceName() const { return llama ? llama->model.device().str() : loaded.model->wte->weight.device().str(); }
+std::string ChatModel::deviceName() const {
+    if (llama) return llama->model.device().str();
+    return mamba ? (*mamba)->device().str() : loaded.model->wte->weight.device().str();
+}
 
 std::string ChatModel::formatName() const { return llama ? chat::instructKindName(llama->format.kind) : "cues"; }
 
@@ -30,10 +39,15 @@ ChatModel loadChatModel(const ChatOptions& o) {
     if (o.project.empty()) named = {o.model, o.model, "", 0};
     else named = resolveModel(*data::ProjectStore::open(o.project, false), o.model, "--model");
     const auto device = resolveDevice(o.device, o.threads);
-    if (model::isLlamaFamily(model::modelTypeOf(named.dir)))
-        return ChatModel{shortNameOf(named), {}, loadLlamaChatModel(named.dir, o.chatFormat, device)};
+    const std::string type = model::modelTypeOf(named.dir);
+    if (model::isLlamaFamily(type)) return ChatModel{shortNameOf(named), {}, loadLlamaChatModel(named.dir, o.chatFormat, device), nullptr};
     if (!o.chatFormat.empty() || !o.system.empty())
-        throw UserError("--chat-format, --system: for Llama-family models; a GPT-2 chats with --user-cue/--assistant-cue");
+        throw UserError("--chat-format, --system: for Llama-family models; a GPT-2 or a Mamba chats with --user-cue/--assistant-cue");
+    if (model::isMamba(type)) {
+        ChatModel m{shortNameOf(named), {}, nullptr, std::make_shared<model::MambaModel>(model::loadMambaModel(named.dir, device))};
+        m.loaded.tokenizer.emplace(textModelTokenizer(named.dir));
+        return m;
+    }
     ChatModel m{shortNameOf(named), model::loadCheckpoint(named.dir, device), nullptr};
     if (!m.loaded.tokenizer) throw UserError(o.model + ": the model directory has no tokenizer files");
     return m;
@@ -56,15 +70,16 @@ ChatReply writeReply(ChatModel& m, const std::vector<chat::ChatTurn>& turns, con
     ChatReply reply;
     reply.droppedTurns = prompt.droppedTurns;
     auto emit = [&](std::vector<chat::StreamedToken> ready) { for (const auto& t : ready) sink(t); };
-    const auto completions = model::generate(
-        m.loaded.model, {promptIds}, sampling,
-        [&](size_t, int id) {
-            ++reply.tokens;
-            if (id == m.loaded.model->config().eosTokenId) return true;
-            emit(stream.add({id, tok.decode({id}), probs[id].item<double>(), tokenAlternatives(probs, o.alternatives, tok)}));
-            return !stream.stopped() && !cancel.load();
-        },
-        &cancel, [&](const torch::Tensor& last) { probs = last[0].to(torch::kCPU, torch::kFloat32).softmax(-1); });
+    const std::vector<int> eosIds = m.mamba ? (*m.mamba)->config().eosTokenIds : std::vector<int>{m.loaded.model->config().eosTokenId};
+    const model::TokenCallback onToken = [&](size_t, int id) {
+        ++reply.tokens;
+        if (std::find(eosIds.begin(), eosIds.end(), id) != eosIds.end()) return true;
+        emit(stream.add({id, tok.decode({id}), probs[id].item<double>(), tokenAlternatives(probs, o.alternatives, tok)}));
+        return !stream.stopped() && !cancel.load();
+    };
+    const model::LogitsCallback onLogits = [&](const torch::Tensor& last) { probs = last[0].to(torch::kCPU, torch::kFloat32).softmax(-1); };
+    const auto completions = m.mamba ? model::generateMamba(*m.mamba, promptIds, 1, sampling, onToken, &cancel, {}, onLogits)
+                                     : model::generate(m.loaded.model, {promptIds}, sampling, onToken, &cancel, onLogits);
     emit(stream.finish());
     reply.text = stream.text();
     const bool eos = !completions.empty() && completions[0].endedWithEos;

@@ -12,6 +12,7 @@
 #include "chat/ReplyStream.h"
 #include "model/Generation.h"
 #include "model/HfCheckpoint.h"
+#include "model/MambaModel.h"
 
 namespace rlhf::cli {
 
@@ -26,11 +27,16 @@ struct ChatOptions {
     bool json = false;
 };
 
-// A GPT-2 (`loaded`) or, when `llama` is set, a Llama-family model in its own chat format.
+// Mamba chats as a GPT-2 does, with the request's cues, in a context of this many tokens (it has no limit).
+constexpr int64_t kMambaChatContext = 4096;
+
+// A GPT-2 (`loaded`), a Mamba (`mamba`, its tokenizer in loaded.tokenizer) prompted with the same cues, or
+// when `llama` is set a Llama-family model in its own chat format.
 struct ChatModel {
     std::string name;  // "sft-3" for run 3, else the directory's name
     model::LoadedModel loaded;
     std::shared_ptr<LlamaChatModel> llama;
+    std::shared_ptr<model::MambaModel> mamba;
     int64_t context() const;
     std::string deviceName() const;
     std::string formatName() const;  // "cues" (the request's user/assistant cues), or the Llama model's format

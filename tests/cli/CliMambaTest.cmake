@@ -64,3 +64,21 @@ string(LENGTH "${fromText}" textLength)
 math(EXPR start "${idsLength} - ${textLength} - 1")
 string(SUBSTRING "${fromIds}" ${start} -1 tail)
 expect_equal("the text's response log-probs against the last of its ids'" ",${fromText}" "${tail}")
+
+# Chat with the Mamba as with a GPT-2 (the request's cues): the greedy reply is the greedy completion of
+# the cued prompt.
+file(WRITE ${WORK}/message.txt "Men are all alike.\n")
+execute_process(COMMAND ${RLHF} chat --model ${CKPT} --max-new-tokens 6 --greedy INPUT_FILE ${WORK}/message.txt
+                OUTPUT_VARIABLE chat ERROR_VARIABLE chatErr RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT chatErr MATCHES "context 4096 tokens")
+  message(FATAL_ERROR "rlhf chat on a Mamba: rc=${rc}\n${chatErr}")
+endif()
+string(REGEX MATCH "^> ([^\n]*)\n" line "${chat}")
+string(STRIP "${CMAKE_MATCH_1}" reply)
+run_ok(out generate --model ${CKPT} --prompt "\n\nHuman: Men are all alike.\n\nAssistant:" --greedy --max-new-tokens 6 --json)
+string(JSON text GET "${out}" completions 0 text)
+string(STRIP "${text}" text)
+if(reply STREQUAL "")
+  message(FATAL_ERROR "rlhf chat on a Mamba: no reply in ${chat}")
+endif()
+expect_equal("the chat's greedy reply against generate on the cued prompt" "${reply}" "${text}")
