@@ -221,7 +221,7 @@ StageOutcome trainFineTuneStage(const std::string& kind, const TrainOptions& o) 
 }
 
 void addFineTuneCommands(CLI::App& train) {
-    addStage<SftStage>(train, "Supervised fine-tuning of a GPT-2 (--set model=DIR) on the project's demonstrations",
+    addStage<SftStage>(train, "Supervised fine-tuning of a GPT-2 or a Mamba (--set model=DIR) on the project's demonstrations",
                        "Project: learns its train split's demonstrations, evaluates on validation");
     addStage<DpoStage>(train, "DPO of a GPT-2 (--set model=DIR, usually an SFT checkpoint) on the project's preference pairs",
                        "Project: learns its train split's pairs (comparisons and rankings), evaluates on validation");

@@ -95,7 +95,7 @@ void addTrainCommand(CLI::App& app) {
     CLI::App* train = app.add_subcommand("train", engineCommandDescription("train"));
     train->require_subcommand(1);
     auto o = std::make_shared<TrainOptions>();
-    CLI::App* pretrain = train->add_subcommand("pretrain", "Tokenizer + small GPT from scratch on a project or a text file");
+    CLI::App* pretrain = train->add_subcommand("pretrain", "Tokenizer + small GPT or Mamba (--set architecture=mamba) from scratch on a project or a text file");
     pretrain->add_option("PROJECT", o->project, "Project: trains on its train split and records the run there");
     pretrain->add_option("--text", o->text, "UTF-8 training text (instead of the project's text)");
     pretrain->add_option("--out", o->out, "Run directory without a project (default runs/pretrain-DATE-TIME)");

@@ -7,8 +7,6 @@
 
 #include <torch/torch.h>
 
-#include "model/HfCheckpoint.h"
-#include "model/MambaCheckpoint.h"
 #include "text/BpeTrainer.h"
 #include "train/GradientClipping.h"
 
@@ -53,16 +51,13 @@ std::unique_ptr<PretrainRun> PretrainRun::resume(const std::string& runDir, cons
     PretrainConfig config = PretrainConfig::fromJson(dir.readConfig(), runDir + "/config.json");
     if (maxSteps > 0) config.maxSteps = maxSteps;
     const std::string checkpoint = dir.checkpointToResume();
+    auto loaded = model::loadCausalLm(checkpoint, device);
     auto run = std::unique_ptr<PretrainRun>(new PretrainRun(runDir, config, device));
-    run->prepare(text::ByteLevelBpe::fromDirectory(checkpoint));
+    run->prepare(std::move(*loaded.tokenizer));
     {
         torch::NoGradGuard noGrad;
-        auto target = run->module().named_parameters();
-        if (config.architecture == "mamba") {
-            for (const auto& p : model::loadMambaModel(checkpoint, device)->named_parameters()) target[p.key()].copy_(p.value());
-        } else {
-            for (const auto& p : model::loadCheckpoint(checkpoint, device).model->named_parameters()) target[p.key()].copy_(p.value());
-        }
+        auto target = run->model_->module().named_parameters();
+        for (const auto& p : loaded.model.module().named_parameters()) target[p.key()].copy_(p.value());
     }
     const TrainerState state = run->progress_.restore(checkpoint);
     std::istringstream(state.extra.value("sampler", std::string())) >> run->sampler_;
@@ -83,12 +78,12 @@ void PretrainRun::prepare(text::ByteLevelBpe tokenizer) {
     trainTokens_.assign(tokens.begin(), tokens.end() - static_cast<long>(valCount));
     valTokens_.assign(tokens.end() - static_cast<long>(valCount), tokens.end());
     buildModel();
-    progress_.optimizer = std::make_unique<AdamW>(module().parameters(), AdamWOptions{config_.lr, 0.9, 0.95, 1e-8, config_.weightDecay});
+    progress_.optimizer = std::make_unique<AdamW>(model_->module().parameters(), AdamWOptions{config_.lr, 0.9, 0.95, 1e-8, config_.weightDecay});
     auto microLoss = [this](const torch::Tensor& input, const torch::Tensor& target) {
         AutocastScope autocast(precision_, device_);
         return nextTokenLoss(input, target);
     };
-    gradientPass_ = std::make_unique<GradientPass>(module().parameters(), microLoss, device_);
+    gradientPass_ = std::make_unique<GradientPass>(model_->module().parameters(), microLoss, device_);
 }
 
 void PretrainRun::buildModel() {
@@ -104,7 +99,7 @@ void PretrainRun::buildModel() {
         c.timeStepRank = (config_.nEmbd + 15) / 16;
         c.eosTokenIds = {endOfText};
         c.bosTokenId = c.padTokenId = endOfText;
-        mamba_ = model::MambaModel(c);
+        model_ = std::make_unique<model::CausalLm>(model::MambaModel(c));
     } else {
         model::Gpt2Config c;
         c.vocabSize = tokenizer_->vocabSize();
@@ -113,14 +108,9 @@ void PretrainRun::buildModel() {
         c.nEmbd = config_.nEmbd;
         c.nPositions = config_.context;
         c.eosTokenId = c.bosTokenId = endOfText;
-        gpt_ = model::Gpt2Model(c);
+        model_ = std::make_unique<model::CausalLm>(model::Gpt2Model(c));
     }
-    module().to(device_);
-}
-
-torch::nn::Module& PretrainRun::module() {
-    if (mamba_) return *mamba_;
-    return *gpt_;
+    model_->module().to(device_);
 }
 
 torch::Tensor PretrainRun::windows(const std::vector<int>& tokens, const std::vector<int64_t>& offsets) const {
@@ -134,13 +124,13 @@ torch::Tensor PretrainRun::windows(const std::vector<int>& tokens, const std::ve
 
 torch::Tensor PretrainRun::nextTokenLoss(const torch::Tensor& input, const torch::Tensor& targets) {
     // Every window's targets are real tokens.
-    return -(mamba_ ? mamba_->targetLogProbs(input, targets) : gpt_->targetLogProbs(input, targets)).mean();
+    return -model_->targetLogProbs(input, targets).mean();
 }
 
 // One synchronisation per step, reading the loss and the gradient norm together once the update is queued.
 StepStats PretrainRun::trainStep(int64_t step) {
     const auto t0 = std::chrono::steady_clock::now();
-    module().train();
+    model_->module().train();
     std::uniform_int_distribution<int64_t> offset(0, static_cast<int64_t>(trainTokens_.size()) - config_.context - 1);
     std::vector<torch::Tensor> inputs, targets;  // per micro-batch: [B,T] each
     for (int micro = 0; micro < config_.gradAccum; ++micro) {
@@ -152,7 +142,7 @@ StepStats PretrainRun::trainStep(int64_t step) {
     }
     // Every micro-batch has B*T tokens, so the mean over micro-batches is the step's token mean.
     const auto meanLoss = gradientPass_->run(inputs, targets);
-    const auto parameters = module().parameters();
+    const auto parameters = model_->module().parameters();
     const torch::Tensor gradNorm = config_.gradClip > 0 ? gradientNorm(parameters) : torch::zeros_like(meanLoss);
     const double lr = config_.lrSchedule().at(step);
     progress_.optimizer->step(lr, config_.gradClip > 0 ? clipDivisor(gradNorm, config_.gradClip) : torch::Tensor());
@@ -166,7 +156,7 @@ StepStats PretrainRun::trainStep(int64_t step) {
 
 std::map<std::string, double> PretrainRun::evaluate() {
     torch::NoGradGuard noGrad;
-    module().eval();
+    model_->module().eval();
     const int64_t span = static_cast<int64_t>(valTokens_.size()) - config_.context - 1;
     torch::Tensor sum = torch::zeros({}, torch::dtype(torch::kFloat64).device(device_));  // read once, at the end
     for (int b = 0; b < config_.evalBatches; ++b) {
@@ -185,10 +175,7 @@ void PretrainRun::saveCheckpoint(int64_t step) {
     std::ostringstream sampler;
     sampler << sampler_;
     state.extra["sampler"] = sampler.str();
-    const auto writeModel = [this](const std::string& dir) {
-        if (mamba_) return model::saveMambaModel(dir, mamba_, tokenizer_.get());
-        model::saveCheckpoint(dir, gpt_, tokenizer_.get());
-    };
+    const auto writeModel = [this](const std::string& dir) { model_->save(dir, tokenizer_.get()); };
     progress_.checkpointWritten(step, progress_.dir.saveCheckpointWith(writeModel, state));
 }
 

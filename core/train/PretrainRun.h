@@ -10,8 +10,7 @@
 #include <random>
 #include <string>
 
-#include "model/Gpt2Model.h"
-#include "model/MambaModel.h"
+#include "model/CausalLm.h"
 #include "text/ByteLevelBpe.h"
 #include "train/AdamW.h"
 #include "train/GradientPass.h"
@@ -41,15 +40,12 @@ public:
     const PretrainConfig& config() const { return config_; }
     const std::string& lastCheckpoint() const { return progress_.lastCheckpoint; }
     int64_t trainTokens() const { return static_cast<int64_t>(trainTokens_.size()); }
-    // The model trained: gpt() for architecture gpt2, mamba() for mamba (the other is null).
-    model::Gpt2Model& gpt() { return gpt_; }
-    model::MambaModel& mamba() { return mamba_; }
+    model::CausalLm& model() { return *model_; }  // a GPT-2 or a Mamba, as config().architecture says
 
 private:
     PretrainRun(const std::string& runDir, PretrainConfig config, const torch::Device& device);
     void prepare(text::ByteLevelBpe tokenizer);
     void buildModel();
-    torch::nn::Module& module();
     StepStats trainStep(int64_t step);
     // Mean next-token cross-entropy of the model on input [B,T] against targets [B,T] (bf16 products
     // under autocast; the log-probs and the mean in float32).
@@ -64,8 +60,7 @@ private:
     Precision precision_;
     RunProgress progress_;  // directory, optimiser, order, step, newest checkpoint and its listener
     std::unique_ptr<text::ByteLevelBpe> tokenizer_;
-    model::Gpt2Model gpt_{nullptr};
-    model::MambaModel mamba_{nullptr};
+    std::unique_ptr<model::CausalLm> model_;
     std::unique_ptr<GradientPass> gradientPass_;
     std::vector<int> trainTokens_, valTokens_;
     std::mt19937_64 sampler_;

@@ -17,8 +17,10 @@ SftExamples makeSftExamples(const std::vector<data::Demonstration>& demonstratio
     return out;
 }
 
-torch::Tensor sftLossSum(model::Gpt2Model& model, const torch::Tensor& input, const torch::Tensor& target) {
-    return -responseLogProbSums(model, input, target).sum();
+torch::Tensor sftLossSum(model::CausalLm& model, const torch::Tensor& input, const torch::Tensor& target) {
+    const auto isTarget = target.ge(0);                                     // [B,T]: the response's tokens
+    const auto logProbs = model.targetLogProbs(input, target.clamp_min(0));  // [B,T] float32
+    return -(logProbs * isTarget.to(logProbs.scalar_type())).sum();
 }
 
 }  // namespace rlhf::train

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "data/Demonstrations.h"
+#include "model/CausalLm.h"
 #include "text/ByteLevelBpe.h"
 #include "train/ResponseRows.h"
 
@@ -21,6 +22,6 @@ SftExamples makeSftExamples(const std::vector<data::Demonstration>& demonstratio
                             int eos, int64_t maxLength);
 
 // Summed negative log-likelihood of the batch's targets: a float32 scalar, differentiable.
-torch::Tensor sftLossSum(model::Gpt2Model& model, const torch::Tensor& input, const torch::Tensor& target);
+torch::Tensor sftLossSum(model::CausalLm& model, const torch::Tensor& input, const torch::Tensor& target);
 
 }  // namespace rlhf::train

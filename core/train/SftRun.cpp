@@ -7,7 +7,6 @@
 
 #include <torch/torch.h>
 
-#include "model/HfCheckpoint.h"
 #include "train/GradientClipping.h"
 #include "train/SplitRows.h"
 
@@ -34,9 +33,8 @@ std::unique_ptr<SftRun> SftRun::create(const std::string& runDir, const FineTune
                                        const std::vector<data::Demonstration>& validation, const torch::Device& device) {
     RunDirectory(runDir).refuseExistingRun();
     if (train.empty()) throw std::invalid_argument("no demonstrations in the train split to fine-tune on");
-    auto loaded = model::loadCheckpoint(config.model, device);
     auto run = std::unique_ptr<SftRun>(new SftRun(runDir, config, device));
-    run->prepare(loaded.model, std::move(*loaded.tokenizer), train, validation);
+    run->prepare(model::loadCausalLm(config.model, device), train, validation);
     if (run->config_.maxSteps == 0)
         run->config_.maxSteps = stepsForEpochs(config.epochs, run->train_.rows.size(), int64_t(config.batchSize) * config.gradAccum);
     fs::create_directories(runDir);
@@ -51,42 +49,40 @@ std::unique_ptr<SftRun> SftRun::resume(const std::string& runDir, const torch::D
     if (maxSteps > 0) config.maxSteps = maxSteps;
     const std::string checkpoint = dir.checkpointToResume();
     const auto [train, validation] = readSplitRows(dir, kDemonstrationsFile, &demonstrationFrom);
-    auto loaded = model::loadCheckpoint(checkpoint, device);
     auto run = std::unique_ptr<SftRun>(new SftRun(runDir, config, device));
-    run->prepare(loaded.model, std::move(*loaded.tokenizer), train, validation);
+    run->prepare(model::loadCausalLm(checkpoint, device), train, validation);
     run->progress_.restore(checkpoint);
     if (maxSteps > 0) run->progress_.dir.writeConfig(config.toJson());
     return run;
 }
 
 // Tokenises the demonstrations and builds the optimiser around the loaded model.
-void SftRun::prepare(model::Gpt2Model model, text::ByteLevelBpe tokenizer, const std::vector<data::Demonstration>& train,
+void SftRun::prepare(model::LoadedCausalLm loaded, const std::vector<data::Demonstration>& train,
                      const std::vector<data::Demonstration>& validation) {
-    model_ = std::move(model);
-    tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(tokenizer));
-    const model::Gpt2Config& c = model_->config();
-    const int64_t maxLength = responseRowLength(config_.maxLength, c.nPositions);
-    eos_ = c.eosTokenId;
+    model_ = std::make_unique<model::CausalLm>(std::move(loaded.model));
+    tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(*loaded.tokenizer));
+    const int64_t maxLength = responseRowLength(config_.maxLength, model_->context());
+    eos_ = model_->eosTokenId();
     train_ = makeSftExamples(train, *tokenizer_, eos_, maxLength);
     validation_ = makeSftExamples(validation, *tokenizer_, eos_, maxLength);
     if (train_.rows.empty())
         throw std::invalid_argument("every train demonstration's prompt fills max_length " + std::to_string(maxLength) +
                                     ": nothing to learn");
-    progress_.optimizer = std::make_unique<AdamW>(model_->parameters(), AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
+    progress_.optimizer = std::make_unique<AdamW>(model_->module().parameters(), AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
     auto microLoss = [this](const torch::Tensor& input, const torch::Tensor& target) {
         AutocastScope autocast(precision_, device_);
-        return sftLossSum(model_, input, target);
+        return sftLossSum(*model_, input, target);
     };
     progress_.order = std::make_unique<EpochOrder>(train_.rows.size(), config_.seed);
     // Eager on CUDA too: micro-batches are as long as their longest row, so their shapes change from step to step.
-    gradientPass_ = std::make_unique<GradientPass>(model_->parameters(), microLoss, device_, GradientPass::Combine::Sum,
+    gradientPass_ = std::make_unique<GradientPass>(model_->module().parameters(), microLoss, device_, GradientPass::Combine::Sum,
                                                    /*allowCudaGraph=*/false);
 }
 
 // One synchronisation per step, reading the loss and the gradient norm together once the update is queued.
 StepStats SftRun::trainStep(int64_t step) {
     const auto t0 = std::chrono::steady_clock::now();
-    model_->train();
+    model_->module().train();
     std::vector<torch::Tensor> inputs, targets;  // per micro-batch: [B,T] each, T its own longest row
     int64_t learned = 0, positions = 0;
     for (int micro = 0; micro < config_.gradAccum; ++micro) {
@@ -100,7 +96,7 @@ StepStats SftRun::trainStep(int64_t step) {
     // with the clipping factor) makes them the gradient of the per-token mean over the whole step.
     const auto lossSum = gradientPass_->run(inputs, targets);
     const auto tokens = static_cast<double>(learned);
-    const auto parameters = model_->parameters();
+    const auto parameters = model_->module().parameters();
     const torch::Tensor gradNorm = gradientNorm(parameters) / tokens;
     const torch::Tensor divisor = config_.gradClip > 0 ? clipDivisor(gradNorm, config_.gradClip) * tokens
                                                        : torch::full({}, tokens, gradNorm.options());
@@ -118,7 +114,7 @@ StepStats SftRun::trainStep(int64_t step) {
 std::map<std::string, double> SftRun::evaluate() {
     if (validation_.rows.empty()) return {};
     torch::NoGradGuard noGrad;
-    model_->eval();
+    model_->module().eval();
     torch::Tensor sum = torch::zeros({}, torch::dtype(torch::kFloat64).device(device_));  // read once, at the end
     int64_t tokens = 0;
     const size_t end = std::min(validation_.rows.size(), static_cast<size_t>(config_.evalBatches) * config_.batchSize);
@@ -127,7 +123,7 @@ std::map<std::string, double> SftRun::evaluate() {
         std::iota(pick.begin(), pick.end(), start);
         const ResponseBatch batch = makeResponseBatch(validation_.rows, pick, eos_);
         AutocastScope autocast(precision_, device_);
-        sum += sftLossSum(model_, batch.input.to(device_), batch.target.to(device_)).to(torch::kFloat64);
+        sum += sftLossSum(*model_, batch.input.to(device_), batch.target.to(device_)).to(torch::kFloat64);
         tokens += batch.lossTokens;
     }
     return {{"val_loss", sum.item<double>() / static_cast<double>(tokens)}};
@@ -135,7 +131,8 @@ std::map<std::string, double> SftRun::evaluate() {
 
 void SftRun::saveCheckpoint(int64_t step) {
     TrainerState state = progress_.stateAt(step);
-    progress_.checkpointWritten(step, progress_.dir.saveCheckpoint(model_, *tokenizer_, state));
+    const auto writeModel = [this](const std::string& dir) { model_->save(dir, tokenizer_.get()); };
+    progress_.checkpointWritten(step, progress_.dir.saveCheckpointWith(writeModel, state));
 }
 
 LoopResult SftRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {

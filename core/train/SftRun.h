@@ -1,5 +1,5 @@
 #pragma once
-// Supervised fine-tuning (architecture §5 SFT) of a Hugging Face GPT-2 on demonstrations: next-token loss on
+// Supervised fine-tuning (architecture §5 SFT) of a Hugging Face GPT-2 or Mamba (CausalLm) on demonstrations: next-token loss on
 // the response tokens and their EOS only, normalised by the learned tokens of the whole optimiser step
 // (not per micro-batch), AdamW with warm-up + cosine, global-norm clipping, gradient accumulation,
 // validation loss, checkpoints and JSON-lines metrics in a run directory, bit-for-bit resume. The
@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "data/Demonstrations.h"
-#include "model/Gpt2Model.h"
+#include "model/CausalLm.h"
 #include "text/ByteLevelBpe.h"
 #include "train/AdamW.h"
 #include "train/EpochOrder.h"
@@ -47,11 +47,11 @@ public:
     const FineTuneConfig& config() const { return config_; }  // max_steps resolved from epochs
     const std::string& lastCheckpoint() const { return progress_.lastCheckpoint; }
     const SftExamples& trainExamples() const { return train_; }
-    model::Gpt2Model& model() { return model_; }
+    model::CausalLm& model() { return *model_; }
 
 private:
     SftRun(const std::string& runDir, FineTuneConfig config, const torch::Device& device);
-    void prepare(model::Gpt2Model model, text::ByteLevelBpe tokenizer, const std::vector<data::Demonstration>& train,
+    void prepare(model::LoadedCausalLm loaded, const std::vector<data::Demonstration>& train,
                  const std::vector<data::Demonstration>& validation);
     StepStats trainStep(int64_t step);
     std::map<std::string, double> evaluate();
@@ -62,7 +62,7 @@ private:
     Precision precision_;
     RunProgress progress_;  // directory, optimiser, order, step, newest checkpoint and its listener
     std::unique_ptr<text::ByteLevelBpe> tokenizer_;
-    model::Gpt2Model model_{nullptr};
+    std::unique_ptr<model::CausalLm> model_;
     int eos_ = 0;
     std::unique_ptr<GradientPass> gradientPass_;
     SftExamples train_, validation_;

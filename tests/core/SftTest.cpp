@@ -14,6 +14,8 @@
 #include "TestPrinters.h"
 #include "model/Generation.h"
 #include "model/HfCheckpoint.h"
+#include "model/MambaCheckpoint.h"
+#include "model/MambaGeneration.h"
 #include "train/GradientClipping.h"
 #include "train/SftRun.h"
 
@@ -108,11 +110,12 @@ private slots:
             if (target >= 0) want -= logProbs[0][t][target].item<double>();
         }
         QVERIFY(want > 1.0);
-        const double got = train::sftLossSum(m, alone.input, alone.target).item<double>();
+        model::CausalLm lm(m);
+        const double got = train::sftLossSum(lm, alone.input, alone.target).item<double>();
         QVERIFY2(std::abs(got - want) < 1e-3, (std::to_string(got) + " vs " + std::to_string(want)).c_str());
         const auto firstRowOnly = padded.target.clone();
         firstRowOnly[1].fill_(-1);
-        const double inBatch = train::sftLossSum(m, padded.input, firstRowOnly).item<double>();
+        const double inBatch = train::sftLossSum(lm, padded.input, firstRowOnly).item<double>();
         QVERIFY2(std::abs(inBatch - got) < 1e-4, (std::to_string(inBatch) + " vs " + std::to_string(got)).c_str());
     }
 
@@ -132,8 +135,9 @@ private slots:
         const auto examples = train::makeSftExamples({d[0], d[1]}, *gpt2_, kEos, 64);
         const auto a = train::makeResponseBatch(examples.rows, {0}, kEos), b = train::makeResponseBatch(examples.rows, {1}, kEos);
         QVERIFY(a.lossTokens != b.lossTokens);
-        const auto sumA = train::sftLossSum(loaded.model, a.input, a.target);
-        const auto sumB = train::sftLossSum(loaded.model, b.input, b.target);
+        model::CausalLm lm(loaded.model);
+        const auto sumA = train::sftLossSum(lm, a.input, a.target);
+        const auto sumB = train::sftLossSum(lm, b.input, b.target);
         (sumA + sumB).backward();
         const double tokens = static_cast<double>(a.lossTokens + b.lossTokens);
         const double perToken = (sumA + sumB).item<double>() / tokens;
@@ -178,7 +182,7 @@ private slots:
         auto second = train::SftRun::resume((tmp_ / "parts").string(), torch::kCPU);
         QCOMPARE(second->step(), int64_t(2));
         QCOMPARE(second->run(nullptr, {}).lastStep, int64_t(5));
-        QCOMPARE(test::flatValues(second->model()->parameters()), test::flatValues(whole->model()->parameters()));
+        QCOMPARE(test::flatValues(second->model().module().parameters()), test::flatValues(whole->model().module().parameters()));
         auto losses = [](const fs::path& run) {
             std::ifstream in(run / "metrics.jsonl");
             std::vector<std::pair<double, double>> out;
@@ -206,7 +210,41 @@ private slots:
         model::SamplingOptions greedy;
         greedy.greedy = true;
         greedy.maxNewTokens = 20;
-        const auto out = model::generate(run->model(), {gpt2_->encode(d[0].prompt)}, greedy).at(0);
+        const auto out = model::generate(run->model().gpt(), {gpt2_->encode(d[0].prompt)}, greedy).at(0);
+        QCOMPARE(gpt2_->decode(out.ids), d[0].response + "<|endoftext|>");
+        QVERIFY(out.endedWithEos);
+    }
+
+    // A Mamba fine-tunes the same way: the same rows and loss, its checkpoint a MambaForCausalLM directory
+    // that answers a train prompt with its response and the EOS.
+    void aMambaLearnsTheResponseAndItsEos() {
+        model::MambaConfig mc;
+        mc.vocabSize = gpt2_->vocabSize();
+        mc.hiddenSize = 32;
+        mc.layers = 2;
+        mc.intermediateSize = 64;
+        mc.stateSize = 8;
+        mc.timeStepRank = 2;
+        mc.eosTokenIds = {kEos};
+        torch::manual_seed(4);
+        model::MambaModel mamba(mc);
+        const fs::path base = tmp_ / "mamba-base";
+        model::saveMambaModel(base.string(), mamba, gpt2_.get());
+        auto c = config(60);
+        c.model = base.string();
+        c.batchSize = 3;
+        c.lr = 1e-2;
+        c.warmupSteps = 5;
+        c.evalEvery = 0;
+        const auto d = demonstrations();
+        auto run = train::SftRun::create((tmp_ / "mamba-learned").string(), c, d, {}, torch::kCPU);
+        QCOMPARE(run->model().architecture(), std::string("mamba"));
+        run->run(nullptr, {});
+        auto trained = model::loadMambaModel(run->lastCheckpoint());
+        model::SamplingOptions greedy;
+        greedy.greedy = true;
+        greedy.maxNewTokens = 20;
+        const auto out = model::generateMamba(trained, gpt2_->encode(d[0].prompt), 1, greedy).at(0);
         QCOMPARE(gpt2_->decode(out.ids), d[0].response + "<|endoftext|>");
         QVERIFY(out.endedWithEos);
     }
