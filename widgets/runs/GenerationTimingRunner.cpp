@@ -11,11 +11,15 @@ GenerationTimingRunner::GenerationTimingRunner(QObject* parent) : QObject(parent
     connect(&process_, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error != QProcess::FailedToStart) return;
         emit failed(queue_[next_ - 1].first, tr("rlhf-engine did not start (%1): %2").arg(enginePath(), process_.errorString()));
-        startNext();
+        // Not from inside the signal: QProcess tidies up after emitting it, which a new start would lose.
+        QMetaObject::invokeMethod(this, &GenerationTimingRunner::startNext, Qt::QueuedConnection);
     });
 }
 
-GenerationTimingRunner::~GenerationTimingRunner() { cancel(); }
+GenerationTimingRunner::~GenerationTimingRunner() {
+    process_.disconnect(this);
+    cancel();
+}
 
 void GenerationTimingRunner::start(const std::vector<std::pair<int64_t, QString>>& checkpoints, const QString& contexts) {
     cancel();
@@ -27,12 +31,11 @@ void GenerationTimingRunner::start(const std::vector<std::pair<int64_t, QString>
 
 void GenerationTimingRunner::cancel() {
     next_ = queue_.size();
-    if (running()) {
-        process_.disconnect(this);
-        process_.kill();
-        process_.waitForFinished(1000);
-        connect(&process_, &QProcess::finished, this, &GenerationTimingRunner::onFinished);
-    }
+    if (!running()) return;
+    cancelling_ = true;  // the child's end, reported while waiting below, is not a result
+    process_.kill();
+    process_.waitForFinished(-1);  // a killed child ends; its end must not arrive later as a result
+    cancelling_ = false;
 }
 
 void GenerationTimingRunner::startNext() {
@@ -46,11 +49,12 @@ void GenerationTimingRunner::startNext() {
 }
 
 void GenerationTimingRunner::onFinished(int exitCode, QProcess::ExitStatus status) {
+    if (cancelling_) return;
     const qint64 runId = queue_[next_ - 1].first;
     const QByteArray out = process_.readAllStandardOutput();
     const QString errors = QString::fromUtf8(process_.readAllStandardError()).trimmed();
     const auto points = parsePoints(out);
-    if (status == QProcess::NormalExit && exitCode == 0 && !points.empty()) emit measured(runId, points);
+    if (status == QProcess::NormalExit && exitCode == 0 && !points.empty()) emit measured(runId, queue_[next_ - 1].second, points);
     else emit failed(runId, errors.isEmpty() ? tr("rlhf-engine ended with code %1").arg(exitCode) : errors.section('\n', -1));
     startNext();
 }

@@ -35,7 +35,7 @@ public:
 
 signals:
     void started(qint64 runId, int index, int total);
-    void measured(qint64 runId, const std::vector<rlhf::widgets::ContextTimingPoint>& points);
+    void measured(qint64 runId, const QString& checkpoint, const std::vector<rlhf::widgets::ContextTimingPoint>& points);
     void failed(qint64 runId, const QString& message);
     void finished();
 
@@ -47,6 +47,7 @@ private:
     std::vector<std::pair<int64_t, QString>> queue_;
     QString contexts_;
     size_t next_ = 0;
+    bool cancelling_ = false;
 };
 
 }  // namespace rlhf::widgets

@@ -36,18 +36,7 @@ QString number(const std::optional<double>& value, int decimals) {
 RunCompareView::RunCompareView(QWidget* parent) : QWidget(parent) {
     intro_ = new QLabel(this);
     intro_->setWordWrap(true);
-    table_ = new QTableWidget(0, kColumns, this);
-    table_->setHorizontalHeaderLabels({tr("Run"), tr("Architecture"), tr("Parameters"), tr("Train tok/s"), tr("Loss"),
-                                       tr("Val loss"), tr("Gen. ms/token")});
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setStretchLastSection(true);
-    table_->verticalHeader()->hide();
-    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table_->setSelectionMode(QAbstractItemView::NoSelection);
-    table_->horizontalHeaderItem(kSpeed)->setToolTip(tr("Training tokens per second: the median of the run's steps"));
-    table_->horizontalHeaderItem(kArchitecture)->setToolTip(tr("Layers × width, and attention heads or the state per channel"));
-    table_->horizontalHeaderItem(kGeneration)->setToolTip(tr("Milliseconds per generated token at the shortest and the "
-                                                             "longest context measured"));
+    table_ = createTable();
     measure_ = new QPushButton(tr("Measure generation time"), this);
     measure_->setToolTip(tr("Times each run's newest checkpoint generating up to the longest context, in a separate "
                             "process; a few seconds per run"));
@@ -60,14 +49,7 @@ RunCompareView::RunCompareView(QWidget* parent) : QWidget(parent) {
     curves->setToolTip(tr("The Curves tab overlays the same runs, in the same colours"));
     status_ = new QLabel(this);
     status_->setWordWrap(true);
-    plot_ = new QCustomPlot(this);
-    plot_->setMinimumHeight(180);
-    plot_->xAxis->setLabel(tr("context length (tokens)"));
-    plot_->yAxis->setLabel(tr("ms per generated token"));
-    plot_->xAxis->setScaleType(QCPAxis::stLogarithmic);
-    plot_->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-    plot_->legend->setVisible(true);
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    plot_ = createPlot();
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(measure_);
@@ -83,20 +65,52 @@ RunCompareView::RunCompareView(QWidget* parent) : QWidget(parent) {
     layout->addStretch(0);
 
     connect(measure_, &QPushButton::clicked, this, [this] {
-        if (runner_.running()) {
-            runner_.cancel();
-            status_->setText(tr("Measuring cancelled."));
-            updateControls();
-        } else {
-            measure();
-        }
+        if (!runner_.running()) return measure();
+        runner_.cancel();
+        status_->setText(tr("Measuring cancelled."));
+        updateControls();
+        emit measuringFinished();
     });
     connect(curves, &QPushButton::clicked, this, &RunCompareView::curvesRequested);
+    connectRunner();
+    showRuns({}, {});
+}
+
+QTableWidget* RunCompareView::createTable() {
+    auto* table = new QTableWidget(0, kColumns, this);
+    table->setHorizontalHeaderLabels({tr("Run"), tr("Architecture"), tr("Parameters"), tr("Train tok/s"), tr("Loss"),
+                                      tr("Val loss"), tr("Gen. ms/token")});
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionMode(QAbstractItemView::NoSelection);
+    table->horizontalHeaderItem(kSpeed)->setToolTip(tr("Training tokens per second: the median of the run's steps"));
+    table->horizontalHeaderItem(kArchitecture)->setToolTip(tr("Layers × width, and attention heads or the state per channel"));
+    table->horizontalHeaderItem(kGeneration)->setToolTip(tr("Milliseconds per generated token at the shortest and the "
+                                                            "longest context measured"));
+    return table;
+}
+
+QCustomPlot* RunCompareView::createPlot() {
+    auto* plot = new QCustomPlot(this);
+    plot->setMinimumHeight(180);
+    plot->xAxis->setLabel(tr("context length (tokens)"));
+    plot->yAxis->setLabel(tr("ms per generated token"));
+    plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
+    plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    plot->legend->setVisible(true);
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    return plot;
+}
+
+void RunCompareView::connectRunner() {
     connect(&runner_, &GenerationTimingRunner::started, this, [this](qint64 runId, int index, int total) {
         const auto it = std::find_if(requests_.begin(), requests_.end(), [&](const CompareRequest& r) { return r.id == runId; });
         status_->setText(tr("Measuring %1 (%2 of %3)…").arg(it == requests_.end() ? QString::number(runId) : it->label).arg(index).arg(total));
     });
-    connect(&runner_, &GenerationTimingRunner::measured, this, &RunCompareView::onMeasured);
+    connect(&runner_, &GenerationTimingRunner::measured, this,
+            [this](qint64, const QString& checkpoint, const std::vector<ContextTimingPoint>& points) { onMeasured(checkpoint, points); });
     connect(&runner_, &GenerationTimingRunner::failed, this, [this](qint64 runId, const QString& message) {
         status_->setText(tr("Run %1 could not be measured: %2").arg(runId).arg(message));
         measureFailed_ = true;
@@ -106,7 +120,6 @@ RunCompareView::RunCompareView(QWidget* parent) : QWidget(parent) {
         updateControls();
         emit measuringFinished();
     });
-    showRuns({}, {});
 }
 
 void RunCompareView::showRuns(const std::vector<CompareRequest>& runs, const QString& projectPath) {
@@ -131,6 +144,9 @@ void RunCompareView::showRuns(const std::vector<CompareRequest>& runs, const QSt
             if (generation != readGeneration_) return;
             compared_ = std::move(rows);
             fillTable();
+        },
+        [this, generation](const QString& error) {
+            if (generation == readGeneration_) status_->setText(tr("The project could not be read: %1").arg(error));
         });
 }
 
@@ -145,11 +161,11 @@ void RunCompareView::fillTable() {
         run.id = requests_[i].id;
         run.checkpoint = requests_[i].checkpoint;
         const bool read = i < compared_.size() && compared_[i].id == run.id;
-        fillRow(static_cast<int>(i), read ? compared_[i] : run, requests_[i].label);
+        fillRow(static_cast<int>(i), read ? compared_[i] : run, requests_[i].label, read);
     }
 }
 
-void RunCompareView::fillRow(int row, const ComparedRun& run, const QString& label) {
+void RunCompareView::fillRow(int row, const ComparedRun& run, const QString& label, bool read) {
     auto set = [&](int column, const QString& text) {
         auto* item = new QTableWidgetItem(text);
         if (column >= kParameters && column != kGeneration) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -158,6 +174,7 @@ void RunCompareView::fillRow(int row, const ComparedRun& run, const QString& lab
     set(kRun, label);
     table_->item(row, kRun)->setForeground(runColor(static_cast<size_t>(row)));
     const QString architecture = run.checkpoint.empty() ? tr("no checkpoint yet")
+                                 : !read                ? QStringLiteral("…")
                                  : run.family.empty()   ? tr("checkpoint unreadable")
                                                         : architectureName(run.family) + " · " + QString::fromStdString(run.shape);
     set(kArchitecture, architecture);
@@ -191,9 +208,8 @@ void RunCompareView::measure() {
     updateControls();
 }
 
-void RunCompareView::onMeasured(qint64 runId, const std::vector<ContextTimingPoint>& points) {
-    for (const auto& r : requests_)
-        if (r.id == runId && !r.checkpoint.empty()) timings_[r.checkpoint] = points;
+void RunCompareView::onMeasured(const QString& checkpoint, const std::vector<ContextTimingPoint>& points) {
+    timings_[checkpoint.toStdString()] = points;  // kept when the selection has changed meanwhile
     fillTable();
     plotTimings();
 }

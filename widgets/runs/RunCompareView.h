@@ -51,9 +51,13 @@ signals:
 
 private:
     void fillTable();
-    void fillRow(int row, const ComparedRun& run, const QString& label);
+    // `read`: `run` is what the project and checkpoint said (else only the id and checkpoint are known yet).
+    void fillRow(int row, const ComparedRun& run, const QString& label, bool read);
     void measure();
-    void onMeasured(qint64 runId, const std::vector<ContextTimingPoint>& points);
+    void onMeasured(const QString& checkpoint, const std::vector<ContextTimingPoint>& points);
+    QTableWidget* createTable();
+    QCustomPlot* createPlot();
+    void connectRunner();
     void plotTimings();
     void updateControls();
     QString timingText(const std::string& checkpoint) const;
@@ -64,12 +68,12 @@ private:
     QComboBox* longest_ = nullptr;
     QLabel* status_ = nullptr;
     QCustomPlot* plot_ = nullptr;
-    GenerationTimingRunner runner_;
     std::vector<CompareRequest> requests_;
     std::vector<ComparedRun> compared_;                                     // requests_' rows, once read
     std::map<std::string, std::vector<ContextTimingPoint>> timings_;        // by checkpoint directory
     int readGeneration_ = 0;                                                // drops reads of an older selection
     bool measureFailed_ = false;
+    GenerationTimingRunner runner_;  // last: destroyed first, so its signals never reach what is gone
 };
 
 }  // namespace rlhf::widgets
