@@ -6,7 +6,6 @@
 #include "DeviceOption.h"
 #include "EvalReport.h"
 #include "LlamaChatReplies.h"
-#include "TextModel.h"
 #include "model/LlamaConfig.h"
 #include "model/MambaCheckpoint.h"
 #include "model/MambaGeneration.h"
@@ -45,7 +44,7 @@ ChatModel loadChatModel(const ChatOptions& o) {
         throw UserError("--chat-format, --system: for Llama-family models; a GPT-2 or a Mamba chats with --user-cue/--assistant-cue");
     if (model::isMamba(type)) {
         ChatModel m{shortNameOf(named), {}, nullptr, std::make_shared<model::MambaModel>(model::loadMambaModel(named.dir, device))};
-        m.loaded.tokenizer.emplace(textModelTokenizer(named.dir));
+        m.loaded.tokenizer.emplace(model::loadMambaTokenizer(named.dir));
         return m;
     }
     ChatModel m{shortNameOf(named), model::loadCheckpoint(named.dir, device), nullptr};

@@ -21,11 +21,19 @@ int CausalLm::eosTokenId() const {
     return ids.empty() ? -1 : ids.front();
 }
 
-int64_t CausalLm::context() const { return mamba_ ? int64_t(1) << 20 : gpt_->config().nPositions; }
+std::optional<int64_t> CausalLm::contextLimit() const {
+    if (mamba_) return std::nullopt;
+    return gpt_->config().nPositions;
+}
 
 LoadedCausalLm loadCausalLm(const std::string& dir, const torch::Device& device) {
     const std::string type = modelTypeOf(dir);
-    if (isMamba(type)) return {CausalLm(loadMambaModel(dir, device)), text::ByteLevelBpe::fromDirectory(dir)};
+    if (isMamba(type)) {
+        LoadedCausalLm loaded{CausalLm(loadMambaModel(dir, device)), loadMambaTokenizer(dir)};
+        if (loaded.model.eosTokenId() < 0)
+            throw std::invalid_argument(dir + ": no eos_token_id in config.json or generation_config.json (training needs one to end responses)");
+        return loaded;
+    }
     if (isLlamaFamily(type))
         throw std::invalid_argument(dir + ": a " + type + " model: training takes GPT-2 and Mamba models (not yet the Llama family)");
     auto loaded = loadCheckpoint(dir, device);

@@ -27,9 +27,9 @@ public:
     void save(const std::string& dir, const text::ByteLevelBpe* tokenizer);
 
     std::string architecture() const { return mamba_ ? "mamba" : "gpt2"; }
-    int eosTokenId() const;
-    // The longest sequence it takes: n_positions for a GPT-2; a Mamba has no limit (2^20 here).
-    int64_t context() const;
+    int eosTokenId() const;  // the first EOS id of the config (loadCausalLm refuses a model without one)
+    // The longest sequence it takes: n_positions for a GPT-2; a Mamba has none (nullopt).
+    std::optional<int64_t> contextLimit() const;
 
     Gpt2Model& gpt() { return gpt_; }      // null for a Mamba
     MambaModel& mamba() { return mamba_; }  // null for a GPT-2
@@ -45,7 +45,8 @@ struct LoadedCausalLm {
 };
 
 // The directory's model by config.json's model_type (gpt2 or mamba) with its tokenizer (required), on
-// `device`. Throws std::invalid_argument naming the directory for any other architecture or a missing file.
+// `device`. Throws std::invalid_argument naming the directory for any other architecture, a missing file,
+// a tokenizer larger than vocab_size, or no EOS id.
 LoadedCausalLm loadCausalLm(const std::string& dir, const torch::Device& device);
 
 }  // namespace rlhf::model

@@ -1,5 +1,7 @@
 #include "model/ConfigFields.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <stdexcept>
 
@@ -42,6 +44,15 @@ std::vector<int> idList(const json& j, const char* name, const std::string& orig
         ids.push_back(id.get<int>());
     }
     return ids;
+}
+
+void addGenerationEosIds(const std::string& dir, std::vector<int>& ids, int vocabSize) {
+    const std::string path = dir + "/generation_config.json";
+    if (!std::filesystem::exists(path)) return;
+    for (int id : idList(readConfigJson(path), "eos_token_id", path)) {
+        if (id >= vocabSize) throw std::invalid_argument(path + ": eos_token_id " + std::to_string(id) + " is outside the vocabulary");
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
 }
 
 json readConfigJson(const std::string& path) {

@@ -18,6 +18,9 @@ double numberField(const nlohmann::json& j, const char* name, const std::string&
 bool boolField(const nlohmann::json& j, const char* name, const std::string& origin, bool fallback);
 // A token id, a list of them, or null (no ids).
 std::vector<int> idList(const nlohmann::json& j, const char* name, const std::string& origin);
+// Adds the eos_token_id ids of `dir`/generation_config.json (when it exists) that `ids` lacks; each must be
+// below `vocabSize`.
+void addGenerationEosIds(const std::string& dir, std::vector<int>& ids, int vocabSize);
 // The JSON document at `path`; throws std::invalid_argument naming it when it cannot be read or parsed.
 nlohmann::json readConfigJson(const std::string& path);
 

@@ -99,7 +99,9 @@ nlohmann::json GenerationTiming::toJson(int window) const {
 GenerationTiming timeGenerationAgainstContext(const std::string& dir, const GenerationTimingOptions& o, const torch::Device& device) {
     if (o.contexts.empty() || o.window < 1 || o.rounds < 1) throw std::invalid_argument("generation timing: no contexts, window or rounds");
     for (const int64_t context : o.contexts)
-        if (context < 2) throw std::invalid_argument("--contexts: " + std::to_string(context) + " is not a context length of 2 or more");
+        if (context < o.window + 2)
+            throw std::invalid_argument("--contexts: " + std::to_string(context) + " is shorter than the window of " +
+                                        std::to_string(o.window) + " tokens averaged before it (give " + std::to_string(o.window + 2) + " or more)");
     const ModelShape shape = modelShapeOf(dir);
     const std::string type = modelTypeOf(dir).empty() ? "gpt2" : modelTypeOf(dir);
     const int64_t longest = *std::max_element(o.contexts.begin(), o.contexts.end());

@@ -18,7 +18,7 @@
 namespace rlhf::model {
 
 struct GenerationTimingOptions {
-    std::vector<int64_t> contexts{64, 256, 1024, 4096};  // each at least 2
+    std::vector<int64_t> contexts{64, 256, 1024, 4096};  // each at least window + 2
     int window = 32;  // tokens averaged per point
     int rounds = 3;
 };

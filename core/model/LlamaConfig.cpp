@@ -1,7 +1,5 @@
 #include "model/LlamaConfig.h"
 
-#include <algorithm>
-#include <filesystem>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -88,10 +86,7 @@ LlamaConfig LlamaConfig::fromJson(const json& j, const std::string& origin) {
 LlamaConfig LlamaConfig::fromDirectory(const std::string& dir) {
     const std::string path = dir + "/config.json";
     LlamaConfig c = fromJson(readConfigJson(path), path);
-    const std::string generation = dir + "/generation_config.json";
-    if (std::filesystem::exists(generation))
-        for (int id : idList(readConfigJson(generation), "eos_token_id", generation))
-            if (std::find(c.eosTokenIds.begin(), c.eosTokenIds.end(), id) == c.eosTokenIds.end()) c.eosTokenIds.push_back(id);
+    addGenerationEosIds(dir, c.eosTokenIds, c.vocabSize);
     return c;
 }
 

@@ -30,6 +30,18 @@ MambaModel loadMambaModel(const std::string& dir, const torch::Device& device) {
     return model;
 }
 
+text::ByteLevelBpe loadMambaTokenizer(const std::string& dir) {
+    const MambaConfig config = MambaConfig::fromDirectory(dir);
+    namespace fs = std::filesystem;
+    if (!fs::exists(fs::path(dir) / "tokenizer.json") && !fs::exists(fs::path(dir) / "vocab.json"))
+        throw std::invalid_argument(dir + ": no tokenizer files (tokenizer.json, or vocab.json and merges.txt)");
+    auto tokenizer = text::ByteLevelBpe::fromDirectory(dir);
+    if (tokenizer.vocabSize() > config.vocabSize)
+        throw std::invalid_argument(dir + ": the tokenizer has " + std::to_string(tokenizer.vocabSize()) +
+                                    " tokens but config.json vocab_size is " + std::to_string(config.vocabSize));
+    return tokenizer;
+}
+
 void saveMambaModel(const std::string& dir, MambaModel& model, const text::ByteLevelBpe* tokenizer) {
     std::map<std::string, torch::Tensor> tensors;
     for (const auto& p : model->named_parameters()) tensors[p.key()] = p.value().detach().to(torch::kCPU, torch::kFloat32).contiguous();

@@ -18,6 +18,10 @@ namespace rlhf::model {
 // Throws std::invalid_argument (or SafetensorsError) naming the file and the problem. In eval mode.
 MambaModel loadMambaModel(const std::string& dir, const torch::Device& device = torch::kCPU);
 
+// The tokenizer beside it (tokenizer.json, or vocab.json and merges.txt); throws std::invalid_argument
+// naming the directory when there is none or it has more tokens than config.json's vocab_size.
+text::ByteLevelBpe loadMambaTokenizer(const std::string& dir);
+
 // Writes `dir` atomically: config.json, generation_config.json, model.safetensors (float32) and the
 // tokenizer's files when one is given.
 void saveMambaModel(const std::string& dir, MambaModel& model, const text::ByteLevelBpe* tokenizer);

@@ -1,8 +1,6 @@
 #include "model/MambaConfig.h"
 
-#include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -39,7 +37,8 @@ void checkSupported(const json& j, const std::string& origin) {
     const std::string type = j.value("model_type", std::string());
     if (!isMamba(type)) throw std::invalid_argument(origin + ": model_type '" + type + "' is not mamba");
     const std::string activation = j.value("hidden_act", std::string("silu"));
-    if (activation != "silu") throw std::invalid_argument(origin + ": hidden_act '" + activation + "' is not supported (silu is)");
+    if (activation != "silu" && activation != "swish")  // transformers' ACT2FN: swish is SiLU
+        throw std::invalid_argument(origin + ": hidden_act '" + activation + "' is not supported (silu is)");
 }
 
 }  // namespace
@@ -78,10 +77,7 @@ MambaConfig MambaConfig::fromJson(const json& j, const std::string& origin) {
 MambaConfig MambaConfig::fromDirectory(const std::string& dir) {
     const std::string path = dir + "/config.json";
     MambaConfig c = fromJson(readConfigJson(path), path);
-    const std::string generation = dir + "/generation_config.json";
-    if (std::filesystem::exists(generation))
-        for (int id : idList(readConfigJson(generation), "eos_token_id", generation))
-            if (std::find(c.eosTokenIds.begin(), c.eosTokenIds.end(), id) == c.eosTokenIds.end()) c.eosTokenIds.push_back(id);
+    addGenerationEosIds(dir, c.eosTokenIds, c.vocabSize);
     return c;
 }
 
@@ -107,7 +103,7 @@ json MambaConfig::toJson() const {
             {"time_step_init_scheme", "random"}, {"time_step_floor", timeStepFloor},
             {"rescale_prenorm_residual", rescalePrenormResidual}, {"use_cache", true},
             {"bos_token_id", idOrNull(bosTokenId)}, {"pad_token_id", idOrNull(padTokenId)},
-            {"eos_token_id", eosTokenIds.size() == 1 ? json(eosTokenIds[0]) : json(eosTokenIds)}};
+            {"eos_token_id", eosTokenIds.empty() ? json(nullptr) : eosTokenIds.size() == 1 ? json(eosTokenIds[0]) : json(eosTokenIds)}};
 }
 
 }  // namespace rlhf::model

@@ -12,7 +12,7 @@ std::vector<Completion> generateMamba(MambaModel& model, const std::vector<int>&
     std::vector<int> stopIds = model->config().eosTokenIds;
     stopIds.insert(stopIds.end(), extraStopIds.begin(), extraStopIds.end());
     MambaCache cache;
-    return decodeRecurrently([&](const torch::Tensor& ids) { return model->forward(ids, &cache); }, model->device(), prompt,
+    return decodeRecurrently([&](const torch::Tensor& ids) { return model->forwardInChunks(ids, cache, true); }, model->device(), prompt,
                              count, o, stopIds, onToken, cancel, onLogits);
 }
 

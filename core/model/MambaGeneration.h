@@ -1,5 +1,5 @@
 #pragma once
-// Generation with Mamba: the prompt in one pass that leaves each layer's recurrent state (MambaCache),
+// Generation with Mamba: the prompt (in chunks of positions) leaves each layer's recurrent state (MambaCache),
 // then one position per token from that state, so each new token costs the same at any context length.
 // Sampling, streaming, cancellation and the stop at any EOS id of the config (or `extraStopIds`) are
 // those of RecurrentDecoding. The model is put in eval mode.

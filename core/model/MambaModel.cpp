@@ -1,5 +1,7 @@
 #include "model/MambaModel.h"
 
+#include <algorithm>
+
 #include <torch/torch.h>
 
 #include "model/SequenceLogProbs.h"
@@ -40,13 +42,26 @@ torch::Tensor MambaModelImpl::logits(const torch::Tensor& hidden) {
     return torch::matmul(hidden, outputWeight().t());
 }
 
+torch::Tensor MambaModelImpl::forwardInChunks(const torch::Tensor& ids, MambaCache& cache, bool lastChunkOnly, int64_t chunk) {
+    std::vector<torch::Tensor> logits;
+    for (int64_t start = 0; start < ids.size(1); start += chunk) {
+        auto part = forward(ids.narrow(1, start, std::min(chunk, ids.size(1) - start)), &cache);
+        if (lastChunkOnly) logits.clear();
+        logits.push_back(std::move(part));
+    }
+    return logits.size() == 1 ? logits.front() : torch::cat(logits, 1);
+}
+
 torch::Tensor MambaModelImpl::targetLogProbs(const torch::Tensor& ids, const torch::Tensor& targets, double temperature) {
     const auto l = forward(ids);  // [B,T,V]
     return model::tokenLogProbs(l.reshape({-1, l.size(-1)}), targets.reshape({-1}), temperature).view(targets.sizes());
 }
 
 std::vector<double> MambaModelImpl::tokenLogProbs(const std::vector<int>& ids) {
-    return sequenceLogProbs([this](const torch::Tensor& input) { return forward(input); }, ids, device());
+    return sequenceLogProbs([this](const torch::Tensor& input) {
+        MambaCache cache;
+        return forwardInChunks(input, cache, false);
+    }, ids, device());
 }
 
 }  // namespace rlhf::model

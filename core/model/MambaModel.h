@@ -41,6 +41,10 @@ public:
     torch::Tensor hidden(const torch::Tensor& ids, MambaCache* cache = nullptr);
     torch::Tensor logits(const torch::Tensor& hidden);  // [B,T,C] -> [B,T,V]
     torch::Tensor forward(const torch::Tensor& ids, MambaCache* cache = nullptr) { return logits(hidden(ids, cache)); }
+    // `ids` [B,T] through `cache` a chunk of positions at a time, so the scan's [B,chunk,I,N] tensors stay
+    // small whatever T: the logits of every position [B,T,V], or with lastChunkOnly those of the last chunk
+    // (generation needs only the last position's).
+    torch::Tensor forwardInChunks(const torch::Tensor& ids, MambaCache& cache, bool lastChunkOnly, int64_t chunk = 256);
     // log softmax(logits / temperature)[targets] at every position: ids, targets [B,T] -> [B,T] float32,
     // differentiable (the next-token losses).
     torch::Tensor targetLogProbs(const torch::Tensor& ids, const torch::Tensor& targets, double temperature = 1.0);

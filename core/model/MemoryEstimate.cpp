@@ -17,7 +17,7 @@ ModelShape modelShapeOf(const LlamaConfig& c) {
 }
 
 ModelShape modelShapeOf(const MambaConfig& c) {
-    ModelShape m{"mamba", c.vocabSize, c.hiddenSize, c.layers, 0, 0, 0, c.intermediateSize, 2048, c.parameterCount()};
+    ModelShape m{"mamba", c.vocabSize, c.hiddenSize, c.layers, 0, 0, 0, c.intermediateSize, kMambaEstimateContext, c.parameterCount()};
     m.stateSize = c.stateSize;
     m.convKernel = c.convKernel;
     return m;

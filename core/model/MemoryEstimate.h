@@ -22,11 +22,14 @@
 
 namespace rlhf::model {
 
+// A Mamba has no context limit: estimates, and SFT rows when max_length is not set, assume this many tokens.
+constexpr int64_t kMambaEstimateContext = 2048;
+
 // The shape of a decoder: what its parameter count and activations follow from.
 struct ModelShape {
     std::string family;  // gpt2, llama (llama and qwen2 configs) or mamba (no attention: heads 0)
     int64_t vocab = 0, hidden = 0, layers = 0, heads = 0, kvHeads = 0, headDim = 0, intermediate = 0;
-    int64_t context = 0;  // n_positions, or max_position_embeddings; mamba (no limit): 2,048 for the estimates
+    int64_t context = 0;  // n_positions, or max_position_embeddings; mamba (no limit): kMambaEstimateContext
     double parameters = 0;
     int64_t stateSize = 0, convKernel = 0;  // mamba: N and K
 };

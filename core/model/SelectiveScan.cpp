@@ -61,7 +61,7 @@ void sweepTensors(const torch::Tensor& a, const torch::Tensor& x, torch::Tensor&
 
 // Returns the outputs [B,T,I,N]; `carry` [B,I,N] goes in as the start and comes out as the end.
 torch::Tensor sweep(const torch::Tensor& a, const torch::Tensor& x, torch::Tensor& carry, bool reverse) {
-    auto out = torch::empty_like(a);
+    auto out = torch::empty(a.sizes(), a.options());  // contiguous, whatever a's strides
     carry = carry.contiguous().clone();
     if (a.is_cpu()) sweepCpu(a.contiguous(), x.contiguous(), out, carry, reverse);
     else sweepTensors(a, x, out, carry, reverse);

@@ -67,10 +67,12 @@ ResponseBatch makeResponseBatch(const std::vector<ResponseRow>& rows, const std:
     return batch;
 }
 
+torch::Tensor targetedSums(const torch::Tensor& logProbs, const torch::Tensor& target) {
+    return (logProbs * target.ge(0).to(logProbs.scalar_type())).sum(1);
+}
+
 torch::Tensor responseLogProbSums(model::Gpt2Model& model, const torch::Tensor& input, const torch::Tensor& target) {
-    const auto isTarget = target.ge(0);                                      // [B,T]
-    const auto logProbs = model->targetLogProbs(input, target.clamp_min(0));  // [B,T] float32
-    return (logProbs * isTarget.to(logProbs.scalar_type())).sum(1);
+    return targetedSums(model->targetLogProbs(input, target.clamp_min(0)), target);  // log-probs [B,T] float32
 }
 
 }  // namespace rlhf::train

@@ -44,6 +44,9 @@ struct ResponseBatch {
 };
 ResponseBatch makeResponseBatch(const std::vector<ResponseRow>& rows, const std::vector<size_t>& pick, int padId);
 
+// [B] float32: each row's sum of logProbs [B,T] over the positions whose target is >= 0; differentiable.
+torch::Tensor targetedSums(const torch::Tensor& logProbs, const torch::Tensor& target);
+
 // [B] float32: each row's summed log-probability of its targets (those >= 0); differentiable.
 torch::Tensor responseLogProbSums(model::Gpt2Model& model, const torch::Tensor& input, const torch::Tensor& target);
 

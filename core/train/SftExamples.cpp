@@ -18,9 +18,7 @@ SftExamples makeSftExamples(const std::vector<data::Demonstration>& demonstratio
 }
 
 torch::Tensor sftLossSum(model::CausalLm& model, const torch::Tensor& input, const torch::Tensor& target) {
-    const auto isTarget = target.ge(0);                                     // [B,T]: the response's tokens
-    const auto logProbs = model.targetLogProbs(input, target.clamp_min(0));  // [B,T] float32
-    return -(logProbs * isTarget.to(logProbs.scalar_type())).sum();
+    return -targetedSums(model.targetLogProbs(input, target.clamp_min(0)), target).sum();
 }
 
 }  // namespace rlhf::train

@@ -7,6 +7,7 @@
 
 #include <torch/torch.h>
 
+#include "model/MemoryEstimate.h"
 #include "train/GradientClipping.h"
 #include "train/SplitRows.h"
 
@@ -61,7 +62,10 @@ void SftRun::prepare(model::LoadedCausalLm loaded, const std::vector<data::Demon
                      const std::vector<data::Demonstration>& validation) {
     model_ = std::make_unique<model::CausalLm>(std::move(loaded.model));
     tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(*loaded.tokenizer));
-    const int64_t maxLength = responseRowLength(config_.maxLength, model_->context());
+    // A Mamba has no context limit: rows as long as max_length, or as the memory check assumed.
+    const auto limit = model_->contextLimit();
+    const int64_t maxLength = limit ? responseRowLength(config_.maxLength, *limit)
+                                    : (config_.maxLength > 0 ? config_.maxLength : model::kMambaEstimateContext);
     eos_ = model_->eosTokenId();
     train_ = makeSftExamples(train, *tokenizer_, eos_, maxLength);
     validation_ = makeSftExamples(validation, *tokenizer_, eos_, maxLength);
