@@ -1520,6 +1520,19 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     </message>
 </context>
 <context>
+    <name>rlhf::widgets::GenerationTimingRunner</name>
+    <message>
+        <location filename="../widgets/runs/GenerationTimingRunner.cpp" line="13"/>
+        <source>rlhf-engine did not start (%1): %2</source>
+        <translation>rlhf-engine ist nicht gestartet (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/GenerationTimingRunner.cpp" line="54"/>
+        <source>rlhf-engine ended with code %1</source>
+        <translation>rlhf-engine endete mit Code %1</translation>
+    </message>
+</context>
+<context>
     <name>rlhf::widgets::GptChatColumn</name>
     <message>
         <location filename="../widgets/chat/GptChatColumn.cpp" line="33"/>
@@ -3087,103 +3100,267 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     </message>
 </context>
 <context>
+    <name>rlhf::widgets::RunCompareView</name>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="40"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="40"/>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="40"/>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="40"/>
+        <source>Train tok/s</source>
+        <translation>Training Tok./s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="40"/>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="41"/>
+        <source>Val loss</source>
+        <translation>Val.-Verlust</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="41"/>
+        <source>Gen. ms/token</source>
+        <translation>Gen. ms/Token</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="47"/>
+        <source>Training tokens per second: the median of the run&apos;s steps</source>
+        <translation>Trainings-Token pro Sekunde: der Median über die Schritte des Laufs</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="48"/>
+        <source>Layers × width, and attention heads or the state per channel</source>
+        <translation>Schichten × Breite, dazu Attention-Köpfe oder der Zustand je Kanal</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="49"/>
+        <source>Milliseconds per generated token at the shortest and the longest context measured</source>
+        <translation>Millisekunden je erzeugtem Token beim kürzesten und beim längsten gemessenen Kontext</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="51"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="234"/>
+        <source>Measure generation time</source>
+        <translation>Generierungszeit messen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="52"/>
+        <source>Times each run&apos;s newest checkpoint generating up to the longest context, in a separate process; a few seconds per run</source>
+        <translation>Misst den neuesten Checkpoint jedes Laufs beim Generieren bis zum längsten Kontext, in einem eigenen Prozess; einige Sekunden je Lauf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="55"/>
+        <source>up to 1,024 tokens</source>
+        <translation>bis 1.024 Token</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="56"/>
+        <source>up to 4,096 tokens</source>
+        <translation>bis 4.096 Token</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="57"/>
+        <source>up to 16,384 tokens</source>
+        <translation>bis 16.384 Token</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="59"/>
+        <source>Loss curves…</source>
+        <translation>Verlustkurven…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="60"/>
+        <source>The Curves tab overlays the same runs, in the same colours</source>
+        <translation>Der Reiter Kurven zeigt dieselben Läufe übereinander, in denselben Farben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="65"/>
+        <source>context length (tokens)</source>
+        <translation>Kontextlänge (Token)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="66"/>
+        <source>ms per generated token</source>
+        <translation>ms je erzeugtem Token</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="88"/>
+        <source>Measuring cancelled.</source>
+        <translation>Messung abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="97"/>
+        <source>Measuring %1 (%2 of %3)…</source>
+        <translation>Messe %1 (%2 von %3)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="101"/>
+        <source>Run %1 could not be measured: %2</source>
+        <translation>Lauf %1 konnte nicht gemessen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="105"/>
+        <source>Measured: the median of three rounds, each token&apos;s time averaged over 32 tokens.</source>
+        <translation>Gemessen: der Median aus drei Durchgängen, die Zeit jedes Tokens gemittelt über 32 Token.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="115"/>
+        <source>Select two or more runs in the list (Ctrl+click) to put them side by side: architecture, size, training speed, losses and generation time per token. Train a Mamba next to a GPT of the same size with the pretraining setting architecture = mamba.</source>
+        <translation>Wählen Sie zwei oder mehr Läufe in der Liste (Strg+Klick), um sie nebeneinanderzustellen: Architektur, Größe, Trainingsgeschwindigkeit, Verluste und Generierungszeit je Token. Ein Mamba neben einem gleich großen GPT trainieren Sie mit der Vortrainings-Einstellung architecture = mamba.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="119"/>
+        <source>Generation time per token grows with the context for attention (GPT-2, Llama) and stays flat for Mamba, whose state does not grow.</source>
+        <translation>Die Generierungszeit je Token wächst mit dem Kontext bei Attention (GPT-2, Llama) und bleibt bei Mamba gleich, dessen Zustand nicht wächst.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="160"/>
+        <source>no checkpoint yet</source>
+        <translation>noch kein Checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="161"/>
+        <source>checkpoint unreadable</source>
+        <translation>Checkpoint unlesbar</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="171"/>
+        <source>At %1 → %2 tokens of context</source>
+        <translation>Bei %1 → %2 Token Kontext</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="181"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="221"/>
+        <source>past the context it was trained on</source>
+        <translation>jenseits des trainierten Kontexts</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="234"/>
+        <source>Cancel measuring</source>
+        <translation>Messung abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="237"/>
+        <source>None of these runs has a checkpoint yet.</source>
+        <translation>Keiner dieser Läufe hat bisher einen Checkpoint.</translation>
+    </message>
+</context>
+<context>
     <name>rlhf::widgets::RunCurvesView</name>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="36"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="35"/>
         <source>The metric to plot (TRL&apos;s names); its validation values (val_…) are drawn dashed on the same plot</source>
         <translation>Die darzustellende Metrik (Namen wie bei TRL); ihre Validierungswerte (val_…) erscheinen gestrichelt im selben Diagramm</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="38"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="37"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="38"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="37"/>
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="44"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="43"/>
         <source>Exponential moving average, as TensorBoard&apos;s smoothing; the raw curve stays, faint</source>
         <translation>Exponentieller gleitender Mittelwert wie die Glättung von TensorBoard; die Rohkurve bleibt blass sichtbar</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="46"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="45"/>
         <source>Log scale</source>
         <translation>Log-Skala</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="47"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="46"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="48"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="47"/>
         <source>Save the plot as PNG or PDF, or its points as CSV</source>
         <translation>Das Diagramm als PNG oder PDF speichern oder seine Punkte als CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="50"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="49"/>
         <source>Metric:</source>
         <translation>Metrik:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="52"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="51"/>
         <source>x:</source>
         <translation>x:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="54"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="53"/>
         <source>Smoothing:</source>
         <translation>Glättung:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="65"/>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="184"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="64"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="183"/>
         <source>Select a run to see its curves, or start one with New run…</source>
         <translation>Wählen Sie einen Lauf, um seine Kurven zu sehen, oder starten Sie einen mit Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="177"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="176"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="177"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="176"/>
         <source>minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="183"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="182"/>
         <source>No points yet: the curves appear with the run&apos;s first steps.</source>
         <translation>Noch keine Punkte: Die Kurven erscheinen mit den ersten Schritten des Laufs.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="220"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="219"/>
         <source>%1 validation</source>
         <translation>%1 Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="249"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="248"/>
         <source>%1
 %2 %3: %4</source>
         <translation>%1
 %2 %3: %4</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="280"/>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="292"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="279"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="291"/>
         <source>Export curves</source>
         <translation>Kurven exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="281"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="280"/>
         <source>PNG image (*.png);;PDF document (*.pdf);;CSV points (*.csv)</source>
         <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;CSV-Punkte (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="292"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="291"/>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
@@ -3390,47 +3567,52 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     </message>
     <message>
         <location filename="../widgets/runs/RunListModel.cpp" line="23"/>
-        <location filename="../widgets/runs/RunListModel.cpp" line="158"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="159"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="168"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="162"/>
+        <source>%1 · Mamba</source>
+        <translation>%1 · Mamba</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="173"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="179"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="184"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="180"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="185"/>
         <source>From</source>
         <translation>Ab</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="181"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="186"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="182"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="187"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="183"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="188"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="184"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="189"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="185"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="190"/>
         <source>Latest</source>
         <translation>Zuletzt</translation>
     </message>
@@ -3451,22 +3633,27 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunStageViews</name>
     <message>
-        <location filename="../widgets/runs/RunStageViews.cpp" line="30"/>
+        <location filename="../widgets/runs/RunStageViews.cpp" line="32"/>
         <source>Curves</source>
         <translation>Kurven</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunStageViews.cpp" line="31"/>
+        <location filename="../widgets/runs/RunStageViews.cpp" line="33"/>
         <source>Reward model</source>
         <translation>Belohnungsmodell</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunStageViews.cpp" line="32"/>
+        <location filename="../widgets/runs/RunStageViews.cpp" line="34"/>
         <source>PPO samples</source>
         <translation>PPO-Beispiele</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunStageViews.cpp" line="66"/>
+        <location filename="../widgets/runs/RunStageViews.cpp" line="35"/>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunStageViews.cpp" line="70"/>
         <source>No evaluation yet: a reward-model run writes one every eval_every steps when the project has validation preferences.</source>
         <translation>Noch keine Auswertung: Ein Belohnungsmodell-Lauf schreibt alle eval_every Schritte eine, wenn das Projekt Validierungspräferenzen hat.</translation>
     </message>
@@ -3474,142 +3661,142 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunsPanel</name>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="83"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="84"/>
         <source>New run…</source>
         <translation>Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="84"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="85"/>
         <source>Train a stage: pretraining, SFT, reward model, DPO or PPO</source>
         <translation>Eine Stufe trainieren: Vortraining, SFT, Belohnungsmodell, DPO oder PPO</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="85"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="86"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="86"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="87"/>
         <source>Stop stepping after the current step; the run keeps its process and memory</source>
         <translation>Nach dem aktuellen Schritt innehalten; der Lauf behält Prozess und Speicher</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="87"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="88"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="88"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="89"/>
         <source>Continue a paused run, or a stopped or interrupted one from its last checkpoint</source>
         <translation>Einen pausierten Lauf fortsetzen, oder einen angehaltenen oder unterbrochenen ab seinem letzten Checkpoint</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="89"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="90"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="90"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="91"/>
         <source>Write a checkpoint after the current step and end the run (it can be resumed)</source>
         <translation>Nach dem aktuellen Schritt einen Checkpoint schreiben und den Lauf beenden (er kann fortgesetzt werden)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="91"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="92"/>
         <source>Delete run…</source>
         <translation>Lauf löschen…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="92"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="93"/>
         <source>Delete the run&apos;s rows, metrics and checkpoints from the project and the disk</source>
         <translation>Zeilen, Metriken und Checkpoints des Laufs aus dem Projekt und von der Platte löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="100"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="101"/>
         <source>Stopping after the current step (a checkpoint is written)…</source>
         <translation>Halte nach dem aktuellen Schritt an (ein Checkpoint wird geschrieben)…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="245"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="249"/>
         <source>Run #%1 did not finish, so there is no final checkpoint to start from.</source>
         <translation>Lauf #%1 wurde nicht beendet, es gibt also keinen letzten Checkpoint zum Starten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="252"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="256"/>
         <source>The %1 run starts when run #%2 has finished.</source>
         <translation>Der %1-Lauf startet, wenn Lauf #%2 beendet ist.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="253"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="257"/>
         <source>Starting a %1 run…</source>
         <translation>Starte einen %1-Lauf…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="273"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="277"/>
         <source>Resuming run #%1 from its last checkpoint…</source>
         <translation>Setze Lauf #%1 ab seinem letzten Checkpoint fort…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="280"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="284"/>
         <source>Run #%1 failed: %2</source>
         <translation>Lauf #%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="280"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="284"/>
         <source>The run did not start: %1</source>
         <translation>Der Lauf ist nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="282"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="286"/>
         <source>Run #%1 ended.</source>
         <translation>Lauf #%1 ist zu Ende.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="394"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="398"/>
         <source>Stopping: each run finishes its step and writes a checkpoint…</source>
         <translation>Halte an: Jeder Lauf beendet seinen Schritt und schreibt einen Checkpoint…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="394"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="398"/>
         <source>Quit without waiting</source>
         <translation>Ohne Warten beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="245"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="283"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="249"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="287"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="283"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="287"/>
         <source>The run did not start:
 %1</source>
         <translation>Der Lauf ist nicht gestartet:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="313"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="328"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="317"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="332"/>
         <source>Delete runs</source>
         <translation>Läufe löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="313"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="317"/>
         <source>Delete %1 with their metrics and checkpoints? This cannot be undone.</source>
         <translation>%1 mit Metriken und Checkpoints löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="332"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="343"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="336"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="347"/>
         <source>Delete checkpoint</source>
         <translation>Checkpoint löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="332"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="336"/>
         <source>Delete the checkpoint %1?</source>
         <translation>Den Checkpoint %1 löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="366"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="370"/>
         <source>Run #%1: %n checkpoint(s) deleted.</source>
         <translation>
             <numerusform>Lauf #%1: %n Checkpoint gelöscht.</numerusform>
@@ -3617,22 +3804,22 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="369"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="373"/>
         <source>Keep checkpoints</source>
         <translation>Checkpoints behalten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="380"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="384"/>
         <source>Runs %1 use it as their model or reward model: they keep their own checkpoints, but can no longer be resumed or retraced without it.</source>
         <translation>Die Läufe %1 nutzen ihn als Modell oder Belohnungsmodell: Sie behalten ihre eigenen Checkpoints, können ohne ihn aber nicht mehr fortgesetzt oder nachvollzogen werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="388"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="392"/>
         <source>Runs are training</source>
         <translation>Läufe trainieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="389"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="393"/>
         <source>%n run(s) are training. Stop them and quit? Each writes a checkpoint and can be resumed later.</source>
         <translation>
             <numerusform>%n Lauf trainiert. Anhalten und beenden? Er schreibt einen Checkpoint und kann später fortgesetzt werden.</numerusform>
