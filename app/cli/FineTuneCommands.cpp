@@ -17,6 +17,8 @@
 #include "data/PreferencePairs.h"
 #include "data/PromptTexts.h"
 #include "data/TrainingText.h"
+#include "model/LlamaConfig.h"
+#include "model/MambaConfig.h"
 #include "model/MemoryEstimate.h"
 #include "train/DpoRun.h"
 #include "train/Precision.h"
@@ -127,6 +129,18 @@ void checkRunMemory(const TrainOptions& o, const typename Stage::Config& config,
     checkStageMemory(need, std::string("rlhf train ") + Stage::kind, device.is_cuda(), o.noMemoryCheck, "--no-memory-check");
 }
 
+// A Mamba fine-tunes (SFT) but has no reward head, DPO or PPO yet: those refuse it before the run is recorded.
+template <typename Stage>
+void checkArchitecture(const typename Stage::Config& config) {
+    if (std::string(Stage::kind) == "sft") return;
+    std::vector<std::string> dirs = {config.model};
+    if constexpr (requires { config.rewardModel; }) dirs.push_back(config.rewardModel);
+    for (const auto& dir : dirs)
+        if (model::isMamba(model::modelTypeOf(dir)))
+            throw UserError(dir + ": a Mamba; rlhf train " + Stage::kind + " takes GPT-2 checkpoints (a Mamba pretrains and "
+                            "fine-tunes with SFT, not yet reward models, DPO or PPO)");
+}
+
 // What a stage writes into its run directory before the run starts (PPO-ptx: the pretraining text).
 template <typename Stage>
 void prepareRunDirectory(data::Database& db, const typename Stage::Config& config, const std::string& dir) {
@@ -152,6 +166,7 @@ std::unique_ptr<typename Stage::Run> createRun(const TrainOptions& o, RunTarget&
     data::JudgementSelection selection;
     if constexpr (requires { Stage::selectsJudgements; }) selection = data::JudgementSelection::takeFrom(modelSettings, origin);
     const auto config = Stage::parse(modelSettings, origin);
+    checkArchitecture<Stage>(config);
     checkRunMemory<Stage>(o, config, device);
     auto& db = target.store->database();
     const auto train = readSplit<Stage>(db, "train", selection);

@@ -19,7 +19,7 @@ constexpr int kBins = 20;
 QCustomPlot* smallPlot(QWidget* parent, const QString& title, const QString& x, const QString& y) {
     auto* plot = new QCustomPlot(parent);
     allowFullScreen(plot);
-    plot->setMinimumSize(220, 180);
+    plot->setMinimumSize(140, 180);  // three side by side must fit a narrow window
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(QString(), 9, QFont::Bold)));
     plot->xAxis->setLabel(x);

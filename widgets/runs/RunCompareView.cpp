@@ -57,6 +57,9 @@ RunCompareView::RunCompareView(QWidget* parent) : QWidget(parent) {
     controls->addWidget(curves);
     controls->addStretch(1);
     auto* layout = new QVBoxLayout(this);
+    // Narrow windows: the table scrolls and the texts wrap rather than widen the tab.
+    for (QWidget* w : std::initializer_list<QWidget*>{intro_, table_, status_, plot_})
+        w->setSizePolicy(QSizePolicy::Ignored, w->sizePolicy().verticalPolicy());
     layout->addWidget(intro_);
     layout->addWidget(table_);
     layout->addLayout(controls);
@@ -99,8 +102,14 @@ QCustomPlot* RunCompareView::createPlot() {
     plot->yAxis->setLabel(tr("ms per generated token"));
     plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
     plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    // The legend in a row of its own under the axes: inside, it would cover one of the lines.
     plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    plot->axisRect()->insetLayout()->take(plot->legend);
+    plot->plotLayout()->addElement(1, 0, plot->legend);
+    plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot->legend->setBorderPen(Qt::NoPen);
+    plot->plotLayout()->updateLayout();
     return plot;
 }
 
@@ -131,6 +140,7 @@ void RunCompareView::showRuns(const std::vector<CompareRequest>& runs, const QSt
                                          "architecture = mamba.")
                                     : tr("Generation time per token grows with the context for attention (GPT-2, Llama) "
                                          "and stays flat for Mamba, whose state does not grow."));
+    if (!runner_.running()) status_->clear();  // what it said was about the runs selected before
     fillTable();
     plotTimings();
     updateControls();
