@@ -6,20 +6,11 @@
 include(${CMAKE_CURRENT_LIST_DIR}/RunRlhf.cmake)
 set(MODEL ${DATA}/tiny-llama/llama3-chat)
 
-function(json_ids out json)  # a JSON list of ids -> "1,2,3"
-  string(REGEX REPLACE "[][ \n]" "" ids "${json}")
-  set(${out} "${ids}" PARENT_SCOPE)
-endfunction()
 function(tokenize out text)
   run_ok(t tokenize --model ${MODEL} "${text}" --json)
   string(JSON list GET "${t}" ids)
   json_ids(ids "${list}")
   set(${out} "${ids}" PARENT_SCOPE)
-endfunction()
-function(expect_equal what got expected)
-  if(NOT "${got}" STREQUAL "${expected}")
-    message(FATAL_ERROR "${what}: got ${got}, expected ${expected}")
-  endif()
 endfunction()
 
 # A plain prompt: <|begin_of_text|> (378, from the post-processor) and the text's tokens.

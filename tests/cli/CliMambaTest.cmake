@@ -6,16 +6,6 @@ include(${CMAKE_CURRENT_LIST_DIR}/RunRlhf.cmake)
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 
-function(json_ids out json)  # a JSON list of ids -> "1,2,3"
-  string(REGEX REPLACE "[][ \n]" "" ids "${json}")
-  set(${out} "${ids}" PARENT_SCOPE)
-endfunction()
-function(expect_equal what got expected)
-  if(NOT "${got}" STREQUAL "${expected}")
-    message(FATAL_ERROR "${what}: got ${got}, expected ${expected}")
-  endif()
-endfunction()
-
 file(READ ${DATA}/tiny-mamba/expected.json expected)
 foreach(name mamba mamba-untied)
   string(JSON list GET "${expected}" ${name} greedy_prompt)

@@ -7,3 +7,16 @@ function(run_ok out_var)
   endif()
   set(${out_var} "${out}" PARENT_SCOPE)
 endfunction()
+
+# json_ids(OUT JSON): a JSON list of ids -> "1,2,3".
+function(json_ids out json)
+  string(REGEX REPLACE "[][ \n]" "" ids "${json}")
+  set(${out} "${ids}" PARENT_SCOPE)
+endfunction()
+
+# expect_equal(WHAT GOT EXPECTED): fails the test naming WHAT unless GOT equals EXPECTED.
+function(expect_equal what got expected)
+  if(NOT "${got}" STREQUAL "${expected}")
+    message(FATAL_ERROR "${what}: got ${got}, expected ${expected}")
+  endif()
+endfunction()

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "EditedModelCopy.h"
 #include "TestData.h"
 #include "model/LlamaCheckpoint.h"
 #include "model/LlamaGeneration.h"
@@ -55,15 +56,9 @@ class LlamaModelTest : public QObject {
     json expected_;
     fs::path tmp_;
 
-    // A copy of model `name` in tmp_/dir with config.json (or generation_config.json) changed by `edit`.
+    // A copy of model `name` in tmp_ with `file` (config.json or generation_config.json) changed by `edit`.
     std::string editedCopy(const std::string& name, const std::string& file, const std::function<void(json&)>& edit) {
-        const fs::path dir = tmp_ / (name + "-" + std::to_string(std::rand()));
-        fs::create_directories(dir);
-        for (const auto& entry : fs::directory_iterator(modelDir(name))) fs::copy_file(entry.path(), dir / entry.path().filename());
-        json j = json::parse(std::ifstream(dir / file));
-        edit(j);
-        std::ofstream(dir / file) << j.dump();
-        return dir.string();
+        return rlhf::test::editedModelCopy(tmp_, modelDir(name), file, edit);
     }
 
 private slots:

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "EditedModelCopy.h"
 #include "TestData.h"
 #include "model/MambaCheckpoint.h"
 #include "model/MambaGeneration.h"
@@ -57,16 +58,11 @@ class MambaModelTest : public QObject {
     json expected_;
     fs::path tmp_;
 
-    // A copy of model `name` in tmp_ with `file` (a JSON file) changed by `edit`, or the weights replaced.
+    // A copy of model `name` in tmp_ with `file` (config.json or generation_config.json) changed by `edit`.
     std::string editedCopy(const std::string& name, const std::string& file, const std::function<void(json&)>& edit) {
-        const fs::path dir = tmp_ / (name + "-" + std::to_string(std::rand()));
-        fs::create_directories(dir);
-        for (const auto& entry : fs::directory_iterator(modelDir(name))) fs::copy_file(entry.path(), dir / entry.path().filename());
-        json j = json::parse(std::ifstream(dir / file));
-        edit(j);
-        std::ofstream(dir / file) << j.dump();
-        return dir.string();
+        return rlhf::test::editedModelCopy(tmp_, modelDir(name), file, edit);
     }
+    // A copy of model `name` in tmp_ with its weights changed by `edit`.
     std::string copyWithTensors(const std::string& name, const std::function<void(std::map<std::string, torch::Tensor>&)>& edit) {
         const std::string dir = editedCopy(name, "config.json", [](json&) {});
         SafetensorsFile file(dir + "/model.safetensors");

@@ -8,10 +8,12 @@ recomputes the whole sequence each step (no KV cache), so it checks the C++ cach
 needed: run with Debian's python3-torch (/usr/bin/python3 make_tiny_llama.py). A session with the GPU
 machine, which has transformers, can check these numbers against it (docs/models.md)."""
 import json
-import math, os, shutil, struct
+import math, os, shutil, sys
 import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from safetensors_writer import save_safetensors  # noqa: E402
 
 MODELS = {
     # Llama: grouped-query attention (2 query heads per key/value head), untied output layer.
@@ -136,19 +138,6 @@ def greedy(c, w, prompt, n):
         if nxt in eos:
             break
     return ids[len(prompt):]
-
-
-def save_safetensors(path, tensors):
-    header, blobs, offset = {"__metadata__": {"format": "pt"}}, [], 0
-    for name, t in tensors.items():
-        data = t.contiguous().float().numpy().tobytes()
-        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
-        blobs.append(data)
-        offset += len(data)
-    h = json.dumps(header).encode()
-    h += b" " * (-len(h) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(h)) + h + b"".join(blobs))
 
 
 def add_text_files(d):

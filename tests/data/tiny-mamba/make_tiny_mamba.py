@@ -9,11 +9,13 @@ out_proj; RMSNorm before each mixer and at the end. Greedy decoding recomputes t
 python3-torch (/usr/bin/python3 make_tiny_mamba.py). A session with the GPU machine, which has transformers,
 can check these numbers against MambaForCausalLM itself (docs/models.md)."""
 import json
-import math, os, struct
+import math, os, sys
 import torch
 import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from safetensors_writer import save_safetensors  # noqa: E402
 
 MODELS = {
     # transformers' defaults but small: tied embeddings, no in/out biases, conv bias, time_step_rank "auto".
@@ -110,19 +112,6 @@ def greedy(c, w, prompt, n, eos):
         if nxt == eos:
             break
     return ids[len(prompt):]
-
-
-def save_safetensors(path, tensors):
-    header, blobs, offset = {"__metadata__": {"format": "pt"}}, [], 0
-    for name, t in tensors.items():
-        data = t.contiguous().float().numpy().tobytes()
-        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
-        blobs.append(data)
-        offset += len(data)
-    h = json.dumps(header).encode()
-    h += b" " * (-len(h) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(h)) + h + b"".join(blobs))
 
 
 def write_model(name, c, w):
