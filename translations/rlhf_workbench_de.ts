@@ -1527,7 +1527,7 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>rlhf-engine ist nicht gestartet (%1): %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/GenerationTimingRunner.cpp" line="54"/>
+        <location filename="../widgets/runs/GenerationTimingRunner.cpp" line="58"/>
         <source>rlhf-engine ended with code %1</source>
         <translation>rlhf-engine endete mit Code %1</translation>
     </message>
@@ -3102,163 +3102,168 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunCompareView</name>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="40"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="84"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="40"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="84"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="40"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="84"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="40"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="84"/>
         <source>Train tok/s</source>
         <translation>Training Tok./s</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="40"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="84"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="41"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="85"/>
         <source>Val loss</source>
         <translation>Val.-Verlust</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="41"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="85"/>
         <source>Gen. ms/token</source>
         <translation>Gen. ms/Token</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="47"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="91"/>
         <source>Training tokens per second: the median of the run&apos;s steps</source>
         <translation>Trainings-Token pro Sekunde: der Median über die Schritte des Laufs</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="48"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="92"/>
         <source>Layers × width, and attention heads or the state per channel</source>
         <translation>Schichten × Breite, dazu Attention-Köpfe oder der Zustand je Kanal</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="49"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="93"/>
         <source>Milliseconds per generated token at the shortest and the longest context measured</source>
         <translation>Millisekunden je erzeugtem Token beim kürzesten und beim längsten gemessenen Kontext</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="51"/>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="234"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="40"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="260"/>
         <source>Measure generation time</source>
         <translation>Generierungszeit messen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="52"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="41"/>
         <source>Times each run&apos;s newest checkpoint generating up to the longest context, in a separate process; a few seconds per run</source>
         <translation>Misst den neuesten Checkpoint jedes Laufs beim Generieren bis zum längsten Kontext, in einem eigenen Prozess; einige Sekunden je Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="55"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="44"/>
         <source>up to 1,024 tokens</source>
         <translation>bis 1.024 Token</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="56"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="45"/>
         <source>up to 4,096 tokens</source>
         <translation>bis 4.096 Token</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="57"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="46"/>
         <source>up to 16,384 tokens</source>
         <translation>bis 16.384 Token</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="59"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="48"/>
         <source>Loss curves…</source>
         <translation>Verlustkurven…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="60"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="49"/>
         <source>The Curves tab overlays the same runs, in the same colours</source>
         <translation>Der Reiter Kurven zeigt dieselben Läufe übereinander, in denselben Farben</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="65"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="101"/>
         <source>context length (tokens)</source>
         <translation>Kontextlänge (Token)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="66"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="102"/>
         <source>ms per generated token</source>
         <translation>ms je erzeugtem Token</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="88"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="73"/>
         <source>Measuring cancelled.</source>
         <translation>Messung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="97"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="119"/>
         <source>Measuring %1 (%2 of %3)…</source>
         <translation>Messe %1 (%2 von %3)…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="101"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="124"/>
         <source>Run %1 could not be measured: %2</source>
         <translation>Lauf %1 konnte nicht gemessen werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="105"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="128"/>
         <source>Measured: the median of three rounds, each token&apos;s time averaged over 32 tokens.</source>
         <translation>Gemessen: der Median aus drei Durchgängen, die Zeit jedes Tokens gemittelt über 32 Token.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="115"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="137"/>
         <source>Select two or more runs in the list (Ctrl+click) to put them side by side: architecture, size, training speed, losses and generation time per token. Train a Mamba next to a GPT of the same size with the pretraining setting architecture = mamba.</source>
         <translation>Wählen Sie zwei oder mehr Läufe in der Liste (Strg+Klick), um sie nebeneinanderzustellen: Architektur, Größe, Trainingsgeschwindigkeit, Verluste und Generierungszeit je Token. Ein Mamba neben einem gleich großen GPT trainieren Sie mit der Vortrainings-Einstellung architecture = mamba.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="119"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="141"/>
         <source>Generation time per token grows with the context for attention (GPT-2, Llama) and stays flat for Mamba, whose state does not grow.</source>
         <translation>Die Generierungszeit je Token wächst mit dem Kontext bei Attention (GPT-2, Llama) und bleibt bei Mamba gleich, dessen Zustand nicht wächst.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="160"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="159"/>
+        <source>The project could not be read: %1</source>
+        <translation>Das Projekt konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="186"/>
         <source>no checkpoint yet</source>
         <translation>noch kein Checkpoint</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="161"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="188"/>
         <source>checkpoint unreadable</source>
         <translation>Checkpoint unlesbar</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="171"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="198"/>
         <source>At %1 → %2 tokens of context</source>
         <translation>Bei %1 → %2 Token Kontext</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="181"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="208"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="221"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="247"/>
         <source>past the context it was trained on</source>
         <translation>jenseits des trainierten Kontexts</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="234"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="260"/>
         <source>Cancel measuring</source>
         <translation>Messung abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="237"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="263"/>
         <source>None of these runs has a checkpoint yet.</source>
         <translation>Keiner dieser Läufe hat bisher einen Checkpoint.</translation>
     </message>
