@@ -456,26 +456,46 @@ Es wurde nichts importiert.</translation>
     </message>
     <message>
         <location filename="../widgets/runs/RunSettingHelp.cpp" line="53"/>
-        <source>Transformer blocks of the new GPT.</source>
-        <translation>Transformer-Blöcke des neuen GPT.</translation>
+        <source>gpt2 (attention) or mamba (a selective state-space model: generation time per token does not grow with the context). Compare the two in the Compare tab.</source>
+        <translation>gpt2 (Attention) oder mamba (ein selektives Zustandsraummodell: die Generierungszeit je Token wächst nicht mit dem Kontext). Vergleichen Sie beide im Reiter Vergleich.</translation>
     </message>
     <message>
         <location filename="../widgets/runs/RunSettingHelp.cpp" line="54"/>
-        <source>Attention heads per block (n_embd must divide by it).</source>
-        <translation>Attention-Köpfe pro Block (n_embd muss durch sie teilbar sein).</translation>
+        <source>Blocks of the new model (transformer blocks, or Mamba&apos;s mixer blocks).</source>
+        <translation>Blöcke des neuen Modells (Transformer-Blöcke oder Mambas Mixer-Blöcke).</translation>
     </message>
     <message>
         <location filename="../widgets/runs/RunSettingHelp.cpp" line="55"/>
-        <source>Width of the new GPT&apos;s hidden states.</source>
-        <translation>Breite der verborgenen Zustände des neuen GPT.</translation>
+        <source>Attention heads per block (n_embd must divide by it); GPT-2 only.</source>
+        <translation>Attention-Köpfe je Block (n_embd muss durch sie teilbar sein); nur GPT-2.</translation>
     </message>
     <message>
         <location filename="../widgets/runs/RunSettingHelp.cpp" line="56"/>
+        <source>Width of the new model&apos;s hidden states.</source>
+        <translation>Breite der verborgenen Zustände des neuen Modells.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="57"/>
+        <source>Mamba: the state each channel keeps from token to token (transformers&apos; default 16).</source>
+        <translation>Mamba: der Zustand, den jeder Kanal von Token zu Token behält (Vorgabe von transformers: 16).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="58"/>
+        <source>Mamba: channels of the mixer per n_embd (default 2).</source>
+        <translation>Mamba: Kanäle des Mixers je n_embd (Vorgabe 2).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="59"/>
+        <source>Mamba: width of the causal convolution before the scan (default 4).</source>
+        <translation>Mamba: Breite der kausalen Faltung vor dem Scan (Vorgabe 4).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="60"/>
         <source>Tokens per training window: the new model&apos;s context length.</source>
         <translation>Tokens pro Trainingsfenster: die Kontextlänge des neuen Modells.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="57"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="61"/>
         <source>Tail of the token stream held out for validation.</source>
         <translation>Ende des Token-Stroms, das für die Validierung zurückgehalten wird.</translation>
     </message>
@@ -2071,8 +2091,8 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     </message>
     <message>
         <location filename="../widgets/runs/NewRunDialog.cpp" line="44"/>
-        <source>Pretraining (a small GPT from scratch)</source>
-        <translation>Vortraining (ein kleines GPT von Grund auf)</translation>
+        <source>Pretraining (a small GPT or Mamba from scratch)</source>
+        <translation>Vortraining (ein kleines GPT oder Mamba von Grund auf)</translation>
     </message>
     <message>
         <location filename="../widgets/runs/NewRunDialog.cpp" line="45"/>

@@ -41,7 +41,7 @@ NewRunDialog::NewRunDialog(const QString& projectPath, const std::vector<RunEntr
     : QDialog(parent), projectPath_(projectPath), runs_(runs) {
     setWindowTitle(tr("New run"));
     kind_ = new QComboBox(this);
-    for (const auto& [kind, name] : std::vector<std::pair<QString, QString>>{{"pretrain", tr("Pretraining (a small GPT from scratch)")},
+    for (const auto& [kind, name] : std::vector<std::pair<QString, QString>>{{"pretrain", tr("Pretraining (a small GPT or Mamba from scratch)")},
                                                                              {"sft", tr("SFT (supervised fine-tuning)")},
                                                                              {"rm", tr("Reward model")}, {"dpo", tr("DPO")}, {"ppo", tr("PPO")}})
         kind_->addItem(name, kind);
