@@ -7,7 +7,7 @@
 
 #include "CliSupport.h"
 #include "ModelTextCommands.h"
-#include "TextModel.h"
+#include "TextModelTokenizer.h"
 #include "MemoryCheck.h"
 #include "model/LlamaCheckpoint.h"
 #include "model/LlamaGeneration.h"

@@ -12,7 +12,7 @@
 #include "DeviceOption.h"
 #include "CompletionOutput.h"
 #include "ModelTextCommands.h"
-#include "TextModel.h"
+#include "model/TextModel.h"
 #include "TokenIdCommands.h"
 #include "model/Generation.h"
 #include "model/HfCheckpoint.h"
@@ -38,7 +38,7 @@ struct ModelOptions {
 
 // Errors (missing files, bad config, bad tensors) propagate to main(), which prints them and exits 1.
 model::LoadedModel loadModel(const ModelOptions& o) {
-    if (const std::string type = model::modelTypeOf(o.modelDir); isTextModelType(type))
+    if (const std::string type = model::modelTypeOf(o.modelDir); model::isTextModelType(type))
         throw UserError(o.modelDir + ": a " + type + " model: reward heads are read for GPT-2 only (not yet for " + type + ")");
     return model::loadCheckpoint(o.modelDir, resolveDevice(o.device));
 }
@@ -50,7 +50,7 @@ void runTokenize(const ModelOptions& o) {
 
 void runScore(const ModelOptions& o) {
     if (!o.ids.empty()) return scoreTokenIds(o.modelDir, parseTokenIds(o.ids), o.device, o.json);
-    if (isTextModelType(model::modelTypeOf(o.modelDir)))
+    if (model::isTextModelType(model::modelTypeOf(o.modelDir)))
         return scoreModelText(o.modelDir, o.prompt, o.response, o.device, o.json);
     auto loaded = loadModel(o);
     const auto prompt = encodeOrThrow(*loaded.tokenizer, o.prompt, "--prompt");
@@ -79,7 +79,7 @@ void runGenerate(const ModelOptions& o) {
         return generateFromTokenIds(o.modelDir, parseTokenIds(o.ids), o.sampling, o.num, o.device, o.json);
     }
     const CompletionOutput output{o.json, o.stream, o.skipSpecialTokens};
-    if (isTextModelType(model::modelTypeOf(o.modelDir)))
+    if (model::isTextModelType(model::modelTypeOf(o.modelDir)))
         return generateModelText(o.modelDir, o.device, o.prompt, o.chat, o.sampling, o.num, output);
     if (o.chat.chat || !o.chat.format.empty() || !o.chat.system.empty())
         throw UserError("--chat, --chat-format, --system: for Llama-family models (a workbench GPT-2 is prompted in the "

@@ -6,7 +6,8 @@
 #include "DeviceOption.h"
 #include "MemoryCheck.h"
 #include "chat/InstructFormat.h"
-#include "TextModel.h"
+#include "TextModelTokenizer.h"
+#include "model/TextModel.h"
 #include "text/ByteLevelBpe.h"
 
 namespace rlhf::cli {
@@ -62,7 +63,7 @@ void scoreModelText(const std::string& dir, const std::string& prompt, const std
     const auto promptPart = encodeOrThrow(tokenizer, prompt, "--prompt", true);
     const auto responsePart = encodeOrThrow(tokenizer, response, "--response", false);
     if (promptPart.empty()) throw UserError("--prompt: must not be empty (this tokenizer adds no BOS token)");
-    const auto model = loadTextModel(dir, resolveDevice(device));
+    const auto model = model::loadTextModel(dir, resolveDevice(device));
     std::vector<int> ids = promptPart;
     ids.insert(ids.end(), responsePart.begin(), responsePart.end());
     checkVocabulary(ids, model.vocabSize, dir);
@@ -84,7 +85,7 @@ void generateModelText(const std::string& dir, const std::string& device, const 
     const torch::Device where = resolveDevice(device);
     const model::StageSize size{"generate", num, 0, static_cast<int64_t>(ids.size()), sampling.maxNewTokens, false};
     checkStageMemory(model::estimateStageMemory(model::modelShapeOf(dir), size), "rlhf generate", where.is_cuda(), false);
-    const auto model = loadTextModel(dir, where);
+    const auto model = model::loadTextModel(dir, where);
     checkVocabulary(ids, model.vocabSize, dir);
     generateAndPrint(tokenizer, ids, num, output, [&](const model::TokenCallback& onToken) {
         return model.generate(ids, num, sampling, onToken, stopIds);

@@ -6,7 +6,7 @@
 
 #include "CliSupport.h"
 #include "DeviceOption.h"
-#include "TextModel.h"
+#include "model/TextModel.h"
 #include "model/HfCheckpoint.h"
 #include "model/LlamaConfig.h"
 #include "model/Scoring.h"
@@ -46,8 +46,8 @@ std::vector<int> parseTokenIds(const std::string& text) {
 
 void scoreTokenIds(const std::string& modelDir, const std::vector<int>& ids, const std::string& device, bool json) {
     const torch::Device where = resolveDevice(device);
-    if (isTextModelType(model::modelTypeOf(modelDir))) {
-        const auto textModel = loadTextModel(modelDir, where);
+    if (model::isTextModelType(model::modelTypeOf(modelDir))) {
+        const auto textModel = model::loadTextModel(modelDir, where);
         checkVocabulary(ids, textModel.vocabSize);
         printResult(scoreJson(textModel.tokenLogProbs(ids)), json);
         return;
@@ -66,8 +66,8 @@ void generateFromTokenIds(const std::string& modelDir, const std::vector<int>& i
     const torch::Device where = resolveDevice(device);
     std::vector<model::Completion> completions;
     std::optional<text::ByteLevelBpe> tokenizer;
-    if (isTextModelType(model::modelTypeOf(modelDir))) {
-        const auto textModel = loadTextModel(modelDir, where);
+    if (model::isTextModelType(model::modelTypeOf(modelDir))) {
+        const auto textModel = model::loadTextModel(modelDir, where);
         checkVocabulary(ids, textModel.vocabSize);
         completions = textModel.generate(ids, num, sampling, {}, {});
     } else {

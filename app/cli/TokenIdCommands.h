@@ -1,6 +1,6 @@
 #pragma once
 // `rlhf score --ids` and `rlhf generate --ids`: token ids in, numbers out, for any model directory the
-// engine reads — GPT-2 (HfCheckpoint), the Llama family or Mamba (TextModel) — with or without a tokenizer.
+// engine reads — GPT-2 (HfCheckpoint), the Llama family or Mamba (model/TextModel) — with or without a tokenizer.
 // The ids are used as given (no BOS added). For exact checks against other implementations.
 
 #include <string>

@@ -9,11 +9,9 @@
 #include <torch/torch.h>
 
 #include "model/HfCheckpoint.h"
-#include "model/LlamaCheckpoint.h"
-#include "model/LlamaGeneration.h"
-#include "model/MambaCheckpoint.h"
-#include "model/MambaGeneration.h"
+#include "model/LlamaConfig.h"
 #include "model/MemoryEstimate.h"
+#include "model/TextModel.h"
 
 namespace rlhf::model {
 
@@ -69,16 +67,10 @@ Gpt2Model gptReaching(const std::string& dir, int64_t positions, const torch::De
 }
 
 Generator generatorFor(const std::string& dir, const std::string& type, int64_t longest, const torch::Device& device) {
-    if (isMamba(type)) {
-        auto mamba = std::make_shared<MambaModel>(loadMambaModel(dir, device));
-        return [mamba](const std::vector<int>& prompt, int n, const TokenCallback& onToken) {
-            generateMamba(*mamba, prompt, 1, timingSampling(n), onToken);
-        };
-    }
-    if (isLlamaFamily(type)) {
-        auto llama = std::make_shared<LlamaModel>(loadLlamaModel(dir, device));
-        return [llama](const std::vector<int>& prompt, int n, const TokenCallback& onToken) {
-            generateLlama(*llama, prompt, 1, timingSampling(n), onToken);
+    if (isTextModelType(type)) {
+        auto model = std::make_shared<TextModel>(loadTextModel(dir, device));
+        return [model](const std::vector<int>& prompt, int n, const TokenCallback& onToken) {
+            model->generate(prompt, 1, timingSampling(n), onToken, {});
         };
     }
     auto gpt = std::make_shared<Gpt2Model>(gptReaching(dir, longest, device));
@@ -103,7 +95,7 @@ GenerationTiming timeGenerationAgainstContext(const std::string& dir, const Gene
             throw std::invalid_argument("--contexts: " + std::to_string(context) + " is shorter than the window of " +
                                         std::to_string(o.window) + " tokens averaged before it (give " + std::to_string(o.window + 2) + " or more)");
     const ModelShape shape = modelShapeOf(dir);
-    const std::string type = modelTypeOf(dir).empty() ? "gpt2" : modelTypeOf(dir);
+    const std::string stored = modelTypeOf(dir), type = stored.empty() ? "gpt2" : stored;
     const int64_t longest = *std::max_element(o.contexts.begin(), o.contexts.end());
     const Generator generate = generatorFor(dir, type, longest, device);
     tokenTimes(generate, std::min<int>(64, static_cast<int>(longest)));  // warm-up: allocations, kernel choices
