@@ -129,16 +129,21 @@ void checkRunMemory(const TrainOptions& o, const typename Stage::Config& config,
     checkStageMemory(need, std::string("rlhf train ") + Stage::kind, device.is_cuda(), o.noMemoryCheck, "--no-memory-check");
 }
 
-// A Mamba fine-tunes (SFT) but has no reward head, DPO or PPO yet: those refuse it before the run is recorded.
+// SFT and DPO train any causal language model (a GPT-2, a Mamba, the Llama family); the reward model and
+// PPO need a GPT-2's reward and value heads, so they refuse the others before the run is recorded.
 template <typename Stage>
 void checkArchitecture(const typename Stage::Config& config) {
-    if (std::string(Stage::kind) == "sft") return;
+    const std::string kind = Stage::kind;
+    if (kind == "sft" || kind == "dpo") return;
     std::vector<std::string> dirs = {config.model};
     if constexpr (requires { config.rewardModel; }) dirs.push_back(config.rewardModel);
-    for (const auto& dir : dirs)
-        if (model::isMamba(model::modelTypeOf(dir)))
-            throw UserError(dir + ": a Mamba; rlhf train " + Stage::kind + " takes GPT-2 checkpoints (a Mamba pretrains and "
-                            "fine-tunes with SFT, not yet reward models, DPO or PPO)");
+    for (const auto& dir : dirs) {
+        const std::string type = model::modelTypeOf(dir);
+        if (model::isMamba(type) || model::isLlamaFamily(type))
+            throw UserError(dir + ": a " + (model::isMamba(type) ? std::string("Mamba") : type + " model") + "; rlhf train " + kind +
+                            " takes GPT-2 checkpoints (SFT and DPO take any causal language model, reward models and "
+                            "PPO not yet)");
+    }
 }
 
 // What a stage writes into its run directory before the run starts (PPO-ptx: the pretraining text).

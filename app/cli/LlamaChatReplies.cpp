@@ -39,7 +39,7 @@ std::shared_ptr<LlamaChatModel> loadLlamaChatModel(const std::string& dir, const
     const int64_t conversation = std::min<int64_t>(shape.context, kLlamaChatContext);
     checkStageMemory(model::estimateStageMemory(shape, {"chat", 1, 0, conversation / 2, conversation / 2, false}), "rlhf chat",
                      device.is_cuda(), false);
-    std::vector<int> stopIds = endOfTurnIds(format, tokenizer);
+    std::vector<int> stopIds = chat::endOfTurnIds(format, tokenizer);
     return std::make_shared<LlamaChatModel>(
         LlamaChatModel{model::loadLlamaModel(dir, device), std::move(tokenizer), std::move(format), std::move(stopIds), conversation});
 }

@@ -21,13 +21,6 @@ std::vector<int> encodeOrThrow(const text::ByteLevelBpe& tokenizer, const std::s
     }
 }
 
-std::vector<int> endOfTurnIds(const chat::InstructFormat& format, const text::ByteLevelBpe& tokenizer) {
-    std::vector<int> ids;
-    for (const auto& token : format.endOfTurnTokens())
-        if (const int id = tokenizer.tokenId(token); id >= 0) ids.push_back(id);
-    return ids;
-}
-
 namespace {
 
 void checkVocabulary(const std::vector<int>& ids, int vocabSize, const std::string& dir) {
@@ -51,7 +44,7 @@ std::vector<int> promptIds(const std::string& dir, const text::ByteLevelBpe& tok
     std::vector<chat::ChatMessage> messages;
     if (!chat.system.empty()) messages.push_back({"system", chat.system});
     messages.push_back({"user", prompt});
-    *stopIds = endOfTurnIds(format, tokenizer);
+    *stopIds = chat::endOfTurnIds(format, tokenizer);
     return encodeOrThrow(tokenizer, format.render(messages, true), "--prompt", false);
 }
 

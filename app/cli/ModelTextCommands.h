@@ -26,8 +26,6 @@ struct LlamaChatOptions {
 std::vector<int> encodeOrThrow(const text::ByteLevelBpe& tokenizer, const std::string& text, const char* what,
                                bool specialTokens = false);
 
-// The ids of a chat format's end-of-turn tokens that the tokenizer has: where a reply stops.
-std::vector<int> endOfTurnIds(const chat::InstructFormat& format, const text::ByteLevelBpe& tokenizer);
 
 // {"logprob", "token_logprobs", "response_ids"}: the response's tokens after the prompt's.
 void scoreModelText(const std::string& dir, const std::string& prompt, const std::string& response,

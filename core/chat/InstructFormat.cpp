@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/ByteLevelBpe.h"
 #include "text/Utf8.h"
 
 namespace rlhf::chat {
@@ -202,6 +203,13 @@ InstructFormat instructFormatForModel(const std::string& dir, const std::string&
     format.bosToken = tokenText(config, "bos_token");
     format.eosToken = tokenText(config, "eos_token");
     return format;
+}
+
+std::vector<int> endOfTurnIds(const InstructFormat& format, const text::ByteLevelBpe& tokenizer) {
+    std::vector<int> ids;
+    for (const auto& token : format.endOfTurnTokens())
+        if (const int id = tokenizer.tokenId(token); id >= 0) ids.push_back(id);
+    return ids;
 }
 
 }  // namespace rlhf::chat

@@ -16,6 +16,10 @@
 #include <string_view>
 #include <vector>
 
+namespace rlhf::text {
+class ByteLevelBpe;
+}
+
 namespace rlhf::chat {
 
 enum class InstructKind { ChatMl, Llama3, Llama2, Zephyr };
@@ -36,6 +40,9 @@ struct InstructFormat {
     // The tokens that end an assistant's turn: generation stops at them.
     std::vector<std::string> endOfTurnTokens() const;
 };
+
+// The ids of the format's end-of-turn tokens the tokenizer has (generation stops at them).
+std::vector<int> endOfTurnIds(const InstructFormat& format, const text::ByteLevelBpe& tokenizer);
 
 // "chatml", "llama-3", "llama-2", "zephyr" (and the other way round); nullopt for another name.
 std::optional<InstructKind> instructKindNamed(std::string_view name);

@@ -1,7 +1,8 @@
 #pragma once
 // A causal language model as the training stages take it, whatever its architecture: a GPT-2
-// (Gpt2Model, attention with learned positions up to n_positions) or a Mamba (MambaModel, no context
-// limit). Exactly one of the two holders is set. Next-token losses need only targetLogProbs; a checkpoint
+// (Gpt2Model, attention with learned positions up to n_positions), a Mamba (MambaModel, no context
+// limit) or a Llama-family model (LlamaModule, rotary positions up to max_position_embeddings). Exactly
+// one of the three holders is set. Next-token losses need only targetLogProbs; a checkpoint
 // is written in the architecture's own Hugging Face layout.
 
 #include <optional>
@@ -10,6 +11,7 @@
 #include <torch/nn.h>
 
 #include "model/Gpt2Model.h"
+#include "model/LlamaModule.h"
 #include "model/MambaModel.h"
 #include "text/ByteLevelBpe.h"
 
@@ -19,24 +21,28 @@ class CausalLm {
 public:
     explicit CausalLm(Gpt2Model gpt) : gpt_(std::move(gpt)) {}
     explicit CausalLm(MambaModel mamba) : mamba_(std::move(mamba)) {}
+    explicit CausalLm(LlamaModule llama) : llama_(std::move(llama)) {}
 
-    torch::nn::Module& module() { return mamba_ ? static_cast<torch::nn::Module&>(*mamba_) : *gpt_; }
+    torch::nn::Module& module();
     // ids, targets [B,T] -> [B,T] float32 log softmax(logits / temperature)[targets], differentiable.
     torch::Tensor targetLogProbs(const torch::Tensor& ids, const torch::Tensor& targets, double temperature = 1.0);
     // Writes `dir` atomically: the architecture's Hugging Face files and the tokenizer's.
     void save(const std::string& dir, const text::ByteLevelBpe* tokenizer);
 
-    std::string architecture() const { return mamba_ ? "mamba" : "gpt2"; }
+    std::string architecture() const;  // gpt2, mamba, or the Llama family's model_type (llama, qwen2)
     int eosTokenId() const;  // the first EOS id of the config (loadCausalLm refuses a model without one)
-    // The longest sequence it takes: n_positions for a GPT-2; a Mamba has none (nullopt).
+    // The longest sequence it takes: n_positions for a GPT-2, max_position_embeddings for the Llama family;
+    // a Mamba has none (nullopt).
     std::optional<int64_t> contextLimit() const;
 
-    Gpt2Model& gpt() { return gpt_; }      // null for a Mamba
-    MambaModel& mamba() { return mamba_; }  // null for a GPT-2
+    Gpt2Model& gpt() { return gpt_; }      // null for the others
+    MambaModel& mamba() { return mamba_; }  // null for the others
+    LlamaModule& llama() { return llama_; }  // null for the others
 
 private:
     Gpt2Model gpt_{nullptr};
     MambaModel mamba_{nullptr};
+    LlamaModule llama_{nullptr};
 };
 
 struct LoadedCausalLm {
@@ -44,8 +50,8 @@ struct LoadedCausalLm {
     std::optional<text::ByteLevelBpe> tokenizer;
 };
 
-// The directory's model by config.json's model_type (gpt2 or mamba) with its tokenizer (required), on
-// `device`. Throws std::invalid_argument naming the directory for any other architecture, a missing file,
+// The directory's model by config.json's model_type (gpt2, mamba, llama or qwen2) with its tokenizer
+// (required), on `device`. Throws std::invalid_argument naming the directory for any other architecture, a missing file,
 // a tokenizer larger than vocab_size, or no EOS id.
 LoadedCausalLm loadCausalLm(const std::string& dir, const torch::Device& device);
 

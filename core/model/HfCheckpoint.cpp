@@ -133,8 +133,8 @@ void checkWeightsCanHoldModel(const std::vector<std::unique_ptr<SafetensorsFile>
 LoadedModel loadCheckpoint(const std::string& dir, const torch::Device& device, bool requireTokenizer) {
     if (!fs::is_directory(dir)) throw std::invalid_argument(dir + ": not a model directory");
     if (isMamba(modelTypeOf(dir)))
-        throw std::invalid_argument(dir + ": a Mamba; this takes GPT-2 checkpoints (a Mamba pretrains, fine-tunes (SFT), "
-                                          "scores, generates and chats, not yet reward models, DPO or PPO)");
+        throw std::invalid_argument(dir + ": a Mamba; this takes GPT-2 checkpoints (a Mamba pretrains, fine-tunes (SFT, DPO), "
+                                          "scores, generates and chats; not yet reward models or PPO)");
     Gpt2Config config = Gpt2Config::fromFile((fs::path(dir) / "config.json").string());
     auto files = openWeightFiles(dir);
     // A sequence classifier (GPT2ForSequenceClassification) has no output layer to tie or untie.

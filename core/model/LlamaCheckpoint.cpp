@@ -8,45 +8,51 @@ namespace rlhf::model {
 
 namespace {
 
-LlamaLayerWeights loadLayer(CheckpointTensors& source, const LlamaConfig& c, int i, const torch::Device& device) {
+void addLayerSlots(std::vector<LlamaTensorSlot>& slots, const LlamaConfig& c, int i, LlamaLayerWeights& w) {
     const std::string p = "model.layers." + std::to_string(i) + ".";
     const int64_t C = c.hiddenSize, I = c.intermediateSize, Q = int64_t(c.heads) * c.headDim, KV = int64_t(c.kvHeads) * c.headDim;
-    LlamaLayerWeights w;
-    w.inputNorm = source.take(p + "input_layernorm.weight", {C}, device);
-    w.postAttentionNorm = source.take(p + "post_attention_layernorm.weight", {C}, device);
-    w.q = source.take(p + "self_attn.q_proj.weight", {Q, C}, device);
-    w.k = source.take(p + "self_attn.k_proj.weight", {KV, C}, device);
-    w.v = source.take(p + "self_attn.v_proj.weight", {KV, C}, device);
-    w.o = source.take(p + "self_attn.o_proj.weight", {C, Q}, device);
-    w.qBias = source.takeIf(c.qkvBias, p + "self_attn.q_proj.bias", {Q}, device);
-    w.kBias = source.takeIf(c.qkvBias, p + "self_attn.k_proj.bias", {KV}, device);
-    w.vBias = source.takeIf(c.qkvBias, p + "self_attn.v_proj.bias", {KV}, device);
-    w.oBias = source.takeIf(c.outputBias, p + "self_attn.o_proj.bias", {C}, device);
-    w.gate = source.take(p + "mlp.gate_proj.weight", {I, C}, device);
-    w.up = source.take(p + "mlp.up_proj.weight", {I, C}, device);
-    w.down = source.take(p + "mlp.down_proj.weight", {C, I}, device);
-    w.gateBias = source.takeIf(c.mlpBias, p + "mlp.gate_proj.bias", {I}, device);
-    w.upBias = source.takeIf(c.mlpBias, p + "mlp.up_proj.bias", {I}, device);
-    w.downBias = source.takeIf(c.mlpBias, p + "mlp.down_proj.bias", {C}, device);
-    return w;
+    const auto add = [&](bool present, const std::string& name, std::vector<int64_t> shape, torch::Tensor& t) {
+        if (present) slots.push_back({p + name, std::move(shape), &t});
+    };
+    add(true, "input_layernorm.weight", {C}, w.inputNorm);
+    add(true, "self_attn.q_proj.weight", {Q, C}, w.q);
+    add(c.qkvBias, "self_attn.q_proj.bias", {Q}, w.qBias);
+    add(true, "self_attn.k_proj.weight", {KV, C}, w.k);
+    add(c.qkvBias, "self_attn.k_proj.bias", {KV}, w.kBias);
+    add(true, "self_attn.v_proj.weight", {KV, C}, w.v);
+    add(c.qkvBias, "self_attn.v_proj.bias", {KV}, w.vBias);
+    add(true, "self_attn.o_proj.weight", {C, Q}, w.o);
+    add(c.outputBias, "self_attn.o_proj.bias", {C}, w.oBias);
+    add(true, "post_attention_layernorm.weight", {C}, w.postAttentionNorm);
+    add(true, "mlp.gate_proj.weight", {I, C}, w.gate);
+    add(c.mlpBias, "mlp.gate_proj.bias", {I}, w.gateBias);
+    add(true, "mlp.up_proj.weight", {I, C}, w.up);
+    add(c.mlpBias, "mlp.up_proj.bias", {I}, w.upBias);
+    add(true, "mlp.down_proj.weight", {C, I}, w.down);
+    add(c.mlpBias, "mlp.down_proj.bias", {C}, w.downBias);
 }
 
 }  // namespace
 
+std::vector<LlamaTensorSlot> llamaTensorSlots(const LlamaConfig& c, LlamaWeights& w) {
+    const int64_t V = c.vocabSize, C = c.hiddenSize;
+    std::vector<LlamaTensorSlot> slots{{"model.embed_tokens.weight", {V, C}, &w.embedTokens}};
+    w.layers.resize(static_cast<size_t>(c.layers));
+    for (int i = 0; i < c.layers; ++i) addLayerSlots(slots, c, i, w.layers[static_cast<size_t>(i)]);
+    slots.push_back({"model.norm.weight", {C}, &w.norm});
+    if (!c.tieWordEmbeddings) slots.push_back({"lm_head.weight", {V, C}, &w.lmHead});
+    return slots;
+}
+
 LlamaModel loadLlamaModel(const std::string& dir, const torch::Device& device) {
     LlamaConfig config = LlamaConfig::fromDirectory(dir);
     CheckpointTensors source(dir);
-    const int64_t V = config.vocabSize, C = config.hiddenSize;
     LlamaWeights w;
-    w.embedTokens = source.take("model.embed_tokens.weight", {V, C}, device);
-    for (int i = 0; i < config.layers; ++i) w.layers.push_back(loadLayer(source, config, i, device));
-    w.norm = source.take("model.norm.weight", {C}, device);
+    for (const auto& slot : llamaTensorSlots(config, w)) *slot.tensor = source.take(slot.name, slot.shape, device);
     // Tied: the embeddings are the output layer (a stored lm_head.weight is the same tensor, saved twice).
     if (config.tieWordEmbeddings) {
-        if (source.has("lm_head.weight")) source.take("lm_head.weight", {V, C}, device);
+        if (source.has("lm_head.weight")) source.take("lm_head.weight", {config.vocabSize, config.hiddenSize}, device);
         w.lmHead = w.embedTokens;
-    } else {
-        w.lmHead = source.take("lm_head.weight", {V, C}, device);
     }
     source.refuseLeftovers({"rotary_emb.inv_freq"});
     return LlamaModel(std::move(config), std::move(w));

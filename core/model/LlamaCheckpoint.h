@@ -5,13 +5,25 @@
 // save_pretrained writes (model.embed_tokens.weight, model.layers.N.self_attn.q_proj.weight, …,
 // lm_head.weight); a missing, misshapen or unexpected tensor is an error naming the file and tensor.
 
+#include <functional>
 #include <string>
+#include <vector>
 
 #include <torch/types.h>
 
 #include "model/LlamaModel.h"
 
 namespace rlhf::model {
+
+// One checkpoint tensor of a config: its stored name, its shape, and where LlamaWeights keeps it.
+// The slots are listed in a fixed order (embeddings, layer by layer, final norm, untied lm_head); a bias
+// the config has none of, and a tied lm_head, have no slot.
+struct LlamaTensorSlot {
+    std::string name;
+    std::vector<int64_t> shape;
+    torch::Tensor* tensor;
+};
+std::vector<LlamaTensorSlot> llamaTensorSlots(const LlamaConfig& config, LlamaWeights& weights);
 
 // Throws std::invalid_argument (or SafetensorsError) naming the file and the problem.
 LlamaModel loadLlamaModel(const std::string& dir, const torch::Device& device = torch::kCPU);

@@ -88,7 +88,6 @@ torch::Tensor LlamaModel::attention(const LlamaLayerWeights& w, const torch::Ten
 }
 
 torch::Tensor LlamaModel::forward(const torch::Tensor& ids, KvCache* cache) const {
-    torch::NoGradGuard noGrad;
     const int64_t T = ids.size(1), start = cache ? cache->length : 0;
     auto h = weights_.embedTokens.index_select(0, ids.reshape({-1})).view({ids.size(0), T, config_.hiddenSize});
     const auto positions = torch::arange(start, start + T, torch::kLong).to(h.device()).to(torch::kFloat32);

@@ -4,7 +4,8 @@
 // rotate-half layout (inverse frequencies and angles in fp32, scaled as LlamaConfig says), grouped-query
 // attention (each key/value head serves heads/kv_heads query heads), SwiGLU MLP, the output layer tied to
 // the embeddings or its own. Generation (LlamaGeneration) keeps a KV cache, so a new token costs one
-// position's pass.
+// position's pass. The forward pass is differentiable when the weights require gradients (LlamaModule
+// registers them as parameters for training); inference callers hold a NoGradGuard or InferenceMode.
 // Shapes: B batch, T positions fed, S positions cached (after this call), H query heads, K key/value
 // heads, D head_dim, C hidden_size, V vocab_size. Not thread-safe: one caller at a time.
 
@@ -43,6 +44,7 @@ public:
 
     const LlamaConfig& config() const { return config_; }
     torch::Device device() const { return weights_.embedTokens.device(); }
+    LlamaWeights& weights() { return weights_; }
 
     // Logits [B,T,V] (fp32) of `ids` [B,T] at positions cache->length … (0 without a cache); the cache,
     // when given, gains these positions.

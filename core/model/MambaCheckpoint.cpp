@@ -7,6 +7,7 @@
 #include <torch/torch.h>
 
 #include "model/CheckpointTensors.h"
+#include "model/CheckpointTokenizer.h"
 #include "util/AtomicDirectory.h"
 
 namespace rlhf::model {
@@ -31,15 +32,7 @@ MambaModel loadMambaModel(const std::string& dir, const torch::Device& device) {
 }
 
 text::ByteLevelBpe loadMambaTokenizer(const std::string& dir) {
-    const MambaConfig config = MambaConfig::fromDirectory(dir);
-    namespace fs = std::filesystem;
-    if (!fs::exists(fs::path(dir) / "tokenizer.json") && !fs::exists(fs::path(dir) / "vocab.json"))
-        throw std::invalid_argument(dir + ": no tokenizer files (tokenizer.json, or vocab.json and merges.txt)");
-    auto tokenizer = text::ByteLevelBpe::fromDirectory(dir);
-    if (tokenizer.vocabSize() > config.vocabSize)
-        throw std::invalid_argument(dir + ": the tokenizer has " + std::to_string(tokenizer.vocabSize()) +
-                                    " tokens but config.json vocab_size is " + std::to_string(config.vocabSize));
-    return tokenizer;
+    return loadCheckpointTokenizer(dir, MambaConfig::fromDirectory(dir).vocabSize);
 }
 
 void saveMambaModel(const std::string& dir, MambaModel& model, const text::ByteLevelBpe* tokenizer) {

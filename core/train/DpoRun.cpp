@@ -7,7 +7,6 @@
 
 #include <torch/torch.h>
 
-#include "model/HfCheckpoint.h"
 #include "train/GradientClipping.h"
 #include "train/SplitRows.h"
 
@@ -42,9 +41,8 @@ std::unique_ptr<DpoRun> DpoRun::create(const std::string& runDir, const DpoConfi
                                        const std::vector<data::PreferencePair>& validation, const torch::Device& device) {
     RunDirectory(runDir).refuseExistingRun();
     if (train.empty()) throw std::invalid_argument("no preference pairs in the train split to learn from");
-    auto loaded = model::loadCheckpoint(config.model, device);
     auto run = std::unique_ptr<DpoRun>(new DpoRun(runDir, config, device));
-    run->prepare(loaded.model, std::move(*loaded.tokenizer), train, validation);
+    run->prepare(model::loadCausalLm(config.model, device), config.model, train, validation);
     run->computeReference(run->train_);
     run->computeReference(run->validation_);
     if (run->config_.maxSteps == 0)
@@ -61,9 +59,8 @@ std::unique_ptr<DpoRun> DpoRun::resume(const std::string& runDir, const torch::D
     if (maxSteps > 0) config.maxSteps = maxSteps;
     const std::string checkpoint = dir.checkpointToResume();
     const auto [train, validation] = readSplitRows(dir, kPairsFile, &pairFrom);
-    auto loaded = model::loadCheckpoint(checkpoint, device);
     auto run = std::unique_ptr<DpoRun>(new DpoRun(runDir, config, device));
-    run->prepare(loaded.model, std::move(*loaded.tokenizer), train, validation);
+    run->prepare(model::loadCausalLm(checkpoint, device), checkpoint, train, validation);
     run->progress_.restore(checkpoint, [&](TrainerState& state) {  // the reference's log-probs are not the optimiser's
         for (auto [split, name] : {std::pair{&run->train_, "train"}, std::pair{&run->validation_, "validation"}}) {
             const auto chosen = state.tensors.find(std::string("reference/") + name + "_chosen");
@@ -80,29 +77,28 @@ std::unique_ptr<DpoRun> DpoRun::resume(const std::string& runDir, const torch::D
     return run;
 }
 
-void DpoRun::prepare(model::Gpt2Model model, text::ByteLevelBpe tokenizer, const std::vector<data::PreferencePair>& train,
+void DpoRun::prepare(model::LoadedCausalLm loaded, const std::string& modelDir, const std::vector<data::PreferencePair>& train,
                      const std::vector<data::PreferencePair>& validation) {
-    model_ = std::move(model);
-    tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(tokenizer));
-    const model::Gpt2Config& c = model_->config();
-    maxLength_ = responseRowLength(config_.maxLength, c.nPositions);
-    eos_ = c.eosTokenId;
+    model_ = std::make_unique<model::CausalLm>(std::move(loaded.model));
+    tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(*loaded.tokenizer));
+    maxLength_ = responseRowLength(config_.maxLength, model_->contextLimit());
+    encoding_ = responseEncodingFor(modelDir, *tokenizer_, model_->eosTokenId());
     train_ = makePairRows(train);
     validation_ = makePairRows(validation);
     if (train_.pairs() == 0)
         throw std::invalid_argument("every train pair's prompt fills max_length " + std::to_string(maxLength_) +
                                     ": nothing to learn");
-    progress_.optimizer = std::make_unique<AdamW>(model_->parameters(), AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
+    progress_.optimizer = std::make_unique<AdamW>(model_->module().parameters(), AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
     progress_.order = std::make_unique<EpochOrder>(train_.pairs(), config_.seed);
 }
 
 DpoRun::PairRows DpoRun::makePairRows(const std::vector<data::PreferencePair>& pairs) const {
     PairRows out;
     for (const auto& p : pairs) {
-        const auto prompt = tokenizer_->encode(p.prompt);
+        const auto prompt = encoding_.prompt(*tokenizer_, p.prompt);
         bool chosenCut = false, rejectedCut = false;
-        auto chosen = makeResponseRow(prompt, tokenizer_->encode(p.chosen), eos_, maxLength_, chosenCut);
-        auto rejected = makeResponseRow(prompt, tokenizer_->encode(p.rejected), eos_, maxLength_, rejectedCut);
+        auto chosen = makeResponseRow(prompt, tokenizer_->encode(p.chosen), encoding_.endId, maxLength_, chosenCut);
+        auto rejected = makeResponseRow(prompt, tokenizer_->encode(p.rejected), encoding_.endId, maxLength_, rejectedCut);
         out.truncated += chosenCut || rejectedCut;
         if (!chosen || !rejected) {
             ++out.skipped;
@@ -118,16 +114,16 @@ torch::Tensor DpoRun::policyLogProbs(const PairRows& split, const std::vector<si
     std::vector<size_t> rows;  // the chosen rows, then the rejected ones
     for (size_t p : pairs) rows.push_back(2 * p);
     for (size_t p : pairs) rows.push_back(2 * p + 1);
-    const ResponseBatch batch = makeResponseBatch(split.rows, rows, eos_);
+    const ResponseBatch batch = makeResponseBatch(split.rows, rows, encoding_.endId);
     if (positions) *positions += batch.positions;
     AutocastScope autocast(precision_, device_);
-    return responseLogProbSums(model_, batch.input.to(device_), batch.target.to(device_));  // [2B]
+    return responseLogProbSums(*model_, batch.input.to(device_), batch.target.to(device_));  // [2B]
 }
 
 // The reference is the policy before any update: its log-probs of every pair, without gradients.
 void DpoRun::computeReference(PairRows& split) {
     torch::NoGradGuard noGrad;
-    model_->eval();
+    model_->module().eval();
     std::vector<torch::Tensor> chosen, rejected;
     const auto batch = static_cast<size_t>(config_.batchSize);
     for (size_t start = 0; start < split.pairs(); start += batch) {
@@ -153,8 +149,8 @@ DpoResult DpoRun::pairLoss(const PairRows& split, const std::vector<size_t>& pai
 // Every micro-batch holds batch_size pairs, so the step's loss is the mean of the micro-batch means.
 StepStats DpoRun::trainStep(int64_t step) {
     const auto t0 = std::chrono::steady_clock::now();
-    model_->train();
-    const auto parameters = model_->parameters();
+    model_->module().train();
+    const auto parameters = model_->module().parameters();
     setGradsToNone(parameters);
     std::map<std::string, double> values;
     int64_t positions = 0;
@@ -179,7 +175,7 @@ StepStats DpoRun::trainStep(int64_t step) {
 std::map<std::string, double> DpoRun::evaluate() {
     if (validation_.pairs() == 0) return {};
     torch::NoGradGuard noGrad;
-    model_->eval();
+    model_->module().eval();
     std::map<std::string, double> values;
     const size_t end = std::min(validation_.pairs(), static_cast<size_t>(config_.evalBatches) * config_.batchSize);
     for (size_t start = 0; start < end; start += static_cast<size_t>(config_.batchSize)) {
@@ -199,7 +195,8 @@ void DpoRun::saveCheckpoint(int64_t step) {
     state.tensors["reference/train_rejected"] = train_.referenceRejected;
     state.tensors["reference/validation_chosen"] = validation_.referenceChosen;
     state.tensors["reference/validation_rejected"] = validation_.referenceRejected;
-    progress_.checkpointWritten(step, progress_.dir.saveCheckpoint(model_, *tokenizer_, state));
+    const auto writeModel = [this](const std::string& dir) { model_->save(dir, tokenizer_.get()); };
+    progress_.checkpointWritten(step, progress_.dir.saveCheckpointWith(writeModel, state));
 }
 
 LoopResult DpoRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {

@@ -1,7 +1,8 @@
 #pragma once
 // Direct preference optimisation (architecture §5 DPO; Rafailov et al. 2023, as TRL's DPOTrainer) of a Hugging
-// Face GPT-2 on a project's preference pairs: the summed log-probs of the chosen and the rejected
-// response (each joined to its prompt with EOS appended, ResponseRows) under the policy and under the
+// Face GPT-2, Mamba or Llama-family model (CausalLm) on a project's preference pairs: the summed log-probs
+// of the chosen and the rejected response (each joined to its prompt, as plain text or in the model's chat
+// template, with the end id appended: ResponseEncoding, ResponseRows) under the policy and under the
 // frozen reference, the sigmoid, cDPO or IPO loss (DpoLoss), AdamW with warm-up + cosine, clipping and
 // accumulation, validation, checkpoints and JSON-lines metrics. The reference is the policy as loaded;
 // its log-probs are computed once, before the first step, and kept in every checkpoint, so a resumed
@@ -15,12 +16,13 @@
 #include <vector>
 
 #include "data/PreferencePairs.h"
-#include "model/Gpt2Model.h"
+#include "model/CausalLm.h"
 #include "text/ByteLevelBpe.h"
 #include "train/AdamW.h"
 #include "train/DpoConfig.h"
 #include "train/DpoLoss.h"
 #include "train/EpochOrder.h"
+#include "train/ResponseEncoding.h"
 #include "train/Precision.h"
 #include "train/ResponseRows.h"
 #include "train/RunDirectory.h"
@@ -57,11 +59,12 @@ public:
     const DpoConfig& config() const { return config_; }  // max_steps resolved from epochs
     const std::string& lastCheckpoint() const { return progress_.lastCheckpoint; }
     const PairRows& trainPairs() const { return train_; }
-    model::Gpt2Model& model() { return model_; }
+    model::CausalLm& model() { return *model_; }
+    const ResponseEncoding& encoding() const { return encoding_; }
 
 private:
     DpoRun(const std::string& runDir, DpoConfig config, const torch::Device& device);
-    void prepare(model::Gpt2Model model, text::ByteLevelBpe tokenizer, const std::vector<data::PreferencePair>& train,
+    void prepare(model::LoadedCausalLm loaded, const std::string& modelDir, const std::vector<data::PreferencePair>& train,
                  const std::vector<data::PreferencePair>& validation);
     PairRows makePairRows(const std::vector<data::PreferencePair>& pairs) const;
     void computeReference(PairRows& split);
@@ -77,8 +80,8 @@ private:
     Precision precision_;
     RunProgress progress_;  // directory, optimiser, order, step, newest checkpoint and its listener
     std::unique_ptr<text::ByteLevelBpe> tokenizer_;
-    model::Gpt2Model model_{nullptr};
-    int eos_ = 0;
+    std::unique_ptr<model::CausalLm> model_;
+    ResponseEncoding encoding_;  // its endId ends each response and pads the batches
     int64_t maxLength_ = 0;
     PairRows train_, validation_;
 };

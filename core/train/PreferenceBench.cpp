@@ -57,19 +57,20 @@ PreferenceBenchResult benchDpo(const BenchPreset& preset, const torch::Device& d
     target.narrow(1, 0, half - 1).fill_(-1);  // the response's tokens are the targets, as in a DPO run's rows
     AdamW optimizer(policy->parameters(), AdamWOptions{5e-7});
     const int64_t P = pairsPerStep;
+    model::CausalLm policyLm(policy), referenceLm(reference);
     return timeSteps(pairsPerStep, steps, warmup, device, [&] {
         torch::Tensor referenceSums;
         {
             torch::NoGradGuard noGrad;
             AutocastScope autocast(precision, device);
-            referenceSums = responseLogProbSums(reference, input, target);
+            referenceSums = responseLogProbSums(referenceLm, input, target);
         }
         policy->train();
         setGradsToNone(policy->parameters());
         torch::Tensor sums;
         {
             AutocastScope autocast(precision, device);
-            sums = responseLogProbSums(policy, input, target);  // [2P]
+            sums = responseLogProbSums(policyLm, input, target);  // [2P]
         }
         const auto result = dpoLoss(sums.narrow(0, 0, P), sums.narrow(0, P, P), referenceSums.narrow(0, 0, P),
                                    referenceSums.narrow(0, P, P), {});

@@ -6,6 +6,8 @@
 
 #include <torch/torch.h>
 
+#include "model/MemoryEstimate.h"
+
 namespace rlhf::train {
 
 std::optional<ResponseRow> makeResponseRow(std::vector<int> prompt, const std::vector<int>& response, int eos,
@@ -23,7 +25,9 @@ std::optional<ResponseRow> makeResponseRow(std::vector<int> prompt, const std::v
     return row;
 }
 
-int64_t responseRowLength(int64_t configured, int64_t context) {
+int64_t responseRowLength(int64_t configured, std::optional<int64_t> contextLimit) {
+    if (!contextLimit) return configured > 0 ? configured : model::kMambaEstimateContext;
+    const int64_t context = *contextLimit;
     if (configured > context)
         throw std::invalid_argument("max_length " + std::to_string(configured) + " exceeds the model's context of " +
                                     std::to_string(context));
@@ -71,8 +75,8 @@ torch::Tensor targetedSums(const torch::Tensor& logProbs, const torch::Tensor& t
     return (logProbs * target.ge(0).to(logProbs.scalar_type())).sum(1);
 }
 
-torch::Tensor responseLogProbSums(model::Gpt2Model& model, const torch::Tensor& input, const torch::Tensor& target) {
-    return targetedSums(model->targetLogProbs(input, target.clamp_min(0)), target);  // log-probs [B,T] float32
+torch::Tensor responseLogProbSums(model::CausalLm& model, const torch::Tensor& input, const torch::Tensor& target) {
+    return targetedSums(model.targetLogProbs(input, target.clamp_min(0)), target);  // log-probs [B,T] float32
 }
 
 }  // namespace rlhf::train

@@ -10,7 +10,7 @@
 
 #include <torch/types.h>
 
-#include "model/Gpt2Model.h"
+#include "model/CausalLm.h"
 
 namespace rlhf::train {
 
@@ -26,7 +26,9 @@ std::optional<ResponseRow> makeResponseRow(std::vector<int> prompt, const std::v
                                            int64_t maxLength, bool& truncated);
 
 // The positions a row may use: `configured`, or the model's context when 0; std::invalid_argument past it.
-int64_t responseRowLength(int64_t configured, int64_t context);
+// A model without a context limit (a Mamba: nullopt) takes `configured`, or as many as the memory check
+// assumed (kMambaEstimateContext) when 0.
+int64_t responseRowLength(int64_t configured, std::optional<int64_t> context);
 
 // Token rows right-padded with padId: ids [B, longest] int64 and each row's last position [B], on the CPU.
 struct PaddedRows {
@@ -48,6 +50,6 @@ ResponseBatch makeResponseBatch(const std::vector<ResponseRow>& rows, const std:
 torch::Tensor targetedSums(const torch::Tensor& logProbs, const torch::Tensor& target);
 
 // [B] float32: each row's summed log-probability of its targets (those >= 0); differentiable.
-torch::Tensor responseLogProbSums(model::Gpt2Model& model, const torch::Tensor& input, const torch::Tensor& target);
+torch::Tensor responseLogProbSums(model::CausalLm& model, const torch::Tensor& input, const torch::Tensor& target);
 
 }  // namespace rlhf::train

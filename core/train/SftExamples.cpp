@@ -5,11 +5,12 @@
 namespace rlhf::train {
 
 SftExamples makeSftExamples(const std::vector<data::Demonstration>& demonstrations, const text::ByteLevelBpe& tokenizer,
-                            int eos, int64_t maxLength) {
+                            const ResponseEncoding& encoding, int64_t maxLength) {
     SftExamples out;
     for (const auto& d : demonstrations) {
         bool truncated = false;
-        auto row = makeResponseRow(tokenizer.encode(d.prompt), tokenizer.encode(d.response), eos, maxLength, truncated);
+        auto row = makeResponseRow(encoding.prompt(tokenizer, d.prompt), tokenizer.encode(d.response), encoding.endId,
+                                   maxLength, truncated);
         out.truncated += truncated;
         if (!row) ++out.skipped;
         else out.rows.push_back(std::move(*row));

@@ -1,6 +1,7 @@
 #pragma once
 // Demonstrations as supervised fine-tuning rows (architecture §5 SFT; ResponseRows): the loss is on each
-// response's tokens and its EOS only. A demonstration whose prompt fills max_length is skipped.
+// response's tokens and its end id only (ResponseEncoding: plain text or the model's chat template). A
+// demonstration whose prompt fills max_length is skipped.
 
 #include <cstdint>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "data/Demonstrations.h"
 #include "model/CausalLm.h"
 #include "text/ByteLevelBpe.h"
+#include "train/ResponseEncoding.h"
 #include "train/ResponseRows.h"
 
 namespace rlhf::train {
@@ -19,7 +21,7 @@ struct SftExamples {
 };
 
 SftExamples makeSftExamples(const std::vector<data::Demonstration>& demonstrations, const text::ByteLevelBpe& tokenizer,
-                            int eos, int64_t maxLength);
+                            const ResponseEncoding& encoding, int64_t maxLength);
 
 // Summed negative log-likelihood of the batch's targets: a float32 scalar, differentiable.
 torch::Tensor sftLossSum(model::CausalLm& model, const torch::Tensor& input, const torch::Tensor& target);

@@ -7,7 +7,6 @@
 
 #include <torch/torch.h>
 
-#include "model/MemoryEstimate.h"
 #include "train/GradientClipping.h"
 #include "train/SplitRows.h"
 
@@ -35,7 +34,7 @@ std::unique_ptr<SftRun> SftRun::create(const std::string& runDir, const FineTune
     RunDirectory(runDir).refuseExistingRun();
     if (train.empty()) throw std::invalid_argument("no demonstrations in the train split to fine-tune on");
     auto run = std::unique_ptr<SftRun>(new SftRun(runDir, config, device));
-    run->prepare(model::loadCausalLm(config.model, device), train, validation);
+    run->prepare(model::loadCausalLm(config.model, device), config.model, train, validation);
     if (run->config_.maxSteps == 0)
         run->config_.maxSteps = stepsForEpochs(config.epochs, run->train_.rows.size(), int64_t(config.batchSize) * config.gradAccum);
     fs::create_directories(runDir);
@@ -51,24 +50,21 @@ std::unique_ptr<SftRun> SftRun::resume(const std::string& runDir, const torch::D
     const std::string checkpoint = dir.checkpointToResume();
     const auto [train, validation] = readSplitRows(dir, kDemonstrationsFile, &demonstrationFrom);
     auto run = std::unique_ptr<SftRun>(new SftRun(runDir, config, device));
-    run->prepare(model::loadCausalLm(checkpoint, device), train, validation);
+    run->prepare(model::loadCausalLm(checkpoint, device), checkpoint, train, validation);
     run->progress_.restore(checkpoint);
     if (maxSteps > 0) run->progress_.dir.writeConfig(config.toJson());
     return run;
 }
 
 // Tokenises the demonstrations and builds the optimiser around the loaded model.
-void SftRun::prepare(model::LoadedCausalLm loaded, const std::vector<data::Demonstration>& train,
+void SftRun::prepare(model::LoadedCausalLm loaded, const std::string& modelDir, const std::vector<data::Demonstration>& train,
                      const std::vector<data::Demonstration>& validation) {
     model_ = std::make_unique<model::CausalLm>(std::move(loaded.model));
     tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(*loaded.tokenizer));
-    // A Mamba has no context limit: rows as long as max_length, or as the memory check assumed.
-    const auto limit = model_->contextLimit();
-    const int64_t maxLength = limit ? responseRowLength(config_.maxLength, *limit)
-                                    : (config_.maxLength > 0 ? config_.maxLength : model::kMambaEstimateContext);
-    eos_ = model_->eosTokenId();
-    train_ = makeSftExamples(train, *tokenizer_, eos_, maxLength);
-    validation_ = makeSftExamples(validation, *tokenizer_, eos_, maxLength);
+    const int64_t maxLength = responseRowLength(config_.maxLength, model_->contextLimit());
+    encoding_ = responseEncodingFor(modelDir, *tokenizer_, model_->eosTokenId());
+    train_ = makeSftExamples(train, *tokenizer_, encoding_, maxLength);
+    validation_ = makeSftExamples(validation, *tokenizer_, encoding_, maxLength);
     if (train_.rows.empty())
         throw std::invalid_argument("every train demonstration's prompt fills max_length " + std::to_string(maxLength) +
                                     ": nothing to learn");
@@ -90,7 +86,7 @@ StepStats SftRun::trainStep(int64_t step) {
     std::vector<torch::Tensor> inputs, targets;  // per micro-batch: [B,T] each, T its own longest row
     int64_t learned = 0, positions = 0;
     for (int micro = 0; micro < config_.gradAccum; ++micro) {
-        const ResponseBatch batch = makeResponseBatch(train_.rows, progress_.order->next(static_cast<size_t>(config_.batchSize)), eos_);
+        const ResponseBatch batch = makeResponseBatch(train_.rows, progress_.order->next(static_cast<size_t>(config_.batchSize)), encoding_.endId);
         inputs.push_back(batch.input.to(device_));
         targets.push_back(batch.target.to(device_));
         learned += batch.lossTokens;
@@ -125,7 +121,7 @@ std::map<std::string, double> SftRun::evaluate() {
     for (size_t start = 0; start < end; start += static_cast<size_t>(config_.batchSize)) {
         std::vector<size_t> pick(std::min(end - start, static_cast<size_t>(config_.batchSize)));
         std::iota(pick.begin(), pick.end(), start);
-        const ResponseBatch batch = makeResponseBatch(validation_.rows, pick, eos_);
+        const ResponseBatch batch = makeResponseBatch(validation_.rows, pick, encoding_.endId);
         AutocastScope autocast(precision_, device_);
         sum += sftLossSum(*model_, batch.input.to(device_), batch.target.to(device_)).to(torch::kFloat64);
         tokens += batch.lossTokens;

@@ -1,6 +1,7 @@
 #pragma once
-// Supervised fine-tuning (architecture §5 SFT) of a Hugging Face GPT-2 or Mamba (CausalLm) on demonstrations: next-token loss on
-// the response tokens and their EOS only, normalised by the learned tokens of the whole optimiser step
+// Supervised fine-tuning (architecture §5 SFT) of a Hugging Face GPT-2, Mamba or Llama-family model
+// (CausalLm) on demonstrations, encoded as plain text or in the model's chat template (ResponseEncoding):
+// next-token loss on the response tokens and their end id only, normalised by the learned tokens of the whole optimiser step
 // (not per micro-batch), AdamW with warm-up + cosine, global-norm clipping, gradient accumulation,
 // validation loss, checkpoints and JSON-lines metrics in a run directory, bit-for-bit resume. The
 // demonstrations are copied into the run (RUN/demonstrations.jsonl), so a resumed run trains on what it
@@ -48,10 +49,11 @@ public:
     const std::string& lastCheckpoint() const { return progress_.lastCheckpoint; }
     const SftExamples& trainExamples() const { return train_; }
     model::CausalLm& model() { return *model_; }
+    const ResponseEncoding& encoding() const { return encoding_; }
 
 private:
     SftRun(const std::string& runDir, FineTuneConfig config, const torch::Device& device);
-    void prepare(model::LoadedCausalLm loaded, const std::vector<data::Demonstration>& train,
+    void prepare(model::LoadedCausalLm loaded, const std::string& modelDir, const std::vector<data::Demonstration>& train,
                  const std::vector<data::Demonstration>& validation);
     StepStats trainStep(int64_t step);
     std::map<std::string, double> evaluate();
@@ -63,7 +65,7 @@ private:
     RunProgress progress_;  // directory, optimiser, order, step, newest checkpoint and its listener
     std::unique_ptr<text::ByteLevelBpe> tokenizer_;
     std::unique_ptr<model::CausalLm> model_;
-    int eos_ = 0;
+    ResponseEncoding encoding_;  // its endId ends each response and pads the batches
     std::unique_ptr<GradientPass> gradientPass_;
     SftExamples train_, validation_;
 };

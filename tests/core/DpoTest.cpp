@@ -80,7 +80,8 @@ private slots:
         for (auto [dir, prefix] : {std::pair{"policy", "policy"}, std::pair{"reference", "ref"}}) {
             auto loaded = model::loadCheckpoint(test::dataPath(std::string("tiny-gpt2/") + dir), torch::kCPU, false);
             torch::NoGradGuard noGrad;
-            const auto sums = train::responseLogProbSums(loaded.model, batch.input, batch.target);
+            model::CausalLm lm(loaded.model);
+            const auto sums = train::responseLogProbSums(lm, batch.input, batch.target);
             const double chosen = expected.at(std::string(prefix) + "_logp_chosen").get<double>();
             const double rejected = expected.at(std::string(prefix) + "_logp_rejected").get<double>();
             QVERIFY2(std::abs(sums[0].item<double>() - chosen) < 1e-4, (std::to_string(sums[0].item<double>()) + " vs " + std::to_string(chosen)).c_str());
@@ -121,7 +122,7 @@ private slots:
         QVERIFY(first->run(&stop, [&](const train::StepStats& s) { stop = s.step == 3; }).stopped);
         auto second = train::DpoRun::resume((tmp_ / "parts").string(), torch::kCPU);
         QCOMPARE(second->run(nullptr, {}).lastStep, int64_t(5));
-        QCOMPARE(test::flatValues(second->model()->parameters()), test::flatValues(whole->model()->parameters()));
+        QCOMPARE(test::flatValues(second->model().module().parameters()), test::flatValues(whole->model().module().parameters()));
         auto lines = [](const fs::path& run) {
             std::ifstream in(run / "metrics.jsonl");
             std::vector<std::string> out;

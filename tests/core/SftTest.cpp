@@ -26,6 +26,8 @@ namespace {
 
 constexpr int kEos = 50256;
 
+train::ResponseEncoding plain() { return {std::nullopt, kEos}; }  // a GPT-2 has no chat template
+
 std::vector<data::Demonstration> demonstrations() {
     return {{"Human: hi\n\nAssistant:", " Hello! How can I help?"},
             {"Human: 2+2?\n\nAssistant:", " 4"},
@@ -66,7 +68,7 @@ private slots:
 
     void rowsLearnTheResponseAndItsEos() {
         const auto d = demonstrations();
-        const auto examples = train::makeSftExamples(d, *gpt2_, kEos, 64);
+        const auto examples = train::makeSftExamples(d, *gpt2_, plain(), 64);
         QCOMPARE(examples.rows.size(), size_t(3));
         QCOMPARE(examples.truncated, int64_t(0));
         const auto prompt = gpt2_->encode(d[1].prompt), response = gpt2_->encode(d[1].response);
@@ -76,13 +78,13 @@ private slots:
         QCOMPARE(examples.rows[1].ids, want);
         QCOMPARE(examples.rows[1].promptLength, static_cast<int64_t>(prompt.size()));
         // An empty prompt starts from EOS; a long row keeps its start; a prompt that fills max_length is skipped.
-        const auto cut = train::makeSftExamples({{"", " 4"}, d[2], {d[2].prompt, ""}}, *gpt2_, kEos, 12);
+        const auto cut = train::makeSftExamples({{"", " 4"}, d[2], {d[2].prompt, ""}}, *gpt2_, plain(), 12);
         QCOMPARE(cut.rows[0].ids, (std::vector<int>{kEos, gpt2_->encode(" 4")[0], kEos}));
         QCOMPARE(cut.rows[0].promptLength, int64_t(1));
         QCOMPARE(cut.rows[1].ids.size(), size_t(13));
         QVERIFY(cut.rows[1].ids.back() != kEos);
         QCOMPARE(cut.truncated, int64_t(1));
-        QCOMPARE(train::makeSftExamples({d[2]}, *gpt2_, kEos, 9).skipped, int64_t(1));  // the prompt is 10 tokens
+        QCOMPARE(train::makeSftExamples({d[2]}, *gpt2_, plain(), 9).skipped, int64_t(1));  // the prompt is 10 tokens
     }
 
     void batchTargetsAreTheResponseTokensAndEosOnly() {
@@ -99,7 +101,7 @@ private slots:
     void lossSumIsTheLearnedTokensNegativeLogLikelihood() {
         auto loaded = model::loadCheckpoint(base_.string());
         auto& m = loaded.model;
-        const auto examples = train::makeSftExamples(demonstrations(), *gpt2_, kEos, 64);
+        const auto examples = train::makeSftExamples(demonstrations(), *gpt2_, plain(), 64);
         const auto alone = train::makeResponseBatch(examples.rows, {1}, kEos);
         const auto padded = train::makeResponseBatch(examples.rows, {1, 2}, kEos);
         torch::NoGradGuard noGrad;
@@ -132,7 +134,7 @@ private slots:
         train::StepStats first;
         run->run(nullptr, [&](const train::StepStats& s) { first = s; });
         auto loaded = model::loadCheckpoint(base_.string());
-        const auto examples = train::makeSftExamples({d[0], d[1]}, *gpt2_, kEos, 64);
+        const auto examples = train::makeSftExamples({d[0], d[1]}, *gpt2_, plain(), 64);
         const auto a = train::makeResponseBatch(examples.rows, {0}, kEos), b = train::makeResponseBatch(examples.rows, {1}, kEos);
         QVERIFY(a.lossTokens != b.lossTokens);
         model::CausalLm lm(loaded.model);

@@ -1,0 +1,34 @@
+#pragma once
+// How a fine-tuning stage (SFT, DPO) turns a prompt and a response into token ids for its model.
+//   Plain text: the prompt's ids as transformers' tokenizer(prompt) gives them (with the special tokens
+//     tokenizer.json's post-processor adds: Llama-3's <|begin_of_text|>; none for GPT-2), then the
+//     response's, ended by the model's EOS id. A GPT-2, a Mamba or a base Llama-family model (no chat
+//     template) is trained so, as `rlhf generate --prompt` prompts it.
+//   Chat template: when the model's tokenizer_config.json has a chat template of a format the workbench
+//     renders (chat/InstructFormat: ChatML, Llama-3, Llama-2, Zephyr), the prompt is that format's user
+//     turn followed by the assistant's cue, and the response is ended by the format's end-of-turn token
+//     (<|im_end|>, <|eot_id|>, </s>): the markup the Chat panel and `rlhf chat` talk to the model in, and
+//     what TRL's trainers apply to conversational data.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "chat/InstructFormat.h"
+#include "text/ByteLevelBpe.h"
+
+namespace rlhf::train {
+
+struct ResponseEncoding {
+    std::optional<chat::InstructFormat> format;  // nullopt: plain text
+    int endId = -1;                              // the id that ends every response
+
+    std::vector<int> prompt(const text::ByteLevelBpe& tokenizer, const std::string& text) const;
+    std::string describe() const;  // "plain text" or "the chatml chat template", for messages
+};
+
+// The encoding for the model in `modelDir` whose EOS id is `eos`: its chat template when it has one the
+// workbench renders and the tokenizer knows its end-of-turn token, else plain text.
+ResponseEncoding responseEncodingFor(const std::string& modelDir, const text::ByteLevelBpe& tokenizer, int eos);
+
+}  // namespace rlhf::train
