@@ -15,6 +15,8 @@
 #include "CliSupport.h"
 #include "model/GenerationTiming.h"
 #include "model/LlamaBench.h"
+#include "model/MemoryEstimate.h"
+#include "train/LlamaTrainBench.h"
 #include "EngineCommands.h"
 #include "RankingBench.h"
 #include "ScratchDirectory.h"
@@ -269,12 +271,24 @@ void addBenchCommand(CLI::App& app) {
     llamaBench->add_option("--prompt-tokens", llama->promptTokens, "Prompt of the prefill (default 128)")->check(greaterThanZero());
     llamaBench->add_option("--new-tokens", llama->newTokens, "Tokens decoded one at a time (default 32)")->check(greaterThanZero());
     llamaBench->add_option("--score-tokens", llama->scoreTokens, "Tokens of the scored sequence (default 256)")->check(CLI::Range(2, 1 << 20));
+    llamaBench->add_option("--train-tokens", llama->trainTokens, "Sequence of each fine-tuning step (default 128; 0: no training)")
+        ->check(CLI::Range(0, 1 << 20));
     llamaBench->add_option("--rounds", llama->rounds, "Timed rounds after a warm-up (default 3; medians)")->check(greaterThanZero());
     addDeviceOption(llamaBench, *llamaDevice);
     llamaBench->add_option("--threads", *llamaThreads, "LibTorch intra-op threads (default: all cores)");
     llamaBench->add_flag("--json")->description("JSON output (the default)");
     llamaBench->callback([llama, llamaDevice, llamaThreads] {
-        printJsonLine(model::runLlamaBench(*llama, resolveDevice(*llamaDevice, *llamaThreads)));
+        const torch::Device device = resolveDevice(*llamaDevice, *llamaThreads);
+        auto result = model::runLlamaBench(*llama, device);
+        if (llama->trainTokens > 0) {  // after the inference rounds, whose model is gone: the peak is training's
+            result["train_tokens_per_s"] =
+                train::llamaTrainTokensPerSecond(model::llamaBenchPreset(llama->preset), llama->trainTokens, llama->rounds, device);
+            result["peak_rss_gib"] = model::peakResidentGib();
+            const auto sft = model::estimateStageMemory(model::modelShapeOf(model::llamaBenchPreset(llama->preset)),
+                                                        {"sft", 1, 0, llama->trainTokens, 0, false});
+            result["estimated_sft_gib"] = sft.total() / (1024.0 * 1024.0 * 1024.0);
+        }
+        printJsonLine(result);
     });
 
     addGenerationTimingBench(bench);

@@ -32,8 +32,9 @@ LlamaConfig shape(int vocab, int hidden, int intermediate, int layers, int heads
     return c;
 }
 
-// Random weights of `c`'s shapes (normal, std 0.02; norms at 1), float32 on `device`.
-LlamaWeights randomWeights(const LlamaConfig& c, const torch::Device& device) {
+}  // namespace
+
+LlamaWeights randomLlamaWeights(const LlamaConfig& c, const torch::Device& device) {
     const auto f32 = torch::TensorOptions().dtype(torch::kFloat32).device(device);
     auto w = [&](int64_t rows, int64_t cols) { return torch::randn({rows, cols}, f32) * 0.02; };
     const int64_t C = c.hiddenSize, I = c.intermediateSize, q = int64_t(c.heads) * c.headDim, kv = int64_t(c.kvHeads) * c.headDim;
@@ -61,6 +62,8 @@ double peakResidentGib() {
     return 0;
 }
 
+namespace {
+
 double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
@@ -86,7 +89,7 @@ nlohmann::ordered_json runLlamaBench(const LlamaBenchOptions& o, const torch::De
     const LlamaConfig config = llamaBenchPreset(o.preset);
     torch::manual_seed(o.seed);
     c10::InferenceMode inference;
-    const LlamaModel model(config, randomWeights(config, device));
+    const LlamaModel model(config, randomLlamaWeights(config, device));
     const auto ids = [&](int n) { return torch::randint(0, config.vocabSize - 1, {1, n}, torch::dtype(torch::kLong).device(device)); };
     std::vector<double> prefill, decode, score;
     for (int round = 0; round <= o.rounds; ++round) {  // round 0 warms up

@@ -9,18 +9,25 @@
 #include <nlohmann/json.hpp>
 #include <torch/types.h>
 
-#include "model/LlamaConfig.h"
+#include "model/LlamaModel.h"
 
 namespace rlhf::model {
 
 struct LlamaBenchOptions {
     std::string preset = "qwen2-0.5b";  // tiny, smollm-135m, qwen2-0.5b
     int promptTokens = 128, newTokens = 32, scoreTokens = 256, rounds = 3;
+    int trainTokens = 128;  // the training steps' sequence (train/LlamaTrainBench; 0: none)
     uint64_t seed = 1;
 };
 
 // Throws std::invalid_argument for another preset name.
 LlamaConfig llamaBenchPreset(const std::string& name);
+
+// Random weights of `config`'s shapes (normal, std 0.02; norms at 1), float32 on `device`.
+LlamaWeights randomLlamaWeights(const LlamaConfig& config, const torch::Device& device);
+
+// The process's peak resident memory so far (VmHWM), in GiB.
+double peakResidentGib();
 
 // {"preset", "parameters", "prefill_tokens_per_s", "decode_tokens_per_s", "score_tokens_per_s" (medians of
 // the rounds after a warm-up), "peak_rss_gib", "estimated_chat_gib"}.
