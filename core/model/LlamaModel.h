@@ -1,5 +1,5 @@
 #pragma once
-// A Llama-family decoder (Hugging Face's LlamaForCausalLM and Qwen2ForCausalLM) for inference, computed in
+// A Llama-family decoder (Hugging Face's LlamaForCausalLM and Qwen2ForCausalLM), computed in
 // float32 as transformers computes it: RMSNorm (the mean square in fp32), rotary embeddings in the
 // rotate-half layout (inverse frequencies and angles in fp32, scaled as LlamaConfig says), grouped-query
 // attention (each key/value head serves heads/kv_heads query heads), SwiGLU MLP, the output layer tied to

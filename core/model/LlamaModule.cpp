@@ -50,6 +50,7 @@ void LlamaModuleImpl::save(const std::string& dir, const text::ByteLevelBpe* tok
     for (const auto& p : named_parameters()) tensors[p.key()] = p.value().detach().to(torch::kCPU, torch::kFloat32).contiguous();
     nlohmann::json config = configJson_;
     config["torch_dtype"] = "float32";
+    if (config.contains("dtype")) config["dtype"] = "float32";  // newer transformers' name for it
     writeDirectoryAtomically(dir, [&](const std::string& tmpDir) {
         const fs::path tmp(tmpDir);
         saveSafetensors((tmp / "model.safetensors").string(), tensors, {{"format", "pt"}});

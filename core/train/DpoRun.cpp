@@ -67,6 +67,10 @@ std::unique_ptr<DpoRun> DpoRun::resume(const std::string& runDir, const torch::D
             const auto rejected = state.tensors.find(std::string("reference/") + name + "_rejected");
             if (chosen == state.tensors.end() || rejected == state.tensors.end())
                 throw std::invalid_argument(checkpoint + ": trainer state has no reference log-probs of the " + name + " pairs");
+            if (chosen->second.size(0) != static_cast<int64_t>(split->pairs()))
+                throw std::invalid_argument(checkpoint + ": its reference log-probs are of " + std::to_string(chosen->second.size(0)) +
+                                            " " + name + " pairs, but the run's pairs make " + std::to_string(split->pairs()) +
+                                            " rows now (was the checkpoint's tokenizer or chat template changed?)");
             split->referenceChosen = chosen->second;
             split->referenceRejected = rejected->second;
             state.tensors.erase(chosen);
@@ -196,7 +200,7 @@ void DpoRun::saveCheckpoint(int64_t step) {
     state.tensors["reference/validation_chosen"] = validation_.referenceChosen;
     state.tensors["reference/validation_rejected"] = validation_.referenceRejected;
     const auto writeModel = [this](const std::string& dir) { model_->save(dir, tokenizer_.get()); };
-    progress_.checkpointWritten(step, progress_.dir.saveCheckpointWith(writeModel, state));
+    progress_.checkpointWritten(step, progress_.dir.saveCheckpointWith(writeModel, state, [this](const std::string& dir) { encoding_.keepTemplateIn(dir); }));
 }
 
 LoopResult DpoRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {

@@ -1,6 +1,10 @@
 #include "train/ResponseEncoding.h"
 
+#include <filesystem>
+#include <fstream>
 #include <stdexcept>
+
+#include "model/ConfigFields.h"
 
 namespace rlhf::train {
 
@@ -13,11 +17,27 @@ std::string ResponseEncoding::describe() const {
     return format ? "the " + chat::instructKindName(format->kind) + " chat template" : "plain text";
 }
 
+void ResponseEncoding::keepTemplateIn(const std::string& checkpointDir) const {
+    if (!format || templateFields.empty()) return;
+    const auto path = std::filesystem::path(checkpointDir) / "tokenizer_config.json";
+    nlohmann::json config = std::filesystem::exists(path) ? model::readConfigJson(path.string()) : nlohmann::json::object();
+    bool changed = false;
+    for (const auto& [key, value] : templateFields.items())
+        if (!config.contains(key)) config[key] = value, changed = true;
+    if (changed) std::ofstream(path, std::ios::binary | std::ios::trunc) << config.dump(2) << '\n';
+}
+
 ResponseEncoding responseEncodingFor(const std::string& modelDir, const text::ByteLevelBpe& tokenizer, int eos) {
     try {
         chat::InstructFormat format = chat::instructFormatForModel(modelDir);
         const auto ends = chat::endOfTurnIds(format, tokenizer);
-        if (!ends.empty()) return {std::move(format), ends.front()};
+        if (!ends.empty()) {
+            ResponseEncoding encoding{std::move(format), ends.front()};
+            const auto config = model::readConfigJson((std::filesystem::path(modelDir) / "tokenizer_config.json").string());
+            for (const char* key : {"chat_template", "bos_token", "eos_token"})
+                if (config.contains(key)) encoding.templateFields[key] = config[key];
+            return encoding;
+        }
     } catch (const std::invalid_argument&) {  // no chat template, or one of another format: plain text
     }
     return {std::nullopt, eos};

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "chat/InstructFormat.h"
 #include "text/ByteLevelBpe.h"
 
@@ -22,9 +24,15 @@ namespace rlhf::train {
 struct ResponseEncoding {
     std::optional<chat::InstructFormat> format;  // nullopt: plain text
     int endId = -1;                              // the id that ends every response
+    // The source tokenizer_config.json's chat_template, bos_token and eos_token (those it has), with a format.
+    nlohmann::json templateFields = nlohmann::json::object();
 
     std::vector<int> prompt(const text::ByteLevelBpe& tokenizer, const std::string& text) const;
     std::string describe() const;  // "plain text" or "the chatml chat template", for messages
+    // Puts templateFields into `checkpointDir`/tokenizer_config.json where it lacks them: a tokenizer saved
+    // in the GPT-2 file form writes a tokenizer_config.json without the template, and a run resumed from
+    // the checkpoint, the next stage and the Chat panel must find the markup the model was trained in.
+    void keepTemplateIn(const std::string& checkpointDir) const;
 };
 
 // The encoding for the model in `modelDir` whose EOS id is `eos`: its chat template when it has one the

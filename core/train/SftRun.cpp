@@ -132,7 +132,7 @@ std::map<std::string, double> SftRun::evaluate() {
 void SftRun::saveCheckpoint(int64_t step) {
     TrainerState state = progress_.stateAt(step);
     const auto writeModel = [this](const std::string& dir) { model_->save(dir, tokenizer_.get()); };
-    progress_.checkpointWritten(step, progress_.dir.saveCheckpointWith(writeModel, state));
+    progress_.checkpointWritten(step, progress_.dir.saveCheckpointWith(writeModel, state, [this](const std::string& dir) { encoding_.keepTemplateIn(dir); }));
 }
 
 LoopResult SftRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {

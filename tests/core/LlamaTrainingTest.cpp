@@ -203,6 +203,29 @@ private slots:
         QCOMPARE(metricLosses(tmp_ / "parts"), metricLosses(tmp_ / "whole"));
     }
 
+    // A GPT-2 whose tokenizer is saved in the GPT-2 file form (vocab.json, merges.txt) with a Zephyr
+    // template: every checkpoint's tokenizer_config.json keeps the template, so the run resumes in it.
+    void theTemplateSurvivesAGpt2FormTokenizer() {
+        const fs::path base = tmp_ / "gpt2-zephyr";
+        fs::create_directories(base);
+        for (const char* f : {"tiny-gpt2/policy/config.json", "tiny-gpt2/policy/model.safetensors", "gpt2/vocab.json", "gpt2/merges.txt"})
+            fs::copy_file(test::dataPath(f), base / fs::path(f).filename());
+        const auto templates = nlohmann::json::parse(test::readData("chat-formats/templates.json"));
+        std::ofstream(base / "tokenizer_config.json") << nlohmann::json{{"chat_template", templates.at("zephyr")}, {"eos_token", "<|endoftext|>"}}.dump();
+        auto c = sftConfig(base.string(), 2);
+        c.lr = 1e-4;
+        auto run = train::SftRun::create((tmp_ / "zephyr").string(), c, demonstrations(), {}, torch::kCPU);
+        QVERIFY(run->encoding().format.has_value());
+        QCOMPARE(run->encoding().endId, 50256);
+        run->run(nullptr, {});
+        const auto saved = nlohmann::json::parse(std::ifstream(fs::path(run->lastCheckpoint()) / "tokenizer_config.json"));
+        QCOMPARE(saved.at("chat_template"), templates.at("zephyr"));
+        QVERIFY(!fs::exists(fs::path(run->lastCheckpoint()) / "tokenizer.json"));  // the GPT-2 file form
+        auto resumed = train::SftRun::resume((tmp_ / "zephyr").string(), torch::kCPU, 3);
+        QVERIFY(resumed->encoding().format.has_value());
+        QCOMPARE(resumed->trainExamples().rows.at(0).ids, run->trainExamples().rows.at(0).ids);
+    }
+
     // DPO's reference is the policy as loaded, so the first step's loss is exactly ln 2; trained on pairs
     // whose chosen response is always the same, the policy comes to prefer it.
     void dpoLearnsTheChosenResponses() {
