@@ -43,23 +43,29 @@ std::optional<int64_t> CausalLm::contextLimit() const {
     return gpt_->config().nPositions;
 }
 
+namespace {
+
+LoadedCausalLm withEos(const std::string& dir, LoadedCausalLm loaded) {
+    if (loaded.model.eosTokenId() < 0)
+        throw std::invalid_argument(dir + ": no eos_token_id in config.json or generation_config.json (training needs one to end responses)");
+    return loaded;
+}
+
+}  // namespace
+
 LoadedCausalLm loadCausalLm(const std::string& dir, const torch::Device& device) {
     const std::string type = modelTypeOf(dir);
-    if (!isMamba(type) && !isLlamaFamily(type)) {
-        auto loaded = loadCheckpoint(dir, device);
-        return {CausalLm(loaded.model), std::move(loaded.tokenizer)};
-    }
-    std::optional<LoadedCausalLm> loaded;
+    // The tokenizer first: its errors come before the weights load.
     if (isMamba(type)) {
         auto tokenizer = loadMambaTokenizer(dir);
-        loaded.emplace(LoadedCausalLm{CausalLm(loadMambaModel(dir, device)), std::move(tokenizer)});
-    } else {  // the tokenizer first: its errors come before the weights load
-        auto tokenizer = loadCheckpointTokenizer(dir, LlamaConfig::fromDirectory(dir).vocabSize);
-        loaded.emplace(LoadedCausalLm{CausalLm(loadLlamaModule(dir, device)), std::move(tokenizer)});
+        return withEos(dir, {CausalLm(loadMambaModel(dir, device)), std::move(tokenizer)});
     }
-    if (loaded->model.eosTokenId() < 0)
-        throw std::invalid_argument(dir + ": no eos_token_id in config.json or generation_config.json (training needs one to end responses)");
-    return std::move(*loaded);
+    if (isLlamaFamily(type)) {
+        auto tokenizer = loadCheckpointTokenizer(dir, LlamaConfig::fromDirectory(dir).vocabSize);
+        return withEos(dir, {CausalLm(loadLlamaModule(dir, device)), std::move(tokenizer)});
+    }
+    auto loaded = loadCheckpoint(dir, device);
+    return {CausalLm(loaded.model), std::move(loaded.tokenizer)};
 }
 
 }  // namespace rlhf::model

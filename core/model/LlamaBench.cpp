@@ -7,6 +7,7 @@
 
 #include <torch/torch.h>
 
+#include "model/LlamaCheckpoint.h"
 #include "model/LlamaModel.h"
 #include "model/MemoryEstimate.h"
 
@@ -36,21 +37,13 @@ LlamaConfig shape(int vocab, int hidden, int intermediate, int layers, int heads
 
 LlamaWeights randomLlamaWeights(const LlamaConfig& c, const torch::Device& device) {
     const auto f32 = torch::TensorOptions().dtype(torch::kFloat32).device(device);
-    auto w = [&](int64_t rows, int64_t cols) { return torch::randn({rows, cols}, f32) * 0.02; };
-    const int64_t C = c.hiddenSize, I = c.intermediateSize, q = int64_t(c.heads) * c.headDim, kv = int64_t(c.kvHeads) * c.headDim;
     LlamaWeights weights;
-    weights.embedTokens = w(c.vocabSize, C);
-    for (int i = 0; i < c.layers; ++i) {
-        LlamaLayerWeights l;
-        l.inputNorm = torch::ones({C}, f32);
-        l.postAttentionNorm = torch::ones({C}, f32);
-        l.q = w(q, C), l.k = w(kv, C), l.v = w(kv, C), l.o = w(C, q);
-        if (c.qkvBias) l.qBias = torch::zeros({q}, f32), l.kBias = torch::zeros({kv}, f32), l.vBias = torch::zeros({kv}, f32);
-        l.gate = w(I, C), l.up = w(I, C), l.down = w(C, I);
-        weights.layers.push_back(std::move(l));
+    for (const auto& slot : llamaTensorSlots(c, weights)) {
+        if (slot.name.ends_with("norm.weight")) *slot.tensor = torch::ones(slot.shape, f32);
+        else if (slot.name.ends_with(".bias")) *slot.tensor = torch::zeros(slot.shape, f32);
+        else *slot.tensor = torch::randn(slot.shape, f32) * 0.02;
     }
-    weights.norm = torch::ones({C}, f32);
-    weights.lmHead = c.tieWordEmbeddings ? weights.embedTokens : w(c.vocabSize, C);
+    if (c.tieWordEmbeddings) weights.lmHead = weights.embedTokens;
     return weights;
 }
 
