@@ -139,10 +139,12 @@ void checkArchitecture(const typename Stage::Config& config) {
     if constexpr (requires { config.rewardModel; }) dirs.push_back(config.rewardModel);
     for (const auto& dir : dirs) {
         const std::string type = model::modelTypeOf(dir);
-        if (model::isMamba(type) || model::isLlamaFamily(type))
-            throw UserError(dir + ": a " + (model::isMamba(type) ? std::string("Mamba") : type + " model") + "; rlhf train " + kind +
-                            " takes GPT-2 checkpoints (SFT and DPO take any causal language model, reward models and "
-                            "PPO not yet)");
+        if (model::isMamba(type))
+            throw UserError(dir + ": a Mamba; rlhf train " + kind + " takes GPT-2 " + (kind == "rm" ? "and Llama-family " : "") +
+                            "checkpoints (transformers has no sequence-classification layout for Mamba; SFT and DPO take it)");
+        if (kind == "ppo" && model::isLlamaFamily(type))
+            throw UserError(dir + ": a " + type + " model; rlhf train ppo takes GPT-2 checkpoints (SFT, reward models and "
+                            "DPO take the Llama family, PPO not yet)");
     }
 }
 

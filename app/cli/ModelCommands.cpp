@@ -18,6 +18,7 @@
 #include "model/HfCheckpoint.h"
 #include "model/LlamaConfig.h"
 #include "model/Scoring.h"
+#include "train/RewardScorer.h"
 
 namespace rlhf::cli {
 
@@ -38,8 +39,6 @@ struct ModelOptions {
 
 // Errors (missing files, bad config, bad tensors) propagate to main(), which prints them and exits 1.
 model::LoadedModel loadModel(const ModelOptions& o) {
-    if (const std::string type = model::modelTypeOf(o.modelDir); model::isTextModelType(type))
-        throw UserError(o.modelDir + ": a " + type + " model: reward heads are read for GPT-2 only (not yet for " + type + ")");
     return model::loadCheckpoint(o.modelDir, resolveDevice(o.device));
 }
 
@@ -61,13 +60,11 @@ void runScore(const ModelOptions& o) {
 }
 
 void runReward(const ModelOptions& o) {
-    auto loaded = loadModel(o);
-    if (!loaded.score.defined())
-        throw UserError(o.modelDir + ": not a reward model (its weights have no score.weight; save it as GPT2ForSequenceClassification)");
-    const auto prompt = encodeOrThrow(*loaded.tokenizer, o.prompt, "--prompt");
-    const auto response = encodeOrThrow(*loaded.tokenizer, o.response, "--response");
-    if (prompt.empty() && response.empty()) throw UserError("--prompt, --response: both are empty");
-    const auto values = model::rewardOf(loaded.model, loaded.score, prompt, response);
+    train::RewardScorer scorer(o.modelDir, resolveDevice(o.device));
+    if (o.prompt.empty() && o.response.empty()) throw UserError("--prompt, --response: both are empty");
+    encodeOrThrow(scorer.tokenizer(), o.prompt, "--prompt");
+    encodeOrThrow(scorer.tokenizer(), o.response, "--response");
+    const auto values = scorer.values(o.prompt, o.response);
     nlohmann::ordered_json out = {{"reward", values.at(0)}};
     if (values.size() > 1) out["rewards"] = values;  // a head with several labels
     printResult(out, o.json);

@@ -8,6 +8,7 @@
 #include "demo/SyntheticLabeller.h"
 #include "model/Generation.h"
 #include "model/Scoring.h"
+#include "train/RewardScorer.h"
 
 namespace rlhf::eval {
 
@@ -79,23 +80,15 @@ double perplexityOf(model::LoadedModel& m, const std::vector<data::Demonstration
 }  // namespace
 
 Judge rewardModelJudge(const std::string& name, const std::string& dir, const torch::Device& device) {
-    auto loaded = std::make_shared<model::LoadedModel>(loadInEvalMode(dir, device));
-    if (!loaded->score.defined()) throw std::invalid_argument(name + ": not a reward model (its weights have no score.weight)");
-    return {name, [loaded](const std::vector<std::string>& prompts, const std::vector<std::string>& responses) {
-                model::LoadedModel& rm = *loaded;
-                torch::NoGradGuard noGrad;
+    std::shared_ptr<train::RewardScorer> scorer;
+    try {
+        scorer = std::make_shared<train::RewardScorer>(dir, device);
+    } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument(name + ": " + e.what());
+    }
+    return {name, [scorer](const std::vector<std::string>& prompts, const std::vector<std::string>& responses) {
                 std::vector<double> scores;
-                for (size_t i = 0; i < prompts.size(); ++i) {
-                    auto prompt = rm.tokenizer->encode(prompts[i]);
-                    auto response = rm.tokenizer->encode(responses[i]);
-                    const size_t context = static_cast<size_t>(rm.model->config().nPositions);
-                    if (prompt.size() + response.size() > context) {  // keep the response, cut the prompt's start
-                        const size_t keep = context > response.size() ? context - response.size() : 0;
-                        prompt.erase(prompt.begin(), prompt.end() - static_cast<std::ptrdiff_t>(std::min(keep, prompt.size())));
-                        if (response.size() > context) response.resize(context);
-                    }
-                    scores.push_back(model::rewardOf(rm.model, rm.score, prompt, response).at(0));
-                }
+                for (size_t i = 0; i < prompts.size(); ++i) scores.push_back(scorer->values(prompts[i], responses[i]).at(0));
                 return scores;
             }};
 }

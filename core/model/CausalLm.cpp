@@ -19,10 +19,18 @@ torch::Tensor CausalLm::targetLogProbs(const torch::Tensor& ids, const torch::Te
     return gpt_->targetLogProbs(ids, targets, {}, temperature);
 }
 
-void CausalLm::save(const std::string& dir, const text::ByteLevelBpe* tokenizer) {
+torch::Tensor CausalLm::hidden(const torch::Tensor& ids) {
+    if (mamba_) return mamba_->hidden(ids);
+    if (llama_) return llama_->model().hidden(ids);
+    return gpt_->hidden(ids);
+}
+
+void CausalLm::save(const std::string& dir, const text::ByteLevelBpe* tokenizer, const torch::Tensor& score) {
+    if (mamba_ && score.defined())
+        throw std::invalid_argument(dir + ": a Mamba has no sequence-classification layout in transformers to save a score head in");
     if (mamba_) saveMambaModel(dir, mamba_, tokenizer);
-    else if (llama_) llama_->save(dir, tokenizer);
-    else saveCheckpoint(dir, gpt_, tokenizer);
+    else if (llama_) llama_->save(dir, tokenizer, score);
+    else saveCheckpoint(dir, gpt_, tokenizer, score);
 }
 
 std::string CausalLm::architecture() const {
@@ -58,14 +66,23 @@ LoadedCausalLm loadCausalLm(const std::string& dir, const torch::Device& device)
     // The tokenizer first: its errors come before the weights load.
     if (isMamba(type)) {
         auto tokenizer = loadMambaTokenizer(dir);
-        return withEos(dir, {CausalLm(loadMambaModel(dir, device)), std::move(tokenizer)});
+        return withEos(dir, {CausalLm(loadMambaModel(dir, device)), std::move(tokenizer), {}});
     }
     if (isLlamaFamily(type)) {
         auto tokenizer = loadCheckpointTokenizer(dir, LlamaConfig::fromDirectory(dir).vocabSize);
-        return withEos(dir, {CausalLm(loadLlamaModule(dir, device)), std::move(tokenizer)});
+        torch::Tensor score;
+        auto module = loadLlamaModule(dir, device, &score);
+        return withEos(dir, {CausalLm(std::move(module)), std::move(tokenizer), score});
     }
     auto loaded = loadCheckpoint(dir, device);
-    return {CausalLm(loaded.model), std::move(loaded.tokenizer)};
+    return {CausalLm(loaded.model), std::move(loaded.tokenizer), loaded.score};
+}
+
+LoadedCausalLm loadLanguageModel(const std::string& dir, const torch::Device& device) {
+    auto loaded = loadCausalLm(dir, device);
+    if (loaded.score.defined())
+        throw std::invalid_argument(dir + ": a reward model (a score head in place of the language-model head); this stage fine-tunes a language model");
+    return loaded;
 }
 
 }  // namespace rlhf::model

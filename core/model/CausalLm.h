@@ -26,8 +26,14 @@ public:
     torch::nn::Module& module();
     // ids, targets [B,T] -> [B,T] float32 log softmax(logits / temperature)[targets], differentiable.
     torch::Tensor targetLogProbs(const torch::Tensor& ids, const torch::Tensor& targets, double temperature = 1.0);
-    // Writes `dir` atomically: the architecture's Hugging Face files and the tokenizer's.
-    void save(const std::string& dir, const text::ByteLevelBpe* tokenizer);
+    // ids [B,T] -> the final hidden states [B,T,C] (after the last norm), differentiable: what a reward
+    // or value head reads.
+    torch::Tensor hidden(const torch::Tensor& ids);
+    // Writes `dir` atomically: the architecture's Hugging Face files and the tokenizer's. A `score` head
+    // [num_labels, C] makes it a sequence classifier (GPT2ForSequenceClassification,
+    // LlamaForSequenceClassification, Qwen2ForSequenceClassification); a Mamba has no such layout
+    // (std::invalid_argument).
+    void save(const std::string& dir, const text::ByteLevelBpe* tokenizer, const torch::Tensor& score = {});
 
     std::string architecture() const;  // gpt2, mamba, or the Llama family's model_type (llama, qwen2)
     int eosTokenId() const;  // the first EOS id of the config (loadCausalLm refuses a model without one)
@@ -48,11 +54,15 @@ private:
 struct LoadedCausalLm {
     CausalLm model;
     std::optional<text::ByteLevelBpe> tokenizer;
+    torch::Tensor score;  // a sequence classifier's head [num_labels, C]; undefined for a language model
 };
 
 // The directory's model by config.json's model_type (gpt2, mamba, llama or qwen2) with its tokenizer
 // (required), on `device`. Throws std::invalid_argument naming the directory for any other architecture, a missing file,
 // a tokenizer larger than vocab_size, or no EOS id.
 LoadedCausalLm loadCausalLm(const std::string& dir, const torch::Device& device);
+// loadCausalLm, refusing a sequence classifier (a reward or value model: its head scores, it does not
+// predict tokens), for the stages that train next-token log-probabilities.
+LoadedCausalLm loadLanguageModel(const std::string& dir, const torch::Device& device);
 
 }  // namespace rlhf::model

@@ -40,15 +40,19 @@ std::vector<LlamaTensorSlot> llamaTensorSlots(const LlamaConfig& c, LlamaWeights
     w.layers.resize(static_cast<size_t>(c.layers));
     for (int i = 0; i < c.layers; ++i) addLayerSlots(slots, c, i, w.layers[static_cast<size_t>(i)]);
     slots.push_back({"model.norm.weight", {C}, &w.norm});
-    if (!c.tieWordEmbeddings) slots.push_back({"lm_head.weight", {V, C}, &w.lmHead});
+    if (!c.tieWordEmbeddings && c.scoreLabels == 0) slots.push_back({"lm_head.weight", {V, C}, &w.lmHead});
     return slots;
 }
 
-LlamaModel loadLlamaModel(const std::string& dir, const torch::Device& device) {
+LlamaModel loadLlamaModel(const std::string& dir, const torch::Device& device, torch::Tensor* score) {
     LlamaConfig config = LlamaConfig::fromDirectory(dir);
     CheckpointTensors source(dir);
     LlamaWeights w;
     for (const auto& slot : llamaTensorSlots(config, w)) *slot.tensor = source.take(slot.name, slot.shape, device);
+    if (config.scoreLabels > 0) {
+        auto head = source.take("score.weight", {config.scoreLabels, config.hiddenSize}, device);
+        if (score) *score = std::move(head);
+    }
     // Tied: the embeddings are the output layer (a stored lm_head.weight is the same tensor, saved twice).
     if (config.tieWordEmbeddings) {
         if (source.has("lm_head.weight")) source.take("lm_head.weight", {config.vocabSize, config.hiddenSize}, device);

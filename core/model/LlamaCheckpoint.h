@@ -17,7 +17,8 @@ namespace rlhf::model {
 
 // One checkpoint tensor of a config: its stored name, its shape, and where LlamaWeights keeps it.
 // The slots are listed in a fixed order (embeddings, layer by layer, final norm, untied lm_head); a bias
-// the config has none of, and a tied lm_head, have no slot.
+// the config has none of, and a tied lm_head, have no slot. A sequence classifier has no lm_head slot
+// (its score.weight is not one of the model's weights: loadLlamaModel hands it over apart).
 struct LlamaTensorSlot {
     std::string name;
     std::vector<int64_t> shape;
@@ -25,7 +26,8 @@ struct LlamaTensorSlot {
 };
 std::vector<LlamaTensorSlot> llamaTensorSlots(const LlamaConfig& config, LlamaWeights& weights);
 
-// Throws std::invalid_argument (or SafetensorsError) naming the file and the problem.
-LlamaModel loadLlamaModel(const std::string& dir, const torch::Device& device = torch::kCPU);
+// Throws std::invalid_argument (or SafetensorsError) naming the file and the problem. A sequence
+// classifier's score.weight [num_labels, C] goes to *score when given (and is checked either way).
+LlamaModel loadLlamaModel(const std::string& dir, const torch::Device& device = torch::kCPU, torch::Tensor* score = nullptr);
 
 }  // namespace rlhf::model

@@ -36,6 +36,18 @@ RopeScaling ropeScalingOf(const json& j, const std::string& origin) {
     return r;
 }
 
+int scoreLabelsOf(const json& j, const std::string& origin) {
+    bool classifier = false;
+    if (present(j, "architectures") && j["architectures"].is_array())
+        for (const auto& a : j["architectures"])
+            classifier = classifier || (a.is_string() && a.get<std::string>().find("ForSequenceClassification") != std::string::npos);
+    if (!classifier) return 0;
+    if (!present(j, "id2label")) return intField(j, "num_labels", origin, 2);
+    if (!j["id2label"].is_object() || j["id2label"].empty())
+        throw std::invalid_argument(origin + ": id2label must be an object with one entry per label");
+    return static_cast<int>(j["id2label"].size());
+}
+
 }  // namespace
 
 bool isLlamaFamily(const std::string& modelType) { return modelType == "llama" || modelType == "qwen2"; }
@@ -78,6 +90,7 @@ LlamaConfig LlamaConfig::fromJson(const json& j, const std::string& origin) {
     // LlamaConfig's default eos_token_id is 2 (an explicit null means none).
     c.eosTokenIds = !j.contains("eos_token_id") && !qwen2 ? std::vector<int>{2} : idList(j, "eos_token_id", origin);
     c.bosTokenId = present(j, "bos_token_id") ? intField(j, "bos_token_id", origin, -1, 0) : -1;
+    c.scoreLabels = scoreLabelsOf(j, origin);
     for (int id : c.eosTokenIds)
         if (id >= c.vocabSize) throw std::invalid_argument(origin + ": eos_token_id " + std::to_string(id) + " is outside the vocabulary");
     return c;
@@ -94,7 +107,8 @@ double LlamaConfig::parameterCount() const {
     const double C = hiddenSize, I = intermediateSize, q = double(heads) * headDim, kv = double(kvHeads) * headDim;
     const double attention = C * q + 2 * C * kv + q * C + (qkvBias ? q + 2 * kv : 0) + (outputBias ? C : 0);
     const double mlp = 3 * C * I + (mlpBias ? 2 * I + C : 0);
-    const double embeddings = double(vocabSize) * C * (tieWordEmbeddings ? 1 : 2);
+    // A sequence classifier has a score head in place of an output layer.
+    const double embeddings = double(vocabSize) * C * (tieWordEmbeddings || scoreLabels ? 1 : 2) + double(scoreLabels) * C;
     return embeddings + layers * (attention + mlp + 2 * C) + C;
 }
 

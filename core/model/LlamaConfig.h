@@ -38,6 +38,10 @@ struct LlamaConfig {
     bool mlpBias = false;              // mlp_bias (Llama)
     std::vector<int> eosTokenIds;      // eos_token_id: one id or a list (generation stops at any)
     int bosTokenId = -1;               // bos_token_id (-1: none)
+    // A reward or value model (architectures names a *ForSequenceClassification): the rows of its
+    // score.weight [num_labels, C] — len(id2label), else num_labels, else transformers' default 2. It has
+    // no lm_head. 0 for a causal language model.
+    int scoreLabels = 0;
 
     // The number of parameters such a model has (the embeddings once when tied).
     double parameterCount() const;

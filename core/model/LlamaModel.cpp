@@ -88,6 +88,12 @@ torch::Tensor LlamaModel::attention(const LlamaLayerWeights& w, const torch::Ten
 }
 
 torch::Tensor LlamaModel::forward(const torch::Tensor& ids, KvCache* cache) const {
+    if (!weights_.lmHead.defined())
+        throw std::invalid_argument("this " + config_.modelType + " model is a sequence classifier (a reward or value model): it has no language-model head");
+    return torch::matmul(hidden(ids, cache), weights_.lmHead.t());
+}
+
+torch::Tensor LlamaModel::hidden(const torch::Tensor& ids, KvCache* cache) const {
     const int64_t T = ids.size(1), start = cache ? cache->length : 0;
     auto h = weights_.embedTokens.index_select(0, ids.reshape({-1})).view({ids.size(0), T, config_.hiddenSize});
     const auto positions = torch::arange(start, start + T, torch::kLong).to(h.device()).to(torch::kFloat32);
@@ -100,7 +106,7 @@ torch::Tensor LlamaModel::forward(const torch::Tensor& ids, KvCache* cache) cons
         h = h + mlp(w, rmsNorm(h, w.postAttentionNorm));
     }
     if (cache) cache->length = start + T;
-    return torch::matmul(rmsNorm(h, weights_.norm), weights_.lmHead.t());
+    return rmsNorm(h, weights_.norm);
 }
 
 std::vector<double> LlamaModel::tokenLogProbs(const std::vector<int>& ids) const {

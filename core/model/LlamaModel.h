@@ -30,7 +30,7 @@ struct LlamaWeights {
     torch::Tensor embedTokens;   // [V,C]
     std::vector<LlamaLayerWeights> layers;
     torch::Tensor norm;          // [C]
-    torch::Tensor lmHead;        // [V,C]: embedTokens when tied
+    torch::Tensor lmHead;        // [V,C]: embedTokens when tied; undefined in an untied sequence classifier
 };
 
 class LlamaModel {
@@ -46,8 +46,11 @@ public:
     torch::Device device() const { return weights_.embedTokens.device(); }
     LlamaWeights& weights() { return weights_; }
 
-    // Logits [B,T,V] (fp32) of `ids` [B,T] at positions cache->length … (0 without a cache); the cache,
-    // when given, gains these positions.
+    // The final hidden states [B,T,C] (after the last RMSNorm) of `ids` [B,T] at positions
+    // cache->length … (0 without a cache); the cache, when given, gains these positions.
+    torch::Tensor hidden(const torch::Tensor& ids, KvCache* cache = nullptr) const;
+    // Logits [B,T,V] (fp32): hidden() through the output layer. Throws std::invalid_argument for a
+    // sequence classifier without one.
     torch::Tensor forward(const torch::Tensor& ids, KvCache* cache = nullptr) const;
 
     // log p(ids[i] | ids[0..i-1]) for i = 1 … n−1: n − 1 values.

@@ -33,6 +33,30 @@ void registerAt(torch::nn::Module& root, const std::string& name, const torch::T
     module->register_parameter(name.substr(start), tensor);
 }
 
+// config.json of the family's sequence classifier with `labels` labels (as save_pretrained writes
+// LlamaForSequenceClassification's: architectures, id2label "0": "LABEL_0", label2id).
+void markAsClassifier(nlohmann::json& config, int64_t labels) {
+    std::string family = config.value("model_type", std::string()) == "qwen2" ? "Qwen2" : "Llama";
+    if (config.contains("architectures") && config["architectures"].is_array() && !config["architectures"].empty() &&
+        config["architectures"][0].is_string()) {
+        const std::string named = config["architectures"][0].get<std::string>();
+        family = named.substr(0, named.find("For"));
+    }
+    config["architectures"] = {family + "ForSequenceClassification"};
+    config["id2label"] = nlohmann::json::object();
+    config["label2id"] = nlohmann::json::object();
+    for (int64_t i = 0; i < labels; ++i) {
+        const std::string label = "LABEL_" + std::to_string(i);
+        config["id2label"][std::to_string(i)] = label;
+        config["label2id"][label] = i;
+    }
+    if (!config.contains("pad_token_id") || config["pad_token_id"].is_null()) {
+        const auto& eos = config.contains("eos_token_id") ? config["eos_token_id"] : nlohmann::json();
+        if (eos.is_number_integer()) config["pad_token_id"] = eos;
+        else if (eos.is_array() && !eos.empty()) config["pad_token_id"] = eos[0];
+    }
+}
+
 }  // namespace
 
 LlamaModuleImpl::LlamaModuleImpl(LlamaModel model, nlohmann::json configJson, nlohmann::json generationJson)
@@ -45,10 +69,16 @@ torch::Tensor LlamaModuleImpl::targetLogProbs(const torch::Tensor& ids, const to
     return tokenLogProbs(logits.reshape({-1, logits.size(-1)}), targets.reshape({-1}), temperature).view(targets.sizes());
 }
 
-void LlamaModuleImpl::save(const std::string& dir, const text::ByteLevelBpe* tokenizer) {
+void LlamaModuleImpl::save(const std::string& dir, const text::ByteLevelBpe* tokenizer, const torch::Tensor& score) {
     std::map<std::string, torch::Tensor> tensors;
-    for (const auto& p : named_parameters()) tensors[p.key()] = p.value().detach().to(torch::kCPU, torch::kFloat32).contiguous();
+    const auto stored = [](const torch::Tensor& t) { return t.detach().to(torch::kCPU, torch::kFloat32).contiguous(); };
+    for (const auto& p : named_parameters())
+        if (!score.defined() || p.key() != "lm_head.weight") tensors[p.key()] = stored(p.value());
     nlohmann::json config = configJson_;
+    if (score.defined()) {
+        tensors["score.weight"] = stored(score);
+        markAsClassifier(config, score.size(0));
+    }
     config["torch_dtype"] = "float32";
     if (config.contains("dtype")) config["dtype"] = "float32";  // newer transformers' name for it
     writeDirectoryAtomically(dir, [&](const std::string& tmpDir) {
@@ -60,9 +90,9 @@ void LlamaModuleImpl::save(const std::string& dir, const text::ByteLevelBpe* tok
     });
 }
 
-LlamaModule loadLlamaModule(const std::string& dir, const torch::Device& device) {
+LlamaModule loadLlamaModule(const std::string& dir, const torch::Device& device, torch::Tensor* score) {
     const fs::path generation = fs::path(dir) / "generation_config.json";
-    return LlamaModule(loadLlamaModel(dir, device), readConfigJson((fs::path(dir) / "config.json").string()),
+    return LlamaModule(loadLlamaModel(dir, device, score), readConfigJson((fs::path(dir) / "config.json").string()),
                        fs::exists(generation) ? readConfigJson(generation.string()) : nlohmann::json());
 }
 

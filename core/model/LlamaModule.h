@@ -27,8 +27,12 @@ public:
     // ids, targets [B,T] -> [B,T] float32 log softmax(logits / temperature)[targets], differentiable.
     torch::Tensor targetLogProbs(const torch::Tensor& ids, const torch::Tensor& targets, double temperature = 1.0);
     // Writes `dir` atomically: config.json (torch_dtype float32), generation_config.json when the source
-    // had one, model.safetensors (float32) and the tokenizer's files when one is given.
-    void save(const std::string& dir, const text::ByteLevelBpe* tokenizer);
+    // had one, model.safetensors (float32) and the tokenizer's files when one is given. A `score` head
+    // [num_labels, C] makes it the family's *ForSequenceClassification (a reward or value model):
+    // score.weight instead of lm_head.weight, and config.json's architectures, id2label and label2id say
+    // so; a config without pad_token_id gets the first EOS id (transformers pools a batch at each row's
+    // last token that is not padding, and TRL pads with EOS).
+    void save(const std::string& dir, const text::ByteLevelBpe* tokenizer, const torch::Tensor& score = {});
 
 private:
     LlamaModel model_;
@@ -36,7 +40,8 @@ private:
 };
 TORCH_MODULE(LlamaModule);
 
-// loadLlamaModel's weights, as parameters (they require gradients), with the directory's JSON files.
-LlamaModule loadLlamaModule(const std::string& dir, const torch::Device& device);
+// loadLlamaModel's weights, as parameters (they require gradients), with the directory's JSON files; a
+// sequence classifier's score head goes to *score when given.
+LlamaModule loadLlamaModule(const std::string& dir, const torch::Device& device, torch::Tensor* score = nullptr);
 
 }  // namespace rlhf::model

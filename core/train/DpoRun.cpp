@@ -42,7 +42,7 @@ std::unique_ptr<DpoRun> DpoRun::create(const std::string& runDir, const DpoConfi
     RunDirectory(runDir).refuseExistingRun();
     if (train.empty()) throw std::invalid_argument("no preference pairs in the train split to learn from");
     auto run = std::unique_ptr<DpoRun>(new DpoRun(runDir, config, device));
-    run->prepare(model::loadCausalLm(config.model, device), config.model, train, validation);
+    run->prepare(model::loadLanguageModel(config.model, device), config.model, train, validation);
     run->computeReference(run->train_);
     run->computeReference(run->validation_);
     if (run->config_.maxSteps == 0)
@@ -60,7 +60,7 @@ std::unique_ptr<DpoRun> DpoRun::resume(const std::string& runDir, const torch::D
     const std::string checkpoint = dir.checkpointToResume();
     const auto [train, validation] = readSplitRows(dir, kPairsFile, &pairFrom);
     auto run = std::unique_ptr<DpoRun>(new DpoRun(runDir, config, device));
-    run->prepare(model::loadCausalLm(checkpoint, device), checkpoint, train, validation);
+    run->prepare(model::loadLanguageModel(checkpoint, device), checkpoint, train, validation);
     run->progress_.restore(checkpoint, [&](TrainerState& state) {  // the reference's log-probs are not the optimiser's
         for (auto [split, name] : {std::pair{&run->train_, "train"}, std::pair{&run->validation_, "validation"}}) {
             const auto chosen = state.tensors.find(std::string("reference/") + name + "_chosen");

@@ -11,6 +11,7 @@
 
 #include "model/Generation.h"
 #include "model/Scoring.h"
+#include "model/TextModel.h"
 #include "train/GradientClipping.h"
 #include "train/ResponseRows.h"
 #include "train/SplitRows.h"
@@ -29,6 +30,8 @@ nlohmann::json promptJson(const std::string& p) { return {{"prompt", p}}; }
 std::string promptFrom(const nlohmann::json& j) { return j.at("prompt").get<std::string>(); }
 
 model::LoadedModel loadRewardModel(const std::string& dir, const torch::Device& device) {
+    if (const std::string type = model::modelTypeOf(dir); model::isTextModelType(type))
+        throw std::invalid_argument(dir + ": a " + type + " reward model; PPO takes GPT-2 reward models (not yet a " + type + " one)");
     auto loaded = model::loadCheckpoint(dir, device);
     if (!loaded.score.defined() || loaded.score.size(0) != 1)
         throw std::invalid_argument(dir + ": not a reward model (no score.weight of one label; train one with rlhf train rm)");

@@ -13,6 +13,15 @@ std::vector<int> ResponseEncoding::prompt(const text::ByteLevelBpe& tokenizer, c
     return tokenizer.encode(format->render({{"user", text}}, /*addGenerationPrompt=*/true));
 }
 
+std::vector<int> ResponseEncoding::scored(const text::ByteLevelBpe& tokenizer, const std::string& promptText,
+                                          const std::string& response) const {
+    std::vector<int> ids = prompt(tokenizer, promptText);
+    const auto tokens = tokenizer.encode(response);
+    ids.insert(ids.end(), tokens.begin(), tokens.end());
+    if (format || ids.empty()) ids.push_back(endId);
+    return ids;
+}
+
 std::string ResponseEncoding::describe() const {
     return format ? "the " + chat::instructKindName(format->kind) + " chat template" : "plain text";
 }

@@ -1,5 +1,5 @@
 #pragma once
-// How a fine-tuning stage (SFT, DPO) turns a prompt and a response into token ids for its model.
+// How a fine-tuning stage (SFT, reward model, DPO) turns a prompt and a response into token ids for its model.
 //   Plain text: the prompt's ids as transformers' tokenizer(prompt) gives them (with the special tokens
 //     tokenizer.json's post-processor adds: Llama-3's <|begin_of_text|>; none for GPT-2), then the
 //     response's, ended by the model's EOS id. A GPT-2, a Mamba or a base Llama-family model (no chat
@@ -28,6 +28,11 @@ struct ResponseEncoding {
     nlohmann::json templateFields = nlohmann::json::object();
 
     std::vector<int> prompt(const text::ByteLevelBpe& tokenizer, const std::string& text) const;
+    // The ids a reward model reads for a prompt and a response (its reward is the last one's): in a chat
+    // template the whole exchange, ended by the end-of-turn token (what TRL's reward trainer scores of a
+    // conversation); in plain text the prompt's ids and the response's, without EOS (as the workbench's
+    // GPT-2 reward models have always read them). An empty result becomes endId alone.
+    std::vector<int> scored(const text::ByteLevelBpe& tokenizer, const std::string& prompt, const std::string& response) const;
     std::string describe() const;  // "plain text" or "the chatml chat template", for messages
     // Puts templateFields into `checkpointDir`/tokenizer_config.json where it lacks them: a tokenizer saved
     // in the GPT-2 file form writes a tokenizer_config.json without the template, and a run resumed from

@@ -8,6 +8,7 @@
 #include <torch/torch.h>
 
 #include "model/Scoring.h"
+#include "model/TextModel.h"
 #include "util/AtomicFile.h"
 #include "train/GradientClipping.h"
 #include "train/ResponseRows.h"
@@ -46,9 +47,12 @@ std::unique_ptr<RewardRun> RewardRun::create(const std::string& runDir, const Fi
                                              const std::vector<data::PreferenceGroup>& validation, const torch::Device& device) {
     RunDirectory(runDir).refuseExistingRun();
     if (train.empty()) throw std::invalid_argument("no preferences in the train split to learn from");
+    if (model::isMamba(model::modelTypeOf(config.model)))
+        throw std::invalid_argument(config.model + ": a Mamba; a reward model needs a GPT-2 or a Llama-family backbone "
+                                    "(transformers has no sequence-classification layout for Mamba)");
     torch::manual_seed(config.seed);  // a new head's initialisation
     auto run = std::unique_ptr<RewardRun>(new RewardRun(runDir, config, device));
-    run->prepare(model::loadCheckpoint(config.model, device), train, validation);
+    run->prepare(model::loadCausalLm(config.model, device), config.model, train, validation);
     if (run->config_.maxSteps == 0)
         run->config_.maxSteps =
             stepsForEpochs(config.epochs, run->train_.groups.size(), int64_t(config.batchSize) * config.gradAccum);
@@ -65,36 +69,44 @@ std::unique_ptr<RewardRun> RewardRun::resume(const std::string& runDir, const to
     const std::string checkpoint = dir.checkpointToResume();
     const auto [train, validation] = readSplitRows(dir, kGroupsFile, &groupFrom);
     auto run = std::unique_ptr<RewardRun>(new RewardRun(runDir, config, device));
-    run->prepare(model::loadCheckpoint(checkpoint, device), train, validation);
+    run->prepare(model::loadCausalLm(checkpoint, device), checkpoint, train, validation);
     run->progress_.restore(checkpoint);
     if (maxSteps > 0) run->progress_.dir.writeConfig(config.toJson());
     return run;
 }
 
 // The backbone and its head (the loaded one, else new: normal(0, 0.02) as transformers initialises it).
-void RewardRun::prepare(model::LoadedModel loaded, const std::vector<data::PreferenceGroup>& train,
+void RewardRun::prepare(model::LoadedCausalLm loaded, const std::string& modelDir, const std::vector<data::PreferenceGroup>& train,
                         const std::vector<data::PreferenceGroup>& validation) {
-    model_ = loaded.model;
-    tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(*loaded.tokenizer));
-    const model::Gpt2Config& c = model_->config();
     if (loaded.score.defined() && loaded.score.size(0) != 1)
-        throw std::invalid_argument(config_.model + ": its score head has " + std::to_string(loaded.score.size(0)) +
+        throw std::invalid_argument(modelDir + ": its score head has " + std::to_string(loaded.score.size(0)) +
                                     " labels; a reward model has one");
+    model_ = std::make_unique<model::CausalLm>(std::move(loaded.model));
+    tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(*loaded.tokenizer));
+    const int64_t width = model_->gpt() ? model_->gpt()->config().nEmbd : model_->llama()->config().hiddenSize;
     // A new head is drawn on the CPU, so that a seed gives the same head on every device.
     score_ = loaded.score.defined() ? loaded.score.to(torch::kFloat32).clone()
-                                    : (torch::randn({1, c.nEmbd}, torch::kFloat32) * 0.02).to(device_);
+                                    : (torch::randn({1, width}, torch::kFloat32) * 0.02).to(device_);
     score_.set_requires_grad(true);
-    eos_ = c.eosTokenId;
-    const int64_t maxLength = responseRowLength(config_.maxLength, c.nPositions);
+    encoding_ = responseEncodingFor(modelDir, *tokenizer_, model_->eosTokenId());
+    const int64_t maxLength = responseRowLength(config_.maxLength, model_->contextLimit());
     train_ = makeGroups(train, maxLength);
     validation_ = makeGroups(validation, maxLength);
     validationSource_ = validation;
     if (train_.groups.empty())
         throw std::invalid_argument("every train group has a response past max_length " + std::to_string(maxLength));
-    auto parameters = model_->parameters();
-    parameters.push_back(score_);
-    progress_.optimizer = std::make_unique<AdamW>(parameters, AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
+    progress_.optimizer = std::make_unique<AdamW>(parameters(), AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
     progress_.order = std::make_unique<EpochOrder>(train_.groups.size(), config_.seed);
+}
+
+// An untied output layer (a Llama's lm_head) is left out: the reward never reads it, and the checkpoint
+// does not keep it.
+std::vector<torch::Tensor> RewardRun::parameters() {
+    std::vector<torch::Tensor> out;
+    for (const auto& p : model_->module().named_parameters())
+        if (p.key() != "lm_head.weight") out.push_back(p.value());
+    out.push_back(score_);
+    return out;
 }
 
 RewardRun::Groups RewardRun::makeGroups(const std::vector<data::PreferenceGroup>& groups, int64_t maxLength) const {
@@ -102,14 +114,7 @@ RewardRun::Groups RewardRun::makeGroups(const std::vector<data::PreferenceGroup>
     for (size_t source = 0; source < groups.size(); ++source) {
         const data::PreferenceGroup& g = groups[source];
         Group group{{}, g.pairs, source};
-        const auto prompt = tokenizer_->encode(g.prompt);
-        for (const auto& response : g.responses) {
-            std::vector<int> ids = prompt;
-            const auto tokens = tokenizer_->encode(response);
-            ids.insert(ids.end(), tokens.begin(), tokens.end());
-            if (ids.empty()) ids.push_back(eos_);
-            group.rows.push_back(std::move(ids));
-        }
+        for (const auto& response : g.responses) group.rows.push_back(encoding_.scored(*tokenizer_, g.prompt, response));
         const bool fits = std::all_of(group.rows.begin(), group.rows.end(),
                                       [&](const auto& ids) { return static_cast<int64_t>(ids.size()) <= maxLength; });
         if (!fits) {
@@ -125,7 +130,7 @@ RewardRun::Groups RewardRun::makeGroups(const std::vector<data::PreferenceGroup>
 torch::Tensor RewardRun::rewards(const Groups& split, const std::vector<size_t>& groups, int64_t* positions) {
     std::vector<std::vector<int>> rows;
     for (size_t g : groups) rows.insert(rows.end(), split.groups.at(g).rows.begin(), split.groups.at(g).rows.end());
-    const auto padded = padRows(rows, eos_);  // right padding: causal attention keeps it out of every real position
+    const auto padded = padRows(rows, encoding_.endId);  // right padding: causal attention keeps it out of every real position
     if (positions) *positions += padded.ids.numel();
     AutocastScope autocast(precision_, device_);
     return model::scoresAt(model_->hidden(padded.ids.to(device_)), score_, padded.last).squeeze(1);  // [rows]
@@ -155,9 +160,8 @@ RewardRun::GroupLoss RewardRun::groupLoss(const Groups& split, const std::vector
 
 StepStats RewardRun::trainStep(int64_t step) {
     const auto t0 = std::chrono::steady_clock::now();
-    model_->train();
-    auto parameters = model_->parameters();
-    parameters.push_back(score_);
+    model_->module().train();
+    const auto parameters = this->parameters();
     setGradsToNone(parameters);
     torch::Tensor lossSum = torch::zeros({}, torch::dtype(torch::kFloat32).device(device_));
     std::vector<torch::Tensor> rewards, differences;
@@ -188,7 +192,7 @@ StepStats RewardRun::trainStep(int64_t step) {
 std::map<std::string, double> RewardRun::evaluate() {
     if (validation_.groups.empty()) return {};
     torch::NoGradGuard noGrad;
-    model_->eval();
+    model_->module().eval();
     const size_t end = std::min(validation_.groups.size(), static_cast<size_t>(config_.evalBatches) * config_.batchSize);
     double loss = 0;
     std::vector<torch::Tensor> differences, rewards;
@@ -233,8 +237,9 @@ void RewardRun::writeEvaluation(const std::vector<size_t>& groups, const torch::
 }
 
 void RewardRun::saveCheckpoint(int64_t step) {
-    TrainerState state = progress_.stateAt(step);
-    progress_.checkpointWritten(step, progress_.dir.saveCheckpoint(model_, *tokenizer_, state, score_.detach()));
+    const TrainerState state = progress_.stateAt(step);
+    const auto writeModel = [this](const std::string& dir) { model_->save(dir, tokenizer_.get(), score_.detach()); };
+    progress_.checkpointWritten(step, progress_.dir.saveCheckpointWith(writeModel, state, [this](const std::string& dir) { encoding_.keepTemplateIn(dir); }));
 }
 
 LoopResult RewardRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {

@@ -1,12 +1,15 @@
 #pragma once
-// Reward-model training (architecture §5 reward model; InstructGPT): a GPT-2 backbone and a scalar `score` head
-// read at each response's last token (as `rlhf reward` and transformers' GPT2ForSequenceClassification
-// read it), loss −log σ(r_better − r_worse − margin) over a preference group's pairs, divided by its pair
-// count, so that a K-way ranking's K·(K−1)/2 pairs weigh as one element of the batch (its K responses
-// forwarded once). Metrics: loss, accuracy, margin, reward mean/std/min/max; validation loss, accuracy
-// and margin. AdamW with warm-up + cosine, clipping, accumulation, checkpoints (Hugging Face
-// GPT2ForSequenceClassification directories) and bit-for-bit resume; the groups are copied into the run
-// (RUN/groups.jsonl). Runs on the calling thread; stop it with the atomic flag.
+// Reward-model training (architecture §5 reward model; InstructGPT): a causal LM's backbone (GPT-2 or
+// the Llama family) and a scalar `score` head read at each response's last token (as `rlhf reward` and
+// transformers' *ForSequenceClassification read it), loss −log σ(r_better − r_worse − margin) over a
+// preference group's pairs, divided by its pair count, so that a K-way ranking's K·(K−1)/2 pairs weigh as
+// one element of the batch (its K responses forwarded once). A response is read as the model's
+// ResponseEncoding scores it (its chat template when it has one). Metrics: loss, accuracy, margin, reward
+// mean/std/min/max; validation loss, accuracy and margin. AdamW with warm-up + cosine, clipping,
+// accumulation, checkpoints (Hugging Face GPT2-, Llama- or Qwen2ForSequenceClassification directories)
+// and bit-for-bit resume; the groups are copied into the run (RUN/groups.jsonl). A Mamba is refused:
+// transformers has no sequence-classification layout for it. Runs on the calling thread; stop it with
+// the atomic flag.
 
 #include <atomic>
 #include <functional>
@@ -15,13 +18,13 @@
 #include <vector>
 
 #include "data/PreferenceGroups.h"
-#include "model/Gpt2Model.h"
-#include "model/HfCheckpoint.h"
+#include "model/CausalLm.h"
 #include "text/ByteLevelBpe.h"
 #include "train/AdamW.h"
 #include "train/EpochOrder.h"
 #include "train/FineTuneConfig.h"
 #include "train/Precision.h"
+#include "train/ResponseEncoding.h"
 #include "train/RunDirectory.h"
 #include "train/RunProgress.h"
 #include "train/TrainerLoop.h"
@@ -58,8 +61,9 @@ public:
     const FineTuneConfig& config() const { return config_; }  // max_steps resolved from epochs
     const std::string& lastCheckpoint() const { return progress_.lastCheckpoint; }
     const Groups& trainGroups() const { return train_; }
-    model::Gpt2Model& model() { return model_; }
+    model::CausalLm& model() { return *model_; }
     const torch::Tensor& score() const { return score_; }
+    const ResponseEncoding& encoding() const { return encoding_; }
 
     // The rewards of the given groups' responses, [rows]: hidden state of each row's last token times the head.
     torch::Tensor rewards(const Groups& split, const std::vector<size_t>& groups, int64_t* positions = nullptr);
@@ -70,8 +74,9 @@ private:
         torch::Tensor rewards, pairMargins;  // [rows], [pairs] (detached)
     };
     RewardRun(const std::string& runDir, FineTuneConfig config, const torch::Device& device);
-    void prepare(model::LoadedModel loaded, const std::vector<data::PreferenceGroup>& train,
+    void prepare(model::LoadedCausalLm loaded, const std::string& modelDir, const std::vector<data::PreferenceGroup>& train,
                  const std::vector<data::PreferenceGroup>& validation);
+    std::vector<torch::Tensor> parameters();  // the backbone's and the head
     Groups makeGroups(const std::vector<data::PreferenceGroup>& groups, int64_t maxLength) const;
     GroupLoss groupLoss(const Groups& split, const std::vector<size_t>& groups, int64_t* positions = nullptr);
     StepStats trainStep(int64_t step);
@@ -84,9 +89,9 @@ private:
     Precision precision_;
     RunProgress progress_;  // directory, optimiser, order, step, newest checkpoint and its listener
     std::unique_ptr<text::ByteLevelBpe> tokenizer_;
-    model::Gpt2Model model_{nullptr};
-    torch::Tensor score_;  // [1, n_embd], float32, trained with the backbone
-    int eos_ = 0;
+    std::unique_ptr<model::CausalLm> model_;
+    torch::Tensor score_;  // [1, C], float32, trained with the backbone
+    ResponseEncoding encoding_;
     Groups train_, validation_;
     std::vector<data::PreferenceGroup> validationSource_;  // texts and prompt ids of RUN/evaluation.jsonl
 };

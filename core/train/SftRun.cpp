@@ -34,7 +34,7 @@ std::unique_ptr<SftRun> SftRun::create(const std::string& runDir, const FineTune
     RunDirectory(runDir).refuseExistingRun();
     if (train.empty()) throw std::invalid_argument("no demonstrations in the train split to fine-tune on");
     auto run = std::unique_ptr<SftRun>(new SftRun(runDir, config, device));
-    run->prepare(model::loadCausalLm(config.model, device), config.model, train, validation);
+    run->prepare(model::loadLanguageModel(config.model, device), config.model, train, validation);
     if (run->config_.maxSteps == 0)
         run->config_.maxSteps = stepsForEpochs(config.epochs, run->train_.rows.size(), int64_t(config.batchSize) * config.gradAccum);
     fs::create_directories(runDir);
@@ -50,7 +50,7 @@ std::unique_ptr<SftRun> SftRun::resume(const std::string& runDir, const torch::D
     const std::string checkpoint = dir.checkpointToResume();
     const auto [train, validation] = readSplitRows(dir, kDemonstrationsFile, &demonstrationFrom);
     auto run = std::unique_ptr<SftRun>(new SftRun(runDir, config, device));
-    run->prepare(model::loadCausalLm(checkpoint, device), checkpoint, train, validation);
+    run->prepare(model::loadLanguageModel(checkpoint, device), checkpoint, train, validation);
     run->progress_.restore(checkpoint);
     if (maxSteps > 0) run->progress_.dir.writeConfig(config.toJson());
     return run;

@@ -149,7 +149,7 @@ private slots:
         QVERIFY(first->run(&stop, [&](const train::StepStats& s) { stop = s.step == 2; }).stopped);
         auto second = train::RewardRun::resume((tmp_ / "parts").string(), torch::kCPU);
         QCOMPARE(second->run(nullptr, {}).lastStep, int64_t(5));
-        QCOMPARE(test::flatValues(second->model()->parameters()), test::flatValues(whole->model()->parameters()));
+        QCOMPARE(test::flatValues(second->model().module().parameters()), test::flatValues(whole->model().module().parameters()));
         QCOMPARE(test::flatValues({second->score()}), test::flatValues({whole->score()}));
     }
 };

@@ -1,0 +1,34 @@
+#include "train/RewardScorer.h"
+
+#include <stdexcept>
+
+#include <torch/torch.h>
+
+#include "model/Scoring.h"
+
+namespace rlhf::train {
+
+RewardScorer::RewardScorer(const std::string& dir, const torch::Device& device) {
+    auto loaded = model::loadCausalLm(dir, device);
+    if (!loaded.score.defined())
+        throw std::invalid_argument(dir + ": not a reward model (its weights have no score.weight; train one with rlhf train rm, "
+                                          "or save a *ForSequenceClassification)");
+    model_ = std::make_unique<model::CausalLm>(std::move(loaded.model));
+    model_->module().eval();
+    tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(*loaded.tokenizer));
+    score_ = loaded.score.to(torch::kFloat32);
+    encoding_ = responseEncodingFor(dir, *tokenizer_, model_->eosTokenId());
+    context_ = model_->contextLimit();
+}
+
+std::vector<double> RewardScorer::values(const std::string& prompt, const std::string& response) {
+    std::vector<int> ids = encoding_.scored(*tokenizer_, prompt, response);
+    if (context_ && static_cast<int64_t>(ids.size()) > *context_) ids.erase(ids.begin(), ids.end() - *context_);
+    torch::NoGradGuard noGrad;
+    const auto input = torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kLong).view({1, -1}).to(score_.device());
+    const auto last = torch::tensor({static_cast<int64_t>(ids.size()) - 1}, torch::kLong);
+    const auto row = model::scoresAt(model_->hidden(input), score_, last).to(torch::kCPU, torch::kFloat64).contiguous();
+    return {row.data_ptr<double>(), row.data_ptr<double>() + row.numel()};
+}
+
+}  // namespace rlhf::train
