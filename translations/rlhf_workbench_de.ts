@@ -223,8 +223,8 @@ Es wurde nichts importiert.</translation>
     </message>
     <message>
         <location filename="../widgets/runs/RunPrerequisites.cpp" line="36"/>
-        <source>No model to start from: choose a checkpoint of this project&apos;s runs, or a Hugging Face GPT-2 directory (train one with a Pretraining run).</source>
-        <translation>Kein Startmodell: Wählen Sie einen Checkpoint der Läufe dieses Projekts oder ein Hugging-Face-GPT-2-Verzeichnis (oder trainieren Sie eines mit einem Vortrainings-Lauf).</translation>
+        <source>No model to start from: choose a checkpoint of this project&apos;s runs, or a Hugging Face model directory (GPT-2, Llama, Qwen2 or Mamba; or train one with a Pretraining run).</source>
+        <translation>Kein Startmodell: Wählen Sie einen Checkpoint der Läufe dieses Projekts oder ein Hugging-Face-Modellverzeichnis (GPT-2, Llama, Qwen2 oder Mamba; oder trainieren Sie eines mit einem Vortrainings-Lauf).</translation>
     </message>
     <message>
         <location filename="../widgets/runs/RunPrerequisites.cpp" line="39"/>
@@ -816,8 +816,8 @@ Es wurde nichts importiert.</translation>
     </message>
     <message>
         <location filename="../widgets/ranking/CandidatesDialog.cpp" line="29"/>
-        <source>A Hugging Face GPT-2 directory</source>
-        <translation>Ein Hugging-Face-GPT-2-Verzeichnis</translation>
+        <source>A Hugging Face model directory (GPT-2, Llama, Qwen2 or Mamba)</source>
+        <translation>Ein Hugging-Face-Modellverzeichnis (GPT-2, Llama, Qwen2 oder Mamba)</translation>
     </message>
     <message>
         <location filename="../widgets/ranking/CandidatesDialog.cpp" line="44"/>

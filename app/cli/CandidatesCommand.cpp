@@ -20,6 +20,10 @@
 #include "data/RankingStore.h"
 #include "model/Generation.h"
 #include "model/HfCheckpoint.h"
+#include "model/LlamaConfig.h"
+#include "model/TextModel.h"
+#include "TextModelTokenizer.h"
+#include "train/ResponseEncoding.h"
 
 namespace rlhf::cli {
 
@@ -32,10 +36,38 @@ struct CandidatesOptions {
     bool json = false;
 };
 
+// A model that writes candidates: `sample` gives `samples` completions of a prompt's text (none when
+// the prompt has no tokens), `tokenizer` decodes them.
 struct Generator {
     std::string origin;  // what the item records: "sft-3" for run 3, else the directory's name
-    model::LoadedModel loaded;
+    std::shared_ptr<const text::ByteLevelBpe> tokenizer;
+    std::function<std::vector<model::Completion>(const std::string& prompt, int samples, const model::SamplingOptions& sampling)> sample;
 };
+
+Generator gpt2Generator(const std::string& origin, const std::string& dir, const torch::Device& device) {
+    auto loaded = std::make_shared<model::LoadedModel>(model::loadCheckpoint(dir, device));
+    std::shared_ptr<const text::ByteLevelBpe> tokenizer(loaded, &*loaded->tokenizer);  // lives as long as the model
+    return {origin, tokenizer, [loaded, tokenizer](const std::string& prompt, int samples, const model::SamplingOptions& sampling) {
+                const auto ids = tokenizer->encode(prompt);
+                if (ids.empty()) return std::vector<model::Completion>();
+                return model::generate(loaded->model, std::vector<std::vector<int>>(static_cast<size_t>(samples), ids), sampling);
+            }};
+}
+
+// A Llama-family model or a Mamba, prompted as the workbench fine-tunes it (train/ResponseEncoding): in
+// its chat template when it has one, the response ending at the template's end-of-turn tokens (as `rlhf
+// generate --chat` ends it); else the plain text, ending at the config's EOS.
+Generator textModelGenerator(const std::string& origin, const std::string& dir, const torch::Device& device) {
+    auto tokenizer = std::make_shared<const text::ByteLevelBpe>(textModelTokenizer(dir));
+    auto textModel = std::make_shared<model::TextModel>(model::loadTextModel(dir, device));
+    const auto encoding = train::responseEncodingFor(dir, *tokenizer, -1);
+    const std::vector<int> stopIds = encoding.format ? chat::endOfTurnIds(*encoding.format, *tokenizer) : std::vector<int>{};
+    return {origin, tokenizer, [=](const std::string& prompt, int samples, const model::SamplingOptions& sampling) {
+                const auto ids = encoding.prompt(*tokenizer, prompt);
+                if (ids.empty()) return std::vector<model::Completion>();
+                return textModel->generate(ids, samples, sampling, {}, stopIds);
+            }};
+}
 
 std::string defaultRoundName() {
     const std::time_t now = std::time(nullptr);
@@ -48,11 +80,8 @@ std::string defaultRoundName() {
 void respond(std::vector<Generator>& generators, const std::string& prompt, int samples, model::SamplingOptions sampling,
              std::vector<std::string>& texts, std::vector<std::string>& origins) {
     for (auto& g : generators) {
-        const auto ids = g.loaded.tokenizer->encode(prompt);
-        if (ids.empty()) continue;
-        const auto completions = model::generate(g.loaded.model, std::vector<std::vector<int>>(static_cast<size_t>(samples), ids), sampling);
-        for (const auto& c : completions) {
-            const std::string text = g.loaded.tokenizer->decodeLossy(c.ids, true);
+        for (const auto& c : g.sample(prompt, samples, sampling)) {
+            const std::string text = g.tokenizer->decodeLossy(c.ids, true);
             if (text.find_first_not_of(" \n\t") == std::string::npos) continue;
             const auto seen = std::find(texts.begin(), texts.end(), text);
             if (seen == texts.end()) {
@@ -80,7 +109,9 @@ void runCandidates(const CandidatesOptions& given) {
     if (prompts.empty()) throw UserError(o.project + ": no prompts in the " + o.split + " split (rlhf split assigns one)");
     const torch::Device device = resolveDevice(o.device, o.threads);
     std::vector<Generator> generators;
-    for (const auto& m : models) generators.push_back({shortNameOf(m), model::loadCheckpoint(m.dir, device)});
+    for (const auto& m : models)
+        generators.push_back(model::isTextModelType(model::modelTypeOf(m.dir)) ? textModelGenerator(shortNameOf(m), m.dir, device)
+                                                                              : gpt2Generator(shortNameOf(m), m.dir, device));
     torch::NoGradGuard noGrad;
     data::RankingStore rankings(store->database());
     int64_t made = 0, skipped = 0;

@@ -129,8 +129,9 @@ void checkRunMemory(const TrainOptions& o, const typename Stage::Config& config,
     checkStageMemory(need, std::string("rlhf train ") + Stage::kind, device.is_cuda(), o.noMemoryCheck, "--no-memory-check");
 }
 
-// SFT and DPO train any causal language model (a GPT-2, a Mamba, the Llama family); the reward model and
-// PPO need a GPT-2's reward and value heads, so they refuse the others before the run is recorded.
+// SFT and DPO train any causal language model (a GPT-2, a Mamba, the Llama family); the reward model
+// takes a GPT-2 or the Llama family (a Mamba has no sequence-classification layout), PPO a GPT-2 only;
+// the others are refused before the run is recorded.
 template <typename Stage>
 void checkArchitecture(const typename Stage::Config& config) {
     const std::string kind = Stage::kind;

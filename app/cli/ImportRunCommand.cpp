@@ -41,8 +41,9 @@ bool isModelFile(const fs::path& p) {
 // Loads DIR as the workbench would use it; true when it has a reward model's score head.
 bool checkLoads(const std::string& dir) {
     if (model::isLlamaFamily(model::modelTypeOf(dir))) {
-        model::loadLlamaModel(dir);
-        return false;
+        torch::Tensor score;  // a Llama/Qwen2ForSequenceClassification's head
+        model::loadLlamaModel(dir, torch::kCPU, &score);
+        return score.defined();
     }
     return model::loadCheckpoint(dir).score.defined();
 }

@@ -26,7 +26,7 @@ CandidatesDialog::CandidatesDialog(const std::vector<data::RunRow>& runs, QWidge
     }
     auto* directory = new QPushButton(tr("Add a model directory…"), this);
     connect(directory, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("A Hugging Face GPT-2 directory"));
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("A Hugging Face model directory (GPT-2, Llama, Qwen2 or Mamba)"));
         if (dir.isEmpty()) return;
         auto* item = new QListWidgetItem(dir, models_);
         item->setData(Qt::UserRole, dir);

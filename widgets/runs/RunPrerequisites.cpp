@@ -33,8 +33,8 @@ QList<MissingPrerequisite> missingPrerequisites(const RunChoice& c, const data::
         missing.append({QCoreApplication::translate("RunPrerequisites", "No prompts in the train split: import or write prompts in the Dataset panel, and assign "
                            "splits."), QStringLiteral("dataset")});
     if (c.kind != QLatin1String("pretrain") && !c.hasModel)
-        missing.append({QCoreApplication::translate("RunPrerequisites", "No model to start from: choose a checkpoint of this project's runs, or a Hugging Face GPT-2 "
-                           "directory (train one with a Pretraining run)."), QString()});
+        missing.append({QCoreApplication::translate("RunPrerequisites", "No model to start from: choose a checkpoint of this project's runs, or a Hugging Face model "
+                           "directory (GPT-2, Llama, Qwen2 or Mamba; or train one with a Pretraining run)."), QString()});
     if (c.kind == QLatin1String("ppo") && !c.hasRewardModel)
         missing.append({QCoreApplication::translate("RunPrerequisites", "PPO needs a reward model: train one first (a Reward model run on the project's preferences), "
                            "or choose a reward model directory."), QString()});
