@@ -101,8 +101,8 @@ DpoRun::PairRows DpoRun::makePairRows(const std::vector<data::PreferencePair>& p
     for (const auto& p : pairs) {
         const auto prompt = encoding_.prompt(*tokenizer_, p.prompt);
         bool chosenCut = false, rejectedCut = false;
-        auto chosen = makeResponseRow(prompt, tokenizer_->encode(p.chosen), encoding_.endId, maxLength_, chosenCut);
-        auto rejected = makeResponseRow(prompt, tokenizer_->encode(p.rejected), encoding_.endId, maxLength_, rejectedCut);
+        auto chosen = makeResponseRow(prompt, encoding_.response(*tokenizer_, p.chosen), encoding_.endId, maxLength_, chosenCut);
+        auto rejected = makeResponseRow(prompt, encoding_.response(*tokenizer_, p.rejected), encoding_.endId, maxLength_, rejectedCut);
         out.truncated += chosenCut || rejectedCut;
         if (!chosen || !rejected) {
             ++out.skipped;

@@ -4,19 +4,27 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "data/RecordFormat.h"
 #include "model/ConfigFields.h"
 
 namespace rlhf::train {
 
 std::vector<int> ResponseEncoding::prompt(const text::ByteLevelBpe& tokenizer, const std::string& text) const {
     if (!format) return tokenizer.encodeWithSpecialTokens(text);
-    return tokenizer.encode(format->render({{"user", text}}, /*addGenerationPrompt=*/true));
+    std::vector<chat::ChatMessage> turns;
+    for (const auto& m : data::contentMessages({text, std::nullopt}, /*prompt=*/true))
+        turns.push_back({m.at("role").get<std::string>(), m.at("content").get<std::string>()});
+    return tokenizer.encode(format->render(turns, /*addGenerationPrompt=*/true));
+}
+
+std::vector<int> ResponseEncoding::response(const text::ByteLevelBpe& tokenizer, const std::string& text) const {
+    return tokenizer.encode(format && text.starts_with(' ') ? text.substr(1) : text);
 }
 
 std::vector<int> ResponseEncoding::scored(const text::ByteLevelBpe& tokenizer, const std::string& promptText,
                                           const std::string& response) const {
     std::vector<int> ids = prompt(tokenizer, promptText);
-    const auto tokens = tokenizer.encode(response);
+    const auto tokens = this->response(tokenizer, response);
     ids.insert(ids.end(), tokens.begin(), tokens.end());
     if (format || ids.empty()) ids.push_back(endId);
     return ids;

@@ -5,10 +5,13 @@
 //     response's, ended by the model's EOS id. A GPT-2, a Mamba or a base Llama-family model (no chat
 //     template) is trained so, as `rlhf generate --prompt` prompts it.
 //   Chat template: when the model's tokenizer_config.json has a chat template of a format the workbench
-//     renders (chat/InstructFormat: ChatML, Llama-3, Llama-2, Zephyr), the prompt is that format's user
-//     turn followed by the assistant's cue, and the response is ended by the format's end-of-turn token
+//     renders (chat/InstructFormat: ChatML, Llama-3, Llama-2, Zephyr), the prompt is rendered as turns
+//     followed by the assistant's cue, and the response is ended by the format's end-of-turn token
 //     (<|im_end|>, <|eot_id|>, </s>): the markup the Chat panel and `rlhf chat` talk to the model in, and
-//     what TRL's trainers apply to conversational data.
+//     what TRL's trainers apply to conversational data. A prompt in the HH dialogue form ("\n\nHuman: …
+//     \n\nAssistant: …\n\nHuman: …\n\nAssistant:", how the project stores conversational prompts) is
+//     split into its user, assistant and system turns, as TRL's hh-rlhf conversion splits it; any other
+//     prompt is one user turn. The response loses the one leading space HH puts after "Assistant:".
 
 #include <optional>
 #include <string>
@@ -28,6 +31,7 @@ struct ResponseEncoding {
     nlohmann::json templateFields = nlohmann::json::object();
 
     std::vector<int> prompt(const text::ByteLevelBpe& tokenizer, const std::string& text) const;
+    std::vector<int> response(const text::ByteLevelBpe& tokenizer, const std::string& text) const;  // without the end id
     // The ids a reward model reads for a prompt and a response (its reward is the last one's): in a chat
     // template the whole exchange, ended by the end-of-turn token (what TRL's reward trainer scores of a
     // conversation); in plain text the prompt's ids and the response's, without EOS (as the workbench's

@@ -9,7 +9,7 @@ SftExamples makeSftExamples(const std::vector<data::Demonstration>& demonstratio
     SftExamples out;
     for (const auto& d : demonstrations) {
         bool truncated = false;
-        auto row = makeResponseRow(encoding.prompt(tokenizer, d.prompt), tokenizer.encode(d.response), encoding.endId,
+        auto row = makeResponseRow(encoding.prompt(tokenizer, d.prompt), encoding.response(tokenizer, d.response), encoding.endId,
                                    maxLength, truncated);
         out.truncated += truncated;
         if (!row) ++out.skipped;

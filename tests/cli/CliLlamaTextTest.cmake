@@ -130,8 +130,9 @@ expect_equal("the DPO checkpoint's model_type and torch_dtype" "${type} ${dtype}
 file(READ ${TUNED}/tokenizer_config.json tokenizerConfig)
 string(JSON template GET "${tokenizerConfig}" chat_template)
 run_ok(out generate --model ${TUNED} --prompt "Hi!" --chat --max-new-tokens 2 --json)
-# Candidates for the Ranking panel from the DPO run: its chat template's samples, the same as rlhf generate
-# --chat draws for the prompt with the prompt's seed.
+# Candidates for the Ranking panel from the DPO run: its chat template's samples. The second prompt is
+# one HH turn ("\n\nHuman: 2+2?\n\nAssistant:"), so they are what rlhf generate --chat draws for "2+2?"
+# with that prompt's seed (5 + 1).
 run_ok(out candidates ${P} --models 1 --k 2 --max-new-tokens 4 --seed 5 --json)
 string(REGEX MATCH "{\"items\":[^\n]*}" result "${out}")
 string(JSON items GET "${result}" items)
@@ -139,9 +140,11 @@ string(JSON origin GET "${result}" models 0)
 expect_equal("candidate items from the Llama and their origin" "${items} ${origin}" "2 dpo-1")
 run_ok(out export ${P} ${WORK}/items.jsonl --format rankings --json)
 file(READ ${WORK}/items.jsonl items)
-string(REGEX MATCH "^[^\n]*" item "${items}")
+string(REGEX MATCH "\n([^\n]*)" item "${items}")
+set(item "${CMAKE_MATCH_1}")
 string(JSON prompt GET "${item}" prompt)
-run_ok(out generate --model ${TUNED} --prompt "${prompt}" --chat --num 2 --max-new-tokens 4 --seed 5 --json)
+expect_equal("the second item's prompt" "${prompt}" "\n\nHuman: 2+2?\n\nAssistant:")
+run_ok(out generate --model ${TUNED} --prompt "2+2?" --chat --num 2 --max-new-tokens 4 --seed 6 --json)
 foreach(i 0 1)
   string(JSON text GET "${out}" completions ${i} text)
   string(JSON candidate GET "${item}" responses ${i})

@@ -156,6 +156,15 @@ private slots:
         want.push_back(382);
         QCOMPARE(examples.rows.at(0).ids, want);
         QCOMPARE(examples.rows.at(0).promptLength, promptLength);
+        // An HH dialogue is split into its turns, and the response loses HH's space after "Assistant:".
+        const auto dialogue = train::makeSftExamples({{"\n\nHuman: Hi there\n\nAssistant: Hello!\n\nHuman: 2+2?\n\nAssistant:", " 4"}},
+                                                     tokenizer, encoding, 200);
+        std::vector<int> turns = tokenizer.encode(
+            "<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nHi there<|eot_id|><|start_header_id|>assistant<|end_header_id|>"
+            "\n\nHello!<|eot_id|><|start_header_id|>user<|end_header_id|>\n\n2+2?<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n");
+        for (int id : tokenizer.encode("4")) turns.push_back(id);
+        turns.push_back(382);
+        QCOMPARE(dialogue.rows.at(0).ids, turns);
         // A model without a chat template trains on plain text, ended by its EOS.
         const auto plain = train::responseEncodingFor(fixture("qwen2"), tokenizer, 7);
         QVERIFY(!plain.format);
