@@ -2966,8 +2966,8 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     <name>rlhf::widgets::RewardEvaluationView</name>
     <message>
         <location filename="../widgets/runs/RewardEvaluationView.cpp" line="48"/>
-        <source>Rewards: chosen vs rejected</source>
-        <translation>Belohnungen: bevorzugt vs. abgelehnt</translation>
+        <source>Rewards</source>
+        <translation>Belohnungen</translation>
     </message>
     <message>
         <location filename="../widgets/runs/RewardEvaluationView.cpp" line="48"/>
@@ -2981,8 +2981,8 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     </message>
     <message>
         <location filename="../widgets/runs/RewardEvaluationView.cpp" line="49"/>
-        <source>Accuracy against the margin</source>
-        <translation>Genauigkeit über dem Abstand</translation>
+        <source>Accuracy by margin</source>
+        <translation>Genauigkeit nach Abstand</translation>
     </message>
     <message>
         <location filename="../widgets/runs/RewardEvaluationView.cpp" line="49"/>
@@ -2997,8 +2997,8 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     </message>
     <message>
         <location filename="../widgets/runs/RewardEvaluationView.cpp" line="50"/>
-        <source>Calibration of P(chosen)</source>
-        <translation>Kalibrierung von P(bevorzugt)</translation>
+        <source>Calibration</source>
+        <translation>Kalibrierung</translation>
     </message>
     <message>
         <location filename="../widgets/runs/RewardEvaluationView.cpp" line="50"/>

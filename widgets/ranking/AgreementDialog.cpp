@@ -37,7 +37,10 @@ QCustomPlot* titledPlot(QWidget* parent, const QString& title) {
     allowFullScreen(plot);
     plot->setMinimumSize(280, 240);
     plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(QString(), 9, QFont::Bold)));
+    QFont bold = plot->font();  // the widget's family: an empty family gives a serif face
+    bold.setPointSize(9);
+    bold.setBold(true);
+    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, bold));
     return plot;
 }
 

@@ -21,9 +21,13 @@ QCustomPlot* smallPlot(QWidget* parent, const QString& title, const QString& x, 
     allowFullScreen(plot);
     plot->setMinimumSize(140, 180);  // three side by side must fit a narrow window
     plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(QString(), 9, QFont::Bold)));
+    QFont bold = plot->font();  // the widget's family: an empty family gives a serif face
+    bold.setPointSize(9);
+    bold.setBold(true);
+    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, bold));
     plot->xAxis->setLabel(x);
     plot->yAxis->setLabel(y);
+    plot->xAxis->ticker()->setTickCount(3);  // three plots side by side: few labels, or they run together
     return plot;
 }
 
@@ -45,9 +49,25 @@ QCPBars* barsOf(QCustomPlot* plot, const std::vector<Bin>& bins, const QColor& c
 RewardEvaluationView::RewardEvaluationView(QWidget* parent) : QWidget(parent) {
     summary_ = new QLabel(this);
     summary_->setWordWrap(true);
-    histogram_ = smallPlot(this, tr("Rewards: chosen vs rejected"), tr("reward"), tr("pairs"));
-    accuracy_ = smallPlot(this, tr("Accuracy against the margin"), tr("|r(chosen) − r(rejected)|"), tr("accuracy"));
-    calibration_ = smallPlot(this, tr("Calibration of P(chosen)"), tr("predicted"), tr("observed"));
+    histogram_ = smallPlot(this, tr("Rewards"), tr("reward"), tr("pairs"));
+    accuracy_ = smallPlot(this, tr("Accuracy by margin"), tr("|r(chosen) − r(rejected)|"), tr("accuracy"));
+    calibration_ = smallPlot(this, tr("Calibration"), tr("predicted"), tr("observed"));
+    for (QCPAxis* axis : {calibration_->xAxis, calibration_->yAxis}) {  // 0, 0.5, 1: five labels crowd a narrow plot
+        auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+        ticker->setTickStep(0.5);
+        axis->setTicker(ticker);
+    }
+    // The legend in a row of its own under the axes: inside them it hides the bars of a narrow plot.
+    histogram_->axisRect()->insetLayout()->take(histogram_->legend);
+    histogram_->plotLayout()->addElement(2, 0, histogram_->legend);
+    histogram_->plotLayout()->setRowStretchFactor(2, 0.001);
+    histogram_->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    histogram_->legend->setBorderPen(Qt::NoPen);
+    histogram_->legend->setIconSize(12, 10);
+    histogram_->legend->setIconTextPadding(3);
+    QFont small = histogram_->font();
+    small.setPointSize(8);
+    histogram_->legend->setFont(small);
     table_ = new QTableWidget(0, 4, this);
     table_->setHorizontalHeaderLabels({tr("Margin"), tr("Prompt"), tr("Chosen"), tr("Rejected")});
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
