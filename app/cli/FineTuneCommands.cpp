@@ -140,9 +140,11 @@ void checkArchitecture(const typename Stage::Config& config) {
     if constexpr (requires { config.rewardModel; }) dirs.push_back(config.rewardModel);
     for (const auto& dir : dirs) {
         const std::string type = model::modelTypeOf(dir);
-        if (model::isMamba(type))
-            throw UserError(dir + ": a Mamba; rlhf train " + kind + " takes GPT-2 " + (kind == "rm" ? "and Llama-family " : "") +
-                            "checkpoints (transformers has no sequence-classification layout for Mamba; SFT and DPO take it)");
+        if (kind == "rm" && model::isMamba(type))
+            throw UserError(dir + ": a Mamba; rlhf train rm takes GPT-2 and Llama-family checkpoints (transformers has no "
+                            "sequence-classification layout for Mamba; SFT and DPO take it)");
+        if (kind == "ppo" && model::isMamba(type))
+            throw UserError(dir + ": a Mamba; rlhf train ppo takes GPT-2 checkpoints (SFT and DPO take a Mamba, PPO not yet)");
         if (kind == "ppo" && model::isLlamaFamily(type))
             throw UserError(dir + ": a " + type + " model; rlhf train ppo takes GPT-2 checkpoints (SFT, reward models and "
                             "DPO take the Llama family, PPO not yet)");
@@ -244,13 +246,13 @@ StageOutcome trainFineTuneStage(const std::string& kind, const TrainOptions& o) 
 }
 
 void addFineTuneCommands(CLI::App& train) {
-    addStage<SftStage>(train, "Supervised fine-tuning of a GPT-2 or a Mamba (--set model=DIR) on the project's demonstrations",
+    addStage<SftStage>(train, "Supervised fine-tuning of a GPT-2, a Llama-family model or a Mamba (--set model=DIR) on the project's demonstrations",
                        "Project: learns its train split's demonstrations, evaluates on validation");
-    addStage<DpoStage>(train, "DPO of a GPT-2 (--set model=DIR, usually an SFT checkpoint) on the project's preference pairs",
+    addStage<DpoStage>(train, "DPO of a GPT-2, a Llama-family model or a Mamba (--set model=DIR, usually an SFT checkpoint) on the project's preference pairs",
                        "Project: learns its train split's pairs (comparisons and rankings), evaluates on validation");
     addStage<PpoStage>(train, "PPO of a GPT-2 policy (--set model=DIR) against a reward model (--set reward_model=DIR) on the project's prompts",
                        "Project: rolls out its train split's prompts");
-    addStage<RewardStage>(train, "Reward model (GPT2ForSequenceClassification) from a GPT-2 (--set model=DIR) on the project's preferences",
+    addStage<RewardStage>(train, "Reward model (GPT2-, Llama- or Qwen2ForSequenceClassification) from a GPT-2 or a Llama-family model (--set model=DIR) on the project's preferences",
                           "Project: learns its train split's comparisons and rankings, evaluates on validation");
 }
 

@@ -25,11 +25,11 @@ torch::Tensor CausalLm::hidden(const torch::Tensor& ids) {
     return gpt_->hidden(ids);
 }
 
-void CausalLm::save(const std::string& dir, const text::ByteLevelBpe* tokenizer, const torch::Tensor& score) {
+void CausalLm::save(const std::string& dir, const text::ByteLevelBpe* tokenizer, const torch::Tensor& score, int scoredEndId) {
     if (mamba_ && score.defined())
         throw std::invalid_argument(dir + ": a Mamba has no sequence-classification layout in transformers to save a score head in");
     if (mamba_) saveMambaModel(dir, mamba_, tokenizer);
-    else if (llama_) llama_->save(dir, tokenizer, score);
+    else if (llama_) llama_->save(dir, tokenizer, score, scoredEndId);
     else saveCheckpoint(dir, gpt_, tokenizer, score);
 }
 

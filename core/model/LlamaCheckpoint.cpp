@@ -46,12 +46,14 @@ std::vector<LlamaTensorSlot> llamaTensorSlots(const LlamaConfig& c, LlamaWeights
 
 LlamaModel loadLlamaModel(const std::string& dir, const torch::Device& device, torch::Tensor* score) {
     LlamaConfig config = LlamaConfig::fromDirectory(dir);
+    if (config.scoreLabels > 0 && !score)
+        throw std::invalid_argument(dir + ": a sequence classifier (a reward or value model, " + config.modelType +
+                                    "): it scores text and has no language-model head to generate or score tokens with");
     CheckpointTensors source(dir);
     LlamaWeights w;
     for (const auto& slot : llamaTensorSlots(config, w)) *slot.tensor = source.take(slot.name, slot.shape, device);
     if (config.scoreLabels > 0) {
-        auto head = source.take("score.weight", {config.scoreLabels, config.hiddenSize}, device);
-        if (score) *score = std::move(head);
+        *score = source.take("score.weight", {config.scoreLabels, config.hiddenSize}, device);
     }
     // Tied: the embeddings are the output layer (a stored lm_head.weight is the same tensor, saved twice).
     if (config.tieWordEmbeddings) {

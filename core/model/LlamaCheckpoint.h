@@ -27,7 +27,8 @@ struct LlamaTensorSlot {
 std::vector<LlamaTensorSlot> llamaTensorSlots(const LlamaConfig& config, LlamaWeights& weights);
 
 // Throws std::invalid_argument (or SafetensorsError) naming the file and the problem. A sequence
-// classifier's score.weight [num_labels, C] goes to *score when given (and is checked either way).
+// classifier's score.weight [num_labels, C] goes to *score; without `score` a classifier is refused
+// (the caller wants a language model, and a classifier has no language-model head).
 LlamaModel loadLlamaModel(const std::string& dir, const torch::Device& device = torch::kCPU, torch::Tensor* score = nullptr);
 
 }  // namespace rlhf::model

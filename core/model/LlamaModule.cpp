@@ -33,16 +33,44 @@ void registerAt(torch::nn::Module& root, const std::string& name, const torch::T
     module->register_parameter(name.substr(start), tensor);
 }
 
-// config.json of the family's sequence classifier with `labels` labels (as save_pretrained writes
-// LlamaForSequenceClassification's: architectures, id2label "0": "LABEL_0", label2id).
-void markAsClassifier(nlohmann::json& config, int64_t labels) {
-    std::string family = config.value("model_type", std::string()) == "qwen2" ? "Qwen2" : "Llama";
-    if (config.contains("architectures") && config["architectures"].is_array() && !config["architectures"].empty() &&
-        config["architectures"][0].is_string()) {
-        const std::string named = config["architectures"][0].get<std::string>();
-        family = named.substr(0, named.find("For"));
+// The family's class name: architectures' first entry up to "For" (LlamaForCausalLM -> Llama), else by
+// model_type.
+std::string familyName(const nlohmann::json& config) {
+    const auto& named = config.contains("architectures") ? config["architectures"] : nlohmann::json();
+    if (named.is_array() && !named.empty() && named[0].is_string()) {
+        const std::string name = named[0].get<std::string>();
+        if (const size_t at = name.find("For"); at != std::string::npos && at > 0) return name.substr(0, at);
     }
-    config["architectures"] = {family + "ForSequenceClassification"};
+    return config.value("model_type", std::string()) == "qwen2" ? "Qwen2" : "Llama";
+}
+
+std::vector<int> idsOf(const nlohmann::json& config, const char* key) {
+    const auto& v = config.contains(key) ? config[key] : nlohmann::json();
+    if (v.is_number_integer()) return {v.get<int>()};
+    std::vector<int> out;
+    if (v.is_array())
+        for (const auto& id : v)
+            if (id.is_number_integer()) out.push_back(id.get<int>());
+    return out;
+}
+
+// transformers pools a batch at each row's last token that is not padding, so the pad id must not be
+// the id a scored row ends with (`endId`, -1 when rows end in response text): the source's pad_token_id
+// when it is another, else its first EOS id that is (TRL pads with EOS), else its BOS, else 0 or 1.
+int classifierPadId(const nlohmann::json& config, int endId) {
+    std::vector<int> candidates = idsOf(config, "pad_token_id");
+    for (const char* key : {"eos_token_id", "bos_token_id"})
+        for (int id : idsOf(config, key)) candidates.push_back(id);
+    candidates.insert(candidates.end(), {0, 1});
+    for (int id : candidates)
+        if (id != endId) return id;
+    return 0;
+}
+
+// config.json of the family's sequence classifier with `labels` labels (as save_pretrained writes
+// LlamaForSequenceClassification's: architectures, id2label "0": "LABEL_0", label2id, pad_token_id).
+void markAsClassifier(nlohmann::json& config, int64_t labels, int endId) {
+    config["architectures"] = {familyName(config) + "ForSequenceClassification"};
     config["id2label"] = nlohmann::json::object();
     config["label2id"] = nlohmann::json::object();
     for (int64_t i = 0; i < labels; ++i) {
@@ -50,11 +78,7 @@ void markAsClassifier(nlohmann::json& config, int64_t labels) {
         config["id2label"][std::to_string(i)] = label;
         config["label2id"][label] = i;
     }
-    if (!config.contains("pad_token_id") || config["pad_token_id"].is_null()) {
-        const auto& eos = config.contains("eos_token_id") ? config["eos_token_id"] : nlohmann::json();
-        if (eos.is_number_integer()) config["pad_token_id"] = eos;
-        else if (eos.is_array() && !eos.empty()) config["pad_token_id"] = eos[0];
-    }
+    config["pad_token_id"] = classifierPadId(config, endId);
 }
 
 }  // namespace
@@ -69,7 +93,7 @@ torch::Tensor LlamaModuleImpl::targetLogProbs(const torch::Tensor& ids, const to
     return tokenLogProbs(logits.reshape({-1, logits.size(-1)}), targets.reshape({-1}), temperature).view(targets.sizes());
 }
 
-void LlamaModuleImpl::save(const std::string& dir, const text::ByteLevelBpe* tokenizer, const torch::Tensor& score) {
+void LlamaModuleImpl::save(const std::string& dir, const text::ByteLevelBpe* tokenizer, const torch::Tensor& score, int scoredEndId) {
     std::map<std::string, torch::Tensor> tensors;
     const auto stored = [](const torch::Tensor& t) { return t.detach().to(torch::kCPU, torch::kFloat32).contiguous(); };
     for (const auto& p : named_parameters())
@@ -77,7 +101,7 @@ void LlamaModuleImpl::save(const std::string& dir, const text::ByteLevelBpe* tok
     nlohmann::json config = configJson_;
     if (score.defined()) {
         tensors["score.weight"] = stored(score);
-        markAsClassifier(config, score.size(0));
+        markAsClassifier(config, score.size(0), scoredEndId);
     }
     config["torch_dtype"] = "float32";
     if (config.contains("dtype")) config["dtype"] = "float32";  // newer transformers' name for it

@@ -30,9 +30,9 @@ public:
     // had one, model.safetensors (float32) and the tokenizer's files when one is given. A `score` head
     // [num_labels, C] makes it the family's *ForSequenceClassification (a reward or value model):
     // score.weight instead of lm_head.weight, and config.json's architectures, id2label and label2id say
-    // so; a config without pad_token_id gets the first EOS id (transformers pools a batch at each row's
-    // last token that is not padding, and TRL pads with EOS).
-    void save(const std::string& dir, const text::ByteLevelBpe* tokenizer, const torch::Tensor& score = {});
+    // so. Its pad_token_id is never `scoredEndId`, the id every scored row ends with (-1: none):
+    // transformers pools a batch at each row's last token that is not padding (classifierPadId).
+    void save(const std::string& dir, const text::ByteLevelBpe* tokenizer, const torch::Tensor& score = {}, int scoredEndId = -1);
 
 private:
     LlamaModel model_;

@@ -12,9 +12,18 @@ namespace rlhf::train {
 std::vector<int> ResponseEncoding::prompt(const text::ByteLevelBpe& tokenizer, const std::string& text) const {
     if (!format) return tokenizer.encodeWithSpecialTokens(text);
     std::vector<chat::ChatMessage> turns;
-    for (const auto& m : data::contentMessages({text, std::nullopt}, /*prompt=*/true))
+    bool user = false;
+    for (const auto& m : data::contentMessages({text, std::nullopt}, /*prompt=*/true)) {
         turns.push_back({m.at("role").get<std::string>(), m.at("content").get<std::string>()});
-    return tokenizer.encode(format->render(turns, /*addGenerationPrompt=*/true));
+        user = user || turns.back().role == "user";
+    }
+    // A dialogue without a user turn, or one the format cannot render (Llama-2 wants user and assistant
+    // turns alternating), is one user turn as it is.
+    if (user) try {
+            return tokenizer.encode(format->render(turns, /*addGenerationPrompt=*/true));
+        } catch (const std::invalid_argument&) {
+        }
+    return tokenizer.encode(format->render({{"user", text}}, /*addGenerationPrompt=*/true));
 }
 
 std::vector<int> ResponseEncoding::response(const text::ByteLevelBpe& tokenizer, const std::string& text) const {

@@ -99,12 +99,12 @@ void RewardRun::prepare(model::LoadedCausalLm loaded, const std::string& modelDi
     progress_.order = std::make_unique<EpochOrder>(train_.groups.size(), config_.seed);
 }
 
-// An untied output layer (a Llama's lm_head) is left out: the reward never reads it, and the checkpoint
-// does not keep it.
+// A Llama's untied output layer is left out: the reward never reads it, and the checkpoint does not keep
+// it. (A GPT-2's list is as it always was, so that its runs resume.)
 std::vector<torch::Tensor> RewardRun::parameters() {
     std::vector<torch::Tensor> out;
     for (const auto& p : model_->module().named_parameters())
-        if (p.key() != "lm_head.weight") out.push_back(p.value());
+        if (!model_->llama() || p.key() != "lm_head.weight") out.push_back(p.value());
     out.push_back(score_);
     return out;
 }
@@ -238,7 +238,9 @@ void RewardRun::writeEvaluation(const std::vector<size_t>& groups, const torch::
 
 void RewardRun::saveCheckpoint(int64_t step) {
     const TrainerState state = progress_.stateAt(step);
-    const auto writeModel = [this](const std::string& dir) { model_->save(dir, tokenizer_.get(), score_.detach()); };
+    const auto writeModel = [this](const std::string& dir) {
+        model_->save(dir, tokenizer_.get(), score_.detach(), encoding_.format ? encoding_.endId : -1);
+    };
     progress_.checkpointWritten(step, progress_.dir.saveCheckpointWith(writeModel, state, [this](const std::string& dir) { encoding_.keepTemplateIn(dir); }));
 }
 

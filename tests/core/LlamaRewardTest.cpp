@@ -17,6 +17,7 @@
 #include "TensorCompare.h"
 #include "TestData.h"
 #include "model/CausalLm.h"
+#include "model/LlamaCheckpoint.h"
 #include "model/LlamaModule.h"
 #include "model/Safetensors.h"
 #include "train/RewardRun.h"
@@ -117,6 +118,7 @@ private slots:
         }, tensors);
         QCOMPARE(train::RewardScorer(dir.string(), torch::kCPU).values("2+2?", "4").size(), size_t(2));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, model::loadLanguageModel(dir.string(), torch::kCPU));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, model::loadLlamaModel(dir.string()));  // generation, chat
     }
 
     // Each response is read as the template's exchange: user turn, assistant header, response, <|eot_id|>.
@@ -184,6 +186,39 @@ private slots:
         QCOMPARE(partLosses, wholeLosses);
         QCOMPARE(test::flatValues(second->model().module().parameters()), test::flatValues(whole->model().module().parameters()));
         QCOMPARE(test::flatValues({second->score()}), test::flatValues({whole->score()}));
+    }
+
+    // When the config's EOS (and pad) is the end-of-turn token every scored row ends with, the saved
+    // pad_token_id is another id (the BOS here): transformers reads a reward at the last token that is
+    // not padding, which must be that end-of-turn token.
+    void thePadIdIsNeverTheScoredEnd() {
+        const fs::path instruct = tmp_ / "eos-is-eot";
+        writeVariant(instruct, [](nlohmann::json& c) {
+            c["eos_token_id"] = 382;
+            c["pad_token_id"] = 382;
+        }, chatTensors());
+        std::ofstream(instruct / "generation_config.json") << R"({"eos_token_id": 382})";
+        auto config = rmConfig(instruct.string(), 1);
+        config.checkpointEvery = 1;
+        auto run = train::RewardRun::create((tmp_ / "pad").string(), config, groups(), {}, torch::kCPU);
+        QCOMPARE(run->encoding().endId, 382);
+        run->run(nullptr, {});
+        const auto written = nlohmann::json::parse(std::ifstream(fs::path(run->lastCheckpoint()) / "config.json"));
+        QCOMPARE(written.at("pad_token_id").get<int>(), 378);
+    }
+
+    // A template the format cannot render the dialogue in (Llama-2: user and assistant alternate) and a
+    // dialogue without a user turn are one user turn as they are.
+    void anUnrenderableDialogueIsOneUserTurn() {
+        const auto tokenizer = text::ByteLevelBpe::fromDirectory(fixture(kChat));
+        train::ResponseEncoding encoding{chat::InstructFormat{chat::InstructKind::Llama2, "", "<s>", "</s>"}, 379};
+        const std::string twoHumans = "\n\nHuman: Hi\n\nHuman: again\n\nAssistant:";
+        QCOMPARE(encoding.prompt(tokenizer, twoHumans), tokenizer.encode(encoding.format->render({{"user", twoHumans}}, true)));
+        const std::string systemOnly = "\n\nSystem: Be brief.\n\nAssistant:";
+        QCOMPARE(encoding.prompt(tokenizer, systemOnly), tokenizer.encode(encoding.format->render({{"user", systemOnly}}, true)));
+        const std::string alternating = "\n\nHuman: Hi\n\nAssistant: Hello.\n\nHuman: 2+2?\n\nAssistant:";
+        QCOMPARE(encoding.prompt(tokenizer, alternating),
+                 tokenizer.encode(encoding.format->render({{"user", "Hi"}, {"assistant", "Hello."}, {"user", "2+2?"}}, true)));
     }
 
     // A Mamba has no classification layout to save a reward model in: refused before the run exists.
