@@ -1,5 +1,7 @@
 #include "chat/InstructFormat.h"
 
+#include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -42,11 +44,23 @@ std::string renderChatMl(const InstructFormat& f, const std::vector<ChatMessage>
     return cue ? out + "<|im_start|>assistant\n" : out;
 }
 
+std::string llama3Turn(const std::string& role, const std::string& content) {
+    return "<|start_header_id|>" + role + "<|end_header_id|>\n\n" + strip(content) + "<|eot_id|>";
+}
+
+// Llama-3.1/3.2 (knowledgeDate set): BOS, the dated system block holding the leading system message (or
+// nothing), then the other turns.
 std::string renderLlama3(const InstructFormat& f, const std::vector<ChatMessage>& messages, bool cue) {
     std::string out;
-    for (size_t i = 0; i < messages.size(); ++i)
-        out += (i == 0 ? f.bosToken : "") + "<|start_header_id|>" + messages[i].role + "<|end_header_id|>\n\n" +
-               strip(messages[i].content) + "<|eot_id|>";
+    size_t first = 0;
+    if (!f.knowledgeDate.empty()) {
+        const bool system = !messages.empty() && messages[0].role == "system";
+        const std::string date = f.dateFromClock ? todayDateString() : f.todayDate;
+        out = f.bosToken + "<|start_header_id|>system<|end_header_id|>\n\nCutting Knowledge Date: " + f.knowledgeDate +
+              "\nToday Date: " + date + "\n\n" + (system ? strip(messages[0].content) : std::string()) + "<|eot_id|>";
+        first = system ? 1 : 0;
+    }
+    for (size_t i = first; i < messages.size(); ++i) out += (out.empty() ? f.bosToken : "") + llama3Turn(messages[i].role, messages[i].content);
     return cue ? out + "<|start_header_id|>assistant<|end_header_id|>\n\n" : out;
 }
 
@@ -90,7 +104,25 @@ std::string chatMlDefaultSystem(const std::string& jinja) {
     return {};
 }
 
+// The literal text after `marker` in a template, up to the end of its string (a quote, or Jinja's \n escape).
+std::string literalAfter(const std::string& jinja, const std::string& marker) {
+    const size_t at = jinja.find(marker);
+    if (at == std::string::npos) return {};
+    const size_t start = at + marker.size(), end = jinja.find_first_of("\"'\\\n", start);
+    return jinja.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
 }  // namespace
+
+std::string todayDateString() {
+    static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[16];
+    std::snprintf(text, sizeof text, "%02d %s %d", local.tm_mday, kMonths[local.tm_mon], local.tm_year + 1900);
+    return text;
+}
 
 std::string InstructFormat::render(const std::vector<ChatMessage>& messages, bool addGenerationPrompt) const {
     for (const auto& m : messages) requireKnownRole(m);
@@ -135,11 +167,18 @@ std::string instructKindNames() { return "chatml, llama-3, llama-2, zephyr"; }
 std::optional<InstructFormat> detectInstructFormat(const std::string& jinja) {
     InstructFormat f;
     const auto has = [&](const char* marker) { return jinja.find(marker) != std::string::npos; };
-    // Llama-3.1/3.2 put a dated system block ("Cutting Knowledge Date …") in every prompt, and Phi-3 ends
-    // turns with <|end|>: rendered as plain Llama-3 or Zephyr they would differ, so they are not detected.
-    if (has("Cutting Knowledge Date") || has("<|end|>")) return std::nullopt;
-    if (has("<|start_header_id|>")) f.kind = InstructKind::Llama3;
-    else if (has("<|im_start|>")) {
+    // Phi-3 ends turns with <|end|>: rendered as Zephyr it would differ, so it is not detected.
+    if (has("<|end|>")) return std::nullopt;
+    if (has("<|start_header_id|>")) {
+        f.kind = InstructKind::Llama3;
+        if (has("Cutting Knowledge Date")) {
+            f.knowledgeDate = literalAfter(jinja, "Cutting Knowledge Date: ");
+            // Llama-3.2 asks strftime_now for the day, which transformers defines; Llama-3.1 has only the default.
+            f.todayDate = literalAfter(jinja, "date_string = \"");
+            f.dateFromClock = has("strftime_now");
+            if (f.knowledgeDate.empty() || f.todayDate.empty()) return std::nullopt;
+        }
+    } else if (has("<|im_start|>")) {
         f.kind = InstructKind::ChatMl;
         f.defaultSystem = chatMlDefaultSystem(jinja);
     } else if (has("[INST]") && has("<<SYS>>")) f.kind = InstructKind::Llama2;

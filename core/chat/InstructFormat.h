@@ -5,7 +5,10 @@
 //   ChatML  <|im_start|>role\ncontent<|im_end|>\n …, cue <|im_start|>assistant\n (SmolLM, Qwen2 — whose
 //           template adds a default system message when the conversation has none);
 //   Llama-3 <|begin_of_text|> then <|start_header_id|>role<|end_header_id|>\n\ncontent (trimmed)<|eot_id|>,
-//           cue <|start_header_id|>assistant<|end_header_id|>\n\n;
+//           cue <|start_header_id|>assistant<|end_header_id|>\n\n; Llama-3.1/3.2's templates open every
+//           conversation with a dated system block ("Cutting Knowledge Date: December 2023\nToday Date:
+//           26 Jul 2024\n\n" and the system message, if any), the date Llama-3.1's fixed default or, for
+//           Llama-3.2, the day's (transformers' strftime_now);
 //   Llama-2 <s>[INST] <<SYS>>\nsystem\n<</SYS>>\n\nuser [/INST] reply </s> (contents stripped, roles
 //           alternating user/assistant; the prompt ends with [/INST], so it needs no cue);
 //   Zephyr  <|role|>\ncontent</s>\n …, cue <|assistant|>\n.
@@ -33,6 +36,11 @@ struct InstructFormat {
     InstructKind kind = InstructKind::ChatMl;
     std::string defaultSystem;  // ChatML: the system message added when there is none (Qwen2); empty: none
     std::string bosToken, eosToken;  // tokenizer_config.json's, used by Llama-2 / Llama-3 / Zephyr
+    // Llama-3.1/3.2's dated system block: the knowledge date ("December 2023"; empty: no block, plain
+    // Llama-3) and the template's default date_string ("26 Jul 2024"), used unless dateFromClock
+    // (Llama-3.2's template asks strftime_now for the day, as transformers renders it: todayDateString).
+    std::string knowledgeDate, todayDate;
+    bool dateFromClock = false;
 
     // Throws std::invalid_argument for a role the format does not know, or (Llama-2) roles that do not
     // alternate, with the message as transformers raises it.
@@ -40,6 +48,10 @@ struct InstructFormat {
     // The tokens that end an assistant's turn: generation stops at them.
     std::vector<std::string> endOfTurnTokens() const;
 };
+
+// Today's date as transformers' strftime_now("%d %b %Y") writes it in Llama-3.2's template ("03 Dec 2026",
+// local time, English month).
+std::string todayDateString();
 
 // The ids of the format's end-of-turn tokens the tokenizer has (generation stops at them).
 std::vector<int> endOfTurnIds(const InstructFormat& format, const text::ByteLevelBpe& tokenizer);
@@ -50,8 +62,8 @@ std::string instructKindName(InstructKind kind);
 std::string instructKindNames();  // for messages: "chatml, llama-3, llama-2, zephyr"
 
 // The format of a Jinja chat template, from its markers; nullopt when it is none of these, or a
-// template these renderings would not match (Llama-3.1/3.2's dated system block, Phi-3's <|end|>). A
-// ChatML template's default system message is read from it.
+// template these renderings would not match (Phi-3's <|end|>). A ChatML template's default system
+// message, and Llama-3.1/3.2's dates, are read from it.
 std::optional<InstructFormat> detectInstructFormat(const std::string& jinjaTemplate);
 
 // The format of the model in `dir`: `chosen` (a name above) when not empty, else detected from

@@ -56,6 +56,9 @@ void ResponseEncoding::keepTemplateIn(const std::string& checkpointDir) const {
 ResponseEncoding responseEncodingFor(const std::string& modelDir, const text::ByteLevelBpe& tokenizer, int eos) {
     try {
         chat::InstructFormat format = chat::instructFormatForModel(modelDir);
+        // Llama-3.2's system block dated with the template's default, not the day: a run's rows must not
+        // change from one day to the next (a resumed run rebuilds them).
+        format.dateFromClock = false;
         const auto ends = chat::endOfTurnIds(format, tokenizer);
         if (!ends.empty()) {
             ResponseEncoding encoding{std::move(format), ends.front()};

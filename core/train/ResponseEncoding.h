@@ -12,6 +12,8 @@
 //     \n\nAssistant: …\n\nHuman: …\n\nAssistant:", how the project stores conversational prompts) is
 //     split into its user, assistant and system turns, as TRL's hh-rlhf conversion splits it; any other
 //     prompt is one user turn. The response loses the one leading space HH puts after "Assistant:".
+//     Llama-3.1/3.2's dated system block carries the template's default date ("26 Jul 2024"), not the
+//     day's, so that a run's rows are the same on every day it runs.
 
 #include <optional>
 #include <string>

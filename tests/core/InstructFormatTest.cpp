@@ -1,4 +1,4 @@
-// Chat formats of instruction-tuned checkpoints (ChatML / Qwen2, Llama-3, Llama-2, Zephyr) against the
+// Chat formats of instruction-tuned checkpoints (ChatML / Qwen2, Llama-3 / 3.1 / 3.2, Llama-2, Zephyr) against the
 // real templates rendered by Jinja2 as transformers renders them (tests/data/chat-formats:
 // make_references.py), and their detection from those templates.
 #include <filesystem>
@@ -41,6 +41,7 @@ private slots:
         QVERIFY(format);
         format->bosToken = entry["bos_token"];
         format->eosToken = entry["eos_token"];
+        if (format->dateFromClock) format->todayDate = "03 Dec 2026", format->dateFromClock = false;  // the references' day
         std::vector<ChatMessage> messages;
         for (const auto& m : c["messages"]) messages.push_back({m["role"], m["content"]});
         if (c.contains("error")) {
@@ -68,7 +69,17 @@ private slots:
         const std::string qwen25 = R"({%- if tools %}{{- '<|im_start|>system\n' + messages[0]['content'] }}{%- else %})"
                                    R"({{- '<|im_start|>system\nYou are Qwen, created by Alibaba Cloud.<|im_end|>\n' }}{%- endif %})";
         QCOMPARE(detectInstructFormat(qwen25)->defaultSystem, std::string("You are Qwen, created by Alibaba Cloud."));
-        QVERIFY(!detectInstructFormat("<|start_header_id|>system<|end_header_id|>Cutting Knowledge Date: December 2023"));
+        // Llama-3.2 dates its system block with the day (strftime_now), Llama-3.1 with its fixed default.
+        const auto dated = detectInstructFormat(templates["llama3.2"]);
+        QCOMPARE(dated->kind, InstructKind::Llama3);
+        QCOMPARE(dated->knowledgeDate, std::string("December 2023"));
+        QVERIFY(dated->dateFromClock);
+        QCOMPARE(dated->todayDate, std::string("26 Jul 2024"));
+        QVERIFY(!detectInstructFormat(templates["llama3.1"])->dateFromClock);
+        QCOMPARE(detectInstructFormat(templates["llama3.1"])->todayDate, std::string("26 Jul 2024"));
+        QCOMPARE(detectInstructFormat(templates["llama3"])->knowledgeDate, std::string());
+        QVERIFY(QRegularExpression("^\\d\\d [A-Z][a-z]{2} 20\\d\\d$").match(QString::fromStdString(todayDateString())).hasMatch());
+        QVERIFY(dated->render({{"user", "Hi"}}, true).find("Today Date: " + todayDateString() + "\n\n<|eot_id|>") != std::string::npos);
         QVERIFY(!detectInstructFormat("<|user|>\n{{ message['content'] }}<|end|>\n<|assistant|>"));
         QCOMPARE(instructKindNamed("llama-3"), std::optional<InstructKind>(InstructKind::Llama3));
         QVERIFY(!instructKindNamed("vicuna"));

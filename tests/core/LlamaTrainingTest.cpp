@@ -174,6 +174,26 @@ private slots:
         QCOMPARE(plain.prompt(tokenizer, "2+2?"), withBos);
     }
 
+    // A Llama-3.2 template (tests/data/chat-formats) is rendered with its dated system block, dated with
+    // the template's default: the rows do not change with the day a run is resumed on.
+    void llama32RowsCarryTheTemplatesDate() {
+        const fs::path dir = tmp_ / "llama32";
+        fs::create_directories(dir);
+        for (const char* file : {"config.json", "generation_config.json", "model.safetensors", "tokenizer.json"})
+            fs::copy_file(fs::path(fixture("llama3-chat")) / file, dir / file);
+        const auto templates = nlohmann::json::parse(test::readData("chat-formats/templates.json"));
+        std::ofstream(dir / "tokenizer_config.json")
+            << nlohmann::json{{"chat_template", templates.at("llama3.2")}, {"bos_token", "<|begin_of_text|>"}, {"eos_token", "<|eot_id|>"}}.dump();
+        const auto tokenizer = text::ByteLevelBpe::fromDirectory(dir.string());
+        const auto encoding = train::responseEncodingFor(dir.string(), tokenizer, 379);
+        QVERIFY(encoding.format && !encoding.format->dateFromClock);
+        QCOMPARE(encoding.endId, 382);
+        QCOMPARE(encoding.prompt(tokenizer, "2+2?"),
+                 tokenizer.encode("<|begin_of_text|><|start_header_id|>system<|end_header_id|>\n\nCutting Knowledge Date: December 2023\n"
+                                  "Today Date: 26 Jul 2024\n\n<|eot_id|><|start_header_id|>user<|end_header_id|>\n\n2+2?<|eot_id|>"
+                                  "<|start_header_id|>assistant<|end_header_id|>\n\n"));
+    }
+
     // Fine-tuned on three demonstrations, the checkpoint answers a train prompt (in the template) with its
     // response and stops at <|eot_id|>.
     void sftLearnsTheResponseAndItsEndOfTurn() {
