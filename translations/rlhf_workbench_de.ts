@@ -3598,8 +3598,8 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     </message>
     <message>
         <location filename="../widgets/runs/RunListModel.cpp" line="162"/>
-        <source>%1 · Mamba</source>
-        <translation>%1 · Mamba</translation>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <location filename="../widgets/runs/RunListModel.cpp" line="173"/>

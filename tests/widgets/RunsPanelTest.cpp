@@ -16,6 +16,7 @@
 #include <fstream>
 
 #include "../TinySftProject.h"
+#include "../core/TestData.h"
 #include "data/ProjectStore.h"
 #include "data/RunStore.h"
 #include "model/MemoryEstimate.h"
@@ -270,13 +271,23 @@ private slots:
             QVERIFY(engine.waitForFinished(120000));
             QVERIFY2(engine.exitCode() == 0, engine.readAllStandardError().constData());
         }
+        // And a Llama fine-tuned on the project's demonstrations: the list names the architecture a run
+        // trains, as the Compare tab does.
+        QProcess llama;
+        llama.start(RLHF_ENGINE, {"train", "sft", project, "--set", "model=" + QString::fromStdString(test::dataPath("tiny-llama/llama3-chat")),
+                                  "--set", "max_steps=1", "--set", "batch_size=1"});
+        QVERIFY(llama.waitForFinished(120000));
+        QVERIFY2(llama.exitCode() == 0, llama.readAllStandardError().constData());
         RunsPanel panel;
         panel.resize(1300, 800);
         panel.show();
         panel.setProject(project);
-        QVERIFY(QTest::qWaitFor([&] { panel.refresh(); return panel.model()->entry(2) != nullptr; }, 20000));
+        QVERIFY(QTest::qWaitFor([&] { panel.refresh(); return panel.model()->entry(3) != nullptr; }, 20000));
+        QCOMPARE(panel.model()->data(panel.model()->indexOf(1)).toString(), QString("#1 Pretraining"));
         QCOMPARE(panel.model()->data(panel.model()->indexOf(2)).toString(), QString("#2 Pretraining · Mamba"));
+        QCOMPARE(panel.model()->data(panel.model()->indexOf(3)).toString(), QString("#3 SFT · Llama"));
         auto* view = panel.findChild<QTreeView*>();
+        view->selectionModel()->clearSelection();  // the panel selects the newest run, the Llama's
         view->selectionModel()->select(panel.model()->indexOf(1), QItemSelectionModel::Select | QItemSelectionModel::Rows);
         view->selectionModel()->select(panel.model()->indexOf(2), QItemSelectionModel::Select | QItemSelectionModel::Rows);
         auto* compare = panel.findChild<RunCompareView*>();

@@ -50,6 +50,15 @@ QString startedFrom(const RunEntry& e) {
     return text;
 }
 
+// "Mamba", "Llama", "Qwen2" (a model_type as its family writes it); empty for GPT-2 or unknown.
+QString architectureName(const std::string& modelType) {
+    if (modelType.empty() || modelType == "gpt2") return {};
+    if (modelType == "qwen2") return QStringLiteral("Qwen2");
+    QString name = QString::fromStdString(modelType);
+    name[0] = name[0].toUpper();
+    return name;
+}
+
 QString durationText(double seconds) {
     const auto s = static_cast<int64_t>(seconds);
     if (s < 60) return RunListModel::tr("%1 s").arg(s);
@@ -157,9 +166,9 @@ QVariant RunListModel::runData(const RunEntry& e, int column, int role) const {
     switch (column) {
     case RunColumn: {
         const QString name = tr("#%1 %2").arg(e.row.id).arg(kindName(e.row.kind));
-        // A pretraining run of another architecture than GPT-2 says which.
-        const bool mamba = e.config.is_object() && e.config.contains("architecture") && e.config["architecture"] == "mamba";
-        return mamba ? tr("%1 · Mamba").arg(name) : name;
+        // A run of another architecture than GPT-2 says which.
+        const QString architecture = architectureName(e.architecture);
+        return architecture.isEmpty() ? name : tr("%1 · %2").arg(name, architecture);
     }
     case FromColumn: return startedFrom(e);
     case StatusColumn: return runStatusName(e.status);

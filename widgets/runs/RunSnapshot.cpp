@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "data/ProjectStore.h"
+#include "model/LlamaConfig.h"
 #include "train/RunLock.h"
 #include "train/StageHeadlines.h"
 
@@ -17,6 +18,12 @@ int64_t directoryBytes(const std::string& dir) {
         if (it->is_regular_file(ec)) total += static_cast<int64_t>(it->file_size(ec));
     return total;
 }
+std::string architectureOf(const std::string& kind, const nlohmann::json& config) {
+    if (kind == "pretrain") return config.value("architecture", std::string("gpt2"));
+    if (!config.contains("model") || !config["model"].is_string()) return {};
+    return model::modelTypeOf(config["model"].get<std::string>());
+}
+
 }  // namespace
 
 std::string headlineMetricOf(const std::string& kind) { return train::stageHeadlines(kind).front().first; }
@@ -38,6 +45,7 @@ std::vector<RunEntry> loadRunSnapshot(data::ProjectStore& store) {
         if (e.config.contains("reward_model") && e.config["reward_model"].is_string())
             e.rewardCheckpoint = runs.checkpointAt(e.config["reward_model"]);
         e.diskBytes = directoryBytes(e.directory);
+        e.architecture = architectureOf(row.kind, e.config);
         e.row = std::move(row);
         out.push_back(std::move(e));
     }

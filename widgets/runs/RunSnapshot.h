@@ -27,6 +27,9 @@ struct RunEntry {
     std::optional<data::CheckpointRow> rewardCheckpoint;  // PPO: its reward model, when a run of the project wrote it
     int64_t diskBytes = 0;     // the run's directory
     std::string directory;
+    // What it trains: a pretraining run's `architecture` (gpt2 when unset), else the model_type of the
+    // model it starts from (gpt2, mamba, llama, qwen2; "" when that directory cannot be read).
+    std::string architecture;
 };
 
 // The first of the stage's headline metrics (train::stageHeadlines): the runs list shows it, the curves open on it.
