@@ -19,10 +19,12 @@ std::vector<int> ResponseEncoding::prompt(const text::ByteLevelBpe& tokenizer, c
     }
     // A dialogue without a user turn, or one the format cannot render (Llama-2 wants user and assistant
     // turns alternating), is one user turn as it is.
-    if (user) try {
+    if (user) {
+        try {
             return tokenizer.encode(format->render(turns, /*addGenerationPrompt=*/true));
-        } catch (const std::invalid_argument&) {
+        } catch (const std::invalid_argument&) {  // the whole text as one user turn, below
         }
+    }
     return tokenizer.encode(format->render({{"user", text}}, /*addGenerationPrompt=*/true));
 }
 
