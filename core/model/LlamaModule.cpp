@@ -44,23 +44,15 @@ std::string familyName(const nlohmann::json& config) {
     return config.value("model_type", std::string()) == "qwen2" ? "Qwen2" : "Llama";
 }
 
-std::vector<int> idsOf(const nlohmann::json& config, const char* key) {
-    const auto& v = config.contains(key) ? config[key] : nlohmann::json();
-    if (v.is_number_integer()) return {v.get<int>()};
-    std::vector<int> out;
-    if (v.is_array())
-        for (const auto& id : v)
-            if (id.is_number_integer()) out.push_back(id.get<int>());
-    return out;
-}
-
 // transformers pools a batch at each row's last token that is not padding, so the pad id must not be
 // the id a scored row ends with (`endId`, -1 when rows end in response text): the source's pad_token_id
 // when it is another, else its first EOS id that is (TRL pads with EOS), else its BOS, else 0 or 1.
 int classifierPadId(const nlohmann::json& config, int endId) {
-    std::vector<int> candidates = idsOf(config, "pad_token_id");
+    std::vector<int> candidates;  // eos and bos were checked when the config loaded; a pad of -1 means none
+    if (const auto pad = config.value("pad_token_id", nlohmann::json()); pad.is_number_integer() && pad.get<int>() >= 0)
+        candidates.push_back(pad.get<int>());
     for (const char* key : {"eos_token_id", "bos_token_id"})
-        for (int id : idsOf(config, key)) candidates.push_back(id);
+        for (int id : idList(config, key, "config.json")) candidates.push_back(id);
     candidates.insert(candidates.end(), {0, 1});
     for (int id : candidates)
         if (id != endId) return id;
