@@ -25,6 +25,12 @@ torch::Tensor CausalLm::hidden(const torch::Tensor& ids) {
     return gpt_->hidden(ids);
 }
 
+int64_t CausalLm::hiddenSize() const {
+    if (mamba_) return mamba_->config().hiddenSize;
+    if (llama_) return llama_->config().hiddenSize;
+    return gpt_->config().nEmbd;
+}
+
 void CausalLm::save(const std::string& dir, const text::ByteLevelBpe* tokenizer, const torch::Tensor& score, int scoredEndId) {
     if (mamba_ && score.defined())
         throw std::invalid_argument(dir + ": a Mamba has no sequence-classification layout in transformers to save a score head in");

@@ -29,6 +29,7 @@ public:
     // ids [B,T] -> the final hidden states [B,T,C] (after the last norm), differentiable: what a reward
     // or value head reads.
     torch::Tensor hidden(const torch::Tensor& ids);
+    int64_t hiddenSize() const;  // C: n_embd, hidden_size
     // Writes `dir` atomically: the architecture's Hugging Face files and the tokenizer's. A `score` head
     // [num_labels, C] makes it a sequence classifier (GPT2ForSequenceClassification,
     // LlamaForSequenceClassification, Qwen2ForSequenceClassification); a Mamba has no such layout

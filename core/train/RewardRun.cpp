@@ -83,10 +83,9 @@ void RewardRun::prepare(model::LoadedCausalLm loaded, const std::string& modelDi
                                     " labels; a reward model has one");
     model_ = std::make_unique<model::CausalLm>(std::move(loaded.model));
     tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(*loaded.tokenizer));
-    const int64_t width = model_->gpt() ? model_->gpt()->config().nEmbd : model_->llama()->config().hiddenSize;
     // A new head is drawn on the CPU, so that a seed gives the same head on every device.
     score_ = loaded.score.defined() ? loaded.score.to(torch::kFloat32).clone()
-                                    : (torch::randn({1, width}, torch::kFloat32) * 0.02).to(device_);
+                                    : (torch::randn({1, model_->hiddenSize()}, torch::kFloat32) * 0.02).to(device_);
     score_.set_requires_grad(true);
     encoding_ = responseEncodingFor(modelDir, *tokenizer_, model_->eosTokenId());
     const int64_t maxLength = responseRowLength(config_.maxLength, model_->contextLimit());

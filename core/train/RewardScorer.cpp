@@ -5,6 +5,7 @@
 #include <torch/torch.h>
 
 #include "model/Scoring.h"
+#include "train/ResponseRows.h"
 
 namespace rlhf::train {
 
@@ -25,9 +26,8 @@ std::vector<double> RewardScorer::values(const std::string& prompt, const std::s
     std::vector<int> ids = encoding_.scored(*tokenizer_, prompt, response);
     if (context_ && static_cast<int64_t>(ids.size()) > *context_) ids.erase(ids.begin(), ids.end() - *context_);
     torch::NoGradGuard noGrad;
-    const auto input = torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kLong).view({1, -1}).to(score_.device());
-    const auto last = torch::tensor({static_cast<int64_t>(ids.size()) - 1}, torch::kLong);
-    const auto row = model::scoresAt(model_->hidden(input), score_, last).to(torch::kCPU, torch::kFloat64).contiguous();
+    const auto one = padRows({ids}, encoding_.endId);  // a batch of one row, as RewardRun scores its rows
+    const auto row = model::scoresAt(model_->hidden(one.ids.to(score_.device())), score_, one.last).to(torch::kCPU, torch::kFloat64).contiguous();
     return {row.data_ptr<double>(), row.data_ptr<double>() + row.numel()};
 }
 
