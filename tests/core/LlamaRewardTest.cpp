@@ -16,6 +16,7 @@
 
 #include "TensorCompare.h"
 #include "TestData.h"
+#include "TinyRunConfig.h"
 #include "model/CausalLm.h"
 #include "model/LlamaCheckpoint.h"
 #include "model/LlamaModule.h"
@@ -55,18 +56,7 @@ std::vector<data::PreferenceGroup> groups() {
     return out;
 }
 
-train::FineTuneConfig rmConfig(const std::string& model, int64_t maxSteps) {
-    train::FineTuneConfig c;
-    c.model = model;
-    c.batchSize = 2;
-    c.maxSteps = maxSteps;
-    c.lr = 1e-2;
-    c.warmupSteps = 0;
-    c.evalEvery = 0;
-    c.checkpointEvery = 0;
-    c.precision = "fp32";
-    return c;
-}
+train::FineTuneConfig rmConfig(const std::string& model, int64_t maxSteps) { return test::tinyRunConfig(model, maxSteps, 2, 0); }
 
 std::vector<double> losses(train::RewardRun& run) {
     std::vector<double> out;

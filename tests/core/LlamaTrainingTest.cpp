@@ -16,6 +16,7 @@
 
 #include "TensorCompare.h"
 #include "TestData.h"
+#include "TinyRunConfig.h"
 #include "model/CausalLm.h"
 #include "model/LlamaCheckpoint.h"
 #include "model/LlamaGeneration.h"
@@ -40,30 +41,10 @@ std::vector<data::PreferencePair> pairs() {
     return out;
 }
 
-train::FineTuneConfig sftConfig(const std::string& model, int64_t maxSteps) {
-    train::FineTuneConfig c;
-    c.model = model;
-    c.batchSize = 3;
-    c.maxSteps = maxSteps;
-    c.lr = 1e-2;
-    c.warmupSteps = 5;
-    c.evalEvery = 0;
-    c.checkpointEvery = 0;
-    c.precision = "fp32";
-    return c;
-}
+train::FineTuneConfig sftConfig(const std::string& model, int64_t maxSteps) { return test::tinyRunConfig(model, maxSteps, 3, 5); }
 
 train::DpoConfig dpoConfig(const std::string& model, int64_t maxSteps) {
-    train::DpoConfig c;
-    c.model = model;
-    c.batchSize = 2;
-    c.maxSteps = maxSteps;
-    c.lr = 1e-2;
-    c.warmupSteps = 0;
-    c.evalEvery = 0;
-    c.checkpointEvery = 0;
-    c.precision = "fp32";
-    return c;
+    return test::tinyRunConfig<train::DpoConfig>(model, maxSteps, 2, 0);
 }
 
 std::vector<std::map<std::string, double>> stepValues(train::DpoRun& run) {
