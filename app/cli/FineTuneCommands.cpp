@@ -111,8 +111,8 @@ model::StageMemory memoryNeed(const train::FineTuneConfig& c, const char* kind, 
 model::StageMemory memoryNeed(const train::PpoConfig& c, const char* kind, const torch::Device& device) {
     const auto shape = model::modelShapeOf(c.model), reward = model::modelShapeOf(c.rewardModel);
     const bool bf16 = train::parsePrecision(c.precision, device) == train::Precision::Bf16;
-    const model::StageSize size{kind, c.rolloutBatch, c.miniBatch, std::max<int64_t>(1, shape.context - c.responseLength),
-                                c.responseLength, bf16};
+    const int64_t prompt = std::min<int64_t>(c.maxPromptLength, std::max<int64_t>(1, shape.context - c.responseLength));
+    const model::StageSize size{kind, c.rolloutBatch, c.miniBatch, prompt, c.responseLength, bf16};
     return model::estimateStageMemory(shape, size, &reward);
 }
 
@@ -129,26 +129,20 @@ void checkRunMemory(const TrainOptions& o, const typename Stage::Config& config,
     checkStageMemory(need, std::string("rlhf train ") + Stage::kind, device.is_cuda(), o.noMemoryCheck, "--no-memory-check");
 }
 
-// SFT and DPO train any causal language model (a GPT-2, a Mamba, the Llama family); the reward model
-// takes a GPT-2 or the Llama family (a Mamba has no sequence-classification layout), PPO a GPT-2 only;
-// the others are refused before the run is recorded.
+// SFT, DPO and PPO's policy take any causal language model (a GPT-2, a Mamba, the Llama family); a reward
+// model (trained, or PPO's) is a GPT-2 or Llama-family classifier (a Mamba has no sequence-classification
+// layout). A Mamba is refused before the run is recorded.
 template <typename Stage>
 void checkArchitecture(const typename Stage::Config& config) {
     const std::string kind = Stage::kind;
-    if (kind == "sft" || kind == "dpo") return;
-    std::vector<std::string> dirs = {config.model};
-    if constexpr (requires { config.rewardModel; }) dirs.push_back(config.rewardModel);
-    for (const auto& dir : dirs) {
-        const std::string type = model::modelTypeOf(dir);
-        if (kind == "rm" && model::isMamba(type))
-            throw UserError(dir + ": a Mamba; rlhf train rm takes GPT-2 and Llama-family checkpoints (transformers has no "
-                            "sequence-classification layout for Mamba; SFT and DPO take it)");
-        if (kind == "ppo" && model::isMamba(type))
-            throw UserError(dir + ": a Mamba; rlhf train ppo takes GPT-2 checkpoints (SFT and DPO take a Mamba, PPO not yet)");
-        if (kind == "ppo" && model::isLlamaFamily(type))
-            throw UserError(dir + ": a " + type + " model; rlhf train ppo takes GPT-2 checkpoints (SFT, reward models and "
-                            "DPO take the Llama family, PPO not yet)");
-    }
+    std::string dir;
+    if (kind == "rm") dir = config.model;
+    if constexpr (requires { config.rewardModel; }) dir = config.rewardModel;
+    if (dir.empty() || !model::isMamba(model::modelTypeOf(dir))) return;
+    if (kind == "rm")
+        throw UserError(dir + ": a Mamba; rlhf train rm takes GPT-2 and Llama-family checkpoints (transformers has no "
+                        "sequence-classification layout for Mamba; SFT and DPO take it)");
+    throw UserError(dir + ": a Mamba; PPO's reward_model is a GPT-2 or Llama-family reward model (rlhf train rm; a Mamba policy is fine)");
 }
 
 // What a stage writes into its run directory before the run starts (PPO-ptx: the pretraining text).

@@ -31,6 +31,12 @@ int64_t CausalLm::hiddenSize() const {
     return gpt_->config().nEmbd;
 }
 
+int64_t CausalLm::vocabSize() const {
+    if (mamba_) return mamba_->config().vocabSize;
+    if (llama_) return llama_->config().vocabSize;
+    return gpt_->config().vocabSize;
+}
+
 void CausalLm::save(const std::string& dir, const text::ByteLevelBpe* tokenizer, const torch::Tensor& score, int scoredEndId) {
     if (mamba_ && score.defined())
         throw std::invalid_argument(dir + ": a Mamba has no sequence-classification layout in transformers to save a score head in");

@@ -30,6 +30,7 @@ public:
     // or value head reads.
     torch::Tensor hidden(const torch::Tensor& ids);
     int64_t hiddenSize() const;  // C: n_embd, hidden_size
+    int64_t vocabSize() const;   // V: the ids it embeds
     // Writes `dir` atomically: the architecture's Hugging Face files and the tokenizer's. A `score` head
     // [num_labels, C] makes it a sequence classifier (GPT2ForSequenceClassification,
     // LlamaForSequenceClassification, Qwen2ForSequenceClassification); a Mamba has no such layout

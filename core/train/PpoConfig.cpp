@@ -11,7 +11,7 @@ namespace rlhf::train {
 namespace {
 
 const std::set<std::string> kKeys = {
-    "model", "reward_model", "response_length", "temperature", "rollout_batch", "mini_batch", "ppo_epochs",
+    "model", "reward_model", "response_length", "max_prompt_length", "temperature", "rollout_batch", "mini_batch", "ppo_epochs",
     "kl_coef", "kl_target", "kl_horizon", "clip", "value_clip", "vf_coef", "gamma", "lam", "missing_eos_penalty",
     "ratio_threshold", "ptx_coef", "ptx_batch", "eval_every", "eval_prompts",
     "lr", "min_lr", "warmup_steps", "schedule", "max_steps", "weight_decay", "grad_clip", "checkpoint_every", "seed", "precision"};
@@ -19,7 +19,7 @@ const std::set<std::string> kKeys = {
 }  // namespace
 
 nlohmann::json PpoConfig::toJson() const {
-    return {{"model", model}, {"reward_model", rewardModel}, {"response_length", responseLength},
+    return {{"model", model}, {"reward_model", rewardModel}, {"response_length", responseLength}, {"max_prompt_length", maxPromptLength},
             {"temperature", temperature}, {"rollout_batch", rolloutBatch}, {"mini_batch", miniBatch},
             {"ppo_epochs", ppoEpochs}, {"kl_coef", klCoef}, {"kl_target", klTarget}, {"kl_horizon", klHorizon},
             {"clip", clip}, {"value_clip", valueClip}, {"vf_coef", vfCoef}, {"gamma", gamma}, {"lam", lam},
@@ -36,6 +36,7 @@ PpoConfig PpoConfig::fromJson(const nlohmann::json& j, const std::string& origin
     readStringSetting(j, "reward_model", c.rewardModel, origin);
     readPrecisionSetting(j, c.precision, origin);
     readSetting(j, "response_length", c.responseLength, origin, 1, 1 << 20);
+    readSetting(j, "max_prompt_length", c.maxPromptLength, origin, 1, 1 << 20);
     readSetting(j, "temperature", c.temperature, origin, 1e-3, 100);
     readSetting(j, "rollout_batch", c.rolloutBatch, origin, 1, 65536);
     readSetting(j, "mini_batch", c.miniBatch, origin, 1, 65536);

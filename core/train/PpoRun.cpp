@@ -9,9 +9,9 @@
 
 #include <torch/torch.h>
 
-#include "model/Generation.h"
+#include "chat/InstructFormat.h"
+#include "model/CausalLmGeneration.h"
 #include "model/Scoring.h"
-#include "model/TextModel.h"
 #include "train/GradientClipping.h"
 #include "train/ResponseRows.h"
 #include "train/SplitRows.h"
@@ -29,28 +29,27 @@ const char* kPtxFile = "ptx.txt";            // the pretraining text of PPO-ptx
 nlohmann::json promptJson(const std::string& p) { return {{"prompt", p}}; }
 std::string promptFrom(const nlohmann::json& j) { return j.at("prompt").get<std::string>(); }
 
-model::LoadedModel loadRewardModel(const std::string& dir, const torch::Device& device) {
-    if (const std::string type = model::modelTypeOf(dir); model::isTextModelType(type))
-        throw std::invalid_argument(dir + ": a " + type + " reward model; PPO takes GPT-2 reward models (not yet a " + type + " one)");
-    auto loaded = model::loadCheckpoint(dir, device);
+model::LoadedCausalLm loadRewardModel(const std::string& dir, const torch::Device& device) {
+    auto loaded = model::loadCausalLm(dir, device);
     if (!loaded.score.defined() || loaded.score.size(0) != 1)
         throw std::invalid_argument(dir + ": not a reward model (no score.weight of one label; train one with rlhf train rm)");
     return loaded;
 }
 
-void freeze(model::Gpt2Model& m) {
-    m->eval();
-    for (auto& p : m->parameters()) p.set_requires_grad(false);
+void freeze(model::CausalLm& m) {
+    m.module().eval();
+    for (auto& p : m.module().parameters()) p.set_requires_grad(false);
 }
 
 }  // namespace
 
-// Rows prompt + response, right-padded with EOS: full [B,L]; per response token the input position that
-// predicts it (prompt length − 1 + j) and a 1 in the mask; last [B], where the reward model reads its
-// score: the response's last token before its EOS, as the reward model learned its pairs (their texts,
-// no EOS) and as `rlhf reward` and `rlhf eval` score a response.
+// Rows prompt + response, right-padded with the end id: full [B,L]; per response token the input position
+// that predicts it (prompt length − 1 + j) and a 1 in the mask; last [B], where the reward model reads its
+// score, as it learned its pairs (ResponseEncoding::scored) and as `rlhf reward` and `rlhf eval` score a
+// response: in a chat template the end-of-turn token that ended the response, in plain text the
+// response's last token before its EOS.
 PpoRun::Rollouts PpoRun::rolloutRows(const std::vector<std::vector<int>>& prompts, const std::vector<model::Completion>& completions,
-                                     int eos, torch::Tensor& endsWithEos) {
+                                     torch::Tensor& endsWithEos) const {
     std::vector<std::vector<int>> rows;
     int64_t R = 1;
     for (size_t b = 0; b < prompts.size(); ++b) {
@@ -58,7 +57,7 @@ PpoRun::Rollouts PpoRun::rolloutRows(const std::vector<std::vector<int>>& prompt
         rows.back().insert(rows.back().end(), completions[b].ids.begin(), completions[b].ids.end());
         R = std::max<int64_t>(R, static_cast<int64_t>(completions[b].ids.size()));
     }
-    auto padded = padRows(rows, eos);
+    auto padded = padRows(rows, encoding_.endId);
     Rollouts r;
     r.full = padded.ids;
     r.last = padded.last;
@@ -72,7 +71,7 @@ PpoRun::Rollouts PpoRun::rolloutRows(const std::vector<std::vector<int>>& prompt
             r.mask[b][j] = 1;
         }
         endsWithEos[b] = c.endedWithEos;
-        if (c.endedWithEos) r.last[b] -= 1;  // an empty response: the prompt's last token, as for an empty text
+        if (c.endedWithEos && !encoding_.format) r.last[b] -= 1;  // an empty response: the prompt's last token, as for an empty text
     }
     return r;
 }
@@ -119,32 +118,58 @@ std::unique_ptr<PpoRun> PpoRun::resume(const std::string& runDir, const torch::D
 // The policy (from policyDir) and the value model (valueDir: a reward model's backbone and head) are
 // trained; the reference (config.model) and the reward model (config.reward_model) are frozen.
 void PpoRun::loadModels(const std::string& policyDir, const std::string& valueDir) {
-    auto policy = model::loadCheckpoint(policyDir, device_);
-    policy_ = policy.model;
+    auto policy = model::loadLanguageModel(policyDir, device_);
+    policy_ = std::make_unique<model::CausalLm>(std::move(policy.model));
     tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(*policy.tokenizer));
-    reference_ = model::loadCheckpoint(config_.model, device_).model;
-    freeze(reference_);
+    encoding_ = responseEncodingFor(policyDir, *tokenizer_, policy_->eosTokenId());
+    if (encoding_.format) stopIds_ = chat::endOfTurnIds(*encoding_.format, *tokenizer_);
+    reference_ = std::make_unique<model::CausalLm>(model::loadLanguageModel(config_.model, device_).model);
+    freeze(*reference_);
     auto reward = loadRewardModel(config_.rewardModel, device_);
-    reward_ = reward.model;
+    const auto rewardEncoding = responseEncodingFor(config_.rewardModel, *reward.tokenizer, reward.model.eosTokenId());
+    if (rewardEncoding.describe() != encoding_.describe() || rewardEncoding.endId != encoding_.endId)
+        throw std::invalid_argument(config_.rewardModel + ": the reward model reads " + rewardEncoding.describe() + " ending with id " +
+                                    std::to_string(rewardEncoding.endId) + ", the policy writes " + encoding_.describe() +
+                                    " ending with id " + std::to_string(encoding_.endId) +
+                                    " (train the reward model from the policy's base, so both use one chat template)");
+    reward_ = std::make_unique<model::CausalLm>(std::move(reward.model));
     rewardHead_ = reward.score.to(torch::kFloat32);
-    freeze(reward_);
+    freeze(*reward_);
     auto value = loadRewardModel(valueDir, device_);
-    value_ = value.model;
+    value_ = std::make_unique<model::CausalLm>(std::move(value.model));
     valueHead_ = value.score.to(torch::kFloat32).clone().set_requires_grad(true);
-    if (reward_->config().vocabSize != policy_->config().vocabSize)
-        throw std::invalid_argument(config_.rewardModel + ": its vocabulary (" + std::to_string(reward_->config().vocabSize) +
-                                    " tokens) is not the policy's (" + std::to_string(policy_->config().vocabSize) + ")");
+    checkModelsFit();
     progress_.optimizer = std::make_unique<AdamW>(trainedParameters(), AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
 }
 
-// Prompts that leave room for response_length tokens in every model's context, tokenised.
+// The reward and value models read the policy's ids: the same vocabulary.
+void PpoRun::checkModelsFit() const {
+    const int64_t vocab = policy_->vocabSize();
+    if (reward_->vocabSize() != vocab)
+        throw std::invalid_argument(config_.rewardModel + ": its vocabulary (" + std::to_string(reward_->vocabSize()) +
+                                    " tokens) is not the policy's (" + std::to_string(vocab) + ")");
+    if (value_->vocabSize() != vocab || value_->hiddenSize() != valueHead_.size(1))
+        throw std::invalid_argument("the value model's vocabulary or hidden size does not fit the policy or its head");
+}
+
+// The longest sequence every model takes (nullopt: none has a limit, as with a Mamba policy alone).
+std::optional<int64_t> PpoRun::sharedContext() const {
+    std::optional<int64_t> context;
+    for (const auto* m : {policy_.get(), reward_.get(), value_.get()})
+        if (const auto limit = m->contextLimit()) context = std::min(context.value_or(*limit), *limit);
+    return context;
+}
+
+// Prompts of at most max_prompt_length tokens (in the policy's ResponseEncoding) that leave room for
+// response_length tokens in every model's context, tokenised.
 std::vector<std::vector<int>> PpoRun::fittingPrompts(const std::vector<std::string>& texts, std::vector<std::string>* kept,
                                                      int64_t* skipped) const {
-    const int64_t context = std::min({policy_->config().nPositions, reward_->config().nPositions, value_->config().nPositions});
+    const auto context = sharedContext();
     std::vector<std::vector<int>> out;
     for (const auto& text : texts) {
-        auto ids = tokenizer_->encode(text);
-        if (ids.empty() || static_cast<int64_t>(ids.size()) + config_.responseLength > context) {
+        auto ids = encoding_.prompt(*tokenizer_, text);
+        const auto length = static_cast<int64_t>(ids.size());
+        if (ids.empty() || length > config_.maxPromptLength || (context && length + config_.responseLength > *context)) {
             if (skipped) ++*skipped;
             continue;
         }
@@ -156,20 +181,24 @@ std::vector<std::vector<int>> PpoRun::fittingPrompts(const std::vector<std::stri
 
 void PpoRun::preparePrompts(const std::vector<std::string>& train, const std::vector<std::string>& validation) {
     prompts_ = fittingPrompts(train, &promptTexts_, &skipped_);
-    if (prompts_.empty())
-        throw std::invalid_argument("no train prompt leaves room for response_length " + std::to_string(config_.responseLength) +
-                                    " tokens in the context of " + std::to_string(policy_->config().nPositions));
+    if (prompts_.empty()) {
+        const auto context = sharedContext();
+        throw std::invalid_argument("no train prompt has at most max_prompt_length " + std::to_string(config_.maxPromptLength) +
+                                    " tokens" + (context ? " and leaves room for response_length " + std::to_string(config_.responseLength) +
+                                                               " tokens in the context of " + std::to_string(*context)
+                                                         : std::string()));
+    }
     progress_.order = std::make_unique<EpochOrder>(prompts_.size(), config_.seed);
     validationPrompts_ = fittingPrompts(validation, nullptr, nullptr);
     if (validationPrompts_.size() > static_cast<size_t>(config_.evalPrompts)) validationPrompts_.resize(static_cast<size_t>(config_.evalPrompts));
     if (config_.ptxCoef > 0)
         ptx_ = std::make_unique<PretrainingMix>(progress_.dir.path() + "/" + kPtxFile, *tokenizer_,
-                                                std::min<int64_t>(128, policy_->config().nPositions - 1));
+                                                std::min<int64_t>(128, sharedContext().value_or(129) - 1));
 }
 
 std::vector<torch::Tensor> PpoRun::trainedParameters() {
-    auto parameters = policy_->parameters();
-    for (const auto& p : value_->parameters()) parameters.push_back(p);
+    auto parameters = policy_->module().parameters();
+    for (const auto& p : value_->module().parameters()) parameters.push_back(p);
     parameters.push_back(valueHead_);
     return parameters;
 }
@@ -177,8 +206,11 @@ std::vector<torch::Tensor> PpoRun::trainedParameters() {
 void PpoRun::saveCheckpoint(int64_t step) {
     TrainerState state = progress_.stateAt(step);
     state.extra["beta"] = kl_.beta();
-    progress_.checkpointWritten(step, progress_.dir.saveCheckpoint(policy_, *tokenizer_, state, {}, [this](const std::string& dir) {
-        model::saveCheckpoint(dir + "/value", value_, tokenizer_.get(), valueHead_.detach());
+    const auto writeModel = [this](const std::string& dir) { policy_->save(dir, tokenizer_.get()); };
+    progress_.checkpointWritten(step, progress_.dir.saveCheckpointWith(writeModel, state, [this](const std::string& dir) {
+        value_->save(dir + "/value", tokenizer_.get(), valueHead_.detach(), encoding_.format ? encoding_.endId : -1);
+        encoding_.keepTemplateIn(dir);
+        encoding_.keepTemplateIn(dir + "/value");
     }));
 }
 
@@ -189,10 +221,10 @@ LoopResult PpoRun::run(const std::atomic<bool>* stop, const std::function<void(c
                          evaluate, [this](int64_t step) { saveCheckpoint(step); }, onStats, stop);
 }
 
-torch::Tensor PpoRun::responseLogProbs(model::Gpt2Model& m, const torch::Tensor& full, const torch::Tensor& responseIndex) {
+torch::Tensor PpoRun::responseLogProbs(model::CausalLm& m, const torch::Tensor& full, const torch::Tensor& responseIndex) {
     AutocastScope autocast(precision_, device_);
     const int64_t L = full.size(1);  // position t of the input predicts full[t + 1]
-    return m->targetLogProbs(full.narrow(1, 0, L - 1), full.narrow(1, 1, L - 1), {}, config_.temperature)
+    return m.targetLogProbs(full.narrow(1, 0, L - 1), full.narrow(1, 1, L - 1), config_.temperature)
         .gather(1, responseIndex);  // [B,R]
 }
 
@@ -213,14 +245,14 @@ PpoRun::Rollouts PpoRun::rollout(const std::vector<size_t>& picked, int64_t step
     sampling.temperature = config_.temperature;
     sampling.seed = config_.seed * 1000003ULL + static_cast<uint64_t>(step);  // its own per step: resumable
     const auto started = std::chrono::steady_clock::now();
-    const auto completions = model::generate(policy_, prompts, sampling);  // ends with the tokens on the CPU
+    const auto completions = model::generateEach(*policy_, prompts, sampling, stopIds_);  // ends with the tokens on the CPU
     const auto generated = std::chrono::steady_clock::now();
     stats["time/generation_s"] = std::chrono::duration<double>(generated - started).count();
     Scored scored = score(prompts, completions);
     Rollouts& r = scored.r;
     const auto B = r.full.size(0);
     torch::NoGradGuard noGrad;
-    value_->eval();
+    value_->module().eval();
     r.values = responseValues(r.full, r.responseIndex) * r.mask;
     const auto& referenceLogProbs = scored.referenceLogProbs;
     const auto& scores = scored.scores;
@@ -265,8 +297,8 @@ void PpoRun::update(const Rollouts& r, int64_t step, std::map<std::string, doubl
     auto sums = torch::zeros({6}, torch::dtype(torch::kFloat32).device(device_));  // approxkl, clipfrac, pg, vf, vf clipfrac, ratio
     int64_t updates = 0, skipped = 0;
     auto ptxSum = torch::zeros({}, torch::dtype(torch::kFloat32).device(device_));
-    policy_->train();
-    value_->train();
+    policy_->module().train();
+    value_->module().train();
     for (int epoch = 0; epoch < config_.ppoEpochs; ++epoch) {
         std::iota(order.begin(), order.end(), int64_t(0));
         std::shuffle(order.begin(), order.end(), shuffler);
@@ -275,7 +307,7 @@ void PpoRun::update(const Rollouts& r, int64_t step, std::map<std::string, doubl
                                            torch::kLong).to(device_);
             const auto full = r.full.index_select(0, idx), at = r.responseIndex.index_select(0, idx), mask = r.mask.index_select(0, idx);
             const auto oldLogProbs = r.logProbs.index_select(0, idx);
-            const auto logProbs = responseLogProbs(policy_, full, at);
+            const auto logProbs = responseLogProbs(*policy_, full, at);
             const auto difference = (logProbs - oldLogProbs).detach();
             const auto ratio = maskedMean(difference.exp(), mask);
             if (ratio.item<double>() > config_.ratioThreshold) {  // TRL's guard against loss spikes: no update

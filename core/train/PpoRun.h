@@ -1,5 +1,5 @@
 #pragma once
-// PPO of a GPT-2 policy against a reward model (architecture §5 PPO; InstructGPT, as TRL's PPOTrainer): each
+// PPO of a policy against a reward model (architecture §5 PPO; InstructGPT, as TRL's PPOTrainer): each
 // step rolls out a batch of the project's prompts with the policy (top_k 0, top_p 1, `temperature`),
 // scores the responses with the frozen reward model, takes per-token log-probs under the policy and the
 // frozen reference (logits divided by the same temperature) and values from the value model (initialised
@@ -12,17 +12,23 @@
 // out with one fixed seed (val_objective/scores, val_objective/kl, val_response_length). A mini-batch whose
 // mean policy ratio exceeds ratio_threshold is skipped and counted (policy/skipped_batches). With ptx_coef,
 // each update also maximises γ × the log-likelihood of windows of RUN/ptx.txt (PretrainingMix).
+// Architectures: the policy is any CausalLm (a GPT-2, a Llama-family model, a Mamba); the reward model, and
+// the value model started from it, a GPT-2 or Llama-family sequence classifier with the policy's vocabulary
+// and ResponseEncoding. Prompts are put in that encoding (the chat template's turns when the policy has
+// one; rollouts then end at its end-of-turn tokens), and the reward is read where the reward model
+// learned to read it (ResponseEncoding::scored): at a templated row's end-of-turn token, at a plain row's
+// last token before EOS. Rows are right-padded, so causal attention needs no padding mask.
 // Runs on the calling thread; stop it with the atomic flag.
 
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "model/CausalLm.h"
 #include "model/Generation.h"
-#include "model/Gpt2Model.h"
-#include "model/HfCheckpoint.h"
 #include "text/ByteLevelBpe.h"
 #include "train/AdamW.h"
 #include "train/EpochOrder.h"
@@ -30,6 +36,7 @@
 #include "train/PpoMath.h"
 #include "train/PretrainingMix.h"
 #include "train/Precision.h"
+#include "train/ResponseEncoding.h"
 #include "train/RunDirectory.h"
 #include "train/RunProgress.h"
 #include "train/TrainerLoop.h"
@@ -56,7 +63,7 @@ public:
     const std::string& lastCheckpoint() const { return progress_.lastCheckpoint; }
     size_t prompts() const { return prompts_.size(); }
     int64_t skippedPrompts() const { return skipped_; }
-    model::Gpt2Model& policy() { return policy_; }
+    model::CausalLm& policy() { return *policy_; }
     double beta() const { return kl_.beta(); }
 
 private:
@@ -75,16 +82,19 @@ private:
     };
     PpoRun(const std::string& runDir, PpoConfig config, const torch::Device& device);
     void loadModels(const std::string& policyDir, const std::string& valueDir);
+    void checkModelsFit() const;
+    std::optional<int64_t> sharedContext() const;
     void preparePrompts(const std::vector<std::string>& train, const std::vector<std::string>& validation);
     std::vector<std::vector<int>> fittingPrompts(const std::vector<std::string>& texts, std::vector<std::string>* kept, int64_t* skipped) const;
     Scored score(const std::vector<std::vector<int>>& prompts, const std::vector<model::Completion>& completions);
     std::map<std::string, double> evaluate();
     torch::Tensor ptxLoss(int64_t step, int64_t update);
-    static Rollouts rolloutRows(const std::vector<std::vector<int>>& prompts, const std::vector<model::Completion>& completions,
-                                int eos, torch::Tensor& endsWithEos);
+    Rollouts rolloutRows(const std::vector<std::vector<int>>& prompts, const std::vector<model::Completion>& completions,
+                         torch::Tensor& endsWithEos) const;
+    std::vector<model::Completion> sample(const std::vector<std::vector<int>>& prompts, uint64_t seed);
     Rollouts rollout(const std::vector<size_t>& prompts, int64_t step, std::map<std::string, double>& stats);
     // Per-token log-probs of the responses' tokens under `m` (logits / temperature): [B,R].
-    torch::Tensor responseLogProbs(model::Gpt2Model& m, const torch::Tensor& full, const torch::Tensor& responseIndex);
+    torch::Tensor responseLogProbs(model::CausalLm& m, const torch::Tensor& full, const torch::Tensor& responseIndex);
     torch::Tensor responseValues(const torch::Tensor& full, const torch::Tensor& responseIndex);  // [B,R]
     void update(const Rollouts& r, int64_t step, std::map<std::string, double>& stats);
     StepStats trainStep(int64_t step);
@@ -96,7 +106,9 @@ private:
     Precision precision_;
     RunProgress progress_;  // directory, optimiser, order, step, newest checkpoint and its listener
     std::unique_ptr<text::ByteLevelBpe> tokenizer_;
-    model::Gpt2Model policy_{nullptr}, reference_{nullptr}, reward_{nullptr}, value_{nullptr};
+    std::unique_ptr<model::CausalLm> policy_, reference_, reward_, value_;
+    ResponseEncoding encoding_;      // the policy's, which the reward model must share
+    std::vector<int> stopIds_;       // a chat template's end-of-turn ids: rollouts end there too
     torch::Tensor rewardHead_, valueHead_;  // [1, n_embd]; the value head is trained
     std::vector<std::vector<int>> prompts_;  // tokenised, those that leave room for a response
     std::vector<std::string> promptTexts_;

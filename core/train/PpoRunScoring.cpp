@@ -4,6 +4,7 @@
 
 #include <torch/torch.h>
 
+#include "model/CausalLmGeneration.h"
 #include "model/Scoring.h"
 
 namespace rlhf::train {
@@ -11,15 +12,15 @@ namespace rlhf::train {
 PpoRun::Scored PpoRun::score(const std::vector<std::vector<int>>& prompts, const std::vector<model::Completion>& completions) {
     Scored s;
     auto endsWithEos = torch::empty({static_cast<int64_t>(prompts.size())}, torch::kBool);
-    s.r = rolloutRows(prompts, completions, policy_->config().eosTokenId, endsWithEos);
+    s.r = rolloutRows(prompts, completions, endsWithEos);
     s.r.full = s.r.full.to(device_);
     s.r.responseIndex = s.r.responseIndex.to(device_);
     s.r.mask = s.r.mask.to(device_);
     s.endsWithEos = endsWithEos.to(device_);
     torch::NoGradGuard noGrad;
-    policy_->eval();
-    s.r.logProbs = responseLogProbs(policy_, s.r.full, s.r.responseIndex) * s.r.mask;
-    s.referenceLogProbs = responseLogProbs(reference_, s.r.full, s.r.responseIndex) * s.r.mask;
+    policy_->module().eval();
+    s.r.logProbs = responseLogProbs(*policy_, s.r.full, s.r.responseIndex) * s.r.mask;
+    s.referenceLogProbs = responseLogProbs(*reference_, s.r.full, s.r.responseIndex) * s.r.mask;
     AutocastScope autocast(precision_, device_);
     s.scores = model::scoresAt(reward_->hidden(s.r.full), rewardHead_, s.r.last).squeeze(1).to(torch::kFloat32);  // [B]
     return s;
@@ -38,7 +39,7 @@ std::map<std::string, double> PpoRun::evaluate() {
         sampling.maxNewTokens = config_.responseLength;
         sampling.temperature = config_.temperature;
         sampling.seed = config_.seed * 7919ULL + static_cast<uint64_t>(start);
-        const Scored s = score(prompts, model::generate(policy_, prompts, sampling));
+        const Scored s = score(prompts, model::generateEach(*policy_, prompts, sampling, stopIds_));
         scoreSum += s.scores.sum().item<double>();
         klSum += (s.r.logProbs - s.referenceLogProbs).sum().item<double>();
         lengthSum += s.r.mask.sum().item<double>();

@@ -116,7 +116,7 @@ endif()
 
 # Fine-tuning it from a project: DPO trains the Llama (its checkpoint a llama directory that keeps the
 # tokenizer and its chat template); a reward model on it is a LlamaForSequenceClassification that
-# `rlhf reward` reads; PPO refuses it before a run is recorded.
+# `rlhf reward` reads; PPO fine-tunes the DPO run against it.
 set(P ${WORK}/pairs.rlhf)
 file(REMOVE_RECURSE ${P} ${P}.d)
 file(MAKE_DIRECTORY ${WORK})
@@ -151,10 +151,22 @@ string(JSON other GET "${out}" reward)
 if(reward STREQUAL other)
   message(FATAL_ERROR "the Llama reward model gives two responses the same reward ${reward}")
 endif()
-execute_process(COMMAND ${RLHF} train ppo ${P} --set model=${TUNED} --set reward_model=${RM} ERROR_VARIABLE err RESULT_VARIABLE rc)
-if(NOT rc EQUAL 1 OR NOT err MATCHES "a llama model; rlhf train ppo takes GPT-2 checkpoints")
-  message(FATAL_ERROR "train ppo on a Llama: rc=${rc} ${err}")
+# PPO of the DPO-tuned Llama against that reward model (both in the Llama-3 template): a Llama policy
+# checkpoint with a LlamaForSequenceClassification value model beside it.
+run_ok(out train ppo ${P} --set model=${TUNED} --set reward_model=${RM} --set max_steps=2 --set rollout_batch=2
+       --set mini_batch=1 --set response_length=4 --set checkpoint_every=2 --json)
+set(POLICY ${P}.d/runs/3-ppo/checkpoints/step-00000002)
+file(READ ${POLICY}/config.json config)
+string(JSON policyArchitecture GET "${config}" architectures 0)
+file(READ ${POLICY}/value/config.json config)
+string(JSON valueArchitecture GET "${config}" architectures 0)
+expect_equal("the PPO checkpoint's policy and value architectures" "${policyArchitecture} ${valueArchitecture}"
+             "LlamaForCausalLM LlamaForSequenceClassification")
+file(READ ${P}.d/runs/3-ppo/samples.jsonl samples)
+if(NOT samples MATCHES "\"step\":2")
+  message(FATAL_ERROR "train ppo on a Llama: no samples of step 2:\n${samples}")
 endif()
+run_ok(out generate --model ${POLICY} --prompt "Hi!" --chat --max-new-tokens 2 --json)
 run_ok(out runs ${P} --json)
 string(JSON runs LENGTH "${out}" runs)
-expect_equal("runs after the refused PPO" "${runs}" "2")
+expect_equal("runs after PPO" "${runs}" "3")

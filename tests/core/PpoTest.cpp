@@ -145,7 +145,7 @@ private slots:
         std::ofstream(tmp_ / "parts" / "samples.jsonl", std::ios::app) << "{\"step\": 3, \"response\": \"a crash's\"}\n";
         auto second = train::PpoRun::resume((tmp_ / "parts").string(), torch::kCPU);
         QCOMPARE(second->run(nullptr, {}).lastStep, int64_t(4));
-        QCOMPARE(test::flatValues(second->policy()->parameters()), test::flatValues(whole->policy()->parameters()));
+        QCOMPARE(test::flatValues(second->policy().module().parameters()), test::flatValues(whole->policy().module().parameters()));
         QCOMPARE(second->beta(), whole->beta());
         QVERIFY(whole->beta() != 0.05);
         auto samples = [](const fs::path& run) {
