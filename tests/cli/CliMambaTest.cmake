@@ -1,7 +1,7 @@
 # Mamba on the command line: score and generate on token ids of the fixtures in tests/data/tiny-mamba
 # (greedy ids equal to the sequential-scan reference, make_tiny_mamba.py), then a Mamba pretrained here
 # from a text: its checkpoint is a MambaForCausalLM directory with the workbench's tokenizer, generate and
-# score take text, and scoring a text equals scoring its ids.
+# score take text, and scoring a text equals scoring its ids; it is ranked, chatted with and PPO-tuned.
 include(${CMAKE_CURRENT_LIST_DIR}/RunRlhf.cmake)
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
@@ -82,3 +82,28 @@ run_ok(out import ${P} ${WORK}/sft.jsonl --json)
 run_ok(out split ${P} --ratios 1,0,0 --json)
 run_ok(generated generate --model ${CKPT} --prompt "Men are all alike." --num 3 --max-new-tokens 5 --seed 7 --json)
 expect_candidates(${P} "1 step-00000006" 0 "${generated}" --models ${CKPT} --k 3 --max-new-tokens 5 --seed 7)
+
+# PPO of the Mamba against a GPT-2 reward model with its tokenizer (a GPT-2 pretrained on the same text
+# with the same vocab_size learns the same BPE): the rollouts are the Mamba's, the checkpoint a
+# MambaForCausalLM with a GPT2ForSequenceClassification value model. A Mamba is no reward model.
+run_ok(out train pretrain --text ${DATA}/eliza/conversation_1966.txt --out ${WORK}/gpt --json --set n_layer=1
+       --set n_embd=16 --set n_head=2 --set vocab_size=300 --set context=32 --set batch_size=4 --set max_steps=2 --set checkpoint_every=2)
+set(P ${WORK}/ppo.rlhf)
+file(REMOVE_RECURSE ${P} ${P}.d)
+run_ok(out import ${P} ${DATA}/formats/hh.jsonl --json)
+run_ok(out train rm ${P} --set model=${WORK}/gpt/checkpoints/step-00000002 --set max_steps=1 --set batch_size=2
+       --set checkpoint_every=1 --json)
+set(RM ${P}.d/runs/1-rm/checkpoints/step-00000001)
+run_ok(out train ppo ${P} --set model=${CKPT} --set reward_model=${RM} --set max_steps=2 --set rollout_batch=2
+       --set mini_batch=1 --set response_length=4 --set checkpoint_every=2 --json)
+set(POLICY ${P}.d/runs/2-ppo/checkpoints/step-00000002)
+file(READ ${POLICY}/config.json config)
+string(JSON policyArchitecture GET "${config}" architectures 0)
+file(READ ${POLICY}/value/config.json config)
+string(JSON valueArchitecture GET "${config}" architectures 0)
+expect_equal("the Mamba PPO checkpoint's policy and value architectures" "${policyArchitecture} ${valueArchitecture}"
+             "MambaForCausalLM GPT2ForSequenceClassification")
+execute_process(COMMAND ${RLHF} train ppo ${P} --set model=${CKPT} --set reward_model=${CKPT} ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "a Mamba; PPO's reward_model is a GPT-2 or Llama-family reward model")
+  message(FATAL_ERROR "train ppo with a Mamba reward model: rc=${rc} ${err}")
+endif()
