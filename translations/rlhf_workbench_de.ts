@@ -365,8 +365,8 @@ Es wurde nichts importiert.</translation>
         <translation>Höchstens so viele neue Tokens pro Rollout (53, PPO-Beispiel von TRL).</translation>
     </message>
     <message>
-        <source>PPO: prompts longer than this many tokens (in the policy&apos;s chat template) are skipped, as TRL&apos;s examples filter them; it also bounds the memory estimate.</source>
-        <translation>PPO: Prompts mit mehr Tokens (in der Chat-Vorlage der Policy) werden übersprungen, wie TRLs Beispiele sie herausfiltern; der Wert begrenzt auch die Speicherschätzung.</translation>
+        <source>PPO: prompts longer than this many tokens (in the policy&apos;s chat template) are skipped (1024, OpenRLHF&apos;s prompt_max_len); it also bounds the memory estimate.</source>
+        <translation>PPO: Prompts mit mehr Tokens (in der Chat-Vorlage der Policy) werden übersprungen (1024, prompt_max_len von OpenRLHF); der Wert begrenzt auch die Speicherschätzung.</translation>
     </message>
     <message>
         <location filename="../widgets/runs/RunSettingHelp.cpp" line="35"/>

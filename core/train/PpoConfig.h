@@ -15,7 +15,7 @@ struct PpoConfig {
     std::string model;             // model: the policy to start from, also the frozen reference (required)
     std::string rewardModel;       // reward_model: a reward model directory; the value model starts from it (required)
     int responseLength = 53;       // response_length: new tokens per rollout at most
-    int maxPromptLength = 512;     // max_prompt_length: longer prompts (in tokens) are skipped, as TRL's examples filter them
+    int maxPromptLength = 1024;    // max_prompt_length: longer prompts (in tokens) are skipped (OpenRLHF's prompt_max_len)
     double temperature = 0.7;      // temperature: of sampling (top_k 0, top_p 1) and of scoring
     int rolloutBatch = 16;         // rollout_batch: prompts rolled out per step
     int miniBatch = 4;             // mini_batch: rollouts per optimiser update

@@ -73,6 +73,12 @@ PpoRun::Rollouts PpoRun::rolloutRows(const std::vector<std::vector<int>>& prompt
         endsWithEos[b] = c.endedWithEos;
         if (c.endedWithEos && !encoding_.format) r.last[b] -= 1;  // an empty response: the prompt's last token, as for an empty text
     }
+    r.rewardIds = r.full;
+    if (encoding_.format) {  // a reply that stopped at another EOS id is read closed by the end-of-turn token, as rendered
+        r.rewardIds = r.full.clone();
+        for (int64_t b = 0; b < r.full.size(0); ++b)
+            if (completions[static_cast<size_t>(b)].endedWithEos) r.rewardIds[b][r.last[b].item<int64_t>()] = encoding_.endId;
+    }
     return r;
 }
 
@@ -96,7 +102,9 @@ std::unique_ptr<PpoRun> PpoRun::create(const std::string& runDir, const PpoConfi
 
 std::unique_ptr<PpoRun> PpoRun::resume(const std::string& runDir, const torch::Device& device, int64_t maxSteps) {
     RunDirectory dir(runDir);
-    PpoConfig config = PpoConfig::fromJson(dir.readConfig(), runDir + "/config.json");
+    const nlohmann::json saved = dir.readConfig();
+    PpoConfig config = PpoConfig::fromJson(saved, runDir + "/config.json");
+    if (!saved.contains("max_prompt_length")) config.maxPromptLength = 1 << 20;  // recorded before the bound: its prompts as they were
     if (maxSteps > 0) config.maxSteps = maxSteps;
     const std::string checkpoint = dir.checkpointToResume();
     const auto prompts = readSplitRows(dir, kPromptsFile, &promptFrom);
@@ -126,12 +134,6 @@ void PpoRun::loadModels(const std::string& policyDir, const std::string& valueDi
     reference_ = std::make_unique<model::CausalLm>(model::loadLanguageModel(config_.model, device_).model);
     freeze(*reference_);
     auto reward = loadRewardModel(config_.rewardModel, device_);
-    const auto rewardEncoding = responseEncodingFor(config_.rewardModel, *reward.tokenizer, reward.model.eosTokenId());
-    if (rewardEncoding.describe() != encoding_.describe() || rewardEncoding.endId != encoding_.endId)
-        throw std::invalid_argument(config_.rewardModel + ": the reward model reads " + rewardEncoding.describe() + " ending with id " +
-                                    std::to_string(rewardEncoding.endId) + ", the policy writes " + encoding_.describe() +
-                                    " ending with id " + std::to_string(encoding_.endId) +
-                                    " (train the reward model from the policy's base, so both use one chat template)");
     reward_ = std::make_unique<model::CausalLm>(std::move(reward.model));
     rewardHead_ = reward.score.to(torch::kFloat32);
     freeze(*reward_);
@@ -139,6 +141,7 @@ void PpoRun::loadModels(const std::string& policyDir, const std::string& valueDi
     value_ = std::make_unique<model::CausalLm>(std::move(value.model));
     valueHead_ = value.score.to(torch::kFloat32).clone().set_requires_grad(true);
     checkModelsFit();
+    checkRewardEncoding(responseEncodingFor(config_.rewardModel, *reward.tokenizer, reward_->eosTokenId()), *reward.tokenizer);
     progress_.optimizer = std::make_unique<AdamW>(trainedParameters(), AdamWOptions{config_.lr, 0.9, 0.999, 1e-8, config_.weightDecay});
 }
 
@@ -150,6 +153,17 @@ void PpoRun::checkModelsFit() const {
                                     " tokens) is not the policy's (" + std::to_string(vocab) + ")");
     if (value_->vocabSize() != vocab || value_->hiddenSize() != valueHead_.size(1))
         throw std::invalid_argument("the value model's vocabulary or hidden size does not fit the policy or its head");
+}
+
+// The reward model must read a prompt and response as the policy's rows hold them: the same template,
+// system prompt, BOS and end id, checked on a probe exchange.
+void PpoRun::checkRewardEncoding(const ResponseEncoding& rewardEncoding, const text::ByteLevelBpe& rewardTokenizer) const {
+    const std::string prompt = "\n\nHuman: Hi!\n\nAssistant: Hello.\n\nHuman: 2+2?\n\nAssistant:", response = " 4";
+    if (rewardEncoding.scored(rewardTokenizer, prompt, response) == encoding_.scored(*tokenizer_, prompt, response)) return;
+    throw std::invalid_argument(config_.rewardModel + ": the reward model reads " + rewardEncoding.describe() + " ending with id " +
+                                std::to_string(rewardEncoding.endId) + ", the policy writes " + encoding_.describe() + " ending with id " +
+                                std::to_string(encoding_.endId) + (rewardEncoding.describe() == encoding_.describe() ? " (with another system prompt or BOS)" : "") +
+                                "; train the reward model from the policy's base, so both read one chat template");
 }
 
 // The longest sequence every model takes (nullopt: none has a limit, as with a Mamba policy alone).

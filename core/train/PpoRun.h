@@ -6,7 +6,7 @@
 // from the reward model), makes per-token rewards, GAE advantages and returns (PpoMath), then runs
 // ppo_epochs passes of clipped policy + value updates over mini-batches. β is fixed or Ziegler-adaptive.
 // Metrics carry TRL's names; RUN/samples.jsonl keeps two rollouts of each step. Checkpoints hold the policy
-// (a Hugging Face GPT-2 directory) with the value model in its value/ directory; resume is bit-for-bit
+// (a Hugging Face directory of its architecture) with the value model in its value/ directory; resume is bit-for-bit
 // (each step samples with a seed of its own) and reloads the reference and the reward model from where
 // the run's config says they are. Every eval_every steps the first eval_prompts validation prompts are rolled
 // out with one fixed seed (val_objective/scores, val_objective/kl, val_response_length). A mini-batch whose
@@ -15,9 +15,9 @@
 // Architectures: the policy is any CausalLm (a GPT-2, a Llama-family model, a Mamba); the reward model, and
 // the value model started from it, a GPT-2 or Llama-family sequence classifier with the policy's vocabulary
 // and ResponseEncoding. Prompts are put in that encoding (the chat template's turns when the policy has
-// one; rollouts then end at its end-of-turn tokens), and the reward is read where the reward model
-// learned to read it (ResponseEncoding::scored): at a templated row's end-of-turn token, at a plain row's
-// last token before EOS. Rows are right-padded, so causal attention needs no padding mask.
+// one; rollouts then end at its end-of-turn tokens or an EOS id), and the reward is read where the reward
+// model learned to read it (ResponseEncoding::scored): at a templated row's end-of-turn token (written in
+// place of whichever stop token ended the response), at a plain row's last token before EOS. Rows are right-padded, so causal attention needs no padding mask.
 // Runs on the calling thread; stop it with the atomic flag.
 
 #include <atomic>
@@ -71,6 +71,7 @@ private:
     // rolloutRows makes the rows (on the CPU) and the EOS flags; rollout scores them.
     struct Rollouts {
         torch::Tensor full, last;                             // [B,L] prompt + response ids, right-padded; [B] last real positions
+        torch::Tensor rewardIds;                              // [B,L] what the reward model reads: full, a templated stop token as endId
         torch::Tensor responseIndex, mask;                    // [B,R]: the input position predicting each response token; 1 on real ones
         torch::Tensor logProbs, values, advantages, returns;  // [B,R], from before the updates
     };
@@ -83,6 +84,7 @@ private:
     PpoRun(const std::string& runDir, PpoConfig config, const torch::Device& device);
     void loadModels(const std::string& policyDir, const std::string& valueDir);
     void checkModelsFit() const;
+    void checkRewardEncoding(const ResponseEncoding& rewardEncoding, const text::ByteLevelBpe& rewardTokenizer) const;
     std::optional<int64_t> sharedContext() const;
     void preparePrompts(const std::vector<std::string>& train, const std::vector<std::string>& validation);
     std::vector<std::vector<int>> fittingPrompts(const std::vector<std::string>& texts, std::vector<std::string>* kept, int64_t* skipped) const;

@@ -83,23 +83,29 @@ train::PpoConfig ppoConfig(const fs::path& policy, const std::string& reward, in
 
 struct ExpectedRollouts {
     double meanScore = 0, meanLength = 0;
-    int ended = 0;
+    int ended = 0, otherStops = 0;  // rollouts that ended; templated ones that ended at an EOS other than 382
 };
 
-// The validation rollouts of `c` drawn here from the policy with the evaluation's seed, and the reward
-// model's score of each at the position it learned to read (the last token of a templated row, the last
-// before EOS of a plain one).
+// The validation rollouts of `c` drawn here from the policy with the evaluation's seeds (rollout_batch
+// prompts at a time), and the reward model's score of each at the position it learned to read: a templated
+// row's last token, written as the end-of-turn id 382 whichever stop token ended it; a plain row's last
+// token before EOS.
 ExpectedRollouts expectedEvaluation(const train::PpoConfig& c, const std::vector<std::string>& texts) {
     auto policy = model::loadLanguageModel(c.model, torch::kCPU);
     const auto encoding = train::responseEncodingFor(c.model, *policy.tokenizer, policy.model.eosTokenId());
     const auto stopIds = encoding.format ? chat::endOfTurnIds(*encoding.format, *policy.tokenizer) : std::vector<int>{};
     std::vector<std::vector<int>> ids;
     for (const auto& t : texts) ids.push_back(encoding.prompt(*policy.tokenizer, t));
-    model::SamplingOptions sampling;
-    sampling.maxNewTokens = c.responseLength;
-    sampling.temperature = c.temperature;
-    sampling.seed = c.seed * 7919ULL;
-    const auto completions = model::generateEach(policy.model, ids, sampling, stopIds);
+    std::vector<model::Completion> completions;
+    for (size_t start = 0; start < ids.size(); start += static_cast<size_t>(c.rolloutBatch)) {
+        model::SamplingOptions sampling;
+        sampling.maxNewTokens = c.responseLength;
+        sampling.temperature = c.temperature;
+        sampling.seed = c.seed * 7919ULL + start;
+        const std::vector<std::vector<int>> batch(ids.begin() + static_cast<int64_t>(start),
+                                                  ids.begin() + static_cast<int64_t>(std::min(ids.size(), start + size_t(c.rolloutBatch))));
+        for (auto& completion : model::generateEach(policy.model, batch, sampling, stopIds)) completions.push_back(std::move(completion));
+    }
     auto reward = model::loadCausalLm(c.rewardModel, torch::kCPU);
     torch::NoGradGuard noGrad;
     ExpectedRollouts e;
@@ -107,7 +113,11 @@ ExpectedRollouts expectedEvaluation(const train::PpoConfig& c, const std::vector
         std::vector<int64_t> row(ids[b].begin(), ids[b].end());
         row.insert(row.end(), completions[b].ids.begin(), completions[b].ids.end());
         int64_t at = static_cast<int64_t>(row.size()) - 1;
-        if (!encoding.format && completions[b].endedWithEos) --at;
+        if (completions[b].endedWithEos && encoding.format) {
+            e.otherStops += row.back() != 382;
+            row.back() = 382;
+        }
+        if (completions[b].endedWithEos && !encoding.format) --at;
         const auto hidden = reward.model.hidden(torch::tensor(row).unsqueeze(0));
         e.meanScore += model::scoresAt(hidden, reward.score, torch::tensor({at})).item<double>() / double(ids.size());
         e.meanLength += double(completions[b].ids.size()) / double(ids.size());
@@ -149,6 +159,7 @@ private slots:
             run->run(nullptr, [&](const train::StepStats& s) { values = s.values; });
             const auto want = expectedEvaluation(c, prompts());
             QVERIFY2(want.ended >= 1 && want.ended < 6, std::to_string(want.ended).c_str());  // rows of different lengths
+            QVERIFY(!chat || want.otherStops >= 1);
             QVERIFY2(std::abs(values.at("val_objective/scores") - want.meanScore) < 1e-5,
                      (std::to_string(values.at("val_objective/scores")) + " vs " + std::to_string(want.meanScore)).c_str());
             QCOMPARE(values.at("val_response_length"), want.meanLength);

@@ -32,7 +32,7 @@ const std::map<QString, const char*>& helpTexts() {
         {"passed_screening", QT_TRANSLATE_NOOP("RunSettingHelp", "Reward model and DPO: only judgements of labellers who passed the screening test (the Agreement view shows the scores).")},
         {"min_agreement", QT_TRANSLATE_NOOP("RunSettingHelp", "Reward model and DPO: only judgements of labellers whose agreement with the others is at least this (0 to 1; 0: no bound).")},
         {"response_length", QT_TRANSLATE_NOOP("RunSettingHelp", "New tokens per rollout at most (53, TRL's PPO example).")},
-        {"max_prompt_length", QT_TRANSLATE_NOOP("RunSettingHelp", "PPO: prompts longer than this many tokens (in the policy's chat template) are skipped, as TRL's examples filter them; it also bounds the memory estimate.")},
+        {"max_prompt_length", QT_TRANSLATE_NOOP("RunSettingHelp", "PPO: prompts longer than this many tokens (in the policy's chat template) are skipped (1024, OpenRLHF's prompt_max_len); it also bounds the memory estimate.")},
         {"temperature", QT_TRANSLATE_NOOP("RunSettingHelp", "Sampling temperature of the rollouts (0.7, TRL's PPOConfig).")},
         {"rollout_batch", QT_TRANSLATE_NOOP("RunSettingHelp", "Prompts rolled out per PPO step.")},
         {"mini_batch", QT_TRANSLATE_NOOP("RunSettingHelp", "Rollouts per optimiser update inside a PPO step.")},
