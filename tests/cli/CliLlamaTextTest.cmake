@@ -153,15 +153,8 @@ if(reward STREQUAL other)
 endif()
 # PPO of the DPO-tuned Llama against that reward model (both in the Llama-3 template): a Llama policy
 # checkpoint with a LlamaForSequenceClassification value model beside it.
-run_ok(out train ppo ${P} --set model=${TUNED} --set reward_model=${RM} --set max_steps=2 --set rollout_batch=2
-       --set mini_batch=1 --set response_length=4 --set checkpoint_every=2 --json)
+expect_ppo_checkpoint(${P} 3 "LlamaForCausalLM LlamaForSequenceClassification" --set model=${TUNED} --set reward_model=${RM})
 set(POLICY ${P}.d/runs/3-ppo/checkpoints/step-00000002)
-file(READ ${POLICY}/config.json config)
-string(JSON policyArchitecture GET "${config}" architectures 0)
-file(READ ${POLICY}/value/config.json config)
-string(JSON valueArchitecture GET "${config}" architectures 0)
-expect_equal("the PPO checkpoint's policy and value architectures" "${policyArchitecture} ${valueArchitecture}"
-             "LlamaForCausalLM LlamaForSequenceClassification")
 file(READ ${P}.d/runs/3-ppo/samples.jsonl samples)
 if(NOT samples MATCHES "\"step\":2")
   message(FATAL_ERROR "train ppo on a Llama: no samples of step 2:\n${samples}")

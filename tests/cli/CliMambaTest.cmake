@@ -94,15 +94,7 @@ run_ok(out import ${P} ${DATA}/formats/hh.jsonl --json)
 run_ok(out train rm ${P} --set model=${WORK}/gpt/checkpoints/step-00000002 --set max_steps=1 --set batch_size=2
        --set checkpoint_every=1 --json)
 set(RM ${P}.d/runs/1-rm/checkpoints/step-00000001)
-run_ok(out train ppo ${P} --set model=${CKPT} --set reward_model=${RM} --set max_steps=2 --set rollout_batch=2
-       --set mini_batch=1 --set response_length=4 --set checkpoint_every=2 --json)
-set(POLICY ${P}.d/runs/2-ppo/checkpoints/step-00000002)
-file(READ ${POLICY}/config.json config)
-string(JSON policyArchitecture GET "${config}" architectures 0)
-file(READ ${POLICY}/value/config.json config)
-string(JSON valueArchitecture GET "${config}" architectures 0)
-expect_equal("the Mamba PPO checkpoint's policy and value architectures" "${policyArchitecture} ${valueArchitecture}"
-             "MambaForCausalLM GPT2ForSequenceClassification")
+expect_ppo_checkpoint(${P} 2 "MambaForCausalLM GPT2ForSequenceClassification" --set model=${CKPT} --set reward_model=${RM})
 execute_process(COMMAND ${RLHF} train ppo ${P} --set model=${CKPT} --set reward_model=${CKPT} ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(NOT rc EQUAL 1 OR NOT err MATCHES "a Mamba; PPO's reward_model is a GPT-2 or Llama-family reward model")
   message(FATAL_ERROR "train ppo with a Mamba reward model: rc=${rc} ${err}")

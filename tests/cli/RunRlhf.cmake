@@ -48,3 +48,16 @@ function(expect_candidates project origins line generated)
     expect_equal("candidate ${i} against the generated completion" "${candidate}" "${text}")
   endforeach()
 endfunction()
+
+# `rlhf train ppo PROJECT ARGS…` (two steps, a checkpoint at step 2, as run RUN of the project), then the
+# checkpoint's architectures: "POLICY VALUE", e.g. "LlamaForCausalLM LlamaForSequenceClassification".
+function(expect_ppo_checkpoint project run expected)
+  run_ok(out train ppo ${project} --set max_steps=2 --set rollout_batch=2 --set mini_batch=1 --set response_length=4
+         --set checkpoint_every=2 --json ${ARGN})
+  set(policy ${project}.d/runs/${run}-ppo/checkpoints/step-00000002)
+  file(READ ${policy}/config.json config)
+  string(JSON policyArchitecture GET "${config}" architectures 0)
+  file(READ ${policy}/value/config.json config)
+  string(JSON valueArchitecture GET "${config}" architectures 0)
+  expect_equal("the PPO checkpoint's policy and value architectures" "${policyArchitecture} ${valueArchitecture}" "${expected}")
+endfunction()
