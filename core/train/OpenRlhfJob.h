@@ -17,7 +17,8 @@
 // checkpoint_every → ckpt.save_steps; seed → train.seed; precision → ds.param_dtype bf16 (OpenRLHF
 // trains in bf16 or fp16 only); the policy's context → data.max_len (vLLM's max_model_len).
 // Not mapped: max_prompt_length (OpenRLHF bounds a prompt and its response together by data.max_len),
-// vf_coef (OpenRLHF's critic has its own optimiser), ratio_threshold (TRL's heuristic), eval_every and eval_prompts (OpenRLHF evaluates only with a remote reward function).
+// vf_coef (OpenRLHF's critic has its own optimiser), ratio_threshold (TRL's heuristic), eval_every and
+// eval_prompts (OpenRLHF evaluates only with a remote reward function).
 // Refused: missing_eos_penalty and ptx_coef other than 0, which OpenRLHF's PPO lacks.
 
 #include <cstdint>

@@ -47,7 +47,8 @@ void freeze(model::CausalLm& m) {
 // that predicts it (prompt length − 1 + j) and a 1 in the mask; last [B], where the reward model reads its
 // score, as it learned its pairs (ResponseEncoding::scored) and as `rlhf reward` and `rlhf eval` score a
 // response: in a chat template the end-of-turn token that ended the response, in plain text the
-// response's last token before its EOS.
+// response's last token before its EOS. rewardIds are the rows the reward model reads: a templated
+// response that stopped at another EOS id has the end-of-turn id there, as the template renders a reply.
 PpoRun::Rollouts PpoRun::rolloutRows(const std::vector<std::vector<int>>& prompts, const std::vector<model::Completion>& completions,
                                      torch::Tensor& endsWithEos) const {
     std::vector<std::vector<int>> rows;
@@ -160,9 +161,10 @@ void PpoRun::checkModelsFit() const {
 void PpoRun::checkRewardEncoding(const ResponseEncoding& rewardEncoding, const text::ByteLevelBpe& rewardTokenizer) const {
     const std::string prompt = "\n\nHuman: Hi!\n\nAssistant: Hello.\n\nHuman: 2+2?\n\nAssistant:", response = " 4";
     if (rewardEncoding.scored(rewardTokenizer, prompt, response) == encoding_.scored(*tokenizer_, prompt, response)) return;
+    const bool sameFormat = rewardEncoding.describe() == encoding_.describe();
     throw std::invalid_argument(config_.rewardModel + ": the reward model reads " + rewardEncoding.describe() + " ending with id " +
                                 std::to_string(rewardEncoding.endId) + ", the policy writes " + encoding_.describe() + " ending with id " +
-                                std::to_string(encoding_.endId) + (rewardEncoding.describe() == encoding_.describe() ? " (with another system prompt or BOS)" : "") +
+                                std::to_string(encoding_.endId) + (sameFormat ? " (with another system prompt or BOS)" : "") +
                                 "; train the reward model from the policy's base, so both read one chat template");
 }
 
