@@ -30,7 +30,7 @@ constexpr std::pair<const char*, const char*> kEngineCommands[] = {
     {"chat", "A conversation with a model kept loaded: lines in, streamed replies out (--json: the Chat panel's protocol)"},
     {"export-job", "A stage of the project as a job for GPUs elsewhere (TRL; PPO: OpenRLHF): data, settings, launch.sh"},
     {"estimate", "The memory a stage needs for a model, from its config.json, against what is free"},
-    {"import-run", "A run trained elsewhere (trainer_state.json + its checkpoint) into the project's runs"},
+    {"import-run", "A run trained elsewhere (its checkpoint, with trainer_state.json or TensorBoard curves) into the project's runs"},
 };
 
 }  // namespace

@@ -126,9 +126,9 @@ std::string ppoJobReadme(const ExportJobOptions& o) {
            "  the global batch of an update and must be a multiple of the GPUs, `rollout_batch` at least their number\n\n"
            "Not carried over: vf_coef (OpenRLHF's critic has its own optimiser), ratio_threshold (TRL's heuristic), and\n"
            "eval_every (OpenRLHF evaluates only with a remote reward function; `data/eval_prompts.jsonl` is for reference).\n"
-           "The policy lands in `$OUTPUT_DIR` in Hugging Face form, its curves in `$OUTPUT_DIR/tensorboard` (TensorBoard,\n"
-           "which the workbench does not read). Bring the model back into the project:\n\n"
-           "    rlhf import-run PROJECT $OUTPUT_DIR --stage ppo --no-log\n";
+           "The policy lands in `$OUTPUT_DIR` in Hugging Face form, its curves in `$OUTPUT_DIR/tensorboard` (TensorBoard).\n"
+           "Bring the run back into the project, curves and model:\n\n"
+           "    rlhf import-run PROJECT $OUTPUT_DIR\n";
 }
 
 nlohmann::ordered_json writePpoJob(const ExportJobOptions& o, const JobSettings& settings, const fs::path& partial) {

@@ -14,6 +14,7 @@
 #include "data/RunStore.h"
 #include "model/HfCheckpoint.h"
 #include "model/LlamaCheckpoint.h"
+#include "train/TensorBoardLog.h"
 #include "train/TrainerStateLog.h"
 #include "util/Clock.h"
 #include "util/FileSync.h"
@@ -26,7 +27,7 @@ namespace {
 namespace fs = std::filesystem;
 
 struct ImportRunOptions {
-    std::string project, dir, state, stage, name;
+    std::string project, dir, state, tensorboard, stage, name;
     bool json = false;
     bool noLog = false;  // --no-log: the checkpoint without curves (a trainer that writes no trainer_state.json)
 };
@@ -72,7 +73,8 @@ data::FinishedRun finishedRun(const ImportRunOptions& o, const train::TrainerSta
     run.name = o.name.empty() ? "imported " + (dir.has_filename() ? dir : dir.parent_path()).filename().string() : o.name;
     run.message = "imported from " + dir.string();
     run.config = nlohmann::json{{"imported_from", dir.string()},
-                                {"trainer_state", o.noLog ? "" : fs::absolute(o.state).lexically_normal().string()},
+                                {"trainer_state", o.state.empty() ? "" : fs::absolute(o.state).lexically_normal().string()},
+                                {"tensorboard", o.tensorboard.empty() ? "" : fs::absolute(o.tensorboard).lexically_normal().string()},
                                 {"global_step", log.globalStep}, {"epoch", log.epoch}, {"summary", log.summary}}
                      .dump();
     const double now = unixSeconds();
@@ -82,22 +84,41 @@ data::FinishedRun finishedRun(const ImportRunOptions& o, const train::TrainerSta
     return run;
 }
 
+// The run's log: --state (a Trainer's trainer_state.json), --tensorboard (event files, OpenRLHF's), else
+// DIR/trainer_state.json, else DIR/tensorboard/; none with --no-log.
 train::TrainerStateLog readLog(ImportRunOptions& o) {
     if (o.noLog) {
         if (o.stage.empty()) throw UserError("--no-log: give the run's --stage (without a log nothing tells it)");
         return {};
     }
-    if (o.state.empty()) o.state = (fs::path(o.dir) / "trainer_state.json").string();
+    if (o.state.empty() && o.tensorboard.empty()) {
+        const fs::path state = fs::path(o.dir) / "trainer_state.json", board = fs::path(o.dir) / "tensorboard";
+        if (!fs::exists(state) && fs::is_directory(board)) o.tensorboard = board.string();
+        else o.state = state.string();
+    }
+    if (!o.tensorboard.empty()) return train::readTensorBoardLog(o.tensorboard);
     if (!fs::exists(o.state))
-        throw UserError(o.state + ": no such file (give the Trainer's log with --state FILE, or import the model alone with --no-log)");
+        throw UserError(o.state + ": no such file (give the Trainer's log with --state FILE, OpenRLHF's TensorBoard folder with --tensorboard "
+                        "DIR, or import the model alone with --no-log)");
     return train::TrainerStateLog::read(o.state);
 }
 
+// A reward model's accuracy curve is "accuracy" here; OpenRLHF logs it as train/acc, as DPO's.
+void nameForStage(train::TrainerStateLog& log, const std::string& stage) {
+    if (stage != "rm") return;
+    for (auto& [step, values] : log.steps)
+        if (const auto found = values.find("rewards/accuracies"); found != values.end()) {
+            values["accuracy"] = found->second;
+            values.erase(found);
+        }
+}
+
 void importRun(ImportRunOptions o) {
-    const auto log = readLog(o);
+    auto log = readLog(o);
     const bool scoreHead = checkLoads(o.dir);
     const std::string stage = o.stage.empty() ? log.guessStage(scoreHead) : o.stage;
     if (stage == "rm" && !scoreHead) throw UserError(o.dir + ": --stage rm needs a reward model (a score head), and this has none");
+    nameForStage(log, stage);
     auto store = data::ProjectStore::open(o.project, false);
     data::RunStore runs(store->database());
     const auto run = finishedRun(o, log, stage);
@@ -138,8 +159,11 @@ void addImportRunCommand(CLI::App& app) {
         ->required()
         ->check(CLI::ExistingDirectory);
     auto* state = cmd->add_option("--state", o->state, "The Trainer's trainer_state.json (default: DIR/trainer_state.json)");
-    cmd->add_flag("--no-log", o->noLog, "Import the checkpoint without curves (e.g. OpenRLHF's, which logs to TensorBoard); needs --stage")
-        ->excludes(state);
+    auto* board = cmd->add_option("--tensorboard", o->tensorboard,
+                                  "TensorBoard event files: a folder searched for events.out.tfevents.*, or one file (OpenRLHF's curves; "
+                                  "default without DIR/trainer_state.json: DIR/tensorboard)")
+                      ->excludes(state);
+    cmd->add_flag("--no-log", o->noLog, "Import the checkpoint without curves; needs --stage")->excludes(state)->excludes(board);
     cmd->add_option("--stage", o->stage, "sft, rm, dpo, ppo or pretrain (default: from its metrics and weights)")
         ->check(CLI::IsMember({"pretrain", "sft", "rm", "dpo", "ppo"}));
     cmd->add_option("--name", o->name, "The run's name in the project (default: imported DIRNAME)");

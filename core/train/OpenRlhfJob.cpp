@@ -108,7 +108,7 @@ std::string openRlhfLaunchScript(const std::string& origin) {
            "# http://127.0.0.1:8265) is the cluster's dashboard; NODES and GPUS_PER_NODE place the models (all\n"
            "# colocated, one vLLM engine per GPU unless VLLM_ENGINES says otherwise); other arguments go to\n"
            "# train_ppo_ray (e.g. --ds.zero_stage 3). Bring the policy back with\n"
-           "#   rlhf import-run PROJECT \"$OUTPUT_DIR\" --stage ppo --no-log\n"
+           "#   rlhf import-run PROJECT \"$OUTPUT_DIR\"   (its curves from $OUTPUT_DIR/tensorboard)\n"
            "set -euo pipefail\n"
            "cd \"$(dirname \"$0\")\"\n"
            "source ./openrlhf_args.sh\n"

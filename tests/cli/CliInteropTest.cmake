@@ -129,7 +129,7 @@ if(rc EQUAL 0 OR NOT err MATCHES "--stage rm needs a reward model")
 endif()
 file(REMOVE ${WORK}/imported/trainer_state.json)
 execute_process(COMMAND ${RLHF} import-run ${WORK}/runs.rlhf ${WORK}/imported OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-if(rc EQUAL 0 OR NOT err MATCHES "imported/trainer_state.json: no such file \\(give the Trainer's log with --state FILE, or import the model alone with --no-log\\)")
+if(rc EQUAL 0 OR NOT err MATCHES "imported/trainer_state.json: no such file \\(give the Trainer's log with --state FILE, OpenRLHF's TensorBoard folder with --tensorboard DIR, or import the model alone with --no-log\\)")
   message(FATAL_ERROR "import-run without a log: ${err}")
 endif()
 run_ok(out runs ${WORK}/runs.rlhf --json)
@@ -191,7 +191,8 @@ endif()
 
 # export-job --stage ppo: an OpenRLHF job. The prompts as {"prompt": …} lines, the settings as
 # train_ppo_ray's dotted arguments (max_steps 5 × rollout_batch 4 = 20 prompts wanted), a launch script
-# that submits it to Ray; settings OpenRLHF lacks are refused; its model comes back with import-run --no-log.
+# that submits it to Ray; settings OpenRLHF lacks are refused; its model comes back with import-run, its
+# curves from the TensorBoard folder OpenRLHF writes (or without them, --no-log).
 file(REMOVE_RECURSE ${WORK}/ppo-job)
 run_ok(out export-job ${WORK}/runs.rlhf --stage ppo --out ${WORK}/ppo-job --set model=${WORK}/ids-model
        --set reward_model=${WORK}/ids-model --set max_steps=5 --set rollout_batch=4 --set mini_batch=2
@@ -245,6 +246,12 @@ file(REMOVE_RECURSE ${WORK}/openrlhf-output)
 file(MAKE_DIRECTORY ${WORK}/openrlhf-output/tensorboard)
 file(COPY ${WORK}/ids-model/config.json ${WORK}/ids-model/model.safetensors ${WORK}/ids-model/vocab.json
           ${WORK}/ids-model/merges.txt DESTINATION ${WORK}/openrlhf-output)
+file(COPY ${DATA}/trainer-state/openrlhf-ppo/ DESTINATION ${WORK}/openrlhf-output/tensorboard/ppo_1201)
+run_ok(out import-run ${WORK}/runs.rlhf ${WORK}/openrlhf-output --json)
+string(JSON stage GET "${out}" stage)
+string(JSON steps GET "${out}" steps_logged)
+string(JSON globalStep GET "${out}" global_step)
+expect_equal("import-run of OpenRLHF's output: stage, steps logged, last step" "${stage} ${steps} ${globalStep}" "ppo 3 3")
 run_ok(out import-run ${WORK}/runs.rlhf ${WORK}/openrlhf-output --stage ppo --no-log --json)
 string(JSON stage GET "${out}" stage)
 string(JSON steps GET "${out}" steps_logged)
