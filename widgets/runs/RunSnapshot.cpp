@@ -18,10 +18,13 @@ int64_t directoryBytes(const std::string& dir) {
         if (it->is_regular_file(ec)) total += static_cast<int64_t>(it->file_size(ec));
     return total;
 }
-std::string architectureOf(const std::string& kind, const nlohmann::json& config) {
+// The architecture a run trains: a pretraining run's setting, else its start model's model_type; an
+// imported run (no start model) is its checkpoint's.
+std::string architectureOf(const std::string& kind, const nlohmann::json& config, const std::vector<data::CheckpointRow>& checkpoints) {
     if (kind == "pretrain") return config.value("architecture", std::string("gpt2"));
-    if (!config.contains("model") || !config["model"].is_string()) return {};
-    return model::modelTypeOf(config["model"].get<std::string>());
+    if (config.contains("model") && config["model"].is_string()) return model::modelTypeOf(config["model"].get<std::string>());
+    if (config.contains("imported_from") && !checkpoints.empty()) return model::modelTypeOf(checkpoints.back().path);
+    return {};
 }
 
 }  // namespace
@@ -45,7 +48,7 @@ std::vector<RunEntry> loadRunSnapshot(data::ProjectStore& store) {
         if (e.config.contains("reward_model") && e.config["reward_model"].is_string())
             e.rewardCheckpoint = runs.checkpointAt(e.config["reward_model"]);
         e.diskBytes = directoryBytes(e.directory);
-        e.architecture = architectureOf(row.kind, e.config);
+        e.architecture = architectureOf(row.kind, e.config, e.checkpoints);
         e.row = std::move(row);
         out.push_back(std::move(e));
     }
