@@ -58,6 +58,7 @@ void runEstimate(const EstimateOptions& o) {
     }
     model::StageSize size = sizeOf(o);
     if (size.sequence <= 0) size.sequence = std::max<int64_t>(1, shape.context - size.newTokens);
+    if (o.stage == "ppo" && o.sequence <= 0) size.sequence = std::min<int64_t>(size.sequence, train::PpoConfig{}.maxPromptLength);
     const auto need = model::estimateStageMemory(shape, size, reward.get());
     const double available = model::availableMemoryBytes();
     const auto bytes = [](double b) { return static_cast<int64_t>(b); };
@@ -100,7 +101,7 @@ void addEstimateCommand(CLI::App& app) {
     cmd->add_option("--reward-model", o->rewardModel, "ppo: the reward model directory (the value model starts from it)");
     cmd->add_option("--batch-size", o->batch, "Sequences per micro-batch (DPO: pairs; PPO: rollouts; default: the stage's)")
         ->check(CLI::PositiveNumber);
-    cmd->add_option("--sequence", o->sequence, "Tokens per sequence (default: the model's context)")->check(CLI::PositiveNumber);
+    cmd->add_option("--sequence", o->sequence, "Tokens per sequence (default: the model's context; ppo: prompts of at most max_prompt_length, 1024)")->check(CLI::PositiveNumber);
     cmd->add_option("--new-tokens", o->newTokens, "chat, generate, ppo: tokens generated (default 64; ppo: its response_length)")
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--precision", o->precision, "fp32 or bf16 (training stages)")->check(CLI::IsMember({"fp32", "bf16"}));
