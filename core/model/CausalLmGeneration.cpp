@@ -31,13 +31,12 @@ std::vector<Completion> generateEach(CausalLm& model, const std::vector<std::vec
         return completions;
     }
     torch::InferenceMode inference;
+    if (model.llama()) return generateLlamaBatch(model.llama()->model(), prompts, options, stopIds);
     std::vector<Completion> out;
     for (size_t b = 0; b < prompts.size(); ++b) {
         SamplingOptions own = options;
         own.seed = options.seed + b * 0x9E3779B97F4A7C15ULL;  // no two calls' prompts share a seed (PPO's steps are seed + step)
-        auto one = model.llama() ? generateLlama(model.llama()->model(), prompts[b], 1, own, {}, nullptr, stopIds)
-                                 : generateMamba(model.mamba(), prompts[b], 1, own, {}, nullptr, stopIds);
-        out.push_back(std::move(one.front()));
+        out.push_back(std::move(generateMamba(model.mamba(), prompts[b], 1, own, {}, nullptr, stopIds).front()));
     }
     return out;
 }

@@ -56,12 +56,12 @@ torch::Tensor LlamaModel::mlp(const LlamaLayerWeights& w, const torch::Tensor& x
 
 // x [B,T,C] → [B,T,C]. Queries of position p see keys 0 … p (the cache's and this call's).
 torch::Tensor LlamaModel::attention(const LlamaLayerWeights& w, const torch::Tensor& x, const torch::Tensor& cos,
-                                    const torch::Tensor& sin, KvCache* cache, size_t layer) const {
+                                    const torch::Tensor& sin, KvCache* cache, size_t layer, const torch::Tensor& keyMask) const {
     const int64_t B = x.size(0), T = x.size(1), H = config_.heads, K = config_.kvHeads, D = config_.headDim;
     auto q = linear(x, w.q, w.qBias).view({B, T, H, D}).transpose(1, 2);  // [B,H,T,D]
     auto k = linear(x, w.k, w.kBias).view({B, T, K, D}).transpose(1, 2);  // [B,K,T,D]
     auto v = linear(x, w.v, w.vBias).view({B, T, K, D}).transpose(1, 2);
-    q = q * cos + rotateHalf(q) * sin;  // cos, sin [1,1,T,D]
+    q = q * cos + rotateHalf(q) * sin;  // cos, sin [1,1,T,D], or [B,1,T,D] with a key mask
     k = k * cos + rotateHalf(k) * sin;
     if (cache) {
         if (cache->keys.size() <= layer) {
@@ -83,26 +83,44 @@ torch::Tensor LlamaModel::attention(const LlamaLayerWeights& w, const torch::Ten
         const auto keyPositions = torch::arange(0, S, torch::kLong).to(x.device()).unsqueeze(0);        // [1,S]
         scores = scores.masked_fill(keyPositions > queryPositions, -std::numeric_limits<float>::infinity());
     }
+    // Padded keys get the lowest finite score, not −inf: a padding query, which sees only padding, then
+    // averages finite values instead of making NaNs that 0 × NaN would carry into real rows.
+    if (keyMask.defined())
+        scores = scores.masked_fill(keyMask.logical_not().view({B, 1, 1, S}), std::numeric_limits<float>::lowest());
     const auto out = torch::matmul(torch::softmax(scores, -1), v).transpose(1, 2).reshape({B, T, H * D});
     return linear(out, w.o, w.oBias);
 }
 
-torch::Tensor LlamaModel::forward(const torch::Tensor& ids, KvCache* cache) const {
+torch::Tensor LlamaModel::forward(const torch::Tensor& ids, KvCache* cache, const torch::Tensor& keyMask) const {
     if (!weights_.lmHead.defined())
         throw std::invalid_argument("this " + config_.modelType + " model is a sequence classifier (a reward or value model): it has no language-model head");
-    return torch::matmul(hidden(ids, cache), weights_.lmHead.t());
+    return torch::matmul(hidden(ids, cache, keyMask), weights_.lmHead.t());
 }
 
-torch::Tensor LlamaModel::hidden(const torch::Tensor& ids, KvCache* cache) const {
+// The rotary angles of this call's T positions, as cos and sin of [1,1,T,D]: positions start … start+T−1;
+// with a key mask [B,S] each row's own, counting only its real tokens: [B,1,T,D].
+std::pair<torch::Tensor, torch::Tensor> LlamaModel::rotary(int64_t start, int64_t T, const torch::Tensor& keyMask) const {
+    const auto device = inverseFrequencies_.device();
+    torch::Tensor angles;
+    if (keyMask.defined()) {
+        const auto positions = (keyMask.to(torch::kLong).cumsum(1) - 1).clamp_min(0).narrow(1, keyMask.size(1) - T, T);  // [B,T]
+        angles = positions.to(torch::kFloat32).unsqueeze(-1) * inverseFrequencies_;                                 // [B,T,D/2]
+    } else {
+        angles = torch::outer(torch::arange(start, start + T, torch::kLong).to(device).to(torch::kFloat32), inverseFrequencies_);
+    }
+    const auto both = torch::cat({angles, angles}, -1).view({keyMask.defined() ? keyMask.size(0) : 1, 1, T, config_.headDim});
+    return {both.cos(), both.sin()};
+}
+
+torch::Tensor LlamaModel::hidden(const torch::Tensor& ids, KvCache* cache, const torch::Tensor& keyMask) const {
     const int64_t T = ids.size(1), start = cache ? cache->length : 0;
+    if (keyMask.defined() && (keyMask.size(0) != ids.size(0) || keyMask.size(1) != start + T))
+        throw std::invalid_argument("LlamaModel: a key mask of " + std::to_string(keyMask.size(1)) + " positions for " + std::to_string(start + T));
     auto h = weights_.embedTokens.index_select(0, ids.reshape({-1})).view({ids.size(0), T, config_.hiddenSize});
-    const auto positions = torch::arange(start, start + T, torch::kLong).to(h.device()).to(torch::kFloat32);
-    const auto angles = torch::outer(positions, inverseFrequencies_);  // [T,D/2]
-    const auto both = torch::cat({angles, angles}, -1).view({1, 1, T, config_.headDim});
-    const auto cos = both.cos(), sin = both.sin();
+    const auto [cos, sin] = rotary(start, T, keyMask);
     for (size_t i = 0; i < weights_.layers.size(); ++i) {
         const auto& w = weights_.layers[i];
-        h = h + attention(w, rmsNorm(h, w.inputNorm), cos, sin, cache, i);
+        h = h + attention(w, rmsNorm(h, w.inputNorm), cos, sin, cache, i, keyMask);
         h = h + mlp(w, rmsNorm(h, w.postAttentionNorm));
     }
     if (cache) cache->length = start + T;

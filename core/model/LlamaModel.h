@@ -10,6 +10,7 @@
 // heads, D head_dim, C hidden_size, V vocab_size. Not thread-safe: one caller at a time.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <torch/types.h>
@@ -47,18 +48,22 @@ public:
     LlamaWeights& weights() { return weights_; }
 
     // The final hidden states [B,T,C] (after the last RMSNorm) of `ids` [B,T] at positions
-    // cache->length … (0 without a cache); the cache, when given, gains these positions.
-    torch::Tensor hidden(const torch::Tensor& ids, KvCache* cache = nullptr) const;
+    // cache->length … (0 without a cache); the cache, when given, gains these positions. `keyMask`
+    // [B,S] (S = cache->length + T), for rows of different lengths left-padded: 0 on padding, which no
+    // query attends to and no position counts (each row's positions are 0 … its own length − 1, as
+    // transformers' position_ids from an attention mask). Padding positions' outputs are meaningless.
+    torch::Tensor hidden(const torch::Tensor& ids, KvCache* cache = nullptr, const torch::Tensor& keyMask = {}) const;
     // Logits [B,T,V] (fp32): hidden() through the output layer. Throws std::invalid_argument for a
     // sequence classifier without one.
-    torch::Tensor forward(const torch::Tensor& ids, KvCache* cache = nullptr) const;
+    torch::Tensor forward(const torch::Tensor& ids, KvCache* cache = nullptr, const torch::Tensor& keyMask = {}) const;
 
     // log p(ids[i] | ids[0..i-1]) for i = 1 … n−1: n − 1 values.
     std::vector<double> tokenLogProbs(const std::vector<int>& ids) const;
 
 private:
     torch::Tensor attention(const LlamaLayerWeights& w, const torch::Tensor& x, const torch::Tensor& cos,
-                            const torch::Tensor& sin, KvCache* cache, size_t layer) const;
+                            const torch::Tensor& sin, KvCache* cache, size_t layer, const torch::Tensor& keyMask) const;
+    std::pair<torch::Tensor, torch::Tensor> rotary(int64_t start, int64_t T, const torch::Tensor& keyMask) const;
     torch::Tensor mlp(const LlamaLayerWeights& w, const torch::Tensor& x) const;
     torch::Tensor rmsNorm(const torch::Tensor& x, const torch::Tensor& weight) const;
 

@@ -9,19 +9,14 @@
 
 namespace rlhf::model {
 
-std::vector<Completion> decodeRecurrently(const DecodeStep& step, const torch::Device& device, const std::vector<int>& prompt,
-                                          int count, const SamplingOptions& o, const std::vector<int>& stopIds,
-                                          const TokenCallback& onToken, const std::atomic<bool>* cancel,
-                                          const LogitsCallback& onLogits) {
-    if (prompt.empty()) throw std::invalid_argument("generation needs a non-empty prompt");
-    std::vector<Completion> out(static_cast<size_t>(std::max(count, 0)));
+std::vector<Completion> decodeFrom(const DecodeStep& step, torch::Tensor input, const SamplingOptions& o, const std::vector<int>& stopIds,
+                                   const TokenCallback& onToken, const std::atomic<bool>* cancel, const LogitsCallback& onLogits) {
+    std::vector<Completion> out(static_cast<size_t>(input.size(0)));
     if (out.empty() || o.maxNewTokens <= 0) return out;
     c10::InferenceMode inference;
     at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(o.seed);
-    if (device.is_cuda()) torch::cuda::manual_seed(o.seed);
+    if (input.device().is_cuda()) torch::cuda::manual_seed(o.seed);
     const std::vector<int> stops = o.stopAtEos ? stopIds : std::vector<int>{};
-    const auto row = torch::tensor(std::vector<int64_t>(prompt.begin(), prompt.end()), torch::kLong);
-    auto input = row.unsqueeze(0).expand({static_cast<int64_t>(out.size()), -1}).contiguous().to(device);  // [B,P]
     std::vector<char> finished(out.size(), 0);
     for (int i = 0; i < o.maxNewTokens; ++i) {
         if (cancel && cancel->load()) break;
@@ -35,6 +30,17 @@ std::vector<Completion> decodeRecurrently(const DecodeStep& step, const torch::D
         input = next.unsqueeze(1);  // rows already finished go on decoding; their tokens are not kept
     }
     return out;
+}
+
+std::vector<Completion> decodeRecurrently(const DecodeStep& step, const torch::Device& device, const std::vector<int>& prompt,
+                                          int count, const SamplingOptions& o, const std::vector<int>& stopIds,
+                                          const TokenCallback& onToken, const std::atomic<bool>* cancel,
+                                          const LogitsCallback& onLogits) {
+    if (prompt.empty()) throw std::invalid_argument("generation needs a non-empty prompt");
+    if (count <= 0) return {};
+    const auto row = torch::tensor(std::vector<int64_t>(prompt.begin(), prompt.end()), torch::kLong);
+    auto input = row.unsqueeze(0).expand({count, -1}).contiguous().to(device);  // [B,P]
+    return decodeFrom(step, input, o, stopIds, onToken, cancel, onLogits);
 }
 
 }  // namespace rlhf::model

@@ -16,6 +16,12 @@ namespace rlhf::model {
 
 using DecodeStep = std::function<torch::Tensor(const torch::Tensor& ids)>;
 
+// The loop itself, from `input` [B,P] on the model's device: the first ids fed to `step` (a prompt
+// repeated, or prompts left-padded when `step` masks the padding).
+std::vector<Completion> decodeFrom(const DecodeStep& step, torch::Tensor input, const SamplingOptions& options,
+                                   const std::vector<int>& stopIds, const TokenCallback& onToken = {},
+                                   const std::atomic<bool>* cancel = nullptr, const LogitsCallback& onLogits = {});
+
 // Throws std::invalid_argument for an empty prompt.
 std::vector<Completion> decodeRecurrently(const DecodeStep& step, const torch::Device& device, const std::vector<int>& prompt,
                                           int count, const SamplingOptions& options, const std::vector<int>& stopIds,

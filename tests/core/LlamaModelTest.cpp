@@ -1,7 +1,8 @@
 // Llama-family models (tests/data/tiny-llama: Llama with grouped-query attention, a Llama-3-style model
 // with head_dim, llama3 rope scaling, biases and two EOS ids, a sharded Qwen2): logits against the plain
 // PyTorch transcription of transformers' modeling code in make_tiny_llama.py, the KV cache against full
-// passes, greedy ids, EOS from generation_config.json, and the loader's errors.
+// passes, left-padded batches against each row alone, greedy ids, EOS from generation_config.json, and the
+// loader's errors.
 // torch before Qt: Qt's `slots` macro breaks torch headers.
 #include <torch/torch.h>
 
@@ -104,6 +105,43 @@ private slots:
             QVERIFY2((step - full[static_cast<int64_t>(t)]).abs().max().item<double>() < 1e-4, qPrintable(QString::number(t)));
         }
         QCOMPARE(cache.length, int64_t(ids.size()));
+    }
+
+    // Rows of different lengths left-padded with a key mask: each row's real positions give its own
+    // unpadded logits (positions counted from its first real token), the KV cache continues them, and
+    // greedy batched generation gives each prompt what it gets alone. Checked on the Llama-3 shape and on
+    // Qwen2 (biases).
+    void leftPaddedRowsEqualTheirOwnPasses() {
+        for (const char* name : {"llama3", "qwen2"}) {
+            const auto model = loadLlamaModel(modelDir(name));
+            const auto ids = expected_[name]["ids"].get<std::vector<int>>();
+            const std::vector<std::vector<int>> prompts = {{ids.begin(), ids.begin() + 3}, ids, {ids.begin() + 1, ids.begin() + 6}};
+            const auto L = static_cast<int64_t>(ids.size());
+            auto batch = torch::full({3, L}, 5, torch::kLong);
+            auto mask = torch::zeros({3, L}, torch::kBool);
+            for (int64_t b = 0; b < 3; ++b) {
+                const auto n = static_cast<int64_t>(prompts[size_t(b)].size());
+                batch[b].narrow(0, L - n, n).copy_(row(prompts[size_t(b)])[0]);
+                mask[b].narrow(0, L - n, n).fill_(true);
+            }
+            LlamaModel::KvCache cache;
+            const auto padded = model.forward(batch, &cache, mask);
+            const auto next = torch::tensor({7, 9, 11}, torch::kLong).unsqueeze(1);
+            const auto stepped = model.forward(next, &cache, torch::cat({mask, torch::ones({3, 1}, torch::kBool)}, 1));
+            for (int64_t b = 0; b < 3; ++b) {
+                auto alone = prompts[size_t(b)];
+                alone.push_back(static_cast<int>(next[b][0].item<int64_t>()));
+                const auto own = model.forward(row(alone))[0];  // [n+1,V]
+                const auto n = static_cast<int64_t>(prompts[size_t(b)].size());
+                QVERIFY2((padded[b].narrow(0, L - n, n) - own.narrow(0, 0, n)).abs().max().item<double>() < 1e-4, name);
+                QVERIFY2((stepped[b][0] - own[n]).abs().max().item<double>() < 1e-4, name);
+            }
+            SamplingOptions o;
+            o.greedy = true;
+            o.maxNewTokens = 8;
+            const auto together = generateLlamaBatch(model, prompts, o);
+            for (size_t b = 0; b < prompts.size(); ++b) QCOMPARE(together[b].ids, greedyIds(model, prompts[b], 8));
+        }
     }
 
     // Generation stops at an EOS id of config.json or of generation_config.json, and includes it.
