@@ -40,7 +40,7 @@ std::vector<Completion> generateLlamaBatch(const LlamaModel& model, const std::v
     LlamaModel::KvCache cache;
     const auto step = [&](const torch::Tensor& input) {
         if (cache.length > 0) keyMask = torch::cat({keyMask, torch::ones({B, input.size(1)}, keyMask.options())}, 1);
-        return model.forward(input, &cache, keyMask);
+        return model.lastLogits(input, &cache, keyMask);
     };
     return decodeFrom(step, torch::tensor(ids, torch::kLong).view({B, L}).to(model.device()), options, stopIds);
 }

@@ -18,6 +18,14 @@ torch::Tensor linear(const torch::Tensor& x, const torch::Tensor& weight, const 
     return bias.defined() ? y + bias : y;
 }
 
+// The lowest finite value of a floating dtype (bf16's is above float's: a float lowest would overflow it).
+double lowestOf(torch::ScalarType type) {
+    if (type == torch::kBFloat16) return static_cast<float>(std::numeric_limits<c10::BFloat16>::lowest());
+    if (type == torch::kHalf) return static_cast<float>(std::numeric_limits<c10::Half>::lowest());
+    if (type == torch::kDouble) return std::numeric_limits<double>::lowest();
+    return std::numeric_limits<float>::lowest();
+}
+
 torch::Tensor rotateHalf(const torch::Tensor& x) {
     const int64_t half = x.size(-1) / 2;
     return torch::cat({-x.narrow(-1, half, half), x.narrow(-1, 0, half)}, -1);
@@ -85,8 +93,7 @@ torch::Tensor LlamaModel::attention(const LlamaLayerWeights& w, const torch::Ten
     }
     // Padded keys get the lowest finite score, not −inf: a padding query, which sees only padding, then
     // averages finite values instead of making NaNs that 0 × NaN would carry into real rows.
-    if (keyMask.defined())
-        scores = scores.masked_fill(keyMask.logical_not().view({B, 1, 1, S}), std::numeric_limits<float>::lowest());
+    if (keyMask.defined()) scores = scores.masked_fill(keyMask.logical_not().view({B, 1, 1, S}), lowestOf(scores.scalar_type()));
     const auto out = torch::matmul(torch::softmax(scores, -1), v).transpose(1, 2).reshape({B, T, H * D});
     return linear(out, w.o, w.oBias);
 }
@@ -95,6 +102,13 @@ torch::Tensor LlamaModel::forward(const torch::Tensor& ids, KvCache* cache, cons
     if (!weights_.lmHead.defined())
         throw std::invalid_argument("this " + config_.modelType + " model is a sequence classifier (a reward or value model): it has no language-model head");
     return torch::matmul(hidden(ids, cache, keyMask), weights_.lmHead.t());
+}
+
+torch::Tensor LlamaModel::lastLogits(const torch::Tensor& ids, KvCache* cache, const torch::Tensor& keyMask) const {
+    if (!weights_.lmHead.defined())
+        throw std::invalid_argument("this " + config_.modelType + " model is a sequence classifier (a reward or value model): it has no language-model head");
+    const auto h = hidden(ids, cache, keyMask);
+    return torch::matmul(h.narrow(1, h.size(1) - 1, 1), weights_.lmHead.t());
 }
 
 // The rotary angles of this call's T positions, as cos and sin of [1,1,T,D]: positions start … start+T−1;

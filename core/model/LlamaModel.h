@@ -56,6 +56,9 @@ public:
     // Logits [B,T,V] (fp32): hidden() through the output layer. Throws std::invalid_argument for a
     // sequence classifier without one.
     torch::Tensor forward(const torch::Tensor& ids, KvCache* cache = nullptr, const torch::Tensor& keyMask = {}) const;
+    // Logits [B,1,V] of the last position only: what a decode step samples from, without the [B,T,V] of a
+    // whole prompt batch.
+    torch::Tensor lastLogits(const torch::Tensor& ids, KvCache* cache, const torch::Tensor& keyMask = {}) const;
 
     // log p(ids[i] | ids[0..i-1]) for i = 1 … n−1: n − 1 values.
     std::vector<double> tokenLogProbs(const std::vector<int>& ids) const;

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <map>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string_view>
 
@@ -170,6 +171,13 @@ std::vector<std::string> tensorBoardEventFiles(const std::string& path) {
 TrainerStateLog readTensorBoardLog(const std::string& path) {
     const auto files = tensorBoardEventFiles(path);
     if (files.empty()) throw std::invalid_argument(path + ": no TensorBoard event file (events.out.tfevents.*) in it");
+    std::set<std::string> runs;  // OpenRLHF writes each launch into tensorboard_dir/run_name/
+    for (const auto& file : files) runs.insert(fs::path(file).parent_path().string());
+    if (runs.size() > 1) {
+        std::string list;
+        for (const auto& run : runs) list += "\n  " + run;
+        throw std::invalid_argument(path + ": event files of " + std::to_string(runs.size()) + " runs; give one folder with --tensorboard:" + list);
+    }
     TrainerStateLog log;
     for (const auto& file : files)
         for (const auto& s : readTensorBoardScalars(file)) {
@@ -182,13 +190,11 @@ TrainerStateLog readTensorBoardLog(const std::string& path) {
 
 std::string openRlhfMetricName(const std::string& tag) {
     static const std::map<std::string, std::string> names = {
-        {"train/reward", "objective/scores"},          {"train/kl", "objective/kl"},
-        {"train/return", "objective/rlhf_reward"},     {"train/policy_loss", "loss/policy_avg"},
-        {"train/critic_loss", "loss/value_avg"},       {"train/ppo_kl", "policy/approxkl_avg"},
-        {"train/ppo_clip_ratio", "policy/clipfrac_avg"}, {"train/response_length", "response_length"},
-        {"train/actor_lr", "lr"},                      {"train/lr", "lr"},
-        {"train/gpt_loss", "loss"},                    {"train/loss", "loss"},
-        {"train/acc", "rewards/accuracies"},           {"train/chosen_reward", "rewards/chosen"},
+        {"train/reward", "objective/scores"},          {"train/policy_loss", "loss/policy_avg"},
+        {"train/critic_loss", "loss/value_avg"},       {"train/ppo_clip_ratio", "policy/clipfrac_avg"},
+        {"train/response_length", "response_length"}, {"train/actor_lr", "lr"},
+        {"train/lr", "lr"},                            {"train/loss_mean", "loss"},
+        {"train/acc_mean", "rewards/accuracies"},      {"train/chosen_reward", "rewards/chosen"},
         {"train/reject_reward", "rewards/rejected"},   {"train/grad_norm", "grad_norm"},
         {"train/actor_grad_norm", "grad_norm"}};
     const auto found = names.find(tag);

@@ -36,16 +36,19 @@ std::vector<std::string> tensorBoardEventFiles(const std::string& path);
 
 // Every scalar of the event files at `path` by step, a later value of a step and name replacing an
 // earlier one (a resumed writer); globalStep is the last step. Throws std::invalid_argument when there
-// is no event file or no scalar.
+// is no event file or no scalar, or when the files are in more than one folder (OpenRLHF writes each
+// launch into tensorboard_dir/run_name/: the error lists them, to choose one).
 TrainerStateLog readTensorBoardLog(const std::string& path);
 
-// The workbench's name for an OpenRLHF tag: train/reward → objective/scores, train/kl → objective/kl,
-// train/return → objective/rlhf_reward, train/policy_loss → loss/policy_avg, train/critic_loss →
-// loss/value_avg, train/ppo_kl → policy/approxkl_avg, train/ppo_clip_ratio → policy/clipfrac_avg,
-// train/response_length → response_length, train/actor_lr and train/lr → lr, train/gpt_loss and
-// train/loss → loss, train/acc → rewards/accuracies, train/chosen_reward → rewards/chosen,
-// train/reject_reward → rewards/rejected, train/grad_norm and train/actor_grad_norm → grad_norm. Any
-// other tag keeps its name.
+// The workbench's name for an OpenRLHF tag where both mean the same quantity: train/reward →
+// objective/scores (the mean reward-model score), train/policy_loss → loss/policy_avg, train/critic_loss
+// → loss/value_avg, train/ppo_clip_ratio → policy/clipfrac_avg, train/response_length, train/actor_lr and
+// train/lr → lr, train/loss_mean → loss and train/acc_mean → rewards/accuracies (the means over gradient
+// accumulation, as TRL logs them), train/chosen_reward → rewards/chosen, train/reject_reward →
+// rewards/rejected, train/grad_norm and train/actor_grad_norm → grad_norm. Tags that differ keep their
+// names: train/kl is a mean per token (objective/kl sums over the response), train/return is the summed
+// reward after clipping and any group baseline (not score − β·KL under GRPO or RLOO), train/ppo_kl is the
+// k1 estimator (policy/approxkl_avg is k2), train/loss and train/acc are the last micro-batch's.
 std::string openRlhfMetricName(const std::string& tag);
 
 }  // namespace rlhf::train

@@ -2,7 +2,8 @@
 // tests/data/trainer-state/make_tfevents.py (TFRecord framing and the Event proto by hand, as torch's
 // SummaryWriter writes them) reads back value for value under the workbench's names, new-style tensor
 // scalars included and text left out; a record cut short ends the file; a damaged record, a file that is
-// no event file and a directory without one are refused, naming the file and the byte.
+// no event file and a directory without one are refused, naming the file and the byte; two runs' folders
+// are refused, named.
 #include <QtTest>
 
 #include <cstring>
@@ -59,11 +60,11 @@ private slots:
         QCOMPARE(log.steps.begin()->first, int64_t(1));
         const auto& second = log.steps.at(2);
         QCOMPARE(second.at("objective/scores"), 0.5);
-        QCOMPARE(second.at("objective/kl"), 0.125);
-        QCOMPARE(second.at("objective/rlhf_reward"), 0.4375);
+        QCOMPARE(second.at("train/kl"), 0.125);          // a mean per token, not objective/kl's sum
+        QCOMPARE(second.at("train/return"), 0.4375);     // not always score − β·KL
         QCOMPARE(second.at("loss/policy_avg"), -0.25);
         QCOMPARE(second.at("loss/value_avg"), 1.0);
-        QCOMPARE(second.at("policy/approxkl_avg"), 0.00390625);
+        QCOMPARE(second.at("train/ppo_kl"), 0.00390625);  // k1, not approxkl's k2
         QCOMPARE(second.at("policy/clipfrac_avg"), 0.0625);
         QCOMPARE(second.at("response_length"), 10.0);
         QCOMPARE(second.at("lr"), 0.0000095367431640625);
@@ -79,10 +80,23 @@ private slots:
     }
 
     void namesOfOtherStages() {
-        QCOMPARE(train::openRlhfMetricName("train/gpt_loss"), std::string("loss"));
+        QCOMPARE(train::openRlhfMetricName("train/loss_mean"), std::string("loss"));
+        QCOMPARE(train::openRlhfMetricName("train/gpt_loss"), std::string("train/gpt_loss"));  // one micro-batch's
         QCOMPARE(train::openRlhfMetricName("train/chosen_reward"), std::string("rewards/chosen"));
-        QCOMPARE(train::openRlhfMetricName("train/acc"), std::string("rewards/accuracies"));
+        QCOMPARE(train::openRlhfMetricName("train/acc_mean"), std::string("rewards/accuracies"));
         QCOMPARE(train::openRlhfMetricName("eval/eval_reward"), std::string("eval/eval_reward"));
+    }
+
+    // OpenRLHF writes each launch into its own run_name folder: two are not merged into one curve.
+    void twoRunFoldersAreNamed() {
+        for (const char* run : {"ppo_1201T10:00", "ppo_1201T11:00"}) {
+            fs::create_directories(tmp_ / "board" / run);
+            fs::copy_file(eventFile(), tmp_ / "board" / run / "events.out.tfevents.1.host");
+        }
+        const std::string board = (tmp_ / "board").string();
+        QCOMPARE(errorOf(board), board + ": event files of 2 runs; give one folder with --tensorboard:\n  " + board + "/ppo_1201T10:00\n  " +
+                                     board + "/ppo_1201T11:00");
+        QCOMPARE(train::readTensorBoardLog(board + "/ppo_1201T11:00").globalStep, int64_t(3));
     }
 
     // A flipped byte inside the second record's Event fails its checksum: the file and the record's offset
