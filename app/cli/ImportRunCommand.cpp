@@ -14,6 +14,7 @@
 #include "data/RunStore.h"
 #include "model/HfCheckpoint.h"
 #include "model/LlamaCheckpoint.h"
+#include "model/MambaCheckpoint.h"
 #include "train/TensorBoardLog.h"
 #include "train/TrainerStateLog.h"
 #include "util/Clock.h"
@@ -41,10 +42,15 @@ bool isModelFile(const fs::path& p) {
 
 // Loads DIR as the workbench would use it; true when it has a reward model's score head.
 bool checkLoads(const std::string& dir) {
-    if (model::isLlamaFamily(model::modelTypeOf(dir))) {
+    const std::string type = model::modelTypeOf(dir);
+    if (model::isLlamaFamily(type)) {
         torch::Tensor score;  // a Llama/Qwen2ForSequenceClassification's head
         model::loadLlamaModel(dir, torch::kCPU, &score);
         return score.defined();
+    }
+    if (model::isMamba(type)) {
+        model::loadMambaModel(dir);  // transformers has no Mamba classifier: never a reward model
+        return false;
     }
     return model::loadCheckpoint(dir).score.defined();
 }

@@ -99,3 +99,11 @@ execute_process(COMMAND ${RLHF} train ppo ${P} --set model=${CKPT} --set reward_
 if(NOT rc EQUAL 1 OR NOT err MATCHES "a Mamba; PPO's reward_model is a GPT-2 or Llama-family reward model")
   message(FATAL_ERROR "train ppo with a Mamba reward model: rc=${rc} ${err}")
 endif()
+
+# A Mamba trained elsewhere comes back with import-run (its checkpoint alone here).
+run_ok(out import-run ${P} ${P}.d/runs/2-ppo/checkpoints/step-00000002 --stage sft --no-log --name "remote mamba" --json)
+string(JSON stage GET "${out}" stage)
+string(JSON checkpoint GET "${out}" checkpoint)
+file(READ ${checkpoint}/config.json config)
+string(JSON type GET "${config}" model_type)
+expect_equal("import-run of a Mamba: stage and model_type" "${stage} ${type}" "sft mamba")
