@@ -1,5 +1,6 @@
 #include "model/MemoryEstimate.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -87,7 +88,10 @@ StageMemory estimateStageMemory(const ModelShape& m, const StageSize& size, cons
         const double total = T + double(size.newTokens);
         const double update = size.trainBatch > 0 ? double(size.trainBatch) : B;
         e.cache = kvCache(m, B, total);
-        e.activations = trainingActivations(m, update, total, size.bf16, true) + trainingActivations(*reward, update, total, size.bf16, false);
+        // The peak is the update's trained pass over a mini-batch, or the no-grad scoring pass over the whole
+        // rollout batch, whose logits and log-softmax [B,T,V] are held at once (large for big vocabularies).
+        const double updating = trainingActivations(m, update, total, size.bf16, true) + trainingActivations(*reward, update, total, size.bf16, false);
+        e.activations = std::max(updating, inferenceActivations(m, B, total));
     } else if (s == "chat" || s == "generate") {
         e.weights = 4 * m.parameters;
         e.cache = kvCache(m, B, T + double(size.newTokens));

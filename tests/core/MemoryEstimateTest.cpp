@@ -101,6 +101,10 @@ private slots:
         QCOMPARE(ppo.cache, 2.0 * 4 * 2 * 16 * 8 * 40 * 4);
         const auto ppoWide = estimateStageMemory(m, {"ppo", 8, 8, 30, 10, false}, &reward);
         QCOMPARE(ppoWide.activations, 4 * ppo.activations);  // activations follow the update's batch
+        ModelShape wideVocab = m;  // 100,000 tokens: scoring 8 rollouts' logits at once outweighs an update of 2
+        wideVocab.vocab = 100000;
+        const auto scoring = estimateStageMemory(wideVocab, {"ppo", 8, 2, 30, 10, false}, &reward);
+        QCOMPARE(scoring.activations, 8.0 * 40 * (6 * 64 + 2 * 6 * 16 + 3 * 128 + 2 * 4 * 40 + 2 * 100000) * 4);
         QVERIFY_EXCEPTION_THROWN(estimateStageMemory(m, {"ppo", 8, 2, 30, 10, false}), std::invalid_argument);
         QVERIFY_EXCEPTION_THROWN(estimateStageMemory(m, {"dance", 1, 0, 1, 0, false}), std::invalid_argument);
     }
