@@ -98,17 +98,21 @@ torch::Tensor LlamaModel::attention(const LlamaLayerWeights& w, const torch::Ten
     return linear(out, w.o, w.oBias);
 }
 
-torch::Tensor LlamaModel::forward(const torch::Tensor& ids, KvCache* cache, const torch::Tensor& keyMask) const {
+const torch::Tensor& LlamaModel::outputLayer() const {
     if (!weights_.lmHead.defined())
         throw std::invalid_argument("this " + config_.modelType + " model is a sequence classifier (a reward or value model): it has no language-model head");
-    return torch::matmul(hidden(ids, cache, keyMask), weights_.lmHead.t());
+    return weights_.lmHead;
+}
+
+torch::Tensor LlamaModel::forward(const torch::Tensor& ids, KvCache* cache, const torch::Tensor& keyMask) const {
+    const auto& head = outputLayer();
+    return torch::matmul(hidden(ids, cache, keyMask), head.t());
 }
 
 torch::Tensor LlamaModel::lastLogits(const torch::Tensor& ids, KvCache* cache, const torch::Tensor& keyMask) const {
-    if (!weights_.lmHead.defined())
-        throw std::invalid_argument("this " + config_.modelType + " model is a sequence classifier (a reward or value model): it has no language-model head");
+    const auto& head = outputLayer();
     const auto h = hidden(ids, cache, keyMask);
-    return torch::matmul(h.narrow(1, h.size(1) - 1, 1), weights_.lmHead.t());
+    return torch::matmul(h.narrow(1, h.size(1) - 1, 1), head.t());
 }
 
 // The rotary angles of this call's T positions, as cos and sin of [1,1,T,D]: positions start … start+T−1;

@@ -67,6 +67,7 @@ private:
     torch::Tensor attention(const LlamaLayerWeights& w, const torch::Tensor& x, const torch::Tensor& cos,
                             const torch::Tensor& sin, KvCache* cache, size_t layer, const torch::Tensor& keyMask) const;
     std::pair<torch::Tensor, torch::Tensor> rotary(int64_t start, int64_t T, const torch::Tensor& keyMask) const;
+    const torch::Tensor& outputLayer() const;  // lm_head [V,C]; throws std::invalid_argument for a classifier
     torch::Tensor mlp(const LlamaLayerWeights& w, const torch::Tensor& x) const;
     torch::Tensor rmsNorm(const torch::Tensor& x, const torch::Tensor& weight) const;
 
