@@ -47,8 +47,8 @@ void freeze(model::CausalLm& m) {
 // that predicts it (prompt length − 1 + j) and a 1 in the mask; last [B], where the reward model reads its
 // score, as it learned its pairs (ResponseEncoding::scored) and as `rlhf reward` and `rlhf eval` score a
 // response: in a chat template the end-of-turn token that ended the response, in plain text the
-// response's last token before its EOS. rewardIds are the rows the reward model reads: a templated
-// response that stopped at another EOS id has the end-of-turn id there, as the template renders a reply.
+// response's last token before its EOS. rewardIds (templated rows only; else the reward model reads full)
+// has the end-of-turn id where a response stopped at another EOS id, as the template renders a reply.
 PpoRun::Rollouts PpoRun::rolloutRows(const std::vector<std::vector<int>>& prompts, const std::vector<model::Completion>& completions,
                                      torch::Tensor& endsWithEos) const {
     std::vector<std::vector<int>> rows;
@@ -74,7 +74,6 @@ PpoRun::Rollouts PpoRun::rolloutRows(const std::vector<std::vector<int>>& prompt
         endsWithEos[b] = c.endedWithEos;
         if (c.endedWithEos && !encoding_.format) r.last[b] -= 1;  // an empty response: the prompt's last token, as for an empty text
     }
-    r.rewardIds = r.full;
     if (encoding_.format) {  // a reply that stopped at another EOS id is read closed by the end-of-turn token, as rendered
         r.rewardIds = r.full.clone();
         for (int64_t b = 0; b < r.full.size(0); ++b)

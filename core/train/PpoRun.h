@@ -71,7 +71,7 @@ private:
     // rolloutRows makes the rows (on the CPU) and the EOS flags; rollout scores them.
     struct Rollouts {
         torch::Tensor full, last;                             // [B,L] prompt + response ids, right-padded; [B] last real positions
-        torch::Tensor rewardIds;                              // [B,L] what the reward model reads: full, a templated stop token as endId
+        torch::Tensor rewardIds;                              // [B,L] templated rows as the reward model reads them (undefined: full)
         torch::Tensor responseIndex, mask;                    // [B,R]: the input position predicting each response token; 1 on real ones
         torch::Tensor logProbs, values, advantages, returns;  // [B,R], from before the updates
     };

@@ -22,7 +22,8 @@ PpoRun::Scored PpoRun::score(const std::vector<std::vector<int>>& prompts, const
     s.r.logProbs = responseLogProbs(*policy_, s.r.full, s.r.responseIndex) * s.r.mask;
     s.referenceLogProbs = responseLogProbs(*reference_, s.r.full, s.r.responseIndex) * s.r.mask;
     AutocastScope autocast(precision_, device_);
-    s.scores = model::scoresAt(reward_->hidden(s.r.rewardIds.to(device_)), rewardHead_, s.r.last).squeeze(1).to(torch::kFloat32);  // [B]
+    const auto rewardIds = s.r.rewardIds.defined() ? s.r.rewardIds.to(device_) : s.r.full;
+    s.scores = model::scoresAt(reward_->hidden(rewardIds), rewardHead_, s.r.last).squeeze(1).to(torch::kFloat32);  // [B]
     return s;
 }
 
