@@ -67,16 +67,7 @@ std::string trainRewardModel(const fs::path& policy, const fs::path& runDir) {
 }
 
 train::PpoConfig ppoConfig(const fs::path& policy, const std::string& reward, int64_t maxSteps) {
-    train::PpoConfig c;
-    c.model = policy.string();
-    c.rewardModel = reward;
-    c.maxSteps = maxSteps;
-    c.rolloutBatch = 4;
-    c.miniBatch = 2;
-    c.ppoEpochs = 2;
-    c.responseLength = 6;
-    c.lr = 1e-3;
-    c.precision = "fp32";
+    auto c = test::tinyPpoConfig(policy.string(), reward, maxSteps, 1e-3);
     c.evalEvery = 0;
     return c;
 }

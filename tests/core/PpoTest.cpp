@@ -12,6 +12,7 @@
 #include "TensorCompare.h"
 #include "TestData.h"
 #include "TestPrinters.h"
+#include "TinyRunConfig.h"
 #include "model/HfCheckpoint.h"
 #include "train/PpoRun.h"
 #include "train/RewardRun.h"
@@ -33,19 +34,7 @@ class PpoTest : public QObject {
     Q_OBJECT
     fs::path tmp_, base_, reward_;
 
-    train::PpoConfig config(int64_t maxSteps) const {
-        train::PpoConfig c;
-        c.model = base_.string();
-        c.rewardModel = reward_.string();
-        c.maxSteps = maxSteps;
-        c.rolloutBatch = 4;
-        c.miniBatch = 2;
-        c.ppoEpochs = 2;
-        c.responseLength = 6;
-        c.lr = 1e-4;
-        c.precision = "fp32";
-        return c;
-    }
+    train::PpoConfig config(int64_t maxSteps) const { return test::tinyPpoConfig(base_.string(), reward_.string(), maxSteps, 1e-4); }
 
 private slots:
     void initTestCase() {
