@@ -34,6 +34,13 @@ endif()
 # such a tokenizer is refused when loaded.
 find_package(ICU COMPONENTS uc QUIET)
 
+# SentencePiece (Debian: libsentencepiece-dev) is the reference SentencePieceTokenizerTest checks the
+# workbench's own reading of tokenizer.model against. The workbench does not link it: the library carries
+# its own protobuf, whose symbols clash with LibTorch's libprotobuf in one process.
+if(PkgConfig_FOUND)
+  pkg_check_modules(SentencePiece QUIET IMPORTED_TARGET sentencepiece)
+endif()
+
 find_package(SQLite3 QUIET)
 if(NOT TARGET SQLite::SQLite3)
   find_path(RLHF_SQLITE_INCLUDE sqlite3.h REQUIRED)

@@ -40,13 +40,13 @@ struct CandidatesOptions {
 // the prompt has no tokens), `tokenizer` decodes them.
 struct Generator {
     std::string origin;  // what the item records: "sft-3" for run 3, else the directory's name
-    std::shared_ptr<const text::ByteLevelBpe> tokenizer;
+    std::shared_ptr<const text::Tokenizer> tokenizer;
     std::function<std::vector<model::Completion>(const std::string& prompt, int samples, const model::SamplingOptions& sampling)> sample;
 };
 
 Generator gpt2Generator(const std::string& origin, const std::string& dir, const torch::Device& device) {
     auto loaded = std::make_shared<model::LoadedModel>(model::loadCheckpoint(dir, device));
-    std::shared_ptr<const text::ByteLevelBpe> tokenizer(loaded, &*loaded->tokenizer);  // lives as long as the model
+    std::shared_ptr<const text::Tokenizer> tokenizer(loaded, &*loaded->tokenizer);  // lives as long as the model
     return {origin, tokenizer, [loaded, tokenizer](const std::string& prompt, int samples, const model::SamplingOptions& sampling) {
                 const auto ids = tokenizer->encode(prompt);
                 if (ids.empty()) return std::vector<model::Completion>();
@@ -58,7 +58,7 @@ Generator gpt2Generator(const std::string& origin, const std::string& dir, const
 // its chat template when it has one, the response ending at the template's end-of-turn tokens (as `rlhf
 // generate --chat` ends it); else the plain text, ending at the config's EOS.
 Generator textModelGenerator(const std::string& origin, const std::string& dir, const torch::Device& device) {
-    auto tokenizer = std::make_shared<const text::ByteLevelBpe>(textModelTokenizer(dir));
+    auto tokenizer = std::make_shared<const text::Tokenizer>(textModelTokenizer(dir));
     auto textModel = std::make_shared<model::TextModel>(model::loadTextModel(dir, device));
     const auto encoding = train::responseEncodingFor(dir, *tokenizer, -1);
     const std::vector<int> stopIds = encoding.format ? chat::endOfTurnIds(*encoding.format, *tokenizer) : std::vector<int>{};

@@ -9,15 +9,22 @@
 #include "model/LlamaConfig.h"
 #include "model/MambaCheckpoint.h"
 #include "model/MambaGeneration.h"
+#include "text/Utf8.h"
 
 namespace rlhf::cli {
 
-std::vector<std::pair<std::string, double>> tokenAlternatives(const torch::Tensor& probs, int count, const text::ByteLevelBpe& tok) {
+std::string replyTokenText(const text::Tokenizer& tok, int id, bool first) {
+    return first ? tok.decode({id}) : tok.tokenBytes(id);
+}
+
+std::vector<std::pair<std::string, double>> tokenAlternatives(const torch::Tensor& probs, int count, const text::Tokenizer& tok,
+                                                              bool first) {
     std::vector<std::pair<std::string, double>> out;
     if (count <= 0) return out;
     const auto [values, ids] = probs.topk(count);
     for (int64_t i = 0; i < values.size(0); ++i)
-        out.emplace_back(tok.decodeLossy({static_cast<int>(ids[i].item<int64_t>())}), values[i].item<double>());
+        out.emplace_back(text::encodeUtf8(text::decodeUtf8(replyTokenText(tok, static_cast<int>(ids[i].item<int64_t>()), first))),
+                         values[i].item<double>());
     return out;
 }
 
@@ -71,9 +78,9 @@ ChatReply writeReply(ChatModel& m, const std::vector<chat::ChatTurn>& turns, con
     auto emit = [&](std::vector<chat::StreamedToken> ready) { for (const auto& t : ready) sink(t); };
     const std::vector<int> eosIds = m.mamba ? (*m.mamba)->config().eosTokenIds : std::vector<int>{m.loaded.model->config().eosTokenId};
     const model::TokenCallback onToken = [&](size_t, int id) {
-        ++reply.tokens;
+        const bool first = reply.tokens++ == 0;
         if (std::find(eosIds.begin(), eosIds.end(), id) != eosIds.end()) return true;
-        emit(stream.add({id, tok.decode({id}), probs[id].item<double>(), tokenAlternatives(probs, o.alternatives, tok)}));
+        emit(stream.add({id, replyTokenText(tok, id, first), probs[id].item<double>(), tokenAlternatives(probs, o.alternatives, tok, first)}));
         return !stream.stopped() && !cancel.load();
     };
     const model::LogitsCallback onLogits = [&](const torch::Tensor& last) { probs = last[0].to(torch::kCPU, torch::kFloat32).softmax(-1); };

@@ -54,7 +54,11 @@ struct ChatReply {
 using TokenSink = std::function<void(const chat::StreamedToken&)>;
 
 // The likeliest `count` tokens of a step's probabilities [V], with theirs.
-std::vector<std::pair<std::string, double>> tokenAlternatives(const torch::Tensor& probs, int count, const text::ByteLevelBpe& tok);
+std::vector<std::pair<std::string, double>> tokenAlternatives(const torch::Tensor& probs, int count, const text::Tokenizer& tok,
+                                                              bool first);
+// The text token `id` adds to a reply, which reads as decode(its ids): the first as decode({id}) gives it
+// (a SentencePiece reply loses the space of its "▁"), the others where they stand (Tokenizer::tokenBytes).
+std::string replyTokenText(const text::Tokenizer& tok, int id, bool first);
 
 // The reply to `turns` (ending with the user's message), streamed to `sink` as it is written. The reply
 // gets at most max-new-tokens and never more than half the context; older turns make room for it.

@@ -9,7 +9,7 @@
 #include "model/Generation.h"
 
 namespace rlhf::text {
-class ByteLevelBpe;
+class Tokenizer;
 }
 
 namespace rlhf::cli {
@@ -22,7 +22,7 @@ struct CompletionOutput {
 
 // Calls `generate` with the token callback the output needs (empty when not streaming) and prints what
 // it returns. Throws UserError for --stream of several completions as text.
-void generateAndPrint(const text::ByteLevelBpe& tokenizer, const std::vector<int>& promptIds, int num, const CompletionOutput& output,
+void generateAndPrint(const text::Tokenizer& tokenizer, const std::vector<int>& promptIds, int num, const CompletionOutput& output,
                       const std::function<std::vector<model::Completion>(const model::TokenCallback&)>& generate);
 
 }  // namespace rlhf::cli

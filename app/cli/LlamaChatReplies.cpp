@@ -72,9 +72,10 @@ ChatReply writeLlamaReply(LlamaChatModel& m, const std::vector<chat::ChatTurn>& 
     const auto completions = model::generateLlama(
         m.model, ids, 1, sampling,
         [&](size_t, int id) {
-            ++reply.tokens;
+            const bool first = reply.tokens++ == 0;
             if (ends(id)) return true;
-            emit(stream.add({id, tok.decode({id}), probs[id].item<double>(), tokenAlternatives(probs, o.alternatives, tok)}));
+            emit(stream.add({id, replyTokenText(tok, id, first), probs[id].item<double>(),
+                             tokenAlternatives(probs, o.alternatives, tok, first)}));
             return !cancel.load();
         },
         &cancel, m.stopIds, [&](const torch::Tensor& last) { probs = last[0].to(torch::kCPU, torch::kFloat32).softmax(-1); });

@@ -13,7 +13,7 @@
 #include "ChatReplies.h"
 #include "chat/InstructFormat.h"
 #include "model/LlamaModel.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 
 namespace rlhf::cli {
 
@@ -24,7 +24,7 @@ constexpr int64_t kLlamaChatContext = 4096;
 
 struct LlamaChatModel {
     model::LlamaModel model;
-    text::ByteLevelBpe tokenizer;
+    text::Tokenizer tokenizer;
     chat::InstructFormat format;
     std::vector<int> stopIds;  // the format's end-of-turn ids (the config's EOS ids stop generation too)
     int64_t context = 0;       // min(max_position_embeddings, kLlamaChatContext)

@@ -43,7 +43,7 @@ model::LoadedModel loadModel(const ModelOptions& o) {
 }
 
 void runTokenize(const ModelOptions& o) {
-    const text::ByteLevelBpe tok = text::ByteLevelBpe::fromDirectory(o.modelDir);
+    const text::Tokenizer tok = text::Tokenizer::fromDirectory(o.modelDir);
     printResult({{"ids", encodeOrThrow(tok, o.text, "TEXT")}}, o.json);
 }
 
@@ -53,7 +53,7 @@ void runScore(const ModelOptions& o) {
         return scoreModelText(o.modelDir, o.prompt, o.response, o.device, o.json);
     auto loaded = loadModel(o);
     const auto prompt = encodeOrThrow(*loaded.tokenizer, o.prompt, "--prompt");
-    const auto response = encodeOrThrow(*loaded.tokenizer, o.response, "--response");
+    const auto response = encodeOrThrow(*loaded.tokenizer, o.response, "--response", TextRole::Continuation);
     if (prompt.empty()) throw UserError("--prompt: must not be empty");
     const auto score = model::scoreResponse(loaded.model, prompt, response);
     printResult({{"logprob", score.sum}, {"token_logprobs", score.tokenLogprobs}, {"response_ids", response}}, o.json);

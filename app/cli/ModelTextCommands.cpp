@@ -8,14 +8,14 @@
 #include "chat/InstructFormat.h"
 #include "TextModelTokenizer.h"
 #include "model/TextModel.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 
 namespace rlhf::cli {
 
-std::vector<int> encodeOrThrow(const text::ByteLevelBpe& tokenizer, const std::string& text, const char* what,
-                               bool specialTokens) {
+std::vector<int> encodeOrThrow(const text::Tokenizer& tokenizer, const std::string& text, const char* what, TextRole role) {
     try {
-        return specialTokens ? tokenizer.encodeWithSpecialTokens(text) : tokenizer.encode(text);
+        if (role == TextRole::Prompt) return tokenizer.encodeWithSpecialTokens(text);
+        return role == TextRole::Continuation ? tokenizer.encodeContinuation(text) : tokenizer.encode(text);
     } catch (const std::invalid_argument& e) {
         throw UserError(std::string(what) + ": " + e.what());
     }
@@ -32,9 +32,9 @@ void checkVocabulary(const std::vector<int>& ids, int vocabSize, const std::stri
 
 // The prompt's ids: a chat rendered in the model's format (its special tokens written in the text), or
 // the text with the post-processor's special tokens. *stopIds becomes the format's end-of-turn ids.
-std::vector<int> promptIds(const std::string& dir, const text::ByteLevelBpe& tokenizer, const std::string& prompt,
+std::vector<int> promptIds(const std::string& dir, const text::Tokenizer& tokenizer, const std::string& prompt,
                            const LlamaChatOptions& chat, std::vector<int>* stopIds) {
-    if (!chat.chat) return encodeOrThrow(tokenizer, prompt, "--prompt", true);
+    if (!chat.chat) return encodeOrThrow(tokenizer, prompt, "--prompt", TextRole::Prompt);
     chat::InstructFormat format;
     try {
         format = chat::instructFormatForModel(dir, chat.format);
@@ -45,7 +45,7 @@ std::vector<int> promptIds(const std::string& dir, const text::ByteLevelBpe& tok
     if (!chat.system.empty()) messages.push_back({"system", chat.system});
     messages.push_back({"user", prompt});
     *stopIds = chat::endOfTurnIds(format, tokenizer);
-    return encodeOrThrow(tokenizer, format.render(messages, true), "--prompt", false);
+    return encodeOrThrow(tokenizer, format.render(messages, true), "--prompt");
 }
 
 }  // namespace
@@ -53,8 +53,8 @@ std::vector<int> promptIds(const std::string& dir, const text::ByteLevelBpe& tok
 void scoreModelText(const std::string& dir, const std::string& prompt, const std::string& response,
                     const std::string& device, bool json) {
     const auto tokenizer = textModelTokenizer(dir);
-    const auto promptPart = encodeOrThrow(tokenizer, prompt, "--prompt", true);
-    const auto responsePart = encodeOrThrow(tokenizer, response, "--response", false);
+    const auto promptPart = encodeOrThrow(tokenizer, prompt, "--prompt", TextRole::Prompt);
+    const auto responsePart = encodeOrThrow(tokenizer, response, "--response", TextRole::Continuation);
     if (promptPart.empty()) throw UserError("--prompt: must not be empty (this tokenizer adds no BOS token)");
     const auto model = model::loadTextModel(dir, resolveDevice(device));
     std::vector<int> ids = promptPart;

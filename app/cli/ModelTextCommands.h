@@ -1,6 +1,7 @@
 #pragma once
 // `rlhf score` and `rlhf generate` on texts for Llama-family directories: the model (LlamaCheckpoint) with
-// the tokenizer.json beside it (ByteLevelBpe: Llama-3, Qwen2, SmolLM layouts). A prompt is encoded as
+// the tokenizer beside it (text::Tokenizer: byte-level BPE for Llama-3, Qwen2, SmolLM; SentencePiece for
+// Llama-2, TinyLlama). A prompt is encoded as
 // transformers encodes it with add_special_tokens (Llama-3's <|begin_of_text|> first); with --chat it is
 // a user message rendered in the model's chat format (InstructFormat), whose text carries its own
 // special tokens, and generation also stops at the format's end-of-turn token.
@@ -11,7 +12,7 @@
 #include "CompletionOutput.h"
 #include "chat/InstructFormat.h"
 #include "model/Generation.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 
 namespace rlhf::cli {
 
@@ -21,10 +22,12 @@ struct LlamaChatOptions {
     std::string format;  // --chat-format: empty = from tokenizer_config.json
 };
 
-// The ids of `text`, with the post-processor's special tokens when `specialTokens`; invalid UTF-8 is a
-// UserError naming the option `what`.
-std::vector<int> encodeOrThrow(const text::ByteLevelBpe& tokenizer, const std::string& text, const char* what,
-                               bool specialTokens = false);
+// How a text is encoded: as it is, with the post-processor's special tokens (a prompt), or as the
+// continuation of a text already encoded (a response: text::Tokenizer::encodeContinuation).
+enum class TextRole { Plain, Prompt, Continuation };
+// The ids of `text`; invalid UTF-8 is a UserError naming the option `what`.
+std::vector<int> encodeOrThrow(const text::Tokenizer& tokenizer, const std::string& text, const char* what,
+                               TextRole role = TextRole::Plain);
 
 
 // {"logprob", "token_logprobs", "response_ids"}: the response's tokens after the prompt's.

@@ -3,13 +3,12 @@
 
 #include <string>
 
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 
 namespace rlhf::cli {
 
-// tokenizer.json, or the vocab.json and merges.txt a workbench-trained model has. UserError naming what is
-// missing, or saying that a SentencePiece tokenizer (tokenizer.model, or tokenizer.json with byte
-// fallback) is not read yet.
-text::ByteLevelBpe textModelTokenizer(const std::string& dir);
+// text::Tokenizer::fromDirectory: tokenizer.json, tokenizer.model (SentencePiece), or the vocab.json and
+// merges.txt a workbench-trained model has. UserError when there is none.
+text::Tokenizer textModelTokenizer(const std::string& dir);
 
 }  // namespace rlhf::cli

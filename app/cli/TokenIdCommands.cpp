@@ -65,7 +65,7 @@ void generateFromTokenIds(const std::string& modelDir, const std::vector<int>& i
                           int num, const std::string& device, bool json) {
     const torch::Device where = resolveDevice(device);
     std::vector<model::Completion> completions;
-    std::optional<text::ByteLevelBpe> tokenizer;
+    std::optional<text::Tokenizer> tokenizer;
     if (model::isTextModelType(model::modelTypeOf(modelDir))) {
         const auto textModel = model::loadTextModel(modelDir, where);
         checkVocabulary(ids, textModel.vocabSize);

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "CliSupport.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 #include "text/Utf8.h"
 
 namespace rlhf::cli {
@@ -17,27 +17,32 @@ std::string lossy(const std::string& bytes) { return text::encodeUtf8(text::deco
 
 }  // namespace
 
-TokenStreamPrinter::TokenStreamPrinter(const text::ByteLevelBpe& tokenizer, size_t completions, Form form,
+TokenStreamPrinter::TokenStreamPrinter(const text::Tokenizer& tokenizer, size_t completions, Form form,
                                        bool skipSpecialTokens)
-    : tokenizer_(tokenizer), form_(form), skipSpecialTokens_(skipSpecialTokens), heldBack_(completions) {}
+    : tokenizer_(tokenizer), form_(form), skipSpecialTokens_(skipSpecialTokens), ids_(completions), text_(completions),
+      printed_(completions, 0) {}
 
-// A completion's text is its tokens' bytes one after another, so each token's bytes are appended to what
-// was held back, and the buffer is printed up to its last whole character.
+// The new bytes of the completion's text are printed up to their last whole character; a character
+// still arriving waits for its last byte.
 bool TokenStreamPrinter::onToken(size_t index, int id) {
-    std::string& bytes = heldBack_.at(index);
-    bytes += tokenizer_.decode({id}, skipSpecialTokens_);
-    const size_t ready = text::completeUtf8Prefix(bytes);
-    print(index, id, lossy(bytes.substr(0, ready)));
-    bytes.erase(0, ready);
+    ids_.at(index).push_back(id);
+    std::string& text = text_[index];
+    if (text.empty()) text = tokenizer_.decode(ids_[index], skipSpecialTokens_);
+    else text += tokenizer_.tokenBytes(id, skipSpecialTokens_);
+    const std::string fresh = text.substr(printed_[index]);
+    const size_t ready = text::completeUtf8Prefix(fresh);
+    print(index, id, lossy(fresh.substr(0, ready)));
+    printed_[index] += ready;
     return true;
 }
 
 void TokenStreamPrinter::finish() {
-    for (size_t i = 0; i < heldBack_.size(); ++i) {
-        if (heldBack_[i].empty()) continue;
-        if (form_ == Form::Text) std::cout << lossy(heldBack_[i]);
-        else printJsonLine({{"completion", i}, {"text", lossy(heldBack_[i])}});
-        heldBack_[i].clear();
+    for (size_t i = 0; i < ids_.size(); ++i) {
+        const std::string rest = text_[i].substr(printed_[i]);
+        printed_[i] += rest.size();
+        if (rest.empty()) continue;
+        if (form_ == Form::Text) std::cout << lossy(rest);
+        else printJsonLine({{"completion", i}, {"text", lossy(rest)}});
     }
     if (form_ == Form::Text) std::cout << '\n';
     std::cout << std::flush;

@@ -8,7 +8,7 @@
 #include <vector>
 
 namespace rlhf::text {
-class ByteLevelBpe;
+class Tokenizer;
 }
 
 namespace rlhf::cli {
@@ -17,7 +17,7 @@ class TokenStreamPrinter {
 public:
     enum class Form { Text, JsonLines };
 
-    TokenStreamPrinter(const text::ByteLevelBpe& tokenizer, size_t completions, Form form, bool skipSpecialTokens);
+    TokenStreamPrinter(const text::Tokenizer& tokenizer, size_t completions, Form form, bool skipSpecialTokens);
 
     // Prints what token `id` of completion `index` makes whole; always returns true (go on).
     bool onToken(size_t index, int id);
@@ -27,10 +27,15 @@ public:
 private:
     void print(size_t index, int id, const std::string& piece) const;
 
-    const text::ByteLevelBpe& tokenizer_;
+    const text::Tokenizer& tokenizer_;
     Form form_;
     bool skipSpecialTokens_;
-    std::vector<std::string> heldBack_;  // per completion: the start of a character still arriving
+    // Per completion: its ids and text so far, and how many bytes of the text were printed. Until the text
+    // has a byte, it is the ids decoded whole (a SentencePiece decoder drops the space at a text's start);
+    // after that each token adds its bytes where it stands (Tokenizer::tokenBytes).
+    std::vector<std::vector<int>> ids_;
+    std::vector<std::string> text_;
+    std::vector<size_t> printed_;
 };
 
 }  // namespace rlhf::cli

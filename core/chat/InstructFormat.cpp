@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 #include "text/Utf8.h"
 
 namespace rlhf::chat {
@@ -244,7 +244,7 @@ InstructFormat instructFormatForModel(const std::string& dir, const std::string&
     return format;
 }
 
-std::vector<int> endOfTurnIds(const InstructFormat& format, const text::ByteLevelBpe& tokenizer) {
+std::vector<int> endOfTurnIds(const InstructFormat& format, const text::Tokenizer& tokenizer) {
     std::vector<int> ids;
     for (const auto& token : format.endOfTurnTokens())
         if (const int id = tokenizer.tokenId(token); id >= 0) ids.push_back(id);

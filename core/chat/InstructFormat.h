@@ -20,7 +20,7 @@
 #include <vector>
 
 namespace rlhf::text {
-class ByteLevelBpe;
+class Tokenizer;
 }
 
 namespace rlhf::chat {
@@ -54,7 +54,7 @@ struct InstructFormat {
 std::string todayDateString();
 
 // The ids of the format's end-of-turn tokens the tokenizer has (generation stops at them).
-std::vector<int> endOfTurnIds(const InstructFormat& format, const text::ByteLevelBpe& tokenizer);
+std::vector<int> endOfTurnIds(const InstructFormat& format, const text::Tokenizer& tokenizer);
 
 // "chatml", "llama-3", "llama-2", "zephyr" (and the other way round); nullopt for another name.
 std::optional<InstructKind> instructKindNamed(std::string_view name);

@@ -2,12 +2,12 @@
 
 #include <filesystem>
 
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 
 namespace rlhf::data {
 
 namespace {
-bool lengths(Database& db, const char* sql, const text::ByteLevelBpe& tokenizer, std::vector<int64_t>& out,
+bool lengths(Database& db, const char* sql, const text::Tokenizer& tokenizer, std::vector<int64_t>& out,
              const std::atomic<bool>* cancel) {
     auto q = db.prepare(sql);
     while (q.step()) {
@@ -28,10 +28,10 @@ std::optional<TokenLengths> tokenLengthsWithLatestTokenizer(Database& db, const 
     std::optional<std::string> dir;
     while (!dir && q.step()) {
         const std::string path = q.columnText(0);
-        if (fs::exists(fs::path(path) / "vocab.json") || fs::exists(fs::path(path) / "tokenizer.json")) dir = path;
+        if (text::Tokenizer::existsIn(path)) dir = path;
     }
     if (!dir) return std::nullopt;
-    const auto tokenizer = text::ByteLevelBpe::fromDirectory(*dir);
+    const auto tokenizer = text::Tokenizer::fromDirectory(*dir);
     TokenLengths out;
     out.tokenizerDirectory = *dir;
     if (!lengths(db, "SELECT text FROM prompts", tokenizer, out.prompts, cancel) ||

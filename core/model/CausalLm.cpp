@@ -37,7 +37,7 @@ int64_t CausalLm::vocabSize() const {
     return gpt_->config().vocabSize;
 }
 
-void CausalLm::save(const std::string& dir, const text::ByteLevelBpe* tokenizer, const torch::Tensor& score, int scoredEndId) {
+void CausalLm::save(const std::string& dir, const text::Tokenizer* tokenizer, const torch::Tensor& score, int scoredEndId) {
     if (mamba_ && score.defined())
         throw std::invalid_argument(dir + ": a Mamba has no sequence-classification layout in transformers to save a score head in");
     if (mamba_) saveMambaModel(dir, mamba_, tokenizer);

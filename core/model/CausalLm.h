@@ -13,7 +13,7 @@
 #include "model/Gpt2Model.h"
 #include "model/LlamaModule.h"
 #include "model/MambaModel.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 
 namespace rlhf::model {
 
@@ -35,7 +35,7 @@ public:
     // [num_labels, C] makes it a sequence classifier (GPT2ForSequenceClassification,
     // LlamaForSequenceClassification, Qwen2ForSequenceClassification); a Mamba has no such layout
     // (std::invalid_argument). `scoredEndId`: the id a classifier's scored rows end with (LlamaModule::save).
-    void save(const std::string& dir, const text::ByteLevelBpe* tokenizer, const torch::Tensor& score = {}, int scoredEndId = -1);
+    void save(const std::string& dir, const text::Tokenizer* tokenizer, const torch::Tensor& score = {}, int scoredEndId = -1);
 
     std::string architecture() const;  // gpt2, mamba, or the Llama family's model_type (llama, qwen2)
     int eosTokenId() const;  // the first EOS id of the config (loadCausalLm refuses a model without one)
@@ -55,7 +55,7 @@ private:
 
 struct LoadedCausalLm {
     CausalLm model;
-    std::optional<text::ByteLevelBpe> tokenizer;
+    std::optional<text::Tokenizer> tokenizer;
     torch::Tensor score;  // a sequence classifier's head [num_labels, C]; undefined for a language model
 };
 

@@ -147,9 +147,9 @@ LoadedModel loadCheckpoint(const std::string& dir, const torch::Device& device, 
     loadWeights(files, std::move(stored), loaded.model, loaded.score);
     if (loaded.score.defined() && (loaded.score.dim() != 2 || loaded.score.size(1) != config.nEmbd))
         throw std::invalid_argument(dir + ": score.weight must be [num_labels, n_embd]");
-    const bool hasTokenizer = fs::exists(fs::path(dir) / "tokenizer.json") || fs::exists(fs::path(dir) / "vocab.json");
+    const bool hasTokenizer = text::Tokenizer::existsIn(dir);
     if (hasTokenizer || requireTokenizer) {
-        loaded.tokenizer.emplace(text::ByteLevelBpe::fromDirectory(dir));
+        loaded.tokenizer.emplace(text::Tokenizer::fromDirectory(dir));
         if (loaded.tokenizer->vocabSize() > config.vocabSize)
             throw std::invalid_argument(dir + ": the tokenizer has " + std::to_string(loaded.tokenizer->vocabSize()) +
                                         " tokens but config.json vocab_size is " + std::to_string(config.vocabSize));
@@ -160,7 +160,7 @@ LoadedModel loadCheckpoint(const std::string& dir, const torch::Device& device, 
     return loaded;
 }
 
-void saveCheckpoint(const std::string& dir, Gpt2Model& model, const text::ByteLevelBpe* tokenizer,
+void saveCheckpoint(const std::string& dir, Gpt2Model& model, const text::Tokenizer* tokenizer,
                     const torch::Tensor& score) {
     const Gpt2Config& c = model->config();
     std::map<std::string, torch::Tensor> tensors;

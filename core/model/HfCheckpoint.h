@@ -11,13 +11,13 @@
 #include <string>
 
 #include "model/Gpt2Model.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 
 namespace rlhf::model {
 
 struct LoadedModel {
     Gpt2Model model{nullptr};
-    std::optional<text::ByteLevelBpe> tokenizer;  // absent when the directory has no tokenizer files
+    std::optional<text::Tokenizer> tokenizer;  // absent when the directory has no tokenizer files
     torch::Tensor score;                          // [num_labels, C] for reward models; undefined otherwise
 };
 
@@ -26,7 +26,7 @@ LoadedModel loadCheckpoint(const std::string& dir, const torch::Device& device =
 
 // Writes `dir` atomically (a sibling temporary directory, fsynced, then renamed into place).
 // A defined `score` makes it a GPT2ForSequenceClassification checkpoint.
-void saveCheckpoint(const std::string& dir, Gpt2Model& model, const text::ByteLevelBpe* tokenizer,
+void saveCheckpoint(const std::string& dir, Gpt2Model& model, const text::Tokenizer* tokenizer,
                     const torch::Tensor& score = {});
 
 }  // namespace rlhf::model

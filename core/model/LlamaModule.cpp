@@ -85,7 +85,7 @@ torch::Tensor LlamaModuleImpl::targetLogProbs(const torch::Tensor& ids, const to
     return tokenLogProbs(logits.reshape({-1, logits.size(-1)}), targets.reshape({-1}), temperature).view(targets.sizes());
 }
 
-void LlamaModuleImpl::save(const std::string& dir, const text::ByteLevelBpe* tokenizer, const torch::Tensor& score, int scoredEndId) {
+void LlamaModuleImpl::save(const std::string& dir, const text::Tokenizer* tokenizer, const torch::Tensor& score, int scoredEndId) {
     std::map<std::string, torch::Tensor> tensors;
     const auto stored = [](const torch::Tensor& t) { return t.detach().to(torch::kCPU, torch::kFloat32).contiguous(); };
     for (const auto& p : named_parameters())

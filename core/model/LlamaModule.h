@@ -13,7 +13,7 @@
 #include <torch/nn/pimpl.h>
 
 #include "model/LlamaModel.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 
 namespace rlhf::model {
 
@@ -32,7 +32,7 @@ public:
     // score.weight instead of lm_head.weight, and config.json's architectures, id2label and label2id say
     // so. Its pad_token_id is never `scoredEndId`, the id every scored row ends with (-1: none):
     // transformers pools a batch at each row's last token that is not padding (classifierPadId).
-    void save(const std::string& dir, const text::ByteLevelBpe* tokenizer, const torch::Tensor& score = {}, int scoredEndId = -1);
+    void save(const std::string& dir, const text::Tokenizer* tokenizer, const torch::Tensor& score = {}, int scoredEndId = -1);
 
 private:
     LlamaModel model_;

@@ -31,11 +31,11 @@ MambaModel loadMambaModel(const std::string& dir, const torch::Device& device) {
     return model;
 }
 
-text::ByteLevelBpe loadMambaTokenizer(const std::string& dir) {
+text::Tokenizer loadMambaTokenizer(const std::string& dir) {
     return loadCheckpointTokenizer(dir, MambaConfig::fromDirectory(dir).vocabSize);
 }
 
-void saveMambaModel(const std::string& dir, MambaModel& model, const text::ByteLevelBpe* tokenizer) {
+void saveMambaModel(const std::string& dir, MambaModel& model, const text::Tokenizer* tokenizer) {
     std::map<std::string, torch::Tensor> tensors;
     for (const auto& p : model->named_parameters()) tensors[p.key()] = p.value().detach().to(torch::kCPU, torch::kFloat32).contiguous();
     const MambaConfig& c = model->config();

@@ -11,7 +11,7 @@
 #include <torch/types.h>
 
 #include "model/MambaModel.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 
 namespace rlhf::model {
 
@@ -20,10 +20,10 @@ MambaModel loadMambaModel(const std::string& dir, const torch::Device& device = 
 
 // The tokenizer beside it (tokenizer.json, or vocab.json and merges.txt); throws std::invalid_argument
 // naming the directory when there is none or it has more tokens than config.json's vocab_size.
-text::ByteLevelBpe loadMambaTokenizer(const std::string& dir);
+text::Tokenizer loadMambaTokenizer(const std::string& dir);
 
 // Writes `dir` atomically: config.json, generation_config.json, model.safetensors (float32) and the
 // tokenizer's files when one is given.
-void saveMambaModel(const std::string& dir, MambaModel& model, const text::ByteLevelBpe* tokenizer);
+void saveMambaModel(const std::string& dir, MambaModel& model, const text::Tokenizer* tokenizer);
 
 }  // namespace rlhf::model

@@ -277,7 +277,7 @@ void ByteLevelBpe::save(const std::string& dir) const {
     if (fs::exists(to / "tokenizer.json") && fs::equivalent(to / "tokenizer.json", tokenizerJsonToCopy_)) return;
     // Files of the other form left in `dir` would be read beside (or instead of) the copy.
     for (const char* name : {"tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "vocab.json",
-                             "merges.txt", "added_tokens.json"})
+                             "merges.txt", "added_tokens.json", "tokenizer.model"})
         fs::remove(to / name);
     fs::copy_file(tokenizerJsonToCopy_, to / "tokenizer.json");
     for (const char* name : {"tokenizer_config.json", "special_tokens_map.json"})
@@ -285,9 +285,9 @@ void ByteLevelBpe::save(const std::string& dir) const {
 }
 
 void ByteLevelBpe::saveGpt2Form(const std::string& dir) const {
-    // Tokenizer files from an earlier save or another tokenizer would be read instead of (tokenizer.json)
-    // or beside (the others) what is written here.
-    for (const char* stale : {"tokenizer.json", "added_tokens.json", "tokenizer_config.json", "special_tokens_map.json"})
+    // Tokenizer files from an earlier save or another tokenizer would be read instead of (tokenizer.json,
+    // tokenizer.model) or beside (the others) what is written here.
+    for (const char* stale : {"tokenizer.json", "tokenizer.model", "added_tokens.json", "tokenizer_config.json", "special_tokens_map.json"})
         std::filesystem::remove(std::filesystem::path(dir) / stale);
     nlohmann::ordered_json vocab, added = nlohmann::ordered_json::object();
     for (size_t id = 0; id < idToToken_.size(); ++id) {

@@ -84,7 +84,7 @@ std::unique_ptr<DpoRun> DpoRun::resume(const std::string& runDir, const torch::D
 void DpoRun::prepare(model::LoadedCausalLm loaded, const std::string& modelDir, const std::vector<data::PreferencePair>& train,
                      const std::vector<data::PreferencePair>& validation) {
     model_ = std::make_unique<model::CausalLm>(std::move(loaded.model));
-    tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(*loaded.tokenizer));
+    tokenizer_ = std::make_unique<text::Tokenizer>(std::move(*loaded.tokenizer));
     maxLength_ = responseRowLength(config_.maxLength, model_->contextLimit());
     encoding_ = responseEncodingFor(modelDir, *tokenizer_, model_->eosTokenId());
     train_ = makePairRows(train);

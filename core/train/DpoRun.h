@@ -17,7 +17,7 @@
 
 #include "data/PreferencePairs.h"
 #include "model/CausalLm.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 #include "train/AdamW.h"
 #include "train/DpoConfig.h"
 #include "train/DpoLoss.h"
@@ -79,7 +79,7 @@ private:
     torch::Device device_;
     Precision precision_;
     RunProgress progress_;  // directory, optimiser, order, step, newest checkpoint and its listener
-    std::unique_ptr<text::ByteLevelBpe> tokenizer_;
+    std::unique_ptr<text::Tokenizer> tokenizer_;
     std::unique_ptr<model::CausalLm> model_;
     ResponseEncoding encoding_;  // its endId ends each response and pads the batches
     int64_t maxLength_ = 0;

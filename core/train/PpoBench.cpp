@@ -8,7 +8,7 @@
 
 #include "model/Gpt2Model.h"
 #include "model/HfCheckpoint.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 #include "text/Utf8.h"
 #include "train/PpoRun.h"
 
@@ -17,7 +17,7 @@ namespace rlhf::train {
 namespace {
 
 // Ids 0–255 the bytes, 256 … V−2 filler tokens no text encodes to, V−1 <|endoftext|> (the preset's EOS).
-text::ByteLevelBpe benchTokenizer(int vocabSize) {
+text::Tokenizer benchTokenizer(int vocabSize) {
     std::unordered_map<std::string, int> vocab;
     for (int b = 0; b < 256; ++b) {
         std::string symbol;

@@ -128,7 +128,7 @@ std::unique_ptr<PpoRun> PpoRun::resume(const std::string& runDir, const torch::D
 void PpoRun::loadModels(const std::string& policyDir, const std::string& valueDir) {
     auto policy = model::loadLanguageModel(policyDir, device_);
     policy_ = std::make_unique<model::CausalLm>(std::move(policy.model));
-    tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(*policy.tokenizer));
+    tokenizer_ = std::make_unique<text::Tokenizer>(std::move(*policy.tokenizer));
     encoding_ = responseEncodingFor(policyDir, *tokenizer_, policy_->eosTokenId());
     if (encoding_.format) stopIds_ = chat::endOfTurnIds(*encoding_.format, *tokenizer_);
     reference_ = std::make_unique<model::CausalLm>(model::loadLanguageModel(config_.model, device_).model);
@@ -157,7 +157,7 @@ void PpoRun::checkModelsFit() const {
 
 // The reward model must read a prompt and response as the policy's rows hold them: the same template,
 // system prompt, BOS and end id, checked on a probe exchange.
-void PpoRun::checkRewardEncoding(const ResponseEncoding& rewardEncoding, const text::ByteLevelBpe& rewardTokenizer) const {
+void PpoRun::checkRewardEncoding(const ResponseEncoding& rewardEncoding, const text::Tokenizer& rewardTokenizer) const {
     const std::string prompt = "\n\nHuman: Hi!\n\nAssistant: Hello.\n\nHuman: 2+2?\n\nAssistant:", response = " 4";
     if (rewardEncoding.scored(rewardTokenizer, prompt, response) == encoding_.scored(*tokenizer_, prompt, response)) return;
     const bool sameFormat = rewardEncoding.describe() == encoding_.describe();

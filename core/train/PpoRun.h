@@ -29,7 +29,7 @@
 
 #include "model/CausalLm.h"
 #include "model/Generation.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 #include "train/AdamW.h"
 #include "train/EpochOrder.h"
 #include "train/PpoConfig.h"
@@ -84,7 +84,7 @@ private:
     PpoRun(const std::string& runDir, PpoConfig config, const torch::Device& device);
     void loadModels(const std::string& policyDir, const std::string& valueDir);
     void checkModelsFit() const;
-    void checkRewardEncoding(const ResponseEncoding& rewardEncoding, const text::ByteLevelBpe& rewardTokenizer) const;
+    void checkRewardEncoding(const ResponseEncoding& rewardEncoding, const text::Tokenizer& rewardTokenizer) const;
     std::optional<int64_t> sharedContext() const;
     void preparePrompts(const std::vector<std::string>& train, const std::vector<std::string>& validation);
     std::vector<std::vector<int>> fittingPrompts(const std::vector<std::string>& texts, std::vector<std::string>* kept, int64_t* skipped) const;
@@ -107,7 +107,7 @@ private:
     torch::Device device_;
     Precision precision_;
     RunProgress progress_;  // directory, optimiser, order, step, newest checkpoint and its listener
-    std::unique_ptr<text::ByteLevelBpe> tokenizer_;
+    std::unique_ptr<text::Tokenizer> tokenizer_;
     std::unique_ptr<model::CausalLm> policy_, reference_, reward_, value_;
     ResponseEncoding encoding_;      // the policy's, which the reward model must share
     std::vector<int> stopIds_;       // a chat template's end-of-turn ids: rollouts end there too

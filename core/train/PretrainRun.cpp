@@ -33,7 +33,7 @@ std::unique_ptr<PretrainRun> PretrainRun::create(const std::string& runDir, cons
     RunDirectory(runDir).refuseExistingRun();
     const std::string text = readText(config.textPath);
     auto run = std::unique_ptr<PretrainRun>(new PretrainRun(runDir, config, device));
-    text::ByteLevelBpe tokenizer = [&] {
+    text::Tokenizer tokenizer = [&] {
         try {
             return text::trainBpe(text, {config.vocabSize, 2});
         } catch (const std::invalid_argument& e) {
@@ -66,8 +66,8 @@ std::unique_ptr<PretrainRun> PretrainRun::resume(const std::string& runDir, cons
 }
 
 // Tokenises the text, splits train/validation, builds the model and optimiser.
-void PretrainRun::prepare(text::ByteLevelBpe tokenizer) {
-    tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(tokenizer));
+void PretrainRun::prepare(text::Tokenizer tokenizer) {
+    tokenizer_ = std::make_unique<text::Tokenizer>(std::move(tokenizer));
     const std::vector<int> tokens = tokenizer_->encode(readText(config_.textPath));
     const auto valCount = static_cast<size_t>(static_cast<double>(tokens.size()) * config_.valFraction);
     const size_t need = static_cast<size_t>(config_.context) + 2;

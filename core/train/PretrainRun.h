@@ -11,7 +11,7 @@
 #include <string>
 
 #include "model/CausalLm.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 #include "train/AdamW.h"
 #include "train/GradientPass.h"
 #include "train/PretrainConfig.h"
@@ -44,7 +44,7 @@ public:
 
 private:
     PretrainRun(const std::string& runDir, PretrainConfig config, const torch::Device& device);
-    void prepare(text::ByteLevelBpe tokenizer);
+    void prepare(text::Tokenizer tokenizer);
     void buildModel();
     StepStats trainStep(int64_t step);
     // Mean next-token cross-entropy of the model on input [B,T] against targets [B,T] (bf16 products
@@ -59,7 +59,7 @@ private:
     torch::Device device_;
     Precision precision_;
     RunProgress progress_;  // directory, optimiser, order, step, newest checkpoint and its listener
-    std::unique_ptr<text::ByteLevelBpe> tokenizer_;
+    std::unique_ptr<text::Tokenizer> tokenizer_;
     std::unique_ptr<model::CausalLm> model_;
     std::unique_ptr<GradientPass> gradientPass_;
     std::vector<int> trainTokens_, valTokens_;

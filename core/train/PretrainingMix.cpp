@@ -9,7 +9,7 @@
 
 namespace rlhf::train {
 
-PretrainingMix::PretrainingMix(const std::string& path, const text::ByteLevelBpe& tokenizer, int64_t length) : length_(length) {
+PretrainingMix::PretrainingMix(const std::string& path, const text::Tokenizer& tokenizer, int64_t length) : length_(length) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::invalid_argument(path + ": no pretraining text for ptx_coef (the project's train split as text)");
     std::ostringstream text;

@@ -10,7 +10,7 @@
 
 #include <torch/types.h>
 
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 
 namespace rlhf::train {
 
@@ -18,7 +18,7 @@ class PretrainingMix {
 public:
     // The text of `path` in `tokenizer`'s tokens, windows of `length` tokens (+1 target); throws
     // std::invalid_argument naming the file when it is missing or shorter than one window.
-    PretrainingMix(const std::string& path, const text::ByteLevelBpe& tokenizer, int64_t length);
+    PretrainingMix(const std::string& path, const text::Tokenizer& tokenizer, int64_t length);
     // [batch, length + 1] token ids (int64, CPU): `batch` windows at positions drawn from `seed`.
     torch::Tensor windows(int64_t batch, uint64_t seed) const;
     int64_t length() const { return length_; }

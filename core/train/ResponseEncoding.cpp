@@ -9,7 +9,7 @@
 
 namespace rlhf::train {
 
-std::vector<int> ResponseEncoding::prompt(const text::ByteLevelBpe& tokenizer, const std::string& text) const {
+std::vector<int> ResponseEncoding::prompt(const text::Tokenizer& tokenizer, const std::string& text) const {
     if (!format) return tokenizer.encodeWithSpecialTokens(text);
     std::vector<chat::ChatMessage> turns;
     bool user = false;
@@ -28,11 +28,17 @@ std::vector<int> ResponseEncoding::prompt(const text::ByteLevelBpe& tokenizer, c
     return tokenizer.encode(format->render({{"user", text}}, /*addGenerationPrompt=*/true));
 }
 
-std::vector<int> ResponseEncoding::response(const text::ByteLevelBpe& tokenizer, const std::string& text) const {
-    return tokenizer.encode(format && text.starts_with(' ') ? text.substr(1) : text);
+// The response continues the prompt's text, so it is encoded as a continuation (no SentencePiece "▁" of its
+// own). In a template it starts a line (HH's space after "Assistant:" goes), except Llama-2's, which puts
+// the reply after a space ("[/INST] reply"): the ids are those of the exchange tokenized whole, as TRL's
+// SFT tokenizes it.
+std::vector<int> ResponseEncoding::response(const text::Tokenizer& tokenizer, const std::string& text) const {
+    if (!format) return tokenizer.encodeContinuation(text);
+    const std::string body = text.starts_with(' ') ? text.substr(1) : text;
+    return tokenizer.encodeContinuation(format->kind == chat::InstructKind::Llama2 ? " " + body : body);
 }
 
-std::vector<int> ResponseEncoding::scored(const text::ByteLevelBpe& tokenizer, const std::string& promptText,
+std::vector<int> ResponseEncoding::scored(const text::Tokenizer& tokenizer, const std::string& promptText,
                                           const std::string& response) const {
     std::vector<int> ids = prompt(tokenizer, promptText);
     const auto tokens = this->response(tokenizer, response);
@@ -55,7 +61,7 @@ void ResponseEncoding::keepTemplateIn(const std::string& checkpointDir) const {
     if (changed) std::ofstream(path, std::ios::binary | std::ios::trunc) << config.dump(2) << '\n';
 }
 
-ResponseEncoding responseEncodingFor(const std::string& modelDir, const text::ByteLevelBpe& tokenizer, int eos) {
+ResponseEncoding responseEncodingFor(const std::string& modelDir, const text::Tokenizer& tokenizer, int eos) {
     try {
         chat::InstructFormat format = chat::instructFormatForModel(modelDir);
         // Llama-3.2's system block dated with the template's default, not the day: a run's rows must not

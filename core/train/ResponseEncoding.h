@@ -22,7 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "chat/InstructFormat.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 
 namespace rlhf::train {
 
@@ -32,13 +32,13 @@ struct ResponseEncoding {
     // The source tokenizer_config.json's chat_template, bos_token and eos_token (those it has), with a format.
     nlohmann::json templateFields = nlohmann::json::object();
 
-    std::vector<int> prompt(const text::ByteLevelBpe& tokenizer, const std::string& text) const;
-    std::vector<int> response(const text::ByteLevelBpe& tokenizer, const std::string& text) const;  // without the end id
+    std::vector<int> prompt(const text::Tokenizer& tokenizer, const std::string& text) const;
+    std::vector<int> response(const text::Tokenizer& tokenizer, const std::string& text) const;  // without the end id
     // The ids a reward model reads for a prompt and a response (its reward is the last one's): in a chat
     // template the whole exchange, ended by the end-of-turn token (what TRL's reward trainer scores of a
     // conversation); in plain text the prompt's ids and the response's, without EOS (as the workbench's
     // GPT-2 reward models have always read them). An empty result becomes endId alone.
-    std::vector<int> scored(const text::ByteLevelBpe& tokenizer, const std::string& prompt, const std::string& response) const;
+    std::vector<int> scored(const text::Tokenizer& tokenizer, const std::string& prompt, const std::string& response) const;
     std::string describe() const;  // "plain text" or "the chatml chat template", for messages
     // Puts templateFields into `checkpointDir`/tokenizer_config.json where it lacks them: a tokenizer saved
     // in the GPT-2 file form writes a tokenizer_config.json without the template, and a run resumed from
@@ -48,6 +48,6 @@ struct ResponseEncoding {
 
 // The encoding for the model in `modelDir` whose EOS id is `eos`: its chat template when it has one the
 // workbench renders and the tokenizer knows its end-of-turn token, else plain text.
-ResponseEncoding responseEncodingFor(const std::string& modelDir, const text::ByteLevelBpe& tokenizer, int eos);
+ResponseEncoding responseEncodingFor(const std::string& modelDir, const text::Tokenizer& tokenizer, int eos);
 
 }  // namespace rlhf::train

@@ -82,7 +82,7 @@ void RewardRun::prepare(model::LoadedCausalLm loaded, const std::string& modelDi
         throw std::invalid_argument(modelDir + ": its score head has " + std::to_string(loaded.score.size(0)) +
                                     " labels; a reward model has one");
     model_ = std::make_unique<model::CausalLm>(std::move(loaded.model));
-    tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(*loaded.tokenizer));
+    tokenizer_ = std::make_unique<text::Tokenizer>(std::move(*loaded.tokenizer));
     // A new head is drawn on the CPU, so that a seed gives the same head on every device.
     score_ = loaded.score.defined() ? loaded.score.to(torch::kFloat32).clone()
                                     : (torch::randn({1, model_->hiddenSize()}, torch::kFloat32) * 0.02).to(device_);

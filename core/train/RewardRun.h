@@ -19,7 +19,7 @@
 
 #include "data/PreferenceGroups.h"
 #include "model/CausalLm.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 #include "train/AdamW.h"
 #include "train/EpochOrder.h"
 #include "train/FineTuneConfig.h"
@@ -88,7 +88,7 @@ private:
     torch::Device device_;
     Precision precision_;
     RunProgress progress_;  // directory, optimiser, order, step, newest checkpoint and its listener
-    std::unique_ptr<text::ByteLevelBpe> tokenizer_;
+    std::unique_ptr<text::Tokenizer> tokenizer_;
     std::unique_ptr<model::CausalLm> model_;
     torch::Tensor score_;  // [1, C], float32, trained with the backbone
     ResponseEncoding encoding_;

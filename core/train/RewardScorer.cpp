@@ -16,7 +16,7 @@ RewardScorer::RewardScorer(const std::string& dir, const torch::Device& device) 
                                           "or save a *ForSequenceClassification)");
     model_ = std::make_unique<model::CausalLm>(std::move(loaded.model));
     model_->module().eval();
-    tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(*loaded.tokenizer));
+    tokenizer_ = std::make_unique<text::Tokenizer>(std::move(*loaded.tokenizer));
     score_ = loaded.score.to(torch::kFloat32);
     encoding_ = responseEncodingFor(dir, *tokenizer_, model_->eosTokenId());
     context_ = model_->contextLimit();

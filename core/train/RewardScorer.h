@@ -13,7 +13,7 @@
 #include <torch/types.h>
 
 #include "model/CausalLm.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 #include "train/ResponseEncoding.h"
 
 namespace rlhf::train {
@@ -27,11 +27,11 @@ public:
     // ids. A sequence longer than the model's context keeps its end, where the reward is read.
     std::vector<double> values(const std::string& prompt, const std::string& response);
     const ResponseEncoding& encoding() const { return encoding_; }
-    const text::ByteLevelBpe& tokenizer() const { return *tokenizer_; }
+    const text::Tokenizer& tokenizer() const { return *tokenizer_; }
 
 private:
     std::unique_ptr<model::CausalLm> model_;
-    std::unique_ptr<text::ByteLevelBpe> tokenizer_;
+    std::unique_ptr<text::Tokenizer> tokenizer_;
     torch::Tensor score_;  // [num_labels, C]
     ResponseEncoding encoding_;
     std::optional<int64_t> context_;

@@ -55,7 +55,7 @@ std::optional<std::string> RunDirectory::latestCheckpointIn(const std::string& r
     return best;
 }
 
-std::string RunDirectory::saveCheckpoint(model::Gpt2Model& model, const text::ByteLevelBpe& tokenizer,
+std::string RunDirectory::saveCheckpoint(model::Gpt2Model& model, const text::Tokenizer& tokenizer,
                                          const TrainerState& state, const torch::Tensor& score,
                                          const std::function<void(const std::string& dir)>& alsoWrite) const {
     return saveCheckpointWith([&](const std::string& dir) { model::saveCheckpoint(dir, model, &tokenizer, score); }, state, alsoWrite);

@@ -16,7 +16,7 @@
 #include <torch/types.h>
 
 #include "model/Gpt2Model.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 #include "train/TrainerLoop.h"
 
 namespace rlhf::train {
@@ -51,7 +51,7 @@ public:
     static std::optional<std::string> latestCheckpointIn(const std::string& runDir);
     // A defined `score` [1, n_embd] saves a reward model (GPT2ForSequenceClassification); alsoWrite adds
     // files to the checkpoint's directory (given its path) before it is complete.
-    std::string saveCheckpoint(model::Gpt2Model& model, const text::ByteLevelBpe& tokenizer, const TrainerState& state,
+    std::string saveCheckpoint(model::Gpt2Model& model, const text::Tokenizer& tokenizer, const TrainerState& state,
                                const torch::Tensor& score = {},
                                const std::function<void(const std::string& dir)>& alsoWrite = {}) const;
     // The same for any model: `writeModel` writes the model's files into the directory it is given.

@@ -4,7 +4,7 @@
 
 namespace rlhf::train {
 
-SftExamples makeSftExamples(const std::vector<data::Demonstration>& demonstrations, const text::ByteLevelBpe& tokenizer,
+SftExamples makeSftExamples(const std::vector<data::Demonstration>& demonstrations, const text::Tokenizer& tokenizer,
                             const ResponseEncoding& encoding, int64_t maxLength) {
     SftExamples out;
     for (const auto& d : demonstrations) {

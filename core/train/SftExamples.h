@@ -8,7 +8,7 @@
 
 #include "data/Demonstrations.h"
 #include "model/CausalLm.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 #include "train/ResponseEncoding.h"
 #include "train/ResponseRows.h"
 
@@ -20,7 +20,7 @@ struct SftExamples {
     int64_t skipped = 0;    // demonstrations whose prompt alone fills max_length
 };
 
-SftExamples makeSftExamples(const std::vector<data::Demonstration>& demonstrations, const text::ByteLevelBpe& tokenizer,
+SftExamples makeSftExamples(const std::vector<data::Demonstration>& demonstrations, const text::Tokenizer& tokenizer,
                             const ResponseEncoding& encoding, int64_t maxLength);
 
 // Summed negative log-likelihood of the batch's targets: a float32 scalar, differentiable.

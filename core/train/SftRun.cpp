@@ -60,7 +60,7 @@ std::unique_ptr<SftRun> SftRun::resume(const std::string& runDir, const torch::D
 void SftRun::prepare(model::LoadedCausalLm loaded, const std::string& modelDir, const std::vector<data::Demonstration>& train,
                      const std::vector<data::Demonstration>& validation) {
     model_ = std::make_unique<model::CausalLm>(std::move(loaded.model));
-    tokenizer_ = std::make_unique<text::ByteLevelBpe>(std::move(*loaded.tokenizer));
+    tokenizer_ = std::make_unique<text::Tokenizer>(std::move(*loaded.tokenizer));
     const int64_t maxLength = responseRowLength(config_.maxLength, model_->contextLimit());
     encoding_ = responseEncodingFor(modelDir, *tokenizer_, model_->eosTokenId());
     train_ = makeSftExamples(train, *tokenizer_, encoding_, maxLength);

@@ -15,7 +15,7 @@
 
 #include "data/Demonstrations.h"
 #include "model/CausalLm.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 #include "train/AdamW.h"
 #include "train/EpochOrder.h"
 #include "train/GradientPass.h"
@@ -63,7 +63,7 @@ private:
     torch::Device device_;
     Precision precision_;
     RunProgress progress_;  // directory, optimiser, order, step, newest checkpoint and its listener
-    std::unique_ptr<text::ByteLevelBpe> tokenizer_;
+    std::unique_ptr<text::Tokenizer> tokenizer_;
     std::unique_ptr<model::CausalLm> model_;
     ResponseEncoding encoding_;  // its endId ends each response and pads the batches
     std::unique_ptr<GradientPass> gradientPass_;

@@ -79,7 +79,7 @@ endif()
 foreach(case "score;--ids;1,x;'x' is not a token id"
              "score;--ids;5,500;500 is outside the model's vocabulary of 96 tokens"
              "score;--prompt;a;--response;b;score and generate take token ids with --ids"
-             "generate;--prompt;a;--chat;no tokenizer.json"
+             "generate;--prompt;a;--chat;no tokenizer files"
              "score;--ids;,;no token ids")
   list(POP_BACK case message)
   list(POP_FRONT case command)

@@ -73,7 +73,7 @@ private slots:
 
     void logitsMatchTheReference_data() {
         QTest::addColumn<QString>("name");
-        for (const char* name : {"llama", "llama3", "qwen2", "llama3-chat"}) QTest::newRow(name) << QString(name);
+        for (const char* name : {"llama", "llama3", "qwen2", "llama3-chat", "llama2-chat"}) QTest::newRow(name) << QString(name);
     }
     void logitsMatchTheReference() {
         QFETCH(QString, name);
@@ -82,8 +82,12 @@ private slots:
         const auto logits = model.forward(row(e["ids"].get<std::vector<int>>()))[0];
         std::vector<torch::Tensor> rows;
         for (const auto& r : e["logits"]) rows.push_back(torch::tensor(r.get<std::vector<float>>()));
-        const double diff = (logits - torch::stack(rows)).abs().max().item<double>();
-        QVERIFY2(diff < 1e-4, qPrintable(QString("max |Δlogit| %1").arg(diff)));
+        // Within 1e-4 plus 1e-5 of the largest logit: float32 sums whose logits reach 20 differ by 1.6e-4
+        // between two CPUs' BLAS kernels (the reference itself, recomputed on another machine, moved so much).
+        const auto reference = torch::stack(rows);
+        const double diff = (logits - reference).abs().max().item<double>();
+        const double tolerance = 1e-4 + 1e-5 * reference.abs().max().item<double>();
+        QVERIFY2(diff < tolerance, qPrintable(QString("max |Δlogit| %1, tolerance %2").arg(diff).arg(tolerance)));
         const auto logProbs = model.tokenLogProbs(e["ids"].get<std::vector<int>>());
         QCOMPARE(logProbs.size(), e["ids"].size() - 1);
         for (size_t i = 0; i < logProbs.size(); ++i) QVERIFY(std::abs(logProbs[i] - e["token_logprobs"][i].get<double>()) < 1e-4);

@@ -114,7 +114,7 @@ private slots:
     // Each response is read as the template's exchange: user turn, assistant header, response, <|eot_id|>.
     void groupsAreReadInTheChatTemplate() {
         auto run = train::RewardRun::create((tmp_ / "rows").string(), rmConfig(fixture(kChat), 1), groups(), {}, torch::kCPU);
-        const auto tokenizer = text::ByteLevelBpe::fromDirectory(fixture(kChat));
+        const auto tokenizer = text::Tokenizer::fromDirectory(fixture(kChat));
         std::vector<int> want = tokenizer.encode("<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nIs 0 a number?<|eot_id|>"
                                                  "<|start_header_id|>assistant<|end_header_id|>\n\nNo idea.");
         want.push_back(382);
@@ -200,7 +200,7 @@ private slots:
     // A template the format cannot render the dialogue in (Llama-2: user and assistant alternate) and a
     // dialogue without a user turn are one user turn as they are.
     void anUnrenderableDialogueIsOneUserTurn() {
-        const auto tokenizer = text::ByteLevelBpe::fromDirectory(fixture(kChat));
+        const auto tokenizer = text::Tokenizer::fromDirectory(fixture(kChat));
         train::ResponseEncoding encoding{chat::InstructFormat{chat::InstructKind::Llama2, "", "<s>", "</s>"}, 379};
         const std::string twoHumans = "\n\nHuman: Hi\n\nHuman: again\n\nAssistant:";
         QCOMPARE(encoding.prompt(tokenizer, twoHumans), tokenizer.encode(encoding.format->render({{"user", twoHumans}}, true)));

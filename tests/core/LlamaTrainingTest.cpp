@@ -99,8 +99,8 @@ private slots:
         for (const char* name : {"qwen2", "llama3-chat"}) {
             auto module = model::loadLlamaModule(fixture(name), torch::kCPU);
             const fs::path out = tmp_ / (std::string("saved-") + name);
-            std::optional<text::ByteLevelBpe> tokenizer;
-            if (fs::exists(fs::path(fixture(name)) / "tokenizer.json")) tokenizer.emplace(text::ByteLevelBpe::fromDirectory(fixture(name)));
+            std::optional<text::Tokenizer> tokenizer;
+            if (fs::exists(fs::path(fixture(name)) / "tokenizer.json")) tokenizer.emplace(text::Tokenizer::fromDirectory(fixture(name)));
             module->save(out.string(), tokenizer ? &*tokenizer : nullptr);
             QVERIFY(fs::exists(out / "model.safetensors"));
             QCOMPARE(fs::exists(out / "tokenizer_config.json"), bool(tokenizer));
@@ -123,7 +123,7 @@ private slots:
     // The llama3-chat fixture's tokenizer_config.json has a Llama-3 template: the prompt is a user turn
     // and the assistant's header, the response ends with <|eot_id|> (382), not <|end_of_text|> (379).
     void rowsUseTheChatTemplate() {
-        const auto tokenizer = text::ByteLevelBpe::fromDirectory(fixture("llama3-chat"));
+        const auto tokenizer = text::Tokenizer::fromDirectory(fixture("llama3-chat"));
         const auto encoding = train::responseEncodingFor(fixture("llama3-chat"), tokenizer, 379);
         QVERIFY(encoding.format.has_value());
         QCOMPARE(encoding.endId, 382);
@@ -165,7 +165,7 @@ private slots:
         const auto templates = nlohmann::json::parse(test::readData("chat-formats/templates.json"));
         std::ofstream(dir / "tokenizer_config.json")
             << nlohmann::json{{"chat_template", templates.at("llama3.2")}, {"bos_token", "<|begin_of_text|>"}, {"eos_token", "<|eot_id|>"}}.dump();
-        const auto tokenizer = text::ByteLevelBpe::fromDirectory(dir.string());
+        const auto tokenizer = text::Tokenizer::fromDirectory(dir.string());
         const auto encoding = train::responseEncodingFor(dir.string(), tokenizer, 379);
         QVERIFY(encoding.format && !encoding.format->dateFromClock);
         QCOMPARE(encoding.endId, 382);
@@ -182,7 +182,7 @@ private slots:
         QCOMPARE(run->model().architecture(), std::string("llama"));
         run->run(nullptr, {});
         const auto trained = model::loadLlamaModel(run->lastCheckpoint());
-        const auto tokenizer = text::ByteLevelBpe::fromDirectory(run->lastCheckpoint());
+        const auto tokenizer = text::Tokenizer::fromDirectory(run->lastCheckpoint());
         model::SamplingOptions greedy;
         greedy.greedy = true;
         greedy.maxNewTokens = 30;
@@ -250,7 +250,7 @@ private slots:
 
     // A Mamba (plain text, its EOS) takes DPO the same way.
     void aMambaTakesDpo() {
-        const auto tokenizer = text::ByteLevelBpe::fromDirectory(fixture("llama3-chat"));
+        const auto tokenizer = text::Tokenizer::fromDirectory(fixture("llama3-chat"));
         model::MambaConfig mc;
         mc.vocabSize = tokenizer.vocabSize();
         mc.hiddenSize = 16;

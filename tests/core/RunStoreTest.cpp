@@ -11,7 +11,7 @@
 #include "data/RunStore.h"
 #include "data/TokenStatistics.h"
 #include "data/TrainingText.h"
-#include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 #include "train/TrainerStateLog.h"
 #include "util/Sha256.h"
 
@@ -166,7 +166,7 @@ private slots:
         runs.recordCheckpoint(runs.createRun("pretrain", "", "{}", 0), 1, ckpt.string(), "x");
         const auto lengths = data::tokenLengthsWithLatestTokenizer(store->database());
         QVERIFY(lengths);
-        const auto gpt2 = text::ByteLevelBpe::fromDirectory(ckpt.string());
+        const auto gpt2 = text::Tokenizer::fromDirectory(ckpt.string());
         QCOMPARE(lengths->prompts.size(), size_t(2));
         QCOMPARE(lengths->prompts[1], int64_t(gpt2.encode("Write a haiku").size()));
     }

@@ -39,7 +39,7 @@ std::vector<data::Demonstration> demonstrations() {
 class SftTest : public QObject {
     Q_OBJECT
     fs::path tmp_, base_;
-    std::unique_ptr<text::ByteLevelBpe> gpt2_;
+    std::unique_ptr<text::Tokenizer> gpt2_;
 
     train::FineTuneConfig config(int64_t maxSteps) const {
         train::FineTuneConfig c;
@@ -62,7 +62,7 @@ private slots:
         fs::create_directories(base_);
         for (const char* f : {"tiny-gpt2/policy/config.json", "tiny-gpt2/policy/model.safetensors", "gpt2/vocab.json", "gpt2/merges.txt"})
             fs::copy_file(test::dataPath(f), base_ / fs::path(f).filename());
-        gpt2_ = std::make_unique<text::ByteLevelBpe>(text::ByteLevelBpe::fromDirectory(base_.string()));
+        gpt2_ = std::make_unique<text::Tokenizer>(text::Tokenizer::fromDirectory(base_.string()));
     }
     void cleanupTestCase() { fs::remove_all(tmp_); }
 

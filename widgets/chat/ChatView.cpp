@@ -28,8 +28,9 @@ ChatView::ChatView(QWidget* parent) : QWidget(parent) {
     models_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     addModel_ = new QPushButton(tr("Add model"), this);
     auto* directory = new QPushButton(tr("Model directory…"), this);
-    directory->setToolTip(tr("A GPT-2 model saved by this workbench or by Hugging Face transformers, or a Llama, "
-                             "Qwen2 or SmolLM directory with its tokenizer.json"));
+    directory->setToolTip(tr("A GPT-2 model saved by this workbench or by Hugging Face transformers, a Llama, "
+                             "Qwen2, SmolLM, TinyLlama or Mamba directory with its tokenizer (tokenizer.json or "
+                             "tokenizer.model)"));
     compare_ = new QPushButton(tr("Compare stages"), this);
     compare_->setToolTip(tr("Pretrained, SFT and RLHF models of one lineage side by side (ELIZA stays)"));
     auto* exportButton = new QPushButton(tr("Export…"), this);

@@ -41,6 +41,12 @@ MODELS = {
                         num_attention_heads=2, num_key_value_heads=1, max_position_embeddings=256, rms_norm_eps=1e-5,
                         rope_theta=500000.0, rope_scaling=None, tie_word_embeddings=True, attention_bias=False,
                         mlp_bias=False, bos_token_id=378, eos_token_id=[379, 382], hidden_act="silu"),
+    # A TinyLlama-Chat-style model: the SentencePiece tokenizer of ../tokenizers/sentencepiece/legacy
+    # (384 pieces, <s> 1, </s> 2) with the Zephyr chat template; untied, no biases.
+    "llama2-chat": dict(model_type="llama", vocab_size=384, hidden_size=16, intermediate_size=24, num_hidden_layers=2,
+                        num_attention_heads=2, num_key_value_heads=1, max_position_embeddings=256, rms_norm_eps=1e-5,
+                        rope_theta=10000.0, rope_scaling=None, tie_word_embeddings=False, attention_bias=False,
+                        mlp_bias=False, bos_token_id=1, eos_token_id=2, hidden_act="silu"),
 }
 
 
@@ -148,6 +154,12 @@ def add_text_files(d):
               open(os.path.join(d, "tokenizer_config.json"), "w"), indent=2)
 
 
+def add_sentencepiece_files(d):
+    source = os.path.join(HERE, "..", "tokenizers", "sentencepiece", "legacy")
+    for name in ("tokenizer.model", "tokenizer.json", "tokenizer_config.json"):
+        shutil.copy(os.path.join(source, name), d)
+
+
 def write_model(name, c, w):
     d = os.path.join(HERE, name)
     os.makedirs(d, exist_ok=True)
@@ -157,6 +169,8 @@ def write_model(name, c, w):
               open(os.path.join(d, "generation_config.json"), "w"), indent=2)
     if name == "llama3-chat":
         add_text_files(d)
+    if name == "llama2-chat":
+        add_sentencepiece_files(d)
     if name != "qwen2":
         save_safetensors(os.path.join(d, "model.safetensors"), w)
         return
