@@ -365,141 +365,142 @@ Es wurde nichts importiert.</translation>
         <translation>Höchstens so viele neue Tokens pro Rollout (53, PPO-Beispiel von TRL).</translation>
     </message>
     <message>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="35"/>
         <source>PPO: prompts longer than this many tokens (in the policy&apos;s chat template) are skipped (1024, OpenRLHF&apos;s prompt_max_len); it also bounds the memory estimate.</source>
         <translation>PPO: Prompts mit mehr Tokens (in der Chat-Vorlage der Policy) werden übersprungen (1024, prompt_max_len von OpenRLHF); der Wert begrenzt auch die Speicherschätzung.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="35"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="36"/>
         <source>Sampling temperature of the rollouts (0.7, TRL&apos;s PPOConfig).</source>
         <translation>Sampling-Temperatur der Rollouts (0.7, PPOConfig von TRL).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="36"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="37"/>
         <source>Prompts rolled out per PPO step.</source>
         <translation>Prompts pro PPO-Schritt.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="37"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="38"/>
         <source>Rollouts per optimiser update inside a PPO step.</source>
         <translation>Rollouts pro Optimierungs-Update innerhalb eines PPO-Schritts.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="38"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="39"/>
         <source>Passes over each step&apos;s rollouts (4, TRL).</source>
         <translation>Durchgänge über die Rollouts jedes Schritts (4, TRL).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="39"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="40"/>
         <source>β of the per-token KL penalty to the reference policy (0.05, TRL); the start of the adaptive one.</source>
         <translation>β der KL-Strafe pro Token zur Referenz-Policy (0.05, TRL); Startwert des adaptiven β.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="40"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="41"/>
         <source>0 keeps β fixed; else Ziegler et al.&apos;s adaptive β steers the summed KL towards this target.</source>
         <translation>0 hält β fest; sonst steuert das adaptive β von Ziegler et al. die summierte KL auf dieses Ziel.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="41"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="42"/>
         <source>Horizon of the adaptive KL controller (10000, Ziegler et al.).</source>
         <translation>Horizont des adaptiven KL-Reglers (10000, Ziegler et al.).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="42"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="43"/>
         <source>ε of the clipped policy ratio (0.2, Schulman et al. 2017; TRL&apos;s cliprange).</source>
         <translation>ε des begrenzten Policy-Verhältnisses (0.2, Schulman et al. 2017; cliprange von TRL).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="43"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="44"/>
         <source>ε of the clipped value loss (0.2, TRL&apos;s cliprange_value).</source>
         <translation>ε des begrenzten Value-Loss (0.2, cliprange_value von TRL).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="44"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="45"/>
         <source>Weight of the value loss (0.1, TRL).</source>
         <translation>Gewicht des Value-Loss (0.1, TRL).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="45"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="46"/>
         <source>Discount of future rewards (1.0: the episode is one response).</source>
         <translation>Diskontierung künftiger Belohnungen (1.0: die Episode ist eine Antwort).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="46"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="47"/>
         <source>λ of generalised advantage estimation (0.95, TRL).</source>
         <translation>λ der Generalized Advantage Estimation (0.95, TRL).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="47"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="48"/>
         <source>Subtracted from the score of a rollout that does not end with EOS (0: off).</source>
         <translation>Wird vom Score eines Rollouts abgezogen, der nicht mit EOS endet (0: aus).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="48"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="49"/>
         <source>PPO skips a mini-batch whose mean policy ratio exceeds this, and counts it in policy/skipped_batches (10, TRL&apos;s guard against loss spikes).</source>
         <translation>PPO überspringt einen Mini-Batch, dessen mittleres Policy-Verhältnis diesen Wert übersteigt, und zählt ihn in policy/skipped_batches (10, der Schutz von TRL gegen Loss-Spitzen).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="49"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="50"/>
         <source>γ of InstructGPT&apos;s PPO-ptx: each update also maximises γ × the log-likelihood of the project&apos;s pretraining text (0: off; InstructGPT used 27.8 with its own loss scale).</source>
         <translation>γ von PPO-ptx aus InstructGPT: Jedes Update maximiert zusätzlich γ × die Log-Likelihood des Vortrainingstexts des Projekts (0: aus; InstructGPT nutzte 27.8 mit eigener Loss-Skala).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="50"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="51"/>
         <source>Windows of pretraining text per PPO update when ptx_coef is on.</source>
         <translation>Fenster aus Vortrainingstext pro PPO-Update, wenn ptx_coef eingeschaltet ist.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="51"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="52"/>
         <source>Validation prompts PPO rolls out at each evaluation (the first ones, with one sampling seed, so evaluations compare the policy).</source>
         <translation>Validierungs-Prompts, die PPO bei jeder Auswertung ausrollt (die ersten, mit einem festen Sampling-Seed, damit Auswertungen die Policy vergleichen).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="52"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="53"/>
         <source>Size of the byte-level BPE vocabulary trained on the project&apos;s text.</source>
         <translation>Größe des Byte-Level-BPE-Vokabulars, trainiert auf dem Text des Projekts.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="53"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="54"/>
         <source>gpt2 (attention) or mamba (a selective state-space model: generation time per token does not grow with the context). Compare the two in the Compare tab.</source>
         <translation>gpt2 (Attention) oder mamba (ein selektives Zustandsraummodell: die Generierungszeit je Token wächst nicht mit dem Kontext). Vergleichen Sie beide im Reiter Vergleich.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="54"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="55"/>
         <source>Blocks of the new model (transformer blocks, or Mamba&apos;s mixer blocks).</source>
         <translation>Blöcke des neuen Modells (Transformer-Blöcke oder Mambas Mixer-Blöcke).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="55"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="56"/>
         <source>Attention heads per block (n_embd must divide by it); GPT-2 only.</source>
         <translation>Attention-Köpfe je Block (n_embd muss durch sie teilbar sein); nur GPT-2.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="56"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="57"/>
         <source>Width of the new model&apos;s hidden states.</source>
         <translation>Breite der verborgenen Zustände des neuen Modells.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="57"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="58"/>
         <source>Mamba: the state each channel keeps from token to token (transformers&apos; default 16).</source>
         <translation>Mamba: der Zustand, den jeder Kanal von Token zu Token behält (Vorgabe von transformers: 16).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="58"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="59"/>
         <source>Mamba: channels of the mixer per n_embd (default 2).</source>
         <translation>Mamba: Kanäle des Mixers je n_embd (Vorgabe 2).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="59"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="60"/>
         <source>Mamba: width of the causal convolution before the scan (default 4).</source>
         <translation>Mamba: Breite der kausalen Faltung vor dem Scan (Vorgabe 4).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="60"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="61"/>
         <source>Tokens per training window: the new model&apos;s context length.</source>
         <translation>Tokens pro Trainingsfenster: die Kontextlänge des neuen Modells.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunSettingHelp.cpp" line="61"/>
+        <location filename="../widgets/runs/RunSettingHelp.cpp" line="62"/>
         <source>Tail of the token stream held out for validation.</source>
         <translation>Ende des Token-Stroms, das für die Validierung zurückgehalten wird.</translation>
     </message>
@@ -530,78 +531,78 @@ Es wurde nichts importiert.</translation>
 <context>
     <name>rlhf::widgets::AgreementDialog</name>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="47"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="50"/>
         <source>Labeller agreement</source>
         <translation>Übereinstimmung der Labeller</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="49"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="52"/>
         <source>all labellers (or: ana, bo)</source>
         <translation>alle Labeller (oder: ana, bo)</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="52"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="55"/>
         <source>any guideline version</source>
         <translation>jede Richtlinienversion</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="55"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="58"/>
         <source>Judgements of:</source>
         <translation>Bewertungen von:</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="57"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="60"/>
         <source>made under:</source>
         <translation>entstanden unter:</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="59"/>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="90"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="62"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="93"/>
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="62"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="65"/>
         <source>Cohen&apos;s κ of each labeller pair</source>
         <translation>Cohens κ jedes Labeller-Paares</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="63"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="66"/>
         <source>Win rate by shown position (position bias)</source>
         <translation>Gewinnrate nach gezeigter Position (Positionsverzerrung)</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="67"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="70"/>
         <source>Labeller</source>
         <translation>Labeller</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="67"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="70"/>
         <source>Agreement with the others</source>
         <translation>Übereinstimmung mit den anderen</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="67"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="70"/>
         <source>Screening (gold items)</source>
         <translation>Eignungstest (Gold-Elemente)</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="68"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="71"/>
         <source>Screening: agreement with the judgements of the gold labeller on the items they judged (rlhf screening sets the gold labeller and the pass threshold)</source>
         <translation>Eignungstest: Übereinstimmung mit den Bewertungen des Gold-Labellers auf den von ihm bewerteten Elementen (rlhf screening legt den Gold-Labeller und die Bestehensschwelle fest)</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="105"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="108"/>
         <source>Could not compute the agreement: %1</source>
         <translation>Die Übereinstimmung konnte nicht berechnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="110"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="113"/>
         <source>&lt;b&gt;%1 units&lt;/b&gt; (an item and a pair of its responses, judged by at least two labellers) · percent agreement &lt;b&gt;%2&lt;/b&gt; · Fleiss&apos; κ %3 · Krippendorff&apos;s α nominal %4, ordinal %5&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;InstructGPT&apos;s labellers agreed with each other about 73% of the time.&lt;/span&gt;</source>
         <translation>&lt;b&gt;%1 Einheiten&lt;/b&gt; (ein Element und ein Paar seiner Antworten, von mindestens zwei Labellern bewertet) · prozentuale Übereinstimmung &lt;b&gt;%2&lt;/b&gt; · Fleiss&apos; κ %3 · Krippendorffs α nominal %4, ordinal %5&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;Die Labeller von InstructGPT stimmten in etwa 73 % der Fälle überein.&lt;/span&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="124"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="127"/>
         <source>%1 on %n gold items, %2</source>
         <translation>
             <numerusform>%1 auf %n Gold-Element, %2</numerusform>
@@ -609,37 +610,37 @@ Es wurde nichts importiert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="126"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="129"/>
         <source>passed</source>
         <translation>bestanden</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="126"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="129"/>
         <source>not passed</source>
         <translation>nicht bestanden</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="127"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="130"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="130"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="133"/>
         <source>No preference pairs yet: nothing to say about length.</source>
         <translation>Noch keine Präferenzpaare: zur Länge gibt es nichts zu sagen.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="131"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="134"/>
         <source>&lt;b&gt;Length&lt;/b&gt; over %1 preference pairs: chosen %2 characters on average, rejected %3; the longer response was chosen in %4% of the pairs whose lengths differ.</source>
         <translation>&lt;b&gt;Länge&lt;/b&gt; über %1 Präferenzpaare: bevorzugt im Mittel %2 Zeichen, abgelehnt %3; die längere Antwort wurde in %4 % der Paare mit verschiedener Länge bevorzugt.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="186"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="189"/>
         <source>shown position</source>
         <translation>gezeigte Position</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="187"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="190"/>
         <source>win rate</source>
         <translation>Gewinnrate</translation>
     </message>
@@ -1000,41 +1001,41 @@ Es wurde nichts importiert.</translation>
     </message>
     <message>
         <location filename="../widgets/chat/ChatView.cpp" line="31"/>
-        <source>A GPT-2 model saved by this workbench or by Hugging Face transformers, or a Llama, Qwen2 or SmolLM directory with its tokenizer.json</source>
-        <translation>Ein GPT-2-Modell, gespeichert von dieser Werkbank oder von Hugging Face transformers, oder ein Llama-, Qwen2- oder SmolLM-Verzeichnis mit seiner tokenizer.json</translation>
+        <source>A GPT-2 model saved by this workbench or by Hugging Face transformers, a Llama, Qwen2, SmolLM, TinyLlama or Mamba directory with its tokenizer (tokenizer.json or tokenizer.model)</source>
+        <translation>Ein GPT-2-Modell, gespeichert von dieser Werkbank oder von Hugging Face transformers, ein Llama-, Qwen2-, SmolLM-, TinyLlama- oder Mamba-Verzeichnis mit seinem Tokenizer (tokenizer.json oder tokenizer.model)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="33"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="34"/>
         <source>Compare stages</source>
         <translation>Stufen vergleichen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="34"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="35"/>
         <source>Pretrained, SFT and RLHF models of one lineage side by side (ELIZA stays)</source>
         <translation>Vortrainiertes, SFT- und RLHF-Modell einer Abstammungslinie nebeneinander (ELIZA bleibt)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="35"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="36"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="36"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="37"/>
         <source>Export every transcript of the project: JSON lines or Markdown</source>
         <translation>Alle Protokolle des Projekts exportieren: JSON Lines oder Markdown</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="78"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="79"/>
         <source>no trained models yet</source>
         <translation>noch keine trainierten Modelle</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="97"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="98"/>
         <source>Model directory (config.json, model.safetensors, tokenizer files)</source>
         <translation>Modellverzeichnis (config.json, model.safetensors, Tokenizer-Dateien)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="114"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="115"/>
         <source>%n model(s) of one lineage side by side</source>
         <translation>
             <numerusform>%n Modell einer Abstammungslinie nebeneinander</numerusform>
@@ -1042,23 +1043,23 @@ Es wurde nichts importiert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="137"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="138"/>
         <source>The transcript could not be saved: %1</source>
         <translation>Das Protokoll konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="144"/>
-        <location filename="../widgets/chat/ChatView.cpp" line="153"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="145"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="154"/>
         <source>Export transcripts</source>
         <translation>Protokolle exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="145"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="146"/>
         <source>JSON lines (*.jsonl);;Markdown (*.md)</source>
         <translation>JSON Lines (*.jsonl);;Markdown (*.md)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="151"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="152"/>
         <source>%n transcript(s) written to %1</source>
         <translation>
             <numerusform>%n Protokoll nach %1 geschrieben</numerusform>
@@ -1651,6 +1652,158 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <location filename="../widgets/chat/GptChatColumn.cpp" line="153"/>
         <source>The model could not be loaded or its engine ended: %1</source>
         <translation>Das Modell konnte nicht geladen werden oder seine Engine wurde beendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::ImportRunDialog</name>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="34"/>
+        <source>Import run</source>
+        <translation>Lauf importieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="36"/>
+        <source>A Hugging Face checkpoint directory, e.g. output/checkpoint-500</source>
+        <translation>Ein Hugging-Face-Checkpoint-Verzeichnis, z. B. output/checkpoint-500</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="37"/>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="45"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="39"/>
+        <source>Found beside it (trainer_state.json or tensorboard/)</source>
+        <translation>Daneben gefunden (trainer_state.json oder tensorboard/)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="40"/>
+        <source>A trainer_state.json file…</source>
+        <translation>Eine trainer_state.json-Datei…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="41"/>
+        <source>A TensorBoard folder…</source>
+        <translation>Ein TensorBoard-Ordner…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="42"/>
+        <source>None: the checkpoint alone</source>
+        <translation>Keine: nur der Checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="44"/>
+        <source>The file or folder of the curves</source>
+        <translation>Die Datei oder der Ordner der Kurven</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="47"/>
+        <source>From its metrics and weights</source>
+        <translation>Aus seinen Metriken und Gewichten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="50"/>
+        <source>imported DIRECTORY-NAME</source>
+        <translation>imported VERZEICHNISNAME</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="56"/>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="57"/>
+        <source>Curves</source>
+        <translation>Kurven</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="59"/>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="60"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="62"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="64"/>
+        <source>A run trained elsewhere (TRL, OpenRLHF) joins the project&apos;s runs with its curves; its model files are copied into the project.</source>
+        <translation>Ein anderswo trainierter Lauf (TRL, OpenRLHF) kommt mit seinen Kurven zu den Läufen des Projekts; seine Modelldateien werden ins Projekt kopiert.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="88"/>
+        <source>rlhf-engine did not start (%1): %2</source>
+        <translation>rlhf-engine ist nicht gestartet (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="119"/>
+        <source>The run&apos;s checkpoint directory (config.json, model.safetensors)</source>
+        <translation>Das Checkpoint-Verzeichnis des Laufs (config.json, model.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="127"/>
+        <source>The Trainer&apos;s trainer_state.json</source>
+        <translation>Die trainer_state.json des Trainers</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="128"/>
+        <source>trainer_state.json (*.json)</source>
+        <translation>trainer_state.json (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="129"/>
+        <source>The folder of the TensorBoard event files</source>
+        <translation>Der Ordner der TensorBoard-Ereignisdateien</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="140"/>
+        <source>Choose the run&apos;s checkpoint directory.</source>
+        <translation>Wählen Sie das Checkpoint-Verzeichnis des Laufs.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="141"/>
+        <source>Choose the file or folder of its curves.</source>
+        <translation>Wählen Sie die Datei oder den Ordner seiner Kurven.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="142"/>
+        <source>Without curves, choose its stage.</source>
+        <translation>Ohne Kurven wählen Sie seine Stufe.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="163"/>
+        <source>Importing: loading the checkpoint and copying its files into the project…</source>
+        <translation>Import: Checkpoint wird geladen und seine Dateien werden ins Projekt kopiert…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="172"/>
+        <source>Imported run #%1 (%2, %n logged step(s))</source>
+        <translation>
+            <numerusform>Lauf #%1 importiert (%2, %n protokollierter Schritt)</numerusform>
+            <numerusform>Lauf #%1 importiert (%2, %n protokollierte Schritte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="181"/>
+        <source>rlhf-engine crashed: %1</source>
+        <translation>rlhf-engine ist abgestürzt: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="184"/>
+        <source>Not imported: %1</source>
+        <translation>Nicht importiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="184"/>
+        <source>the engine ended with code %1</source>
+        <translation>die Engine endete mit Code %1</translation>
     </message>
 </context>
 <context>
@@ -2969,113 +3122,113 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RewardEvaluationView</name>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="48"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="52"/>
         <source>Rewards</source>
         <translation>Belohnungen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="48"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="52"/>
         <source>reward</source>
         <translation>Belohnung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="48"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="52"/>
         <source>pairs</source>
         <translation>Paare</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="49"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="53"/>
         <source>Accuracy by margin</source>
         <translation>Genauigkeit nach Abstand</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="49"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="53"/>
         <source>|r(chosen) − r(rejected)|</source>
         <translation>|r(bevorzugt) − r(abgelehnt)|</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="49"/>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="119"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="53"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="139"/>
         <source>accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="50"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="54"/>
         <source>Calibration</source>
         <translation>Kalibrierung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="50"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="54"/>
         <source>predicted</source>
         <translation>vorhergesagt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="50"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="54"/>
         <source>observed</source>
         <translation>beobachtet</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="52"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="72"/>
         <source>Margin</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="52"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="72"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="52"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="72"/>
         <source>Chosen</source>
         <translation>Bevorzugt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="52"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="72"/>
         <source>Rejected</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="59"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="79"/>
         <source>Show in Dataset</source>
         <translation>Im Datensatz zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="60"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="80"/>
         <source>Open the selected pair&apos;s prompt in the Dataset panel</source>
         <translation>Den Prompt des gewählten Paars im Datensatz-Bereich öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="73"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="93"/>
         <source>The validation pairs it gets most wrong:</source>
         <translation>Die Validierungspaare, bei denen es am stärksten danebenliegt:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="78"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="98"/>
         <source>Select a reward-model run that has evaluated (eval_every, with validation preferences).</source>
         <translation>Wählen Sie einen Belohnungsmodell-Lauf, der ausgewertet hat (eval_every, mit Validierungspräferenzen).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="88"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="108"/>
         <source>The last evaluation had no validation pairs.</source>
         <translation>Die letzte Auswertung hatte keine Validierungspaare.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="97"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="117"/>
         <source>Evaluation at step %1: %2 validation pairs, accuracy %3. %4</source>
         <translation>Auswertung bei Schritt %1: %2 Validierungspaare, Genauigkeit %3. %4</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="110"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="130"/>
         <source>chosen</source>
         <translation>bevorzugt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="111"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="131"/>
         <source>rejected</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="140"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="160"/>
         <source>Expected calibration error %1.</source>
         <translation>Erwarteter Kalibrierungsfehler %1.</translation>
     </message>
@@ -3574,74 +3727,79 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>#%1 Schritt %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="48"/>
-        <location filename="../widgets/runs/RunListModel.cpp" line="49"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="50"/>
+        <source>imported from %1</source>
+        <translation>importiert aus %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="53"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="54"/>
         <source> + RM %1</source>
         <translation> + BM %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="55"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="69"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="56"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="70"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="57"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="71"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location filename="../widgets/runs/RunListModel.cpp" line="23"/>
-        <location filename="../widgets/runs/RunListModel.cpp" line="159"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="173"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="162"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="176"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="173"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="187"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="184"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="198"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="185"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="199"/>
         <source>From</source>
         <translation>Ab</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="186"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="200"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="187"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="201"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="188"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="202"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="189"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="203"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="190"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="204"/>
         <source>Latest</source>
         <translation>Zuletzt</translation>
     </message>
@@ -3690,142 +3848,152 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunsPanel</name>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="84"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="85"/>
         <source>New run…</source>
         <translation>Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="85"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="86"/>
         <source>Train a stage: pretraining, SFT, reward model, DPO or PPO</source>
         <translation>Eine Stufe trainieren: Vortraining, SFT, Belohnungsmodell, DPO oder PPO</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="86"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="87"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="87"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="88"/>
         <source>Stop stepping after the current step; the run keeps its process and memory</source>
         <translation>Nach dem aktuellen Schritt innehalten; der Lauf behält Prozess und Speicher</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="88"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="89"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="89"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="90"/>
         <source>Continue a paused run, or a stopped or interrupted one from its last checkpoint</source>
         <translation>Einen pausierten Lauf fortsetzen, oder einen angehaltenen oder unterbrochenen ab seinem letzten Checkpoint</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="90"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="91"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="91"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="92"/>
         <source>Write a checkpoint after the current step and end the run (it can be resumed)</source>
         <translation>Nach dem aktuellen Schritt einen Checkpoint schreiben und den Lauf beenden (er kann fortgesetzt werden)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="92"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="93"/>
+        <source>Import run…</source>
+        <translation>Lauf importieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="94"/>
+        <source>Bring in a run trained elsewhere (TRL, OpenRLHF): its checkpoint and curves</source>
+        <translation>Einen anderswo trainierten Lauf hereinholen (TRL, OpenRLHF): seinen Checkpoint und seine Kurven</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="95"/>
         <source>Delete run…</source>
         <translation>Lauf löschen…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="93"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="96"/>
         <source>Delete the run&apos;s rows, metrics and checkpoints from the project and the disk</source>
         <translation>Zeilen, Metriken und Checkpoints des Laufs aus dem Projekt und von der Platte löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="101"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="105"/>
         <source>Stopping after the current step (a checkpoint is written)…</source>
         <translation>Halte nach dem aktuellen Schritt an (ein Checkpoint wird geschrieben)…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="249"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="266"/>
         <source>Run #%1 did not finish, so there is no final checkpoint to start from.</source>
         <translation>Lauf #%1 wurde nicht beendet, es gibt also keinen letzten Checkpoint zum Starten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="256"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="273"/>
         <source>The %1 run starts when run #%2 has finished.</source>
         <translation>Der %1-Lauf startet, wenn Lauf #%2 beendet ist.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="257"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="274"/>
         <source>Starting a %1 run…</source>
         <translation>Starte einen %1-Lauf…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="277"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="294"/>
         <source>Resuming run #%1 from its last checkpoint…</source>
         <translation>Setze Lauf #%1 ab seinem letzten Checkpoint fort…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="284"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="301"/>
         <source>Run #%1 failed: %2</source>
         <translation>Lauf #%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="284"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="301"/>
         <source>The run did not start: %1</source>
         <translation>Der Lauf ist nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="286"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="303"/>
         <source>Run #%1 ended.</source>
         <translation>Lauf #%1 ist zu Ende.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="398"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="415"/>
         <source>Stopping: each run finishes its step and writes a checkpoint…</source>
         <translation>Halte an: Jeder Lauf beendet seinen Schritt und schreibt einen Checkpoint…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="398"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="415"/>
         <source>Quit without waiting</source>
         <translation>Ohne Warten beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="249"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="287"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="266"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="304"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="287"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="304"/>
         <source>The run did not start:
 %1</source>
         <translation>Der Lauf ist nicht gestartet:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="317"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="332"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="334"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="349"/>
         <source>Delete runs</source>
         <translation>Läufe löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="317"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="334"/>
         <source>Delete %1 with their metrics and checkpoints? This cannot be undone.</source>
         <translation>%1 mit Metriken und Checkpoints löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="336"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="347"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="353"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="364"/>
         <source>Delete checkpoint</source>
         <translation>Checkpoint löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="336"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="353"/>
         <source>Delete the checkpoint %1?</source>
         <translation>Den Checkpoint %1 löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="370"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="387"/>
         <source>Run #%1: %n checkpoint(s) deleted.</source>
         <translation>
             <numerusform>Lauf #%1: %n Checkpoint gelöscht.</numerusform>
@@ -3833,22 +4001,22 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="373"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="390"/>
         <source>Keep checkpoints</source>
         <translation>Checkpoints behalten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="384"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="401"/>
         <source>Runs %1 use it as their model or reward model: they keep their own checkpoints, but can no longer be resumed or retraced without it.</source>
         <translation>Die Läufe %1 nutzen ihn als Modell oder Belohnungsmodell: Sie behalten ihre eigenen Checkpoints, können ohne ihn aber nicht mehr fortgesetzt oder nachvollzogen werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="392"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="409"/>
         <source>Runs are training</source>
         <translation>Läufe trainieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="393"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="410"/>
         <source>%n run(s) are training. Stop them and quit? Each writes a checkpoint and can be resumed later.</source>
         <translation>
             <numerusform>%n Lauf trainiert. Anhalten und beenden? Er schreibt einen Checkpoint und kann später fortgesetzt werden.</numerusform>

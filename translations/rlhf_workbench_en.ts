@@ -4,7 +4,7 @@
 <context>
     <name>rlhf::widgets::AgreementDialog</name>
     <message numerus="yes">
-        <location filename="../widgets/ranking/AgreementDialog.cpp" line="124"/>
+        <location filename="../widgets/ranking/AgreementDialog.cpp" line="127"/>
         <source>%1 on %n gold items, %2</source>
         <translation>
             <numerusform>%1 on %n gold item, %2</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>rlhf::widgets::ChatView</name>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="114"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="115"/>
         <source>%n model(s) of one lineage side by side</source>
         <translation>
             <numerusform>%n model of one lineage side by side</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="151"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="152"/>
         <source>%n transcript(s) written to %1</source>
         <translation>
             <numerusform>%n transcript written to %1</numerusform>
@@ -77,6 +77,17 @@
         <translation>
             <numerusform>The model no longer sees the oldest turn: it does not fit its context.</numerusform>
             <numerusform>The model no longer sees the oldest %n turns: they do not fit its context.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::ImportRunDialog</name>
+    <message numerus="yes">
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="172"/>
+        <source>Imported run #%1 (%2, %n logged step(s))</source>
+        <translation>
+            <numerusform>Imported run #%1 (%2, %n logged step)</numerusform>
+            <numerusform>Imported run #%1 (%2, %n logged steps)</numerusform>
         </translation>
     </message>
 </context>
@@ -132,7 +143,7 @@
 <context>
     <name>rlhf::widgets::RunsPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="370"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="387"/>
         <source>Run #%1: %n checkpoint(s) deleted.</source>
         <translation>
             <numerusform>Run #%1: %n checkpoint deleted.</numerusform>
@@ -140,7 +151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="393"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="410"/>
         <source>%n run(s) are training. Stop them and quit? Each writes a checkpoint and can be resumed later.</source>
         <translation>
             <numerusform>%n run is training. Stop it and quit? It writes a checkpoint and can be resumed later.</numerusform>

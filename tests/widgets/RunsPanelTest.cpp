@@ -22,6 +22,7 @@
 #include "model/MemoryEstimate.h"
 #include "runs/CheckpointRetention.h"
 #include "runs/CurveMath.h"
+#include "runs/ImportRunDialog.h"
 #include "runs/NewRunDialog.h"
 #include "runs/PpoSamplesView.h"
 #include "runs/RewardEvaluation.h"
@@ -329,6 +330,48 @@ private slots:
             for (const auto& p : points) QVERIFY2(p.second > 0, qPrintable(label));
         }
         QVERIFY(table->item(rowOf(2), 6)->text().contains(QString::fromUtf8("→")));
+    }
+
+    // Import run: the dialog asks for what is missing, runs `import-run` in the engine, says a refusal in
+    // place (staying open), and the imported run is selected in the list with its stage, name and curve.
+    void importRunDialogBringsARunIn() {
+        const fs::path dir = tmp_ / "imported";
+        fs::create_directories(dir);
+        for (const auto& e : fs::directory_iterator(model_))
+            if (e.is_regular_file()) fs::copy_file(e.path(), dir / e.path().filename());
+        fs::copy_file(test::dataPath("trainer-state/dpo-trainer_state.json"), dir / "trainer_state.json");
+        RunsPanel panel;
+        panel.setProject(QString::fromStdString(project_.string()));
+        ImportRunDialog* dialog = panel.importRun();
+        QCOMPARE(dialog->errorText(), QString("Choose the run's checkpoint directory."));
+        dialog->setDirectory(QString::fromStdString((tmp_ / "no-such-run").string()));
+        dialog->setCurves(ImportRunDialog::CurvesNone);
+        QCOMPARE(dialog->errorText(), QString("Without curves, choose its stage."));
+        dialog->setCurves(ImportRunDialog::CurvesFound);
+        QCOMPARE(dialog->errorText(), QString());
+        dialog->accept();
+        QVERIFY(QTest::qWaitFor([&] { return !dialog->importing(); }, 60000));
+        QVERIFY2(dialog->errorText().startsWith("Not imported: ") && dialog->errorText().contains("no-such-run"),
+                 qPrintable(dialog->errorText()));
+        QVERIFY(dialog->isVisible());
+        dialog->setDirectory(QString::fromStdString(dir.string()));
+        QCOMPARE(dialog->errorText(), QString());  // the error was about the form before
+        dialog->setName("from the cluster");
+        QSignalSpy imported(dialog, &ImportRunDialog::imported);
+        dialog->accept();
+        QVERIFY(imported.wait(60000));
+        const qint64 id = imported.at(0).at(0).toLongLong();
+        QVERIFY(imported.at(0).at(1).toString().startsWith(QString("Imported run #%1 (DPO, 2 logged step").arg(id)));
+        QVERIFY(QTest::qWaitFor([&] { return panel.model()->entry(id) != nullptr; }, 10000));
+        const RunEntry* e = panel.model()->entry(id);
+        QCOMPARE(e->row.kind, std::string("dpo"));
+        QCOMPARE(e->row.name, std::string("from the cluster"));
+        QCOMPARE(e->headline.value_or(-1), 0.65);  // the log's last training loss
+        auto* view = panel.findChild<QTreeView*>();
+        QVERIFY(QTest::qWaitFor([&] {
+            const auto rows = view->selectionModel()->selectedRows();
+            return rows.size() == 1 && rows[0].data(RunListModel::RunIdRole).toLongLong() == id;
+        }, 10000));
     }
 };
 

@@ -37,4 +37,12 @@ void askEngineVersion(QObject* context, std::function<void(const QString& line)>
     process->start(path, {QStringLiteral("--version"), QStringLiteral("--json")});
 }
 
+QString engineErrorMessage(const QByteArray& standardError) {
+    QList<QByteArray> lines = standardError.trimmed().split('\n');
+    while (lines.size() > 1 && lines.last().trimmed().startsWith("Run with --help")) lines.removeLast();
+    QString message = lines.isEmpty() ? QString() : QString::fromUtf8(lines.last()).trimmed();
+    if (message.startsWith(QLatin1String("rlhf: "))) message = message.mid(6);
+    return message;
+}
+
 }  // namespace rlhf::widgets

@@ -38,11 +38,16 @@ QString runStatusName(const std::string& status) {
 
 namespace {
 
-// "#2 step 200" (a checkpoint of the project's run 2), "+ RM #3 step 200" for PPO's reward model, or the
-// directory's name for a model from outside the project.
+// "#2 step 200" (a checkpoint of the project's run 2), "+ RM #3 step 200" for PPO's reward model, the
+// directory's name for a model from outside the project, or "imported from DIR" for a run trained elsewhere.
 QString startedFrom(const RunEntry& e) {
     auto checkpoint = [](const data::CheckpointRow& c) { return RunListModel::tr("#%1 step %2").arg(c.runId).arg(c.step); };
-    auto outside = [](const std::string& path) { return QString::fromStdString(std::filesystem::path(path).filename().string()); };
+    auto outside = [](const std::string& path) {
+        std::filesystem::path p(path);
+        return QString::fromStdString((p.has_filename() ? p : p.parent_path()).filename().string());
+    };
+    if (e.config.contains("imported_from") && !e.config.contains("model"))
+        return RunListModel::tr("imported from %1").arg(outside(e.config.value("imported_from", std::string())));
     QString text = e.startCheckpoint ? checkpoint(*e.startCheckpoint)
                                      : e.config.contains("model") ? outside(e.config.value("model", std::string())) : QString();
     if (e.rewardCheckpoint) text += RunListModel::tr(" + RM %1").arg(checkpoint(*e.rewardCheckpoint));

@@ -51,9 +51,7 @@ void RunProcess::handleLine(const QByteArray& line) {
 void RunProcess::onFinished(int exitCode, QProcess::ExitStatus status) {
     readLines();
     errors_ += process_.readAllStandardError();
-    const QList<QByteArray> lines = errors_.trimmed().split('\n');
-    QString message = lines.isEmpty() ? QString() : QString::fromUtf8(lines.last()).trimmed();
-    if (message.startsWith(QLatin1String("rlhf: "))) message = message.mid(6);
+    QString message = engineErrorMessage(errors_);
     if (status == QProcess::CrashExit) message = tr("rlhf-engine crashed: %1").arg(message.isEmpty() ? process_.errorString() : message);
     emit ended(runId_, status == QProcess::NormalExit && exitCode == 0, message);
 }

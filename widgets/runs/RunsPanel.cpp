@@ -15,6 +15,7 @@
 #include "common/ProjectQuery.h"
 #include "data/ProjectStore.h"
 #include "runs/CheckpointRetention.h"
+#include "runs/ImportRunDialog.h"
 #include "runs/NewRunDialog.h"
 #include "runs/RunCompareView.h"
 #include "runs/RunCurvesView.h"
@@ -56,7 +57,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(toolbar);
     layout->addWidget(split, 1);
     createActions();
-    for (QAction* a : {newRun_, pause_, resume_, stop_, delete_}) toolbar->addAction(a);
+    for (QAction* a : {newRun_, importRun_, pause_, resume_, stop_, delete_}) toolbar->addAction(a);
 
     connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsPanel::selectionChanged);
     connect(launcher_, &RunLauncher::runStarted, this, [this](qint64 runId) {
@@ -89,9 +90,12 @@ void RunsPanel::createActions() {
     resume_->setToolTip(tr("Continue a paused run, or a stopped or interrupted one from its last checkpoint"));
     stop_ = new QAction(tr("Stop"), this);
     stop_->setToolTip(tr("Write a checkpoint after the current step and end the run (it can be resumed)"));
+    importRun_ = new QAction(tr("Import run…"), this);
+    importRun_->setToolTip(tr("Bring in a run trained elsewhere (TRL, OpenRLHF): its checkpoint and curves"));
     delete_ = new QAction(tr("Delete run…"), this);
     delete_->setToolTip(tr("Delete the run's rows, metrics and checkpoints from the project and the disk"));
     connect(newRun_, &QAction::triggered, this, [this] { newRun(); });
+    connect(importRun_, &QAction::triggered, this, [this] { importRun(); });
     connect(pause_, &QAction::triggered, this, [this] {
         for (int64_t id : selectedRunIds()) launcher_->pause(id);
     });
@@ -227,10 +231,23 @@ void RunsPanel::updateActions() {
         deletable |= !live && e && e->status != "running" && e->status != "paused";
     }
     newRun_->setEnabled(!projectPath_.isEmpty());
+    importRun_->setEnabled(!projectPath_.isEmpty());
     pause_->setEnabled(pausable);
     resume_->setEnabled(resumable);
     stop_->setEnabled(stoppable);
     delete_->setEnabled(deletable);
+}
+
+ImportRunDialog* RunsPanel::importRun() {
+    auto* dialog = new ImportRunDialog(projectPath_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportRunDialog::imported, this, [this](qint64 runId, const QString& summary) {
+        selectAfterRefresh_ = runId;
+        refresh();
+        emit statusMessage(summary);
+    });
+    dialog->open();
+    return dialog;
 }
 
 NewRunDialog* RunsPanel::newRun(const QString& kind, const QString& checkpoint) {

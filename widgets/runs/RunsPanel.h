@@ -20,6 +20,7 @@ class QTreeView;
 
 namespace rlhf::widgets {
 
+class ImportRunDialog;
 class NewRunDialog;
 class RunCurvesView;
 class RunDetailsView;
@@ -37,6 +38,7 @@ public:
     bool confirmClose();
 
     NewRunDialog* newRun(const QString& kind = {}, const QString& checkpoint = {});  // opens the dialog (not modal-blocking)
+    ImportRunDialog* importRun();  // opens the Import run dialog; the imported run is selected
     void refresh();
     RunListModel* model() const { return model_; }
     RunCurvesView* curves() const { return curves_; }
@@ -76,6 +78,7 @@ private:
     RunCurvesView* curves_ = nullptr;  // stageViews_'s
     RunLauncher* launcher_ = nullptr;
     QAction* newRun_ = nullptr;
+    QAction* importRun_ = nullptr;
     QAction* pause_ = nullptr;
     QAction* resume_ = nullptr;
     QAction* stop_ = nullptr;
