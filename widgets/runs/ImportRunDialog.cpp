@@ -61,8 +61,10 @@ ImportRunDialog::ImportRunDialog(const QString& projectPath, QWidget* parent)
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons_->button(QDialogButtonBox::Ok)->setText(tr("Import"));
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("A run trained elsewhere (TRL, OpenRLHF) joins the project's runs with its curves; "
-                                    "its model files are copied into the project."), this));
+    auto* intro = new QLabel(tr("A run trained elsewhere (TRL, OpenRLHF) joins the project's runs with its curves; "
+                                "its model files are copied into the project."), this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(status_);
     layout->addWidget(buttons_);

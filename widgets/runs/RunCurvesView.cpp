@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include "common/CountTicker.h"
 #include "common/PlotFullScreen.h"
 #include "runs/CurveMath.h"
 #include "runs/RunColors.h"
@@ -173,7 +174,9 @@ void RunCurvesView::rebuildGraphs() {
     const bool log = logScale_->isChecked();
     plot_->yAxis->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     plot_->yAxis->setTicker(log ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog) : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-    plot_->xAxis->setLabel(xAxis_->currentIndex() == 0 ? tr("step") : tr("minutes"));
+    const bool bySteps = xAxis_->currentIndex() == 0;
+    plot_->xAxis->setTicker(bySteps ? QSharedPointer<QCPAxisTicker>(new CountTicker) : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    plot_->xAxis->setLabel(bySteps ? tr("step") : tr("minutes"));
     plot_->yAxis->setLabel(QString::fromStdString(metric));
     if (fitPending_) plot_->rescaleAxes();
     const bool any = plot_->graphCount() > 0;
