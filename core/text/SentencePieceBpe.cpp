@@ -78,9 +78,8 @@ size_t SentencePieceBpe::userDefinedAt(std::string_view text, size_t at) const {
 }
 
 int SentencePieceBpe::pieceId(std::string_view piece) const {
-    const std::string key(piece);
-    if (auto it = reserved_.find(key); it != reserved_.end()) return it->second;
-    if (auto it = mergeable_.find(key); it != mergeable_.end()) return it->second;
+    if (auto it = reserved_.find(piece); it != reserved_.end()) return it->second;
+    if (auto it = mergeable_.find(piece); it != mergeable_.end()) return it->second;
     return unknownId_;
 }
 
@@ -133,12 +132,12 @@ std::vector<int> SentencePieceBpe::encode(std::string_view utf8, bool dummyPrefi
     const auto view = [&](const Symbol& s) { return std::string_view(text).substr(s.begin, s.length); };
     const auto consider = [&](int left, int right) {
         if (left < 0 || right < 0 || symbols[left].frozen || symbols[right].frozen) return;
-        const std::string merged(std::string_view(text).substr(symbols[left].begin, symbols[left].length + symbols[right].length));
+        const std::string_view merged = std::string_view(text).substr(symbols[left].begin, symbols[left].length + symbols[right].length);
         const auto it = mergeable_.find(merged);
         if (it == mergeable_.end()) return;
         agenda.push({model_.pieces[static_cast<size_t>(it->second)].score, left, right, merged.size()});
         if (type(it->second) == PieceType::Unused)
-            unusedMerges[merged] = {std::string(view(symbols[left])), std::string(view(symbols[right]))};
+            unusedMerges[std::string(merged)] = {std::string(view(symbols[left])), std::string(view(symbols[right]))};
     };
     for (size_t i = 1; i < symbols.size(); ++i) consider(static_cast<int>(i - 1), static_cast<int>(i));
     while (!agenda.empty()) {

@@ -14,6 +14,7 @@
 // Thread-safe after construction.
 
 #include <array>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -50,9 +51,16 @@ private:
     void resegment(std::string_view piece, const std::unordered_map<std::string, std::pair<std::string, std::string>>& unusedMerges,
                    std::vector<int>& out) const;
 
+    // Looked up by string_view: the merge loop asks for every adjacent pair without building a string.
+    struct ViewHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    using PieceIds = std::unordered_map<std::string, int, ViewHash, std::equal_to<>>;
+
     SentencePieceModelProto model_;
-    std::unordered_map<std::string, int> mergeable_;  // normal, user-defined and unused pieces
-    std::unordered_map<std::string, int> reserved_;   // control, unknown and byte pieces
+    PieceIds mergeable_;  // normal, user-defined and unused pieces
+    PieceIds reserved_;   // control, unknown and byte pieces
     std::vector<std::string> userDefined_;
     int unknownId_ = -1;
     std::array<int, 256> byteIds_{};
