@@ -941,12 +941,12 @@ Es wurde nichts importiert.</translation>
         <translation>%1 konnte nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatEngine.cpp" line="102"/>
+        <location filename="../widgets/chat/ChatEngine.cpp" line="103"/>
         <source>the engine crashed</source>
         <translation>die Engine ist abgestürzt</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatEngine.cpp" line="102"/>
+        <location filename="../widgets/chat/ChatEngine.cpp" line="103"/>
         <source>the engine ended (exit code %1)</source>
         <translation>die Engine wurde beendet (Exit-Code %1)</translation>
     </message>
@@ -1610,18 +1610,23 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Im eigenen Chatformat angesprochen (%1, aus seiner Chatvorlage); die Formateinstellung gilt nur für GPT-2-Modelle</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="142"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="135"/>
+        <source>Its weights are held in bf16, which this machine computes natively: half the memory of float32, and faster</source>
+        <translation>Seine Gewichte liegen in bf16 vor, das dieser Rechner nativ berechnet: halb so viel Speicher wie float32, und schneller</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="146"/>
         <source>(cut: the reply reached its length limit)</source>
         <translation>(abgeschnitten: Die Antwort erreichte ihre Längengrenze)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="154"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="158"/>
         <source>This model could not answer.</source>
         <translation>Dieses Modell konnte nicht antworten.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="141"/>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="172"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="145"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="176"/>
         <source>Stopped.</source>
         <translation>Gestoppt.</translation>
     </message>
@@ -1636,7 +1641,7 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>%1 auf %2: ein Kontext von %3 Tokens; jede Antwort bekommt höchstens die Hälfte davon</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="144"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="148"/>
         <source>The model no longer sees the oldest %n turn(s): they do not fit its context.</source>
         <translation>
             <numerusform>Das Modell sieht den ältesten %n Beitrag nicht mehr: Er passt nicht in seinen Kontext.</numerusform>
@@ -1644,12 +1649,12 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="150"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="154"/>
         <source>not loaded</source>
         <translation>nicht geladen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="153"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="157"/>
         <source>The model could not be loaded or its engine ended: %1</source>
         <translation>Das Modell konnte nicht geladen werden oder seine Engine wurde beendet: %1</translation>
     </message>
@@ -1738,52 +1743,52 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Ein anderswo trainierter Lauf (TRL, OpenRLHF) kommt mit seinen Kurven zu den Läufen des Projekts; seine Modelldateien werden ins Projekt kopiert.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/ImportRunDialog.cpp" line="88"/>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="95"/>
         <source>rlhf-engine did not start (%1): %2</source>
         <translation>rlhf-engine ist nicht gestartet (%1): %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/ImportRunDialog.cpp" line="119"/>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="131"/>
         <source>The run&apos;s checkpoint directory (config.json, model.safetensors)</source>
         <translation>Das Checkpoint-Verzeichnis des Laufs (config.json, model.safetensors)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/ImportRunDialog.cpp" line="127"/>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="139"/>
         <source>The Trainer&apos;s trainer_state.json</source>
         <translation>Die trainer_state.json des Trainers</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/ImportRunDialog.cpp" line="128"/>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="140"/>
         <source>trainer_state.json (*.json)</source>
         <translation>trainer_state.json (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/ImportRunDialog.cpp" line="129"/>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="141"/>
         <source>The folder of the TensorBoard event files</source>
         <translation>Der Ordner der TensorBoard-Ereignisdateien</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/ImportRunDialog.cpp" line="140"/>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="155"/>
         <source>Choose the run&apos;s checkpoint directory.</source>
         <translation>Wählen Sie das Checkpoint-Verzeichnis des Laufs.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/ImportRunDialog.cpp" line="141"/>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="156"/>
         <source>Choose the file or folder of its curves.</source>
         <translation>Wählen Sie die Datei oder den Ordner seiner Kurven.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/ImportRunDialog.cpp" line="142"/>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="157"/>
         <source>Without curves, choose its stage.</source>
         <translation>Ohne Kurven wählen Sie seine Stufe.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/ImportRunDialog.cpp" line="163"/>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="177"/>
         <source>Importing: loading the checkpoint and copying its files into the project…</source>
         <translation>Import: Checkpoint wird geladen und seine Dateien werden ins Projekt kopiert…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/ImportRunDialog.cpp" line="172"/>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="186"/>
         <source>Imported run #%1 (%2, %n logged step(s))</source>
         <translation>
             <numerusform>Lauf #%1 importiert (%2, %n protokollierter Schritt)</numerusform>
@@ -1791,17 +1796,17 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/runs/ImportRunDialog.cpp" line="181"/>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="194"/>
         <source>rlhf-engine crashed: %1</source>
         <translation>rlhf-engine ist abgestürzt: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/ImportRunDialog.cpp" line="184"/>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="195"/>
         <source>Not imported: %1</source>
         <translation>Nicht importiert: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/ImportRunDialog.cpp" line="184"/>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="195"/>
         <source>the engine ended with code %1</source>
         <translation>die Engine endete mit Code %1</translation>
     </message>
@@ -3448,101 +3453,101 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunCurvesView</name>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="35"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="36"/>
         <source>The metric to plot (TRL&apos;s names); its validation values (val_…) are drawn dashed on the same plot</source>
         <translation>Die darzustellende Metrik (Namen wie bei TRL); ihre Validierungswerte (val_…) erscheinen gestrichelt im selben Diagramm</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="37"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="38"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="37"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="38"/>
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="43"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="44"/>
         <source>Exponential moving average, as TensorBoard&apos;s smoothing; the raw curve stays, faint</source>
         <translation>Exponentieller gleitender Mittelwert wie die Glättung von TensorBoard; die Rohkurve bleibt blass sichtbar</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="45"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="46"/>
         <source>Log scale</source>
         <translation>Log-Skala</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="46"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="47"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="47"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="48"/>
         <source>Save the plot as PNG or PDF, or its points as CSV</source>
         <translation>Das Diagramm als PNG oder PDF speichern oder seine Punkte als CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="49"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="50"/>
         <source>Metric:</source>
         <translation>Metrik:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="51"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="52"/>
         <source>x:</source>
         <translation>x:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="53"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="54"/>
         <source>Smoothing:</source>
         <translation>Glättung:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="64"/>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="183"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="65"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="186"/>
         <source>Select a run to see its curves, or start one with New run…</source>
         <translation>Wählen Sie einen Lauf, um seine Kurven zu sehen, oder starten Sie einen mit Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="176"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="179"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="176"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="179"/>
         <source>minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="182"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="185"/>
         <source>No points yet: the curves appear with the run&apos;s first steps.</source>
         <translation>Noch keine Punkte: Die Kurven erscheinen mit den ersten Schritten des Laufs.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="219"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="222"/>
         <source>%1 validation</source>
         <translation>%1 Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="248"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="251"/>
         <source>%1
 %2 %3: %4</source>
         <translation>%1
 %2 %3: %4</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="279"/>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="291"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="282"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="294"/>
         <source>Export curves</source>
         <translation>Kurven exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="280"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="283"/>
         <source>PNG image (*.png);;PDF document (*.pdf);;CSV points (*.csv)</source>
         <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;CSV-Punkte (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="291"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="294"/>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
@@ -3812,7 +3817,7 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>rlhf-engine ist nicht gestartet (%1): %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunProcess.cpp" line="57"/>
+        <location filename="../widgets/runs/RunProcess.cpp" line="55"/>
         <source>rlhf-engine crashed: %1</source>
         <translation>rlhf-engine ist abgestürzt: %1</translation>
     </message>

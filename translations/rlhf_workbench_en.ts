@@ -72,7 +72,7 @@
 <context>
     <name>rlhf::widgets::GptChatColumn</name>
     <message numerus="yes">
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="144"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="148"/>
         <source>The model no longer sees the oldest %n turn(s): they do not fit its context.</source>
         <translation>
             <numerusform>The model no longer sees the oldest turn: it does not fit its context.</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>rlhf::widgets::ImportRunDialog</name>
     <message numerus="yes">
-        <location filename="../widgets/runs/ImportRunDialog.cpp" line="172"/>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="186"/>
         <source>Imported run #%1 (%2, %n logged step(s))</source>
         <translation>
             <numerusform>Imported run #%1 (%2, %n logged step)</numerusform>

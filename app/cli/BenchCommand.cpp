@@ -273,6 +273,8 @@ void addBenchCommand(CLI::App& app) {
     llamaBench->add_option("--score-tokens", llama->scoreTokens, "Tokens of the scored sequence (default 256)")->check(CLI::Range(2, 1 << 20));
     llamaBench->add_option("--train-tokens", llama->trainTokens, "Sequence of each fine-tuning step (default 128; 0: no training)")
         ->check(CLI::Range(0, 1 << 20));
+    llamaBench->add_flag("--bf16", llama->bf16, "bf16 weights for the inference rounds, bf16 autocast for the training steps "
+                                                "(as py_llama_baseline.py PRESET THREADS bf16)");
     llamaBench->add_option("--rounds", llama->rounds, "Timed rounds after a warm-up (default 3; medians)")->check(greaterThanZero());
     addDeviceOption(llamaBench, *llamaDevice);
     llamaBench->add_option("--threads", *llamaThreads, "LibTorch intra-op threads (default: all cores)");
@@ -282,10 +284,11 @@ void addBenchCommand(CLI::App& app) {
         auto result = model::runLlamaBench(*llama, device);
         if (llama->trainTokens > 0) {  // after the inference rounds, whose model is gone: the peak is training's
             result["train_tokens_per_s"] =
-                train::llamaTrainTokensPerSecond(model::llamaBenchPreset(llama->preset), llama->trainTokens, llama->rounds, device);
+                train::llamaTrainTokensPerSecond(model::llamaBenchPreset(llama->preset), llama->trainTokens, llama->rounds, device,
+                                                 llama->bf16 ? train::Precision::Bf16 : train::Precision::Fp32);
             result["peak_rss_gib"] = model::peakResidentGib();
             const auto sft = model::estimateStageMemory(model::modelShapeOf(model::llamaBenchPreset(llama->preset)),
-                                                        {"sft", 1, 0, llama->trainTokens, 0, false});
+                                                        {"sft", 1, 0, llama->trainTokens, 0, llama->bf16});
             result["estimated_sft_gib"] = sft.total() / (1024.0 * 1024.0 * 1024.0);
         }
         printJsonLine(result);

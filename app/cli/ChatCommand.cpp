@@ -23,7 +23,7 @@ void chatForPeople(ChatModel& m, const ChatOptions& given) {
     o.alternatives = 0;  // nobody sees them here
     std::vector<ChatTurn> turns;
     std::atomic<bool> never{false};
-    std::cerr << "rlhf chat: " << m.name << " (context " << m.context() << " tokens); a line is a message, the end of input ends\n";
+    std::cerr << "rlhf chat: " << m.name << " (context " << m.context() << " tokens, " << m.precisionName() << "); a line is a message, the end of input ends\n";
     for (std::string line; std::cout << "> " << std::flush, std::getline(std::cin, line);) {
         if (trimmedText(line).empty()) continue;
         turns.push_back({ChatTurn::Role::User, trimmedText(line)});
@@ -63,6 +63,7 @@ void addChatCommand(CLI::App& app) {
     cmd->add_option("--alternatives", o->alternatives, "With --json: the likeliest tokens reported per step (default 5)")
         ->check(CLI::Range(0, 20));
     addDeviceOption(cmd, o->device);
+    addInferencePrecisionOption(cmd, o->precision, "auto");
     cmd->add_option("--threads", o->threads, "LibTorch intra-op threads (default: all cores)");
     cmd->add_flag("--json", o->json, "The Chat panel's protocol: JSON line requests on stdin, JSON line events back");
     cmd->callback([o] {

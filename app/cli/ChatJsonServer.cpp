@@ -142,7 +142,7 @@ void answer(ChatModel& m, const ChatOptions& o, const Request& given, const std:
 void serveJsonRequests(ChatModel& model, const ChatOptions& options) {
     std::atomic<bool> cancel{false};
     printJsonLine({{"event", "ready"}, {"model", model.name}, {"context", model.context()}, {"device", model.deviceName()},
-                   {"chat_format", model.formatName()}});
+                   {"chat_format", model.formatName()}, {"precision", model.precisionName()}});
     RequestQueue requests(cancel);
     for (Request request; requests.next(request); requests.done()) answer(model, options, request, cancel);
 }

@@ -13,8 +13,8 @@
 
 namespace rlhf::cli {
 
-std::string replyTokenText(const text::Tokenizer& tok, int id, bool first) {
-    return first ? tok.decode({id}) : tok.tokenBytes(id);
+std::string replyTokenText(const text::Tokenizer& tok, int id, bool first, bool skipSpecialTokens) {
+    return first ? tok.decode({id}, skipSpecialTokens) : tok.tokenBytes(id, skipSpecialTokens);
 }
 
 std::vector<std::pair<std::string, double>> tokenAlternatives(const torch::Tensor& probs, int count, const text::Tokenizer& tok,
@@ -23,7 +23,7 @@ std::vector<std::pair<std::string, double>> tokenAlternatives(const torch::Tenso
     if (count <= 0) return out;
     const auto [values, ids] = probs.topk(count);
     for (int64_t i = 0; i < values.size(0); ++i)
-        out.emplace_back(text::encodeUtf8(text::decodeUtf8(replyTokenText(tok, static_cast<int>(ids[i].item<int64_t>()), first))),
+        out.emplace_back(text::encodeUtf8(text::decodeUtf8(replyTokenText(tok, static_cast<int>(ids[i].item<int64_t>()), first, false))),
                          values[i].item<double>());
     return out;
 }
@@ -40,13 +40,16 @@ std::string ChatModel::deviceName() const {
 
 std::string ChatModel::formatName() const { return llama ? chat::instructKindName(llama->format.kind) : "cues"; }
 
+std::string ChatModel::precisionName() const { return dtypeName(llama ? llama->model.dtype() : torch::kFloat32); }
+
 ChatModel loadChatModel(const ChatOptions& o) {
     NamedModel named;
     if (o.project.empty()) named = {o.model, o.model, "", 0};
     else named = resolveModel(*data::ProjectStore::open(o.project, false), o.model, "--model");
     const auto device = resolveDevice(o.device, o.threads);
     const std::string type = model::modelTypeOf(named.dir);
-    if (model::isLlamaFamily(type)) return ChatModel{shortNameOf(named), {}, loadLlamaChatModel(named.dir, o.chatFormat, device), nullptr};
+    const auto dtype = inferenceDtype(o.precision, named.dir, device);
+    if (model::isLlamaFamily(type)) return ChatModel{shortNameOf(named), {}, loadLlamaChatModel(named.dir, o.chatFormat, device, dtype), nullptr};
     if (!o.chatFormat.empty() || !o.system.empty())
         throw UserError("--chat-format, --system: for Llama-family models; a GPT-2 or a Mamba chats with --user-cue/--assistant-cue");
     if (model::isMamba(type)) {

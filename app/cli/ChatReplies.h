@@ -20,6 +20,7 @@ struct LlamaChatModel;  // LlamaChatReplies.h
 
 struct ChatOptions {
     std::string project, model, device = "cpu";
+    std::string precision = "auto";  // --precision (DeviceOption's inferenceDtype): bf16 for the Llama family where native
     std::string chatFormat, system;  // Llama family: --chat-format (empty: the model's template), --system
     int threads = 0, alternatives = 5;
     model::SamplingOptions sampling;
@@ -40,6 +41,7 @@ struct ChatModel {
     int64_t context() const;
     std::string deviceName() const;
     std::string formatName() const;  // "cues" (the request's user/assistant cues), or the Llama model's format
+    std::string precisionName() const;  // "fp32" or "bf16" (a Llama-family model's weights)
 };
 
 // Throws UserError for a model that is neither a run of the project nor a directory, or has no tokenizer.
@@ -58,7 +60,9 @@ std::vector<std::pair<std::string, double>> tokenAlternatives(const torch::Tenso
                                                               bool first);
 // The text token `id` adds to a reply, which reads as decode(its ids): the first as decode({id}) gives it
 // (a SentencePiece reply loses the space of its "▁"), the others where they stand (Tokenizer::tokenBytes).
-std::string replyTokenText(const text::Tokenizer& tok, int id, bool first);
+// A reply skips special tokens (a <s> a model draws mid-reply), as chat front ends decode with
+// skip_special_tokens; the alternatives keep them (an <|endoftext|> the model nearly drew says something).
+std::string replyTokenText(const text::Tokenizer& tok, int id, bool first, bool skipSpecialTokens = true);
 
 // The reply to `turns` (ending with the user's message), streamed to `sink` as it is written. The reply
 // gets at most max-new-tokens and never more than half the context; older turns make room for it.

@@ -26,7 +26,8 @@ std::vector<chat::ChatMessage> messagesOf(const std::vector<chat::ChatTurn>& tur
 
 }  // namespace
 
-std::shared_ptr<LlamaChatModel> loadLlamaChatModel(const std::string& dir, const std::string& chatFormat, const torch::Device& device) {
+std::shared_ptr<LlamaChatModel> loadLlamaChatModel(const std::string& dir, const std::string& chatFormat, const torch::Device& device,
+                                                   torch::ScalarType dtype) {
     auto tokenizer = textModelTokenizer(dir);
     chat::InstructFormat format;
     try {
@@ -37,11 +38,12 @@ std::shared_ptr<LlamaChatModel> loadLlamaChatModel(const std::string& dir, const
     // The longest conversation kept (its cache grows with it), checked before the weights load.
     const auto shape = model::modelShapeOf(dir);
     const int64_t conversation = std::min<int64_t>(shape.context, kLlamaChatContext);
-    checkStageMemory(model::estimateStageMemory(shape, {"chat", 1, 0, conversation / 2, conversation / 2, false}), "rlhf chat",
+    const model::StageSize size{"chat", 1, 0, conversation / 2, conversation / 2, dtype == torch::kBFloat16};
+    checkStageMemory(model::estimateStageMemory(shape, size), "rlhf chat",
                      device.is_cuda(), false);
     std::vector<int> stopIds = chat::endOfTurnIds(format, tokenizer);
     return std::make_shared<LlamaChatModel>(
-        LlamaChatModel{model::loadLlamaModel(dir, device), std::move(tokenizer), std::move(format), std::move(stopIds), conversation});
+        LlamaChatModel{model::loadLlamaModel(dir, device, nullptr, dtype), std::move(tokenizer), std::move(format), std::move(stopIds), conversation});
 }
 
 ChatReply writeLlamaReply(LlamaChatModel& m, const std::vector<chat::ChatTurn>& turns, const model::SamplingOptions& given,

@@ -31,7 +31,9 @@ struct LlamaChatModel {
 };
 
 // Throws UserError for a directory without tokenizer.json or whose chat format is unknown (and not chosen).
-std::shared_ptr<LlamaChatModel> loadLlamaChatModel(const std::string& dir, const std::string& chatFormat, const torch::Device& device);
+// `dtype`: the weights' type, float32 or bfloat16 (DeviceOption's inferenceDtype).
+std::shared_ptr<LlamaChatModel> loadLlamaChatModel(const std::string& dir, const std::string& chatFormat, const torch::Device& device,
+                                                   torch::ScalarType dtype);
 
 ChatReply writeLlamaReply(LlamaChatModel& m, const std::vector<chat::ChatTurn>& turns, const model::SamplingOptions& sampling,
                           const ChatOptions& o, const std::atomic<bool>& cancel, const TokenSink& sink);

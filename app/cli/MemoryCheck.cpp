@@ -104,7 +104,7 @@ void addEstimateCommand(CLI::App& app) {
     cmd->add_option("--sequence", o->sequence, "Tokens per sequence (default: the model's context; ppo: prompts of at most max_prompt_length, 1024)")->check(CLI::PositiveNumber);
     cmd->add_option("--new-tokens", o->newTokens, "chat, generate, ppo: tokens generated (default 64; ppo: its response_length)")
         ->check(CLI::NonNegativeNumber);
-    cmd->add_option("--precision", o->precision, "fp32 or bf16 (training stages)")->check(CLI::IsMember({"fp32", "bf16"}));
+    cmd->add_option("--precision", o->precision, "fp32 or bf16 (training stages: autocast; chat, generate, score: a Llama-family model's bf16 weights)")->check(CLI::IsMember({"fp32", "bf16"}));
     cmd->add_flag("--json", o->json, "JSON output (bytes; default: text)");
     cmd->callback([o] { runEstimate(*o); });
 }

@@ -27,6 +27,7 @@ namespace {
 struct ModelOptions {
     std::string modelDir;
     std::string device = "cpu";
+    std::string precision = "fp32";  // score, generate: --precision (DeviceOption)
     std::string text, prompt, response;
     std::string ids;      // --ids 1,2,3: token ids instead of texts (TokenIdCommands)
     model::SamplingOptions sampling;
@@ -48,9 +49,10 @@ void runTokenize(const ModelOptions& o) {
 }
 
 void runScore(const ModelOptions& o) {
-    if (!o.ids.empty()) return scoreTokenIds(o.modelDir, parseTokenIds(o.ids), o.device, o.json);
+    if (!o.ids.empty()) return scoreTokenIds(o.modelDir, parseTokenIds(o.ids), o.device, o.precision, o.json);
     if (model::isTextModelType(model::modelTypeOf(o.modelDir)))
-        return scoreModelText(o.modelDir, o.prompt, o.response, o.device, o.json);
+        return scoreModelText(o.modelDir, o.prompt, o.response, o.device, o.precision, o.json);
+    inferenceDtype(o.precision, o.modelDir, torch::kCPU);  // refuses bf16 for a GPT-2
     auto loaded = loadModel(o);
     const auto prompt = encodeOrThrow(*loaded.tokenizer, o.prompt, "--prompt");
     const auto response = encodeOrThrow(*loaded.tokenizer, o.response, "--response", TextRole::Continuation);
@@ -73,11 +75,12 @@ void runReward(const ModelOptions& o) {
 void runGenerate(const ModelOptions& o) {
     if (!o.ids.empty()) {
         if (o.stream) throw UserError("--stream: not with --ids (the ids come out in the JSON)");
-        return generateFromTokenIds(o.modelDir, parseTokenIds(o.ids), o.sampling, o.num, o.device, o.json);
+        return generateFromTokenIds(o.modelDir, parseTokenIds(o.ids), o.sampling, o.num, o.device, o.precision, o.json);
     }
     const CompletionOutput output{o.json, o.stream, o.skipSpecialTokens};
     if (model::isTextModelType(model::modelTypeOf(o.modelDir)))
-        return generateModelText(o.modelDir, o.device, o.prompt, o.chat, o.sampling, o.num, output);
+        return generateModelText(o.modelDir, o.device, o.precision, o.prompt, o.chat, o.sampling, o.num, output);
+    inferenceDtype(o.precision, o.modelDir, torch::kCPU);  // refuses bf16 for a GPT-2
     if (o.chat.chat || !o.chat.format.empty() || !o.chat.system.empty())
         throw UserError("--chat, --chat-format, --system: for Llama-family models (a workbench GPT-2 is prompted in the "
                         "HH form: \"\\n\\nHuman: …\\n\\nAssistant:\")");
@@ -112,6 +115,7 @@ void addModelCommands(CLI::App& app) {
             cmd->add_option("--ids", o->ids, "Token ids 1,2,3,… instead of texts: the log-prob of each after the first (no BOS added)")
                 ->excludes(prompt)
                 ->excludes(response);
+            addInferencePrecisionOption(cmd, o->precision, "fp32");
             cmd->callback([o, prompt, response] {
                 if (o->ids.empty() && (prompt->count() == 0 || response->count() == 0))
                     throw UserError("--prompt and --response, or --ids, are required");
@@ -149,6 +153,7 @@ void addModelCommands(CLI::App& app) {
     gen->add_flag("--skip-special-tokens", o->skipSpecialTokens,
                   "Leave special tokens (<|endoftext|>, those special_tokens_map.json names) out of the text; ids keep them");
     addDeviceOption(gen, o->device);
+    addInferencePrecisionOption(gen, o->precision, "fp32");
     gen->callback([o, genPrompt] {
         if (o->ids.empty() && genPrompt->count() == 0) throw UserError("--prompt or --ids is required");
         runGenerate(*o);

@@ -51,12 +51,13 @@ std::vector<int> promptIds(const std::string& dir, const text::Tokenizer& tokeni
 }  // namespace
 
 void scoreModelText(const std::string& dir, const std::string& prompt, const std::string& response,
-                    const std::string& device, bool json) {
+                    const std::string& device, const std::string& precision, bool json) {
     const auto tokenizer = textModelTokenizer(dir);
     const auto promptPart = encodeOrThrow(tokenizer, prompt, "--prompt", TextRole::Prompt);
     const auto responsePart = encodeOrThrow(tokenizer, response, "--response", TextRole::Continuation);
     if (promptPart.empty()) throw UserError("--prompt: must not be empty (this tokenizer adds no BOS token)");
-    const auto model = model::loadTextModel(dir, resolveDevice(device));
+    const torch::Device where = resolveDevice(device);
+    const auto model = model::loadTextModel(dir, where, inferenceDtype(precision, dir, where));
     std::vector<int> ids = promptPart;
     ids.insert(ids.end(), responsePart.begin(), responsePart.end());
     checkVocabulary(ids, model.vocabSize, dir);
@@ -68,7 +69,7 @@ void scoreModelText(const std::string& dir, const std::string& prompt, const std
                 json);
 }
 
-void generateModelText(const std::string& dir, const std::string& device, const std::string& prompt,
+void generateModelText(const std::string& dir, const std::string& device, const std::string& precision, const std::string& prompt,
                        const LlamaChatOptions& chat, const model::SamplingOptions& sampling, int num,
                        const CompletionOutput& output) {
     const auto tokenizer = textModelTokenizer(dir);
@@ -76,9 +77,10 @@ void generateModelText(const std::string& dir, const std::string& device, const 
     const auto ids = promptIds(dir, tokenizer, prompt, chat, &stopIds);
     if (ids.empty()) throw UserError("--prompt: must not be empty");
     const torch::Device where = resolveDevice(device);
-    const model::StageSize size{"generate", num, 0, static_cast<int64_t>(ids.size()), sampling.maxNewTokens, false};
+    const auto dtype = inferenceDtype(precision, dir, where);
+    const model::StageSize size{"generate", num, 0, static_cast<int64_t>(ids.size()), sampling.maxNewTokens, dtype == torch::kBFloat16};
     checkStageMemory(model::estimateStageMemory(model::modelShapeOf(dir), size), "rlhf generate", where.is_cuda(), false);
-    const auto model = model::loadTextModel(dir, where);
+    const auto model = model::loadTextModel(dir, where, dtype);
     checkVocabulary(ids, model.vocabSize, dir);
     generateAndPrint(tokenizer, ids, num, output, [&](const model::TokenCallback& onToken) {
         return model.generate(ids, num, sampling, onToken, stopIds);

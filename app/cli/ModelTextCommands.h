@@ -32,9 +32,10 @@ std::vector<int> encodeOrThrow(const text::Tokenizer& tokenizer, const std::stri
 
 // {"logprob", "token_logprobs", "response_ids"}: the response's tokens after the prompt's.
 void scoreModelText(const std::string& dir, const std::string& prompt, const std::string& response,
-                    const std::string& device, bool json);
+                    const std::string& device, const std::string& precision, bool json);
 
-void generateModelText(const std::string& dir, const std::string& device, const std::string& prompt,
+// `precision`: --precision (DeviceOption's inferenceDtype).
+void generateModelText(const std::string& dir, const std::string& device, const std::string& precision, const std::string& prompt,
                        const LlamaChatOptions& chat, const model::SamplingOptions& sampling, int num,
                        const CompletionOutput& output);
 

@@ -44,10 +44,12 @@ std::vector<int> parseTokenIds(const std::string& text) {
     return ids;
 }
 
-void scoreTokenIds(const std::string& modelDir, const std::vector<int>& ids, const std::string& device, bool json) {
+void scoreTokenIds(const std::string& modelDir, const std::vector<int>& ids, const std::string& device, const std::string& precision,
+                   bool json) {
     const torch::Device where = resolveDevice(device);
+    const auto dtype = inferenceDtype(precision, modelDir, where);
     if (model::isTextModelType(model::modelTypeOf(modelDir))) {
-        const auto textModel = model::loadTextModel(modelDir, where);
+        const auto textModel = model::loadTextModel(modelDir, where, dtype);
         checkVocabulary(ids, textModel.vocabSize);
         printResult(scoreJson(textModel.tokenLogProbs(ids)), json);
         return;
@@ -62,12 +64,13 @@ void scoreTokenIds(const std::string& modelDir, const std::vector<int>& ids, con
 }
 
 void generateFromTokenIds(const std::string& modelDir, const std::vector<int>& ids, const model::SamplingOptions& sampling,
-                          int num, const std::string& device, bool json) {
+                          int num, const std::string& device, const std::string& precision, bool json) {
     const torch::Device where = resolveDevice(device);
+    const auto dtype = inferenceDtype(precision, modelDir, where);
     std::vector<model::Completion> completions;
     std::optional<text::Tokenizer> tokenizer;
     if (model::isTextModelType(model::modelTypeOf(modelDir))) {
-        const auto textModel = model::loadTextModel(modelDir, where);
+        const auto textModel = model::loadTextModel(modelDir, where, dtype);
         checkVocabulary(ids, textModel.vocabSize);
         completions = textModel.generate(ids, num, sampling, {}, {});
     } else {

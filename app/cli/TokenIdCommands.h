@@ -14,11 +14,13 @@ namespace rlhf::cli {
 std::vector<int> parseTokenIds(const std::string& text);
 
 // {"logprob": Σ, "token_logprobs": [log p(ids[i] | ids[<i]) for i ≥ 1]} (n − 1 values).
-void scoreTokenIds(const std::string& modelDir, const std::vector<int>& ids, const std::string& device, bool json);
+// `precision`: --precision (DeviceOption's inferenceDtype; fp32 for exact checks).
+void scoreTokenIds(const std::string& modelDir, const std::vector<int>& ids, const std::string& device, const std::string& precision,
+                   bool json);
 
 // {"completions": [{"ids": new ids, "ended_with_eos", "text" (with a tokenizer)}]}; stops early only at
 // an EOS id of the model's config.
 void generateFromTokenIds(const std::string& modelDir, const std::vector<int>& ids, const model::SamplingOptions& sampling,
-                          int num, const std::string& device, bool json);
+                          int num, const std::string& device, const std::string& precision, bool json);
 
 }  // namespace rlhf::cli

@@ -29,7 +29,8 @@ CheckpointTensors::CheckpointTensors(const std::string& dir) : files_(openWeight
         }
 }
 
-torch::Tensor CheckpointTensors::take(const std::string& name, const std::vector<int64_t>& shape, const torch::Device& device) {
+torch::Tensor CheckpointTensors::take(const std::string& name, const std::vector<int64_t>& shape, const torch::Device& device,
+                                      torch::ScalarType dtype) {
     const auto it = where_.find(name);
     if (it == where_.end()) throw std::invalid_argument(files_.front()->path() + ": missing tensor '" + name + "'");
     const auto& info = it->second->tensors().at(name);
@@ -37,7 +38,7 @@ torch::Tensor CheckpointTensors::take(const std::string& name, const std::vector
         throw std::invalid_argument(it->second->path() + ": tensor '" + name + "' has shape " + shapeText(info.shape) +
                                     ", the config says " + shapeText(shape));
     taken_.insert(name);
-    return it->second->load(name).to(device, torch::kFloat32);
+    return it->second->load(name).to(device, dtype);
 }
 
 torch::Tensor CheckpointTensors::takeIf(bool wanted, const std::string& name, const std::vector<int64_t>& shape,

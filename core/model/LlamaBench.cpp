@@ -82,7 +82,11 @@ nlohmann::ordered_json runLlamaBench(const LlamaBenchOptions& o, const torch::De
     const LlamaConfig config = llamaBenchPreset(o.preset);
     torch::manual_seed(o.seed);
     c10::InferenceMode inference;
-    const LlamaModel model(config, randomLlamaWeights(config, device));
+    LlamaWeights weights = randomLlamaWeights(config, device);
+    if (o.bf16)
+        for (auto& slot : llamaTensorSlots(config, weights)) *slot.tensor = slot.tensor->to(torch::kBFloat16);
+    if (config.tieWordEmbeddings) weights.lmHead = weights.embedTokens;
+    const LlamaModel model(config, std::move(weights));
     const auto ids = [&](int n) { return torch::randint(0, config.vocabSize - 1, {1, n}, torch::dtype(torch::kLong).device(device)); };
     std::vector<double> prefill, decode, score;
     for (int round = 0; round <= o.rounds; ++round) {  // round 0 warms up
@@ -105,9 +109,9 @@ nlohmann::ordered_json runLlamaBench(const LlamaBenchOptions& o, const torch::De
         decode.push_back(o.newTokens / d);
         score.push_back(o.scoreTokens / s);
     }
-    const auto estimate = estimateStageMemory(modelShapeOf(config), {"chat", 1, 0, o.scoreTokens, 0, false});
+    const auto estimate = estimateStageMemory(modelShapeOf(config), {"chat", 1, 0, o.scoreTokens, 0, o.bf16});
     return {{"preset", o.preset}, {"parameters", static_cast<int64_t>(config.parameterCount())},
-            {"threads", torch::get_num_threads()}, {"device", device.str()},
+            {"threads", torch::get_num_threads()}, {"device", device.str()}, {"precision", o.bf16 ? "bf16" : "fp32"},
             {"prefill_tokens_per_s", median(prefill)}, {"decode_tokens_per_s", median(decode)},
             {"score_tokens_per_s", median(score)}, {"peak_rss_gib", peakResidentGib()},
             {"estimated_chat_gib", estimate.total() / (1024.0 * 1024.0 * 1024.0)}};

@@ -18,6 +18,7 @@ struct LlamaBenchOptions {
     int promptTokens = 128, newTokens = 32, scoreTokens = 256, rounds = 3;
     int trainTokens = 128;  // the training steps' sequence (train/LlamaTrainBench; 0: none)
     uint64_t seed = 1;
+    bool bf16 = false;  // the inference rounds with bf16 weights, the training steps under bf16 autocast
 };
 
 // Throws std::invalid_argument for another preset name.
@@ -29,7 +30,7 @@ LlamaWeights randomLlamaWeights(const LlamaConfig& config, const torch::Device& 
 // The process's peak resident memory so far (VmHWM), in GiB.
 double peakResidentGib();
 
-// {"preset", "parameters", "prefill_tokens_per_s", "decode_tokens_per_s", "score_tokens_per_s" (medians of
+// {"preset", "parameters", "precision", "prefill_tokens_per_s", "decode_tokens_per_s", "score_tokens_per_s" (medians of
 // the rounds after a warm-up), "peak_rss_gib", "estimated_chat_gib"}.
 nlohmann::ordered_json runLlamaBench(const LlamaBenchOptions& options, const torch::Device& device);
 

@@ -1,5 +1,7 @@
 #include "model/LlamaCheckpoint.h"
 
+#include <stdexcept>
+
 #include <torch/torch.h>
 
 #include "model/CheckpointTensors.h"
@@ -44,16 +46,18 @@ std::vector<LlamaTensorSlot> llamaTensorSlots(const LlamaConfig& c, LlamaWeights
     return slots;
 }
 
-LlamaModel loadLlamaModel(const std::string& dir, const torch::Device& device, torch::Tensor* score) {
+LlamaModel loadLlamaModel(const std::string& dir, const torch::Device& device, torch::Tensor* score, torch::ScalarType dtype) {
+    if (dtype != torch::kFloat32 && dtype != torch::kBFloat16)
+        throw std::invalid_argument(dir + ": a Llama-family model is computed in float32 or bfloat16");
     LlamaConfig config = LlamaConfig::fromDirectory(dir);
     if (config.scoreLabels > 0 && !score)
         throw std::invalid_argument(dir + ": a sequence classifier (a reward or value model, " + config.modelType +
                                     "): it scores text and has no language-model head to generate or score tokens with");
     CheckpointTensors source(dir);
     LlamaWeights w;
-    for (const auto& slot : llamaTensorSlots(config, w)) *slot.tensor = source.take(slot.name, slot.shape, device);
+    for (const auto& slot : llamaTensorSlots(config, w)) *slot.tensor = source.take(slot.name, slot.shape, device, dtype);
     if (config.scoreLabels > 0) {
-        *score = source.take("score.weight", {config.scoreLabels, config.hiddenSize}, device);
+        *score = source.take("score.weight", {config.scoreLabels, config.hiddenSize}, device, dtype);
     }
     // Tied: the embeddings are the output layer (a stored lm_head.weight is the same tensor, saved twice).
     if (config.tieWordEmbeddings) {

@@ -53,9 +53,11 @@ LlamaModel::LlamaModel(LlamaConfig config, LlamaWeights weights)
     : config_(std::move(config)), weights_(std::move(weights)),
       inverseFrequencies_(ropeInverseFrequencies(config_).to(weights_.embedTokens.device())) {}
 
+// The mean square and the scaling in float32; with bf16 weights the result goes back to bf16 before the
+// weight multiplies it (transformers' LlamaRMSNorm). For float32 hidden states both casts are no-ops.
 torch::Tensor LlamaModel::rmsNorm(const torch::Tensor& x, const torch::Tensor& weight) const {
-    const auto variance = x.pow(2).mean(-1, true);
-    return weight * (x * torch::rsqrt(variance + config_.rmsNormEps));
+    const auto wide = x.to(torch::kFloat32);
+    return weight * (wide * torch::rsqrt(wide.pow(2).mean(-1, true) + config_.rmsNormEps)).to(x.scalar_type());
 }
 
 torch::Tensor LlamaModel::mlp(const LlamaLayerWeights& w, const torch::Tensor& x) const {
@@ -94,7 +96,9 @@ torch::Tensor LlamaModel::attention(const LlamaLayerWeights& w, const torch::Ten
     // Padded keys get the lowest finite score, not −inf: a padding query, which sees only padding, then
     // averages finite values instead of making NaNs that 0 × NaN would carry into real rows.
     if (keyMask.defined()) scores = scores.masked_fill(keyMask.logical_not().view({B, 1, 1, S}), lowestOf(scores.scalar_type()));
-    const auto out = torch::matmul(torch::softmax(scores, -1), v).transpose(1, 2).reshape({B, T, H * D});
+    // bf16 weights: the softmax in float32, its probabilities back in bf16 (as transformers' eager attention).
+    const auto probabilities = lowPrecision() ? torch::softmax(scores, -1, torch::kFloat32).to(v.scalar_type()) : torch::softmax(scores, -1);
+    const auto out = torch::matmul(probabilities, v).transpose(1, 2).reshape({B, T, H * D});
     return linear(out, w.o, w.oBias);
 }
 
@@ -104,15 +108,18 @@ const torch::Tensor& LlamaModel::outputLayer() const {
     return weights_.lmHead;
 }
 
+torch::Tensor LlamaModel::logitsOf(const torch::Tensor& hidden) const {
+    const auto logits = torch::matmul(hidden, outputLayer().t());
+    return lowPrecision() ? logits.to(torch::kFloat32) : logits;
+}
+
 torch::Tensor LlamaModel::forward(const torch::Tensor& ids, KvCache* cache, const torch::Tensor& keyMask) const {
-    const auto& head = outputLayer();
-    return torch::matmul(hidden(ids, cache, keyMask), head.t());
+    return logitsOf(hidden(ids, cache, keyMask));
 }
 
 torch::Tensor LlamaModel::lastLogits(const torch::Tensor& ids, KvCache* cache, const torch::Tensor& keyMask) const {
-    const auto& head = outputLayer();
     const auto h = hidden(ids, cache, keyMask);
-    return torch::matmul(h.narrow(1, h.size(1) - 1, 1), head.t());
+    return logitsOf(h.narrow(1, h.size(1) - 1, 1));
 }
 
 // The rotary angles of this call's T positions, as cos and sin of [1,1,T,D]: positions start … start+T−1;
@@ -135,7 +142,11 @@ torch::Tensor LlamaModel::hidden(const torch::Tensor& ids, KvCache* cache, const
     if (keyMask.defined() && (keyMask.size(0) != ids.size(0) || keyMask.size(1) != start + T))
         throw std::invalid_argument("LlamaModel: a key mask of " + std::to_string(keyMask.size(1)) + " positions for " + std::to_string(start + T));
     auto h = weights_.embedTokens.index_select(0, ids.reshape({-1})).view({ids.size(0), T, config_.hiddenSize});
-    const auto [cos, sin] = rotary(start, T, keyMask);
+    auto [cos, sin] = rotary(start, T, keyMask);
+    if (lowPrecision()) {  // the angles in float32, their cos and sin in the weights' type (transformers)
+        cos = cos.to(h.scalar_type());
+        sin = sin.to(h.scalar_type());
+    }
     for (size_t i = 0; i < weights_.layers.size(); ++i) {
         const auto& w = weights_.layers[i];
         h = h + attention(w, rmsNorm(h, w.inputNorm), cos, sin, cache, i, keyMask);

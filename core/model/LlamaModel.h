@@ -1,6 +1,8 @@
 #pragma once
-// A Llama-family decoder (Hugging Face's LlamaForCausalLM and Qwen2ForCausalLM), computed in
-// float32 as transformers computes it: RMSNorm (the mean square in fp32), rotary embeddings in the
+// A Llama-family decoder (Hugging Face's LlamaForCausalLM and Qwen2ForCausalLM), computed in its
+// weights' type as transformers computes it: float32, or bf16 (half the memory; on CPUs with AVX512-BF16 or
+// AMX about twice as fast) with RMSNorm's mean square, the rotary angles, the attention softmax and the
+// logits in float32. RMSNorm (the mean square in fp32), rotary embeddings in the
 // rotate-half layout (inverse frequencies and angles in fp32, scaled as LlamaConfig says), grouped-query
 // attention (each key/value head serves heads/kv_heads query heads), SwiGLU MLP, the output layer tied to
 // the embeddings or its own. Generation (LlamaGeneration) keeps a KV cache, so a new token costs one
@@ -46,6 +48,8 @@ public:
     const LlamaConfig& config() const { return config_; }
     torch::Device device() const { return weights_.embedTokens.device(); }
     LlamaWeights& weights() { return weights_; }
+    // The type the weights are held and computed in: float32 or bfloat16.
+    torch::ScalarType dtype() const { return weights_.embedTokens.scalar_type(); }
 
     // The final hidden states [B,T,C] (after the last RMSNorm) of `ids` [B,T] at positions
     // cache->length … (0 without a cache); the cache, when given, gains these positions. `keyMask`
@@ -53,7 +57,7 @@ public:
     // query attends to and no position counts (each row's positions are 0 … its own length − 1, as
     // transformers' position_ids from an attention mask). Padding positions' outputs are meaningless.
     torch::Tensor hidden(const torch::Tensor& ids, KvCache* cache = nullptr, const torch::Tensor& keyMask = {}) const;
-    // Logits [B,T,V] (fp32): hidden() through the output layer. Throws std::invalid_argument for a
+    // Logits [B,T,V] (float32 whatever the weights' type): hidden() through the output layer. Throws std::invalid_argument for a
     // sequence classifier without one.
     torch::Tensor forward(const torch::Tensor& ids, KvCache* cache = nullptr, const torch::Tensor& keyMask = {}) const;
     // Logits [B,1,V] of the last position only: what a decode step samples from, without the [B,T,V] of a
@@ -67,7 +71,9 @@ private:
     torch::Tensor attention(const LlamaLayerWeights& w, const torch::Tensor& x, const torch::Tensor& cos,
                             const torch::Tensor& sin, KvCache* cache, size_t layer, const torch::Tensor& keyMask) const;
     std::pair<torch::Tensor, torch::Tensor> rotary(int64_t start, int64_t T, const torch::Tensor& keyMask) const;
+    bool lowPrecision() const { return dtype() != torch::kFloat32; }
     const torch::Tensor& outputLayer() const;  // lm_head [V,C]; throws std::invalid_argument for a classifier
+    torch::Tensor logitsOf(const torch::Tensor& hidden) const;  // [B,T,C] → [B,T,V] float32
     torch::Tensor mlp(const LlamaLayerWeights& w, const torch::Tensor& x) const;
     torch::Tensor rmsNorm(const torch::Tensor& x, const torch::Tensor& weight) const;
 

@@ -1,7 +1,8 @@
 #pragma once
 // How much memory a stage needs for a model, from its config.json alone (nothing is loaded), so a run
 // that cannot fit is refused before it starts. The parts, in bytes:
-//   weights     4·P (every model is held in float32: the engine's master weights and inference copies);
+//   weights     4·P (models are held in float32: the engine's master weights and inference copies), or
+//               2·P for a Llama-family model run in bf16 (chat, generate, score with bf16 weights);
 //   gradients   4·P of each trained model; optimizer 8·P (AdamW's two moments);
 //   autocast    2·P of each trained model under bf16 (the weights' bf16 copies autocast keeps for a pass);
 //   frozen      4·P of each model that is only run (DPO's and PPO's reference, PPO's reward model);
@@ -10,7 +11,8 @@
 //               decays, inputs and states) values plus 2·H·T attention scores, at 4
 //               bytes (2.4 under bf16: matmul outputs in bf16, norms and softmax in fp32), and the
 //               logits three times (values, log-softmax, gradient) at 4 bytes;
-//   cache       the KV cache of generation: 2·L·K·D values per token of batch × (prompt + new tokens);
+//   cache       the KV cache of generation: 2·L·K·D values per token of batch × (prompt + new tokens),
+//               in the weights' type;
 //               Mamba's recurrent state instead: L·I·(N + K − 1) values per sequence, whatever its length.
 // Training stages are sft, rm, dpo (chosen and rejected: twice the sequences), ppo (policy and value
 // model trained, reference and reward frozen, rollouts generated) and pretrain; inference stages
@@ -55,7 +57,7 @@ struct StageSize {
     int64_t trainBatch = 0;   // PPO: rollouts per optimiser update (0: batch)
     int64_t sequence = 0;     // tokens per sequence (0: the model's context)
     int64_t newTokens = 0;    // generation: tokens generated after `sequence` prompt tokens
-    bool bf16 = false;
+    bool bf16 = false;        // training: bf16 autocast; chat, generate, score: bf16 weights (Llama family)
 };
 
 // `reward` is PPO's reward model (also the value model's start); nullptr elsewhere. Throws

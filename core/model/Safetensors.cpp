@@ -146,7 +146,13 @@ torch::Tensor SafetensorsFile::load(const std::string& name) const {
     const TensorInfo& info = it->second;
     const DtypeInfo* d = dtypeByName(info.dtype);
     torch::Tensor out = torch::empty(info.shape, torch::TensorOptions().dtype(d->dtype));
-    std::memcpy(out.data_ptr(), mapped_ + dataStart_ + info.begin, info.end - info.begin);
+    const uint8_t* from = mapped_ + dataStart_ + info.begin;
+    std::memcpy(out.data_ptr(), from, info.end - info.begin);
+    // The copied pages leave the mapping (they are the file's, read again if touched): loading a checkpoint
+    // then holds its tensors, not also the whole file (a 0.5B bf16 model: about 1 GB less at the peak).
+    const auto page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+    const auto first = reinterpret_cast<uintptr_t>(from) & ~(page - 1);
+    madvise(reinterpret_cast<void*>(first), reinterpret_cast<uintptr_t>(from) + (info.end - info.begin) - first, MADV_DONTNEED);
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "model/TextModel.h"
 
 #include <memory>
+#include <stdexcept>
 
 #include "model/LlamaCheckpoint.h"
 #include "model/LlamaGeneration.h"
@@ -11,9 +12,10 @@ namespace rlhf::model {
 
 bool isTextModelType(const std::string& modelType) { return isLlamaFamily(modelType) || isMamba(modelType); }
 
-TextModel loadTextModel(const std::string& dir, const torch::Device& device) {
+TextModel loadTextModel(const std::string& dir, const torch::Device& device, torch::ScalarType dtype) {
     TextModel m;
     if (isMamba(modelTypeOf(dir))) {
+        if (dtype != torch::kFloat32) throw std::invalid_argument(dir + ": a Mamba model runs in float32 only");
         auto mamba = std::make_shared<MambaModel>(loadMambaModel(dir, device));
         m.vocabSize = (*mamba)->config().vocabSize;
         m.tokenLogProbs = [mamba](const std::vector<int>& ids) { return (*mamba)->tokenLogProbs(ids); };
@@ -23,7 +25,7 @@ TextModel loadTextModel(const std::string& dir, const torch::Device& device) {
         };
         return m;
     }
-    auto llama = std::make_shared<LlamaModel>(loadLlamaModel(dir, device));
+    auto llama = std::make_shared<LlamaModel>(loadLlamaModel(dir, device, nullptr, dtype));
     m.vocabSize = llama->config().vocabSize;
     m.tokenLogProbs = [llama](const std::vector<int>& ids) { return llama->tokenLogProbs(ids); };
     m.generate = [llama](const std::vector<int>& prompt, int num, const SamplingOptions& sampling,

@@ -26,7 +26,8 @@ struct TextModel {
 // model_type llama, qwen2 or mamba.
 bool isTextModelType(const std::string& modelType);
 
+// `dtype`: float32, or bfloat16 for a Llama-family model (LlamaModel; Mamba runs in float32 only).
 // Throws std::invalid_argument (or SafetensorsError) naming the file and the problem.
-TextModel loadTextModel(const std::string& dir, const torch::Device& device);
+TextModel loadTextModel(const std::string& dir, const torch::Device& device, torch::ScalarType dtype = torch::kFloat32);
 
 }  // namespace rlhf::model

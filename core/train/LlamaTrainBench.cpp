@@ -12,7 +12,8 @@
 
 namespace rlhf::train {
 
-double llamaTrainTokensPerSecond(const model::LlamaConfig& config, int tokens, int rounds, const torch::Device& device) {
+double llamaTrainTokensPerSecond(const model::LlamaConfig& config, int tokens, int rounds, const torch::Device& device,
+                                 Precision precision) {
     torch::manual_seed(2);
     model::LlamaModule module(model::LlamaModel(config, model::randomLlamaWeights(config, device)), nlohmann::json::object(),
                               nlohmann::json());
@@ -22,7 +23,11 @@ double llamaTrainTokensPerSecond(const model::LlamaConfig& config, int tokens, i
         const auto sequence = torch::randint(0, config.vocabSize - 1, {1, tokens + 1}, torch::dtype(torch::kLong).device(device));
         const auto t0 = std::chrono::steady_clock::now();
         setGradsToNone(module->parameters());
-        const auto logProbs = module->targetLogProbs(sequence.narrow(1, 0, tokens), sequence.narrow(1, 1, tokens));
+        torch::Tensor logProbs;
+        {
+            AutocastScope autocast(precision, device);
+            logProbs = module->targetLogProbs(sequence.narrow(1, 0, tokens), sequence.narrow(1, 1, tokens));
+        }
         (-logProbs.mean()).backward();
         optimizer.step(1e-5);
         (void)logProbs.sum().item<double>();  // waits for a device

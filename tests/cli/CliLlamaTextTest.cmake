@@ -68,6 +68,26 @@ string(JSON textLast GET "${byText}" token_logprobs 0)
 string(JSON idsLast GET "${byIds}" token_logprobs ${last})
 expect_equal("score on texts against on ids" "${textLast}" "${idsLast}")
 
+# --precision: fp32 is score's default; bf16 weights give other (nearby: LlamaModelTest) log-probs and the
+# greedy ids of generate; bf16 is refused for a GPT-2, which runs in float32.
+run_ok(fp32 score --model ${MODEL} --ids 378,${promptOnly},${responseIds} --precision fp32 --json)
+expect_equal("score --precision fp32 against the default" "${fp32}" "${byIds}")
+run_ok(bf16 score --model ${MODEL} --ids 378,${promptOnly},${responseIds} --precision bf16 --json)
+string(JSON bf16Logprob GET "${bf16}" logprob)
+string(JSON fp32Logprob GET "${fp32}" logprob)
+if(bf16Logprob EQUAL fp32Logprob OR NOT bf16Logprob LESS 0)
+  message(FATAL_ERROR "score --precision bf16: ${bf16} against fp32 ${fp32}")
+endif()
+run_ok(out generate --model ${MODEL} --ids ${promptIds} --greedy --max-new-tokens 10 --precision bf16 --json)
+string(JSON n LENGTH "${out}" completions 0 ids)
+if(n LESS 1)
+  message(FATAL_ERROR "generate --precision bf16: ${out}")
+endif()
+execute_process(COMMAND ${RLHF} score --model ${DATA}/tiny-gpt2/policy --ids 1,2,3 --precision bf16 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(rc EQUAL 0 OR NOT err MATCHES "--precision bf16: for Llama-family models; this gpt2 model runs in float32")
+  message(FATAL_ERROR "score --precision bf16 on a GPT-2: rc=${rc} ${err}")
+endif()
+
 # Mistakes: an unknown format, --system without --chat, --chat on a GPT-2.
 foreach(case "--chat;--chat-format;vicuna;'vicuna' is not one of chatml, llama-3, llama-2, zephyr"
              "--system;x;--system requires --chat")
@@ -99,6 +119,17 @@ if(NOT out MATCHES "^([^\n]*)\n")
 endif()
 string(JSON format GET "${CMAKE_MATCH_1}" chat_format)
 expect_equal("chat_format of the ready event" "${format}" "llama-3")
+string(JSON precision GET "${CMAKE_MATCH_1}" precision)
+if(NOT precision MATCHES "^(fp32|bf16)$")  # auto: bf16 where the CPU multiplies it natively
+  message(FATAL_ERROR "chat: the ready event's precision: ${out}")
+endif()
+file(WRITE ${WORK_DIR}/no-requests.jsonl "")
+foreach(asked fp32 bf16)  # no requests: the ready event, then the end of input ends the chat
+  execute_process(COMMAND ${RLHF} chat --model ${MODEL} --json --precision ${asked} INPUT_FILE ${WORK_DIR}/no-requests.jsonl
+                  OUTPUT_VARIABLE ready RESULT_VARIABLE rc)
+  string(JSON precision GET "${ready}" precision)
+  expect_equal("chat --precision ${asked}: the ready event's precision" "${precision}" "${asked}")
+endforeach()
 if(out MATCHES "\"event\":\"error\"")
   message(FATAL_ERROR "chat: ${out}")
 endif()

@@ -2,7 +2,7 @@
 // with head_dim, llama3 rope scaling, biases and two EOS ids, a sharded Qwen2): logits against the plain
 // PyTorch transcription of transformers' modeling code in make_tiny_llama.py, the KV cache against full
 // passes, left-padded batches against each row alone, greedy ids, EOS from generation_config.json, and the
-// loader's errors.
+// loader's errors; bf16 weights against expected_bf16.json.
 // torch before Qt: Qt's `slots` macro breaks torch headers.
 #include <torch/torch.h>
 
@@ -30,6 +30,12 @@ torch::Tensor row(const std::vector<int>& ids) {
 
 std::string modelDir(const std::string& name) { return rlhf::test::dataPath("tiny-llama/" + name); }
 
+torch::Tensor logitsOf(const json& expected) {  // expected["logits"] as [T,V]
+    std::vector<torch::Tensor> rows;
+    for (const auto& r : expected["logits"]) rows.push_back(torch::tensor(r.get<std::vector<float>>()));
+    return torch::stack(rows);
+}
+
 std::string loadError(const std::string& dir) {
     try {
         loadLlamaModel(dir);
@@ -54,7 +60,7 @@ std::vector<int> greedyIds(const LlamaModel& model, const std::vector<int>& prom
 
 class LlamaModelTest : public QObject {
     Q_OBJECT
-    json expected_;
+    json expected_, bf16Expected_;
     fs::path tmp_;
 
     // A copy of model `name` in tmp_ with `file` (config.json or generation_config.json) changed by `edit`.
@@ -66,6 +72,7 @@ private slots:
     void initTestCase() {
         torch::set_num_threads(2);
         expected_ = json::parse(rlhf::test::readData("tiny-llama/expected.json"));
+        bf16Expected_ = json::parse(rlhf::test::readData("tiny-llama/expected_bf16.json"));
         tmp_ = fs::temp_directory_path() / ("rlhf-llama-" + std::to_string(::getpid()));
         fs::create_directories(tmp_);
     }
@@ -80,11 +87,9 @@ private slots:
         const auto& e = expected_[name.toStdString()];
         const auto model = loadLlamaModel(modelDir(name.toStdString()));
         const auto logits = model.forward(row(e["ids"].get<std::vector<int>>()))[0];
-        std::vector<torch::Tensor> rows;
-        for (const auto& r : e["logits"]) rows.push_back(torch::tensor(r.get<std::vector<float>>()));
         // Within 1e-4 plus 1e-5 of the largest logit: float32 sums whose logits reach 20 differ by 1.6e-4
         // between two CPUs' BLAS kernels (the reference itself, recomputed on another machine, moved so much).
-        const auto reference = torch::stack(rows);
+        const auto reference = logitsOf(e);
         const double diff = (logits - reference).abs().max().item<double>();
         const double tolerance = 1e-4 + 1e-5 * reference.abs().max().item<double>();
         QVERIFY2(diff < tolerance, qPrintable(QString("max |Δlogit| %1, tolerance %2").arg(diff).arg(tolerance)));
@@ -93,6 +98,33 @@ private slots:
         for (size_t i = 0; i < logProbs.size(); ++i) QVERIFY(std::abs(logProbs[i] - e["token_logprobs"][i].get<double>()) < 1e-4);
         QCOMPARE(greedyIds(model, e["greedy_prompt"].get<std::vector<int>>(), e["max_new_tokens"].get<int>()),
                  e["greedy_new_ids"].get<std::vector<int>>());
+    }
+
+    // bf16 weights: every weight held in bf16, float32 logits, and nearer to expected_bf16.json (the same
+    // transcription on bf16 weights, upcast where transformers upcasts) than half the distance between the two
+    // references — bit-equal on this machine (the same LibTorch kernels); another CPU's bf16 kernels round
+    // differently, which moves the logits by less. The cache's last step agrees with the full pass as far
+    // as bf16's rounding lets it (a 1-ulp flip early on moves these chaotic tiny models' logits by ~0.6).
+    void bf16WeightsFollowTheBf16Reference_data() { logitsMatchTheReference_data(); }
+    void bf16WeightsFollowTheBf16Reference() {
+        QFETCH(QString, name);
+        const auto model = loadLlamaModel(modelDir(name.toStdString()), torch::kCPU, nullptr, torch::kBFloat16);
+        QCOMPARE(model.dtype(), torch::kBFloat16);
+        QCOMPARE(const_cast<LlamaModel&>(model).weights().layers.back().down.scalar_type(), torch::kBFloat16);
+        const auto ids = bf16Expected_[name.toStdString()]["ids"].get<std::vector<int>>();
+        QCOMPARE(ids, expected_[name.toStdString()]["ids"].get<std::vector<int>>());
+        const auto logits = model.forward(row(ids))[0];
+        QCOMPARE(logits.scalar_type(), torch::kFloat32);
+        const auto bf16Reference = logitsOf(bf16Expected_[name.toStdString()]), fp32Reference = logitsOf(expected_[name.toStdString()]);
+        const double between = (bf16Reference - fp32Reference).abs().max().item<double>();
+        const double diff = (logits - bf16Reference).abs().max().item<double>();
+        QVERIFY2(between > 0.05, qPrintable(QString::number(between)));
+        QVERIFY2(diff < between / 2, qPrintable(QString("max |Δ| %1 from the bf16 reference, %2 between the references").arg(diff).arg(between)));
+        LlamaModel::KvCache cache;
+        model.forward(row(std::vector<int>(ids.begin(), ids.end() - 1)), &cache);
+        const auto stepped = model.forward(row({ids.back()}), &cache)[0][0];
+        const double scale = bf16Reference.abs().max().item<double>();
+        QVERIFY((stepped - logits[static_cast<int64_t>(ids.size()) - 1]).abs().max().item<double>() < 0.1 * scale);
     }
 
     // Feeding a prompt and then one token at a time through the cache gives the full pass's logits.

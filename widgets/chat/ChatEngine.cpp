@@ -91,6 +91,7 @@ void ChatEngine::handle(const QJsonObject& e) {
         ready_ = true;
         context_ = e.value(QStringLiteral("context")).toInt();
         chatFormat_ = e.value(QStringLiteral("chat_format")).toString(QStringLiteral("cues"));
+        precision_ = e.value(QStringLiteral("precision")).toString(QStringLiteral("fp32"));
         emit loaded(e.value(QStringLiteral("model")).toString(), context_, e.value(QStringLiteral("device")).toString());
     }
 }

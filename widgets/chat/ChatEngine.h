@@ -34,6 +34,9 @@ public:
     // The loaded model's chat format: "cues" (a GPT-2, prompted with the settings' user/assistant cues) or
     // a Llama-family model's own ("llama-3", "chatml", …), which the cues do not change.
     QString chatFormat() const { return chatFormat_; }
+    // The type the loaded model's weights are computed in: "fp32", or "bf16" (a Llama-family model on a CPU
+    // that multiplies bf16 natively, or on CUDA: the engine's --precision auto).
+    QString precision() const { return precision_; }
     // Asks for the reply to `turns` (ending with the user's message) with these sampling settings
     // ({"temperature", "top_p", "top_k", "max_new_tokens", "greedy", "seed"}); returns the request's id.
     int requestReply(const std::vector<chat::ChatTurn>& turns, const QJsonObject& sampling);
@@ -57,6 +60,7 @@ private:
     bool ready_ = false;
     int context_ = 0, nextId_ = 1;
     QString chatFormat_;
+    QString precision_;
 };
 
 }  // namespace rlhf::widgets

@@ -6,7 +6,8 @@ Qwen2ForCausalLM (modeling_llama.py: RMSNorm in fp32, rotate-half rotary embeddi
 linear and llama3 inverse frequencies, repeat_kv grouped-query attention, SwiGLU). Greedy decoding here
 recomputes the whole sequence each step (no KV cache), so it checks the C++ cache too. No transformers
 needed: run with Debian's python3-torch (/usr/bin/python3 make_tiny_llama.py). A session with the GPU
-machine, which has transformers, can check these numbers against it (docs/models.md)."""
+machine, which has transformers, can check these numbers against it (docs/models.md).
+With --bf16 it writes only expected_bf16.json: the same models' logits with bf16 weights."""
 import json
 import math, os, shutil, sys
 import torch
@@ -101,7 +102,8 @@ def inv_freq(c):
 
 
 def rms(x, w, eps):
-    return w * (x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + eps))
+    wide = x.float()  # bf16: the mean square in float32, the result back in bf16 (LlamaRMSNorm)
+    return w * (wide * torch.rsqrt(wide.pow(2).mean(-1, keepdim=True) + eps)).to(x.dtype)
 
 
 def rotate_half(x):
@@ -115,7 +117,7 @@ def forward(c, w, ids):
     x = w["model.embed_tokens.weight"][torch.tensor(ids)]
     freqs = torch.arange(T).float()[:, None] * inv_freq(c)[None, :]
     emb = torch.cat((freqs, freqs), dim=-1)
-    cos, sin = emb.cos()[None], emb.sin()[None]
+    cos, sin = emb.cos()[None].to(x.dtype), emb.sin()[None].to(x.dtype)
     mask = torch.full((T, T), float("-inf")).triu(1)
     lin = lambda x, p: x @ w[p + ".weight"].T + (w[p + ".bias"] if p + ".bias" in w else 0)
     for i in range(c["num_hidden_layers"]):
@@ -127,12 +129,12 @@ def forward(c, w, ids):
         q, k = q * cos + rotate_half(q) * sin, k * cos + rotate_half(k) * sin
         k = k[:, None].expand(K, H // K, T, D).reshape(H, T, D)  # repeat_kv
         v = v[:, None].expand(K, H // K, T, D).reshape(H, T, D)
-        a = torch.softmax(q @ k.transpose(1, 2) / math.sqrt(D) + mask, dim=-1, dtype=torch.float32) @ v
+        a = torch.softmax(q @ k.transpose(1, 2) / math.sqrt(D) + mask, dim=-1, dtype=torch.float32).to(v.dtype) @ v
         x = x + lin(a.transpose(0, 1).reshape(T, H * D), p + "self_attn.o_proj")
         h = rms(x, w[p + "post_attention_layernorm.weight"], c["rms_norm_eps"])
         x = x + lin(torch.nn.functional.silu(lin(h, p + "mlp.gate_proj")) * lin(h, p + "mlp.up_proj"), p + "mlp.down_proj")
     head = w.get("lm_head.weight", w["model.embed_tokens.weight"])
-    return rms(x, w["model.norm.weight"], c["rms_norm_eps"]) @ head.T
+    return (rms(x, w["model.norm.weight"], c["rms_norm_eps"]) @ head.T).float()
 
 
 def greedy(c, w, prompt, n):
@@ -182,7 +184,21 @@ def write_model(name, c, w):
               open(os.path.join(d, "model.safetensors.index.json"), "w"), indent=2)
 
 
+def bf16_main():
+    """expected_bf16.json: the same models with their weights in bf16, computed as transformers computes a
+    bf16 model, beside the float32 expected.json (which this leaves as it is)."""
+    expected = {}
+    for seed, (name, c) in enumerate(MODELS.items()):
+        w = {k: t.to(torch.bfloat16) for k, t in weights(c, seed + 1).items()}
+        g = torch.Generator().manual_seed(100 + seed)
+        ids = torch.randint(0, c["vocab_size"], (14,), generator=g).tolist()
+        expected[name] = {"ids": ids, "logits": forward(c, w, ids).tolist()}
+    json.dump(expected, open(os.path.join(HERE, "expected_bf16.json"), "w"))
+
+
 def main():
+    if sys.argv[1:] == ["--bf16"]:
+        return bf16_main()
     torch.manual_seed(0)
     expected = {}
     for seed, (name, c) in enumerate(MODELS.items()):
