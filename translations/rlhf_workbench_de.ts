@@ -1668,8 +1668,8 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     </message>
     <message>
         <location filename="../widgets/runs/ImportRunDialog.cpp" line="36"/>
-        <source>A Hugging Face checkpoint directory, e.g. output/checkpoint-500</source>
-        <translation>Ein Hugging-Face-Checkpoint-Verzeichnis, z. B. output/checkpoint-500</translation>
+        <source>e.g. output/checkpoint-500</source>
+        <translation>z. B. output/checkpoint-500</translation>
     </message>
     <message>
         <location filename="../widgets/runs/ImportRunDialog.cpp" line="37"/>
@@ -3453,101 +3453,100 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunCurvesView</name>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="36"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="31"/>
+        <source>Select a run to see its curves. New run… starts one; Import run… brings in one trained elsewhere.</source>
+        <translation>Wählen Sie einen Lauf, um seine Kurven zu sehen. Neuer Lauf… startet einen; Lauf importieren… holt einen anderswo trainierten herein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="39"/>
         <source>The metric to plot (TRL&apos;s names); its validation values (val_…) are drawn dashed on the same plot</source>
         <translation>Die darzustellende Metrik (Namen wie bei TRL); ihre Validierungswerte (val_…) erscheinen gestrichelt im selben Diagramm</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="38"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="41"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="38"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="41"/>
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="44"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="47"/>
         <source>Exponential moving average, as TensorBoard&apos;s smoothing; the raw curve stays, faint</source>
         <translation>Exponentieller gleitender Mittelwert wie die Glättung von TensorBoard; die Rohkurve bleibt blass sichtbar</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="46"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="49"/>
         <source>Log scale</source>
         <translation>Log-Skala</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="47"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="50"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="48"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="51"/>
         <source>Save the plot as PNG or PDF, or its points as CSV</source>
         <translation>Das Diagramm als PNG oder PDF speichern oder seine Punkte als CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="50"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="53"/>
         <source>Metric:</source>
         <translation>Metrik:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="52"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="55"/>
         <source>x:</source>
         <translation>x:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="54"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="57"/>
         <source>Smoothing:</source>
         <translation>Glättung:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="65"/>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="186"/>
-        <source>Select a run to see its curves, or start one with New run…</source>
-        <translation>Wählen Sie einen Lauf, um seine Kurven zu sehen, oder starten Sie einen mit Neuer Lauf…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="179"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="183"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="179"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="183"/>
         <source>minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="185"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="189"/>
         <source>No points yet: the curves appear with the run&apos;s first steps.</source>
         <translation>Noch keine Punkte: Die Kurven erscheinen mit den ersten Schritten des Laufs.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="222"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="226"/>
         <source>%1 validation</source>
         <translation>%1 Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="251"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="255"/>
         <source>%1
 %2 %3: %4</source>
         <translation>%1
 %2 %3: %4</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="282"/>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="294"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="286"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="298"/>
         <source>Export curves</source>
         <translation>Kurven exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="283"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="287"/>
         <source>PNG image (*.png);;PDF document (*.pdf);;CSV points (*.csv)</source>
         <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;CSV-Punkte (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="294"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="298"/>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>

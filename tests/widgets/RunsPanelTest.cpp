@@ -56,7 +56,7 @@ class RunsPanelTest : public QObject {
             panel.refresh();
             e = panel.model()->entry(id);
             return e && e->status == status;
-        }, 120000);
+        }, 300000);  // generous: under a parallel build both cores are busy
         return e && e->status == status ? e : nullptr;
     }
 

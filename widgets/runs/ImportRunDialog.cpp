@@ -33,7 +33,7 @@ ImportRunDialog::ImportRunDialog(const QString& projectPath, QWidget* parent)
     : QDialog(parent), projectPath_(projectPath), process_(this) {
     setWindowTitle(tr("Import run"));
     directory_ = new QLineEdit(this);
-    directory_->setPlaceholderText(tr("A Hugging Face checkpoint directory, e.g. output/checkpoint-500"));
+    directory_->setPlaceholderText(tr("e.g. output/checkpoint-500"));
     browseDirectory_ = new QPushButton(tr("Browse…"), this);
     curves_ = new QComboBox(this);
     curves_->addItem(tr("Found beside it (trainer_state.json or tensorboard/)"), CurvesFound);

@@ -27,6 +27,9 @@ namespace rlhf::widgets {
 
 namespace {
 constexpr const char* kValPrefix = "val_";
+QString noRunText() {
+    return RunCurvesView::tr("Select a run to see its curves. New run… starts one; Import run… brings in one trained elsewhere.");
+}
 }  // namespace
 
 RunCurvesView::RunCurvesView(QWidget* parent) : QWidget(parent) {
@@ -62,8 +65,9 @@ RunCurvesView::RunCurvesView(QWidget* parent) : QWidget(parent) {
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot_->legend->setVisible(true);
     plot_->setMinimumHeight(220);
-    empty_ = new QLabel(tr("Select a run to see its curves, or start one with New run…"), this);
+    empty_ = new QLabel(noRunText(), this);
     empty_->setAlignment(Qt::AlignCenter);
+    empty_->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(controls);
@@ -183,7 +187,7 @@ void RunCurvesView::rebuildGraphs() {
     plot_->setVisible(any);
     empty_->setVisible(!any);
     if (!any && !runs_.empty()) empty_->setText(tr("No points yet: the curves appear with the run's first steps."));
-    else if (!any) empty_->setText(tr("Select a run to see its curves, or start one with New run…"));
+    else if (!any) empty_->setText(noRunText());
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
