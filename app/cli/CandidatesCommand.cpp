@@ -31,6 +31,7 @@ namespace {
 
 struct CandidatesOptions {
     std::string project, models, split, round, device = "cpu";
+    std::string precision = "auto";  // --precision (DeviceOption's inferenceDtype): samples for people to rank
     int k = 4, maxPrompts = 20, threads = 0;
     model::SamplingOptions sampling;
     bool json = false;
@@ -57,9 +58,9 @@ Generator gpt2Generator(const std::string& origin, const std::string& dir, const
 // A Llama-family model or a Mamba, prompted as the workbench fine-tunes it (train/ResponseEncoding): in
 // its chat template when it has one, the response ending at the template's end-of-turn tokens (as `rlhf
 // generate --chat` ends it); else the plain text, ending at the config's EOS.
-Generator textModelGenerator(const std::string& origin, const std::string& dir, const torch::Device& device) {
+Generator textModelGenerator(const std::string& origin, const std::string& dir, const torch::Device& device, torch::ScalarType dtype) {
     auto tokenizer = std::make_shared<const text::Tokenizer>(textModelTokenizer(dir));
-    auto textModel = std::make_shared<model::TextModel>(model::loadTextModel(dir, device));
+    auto textModel = std::make_shared<model::TextModel>(model::loadTextModel(dir, device, dtype));
     const auto encoding = train::responseEncodingFor(dir, *tokenizer, -1);
     const std::vector<int> stopIds = encoding.format ? chat::endOfTurnIds(*encoding.format, *tokenizer) : std::vector<int>{};
     return {origin, tokenizer, [=](const std::string& prompt, int samples, const model::SamplingOptions& sampling) {
@@ -109,9 +110,11 @@ void runCandidates(const CandidatesOptions& given) {
     if (prompts.empty()) throw UserError(o.project + ": no prompts in the " + o.split + " split (rlhf split assigns one)");
     const torch::Device device = resolveDevice(o.device, o.threads);
     std::vector<Generator> generators;
-    for (const auto& m : models)
-        generators.push_back(model::isTextModelType(model::modelTypeOf(m.dir)) ? textModelGenerator(shortNameOf(m), m.dir, device)
+    for (const auto& m : models) {
+        const auto dtype = inferenceDtype(o.precision, m.dir, device);  // refuses bf16 for a GPT-2 or a Mamba
+        generators.push_back(model::isTextModelType(model::modelTypeOf(m.dir)) ? textModelGenerator(shortNameOf(m), m.dir, device, dtype)
                                                                               : gpt2Generator(shortNameOf(m), m.dir, device));
+    }
     torch::NoGradGuard noGrad;
     data::RankingStore rankings(store->database());
     int64_t made = 0, skipped = 0;
@@ -160,6 +163,7 @@ void addCandidatesCommand(CLI::App& app) {
     cmd->add_flag("--greedy", o->sampling.greedy, "The likeliest token each step (one response per model)");
     cmd->add_option("--seed", o->sampling.seed, "Sampling seed (prompt i uses seed + i)");
     addDeviceOption(cmd, o->device);
+    addInferencePrecisionOption(cmd, o->precision, "auto");
     cmd->add_option("--threads", o->threads, "LibTorch intra-op threads (default: all cores)");
     cmd->add_flag("--json", o->json, "A JSON line per item made, then the result");
     cmd->callback([o] { runCandidates(*o); });

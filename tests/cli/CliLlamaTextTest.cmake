@@ -163,9 +163,10 @@ string(JSON template GET "${tokenizerConfig}" chat_template)
 run_ok(out generate --model ${TUNED} --prompt "Hi!" --chat --max-new-tokens 2 --json)
 # Candidates for the Ranking panel from the DPO run: its chat template's samples. The second prompt is
 # one HH turn ("\n\nHuman: 2+2?\n\nAssistant:"), so they are what rlhf generate --chat draws for "2+2?"
-# with that prompt's seed (5 + 1).
-run_ok(generated generate --model ${TUNED} --prompt "2+2?" --chat --num 2 --max-new-tokens 4 --seed 6 --json)
-expect_candidates(${P} "2 dpo-1" 1 "${generated}" --models 1 --k 2 --max-new-tokens 4 --seed 5)
+# with that prompt's seed (5 + 1), both with bf16 weights (candidates' default, auto, picks them where the
+# CPU computes bf16 natively).
+run_ok(generated generate --model ${TUNED} --prompt "2+2?" --chat --num 2 --max-new-tokens 4 --seed 6 --precision bf16 --json)
+expect_candidates(${P} "2 dpo-1" 1 "${generated}" --models 1 --k 2 --max-new-tokens 4 --seed 5 --precision bf16)
 run_ok(out train rm ${P} --set model=${MODEL} --set max_steps=2 --set batch_size=2 --set checkpoint_every=2 --json)
 set(RM ${P}.d/runs/2-rm/checkpoints/step-00000002)
 file(READ ${RM}/config.json config)
