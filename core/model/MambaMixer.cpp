@@ -2,11 +2,27 @@
 
 #include <cmath>
 
+#include <ATen/autocast_mode.h>
 #include <torch/torch.h>
+#include <torch/version.h>
 
 #include "model/SelectiveScan.h"
+#include "model/cpu/MambaDecodeStep.h"
+#include "util/EngineSwitches.h"
 
 namespace rlhf::model {
+
+namespace {
+
+bool cpuAutocastOn() {
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+    return at::autocast::is_autocast_enabled(at::kCPU);
+#else
+    return at::autocast::is_cpu_enabled();
+#endif
+}
+
+}  // namespace
 
 MambaMixerImpl::MambaMixerImpl(const MambaConfig& c)
     : channels_(c.intermediateSize), stateSize_(c.stateSize), kernel_(c.convKernel), rank_(c.timeStepRank) {
@@ -47,7 +63,28 @@ torch::Tensor MambaMixerImpl::selectiveScan(const torch::Tensor& u, const torch:
     return (states * c.unsqueeze(2)).sum(-1);  // [B,T,I]: C_t · s_t
 }
 
+bool MambaMixerImpl::fusesDecodeStep(const torch::Tensor& x, const MambaLayerState* state) const {
+    return state && x.size(1) == 1 && x.device().is_cpu() && x.scalar_type() == torch::kFloat32 &&
+           in_proj->weight.scalar_type() == torch::kFloat32 && !torch::GradMode::is_enabled() &&
+           !cpuAutocastOn() && !switchedOff(EngineSwitch::MambaDecodeKernel);
+}
+
+torch::Tensor MambaMixerImpl::decodeStep(const torch::Tensor& x, MambaLayerState& state) {
+    const int64_t B = x.size(0), I = channels_, N = stateSize_;
+    const auto xz = in_proj(x.view({B, x.size(2)}));  // [B,2I]: x and the gate z
+    if (!state.conv.defined()) state.conv = torch::zeros({B, I, kernel_ - 1}, xz.options());
+    if (!state.ssm.defined()) state.ssm = torch::zeros({B, I, N}, xz.options());
+    if (!state.conv.is_contiguous()) state.conv = state.conv.contiguous();  // a prompt's pass leaves a view
+    const auto u = cpu::mambaConvolutionStep(state.conv, xz.narrow(1, 0, I), conv1d->weight, conv1d->bias);  // [B,I]
+    const auto dbc = x_proj(u);                                                                                // [B,R+2N]
+    const auto dtRaw = dt_proj(dbc.narrow(1, 0, rank_));                                                       // [B,I]
+    const auto y = cpu::mambaScanStep(u, dtRaw, dbc.narrow(1, rank_, N), dbc.narrow(1, rank_ + N, N), -torch::exp(A_log), D,
+                                      xz.narrow(1, I, I), state.ssm);
+    return out_proj(y).view({B, 1, -1});
+}
+
 torch::Tensor MambaMixerImpl::forward(const torch::Tensor& x, MambaLayerState* state) {
+    if (fusesDecodeStep(x, state)) return decodeStep(x, *state);
     const int64_t B = x.size(0), T = x.size(1), I = channels_, N = stateSize_;
     const auto xz = in_proj(x).chunk(2, -1);                                   // [B,T,I] each
     const auto past = state && state->conv.defined() ? state->conv : torch::zeros({B, I, kernel_ - 1}, xz[0].options());

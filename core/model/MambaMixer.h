@@ -8,7 +8,9 @@
 //   s_t       = exp(Δ_t A) ⊙ s_(t−1) + Δ_t B_t u_t   (A = −exp(A_log) [I,N]: a diagonal state of N per channel)
 //   y_t       = C_t · s_t + D u_t;   out_t = out_proj(y_t ⊙ SiLU(z_t))
 // The scan runs one position after another (SelectiveScan), in float32 as transformers' slow path; the convolution and
-// the scan continue from a MambaLayerState, so decoding one token costs the same at any context length.
+// the scan continue from a MambaLayerState, so decoding one token costs the same at any context length. A
+// decode step on the CPU without autograd fuses the elementwise work between the products
+// (cpu/MambaDecodeStep).
 // Shapes: B batch, T positions, C hidden, I channels, N state, K conv width, R time-step rank.
 
 #include <torch/nn.h>
@@ -48,6 +50,11 @@ private:
     // u, dt [B,T,I], b, c [B,T,N] (float32) -> y [B,T,I], from and into `state` (zeros when undefined).
     torch::Tensor selectiveScan(const torch::Tensor& u, const torch::Tensor& dt, const torch::Tensor& b,
                                 const torch::Tensor& c, torch::Tensor& state) const;
+    // Whether forward(x, state) takes the fused decode step: one position, CPU float32, no autograd or
+    // autocast, the switch not set.
+    bool fusesDecodeStep(const torch::Tensor& x, const MambaLayerState* state) const;
+    // x [B,1,C] -> [B,1,C], `state` advanced in place (cpu/MambaDecodeStep).
+    torch::Tensor decodeStep(const torch::Tensor& x, MambaLayerState& state);
 
     int64_t channels_, stateSize_, kernel_, rank_;
 };

@@ -293,7 +293,7 @@ PpoRun::Rollouts PpoRun::rollout(const std::vector<size_t>& picked, int64_t step
     std::ofstream samples(progress_.dir.path() + "/" + kSamplesFile, std::ios::app);
     for (int64_t b = 0; b < std::min<int64_t>(B, 2); ++b)
         samples << nlohmann::json{{"step", step}, {"prompt", promptTexts_[picked[static_cast<size_t>(b)]]},
-                                  {"response", tokenizer_->decodeLossy(completions[static_cast<size_t>(b)].ids)},
+                                  {"response", tokenizer_->decodeLossy(completions[static_cast<size_t>(b)].ids, true)},  // no special tokens: as TRL logs samples
                                   {"score", perRow[2][b].item<double>()}, {"kl", perRow[0][b].item<double>()},
                                   {"length", perRow[3][b].item<double>()}}
                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)

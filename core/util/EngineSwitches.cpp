@@ -13,12 +13,13 @@ struct SwitchInfo {
     bool readEachCall;
 };
 
-constexpr std::array<SwitchInfo, 10> kSwitches = {{
+constexpr std::array<SwitchInfo, 11> kSwitches = {{
     {EngineSwitch::CpuDecoder, "RLHF_NO_CPU_DECODER", false},
     {EngineSwitch::CpuGeluKernel, "RLHF_NO_CPU_GELU_KERNEL", false},
     {EngineSwitch::CpuHeadKernel, "RLHF_NO_CPU_HEAD_KERNEL", false},
     {EngineSwitch::CpuLossKernel, "RLHF_NO_CPU_LOSS_KERNEL", false},
     {EngineSwitch::CpuAttentionKernel, "RLHF_NO_CPU_ATTENTION_KERNEL", false},
+    {EngineSwitch::MambaDecodeKernel, "RLHF_NO_MAMBA_DECODE_KERNEL", false},
     {EngineSwitch::CudaGraphs, "RLHF_NO_CUDA_GRAPHS", true},
     {EngineSwitch::CudaGraphTraining, "RLHF_NO_CUDA_GRAPH_TRAINING", true},
     {EngineSwitch::CudaLossKernel, "RLHF_NO_CUDA_LOSS_KERNEL", false},

@@ -14,6 +14,7 @@ enum class EngineSwitch {
     CpuHeadKernel,       // RLHF_NO_CPU_HEAD_KERNEL: scoring and validation logits made whole, not in row blocks
     CpuLossKernel,       // RLHF_NO_CPU_LOSS_KERNEL: the CPU loss by LibTorch (also makes the head's logits whole)
     CpuAttentionKernel,  // RLHF_NO_CPU_ATTENTION_KERNEL: CPU causal attention by LibTorch
+    MambaDecodeKernel,   // RLHF_NO_MAMBA_DECODE_KERNEL: Mamba's CPU decode step by LibTorch ops, not fused
     CudaGraphs,          // RLHF_NO_CUDA_GRAPHS: CUDA generation launches its kernels one by one
     CudaGraphTraining,   // RLHF_NO_CUDA_GRAPH_TRAINING: CUDA training steps run eagerly
     CudaLossKernel,      // RLHF_NO_CUDA_LOSS_KERNEL: the CUDA loss by ATen

@@ -1,7 +1,8 @@
 // Mamba (tests/data/tiny-mamba: a tied model with transformers' defaults and an untied one with biases,
 // kernel 3, explicit rank and intermediate size): logits against the plain sequential-scan PyTorch
 // transcription of transformers' MambaMixer in make_tiny_mamba.py, the recurrent state against full passes,
-// greedy ids, EOS from generation_config.json, save/load round trips, the loader's errors, and training.
+// greedy ids, EOS from generation_config.json, the fused CPU decode step against the op path, save/load
+// round trips, the loader's errors, and training.
 // torch before Qt: Qt's `slots` macro breaks torch headers.
 #include <torch/torch.h>
 
@@ -143,6 +144,38 @@ private slots:
         }
         QCOMPARE(cache.length, int64_t(ids.size()));
         QCOMPARE(cache.layers[2].ssm.sizes().vec(), stateShape);
+    }
+
+    // The fused CPU decode step (cpu/MambaDecodeStep, taken without autograd) against the LibTorch op path
+    // (taken with autograd on): three rows from their prompts' states, then five steps; the logits and every
+    // layer's recurrent state and convolution window agree to float32 rounding.
+    void fusedDecodeStepEqualsTheOpPath() {
+        auto model = loadMambaModel(modelDir("mamba-untied"));
+        torch::manual_seed(3);
+        const int64_t V = model->config().vocabSize;
+        MambaCache fused, plain;
+        const auto prompt = torch::randint(0, V, {3, 6}, torch::kLong);
+        {
+            torch::NoGradGuard noGrad;
+            model->forward(prompt, &fused);
+        }
+        model->forward(prompt, &plain);
+        for (int step = 0; step < 5; ++step) {
+            const auto next = torch::randint(0, V, {3, 1}, torch::kLong);
+            torch::Tensor a;
+            {
+                torch::NoGradGuard noGrad;
+                a = model->forward(next, &fused);
+            }
+            const auto b = model->forward(next, &plain).detach();
+            QVERIFY2(maxDiff(a, b) < 1e-5, qPrintable(QString("step %1: %2").arg(step).arg(maxDiff(a, b))));
+        }
+        for (size_t layer = 0; layer < fused.layers.size(); ++layer) {
+            const auto state = plain.layers[layer].ssm.detach();  // reaches ~50: float32 rounding is relative
+            QVERIFY(maxDiff(fused.layers[layer].ssm, state) < 2e-6 * (1 + state.abs().max().item<double>()));
+            const auto window = plain.layers[layer].conv.detach();
+            QVERIFY(maxDiff(fused.layers[layer].conv, window) < 2e-6 * (1 + window.abs().max().item<double>()));
+        }
     }
 
     // A prompt shorter than the convolution's width starts from zeros, as the padded convolution does.
