@@ -7,9 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include "CliSupport.h"
+#include "DeviceOption.h"
 #include "EngineCommands.h"
 #include "train/FineTuneConfig.h"
 #include "train/PpoConfig.h"
+#include "train/Precision.h"
 #include "train/PretrainConfig.h"
 
 namespace rlhf::cli {
@@ -27,10 +29,22 @@ std::string parts(const model::StageMemory& m) {
 }
 
 struct EstimateOptions {
-    std::string model, rewardModel, stage, precision = "fp32";
+    std::string model, rewardModel, stage, precision;  // precision: empty until resolvePrecision
     int64_t batch = 0, sequence = 0, newTokens = -1;
     bool json = false;
 };
+
+// What the stage runs in on this machine's CPU, as its command would: training stages and chat default to
+// auto (bf16 where the CPU computes it natively; inference only for the Llama family), generate and score
+// to fp32; an explicit fp32 or bf16 is taken as asked.
+std::string resolvePrecision(const EstimateOptions& o) {
+    const bool inference = o.stage == "chat" || o.stage == "generate" || o.stage == "score";
+    const std::string asked = !o.precision.empty() ? o.precision : (o.stage == "generate" || o.stage == "score") ? "fp32" : "auto";
+    if (inference && asked == "bf16") inferenceDtype(asked, o.model, torch::kCPU);  // refuses it for a GPT-2 or a Mamba
+    if (asked != "auto") return asked;
+    if (inference) return dtypeName(inferenceDtype("auto", o.model, torch::kCPU));
+    return train::precisionName(train::parsePrecision("auto", torch::kCPU));
+}
 
 // The stage's own defaults where the options leave a size out: its batch and its new tokens.
 model::StageSize sizeOf(const EstimateOptions& o) {
@@ -49,7 +63,8 @@ model::StageSize sizeOf(const EstimateOptions& o) {
     return size;
 }
 
-void runEstimate(const EstimateOptions& o) {
+void runEstimate(EstimateOptions o) {
+    o.precision = resolvePrecision(o);
     const auto shape = model::modelShapeOf(o.model);
     std::unique_ptr<model::ModelShape> reward;
     if (o.stage == "ppo") {
@@ -104,7 +119,11 @@ void addEstimateCommand(CLI::App& app) {
     cmd->add_option("--sequence", o->sequence, "Tokens per sequence (default: the model's context; ppo: prompts of at most max_prompt_length, 1024)")->check(CLI::PositiveNumber);
     cmd->add_option("--new-tokens", o->newTokens, "chat, generate, ppo: tokens generated (default 64; ppo: its response_length)")
         ->check(CLI::NonNegativeNumber);
-    cmd->add_option("--precision", o->precision, "fp32 or bf16 (training stages: autocast; chat, generate, score: a Llama-family model's bf16 weights)")->check(CLI::IsMember({"fp32", "bf16"}));
+    cmd->add_option("--precision", o->precision,
+                    "fp32, bf16 or auto (training stages: bf16 autocast; chat, generate, score: a Llama-family model's bf16 "
+                    "weights). Default: what the stage's command runs in here (auto for training and chat, fp32 for "
+                    "generate and score)")
+        ->check(CLI::IsMember({"fp32", "bf16", "auto"}));
     cmd->add_flag("--json", o->json, "JSON output (bytes; default: text)");
     cmd->callback([o] { runEstimate(*o); });
 }
