@@ -32,13 +32,7 @@ std::vector<Completion> generateEach(CausalLm& model, const std::vector<std::vec
     }
     torch::InferenceMode inference;
     if (model.llama()) return generateLlamaBatch(model.llama()->model(), prompts, options, stopIds);
-    std::vector<Completion> out;
-    for (size_t b = 0; b < prompts.size(); ++b) {
-        SamplingOptions own = options;
-        own.seed = options.seed + b * 0x9E3779B97F4A7C15ULL;  // no two calls' prompts share a seed (PPO's steps are seed + step)
-        out.push_back(std::move(generateMamba(model.mamba(), prompts[b], 1, own, {}, nullptr, stopIds).front()));
-    }
-    return out;
+    return generateMambaBatch(model.mamba(), prompts, options, stopIds);
 }
 
 }  // namespace rlhf::model

@@ -1,9 +1,8 @@
 #pragma once
 // Sampling a batch of different prompts with any CausalLm, as PPO rolls out its policy, one completion
 // each. A GPT-2 decodes the batch together left-padded with an attention mask (Generation.h), a
-// Llama-family model left-padded with its key mask (generateLlamaBatch), both from the seed of `options`;
-// a Mamba's recurrent state has no padding mask, so each prompt is decoded on its own, prompt b with seed
-// options.seed + b × 0x9E3779B97F4A7C15. Every completion ends at its first EOS id of the config or of
+// Llama-family model left-padded with its key mask (generateLlamaBatch), a Mamba left-padded with its
+// mixer's mask (generateMambaBatch), all from the seed of `options`. Every completion ends at its first EOS id of the config or of
 // `stopIds` (a chat format's end-of-turn tokens), which it keeps, with endedWithEos set. Runs under
 // inference mode on the model's device; the models are left in eval mode.
 

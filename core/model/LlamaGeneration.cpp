@@ -23,27 +23,17 @@ std::vector<Completion> generateLlama(const LlamaModel& model, const std::vector
 
 std::vector<Completion> generateLlamaBatch(const LlamaModel& model, const std::vector<std::vector<int>>& prompts,
                                            const SamplingOptions& options, const std::vector<int>& extraStopIds) {
-    size_t longest = 0;
-    for (const auto& p : prompts) {
-        if (p.empty()) throw std::invalid_argument("generation needs a non-empty prompt");
-        longest = std::max(longest, p.size());
-    }
-    const auto B = static_cast<int64_t>(prompts.size()), L = static_cast<int64_t>(longest);
-    std::vector<int64_t> ids(prompts.size() * longest, 0), real(prompts.size() * longest, 0);  // right-aligned rows
-    for (size_t b = 0; b < prompts.size(); ++b)
-        for (size_t i = 0; i < prompts[b].size(); ++i) {
-            ids[b * longest + longest - prompts[b].size() + i] = prompts[b][i];
-            real[b * longest + longest - prompts[b].size() + i] = 1;
-        }
+    const auto padded = leftPadPrompts(prompts, model.device());
+    const int64_t B = padded.ids.size(0);
     std::vector<int> stopIds = model.config().eosTokenIds;
     stopIds.insert(stopIds.end(), extraStopIds.begin(), extraStopIds.end());
-    auto keyMask = torch::tensor(real, torch::kLong).view({B, L}).to(model.device(), torch::kBool);  // [B,S]
+    auto keyMask = padded.real.to(torch::kBool);  // [B,S]
     LlamaModel::KvCache cache;
     const auto step = [&](const torch::Tensor& input) {
         if (cache.length > 0) keyMask = torch::cat({keyMask, torch::ones({B, input.size(1)}, keyMask.options())}, 1);
         return model.lastLogits(input, &cache, keyMask);
     };
-    return decodeFrom(step, torch::tensor(ids, torch::kLong).view({B, L}).to(model.device()), options, stopIds);
+    return decodeFrom(step, padded.ids, options, stopIds);
 }
 
 }  // namespace rlhf::model

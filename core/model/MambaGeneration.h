@@ -18,4 +18,11 @@ std::vector<Completion> generateMamba(MambaModel& model, const std::vector<int>&
                                       const std::atomic<bool>* cancel = nullptr, const std::vector<int>& extraStopIds = {},
                                       const LogitsCallback& onLogits = {});
 
+// One completion of each of `prompts` (different lengths), decoded together: left-padded to the longest with
+// the padding masked (MambaMixer's mask keeps the state at zero through it), sampled from the one seed of
+// `options`. Greedy, it gives each prompt what generateMamba gives it alone. Throws std::invalid_argument for
+// an empty prompt.
+std::vector<Completion> generateMambaBatch(MambaModel& model, const std::vector<std::vector<int>>& prompts,
+                                           const SamplingOptions& options, const std::vector<int>& extraStopIds = {});
+
 }  // namespace rlhf::model

@@ -63,8 +63,8 @@ torch::Tensor MambaMixerImpl::selectiveScan(const torch::Tensor& u, const torch:
     return (states * c.unsqueeze(2)).sum(-1);  // [B,T,I]: C_t · s_t
 }
 
-bool MambaMixerImpl::fusesDecodeStep(const torch::Tensor& x, const MambaLayerState* state) const {
-    return state && x.size(1) == 1 && x.device().is_cpu() && x.scalar_type() == torch::kFloat32 &&
+bool MambaMixerImpl::fusesDecodeStep(const torch::Tensor& x, const MambaLayerState* state, const torch::Tensor& mask) const {
+    return state && !mask.defined() && x.size(1) == 1 && x.device().is_cpu() && x.scalar_type() == torch::kFloat32 &&
            in_proj->weight.scalar_type() == torch::kFloat32 && !torch::GradMode::is_enabled() &&
            !cpuAutocastOn() && !switchedOff(EngineSwitch::MambaDecodeKernel);
 }
@@ -83,14 +83,17 @@ torch::Tensor MambaMixerImpl::decodeStep(const torch::Tensor& x, MambaLayerState
     return out_proj(y).view({B, 1, -1});
 }
 
-torch::Tensor MambaMixerImpl::forward(const torch::Tensor& x, MambaLayerState* state) {
-    if (fusesDecodeStep(x, state)) return decodeStep(x, *state);
+torch::Tensor MambaMixerImpl::forward(const torch::Tensor& x, MambaLayerState* state, const torch::Tensor& mask) {
+    if (fusesDecodeStep(x, state, mask)) return decodeStep(x, *state);
     const int64_t B = x.size(0), T = x.size(1), I = channels_, N = stateSize_;
     const auto xz = in_proj(x).chunk(2, -1);                                   // [B,T,I] each
+    const auto keep = mask.defined() ? mask.to(xz[0].scalar_type()).unsqueeze(-1) : torch::Tensor();  // [B,T,1]
     const auto past = state && state->conv.defined() ? state->conv : torch::zeros({B, I, kernel_ - 1}, xz[0].options());
-    const auto convInput = torch::cat({past, xz[0].transpose(1, 2).to(past.scalar_type())}, 2);  // [B,I,K−1+T]
+    const auto input = keep.defined() ? xz[0] * keep : xz[0];
+    const auto convInput = torch::cat({past, input.transpose(1, 2).to(past.scalar_type())}, 2);  // [B,I,K−1+T]
     if (state) state->conv = convInput.narrow(2, T, kernel_ - 1);
-    const auto u = torch::silu(conv1d(convInput)).transpose(1, 2);            // [B,T,I]
+    auto u = torch::silu(conv1d(convInput)).transpose(1, 2);                  // [B,T,I]
+    if (keep.defined()) u = u * keep;
     const auto dbc = x_proj(u).to(torch::kFloat32);                          // [B,T,R+2N]
     const auto dt = torch::softplus(dt_proj(dbc.narrow(-1, 0, rank_))).to(torch::kFloat32);
     const auto u32 = u.to(torch::kFloat32);

@@ -30,8 +30,11 @@ public:
     explicit MambaMixerImpl(const MambaConfig& config);
 
     // x [B,T,C] -> [B,T,C]. With `state`, starts from it (from zeros while its tensors are undefined) and
-    // leaves it after the last of these T positions.
-    torch::Tensor forward(const torch::Tensor& x, MambaLayerState* state = nullptr);
+    // leaves it after the last of these T positions. `mask` [B,T] (1 real, 0 padding), for rows left-padded
+    // to one length from a zero state: the convolution's input and output are zeroed at padding, as
+    // transformers' attention_mask does, so the state stays zero through it and each row's real positions
+    // compute as the row alone would. Padding positions' outputs are meaningless.
+    torch::Tensor forward(const torch::Tensor& x, MambaLayerState* state = nullptr, const torch::Tensor& mask = {});
 
     // transformers' initialisation for training from scratch: A_log = log(1 … N) per channel, D = 1,
     // dt_proj's bias the inverse softplus of time steps log-uniform in [time_step_min, time_step_max],
@@ -52,7 +55,7 @@ private:
                                 const torch::Tensor& c, torch::Tensor& state) const;
     // Whether forward(x, state) takes the fused decode step: one position, CPU float32, no autograd or
     // autocast, the switch not set.
-    bool fusesDecodeStep(const torch::Tensor& x, const MambaLayerState* state) const;
+    bool fusesDecodeStep(const torch::Tensor& x, const MambaLayerState* state, const torch::Tensor& mask) const;
     // x [B,1,C] -> [B,1,C], `state` advanced in place (cpu/MambaDecodeStep).
     torch::Tensor decodeStep(const torch::Tensor& x, MambaLayerState& state);
 

@@ -12,8 +12,8 @@ namespace rlhf::model {
 MambaBlockImpl::MambaBlockImpl(const MambaConfig& c)
     : norm(register_module("norm", RmsNorm(c.hiddenSize, c.layerNormEps))), mixer(register_module("mixer", MambaMixer(c))) {}
 
-torch::Tensor MambaBlockImpl::forward(const torch::Tensor& x, MambaLayerState* state) {
-    return x.to(torch::kFloat32) + mixer->forward(norm(x), state);  // residual_in_fp32
+torch::Tensor MambaBlockImpl::forward(const torch::Tensor& x, MambaLayerState* state, const torch::Tensor& mask) {
+    return x.to(torch::kFloat32) + mixer->forward(norm(x), state, mask);  // residual_in_fp32
 }
 
 MambaModelImpl::MambaModelImpl(const MambaConfig& c) : config_(c) {
@@ -29,11 +29,11 @@ MambaModelImpl::MambaModelImpl(const MambaConfig& c) : config_(c) {
     embeddings->weight.normal_(0.0, c.initializerRange);
 }
 
-torch::Tensor MambaModelImpl::hidden(const torch::Tensor& ids, MambaCache* cache) {
+torch::Tensor MambaModelImpl::hidden(const torch::Tensor& ids, MambaCache* cache, const torch::Tensor& mask) {
     auto h = embeddings(ids);
     if (cache && cache->layers.empty()) cache->layers.resize(layers->size());
     for (size_t i = 0; i < layers->size(); ++i)
-        h = layers->ptr<MambaBlockImpl>(i)->forward(h, cache ? &cache->layers[i] : nullptr);
+        h = layers->ptr<MambaBlockImpl>(i)->forward(h, cache ? &cache->layers[i] : nullptr, mask);
     if (cache) cache->length += ids.size(1);
     return norm_f(h);
 }
@@ -42,10 +42,12 @@ torch::Tensor MambaModelImpl::logits(const torch::Tensor& hidden) {
     return torch::matmul(hidden, outputWeight().t());
 }
 
-torch::Tensor MambaModelImpl::forwardInChunks(const torch::Tensor& ids, MambaCache& cache, bool lastChunkOnly, int64_t chunk) {
+torch::Tensor MambaModelImpl::forwardInChunks(const torch::Tensor& ids, MambaCache& cache, bool lastChunkOnly, int64_t chunk,
+                                               const torch::Tensor& mask) {
     std::vector<torch::Tensor> logits;
     for (int64_t start = 0; start < ids.size(1); start += chunk) {
-        auto part = forward(ids.narrow(1, start, std::min(chunk, ids.size(1) - start)), &cache);
+        const int64_t length = std::min(chunk, ids.size(1) - start);
+        auto part = forward(ids.narrow(1, start, length), &cache, mask.defined() ? mask.narrow(1, start, length) : mask);
         if (lastChunkOnly) logits.clear();
         logits.push_back(std::move(part));
     }

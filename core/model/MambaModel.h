@@ -25,7 +25,8 @@ struct MambaCache {
 class MambaBlockImpl : public torch::nn::Module {
 public:
     explicit MambaBlockImpl(const MambaConfig& config);
-    torch::Tensor forward(const torch::Tensor& x, MambaLayerState* state);  // [B,T,C] -> [B,T,C]
+    // [B,T,C] -> [B,T,C]; `mask` [B,T] as MambaMixer's.
+    torch::Tensor forward(const torch::Tensor& x, MambaLayerState* state, const torch::Tensor& mask = {});
 
     RmsNorm norm{nullptr};
     MambaMixer mixer{nullptr};
@@ -38,13 +39,17 @@ public:
     explicit MambaModelImpl(const MambaConfig& config);
 
     // ids [B,T] int64 -> the final hidden states [B,T,C] (after norm_f); continues `cache` when given.
-    torch::Tensor hidden(const torch::Tensor& ids, MambaCache* cache = nullptr);
+    // `mask` [B,T]: 1 on real positions, 0 on left padding (MambaMixer's), from an empty cache.
+    torch::Tensor hidden(const torch::Tensor& ids, MambaCache* cache = nullptr, const torch::Tensor& mask = {});
     torch::Tensor logits(const torch::Tensor& hidden);  // [B,T,C] -> [B,T,V]
-    torch::Tensor forward(const torch::Tensor& ids, MambaCache* cache = nullptr) { return logits(hidden(ids, cache)); }
+    torch::Tensor forward(const torch::Tensor& ids, MambaCache* cache = nullptr, const torch::Tensor& mask = {}) {
+        return logits(hidden(ids, cache, mask));
+    }
     // `ids` [B,T] through `cache` a chunk of positions at a time, so the scan's [B,chunk,I,N] tensors stay
     // small whatever T: the logits of every position [B,T,V], or with lastChunkOnly those of the last chunk
     // (generation needs only the last position's).
-    torch::Tensor forwardInChunks(const torch::Tensor& ids, MambaCache& cache, bool lastChunkOnly, int64_t chunk = 256);
+    torch::Tensor forwardInChunks(const torch::Tensor& ids, MambaCache& cache, bool lastChunkOnly, int64_t chunk = 256,
+                                  const torch::Tensor& mask = {});
     // log softmax(logits / temperature)[targets] at every position: ids, targets [B,T] -> [B,T] float32,
     // differentiable (the next-token losses).
     torch::Tensor targetLogProbs(const torch::Tensor& ids, const torch::Tensor& targets, double temperature = 1.0);

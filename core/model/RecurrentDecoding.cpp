@@ -9,6 +9,22 @@
 
 namespace rlhf::model {
 
+LeftPaddedPrompts leftPadPrompts(const std::vector<std::vector<int>>& prompts, const torch::Device& device) {
+    size_t longest = 0;
+    for (const auto& p : prompts) {
+        if (p.empty()) throw std::invalid_argument("generation needs a non-empty prompt");
+        longest = std::max(longest, p.size());
+    }
+    const auto B = static_cast<int64_t>(prompts.size()), L = static_cast<int64_t>(longest);
+    std::vector<int64_t> ids(prompts.size() * longest, 0), real(prompts.size() * longest, 0);
+    for (size_t b = 0; b < prompts.size(); ++b)
+        for (size_t i = 0; i < prompts[b].size(); ++i) {
+            ids[b * longest + longest - prompts[b].size() + i] = prompts[b][i];
+            real[b * longest + longest - prompts[b].size() + i] = 1;
+        }
+    return {torch::tensor(ids, torch::kLong).view({B, L}).to(device), torch::tensor(real, torch::kLong).view({B, L}).to(device)};
+}
+
 std::vector<Completion> decodeFrom(const DecodeStep& step, torch::Tensor input, const SamplingOptions& o, const std::vector<int>& stopIds,
                                    const TokenCallback& onToken, const std::atomic<bool>* cancel, const LogitsCallback& onLogits) {
     std::vector<Completion> out(static_cast<size_t>(input.size(0)));

@@ -16,6 +16,14 @@ namespace rlhf::model {
 
 using DecodeStep = std::function<torch::Tensor(const torch::Tensor& ids)>;
 
+// Prompts of different lengths right-aligned in one batch on `device`: ids [B,L] int64 (0 before a row's
+// first token), real [B,L] int64 (1 on its tokens, 0 on the padding). Throws std::invalid_argument for an
+// empty prompt.
+struct LeftPaddedPrompts {
+    torch::Tensor ids, real;
+};
+LeftPaddedPrompts leftPadPrompts(const std::vector<std::vector<int>>& prompts, const torch::Device& device);
+
 // The loop itself, from `input` [B,P] on the model's device: the first ids fed to `step` (a prompt
 // repeated, or prompts left-padded when `step` masks the padding).
 std::vector<Completion> decodeFrom(const DecodeStep& step, torch::Tensor input, const SamplingOptions& options,

@@ -1,7 +1,8 @@
 // Mamba (tests/data/tiny-mamba: a tied model with transformers' defaults and an untied one with biases,
 // kernel 3, explicit rank and intermediate size): logits against the plain sequential-scan PyTorch
 // transcription of transformers' MambaMixer in make_tiny_mamba.py, the recurrent state against full passes,
-// greedy ids, EOS from generation_config.json, the fused CPU decode step against the op path, save/load
+// greedy ids, EOS from generation_config.json, the fused CPU decode step against the op path, left-padded
+// batches against each row alone, save/load
 // round trips, the loader's errors, and training.
 // torch before Qt: Qt's `slots` macro breaks torch headers.
 #include <torch/torch.h>
@@ -16,6 +17,7 @@
 #include "TestData.h"
 #include "model/MambaCheckpoint.h"
 #include "model/MambaGeneration.h"
+#include "model/RecurrentDecoding.h"
 #include "model/Safetensors.h"
 #include "model/SelectiveScan.h"
 #include "train/AdamW.h"
@@ -176,6 +178,31 @@ private slots:
             const auto window = plain.layers[layer].conv.detach();
             QVERIFY(maxDiff(fused.layers[layer].conv, window) < 2e-6 * (1 + window.abs().max().item<double>()));
         }
+    }
+
+    // Prompts of different lengths left-padded into one batch with the mixer's mask: each row's logits at
+    // its real positions are its own pass's, and greedy decoding together (generateMambaBatch, as PPO rolls
+    // out) gives each prompt what it gets alone.
+    void leftPaddedRowsEqualTheirOwnPasses() {
+        auto model = loadMambaModel(modelDir("mamba-untied"));
+        const auto ids = expected_["mamba-untied"]["ids"].get<std::vector<int>>();
+        const std::vector<std::vector<int>> prompts = {{ids.begin(), ids.begin() + 9}, {ids.begin() + 3, ids.begin() + 5},
+                                                       {ids[7]}};
+        torch::NoGradGuard noGrad;
+        const auto padded = leftPadPrompts(prompts, torch::kCPU);
+        MambaCache cache;
+        const auto together = model->forward(padded.ids, &cache, padded.real.to(torch::kFloat32));  // [3,9,V]
+        for (size_t b = 0; b < prompts.size(); ++b) {
+            const auto own = model->forward(row(prompts[b]))[0];
+            const int64_t n = static_cast<int64_t>(prompts[b].size());
+            const double diff = maxDiff(together[static_cast<int64_t>(b)].narrow(0, 9 - n, n), own);
+            QVERIFY2(diff < 1e-4, qPrintable(QString("row %1: %2").arg(b).arg(diff)));
+        }
+        SamplingOptions greedy;
+        greedy.greedy = true;
+        greedy.maxNewTokens = 8;
+        const auto batch = generateMambaBatch(model, prompts, greedy);
+        for (size_t b = 0; b < prompts.size(); ++b) QCOMPARE(batch[b].ids, greedyIds(model, prompts[b], 8));
     }
 
     // A prompt shorter than the convolution's width starts from zeros, as the padded convolution does.
