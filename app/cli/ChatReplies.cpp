@@ -80,10 +80,14 @@ ChatReply writeReply(ChatModel& m, const std::vector<chat::ChatTurn>& turns, con
     reply.droppedTurns = prompt.droppedTurns;
     auto emit = [&](std::vector<chat::StreamedToken> ready) { for (const auto& t : ready) sink(t); };
     const std::vector<int> eosIds = m.mamba ? (*m.mamba)->config().eosTokenIds : std::vector<int>{m.loaded.model->config().eosTokenId};
+    bool textShown = false;  // the first token with text starts the reply (a skipped special token does not)
     const model::TokenCallback onToken = [&](size_t, int id) {
-        const bool first = reply.tokens++ == 0;
+        const bool first = !textShown;
+        ++reply.tokens;
         if (std::find(eosIds.begin(), eosIds.end(), id) != eosIds.end()) return true;
-        emit(stream.add({id, replyTokenText(tok, id, first), probs[id].item<double>(), tokenAlternatives(probs, o.alternatives, tok, first)}));
+        std::string text = replyTokenText(tok, id, first);
+        textShown = textShown || !text.empty();
+        emit(stream.add({id, std::move(text), probs[id].item<double>(), tokenAlternatives(probs, o.alternatives, tok, first)}));
         return !stream.stopped() && !cancel.load();
     };
     const model::LogitsCallback onLogits = [&](const torch::Tensor& last) { probs = last[0].to(torch::kCPU, torch::kFloat32).softmax(-1); };

@@ -58,8 +58,9 @@ using TokenSink = std::function<void(const chat::StreamedToken&)>;
 // The likeliest `count` tokens of a step's probabilities [V], with theirs.
 std::vector<std::pair<std::string, double>> tokenAlternatives(const torch::Tensor& probs, int count, const text::Tokenizer& tok,
                                                               bool first);
-// The text token `id` adds to a reply, which reads as decode(its ids): the first as decode({id}) gives it
-// (a SentencePiece reply loses the space of its "▁"), the others where they stand (Tokenizer::tokenBytes).
+// The text token `id` adds to a reply, which reads as decode(its ids): the first with text as decode({id})
+// gives it (a SentencePiece reply loses the space of its "▁"), the others where they stand
+// (Tokenizer::tokenBytes).
 // A reply skips special tokens (a <s> a model draws mid-reply), as chat front ends decode with
 // skip_special_tokens; the alternatives keep them (an <|endoftext|> the model nearly drew says something).
 std::string replyTokenText(const text::Tokenizer& tok, int id, bool first, bool skipSpecialTokens = true);

@@ -71,13 +71,16 @@ ChatReply writeLlamaReply(LlamaChatModel& m, const std::vector<chat::ChatTurn>& 
     ChatReply reply;
     reply.droppedTurns = from;
     auto emit = [&](std::vector<chat::StreamedToken> ready) { for (const auto& t : ready) sink(t); };
+    bool textShown = false;  // the first token with text starts the reply (a skipped special token does not)
     const auto completions = model::generateLlama(
         m.model, ids, 1, sampling,
         [&](size_t, int id) {
-            const bool first = reply.tokens++ == 0;
+            const bool first = !textShown;
+            ++reply.tokens;
             if (ends(id)) return true;
-            emit(stream.add({id, replyTokenText(tok, id, first), probs[id].item<double>(),
-                             tokenAlternatives(probs, o.alternatives, tok, first)}));
+            std::string text = replyTokenText(tok, id, first);
+            textShown = textShown || !text.empty();
+            emit(stream.add({id, std::move(text), probs[id].item<double>(), tokenAlternatives(probs, o.alternatives, tok, first)}));
             return !cancel.load();
         },
         &cancel, m.stopIds, [&](const torch::Tensor& last) { probs = last[0].to(torch::kCPU, torch::kFloat32).softmax(-1); });

@@ -61,7 +61,7 @@ LlamaModel loadLlamaModel(const std::string& dir, const torch::Device& device, t
     }
     // Tied: the embeddings are the output layer (a stored lm_head.weight is the same tensor, saved twice).
     if (config.tieWordEmbeddings) {
-        if (source.has("lm_head.weight")) source.take("lm_head.weight", {config.vocabSize, config.hiddenSize}, device);
+        if (source.has("lm_head.weight")) source.take("lm_head.weight", {config.vocabSize, config.hiddenSize}, device, dtype);
         w.lmHead = w.embedTokens;
     }
     source.refuseLeftovers({"rotary_emb.inv_freq"});

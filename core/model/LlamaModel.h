@@ -1,9 +1,8 @@
 #pragma once
 // A Llama-family decoder (Hugging Face's LlamaForCausalLM and Qwen2ForCausalLM), computed in its
-// weights' type as transformers computes it: float32, or bf16 (half the memory; on CPUs with AVX512-BF16 or
-// AMX about twice as fast) with RMSNorm's mean square, the rotary angles, the attention softmax and the
-// logits in float32. RMSNorm (the mean square in fp32), rotary embeddings in the
-// rotate-half layout (inverse frequencies and angles in fp32, scaled as LlamaConfig says), grouped-query
+// weights' type as transformers computes it with eager attention: float32, or bf16 (half the memory; on
+// CPUs with AVX512-BF16 or AMX about twice as fast) with RMSNorm's mean square, the rotary angles, the
+// attention softmax and the logits in float32. RMSNorm, rotary embeddings in the rotate-half layout (inverse frequencies and angles in fp32, scaled as LlamaConfig says), grouped-query
 // attention (each key/value head serves heads/kv_heads query heads), SwiGLU MLP, the output layer tied to
 // the embeddings or its own. Generation (LlamaGeneration) keeps a KV cache, so a new token costs one
 // position's pass. The forward pass is differentiable when the weights require gradients (LlamaModule

@@ -74,7 +74,9 @@ torch::Tensor MambaMixerImpl::decodeStep(const torch::Tensor& x, MambaLayerState
     const auto xz = in_proj(x.view({B, x.size(2)}));  // [B,2I]: x and the gate z
     if (!state.conv.defined()) state.conv = torch::zeros({B, I, kernel_ - 1}, xz.options());
     if (!state.ssm.defined()) state.ssm = torch::zeros({B, I, N}, xz.options());
-    if (!state.conv.is_contiguous()) state.conv = state.conv.contiguous();  // a prompt's pass leaves a view
+    // A prompt's pass leaves the window as a view (and under autocast perhaps in bf16), the state a clone.
+    state.conv = state.conv.to(torch::kFloat32).contiguous();
+    state.ssm = state.ssm.to(torch::kFloat32).contiguous();
     const auto u = cpu::mambaConvolutionStep(state.conv, xz.narrow(1, 0, I), conv1d->weight, conv1d->bias);  // [B,I]
     const auto dbc = x_proj(u);                                                                                // [B,R+2N]
     const auto dtRaw = dt_proj(dbc.narrow(1, 0, rank_));                                                       // [B,I]

@@ -19,13 +19,16 @@ float softplus(float v) { return v > 20.0f ? v : std::log1p(std::exp(v)); }
 torch::Tensor mambaConvolutionStep(torch::Tensor& window, const torch::Tensor& x, const torch::Tensor& weight,
                                    const torch::Tensor& bias) {
     const int64_t B = x.size(0), I = x.size(1), past = window.size(2);
+    TORCH_CHECK(window.is_contiguous() && window.scalar_type() == torch::kFloat32 && window.size(0) == B && window.size(1) == I,
+                "mambaConvolutionStep: the window must be a contiguous float32 [B,I,K-1]");
     const auto xs = x.contiguous();
     const auto w = weight.contiguous();
+    const auto bc = bias.defined() ? bias.contiguous() : bias;
     auto u = torch::empty({B, I}, xs.options());
     float* win = window.data_ptr<float>();
     const float* in = xs.data_ptr<float>();
     const float* k = w.data_ptr<float>();
-    const float* bs = bias.defined() ? bias.contiguous().data_ptr<float>() : nullptr;
+    const float* bs = bc.defined() ? bc.data_ptr<float>() : nullptr;
     float* out = u.data_ptr<float>();
     at::parallel_for(0, B * I, 256, [&](int64_t from, int64_t to) {
         for (int64_t row = from; row < to; ++row) {
@@ -46,6 +49,8 @@ torch::Tensor mambaConvolutionStep(torch::Tensor& window, const torch::Tensor& x
 torch::Tensor mambaScanStep(const torch::Tensor& u, const torch::Tensor& dtRaw, const torch::Tensor& b, const torch::Tensor& c,
                             const torch::Tensor& negA, const torch::Tensor& d, const torch::Tensor& z, torch::Tensor& ssm) {
     const int64_t B = u.size(0), I = u.size(1), N = ssm.size(2);
+    TORCH_CHECK(ssm.is_contiguous() && ssm.scalar_type() == torch::kFloat32 && ssm.size(0) == B && ssm.size(1) == I,
+                "mambaScanStep: the state must be a contiguous float32 [B,I,N]");
     const auto us = u.contiguous(), dts = dtRaw.contiguous(), bs = b.contiguous(), cs = c.contiguous(), zs = z.contiguous();
     const auto as = negA.contiguous(), ds = d.contiguous();
     auto y = torch::empty({B, I}, us.options());

@@ -119,7 +119,7 @@ def forward(c, w, ids):
     emb = torch.cat((freqs, freqs), dim=-1)
     cos, sin = emb.cos()[None].to(x.dtype), emb.sin()[None].to(x.dtype)
     mask = torch.full((T, T), float("-inf")).triu(1)
-    lin = lambda x, p: x @ w[p + ".weight"].T + (w[p + ".bias"] if p + ".bias" in w else 0)
+    lin = lambda x, p: torch.nn.functional.linear(x, w[p + ".weight"], w.get(p + ".bias"))  # nn.Linear
     for i in range(c["num_hidden_layers"]):
         p = f"model.layers.{i}."
         h = rms(x, w[p + "input_layernorm.weight"], c["rms_norm_eps"])
