@@ -17,6 +17,13 @@ std::string replyTokenText(const text::Tokenizer& tok, int id, bool first, bool 
     return first ? tok.decode({id}, skipSpecialTokens) : tok.tokenBytes(id, skipSpecialTokens);
 }
 
+chat::StreamedToken replyToken(const text::Tokenizer& tok, int id, const torch::Tensor& probs, int alternatives, bool& textShown) {
+    const bool first = !textShown;
+    std::string text = replyTokenText(tok, id, first);
+    textShown = textShown || !text.empty();
+    return {id, std::move(text), probs[id].item<double>(), tokenAlternatives(probs, alternatives, tok, first)};
+}
+
 std::vector<std::pair<std::string, double>> tokenAlternatives(const torch::Tensor& probs, int count, const text::Tokenizer& tok,
                                                               bool first) {
     std::vector<std::pair<std::string, double>> out;
@@ -82,12 +89,9 @@ ChatReply writeReply(ChatModel& m, const std::vector<chat::ChatTurn>& turns, con
     const std::vector<int> eosIds = m.mamba ? (*m.mamba)->config().eosTokenIds : std::vector<int>{m.loaded.model->config().eosTokenId};
     bool textShown = false;  // the first token with text starts the reply (a skipped special token does not)
     const model::TokenCallback onToken = [&](size_t, int id) {
-        const bool first = !textShown;
         ++reply.tokens;
         if (std::find(eosIds.begin(), eosIds.end(), id) != eosIds.end()) return true;
-        std::string text = replyTokenText(tok, id, first);
-        textShown = textShown || !text.empty();
-        emit(stream.add({id, std::move(text), probs[id].item<double>(), tokenAlternatives(probs, o.alternatives, tok, first)}));
+        emit(stream.add(replyToken(tok, id, probs, o.alternatives, textShown)));
         return !stream.stopped() && !cancel.load();
     };
     const model::LogitsCallback onLogits = [&](const torch::Tensor& last) { probs = last[0].to(torch::kCPU, torch::kFloat32).softmax(-1); };

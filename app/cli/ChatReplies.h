@@ -64,6 +64,9 @@ std::vector<std::pair<std::string, double>> tokenAlternatives(const torch::Tenso
 // A reply skips special tokens (a <s> a model draws mid-reply), as chat front ends decode with
 // skip_special_tokens; the alternatives keep them (an <|endoftext|> the model nearly drew says something).
 std::string replyTokenText(const text::Tokenizer& tok, int id, bool first, bool skipSpecialTokens = true);
+// Token `id` of a reply as it is streamed, drawn from `probs` [V]: its text (replyTokenText: first while
+// `textShown` is false, which the first token with text sets) and the likeliest `alternatives` of its step.
+chat::StreamedToken replyToken(const text::Tokenizer& tok, int id, const torch::Tensor& probs, int alternatives, bool& textShown);
 
 // The reply to `turns` (ending with the user's message), streamed to `sink` as it is written. The reply
 // gets at most max-new-tokens and never more than half the context; older turns make room for it.

@@ -38,10 +38,10 @@ void addInferencePrecisionOption(CLI::App* cmd, std::string& precision, const st
 
 torch::ScalarType inferenceDtype(const std::string& precision, const std::string& dir, const torch::Device& device) {
     if (precision == "fp32") return torch::kFloat32;
-    const bool llama = model::isLlamaFamily(model::modelTypeOf(dir));
+    const std::string type = model::modelTypeOf(dir);
+    const bool llama = model::isLlamaFamily(type);
     if (precision == "bf16" && !llama)
-        throw UserError("--precision bf16: for Llama-family models; this " + model::modelTypeOf(dir) +
-                        " model runs in float32 (--precision fp32 or auto)");
+        throw UserError("--precision bf16: for Llama-family models; this " + type + " model runs in float32 (--precision fp32 or auto)");
     if (precision == "auto") return llama && train::parsePrecision("auto", device) == train::Precision::Bf16 ? torch::kBFloat16 : torch::kFloat32;
     return torch::kBFloat16;
 }

@@ -75,12 +75,9 @@ ChatReply writeLlamaReply(LlamaChatModel& m, const std::vector<chat::ChatTurn>& 
     const auto completions = model::generateLlama(
         m.model, ids, 1, sampling,
         [&](size_t, int id) {
-            const bool first = !textShown;
             ++reply.tokens;
             if (ends(id)) return true;
-            std::string text = replyTokenText(tok, id, first);
-            textShown = textShown || !text.empty();
-            emit(stream.add({id, std::move(text), probs[id].item<double>(), tokenAlternatives(probs, o.alternatives, tok, first)}));
+            emit(stream.add(replyToken(tok, id, probs, o.alternatives, textShown)));
             return !cancel.load();
         },
         &cancel, m.stopIds, [&](const torch::Tensor& last) { probs = last[0].to(torch::kCPU, torch::kFloat32).softmax(-1); });

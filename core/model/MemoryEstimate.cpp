@@ -59,8 +59,9 @@ double kvCache(const ModelShape& m, double sequences, double tokens) {
     return 2.0 * m.layers * double(m.kvHeads) * m.headDim * sequences * tokens * 4.0;
 }
 
-// A model that is only run: float32, or bf16 weights (Llama family) at 2 bytes.
-double inferenceWeights(const ModelShape& m, bool bf16) { return (bf16 && m.family == "llama" ? 2.0 : 4.0) * m.parameters; }
+// Bytes per weight and KV-cache value of a model that is only run: 2 for a Llama-family model with bf16
+// weights, else 4 (GPT-2 and Mamba run in float32).
+double inferenceBytes(const ModelShape& m, bool bf16) { return bf16 && m.family == "llama" ? 2.0 : 4.0; }
 
 void addTrained(StageMemory& e, const ModelShape& m, bool bf16) {
     e.weights += 4 * m.parameters;
@@ -96,11 +97,11 @@ StageMemory estimateStageMemory(const ModelShape& m, const StageSize& size, cons
         const double updating = trainingActivations(m, update, total, size.bf16, true) + trainingActivations(*reward, update, total, size.bf16, false);
         e.activations = std::max(updating, inferenceActivations(m, B, total));
     } else if (s == "chat" || s == "generate") {
-        e.weights = inferenceWeights(m, size.bf16);
-        e.cache = kvCache(m, B, T + double(size.newTokens)) * (size.bf16 && m.family == "llama" ? 0.5 : 1.0);
+        e.weights = inferenceBytes(m, size.bf16) * m.parameters;
+        e.cache = kvCache(m, B, T + double(size.newTokens)) * inferenceBytes(m, size.bf16) / 4.0;  // kvCache counts 4 bytes
         e.activations = inferenceActivations(m, B, T);
     } else if (s == "score") {
-        e.weights = inferenceWeights(m, size.bf16);
+        e.weights = inferenceBytes(m, size.bf16) * m.parameters;
         e.activations = inferenceActivations(m, B, T);
     } else {
         throw std::invalid_argument("no memory estimate for stage '" + s + "' (sft, rm, dpo, ppo, pretrain, chat, generate, score)");
