@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <memory>
 #include <stdexcept>
 
 #include <torch/torch.h>
@@ -10,6 +11,7 @@
 #include "model/LlamaCheckpoint.h"
 #include "model/LlamaModel.h"
 #include "model/MemoryEstimate.h"
+#include "model/cpu/LlamaCpuDecoder.h"
 
 namespace rlhf::model {
 
@@ -62,6 +64,18 @@ double median(std::vector<double> v) {
     return v[v.size() / 2];
 }
 
+// Greedy decoding of `count` tokens after the prompt in `cache` (its last logits given), as generateLlama
+// decodes: through LlamaCpuDecoder where one applies, else LlamaModel's cached step.
+void decodeGreedily(const LlamaModel& model, LlamaModel::KvCache& cache, torch::Tensor logits, int count) {
+    std::unique_ptr<LlamaCpuDecoder> decoder;
+    if (LlamaCpuDecoder::available(model))
+        decoder = std::make_unique<LlamaCpuDecoder>(model, cache, cache.length + count, std::vector<int64_t>{0});
+    for (int t = 0; t < count; ++t) {
+        const auto next = logits.select(1, logits.size(1) - 1).argmax(-1).unsqueeze(1).contiguous();  // [1,1]
+        logits = decoder ? decoder->step(next.data_ptr<int64_t>()) : model.forward(next, &cache);
+    }
+}
+
 template <typename F>
 double seconds(const F& f) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -94,12 +108,7 @@ nlohmann::ordered_json runLlamaBench(const LlamaBenchOptions& o, const torch::De
         const auto prompt = ids(o.promptTokens);
         torch::Tensor logits;
         const double p = seconds([&] { logits = model.forward(prompt, &cache); });
-        const double d = seconds([&] {
-            for (int t = 0; t < o.newTokens; ++t) {
-                const auto next = logits.select(1, logits.size(1) - 1).argmax(-1).unsqueeze(1);
-                logits = model.forward(next, &cache);
-            }
-        });
+        const double d = seconds([&] { decodeGreedily(model, cache, logits, o.newTokens); });
         const auto sequence = ids(o.scoreTokens);
         const auto cpu = sequence[0].to(torch::kCPU);
         const std::vector<int> scored(cpu.data_ptr<int64_t>(), cpu.data_ptr<int64_t>() + cpu.numel());
@@ -112,6 +121,7 @@ nlohmann::ordered_json runLlamaBench(const LlamaBenchOptions& o, const torch::De
     const auto estimate = estimateStageMemory(modelShapeOf(config), {"chat", 1, 0, o.scoreTokens, 0, o.bf16});
     return {{"preset", o.preset}, {"parameters", static_cast<int64_t>(config.parameterCount())},
             {"threads", torch::get_num_threads()}, {"device", device.str()}, {"precision", o.bf16 ? "bf16" : "fp32"},
+            {"cpu_decoder", LlamaCpuDecoder::available(model)},
             {"prefill_tokens_per_s", median(prefill)}, {"decode_tokens_per_s", median(decode)},
             {"score_tokens_per_s", median(score)}, {"peak_rss_gib", peakResidentGib()},
             {"estimated_chat_gib", estimate.total() / (1024.0 * 1024.0 * 1024.0)}};

@@ -1,8 +1,9 @@
 #pragma once
 // `rlhf bench llama`: a random Llama-family model of a real checkpoint's shape on this machine, measured
 // as bench/py_llama_baseline.py measures PyTorch eager on the same shapes: a prompt's prefill, greedy
-// decoding one token at a time through the KV cache, and scoring a sequence (its token log-probs), with
-// the process's peak resident memory beside the memory estimate for chat.
+// decoding one token at a time through the KV cache (as generation decodes: the CPU decoder where it
+// applies), and scoring a sequence (its token log-probs), with the process's peak resident memory beside
+// the memory estimate for chat.
 
 #include <string>
 
@@ -30,7 +31,7 @@ LlamaWeights randomLlamaWeights(const LlamaConfig& config, const torch::Device& 
 // The process's peak resident memory so far (VmHWM), in GiB.
 double peakResidentGib();
 
-// {"preset", "parameters", "precision", "prefill_tokens_per_s", "decode_tokens_per_s", "score_tokens_per_s" (medians of
+// {"preset", "parameters", "precision", "cpu_decoder" (whether decoding ran through LlamaCpuDecoder), "prefill_tokens_per_s", "decode_tokens_per_s", "score_tokens_per_s" (medians of
 // the rounds after a warm-up), "peak_rss_gib", "estimated_chat_gib"}.
 nlohmann::ordered_json runLlamaBench(const LlamaBenchOptions& options, const torch::Device& device);
 

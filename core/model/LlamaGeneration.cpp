@@ -1,13 +1,49 @@
 #include "model/LlamaGeneration.h"
 
-#include "model/RecurrentDecoding.h"
-
 #include <algorithm>
+#include <memory>
 #include <stdexcept>
 
 #include <torch/torch.h>
 
+#include "model/RecurrentDecoding.h"
+#include "model/cpu/LlamaCpuDecoder.h"
+
 namespace rlhf::model {
+
+namespace {
+
+// The decode step of a Llama model: the prompt through LlamaModel (its KV cache), then each token through
+// a LlamaCpuDecoder where one applies (a float32 model on the CPU) or LlamaModel again. `keyMask` [B,P]:
+// the left-padded prompts' real positions (undefined: no padding); `newTokens`: how many tokens the loop
+// may draw, so the positions the decoder must hold. Only the last position's logits: a prompt's [T,V]
+// would be 2.4 GB for 4k tokens of Qwen2's vocabulary.
+DecodeStep llamaDecodeStep(const LlamaModel& model, int newTokens, torch::Tensor keyMask) {
+    struct State {
+        LlamaModel::KvCache cache;
+        torch::Tensor keyMask;
+        std::unique_ptr<LlamaCpuDecoder> decoder;
+    };
+    auto state = std::make_shared<State>();
+    state->keyMask = keyMask.defined() ? keyMask.to(torch::kBool) : keyMask;
+    return [&model, state, newTokens](const torch::Tensor& ids) {
+        if (state->decoder) return state->decoder->step(ids.contiguous().data_ptr<int64_t>());
+        const int64_t B = ids.size(0), T = ids.size(1);
+        auto& mask = state->keyMask;
+        if (mask.defined() && state->cache.length > 0) mask = torch::cat({mask, torch::ones({B, T}, mask.options())}, 1);
+        auto logits = model.lastLogits(ids, &state->cache, mask);
+        if (state->cache.length == T && newTokens > 1 && LlamaCpuDecoder::available(model)) {
+            std::vector<int64_t> firstReal(static_cast<size_t>(B), 0);  // padding before each row's prompt
+            if (mask.defined())
+                for (int64_t b = 0; b < B; ++b) firstReal[static_cast<size_t>(b)] = T - mask[b].sum().item<int64_t>();
+            state->decoder = std::make_unique<LlamaCpuDecoder>(model, state->cache, T + newTokens, std::move(firstReal));
+            state->cache = {};  // the decoder holds its own copy
+        }
+        return logits;
+    };
+}
+
+}  // namespace
 
 std::vector<Completion> generateLlama(const LlamaModel& model, const std::vector<int>& prompt, int count,
                                       const SamplingOptions& o, const TokenCallback& onToken,
@@ -15,25 +51,16 @@ std::vector<Completion> generateLlama(const LlamaModel& model, const std::vector
                                       const LogitsCallback& onLogits) {
     std::vector<int> stopIds = model.config().eosTokenIds;
     stopIds.insert(stopIds.end(), extraStopIds.begin(), extraStopIds.end());
-    LlamaModel::KvCache cache;
-    // Only the last position's logits: a prompt's [T,V] would be 2.4 GB for 4k tokens of Qwen2's vocabulary.
-    return decodeRecurrently([&](const torch::Tensor& ids) { return model.lastLogits(ids, &cache); }, model.device(), prompt,
-                             count, o, stopIds, onToken, cancel, onLogits);
+    return decodeRecurrently(llamaDecodeStep(model, o.maxNewTokens, {}), model.device(), prompt, count, o, stopIds, onToken,
+                             cancel, onLogits);
 }
 
 std::vector<Completion> generateLlamaBatch(const LlamaModel& model, const std::vector<std::vector<int>>& prompts,
                                            const SamplingOptions& options, const std::vector<int>& extraStopIds) {
     const auto padded = leftPadPrompts(prompts, model.device());
-    const int64_t B = padded.ids.size(0);
     std::vector<int> stopIds = model.config().eosTokenIds;
     stopIds.insert(stopIds.end(), extraStopIds.begin(), extraStopIds.end());
-    auto keyMask = padded.real.to(torch::kBool);  // [B,S]
-    LlamaModel::KvCache cache;
-    const auto step = [&](const torch::Tensor& input) {
-        if (cache.length > 0) keyMask = torch::cat({keyMask, torch::ones({B, input.size(1)}, keyMask.options())}, 1);
-        return model.lastLogits(input, &cache, keyMask);
-    };
-    return decodeFrom(step, padded.ids, options, stopIds);
+    return decodeFrom(llamaDecodeStep(model, options.maxNewTokens, padded.real), padded.ids, options, stopIds);
 }
 
 }  // namespace rlhf::model

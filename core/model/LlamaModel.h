@@ -47,6 +47,7 @@ public:
     const LlamaConfig& config() const { return config_; }
     torch::Device device() const { return weights_.embedTokens.device(); }
     LlamaWeights& weights() { return weights_; }
+    const LlamaWeights& weights() const { return weights_; }
     // The type the weights are held and computed in: float32 or bfloat16.
     torch::ScalarType dtype() const { return weights_.embedTokens.scalar_type(); }
 

@@ -59,8 +59,20 @@ RLHF_INLINE void geluTanhBackwardRowsLanes(const T* x, const T* dy, T* dx, int64
     for (; i < n; ++i) simd::fromFloat(simd::toFloat(dy[i]) * geluSlope(simd::toFloat(x[i])), dx + i);
 }
 
+template <typename V>
+RLHF_INLINE void siluGateRowsLanes(float* gate, const float* up, int64_t n) {
+    constexpr int L = simd::lanes<V>;
+    int64_t i = 0;
+    for (; i + L <= n; i += L) {
+        const V g = simd::load<V>(gate + i);
+        simd::store(gate + i, g / (1.0f + simd::exp(-g)) * simd::load<V>(up + i));
+    }
+    for (; i < n; ++i) gate[i] = gate[i] / (1.0f + std::exp(-gate[i])) * up[i];
+}
+
 }  // namespace
 
+RLHF_VECTOR_KERNEL(void, siluGateRows, (float* gate, const float* up, int64_t n), (gate, up, n))
 RLHF_VECTOR_KERNEL(void, geluTanhRows, (const float* x, float* y, int64_t n), (x, y, n))
 RLHF_VECTOR_KERNEL(void, geluTanhRows, (const uint16_t* x, uint16_t* y, int64_t n), (x, y, n))
 RLHF_VECTOR_KERNEL(void, geluTanhBackwardRows, (const float* x, const float* dy, float* dx, int64_t n), (x, dy, dx, n))

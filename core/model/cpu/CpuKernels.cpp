@@ -124,6 +124,13 @@ void layerNorm(const float* x, const float* weight, const float* bias, float* ou
     for (int64_t i = 0; i < C; ++i) out[i] = (x[i] - m) * r * weight[i] + bias[i];
 }
 
+void rmsNorm(const float* x, const float* weight, float* out, int64_t C, float eps) {
+    double squares = 0;
+    for (int64_t i = 0; i < C; ++i) squares += static_cast<double>(x[i]) * x[i];
+    const float r = 1.0f / std::sqrt(static_cast<float>(squares / static_cast<double>(C)) + eps);
+    for (int64_t i = 0; i < C; ++i) out[i] = weight[i] * (x[i] * r);
+}
+
 void activate(float* x, int64_t n, Activation a) {
     switch (a) {
         case Activation::GeluTanh: geluTanhRows(x, x, n); return;

@@ -23,6 +23,9 @@ void attendOne(const float* q, const float* keys, const float* values, int64_t f
 // out = (x - mean) / sqrt(var + eps) * weight + bias over C values (biased variance, like torch).
 void layerNorm(const float* x, const float* weight, const float* bias, float* out, int64_t C, float eps);
 
+// out = weight * (x * 1/sqrt(mean(x^2) + eps)) over C values (Llama's RMSNorm in float32).
+void rmsNorm(const float* x, const float* weight, float* out, int64_t C, float eps);
+
 // The MLP activation `a` in place (geluTanhRows for Activation::GeluTanh).
 void activate(float* x, int64_t n, Activation a);
 

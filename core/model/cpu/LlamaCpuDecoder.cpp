@@ -1,0 +1,179 @@
+#include "model/cpu/LlamaCpuDecoder.h"
+
+#include <ATen/Parallel.h>
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "model/cpu/ActivationKernels.h"
+#include "model/cpu/CpuKernels.h"
+#include "util/EngineSwitches.h"
+
+namespace rlhf::model {
+
+namespace {
+
+const float* pointerOf(const torch::Tensor& t) { return t.defined() ? t.data_ptr<float>() : nullptr; }
+
+bool usable(const torch::Tensor& t) { return !t.defined() || t.is_contiguous(); }
+
+// One product of the input rows: out [B,N] (+)= in [B,K] x weight [N,K]^T + bias (bias may be null).
+struct Projection {
+    const float* weight;
+    const float* bias;
+    float* out;
+    int64_t N;
+};
+
+// Several projections of the same input as one parallel region over all their outputs (q, k and v; gate and
+// up): one thread hand-off instead of one per product. Chunks of at least 64 outputs: smaller ones cost more
+// in hand-off than they compute.
+void project(const float* in, int64_t B, int64_t K, const Projection* projections, int count, bool accumulate) {
+    int64_t total = 0;
+    for (int i = 0; i < count; ++i) total += projections[i].N;
+    at::parallel_for(0, total, 64, [&](int64_t n0, int64_t n1) {
+        int64_t offset = 0;
+        for (int i = 0; i < count; ++i) {
+            const Projection& p = projections[i];
+            const int64_t begin = std::max(n0, offset), end = std::min(n1, offset + p.N);
+            if (begin < end) cpu::linearRows(in, B, K, p.weight, p.bias, p.out, p.N, begin - offset, end - offset, accumulate);
+            offset += p.N;
+        }
+    });
+}
+
+}  // namespace
+
+bool LlamaCpuDecoder::available(const LlamaModel& model) {
+    static const bool disabled = switchedOff(EngineSwitch::CpuDecoder);
+    const LlamaWeights& w = model.weights();
+    if (disabled || !model.device().is_cpu() || model.dtype() != torch::kFloat32 || !w.lmHead.defined()) return false;
+    bool contiguous = w.embedTokens.is_contiguous() && w.norm.is_contiguous() && w.lmHead.is_contiguous();
+    for (const auto& l : w.layers)
+        for (const auto* t : {&l.inputNorm, &l.postAttentionNorm, &l.q, &l.k, &l.v, &l.o, &l.qBias, &l.kBias, &l.vBias,
+                              &l.oBias, &l.gate, &l.up, &l.down, &l.gateBias, &l.upBias, &l.downBias})
+            contiguous = contiguous && usable(*t);
+    return contiguous;
+}
+
+LlamaCpuDecoder::LlamaCpuDecoder(const LlamaModel& model, const LlamaModel::KvCache& prefilled, int64_t capacity,
+                                 std::vector<int64_t> firstReal)
+    : weights_(model.weights()), firstReal_(std::move(firstReal)), capacity_(capacity), length_(prefilled.length) {
+    const LlamaConfig& c = model.config();
+    B_ = static_cast<int64_t>(firstReal_.size());
+    C_ = c.hiddenSize, H_ = c.heads, K_ = c.kvHeads, D_ = c.headDim, I_ = c.intermediateSize, V_ = c.vocabSize;
+    eps_ = static_cast<float>(c.rmsNormEps);
+    if (!available(model)) throw std::invalid_argument("LlamaCpuDecoder: a float32 CPU model with contiguous weights only");
+    if (capacity_ < length_ || prefilled.keys.size() != weights_.layers.size())
+        throw std::invalid_argument("LlamaCpuDecoder: a cache of " + std::to_string(length_) + " positions for a capacity of " +
+                                    std::to_string(capacity_));
+    const auto frequencies = ropeInverseFrequencies(c).contiguous();
+    inverseFrequencies_.assign(frequencies.data_ptr<float>(), frequencies.data_ptr<float>() + frequencies.numel());
+    for (size_t l = 0; l < weights_.layers.size(); ++l) {
+        keys_.push_back(torch::zeros({B_, K_, capacity_, D_}, torch::kFloat32));
+        values_.push_back(torch::zeros({B_, K_, capacity_, D_}, torch::kFloat32));
+        keys_.back().narrow(2, 0, length_).copy_(prefilled.keys[l]);
+        values_.back().narrow(2, 0, length_).copy_(prefilled.values[l]);
+        const LlamaLayerWeights& w = weights_.layers[l];
+        layers_.push_back({pointerOf(w.inputNorm), pointerOf(w.postAttentionNorm), pointerOf(w.q), pointerOf(w.k),
+                           pointerOf(w.v), pointerOf(w.o), pointerOf(w.qBias), pointerOf(w.kBias), pointerOf(w.vBias),
+                           pointerOf(w.oBias), pointerOf(w.gate), pointerOf(w.up), pointerOf(w.down),
+                           pointerOf(w.gateBias), pointerOf(w.upBias), pointerOf(w.downBias),
+                           keys_.back().data_ptr<float>(), values_.back().data_ptr<float>()});
+    }
+    embedTokens_ = pointerOf(weights_.embedTokens);
+    norm_ = pointerOf(weights_.norm);
+    lmHead_ = pointerOf(weights_.lmHead);
+    for (auto* buffer : {&x_, &normed_}) buffer->resize(static_cast<size_t>(B_ * C_));
+    for (auto* buffer : {&q_, &heads_}) buffer->resize(static_cast<size_t>(B_ * H_ * D_));
+    for (auto* buffer : {&k_, &v_}) buffer->resize(static_cast<size_t>(B_ * K_ * D_));
+    for (auto* buffer : {&gate_, &up_}) buffer->resize(static_cast<size_t>(B_ * I_));
+    logits_ = torch::empty({B_, 1, V_}, torch::kFloat32);
+}
+
+void LlamaCpuDecoder::embed(const int64_t* tokens) {
+    for (int64_t b = 0; b < B_; ++b) {
+        const int64_t token = tokens[b];
+        if (token < 0 || token >= V_) throw std::invalid_argument("token id " + std::to_string(token) + " is outside the vocabulary");
+        std::copy_n(embedTokens_ + token * C_, C_, x_.data() + b * C_);
+    }
+}
+
+// This step's queries and keys rotated by each row's position (counted from its first real token): for
+// i < D/2, (x_i, x_{i+D/2}) → (x_i cos − x_{i+D/2} sin, x_{i+D/2} cos + x_i sin), angle = position · inv_freq_i
+// in float32, as LlamaModel's rotate-half.
+void LlamaCpuDecoder::rotate() {
+    const int64_t half = D_ / 2;
+    std::vector<float> cosines(static_cast<size_t>(half)), sines(static_cast<size_t>(half));
+    for (int64_t b = 0; b < B_; ++b) {
+        const auto position = static_cast<float>(length_ - firstReal_[static_cast<size_t>(b)]);
+        for (int64_t i = 0; i < half; ++i) {
+            const float angle = position * inverseFrequencies_[static_cast<size_t>(i)];
+            cosines[static_cast<size_t>(i)] = std::cos(angle);
+            sines[static_cast<size_t>(i)] = std::sin(angle);
+        }
+        const auto turn = [&](float* head) {
+            for (int64_t i = 0; i < half; ++i) {
+                const float a = head[i], z = head[i + half], cs = cosines[static_cast<size_t>(i)], sn = sines[static_cast<size_t>(i)];
+                head[i] = a * cs - z * sn;
+                head[i + half] = z * cs + a * sn;
+            }
+        };
+        for (int64_t h = 0; h < H_; ++h) turn(&q_[(b * H_ + h) * D_]);
+        for (int64_t h = 0; h < K_; ++h) turn(&k_[(b * K_ + h) * D_]);
+    }
+}
+
+// x += o(attention(rms(x))), writing this step's keys and values at cache position length_. Query head h
+// reads key/value head h / (H/K).
+void LlamaCpuDecoder::attention(const Layer& L) {
+    for (int64_t b = 0; b < B_; ++b) cpu::rmsNorm(&x_[b * C_], L.inputNorm, &normed_[b * C_], C_, eps_);
+    const Projection qkv[] = {{L.q, L.qBias, q_.data(), H_ * D_}, {L.k, L.kBias, k_.data(), K_ * D_}, {L.v, L.vBias, v_.data(), K_ * D_}};
+    project(normed_.data(), B_, C_, qkv, 3, false);
+    rotate();
+    const int64_t position = length_, groups = H_ / K_;
+    for (int64_t bk = 0; bk < B_ * K_; ++bk) {
+        std::copy_n(&k_[bk * D_], D_, L.keys + (bk * capacity_ + position) * D_);
+        std::copy_n(&v_[bk * D_], D_, L.values + (bk * capacity_ + position) * D_);
+    }
+    const float scale = 1.0f / std::sqrt(static_cast<float>(D_));
+    at::parallel_for(0, B_ * H_, 1, [&](int64_t begin, int64_t end) {
+        std::vector<float> weights(static_cast<size_t>(position + 1));
+        for (int64_t bh = begin; bh < end; ++bh) {
+            const int64_t b = bh / H_, kv = b * K_ + (bh % H_) / groups;
+            cpu::attendOne(&q_[bh * D_], L.keys + kv * capacity_ * D_, L.values + kv * capacity_ * D_,
+                           firstReal_[static_cast<size_t>(b)], position, D_, scale, weights.data(), &heads_[bh * D_]);
+        }
+    });
+    const Projection out[] = {{L.o, L.oBias, x_.data(), C_}};
+    project(heads_.data(), B_, H_ * D_, out, 1, true);
+}
+
+// x += down(silu(gate(rms(x))) * up(rms(x))).
+void LlamaCpuDecoder::mlp(const Layer& L) {
+    for (int64_t b = 0; b < B_; ++b) cpu::rmsNorm(&x_[b * C_], L.postAttentionNorm, &normed_[b * C_], C_, eps_);
+    const Projection gateAndUp[] = {{L.gate, L.gateBias, gate_.data(), I_}, {L.up, L.upBias, up_.data(), I_}};
+    project(normed_.data(), B_, C_, gateAndUp, 2, false);
+    cpu::siluGateRows(gate_.data(), up_.data(), B_ * I_);
+    const Projection down[] = {{L.down, L.downBias, x_.data(), C_}};
+    project(gate_.data(), B_, I_, down, 1, true);
+}
+
+torch::Tensor LlamaCpuDecoder::step(const int64_t* tokens) {
+    if (length_ >= capacity_) throw std::invalid_argument("LlamaCpuDecoder: its " + std::to_string(capacity_) + " positions are full");
+    embed(tokens);
+    for (const Layer& layer : layers_) {
+        attention(layer);
+        mlp(layer);
+    }
+    for (int64_t b = 0; b < B_; ++b) cpu::rmsNorm(&x_[b * C_], norm_, &normed_[b * C_], C_, eps_);
+    const Projection head[] = {{lmHead_, nullptr, logits_.data_ptr<float>(), V_}};
+    project(normed_.data(), B_, C_, head, 1, false);
+    ++length_;
+    return logits_;
+}
+
+}  // namespace rlhf::model

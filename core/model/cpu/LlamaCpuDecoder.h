@@ -1,0 +1,65 @@
+#pragma once
+// One decode step of a float32 Llama-family model on the CPU (B sequences, one new token each), written over
+// raw weight pointers as CpuDecoder is for GPT-2: ~6 parallel regions per layer instead of ~30 dispatched
+// LibTorch ops, and a preallocated cache instead of LlamaModel's concatenation of the whole cache per
+// step. Same arithmetic as LlamaModel::hidden in float32 (RMSNorm, rotate-half rotary embeddings over the
+// model's scaled inverse frequencies, grouped-query attention, SwiGLU, q/k/v/o and MLP biases when the
+// config has them, the tied or own output layer); only summation orders and cos/sin roundings differ (~1e-6).
+//
+// The prompt runs through LlamaModel first; the decoder copies that cache ([B,K,S,D] per layer, after
+// rotation) into its own [B,K,capacity,D] buffers and appends one position per step. Left-padded rows
+// (LlamaModel's key mask) are given by each row's first real position: keys before it are never
+// attended, and its position ids count from it.
+// Threading: step() runs its loops on LibTorch's intra-op pool (at::parallel_for); call it from one thread.
+// The decoder holds the weight tensors it reads (shared storage: the model's in-place updates show).
+
+#include <cstdint>
+#include <vector>
+
+#include <torch/types.h>
+
+#include "model/LlamaModel.h"
+
+namespace rlhf::model {
+
+class LlamaCpuDecoder {
+public:
+    // A float32 model on the CPU with a language-model head and contiguous weights, not disabled by
+    // RLHF_NO_CPU_DECODER.
+    static bool available(const LlamaModel& model);
+
+    // prefilled: the model's cache after the prompt (S positions); capacity >= S: the positions the decoder
+    // can hold (std::invalid_argument otherwise). firstReal[b]: the first non-padding position of row b.
+    LlamaCpuDecoder(const LlamaModel& model, const LlamaModel::KvCache& prefilled, int64_t capacity,
+                    std::vector<int64_t> firstReal);
+    // tokens[B] are fed at position length(); returns the logits [B,1,V] (a buffer the next call
+    // overwrites) and advances length(). Throws std::invalid_argument past the capacity or for a token
+    // outside the vocabulary.
+    torch::Tensor step(const int64_t* tokens);
+    int64_t length() const { return length_; }
+
+private:
+    struct Layer {
+        const float *inputNorm, *postAttentionNorm;
+        const float *q, *k, *v, *o, *qBias, *kBias, *vBias, *oBias;  // biases null when the config has none
+        const float *gate, *up, *down, *gateBias, *upBias, *downBias;
+        float *keys, *values;  // the cache [B,K,capacity,D]
+    };
+    void embed(const int64_t* tokens);
+    void rotate();
+    void attention(const Layer& layer);
+    void mlp(const Layer& layer);
+
+    LlamaWeights weights_;
+    std::vector<torch::Tensor> keys_, values_;  // per layer [B,K,capacity,D]
+    std::vector<int64_t> firstReal_;
+    std::vector<float> inverseFrequencies_;  // [D/2]
+    int64_t B_, C_, H_, K_, D_, I_, V_, capacity_, length_;
+    float eps_;
+    std::vector<Layer> layers_;
+    const float *embedTokens_, *norm_, *lmHead_;
+    std::vector<float> x_, normed_, q_, k_, v_, heads_, gate_, up_;  // [B,C] [B,C] [B,H*D] [B,K*D] [B,K*D] [B,H*D] [B,I] [B,I]
+    torch::Tensor logits_;                                            // [B,1,V]
+};
+
+}  // namespace rlhf::model

@@ -1,0 +1,200 @@
+// The float32 CPU decode step of the Llama family (model/cpu/LlamaCpuDecoder) against LlamaModel's own
+// steps and against the reference logits of make_tiny_llama.py (tests/data/tiny-llama: grouped-query
+// attention, head_dim, llama3 rope scaling, Qwen2's biases, tied and untied heads), on left-padded batches
+// (each row against its own pass), on random models of other shapes (odd widths, one key/value head,
+// every bias, linear rope scaling), and its refusals. Runs again with the AVX2 and SSE kernels forced.
+// torch before Qt: Qt's `slots` macro breaks torch headers.
+#include <torch/torch.h>
+
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include "TestData.h"
+#include "model/LlamaBench.h"
+#include "model/LlamaCheckpoint.h"
+#include "model/LlamaGeneration.h"
+#include "model/cpu/LlamaCpuDecoder.h"
+
+using namespace rlhf::model;
+using nlohmann::json;
+
+namespace {
+
+torch::Tensor row(const std::vector<int>& ids) {
+    return torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kLong).unsqueeze(0);
+}
+
+std::string modelDir(const std::string& name) { return rlhf::test::dataPath("tiny-llama/" + name); }
+
+double maxDiff(const torch::Tensor& a, const torch::Tensor& b) { return (a - b).abs().max().item<double>(); }
+
+// Float32 sums in other orders: 1e-4 plus 1e-5 of the largest logit (LlamaModelTest's tolerance).
+double toleranceFor(const torch::Tensor& logits) { return 1e-4 + 1e-5 * logits.abs().max().item<double>(); }
+
+// A random model (std 0.02 weights, non-zero biases and norms) of shapes the fixtures do not have.
+LlamaModel randomModel(int hidden, int heads, int kvHeads, int headDim, bool tied, bool biases, const std::string& ropeScaling) {
+    LlamaConfig c;
+    c.modelType = "llama";
+    c.vocabSize = 97;
+    c.hiddenSize = hidden;
+    c.intermediateSize = 2 * hidden + 7;
+    c.layers = 3;
+    c.heads = heads;
+    c.kvHeads = kvHeads;
+    c.headDim = headDim;
+    c.tieWordEmbeddings = tied;
+    c.qkvBias = c.outputBias = c.mlpBias = biases;
+    c.ropeScaling.type = ropeScaling;
+    c.ropeScaling.factor = 4;
+    c.ropeScaling.originalMaxPositions = 16;
+    c.eosTokenIds = {96};
+    torch::manual_seed(7);
+    LlamaWeights w = randomLlamaWeights(c, torch::kCPU);
+    for (auto& slot : llamaTensorSlots(c, w))
+        if (slot.name.ends_with("bias") || slot.name.ends_with("norm.weight")) *slot.tensor += torch::randn(slot.shape) * 0.5;
+    // Weights of std 0.02 keep the logits near 0: scale the embeddings so that the attention's softmax is not flat.
+    w.embedTokens.mul_(40);
+    if (tied) w.lmHead = w.embedTokens;
+    return LlamaModel(c, std::move(w));
+}
+
+// Prefill `prompt` (all but its last `stepped` ids) through the model, then feed the rest one at a time both
+// through the decoder and through the model's cache: the logits of every step agree.
+void checkStepsAgree(const LlamaModel& model, const std::vector<int>& ids, int stepped, const torch::Tensor& reference = {}) {
+    c10::InferenceMode inference;
+    const auto prefix = static_cast<int64_t>(ids.size()) - stepped;
+    LlamaModel::KvCache cache;
+    model.forward(row({ids.begin(), ids.begin() + prefix}), &cache);
+    LlamaCpuDecoder decoder(model, cache, static_cast<int64_t>(ids.size()), {0});
+    for (int64_t t = prefix; t < static_cast<int64_t>(ids.size()); ++t) {
+        const int64_t token = ids[static_cast<size_t>(t)];
+        const auto fast = decoder.step(&token)[0][0].clone();
+        const auto ops = model.forward(row({ids[static_cast<size_t>(t)]}), &cache)[0][0];
+        QVERIFY2(maxDiff(fast, ops) < toleranceFor(ops), qPrintable(QString("position %1: %2").arg(t).arg(maxDiff(fast, ops))));
+        if (reference.defined()) QVERIFY(maxDiff(fast, reference[t]) < toleranceFor(reference[t]));
+    }
+    QCOMPARE(decoder.length(), static_cast<int64_t>(ids.size()));
+}
+
+}  // namespace
+
+class LlamaCpuDecoderTest : public QObject {
+    Q_OBJECT
+    json expected_;
+
+private slots:
+    void initTestCase() {
+        torch::set_num_threads(2);
+        expected_ = json::parse(rlhf::test::readData("tiny-llama/expected.json"));
+    }
+
+    void stepsFollowTheModelAndTheReference_data() {
+        QTest::addColumn<QString>("name");
+        for (const char* name : {"llama", "llama3", "qwen2", "llama3-chat", "llama2-chat"}) QTest::newRow(name) << QString(name);
+    }
+    void stepsFollowTheModelAndTheReference() {
+        QFETCH(QString, name);
+        const auto& e = expected_[name.toStdString()];
+        const auto model = loadLlamaModel(modelDir(name.toStdString()));
+        QVERIFY(LlamaCpuDecoder::available(model));
+        std::vector<torch::Tensor> rows;
+        for (const auto& r : e["logits"]) rows.push_back(torch::tensor(r.get<std::vector<float>>()));
+        const auto ids = e["ids"].get<std::vector<int>>();
+        checkStepsAgree(model, ids, static_cast<int>(ids.size()) - 3, torch::stack(rows));
+    }
+
+    void otherShapesFollowTheModel_data() {
+        QTest::addColumn<int>("hidden");
+        QTest::addColumn<int>("heads");
+        QTest::addColumn<int>("kvHeads");
+        QTest::addColumn<int>("headDim");
+        QTest::addColumn<bool>("tied");
+        QTest::addColumn<bool>("biases");
+        QTest::addColumn<QString>("scaling");
+        QTest::newRow("odd width, one kv head, biases") << 37 << 4 << 1 << 10 << false << true << "";
+        QTest::newRow("head_dim apart from width, tied") << 48 << 6 << 3 << 20 << true << false << "linear";
+        QTest::newRow("wide heads, llama3 scaling") << 64 << 2 << 2 << 36 << false << true << "llama3";
+    }
+    void otherShapesFollowTheModel() {
+        QFETCH(int, hidden);
+        QFETCH(int, heads);
+        QFETCH(int, kvHeads);
+        QFETCH(int, headDim);
+        QFETCH(bool, tied);
+        QFETCH(bool, biases);
+        QFETCH(QString, scaling);
+        const auto model = randomModel(hidden, heads, kvHeads, headDim, tied, biases, scaling.toStdString());
+        std::vector<int> ids;
+        for (int i = 0; i < 40; ++i) ids.push_back((i * 37 + 11) % 97);
+        checkStepsAgree(model, ids, 30);
+    }
+
+    // Three prompts of different lengths left-padded in one batch: each row's steps give what its own
+    // unpadded pass gives, and batched greedy generation what each prompt gets alone.
+    void leftPaddedRowsFollowTheirOwnPasses() {
+        c10::InferenceMode inference;
+        const auto model = loadLlamaModel(modelDir("qwen2"));
+        const auto ids = expected_["qwen2"]["ids"].get<std::vector<int>>();
+        const std::vector<std::vector<int>> prompts = {{ids.begin(), ids.begin() + 3}, ids, {ids.begin() + 1, ids.begin() + 6}};
+        const auto L = static_cast<int64_t>(ids.size());
+        auto batch = torch::zeros({3, L}, torch::kLong);
+        auto mask = torch::zeros({3, L}, torch::kBool);
+        std::vector<int64_t> firstReal;
+        for (int64_t b = 0; b < 3; ++b) {
+            const auto n = static_cast<int64_t>(prompts[size_t(b)].size());
+            batch[b].narrow(0, L - n, n).copy_(row(prompts[size_t(b)])[0]);
+            mask[b].narrow(0, L - n, n).fill_(true);
+            firstReal.push_back(L - n);
+        }
+        LlamaModel::KvCache cache;
+        model.forward(batch, &cache, mask);
+        LlamaCpuDecoder decoder(model, cache, L + 4, firstReal);
+        const std::vector<std::vector<int64_t>> fed = {{7, 9, 11}, {13, 2, 5}, {3, 3, 3}, {1, 8, 6}};
+        std::vector<torch::Tensor> stepped;
+        for (const auto& tokens : fed) stepped.push_back(decoder.step(tokens.data()).select(1, 0).clone());  // [3,V]
+        for (size_t b = 0; b < 3; ++b) {
+            auto alone = prompts[b];
+            for (const auto& tokens : fed) alone.push_back(static_cast<int>(tokens[b]));
+            const auto own = model.forward(row(alone))[0];
+            for (size_t s = 0; s < fed.size(); ++s) {
+                const auto expected = own[static_cast<int64_t>(prompts[b].size() + s)];
+                QVERIFY2(maxDiff(stepped[s][static_cast<int64_t>(b)], expected) < toleranceFor(expected),
+                         qPrintable(QString("row %1 step %2").arg(b).arg(s)));
+            }
+        }
+        SamplingOptions o;
+        o.greedy = true;
+        o.maxNewTokens = 8;
+        const auto together = generateLlamaBatch(model, prompts, o);
+        for (size_t b = 0; b < prompts.size(); ++b)
+            QCOMPARE(together[b].ids, generateLlama(model, prompts[b], 1, o).at(0).ids);
+    }
+
+    // bf16 weights, or a sequence classifier without a head, take LlamaModel's path; a full decoder and an
+    // id outside the vocabulary are refused with the reason.
+    void refusesWhatItCannotDecode() {
+        QVERIFY(!LlamaCpuDecoder::available(loadLlamaModel(modelDir("llama"), torch::kCPU, nullptr, torch::kBFloat16)));
+        const auto model = loadLlamaModel(modelDir("llama"));
+        LlamaWeights headless = model.weights();
+        headless.lmHead = torch::Tensor();
+        QVERIFY(!LlamaCpuDecoder::available(LlamaModel(model.config(), headless)));
+        c10::InferenceMode inference;
+        LlamaModel::KvCache cache;
+        model.forward(row({1, 2, 3}), &cache);
+        LlamaCpuDecoder decoder(model, cache, 4, {0});
+        const int64_t outside = model.config().vocabSize;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, decoder.step(&outside));
+        const int64_t token = 5;
+        decoder.step(&token);
+        try {
+            decoder.step(&token);
+            QFAIL("a fifth position in a decoder of four");
+        } catch (const std::invalid_argument& e) {
+            QVERIFY2(std::string(e.what()).find("4 positions are full") != std::string::npos, e.what());
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(LlamaCpuDecoderTest)
+#include "LlamaCpuDecoderTest.moc"
