@@ -207,6 +207,63 @@ void benchPpo(const GptBenchOptions& o, const PpoBenchFlags& flags) {
     printJsonLine(out);
 }
 
+// `rlhf bench llama`: LlamaBench's inference rounds, then LlamaTrainBench's fine-tuning steps.
+void addLlamaBench(CLI::App* bench) {
+    auto llama = std::make_shared<model::LlamaBenchOptions>();
+    auto device = std::make_shared<std::string>("cpu");
+    auto threads = std::make_shared<int>(0);
+    auto precision = std::make_shared<std::string>("fp32");
+    CLI::App* cmd = bench->add_subcommand("llama", "A random Llama-family model of a real shape: prefill, decode and scoring "
+                                                   "tokens per second, peak memory (as bench/py_llama_baseline.py)");
+    cmd->add_option("--preset", llama->preset, "tiny, smollm-135m or qwen2-0.5b (default)")
+        ->check(CLI::IsMember({"tiny", "smollm-135m", "qwen2-0.5b"}));
+    cmd->add_option("--prompt-tokens", llama->promptTokens, "Prompt of the prefill (default 128)")->check(greaterThanZero());
+    cmd->add_option("--new-tokens", llama->newTokens, "Tokens decoded one at a time (default 32)")->check(greaterThanZero());
+    cmd->add_option("--score-tokens", llama->scoreTokens, "Tokens of the scored sequence (default 256)")->check(CLI::Range(2, 1 << 20));
+    cmd->add_option("--train-tokens", llama->trainTokens, "Sequence of each fine-tuning step (default 128; 0: no training)")
+        ->check(CLI::Range(0, 1 << 20));
+    cmd->add_option("--precision", *precision,
+                    "fp32 (default); bf16: bf16 weights for the inference rounds, bf16 autocast for the training steps (as "
+                    "py_llama_baseline.py PRESET THREADS bf16); auto: bf16 on CUDA and on CPUs with AVX512-BF16/AMX")
+        ->check(CLI::IsMember({"fp32", "bf16", "auto"}));
+    cmd->add_flag("--bf16", llama->bf16, "The same as --precision bf16");
+    cmd->add_option("--rounds", llama->rounds, "Timed rounds after a warm-up (default 3; medians)")->check(greaterThanZero());
+    addDeviceOption(cmd, *device);
+    cmd->add_option("--threads", *threads, "LibTorch intra-op threads (default: all cores)");
+    cmd->add_flag("--json")->description("JSON output (the default)");
+    cmd->callback([llama, device, threads, precision] {
+        const torch::Device on = resolveDevice(*device, *threads);
+        llama->bf16 = llama->bf16 || train::parsePrecision(*precision, on) == train::Precision::Bf16;
+        auto result = model::runLlamaBench(*llama, on);
+        if (llama->trainTokens > 0) {  // after the inference rounds, whose model is gone: the peak is training's
+            result["train_tokens_per_s"] =
+                train::llamaTrainTokensPerSecond(model::llamaBenchPreset(llama->preset), llama->trainTokens, llama->rounds, on,
+                                                 llama->bf16 ? train::Precision::Bf16 : train::Precision::Fp32);
+            result["peak_rss_gib"] = model::peakResidentGib();
+            const auto sft = model::estimateStageMemory(model::modelShapeOf(model::llamaBenchPreset(llama->preset)),
+                                                        {"sft", 1, 0, llama->trainTokens, 0, llama->bf16});
+            result["estimated_sft_gib"] = sft.total() / (1024.0 * 1024.0 * 1024.0);
+        }
+        printJsonLine(result);
+    });
+}
+
+// `rlhf bench ppo`: PpoBench's steps on random models of a GPT preset.
+void addPpoBench(CLI::App* bench, const std::shared_ptr<GptBenchOptions>& gpt) {
+    auto ppo = std::make_shared<PpoBenchFlags>();
+    CLI::App* ppoBench = bench->add_subcommand("ppo", "A PPO step's seconds: generation, scoring and update, on random models");
+    ppoBench->add_option("--preset", gpt->preset, "tiny, small or gpt2")->check(CLI::IsMember({"tiny", "small", "gpt2"}));
+    ppoBench->add_option("--rollout", ppo->rollout, "Prompts rolled out per step (default: the preset's)")->check(greaterThanZero());
+    ppoBench->add_option("--response-length", ppo->responseLength, "New tokens per rollout at most (default: the preset's)")
+        ->check(greaterThanZero());
+    ppoBench->add_option("--steps", ppo->steps, "Timed steps after one warm-up step (default: the preset's)")->check(greaterThanZero());
+    ppoBench->add_option("--precision", gpt->precision, "fp32, bf16 (autocast) or auto")->check(CLI::IsMember({"fp32", "bf16", "auto"}));
+    addDeviceOption(ppoBench, gpt->device);
+    ppoBench->add_option("--threads", gpt->threads, "LibTorch intra-op threads (default: all cores)");
+    ppoBench->add_flag("--json")->description("JSON output (the default)");
+    ppoBench->callback([gpt, ppo] { benchPpo(*gpt, *ppo); });
+}
+
 }  // namespace
 
 void addBenchCommand(CLI::App& app) {
@@ -260,53 +317,10 @@ void addBenchCommand(CLI::App& app) {
         cmd->callback([gpt, pairs, stage] { benchPreference(*gpt, stage, *pairs); });
     }
 
-    auto ppo = std::make_shared<PpoBenchFlags>();
-    auto llama = std::make_shared<model::LlamaBenchOptions>();
-    auto llamaDevice = std::make_shared<std::string>("cpu");
-    auto llamaThreads = std::make_shared<int>(0);
-    CLI::App* llamaBench = bench->add_subcommand("llama", "A random Llama-family model of a real shape: prefill, decode and scoring "
-                                                         "tokens per second, peak memory (as bench/py_llama_baseline.py)");
-    llamaBench->add_option("--preset", llama->preset, "tiny, smollm-135m or qwen2-0.5b (default)")
-        ->check(CLI::IsMember({"tiny", "smollm-135m", "qwen2-0.5b"}));
-    llamaBench->add_option("--prompt-tokens", llama->promptTokens, "Prompt of the prefill (default 128)")->check(greaterThanZero());
-    llamaBench->add_option("--new-tokens", llama->newTokens, "Tokens decoded one at a time (default 32)")->check(greaterThanZero());
-    llamaBench->add_option("--score-tokens", llama->scoreTokens, "Tokens of the scored sequence (default 256)")->check(CLI::Range(2, 1 << 20));
-    llamaBench->add_option("--train-tokens", llama->trainTokens, "Sequence of each fine-tuning step (default 128; 0: no training)")
-        ->check(CLI::Range(0, 1 << 20));
-    llamaBench->add_flag("--bf16", llama->bf16, "bf16 weights for the inference rounds, bf16 autocast for the training steps "
-                                                "(as py_llama_baseline.py PRESET THREADS bf16)");
-    llamaBench->add_option("--rounds", llama->rounds, "Timed rounds after a warm-up (default 3; medians)")->check(greaterThanZero());
-    addDeviceOption(llamaBench, *llamaDevice);
-    llamaBench->add_option("--threads", *llamaThreads, "LibTorch intra-op threads (default: all cores)");
-    llamaBench->add_flag("--json")->description("JSON output (the default)");
-    llamaBench->callback([llama, llamaDevice, llamaThreads] {
-        const torch::Device device = resolveDevice(*llamaDevice, *llamaThreads);
-        auto result = model::runLlamaBench(*llama, device);
-        if (llama->trainTokens > 0) {  // after the inference rounds, whose model is gone: the peak is training's
-            result["train_tokens_per_s"] =
-                train::llamaTrainTokensPerSecond(model::llamaBenchPreset(llama->preset), llama->trainTokens, llama->rounds, device,
-                                                 llama->bf16 ? train::Precision::Bf16 : train::Precision::Fp32);
-            result["peak_rss_gib"] = model::peakResidentGib();
-            const auto sft = model::estimateStageMemory(model::modelShapeOf(model::llamaBenchPreset(llama->preset)),
-                                                        {"sft", 1, 0, llama->trainTokens, 0, llama->bf16});
-            result["estimated_sft_gib"] = sft.total() / (1024.0 * 1024.0 * 1024.0);
-        }
-        printJsonLine(result);
-    });
-
+    addLlamaBench(bench);
     addGenerationTimingBench(bench);
 
-    CLI::App* ppoBench = bench->add_subcommand("ppo", "A PPO step's seconds: generation, scoring and update, on random models");
-    ppoBench->add_option("--preset", gpt->preset, "tiny, small or gpt2")->check(CLI::IsMember({"tiny", "small", "gpt2"}));
-    ppoBench->add_option("--rollout", ppo->rollout, "Prompts rolled out per step (default: the preset's)")->check(greaterThanZero());
-    ppoBench->add_option("--response-length", ppo->responseLength, "New tokens per rollout at most (default: the preset's)")
-        ->check(greaterThanZero());
-    ppoBench->add_option("--steps", ppo->steps, "Timed steps after one warm-up step (default: the preset's)")->check(greaterThanZero());
-    ppoBench->add_option("--precision", gpt->precision, "fp32, bf16 (autocast) or auto")->check(CLI::IsMember({"fp32", "bf16", "auto"}));
-    addDeviceOption(ppoBench, gpt->device);
-    ppoBench->add_option("--threads", gpt->threads, "LibTorch intra-op threads (default: all cores)");
-    ppoBench->add_flag("--json")->description("JSON output (the default)");
-    ppoBench->callback([gpt, ppo] { benchPpo(*gpt, *ppo); });
+    addPpoBench(bench, gpt);
 }
 
 }  // namespace rlhf::cli

@@ -81,8 +81,7 @@ StageMemory estimateStageMemory(const ModelShape& m, const StageSize& size, cons
         addTrained(e, m, size.bf16);
         e.activations = trainingActivations(m, B, T, size.bf16, s != "rm");
     } else if (s == "dpo") {
-        addTrained(e, m, size.bf16);
-        e.frozen = 4 * m.parameters;  // the reference
+        addTrained(e, m, size.bf16);  // no reference model: DpoRun scores the pairs with the policy before its first update
         e.activations = trainingActivations(m, 2 * B, T, size.bf16, true);
     } else if (s == "ppo") {
         if (!reward) throw std::invalid_argument("a PPO estimate needs the reward model's shape");

@@ -5,7 +5,8 @@
 //               2·P for a Llama-family model run in bf16 (chat, generate, score with bf16 weights);
 //   gradients   4·P of each trained model; optimizer 8·P (AdamW's two moments);
 //   autocast    2·P of each trained model under bf16 (the weights' bf16 copies autocast keeps for a pass);
-//   frozen      4·P of each model that is only run (DPO's and PPO's reference, PPO's reward model);
+//   frozen      4·P of each model that is only run (PPO's reference and reward model; DPO holds none: it
+//               takes its reference's log-probs from the policy before the first update);
 //   activations what one micro-batch keeps for the backward pass: per token and layer about
 //               16·C (GPT-2), 6·C + 2·(H+K)·D + 3·I (Llama) or 2·C + 9·I + 3·I·N (Mamba: the scan's
 //               decays, inputs and states) values plus 2·H·T attention scores, at 4

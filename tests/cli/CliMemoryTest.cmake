@@ -60,7 +60,8 @@ endif()
 execute_process(COMMAND ${RLHF} import ${WORK}/p.rlhf ${DATA}/formats/hh.jsonl OUTPUT_QUIET RESULT_VARIABLE rc)
 execute_process(COMMAND ${RLHF} train dpo ${WORK}/p.rlhf --set model=${WORK}/huge --set max_steps=1
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-if(rc EQUAL 0 OR NOT err MATCHES "rlhf train dpo needs about [0-9.]+ GiB before its activations \\(weights [0-9.]+ GiB, gradients [^)]*frozen models [^)]*\\) and [0-9.]+ GiB are free: it will not fit")
+if(rc EQUAL 0 OR NOT err MATCHES "rlhf train dpo needs about [0-9.]+ GiB before its activations \\(weights [0-9.]+ GiB, gradients [^)]*\\) and [0-9.]+ GiB are free: it will not fit"
+   OR err MATCHES "frozen models")
   message(FATAL_ERROR "train dpo of a model that cannot fit: rc=${rc} ${err}")
 endif()
 run_ok(out runs ${WORK}/p.rlhf --json)
@@ -72,3 +73,18 @@ execute_process(COMMAND ${RLHF} train dpo ${WORK}/p.rlhf --set model=${WORK}/hug
 if(rc EQUAL 0 OR err MATCHES "will not fit")
   message(FATAL_ERROR "--no-memory-check: rc=${rc} ${err}")
 endif()
+# rlhf bench llama: a float32 model decodes through the CPU decoder; bf16 weights (--precision bf16, or the
+# older --bf16) through LibTorch ops; the line names the precision and says which decoded.
+foreach(case "--precision;fp32;fp32;ON" "--precision;bf16;bf16;OFF" "--bf16;--json;bf16;OFF")
+  list(GET case 0 flag)
+  list(GET case 1 value)
+  list(GET case 2 expected)
+  list(GET case 3 decoder)
+  run_ok(out bench llama --preset tiny --rounds 1 --train-tokens 0 --new-tokens 4 --threads 1 ${flag} ${value})
+  string(JSON precision GET "${out}" precision)
+  string(JSON cpuDecoder GET "${out}" cpu_decoder)
+  string(JSON decode GET "${out}" decode_tokens_per_s)
+  if(NOT precision STREQUAL expected OR NOT cpuDecoder STREQUAL decoder OR NOT decode GREATER 0)
+    message(FATAL_ERROR "bench llama ${flag} ${value}: ${out}")
+  endif()
+endforeach()

@@ -87,7 +87,7 @@ private slots:
         const auto rm = estimateStageMemory(m, {"rm", 2, 0, 100, 0, false});
         QCOMPARE(rm.activations, 2 * 100 * 4 * perToken);  // no logits: a score head
         const auto dpo = estimateStageMemory(m, {"dpo", 1, 0, 100, 0, true});
-        QCOMPARE(dpo.frozen, 4e6);
+        QCOMPARE(dpo.frozen, 0.0);  // the reference's log-probs come from the policy before its first update
         QCOMPARE(dpo.autocast, 2e6);
         QVERIFY(dpo.activations < sft.activations);  // bf16 values of 2 × 1 sequences against fp32 of 2
         const auto chat = estimateStageMemory(m, {"chat", 1, 0, 30, 10, false});
