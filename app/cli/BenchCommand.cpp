@@ -224,7 +224,7 @@ void addLlamaBench(CLI::App* bench) {
         ->check(CLI::Range(0, 1 << 20));
     cmd->add_option("--precision", *precision,
                     "fp32 (default); bf16: bf16 weights for the inference rounds, bf16 autocast for the training steps (as "
-                    "py_llama_baseline.py PRESET THREADS bf16); auto: bf16 on CUDA and on CPUs with AVX512-BF16/AMX")
+                    "py_llama_baseline.py PRESET THREADS bf16); auto: bf16 on GPUs from Ampere on and on CPUs with AVX512-BF16/AMX")
         ->check(CLI::IsMember({"fp32", "bf16", "auto"}));
     cmd->add_flag("--bf16", llama->bf16, "The same as --precision bf16");
     cmd->add_option("--rounds", llama->rounds, "Timed rounds after a warm-up (default 3; medians)")->check(greaterThanZero());
@@ -297,7 +297,7 @@ void addBenchCommand(CLI::App& app) {
         cmd->add_flag("--json")->description("JSON output (the default)");
     }
     bench->get_subcommand("train")
-        ->add_option("--precision", gpt->precision, "fp32, bf16 (autocast) or auto (bf16 on CUDA and on CPUs with AVX512-BF16/AMX, else fp32)")
+        ->add_option("--precision", gpt->precision, "fp32, bf16 (autocast) or auto (bf16 on GPUs from Ampere on and on CPUs with AVX512-BF16/AMX, else fp32)")
         ->check(CLI::IsMember({"fp32", "bf16", "auto"}));
     bench->get_subcommand("train")->add_flag("--phases", gpt->phases,
                                              "Also time forward, loss, backward and optimizer (ms per step, synchronised)");

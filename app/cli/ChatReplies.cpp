@@ -64,7 +64,7 @@ ChatModel loadChatModel(const ChatOptions& o) {
         m.loaded.tokenizer.emplace(model::loadMambaTokenizer(named.dir));
         return m;
     }
-    ChatModel m{shortNameOf(named), model::loadCheckpoint(named.dir, device), nullptr};
+    ChatModel m{shortNameOf(named), model::loadCheckpoint(named.dir, device), nullptr, nullptr};
     if (!m.loaded.tokenizer) throw UserError(o.model + ": the model directory has no tokenizer files");
     return m;
 }

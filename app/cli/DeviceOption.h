@@ -16,7 +16,8 @@ torch::Device resolveDevice(const std::string& name, int threads = 0);
 void addInferencePrecisionOption(CLI::App* cmd, std::string& precision, const std::string& defaultName);
 // The type the weights of the model in `dir` are held and computed in. bf16 is for the Llama family (GPT-2
 // and Mamba run in float32: asking bf16 of them is a UserError); "auto" picks it for a Llama-family model
-// on CUDA or on a CPU that multiplies bf16 natively (AVX512-BF16, AMX), else float32.
+// on a GPU of compute capability 8.0 or newer or on a CPU that multiplies bf16 natively (AVX512-BF16,
+// AMX), else float32.
 torch::ScalarType inferenceDtype(const std::string& precision, const std::string& dir, const torch::Device& device);
 // "fp32" or "bf16".
 const char* dtypeName(torch::ScalarType dtype);

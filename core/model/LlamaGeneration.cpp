@@ -36,7 +36,8 @@ DecodeStep llamaDecodeStep(const LlamaModel& model, int newTokens, torch::Tensor
             std::vector<int64_t> firstReal(static_cast<size_t>(B), 0);  // padding before each row's prompt
             if (mask.defined())
                 for (int64_t b = 0; b < B; ++b) firstReal[static_cast<size_t>(b)] = T - mask[b].sum().item<int64_t>();
-            state->decoder = std::make_unique<LlamaCpuDecoder>(model, state->cache, T + newTokens, std::move(firstReal));
+            // The loop feeds at most newTokens − 1 more tokens after the prompt.
+            state->decoder = std::make_unique<LlamaCpuDecoder>(model, state->cache, T + newTokens - 1, std::move(firstReal));
             state->cache = {};  // the decoder holds its own copy
         }
         return logits;

@@ -7,6 +7,7 @@
 #endif
 
 #include <ATen/autocast_mode.h>
+#include <ATen/detail/CUDAHooksInterface.h>
 #include <torch/version.h>
 
 namespace rlhf::train {
@@ -37,9 +38,14 @@ void setAutocast(bool cuda, bool enable) {
 Precision parsePrecision(const std::string& name, const torch::Device& device) {
     if (name == "fp32") return Precision::Fp32;
     if (name == "bf16") return Precision::Bf16;
-    if (name == "auto") return device.is_cuda() || cpuHasNativeBf16() ? Precision::Bf16 : Precision::Fp32;
+    if (name == "auto") return (device.is_cuda() ? cudaHasNativeBf16() : cpuHasNativeBf16()) ? Precision::Bf16 : Precision::Fp32;
     throw std::invalid_argument("unknown precision '" + name + "' (fp32, bf16 or auto)");
 }
+
+// LibTorch's C++ API has no call for a GPU's compute capability without the CUDA headers (absent from CPU
+// builds); ATen's CUDA hooks answer it, under the name of cuDNN's bf16 convolutions, which need exactly
+// compute capability 8.0 (false in a LibTorch without CUDA).
+bool cudaHasNativeBf16() { return at::detail::getCUDAHooks().supportsBFloat16ConvolutionWithCuDNNv8(); }
 
 bool cpuHasNativeBf16() {
 #if defined(__x86_64__) && defined(__GNUC__)

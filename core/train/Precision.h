@@ -1,7 +1,8 @@
 #pragma once
 // Training precision: fp32, or bf16 autocast (matmuls in bf16, weights, optimiser state, layer norms,
-// softmax and the loss in fp32). bf16 pays off on GPUs and on CPUs with AVX512-BF16/AMX instructions;
-// "auto" picks bf16 there (CUDA; such CPUs) and fp32 on other CPUs, which emulate bf16 slowly.
+// softmax and the loss in fp32). bf16 pays off on GPUs of compute capability 8.0 or newer (Ampere on) and
+// on CPUs with AVX512-BF16/AMX instructions; "auto" picks bf16 there and fp32 elsewhere (older GPUs and
+// other CPUs emulate bf16 slowly).
 
 #include <string>
 
@@ -17,6 +18,9 @@ const char* precisionName(Precision p);
 
 // Whether this CPU multiplies bf16 natively (x86 AVX512-BF16 or AMX-BF16, with OS support).
 bool cpuHasNativeBf16();
+// Whether the current CUDA GPU does: compute capability 8.0 or newer, as torch.cuda.is_bf16_supported()
+// answers without emulation.
+bool cudaHasNativeBf16();
 
 // Enables bf16 autocast for `device` while alive (nothing for Fp32). Not nestable across devices;
 // one per forward pass, on the thread that runs it (autocast state is thread-local).

@@ -38,7 +38,7 @@ struct PretrainConfig {
     int64_t checkpointEvery = 250; // checkpoint_every (0: only at the end or on stop)
     uint64_t seed = 1;             // seed: initialisation and window sampling
     double valFraction = 0.1;      // val_fraction: tail of the token stream held out
-    std::string precision = "auto";// precision: fp32, bf16 (autocast) or auto (bf16 on CUDA and BF16-capable CPUs)
+    std::string precision = "auto";// precision: fp32, bf16 (autocast) or auto (bf16 on Ampere-or-newer GPUs and BF16-capable CPUs)
 
     LearningRateSchedule lrSchedule() const { return {schedule, lr, minLr, warmupSteps, maxSteps}; }
     nlohmann::json toJson() const;

@@ -1,7 +1,7 @@
 // The float32 CPU decode step of the Llama family (model/cpu/LlamaCpuDecoder) against LlamaModel's own
 // steps and against the reference logits of make_tiny_llama.py (tests/data/tiny-llama: grouped-query
 // attention, head_dim, llama3 rope scaling, Qwen2's biases, tied and untied heads), on left-padded batches
-// (each row against its own pass), on random models of other shapes (odd widths, one key/value head,
+// (each row against its own pass), on six rows at once, on random models of other shapes (odd widths, one key/value head,
 // every bias, linear rope scaling), and its refusals. Runs again with the AVX2 and SSE kernels forced.
 // torch before Qt: Qt's `slots` macro breaks torch headers.
 #include <torch/torch.h>
@@ -128,6 +128,24 @@ private slots:
         std::vector<int> ids;
         for (int i = 0; i < 40; ++i) ids.push_back((i * 37 + 11) % 97);
         checkStepsAgree(model, ids, 30);
+    }
+
+    // Six rows of one prompt, each fed its own tokens (the products' four-row tiles and their remainder):
+    // every row's step gives what LlamaModel's step gives it.
+    void manyRowsFollowTheModel() {
+        c10::InferenceMode inference;
+        const auto model = loadLlamaModel(modelDir("llama3"));
+        const auto ids = expected_["llama3"]["ids"].get<std::vector<int>>();
+        const int64_t B = 6;
+        LlamaModel::KvCache cache;
+        model.forward(row(ids).expand({B, -1}).contiguous(), &cache);
+        LlamaCpuDecoder decoder(model, cache, static_cast<int64_t>(ids.size()) + 3, std::vector<int64_t>(B, 0));
+        for (int64_t step = 0; step < 3; ++step) {
+            const auto tokens = (torch::arange(B, torch::kLong) * 7 + step * 3 + 1).remainder(model.config().vocabSize);
+            const auto fast = decoder.step(tokens.data_ptr<int64_t>()).select(1, 0).clone();  // [B,V]
+            const auto ops = model.forward(tokens.unsqueeze(1), &cache).select(1, 0);
+            QVERIFY2(maxDiff(fast, ops) < toleranceFor(ops), qPrintable(QString("step %1: %2").arg(step).arg(maxDiff(fast, ops))));
+        }
     }
 
     // Three prompts of different lengths left-padded in one batch: each row's steps give what its own

@@ -66,15 +66,17 @@ LlamaCpuDecoder::LlamaCpuDecoder(const LlamaModel& model, const LlamaModel::KvCa
     B_ = static_cast<int64_t>(firstReal_.size());
     C_ = c.hiddenSize, H_ = c.heads, K_ = c.kvHeads, D_ = c.headDim, I_ = c.intermediateSize, V_ = c.vocabSize;
     eps_ = static_cast<float>(c.rmsNormEps);
-    if (!available(model)) throw std::invalid_argument("LlamaCpuDecoder: a float32 CPU model with contiguous weights only");
-    if (capacity_ < length_ || prefilled.keys.size() != weights_.layers.size())
+    if (!available(model))
+        throw std::invalid_argument("LlamaCpuDecoder: for a float32 CPU model with contiguous weights, RLHF_NO_CPU_DECODER unset");
+    if (capacity_ < length_ || prefilled.keys.size() != weights_.layers.size() || (length_ > 0 && prefilled.keys[0].size(0) != B_))
         throw std::invalid_argument("LlamaCpuDecoder: a cache of " + std::to_string(length_) + " positions for a capacity of " +
-                                    std::to_string(capacity_));
+                                    std::to_string(capacity_) + " and " + std::to_string(B_) + " rows");
     const auto frequencies = ropeInverseFrequencies(c).contiguous();
     inverseFrequencies_.assign(frequencies.data_ptr<float>(), frequencies.data_ptr<float>() + frequencies.numel());
     for (size_t l = 0; l < weights_.layers.size(); ++l) {
-        keys_.push_back(torch::zeros({B_, K_, capacity_, D_}, torch::kFloat32));
-        values_.push_back(torch::zeros({B_, K_, capacity_, D_}, torch::kFloat32));
+        // Positions past length_ are written before they are read: no need to zero (and commit) them now.
+        keys_.push_back(torch::empty({B_, K_, capacity_, D_}, torch::kFloat32));
+        values_.push_back(torch::empty({B_, K_, capacity_, D_}, torch::kFloat32));
         keys_.back().narrow(2, 0, length_).copy_(prefilled.keys[l]);
         values_.back().narrow(2, 0, length_).copy_(prefilled.values[l]);
         const LlamaLayerWeights& w = weights_.layers[l];
@@ -91,6 +93,7 @@ LlamaCpuDecoder::LlamaCpuDecoder(const LlamaModel& model, const LlamaModel::KvCa
     for (auto* buffer : {&q_, &heads_}) buffer->resize(static_cast<size_t>(B_ * H_ * D_));
     for (auto* buffer : {&k_, &v_}) buffer->resize(static_cast<size_t>(B_ * K_ * D_));
     for (auto* buffer : {&gate_, &up_}) buffer->resize(static_cast<size_t>(B_ * I_));
+    for (auto* buffer : {&cosines_, &sines_}) buffer->resize(static_cast<size_t>(B_ * (D_ / 2)));
     logits_ = torch::empty({B_, 1, V_}, torch::kFloat32);
 }
 
@@ -102,24 +105,32 @@ void LlamaCpuDecoder::embed(const int64_t* tokens) {
     }
 }
 
-// This step's queries and keys rotated by each row's position (counted from its first real token): for
-// i < D/2, (x_i, x_{i+D/2}) → (x_i cos − x_{i+D/2} sin, x_{i+D/2} cos + x_i sin), angle = position · inv_freq_i
-// in float32, as LlamaModel's rotate-half.
-void LlamaCpuDecoder::rotate() {
+// This step's rotary angles, once for every layer: each row's position counted from its first real
+// token, angle_i = position · inv_freq_i in float32 (LlamaModel::rotary).
+void LlamaCpuDecoder::computeAngles() {
     const int64_t half = D_ / 2;
-    std::vector<float> cosines(static_cast<size_t>(half)), sines(static_cast<size_t>(half));
     for (int64_t b = 0; b < B_; ++b) {
         const auto position = static_cast<float>(length_ - firstReal_[static_cast<size_t>(b)]);
         for (int64_t i = 0; i < half; ++i) {
             const float angle = position * inverseFrequencies_[static_cast<size_t>(i)];
-            cosines[static_cast<size_t>(i)] = std::cos(angle);
-            sines[static_cast<size_t>(i)] = std::sin(angle);
+            cosines_[static_cast<size_t>(b * half + i)] = std::cos(angle);
+            sines_[static_cast<size_t>(b * half + i)] = std::sin(angle);
         }
+    }
+}
+
+// This step's queries and keys rotated: for i < D/2, (x_i, x_{i+D/2}) → (x_i cos − x_{i+D/2} sin,
+// x_{i+D/2} cos + x_i sin), as LlamaModel's rotate-half.
+void LlamaCpuDecoder::rotate() {
+    const int64_t half = D_ / 2;
+    for (int64_t b = 0; b < B_; ++b) {
+        const float* cosines = &cosines_[static_cast<size_t>(b * half)];
+        const float* sines = &sines_[static_cast<size_t>(b * half)];
         const auto turn = [&](float* head) {
             for (int64_t i = 0; i < half; ++i) {
-                const float a = head[i], z = head[i + half], cs = cosines[static_cast<size_t>(i)], sn = sines[static_cast<size_t>(i)];
-                head[i] = a * cs - z * sn;
-                head[i + half] = z * cs + a * sn;
+                const float a = head[i], z = head[i + half];
+                head[i] = a * cosines[i] - z * sines[i];
+                head[i + half] = z * cosines[i] + a * sines[i];
             }
         };
         for (int64_t h = 0; h < H_; ++h) turn(&q_[(b * H_ + h) * D_]);
@@ -165,6 +176,7 @@ void LlamaCpuDecoder::mlp(const Layer& L) {
 torch::Tensor LlamaCpuDecoder::step(const int64_t* tokens) {
     if (length_ >= capacity_) throw std::invalid_argument("LlamaCpuDecoder: its " + std::to_string(capacity_) + " positions are full");
     embed(tokens);
+    computeAngles();
     for (const Layer& layer : layers_) {
         attention(layer);
         mlp(layer);

@@ -46,6 +46,7 @@ private:
         float *keys, *values;  // the cache [B,K,capacity,D]
     };
     void embed(const int64_t* tokens);
+    void computeAngles();
     void rotate();
     void attention(const Layer& layer);
     void mlp(const Layer& layer);
@@ -59,6 +60,7 @@ private:
     std::vector<Layer> layers_;
     const float *embedTokens_, *norm_, *lmHead_;
     std::vector<float> x_, normed_, q_, k_, v_, heads_, gate_, up_;  // [B,C] [B,C] [B,H*D] [B,K*D] [B,K*D] [B,H*D] [B,I] [B,I]
+    std::vector<float> cosines_, sines_;                              // [B,D/2] of this step's positions
     torch::Tensor logits_;                                            // [B,1,V]
 };
 
