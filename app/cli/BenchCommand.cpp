@@ -222,11 +222,11 @@ void addLlamaBench(CLI::App* bench) {
     cmd->add_option("--score-tokens", llama->scoreTokens, "Tokens of the scored sequence (default 256)")->check(CLI::Range(2, 1 << 20));
     cmd->add_option("--train-tokens", llama->trainTokens, "Sequence of each fine-tuning step (default 128; 0: no training)")
         ->check(CLI::Range(0, 1 << 20));
-    cmd->add_option("--precision", *precision,
+    auto* precisionOption = cmd->add_option("--precision", *precision,
                     "fp32 (default); bf16: bf16 weights for the inference rounds, bf16 autocast for the training steps (as "
                     "py_llama_baseline.py PRESET THREADS bf16); auto: bf16 on GPUs from Ampere on and on CPUs with AVX512-BF16/AMX")
         ->check(CLI::IsMember({"fp32", "bf16", "auto"}));
-    cmd->add_flag("--bf16", llama->bf16, "The same as --precision bf16");
+    cmd->add_flag("--bf16", llama->bf16, "The same as --precision bf16")->excludes(precisionOption);
     cmd->add_option("--rounds", llama->rounds, "Timed rounds after a warm-up (default 3; medians)")->check(greaterThanZero());
     addDeviceOption(cmd, *device);
     cmd->add_option("--threads", *threads, "LibTorch intra-op threads (default: all cores)");

@@ -95,6 +95,9 @@ std::vector<chat::ChatTurn> turnsOf(const json& request) {
         if (role != "user" && role != "assistant") throw std::invalid_argument("\"role\": user or assistant, not \"" + role + "\"");
         turns.push_back({role == "user" ? chat::ChatTurn::Role::User : chat::ChatTurn::Role::Assistant, t.value("text", "")});
     }
+    // Both model paths reply to the last user message (buildChatPrompt's rule, checked here for the Llama path too).
+    if (turns.empty() || turns.back().role != chat::ChatTurn::Role::User)
+        throw std::invalid_argument("\"turns\": the last turn must be the user's (the reply answers it)");
     return turns;
 }
 
@@ -105,8 +108,8 @@ model::SamplingOptions samplingOf(const json& request, model::SamplingOptions s)
     s.topP = request.value("top_p", s.topP);
     s.greedy = request.value("greedy", s.greedy);
     s.seed = request.value("seed", s.seed);
-    if (s.maxNewTokens <= 0 || s.temperature <= 0 || s.topK < 0 || s.topP <= 0 || s.topP > 1)
-        throw std::invalid_argument("sampling settings out of range (max_new_tokens > 0, temperature > 0, top_k >= 0, 0 < top_p <= 1)");
+    if (s.maxNewTokens <= 0 || s.temperature <= 0 || s.topK < 0 || s.topP < 0 || s.topP > 1)
+        throw std::invalid_argument("sampling settings out of range (max_new_tokens > 0, temperature > 0, top_k >= 0, 0 <= top_p <= 1)");
     return s;
 }
 

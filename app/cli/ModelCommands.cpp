@@ -112,12 +112,13 @@ void addModelCommands(CLI::App& app) {
         auto* prompt = cmd->add_option("--prompt", o->prompt, "Prompt text (tokenized on its own)");
         auto* response = cmd->add_option("--response", o->response, "Response text (tokenized on its own, then appended)");
         if (std::string(name) == "score") {
-            cmd->add_option("--ids", o->ids, "Token ids 1,2,3,… instead of texts: the log-prob of each after the first (no BOS added)")
-                ->excludes(prompt)
-                ->excludes(response);
+            auto* ids = cmd->add_option("--ids", o->ids, "Token ids 1,2,3,… instead of texts: the log-prob of each after the first (no BOS added)")
+                            ->excludes(prompt)
+                            ->excludes(response);
             addInferencePrecisionOption(cmd, o->precision, "fp32");
-            cmd->callback([o, prompt, response] {
-                if (o->ids.empty() && (prompt->count() == 0 || response->count() == 0))
+            cmd->callback([o, prompt, response, ids] {
+                if (ids->count() > 0) parseTokenIds(o->ids);  // an empty --ids is refused with its reason
+                if (ids->count() == 0 && (prompt->count() == 0 || response->count() == 0))
                     throw UserError("--prompt and --response, or --ids, are required");
                 runScore(*o);
             });
@@ -132,8 +133,10 @@ void addModelCommands(CLI::App& app) {
     CLI::App* gen = app.add_subcommand("generate", engineCommandDescription("generate"));
     addCommon(gen);
     auto* genPrompt = gen->add_option("--prompt", o->prompt, "Prompt text");
-    gen->add_option("--ids", o->ids, "Prompt token ids 1,2,3,… instead of a text (used as given: no BOS added)")->excludes(genPrompt);
-    gen->add_option("--max-new-tokens", o->sampling.maxNewTokens, "New tokens at most (clamped to the context)")
+    auto* genIds = gen->add_option("--ids", o->ids, "Prompt token ids 1,2,3,… instead of a text (used as given: no BOS added)")->excludes(genPrompt);
+    gen->add_option("--max-new-tokens", o->sampling.maxNewTokens,
+                    "New tokens at most (clamped to a GPT-2's context; a Llama-family model's rotary positions go on past "
+                    "max_position_embeddings)")
         ->check(CLI::Range(0, 1 << 20));
     gen->add_option("--temperature", o->sampling.temperature, "Divides the logits before sampling")->check(greaterThanZero());
     gen->add_option("--top-k", o->sampling.topK, "Sample among the k likeliest tokens (0: all)")->check(zeroOrMore());
@@ -146,7 +149,8 @@ void addModelCommands(CLI::App& app) {
                   "({\"completion\",\"id\",\"text\"}) before the completions");
     auto* chat = gen->add_flag("--chat", o->chat.chat,
                                "Llama family: the prompt is a user message in the model's chat format (its "
-                               "tokenizer_config.json chat_template, or --chat-format), followed by the assistant's cue");
+                               "tokenizer_config.json chat_template, or --chat-format), followed by the assistant's cue")
+                     ->excludes(genIds);
     gen->add_option("--system", o->chat.system, "With --chat: a system message before the user's")->needs(chat);
     gen->add_option("--chat-format", o->chat.format, "With --chat: chatml, llama-3, llama-2 or zephyr, whatever the template says")
         ->needs(chat);
@@ -154,8 +158,9 @@ void addModelCommands(CLI::App& app) {
                   "Leave special tokens (<|endoftext|>, those special_tokens_map.json names) out of the text; ids keep them");
     addDeviceOption(gen, o->device);
     addInferencePrecisionOption(gen, o->precision, "fp32");
-    gen->callback([o, genPrompt] {
-        if (o->ids.empty() && genPrompt->count() == 0) throw UserError("--prompt or --ids is required");
+    gen->callback([o, genPrompt, genIds] {
+        if (genIds->count() == 0 && genPrompt->count() == 0) throw UserError("--prompt or --ids is required");
+        if (genIds->count() > 0) parseTokenIds(o->ids);  // an empty --ids is refused with its reason
         runGenerate(*o);
     });
 }

@@ -1,6 +1,7 @@
 #include "TokenIdCommands.h"
 
 #include <numeric>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -29,7 +30,11 @@ nlohmann::ordered_json scoreJson(const std::vector<double>& logProbs) {
 
 std::vector<int> parseTokenIds(const std::string& text) {
     std::vector<int> ids;
-    for (const auto& item : commaList(text)) {
+    const std::string emptyItem = "--ids: an empty item in '" + text + "' (give them as 1,2,3)";
+    if (!text.empty() && text.back() == ',') throw UserError(emptyItem);  // getline yields no last empty item
+    std::stringstream in(text);
+    for (std::string item; std::getline(in, item, ',');) {
+        if (item.empty()) throw UserError(emptyItem);
         size_t used = 0;
         long long id = -1;
         try {

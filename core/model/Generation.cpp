@@ -22,8 +22,10 @@ torch::Tensor filterTopKTopP(torch::Tensor logits, int topK, double topP) {
     if (topP < 1.0) {
         auto [sorted, index] = logits.sort(-1, /*descending=*/true);
         auto cumulative = sorted.softmax(-1).cumsum(-1);
-        // Drop tokens once the mass before them already reaches top_p (the first token always stays).
+        // Drop tokens once the mass before them already reaches top_p; the likeliest always stays (top_p 0
+        // is greedy, as transformers' TopPLogitsWarper keeps min_tokens_to_keep = 1).
         auto drop = (cumulative - sorted.softmax(-1)) >= topP;
+        drop.narrow(-1, 0, 1).fill_(false);
         sorted = sorted.masked_fill(drop, negInf);
         logits = torch::full_like(logits, negInf).scatter(-1, index, sorted);
     }

@@ -80,7 +80,10 @@ foreach(case "score;--ids;1,x;'x' is not a token id"
              "score;--ids;5,500;500 is outside the model's vocabulary of 96 tokens"
              "score;--prompt;a;--response;b;score and generate take token ids with --ids"
              "generate;--prompt;a;--chat;no tokenizer files"
-             "score;--ids;,;no token ids")
+             "score;--ids;,;an empty item in ','"
+             "generate;--ids;1,,3;an empty item in '1,,3'"
+             "generate;--ids;1,2,;an empty item"
+             "generate;--ids;1,2;--chat;--ids excludes --chat")
   list(POP_BACK case message)
   list(POP_FRONT case command)
   execute_process(COMMAND ${RLHF} ${command} --model ${DATA}/tiny-llama/llama ${case} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)

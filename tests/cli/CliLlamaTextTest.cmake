@@ -133,6 +133,26 @@ endforeach()
 if(out MATCHES "\"event\":\"error\"")
   message(FATAL_ERROR "chat: ${out}")
 endif()
+# A request without a user turn last gets an error event (the reply answers the last user message), and
+# top_p 0 is greedy: the same reply as "greedy": true.
+file(WRITE ${WORK_DIR}/odd-requests.jsonl
+  "{\"id\":7,\"turns\":[]}\n{\"id\":8,\"turns\":[{\"role\":\"user\",\"text\":\"Hi\"},{\"role\":\"assistant\",\"text\":\"Hello\"}]}\n"
+  "{\"id\":9,\"turns\":[{\"role\":\"user\",\"text\":\"Hi\"}],\"top_p\":0,\"seed\":5,\"max_new_tokens\":6}\n"
+  "{\"id\":10,\"turns\":[{\"role\":\"user\",\"text\":\"Hi\"}],\"greedy\":true,\"max_new_tokens\":6}\n")
+execute_process(COMMAND ${RLHF} chat --model ${MODEL} --json --precision fp32 INPUT_FILE ${WORK_DIR}/odd-requests.jsonl
+                OUTPUT_VARIABLE odd RESULT_VARIABLE rc)
+foreach(id 7 8)
+  if(NOT odd MATCHES "\"event\":\"error\",\"id\":${id},\"message\":\"\\\\\"turns\\\\\": the last turn must be the user's")
+    message(FATAL_ERROR "chat: request ${id} without a user turn last: ${odd}")
+  endif()
+endforeach()
+foreach(id 9 10)
+  if(NOT odd MATCHES "\"event\":\"done\",\"id\":${id},\"text\":(\"[^\n]*\"),\"tokens\"")
+    message(FATAL_ERROR "chat: no done event for request ${id}: ${odd}")
+  endif()
+  set(reply${id} "${CMAKE_MATCH_1}")
+endforeach()
+expect_equal("chat: top_p 0 against greedy" "${reply9}" "${reply10}")
 foreach(id 1 2)
   if(NOT out MATCHES "\"dropped_turns\":([0-9]+),\"end\":\"[a-z]+\",\"event\":\"done\",\"id\":${id},[^\n]*\"tokens\":([0-9]+)}")
     message(FATAL_ERROR "chat: no done event for request ${id}: ${out}")

@@ -94,6 +94,23 @@ private slots:
         QCOMPARE(generate(policy_.model, {p, p}, o)[1].ids, generate(policy_.model, {p, p}, o)[1].ids);
     }
 
+    // top_p 0 keeps only the likeliest token (transformers keeps at least one): sampling is then greedy,
+    // not a draw from an all −inf row (which gave the vocabulary's last id).
+    void topPZeroIsGreedy() {
+        SamplingOptions sampled;
+        sampled.maxNewTokens = 10;
+        sampled.stopAtEos = false;
+        sampled.topP = 0;
+        sampled.seed = 3;
+        SamplingOptions greedy = sampled;
+        greedy.greedy = true;
+        const auto p = ids(expected_["sequences"][0]);
+        QCOMPARE(generate(policy_.model, {p}, sampled)[0].ids, generate(policy_.model, {p}, greedy)[0].ids);
+        const auto kept = filterTopKTopP(torch::tensor({{0.5f, 3.0f, 1.0f}}), 0, 0.0);
+        QCOMPARE(kept[0][1].item<float>(), 3.0f);
+        QVERIFY(std::isinf(kept[0][0].item<float>()) && std::isinf(kept[0][2].item<float>()));
+    }
+
     void onePerRowSamplingDrawsAsMultinomialDoes() {
         torch::manual_seed(11);
         auto probs = torch::rand({64, 300}).pow(4);  // skewed rows that do not sum to 1

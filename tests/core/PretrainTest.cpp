@@ -148,7 +148,10 @@ private slots:
         const std::string flags((std::istreambuf_iterator<char>(cpuinfo)), std::istreambuf_iterator<char>());
         if (!flags.empty())
             QCOMPARE(train::cpuHasNativeBf16(), flags.find("avx512_bf16") != std::string::npos || flags.find("amx_bf16") != std::string::npos);
-        QCOMPARE(train::parsePrecision("auto", torch::Device(torch::kCUDA)), train::Precision::Bf16);
+        // On CUDA, auto follows the GPU (compute capability 8.0 or newer); a LibTorch without CUDA has none.
+        QCOMPARE(train::parsePrecision("auto", torch::Device(torch::kCUDA)),
+                 train::cudaHasNativeBf16() ? train::Precision::Bf16 : train::Precision::Fp32);
+        if (!torch::cuda::is_available()) QVERIFY(!train::cudaHasNativeBf16());
     }
 
     void stopFlagCheckpointsAndEnds() {
