@@ -142,11 +142,12 @@ void addModelCommands(CLI::App& app) {
     gen->add_option("--top-k", o->sampling.topK, "Sample among the k likeliest tokens (0: all)")->check(zeroOrMore());
     gen->add_option("--top-p", o->sampling.topP, "Sample within the smallest set of probability p")->check(CLI::Range(0.0, 1.0));
     gen->add_flag("--greedy", o->sampling.greedy, "Always the likeliest token");
-    gen->add_option("--seed", o->sampling.seed, "Sampling seed (same seed, same completions)");
+    gen->add_option("--seed", o->sampling.seed, "Sampling seed (default 0: the same completions every time unless changed)");
     gen->add_option("--num", o->num, "Number of completions")->check(CLI::Range(1, 4096));
     gen->add_flag("--stream", o->stream,
                   "Print the text as it is generated (one completion); with --json, a JSON line per token "
-                  "({\"completion\",\"id\",\"text\"}) before the completions");
+                  "({\"completion\",\"id\",\"text\"}) before the completions, and a last {\"completion\",\"text\"} without an id "
+                  "for bytes that never completed a character (shown as U+FFFD)");
     auto* chat = gen->add_flag("--chat", o->chat.chat,
                                "Llama family: the prompt is a user message in the model's chat format (its "
                                "tokenizer_config.json chat_template, or --chat-format), followed by the assistant's cue")
