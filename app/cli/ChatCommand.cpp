@@ -23,7 +23,7 @@ void chatForPeople(ChatModel& m, const ChatOptions& given) {
     o.alternatives = 0;  // nobody sees them here
     std::vector<ChatTurn> turns;
     std::atomic<bool> never{false};
-    std::cerr << "rlhf chat: " << m.name << " (context " << m.context() << " tokens, " << m.precisionName() << "); a line is a message, the end of input ends\n";
+    std::cerr << "rlhf chat: " << m.name << " (context " << m.context() << " tokens, " << m.precisionName() << "); type a message and press Enter; Ctrl-D ends the chat\n";
     for (std::string line; std::cout << "> " << std::flush, std::getline(std::cin, line);) {
         if (trimmedText(line).empty()) continue;
         turns.push_back({ChatTurn::Role::User, trimmedText(line)});

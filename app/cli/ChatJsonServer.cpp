@@ -52,14 +52,23 @@ public:
 private:
     static json idOf(const json& request) { return request.is_object() ? request.value("id", json()) : json(); }
 
+    // "request line N is not JSON: column C: what went wrong", from nlohmann's "[json.exception.parse_error.101]
+    // parse error at line 1, column C: …" (its line is always 1: one request per line).
+    static std::string notJson(size_t lineNumber, const std::string& what) {
+        const size_t column = what.find("column ");
+        return "request line " + std::to_string(lineNumber) + " is not JSON: " + (column == std::string::npos ? what : what.substr(column));
+    }
+
     void read() {
+        size_t lineNumber = 0;
         for (std::string line; std::getline(std::cin, line);) {
+            ++lineNumber;
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
             Request request;
             try {
                 request.value = json::parse(line);
             } catch (const json::parse_error& e) {
-                request.parseError = e.what();
+                request.parseError = notJson(lineNumber, e.what());
             }
             std::lock_guard lock(mutex_);
             const json& v = request.value;
