@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "model/cpu/CpuKernels.h"
+#include "model/cpu/ParallelProducts.h"
 #include "util/EngineSwitches.h"
 
 namespace rlhf::model {
@@ -16,16 +17,6 @@ namespace rlhf::model {
 namespace {
 
 const float* weightOf(const torch::Tensor& t) { return t.data_ptr<float>(); }
-
-// out [B,N] (+)= in [B,K] x weight[N,K]^T + bias, the N outputs split over the intra-op threads.
-void linear(const float* in, int64_t B, int64_t K, const float* weight, const float* bias, float* out, int64_t N,
-            bool accumulate) {
-    // Chunks of at least 64 outputs (a multiple of the kernel's four rows): smaller ones cost more in
-    // thread hand-off than they compute.
-    at::parallel_for(0, N, 64, [&](int64_t n0, int64_t n1) {
-        cpu::linearRows(in, B, K, weight, bias, out, N, n0, n1, accumulate);
-    });
-}
 
 }  // namespace
 
@@ -99,7 +90,7 @@ void CpuDecoder::embed(const int64_t* tokens) {
 // x += c_proj(attention(ln_1(x))), writing this step's keys and values at cache position `length`.
 void CpuDecoder::attention(const Layer& L) {
     for (int64_t b = 0; b < B_; ++b) cpu::layerNorm(&x_[b * C_], L.ln1Weight, L.ln1Bias, &normed_[b * C_], C_, eps_);
-    linear(normed_.data(), B_, C_, L.attnWeight, L.attnBias, qkv_.data(), 3 * C_, false);
+    cpu::project(normed_.data(), B_, C_, {{L.attnWeight, L.attnBias, qkv_.data(), 3 * C_}}, false);
     const int64_t capacity = cache_.capacity, position = cache_.length;
     at::parallel_for(0, B_ * H_, 1, [&](int64_t begin, int64_t end) {
         std::vector<float> weights(static_cast<size_t>(position + 1));
@@ -113,15 +104,15 @@ void CpuDecoder::attention(const Layer& L) {
             cpu::attendOne(q, keys, values, first, position, D_, L.scale, weights.data(), &heads_[b * C_ + h * D_]);
         }
     });
-    linear(heads_.data(), B_, C_, L.projWeight, L.projBias, x_.data(), C_, true);
+    cpu::project(heads_.data(), B_, C_, {{L.projWeight, L.projBias, x_.data(), C_}}, true);
 }
 
 // x += c_proj(act(c_fc(ln_2(x)))), act gelu_new for GPT-2.
 void CpuDecoder::mlp(const Layer& L) {
     for (int64_t b = 0; b < B_; ++b) cpu::layerNorm(&x_[b * C_], L.ln2Weight, L.ln2Bias, &normed_[b * C_], C_, eps_);
-    linear(normed_.data(), B_, C_, L.fcWeight, L.fcBias, hidden_.data(), F_, false);
+    cpu::project(normed_.data(), B_, C_, {{L.fcWeight, L.fcBias, hidden_.data(), F_}}, false);
     cpu::activate(hidden_.data(), B_ * F_, activation_);
-    linear(hidden_.data(), B_, F_, L.mlpProjWeight, L.mlpProjBias, x_.data(), C_, true);
+    cpu::project(hidden_.data(), B_, F_, {{L.mlpProjWeight, L.mlpProjBias, x_.data(), C_}}, true);
 }
 
 torch::Tensor CpuDecoder::step(const int64_t* tokens) {
@@ -132,7 +123,7 @@ torch::Tensor CpuDecoder::step(const int64_t* tokens) {
         mlp(layer);
     }
     for (int64_t b = 0; b < B_; ++b) cpu::layerNorm(&x_[b * C_], lnfWeight_, lnfBias_, &normed_[b * C_], C_, eps_);
-    linear(normed_.data(), B_, C_, outputWeight_, nullptr, logits_.data_ptr<float>(), V_, false);
+    cpu::project(normed_.data(), B_, C_, {{outputWeight_, nullptr, logits_.data_ptr<float>(), V_}}, false);
     ++cache_.length;
     return logits_;
 }

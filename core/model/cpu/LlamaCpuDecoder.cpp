@@ -10,6 +10,7 @@
 
 #include "model/cpu/ActivationKernels.h"
 #include "model/cpu/CpuKernels.h"
+#include "model/cpu/ParallelProducts.h"
 #include "util/EngineSwitches.h"
 
 namespace rlhf::model {
@@ -19,31 +20,6 @@ namespace {
 const float* pointerOf(const torch::Tensor& t) { return t.defined() ? t.data_ptr<float>() : nullptr; }
 
 bool usable(const torch::Tensor& t) { return !t.defined() || t.is_contiguous(); }
-
-// One product of the input rows: out [B,N] (+)= in [B,K] x weight [N,K]^T + bias (bias may be null).
-struct Projection {
-    const float* weight;
-    const float* bias;
-    float* out;
-    int64_t N;
-};
-
-// Several projections of the same input as one parallel region over all their outputs (q, k and v; gate and
-// up): one thread hand-off instead of one per product. Chunks of at least 64 outputs: smaller ones cost more
-// in hand-off than they compute.
-void project(const float* in, int64_t B, int64_t K, const Projection* projections, int count, bool accumulate) {
-    int64_t total = 0;
-    for (int i = 0; i < count; ++i) total += projections[i].N;
-    at::parallel_for(0, total, 64, [&](int64_t n0, int64_t n1) {
-        int64_t offset = 0;
-        for (int i = 0; i < count; ++i) {
-            const Projection& p = projections[i];
-            const int64_t begin = std::max(n0, offset), end = std::min(n1, offset + p.N);
-            if (begin < end) cpu::linearRows(in, B, K, p.weight, p.bias, p.out, p.N, begin - offset, end - offset, accumulate);
-            offset += p.N;
-        }
-    });
-}
 
 }  // namespace
 
@@ -138,12 +114,17 @@ void LlamaCpuDecoder::rotate() {
     }
 }
 
+// normed = RMSNorm(x) with `weight`, row by row.
+void LlamaCpuDecoder::normalize(const float* weight) {
+    for (int64_t b = 0; b < B_; ++b) cpu::rmsNorm(&x_[b * C_], weight, &normed_[b * C_], C_, eps_);
+}
+
 // x += o(attention(rms(x))), writing this step's keys and values at cache position length_. Query head h
 // reads key/value head h / (H/K).
 void LlamaCpuDecoder::attention(const Layer& L) {
-    for (int64_t b = 0; b < B_; ++b) cpu::rmsNorm(&x_[b * C_], L.inputNorm, &normed_[b * C_], C_, eps_);
-    const Projection qkv[] = {{L.q, L.qBias, q_.data(), H_ * D_}, {L.k, L.kBias, k_.data(), K_ * D_}, {L.v, L.vBias, v_.data(), K_ * D_}};
-    project(normed_.data(), B_, C_, qkv, 3, false);
+    normalize(L.inputNorm);
+    cpu::project(normed_.data(), B_, C_, {{L.q, L.qBias, q_.data(), H_ * D_}, {L.k, L.kBias, k_.data(), K_ * D_}, {L.v, L.vBias, v_.data(), K_ * D_}},
+                 false);
     rotate();
     const int64_t position = length_, groups = H_ / K_;
     for (int64_t bk = 0; bk < B_ * K_; ++bk) {
@@ -159,18 +140,15 @@ void LlamaCpuDecoder::attention(const Layer& L) {
                            firstReal_[static_cast<size_t>(b)], position, D_, scale, weights.data(), &heads_[bh * D_]);
         }
     });
-    const Projection out[] = {{L.o, L.oBias, x_.data(), C_}};
-    project(heads_.data(), B_, H_ * D_, out, 1, true);
+    cpu::project(heads_.data(), B_, H_ * D_, {{L.o, L.oBias, x_.data(), C_}}, true);
 }
 
 // x += down(silu(gate(rms(x))) * up(rms(x))).
 void LlamaCpuDecoder::mlp(const Layer& L) {
-    for (int64_t b = 0; b < B_; ++b) cpu::rmsNorm(&x_[b * C_], L.postAttentionNorm, &normed_[b * C_], C_, eps_);
-    const Projection gateAndUp[] = {{L.gate, L.gateBias, gate_.data(), I_}, {L.up, L.upBias, up_.data(), I_}};
-    project(normed_.data(), B_, C_, gateAndUp, 2, false);
+    normalize(L.postAttentionNorm);
+    cpu::project(normed_.data(), B_, C_, {{L.gate, L.gateBias, gate_.data(), I_}, {L.up, L.upBias, up_.data(), I_}}, false);
     cpu::siluGateRows(gate_.data(), up_.data(), B_ * I_);
-    const Projection down[] = {{L.down, L.downBias, x_.data(), C_}};
-    project(gate_.data(), B_, I_, down, 1, true);
+    cpu::project(gate_.data(), B_, I_, {{L.down, L.downBias, x_.data(), C_}}, true);
 }
 
 torch::Tensor LlamaCpuDecoder::step(const int64_t* tokens) {
@@ -181,9 +159,8 @@ torch::Tensor LlamaCpuDecoder::step(const int64_t* tokens) {
         attention(layer);
         mlp(layer);
     }
-    for (int64_t b = 0; b < B_; ++b) cpu::rmsNorm(&x_[b * C_], norm_, &normed_[b * C_], C_, eps_);
-    const Projection head[] = {{lmHead_, nullptr, logits_.data_ptr<float>(), V_}};
-    project(normed_.data(), B_, C_, head, 1, false);
+    normalize(norm_);
+    cpu::project(normed_.data(), B_, C_, {{lmHead_, nullptr, logits_.data_ptr<float>(), V_}}, false);
     ++length_;
     return logits_;
 }

@@ -46,6 +46,7 @@ private:
         float *keys, *values;  // the cache [B,K,capacity,D]
     };
     void embed(const int64_t* tokens);
+    void normalize(const float* weight);
     void computeAngles();
     void rotate();
     void attention(const Layer& layer);
