@@ -30,6 +30,7 @@ struct ModelOptions {
     std::string precision = "fp32";  // score, generate: --precision (DeviceOption)
     std::string text, prompt, response;
     std::string ids;      // --ids 1,2,3: token ids instead of texts (TokenIdCommands)
+    bool idsGiven = false;  // --ids was given, even empty (parseTokenIds then says why that is no list)
     model::SamplingOptions sampling;
     int num = 1;
     bool json = false;    // --json: JSON is the default output anyway; with --stream it picks JSON lines
@@ -49,7 +50,7 @@ void runTokenize(const ModelOptions& o) {
 }
 
 void runScore(const ModelOptions& o) {
-    if (!o.ids.empty()) return scoreTokenIds(o.modelDir, parseTokenIds(o.ids), o.device, o.precision, o.json);
+    if (o.idsGiven) return scoreTokenIds(o.modelDir, parseTokenIds(o.ids), o.device, o.precision, o.json);
     if (model::isTextModelType(model::modelTypeOf(o.modelDir)))
         return scoreModelText(o.modelDir, o.prompt, o.response, o.device, o.precision, o.json);
     inferenceDtype(o.precision, o.modelDir, torch::kCPU);  // refuses bf16 for a GPT-2
@@ -73,7 +74,7 @@ void runReward(const ModelOptions& o) {
 }
 
 void runGenerate(const ModelOptions& o) {
-    if (!o.ids.empty()) {
+    if (o.idsGiven) {
         if (o.stream) throw UserError("--stream: not with --ids (the ids come out in the JSON)");
         return generateFromTokenIds(o.modelDir, parseTokenIds(o.ids), o.sampling, o.num, o.device, o.precision, o.json);
     }
@@ -117,8 +118,8 @@ void addModelCommands(CLI::App& app) {
                             ->excludes(response);
             addInferencePrecisionOption(cmd, o->precision, "fp32");
             cmd->callback([o, prompt, response, ids] {
-                if (ids->count() > 0) parseTokenIds(o->ids);  // an empty --ids is refused with its reason
-                if (ids->count() == 0 && (prompt->count() == 0 || response->count() == 0))
+                o->idsGiven = ids->count() > 0;
+                if (!o->idsGiven && (prompt->count() == 0 || response->count() == 0))
                     throw UserError("--prompt and --response, or --ids, are required");
                 runScore(*o);
             });
@@ -160,8 +161,8 @@ void addModelCommands(CLI::App& app) {
     addDeviceOption(gen, o->device);
     addInferencePrecisionOption(gen, o->precision, "fp32");
     gen->callback([o, genPrompt, genIds] {
-        if (genIds->count() == 0 && genPrompt->count() == 0) throw UserError("--prompt or --ids is required");
-        if (genIds->count() > 0) parseTokenIds(o->ids);  // an empty --ids is refused with its reason
+        o->idsGiven = genIds->count() > 0;
+        if (!o->idsGiven && genPrompt->count() == 0) throw UserError("--prompt or --ids is required");
         runGenerate(*o);
     });
 }

@@ -44,24 +44,28 @@ DecodeStep llamaDecodeStep(const LlamaModel& model, int newTokens, torch::Tensor
     };
 }
 
+// Every EOS id of the model's config, then a chat format's end-of-turn ids.
+std::vector<int> stopIdsOf(const LlamaModel& model, const std::vector<int>& extraStopIds) {
+    std::vector<int> stopIds = model.config().eosTokenIds;
+    stopIds.insert(stopIds.end(), extraStopIds.begin(), extraStopIds.end());
+    return stopIds;
+}
+
 }  // namespace
 
 std::vector<Completion> generateLlama(const LlamaModel& model, const std::vector<int>& prompt, int count,
                                       const SamplingOptions& o, const TokenCallback& onToken,
                                       const std::atomic<bool>* cancel, const std::vector<int>& extraStopIds,
                                       const LogitsCallback& onLogits) {
-    std::vector<int> stopIds = model.config().eosTokenIds;
-    stopIds.insert(stopIds.end(), extraStopIds.begin(), extraStopIds.end());
-    return decodeRecurrently(llamaDecodeStep(model, o.maxNewTokens, {}), model.device(), prompt, count, o, stopIds, onToken,
-                             cancel, onLogits);
+    return decodeRecurrently(llamaDecodeStep(model, o.maxNewTokens, {}), model.device(), prompt, count, o,
+                             stopIdsOf(model, extraStopIds), onToken, cancel, onLogits);
 }
 
 std::vector<Completion> generateLlamaBatch(const LlamaModel& model, const std::vector<std::vector<int>>& prompts,
                                            const SamplingOptions& options, const std::vector<int>& extraStopIds) {
     const auto padded = leftPadPrompts(prompts, model.device());
-    std::vector<int> stopIds = model.config().eosTokenIds;
-    stopIds.insert(stopIds.end(), extraStopIds.begin(), extraStopIds.end());
-    return decodeFrom(llamaDecodeStep(model, options.maxNewTokens, padded.real), padded.ids, options, stopIds);
+    return decodeFrom(llamaDecodeStep(model, options.maxNewTokens, padded.real), padded.ids, options,
+                      stopIdsOf(model, extraStopIds));
 }
 
 }  // namespace rlhf::model
