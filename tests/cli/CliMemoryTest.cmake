@@ -73,14 +73,19 @@ execute_process(COMMAND ${RLHF} train dpo ${WORK}/p.rlhf --set model=${WORK}/hug
 if(rc EQUAL 0 OR err MATCHES "will not fit")
   message(FATAL_ERROR "--no-memory-check: rc=${rc} ${err}")
 endif()
-# rlhf bench llama: a float32 model decodes through the CPU decoder; bf16 weights (--precision bf16, or the
-# older --bf16) through LibTorch ops; the line names the precision and says which decoded.
-foreach(case "--precision;fp32;fp32;ON" "--precision;bf16;bf16;OFF" "--bf16;--json;bf16;OFF")
+# rlhf bench llama: float32 and bf16 weights (--precision bf16, or the older --bf16) decode through the CPU
+# decoder, LibTorch ops with RLHF_NO_CPU_DECODER=1; the line names the precision and says which decoded.
+foreach(case "--precision;fp32;fp32;ON;0" "--precision;bf16;bf16;ON;0" "--bf16;--json;bf16;ON;0" "--precision;bf16;bf16;OFF;1")
   list(GET case 0 flag)
   list(GET case 1 value)
   list(GET case 2 expected)
   list(GET case 3 decoder)
+  list(GET case 4 switchedOff)
+  if(switchedOff)  # the switch is read as set or not, whatever its value
+    set(ENV{RLHF_NO_CPU_DECODER} 1)
+  endif()
   run_ok(out bench llama --preset tiny --rounds 1 --train-tokens 0 --new-tokens 4 --threads 1 ${flag} ${value})
+  unset(ENV{RLHF_NO_CPU_DECODER})
   string(JSON precision GET "${out}" precision)
   string(JSON cpuDecoder GET "${out}" cpu_decoder)
   string(JSON decode GET "${out}" decode_tokens_per_s)

@@ -1,8 +1,10 @@
-// The float32 CPU decode step of the Llama family (model/cpu/LlamaCpuDecoder) against LlamaModel's own
+// The CPU decode step of the Llama family (model/cpu/LlamaCpuDecoder). In float32 against LlamaModel's own
 // steps and against the reference logits of make_tiny_llama.py (tests/data/tiny-llama: grouped-query
 // attention, head_dim, llama3 rope scaling, Qwen2's biases, tied and untied heads), on left-padded batches
 // (each row against its own pass), on six rows at once, on random models of other shapes (odd widths, one key/value head,
-// every bias, linear rope scaling), and its refusals. Runs again with the AVX2 and SSE kernels forced.
+// every bias, linear rope scaling); with bf16 weights bit for bit against a transcription of bf16
+// arithmetic, on the fixtures and those shapes; and its refusals. Runs again with the AVX2 and SSE
+// kernels forced.
 // torch before Qt: Qt's `slots` macro breaks torch headers.
 #include <torch/torch.h>
 
@@ -77,6 +79,81 @@ void checkStepsAgree(const LlamaModel& model, const std::vector<int>& ids, int s
     QCOMPARE(decoder.length(), static_cast<int64_t>(ids.size()));
 }
 
+// The model with its weights converted to `type`.
+LlamaModel convertedTo(const LlamaModel& model, torch::ScalarType type) {
+    LlamaWeights w = model.weights();
+    for (auto& slot : llamaTensorSlots(model.config(), w))
+        if (slot.tensor->defined()) *slot.tensor = slot.tensor->to(type);
+    w.lmHead = w.lmHead.to(type);  // a tied head is no slot of its own
+    return LlamaModel(model.config(), std::move(w));
+}
+
+// A value as one bf16 operation leaves it.
+torch::Tensor bf16(const torch::Tensor& t) { return t.to(torch::kBFloat16).to(torch::kFloat32); }
+
+torch::Tensor wide(const torch::Tensor& t) { return t.defined() ? t.to(torch::kFloat32) : t; }
+
+// x [T,C] · w^T + b, summed in float32 and rounded once (a bf16 nn.Linear).
+torch::Tensor linearBf16(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b) {
+    return bf16(torch::linear(x, wide(w), wide(b)));
+}
+
+// The bf16 arithmetic the decoder promises, written out independently of it and of LlamaModel's bf16 ops
+// (whose LibTorch rounds some small products differently): float32 tensors rounded to bf16 after every
+// operation on bf16 tensors in transformers' Llama. One sequence; returns the logits [T,V] and the keys
+// and values of its first `prefix` positions as a cache to start the decoder from.
+torch::Tensor bf16Transcription(const LlamaModel& model, const std::vector<int>& ids, int64_t prefix, LlamaModel::KvCache& cache) {
+    const LlamaConfig& c = model.config();
+    const LlamaWeights& w = model.weights();
+    const int64_t T = static_cast<int64_t>(ids.size()), H = c.heads, K = c.kvHeads, D = c.headDim, half = D / 2;
+    const auto norm = [&](const torch::Tensor& h, const torch::Tensor& weight) {
+        return bf16(wide(weight) * bf16(h * torch::rsqrt(h.pow(2).mean(-1, true) + c.rmsNormEps)));
+    };
+    const auto angles = torch::outer(torch::arange(T, torch::kFloat32), ropeInverseFrequencies(c));
+    const auto cos = bf16(torch::cat({angles, angles}, -1).cos()), sin = bf16(torch::cat({angles, angles}, -1).sin());  // [T,D]
+    const auto rotate = [&](const torch::Tensor& x) {  // [heads,T,D]
+        return bf16(bf16(x * cos) + bf16(torch::cat({-x.narrow(-1, half, half), x.narrow(-1, 0, half)}, -1) * sin));
+    };
+    const auto future = torch::ones({T, T}, torch::kBool).triu(1);
+    auto h = wide(w.embedTokens).index_select(0, row(ids)[0]);  // [T,C]
+    cache = {};
+    for (const LlamaLayerWeights& L : w.layers) {
+        auto n = norm(h, L.inputNorm);
+        const auto q = rotate(linearBf16(n, L.q, L.qBias).view({T, H, D}).transpose(0, 1));
+        const auto k = rotate(linearBf16(n, L.k, L.kBias).view({T, K, D}).transpose(0, 1));
+        const auto v = linearBf16(n, L.v, L.vBias).view({T, K, D}).transpose(0, 1);
+        cache.keys.push_back(k.narrow(1, 0, prefix).unsqueeze(0).to(model.dtype()));  // [1,K,prefix,D]
+        cache.values.push_back(v.narrow(1, 0, prefix).unsqueeze(0).to(model.dtype()));
+        auto scores = bf16(bf16(torch::matmul(q, k.repeat_interleave(H / K, 0).transpose(1, 2))) / std::sqrt(static_cast<double>(D)));
+        const auto probabilities = bf16(torch::softmax(scores.masked_fill(future, -INFINITY), -1));  // [H,T,T]
+        const auto heads = bf16(torch::matmul(probabilities, v.repeat_interleave(H / K, 0))).transpose(0, 1).reshape({T, H * D});
+        h = bf16(h + linearBf16(heads, L.o, L.oBias));
+        n = norm(h, L.postAttentionNorm);
+        const auto gate = linearBf16(n, L.gate, L.gateBias), up = linearBf16(n, L.up, L.upBias);
+        h = bf16(h + linearBf16(bf16(bf16(gate / (1 + torch::exp(-gate))) * up), L.down, L.downBias));
+    }
+    cache.length = prefix;
+    return bf16(torch::matmul(norm(h, w.norm), wide(w.lmHead).t()));
+}
+
+// A bf16 model: the decoder, started from the transcription's cache of all but the last `stepped` ids,
+// gives the transcription's logits bit for bit, but for a rounding now and then that its float32 sums (in
+// another order) tip the other way. Returns the share of logits equal over all steps.
+double bf16StepsEqualTheTranscription(const LlamaModel& model, const std::vector<int>& ids, int stepped) {
+    c10::InferenceMode inference;
+    const auto prefix = static_cast<int64_t>(ids.size()) - stepped;
+    LlamaModel::KvCache cache;
+    const auto expected = bf16Transcription(model, ids, prefix, cache);
+    LlamaCpuDecoder decoder(model, cache, static_cast<int64_t>(ids.size()), {0});
+    double equal = 0;
+    for (int64_t t = prefix; t < static_cast<int64_t>(ids.size()); ++t) {
+        const int64_t token = ids[static_cast<size_t>(t)];
+        const auto logits = decoder.step(&token)[0][0];
+        equal += (logits == expected[t]).to(torch::kDouble).mean().item<double>() / stepped;
+    }
+    return equal;
+}
+
 }  // namespace
 
 class LlamaCpuDecoderTest : public QObject {
@@ -104,6 +181,17 @@ private slots:
         checkStepsAgree(model, ids, static_cast<int>(ids.size()) - 3, torch::stack(rows));
     }
 
+    void bf16StepsFollowTheBf16Arithmetic_data() { stepsFollowTheModelAndTheReference_data(); }
+    void bf16StepsFollowTheBf16Arithmetic() {
+        QFETCH(QString, name);
+        const auto model = loadLlamaModel(modelDir(name.toStdString()), torch::kCPU, nullptr, torch::kBFloat16);
+        QVERIFY(LlamaCpuDecoder::available(model));
+        std::vector<int> ids;
+        for (int i = 0; i < 40; ++i) ids.push_back((i * 37 + 11) % static_cast<int>(model.config().vocabSize));
+        const double equal = bf16StepsEqualTheTranscription(model, ids, 20);
+        QVERIFY2(equal > 0.9, qPrintable(QString::number(equal)));
+    }
+
     void otherShapesFollowTheModel_data() {
         QTest::addColumn<int>("hidden");
         QTest::addColumn<int>("heads");
@@ -128,6 +216,8 @@ private slots:
         std::vector<int> ids;
         for (int i = 0; i < 40; ++i) ids.push_back((i * 37 + 11) % 97);
         checkStepsAgree(model, ids, 30);
+        const double equal = bf16StepsEqualTheTranscription(convertedTo(model, torch::kBFloat16), ids, 30);
+        QVERIFY2(equal > 0.9, qPrintable(QString("bf16: %1 of the logits equal").arg(equal)));
     }
 
     // Six rows of one prompt, each fed its own tokens (the products' four-row tiles and their remainder):
@@ -189,11 +279,11 @@ private slots:
             QCOMPARE(together[b].ids, generateLlama(model, prompts[b], 1, o).at(0).ids);
     }
 
-    // bf16 weights, or a sequence classifier without a head, take LlamaModel's path; a full decoder and an
-    // id outside the vocabulary are refused with the reason.
+    // float16 weights, or a sequence classifier without a head, take LlamaModel's path; a full decoder and
+    // an id outside the vocabulary are refused with the reason.
     void refusesWhatItCannotDecode() {
-        QVERIFY(!LlamaCpuDecoder::available(loadLlamaModel(modelDir("llama"), torch::kCPU, nullptr, torch::kBFloat16)));
         const auto model = loadLlamaModel(modelDir("llama"));
+        QVERIFY(!LlamaCpuDecoder::available(convertedTo(model, torch::kHalf)));
         LlamaWeights headless = model.weights();
         headless.lmHead = torch::Tensor();
         QVERIFY(!LlamaCpuDecoder::available(LlamaModel(model.config(), headless)));

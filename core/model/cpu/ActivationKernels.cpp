@@ -59,20 +59,28 @@ RLHF_INLINE void geluTanhBackwardRowsLanes(const T* x, const T* dy, T* dx, int64
     for (; i < n; ++i) simd::fromFloat(simd::toFloat(dy[i]) * geluSlope(simd::toFloat(x[i])), dx + i);
 }
 
-template <typename V>
+// Bf16: silu's result and the product each rounded to bf16, as two bf16 tensor operations.
+template <typename V, bool Bf16 = false>
 RLHF_INLINE void siluGateRowsLanes(float* gate, const float* up, int64_t n) {
     constexpr int L = simd::lanes<V>;
+    const auto round = [](auto x) __attribute__((always_inline)) { return simd::roundIf<Bf16>(x); };
     int64_t i = 0;
     for (; i + L <= n; i += L) {
         const V g = simd::load<V>(gate + i);
-        simd::store(gate + i, g / (1.0f + simd::exp(-g)) * simd::load<V>(up + i));
+        simd::store(gate + i, round(round(g / (1.0f + simd::exp(-g))) * simd::load<V>(up + i)));
     }
-    for (; i < n; ++i) gate[i] = gate[i] / (1.0f + std::exp(-gate[i])) * up[i];
+    for (; i < n; ++i) gate[i] = round(round(gate[i] / (1.0f + std::exp(-gate[i]))) * up[i]);
+}
+
+template <typename V>
+RLHF_INLINE void siluGateRowsBf16Lanes(float* gate, const float* up, int64_t n) {
+    siluGateRowsLanes<V, true>(gate, up, n);
 }
 
 }  // namespace
 
 RLHF_VECTOR_KERNEL(void, siluGateRows, (float* gate, const float* up, int64_t n), (gate, up, n))
+RLHF_VECTOR_KERNEL(void, siluGateRowsBf16, (float* gate, const float* up, int64_t n), (gate, up, n))
 RLHF_VECTOR_KERNEL(void, geluTanhRows, (const float* x, float* y, int64_t n), (x, y, n))
 RLHF_VECTOR_KERNEL(void, geluTanhRows, (const uint16_t* x, uint16_t* y, int64_t n), (x, y, n))
 RLHF_VECTOR_KERNEL(void, geluTanhBackwardRows, (const float* x, const float* dy, float* dx, int64_t n), (x, dy, dx, n))

@@ -17,5 +17,7 @@ void geluTanhBackwardRows(const uint16_t* x, const uint16_t* dy, uint16_t* dx, i
 
 // SwiGLU's gate: gate[i] = silu(gate[i]) * up[i] = gate[i] / (1 + e^-gate[i]) * up[i] for i < n (float32).
 void siluGateRows(float* gate, const float* up, int64_t n);
+// The same in bf16 arithmetic (silu and the product each rounded to bf16): gate[i] = bf16(bf16(silu(gate[i])) * up[i]).
+void siluGateRowsBf16(float* gate, const float* up, int64_t n);
 
 }  // namespace rlhf::model::cpu

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 
@@ -17,16 +18,29 @@ namespace rlhf::model {
 
 namespace {
 
-const float* pointerOf(const torch::Tensor& t) { return t.defined() ? t.data_ptr<float>() : nullptr; }
+cpu::WeightData pointerOf(const torch::Tensor& t) {
+    if (!t.defined()) return {};
+    if (t.scalar_type() == torch::kBFloat16) return reinterpret_cast<const uint16_t*>(t.data_ptr<c10::BFloat16>());
+    return t.data_ptr<float>();
+}
 
 bool usable(const torch::Tensor& t) { return !t.defined() || t.is_contiguous(); }
+
+// A bfloat16 bit pattern as the float it is (its top half).
+float widen(uint16_t bits) {
+    const uint32_t wide = static_cast<uint32_t>(bits) << 16;
+    float f;
+    std::memcpy(&f, &wide, sizeof f);
+    return f;
+}
 
 }  // namespace
 
 bool LlamaCpuDecoder::available(const LlamaModel& model) {
     static const bool disabled = switchedOff(EngineSwitch::CpuDecoder);
     const LlamaWeights& w = model.weights();
-    if (disabled || !model.device().is_cpu() || model.dtype() != torch::kFloat32 || !w.lmHead.defined()) return false;
+    const bool supportedType = model.dtype() == torch::kFloat32 || model.dtype() == torch::kBFloat16;
+    if (disabled || !model.device().is_cpu() || !supportedType || !w.lmHead.defined()) return false;
     bool contiguous = w.embedTokens.is_contiguous() && w.norm.is_contiguous() && w.lmHead.is_contiguous();
     for (const auto& l : w.layers)
         for (const auto* t : {&l.inputNorm, &l.postAttentionNorm, &l.q, &l.k, &l.v, &l.o, &l.qBias, &l.kBias, &l.vBias,
@@ -42,8 +56,9 @@ LlamaCpuDecoder::LlamaCpuDecoder(const LlamaModel& model, const LlamaModel::KvCa
     B_ = static_cast<int64_t>(firstReal_.size());
     C_ = c.hiddenSize, H_ = c.heads, K_ = c.kvHeads, D_ = c.headDim, I_ = c.intermediateSize, V_ = c.vocabSize;
     eps_ = static_cast<float>(c.rmsNormEps);
+    bf16_ = model.dtype() == torch::kBFloat16;
     if (!available(model))
-        throw std::invalid_argument("LlamaCpuDecoder: for a float32 CPU model with contiguous weights, RLHF_NO_CPU_DECODER unset");
+        throw std::invalid_argument("LlamaCpuDecoder: for a float32 or bfloat16 CPU model with contiguous weights, RLHF_NO_CPU_DECODER unset");
     if (capacity_ < length_ || prefilled.keys.size() != weights_.layers.size() || (length_ > 0 && prefilled.keys[0].size(0) != B_))
         throw std::invalid_argument("LlamaCpuDecoder: a cache of " + std::to_string(length_) + " positions for a capacity of " +
                                     std::to_string(capacity_) + " and " + std::to_string(B_) + " rows");
@@ -77,26 +92,31 @@ void LlamaCpuDecoder::embed(const int64_t* tokens) {
     for (int64_t b = 0; b < B_; ++b) {
         const int64_t token = tokens[b];
         if (token < 0 || token >= V_) throw std::invalid_argument("token id " + std::to_string(token) + " is outside the vocabulary");
-        std::copy_n(embedTokens_ + token * C_, C_, x_.data() + b * C_);
+        float* x = x_.data() + b * C_;
+        if (!bf16_) std::copy_n(embedTokens_.f32 + token * C_, C_, x);
+        else std::transform(embedTokens_.bf16 + token * C_, embedTokens_.bf16 + (token + 1) * C_, x, widen);
     }
 }
 
+float LlamaCpuDecoder::rounded(float x) const { return bf16_ ? static_cast<float>(c10::BFloat16(x)) : x; }
+
 // This step's rotary angles, once for every layer: each row's position counted from its first real
-// token, angle_i = position · inv_freq_i in float32 (LlamaModel::rotary).
+// token, angle_i = position · inv_freq_i in float32 (LlamaModel::rotary); cos and sin in the weights' type.
 void LlamaCpuDecoder::computeAngles() {
     const int64_t half = D_ / 2;
     for (int64_t b = 0; b < B_; ++b) {
         const auto position = static_cast<float>(length_ - firstReal_[static_cast<size_t>(b)]);
         for (int64_t i = 0; i < half; ++i) {
             const float angle = position * inverseFrequencies_[static_cast<size_t>(i)];
-            cosines_[static_cast<size_t>(b * half + i)] = std::cos(angle);
-            sines_[static_cast<size_t>(b * half + i)] = std::sin(angle);
+            cosines_[static_cast<size_t>(b * half + i)] = rounded(std::cos(angle));
+            sines_[static_cast<size_t>(b * half + i)] = rounded(std::sin(angle));
         }
     }
 }
 
 // This step's queries and keys rotated: for i < D/2, (x_i, x_{i+D/2}) → (x_i cos − x_{i+D/2} sin,
-// x_{i+D/2} cos + x_i sin), as LlamaModel's rotate-half.
+// x_{i+D/2} cos + x_i sin), as LlamaModel's rotate-half (x·cos + rotate_half(x)·sin: with bf16 weights
+// each product and the sum rounded).
 void LlamaCpuDecoder::rotate() {
     const int64_t half = D_ / 2;
     for (int64_t b = 0; b < B_; ++b) {
@@ -105,8 +125,8 @@ void LlamaCpuDecoder::rotate() {
         const auto turn = [&](float* head) {
             for (int64_t i = 0; i < half; ++i) {
                 const float a = head[i], z = head[i + half];
-                head[i] = a * cosines[i] - z * sines[i];
-                head[i + half] = z * cosines[i] + a * sines[i];
+                head[i] = rounded(rounded(a * cosines[i]) - rounded(z * sines[i]));
+                head[i + half] = rounded(rounded(z * cosines[i]) + rounded(a * sines[i]));
             }
         };
         for (int64_t h = 0; h < H_; ++h) turn(&q_[(b * H_ + h) * D_]);
@@ -115,8 +135,11 @@ void LlamaCpuDecoder::rotate() {
 }
 
 // normed = RMSNorm(x) with `weight`, row by row.
-void LlamaCpuDecoder::normalize(const float* weight) {
-    for (int64_t b = 0; b < B_; ++b) cpu::rmsNorm(&x_[b * C_], weight, &normed_[b * C_], C_, eps_);
+void LlamaCpuDecoder::normalize(const Weight& weight) {
+    for (int64_t b = 0; b < B_; ++b) {
+        if (bf16_) cpu::rmsNorm(&x_[b * C_], weight.bf16, &normed_[b * C_], C_, eps_);
+        else cpu::rmsNorm(&x_[b * C_], weight.f32, &normed_[b * C_], C_, eps_);
+    }
 }
 
 // x += o(attention(rms(x))), writing this step's keys and values at cache position length_. Query head h
@@ -136,8 +159,9 @@ void LlamaCpuDecoder::attention(const Layer& L) {
         std::vector<float> weights(static_cast<size_t>(position + 1));
         for (int64_t bh = begin; bh < end; ++bh) {
             const int64_t b = bh / H_, kv = b * K_ + (bh % H_) / groups;
-            cpu::attendOne(&q_[bh * D_], L.keys + kv * capacity_ * D_, L.values + kv * capacity_ * D_,
-                           firstReal_[static_cast<size_t>(b)], position, D_, scale, weights.data(), &heads_[bh * D_]);
+            const auto attend = bf16_ ? cpu::attendOneBf16 : cpu::attendOne;
+            attend(&q_[bh * D_], L.keys + kv * capacity_ * D_, L.values + kv * capacity_ * D_,
+                   firstReal_[static_cast<size_t>(b)], position, D_, scale, weights.data(), &heads_[bh * D_]);
         }
     });
     cpu::project(heads_.data(), B_, H_ * D_, {{L.o, L.oBias, x_.data(), C_}}, true);
@@ -147,7 +171,8 @@ void LlamaCpuDecoder::attention(const Layer& L) {
 void LlamaCpuDecoder::mlp(const Layer& L) {
     normalize(L.postAttentionNorm);
     cpu::project(normed_.data(), B_, C_, {{L.gate, L.gateBias, gate_.data(), I_}, {L.up, L.upBias, up_.data(), I_}}, false);
-    cpu::siluGateRows(gate_.data(), up_.data(), B_ * I_);
+    if (bf16_) cpu::siluGateRowsBf16(gate_.data(), up_.data(), B_ * I_);
+    else cpu::siluGateRows(gate_.data(), up_.data(), B_ * I_);
     cpu::project(gate_.data(), B_, I_, {{L.down, L.downBias, x_.data(), C_}}, true);
 }
 

@@ -1,10 +1,17 @@
 #pragma once
-// One decode step of a float32 Llama-family model on the CPU (B sequences, one new token each), written over
-// raw weight pointers as CpuDecoder is for GPT-2: ~6 parallel regions per layer instead of ~30 dispatched
+// One decode step of a Llama-family model on the CPU (B sequences, one new token each), written over raw
+// weight pointers as CpuDecoder is for GPT-2: ~6 parallel regions per layer instead of ~30 dispatched
 // LibTorch ops, and a preallocated cache instead of LlamaModel's concatenation of the whole cache per
-// step. Same arithmetic as LlamaModel::hidden in float32 (RMSNorm, rotate-half rotary embeddings over the
-// model's scaled inverse frequencies, grouped-query attention, SwiGLU, q/k/v/o and MLP biases when the
-// config has them, the tied or own output layer); only summation orders and cos/sin roundings differ (~1e-6).
+// step. Same arithmetic as LlamaModel::hidden (RMSNorm, rotate-half rotary embeddings over the model's
+// scaled inverse frequencies, grouped-query attention, SwiGLU, q/k/v/o and MLP biases when the config has
+// them, the tied or own output layer); only summation orders and cos/sin roundings differ (~1e-6).
+//
+// Float32 or bfloat16 weights. With bf16 weights the decoder reads them as they are (half the memory
+// traffic of float32) and rounds to bf16 wherever LlamaModel's bf16 tensors do (transformers' bf16
+// arithmetic): every product's and residual add's result, the norms' scaled value and output, cos/sin
+// and the rotation, the attention scores, probabilities and output, silu and the gate product, the
+// logits. Sums run in float32, as bf16 matrix products accumulate. Its activations and cache are float32
+// buffers holding bf16 values.
 //
 // The prompt runs through LlamaModel first; the decoder copies that cache ([B,K,S,D] per layer, after
 // rotation) into its own [B,K,capacity,D] buffers and appends one position per step. Left-padded rows
@@ -19,13 +26,14 @@
 #include <torch/types.h>
 
 #include "model/LlamaModel.h"
+#include "model/cpu/ParallelProducts.h"
 
 namespace rlhf::model {
 
 class LlamaCpuDecoder {
 public:
-    // A float32 model on the CPU with a language-model head and contiguous weights, not disabled by
-    // RLHF_NO_CPU_DECODER.
+    // A float32 or bfloat16 model on the CPU with a language-model head and contiguous weights, not
+    // disabled by RLHF_NO_CPU_DECODER.
     static bool available(const LlamaModel& model);
 
     // prefilled: the model's cache after the prompt (S positions); capacity >= S: the positions the decoder
@@ -39,14 +47,16 @@ public:
     int64_t length() const { return length_; }
 
 private:
+    using Weight = cpu::WeightData;  // float32 or bfloat16, as the model holds its weights
     struct Layer {
-        const float *inputNorm, *postAttentionNorm;
-        const float *q, *k, *v, *o, *qBias, *kBias, *vBias, *oBias;  // biases null when the config has none
-        const float *gate, *up, *down, *gateBias, *upBias, *downBias;
+        Weight inputNorm, postAttentionNorm;
+        Weight q, k, v, o, qBias, kBias, vBias, oBias;  // biases absent when the config has none
+        Weight gate, up, down, gateBias, upBias, downBias;
         float *keys, *values;  // the cache [B,K,capacity,D]
     };
     void embed(const int64_t* tokens);
-    void normalize(const float* weight);
+    void normalize(const Weight& weight);
+    float rounded(float x) const;  // x as a bf16 operation leaves it (bf16 weights), or x
     void computeAngles();
     void rotate();
     void attention(const Layer& layer);
@@ -58,8 +68,9 @@ private:
     std::vector<float> inverseFrequencies_;  // [D/2]
     int64_t B_, C_, H_, K_, D_, I_, V_, capacity_, length_;
     float eps_;
+    bool bf16_;
     std::vector<Layer> layers_;
-    const float *embedTokens_, *norm_, *lmHead_;
+    Weight embedTokens_, norm_, lmHead_;
     std::vector<float> x_, normed_, q_, k_, v_, heads_, gate_, up_;  // [B,C] [B,C] [B,H*D] [B,K*D] [B,K*D] [B,H*D] [B,I] [B,I]
     std::vector<float> cosines_, sines_;                              // [B,D/2] of this step's positions
     torch::Tensor logits_;                                            // [B,1,V]

@@ -17,7 +17,10 @@ void project(const float* in, int64_t B, int64_t K, std::initializer_list<Projec
         int64_t offset = 0;
         for (const Projection& p : projections) {
             const int64_t begin = std::max(n0, offset), end = std::min(n1, offset + p.N);
-            if (begin < end) linearRows(in, B, K, p.weight, p.bias, p.out, p.N, begin - offset, end - offset, accumulate);
+            if (begin < end && p.weight.bf16)
+                linearRows(in, B, K, p.weight.bf16, p.bias.bf16, p.out, p.N, begin - offset, end - offset, accumulate);
+            else if (begin < end)
+                linearRows(in, B, K, p.weight.f32, p.bias.f32, p.out, p.N, begin - offset, end - offset, accumulate);
             offset += p.N;
         }
     });

@@ -87,6 +87,30 @@ RLHF_INLINE void fromFloat(float x, uint16_t* out) {
     *out = static_cast<uint16_t>((bits + 0x7FFFu + ((bits >> 16) & 1u)) >> 16);
 }
 
+// x rounded to the nearest bfloat16 (ties to even), kept as a float: one bf16 operation's result.
+RLHF_INLINE float roundToBf16(float x) {
+    uint16_t h;
+    fromFloat(x, &h);
+    return toFloat(h);
+}
+
+template <typename V>
+RLHF_INLINE V roundToBf16(const V& v) {
+    BitsOf<V> bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    bits = ((bits + 0x7FFFu + ((bits >> 16) & 1u)) >> 16) << 16;
+    V rounded;
+    std::memcpy(&rounded, &bits, sizeof rounded);
+    return rounded;
+}
+
+// x rounded to bf16 where a kernel computes in bf16 arithmetic (Bf16), else x.
+template <bool Bf16, typename T>
+RLHF_INLINE T roundIf(const T& x) {
+    if constexpr (Bf16) return roundToBf16(x);
+    else return x;
+}
+
 // Horizontal sum, pairing lane i with lane i + N/2 (element access rather than __builtin_shufflevector,
 // which GCC 11 lacks).
 template <typename V>
