@@ -90,8 +90,8 @@ RLHF_INLINE void linearRowsLanes(const float* in, int64_t B, int64_t K, const W*
 }
 
 // Bf16: round each score, probability and output value as bf16 tensors would hold them (attendOneBf16).
-template <typename V, bool Bf16 = false>
-RLHF_INLINE void attendOneLanes(const float* q, const float* keys, const float* values, int64_t first, int64_t last,
+template <typename V, bool Bf16 = false, typename KV = float>
+RLHF_INLINE void attendOneLanes(const float* q, const KV* keys, const KV* values, int64_t first, int64_t last,
                                 int64_t D, float scale, float* weights, float* out) {
     const auto round = [](auto x) __attribute__((always_inline)) { return simd::roundIf<Bf16>(x); };
     float top = -std::numeric_limits<float>::infinity();
@@ -104,16 +104,16 @@ RLHF_INLINE void attendOneLanes(const float* q, const float* keys, const float* 
     for (int64_t i = 0; i < D; ++i) out[i] = 0.0f;
     for (int64_t s = first; s <= last; ++s) {
         const float w = round(weights[s] / total);
-        const float* v = values + s * D;
-        for (int64_t i = 0; i < D; ++i) out[i] += w * v[i];
+        const KV* v = values + s * D;
+        for (int64_t i = 0; i < D; ++i) out[i] += w * simd::toFloat(v[i]);
     }
     if constexpr (Bf16)
         for (int64_t i = 0; i < D; ++i) out[i] = round(out[i]);
 }
 
 template <typename V>
-RLHF_INLINE void attendOneBf16Lanes(const float* q, const float* keys, const float* values, int64_t first, int64_t last,
-                                    int64_t D, float scale, float* weights, float* out) {
+RLHF_INLINE void attendOneBf16Lanes(const float* q, const uint16_t* keys, const uint16_t* values, int64_t first,
+                                    int64_t last, int64_t D, float scale, float* weights, float* out) {
     attendOneLanes<V, true>(q, keys, values, first, last, D, scale, weights, out);
 }
 
@@ -140,7 +140,7 @@ RLHF_VECTOR_KERNEL(void, attendOne,
                     float scale, float* weights, float* out),
                    (q, keys, values, first, last, D, scale, weights, out))
 RLHF_VECTOR_KERNEL(void, attendOneBf16,
-                   (const float* q, const float* keys, const float* values, int64_t first, int64_t last, int64_t D,
+                   (const float* q, const uint16_t* keys, const uint16_t* values, int64_t first, int64_t last, int64_t D,
                     float scale, float* weights, float* out),
                    (q, keys, values, first, last, D, scale, weights, out))
 RLHF_VECTOR_KERNEL(void, roundToBf16, (float* x, int64_t n), (x, n))

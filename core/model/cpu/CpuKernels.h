@@ -24,9 +24,10 @@ void linearRows(const float* in, int64_t B, int64_t K, const uint16_t* weight, c
 // q.k) weighted sum of the values. `weights` has room for last + 1 floats.
 void attendOne(const float* q, const float* keys, const float* values, int64_t first, int64_t last, int64_t D,
                float scale, float* weights, float* out);
-// The same in bf16 arithmetic (transformers' eager attention on bf16 tensors): each score rounded after the
-// product and after the scaling, the softmax in float32, its probabilities and the weighted sum rounded.
-void attendOneBf16(const float* q, const float* keys, const float* values, int64_t first, int64_t last, int64_t D,
+// The same over a bfloat16 cache (bit patterns) in bf16 arithmetic (transformers' eager attention on bf16
+// tensors): each score rounded after the product and after the scaling, the softmax in float32, its
+// probabilities and the weighted sum rounded.
+void attendOneBf16(const float* q, const uint16_t* keys, const uint16_t* values, int64_t first, int64_t last, int64_t D,
                    float scale, float* weights, float* out);
 
 // out = (x - mean) / sqrt(var + eps) * weight + bias over C values (biased variance, like torch).

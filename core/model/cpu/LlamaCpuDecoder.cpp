@@ -26,6 +26,8 @@ cpu::WeightData pointerOf(const torch::Tensor& t) {
 
 bool usable(const torch::Tensor& t) { return !t.defined() || t.is_contiguous(); }
 
+uint16_t* bitsOf(const torch::Tensor& bf16) { return reinterpret_cast<uint16_t*>(bf16.data_ptr<c10::BFloat16>()); }
+
 // A bfloat16 bit pattern as the float it is (its top half).
 float widen(uint16_t bits) {
     const uint32_t wide = static_cast<uint32_t>(bits) << 16;
@@ -66,8 +68,8 @@ LlamaCpuDecoder::LlamaCpuDecoder(const LlamaModel& model, const LlamaModel::KvCa
     inverseFrequencies_.assign(frequencies.data_ptr<float>(), frequencies.data_ptr<float>() + frequencies.numel());
     for (size_t l = 0; l < weights_.layers.size(); ++l) {
         // Positions past length_ are written before they are read: no need to zero (and commit) them now.
-        keys_.push_back(torch::empty({B_, K_, capacity_, D_}, torch::kFloat32));
-        values_.push_back(torch::empty({B_, K_, capacity_, D_}, torch::kFloat32));
+        keys_.push_back(torch::empty({B_, K_, capacity_, D_}, model.dtype()));
+        values_.push_back(torch::empty({B_, K_, capacity_, D_}, model.dtype()));
         keys_.back().narrow(2, 0, length_).copy_(prefilled.keys[l]);
         values_.back().narrow(2, 0, length_).copy_(prefilled.values[l]);
         const LlamaLayerWeights& w = weights_.layers[l];
@@ -75,7 +77,8 @@ LlamaCpuDecoder::LlamaCpuDecoder(const LlamaModel& model, const LlamaModel::KvCa
                            pointerOf(w.v), pointerOf(w.o), pointerOf(w.qBias), pointerOf(w.kBias), pointerOf(w.vBias),
                            pointerOf(w.oBias), pointerOf(w.gate), pointerOf(w.up), pointerOf(w.down),
                            pointerOf(w.gateBias), pointerOf(w.upBias), pointerOf(w.downBias),
-                           keys_.back().data_ptr<float>(), values_.back().data_ptr<float>()});
+                           bf16_ ? nullptr : keys_.back().data_ptr<float>(), bf16_ ? nullptr : values_.back().data_ptr<float>(),
+                           bf16_ ? bitsOf(keys_.back()) : nullptr, bf16_ ? bitsOf(values_.back()) : nullptr});
     }
     embedTokens_ = pointerOf(weights_.embedTokens);
     norm_ = pointerOf(weights_.norm);
@@ -142,6 +145,22 @@ void LlamaCpuDecoder::normalize(const Weight& weight) {
     }
 }
 
+// This step's keys and values at cache position length_ (with bf16 weights they hold bf16 values already:
+// the conversion is exact).
+void LlamaCpuDecoder::writeCache(const Layer& L) {
+    const auto bits = [](float x) { return c10::BFloat16(x).x; };
+    for (int64_t bk = 0; bk < B_ * K_; ++bk) {
+        const int64_t at = (bk * capacity_ + length_) * D_;
+        if (bf16_) {
+            std::transform(&k_[bk * D_], &k_[(bk + 1) * D_], L.keysBf16 + at, bits);
+            std::transform(&v_[bk * D_], &v_[(bk + 1) * D_], L.valuesBf16 + at, bits);
+        } else {
+            std::copy_n(&k_[bk * D_], D_, L.keys + at);
+            std::copy_n(&v_[bk * D_], D_, L.values + at);
+        }
+    }
+}
+
 // x += o(attention(rms(x))), writing this step's keys and values at cache position length_. Query head h
 // reads key/value head h / (H/K).
 void LlamaCpuDecoder::attention(const Layer& L) {
@@ -149,19 +168,17 @@ void LlamaCpuDecoder::attention(const Layer& L) {
     cpu::project(normed_.data(), B_, C_, {{L.q, L.qBias, q_.data(), H_ * D_}, {L.k, L.kBias, k_.data(), K_ * D_}, {L.v, L.vBias, v_.data(), K_ * D_}},
                  false);
     rotate();
+    writeCache(L);
     const int64_t position = length_, groups = H_ / K_;
-    for (int64_t bk = 0; bk < B_ * K_; ++bk) {
-        std::copy_n(&k_[bk * D_], D_, L.keys + (bk * capacity_ + position) * D_);
-        std::copy_n(&v_[bk * D_], D_, L.values + (bk * capacity_ + position) * D_);
-    }
     const float scale = 1.0f / std::sqrt(static_cast<float>(D_));
     at::parallel_for(0, B_ * H_, 1, [&](int64_t begin, int64_t end) {
         std::vector<float> weights(static_cast<size_t>(position + 1));
         for (int64_t bh = begin; bh < end; ++bh) {
-            const int64_t b = bh / H_, kv = b * K_ + (bh % H_) / groups;
-            const auto attend = bf16_ ? cpu::attendOneBf16 : cpu::attendOne;
-            attend(&q_[bh * D_], L.keys + kv * capacity_ * D_, L.values + kv * capacity_ * D_,
-                   firstReal_[static_cast<size_t>(b)], position, D_, scale, weights.data(), &heads_[bh * D_]);
+            const int64_t b = bh / H_, offset = (b * K_ + (bh % H_) / groups) * capacity_ * D_, first = firstReal_[static_cast<size_t>(b)];
+            if (bf16_)
+                cpu::attendOneBf16(&q_[bh * D_], L.keysBf16 + offset, L.valuesBf16 + offset, first, position, D_, scale, weights.data(), &heads_[bh * D_]);
+            else
+                cpu::attendOne(&q_[bh * D_], L.keys + offset, L.values + offset, first, position, D_, scale, weights.data(), &heads_[bh * D_]);
         }
     });
     cpu::project(heads_.data(), B_, H_ * D_, {{L.o, L.oBias, x_.data(), C_}}, true);

@@ -10,8 +10,8 @@
 // traffic of float32) and rounds to bf16 wherever LlamaModel's bf16 tensors do (transformers' bf16
 // arithmetic): every product's and residual add's result, the norms' scaled value and output, cos/sin
 // and the rotation, the attention scores, probabilities and output, silu and the gate product, the
-// logits. Sums run in float32, as bf16 matrix products accumulate. Its activations and cache are float32
-// buffers holding bf16 values.
+// logits. Sums run in float32, as bf16 matrix products accumulate. Its activations are float32 buffers
+// holding bf16 values; its cache is bf16.
 //
 // The prompt runs through LlamaModel first; the decoder copies that cache ([B,K,S,D] per layer, after
 // rotation) into its own [B,K,capacity,D] buffers and appends one position per step. Left-padded rows
@@ -52,18 +52,20 @@ private:
         Weight inputNorm, postAttentionNorm;
         Weight q, k, v, o, qBias, kBias, vBias, oBias;  // biases absent when the config has none
         Weight gate, up, down, gateBias, upBias, downBias;
-        float *keys, *values;  // the cache [B,K,capacity,D]
+        float *keys, *values;             // the cache [B,K,capacity,D] of a float32 model, else null
+        uint16_t *keysBf16, *valuesBf16;  // of a bf16 model (bit patterns), else null
     };
     void embed(const int64_t* tokens);
     void normalize(const Weight& weight);
     float rounded(float x) const;  // x as a bf16 operation leaves it (bf16 weights), or x
     void computeAngles();
     void rotate();
+    void writeCache(const Layer& layer);
     void attention(const Layer& layer);
     void mlp(const Layer& layer);
 
     LlamaWeights weights_;
-    std::vector<torch::Tensor> keys_, values_;  // per layer [B,K,capacity,D]
+    std::vector<torch::Tensor> keys_, values_;  // per layer [B,K,capacity,D], in the weights' type
     std::vector<int64_t> firstReal_;
     std::vector<float> inverseFrequencies_;  // [D/2]
     int64_t B_, C_, H_, K_, D_, I_, V_, capacity_, length_;
