@@ -35,6 +35,11 @@ std::vector<std::pair<std::string, double>> tokenAlternatives(const torch::Tenso
     return out;
 }
 
+int64_t chatContextOf(const model::ModelShape& shape) {
+    if (shape.family == "llama") return std::min<int64_t>(shape.context, kLlamaChatContext);
+    return shape.family == "mamba" ? kMambaChatContext : shape.context;
+}
+
 int64_t ChatModel::context() const {
     if (llama) return llama->context;
     return mamba ? kMambaChatContext : loaded.model->config().nPositions;

@@ -13,6 +13,7 @@
 #include "model/Generation.h"
 #include "model/HfCheckpoint.h"
 #include "model/MambaModel.h"
+#include "model/MemoryEstimate.h"
 
 namespace rlhf::cli {
 
@@ -30,6 +31,11 @@ struct ChatOptions {
 
 // Mamba chats as a GPT-2 does, with the request's cues, in a context of this many tokens (it has no limit).
 constexpr int64_t kMambaChatContext = 4096;
+
+// The longest conversation a chat with a model of this shape keeps (ChatModel::context before loading):
+// a GPT-2's context, min(context, kLlamaChatContext) for the Llama family, kMambaChatContext for a Mamba.
+// A reply gets at most half of it.
+int64_t chatContextOf(const model::ModelShape& shape);
 
 // A GPT-2 (`loaded`), a Mamba (`mamba`, its tokenizer in loaded.tokenizer) prompted with the same cues, or
 // when `llama` is set a Llama-family model in its own chat format.

@@ -37,7 +37,7 @@ std::shared_ptr<LlamaChatModel> loadLlamaChatModel(const std::string& dir, const
     }
     // The longest conversation kept (its cache grows with it), checked before the weights load.
     const auto shape = model::modelShapeOf(dir);
-    const int64_t conversation = std::min<int64_t>(shape.context, kLlamaChatContext);
+    const int64_t conversation = chatContextOf(shape);
     const model::StageSize size{"chat", 1, 0, conversation / 2, conversation / 2, dtype == torch::kBFloat16};
     checkStageMemory(model::estimateStageMemory(shape, size), "rlhf chat",
                      device.is_cuda(), false);

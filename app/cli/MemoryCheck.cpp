@@ -8,6 +8,7 @@
 
 #include "CliSupport.h"
 #include "DeviceOption.h"
+#include "ChatReplies.h"
 #include "EngineCommands.h"
 #include "train/FineTuneConfig.h"
 #include "train/PpoConfig.h"
@@ -46,8 +47,9 @@ std::string resolvePrecision(const EstimateOptions& o) {
     return train::precisionName(train::parsePrecision("auto", torch::kCPU));
 }
 
-// The stage's own defaults where the options leave a size out: its batch and its new tokens.
-model::StageSize sizeOf(const EstimateOptions& o) {
+// The stage's own defaults where the options leave a size out: its batch and its new tokens (a chat: the
+// conversation it keeps, half prompt and half reply, as the chat checks before it loads).
+model::StageSize sizeOf(const EstimateOptions& o, const model::ModelShape& shape) {
     model::StageSize size{o.stage, o.batch, 0, o.sequence, o.newTokens < 0 ? 0 : o.newTokens, o.precision == "bf16"};
     if (o.stage == "sft" || o.stage == "dpo") size.batch = o.batch > 0 ? o.batch : train::FineTuneConfig::sftDefaults().batchSize;
     else if (o.stage == "rm") size.batch = o.batch > 0 ? o.batch : train::FineTuneConfig::rewardDefaults().batchSize;
@@ -58,7 +60,9 @@ model::StageSize sizeOf(const EstimateOptions& o) {
         if (o.newTokens < 0) size.newTokens = train::PpoConfig{}.responseLength;
     } else {
         size.batch = o.batch > 0 ? o.batch : 1;
-        if ((o.stage == "chat" || o.stage == "generate") && o.newTokens < 0) size.newTokens = 64;
+        if (o.stage == "chat" && o.newTokens < 0) size.newTokens = chatContextOf(shape) / 2;
+        if (o.stage == "chat" && o.sequence <= 0) size.sequence = std::max<int64_t>(1, chatContextOf(shape) - size.newTokens);
+        if (o.stage == "generate" && o.newTokens < 0) size.newTokens = 64;
     }
     return size;
 }
@@ -71,7 +75,7 @@ void runEstimate(EstimateOptions o) {
         if (o.rewardModel.empty()) throw UserError("--reward-model is required for the ppo stage");
         reward = std::make_unique<model::ModelShape>(model::modelShapeOf(o.rewardModel));
     }
-    model::StageSize size = sizeOf(o);
+    model::StageSize size = sizeOf(o, shape);
     if (size.sequence <= 0) size.sequence = std::max<int64_t>(1, shape.context - size.newTokens);
     if (o.stage == "ppo" && o.sequence <= 0) size.sequence = std::min<int64_t>(size.sequence, train::PpoConfig{}.maxPromptLength);
     const auto need = model::estimateStageMemory(shape, size, reward.get());
@@ -116,8 +120,13 @@ void addEstimateCommand(CLI::App& app) {
     cmd->add_option("--reward-model", o->rewardModel, "ppo: the reward model directory (the value model starts from it)");
     cmd->add_option("--batch-size", o->batch, "Sequences per micro-batch (DPO: pairs; PPO: rollouts; default: the stage's)")
         ->check(CLI::PositiveNumber);
-    cmd->add_option("--sequence", o->sequence, "Tokens per sequence (default: the model's context; ppo: prompts of at most max_prompt_length, 1024)")->check(CLI::PositiveNumber);
-    cmd->add_option("--new-tokens", o->newTokens, "chat, generate, ppo: tokens generated (default 64; ppo: its response_length)")
+    cmd->add_option("--sequence", o->sequence,
+                    "Tokens per sequence (default: the model's context less the new tokens; ppo: prompts of at most "
+                    "max_prompt_length, 1024; chat: the conversation it keeps less the reply)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--new-tokens", o->newTokens,
+                    "chat, generate, ppo: tokens generated (default 64; ppo: its response_length; chat: half the conversation "
+                    "it keeps, the model's context, up to 4096 tokens for the Llama family, 4096 for a Mamba)")
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--precision", o->precision,
                     "fp32, bf16 or auto (training stages: bf16 autocast; chat, generate, score: a Llama-family model's bf16 "

@@ -44,9 +44,14 @@ model::LoadedModel loadModel(const ModelOptions& o) {
     return model::loadCheckpoint(o.modelDir, resolveDevice(o.device));
 }
 
+// The text's own tokens (`ids`), and the ids generate and score give the model for it as a prompt
+// (`prompt_ids`: with the tokenizer's BOS, or whatever its post-processor adds, for a Llama-family model).
 void runTokenize(const ModelOptions& o) {
     const text::Tokenizer tok = text::Tokenizer::fromDirectory(o.modelDir);
-    printResult({{"ids", encodeOrThrow(tok, o.text, "TEXT")}}, o.json);
+    const bool textModel = model::isTextModelType(model::modelTypeOf(o.modelDir));
+    printResult({{"ids", encodeOrThrow(tok, o.text, "TEXT")},
+                 {"prompt_ids", encodeOrThrow(tok, o.text, "TEXT", textModel ? TextRole::Prompt : TextRole::Plain)}},
+                o.json);
 }
 
 void runScore(const ModelOptions& o) {
@@ -104,6 +109,8 @@ void addModelCommands(CLI::App& app) {
     CLI::App* tokenize = app.add_subcommand("tokenize", engineCommandDescription("tokenize"));
     addCommon(tokenize);
     tokenize->add_option("TEXT", o->text, "Text to tokenize")->required();
+    tokenize->footer("Prints the text's own ids, and prompt_ids: the ids generate and score give the model for the text as a "
+                     "prompt (a Llama-family tokenizer puts its BOS first).");
     tokenize->callback([o] { runTokenize(*o); });
 
     // score and reward: a model, a prompt and a response; score also token ids.

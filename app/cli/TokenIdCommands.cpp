@@ -51,6 +51,8 @@ std::vector<int> parseTokenIds(const std::string& text) {
 
 void scoreTokenIds(const std::string& modelDir, const std::vector<int>& ids, const std::string& device, const std::string& precision,
                    bool json) {
+    if (ids.size() < 2)
+        throw UserError("--ids: one id leaves nothing to score (each id after the first is scored given those before it)");
     const torch::Device where = resolveDevice(device);
     const auto dtype = inferenceDtype(precision, modelDir, where);
     if (model::isTextModelType(model::modelTypeOf(modelDir))) {
@@ -65,7 +67,7 @@ void scoreTokenIds(const std::string& modelDir, const std::vector<int>& ids, con
         throw UserError("--ids: " + std::to_string(ids.size()) + " tokens do not fit the model's context of " +
                         std::to_string(loaded.model->config().nPositions));
     const std::vector<int> rest(ids.begin() + 1, ids.end());
-    printResult(scoreJson(rest.empty() ? std::vector<double>{} : model::scoreResponse(loaded.model, {ids.front()}, rest).tokenLogprobs), json);
+    printResult(scoreJson(model::scoreResponse(loaded.model, {ids.front()}, rest).tokenLogprobs), json);
 }
 
 void generateFromTokenIds(const std::string& modelDir, const std::vector<int>& ids, const model::SamplingOptions& sampling,

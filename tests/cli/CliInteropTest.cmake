@@ -83,7 +83,8 @@ foreach(case "score;--ids;1,x;'x' is not a token id"
              "score;--ids;,;an empty item in ','"
              "generate;--ids;1,,3;an empty item in '1,,3'"
              "generate;--ids;1,2,;an empty item"
-             "generate;--ids;1,2;--chat;--ids excludes --chat")
+             "generate;--ids;1,2;--chat;--ids excludes --chat"
+             "score;--ids;5;one id leaves nothing to score")
   list(POP_BACK case message)
   list(POP_FRONT case command)
   execute_process(COMMAND ${RLHF} ${command} --model ${DATA}/tiny-llama/llama ${case} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)

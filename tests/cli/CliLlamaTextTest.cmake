@@ -19,6 +19,11 @@ run_ok(out generate --model ${MODEL} --prompt "Hello world" --greedy --max-new-t
 string(JSON list GET "${out}" prompt_ids)
 json_ids(promptIds "${list}")
 expect_equal("prompt ids of a plain prompt" "${promptIds}" "378,${helloIds}")
+# tokenize also shows the prompt's ids as generate gives them to the model.
+run_ok(t tokenize --model ${MODEL} "Hello world" --json)
+string(JSON list GET "${t}" prompt_ids)
+json_ids(tokenizedPromptIds "${list}")
+expect_equal("tokenize's prompt_ids" "${tokenizedPromptIds}" "${promptIds}")
 string(JSON list GET "${out}" completions 0 ids)
 json_ids(fromText "${list}")
 run_ok(out generate --model ${MODEL} --ids ${promptIds} --greedy --max-new-tokens 10 --json)

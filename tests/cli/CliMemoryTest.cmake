@@ -19,7 +19,7 @@ if(NOT parameters EQUAL 494032768 OR NOT weights EQUAL fourP OR NOT gradients EQ
   message(FATAL_ERROR "estimate sft: ${out}")
 endif()
 run_ok(out estimate --model ${WORK}/qwen --stage chat --precision fp32)
-if(NOT out MATCHES "^chat of [^\n]*: 494032768 parameters, batch 1 × 32704 tokens \\+ 64 new, fp32\n  weights 1\\.84 GiB")
+if(NOT out MATCHES "^chat of [^\n]*: 494032768 parameters, batch 1 × 2048 tokens \\+ 2048 new, fp32\n  weights 1\\.84 GiB")
   message(FATAL_ERROR "estimate chat for people: ${out}")
 endif()
 # Without --precision, what the stage's command runs in here: generate and score fp32, chat and training
@@ -72,6 +72,13 @@ execute_process(COMMAND ${RLHF} train dpo ${WORK}/p.rlhf --set model=${WORK}/hug
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(rc EQUAL 0 OR err MATCHES "will not fit")
   message(FATAL_ERROR "--no-memory-check: rc=${rc} ${err}")
+endif()
+# A chat's defaults are the conversation it keeps (min(32768, 4096) for this Qwen2): half prompt, half reply.
+run_ok(out estimate --model ${WORK}/qwen --stage chat --json)
+string(JSON sequence GET "${out}" sequence)
+string(JSON newTokens GET "${out}" new_tokens)
+if(NOT sequence EQUAL 2048 OR NOT newTokens EQUAL 2048)
+  message(FATAL_ERROR "estimate chat: ${out}")
 endif()
 # rlhf bench llama: float32 and bf16 weights (--precision bf16, or the older --bf16) decode through the CPU
 # decoder, LibTorch ops with RLHF_NO_CPU_DECODER=1; the line names the precision and says which decoded.

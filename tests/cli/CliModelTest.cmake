@@ -8,11 +8,11 @@ include(${CMAKE_CURRENT_LIST_DIR}/RunRlhf.cmake)
 
 # Text for people by default; --json prints the same values as JSON.
 run_ok(out tokenize --model ${WORK}/model "Men are all alike." --json)
-if(NOT out STREQUAL "{\"ids\":[10418,389,477,12936,13]}\n")
+if(NOT out STREQUAL "{\"ids\":[10418,389,477,12936,13],\"prompt_ids\":[10418,389,477,12936,13]}\n")
   message(FATAL_ERROR "tokenize --json: ${out}")
 endif()
 run_ok(out tokenize --model ${WORK}/model "Men are all alike.")
-if(NOT out STREQUAL "ids: 10418 389 477 12936 13\n")
+if(NOT out STREQUAL "ids: 10418 389 477 12936 13\nprompt_ids: 10418 389 477 12936 13\n")
   message(FATAL_ERROR "tokenize: ${out}")
 endif()
 

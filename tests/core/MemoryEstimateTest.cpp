@@ -112,6 +112,10 @@ private slots:
     void availableMemoryIsRead() {
         QVERIFY(availableMemoryBytes() > 0);
         QCOMPARE(gibibytes(1.5 * 1024 * 1024 * 1024), std::string("1.50 GiB"));
+        QCOMPARE(gibibytes(0.01 * 1024 * 1024 * 1024), std::string("0.01 GiB"));
+        QCOMPARE(gibibytes(3.5 * 1024 * 1024), std::string("3.5 MiB"));  // tiny models' sizes, not "0.00 GiB"
+        QCOMPARE(gibibytes(12 * 1024), std::string("12.0 KiB"));
+        QCOMPARE(gibibytes(0), std::string("0.00 GiB"));
     }
 };
 
