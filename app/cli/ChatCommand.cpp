@@ -58,8 +58,8 @@ void addChatCommand(CLI::App& app) {
     cmd->add_option("--chat-format", o->chatFormat,
                     "Llama family: chatml, llama-3, llama-2 or zephyr (default: from the model's chat template)");
     cmd->add_option("--system", o->system, "Llama family: a system message before the conversation");
-    cmd->add_option("--user-cue", o->format.user, "Before each message (default \"\\n\\nHuman: \")");
-    cmd->add_option("--assistant-cue", o->format.assistant, "Before each reply (default \"\\n\\nAssistant:\")");
+    cmd->add_option("--user-cue", o->format.user, "GPT-2, Mamba: before each message (default \"\\n\\nHuman: \")");
+    cmd->add_option("--assistant-cue", o->format.assistant, "GPT-2, Mamba: before each reply (default \"\\n\\nAssistant:\")");
     cmd->add_option("--alternatives", o->alternatives, "With --json: the likeliest tokens reported per step (default 5)")
         ->check(CLI::Range(0, 20));
     addDeviceOption(cmd, o->device);

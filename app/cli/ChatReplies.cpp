@@ -61,7 +61,13 @@ ChatModel loadChatModel(const ChatOptions& o) {
     const auto device = resolveDevice(o.device, o.threads);
     const std::string type = model::modelTypeOf(named.dir);
     const auto dtype = inferenceDtype(o.precision, named.dir, device);
-    if (model::isLlamaFamily(type)) return ChatModel{shortNameOf(named), {}, loadLlamaChatModel(named.dir, o.chatFormat, device, dtype), nullptr};
+    if (model::isLlamaFamily(type)) {
+        const chat::ChatTemplate cues;
+        if (o.format.user != cues.user || o.format.assistant != cues.assistant)
+            throw UserError("--user-cue, --assistant-cue: for a GPT-2 or a Mamba; a Llama-family model chats in its own format "
+                            "(--chat-format to choose another)");
+        return ChatModel{shortNameOf(named), {}, loadLlamaChatModel(named.dir, o.chatFormat, device, dtype), nullptr};
+    }
     if (!o.chatFormat.empty() || !o.system.empty())
         throw UserError("--chat-format, --system: for Llama-family models; a GPT-2 or a Mamba chats with --user-cue/--assistant-cue");
     if (model::isMamba(type)) {

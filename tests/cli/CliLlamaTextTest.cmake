@@ -102,6 +102,11 @@ foreach(case "--chat;--chat-format;vicuna;'vicuna' is not one of chatml, llama-3
     message(FATAL_ERROR "generate ${case}: rc=${rc} ${err}")
   endif()
 endforeach()
+# A Llama model chats in its own format: GPT-2's cues are refused, not ignored.
+execute_process(COMMAND ${RLHF} chat --model ${MODEL} --user-cue "User: " OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(rc EQUAL 0 OR NOT err MATCHES "--user-cue, --assistant-cue: for a GPT-2 or a Mamba")
+  message(FATAL_ERROR "chat --user-cue with a Llama model: rc=${rc} ${err}")
+endif()
 
 # rlhf chat (the Chat panel's engine) with a Llama model: its format from the template, a reply of the
 # asked length, and a conversation longer than the context of 256 tokens loses whole exchanges, oldest first.
