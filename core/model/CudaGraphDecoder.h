@@ -1,7 +1,7 @@
 #pragma once
 // One decode step of a GPT-2 (B sequences, one new token each, left-padded or not) captured as a CUDA
 // graph and replayed per token: ~300 kernel launches become one graph launch, which is what bounds
-// small-batch decoding on a GPU. Static buffers (StaticDecodeInputs): attention runs over the whole
+// small-batch decoding on a GPU (CapturedDecodeStep). Static buffers (StaticDecodeInputs): attention runs over the whole
 // preallocated cache with a bias that keeps each row's padding closed and opens one more position per
 // step. Built only when LibTorch has CUDA (RLHF_CUDA_GRAPHS).
 
