@@ -6,11 +6,13 @@
 #include <memory>
 #include <stdexcept>
 
+#include <torch/cuda.h>
 #include <torch/torch.h>
 
 #include "model/LlamaCheckpoint.h"
 #include "model/LlamaModel.h"
 #include "model/MemoryEstimate.h"
+#include "model/LlamaStaticDecoder.h"
 #include "model/cpu/LlamaCpuDecoder.h"
 
 namespace rlhf::model {
@@ -65,14 +67,18 @@ double median(std::vector<double> v) {
 }
 
 // Greedy decoding of `count` tokens after the prompt in `cache` (its last logits given), as generateLlama
-// decodes: through LlamaCpuDecoder where one applies, else LlamaModel's cached step.
+// decodes: through LlamaCpuDecoder where one applies, a CUDA graph (LlamaStaticDecoder, its capture
+// included) on a GPU, else LlamaModel's cached step.
 void decodeGreedily(const LlamaModel& model, LlamaModel::KvCache& cache, torch::Tensor logits, int count) {
     std::unique_ptr<LlamaCpuDecoder> decoder;
+    std::unique_ptr<LlamaStaticDecoder> graph;
     if (LlamaCpuDecoder::available(model))
         decoder = std::make_unique<LlamaCpuDecoder>(model, cache, cache.length + count, std::vector<int64_t>{0});
+    else if (LlamaStaticDecoder::capturable(model))
+        graph = std::make_unique<LlamaStaticDecoder>(model, cache, cache.length + count, std::vector<int64_t>{0}, true);
     for (int t = 0; t < count; ++t) {
         const auto next = logits.select(1, logits.size(1) - 1).argmax(-1).unsqueeze(1).contiguous();  // [1,1]
-        logits = decoder ? decoder->step(next.data_ptr<int64_t>()) : model.forward(next, &cache);
+        logits = decoder ? decoder->step(next.data_ptr<int64_t>()) : graph ? graph->step(next) : model.forward(next, &cache);
     }
 }
 
@@ -107,8 +113,10 @@ nlohmann::ordered_json runLlamaBench(const LlamaBenchOptions& o, const torch::De
         LlamaModel::KvCache cache;
         const auto prompt = ids(o.promptTokens);
         torch::Tensor logits;
-        const double p = seconds([&] { logits = model.forward(prompt, &cache); });
-        const double d = seconds([&] { decodeGreedily(model, cache, logits, o.newTokens); });
+        // On a GPU each timing waits for its kernels.
+        const auto finished = [&] { if (device.is_cuda()) torch::cuda::synchronize(); };
+        const double p = seconds([&] { logits = model.forward(prompt, &cache), finished(); });
+        const double d = seconds([&] { decodeGreedily(model, cache, logits, o.newTokens), finished(); });
         const auto sequence = ids(o.scoreTokens);
         const auto cpu = sequence[0].to(torch::kCPU);
         const std::vector<int> scored(cpu.data_ptr<int64_t>(), cpu.data_ptr<int64_t>() + cpu.numel());
@@ -121,7 +129,7 @@ nlohmann::ordered_json runLlamaBench(const LlamaBenchOptions& o, const torch::De
     const auto estimate = estimateStageMemory(modelShapeOf(config), {"chat", 1, 0, o.scoreTokens, 0, o.bf16});
     return {{"preset", o.preset}, {"parameters", static_cast<int64_t>(config.parameterCount())},
             {"threads", torch::get_num_threads()}, {"device", device.str()}, {"precision", o.bf16 ? "bf16" : "fp32"},
-            {"cpu_decoder", LlamaCpuDecoder::available(model)},
+            {"cpu_decoder", LlamaCpuDecoder::available(model)}, {"cuda_graph", LlamaStaticDecoder::capturable(model)},
             {"prefill_tokens_per_s", median(prefill)}, {"decode_tokens_per_s", median(decode)},
             {"score_tokens_per_s", median(score)}, {"peak_rss_gib", peakResidentGib()},
             {"estimated_chat_gib", estimate.total() / (1024.0 * 1024.0 * 1024.0)}};

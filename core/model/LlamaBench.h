@@ -31,8 +31,9 @@ LlamaWeights randomLlamaWeights(const LlamaConfig& config, const torch::Device& 
 // The process's peak resident memory so far (VmHWM), in GiB.
 double peakResidentGib();
 
-// {"preset", "parameters", "precision", "cpu_decoder" (whether decoding ran through LlamaCpuDecoder), "prefill_tokens_per_s", "decode_tokens_per_s", "score_tokens_per_s" (medians of
-// the rounds after a warm-up), "peak_rss_gib", "estimated_chat_gib"}.
+// {"preset", "parameters", "precision", "cpu_decoder" (whether decoding ran through LlamaCpuDecoder),
+// "cuda_graph" (through a captured CUDA graph), "prefill_tokens_per_s", "decode_tokens_per_s",
+// "score_tokens_per_s" (medians of the rounds after a warm-up), "peak_rss_gib", "estimated_chat_gib"}.
 nlohmann::ordered_json runLlamaBench(const LlamaBenchOptions& options, const torch::Device& device);
 
 }  // namespace rlhf::model

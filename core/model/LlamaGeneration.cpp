@@ -7,6 +7,7 @@
 #include <torch/torch.h>
 
 #include "model/RecurrentDecoding.h"
+#include "model/LlamaStaticDecoder.h"
 #include "model/cpu/LlamaCpuDecoder.h"
 
 namespace rlhf::model {
@@ -14,7 +15,8 @@ namespace rlhf::model {
 namespace {
 
 // The decode step of a Llama model: the prompt through LlamaModel (its KV cache), then each token through
-// a LlamaCpuDecoder where one applies (a float32 model on the CPU) or LlamaModel again. `keyMask` [B,P]:
+// a LlamaCpuDecoder where one applies (a float32 or bf16 model on the CPU), a CUDA graph of LlamaModel's
+// static step (LlamaStaticDecoder) on a GPU, or else LlamaModel's cached step. `keyMask` [B,P]:
 // the left-padded prompts' real positions (undefined: no padding); `newTokens`: how many tokens the loop
 // may draw, so the positions the decoder must hold. Only the last position's logits: a prompt's [T,V]
 // would be 2.4 GB for 4k tokens of Qwen2's vocabulary.
@@ -23,21 +25,25 @@ DecodeStep llamaDecodeStep(const LlamaModel& model, int newTokens, torch::Tensor
         LlamaModel::KvCache cache;
         torch::Tensor keyMask;
         std::unique_ptr<LlamaCpuDecoder> decoder;
+        std::unique_ptr<LlamaStaticDecoder> graph;
     };
     auto state = std::make_shared<State>();
     state->keyMask = keyMask.defined() ? keyMask.to(torch::kBool) : keyMask;
     return [&model, state, newTokens](const torch::Tensor& ids) {
         if (state->decoder) return state->decoder->step(ids.contiguous().data_ptr<int64_t>());
+        if (state->graph) return state->graph->step(ids);
         const int64_t B = ids.size(0), T = ids.size(1);
         auto& mask = state->keyMask;
         if (mask.defined() && state->cache.length > 0) mask = torch::cat({mask, torch::ones({B, T}, mask.options())}, 1);
         auto logits = model.lastLogits(ids, &state->cache, mask);
-        if (state->cache.length == T && newTokens > 1 && LlamaCpuDecoder::available(model)) {
+        const bool onCpu = LlamaCpuDecoder::available(model), onGraph = LlamaStaticDecoder::capturable(model);
+        if (state->cache.length == T && newTokens > 1 && (onCpu || onGraph)) {
             std::vector<int64_t> firstReal(static_cast<size_t>(B), 0);  // padding before each row's prompt
             if (mask.defined())
                 for (int64_t b = 0; b < B; ++b) firstReal[static_cast<size_t>(b)] = T - mask[b].sum().item<int64_t>();
             // The loop feeds at most newTokens − 1 more tokens after the prompt.
-            state->decoder = std::make_unique<LlamaCpuDecoder>(model, state->cache, T + newTokens - 1, std::move(firstReal));
+            if (onCpu) state->decoder = std::make_unique<LlamaCpuDecoder>(model, state->cache, T + newTokens - 1, std::move(firstReal));
+            else state->graph = std::make_unique<LlamaStaticDecoder>(model, state->cache, T + newTokens - 1, firstReal, true);
             state->cache = {};  // the decoder holds its own copy
         }
         return logits;

@@ -64,15 +64,34 @@ torch::Tensor LlamaModel::mlp(const LlamaLayerWeights& w, const torch::Tensor& x
     return linear(torch::silu(linear(x, w.gate, w.gateBias)) * linear(x, w.up, w.upBias), w.down, w.downBias);
 }
 
+LlamaModel::QueriesKeysValues LlamaModel::project(const LlamaLayerWeights& w, const torch::Tensor& x, const torch::Tensor& cos,
+                                                  const torch::Tensor& sin) const {
+    const int64_t B = x.size(0), T = x.size(1), H = config_.heads, K = config_.kvHeads, D = config_.headDim;
+    const auto q = linear(x, w.q, w.qBias).view({B, T, H, D}).transpose(1, 2);  // [B,H,T,D]
+    const auto k = linear(x, w.k, w.kBias).view({B, T, K, D}).transpose(1, 2);  // [B,K,T,D]
+    const auto v = linear(x, w.v, w.vBias).view({B, T, K, D}).transpose(1, 2);
+    // cos, sin [1,1,T,D], or [B,1,T,D] with a key mask or positions of their own
+    return {q * cos + rotateHalf(q) * sin, k * cos + rotateHalf(k) * sin, v};
+}
+
+// o(softmax(mask(q·kᵀ/√D)) · v): q [B,H,T,D], k and v [B,K,S,D] → [B,T,C]. Query head h reads key/value
+// head h / (H/K).
+torch::Tensor LlamaModel::attend(const LlamaLayerWeights& w, const torch::Tensor& q, torch::Tensor k, torch::Tensor v,
+                                 const std::function<torch::Tensor(torch::Tensor)>& mask) const {
+    const int64_t B = q.size(0), T = q.size(2), D = config_.headDim, groups = config_.heads / config_.kvHeads;
+    k = k.repeat_interleave(groups, 1);  // [B,H,S,D]
+    v = v.repeat_interleave(groups, 1);
+    const auto scores = mask(torch::matmul(q, k.transpose(2, 3)) / std::sqrt(static_cast<double>(D)));  // [B,H,T,S]
+    // bf16 weights: the softmax in float32, its probabilities back in bf16 (as transformers' eager attention).
+    const auto probabilities = lowPrecision() ? torch::softmax(scores, -1, torch::kFloat32).to(v.scalar_type()) : torch::softmax(scores, -1);
+    const auto out = torch::matmul(probabilities, v).transpose(1, 2).reshape({B, T, config_.heads * D});
+    return linear(out, w.o, w.oBias);
+}
+
 // x [B,T,C] → [B,T,C]. Queries of position p see keys 0 … p (the cache's and this call's).
 torch::Tensor LlamaModel::attention(const LlamaLayerWeights& w, const torch::Tensor& x, const torch::Tensor& cos,
                                     const torch::Tensor& sin, KvCache* cache, size_t layer, const torch::Tensor& keyMask) const {
-    const int64_t B = x.size(0), T = x.size(1), H = config_.heads, K = config_.kvHeads, D = config_.headDim;
-    auto q = linear(x, w.q, w.qBias).view({B, T, H, D}).transpose(1, 2);  // [B,H,T,D]
-    auto k = linear(x, w.k, w.kBias).view({B, T, K, D}).transpose(1, 2);  // [B,K,T,D]
-    auto v = linear(x, w.v, w.vBias).view({B, T, K, D}).transpose(1, 2);
-    q = q * cos + rotateHalf(q) * sin;  // cos, sin [1,1,T,D], or [B,1,T,D] with a key mask
-    k = k * cos + rotateHalf(k) * sin;
+    auto [q, k, v] = project(w, x, cos, sin);
     if (cache) {
         if (cache->keys.size() <= layer) {
             cache->keys.push_back(k);
@@ -84,22 +103,18 @@ torch::Tensor LlamaModel::attention(const LlamaLayerWeights& w, const torch::Ten
         k = cache->keys[layer];
         v = cache->values[layer];
     }
-    const int64_t S = k.size(2), groups = H / K;
-    k = k.repeat_interleave(groups, 1);  // [B,H,S,D]: query head h reads key/value head h / groups
-    v = v.repeat_interleave(groups, 1);
-    auto scores = torch::matmul(q, k.transpose(2, 3)) / std::sqrt(static_cast<double>(D));  // [B,H,T,S]
-    if (T > 1) {
-        const auto queryPositions = torch::arange(S - T, S, torch::kLong).to(x.device()).unsqueeze(1);  // [T,1]
-        const auto keyPositions = torch::arange(0, S, torch::kLong).to(x.device()).unsqueeze(0);        // [1,S]
-        scores = scores.masked_fill(keyPositions > queryPositions, -std::numeric_limits<float>::infinity());
-    }
-    // Padded keys get the lowest finite score, not −inf: a padding query, which sees only padding, then
-    // averages finite values instead of making NaNs that 0 × NaN would carry into real rows.
-    if (keyMask.defined()) scores = scores.masked_fill(keyMask.logical_not().view({B, 1, 1, S}), lowestOf(scores.scalar_type()));
-    // bf16 weights: the softmax in float32, its probabilities back in bf16 (as transformers' eager attention).
-    const auto probabilities = lowPrecision() ? torch::softmax(scores, -1, torch::kFloat32).to(v.scalar_type()) : torch::softmax(scores, -1);
-    const auto out = torch::matmul(probabilities, v).transpose(1, 2).reshape({B, T, H * D});
-    return linear(out, w.o, w.oBias);
+    const int64_t B = x.size(0), T = x.size(1), S = k.size(2);
+    return attend(w, q, k, v, [&](torch::Tensor scores) {
+        if (T > 1) {
+            const auto queryPositions = torch::arange(S - T, S, torch::kLong).to(x.device()).unsqueeze(1);  // [T,1]
+            const auto keyPositions = torch::arange(0, S, torch::kLong).to(x.device()).unsqueeze(0);        // [1,S]
+            scores = scores.masked_fill(keyPositions > queryPositions, -std::numeric_limits<float>::infinity());
+        }
+        // Padded keys get the lowest finite score, not −inf: a padding query, which sees only padding, then
+        // averages finite values instead of making NaNs that 0 × NaN would carry into real rows.
+        if (keyMask.defined()) scores = scores.masked_fill(keyMask.logical_not().view({B, 1, 1, S}), lowestOf(scores.scalar_type()));
+        return scores;
+    });
 }
 
 const torch::Tensor& LlamaModel::outputLayer() const {
@@ -125,16 +140,18 @@ torch::Tensor LlamaModel::lastLogits(const torch::Tensor& ids, KvCache* cache, c
 // The rotary angles of this call's T positions, as cos and sin of [1,1,T,D]: positions start … start+T−1;
 // with a key mask [B,S] each row's own, counting only its real tokens: [B,1,T,D].
 std::pair<torch::Tensor, torch::Tensor> LlamaModel::rotary(int64_t start, int64_t T, const torch::Tensor& keyMask) const {
-    const auto device = inverseFrequencies_.device();
-    torch::Tensor angles;
-    if (keyMask.defined()) {
-        const auto positions = (keyMask.to(torch::kLong).cumsum(1) - 1).clamp_min(0).narrow(1, keyMask.size(1) - T, T);  // [B,T]
-        angles = positions.to(torch::kFloat32).unsqueeze(-1) * inverseFrequencies_;                                 // [B,T,D/2]
-    } else {
-        angles = torch::outer(torch::arange(start, start + T, torch::kLong).to(device).to(torch::kFloat32), inverseFrequencies_);
-    }
-    const auto both = torch::cat({angles, angles}, -1).view({keyMask.defined() ? keyMask.size(0) : 1, 1, T, config_.headDim});
-    return {both.cos(), both.sin()};
+    if (keyMask.defined())
+        return rotaryAt((keyMask.to(torch::kLong).cumsum(1) - 1).clamp_min(0).narrow(1, keyMask.size(1) - T, T));  // [B,T]
+    return rotaryAt(torch::arange(start, start + T, torch::kLong).to(inverseFrequencies_.device()).unsqueeze(0));  // [1,T]
+}
+
+// positions [N,T] int64 → cos and sin [N,1,T,D]: the angles in float32, their cos and sin in the weights'
+// type (transformers).
+std::pair<torch::Tensor, torch::Tensor> LlamaModel::rotaryAt(const torch::Tensor& positions) const {
+    const auto angles = positions.to(torch::kFloat32).unsqueeze(-1) * inverseFrequencies_;  // [N,T,D/2]
+    const auto both = torch::cat({angles, angles}, -1).unsqueeze(1);                        // [N,1,T,D]
+    if (!lowPrecision()) return {both.cos(), both.sin()};
+    return {both.cos().to(dtype()), both.sin().to(dtype())};
 }
 
 torch::Tensor LlamaModel::hidden(const torch::Tensor& ids, KvCache* cache, const torch::Tensor& keyMask) const {
@@ -142,11 +159,7 @@ torch::Tensor LlamaModel::hidden(const torch::Tensor& ids, KvCache* cache, const
     if (keyMask.defined() && (keyMask.size(0) != ids.size(0) || keyMask.size(1) != start + T))
         throw std::invalid_argument("LlamaModel: a key mask of " + std::to_string(keyMask.size(1)) + " positions for " + std::to_string(start + T));
     auto h = weights_.embedTokens.index_select(0, ids.reshape({-1})).view({ids.size(0), T, config_.hiddenSize});
-    auto [cos, sin] = rotary(start, T, keyMask);
-    if (lowPrecision()) {  // the angles in float32, their cos and sin in the weights' type (transformers)
-        cos = cos.to(h.scalar_type());
-        sin = sin.to(h.scalar_type());
-    }
+    const auto [cos, sin] = rotary(start, T, keyMask);
     for (size_t i = 0; i < weights_.layers.size(); ++i) {
         const auto& w = weights_.layers[i];
         h = h + attention(w, rmsNorm(h, w.inputNorm), cos, sin, cache, i, keyMask);
@@ -154,6 +167,21 @@ torch::Tensor LlamaModel::hidden(const torch::Tensor& ids, KvCache* cache, const
     }
     if (cache) cache->length = start + T;
     return rmsNorm(h, weights_.norm);
+}
+
+torch::Tensor LlamaModel::decodeStatic(const torch::Tensor& tokens, const torch::Tensor& positions, const torch::Tensor& writeIndex,
+                                       const torch::Tensor& bias, KvCache& cache) const {
+    auto h = weights_.embedTokens.index_select(0, tokens.reshape({-1})).view({tokens.size(0), 1, config_.hiddenSize});
+    const auto [cos, sin] = rotaryAt(positions);  // [B,1,1,D]
+    for (size_t i = 0; i < weights_.layers.size(); ++i) {
+        const auto& w = weights_.layers[i];
+        const auto [q, k, v] = project(w, rmsNorm(h, w.inputNorm), cos, sin);
+        cache.keys[i].index_copy_(2, writeIndex, k);
+        cache.values[i].index_copy_(2, writeIndex, v);
+        h = h + attend(w, q, cache.keys[i], cache.values[i], [&](const torch::Tensor& scores) { return scores + bias; });
+        h = h + mlp(w, rmsNorm(h, w.postAttentionNorm));
+    }
+    return logitsOf(rmsNorm(h, weights_.norm));
 }
 
 std::vector<double> LlamaModel::tokenLogProbs(const std::vector<int>& ids) const {

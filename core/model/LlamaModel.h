@@ -10,6 +10,7 @@
 // Shapes: B batch, T positions fed, S positions cached (after this call), H query heads, K key/value
 // heads, D head_dim, C hidden_size, V vocab_size. Not thread-safe: one caller at a time.
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -64,13 +65,28 @@ public:
     // whole prompt batch.
     torch::Tensor lastLogits(const torch::Tensor& ids, KvCache* cache, const torch::Tensor& keyMask = {}) const;
 
+    // One decode step over a preallocated cache, every input at a fixed address, so that a CUDA graph can
+    // capture it (StaticDecodeInputs: tokens and positions [B,1] int64, writeIndex [1] int64, bias
+    // [B,1,1,capacity] float, 0 where a row sees a key and -1e9 where not). `cache` holds [B,K,capacity,D]
+    // per layer; this step's keys and values are written at writeIndex. Returns logits [B,1,V] float32.
+    torch::Tensor decodeStatic(const torch::Tensor& tokens, const torch::Tensor& positions, const torch::Tensor& writeIndex,
+                               const torch::Tensor& bias, KvCache& cache) const;
+
     // log p(ids[i] | ids[0..i-1]) for i = 1 … n−1: n − 1 values.
     std::vector<double> tokenLogProbs(const std::vector<int>& ids) const;
 
 private:
+    struct QueriesKeysValues {
+        torch::Tensor q, k, v;  // [B,H,T,D], [B,K,T,D], [B,K,T,D]; q and k rotated
+    };
+    QueriesKeysValues project(const LlamaLayerWeights& w, const torch::Tensor& x, const torch::Tensor& cos,
+                              const torch::Tensor& sin) const;
     torch::Tensor attention(const LlamaLayerWeights& w, const torch::Tensor& x, const torch::Tensor& cos,
                             const torch::Tensor& sin, KvCache* cache, size_t layer, const torch::Tensor& keyMask) const;
+    torch::Tensor attend(const LlamaLayerWeights& w, const torch::Tensor& q, torch::Tensor k, torch::Tensor v,
+                         const std::function<torch::Tensor(torch::Tensor)>& mask) const;
     std::pair<torch::Tensor, torch::Tensor> rotary(int64_t start, int64_t T, const torch::Tensor& keyMask) const;
+    std::pair<torch::Tensor, torch::Tensor> rotaryAt(const torch::Tensor& positions) const;
     bool lowPrecision() const { return dtype() != torch::kFloat32; }
     const torch::Tensor& outputLayer() const;  // lm_head [V,C]; throws std::invalid_argument for a classifier
     torch::Tensor logitsOf(const torch::Tensor& hidden) const;  // [B,T,C] → [B,T,V] float32

@@ -1,7 +1,8 @@
 #pragma once
-// The fixed-address inputs of Gpt2Model::decodeStatic for B rows decoding one token each per step over a
-// KvCache: what a captured CUDA graph reads at every replay (CudaGraphDecoder). Kept apart from the graph
-// so that the same arithmetic runs, and is tested, on any device.
+// The fixed-address inputs of Gpt2Model::decodeStatic and LlamaModel::decodeStatic for B rows decoding
+// one token each per step over a preallocated cache: what a captured CUDA graph reads at every replay
+// (CudaGraphDecoder, LlamaStaticDecoder). Kept apart from the graph so that the same arithmetic runs, and
+// is tested, on any device.
 //
 // Left-padded rows: row b's real tokens start at cache position firstReal[b]. Its keys before that stay
 // closed, and its position ids count its real tokens only (as positionsFromMask numbers them), so a

@@ -1,7 +1,8 @@
 // Llama-family models (tests/data/tiny-llama: Llama with grouped-query attention, a Llama-3-style model
 // with head_dim, llama3 rope scaling, biases and two EOS ids, a sharded Qwen2): logits against the plain
 // PyTorch transcription of transformers' modeling code in make_tiny_llama.py, the KV cache against full
-// passes, left-padded batches against each row alone, greedy ids, EOS from generation_config.json, and the
+// passes, left-padded batches against each row alone (also through the static step a CUDA graph replays),
+// greedy ids, EOS from generation_config.json, and the
 // loader's errors; bf16 weights against expected_bf16.json.
 // torch before Qt: Qt's `slots` macro breaks torch headers.
 #include <torch/torch.h>
@@ -17,6 +18,7 @@
 #include "model/LlamaCheckpoint.h"
 #include "model/LlamaGeneration.h"
 #include "model/Safetensors.h"
+#include "model/LlamaStaticDecoder.h"
 
 using namespace rlhf::model;
 using nlohmann::json;
@@ -29,6 +31,23 @@ torch::Tensor row(const std::vector<int>& ids) {
 }
 
 std::string modelDir(const std::string& name) { return rlhf::test::dataPath("tiny-llama/" + name); }
+
+struct PaddedBatch {
+    torch::Tensor ids, mask;  // [B,L]: the prompts left-padded (with id 5), and where their real tokens are
+};
+
+PaddedBatch leftPadded(const std::vector<std::vector<int>>& prompts) {
+    size_t longest = 0;
+    for (const auto& p : prompts) longest = std::max(longest, p.size());
+    const auto B = static_cast<int64_t>(prompts.size()), L = static_cast<int64_t>(longest);
+    PaddedBatch padded{torch::full({B, L}, 5, torch::kLong), torch::zeros({B, L}, torch::kBool)};
+    for (int64_t b = 0; b < B; ++b) {
+        const auto n = static_cast<int64_t>(prompts[size_t(b)].size());
+        padded.ids[b].narrow(0, L - n, n).copy_(row(prompts[size_t(b)])[0]);
+        padded.mask[b].narrow(0, L - n, n).fill_(true);
+    }
+    return padded;
+}
 
 torch::Tensor logitsOf(const json& expected) {  // expected["logits"] as [T,V]
     std::vector<torch::Tensor> rows;
@@ -153,13 +172,7 @@ private slots:
             const auto ids = expected_[name]["ids"].get<std::vector<int>>();
             const std::vector<std::vector<int>> prompts = {{ids.begin(), ids.begin() + 3}, ids, {ids.begin() + 1, ids.begin() + 6}};
             const auto L = static_cast<int64_t>(ids.size());
-            auto batch = torch::full({3, L}, 5, torch::kLong);
-            auto mask = torch::zeros({3, L}, torch::kBool);
-            for (int64_t b = 0; b < 3; ++b) {
-                const auto n = static_cast<int64_t>(prompts[size_t(b)].size());
-                batch[b].narrow(0, L - n, n).copy_(row(prompts[size_t(b)])[0]);
-                mask[b].narrow(0, L - n, n).fill_(true);
-            }
+            const auto [batch, mask] = leftPadded(prompts);
             LlamaModel::KvCache cache;
             const auto padded = model.forward(batch, &cache, mask);
             const auto next = torch::tensor({7, 9, 11}, torch::kLong).unsqueeze(1);
@@ -177,6 +190,58 @@ private slots:
             o.maxNewTokens = 8;
             const auto together = generateLlamaBatch(model, prompts, o);
             for (size_t b = 0; b < prompts.size(); ++b) QCOMPARE(together[b].ids, greedyIds(model, prompts[b], 8));
+        }
+    }
+
+    // The fixed-address step a CUDA graph replays (LlamaStaticDecoder: decodeStatic over StaticDecodeInputs),
+    // run here on the CPU: three left-padded prompts decode four tokens over a preallocated cache, and each row's logits
+    // are its own unpadded pass's (float32); bf16 steps are LlamaModel's cached steps.
+    void staticDecodeStepsEqualTheirOwnPasses_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("bf16");
+        for (const char* name : {"llama3", "qwen2"})
+            for (bool bf16 : {false, true}) QTest::newRow((std::string(name) + (bf16 ? " bf16" : "")).c_str()) << QString(name) << bf16;
+    }
+    void staticDecodeStepsEqualTheirOwnPasses() {
+        QFETCH(QString, name);
+        QFETCH(bool, bf16);
+        c10::InferenceMode inference;
+        const auto model = loadLlamaModel(modelDir(name.toStdString()), torch::kCPU, nullptr, bf16 ? torch::kBFloat16 : torch::kFloat32);
+        const auto ids = expected_[name.toStdString()]["ids"].get<std::vector<int>>();
+        const std::vector<std::vector<int>> prompts = {{ids.begin(), ids.begin() + 3}, ids, {ids.begin() + 1, ids.begin() + 6}};
+        const auto [batch, mask] = leftPadded(prompts);
+        const int64_t L = batch.size(1);
+        LlamaModel::KvCache prefill;
+        model.forward(batch, &prefill, mask);
+        std::vector<int64_t> firstReal;
+        for (const auto& p : prompts) firstReal.push_back(L - static_cast<int64_t>(p.size()));
+        LlamaStaticDecoder decoder(model, prefill, L + 4, firstReal, false);
+        const std::vector<std::vector<int64_t>> fed = {{7, 9, 11}, {13, 2, 5}, {3, 3, 3}, {1, 8, 6}};
+        std::vector<torch::Tensor> stepped;
+        auto growingMask = mask;
+        for (const auto& tokens : fed) {
+            const auto ids = torch::tensor(tokens, torch::kLong).view({3, 1});
+            stepped.push_back(decoder.step(ids).select(1, 0).clone());
+            growingMask = torch::cat({growingMask, torch::ones({3, 1}, torch::kBool)}, 1);
+            // bf16: against LlamaModel's cached step on the same padded batch (bit-equal on this machine; the
+            // padded batch and each prompt alone round differently, as bf16WeightsFollowTheBf16Reference says).
+            const auto cached = model.forward(ids, &prefill, growingMask).select(1, 0);
+            const double scale = cached.abs().max().item<double>();
+            if (bf16) QVERIFY((stepped.back() - cached).abs().max().item<double>() < 0.1 * scale);
+        }
+        QCOMPARE(decoder.length(), L + 4);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, decoder.step(torch::zeros({3, 1}, torch::kLong)));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, LlamaStaticDecoder(model, prefill, prefill.length, firstReal, false));
+        if (bf16) return;
+        for (size_t b = 0; b < prompts.size(); ++b) {
+            auto alone = prompts[b];
+            for (const auto& tokens : fed) alone.push_back(static_cast<int>(tokens[b]));
+            const auto own = model.forward(row(alone))[0];
+            for (size_t s = 0; s < fed.size(); ++s) {
+                const auto expected = own[static_cast<int64_t>(prompts[b].size() + s)];
+                const double scale = expected.abs().max().item<double>(), diff = (stepped[s][static_cast<int64_t>(b)] - expected).abs().max().item<double>();
+                QVERIFY2(diff < 1e-4 + 1e-5 * scale, qPrintable(QString("row %1 step %2: %3").arg(b).arg(s).arg(diff)));
+            }
         }
     }
 
