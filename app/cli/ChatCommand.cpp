@@ -58,15 +58,17 @@ void addChatCommand(CLI::App& app) {
     cmd->add_option("--chat-format", o->chatFormat,
                     "Llama family: chatml, llama-3, llama-2 or zephyr (default: from the model's chat template)");
     cmd->add_option("--system", o->system, "Llama family: a system message before the conversation");
-    cmd->add_option("--user-cue", o->format.user, "GPT-2, Mamba: before each message (default \"\\n\\nHuman: \")");
-    cmd->add_option("--assistant-cue", o->format.assistant, "GPT-2, Mamba: before each reply (default \"\\n\\nAssistant:\")");
+    auto* userCue = cmd->add_option("--user-cue", o->format.user, "GPT-2, Mamba: before each message (default \"\\n\\nHuman: \")");
+    auto* assistantCue =
+        cmd->add_option("--assistant-cue", o->format.assistant, "GPT-2, Mamba: before each reply (default \"\\n\\nAssistant:\")");
     cmd->add_option("--alternatives", o->alternatives, "With --json: the likeliest tokens reported per step (default 5)")
         ->check(CLI::Range(0, 20));
     addDeviceOption(cmd, o->device);
     addInferencePrecisionOption(cmd, o->precision, "auto");
     cmd->add_option("--threads", o->threads, "LibTorch intra-op threads (default: all cores)");
     cmd->add_flag("--json", o->json, "The Chat panel's protocol: JSON line requests on stdin, JSON line events back");
-    cmd->callback([o] {
+    cmd->callback([o, userCue, assistantCue] {
+        o->cuesGiven = userCue->count() > 0 || assistantCue->count() > 0;
         ChatModel m = loadChatModel(*o);
         torch::NoGradGuard noGrad;
         if (o->json) serveJsonRequests(m, *o);

@@ -62,8 +62,7 @@ ChatModel loadChatModel(const ChatOptions& o) {
     const std::string type = model::modelTypeOf(named.dir);
     const auto dtype = inferenceDtype(o.precision, named.dir, device);
     if (model::isLlamaFamily(type)) {
-        const chat::ChatTemplate cues;
-        if (o.format.user != cues.user || o.format.assistant != cues.assistant)
+        if (o.cuesGiven)
             throw UserError("--user-cue, --assistant-cue: for a GPT-2 or a Mamba; a Llama-family model chats in its own format "
                             "(--chat-format to choose another)");
         return ChatModel{shortNameOf(named), {}, loadLlamaChatModel(named.dir, o.chatFormat, device, dtype), nullptr};

@@ -26,6 +26,7 @@ struct ChatOptions {
     int threads = 0, alternatives = 5;
     model::SamplingOptions sampling;
     chat::ChatTemplate format;
+    bool cuesGiven = false;  // --user-cue or --assistant-cue on the command line
     bool json = false;
 };
 

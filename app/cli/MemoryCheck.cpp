@@ -1,5 +1,6 @@
 #include "MemoryCheck.h"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -60,14 +61,19 @@ model::StageSize sizeOf(const EstimateOptions& o, const model::ModelShape& shape
         if (o.newTokens < 0) size.newTokens = train::PpoConfig{}.responseLength;
     } else {
         size.batch = o.batch > 0 ? o.batch : 1;
-        if (o.stage == "chat" && o.newTokens < 0) size.newTokens = chatContextOf(shape) / 2;
-        if (o.stage == "chat" && o.sequence <= 0) size.sequence = std::max<int64_t>(1, chatContextOf(shape) - size.newTokens);
+        // A reply gets at most half the conversation, as chat caps it.
+        const int64_t conversation = chatContextOf(shape);
+        if (o.stage == "chat") size.newTokens = o.newTokens < 0 ? conversation / 2 : std::clamp<int64_t>(o.newTokens, 1, conversation / 2);
+        if (o.stage == "chat" && o.sequence <= 0) size.sequence = conversation - size.newTokens;
         if (o.stage == "generate" && o.newTokens < 0) size.newTokens = 64;
     }
     return size;
 }
 
 void runEstimate(EstimateOptions o) {
+    if (o.newTokens >= 0 && o.stage != "chat" && o.stage != "generate" && o.stage != "ppo")
+        throw UserError("--new-tokens: for the chat, generate and ppo stages (" + o.stage + " generates nothing)");
+    if (!o.rewardModel.empty() && o.stage != "ppo") throw UserError("--reward-model: for the ppo stage");
     o.precision = resolvePrecision(o);
     const auto shape = model::modelShapeOf(o.model);
     std::unique_ptr<model::ModelShape> reward;
@@ -126,7 +132,7 @@ void addEstimateCommand(CLI::App& app) {
         ->check(CLI::PositiveNumber);
     cmd->add_option("--new-tokens", o->newTokens,
                     "chat, generate, ppo: tokens generated (default 64; ppo: its response_length; chat: half the conversation "
-                    "it keeps, the model's context, up to 4096 tokens for the Llama family, 4096 for a Mamba)")
+                    "it keeps, the model's context, up to 4096 tokens for the Llama family, 4096 for a Mamba, and at most that)")
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--precision", o->precision,
                     "fp32, bf16 or auto (training stages: bf16 autocast; chat, generate, score: a Llama-family model's bf16 "

@@ -1,5 +1,6 @@
 #include "ModelCommands.h"
 
+#include <filesystem>
 #include <memory>
 #include <thread>
 
@@ -47,6 +48,9 @@ model::LoadedModel loadModel(const ModelOptions& o) {
 // The text's own tokens (`ids`), and the ids generate and score give the model for it as a prompt
 // (`prompt_ids`: with the tokenizer's BOS, or whatever its post-processor adds, for a Llama-family model).
 void runTokenize(const ModelOptions& o) {
+    if (!std::filesystem::is_directory(o.modelDir)) throw UserError(o.modelDir + ": not a model directory");
+    if (!text::Tokenizer::existsIn(o.modelDir))
+        throw UserError(o.modelDir + ": no tokenizer files (tokenizer.json, tokenizer.model, or vocab.json and merges.txt)");
     const text::Tokenizer tok = text::Tokenizer::fromDirectory(o.modelDir);
     const bool textModel = model::isTextModelType(model::modelTypeOf(o.modelDir));
     printResult({{"ids", encodeOrThrow(tok, o.text, "TEXT")},

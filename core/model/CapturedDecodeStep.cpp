@@ -28,11 +28,24 @@ struct CapturedDecodeStep::Impl {
             c10::cuda::CUDAStreamGuard guard(side);
             for (int i = 0; i < 2; ++i) logits = decode();
             graph.capture_begin();
-            logits = decode();
-            inputs.advance();  // inside the graph: no launches of its own per step
+            try {
+                logits = decode();
+                inputs.advance();  // inside the graph: no launches of its own per step
+            } catch (...) {
+                endFailedCapture();
+                throw;
+            }
             graph.capture_end();
         }
         torch::cuda::synchronize();
+    }
+
+    // An operation the capture forbids threw: end the capture, so that the stream takes work again.
+    void endFailedCapture() {
+        try {
+            graph.capture_end();  // reports the capture as invalidated
+        } catch (...) {
+        }
     }
 };
 

@@ -18,7 +18,8 @@ class CapturedDecodeStep {
 public:
     // Runs `decode` twice on a side stream (a warm-up that writes junk keys at the next position, which
     // the first real step overwrites), then captures decode() followed by inputs.advance(). `inputs` must
-    // outlive this object and already be reset for the first step.
+    // outlive this object and already be reset for the first step. An error during the capture ends the
+    // capture and is rethrown.
     CapturedDecodeStep(std::function<torch::Tensor()> decode, StaticDecodeInputs& inputs);
     ~CapturedDecodeStep();
     // One step on what inputs.tokens holds now: the logits the captured decode() returned (the same buffer

@@ -1,6 +1,7 @@
 #include "model/LlamaGeneration.h"
 
 #include <algorithm>
+#include <iostream>
 #include <memory>
 #include <stdexcept>
 
@@ -13,6 +14,19 @@
 namespace rlhf::model {
 
 namespace {
+
+// The model's step captured as a CUDA graph, or null (with a warning) where the capture fails: generation
+// then goes on op by op.
+std::unique_ptr<LlamaStaticDecoder> capturedOrNull(const LlamaModel& model, const LlamaModel::KvCache& cache, int64_t capacity,
+                                                  const std::vector<int64_t>& firstReal) {
+    try {
+        return std::make_unique<LlamaStaticDecoder>(model, cache, capacity, firstReal, true);
+    } catch (const std::exception& e) {
+        std::cerr << "rlhf: warning: the CUDA graph of the decode step could not be captured (" << e.what()
+                  << "); decoding op by op (RLHF_NO_CUDA_GRAPHS=1 skips the attempt)\n";
+        return nullptr;
+    }
+}
 
 // The decode step of a Llama model: the prompt through LlamaModel (its KV cache), then each token through
 // a LlamaCpuDecoder where one applies (a float32 or bf16 model on the CPU), a CUDA graph of LlamaModel's
@@ -43,8 +57,8 @@ DecodeStep llamaDecodeStep(const LlamaModel& model, int newTokens, torch::Tensor
                 for (int64_t b = 0; b < B; ++b) firstReal[static_cast<size_t>(b)] = T - mask[b].sum().item<int64_t>();
             // The loop feeds at most newTokens − 1 more tokens after the prompt.
             if (onCpu) state->decoder = std::make_unique<LlamaCpuDecoder>(model, state->cache, T + newTokens - 1, std::move(firstReal));
-            else state->graph = std::make_unique<LlamaStaticDecoder>(model, state->cache, T + newTokens - 1, firstReal, true);
-            state->cache = {};  // the decoder holds its own copy
+            else state->graph = capturedOrNull(model, state->cache, T + newTokens - 1, firstReal);
+            if (state->decoder || state->graph) state->cache = {};  // the decoder holds its own copy
         }
         return logits;
     };

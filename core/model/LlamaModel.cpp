@@ -78,13 +78,15 @@ LlamaModel::QueriesKeysValues LlamaModel::project(const LlamaLayerWeights& w, co
 // head h / (H/K).
 torch::Tensor LlamaModel::attend(const LlamaLayerWeights& w, const torch::Tensor& q, torch::Tensor k, torch::Tensor v,
                                  const std::function<torch::Tensor(torch::Tensor)>& mask) const {
-    const int64_t B = q.size(0), T = q.size(2), D = config_.headDim, groups = config_.heads / config_.kvHeads;
-    k = k.repeat_interleave(groups, 1);  // [B,H,S,D]
-    v = v.repeat_interleave(groups, 1);
+    const int64_t B = q.size(0), T = q.size(2), D = config_.headDim, H = config_.heads, K = config_.kvHeads, S = k.size(2);
+    // [B,K,S,D] → [B,H,S,D], each key/value head repeated H/K times in a row (repeat_interleave, written as
+    // an expand: LibTorch 1.13's repeat_interleave waits for the GPU, which a CUDA graph capture forbids).
+    k = k.unsqueeze(2).expand({B, K, H / K, S, D}).reshape({B, H, S, D});
+    v = v.unsqueeze(2).expand({B, K, H / K, S, D}).reshape({B, H, S, D});
     const auto scores = mask(torch::matmul(q, k.transpose(2, 3)) / std::sqrt(static_cast<double>(D)));  // [B,H,T,S]
     // bf16 weights: the softmax in float32, its probabilities back in bf16 (as transformers' eager attention).
     const auto probabilities = lowPrecision() ? torch::softmax(scores, -1, torch::kFloat32).to(v.scalar_type()) : torch::softmax(scores, -1);
-    const auto out = torch::matmul(probabilities, v).transpose(1, 2).reshape({B, T, config_.heads * D});
+    const auto out = torch::matmul(probabilities, v).transpose(1, 2).reshape({B, T, H * D});
     return linear(out, w.o, w.oBias);
 }
 

@@ -11,9 +11,12 @@ LlamaStaticDecoder::LlamaStaticDecoder(const LlamaModel& model, const LlamaModel
                                        const std::vector<int64_t>& firstReal, bool capture)
     : model_(model), inputs_(static_cast<int64_t>(firstReal.size()), capacity, model.device()), capacity_(capacity),
       length_(prefilled.length) {
-    if (capacity_ <= length_ || prefilled.keys.size() != model.weights().layers.size())
+    const auto B = static_cast<int64_t>(firstReal.size());
+    if (capacity_ <= length_ || prefilled.keys.size() != model.weights().layers.size() || (length_ > 0 && prefilled.keys[0].size(0) != B))
         throw std::invalid_argument("LlamaStaticDecoder: a cache of " + std::to_string(length_) + " positions for a capacity of " +
-                                    std::to_string(capacity_));
+                                    std::to_string(capacity_) + " and " + std::to_string(B) + " rows");
+    if (capture && !capturable(model))
+        throw std::invalid_argument("LlamaStaticDecoder: a CUDA graph needs a model on a GPU and a build with CUDA graphs");
     for (size_t l = 0; l < prefilled.keys.size(); ++l)
         for (auto [from, to] : {std::pair{&prefilled.keys[l], &cache_.keys}, std::pair{&prefilled.values[l], &cache_.values}}) {
             auto sizes = from->sizes().vec();  // [B,K,S,D] → [B,K,capacity,D]

@@ -121,8 +121,8 @@ double availableMemoryBytes() {
 std::string gibibytes(double bytes) {
     constexpr double kib = 1024.0, mib = kib * 1024.0, gib = mib * 1024.0;
     char text[32];
-    if (bytes >= 0.01 * gib || bytes <= 0) std::snprintf(text, sizeof text, "%.2f GiB", bytes / gib);
-    else if (bytes >= 0.1 * mib) std::snprintf(text, sizeof text, "%.1f MiB", bytes / mib);
+    if (bytes >= gib || bytes <= 0) std::snprintf(text, sizeof text, "%.2f GiB", bytes / gib);
+    else if (bytes >= mib) std::snprintf(text, sizeof text, "%.1f MiB", bytes / mib);
     else std::snprintf(text, sizeof text, "%.1f KiB", bytes / kib);
     return text;
 }

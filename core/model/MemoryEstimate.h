@@ -68,7 +68,7 @@ StageMemory estimateStageMemory(const ModelShape& model, const StageSize& size, 
 // The memory this machine can give a new run now: /proc/meminfo's MemAvailable (0 when unknown).
 double availableMemoryBytes();
 
-// "1.25 GiB"; below 0.01 GiB in MiB ("3.4 MiB"), below 0.1 MiB in KiB ("12.0 KiB")
+// "1.25 GiB"; below 1 GiB in MiB ("3.4 MiB"), below 1 MiB in KiB ("12.0 KiB")
 std::string gibibytes(double bytes);
 
 }  // namespace rlhf::model

@@ -84,7 +84,8 @@ foreach(case "score;--ids;1,x;'x' is not a token id"
              "generate;--ids;1,,3;an empty item in '1,,3'"
              "generate;--ids;1,2,;an empty item"
              "generate;--ids;1,2;--chat;--ids excludes --chat"
-             "score;--ids;5;one id leaves nothing to score")
+             "score;--ids;5;one id leaves nothing to score"
+             "tokenize;hello;no tokenizer files")
   list(POP_BACK case message)
   list(POP_FRONT case command)
   execute_process(COMMAND ${RLHF} ${command} --model ${DATA}/tiny-llama/llama ${case} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)

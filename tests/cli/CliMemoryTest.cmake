@@ -80,6 +80,20 @@ string(JSON newTokens GET "${out}" new_tokens)
 if(NOT sequence EQUAL 2048 OR NOT newTokens EQUAL 2048)
   message(FATAL_ERROR "estimate chat: ${out}")
 endif()
+# A longer reply than chat allows is planned as chat caps it; options of other stages are refused.
+run_ok(out estimate --model ${WORK}/qwen --stage chat --new-tokens 100000 --json)
+string(JSON newTokens GET "${out}" new_tokens)
+if(NOT newTokens EQUAL 2048)
+  message(FATAL_ERROR "estimate chat --new-tokens 100000: ${out}")
+endif()
+foreach(case "--stage;sft;--new-tokens;5;--new-tokens: for the chat, generate and ppo stages"
+             "--stage;dpo;--reward-model;${WORK}/qwen;--reward-model: for the ppo stage")
+  list(POP_BACK case message)
+  execute_process(COMMAND ${RLHF} estimate --model ${WORK}/qwen ${case} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  if(rc EQUAL 0 OR NOT err MATCHES "${message}")
+    message(FATAL_ERROR "estimate ${case}: rc=${rc} ${err}")
+  endif()
+endforeach()
 # rlhf bench llama: float32 and bf16 weights (--precision bf16, or the older --bf16) decode through the CPU
 # decoder, LibTorch ops with RLHF_NO_CPU_DECODER=1; the line names the precision and says which decoded.
 foreach(case "--precision;fp32;fp32;ON;0" "--precision;bf16;bf16;ON;0" "--bf16;--json;bf16;ON;0" "--precision;bf16;bf16;OFF;1")

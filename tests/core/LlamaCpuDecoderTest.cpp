@@ -238,6 +238,55 @@ private slots:
         }
     }
 
+    // Each row of a batch decodes as its prompt alone: six prompts of different lengths left-padded into one
+    // cache (the products' four-row tiles and their remainder, positions counted from each row's first
+    // real token, padding never attended). bf16 bit for bit; float32 within float rounding (a four-row tile
+    // may contract its multiply-adds otherwise than a one-row tile).
+    void rowsOfABatchDecodeAsEachAlone_data() {
+        QTest::addColumn<bool>("bf16");
+        QTest::newRow("float32") << false;
+        QTest::newRow("bf16") << true;
+    }
+    void rowsOfABatchDecodeAsEachAlone() {
+        QFETCH(bool, bf16);
+        c10::InferenceMode inference;
+        const auto loaded = loadLlamaModel(modelDir("qwen2"));  // biases, grouped-query attention
+        const auto model = bf16 ? convertedTo(loaded, torch::kBFloat16) : loaded;
+        const int64_t B = 6, V = model.config().vocabSize, steps = 3;
+        std::vector<LlamaModel::KvCache> caches(B);
+        std::vector<int64_t> firstReal;
+        const int64_t L = 3 + 2 * (B - 1);
+        for (int64_t b = 0; b < B; ++b) {
+            std::vector<int> prompt;
+            for (int64_t i = 0; i < 3 + 2 * b; ++i) prompt.push_back(static_cast<int>((b * 7 + i * 3 + 1) % V));
+            model.forward(row(prompt), &caches[static_cast<size_t>(b)]);
+            firstReal.push_back(L - static_cast<int64_t>(prompt.size()));
+        }
+        LlamaModel::KvCache batch;
+        batch.length = L;
+        for (size_t l = 0; l < caches[0].keys.size(); ++l)
+            for (auto [to, part] : {std::pair{&batch.keys, &LlamaModel::KvCache::keys}, std::pair{&batch.values, &LlamaModel::KvCache::values}}) {
+                auto sizes = (caches[0].*part)[l].sizes().vec();
+                sizes[0] = B, sizes[2] = L;
+                to->push_back(torch::zeros(sizes, (caches[0].*part)[l].options()));
+                for (int64_t b = 0; b < B; ++b)
+                    to->back()[b].narrow(1, firstReal[size_t(b)], L - firstReal[size_t(b)]).copy_((caches[size_t(b)].*part)[l][0]);
+            }
+        LlamaCpuDecoder together(model, batch, L + steps, firstReal);
+        std::vector<std::unique_ptr<LlamaCpuDecoder>> alone;
+        for (int64_t b = 0; b < B; ++b)
+            alone.push_back(std::make_unique<LlamaCpuDecoder>(model, caches[size_t(b)], caches[size_t(b)].length + steps, std::vector<int64_t>{0}));
+        for (int64_t step = 0; step < steps; ++step) {
+            const auto tokens = (torch::arange(B, torch::kLong) * 5 + step * 11 + 2).remainder(V);
+            const auto logits = together.step(tokens.data_ptr<int64_t>()).select(1, 0).clone();  // [B,V]
+            for (int64_t b = 0; b < B; ++b) {
+                const auto own = alone[size_t(b)]->step(tokens.data_ptr<int64_t>() + b)[0][0];
+                const bool same = bf16 ? torch::equal(logits[b], own) : maxDiff(logits[b], own) < toleranceFor(own);
+                QVERIFY2(same, qPrintable(QString("row %1 step %2: %3").arg(b).arg(step).arg(maxDiff(logits[b], own))));
+            }
+        }
+    }
+
     // Three prompts of different lengths left-padded in one batch: each row's steps give what its own
     // unpadded pass gives, and batched greedy generation what each prompt gets alone.
     void leftPaddedRowsFollowTheirOwnPasses() {
@@ -279,11 +328,14 @@ private slots:
             QCOMPARE(together[b].ids, generateLlama(model, prompts[b], 1, o).at(0).ids);
     }
 
-    // float16 weights, or a sequence classifier without a head, take LlamaModel's path; a full decoder and
-    // an id outside the vocabulary are refused with the reason.
+    // float16 weights, weights of two types, or a sequence classifier without a head take LlamaModel's path;
+    // a full decoder and an id outside the vocabulary are refused with the reason.
     void refusesWhatItCannotDecode() {
         const auto model = loadLlamaModel(modelDir("llama"));
         QVERIFY(!LlamaCpuDecoder::available(convertedTo(model, torch::kHalf)));
+        LlamaWeights mixed = convertedTo(model, torch::kBFloat16).weights();  // one float32 norm among bf16 weights
+        mixed.layers[0].inputNorm = mixed.layers[0].inputNorm.to(torch::kFloat32);
+        QVERIFY(!LlamaCpuDecoder::available(LlamaModel(model.config(), mixed)));
         LlamaWeights headless = model.weights();
         headless.lmHead = torch::Tensor();
         QVERIFY(!LlamaCpuDecoder::available(LlamaModel(model.config(), headless)));

@@ -112,8 +112,8 @@ private slots:
     void availableMemoryIsRead() {
         QVERIFY(availableMemoryBytes() > 0);
         QCOMPARE(gibibytes(1.5 * 1024 * 1024 * 1024), std::string("1.50 GiB"));
-        QCOMPARE(gibibytes(0.01 * 1024 * 1024 * 1024), std::string("0.01 GiB"));
-        QCOMPARE(gibibytes(3.5 * 1024 * 1024), std::string("3.5 MiB"));  // tiny models' sizes, not "0.00 GiB"
+        QCOMPARE(gibibytes(1024.0 * 1024 * 1024), std::string("1.00 GiB"));
+        QCOMPARE(gibibytes(93.5 * 1024 * 1024), std::string("93.5 MiB"));  // small models' sizes, not "0.09 GiB"
         QCOMPARE(gibibytes(12 * 1024), std::string("12.0 KiB"));
         QCOMPARE(gibibytes(0), std::string("0.00 GiB"));
     }

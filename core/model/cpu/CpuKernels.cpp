@@ -28,7 +28,7 @@ RLHF_INLINE void dotTile(const float* x, int64_t xStride, const W* w, int64_t K,
                 w3 = simd::load<V>(w + 3 * K + k);
         // The next four rows, one line per row and step: weights stream from memory faster when asked
         // for ahead (decoding is bound by memory bandwidth; each weight is read once per step).
-        for (int j = 4; j < 8; ++j) __builtin_prefetch(w + j * K + k + 64);
+        for (int j = 4; j < 8; ++j) __builtin_prefetch(reinterpret_cast<const char*>(w + j * K + k) + 256);
         for (int r = 0; r < R; ++r) {
             const V v = simd::load<V>(x + r * xStride + k);
             acc[r][0] += v * w0;
@@ -60,9 +60,9 @@ RLHF_INLINE float dotInline(const float* a, const W* b, int64_t n) {
 // output, and the residual add once more.
 template <typename W>
 RLHF_INLINE void storeSum(float& o, float sum, const W* bias, int64_t n, bool accumulate) {
-    const float value = sum + (bias ? simd::toFloat(bias[n]) : 0.0f);
-    if constexpr (std::is_same_v<W, float>) o = (accumulate ? o : 0.0f) + value;
-    else o = accumulate ? simd::roundToBf16(o + simd::roundToBf16(value)) : simd::roundToBf16(value);
+    const float b = bias ? simd::toFloat(bias[n]) : 0.0f;
+    if constexpr (std::is_same_v<W, float>) o = (accumulate ? o : 0.0f) + sum + b;
+    else o = accumulate ? simd::roundToBf16(o + simd::roundToBf16(sum + b)) : simd::roundToBf16(sum + b);
 }
 
 template <typename V, typename W>
@@ -117,14 +117,6 @@ RLHF_INLINE void attendOneBf16Lanes(const float* q, const uint16_t* keys, const 
     attendOneLanes<V, true>(q, keys, values, first, last, D, scale, weights, out);
 }
 
-template <typename V>
-RLHF_INLINE void roundToBf16Lanes(float* x, int64_t n) {
-    constexpr int L = simd::lanes<V>;
-    int64_t i = 0;
-    for (; i + L <= n; i += L) simd::store(x + i, simd::roundToBf16(simd::load<V>(x + i)));
-    for (; i < n; ++i) x[i] = simd::roundToBf16(x[i]);
-}
-
 }  // namespace
 
 RLHF_VECTOR_KERNEL(void, linearRows,
@@ -143,7 +135,6 @@ RLHF_VECTOR_KERNEL(void, attendOneBf16,
                    (const float* q, const uint16_t* keys, const uint16_t* values, int64_t first, int64_t last, int64_t D,
                     float scale, float* weights, float* out),
                    (q, keys, values, first, last, D, scale, weights, out))
-RLHF_VECTOR_KERNEL(void, roundToBf16, (float* x, int64_t n), (x, n))
 
 void layerNorm(const float* x, const float* weight, const float* bias, float* out, int64_t C, float eps) {
     double mean = 0;

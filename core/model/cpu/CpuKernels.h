@@ -38,9 +38,6 @@ void rmsNorm(const float* x, const float* weight, float* out, int64_t C, float e
 // With a bfloat16 weight, rounded as transformers' LlamaRMSNorm on bf16: out = bf16(weight * bf16(x * r)).
 void rmsNorm(const float* x, const uint16_t* weight, float* out, int64_t C, float eps);
 
-// x[i] rounded to the nearest bfloat16 in place (ties to even), i < n.
-void roundToBf16(float* x, int64_t n);
-
 // The MLP activation `a` in place (geluTanhRows for Activation::GeluTanh).
 void activate(float* x, int64_t n, Activation a);
 

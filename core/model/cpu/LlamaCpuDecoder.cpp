@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <stdexcept>
 #include <string>
 
@@ -24,17 +23,12 @@ cpu::WeightData pointerOf(const torch::Tensor& t) {
     return t.data_ptr<float>();
 }
 
-bool usable(const torch::Tensor& t) { return !t.defined() || t.is_contiguous(); }
+// Absent, or contiguous and of the model's type (a bias of another type than its weight would be misread).
+bool usable(const torch::Tensor& t, torch::ScalarType type) { return !t.defined() || (t.is_contiguous() && t.scalar_type() == type); }
 
 uint16_t* bitsOf(const torch::Tensor& bf16) { return reinterpret_cast<uint16_t*>(bf16.data_ptr<c10::BFloat16>()); }
 
-// A bfloat16 bit pattern as the float it is (its top half).
-float widen(uint16_t bits) {
-    const uint32_t wide = static_cast<uint32_t>(bits) << 16;
-    float f;
-    std::memcpy(&f, &wide, sizeof f);
-    return f;
-}
+
 
 }  // namespace
 
@@ -43,12 +37,13 @@ bool LlamaCpuDecoder::available(const LlamaModel& model) {
     const LlamaWeights& w = model.weights();
     const bool supportedType = model.dtype() == torch::kFloat32 || model.dtype() == torch::kBFloat16;
     if (disabled || !model.device().is_cpu() || !supportedType || !w.lmHead.defined()) return false;
-    bool contiguous = w.embedTokens.is_contiguous() && w.norm.is_contiguous() && w.lmHead.is_contiguous();
+    const auto type = model.dtype();
+    bool usableWeights = usable(w.embedTokens, type) && usable(w.norm, type) && usable(w.lmHead, type);
     for (const auto& l : w.layers)
         for (const auto* t : {&l.inputNorm, &l.postAttentionNorm, &l.q, &l.k, &l.v, &l.o, &l.qBias, &l.kBias, &l.vBias,
                               &l.oBias, &l.gate, &l.up, &l.down, &l.gateBias, &l.upBias, &l.downBias})
-            contiguous = contiguous && usable(*t);
-    return contiguous;
+            usableWeights = usableWeights && usable(*t, type);
+    return usableWeights;
 }
 
 LlamaCpuDecoder::LlamaCpuDecoder(const LlamaModel& model, const LlamaModel::KvCache& prefilled, int64_t capacity,
@@ -60,7 +55,7 @@ LlamaCpuDecoder::LlamaCpuDecoder(const LlamaModel& model, const LlamaModel::KvCa
     eps_ = static_cast<float>(c.rmsNormEps);
     bf16_ = model.dtype() == torch::kBFloat16;
     if (!available(model))
-        throw std::invalid_argument("LlamaCpuDecoder: for a float32 or bfloat16 CPU model with contiguous weights, RLHF_NO_CPU_DECODER unset");
+        throw std::invalid_argument("LlamaCpuDecoder: for a float32 or bfloat16 CPU model with contiguous weights of one type, RLHF_NO_CPU_DECODER unset");
     if (capacity_ < length_ || prefilled.keys.size() != weights_.layers.size() || (length_ > 0 && prefilled.keys[0].size(0) != B_))
         throw std::invalid_argument("LlamaCpuDecoder: a cache of " + std::to_string(length_) + " positions for a capacity of " +
                                     std::to_string(capacity_) + " and " + std::to_string(B_) + " rows");
@@ -97,7 +92,8 @@ void LlamaCpuDecoder::embed(const int64_t* tokens) {
         if (token < 0 || token >= V_) throw std::invalid_argument("token id " + std::to_string(token) + " is outside the vocabulary");
         float* x = x_.data() + b * C_;
         if (!bf16_) std::copy_n(embedTokens_.f32 + token * C_, C_, x);
-        else std::transform(embedTokens_.bf16 + token * C_, embedTokens_.bf16 + (token + 1) * C_, x, widen);
+        else std::transform(embedTokens_.bf16 + token * C_, embedTokens_.bf16 + (token + 1) * C_, x,
+                            [](uint16_t bits) { return static_cast<float>(c10::BFloat16(bits, c10::BFloat16::from_bits())); });
     }
 }
 

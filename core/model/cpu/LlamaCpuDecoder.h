@@ -32,8 +32,8 @@ namespace rlhf::model {
 
 class LlamaCpuDecoder {
 public:
-    // A float32 or bfloat16 model on the CPU with a language-model head and contiguous weights, not
-    // disabled by RLHF_NO_CPU_DECODER.
+    // A float32 or bfloat16 model on the CPU with a language-model head and contiguous weights all of one
+    // type, not disabled by RLHF_NO_CPU_DECODER.
     static bool available(const LlamaModel& model);
 
     // prefilled: the model's cache after the prompt (S positions); capacity >= S: the positions the decoder
