@@ -28,8 +28,6 @@ bool usable(const torch::Tensor& t, torch::ScalarType type) { return !t.defined(
 
 uint16_t* bitsOf(const torch::Tensor& bf16) { return reinterpret_cast<uint16_t*>(bf16.data_ptr<c10::BFloat16>()); }
 
-
-
 }  // namespace
 
 bool LlamaCpuDecoder::available(const LlamaModel& model) {
