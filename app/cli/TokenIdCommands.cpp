@@ -26,6 +26,17 @@ nlohmann::ordered_json scoreJson(const std::vector<double>& logProbs) {
     return {{"logprob", std::accumulate(logProbs.begin(), logProbs.end(), 0.0)}, {"token_logprobs", logProbs}};
 }
 
+// The directory's tokenizer, to show the new ids' text too; none where it has no tokenizer files or
+// they cannot be read (the ids are the answer; their text is a convenience).
+std::optional<text::Tokenizer> tokenizerIfAny(const std::string& dir) {
+    if (!text::Tokenizer::existsIn(dir)) return std::nullopt;
+    try {
+        return text::Tokenizer::fromDirectory(dir);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
 }  // namespace
 
 std::vector<int> parseTokenIds(const std::string& text) {
@@ -80,6 +91,7 @@ void generateFromTokenIds(const std::string& modelDir, const std::vector<int>& i
         const auto textModel = model::loadTextModel(modelDir, where, dtype);
         checkVocabulary(ids, textModel.vocabSize);
         completions = textModel.generate(ids, num, sampling, {}, {});
+        tokenizer = tokenizerIfAny(modelDir);
     } else {
         auto loaded = model::loadCheckpoint(modelDir, where, false);
         checkVocabulary(ids, loaded.model->config().vocabSize);

@@ -26,10 +26,13 @@ json_ids(tokenizedPromptIds "${list}")
 expect_equal("tokenize's prompt_ids" "${tokenizedPromptIds}" "${promptIds}")
 string(JSON list GET "${out}" completions 0 ids)
 json_ids(fromText "${list}")
+string(JSON textFromText GET "${out}" completions 0 text)
 run_ok(out generate --model ${MODEL} --ids ${promptIds} --greedy --max-new-tokens 10 --json)
 string(JSON list GET "${out}" completions 0 ids)
 json_ids(fromIds "${list}")
 expect_equal("greedy ids from the text against from its ids" "${fromText}" "${fromIds}")
+string(JSON textFromIds GET "${out}" completions 0 text)  # the directory has a tokenizer: ids also get their text
+expect_equal("the text of greedy ids from ids" "${textFromIds}" "${textFromText}")
 
 # --chat, with and without --system, in the template's format; --chat-format overrides the template.
 file(READ ${DATA}/chat-formats/expected.json formats)
