@@ -45,6 +45,9 @@ std::vector<int> parseTokenIds(const std::string& text) {
     if (!text.empty() && text.back() == ',') throw UserError(emptyItem);  // getline yields no last empty item
     std::stringstream in(text);
     for (std::string item; std::getline(in, item, ',');) {
+        // Spaces around an id are allowed ("5, 6", " 5,6 "), as stoll allows them before it.
+        const auto first = item.find_first_not_of(" \t"), last = item.find_last_not_of(" \t");
+        item = first == std::string::npos ? std::string() : item.substr(first, last - first + 1);
         if (item.empty()) throw UserError(emptyItem);
         size_t used = 0;
         long long id = -1;

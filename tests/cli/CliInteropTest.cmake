@@ -72,6 +72,8 @@ run_ok(out score --model ${DATA}/tiny-llama/llama --ids 5,6,7)
 if(NOT out MATCHES "^logprob: -?[0-9.]+\ntoken_logprobs: ")
   message(FATAL_ERROR "score --ids for people: ${out}")
 endif()
+run_ok(spaced score --model ${DATA}/tiny-llama/llama --ids " 5, 6 ,7 ")  # spaces around the ids
+expect_equal("score --ids with spaces" "${spaced}" "${out}")
 run_ok(out generate --model ${DATA}/tiny-llama/qwen2 --ids 5,6 --greedy --max-new-tokens 3)
 if(NOT out MATCHES "^ids: [0-9]+ [0-9]+ [0-9]+\n$")
   message(FATAL_ERROR "generate --ids for people: ${out}")
