@@ -6,6 +6,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -117,8 +118,14 @@ model::SamplingOptions samplingOf(const json& request, model::SamplingOptions s)
     s.topP = request.value("top_p", s.topP);
     s.greedy = request.value("greedy", s.greedy);
     s.seed = request.value("seed", s.seed);
-    if (s.maxNewTokens <= 0 || s.temperature <= 0 || s.topK < 0 || s.topP < 0 || s.topP > 1)
-        throw std::invalid_argument("sampling settings out of range (max_new_tokens > 0, temperature > 0, top_k >= 0, 0 <= top_p <= 1)");
+    // The first setting out of range, named with its rule and the value given.
+    const std::pair<bool, std::string> rules[] = {
+        {s.maxNewTokens > 0, "\"max_new_tokens\": must be greater than 0, not " + std::to_string(s.maxNewTokens)},
+        {s.temperature > 0, "\"temperature\": must be greater than 0, not " + json(s.temperature).dump()},
+        {s.topK >= 0, "\"top_k\": must be 0 (every token) or more, not " + std::to_string(s.topK)},
+        {s.topP >= 0 && s.topP <= 1, "\"top_p\": must be between 0 and 1, not " + json(s.topP).dump()}};
+    for (const auto& [ok, message] : rules)
+        if (!ok) throw std::invalid_argument(message);
     return s;
 }
 

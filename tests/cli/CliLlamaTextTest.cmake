@@ -151,7 +151,8 @@ endif()
 file(WRITE ${WORK_DIR}/odd-requests.jsonl
   "{\"id\":7,\"turns\":[]}\n{\"id\":8,\"turns\":[{\"role\":\"user\",\"text\":\"Hi\"},{\"role\":\"assistant\",\"text\":\"Hello\"}]}\n"
   "{\"id\":9,\"turns\":[{\"role\":\"user\",\"text\":\"Hi\"}],\"top_p\":0,\"seed\":5,\"max_new_tokens\":6}\n"
-  "{\"id\":10,\"turns\":[{\"role\":\"user\",\"text\":\"Hi\"}],\"greedy\":true,\"max_new_tokens\":6}\n{abc\n")
+  "{\"id\":10,\"turns\":[{\"role\":\"user\",\"text\":\"Hi\"}],\"greedy\":true,\"max_new_tokens\":6}\n{abc\n"
+  "{\"id\":11,\"turns\":[{\"role\":\"user\",\"text\":\"Hi\"}],\"max_new_tokens\":0}\n")
 execute_process(COMMAND ${RLHF} chat --model ${MODEL} --json --precision fp32 INPUT_FILE ${WORK_DIR}/odd-requests.jsonl
                 OUTPUT_VARIABLE odd RESULT_VARIABLE rc)
 foreach(id 7 8)
@@ -168,6 +169,9 @@ endforeach()
 expect_equal("chat: top_p 0 against greedy" "${reply9}" "${reply10}")
 if(NOT odd MATCHES "\"event\":\"error\",\"id\":null,\"message\":\"request line 5 is not JSON: column [0-9]+: syntax error")
   message(FATAL_ERROR "chat: a line that is not JSON: ${odd}")
+endif()
+if(NOT odd MATCHES "\"event\":\"error\",\"id\":11,\"message\":\"\\\\\"max_new_tokens\\\\\": must be greater than 0, not 0\"")
+  message(FATAL_ERROR "chat: a sampling setting out of range is named: ${odd}")
 endif()
 foreach(id 1 2)
   if(NOT out MATCHES "\"dropped_turns\":([0-9]+),\"end\":\"[a-z]+\",\"event\":\"done\",\"id\":${id},[^\n]*\"tokens\":([0-9]+)}")
