@@ -95,8 +95,9 @@ void runEstimate(EstimateOptions o) {
                                   {"activations", bytes(need.activations)}, {"total", bytes(need.total())},
                                   {"available", bytes(available)}, {"fits", need.total() <= available}};
     if (o.json) return printJsonLine(out);
+    const std::string newTokens = size.newTokens > 0 ? " + " + std::to_string(size.newTokens) + " new" : "";
     std::cout << o.stage << " of " << o.model << ": " << static_cast<int64_t>(shape.parameters) << " parameters, batch "
-              << size.batch << " × " << size.sequence << " tokens" << (size.newTokens > 0 ? " + " + std::to_string(size.newTokens) + " new" : "")
+              << size.batch << " × " << size.sequence << (size.sequence == 1 ? " token" : " tokens") << newTokens
               << ", " << o.precision << "\n  " << parts(need) << "\n  total " << model::gibibytes(need.total()) << ", available "
               << model::gibibytes(available) << ": " << (need.total() <= available ? "fits" : need.fixed() <= available ? "fits only with shorter sequences or a smaller batch" : "does not fit")
               << std::endl;
