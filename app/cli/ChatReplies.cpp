@@ -1,5 +1,7 @@
 #include "ChatReplies.h"
 
+#include <algorithm>
+
 #include <torch/torch.h>
 
 #include "CliSupport.h"
@@ -38,6 +40,11 @@ std::vector<std::pair<std::string, double>> tokenAlternatives(const torch::Tenso
 int64_t chatContextOf(const model::ModelShape& shape) {
     if (shape.family == "llama") return std::min<int64_t>(shape.context, kLlamaChatContext);
     return shape.family == "mamba" ? kMambaChatContext : shape.context;
+}
+
+model::StageSize chatStageSize(const model::ModelShape& shape, int64_t newTokens, bool bf16) {
+    const int64_t conversation = chatContextOf(shape), reply = newTokens < 0 ? conversation / 2 : std::clamp<int64_t>(newTokens, 1, conversation / 2);
+    return {"chat", 1, 0, conversation - reply, reply, bf16};
 }
 
 int64_t ChatModel::context() const {

@@ -38,6 +38,10 @@ constexpr int64_t kMambaChatContext = 4096;
 // A reply gets at most half of it.
 int64_t chatContextOf(const model::ModelShape& shape);
 
+// What a chat with such a model holds at most, for the memory estimate: one conversation of
+// chatContextOf(shape) positions, `newTokens` of them the reply (at most half; -1: half).
+model::StageSize chatStageSize(const model::ModelShape& shape, int64_t newTokens, bool bf16);
+
 // A GPT-2 (`loaded`), a Mamba (`mamba`, its tokenizer in loaded.tokenizer) prompted with the same cues, or
 // when `llama` is set a Llama-family model in its own chat format.
 struct ChatModel {

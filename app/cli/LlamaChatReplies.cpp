@@ -37,13 +37,12 @@ std::shared_ptr<LlamaChatModel> loadLlamaChatModel(const std::string& dir, const
     }
     // The longest conversation kept (its cache grows with it), checked before the weights load.
     const auto shape = model::modelShapeOf(dir);
-    const int64_t conversation = chatContextOf(shape);
-    const model::StageSize size{"chat", 1, 0, conversation / 2, conversation / 2, dtype == torch::kBFloat16};
-    checkStageMemory(model::estimateStageMemory(shape, size), "rlhf chat",
+    checkStageMemory(model::estimateStageMemory(shape, chatStageSize(shape, -1, dtype == torch::kBFloat16)), "rlhf chat",
                      device.is_cuda(), false);
     std::vector<int> stopIds = chat::endOfTurnIds(format, tokenizer);
     return std::make_shared<LlamaChatModel>(
-        LlamaChatModel{model::loadLlamaModel(dir, device, nullptr, dtype), std::move(tokenizer), std::move(format), std::move(stopIds), conversation});
+        LlamaChatModel{model::loadLlamaModel(dir, device, nullptr, dtype), std::move(tokenizer), std::move(format), std::move(stopIds),
+                       chatContextOf(shape)});
 }
 
 ChatReply writeLlamaReply(LlamaChatModel& m, const std::vector<chat::ChatTurn>& turns, const model::SamplingOptions& given,

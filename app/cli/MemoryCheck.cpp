@@ -61,10 +61,11 @@ model::StageSize sizeOf(const EstimateOptions& o, const model::ModelShape& shape
         if (o.newTokens < 0) size.newTokens = train::PpoConfig{}.responseLength;
     } else {
         size.batch = o.batch > 0 ? o.batch : 1;
-        // A reply gets at most half the conversation, as chat caps it.
-        const int64_t conversation = chatContextOf(shape);
-        if (o.stage == "chat") size.newTokens = o.newTokens < 0 ? conversation / 2 : std::clamp<int64_t>(o.newTokens, 1, conversation / 2);
-        if (o.stage == "chat" && o.sequence <= 0) size.sequence = conversation - size.newTokens;
+        if (o.stage == "chat") {
+            const auto chat = chatStageSize(shape, o.newTokens, size.bf16);
+            size.newTokens = chat.newTokens;
+            if (o.sequence <= 0) size.sequence = chat.sequence;
+        }
         if (o.stage == "generate" && o.newTokens < 0) size.newTokens = 64;
     }
     return size;
