@@ -10,6 +10,7 @@
 #include <torch/torch.h>
 
 #include "model/LlamaCheckpoint.h"
+#include "model/LlamaGeneration.h"
 #include "model/LlamaModel.h"
 #include "model/MemoryEstimate.h"
 #include "model/LlamaStaticDecoder.h"
@@ -67,18 +68,12 @@ double median(std::vector<double> v) {
 }
 
 // Greedy decoding of `count` tokens after the prompt in `cache` (its last logits given), as generateLlama
-// decodes: through LlamaCpuDecoder where one applies, a CUDA graph (LlamaStaticDecoder, its capture
-// included) on a GPU, else LlamaModel's cached step.
-void decodeGreedily(const LlamaModel& model, LlamaModel::KvCache& cache, torch::Tensor logits, int count) {
-    std::unique_ptr<LlamaCpuDecoder> decoder;
-    std::unique_ptr<LlamaStaticDecoder> graph;
-    if (LlamaCpuDecoder::available(model))
-        decoder = std::make_unique<LlamaCpuDecoder>(model, cache, cache.length + count, std::vector<int64_t>{0});
-    else if (LlamaStaticDecoder::capturable(model))
-        graph = std::make_unique<LlamaStaticDecoder>(model, cache, cache.length + count, std::vector<int64_t>{0}, true);
+// decodes (llamaStepAfterPrompt: on a GPU the graph's capture included).
+void decodeGreedily(const LlamaModel& model, const LlamaModel::KvCache& cache, torch::Tensor logits, int count) {
+    const auto step = llamaStepAfterPrompt(model, cache, cache.length + count, {0});
     for (int t = 0; t < count; ++t) {
         const auto next = logits.select(1, logits.size(1) - 1).argmax(-1).unsqueeze(1).contiguous();  // [1,1]
-        logits = decoder ? decoder->step(next.data_ptr<int64_t>()) : graph ? graph->step(next) : model.forward(next, &cache);
+        logits = step(next);
     }
 }
 

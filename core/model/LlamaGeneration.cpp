@@ -28,38 +28,41 @@ std::unique_ptr<LlamaStaticDecoder> capturedOrNull(const LlamaModel& model, cons
     }
 }
 
-// The decode step of a Llama model: the prompt through LlamaModel (its KV cache), then each token through
-// a LlamaCpuDecoder where one applies (a float32 or bf16 model on the CPU), a CUDA graph of LlamaModel's
-// static step (LlamaStaticDecoder) on a GPU, or else LlamaModel's cached step. `keyMask` [B,P]:
-// the left-padded prompts' real positions (undefined: no padding); `newTokens`: how many tokens the loop
-// may draw, so the positions the decoder must hold. Only the last position's logits: a prompt's [T,V]
-// would be 2.4 GB for 4k tokens of Qwen2's vocabulary.
-DecodeStep llamaDecodeStep(const LlamaModel& model, int newTokens, torch::Tensor keyMask) {
+// LlamaModel's cached step over `cache`, the key mask (when defined) growing by the fed positions.
+DecodeStep cachedStep(const LlamaModel& model, LlamaModel::KvCache cache, torch::Tensor keyMask) {
     struct State {
         LlamaModel::KvCache cache;
         torch::Tensor keyMask;
-        std::unique_ptr<LlamaCpuDecoder> decoder;
-        std::unique_ptr<LlamaStaticDecoder> graph;
     };
-    auto state = std::make_shared<State>();
-    state->keyMask = keyMask.defined() ? keyMask.to(torch::kBool) : keyMask;
-    return [&model, state, newTokens](const torch::Tensor& ids) {
-        if (state->decoder) return state->decoder->step(ids.contiguous().data_ptr<int64_t>());
-        if (state->graph) return state->graph->step(ids);
-        const int64_t B = ids.size(0), T = ids.size(1);
+    auto state = std::make_shared<State>(State{std::move(cache), std::move(keyMask)});
+    return [&model, state](const torch::Tensor& ids) {
         auto& mask = state->keyMask;
-        if (mask.defined() && state->cache.length > 0) mask = torch::cat({mask, torch::ones({B, T}, mask.options())}, 1);
-        auto logits = model.lastLogits(ids, &state->cache, mask);
-        const bool onCpu = LlamaCpuDecoder::available(model), onGraph = LlamaStaticDecoder::capturable(model);
-        if (state->cache.length == T && newTokens > 1 && (onCpu || onGraph)) {
-            std::vector<int64_t> firstReal(static_cast<size_t>(B), 0);  // padding before each row's prompt
-            if (mask.defined())
-                for (int64_t b = 0; b < B; ++b) firstReal[static_cast<size_t>(b)] = T - mask[b].sum().item<int64_t>();
-            // The loop feeds at most newTokens − 1 more tokens after the prompt.
-            if (onCpu) state->decoder = std::make_unique<LlamaCpuDecoder>(model, state->cache, T + newTokens - 1, std::move(firstReal));
-            else state->graph = capturedOrNull(model, state->cache, T + newTokens - 1, firstReal);
-            if (state->decoder || state->graph) state->cache = {};  // the decoder holds its own copy
+        if (mask.defined()) mask = torch::cat({mask, torch::ones({ids.size(0), ids.size(1)}, mask.options())}, 1);
+        return model.lastLogits(ids, &state->cache, mask);
+    };
+}
+
+// The decode step of a Llama model: the prompt through LlamaModel (its KV cache), then each token through
+// llamaStepAfterPrompt. `keyMask` [B,P]: the left-padded prompts' real positions (undefined: no padding);
+// `newTokens`: how many tokens the loop may draw, so the positions the step must hold. Only the last
+// position's logits: a prompt's [T,V] would be 2.4 GB for 4k tokens of Qwen2's vocabulary.
+DecodeStep llamaDecodeStep(const LlamaModel& model, int newTokens, torch::Tensor keyMask) {
+    auto next = std::make_shared<DecodeStep>();  // set by the prompt's call
+    const auto mask = keyMask.defined() ? keyMask.to(torch::kBool) : keyMask;
+    return [&model, next, mask, newTokens](const torch::Tensor& ids) {
+        if (*next) return (*next)(ids);
+        const int64_t B = ids.size(0), T = ids.size(1);
+        LlamaModel::KvCache cache;
+        auto logits = model.lastLogits(ids, &cache, mask);
+        if (newTokens <= 1) {  // nothing more will be fed: no decoder worth building
+            *next = cachedStep(model, std::move(cache), mask);
+            return logits;
         }
+        std::vector<int64_t> firstReal(static_cast<size_t>(B), 0);  // padding before each row's prompt
+        if (mask.defined())
+            for (int64_t b = 0; b < B; ++b) firstReal[static_cast<size_t>(b)] = T - mask[b].sum().item<int64_t>();
+        // The loop feeds at most newTokens − 1 more tokens after the prompt.
+        *next = llamaStepAfterPrompt(model, std::move(cache), T + newTokens - 1, firstReal, mask);
         return logits;
     };
 }
@@ -72,6 +75,18 @@ std::vector<int> stopIdsOf(const LlamaModel& model, const std::vector<int>& extr
 }
 
 }  // namespace
+
+DecodeStep llamaStepAfterPrompt(const LlamaModel& model, LlamaModel::KvCache cache, int64_t capacity,
+                                const std::vector<int64_t>& firstReal, torch::Tensor keyMask) {
+    if (LlamaCpuDecoder::available(model)) {
+        auto decoder = std::make_shared<LlamaCpuDecoder>(model, cache, capacity, firstReal);
+        return [decoder](const torch::Tensor& ids) { return decoder->step(ids.contiguous().data_ptr<int64_t>()); };
+    }
+    if (LlamaStaticDecoder::capturable(model))
+        if (std::shared_ptr<LlamaStaticDecoder> graph = capturedOrNull(model, cache, capacity, firstReal))
+            return [graph](const torch::Tensor& ids) { return graph->step(ids); };
+    return cachedStep(model, std::move(cache), std::move(keyMask));
+}
 
 std::vector<Completion> generateLlama(const LlamaModel& model, const std::vector<int>& prompt, int count,
                                       const SamplingOptions& o, const TokenCallback& onToken,

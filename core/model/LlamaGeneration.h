@@ -9,8 +9,18 @@
 
 #include "model/Generation.h"
 #include "model/LlamaModel.h"
+#include "model/RecurrentDecoding.h"
 
 namespace rlhf::model {
+
+// The decode step after a prompt already in `cache` (cache.length positions; row b's real tokens from
+// firstReal[b]; keyMask [B,cache.length] bool where rows are padded, else undefined): each call feeds one
+// token per row ([B,1] int64 on the model's device) and returns the logits [B,1,V]. Through
+// LlamaCpuDecoder where one applies (a float32 or bf16 model on the CPU), a captured CUDA graph
+// (LlamaStaticDecoder) on a GPU, op by op with a warning if its capture fails, else LlamaModel's cached
+// step. `capacity` > cache.length: the positions it must hold. The model must outlive the step.
+DecodeStep llamaStepAfterPrompt(const LlamaModel& model, LlamaModel::KvCache cache, int64_t capacity,
+                                const std::vector<int64_t>& firstReal, torch::Tensor keyMask = {});
 
 // Throws std::invalid_argument for an empty prompt.
 std::vector<Completion> generateLlama(const LlamaModel& model, const std::vector<int>& prompt, int count,
