@@ -1,7 +1,10 @@
 #include "util/EngineSwitches.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdlib>
+#include <string>
 
 namespace rlhf {
 
@@ -29,7 +32,14 @@ constexpr std::array<SwitchInfo, 11> kSwitches = {{
 
 const SwitchInfo& infoOf(EngineSwitch s) { return kSwitches[static_cast<size_t>(s)]; }
 
-bool isSet(const char* variable) { return std::getenv(variable) != nullptr; }
+// Set to anything but "", "0", "false", "no" or "off" (any case): RLHF_NO_CPU_DECODER=0 keeps the decoder.
+bool isSet(const char* variable) {
+    const char* value = std::getenv(variable);
+    if (!value) return false;
+    std::string lower(value);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return lower != "" && lower != "0" && lower != "false" && lower != "no" && lower != "off";
+}
 
 }  // namespace
 

@@ -1,6 +1,6 @@
 #pragma once
 // Every environment switch of the engine, declared in one place. Each RLHF_NO_* variable, when set (to
-// anything), switches one optimisation off so its plain LibTorch path can be compared or used instead;
+// anything but "", "0", "false", "no" or "off"), switches one optimisation off so its plain LibTorch path can be compared or used instead;
 // the docs (README, docs/benchmarks.md) describe what each one measures.
 
 #include <optional>
@@ -22,7 +22,7 @@ enum class EngineSwitch {
     FusedAdamW,          // RLHF_NO_FUSED_ADAMW: AdamW as separate ops, not ATen's fused step
 };
 
-// True when the switch's variable is set. CudaGraphs and CudaGraphTraining are read at each call (the
+// True when the switch's variable is set to a value that switches it off. CudaGraphs and CudaGraphTraining are read at each call (the
 // GPU checks flip them within one process); the others once, at first use.
 bool switchedOff(EngineSwitch s);
 

@@ -95,15 +95,17 @@ foreach(case "--stage;sft;--new-tokens;5;--new-tokens: for the chat, generate an
   endif()
 endforeach()
 # rlhf bench llama: float32 and bf16 weights (--precision bf16, or the older --bf16) decode through the CPU
-# decoder, LibTorch ops with RLHF_NO_CPU_DECODER=1; the line names the precision and says which decoded.
-foreach(case "--precision;fp32;fp32;ON;0" "--precision;bf16;bf16;ON;0" "--bf16;--json;bf16;ON;0" "--precision;bf16;bf16;OFF;1")
+# decoder, LibTorch ops with RLHF_NO_CPU_DECODER=1 (or "yes"; "0" and "off" keep the decoder); the line
+# names the precision and says which decoded.
+foreach(case "--precision;fp32;fp32;ON;-" "--precision;bf16;bf16;ON;0" "--bf16;--json;bf16;ON;off"
+             "--precision;bf16;bf16;OFF;1" "--precision;fp32;fp32;OFF;yes")
   list(GET case 0 flag)
   list(GET case 1 value)
   list(GET case 2 expected)
   list(GET case 3 decoder)
-  list(GET case 4 switchedOff)
-  if(switchedOff)  # the switch is read as set or not, whatever its value
-    set(ENV{RLHF_NO_CPU_DECODER} 1)
+  list(GET case 4 switchValue)
+  if(NOT switchValue STREQUAL "-")
+    set(ENV{RLHF_NO_CPU_DECODER} ${switchValue})
   endif()
   run_ok(out bench llama --preset tiny --rounds 1 --train-tokens 0 --new-tokens 4 --threads 1 ${flag} ${value})
   unset(ENV{RLHF_NO_CPU_DECODER})
