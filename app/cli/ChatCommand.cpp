@@ -11,6 +11,7 @@
 #include "CliSupport.h"
 #include "DeviceOption.h"
 #include "EngineCommands.h"
+#include "text/Utf8.h"
 
 namespace rlhf::cli {
 
@@ -30,9 +31,10 @@ void chatForPeople(ChatModel& m, const ChatOptions& given) {
         try {
             model::SamplingOptions sampling = o.sampling;
             sampling.seed += turns.size() / 2;  // reply i uses seed + i
-            const ChatReply r = writeReply(m, turns, sampling, o, never, [](const chat::StreamedToken& t) { std::cout << t.text << std::flush; });
+            const ChatReply r = writeReply(m, turns, sampling, o, never, [](const chat::StreamedToken& t) { std::cout << text::withVisibleControls(t.text) << std::flush; });
             std::cout << '\n';
             if (r.droppedTurns > 0) std::cerr << "(the " << r.droppedTurns << " oldest turns no longer fit the context)\n";
+            if (r.end == "length") std::cerr << "(cut: the reply reached its limit of " << r.maxNewTokens << " tokens)\n";
             turns.push_back({ChatTurn::Role::Assistant, trimmedText(r.text)});
         } catch (const std::invalid_argument& e) {
             turns.pop_back();

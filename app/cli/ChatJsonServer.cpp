@@ -3,9 +3,11 @@
 #include <condition_variable>
 #include <deque>
 #include <iostream>
+#include <limits>
 #include <mutex>
 #include <set>
 #include <thread>
+#include <type_traits>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -97,13 +99,50 @@ private:
     std::thread reader_;
 };
 
+// A request's keys; any other is an error naming it (a misspelt "temprature" would else be ignored).
+const std::set<std::string> kRequestKeys = {"id", "turns", "max_new_tokens", "temperature", "top_k", "top_p",
+                                             "greedy", "seed", "user_cue", "assistant_cue"};
+
+void checkKeys(const json& request) {
+    if (request.contains("op")) throw std::invalid_argument("\"op\": \"stop\" is the only operation, not " + request["op"].dump());
+    for (const auto& [key, value] : request.items())
+        if (!kRequestKeys.count(key)) {
+            std::string known;
+            for (const auto& k : kRequestKeys) known += (known.empty() ? "" : ", ") + k;
+            throw std::invalid_argument("\"" + key + "\": not a request key (the keys: " + known + ")");
+        }
+}
+
+// The request's `key` as a T, or `fallback` when absent; a value of another type is an error naming the key.
+template <class T>
+T fieldOr(const json& request, const char* key, const T& fallback) {
+    if (!request.contains(key)) return fallback;
+    const json& v = request[key];
+    const bool fits = std::is_same_v<T, bool>            ? v.is_boolean()
+                      : std::is_same_v<T, std::string>   ? v.is_string()
+                      : std::is_integral_v<T>            ? v.is_number_integer()
+                                                         : v.is_number();
+    if (!fits) {
+        const char* kind = std::is_same_v<T, bool> ? "true or false" : std::is_same_v<T, std::string> ? "a text"
+                           : std::is_integral_v<T> ? "a whole number" : "a number";
+        throw std::invalid_argument("\"" + std::string(key) + "\": must be " + kind + ", not " + v.dump());
+    }
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>)
+        if (v.is_number_unsigned() ? v.get<uint64_t>() > uint64_t(std::numeric_limits<T>::max())
+                                   : v.get<int64_t>() < int64_t(std::numeric_limits<T>::min()) ||
+                                         v.get<int64_t>() > int64_t(std::numeric_limits<T>::max()))
+            throw std::invalid_argument("\"" + std::string(key) + "\": " + v.dump() + " is out of range");
+    return v.get<T>();
+}
+
 std::vector<chat::ChatTurn> turnsOf(const json& request) {
     std::vector<chat::ChatTurn> turns;
     if (!request.contains("turns") || !request["turns"].is_array()) throw std::invalid_argument("\"turns\": a list of turns is missing");
     for (const auto& t : request["turns"]) {
-        const std::string role = t.value("role", "");
+        if (!t.is_object()) throw std::invalid_argument("\"turns\": each turn is an object {\"role\", \"text\"}, not " + t.dump());
+        const std::string role = fieldOr<std::string>(t, "role", "");
         if (role != "user" && role != "assistant") throw std::invalid_argument("\"role\": user or assistant, not \"" + role + "\"");
-        turns.push_back({role == "user" ? chat::ChatTurn::Role::User : chat::ChatTurn::Role::Assistant, t.value("text", "")});
+        turns.push_back({role == "user" ? chat::ChatTurn::Role::User : chat::ChatTurn::Role::Assistant, fieldOr<std::string>(t, "text", "")});
     }
     // Both model paths reply to the last user message (buildChatPrompt's rule, checked here for the Llama path too).
     if (turns.empty() || turns.back().role != chat::ChatTurn::Role::User)
@@ -112,12 +151,12 @@ std::vector<chat::ChatTurn> turnsOf(const json& request) {
 }
 
 model::SamplingOptions samplingOf(const json& request, model::SamplingOptions s) {
-    s.maxNewTokens = request.value("max_new_tokens", s.maxNewTokens);
-    s.temperature = request.value("temperature", s.temperature);
-    s.topK = request.value("top_k", s.topK);
-    s.topP = request.value("top_p", s.topP);
-    s.greedy = request.value("greedy", s.greedy);
-    s.seed = request.value("seed", s.seed);
+    s.maxNewTokens = fieldOr(request, "max_new_tokens", s.maxNewTokens);
+    s.temperature = fieldOr(request, "temperature", s.temperature);
+    s.topK = fieldOr(request, "top_k", s.topK);
+    s.topP = fieldOr(request, "top_p", s.topP);
+    s.greedy = fieldOr(request, "greedy", s.greedy);
+    s.seed = fieldOr(request, "seed", s.seed);
     // The first setting out of range, named with its rule and the value given.
     const std::pair<bool, std::string> rules[] = {
         {s.maxNewTokens > 0, "\"max_new_tokens\": must be greater than 0, not " + std::to_string(s.maxNewTokens)},
@@ -131,8 +170,8 @@ model::SamplingOptions samplingOf(const json& request, model::SamplingOptions s)
 
 // The conversation format of this request: "user_cue" / "assistant_cue" when it names them.
 ChatOptions withFormatOf(const json& request, ChatOptions o) {
-    o.format.user = request.value("user_cue", o.format.user);
-    o.format.assistant = request.value("assistant_cue", o.format.assistant);
+    o.format.user = fieldOr(request, "user_cue", o.format.user);
+    o.format.assistant = fieldOr(request, "assistant_cue", o.format.assistant);
     if (o.format.assistant.find_first_not_of(" \n") == std::string::npos)
         throw std::invalid_argument("\"assistant_cue\" must hold more than spaces and newlines: the reply starts after it");
     return o;
@@ -145,12 +184,13 @@ void answer(ChatModel& m, const ChatOptions& o, const Request& given, const std:
         const json& request = given.value;
         if (!request.is_object()) throw std::invalid_argument("a request is a JSON object");
         id = request.value("id", json());
+        checkKeys(request);
         const auto turns = turnsOf(request);
         const ChatReply r = writeReply(m, turns, samplingOf(request, o.sampling), withFormatOf(request, o), cancel, [&](const chat::StreamedToken& t) {
             printJsonLine({{"id", id}, {"event", "token"}, {"text", t.text}, {"p", t.probability}, {"top", t.alternatives}});
         });
         printJsonLine({{"id", id}, {"event", "done"}, {"text", r.text}, {"tokens", r.tokens}, {"end", r.end},
-                       {"dropped_turns", r.droppedTurns}});
+                       {"dropped_turns", r.droppedTurns}, {"max_new_tokens", r.maxNewTokens}});
     } catch (const std::exception& e) {  // json::exception and std::invalid_argument: this request only
         printJsonLine({{"id", id}, {"event", "error"}, {"message", e.what()}});
     }

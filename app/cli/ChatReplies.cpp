@@ -102,6 +102,7 @@ ChatReply writeReply(ChatModel& m, const std::vector<chat::ChatTurn>& turns, con
     torch::Tensor probs;  // [V] of the step being streamed
     ChatReply reply;
     reply.droppedTurns = prompt.droppedTurns;
+    reply.maxNewTokens = room;
     auto emit = [&](std::vector<chat::StreamedToken> ready) { for (const auto& t : ready) sink(t); };
     const std::vector<int> eosIds = m.mamba ? (*m.mamba)->config().eosTokenIds : std::vector<int>{m.loaded.model->config().eosTokenId};
     bool textShown = false;  // the first token with text starts the reply (a skipped special token does not)

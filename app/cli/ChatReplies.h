@@ -62,6 +62,7 @@ ChatModel loadChatModel(const ChatOptions& o);
 struct ChatReply {
     std::string text, end;
     size_t tokens = 0, droppedTurns = 0;
+    int64_t maxNewTokens = 0;  // the reply's limit: max-new-tokens, at most half the context
 };
 
 using TokenSink = std::function<void(const chat::StreamedToken&)>;

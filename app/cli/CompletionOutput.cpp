@@ -8,6 +8,7 @@
 #include "CliSupport.h"
 #include "TokenStreamPrinter.h"
 #include "text/Tokenizer.h"
+#include "text/Utf8.h"
 
 namespace rlhf::cli {
 
@@ -30,7 +31,7 @@ void generateAndPrint(const text::Tokenizer& tokenizer, const std::vector<int>& 
     if (!o.json) {  // the generated text only; several completions each under a header line
         for (size_t i = 0; i < completions.size(); ++i) {
             if (completions.size() > 1) std::cout << "--- completion " << i + 1 << " ---\n";
-            std::cout << tokenizer.decodeLossy(completions[i].ids, o.skipSpecialTokens) << '\n';
+            std::cout << text::withVisibleControls(tokenizer.decodeLossy(completions[i].ids, o.skipSpecialTokens)) << '\n';
         }
         std::cout << std::flush;
         return;

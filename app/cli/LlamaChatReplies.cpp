@@ -69,6 +69,7 @@ ChatReply writeLlamaReply(LlamaChatModel& m, const std::vector<chat::ChatTurn>& 
     torch::Tensor probs;  // [V] of the step being streamed
     ChatReply reply;
     reply.droppedTurns = from;
+    reply.maxNewTokens = room;
     auto emit = [&](std::vector<chat::StreamedToken> ready) { for (const auto& t : ready) sink(t); };
     bool textShown = false;  // the first token with text starts the reply (a skipped special token does not)
     const auto completions = model::generateLlama(

@@ -41,7 +41,7 @@ void TokenStreamPrinter::finish() {
         const std::string rest = text_[i].substr(printed_[i]);
         printed_[i] += rest.size();
         if (rest.empty()) continue;
-        if (form_ == Form::Text) std::cout << lossy(rest);
+        if (form_ == Form::Text) std::cout << text::withVisibleControls(lossy(rest));
         else printJsonLine({{"completion", i}, {"text", lossy(rest)}});
     }
     if (form_ == Form::Text) std::cout << '\n';
@@ -49,7 +49,7 @@ void TokenStreamPrinter::finish() {
 }
 
 void TokenStreamPrinter::print(size_t index, int id, const std::string& piece) const {
-    if (form_ == Form::Text) std::cout << piece << std::flush;
+    if (form_ == Form::Text) std::cout << text::withVisibleControls(piece) << std::flush;
     else printJsonLine({{"completion", index}, {"id", id}, {"text", piece}});
 }
 

@@ -41,6 +41,25 @@ size_t completeUtf8Prefix(std::string_view bytes) {
     return n;
 }
 
+std::string withVisibleControls(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        const bool c1 = b == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&
+                        static_cast<unsigned char>(text[i + 1]) >= 0x80;
+        if (c1) {
+            appendUtf8(out, U'\uFFFD');
+            ++i;
+        } else if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7F) {
+            appendUtf8(out, b == 0x7F ? U'\u2421' : char32_t(0x2400 + b));
+        } else {
+            out.push_back(char(b));
+        }
+    }
+    return out;
+}
+
 bool decodeUtf8(std::string_view utf8, std::u32string& out, char32_t replacement) {
     out.clear();
     out.reserve(utf8.size());

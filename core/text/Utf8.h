@@ -23,5 +23,10 @@ size_t previousCodePointStart(std::string_view utf8, size_t end);
 // byte among the last three whose sequence needs more bytes than follow it is held back, with them
 // (a token stream prints that prefix and waits for the next token to finish the character).
 size_t completeUtf8Prefix(std::string_view bytes);
+// Text for a terminal: C0 control characters other than newline and tab become their Unicode control
+// pictures (ESC -> U+241B), DEL becomes U+2421 and the C1 controls U+0080-U+009F become U+FFFD, so that
+// a model's reply is shown instead of obeyed (a stray ESC would start an escape sequence). Everything
+// else, invalid bytes included, is kept as it is.
+std::string withVisibleControls(std::string_view text);
 
 }  // namespace rlhf::text

@@ -65,6 +65,42 @@ expect_equal("seeded sampling" "${a}" "${b}")
 string(JSON n LENGTH "${a}" completions)
 expect_equal("completions" "${n}" 3)
 
+# Plain output shows a reply's control characters as their pictures (U+2400 + the code, DEL U+2421) so a
+# terminal does not obey them; --json gives the text itself. At temperature 3 this tiny random model samples
+# form feeds and separators among its byte tokens.
+set(PICTURES "␁␂␃␄␅␆␇␈␋␌␍␎␏␐␑␒␓␔␕␖␗␘␙␚␛␜␝␞␟␡")
+run_ok(out generate --model ${MODEL} --prompt "Hi" --seed 2 --temperature 3 --max-new-tokens 30 --json)
+string(JSON text GET "${out}" completions 0 text)
+set(controls 0)
+set(index 0)
+set(controlClass "")
+foreach(code 1 2 3 4 5 6 7 8 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 127)
+  string(ASCII ${code} control)
+  string(APPEND controlClass "${control}")
+  string(SUBSTRING "${PICTURES}" ${index} 3 picture)  # bytes: each picture is three in UTF-8
+  math(EXPR index "${index} + 3")
+  string(FIND "${text}" "${control}" at)
+  if(at GREATER -1)
+    math(EXPR controls "${controls} + 1")
+  endif()
+  string(REPLACE "${control}" "${picture}" text "${text}")
+endforeach()
+if(controls EQUAL 0)
+  message(FATAL_ERROR "the sampled reply holds no control character to show: ${out}")
+endif()
+run_ok(plain generate --model ${MODEL} --prompt "Hi" --seed 2 --temperature 3 --max-new-tokens 30)
+expect_equal("plain text with its controls pictured" "${plain}" "${text}\n")
+run_ok(streamed generate --model ${MODEL} --prompt "Hi" --seed 2 --temperature 3 --max-new-tokens 30 --stream)
+expect_equal("streamed text with its controls pictured" "${streamed}" "${text}\n")
+file(WRITE ${WORK}/hi.txt "Hi\n")
+execute_process(COMMAND ${RLHF} chat --model ${MODEL} --seed 2 --temperature 3 --max-new-tokens 30
+                INPUT_FILE ${WORK}/hi.txt OUTPUT_VARIABLE chatted ERROR_VARIABLE err RESULT_VARIABLE rc)
+string(REGEX MATCH "[${controlClass}]" raw "${chatted}")
+string(REGEX MATCH "[␁␂␃␄␅␆␇␈␋␌␍␎␏␐␑␒␓␔␕␖␗␘␙␚␛␜␝␞␟␡]" pictured "${chatted}")
+if(NOT rc EQUAL 0 OR raw OR NOT pictured)
+  message(FATAL_ERROR "rlhf chat: rc=${rc}, a raw control: '${raw}', a picture: '${pictured}'\n${chatted}\n${err}")
+endif()
+
 # score on texts: the response's log-probs after the prompt's ids, as score --ids gives them.
 tokenize(responseIds " world")
 run_ok(byText score --model ${MODEL} --prompt "Hello" --response " world" --json)
@@ -152,7 +188,10 @@ file(WRITE ${WORK_DIR}/odd-requests.jsonl
   "{\"id\":7,\"turns\":[]}\n{\"id\":8,\"turns\":[{\"role\":\"user\",\"text\":\"Hi\"},{\"role\":\"assistant\",\"text\":\"Hello\"}]}\n"
   "{\"id\":9,\"turns\":[{\"role\":\"user\",\"text\":\"Hi\"}],\"top_p\":0,\"seed\":5,\"max_new_tokens\":6}\n"
   "{\"id\":10,\"turns\":[{\"role\":\"user\",\"text\":\"Hi\"}],\"greedy\":true,\"max_new_tokens\":6}\n{abc\n"
-  "{\"id\":11,\"turns\":[{\"role\":\"user\",\"text\":\"Hi\"}],\"max_new_tokens\":0}\n")
+  "{\"id\":11,\"turns\":[{\"role\":\"user\",\"text\":\"Hi\"}],\"max_new_tokens\":0}\n"
+  "{\"id\":12,\"turns\":[{\"role\":\"user\",\"text\":\"Hi\"}],\"temprature\":2}\n"
+  "{\"id\":13,\"turns\":[{\"role\":\"user\",\"text\":\"Hi\"}],\"temperature\":\"hot\"}\n"
+  "{\"id\":14,\"turns\":[{\"role\":\"user\",\"text\":\"Hi\"}],\"greedy\":true,\"max_new_tokens\":1000}\n")
 execute_process(COMMAND ${RLHF} chat --model ${MODEL} --json --precision fp32 INPUT_FILE ${WORK_DIR}/odd-requests.jsonl
                 OUTPUT_VARIABLE odd RESULT_VARIABLE rc)
 foreach(id 7 8)
@@ -161,7 +200,7 @@ foreach(id 7 8)
   endif()
 endforeach()
 foreach(id 9 10)
-  if(NOT odd MATCHES "\"event\":\"done\",\"id\":${id},\"text\":(\"[^\n]*\"),\"tokens\"")
+  if(NOT odd MATCHES "\"event\":\"done\",\"id\":${id},\"max_new_tokens\":6,\"text\":(\"[^\n]*\"),\"tokens\"")
     message(FATAL_ERROR "chat: no done event for request ${id}: ${odd}")
   endif()
   set(reply${id} "${CMAKE_MATCH_1}")
@@ -173,6 +212,15 @@ endif()
 if(NOT odd MATCHES "\"event\":\"error\",\"id\":11,\"message\":\"\\\\\"max_new_tokens\\\\\": must be greater than 0, not 0\"")
   message(FATAL_ERROR "chat: a sampling setting out of range is named: ${odd}")
 endif()
+# A misspelt key and a value of the wrong type are named; a reply's limit is never more than half the
+# context (256 here), and the done event says which it had.
+foreach(expected "\"id\":12,\"message\":\"\\\\\"temprature\\\\\": not a request key"
+                 "\"id\":13,\"message\":\"\\\\\"temperature\\\\\": must be a number, not \\\\\"hot\\\\\"\""
+                 "\"end\":\"length\",\"event\":\"done\",\"id\":14,\"max_new_tokens\":128,")
+  if(NOT odd MATCHES "${expected}")
+    message(FATAL_ERROR "chat: expected ${expected} in ${odd}")
+  endif()
+endforeach()
 foreach(id 1 2)
   if(NOT out MATCHES "\"dropped_turns\":([0-9]+),\"end\":\"[a-z]+\",\"event\":\"done\",\"id\":${id},[^\n]*\"tokens\":([0-9]+)}")
     message(FATAL_ERROR "chat: no done event for request ${id}: ${out}")

@@ -128,6 +128,17 @@ private slots:
         }
     }
 
+    // What the plain chat and generate print: controls shown, not obeyed; the rest byte for byte.
+    void controlsArePrintedAsPictures() {
+        using rlhf::text::withVisibleControls;
+        QCOMPARE(withVisibleControls("a\x1b[2Jb"), std::string("a\xE2\x90\x9B[2Jb"));             // ESC -> U+241B
+        QCOMPARE(withVisibleControls(std::string("\0\r\x7F", 3)), std::string("\xE2\x90\x80\xE2\x90\x8D\xE2\x90\xA1"));
+        QCOMPARE(withVisibleControls("x\xC2\x9By"), std::string("x\xEF\xBF\xBDy"));                 // C1 CSI -> U+FFFD
+        const std::string kept = "line\n\ttab caf\xC3\xA9 \xC2\xA0\xF0\x9F\x98\x80 \xFF";  // NBSP, emoji, a stray byte
+        QCOMPARE(withVisibleControls(kept), kept);
+        QCOMPARE(withVisibleControls("end\xC2"), std::string("end\xC2"));  // a lead byte still waiting
+    }
+
     void invalidUtf8IsAClearError() {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpt2_->encode("ok \xFF bad"));
         try {
