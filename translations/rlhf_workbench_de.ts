@@ -117,6 +117,24 @@ Es wurde nichts importiert.</translation>
     </message>
 </context>
 <context>
+    <name>NameOnlyIconProvider</name>
+    <message>
+        <location filename="../widgets/common/NameOnlyIconProvider.cpp" line="20"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/NameOnlyIconProvider.cpp" line="23"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/NameOnlyIconProvider.cpp" line="24"/>
+        <source>%1 file</source>
+        <translation>%1-Datei</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../widgets/dataset/StatisticsDialog.cpp" line="42"/>
@@ -805,92 +823,92 @@ Es wurde nichts importiert.</translation>
 <context>
     <name>rlhf::widgets::CandidatesDialog</name>
     <message>
-        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="17"/>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="18"/>
         <source>Generate candidates</source>
         <translation>Kandidaten erzeugen</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="21"/>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="22"/>
         <source>run %1 · %2 · %3, step %4</source>
         <translation>Lauf %1 · %2 · %3, Schritt %4</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="27"/>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="28"/>
         <source>Add a model directory…</source>
         <translation>Ein Modellverzeichnis hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="29"/>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="30"/>
         <source>A Hugging Face model directory (GPT-2, Llama, Qwen2 or Mamba)</source>
         <translation>Ein Hugging-Face-Modellverzeichnis (GPT-2, Llama, Qwen2 oder Mamba)</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="44"/>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="45"/>
         <source>Automatic (train; test for a round)</source>
         <translation>Automatisch (Training; Test für eine Runde)</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="45"/>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="46"/>
         <source>Train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="46"/>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="47"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="47"/>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="48"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="55"/>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="56"/>
         <source>Generate</source>
         <translation>Erzeugen</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="59"/>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="60"/>
         <source>Samples per prompt (one model):</source>
         <translation>Stichproben pro Prompt (ein Modell):</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="60"/>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="61"/>
         <source>Prompts:</source>
         <translation>Prompts:</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="61"/>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="62"/>
         <source>Split:</source>
         <translation>Split:</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="62"/>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="63"/>
         <source>Temperature:</source>
         <translation>Temperatur:</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="64"/>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="65"/>
         <source>Models (checkpoints of this project&apos;s runs):</source>
         <translation>Modelle (Checkpoints der Läufe dieses Projekts):</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="84"/>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="85"/>
         <source>This project has no checkpoints yet: train a model (Runs panel), or add a model directory.</source>
         <translation>Dieses Projekt hat noch keine Checkpoints: Trainieren Sie ein Modell (Läufe-Bereich) oder fügen Sie ein Modellverzeichnis hinzu.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="85"/>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="86"/>
         <source>Choose one model for K samples per prompt, or several for an evaluation round.</source>
         <translation>Wählen Sie ein Modell für K Stichproben pro Prompt oder mehrere für eine Auswertungsrunde.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="86"/>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="87"/>
         <source>K different samples per prompt become one item each: rank them to teach the reward model.</source>
         <translation>K verschiedene Stichproben pro Prompt werden je ein Element: Ordnen Sie sie, um das Belohnungsmodell zu lehren.</translation>
     </message>
     <message>
-        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="87"/>
+        <location filename="../widgets/ranking/CandidatesDialog.cpp" line="88"/>
         <source>An evaluation round: one response per model to each held-out prompt, ranked blind; Rounds… shows each model&apos;s win rate against the first.</source>
         <translation>Eine Auswertungsrunde: eine Antwort pro Modell auf jeden zurückgehaltenen Prompt, blind geordnet; Runden … zeigt die Gewinnrate jedes Modells gegen das erste.</translation>
     </message>
@@ -1070,142 +1088,142 @@ Es wurde nichts importiert.</translation>
 <context>
     <name>rlhf::widgets::DatasetPanel</name>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="76"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="75"/>
         <source>New prompt…</source>
         <translation>Neuer Prompt…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="77"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="76"/>
         <source>Type a prompt of your own, then write its demonstration on the right (Ctrl+Shift+N)</source>
         <translation>Eigenen Prompt eingeben, dann rechts seine Demonstration schreiben (Strg+Umschalt+N)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="79"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="78"/>
         <source>Ctrl+Shift+N</source>
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="90"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="89"/>
         <source>The prompt list could not be read: %1</source>
         <translation>Die Prompt-Liste konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="96"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="95"/>
         <source>Prompt %1 saved</source>
         <translation>Prompt %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="104"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="103"/>
         <source>Demonstration added to prompt %1</source>
         <translation>Demonstration zu Prompt %1 hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="117"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="116"/>
         <source>Search prompts and responses (all words)…</source>
         <translation>Prompts und Antworten durchsuchen (alle Wörter) …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="121"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="120"/>
         <source>All splits</source>
         <translation>Alle Aufteilungen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="122"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="121"/>
         <source>Train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="123"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="122"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="124"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="123"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="125"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="124"/>
         <source>Unassigned</source>
         <translation>Nicht zugeordnet</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="128"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="127"/>
         <source>Where prompts came from: an import file, or typed in</source>
         <translation>Herkunft der Prompts: eine Importdatei oder eingetippt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="130"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="129"/>
         <source>Any demos</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="130"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="129"/>
         <source>With demo</source>
         <translation>Mit Demonstration</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="130"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="129"/>
         <source>Without demo</source>
         <translation>Ohne Demonstration</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="131"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="130"/>
         <source>Prompts with or without a human demonstration</source>
         <translation>Prompts mit oder ohne menschliche Demonstration</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="133"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="132"/>
         <source>Labelled or not</source>
         <translation>Bewertet oder nicht</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="133"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="132"/>
         <source>Labelled</source>
         <translation>Bewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="133"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="132"/>
         <source>Unlabelled</source>
         <translation>Unbewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="134"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="133"/>
         <source>Import…</source>
         <translation>Importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="135"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="134"/>
         <source>Statistics…</source>
         <translation>Statistik …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="136"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="135"/>
         <source>Duplicates…</source>
         <translation>Duplikate …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="137"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="136"/>
         <source>Clusters of near-duplicate prompts (MinHash)</source>
         <translation>Gruppen nahezu gleicher Prompts (MinHash)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="138"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="137"/>
         <source>Import a JSON-lines file (Ctrl+I); File → Export… writes one (Ctrl+E)</source>
         <translation>Eine JSON-Lines-Datei importieren (Strg+I); Datei → Exportieren… schreibt eine (Strg+E)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="183"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="182"/>
         <source>All tags</source>
         <translation>Alle Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="185"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="184"/>
         <source>All sources</source>
         <translation>Alle Quellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="237"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="236"/>
         <source>%n prompt(s) match</source>
         <translation>
             <numerusform>%n Prompt passt</numerusform>
@@ -1213,44 +1231,44 @@ Es wurde nichts importiert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="240"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="239"/>
         <source>Counting prompts…</source>
         <translation>Prompts werden gezählt…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="240"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="239"/>
         <source>Indexing imported rows for search…</source>
         <translation>Importierte Zeilen werden für die Suche indiziert…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="250"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="249"/>
         <source>No prompt matches the search and filters.</source>
         <translation>Kein Prompt passt zu Suche und Filtern.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="251"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="250"/>
         <source>No prompts yet.
 Import a JSON-lines file with Import… (Ctrl+I), or write one with New prompt… (Ctrl+Shift+N).</source>
         <translation>Noch keine Prompts.
 Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben Sie einen mit Neuer Prompt… (Strg+Umschalt+N).</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="261"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="260"/>
         <source>New prompt</source>
         <translation>Neuer Prompt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="262"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="261"/>
         <source>Prompt (Ctrl+Enter adds it):</source>
         <translation>Prompt (Strg+Eingabe fügt ihn hinzu):</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="275"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="274"/>
         <source>Prompt %1 added — write its demonstration on the right</source>
         <translation>Prompt %1 hinzugefügt — schreiben Sie rechts seine Demonstration</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="280"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="279"/>
         <source>Delete %n near-duplicate prompt(s)</source>
         <translation>
             <numerusform>%n beinahe doppelten Prompt löschen</numerusform>
@@ -1258,7 +1276,7 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="283"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="282"/>
         <source>%n prompt(s) deleted — Ctrl+Z brings them back</source>
         <translation>
             <numerusform>%n Prompt gelöscht — Strg+Z holt ihn zurück</numerusform>
@@ -1266,12 +1284,12 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="289"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="288"/>
         <source>Merged into prompt %1 — Ctrl+Z separates them again</source>
         <translation>In Prompt %1 zusammengeführt — Strg+Z trennt sie wieder</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="296"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="295"/>
         <source>Prompt %1 deleted — Ctrl+Z brings it back</source>
         <translation>Prompt %1 gelöscht — Strg+Z holt ihn zurück</translation>
     </message>
@@ -3554,98 +3572,98 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunDetailsView</name>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="38"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="39"/>
         <source>Start next stage from it…</source>
         <translation>Nächste Stufe daraus starten…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="39"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="40"/>
         <source>Copy as Hugging Face directory…</source>
         <translation>Als Hugging-Face-Verzeichnis kopieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="40"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="41"/>
         <source>Delete checkpoint</source>
         <translation>Checkpoint löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="41"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="42"/>
         <source>Keep last N and best…</source>
         <translation>Letzte N und besten behalten…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="42"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="43"/>
         <source>Delete the other checkpoints; the best is judged by val_loss (PPO: val_objective/scores)</source>
         <translation>Die übrigen Checkpoints löschen; der beste wird nach val_loss beurteilt (PPO: val_objective/scores)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="63"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="64"/>
         <source>Keep checkpoints</source>
         <translation>Checkpoints behalten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="63"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="64"/>
         <source>Keep the last N checkpoints (and the best):</source>
         <translation>Die letzten N Checkpoints behalten (und den besten):</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="85"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="86"/>
         <source>No run selected.</source>
         <translation>Kein Lauf gewählt.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="99"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="100"/>
         <source>Run #%1 · %2 · %3 on disk · %4</source>
         <translation>Lauf #%1 · %2 · %3 auf der Platte · %4</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="104"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="105"/>
         <source>Checkpoint step</source>
         <translation>Checkpoint-Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="104"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="105"/>
         <source>Written</source>
         <translation>Geschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="104"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="105"/>
         <source>Directory</source>
         <translation>Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="124"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="125"/>
         <source>Setting</source>
         <translation>Einstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="130"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="131"/>
         <source>These runs have the same settings.</source>
         <translation>Diese Läufe haben dieselben Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="130"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="131"/>
         <source>Settings that differ between the selected runs:</source>
         <translation>Einstellungen, in denen sich die gewählten Läufe unterscheiden:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="153"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="154"/>
         <source>Copy the checkpoint into a new folder inside…</source>
         <translation>Den Checkpoint in einen neuen Ordner kopieren in…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="168"/>
         <location filename="../widgets/runs/RunDetailsView.cpp" line="169"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="170"/>
         <source>Copy checkpoint</source>
         <translation>Checkpoint kopieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="168"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="169"/>
         <source>Could not copy to %1: %2</source>
         <translation>Kopieren nach %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunDetailsView.cpp" line="169"/>
+        <location filename="../widgets/runs/RunDetailsView.cpp" line="170"/>
         <source>Copied to %1.</source>
         <translation>Nach %1 kopiert.</translation>
     </message>

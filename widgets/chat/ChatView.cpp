@@ -1,7 +1,6 @@
 #include "chat/ChatView.h"
 
 #include <QComboBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -15,6 +14,7 @@
 #include "chat/ChatModelChoices.h"
 #include "chat/ElizaChatColumn.h"
 #include "chat/GptChatColumn.h"
+#include "common/FileDialogs.h"
 #include "data/ChatTranscripts.h"
 #include "data/ProjectStore.h"
 
@@ -95,7 +95,7 @@ void ChatView::addChosenModel() {
 }
 
 void ChatView::addModelDirectory() {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Model directory (config.json, model.safetensors, tokenizer files)"));
+    const QString dir = chooseExistingDirectory(this, tr("Model directory (config.json, model.safetensors, tokenizer files)"));
     if (!dir.isEmpty()) addModel(dir, QFileInfo(dir).fileName());
 }
 
@@ -142,7 +142,7 @@ void ChatView::recordExchange(const QString& message) {
 void ChatView::exportTranscripts() {
     if (!project_) return;
     QString filter;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export transcripts"), QString(),
+    const QString path = chooseSaveFileName(this, tr("Export transcripts"), QString(),
                                                       tr("JSON lines (*.jsonl);;Markdown (*.md)"), &filter);
     if (path.isEmpty()) return;
     try {

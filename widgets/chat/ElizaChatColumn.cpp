@@ -2,7 +2,6 @@
 
 #include <QComboBox>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -14,6 +13,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "common/FileDialogs.h"
 #include "eliza/BuiltinScripts.h"
 #include "eliza/ElizaEngine.h"
 #include "eliza/ElizaScriptParser.h"
@@ -121,7 +121,7 @@ void ElizaChatColumn::reset() {
 }
 
 void ElizaChatColumn::loadScriptFile() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load ELIZA script"), QString(),
+    const QString path = chooseOpenFileName(this, tr("Load ELIZA script"), QString(),
                                                       tr("ELIZA scripts (*.txt *.eliza);;All files (*)"));
     if (path.isEmpty()) return;
     QFile file(path);

@@ -1,7 +1,6 @@
 #include "dataset/DatasetPanel.h"
 
 #include <QComboBox>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>

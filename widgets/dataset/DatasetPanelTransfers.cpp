@@ -1,11 +1,11 @@
 // DatasetPanel: import and export, run as ProjectTasks on worker threads (split from DatasetPanel.cpp).
 #include <QCoreApplication>
-#include <QFileDialog>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
 
+#include "common/FileDialogs.h"
 #include "common/ProjectTask.h"
 #include "data/ProjectStore.h"
 #include "dataset/DatasetPanel.h"
@@ -87,7 +87,7 @@ void runImport(DatasetPanel* panel, const QString& projectPath, const QString& p
 
 void DatasetPanel::importFile(const QString& chosen) {
     if (!project_) return;
-    const QString path = chosen.isEmpty() ? QFileDialog::getOpenFileName(this, tr("Import JSON lines"), QString(),
+    const QString path = chosen.isEmpty() ? chooseOpenFileName(this, tr("Import JSON lines"), QString(),
                                                                         tr("JSON lines (*.jsonl *.json);;All files (*)"))
                                           : chosen;
     if (path.isEmpty()) return;
@@ -103,7 +103,7 @@ void DatasetPanel::exportFile(const QString& chosen, const QString& chosenFormat
         format = options.format();
         split = options.split();
     }
-    const QString path = chosen.isEmpty() ? QFileDialog::getSaveFileName(this, tr("Export JSON lines"), QString(), tr("JSON lines (*.jsonl)"))
+    const QString path = chosen.isEmpty() ? chooseSaveFileName(this, tr("Export JSON lines"), QString(), tr("JSON lines (*.jsonl)"))
                                           : chosen;
     if (path.isEmpty()) return;
     const std::optional<std::string> onlySplit = split.isEmpty() ? std::nullopt : std::optional(split.toStdString());

@@ -4,7 +4,6 @@
 #include <QGuiApplication>
 #include <QScreen>
 #include <QCloseEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QListWidget>
 #include <QMenuBar>
@@ -17,12 +16,13 @@
 
 #include "chat/ChatPanel.h"
 #include "common/EngineVersion.h"
+#include "common/FileDialogs.h"
 #include "common/OffThread.h"
 #include "common/ProjectTask.h"
 #include "data/LabellingPackage.h"
 #include "data/ProjectStore.h"
-#include "demo/DemoProject.h"
 #include "dataset/DatasetPanel.h"
+#include "demo/DemoProject.h"
 #include "main/AppSettings.h"
 #include "main/PresentationZoom.h"
 #include "main/ProjectUpgrade.h"
@@ -184,7 +184,7 @@ void MainWindow::fillRecentMenu() {
 }
 
 void MainWindow::newProject() {
-    QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(), tr("RLHF projects (*.rlhf)"));
+    QString path = chooseSaveFileName(this, tr("New project"), QString(), tr("RLHF projects (*.rlhf)"));
     if (path.isEmpty()) return;
     if (!path.endsWith(QStringLiteral(".rlhf"))) path += QStringLiteral(".rlhf");
     if (QFileInfo::exists(path)) {
@@ -241,7 +241,7 @@ void MainWindow::showLabellingOnly(bool only) {
 
 void MainWindow::mergePackage() {
     if (!project_) return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Merge a labelling package"), QString(), tr("Labelling packages (*.rlhfpkg)"));
+    const QString path = chooseOpenFileName(this, tr("Merge a labelling package"), QString(), tr("Labelling packages (*.rlhfpkg)"));
     if (path.isEmpty()) return;
     ProjectTask* task = ProjectTask::start(QString::fromStdString(project_->path()), [path](data::ProjectStore& store, const auto&, const auto&) {
         const auto r = data::mergePackage(store.database(), path.toStdString());
@@ -256,13 +256,13 @@ void MainWindow::mergePackage() {
 }
 
 void MainWindow::chooseProject() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(), tr("RLHF projects and labelling packages (*.rlhf *.rlhfpkg)"));
+    const QString path = chooseOpenFileName(this, tr("Open project"), QString(), tr("RLHF projects and labelling packages (*.rlhf *.rlhfpkg)"));
     if (!path.isEmpty()) openProject(path, false);
 }
 
 void MainWindow::saveCopy() {
     if (!project_) return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save a copy"), QString(), tr("RLHF projects (*.rlhf)"));
+    const QString path = chooseSaveFileName(this, tr("Save a copy"), QString(), tr("RLHF projects (*.rlhf)"));
     if (path.isEmpty()) return;
     try {
         project_->saveCopy(path.toStdString());

@@ -3,13 +3,14 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include "common/FileDialogs.h"
 
 namespace rlhf::widgets {
 
@@ -26,7 +27,7 @@ CandidatesDialog::CandidatesDialog(const std::vector<data::RunRow>& runs, QWidge
     }
     auto* directory = new QPushButton(tr("Add a model directory…"), this);
     connect(directory, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("A Hugging Face model directory (GPT-2, Llama, Qwen2 or Mamba)"));
+        const QString dir = chooseExistingDirectory(this, tr("A Hugging Face model directory (GPT-2, Llama, Qwen2 or Mamba)"));
         if (dir.isEmpty()) return;
         auto* item = new QListWidgetItem(dir, models_);
         item->setData(Qt::UserRole, dir);

@@ -5,7 +5,6 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -17,6 +16,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include "common/FileDialogs.h"
 #include "common/ProjectTask.h"
 #include "data/LabellingPackage.h"
 #include "data/LabellingSettings.h"
@@ -337,7 +337,7 @@ void RankingPanel::createPackage() {
         return;
     }
     const QString labeller = QString::fromStdString(session_->labeller());
-    const QString path = QFileDialog::getSaveFileName(this, tr("Labelling package for %1").arg(labeller), labeller + QStringLiteral(".rlhfpkg"),
+    const QString path = chooseSaveFileName(this, tr("Labelling package for %1").arg(labeller), labeller + QStringLiteral(".rlhfpkg"),
                                                       tr("Labelling packages (*.rlhfpkg)"));
     if (path.isEmpty()) return;
     ProjectTask* task = ProjectTask::start(QString::fromStdString(project_->path()), [path, labeller](data::ProjectStore& store, const auto&, const auto&) {

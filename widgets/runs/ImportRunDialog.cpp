@@ -2,7 +2,6 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -13,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/EngineVersion.h"
+#include "common/FileDialogs.h"
 
 namespace rlhf::widgets {
 
@@ -128,7 +128,7 @@ void ImportRunDialog::setName(const QString& name) { name_->setText(name); }
 QString ImportRunDialog::errorText() const { return status_->text(); }
 
 void ImportRunDialog::browseDirectory() {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("The run's checkpoint directory (config.json, model.safetensors)"),
+    const QString dir = chooseExistingDirectory(this, tr("The run's checkpoint directory (config.json, model.safetensors)"),
                                                           directory_->text());
     if (!dir.isEmpty()) directory_->setText(dir);
 }
@@ -136,9 +136,9 @@ void ImportRunDialog::browseDirectory() {
 void ImportRunDialog::browseCurves() {
     const int curves = curves_->currentData().toInt();
     const QString path = curves == CurvesTrainerState
-                             ? QFileDialog::getOpenFileName(this, tr("The Trainer's trainer_state.json"), directory_->text(),
+                             ? chooseOpenFileName(this, tr("The Trainer's trainer_state.json"), directory_->text(),
                                                             tr("trainer_state.json (*.json)"))
-                             : QFileDialog::getExistingDirectory(this, tr("The folder of the TensorBoard event files"), directory_->text());
+                             : chooseExistingDirectory(this, tr("The folder of the TensorBoard event files"), directory_->text());
     if (!path.isEmpty()) curvesPath_->setText(path);
 }
 

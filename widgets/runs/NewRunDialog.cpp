@@ -2,7 +2,6 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
@@ -12,6 +11,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "common/FileDialogs.h"
 #include "common/ProjectQuery.h"
 #include "data/ProjectStore.h"
 #include "runs/RunListModel.h"
@@ -176,7 +176,7 @@ void NewRunDialog::fillModelChoices() {
 }
 
 void NewRunDialog::chooseDirectory(QComboBox* combo) {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("A Hugging Face model directory (config.json, model.safetensors)"));
+    const QString dir = chooseExistingDirectory(this, tr("A Hugging Face model directory (config.json, model.safetensors)"));
     if (dir.isEmpty()) {
         combo->setCurrentIndex(0);
         return;

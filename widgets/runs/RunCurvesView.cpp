@@ -7,7 +7,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QLabel>
 #include <QMessageBox>
@@ -18,6 +17,7 @@
 #include <qcustomplot.h>
 
 #include "common/CountTicker.h"
+#include "common/FileDialogs.h"
 #include "common/PlotFullScreen.h"
 #include "runs/CurveMath.h"
 #include "runs/RunColors.h"
@@ -283,7 +283,7 @@ QString RunCurvesView::csvText() const {
 
 void RunCurvesView::exportPlot() {
     QString filter;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export curves"), QStringLiteral("curves.png"),
+    const QString path = chooseSaveFileName(this, tr("Export curves"), QStringLiteral("curves.png"),
                                                       tr("PNG image (*.png);;PDF document (*.pdf);;CSV points (*.csv)"), &filter);
     if (path.isEmpty()) return;
     bool ok = false;

@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include <QFileDialog>
+#include <QDateTime>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -13,6 +13,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "common/FileDialogs.h"
 #include "common/OffThread.h"
 #include "runs/RunListModel.h"
 #include "runs/SettingsDifference.h"
@@ -150,7 +151,7 @@ QString RunDetailsView::selectedCheckpoint() const {
 // UI thread.
 void RunDetailsView::copyCheckpoint() {
     const QString from = selectedCheckpoint();
-    const QString to = QFileDialog::getExistingDirectory(this, tr("Copy the checkpoint into a new folder inside…"));
+    const QString to = chooseExistingDirectory(this, tr("Copy the checkpoint into a new folder inside…"));
     if (from.isEmpty() || to.isEmpty()) return;
     const std::filesystem::path target = std::filesystem::path(to.toStdString()) / std::filesystem::path(from.toStdString()).filename();
     copy_->setEnabled(false);

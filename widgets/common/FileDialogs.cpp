@@ -1,0 +1,42 @@
+#include "FileDialogs.h"
+
+#include <QFileDialog>
+
+#include "NameOnlyIconProvider.h"
+
+namespace rlhf::widgets {
+
+namespace {
+
+// Runs a dialog of `mode` and returns the path chosen, or an empty string when cancelled.
+QString choose(QWidget* parent, const QString& caption, const QString& directory, const QString& filter,
+               QFileDialog::FileMode mode, QFileDialog::AcceptMode accept, QString* selectedFilter = nullptr) {
+    NameOnlyIconProvider icons;  // outlives the dialog: declared first
+    QFileDialog dialog(parent, caption, directory, filter);
+    dialog.setOption(QFileDialog::DontUseNativeDialog);
+    dialog.setIconProvider(&icons);
+    dialog.setFileMode(mode);
+    dialog.setAcceptMode(accept);
+    if (mode == QFileDialog::Directory) dialog.setOption(QFileDialog::ShowDirsOnly);
+    if (selectedFilter && !selectedFilter->isEmpty()) dialog.selectNameFilter(*selectedFilter);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return {};
+    if (selectedFilter) *selectedFilter = dialog.selectedNameFilter();
+    return dialog.selectedFiles().constFirst();
+}
+
+}  // namespace
+
+QString chooseExistingDirectory(QWidget* parent, const QString& caption, const QString& directory) {
+    return choose(parent, caption, directory, {}, QFileDialog::Directory, QFileDialog::AcceptOpen);
+}
+
+QString chooseOpenFileName(QWidget* parent, const QString& caption, const QString& directory, const QString& filter) {
+    return choose(parent, caption, directory, filter, QFileDialog::ExistingFile, QFileDialog::AcceptOpen);
+}
+
+QString chooseSaveFileName(QWidget* parent, const QString& caption, const QString& directory, const QString& filter,
+                           QString* selectedFilter) {
+    return choose(parent, caption, directory, filter, QFileDialog::AnyFile, QFileDialog::AcceptSave, selectedFilter);
+}
+
+}  // namespace rlhf::widgets
