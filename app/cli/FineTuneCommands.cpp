@@ -244,7 +244,7 @@ void addFineTuneCommands(CLI::App& train) {
                        "Project: learns its train split's demonstrations, evaluates on validation");
     addStage<DpoStage>(train, "DPO of a GPT-2, a Llama-family model or a Mamba (--set model=DIR, usually an SFT checkpoint) on the project's preference pairs",
                        "Project: learns its train split's pairs (comparisons and rankings), evaluates on validation");
-    addStage<PpoStage>(train, "PPO of a GPT-2 policy (--set model=DIR) against a reward model (--set reward_model=DIR) on the project's prompts",
+    addStage<PpoStage>(train, "PPO of a policy (--set model=DIR: a GPT-2, Llama-family or Mamba model) against a reward model (--set reward_model=DIR) on the project's prompts",
                        "Project: rolls out its train split's prompts");
     addStage<RewardStage>(train, "Reward model (GPT2-, Llama- or Qwen2ForSequenceClassification) from a GPT-2 or a Llama-family model (--set model=DIR) on the project's preferences",
                           "Project: learns its train split's comparisons and rankings, evaluates on validation");

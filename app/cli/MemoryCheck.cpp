@@ -23,7 +23,8 @@ namespace {
 std::string parts(const model::StageMemory& m) {
     std::string out;
     const std::pair<const char*, double> named[] = {{"weights", m.weights},   {"gradients", m.gradients}, {"optimizer", m.optimizer},
-                                                    {"bf16 copies", m.autocast}, {"frozen models", m.frozen}, {"KV cache", m.cache},
+                                                    {"bf16 copies", m.autocast}, {"frozen models", m.frozen},
+                                                    {m.recurrentState ? "recurrent state" : "KV cache", m.cache},
                                                     {"activations at most", m.activations}};
     for (const auto& [name, bytes] : named)
         if (bytes > 0) out += (out.empty() ? "" : ", ") + std::string(name) + " " + model::gibibytes(bytes);

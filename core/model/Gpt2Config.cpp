@@ -37,7 +37,9 @@ double Gpt2Config::parameterCount() const {
 Gpt2Config Gpt2Config::fromJson(const nlohmann::json& j, const std::string& origin) {
     if (!j.is_object()) throw std::invalid_argument(origin + ": expected a JSON object");
     if (j.contains("model_type") && j["model_type"] != "gpt2")
-        throw std::invalid_argument(origin + ": model_type " + j["model_type"].dump() + " is not supported (expected \"gpt2\")");
+        throw std::invalid_argument(origin + ": model_type " + j["model_type"].dump() + " is not supported (gpt2, llama, qwen2 and mamba are)");
+    if (!j.contains("model_type") && !j.contains("n_positions") && !j.contains("n_ctx"))
+        throw std::invalid_argument(origin + ": no model_type field (gpt2, llama, qwen2 or mamba), and no n_positions for a GPT-2");
     Gpt2Config c;
     if (j.contains("activation_function")) {
         static const std::set<std::string> supported = {"gelu_new", "gelu_pytorch_tanh", "gelu_fast", "gelu", "relu",

@@ -75,6 +75,7 @@ void addTrained(StageMemory& e, const ModelShape& m, bool bf16) {
 StageMemory estimateStageMemory(const ModelShape& m, const StageSize& size, const ModelShape* reward) {
     StageMemory e;
     e.stage = size.stage;
+    e.recurrentState = m.family == "mamba";
     const double B = double(size.batch), T = double(size.sequence > 0 ? size.sequence : m.context);
     const std::string& s = size.stage;
     if (s == "sft" || s == "pretrain" || s == "rm") {

@@ -48,6 +48,7 @@ ModelShape modelShapeOf(const MambaConfig& config);
 struct StageMemory {
     std::string stage;
     double weights = 0, gradients = 0, optimizer = 0, autocast = 0, frozen = 0, activations = 0, cache = 0;
+    bool recurrentState = false;  // cache holds a Mamba's recurrent state (conv window and SSM state), not keys and values
     double fixed() const { return weights + gradients + optimizer + autocast + frozen; }  // whatever the data
     double total() const { return fixed() + cache + activations; }
 };

@@ -107,3 +107,15 @@ string(JSON checkpoint GET "${out}" checkpoint)
 file(READ ${checkpoint}/config.json config)
 string(JSON type GET "${config}" model_type)
 expect_equal("import-run of a Mamba: stage and model_type" "${stage} ${type}" "sft mamba")
+
+# rlhf estimate names what a Mamba keeps while it generates: its recurrent state, whose size does not
+# depend on the length: 2 layers × 64 channels × (state 8 + conv window 3) × 4 bytes = 5,632 bytes.
+run_ok(out estimate --model ${DATA}/tiny-mamba/mamba --stage chat)
+if(NOT out MATCHES "recurrent state 5.5 KiB" OR out MATCHES "KV cache")
+  message(FATAL_ERROR "estimate of a Mamba chat: ${out}")
+endif()
+foreach(newTokens 16 1024)
+  run_ok(out estimate --model ${DATA}/tiny-mamba/mamba --stage generate --new-tokens ${newTokens} --json)
+  string(JSON cache GET "${out}" cache)
+  expect_equal("a Mamba's generation state for ${newTokens} new tokens" "${cache}" 5632)
+endforeach()

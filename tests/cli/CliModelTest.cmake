@@ -98,8 +98,20 @@ endif()
 file(WRITE ${WORK}/model/config.json "{\"vocab_size\": 50257}")
 execute_process(COMMAND ${RLHF} generate --model ${WORK}/model --prompt a
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-if(NOT rc EQUAL 1 OR NOT err MATCHES "config.json: missing field n_positions")
+if(NOT rc EQUAL 1 OR NOT err MATCHES "config.json: no model_type field \\(gpt2, llama, qwen2 or mamba\\), and no n_positions for a GPT-2")
   message(FATAL_ERROR "bad config: rc=${rc} ${err}")
+endif()
+file(WRITE ${WORK}/model/config.json "{\"model_type\": \"gpt2\", \"vocab_size\": 50257}")
+execute_process(COMMAND ${RLHF} generate --model ${WORK}/model --prompt a
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "config.json: missing field n_positions")
+  message(FATAL_ERROR "a GPT-2 config without n_positions: rc=${rc} ${err}")
+endif()
+file(WRITE ${WORK}/model/config.json "{\"model_type\": \"mistral\"}")
+execute_process(COMMAND ${RLHF} generate --model ${WORK}/model --prompt a
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "config.json: model_type \"mistral\" is not supported \\(gpt2, llama, qwen2 and mamba are\\)")
+  message(FATAL_ERROR "an architecture the workbench lacks: rc=${rc} ${err}")
 endif()
 
 # rlhf train pretrain: a tiny run on a text every clone has, then the model it wrote generates.
