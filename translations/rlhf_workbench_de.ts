@@ -1518,46 +1518,51 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     </message>
     <message>
         <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="18"/>
+        <source>sft-messages — demonstrations as message lists</source>
+        <translation>sft-messages — Demonstrationen als Nachrichtenlisten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="19"/>
         <source>openai-chat — demonstrations as chat messages</source>
         <translation>openai-chat — Demonstrationen als Chat-Nachrichten</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="19"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="20"/>
         <source>rankings — K-way judgements and items to rank</source>
         <translation>rankings — K-fache Bewertungen und zu ordnende Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="20"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="21"/>
         <source>arena — Chatbot Arena battles</source>
         <translation>arena — Duelle aus Chatbot Arena</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="24"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="25"/>
         <source>All splits</source>
         <translation>Alle Splits</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="25"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="26"/>
         <source>Train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="26"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="27"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="27"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="28"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="32"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="33"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="33"/>
+        <location filename="../widgets/dataset/ExportOptionsDialog.cpp" line="34"/>
         <source>Split:</source>
         <translation>Split:</translation>
     </message>

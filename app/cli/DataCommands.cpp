@@ -27,7 +27,7 @@ std::unique_ptr<data::ProjectStore> openProject(const std::string& path, bool cr
 
 data::Format formatOption(const std::string& name) {
     auto f = data::formatFromName(name);
-    if (!f) throw UserError("--format " + name + ": unknown (auto hh trl trl-messages sft openai-chat openai-dpo rankings arena)");
+    if (!f) throw UserError("--format " + name + ": unknown (auto hh trl trl-messages sft sft-messages openai-chat openai-dpo rankings arena)");
     return *f;
 }
 
@@ -136,7 +136,7 @@ void addDataCommands(CLI::App& app) {
     CLI::App* imp = app.add_subcommand("import", "Import a JSON-lines file into a project (created if missing)");
     imp->add_option("PROJECT", o->project)->required();
     imp->add_option("FILE", o->file)->required();
-    imp->add_option("--format", o->format, "auto hh trl trl-messages sft openai-chat openai-dpo rankings arena");
+    imp->add_option("--format", o->format, "auto hh trl trl-messages sft sft-messages openai-chat openai-dpo rankings arena");
     imp->add_option("--on-error", o->onError, "abort (default: import nothing) or skip (report bad lines)")
         ->check(CLI::IsMember({"abort", "skip"}));
     imp->add_flag("--json", o->json);
@@ -145,7 +145,7 @@ void addDataCommands(CLI::App& app) {
     CLI::App* exp = app.add_subcommand("export", "Export comparisons or demonstrations as JSON lines");
     exp->add_option("PROJECT", o->project)->required();
     exp->add_option("OUT", o->file)->required();
-    exp->add_option("--format", o->format, "hh trl trl-messages sft openai-chat openai-dpo rankings arena")->required();
+    exp->add_option("--format", o->format, "hh trl trl-messages sft sft-messages openai-chat openai-dpo rankings arena")->required();
     exp->add_option("--split", o->split, "train, validation or test");
     exp->add_flag("--json", o->json);
     exp->callback([o] { runExport(*o); });

@@ -50,7 +50,7 @@ std::string nothingToExport(Database& db, bool pairs, Format format, const std::
                                               "ON p.id = k.prompt_id WHERE k.all_bad = 0 AND (?1 IS NULL OR p.split = ?1))", split);
     std::string why = std::string("no ") + (pairs ? "comparisons or ranked pairs" : "demonstrations") + where + " to export as " + formatName(format);
     if (other > 0)
-        why += pairs ? "; its " + std::to_string(other) + " demonstrations export as sft or openai-chat"
+        why += pairs ? "; its " + std::to_string(other) + " demonstrations export as sft, sft-messages or openai-chat"
                      : "; its " + std::to_string(other) + " comparisons and rankings export as hh, trl, trl-messages or openai-dpo";
     return why;
 }

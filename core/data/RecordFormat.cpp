@@ -22,7 +22,8 @@ struct FormatName {
     const char* name;
 };
 const FormatName kNames[] = {{Format::Auto, "auto"},          {Format::Hh, "hh"},   {Format::Trl, "trl"},
-                             {Format::TrlMessages, "trl-messages"}, {Format::Sft, "sft"}, {Format::OpenAiChat, "openai-chat"},
+                             {Format::TrlMessages, "trl-messages"}, {Format::Sft, "sft"}, {Format::SftMessages, "sft-messages"},
+                             {Format::OpenAiChat, "openai-chat"},
                              {Format::OpenAiDpo, "openai-dpo"}, {Format::Rankings, "rankings"}, {Format::Arena, "arena"}};
 
 void expectFields(const json& r, std::initializer_list<const char*> required, std::initializer_list<const char*> optional = {}) {
@@ -179,7 +180,7 @@ Format detectFormat(const json& r) {
     if (has("prompt") && has("responses")) return Format::Rankings;
     if (has("model_a") && has("model_b")) return Format::Arena;
     if (has("messages")) return Format::OpenAiChat;
-    if (has("prompt") && has("completion")) return Format::Sft;
+    if (has("prompt") && has("completion")) return r["prompt"].is_array() ? Format::SftMessages : Format::Sft;
     if (has("prompt") && has("chosen")) return r["prompt"].is_array() ? Format::TrlMessages : Format::Trl;
     if (has("chosen") && has("rejected")) return Format::Hh;
     std::string fields;
@@ -209,6 +210,11 @@ Record parseRecord(Format format, const json& r) {
         expectFields(r, {"prompt", "completion"});
         rec.prompt.text = stringField(r, "prompt");
         rec.chosen.text = stringField(r, "completion");
+        return rec;
+    case Format::SftMessages:
+        expectFields(r, {"prompt", "completion"});
+        rec.prompt = messagesField(r["prompt"], "prompt", true);
+        rec.chosen = messagesField(r["completion"], "completion", false);
         return rec;
     case Format::OpenAiChat: {
         expectFields(r, {"messages"});
@@ -253,6 +259,7 @@ nlohmann::ordered_json renderRecord(Format format, const Record& rec) {
         return o;
     }
     case Format::Sft: return ojson{{"prompt", rec.prompt.text}, {"completion", asText(rec.chosen)}};
+    case Format::SftMessages: return ojson{{"prompt", asMessages(rec.prompt, true)}, {"completion", asMessages(rec.chosen, false)}};
     case Format::OpenAiChat: {
         json messages = asMessages(rec.prompt, true);
         for (const auto& m : asMessages(rec.chosen, false)) messages.push_back(m);

@@ -6,6 +6,7 @@
 //   trl           {"prompt", "chosen", "rejected"[, "margin"]} strings
 //   trl-messages  the same with [{role, content}] lists
 //   sft           {"prompt", "completion"}
+//   sft-messages  the same with [{role, content}] lists (TRL's conversational prompt-completion)
 //   openai-chat   {"messages": [...]}: the last message (assistant) is the demonstration
 //   openai-dpo    {"input": {"messages"}, "preferred_output": [...], "non_preferred_output": [...]}
 //   rankings      {"prompt", "responses": [...], "ranking": [[...], ...], "labeller", ...} (labelling/RankingLine.h)
@@ -21,7 +22,7 @@ namespace rlhf::data {
 
 // Rankings (K-way judgements) and Arena (battles) have their own readers and writers (RankingFile,
 // ArenaFile); the others are records below.
-enum class Format { Auto, Hh, Trl, TrlMessages, Sft, OpenAiChat, OpenAiDpo, Rankings, Arena };
+enum class Format { Auto, Hh, Trl, TrlMessages, Sft, SftMessages, OpenAiChat, OpenAiDpo, Rankings, Arena };
 
 std::optional<Format> formatFromName(const std::string& name);
 std::string formatName(Format format);

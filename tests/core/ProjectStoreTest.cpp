@@ -38,7 +38,7 @@ std::string dumpRows(ProjectStore& store) {
     return out;
 }
 
-const char* kFormats[] = {"hh", "trl", "trl-messages", "sft", "openai-chat", "openai-dpo"};
+const char* kFormats[] = {"hh", "trl", "trl-messages", "sft", "sft-messages", "openai-chat", "openai-dpo"};
 
 // The comparisons and demonstrations of a project as turns (roles and texts, the framing a format adds
 // left out: contentMessages), sorted: equal for two projects that hold the same data.

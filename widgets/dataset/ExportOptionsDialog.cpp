@@ -15,6 +15,7 @@ ExportOptionsDialog::ExportOptionsDialog(QWidget* parent) : QDialog(parent) {
         {"trl-messages", tr("trl-messages — comparisons as message lists")},
         {"openai-dpo", tr("openai-dpo — comparisons for OpenAI preference tuning")},
         {"sft", tr("sft — demonstrations as prompt / completion")},
+        {"sft-messages", tr("sft-messages — demonstrations as message lists")},
         {"openai-chat", tr("openai-chat — demonstrations as chat messages")},
         {"rankings", tr("rankings — K-way judgements and items to rank")},
         {"arena", tr("arena — Chatbot Arena battles")},
