@@ -10,6 +10,7 @@
 
 #include "CliSupport.h"
 #include "EngineCommands.h"
+#include "JobModelCheck.h"
 #include "data/Exporter.h"
 #include "data/ProjectStore.h"
 #include "data/PromptTexts.h"
@@ -46,7 +47,26 @@ struct JobSettings {
     train::DpoConfig dpo;          // the DPO settings (dpo stage)
     train::FineTuneConfig config;  // the stage's settings (for dpo, its FineTuneConfig part)
     train::PpoConfig ppo;          // the PPO settings (ppo stage)
+    bool conversational = false;   // the model has a chat template: rows as message lists, which the trainers render in it
+    std::vector<std::string> warnings;
 };
+
+// The job's models, checked before anything is written: a reward model where a language model starts the
+// stage (or the other way round) is refused, as `rlhf train` refuses it; a model not on this machine is
+// taken as given, with a warning.
+void checkJobModels(const ExportJobOptions& o, JobSettings& s) {
+    const std::string model = s.given["model"].get<std::string>();
+    if (const auto m = inspectJobModel(model, "model", s.warnings)) {
+        if (m->scoreHead && o.stage != "rm")
+            throw UserError("model: " + model + " is a reward model (its weights have a score head); the " + o.stage +
+                            " stage starts from a language model");
+        s.conversational = m->chatTemplate;
+    }
+    if (o.stage != "ppo") return;
+    const std::string reward = s.ppo.rewardModel;
+    if (const auto r = inspectJobModel(reward, "reward_model", s.warnings); r && !r->scoreHead)
+        throw UserError("reward_model: " + reward + " is not a reward model (its weights have no score.weight; train one with rlhf train rm)");
+}
 
 JobSettings jobSettings(const ExportJobOptions& o) {
     JobSettings s;
@@ -70,13 +90,15 @@ JobSettings jobSettings(const ExportJobOptions& o) {
     } catch (const std::invalid_argument& e) {
         throw UserError(e.what());
     }
+    checkJobModels(o, s);
     return s;
 }
 
 std::string jobReadme(const ExportJobOptions& o, const std::string& command) {
     return "# " + o.stage + " job for TRL, exported by RLHF Workbench\n\n"
            "From `" + fs::absolute(o.project).lexically_normal().string() + "` with `rlhf export-job`.\n\n"
-           "- `data/train.jsonl`, `data/test.jsonl`: the project's train and validation splits in TRL's format\n"
+           "- `data/train.jsonl`, `data/test.jsonl`: the project's train and validation splits in TRL's format (its\n"
+           "  conversational one, message lists, for a model with a chat template: TRL renders them in it)\n"
            "- `config.yaml`: the stage's settings under TRL's names (`trl " + command + " --config config.yaml`)\n"
            "- `settings.json`: the same settings under the workbench's names\n"
            "- `model_name_or_path` is the model's path on the machine that exported the job: copy the model to the\n"
@@ -87,26 +109,37 @@ std::string jobReadme(const ExportJobOptions& o, const std::string& command) {
            "    rlhf import-run PROJECT output/checkpoint-N\n";
 }
 
+// The rows' format: TRL's conversational one (message lists, which TRL renders in the model's chat
+// template, as the workbench trains such a model) when the model has a chat template, else its standard one.
+data::Format trlDataFormat(const std::string& stage, bool conversational) {
+    if (stage == "sft") return conversational ? data::Format::SftMessages : data::Format::Sft;
+    return conversational ? data::Format::TrlMessages : data::Format::Trl;
+}
+
 // data/: TRL's prompt-completion rows for SFT, prompt/chosen/rejected for the reward model and DPO.
-std::pair<int64_t, int64_t> writeData(data::Database& db, const ExportJobOptions& o, const fs::path& dataDir) {
+std::pair<int64_t, int64_t> writeData(data::Database& db, const ExportJobOptions& o, const fs::path& dataDir, data::Format format) {
     fs::create_directories(dataDir);
-    const auto format = o.stage == "sft" ? data::Format::Sft : data::Format::Trl;
-    const int64_t train = data::exportJsonl(db, (dataDir / "train.jsonl").string(), format, "train").records;
+    const int64_t train = data::exportJsonl(db, (dataDir / "train.jsonl").string(), format, "train", false).records;
     if (train == 0)
-        throw UserError(o.project + ": no " + std::string(o.stage == "sft" ? "demonstrations" : "preference pairs") +
-                        " in the train split to export");
+        throw UserError(o.project + ": no " + std::string(o.stage == "sft" ? "demonstrations" : "comparisons or ranked pairs") +
+                        " in the train split to export (" +
+                        (o.stage == "sft" ? "an sft job trains on demonstrations" : "an " + o.stage + " job trains on preference pairs") + ")");
     const int64_t test = data::exportJsonl(db, (dataDir / "test.jsonl").string(), format, "validation", false).records;
     return {train, test};
 }
 
-// PPO: the train and validation prompts as {"prompt": text} lines (the validation ones for reference:
-// OpenRLHF evaluates only with a remote reward function); returns their counts.
-std::pair<int64_t, int64_t> writePrompts(data::Database& db, const fs::path& dataDir) {
+// PPO: the train and validation prompts as {"prompt": text} lines, or {"prompt": [messages]} for a policy
+// with a chat template (OpenRLHF's --data.apply_chat_template renders them; an HH dialogue keeps its turns);
+// the validation ones for reference: OpenRLHF evaluates only with a remote reward function. Returns the counts.
+std::pair<int64_t, int64_t> writePrompts(data::Database& db, const fs::path& dataDir, bool conversational) {
     fs::create_directories(dataDir);
     std::pair<int64_t, int64_t> counts;
     for (auto [split, file, count] : {std::tuple{"train", "prompts.jsonl", &counts.first}, {"validation", "eval_prompts.jsonl", &counts.second}}) {
         std::string lines;
-        for (const auto& prompt : data::readPromptTexts(db, split)) lines += nlohmann::json{{"prompt", prompt}}.dump() + "\n";
+        for (const auto& prompt : data::readPromptTexts(db, split)) {
+            const nlohmann::json value = conversational ? data::contentMessages({prompt, std::nullopt}, true) : nlohmann::json(prompt);
+            lines += nlohmann::json{{"prompt", value}}.dump() + "\n";
+        }
         *count = static_cast<int64_t>(std::count(lines.begin(), lines.end(), '\n'));
         if (*count > 0) writeText(dataDir / file, lines);
     }
@@ -133,8 +166,8 @@ std::string ppoJobReadme(const ExportJobOptions& o) {
 
 nlohmann::ordered_json writePpoJob(const ExportJobOptions& o, const JobSettings& settings, const fs::path& partial) {
     auto store = data::ProjectStore::open(o.project, false);
-    const auto counts = writePrompts(store->database(), partial / "data");
-    train::OpenRlhfPrompts prompts{"data/prompts.jsonl", counts.first, 0};
+    const auto counts = writePrompts(store->database(), partial / "data", settings.conversational);
+    train::OpenRlhfPrompts prompts{"data/prompts.jsonl", counts.first, 0, settings.conversational};
     try {
         prompts.maxLength = model::modelShapeOf(settings.ppo.model).context;
     } catch (const std::invalid_argument&) {  // a model only on the cluster: OpenRLHF's default length
@@ -151,18 +184,20 @@ nlohmann::ordered_json writePpoJob(const ExportJobOptions& o, const JobSettings&
     writeText(partial / "settings.json", settings.given.dump(2) + "\n");
     writeText(partial / "README.md", ppoJobReadme(o));
     return {{"openrlhf_command", "python3 -m openrlhf.cli.train_ppo_ray"}, {"train_prompts", counts.first},
-            {"eval_prompts", counts.second}};
+            {"eval_prompts", counts.second}, {"data_format", settings.conversational ? "messages" : "text"}};
 }
 
 // Writes the job into OUT.partial with `write` (which returns what to report), then renames it to OUT:
 // a folder that is there is whole.
 void writeJobFolder(const ExportJobOptions& o, const std::function<nlohmann::ordered_json(const fs::path&)>& write) {
     const fs::path out = fs::absolute(o.out).lexically_normal();
-    if (fs::exists(out) && !(fs::is_directory(out) && fs::is_empty(out)))
-        throw UserError(o.out + ": exists and is not empty (the job goes into a new folder)");
+    if (fs::exists(out) && !fs::is_directory(out)) throw UserError(o.out + ": is a file (the job goes into a new or empty folder)");
+    if (fs::exists(out) && !fs::is_empty(out)) throw UserError(o.out + ": exists and is not empty (the job goes into a new folder)");
     const fs::path partial = out.string() + ".partial";
-    fs::remove_all(partial);
-    fs::create_directories(partial);
+    std::error_code error;
+    fs::remove_all(partial, error);
+    if (!error) fs::create_directories(partial, error);
+    if (error) throw UserError(o.out + ": cannot create the job's folder (" + error.message() + ")");
     try {
         nlohmann::ordered_json result = {{"out", out.string()}, {"stage", o.stage}};
         result.update(write(partial));
@@ -188,7 +223,8 @@ nlohmann::ordered_json writeTrlJob(const ExportJobOptions& o, const JobSettings&
         }
     }();
     auto store = data::ProjectStore::open(o.project, false);
-    const auto [train, test] = writeData(store->database(), o, partial / "data");
+    const data::Format format = trlDataFormat(o.stage, settings.conversational);
+    const auto [train, test] = writeData(store->database(), o, partial / "data", format);
     if (test == 0) {  // nothing to evaluate on
         arguments["eval_strategy"] = "no";
         arguments.erase("eval_steps");
@@ -200,13 +236,16 @@ nlohmann::ordered_json writeTrlJob(const ExportJobOptions& o, const JobSettings&
     writeText(partial / "deepspeed_zero2.yaml", train::deepSpeedZero2Config(settings.config.precision != "fp32"));
     writeText(partial / "settings.json", settings.given.dump(2) + "\n");
     writeText(partial / "README.md", jobReadme(o, command));
-    return {{"trl_command", "trl " + command + " --config config.yaml"}, {"train_records", train}, {"test_records", test}};
+    return {{"trl_command", "trl " + command + " --config config.yaml"}, {"train_records", train}, {"test_records", test},
+            {"data_format", data::formatName(format)}};
 }
 
 void exportJob(const ExportJobOptions& o) {
     const JobSettings settings = jobSettings(o);
     writeJobFolder(o, [&](const fs::path& partial) {
-        return o.stage == "ppo" ? writePpoJob(o, settings, partial) : writeTrlJob(o, settings, partial);
+        auto result = o.stage == "ppo" ? writePpoJob(o, settings, partial) : writeTrlJob(o, settings, partial);
+        if (!settings.warnings.empty()) result["warnings"] = settings.warnings;
+        return result;
     });
 }
 

@@ -244,6 +244,11 @@ InstructFormat instructFormatForModel(const std::string& dir, const std::string&
     return format;
 }
 
+std::string chatTemplateOfModel(const std::string& dir) {
+    const std::string path = (std::filesystem::path(dir) / "tokenizer_config.json").string();
+    return chatTemplateOf(readTokenizerConfig(path), path);
+}
+
 std::vector<int> endOfTurnIds(const InstructFormat& format, const text::Tokenizer& tokenizer) {
     std::vector<int> ids;
     for (const auto& token : format.endOfTurnTokens())

@@ -72,4 +72,8 @@ std::optional<InstructFormat> detectInstructFormat(const std::string& jinjaTempl
 // when neither says.
 InstructFormat instructFormatForModel(const std::string& dir, const std::string& chosen = {});
 
+// The Jinja chat template of the model in `dir` (tokenizer_config.json's chat_template, as above), whatever
+// its format; empty when the directory has none. Throws std::invalid_argument for an unreadable file.
+std::string chatTemplateOfModel(const std::string& dir);
+
 }  // namespace rlhf::chat

@@ -72,6 +72,7 @@ std::vector<CommandArgument> openRlhfPpoArguments(const PpoConfig& c, const Open
         a.push_back({"--algo.kl.target", number(c.klTarget)});
         a.push_back({"--algo.kl.horizon", std::to_string(static_cast<int64_t>(c.klHorizon))});  // argparse: an int
     }
+    if (prompts.chatTemplate) a.push_back({"--data.apply_chat_template", ""});
     if (prompts.maxLength > 0) a.push_back({"--data.max_len", std::to_string(prompts.maxLength)});
     addOptimiser(a, "actor", c);
     addOptimiser(a, "critic", c);

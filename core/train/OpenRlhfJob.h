@@ -38,6 +38,7 @@ struct OpenRlhfPrompts {
     std::string trainFile;
     int64_t trainCount = 0;
     int64_t maxLength = 0;  // prompt + response tokens at most: the policy's context (0: OpenRLHF's default)
+    bool chatTemplate = false;  // the prompts are message lists for the policy's chat template (--data.apply_chat_template)
 };
 
 // Throws std::invalid_argument for settings OpenRLHF cannot take.

@@ -196,13 +196,80 @@ if(rc EQUAL 0 OR NOT err MATCHES "schedule linear with min_lr > 0 has no Trainer
   message(FATAL_ERROR "export-job linear with min_lr: ${err}")
 endif()
 
+# The job's models are checked without loading their weights: a reward model cannot start an SFT job, a
+# language model is no reward model, a model without a tokenizer is refused; one that is not on this
+# machine is taken as given (for a model only on the cluster), with a warning. A file is no job folder.
+file(REMOVE_RECURSE ${WORK}/rm-project.rlhf ${WORK}/rm-project.rlhf.d)
+run_ok(out import ${WORK}/rm-project.rlhf ${DATA}/formats/hh.jsonl)
+run_ok(out train rm ${WORK}/rm-project.rlhf --set model=${WORK}/ids-model --set max_steps=1 --set batch_size=2 --set checkpoint_every=1 --json)
+string(REGEX MATCH "{\"run\":[^\n]*}" result "${out}")  # the last line; the others are progress
+string(JSON RM GET "${result}" checkpoint)
+file(WRITE ${WORK}/a-file "")
+foreach(case "sft;model=${RM};model: ${RM} is a reward model \\(its weights have a score head\\)"
+             "dpo;model=${DATA}/tiny-llama/llama;model: ${DATA}/tiny-llama/llama: no tokenizer files"
+             "ppo;model=${WORK}/ids-model;--set;reward_model=${WORK}/ids-model;reward_model: ${WORK}/ids-model is not a reward model")
+  list(GET case 0 stage)
+  list(POP_FRONT case)
+  list(POP_BACK case message)
+  execute_process(COMMAND ${RLHF} export-job ${WORK}/runs.rlhf --stage ${stage} --out ${WORK}/refused-job --set ${case}
+                  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  if(rc EQUAL 0 OR NOT err MATCHES "${message}" OR EXISTS ${WORK}/refused-job OR EXISTS ${WORK}/refused-job.partial)
+    message(FATAL_ERROR "export-job ${stage} ${case}: rc=${rc} ${err}")
+  endif()
+endforeach()
+execute_process(COMMAND ${RLHF} export-job ${WORK}/runs.rlhf --stage dpo --out ${WORK}/a-file --set model=${WORK}/ids-model
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(rc EQUAL 0 OR NOT err MATCHES "a-file: is a file")
+  message(FATAL_ERROR "export-job into a file: rc=${rc} ${err}")
+endif()
+file(REMOVE_RECURSE ${WORK}/cluster-job)
+run_ok(out export-job ${WORK}/runs.rlhf --stage dpo --out ${WORK}/cluster-job --set model=/models/on-the-cluster --json)
+string(JSON warning GET "${out}" warnings 0)
+file(READ ${WORK}/cluster-job/config.yaml yaml)
+if(NOT warning MATCHES "/models/on-the-cluster is not on this machine" OR NOT yaml MATCHES "\nmodel_name_or_path: \"/models/on-the-cluster\"\n")
+  message(FATAL_ERROR "export-job of a model only on the cluster: ${out}\n${yaml}")
+endif()
+
+# A model with a chat template gets TRL's conversational rows, which TRL renders in the template as
+# rlhf train renders them: an HH dialogue's turns as messages, the responses as assistant messages
+# without HH's leading space (the same rows as rlhf export --format trl-messages / sft-messages).
+file(REMOVE_RECURSE ${WORK}/chat-job ${WORK}/chat-sft-job ${WORK}/demos.rlhf)
+run_ok(out export-job ${WORK}/runs.rlhf --stage dpo --out ${WORK}/chat-job --set model=${DATA}/tiny-llama/llama3-chat --json)
+string(JSON format GET "${out}" data_format)
+run_ok(exported export ${WORK}/runs.rlhf ${WORK}/runs-trl-messages.jsonl --format trl-messages --split train)
+file(READ ${WORK}/runs-trl-messages.jsonl expected)
+file(READ ${WORK}/chat-job/data/train.jsonl rows)
+expect_equal("a chat model's DPO rows (${format})" "${rows}" "${expected}")
+expect_equal("their format" "${format}" "trl-messages")
+if(NOT rows MATCHES "^{\"prompt\":\\[{\"content\":\"[^\"]*\",\"role\":\"user\"}")
+  message(FATAL_ERROR "chat-template DPO rows: ${rows}")
+endif()
+run_ok(out import ${WORK}/demos.rlhf ${DATA}/formats/sft.jsonl)
+run_ok(out export-job ${WORK}/demos.rlhf --stage sft --out ${WORK}/chat-sft-job --set model=${DATA}/tiny-llama/llama3-chat --json)
+string(JSON format GET "${out}" data_format)
+file(READ ${WORK}/chat-sft-job/data/train.jsonl rows)
+expect_equal("a chat model's SFT rows" "${format}" "sft-messages")
+if(NOT rows MATCHES "{\"prompt\":\\[{\"content\":\"Write a haiku\",\"role\":\"user\"}\\],\"completion\":\\[{\"content\":\"Old pond")
+  message(FATAL_ERROR "chat-template SFT rows: ${rows}")
+endif()
+file(REMOVE_RECURSE ${WORK}/chat-ppo-job)
+run_ok(out export-job ${WORK}/runs.rlhf --stage ppo --out ${WORK}/chat-ppo-job --set model=${DATA}/tiny-llama/llama3-chat
+       --set reward_model=${RM} --json)
+string(JSON format GET "${out}" data_format)
+file(READ ${WORK}/chat-ppo-job/data/prompts.jsonl rows)
+file(READ ${WORK}/chat-ppo-job/openrlhf_args.sh args)
+if(NOT format STREQUAL "messages" OR NOT rows MATCHES "^{\"prompt\":\\[{\"content\":\"Hi there\",\"role\":\"user\"},{\"content\":\"Hello!\",\"role\":\"assistant\"}"
+   OR NOT args MATCHES "\n  --data\\.apply_chat_template\n")
+  message(FATAL_ERROR "chat-template PPO prompts (${format}): ${rows}\n${args}")
+endif()
+
 # export-job --stage ppo: an OpenRLHF job. The prompts as {"prompt": …} lines, the settings as
 # train_ppo_ray's dotted arguments (max_steps 5 × rollout_batch 4 = 20 prompts wanted), a launch script
 # that submits it to Ray; settings OpenRLHF lacks are refused; its model comes back with import-run, its
 # curves from the TensorBoard folder OpenRLHF writes (or without them, --no-log).
 file(REMOVE_RECURSE ${WORK}/ppo-job)
 run_ok(out export-job ${WORK}/runs.rlhf --stage ppo --out ${WORK}/ppo-job --set model=${WORK}/ids-model
-       --set reward_model=${WORK}/ids-model --set max_steps=5 --set rollout_batch=4 --set mini_batch=2
+       --set reward_model=${RM} --set max_steps=5 --set rollout_batch=4 --set mini_batch=2
        --set lr=2e-6 --set min_lr=5e-7 --set warmup_steps=1 --set kl_target=6 --json)
 string(JSON prompts GET "${out}" train_prompts)
 file(READ ${WORK}/ppo-job/data/prompts.jsonl promptText)
@@ -217,7 +284,7 @@ if(samples GREATER prompts)
   set(samples ${prompts})
 endif()
 file(READ ${WORK}/ppo-job/openrlhf_args.sh args)
-foreach(line "--actor.model_name_or_path '${WORK}/ids-model'" "--critic.model_name_or_path '${WORK}/ids-model'"
+foreach(line "--actor.model_name_or_path '${WORK}/ids-model'" "--critic.model_name_or_path '${RM}'"
              "--rollout.batch_size '4'" "--train.batch_size '2'" "--actor.adam.lr '2e-06'" "--critic.adam.lr '2e-06'"
              "--actor.min_lr_ratio '0.25'" "--actor.lr_warmup_ratio '0.2'" "--algo.kl.target '6'"
              "--data.max_samples '${samples}'" "--train.num_episodes '${episodes}'" "--ckpt.save_hf" "--data.max_len '64'")
@@ -231,7 +298,7 @@ execute_process(COMMAND bash -n ${WORK}/ppo-job/launch.sh RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0 OR NOT launch MATCHES "ray job submit [^\n]*\n  -- python3 -m openrlhf\\.cli\\.train_ppo_ray \"\\$\\{ARGS\\[@\\]\\}\"")
   message(FATAL_ERROR "export-job ppo: launch.sh:\n${launch}")
 endif()
-if(args MATCHES "--eval\\.|--ckpt\\.output_dir")
+if(args MATCHES "--eval\\.|--ckpt\\.output_dir|--data\\.apply_chat_template")
   message(FATAL_ERROR "export-job ppo: evaluation (OpenRLHF's needs a remote reward) or a relative output in:\n${args}")
 endif()
 # launch.sh refuses before submitting: no OUTPUT_DIR; a mini_batch of 2 on 8 GPUs.
@@ -244,7 +311,7 @@ foreach(case "GPUS_PER_NODE=1;set OUTPUT_DIR to an absolute path" "OUTPUT_DIR=/s
   endif()
 endforeach()
 execute_process(COMMAND ${RLHF} export-job ${WORK}/runs.rlhf --stage ppo --out ${WORK}/ppo-job2 --set model=${WORK}/ids-model
-                --set reward_model=${WORK}/ids-model --set missing_eos_penalty=1 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+                --set reward_model=${RM} --set missing_eos_penalty=1 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(rc EQUAL 0 OR NOT err MATCHES "missing_eos_penalty 1: OpenRLHF's PPO has no such penalty" OR EXISTS ${WORK}/ppo-job2
    OR EXISTS ${WORK}/ppo-job2.partial)
   message(FATAL_ERROR "export-job ppo with missing_eos_penalty: ${err}")
