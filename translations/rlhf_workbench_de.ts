@@ -3781,52 +3781,57 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
     </message>
     <message>
         <location filename="../widgets/runs/RunListModel.cpp" line="23"/>
-        <location filename="../widgets/runs/RunListModel.cpp" line="173"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="175"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="176"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="178"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="187"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="179"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunListModel.cpp" line="190"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="198"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="201"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="199"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="202"/>
         <source>From</source>
         <translation>Ab</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="200"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="203"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="201"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="204"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="202"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="205"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="203"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="206"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="204"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="207"/>
         <source>Latest</source>
         <translation>Zuletzt</translation>
     </message>

@@ -77,11 +77,11 @@ void listRuns(const std::string& project, bool json) {
     for (auto r : data::RunStore(store->database()).runs()) {
         r.status = train::observedRunStatus(r.status, data::RunStore::directoryOf(store->checkpointsDirectory(), r.id, r.kind));
         auto orNull = [](const auto& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
-        list.push_back({{"id", r.id}, {"kind", r.kind}, {"status", r.status}, {"last_step", r.lastStep},
+        list.push_back({{"id", r.id}, {"kind", r.kind}, {"name", r.name}, {"status", r.status}, {"last_step", r.lastStep},
                         {"checkpoint", orNull(r.lastCheckpoint)}, {"message", r.message}, {"created_at", r.createdAt},
                         {"finished_at", orNull(r.finishedAt)}, {"parent_run", orNull(r.parentRunId)}});
         if (!json)
-            std::cout << r.id << "  " << r.kind << "  " << r.status << "  step " << r.lastStep << "  "
+            std::cout << r.id << "  " << r.kind << (r.name.empty() || r.name == r.kind ? "" : "  \"" + r.name + "\"") << "  " << r.status << "  step " << r.lastStep << "  "
                       << r.lastCheckpoint.value_or("(no checkpoint)") << (r.message.empty() ? "" : "  " + r.message) << '\n';
     }
     if (json) printJsonLine({{"runs", list}});

@@ -130,6 +130,10 @@ run_ok(out import-run ${WORK}/runs.rlhf ${WORK}/imported --stage sft --name "fro
 if(NOT out MATCHES "stage: sft\nname: from the cluster\n")
   message(FATAL_ERROR "import-run --stage --name: ${out}")
 endif()
+run_ok(out runs ${WORK}/runs.rlhf)  # the list names a run whose name is not just its stage
+if(NOT out MATCHES "\n2  sft  \"from the cluster\"  finished  step ")
+  message(FATAL_ERROR "rlhf runs: ${out}")
+endif()
 execute_process(COMMAND ${RLHF} import-run ${WORK}/runs.rlhf ${WORK}/imported --stage rm OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(rc EQUAL 0 OR NOT err MATCHES "--stage rm needs a reward model")
   message(FATAL_ERROR "import-run --stage rm without a score head: ${err}")

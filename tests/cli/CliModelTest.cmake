@@ -171,7 +171,7 @@ if(NOT step EQUAL 3 OR NOT valLoss GREATER 0 OR NOT run EQUAL 1 OR NOT EXISTS ${
 endif()
 run_ok(out train sft ${WORK}/sft.rlhf --resume 1 --set max_steps=4 --threads 2 --json)
 run_ok(runs runs ${WORK}/sft.rlhf --json)
-if(NOT out MATCHES "\"steps\":4" OR NOT runs MATCHES "\"kind\":\"sft\",\"last_step\":4,\"message\":\"\",\"parent_run\":null,\"status\":\"finished\"")
+if(NOT out MATCHES "\"steps\":4" OR NOT runs MATCHES "\"kind\":\"sft\",\"last_step\":4,\"message\":\"\",\"name\":\"sft\",\"parent_run\":null,\"status\":\"finished\"")
   message(FATAL_ERROR "train sft --resume: ${out} ${runs}")
 endif()
 run_ok(out generate --model ${checkpoint} --prompt "Question 3: what comes next?\nAnswer:" --greedy --max-new-tokens 3)

@@ -366,6 +366,7 @@ private slots:
         const RunEntry* e = panel.model()->entry(id);
         QCOMPARE(e->row.kind, std::string("dpo"));
         QCOMPARE(e->row.name, std::string("from the cluster"));
+        QCOMPARE(panel.model()->data(panel.model()->indexOf(id)).toString(), QString("#%1 DPO — from the cluster").arg(id));
         QCOMPARE(e->headline.value_or(-1), 0.65);  // the log's last training loss
         auto* view = panel.findChild<QTreeView*>();
         QVERIFY(QTest::qWaitFor([&] {

@@ -165,6 +165,8 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
 QVariant RunListModel::runData(const RunEntry& e, int column, int role) const {
     if (role == RunIdRole) return QVariant::fromValue<qint64>(e.row.id);
     if (role == Qt::ToolTipRole && column == StatusColumn && !e.row.message.empty()) return QString::fromStdString(e.row.message);
+    const bool named = !e.row.name.empty() && e.row.name != e.row.kind;  // a run's name is its kind unless one was given
+    if (role == Qt::ToolTipRole && column == RunColumn && named) return QString::fromStdString(e.row.name);
     if (role == Qt::TextAlignmentRole && (column == DurationColumn || column == StepsColumn)) return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole) return {};
     const QLocale locale;
@@ -173,7 +175,8 @@ QVariant RunListModel::runData(const RunEntry& e, int column, int role) const {
         const QString name = tr("#%1 %2").arg(e.row.id).arg(kindName(e.row.kind));
         // A run of another architecture than GPT-2 says which.
         const QString architecture = architectureName(e.architecture);
-        return architecture.isEmpty() ? name : tr("%1 · %2").arg(name, architecture);
+        const QString title = architecture.isEmpty() ? name : tr("%1 · %2").arg(name, architecture);
+        return named ? tr("%1 — %2").arg(title, QString::fromStdString(e.row.name)) : title;
     }
     case FromColumn: return startedFrom(e);
     case StatusColumn: return runStatusName(e.status);
