@@ -2395,12 +2395,17 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Ein Hugging-Face-Modellverzeichnis (config.json, model.safetensors)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="185"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="186"/>
         <source>%1 has no config.json: not a Hugging Face model directory.</source>
         <translation>%1 hat keine config.json: kein Hugging-Face-Modellverzeichnis.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="236"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="192"/>
+        <source>%1 has no tokenizer files (tokenizer.json, tokenizer.model, or vocab.json and merges.txt): a run could not read its data with it.</source>
+        <translation>%1 hat keine Tokenizer-Dateien (tokenizer.json, tokenizer.model oder vocab.json und merges.txt): ein Lauf könnte seine Daten damit nicht lesen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="245"/>
         <source>Open the panel</source>
         <translation>Bereich öffnen</translation>
     </message>

@@ -7,10 +7,13 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QLabel>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QTimer>
 #include <QTreeView>
 #include <filesystem>
 #include <fstream>
@@ -173,6 +176,46 @@ private slots:
                                              "{\"step\": 2, \"prompt\": \"a\", \"response\": \"c\", \"score\": 1.5}\n{\"step\": 3, \"resp", 1);
         QCOMPARE(samples.size(), size_t(1));  // the cut last line is skipped, the last one kept
         QCOMPARE(samples[0].score, 1.5);
+    }
+
+    // A directory chosen to start from must have a config.json and tokenizer files, said in the dialog
+    // before any run is recorded; one that has them becomes the choice.
+    void aChosenDirectoryNeedsATokenizer() {
+        const fs::path bare = tmp_ / "no-tokenizer";
+        fs::create_directories(bare);
+        fs::copy_file(model_ / "config.json", bare / "config.json", fs::copy_options::overwrite_existing);
+        NewRunDialog dialog(QString::fromStdString(project_.string()), {}, {});
+        dialog.preset("sft", QString());
+        dialog.show();
+        QComboBox* model = nullptr;
+        for (auto* c : dialog.findChildren<QComboBox*>())
+            if (c->isEnabled() && c->findText(QStringLiteral("Choose a Hugging Face directory…")) >= 0) model = c;
+        QVERIFY(model);
+        const auto choose = [&](const fs::path& dir) {
+            QTimer::singleShot(0, [dir] {
+                if (auto* files = qobject_cast<QFileDialog*>(QApplication::activeModalWidget())) {
+                    files->selectFile(QString::fromStdString(dir.string()));
+                    QMetaObject::invokeMethod(files, "accept");
+                }
+            });
+            const int item = model->findText(QStringLiteral("Choose a Hugging Face directory…"));
+            model->setCurrentIndex(item);
+            emit model->activated(item);
+        };
+        const auto shownError = [&] {
+            for (auto* label : dialog.findChildren<QLabel*>())
+                if (label->text().contains(QStringLiteral("has no "))) return label->text();
+            return QString();
+        };
+        choose(bare);
+        QCOMPARE(shownError(), QString("%1 has no tokenizer files (tokenizer.json, tokenizer.model, or vocab.json and merges.txt): "
+                                       "a run could not read its data with it.").arg(QString::fromStdString(bare.string())));
+        QVERIFY(model->currentData().toString() != QString::fromStdString(bare.string()));
+        for (const char* name : {"vocab.json", "merges.txt"})
+            fs::copy_file(model_ / name, bare / name, fs::copy_options::overwrite_existing);
+        choose(bare);
+        QCOMPARE(shownError(), QString());
+        QCOMPARE(model->currentData().toString(), QString::fromStdString(bare.string()));
     }
 
     void startWatchPauseResumeStopAndQueue() {

@@ -181,11 +181,20 @@ void NewRunDialog::chooseDirectory(QComboBox* combo) {
         combo->setCurrentIndex(0);
         return;
     }
-    if (!QFileInfo::exists(dir + QStringLiteral("/config.json"))) {
+    const auto has = [&dir](const char* name) { return QFileInfo::exists(dir + QLatin1Char('/') + QLatin1String(name)); };
+    if (!has("config.json")) {
         error_->setText(tr("%1 has no config.json: not a Hugging Face model directory.").arg(dir));
         combo->setCurrentIndex(0);
         return;
     }
+    // Every stage reads its data through the model's tokenizer (the engine refuses a directory without one).
+    if (!has("tokenizer.json") && !has("tokenizer.model") && !(has("vocab.json") && has("merges.txt"))) {
+        error_->setText(tr("%1 has no tokenizer files (tokenizer.json, tokenizer.model, or vocab.json and merges.txt): "
+                           "a run could not read its data with it.").arg(dir));
+        combo->setCurrentIndex(0);
+        return;
+    }
+    error_->clear();
     combo->insertItem(0, dir, dir);
     combo->setCurrentIndex(0);
 }
