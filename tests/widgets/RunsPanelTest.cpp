@@ -18,6 +18,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <qcustomplot.h>
+
 #include "../TinySftProject.h"
 #include "../core/TestData.h"
 #include "data/ProjectStore.h"
@@ -29,6 +31,7 @@
 #include "runs/NewRunDialog.h"
 #include "runs/PpoSamplesView.h"
 #include "runs/RewardEvaluation.h"
+#include "runs/RunColors.h"
 #include "runs/RunCompareView.h"
 #include "runs/RunComparison.h"
 #include "runs/RunCurvesView.h"
@@ -176,6 +179,29 @@ private slots:
                                              "{\"step\": 2, \"prompt\": \"a\", \"response\": \"c\", \"score\": 1.5}\n{\"step\": 3, \"resp", 1);
         QCOMPARE(samples.size(), size_t(1));  // the cut last line is skipped, the last one kept
         QCOMPARE(samples[0].score, 1.5);
+    }
+
+    // A run that logged one step shows it: a marker in the run's colour, the axes centred on it (a line of
+    // one point draws nothing).
+    void aRunOfOnePointIsDrawn() {
+        RunCurvesView view;
+        view.resize(700, 450);
+        view.show();
+        view.showRuns({{1, QStringLiteral("#1 SFT")}}, "loss");
+        view.setPoints(1, {{"loss", 1, 2.5, 1000.0}});
+        QTRY_COMPARE(view.shownSeries()[QStringLiteral("#1 SFT")].size(), size_t(1));
+        auto* plot = view.findChild<QCustomPlot*>();
+        QVERIFY(plot);
+        QTest::qWait(100);  // the queued replot
+        QVERIFY(plot->xAxis->range().contains(1.0) && plot->xAxis->range().size() > 0 && plot->xAxis->range().size() < 1);
+        QVERIFY(plot->yAxis->range().contains(2.5) && plot->yAxis->range().size() < 1);
+        plot->legend->setVisible(false);  // its sample line is in the run's colour too
+        const QImage image = plot->toPixmap(700, 450).toImage();
+        const QColor color = runColor(0);
+        int coloured = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) coloured += QColor(image.pixel(x, y)) == color;
+        QVERIFY2(coloured >= 20, qPrintable(QString::number(coloured)));  // a disc of 7 pixels, not a stray pixel
     }
 
     // A directory chosen to start from must have a config.json and tokenizer files, said in the dialog

@@ -26,6 +26,30 @@
 namespace rlhf::widgets {
 
 namespace {
+
+// Fits both axes to the curves. An axis whose points all share one value (a run of one logged step) is
+// centred on it with a margin; QCustomPlot alone keeps the axis's previous span around it.
+void fitAxes(QCustomPlot* plot) {
+    plot->rescaleAxes();
+    QCPRange keys, values;
+    bool any = false;
+    for (int i = 0; i < plot->graphCount(); ++i) {
+        bool found = false;
+        const QCPRange k = plot->graph(i)->getKeyRange(found);
+        if (!found) continue;
+        const QCPRange v = plot->graph(i)->getValueRange(found);
+        keys = any ? QCPRange(std::min(keys.lower, k.lower), std::max(keys.upper, k.upper)) : k;
+        values = any ? QCPRange(std::min(values.lower, v.lower), std::max(values.upper, v.upper)) : v;
+        any = true;
+    }
+    if (!any) return;
+    for (const auto& [axis, extent] : {std::pair{plot->xAxis, keys}, std::pair{plot->yAxis, values}}) {
+        if (extent.size() > 0) continue;
+        const double margin = extent.center() == 0 ? 1.0 : std::abs(extent.center()) * 0.1;
+        axis->setRange(extent.center() - margin, extent.center() + margin);
+    }
+}
+
 constexpr const char* kValPrefix = "val_";
 QString noRunText() {
     return RunCurvesView::tr("Select a run to see its curves. New run… starts one; Import run… brings in one trained elsewhere.");
@@ -182,7 +206,7 @@ void RunCurvesView::rebuildGraphs() {
     plot_->xAxis->setTicker(bySteps ? QSharedPointer<QCPAxisTicker>(new CountTicker) : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     plot_->xAxis->setLabel(bySteps ? tr("step") : tr("minutes"));
     plot_->yAxis->setLabel(QString::fromStdString(metric));
-    if (fitPending_) plot_->rescaleAxes();
+    if (fitPending_) fitAxes(plot_);
     const bool any = plot_->graphCount() > 0;
     plot_->setVisible(any);
     empty_->setVisible(!any);
@@ -214,6 +238,7 @@ void RunCurvesView::addRunGraphs(int64_t runId, const QString& label, const QCol
             g->setPen(pen);
             g->setName(graphName);
             if (validation) g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
+            else if (x.size() == 1) g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 7));  // a line of one point draws nothing
             return g;
         };
         if (weight > 0) {
