@@ -1819,17 +1819,27 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/runs/ImportRunDialog.cpp" line="194"/>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="191"/>
+        <source>%1. Note: %2</source>
+        <translation>%1. Hinweis: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="199"/>
+        <source>(choose its trainer_state.json or TensorBoard folder under Curves, or None to import the checkpoint alone)</source>
+        <translation>(wählen Sie unter „Kurven“ seine trainer_state.json oder seinen TensorBoard-Ordner, oder „Keine“, um nur den Checkpoint zu importieren)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="200"/>
         <source>rlhf-engine crashed: %1</source>
         <translation>rlhf-engine ist abgestürzt: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/ImportRunDialog.cpp" line="195"/>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="201"/>
         <source>Not imported: %1</source>
         <translation>Nicht importiert: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/ImportRunDialog.cpp" line="195"/>
+        <location filename="../widgets/runs/ImportRunDialog.cpp" line="201"/>
         <source>the engine ended with code %1</source>
         <translation>die Engine endete mit Code %1</translation>
     </message>
@@ -3481,100 +3491,100 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunCurvesView</name>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="31"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="55"/>
         <source>Select a run to see its curves. New run… starts one; Import run… brings in one trained elsewhere.</source>
         <translation>Wählen Sie einen Lauf, um seine Kurven zu sehen. Neuer Lauf… startet einen; Lauf importieren… holt einen anderswo trainierten herein.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="39"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="63"/>
         <source>The metric to plot (TRL&apos;s names); its validation values (val_…) are drawn dashed on the same plot</source>
         <translation>Die darzustellende Metrik (Namen wie bei TRL); ihre Validierungswerte (val_…) erscheinen gestrichelt im selben Diagramm</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="41"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="65"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="41"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="65"/>
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="47"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="71"/>
         <source>Exponential moving average, as TensorBoard&apos;s smoothing; the raw curve stays, faint</source>
         <translation>Exponentieller gleitender Mittelwert wie die Glättung von TensorBoard; die Rohkurve bleibt blass sichtbar</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="49"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="73"/>
         <source>Log scale</source>
         <translation>Log-Skala</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="50"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="74"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="51"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="75"/>
         <source>Save the plot as PNG or PDF, or its points as CSV</source>
         <translation>Das Diagramm als PNG oder PDF speichern oder seine Punkte als CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="53"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="77"/>
         <source>Metric:</source>
         <translation>Metrik:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="55"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="79"/>
         <source>x:</source>
         <translation>x:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="57"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="81"/>
         <source>Smoothing:</source>
         <translation>Glättung:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="183"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="207"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="183"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="207"/>
         <source>minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="189"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="213"/>
         <source>No points yet: the curves appear with the run&apos;s first steps.</source>
         <translation>Noch keine Punkte: Die Kurven erscheinen mit den ersten Schritten des Laufs.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="226"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="251"/>
         <source>%1 validation</source>
         <translation>%1 Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="255"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="280"/>
         <source>%1
 %2 %3: %4</source>
         <translation>%1
 %2 %3: %4</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="286"/>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="298"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="311"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="323"/>
         <source>Export curves</source>
         <translation>Kurven exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="287"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="312"/>
         <source>PNG image (*.png);;PDF document (*.pdf);;CSV points (*.csv)</source>
         <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;CSV-Punkte (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="298"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="323"/>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <iostream>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -119,6 +120,23 @@ void nameForStage(train::TrainerStateLog& log, const std::string& stage) {
         }
 }
 
+// What the user may not expect, said on stderr and in the result: a log without one curve to draw (every
+// value missing or not a finite number), and a directory this project has imported before.
+std::vector<std::string> importWarnings(const ImportRunOptions& o, const data::FinishedRun& run, data::RunStore& runs) {
+    std::vector<std::string> warnings;
+    if (!o.noLog && run.steps.empty())
+        warnings.push_back((o.tensorboard.empty() ? o.state : o.tensorboard) +
+                           ": no step with a finite number to draw; the run comes in without curves");
+    const std::string from = nlohmann::json::parse(run.config).value("imported_from", std::string());
+    for (const auto& earlier : runs.runs()) {
+        const auto config = nlohmann::json::parse(earlier.config, nullptr, false);
+        if (config.is_object() && config.value("imported_from", std::string()) == from)
+            warnings.push_back(from + " was imported before, as run " + std::to_string(earlier.id) + "; this is another copy");
+    }
+    for (const auto& w : warnings) std::cerr << "rlhf: warning: " << w << '\n';
+    return warnings;
+}
+
 void importRun(ImportRunOptions o) {
     auto log = readLog(o);
     const bool scoreHead = checkLoads(o.dir);
@@ -128,6 +146,7 @@ void importRun(ImportRunOptions o) {
     auto store = data::ProjectStore::open(o.project, false);
     data::RunStore runs(store->database());
     const auto run = finishedRun(o, log, stage);
+    const std::vector<std::string> warnings = importWarnings(o, run, runs);
     // The copy (gigabytes, maybe) is made first; the transaction only renames it into the run's folder.
     const fs::path staging = fs::path(store->checkpointsDirectory()) / ("import-" + std::to_string(::getpid()) + ".partial");
     fs::path placed;
@@ -150,9 +169,10 @@ void importRun(ImportRunOptions o) {
         throw;
     }
     const auto checkpoint = runs.run(runId)->lastCheckpoint.value_or("");
-    printResult({{"run", runId}, {"stage", stage}, {"name", run.name}, {"steps_logged", run.steps.size()},
-                 {"global_step", log.globalStep}, {"checkpoint", checkpoint}},
-                o.json);
+    nlohmann::ordered_json result = {{"run", runId}, {"stage", stage}, {"name", run.name}, {"steps_logged", run.steps.size()},
+                                     {"global_step", log.globalStep}, {"checkpoint", checkpoint}};
+    if (!warnings.empty()) result["warnings"] = warnings;
+    printResult(result, o.json);
 }
 
 }  // namespace

@@ -423,6 +423,17 @@ private slots:
         QVERIFY2(dialog->errorText().startsWith("Not imported: ") && dialog->errorText().contains("no-such-run"),
                  qPrintable(dialog->errorText()));
         QVERIFY(dialog->isVisible());
+        // A checkpoint without a log beside it: the refusal names the dialog's choices, not the engine's options.
+        const fs::path logless = tmp_ / "logless";
+        fs::create_directories(logless);
+        for (const auto& e : fs::directory_iterator(model_))
+            if (e.is_regular_file()) fs::copy_file(e.path(), logless / e.path().filename(), fs::copy_options::overwrite_existing);
+        dialog->setDirectory(QString::fromStdString(logless.string()));
+        dialog->accept();
+        QVERIFY(QTest::qWaitFor([&] { return !dialog->importing(); }, 60000));
+        QVERIFY2(dialog->errorText().endsWith("trainer_state.json: no such file (choose its trainer_state.json or TensorBoard folder "
+                                              "under Curves, or None to import the checkpoint alone)"),
+                 qPrintable(dialog->errorText()));
         dialog->setDirectory(QString::fromStdString(dir.string()));
         QCOMPARE(dialog->errorText(), QString());  // the error was about the form before
         dialog->setName("from the cluster");

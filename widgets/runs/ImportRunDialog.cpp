@@ -186,11 +186,17 @@ void ImportRunDialog::onFinished(int exitCode, QProcess::ExitStatus status) {
         const QString summary = tr("Imported run #%1 (%2, %n logged step(s))", nullptr, result.value("steps_logged", 0))
                                     .arg(result.value("run", int64_t(0)))
                                     .arg(QString::fromStdString(result.value("stage", std::string())).toUpper());
-        emit imported(result.value("run", int64_t(0)), summary);
+        QStringList warnings;  // a log without curves, a directory imported before
+        for (const auto& w : result.value("warnings", nlohmann::json::array())) warnings << QString::fromStdString(w.get<std::string>());
+        emit imported(result.value("run", int64_t(0)), warnings.isEmpty() ? summary : tr("%1. Note: %2").arg(summary, warnings.join(QStringLiteral("; "))));
         QDialog::accept();
         return;
     }
     QString message = engineErrorMessage(err);
+    // The engine's hint names its options; here the same choices are the Curves menu's.
+    const QString cliHint = QStringLiteral("(give the Trainer's log with --state FILE, OpenRLHF's TensorBoard folder with --tensorboard DIR, "
+                                           "or import the model alone with --no-log)");
+    message.replace(cliHint, tr("(choose its trainer_state.json or TensorBoard folder under Curves, or None to import the checkpoint alone)"));
     if (status == QProcess::CrashExit) message = tr("rlhf-engine crashed: %1").arg(message);
     showError(tr("Not imported: %1").arg(message.isEmpty() ? tr("the engine ended with code %1").arg(exitCode) : message));
 }
