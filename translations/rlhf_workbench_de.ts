@@ -3322,58 +3322,43 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunCompareView</name>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="84"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="85"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="84"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="85"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="84"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="85"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="84"/>
-        <source>Train tok/s</source>
-        <translation>Training Tok./s</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="84"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="85"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="85"/>
-        <source>Val loss</source>
-        <translation>Val.-Verlust</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="85"/>
-        <source>Gen. ms/token</source>
-        <translation>Gen. ms/Token</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="91"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="96"/>
         <source>Training tokens per second: the median of the run&apos;s steps</source>
         <translation>Trainings-Token pro Sekunde: der Median über die Schritte des Laufs</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="92"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="97"/>
         <source>Layers × width, and attention heads or the state per channel</source>
         <translation>Schichten × Breite, dazu Attention-Köpfe oder der Zustand je Kanal</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="93"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="98"/>
         <source>Milliseconds per generated token at the shortest and the longest context measured</source>
         <translation>Millisekunden je erzeugtem Token beim kürzesten und beim längsten gemessenen Kontext</translation>
     </message>
     <message>
         <location filename="../widgets/runs/RunCompareView.cpp" line="40"/>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="260"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="272"/>
         <source>Measure generation time</source>
         <translation>Generierungszeit messen</translation>
     </message>
@@ -3408,12 +3393,12 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Der Reiter Kurven zeigt dieselben Läufe übereinander, in denselben Farben</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="101"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="106"/>
         <source>context length (tokens)</source>
         <translation>Kontextlänge (Token)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="102"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="107"/>
         <source>ms per generated token</source>
         <translation>ms je erzeugtem Token</translation>
     </message>
@@ -3423,67 +3408,88 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Messung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="119"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="85"/>
+        <source>Train
+tok/s</source>
+        <translation>Training
+Tok./s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="86"/>
+        <source>Val
+loss</source>
+        <translation>Val.-
+Verlust</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="86"/>
+        <source>Gen.
+ms/token</source>
+        <translation>Gen.
+ms/Token</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="124"/>
         <source>Measuring %1 (%2 of %3)…</source>
         <translation>Messe %1 (%2 von %3)…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="124"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="129"/>
         <source>Run %1 could not be measured: %2</source>
         <translation>Lauf %1 konnte nicht gemessen werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="128"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="133"/>
         <source>Measured: the median of three rounds, each token&apos;s time averaged over 32 tokens.</source>
         <translation>Gemessen: der Median aus drei Durchgängen, die Zeit jedes Tokens gemittelt über 32 Token.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="137"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="142"/>
         <source>Select two or more runs in the list (Ctrl+click) to put them side by side: architecture, size, training speed, losses and generation time per token. Train a Mamba next to a GPT of the same size with the pretraining setting architecture = mamba.</source>
         <translation>Wählen Sie zwei oder mehr Läufe in der Liste (Strg+Klick), um sie nebeneinanderzustellen: Architektur, Größe, Trainingsgeschwindigkeit, Verluste und Generierungszeit je Token. Ein Mamba neben einem gleich großen GPT trainieren Sie mit der Vortrainings-Einstellung architecture = mamba.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="141"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="146"/>
         <source>Generation time per token grows with the context for attention (GPT-2, Llama) and stays flat for Mamba, whose state does not grow.</source>
         <translation>Die Generierungszeit je Token wächst mit dem Kontext bei Attention (GPT-2, Llama) und bleibt bei Mamba gleich, dessen Zustand nicht wächst.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="159"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="164"/>
         <source>The project could not be read: %1</source>
         <translation>Das Projekt konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="186"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="191"/>
         <source>no checkpoint yet</source>
         <translation>noch kein Checkpoint</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="188"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="193"/>
         <source>checkpoint unreadable</source>
         <translation>Checkpoint unlesbar</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="198"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="204"/>
         <source>At %1 → %2 tokens of context</source>
         <translation>Bei %1 → %2 Token Kontext</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="208"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="214"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="247"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="253"/>
         <source>past the context it was trained on</source>
         <translation>jenseits des trainierten Kontexts</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="260"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="272"/>
         <source>Cancel measuring</source>
         <translation>Messung abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="263"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="275"/>
         <source>None of these runs has a checkpoint yet.</source>
         <translation>Keiner dieser Läufe hat bisher einen Checkpoint.</translation>
     </message>
@@ -3895,152 +3901,152 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunsPanel</name>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="85"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="89"/>
         <source>New run…</source>
         <translation>Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="86"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="90"/>
         <source>Train a stage: pretraining, SFT, reward model, DPO or PPO</source>
         <translation>Eine Stufe trainieren: Vortraining, SFT, Belohnungsmodell, DPO oder PPO</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="87"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="91"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="88"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="92"/>
         <source>Stop stepping after the current step; the run keeps its process and memory</source>
         <translation>Nach dem aktuellen Schritt innehalten; der Lauf behält Prozess und Speicher</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="89"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="93"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="90"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="94"/>
         <source>Continue a paused run, or a stopped or interrupted one from its last checkpoint</source>
         <translation>Einen pausierten Lauf fortsetzen, oder einen angehaltenen oder unterbrochenen ab seinem letzten Checkpoint</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="91"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="95"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="92"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="96"/>
         <source>Write a checkpoint after the current step and end the run (it can be resumed)</source>
         <translation>Nach dem aktuellen Schritt einen Checkpoint schreiben und den Lauf beenden (er kann fortgesetzt werden)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="93"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="97"/>
         <source>Import run…</source>
         <translation>Lauf importieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="94"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="98"/>
         <source>Bring in a run trained elsewhere (TRL, OpenRLHF): its checkpoint and curves</source>
         <translation>Einen anderswo trainierten Lauf hereinholen (TRL, OpenRLHF): seinen Checkpoint und seine Kurven</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="95"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="99"/>
         <source>Delete run…</source>
         <translation>Lauf löschen…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="96"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="100"/>
         <source>Delete the run&apos;s rows, metrics and checkpoints from the project and the disk</source>
         <translation>Zeilen, Metriken und Checkpoints des Laufs aus dem Projekt und von der Platte löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="105"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="109"/>
         <source>Stopping after the current step (a checkpoint is written)…</source>
         <translation>Halte nach dem aktuellen Schritt an (ein Checkpoint wird geschrieben)…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="266"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="270"/>
         <source>Run #%1 did not finish, so there is no final checkpoint to start from.</source>
         <translation>Lauf #%1 wurde nicht beendet, es gibt also keinen letzten Checkpoint zum Starten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="273"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="277"/>
         <source>The %1 run starts when run #%2 has finished.</source>
         <translation>Der %1-Lauf startet, wenn Lauf #%2 beendet ist.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="274"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="278"/>
         <source>Starting a %1 run…</source>
         <translation>Starte einen %1-Lauf…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="294"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="298"/>
         <source>Resuming run #%1 from its last checkpoint…</source>
         <translation>Setze Lauf #%1 ab seinem letzten Checkpoint fort…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="301"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="305"/>
         <source>Run #%1 failed: %2</source>
         <translation>Lauf #%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="301"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="305"/>
         <source>The run did not start: %1</source>
         <translation>Der Lauf ist nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="303"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="307"/>
         <source>Run #%1 ended.</source>
         <translation>Lauf #%1 ist zu Ende.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="415"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="419"/>
         <source>Stopping: each run finishes its step and writes a checkpoint…</source>
         <translation>Halte an: Jeder Lauf beendet seinen Schritt und schreibt einen Checkpoint…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="415"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="419"/>
         <source>Quit without waiting</source>
         <translation>Ohne Warten beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="266"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="304"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="270"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="308"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="304"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="308"/>
         <source>The run did not start:
 %1</source>
         <translation>Der Lauf ist nicht gestartet:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="334"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="349"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="338"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="353"/>
         <source>Delete runs</source>
         <translation>Läufe löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="334"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="338"/>
         <source>Delete %1 with their metrics and checkpoints? This cannot be undone.</source>
         <translation>%1 mit Metriken und Checkpoints löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="353"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="364"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="357"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="368"/>
         <source>Delete checkpoint</source>
         <translation>Checkpoint löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="353"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="357"/>
         <source>Delete the checkpoint %1?</source>
         <translation>Den Checkpoint %1 löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="387"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="391"/>
         <source>Run #%1: %n checkpoint(s) deleted.</source>
         <translation>
             <numerusform>Lauf #%1: %n Checkpoint gelöscht.</numerusform>
@@ -4048,22 +4054,22 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="390"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="394"/>
         <source>Keep checkpoints</source>
         <translation>Checkpoints behalten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="401"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="405"/>
         <source>Runs %1 use it as their model or reward model: they keep their own checkpoints, but can no longer be resumed or retraced without it.</source>
         <translation>Die Läufe %1 nutzen ihn als Modell oder Belohnungsmodell: Sie behalten ihre eigenen Checkpoints, können ohne ihn aber nicht mehr fortgesetzt oder nachvollzogen werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="409"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="413"/>
         <source>Runs are training</source>
         <translation>Läufe trainieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="410"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="414"/>
         <source>%n run(s) are training. Stop them and quit? Each writes a checkpoint and can be resumed later.</source>
         <translation>
             <numerusform>%n Lauf trainiert. Anhalten und beenden? Er schreibt einen Checkpoint und kann später fortgesetzt werden.</numerusform>

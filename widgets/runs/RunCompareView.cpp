@@ -81,10 +81,15 @@ RunCompareView::RunCompareView(QWidget* parent) : QWidget(parent) {
 
 QTableWidget* RunCompareView::createTable() {
     auto* table = new QTableWidget(0, kColumns, this);
-    table->setHorizontalHeaderLabels({tr("Run"), tr("Architecture"), tr("Parameters"), tr("Train tok/s"), tr("Loss"),
-                                      tr("Val loss"), tr("Gen. ms/token")});
+    // Two-line headers keep the number columns narrow, leaving the width to the architecture.
+    table->setHorizontalHeaderLabels({tr("Run"), tr("Architecture"), tr("Parameters"), tr("Train\ntok/s"), tr("Loss"),
+                                      tr("Val\nloss"), tr("Gen.\nms/token")});
+    table->setWordWrap(false);
+    // Every column as wide as its numbers; the architecture takes what is left and is elided first (its
+    // tooltip has it whole), so the losses stay in view in a narrow tab.
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setSectionResizeMode(kArchitecture, QHeaderView::Stretch);
+    table->horizontalHeader()->setMinimumSectionSize(40);
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionMode(QAbstractItemView::NoSelection);
@@ -101,13 +106,13 @@ QCustomPlot* RunCompareView::createPlot() {
     plot->xAxis->setLabel(tr("context length (tokens)"));
     plot->yAxis->setLabel(tr("ms per generated token"));
     plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
-    plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     // The legend in a row of its own under the axes: inside, it would cover one of the lines.
     plot->legend->setVisible(true);
     plot->axisRect()->insetLayout()->take(plot->legend);
     plot->plotLayout()->addElement(1, 0, plot->legend);
     plot->plotLayout()->setRowStretchFactor(1, 0.001);
     plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot->legend->setWrap(2);  // two entries a row: a row of four would be cut off in a narrow tab
     plot->legend->setBorderPen(Qt::NoPen);
     plot->plotLayout()->updateLayout();
     return plot;
@@ -188,6 +193,7 @@ void RunCompareView::fillRow(int row, const ComparedRun& run, const QString& lab
                                  : run.family.empty()   ? tr("checkpoint unreadable")
                                                         : architectureName(run.family) + " · " + QString::fromStdString(run.shape);
     set(kArchitecture, architecture);
+    table_->item(row, kArchitecture)->setToolTip(architecture);
     set(kParameters, run.parameters > 0 ? QString::fromStdString(parameterText(run.parameters)) : QStringLiteral("–"));
     set(kSpeed, number(run.tokensPerSecond, 0));
     set(kLoss, number(run.loss, 3));
@@ -248,6 +254,12 @@ void RunCompareView::plotTimings() {
         beyondShown = beyondShown || beyond->dataCount() > 0;
     }
     plot_->setVisible(plot_->graphCount() > 0);
+    // Ticks at the context lengths measured (64, 256, 1,024, …): a log axis's own ticks leave them unlabelled.
+    auto ticks = QSharedPointer<QCPAxisTickerText>::create();
+    for (const auto& r : requests_)
+        if (const auto it = timings_.find(r.checkpoint); !r.checkpoint.empty() && it != timings_.end())
+            for (const auto& p : it->second) ticks->addTick(static_cast<double>(p.context), QLocale().toString(static_cast<qlonglong>(p.context)));
+    plot_->xAxis->setTicker(ticks);
     plot_->rescaleAxes();
     plot_->yAxis->setRangeLower(0);
     plot_->yAxis->setRangeUpper(plot_->yAxis->range().upper * 1.1);

@@ -35,6 +35,10 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
     view_->setAllColumnsShowFocus(true);
     view_->setUniformRowHeights(true);
     view_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // The run's title holds a name of any length: its column keeps a width the user can drag, and a long
+    // name is elided (whole in its tooltip) rather than pushing status and steps out of view.
+    view_->header()->setSectionResizeMode(RunListModel::RunColumn, QHeaderView::Interactive);
+    view_->header()->resizeSection(RunListModel::RunColumn, view_->fontMetrics().horizontalAdvance(QStringLiteral("#000 Pretraining · Mamba — imported name")));
     details_ = new RunDetailsView(this);
     stageViews_ = new RunStageViews(this);
     curves_ = stageViews_->curves();
