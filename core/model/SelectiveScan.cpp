@@ -45,25 +45,31 @@ void sweepCpu(const torch::Tensor& a, const torch::Tensor& x, torch::Tensor& out
     });
 }
 
+// The same sweep as whole-tensor operations in ⌈log2 T⌉ rounds (Hillis–Steele), for devices where a loop
+// over positions would launch kernels T at a time. After the round of offset d, position t holds the
+// recurrence over positions t−2d+1..t: its decay product P_t and its sum S_t (S_t = x_t + a'_t S_(t−1) …
+// within the window). Forward uses decays a_t; reverse runs on the reversed positions with decays a_(t+1)
+// (the carry into g_t comes from g_(t+1)), and its carry out is a_0 ⊙ g_0.
 void sweepTensors(const torch::Tensor& a, const torch::Tensor& x, torch::Tensor& out, torch::Tensor& carry, bool reverse) {
     const int64_t T = a.size(1);
-    for (int64_t step = 0; step < T; ++step) {
-        const int64_t t = reverse ? T - 1 - step : step;
-        if (reverse) {
-            out.select(1, t).copy_(x.select(1, t) + carry);
-            carry = a.select(1, t) * out.select(1, t);
-        } else {
-            carry = a.select(1, t) * carry + x.select(1, t);
-            out.select(1, t).copy_(carry);
-        }
+    torch::Tensor decay = reverse ? torch::cat({a.narrow(1, 1, T - 1), torch::ones_like(a.narrow(1, 0, 1))}, 1).flip(1) : a.clone();
+    torch::Tensor sum = reverse ? x.flip(1).clone() : x.clone();
+    for (int64_t d = 1; d < T; d *= 2) {
+        const auto later = sum.narrow(1, d, T - d) + decay.narrow(1, d, T - d) * sum.narrow(1, 0, T - d);  // before either is written
+        decay.narrow(1, d, T - d).mul_(decay.narrow(1, 0, T - d).clone());
+        sum.narrow(1, d, T - d).copy_(later);
     }
+    // The carry that entered before position 0 reaches position t through the decays of 0..t.
+    const auto states = sum + decay * carry.unsqueeze(1);
+    out.copy_(reverse ? states.flip(1) : states);
+    carry = reverse ? a.select(1, 0) * out.select(1, 0) : out.select(1, T - 1).clone();
 }
 
 // Returns the outputs [B,T,I,N]; `carry` [B,I,N] goes in as the start and comes out as the end.
-torch::Tensor sweep(const torch::Tensor& a, const torch::Tensor& x, torch::Tensor& carry, bool reverse) {
+torch::Tensor sweep(const torch::Tensor& a, const torch::Tensor& x, torch::Tensor& carry, bool reverse, bool byTensorOps) {
     auto out = torch::empty(a.sizes(), a.options());  // contiguous, whatever a's strides
     carry = carry.contiguous().clone();
-    if (a.is_cpu()) sweepCpu(a.contiguous(), x.contiguous(), out, carry, reverse);
+    if (a.is_cpu() && !byTensorOps) sweepCpu(a.contiguous(), x.contiguous(), out, carry, reverse);
     else sweepTensors(a, x, out, carry, reverse);
     return out;
 }
@@ -71,9 +77,10 @@ torch::Tensor sweep(const torch::Tensor& a, const torch::Tensor& x, torch::Tenso
 class SelectiveScanFunction : public torch::autograd::Function<SelectiveScanFunction> {
 public:
     static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& decay, const torch::Tensor& input,
-                                 const torch::Tensor& initial) {
+                                 const torch::Tensor& initial, bool byTensorOps) {
+        ctx->saved_data["tensor_ops"] = byTensorOps;
         torch::Tensor carry = initial;
-        auto states = sweep(decay, input, carry, false);
+        auto states = sweep(decay, input, carry, false, byTensorOps);
         ctx->save_for_backward({decay, states, initial});
         return states;
     }
@@ -86,22 +93,23 @@ public:
         const int64_t T = decay.size(1);
         // The reverse sweep: g_t = ∂L/∂s_t + carry, carry = a_t g_t (what s_(t−1) passes on), ending as ∂L/∂s_(−1).
         torch::Tensor carry = torch::zeros_like(initial);
-        const auto g = sweep(decay, grads[0].to(torch::kFloat32), carry, true);
+        const auto g = sweep(decay, grads[0].to(torch::kFloat32), carry, true, ctx->saved_data["tensor_ops"].toBool());
         const auto previous = torch::cat({initial.unsqueeze(1), states.narrow(1, 0, T - 1)}, 1);  // s_(t−1)
-        return {g * previous, g, carry};
+        return {g * previous, g, carry, torch::Tensor()};
     }
 };
 
 }  // namespace
 
-torch::Tensor selectiveScanStates(const torch::Tensor& decay, const torch::Tensor& input, const torch::Tensor& initial) {
+torch::Tensor selectiveScanStates(const torch::Tensor& decay, const torch::Tensor& input, const torch::Tensor& initial,
+                                  bool byTensorOps) {
     TORCH_CHECK(decay.scalar_type() == torch::kFloat32 && input.scalar_type() == torch::kFloat32 &&
                     initial.scalar_type() == torch::kFloat32,
                 "selectiveScanStates: float32 tensors expected");
     TORCH_CHECK(decay.dim() == 4 && decay.sizes() == input.sizes() && initial.dim() == 3 && initial.size(0) == decay.size(0) &&
                     initial.size(1) == decay.size(2) && initial.size(2) == decay.size(3),
                 "selectiveScanStates: decay and input [B,T,I,N], initial [B,I,N] expected");
-    return SelectiveScanFunction::apply(decay, input, initial);
+    return SelectiveScanFunction::apply(decay, input, initial, byTensorOps);
 }
 
 }  // namespace rlhf::model

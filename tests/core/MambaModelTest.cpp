@@ -293,6 +293,33 @@ private slots:
         QVERIFY(maxDiff(s0.grad(), gs) < 1e-4);
     }
 
+    // The parallel prefix scan other devices run (log2 T rounds of tensor operations) computes what the CPU
+    // sweep computes, forward and backward, for lengths that are and are not powers of two, one position
+    // included, and the carry a chunked pass hands on (the gradient of the initial state).
+    void parallelScanEqualsTheSweep_data() {
+        QTest::addColumn<int>("positions");
+        for (int T : {1, 2, 7, 16, 33}) QTest::newRow(qPrintable(QString("%1 positions").arg(T))) << T;
+    }
+    void parallelScanEqualsTheSweep() {
+        QFETCH(int, positions);
+        torch::manual_seed(positions);
+        const auto a = (0.5 + 0.5 * torch::rand({2, positions, 6, 4})).requires_grad_(), x = torch::randn({2, positions, 6, 4}).requires_grad_();
+        const auto s0 = torch::randn({2, 6, 4}).requires_grad_();
+        const auto weights = torch::randn({2, positions, 6, 4});
+        std::vector<torch::Tensor> results;
+        for (bool byTensorOps : {false, true}) {
+            const auto states = selectiveScanStates(a, x, s0, byTensorOps);
+            (states * weights).sum().backward();
+            results.insert(results.end(), {states.detach(), a.grad().clone(), x.grad().clone(), s0.grad().clone()});
+            a.mutable_grad() = x.mutable_grad() = s0.mutable_grad() = torch::Tensor();
+        }
+        const char* names[] = {"states", "∂a", "∂x", "∂s0"};
+        for (int i = 0; i < 4; ++i) {
+            const double diff = maxDiff(results[i], results[i + 4]);
+            QVERIFY2(diff < 1e-5 * std::max(1.0, results[i].abs().max().item<double>()), qPrintable(QString("%1: %2").arg(names[i]).arg(diff)));
+        }
+    }
+
     // Fed a chunk of positions at a time through the state, the logits are the whole pass's; several
     // completions decoded together are each the one decoded alone.
     void chunksAndBatchesChangeNothing() {
