@@ -95,24 +95,18 @@ execute_process(COMMAND ${RLHF} score --model ${WORK}/nowhere --prompt a --respo
 if(NOT rc EQUAL 1 OR NOT err MATCHES "nowhere: not a model directory")
   message(FATAL_ERROR "missing model: rc=${rc} ${err}")
 endif()
-file(WRITE ${WORK}/model/config.json "{\"vocab_size\": 50257}")
-execute_process(COMMAND ${RLHF} generate --model ${WORK}/model --prompt a
-                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-if(NOT rc EQUAL 1 OR NOT err MATCHES "config.json: no model_type field \\(gpt2, llama, qwen2 or mamba\\), and no n_positions for a GPT-2")
-  message(FATAL_ERROR "bad config: rc=${rc} ${err}")
-endif()
-file(WRITE ${WORK}/model/config.json "{\"model_type\": \"gpt2\", \"vocab_size\": 50257}")
-execute_process(COMMAND ${RLHF} generate --model ${WORK}/model --prompt a
-                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-if(NOT rc EQUAL 1 OR NOT err MATCHES "config.json: missing field n_positions")
-  message(FATAL_ERROR "a GPT-2 config without n_positions: rc=${rc} ${err}")
-endif()
-file(WRITE ${WORK}/model/config.json "{\"model_type\": \"mistral\"}")
-execute_process(COMMAND ${RLHF} generate --model ${WORK}/model --prompt a
-                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-if(NOT rc EQUAL 1 OR NOT err MATCHES "config.json: model_type \"mistral\" is not supported \\(gpt2, llama, qwen2 and mamba are\\)")
-  message(FATAL_ERROR "an architecture the workbench lacks: rc=${rc} ${err}")
-endif()
+# A config.json the workbench cannot read says why: no model_type (and not a GPT-2's fields), a GPT-2's
+# missing field, an architecture it lacks.
+function(expect_refused_config config expected)
+  file(WRITE ${WORK}/model/config.json "${config}")
+  execute_process(COMMAND ${RLHF} generate --model ${WORK}/model --prompt a OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 1 OR NOT err MATCHES "config.json: ${expected}")
+    message(FATAL_ERROR "config.json ${config}: rc=${rc} ${err}")
+  endif()
+endfunction()
+expect_refused_config("{\"vocab_size\": 50257}" "no model_type field \\(gpt2, llama, qwen2 or mamba\\), and no n_positions for a GPT-2")
+expect_refused_config("{\"model_type\": \"gpt2\", \"vocab_size\": 50257}" "missing field n_positions")
+expect_refused_config("{\"model_type\": \"mistral\"}" "model_type \"mistral\" is not supported \\(gpt2, llama, qwen2 and mamba are\\)")
 
 # rlhf train pretrain: a tiny run on a text every clone has, then the model it wrote generates.
 file(READ ${DATA}/eliza/conversation_1966.txt conversation)
