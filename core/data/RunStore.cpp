@@ -7,7 +7,9 @@ namespace rlhf::data {
 namespace {
 const char* kRunColumns =
     "SELECT r.id, r.kind, r.name, r.status, r.message, r.config, r.seed, r.created_at, r.finished_at, "
-    "(SELECT max(step) FROM metrics m WHERE m.run_id = r.id), "
+    // the last step: logged, or checkpointed (a run imported without curves has a checkpoint only)
+    "max(coalesce((SELECT max(step) FROM metrics m WHERE m.run_id = r.id), 0), "
+    "coalesce((SELECT max(step) FROM checkpoints k WHERE k.run_id = r.id), 0)), "
     "(SELECT path FROM checkpoints c WHERE c.run_id = r.id ORDER BY step DESC LIMIT 1), r.parent_checkpoint_id, "
     "(SELECT run_id FROM checkpoints p WHERE p.id = r.parent_checkpoint_id) FROM runs r ";
 const char* kCheckpointColumns = "SELECT id, run_id, step, path, sha256, created_at FROM checkpoints ";
