@@ -12,6 +12,8 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTimer>
 #include <QTreeView>
@@ -68,6 +70,10 @@ class RunsPanelTest : public QObject {
 
 private slots:
     void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);  // the dialogs' remembered choices under ~/.qttest
+        QCoreApplication::setOrganizationName(QStringLiteral("RLHF Workbench test"));
+        QCoreApplication::setApplicationName(QStringLiteral("RunsPanelTest"));
+        QSettings().clear();
         qputenv("RLHF_ENGINE", RLHF_ENGINE);
         tmp_ = fs::temp_directory_path() / ("rlhf-runspanel-" + std::to_string(::getpid()));
         fs::create_directories(tmp_);
@@ -242,6 +248,12 @@ private slots:
         choose(bare);
         QCOMPARE(shownError(), QString());
         QCOMPARE(model->currentData().toString(), QString::fromStdString(bare.string()));
+        // The next New-run dialog offers it again, without browsing.
+        NewRunDialog next(QString::fromStdString(project_.string()), {}, {});
+        next.preset("sft", QString());
+        int offered = 0;
+        for (auto* c : next.findChildren<QComboBox*>()) offered += c->findData(QString::fromStdString(bare.string())) >= 0;
+        QCOMPARE(offered, 2);  // the model and the reward model menus
     }
 
     void startWatchPauseResumeStopAndQueue() {

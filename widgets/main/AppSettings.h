@@ -20,12 +20,17 @@ struct AppSettings {
     static int zoomPercent() { return QSettings().value(kZoomPercent, 100).toInt(); }
     static void setZoomPercent(int v) { QSettings().setValue(kZoomPercent, v); }
 
+    // Model directories chosen in the New-run dialog, newest first: offered again as starting points.
+    static QStringList recentModelDirectories() { return QSettings().value(kRecentModelDirectories).toStringList(); }
+    static void setRecentModelDirectories(const QStringList& v) { QSettings().setValue(kRecentModelDirectories, v); }
+
     static QString labeller() { return QSettings().value(kLabeller).toString(); }
     static void setLabeller(const QString& v) { QSettings().setValue(kLabeller, v); }
 
 private:
     static constexpr const char* kLabeller = "ranking/labeller";
     static constexpr const char* kRecentProjects = "projects/recent";
+    static constexpr const char* kRecentModelDirectories = "runs/recent_model_directories";
     static constexpr const char* kLastProject = "projects/last";
     static constexpr const char* kWindowGeometry = "window/geometry";
     static constexpr const char* kWindowState = "window/state";

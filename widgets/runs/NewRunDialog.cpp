@@ -14,6 +14,7 @@
 #include "common/FileDialogs.h"
 #include "common/ProjectQuery.h"
 #include "data/ProjectStore.h"
+#include "main/AppSettings.h"
 #include "runs/RunListModel.h"
 #include "runs/RunPrerequisites.h"
 #include "runs/RunSettingHelp.h"
@@ -165,6 +166,8 @@ void NewRunDialog::fillModelChoices() {
                                .arg(c.step).arg(runStatusName(e->status)),
                            QString::fromStdString(c.path));
         }
+        for (const QString& dir : AppSettings::recentModelDirectories())  // chosen before, still there
+            if (combo->findData(dir) < 0 && QFileInfo::exists(dir + QStringLiteral("/config.json"))) combo->addItem(dir, dir);
         const bool keptDirectory = !kept.isEmpty() && kept != kChooseDirectory && combo->findData(kept) < 0;
         if (keptDirectory) combo->insertItem(0, kept, kept);
         combo->addItem(tr("Choose a Hugging Face directory…"), kChooseDirectory);
@@ -195,6 +198,11 @@ void NewRunDialog::chooseDirectory(QComboBox* combo) {
         return;
     }
     error_->clear();
+    QStringList recent = AppSettings::recentModelDirectories();
+    recent.removeAll(dir);
+    recent.prepend(dir);
+    AppSettings::setRecentModelDirectories(recent.mid(0, 5));
+    if (const int there = combo->findData(dir); there >= 0) combo->removeItem(there);
     combo->insertItem(0, dir, dir);
     combo->setCurrentIndex(0);
 }
