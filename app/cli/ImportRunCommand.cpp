@@ -38,7 +38,8 @@ struct ImportRunOptions {
 // Optimiser and RNG states and training_args.bin are pickles, never read, so never copied.
 bool isModelFile(const fs::path& p) {
     const std::string name = p.filename().string(), ext = p.extension().string();
-    return ext == ".json" || ext == ".safetensors" || ext == ".txt" || ext == ".model" || name == "tokenizer.model";
+    return ext == ".json" || ext == ".safetensors" || ext == ".txt" || ext == ".model" || name == "tokenizer.model" ||
+           name == "chat_template.jinja";
 }
 
 // Loads DIR as the workbench would use it; true when it has a reward model's score head.

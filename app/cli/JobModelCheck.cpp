@@ -7,25 +7,58 @@
 #include "CliSupport.h"
 #include "chat/InstructFormat.h"
 #include "model/CheckpointTokenizer.h"
+#include "model/LlamaConfig.h"
+#include "model/MambaConfig.h"
 #include "model/MemoryEstimate.h"
 #include "model/WeightFiles.h"
 
 namespace rlhf::cli {
 
+namespace {
+
+void warn(std::vector<std::string>& warnings, std::string text) {
+    std::cerr << "rlhf: warning: " << text << '\n';
+    warnings.push_back(std::move(text));
+}
+
+// Whether the directory's chat template is one rlhf train renders (chat/InstructFormat): then the rows go
+// as message lists, which the trainers render in that template as the workbench trains the model. Another
+// template is trained as plain text here, so the job gets plain text too (with a warning).
+bool rendersChatTemplate(const std::string& dir, const std::string& key, std::vector<std::string>& warnings) {
+    const std::string jinja = chat::chatTemplateOfModel(dir);
+    if (jinja.empty()) return false;
+    if (chat::detectInstructFormat(jinja)) return true;
+    warn(warnings, key + " " + dir + " has a chat template of none of the formats rlhf train renders (" + chat::instructKindNames() +
+                       "): its data is written as plain text, as rlhf train would train it");
+    return false;
+}
+
+}  // namespace
+
 std::optional<JobModel> inspectJobModel(const std::string& dir, const std::string& key, std::vector<std::string>& warnings) {
     if (!std::filesystem::exists(dir)) {
-        warnings.push_back(key + " " + dir + " is not on this machine: the job names it as given (it must be there on the cluster), "
-                           "and its data is written as plain text (no chat template to check for)");
-        std::cerr << "rlhf: warning: " << warnings.back() << '\n';
+        warn(warnings, key + " " + dir + " is not on this machine: the job names it as given (it must be there on the cluster)" +
+                           (key == "model" ? ", and its data is written as plain text (no chat template to check for)" : ""));
         return std::nullopt;
     }
     JobModel m;
     try {
-        const model::ModelShape shape = model::modelShapeOf(dir);  // config.json names a known architecture
-        for (const auto& file : model::openWeightFiles(dir)) m.scoreHead = m.scoreHead || file->contains("score.weight");
-        model::loadCheckpointTokenizer(dir, static_cast<int>(shape.vocab));
-        m.chatTemplate = !chat::chatTemplateOfModel(dir).empty();
-    } catch (const std::exception& e) {  // invalid_argument, SafetensorsError, TokenizerError: each names its file
+        const std::string type = model::modelTypeOf(dir);
+        if (!type.empty() && type != "gpt2" && !model::isLlamaFamily(type) && !model::isMamba(type)) {
+            // The trainers read architectures this workbench does not: the job goes, unchecked.
+            warn(warnings, key + " " + dir + ": model_type \"" + type + "\" is not one the workbench reads, so its weights and tokenizer "
+                               "are not checked here");
+        } else {
+            const model::ModelShape shape = model::modelShapeOf(dir);
+            model::loadCheckpointTokenizer(dir, static_cast<int>(shape.vocab));  // TRL and OpenRLHF need one
+            try {
+                for (const auto& file : model::openWeightFiles(dir)) m.scoreHead = m.scoreHead || file->contains("score.weight");
+            } catch (const std::exception& e) {  // pytorch_model.bin only: the trainers read it, this workbench does not
+                warn(warnings, key + ": " + e.what() + "; whether it is a reward model is not checked here");
+            }
+        }
+        m.chatTemplate = key == "model" && rendersChatTemplate(dir, key, warnings);
+    } catch (const std::exception& e) {  // invalid_argument, TokenizerError: each names its file
         throw UserError(key + ": " + e.what());
     }
     return m;

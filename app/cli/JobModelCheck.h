@@ -10,13 +10,14 @@ namespace rlhf::cli {
 
 struct JobModel {
     bool scoreHead = false;     // its weights hold a reward model's score.weight
-    bool chatTemplate = false;  // tokenizer_config.json has a chat template: the trainers render conversational rows in it
+    bool chatTemplate = false;  // `model` has a chat template rlhf train renders: the trainers render conversational rows in it
 };
 
-// `dir`, given as setting `key`: config.json of a known architecture, weight files whose headers read, a
-// tokenizer (which TRL and OpenRLHF need). Throws UserError naming the setting and the problem. A path that
-// is not on this machine is taken as given (a model only on the cluster): nullopt, with a warning in
-// `warnings` (also printed on stderr).
+// `dir`, given as setting `key`: its config.json and tokenizer (which TRL and OpenRLHF need) must read, and
+// its weight files' headers say whether it has a score head. Throws UserError naming the setting and the
+// problem. Warnings go to `warnings` (and stderr): a path not on this machine is taken as given (a model
+// only on the cluster: nullopt); an architecture the workbench lacks, or weights only in pickles, are
+// taken unchecked; a chat template of a format rlhf train does not render leaves the rows plain text.
 std::optional<JobModel> inspectJobModel(const std::string& dir, const std::string& key, std::vector<std::string>& warnings);
 
 }  // namespace rlhf::cli

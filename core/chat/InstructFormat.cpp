@@ -198,8 +198,20 @@ std::string tokenText(const nlohmann::json& config, const char* key) {
     return {};
 }
 
+// The template transformers 4.4x+ saves beside the tokenizer (chat_template.jinja) instead of inside
+// tokenizer_config.json; empty when there is none.
+std::string chatTemplateFile(const std::string& dir) {
+    const auto path = std::filesystem::path(dir) / "chat_template.jinja";
+    if (!std::filesystem::exists(path)) return {};
+    std::ifstream in(path, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in && !in.eof()) throw std::invalid_argument(path.string() + ": cannot be read");
+    return text;
+}
+
 std::string chatTemplateOf(const nlohmann::json& config, const std::string& path) {
-    if (!config.contains("chat_template") || config["chat_template"].is_null()) return {};
+    if (!config.contains("chat_template") || config["chat_template"].is_null())
+        return chatTemplateFile(std::filesystem::path(path).parent_path().string());
     const auto& t = config["chat_template"];
     if (t.is_string()) return t.get<std::string>();
     if (t.is_array())

@@ -68,7 +68,8 @@ std::optional<InstructFormat> detectInstructFormat(const std::string& jinjaTempl
 
 // The format of the model in `dir`: `chosen` (a name above) when not empty, else detected from
 // tokenizer_config.json's chat_template (a string, or a list of {name, template} whose "default" is
-// taken), with its bos_token and eos_token. Throws std::invalid_argument naming the file and what to do
+// taken; without one, the chat_template.jinja newer transformers save beside it), with its bos_token
+// and eos_token. Throws std::invalid_argument naming the file and what to do
 // when neither says.
 InstructFormat instructFormatForModel(const std::string& dir, const std::string& chosen = {});
 

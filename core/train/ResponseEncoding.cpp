@@ -73,6 +73,8 @@ ResponseEncoding responseEncodingFor(const std::string& modelDir, const text::To
             const auto config = model::readConfigJson((std::filesystem::path(modelDir) / "tokenizer_config.json").string());
             for (const char* key : {"chat_template", "bos_token", "eos_token"})
                 if (config.contains(key)) encoding.templateFields[key] = config[key];
+            if (!encoding.templateFields.contains("chat_template"))  // saved as chat_template.jinja: kept in the config
+                encoding.templateFields["chat_template"] = chat::chatTemplateOfModel(modelDir);
             return encoding;
         }
     } catch (const std::invalid_argument&) {  // no chat template, or one of another format: plain text

@@ -249,6 +249,26 @@ if(NOT warning MATCHES "/models/on-the-cluster is not on this machine" OR NOT ya
   message(FATAL_ERROR "export-job of a model only on the cluster: ${out}\n${yaml}")
 endif()
 
+# An architecture the workbench lacks goes unchecked (TRL reads it), said; a chat template of a format
+# rlhf train does not render leaves the rows plain text, as rlhf train trains them, said.
+file(REMOVE_RECURSE ${WORK}/mistral ${WORK}/phi ${WORK}/mistral-job ${WORK}/phi-job)
+file(COPY ${WORK}/ids-model/ DESTINATION ${WORK}/mistral)
+file(COPY ${WORK}/ids-model/ DESTINATION ${WORK}/phi)
+file(READ ${WORK}/ids-model/config.json config)
+string(JSON config SET "${config}" model_type "\"mistral\"")
+file(WRITE ${WORK}/mistral/config.json "${config}")
+file(WRITE ${WORK}/phi/tokenizer_config.json "{\"chat_template\": \"{% for m in messages %}<|user|>{{ m.content }}<|end|>{% endfor %}\"}")
+foreach(case "mistral;model_type \"mistral\" is not one the workbench reads" "phi;has a chat template of none of the formats rlhf train renders")
+  list(GET case 0 name)
+  list(GET case 1 expected)
+  run_ok(out export-job ${WORK}/runs.rlhf --stage dpo --out ${WORK}/${name}-job --set model=${WORK}/${name} --json)
+  string(JSON warning GET "${out}" warnings 0)
+  string(JSON format GET "${out}" data_format)
+  if(NOT warning MATCHES "${expected}" OR NOT format STREQUAL "trl")
+    message(FATAL_ERROR "export-job of ${name}: ${out}")
+  endif()
+endforeach()
+
 # A model with a chat template gets TRL's conversational rows, which TRL renders in the template as
 # rlhf train renders them: an HH dialogue's turns as messages, the responses as assistant messages
 # without HH's leading space (the same rows as rlhf export --format trl-messages / sft-messages).

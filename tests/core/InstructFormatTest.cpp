@@ -113,6 +113,10 @@ private slots:
             QVERIFY2(std::string(e.what()).find("'vicuna' is not one of") != std::string::npos, e.what());
         }
         QVERIFY_EXCEPTION_THROWN(ChatMl().render({{"robot", "x"}}, false), std::invalid_argument);
+        // transformers 4.4x+ saves the template beside the config, in chat_template.jinja.
+        std::ofstream(dir / "chat_template.jinja") << templates["chatml"].get<std::string>();
+        QCOMPARE(instructFormatForModel(dir.string()).kind, InstructKind::ChatMl);
+        QCOMPARE(chatTemplateOfModel(dir.string()), templates["chatml"].get<std::string>());
         fs::remove_all(dir);
     }
 
