@@ -90,11 +90,13 @@ private slots:
         OpenWatch watch(paths);
         using Chooser = std::function<QString()>;
         const QString path = dir.path();
+        // The last one is given the project itself as where to start: it is selected, never read.
         const Chooser choosers[] = {[&] { return chooseExistingDirectory(nullptr, QStringLiteral("folder"), path); },
                                     [&] { return chooseOpenFileName(nullptr, QStringLiteral("open"), path); },
-                                    [&] { return chooseSaveFileName(nullptr, QStringLiteral("save"), path, QStringLiteral("Projects (*.rlhf)")); }};
-        const int rowsListed[] = {1, 4, 2};  // the subfolder only; everything; the subfolder and *.rlhf
-        for (int i = 0; i < 3; ++i) {
+                                    [&] { return chooseSaveFileName(nullptr, QStringLiteral("save"), path, QStringLiteral("Projects (*.rlhf)")); },
+                                    [&] { return chooseSaveFileName(nullptr, QStringLiteral("save as"), path + QStringLiteral("/class.rlhf")); }};
+        const int rowsListed[] = {1, 4, 2, 4};  // the subfolder only; everything; the subfolder and *.rlhf; everything
+        for (int i = 0; i < 4; ++i) {
             int rows = -1;
             QString projectType;
             QTimer::singleShot(0, [&] {

@@ -1,6 +1,7 @@
 #include "FileDialogs.h"
 
 #include <QFileDialog>
+#include <QFileInfo>
 
 #include "NameOnlyIconProvider.h"
 
@@ -12,9 +13,17 @@ namespace {
 QString choose(QWidget* parent, const QString& caption, const QString& directory, const QString& filter,
                QFileDialog::FileMode mode, QFileDialog::AcceptMode accept, QString* selectedFilter = nullptr) {
     NameOnlyIconProvider icons;  // outlives the dialog: declared first
-    QFileDialog dialog(parent, caption, directory, filter);
+    // The provider goes in before the dialog looks at `directory`: given a file, the constructor would
+    // select it, and Qt's own provider would read it to type it.
+    QFileDialog dialog(parent, caption, QString(), filter);
     dialog.setOption(QFileDialog::DontUseNativeDialog);
     dialog.setIconProvider(&icons);
+    if (const QFileInfo given(directory); !directory.isEmpty() && !given.isDir()) {  // a folder and a file name in it
+        dialog.setDirectory(given.absolutePath());
+        dialog.selectFile(given.fileName());
+    } else if (!directory.isEmpty()) {
+        dialog.setDirectory(directory);
+    }
     dialog.setFileMode(mode);
     dialog.setAcceptMode(accept);
     if (mode == QFileDialog::Directory) dialog.setOption(QFileDialog::ShowDirsOnly);

@@ -14,8 +14,8 @@ class NameOnlyIconProvider : public QAbstractFileIconProvider {
 public:
     NameOnlyIconProvider();  // on the GUI thread: takes the style's folder and file icons
     using QAbstractFileIconProvider::icon;
-    // Threading: QFileSystemModel calls these from its gatherer thread; they read only members set in the
-    // constructor and the (thread-safe) MIME database.
+    // Threading: Qt 6's QFileSystemModel calls these on the GUI thread (its gatherer thread only stats
+    // files); they read only members set in the constructor and the MIME database, safe on any thread.
     QIcon icon(const QFileInfo& info) const override;
     QString type(const QFileInfo& info) const override;
 
