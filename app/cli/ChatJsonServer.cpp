@@ -140,6 +140,8 @@ std::vector<chat::ChatTurn> turnsOf(const json& request) {
     if (!request.contains("turns") || !request["turns"].is_array()) throw std::invalid_argument("\"turns\": a list of turns is missing");
     for (const auto& t : request["turns"]) {
         if (!t.is_object()) throw std::invalid_argument("\"turns\": each turn is an object {\"role\", \"text\"}, not " + t.dump());
+        for (const auto& [key, value] : t.items())  // an OpenAI-style "content" would else be an empty message
+            if (key != "role" && key != "text") throw std::invalid_argument("\"" + key + "\": not a turn's key (a turn has \"role\" and \"text\")");
         const std::string role = fieldOr<std::string>(t, "role", "");
         if (role != "user" && role != "assistant") throw std::invalid_argument("\"role\": user or assistant, not \"" + role + "\"");
         turns.push_back({role == "user" ? chat::ChatTurn::Role::User : chat::ChatTurn::Role::Assistant, fieldOr<std::string>(t, "text", "")});

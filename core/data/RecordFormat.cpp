@@ -215,6 +215,8 @@ Record parseRecord(Format format, const json& r) {
         expectFields(r, {"prompt", "completion"});
         rec.prompt = messagesField(r["prompt"], "prompt", true);
         rec.chosen = messagesField(r["completion"], "completion", false);
+        for (const auto& m : r["completion"])
+            if (m["role"] != "assistant") throw RecordError("field 'completion' must hold assistant messages, found \"" + m["role"].get<std::string>() + "\"");
         return rec;
     case Format::OpenAiChat: {
         expectFields(r, {"messages"});

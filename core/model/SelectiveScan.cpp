@@ -52,16 +52,23 @@ void sweepCpu(const torch::Tensor& a, const torch::Tensor& x, torch::Tensor& out
 // (the carry into g_t comes from g_(t+1)), and its carry out is a_0 ⊙ g_0.
 void sweepTensors(const torch::Tensor& a, const torch::Tensor& x, torch::Tensor& out, torch::Tensor& carry, bool reverse) {
     const int64_t T = a.size(1);
+    if (T == 1) {  // a decode step: one position, three kernels
+        const auto a0 = a.select(1, 0), x0 = x.select(1, 0);
+        out.select(1, 0).copy_(reverse ? x0 + carry : a0 * carry + x0);
+        carry = reverse ? a0 * out.select(1, 0) : out.select(1, 0).clone();
+        return;
+    }
+    // The working copies (flip copies already): the peak is about four [B,T,I,N] tensors beside `out`.
     torch::Tensor decay = reverse ? torch::cat({a.narrow(1, 1, T - 1), torch::ones_like(a.narrow(1, 0, 1))}, 1).flip(1) : a.clone();
-    torch::Tensor sum = reverse ? x.flip(1).clone() : x.clone();
+    torch::Tensor sum = reverse ? x.flip(1) : x.clone();
     for (int64_t d = 1; d < T; d *= 2) {
         const auto later = sum.narrow(1, d, T - d) + decay.narrow(1, d, T - d) * sum.narrow(1, 0, T - d);  // before either is written
         decay.narrow(1, d, T - d).mul_(decay.narrow(1, 0, T - d).clone());
         sum.narrow(1, d, T - d).copy_(later);
     }
     // The carry that entered before position 0 reaches position t through the decays of 0..t.
-    const auto states = sum + decay * carry.unsqueeze(1);
-    out.copy_(reverse ? states.flip(1) : states);
+    sum.addcmul_(decay, carry.unsqueeze(1));
+    out.copy_(reverse ? sum.flip(1) : sum);
     carry = reverse ? a.select(1, 0) * out.select(1, 0) : out.select(1, T - 1).clone();
 }
 

@@ -323,6 +323,9 @@ private slots:
                                              << ":1: fields 'chosen' and 'rejected' differ before";
         QTest::newRow("messages-role") << QByteArray("{\"messages\": [{\"role\": \"robot\", \"content\": \"x\"}, {\"role\": \"assistant\", \"content\": \"y\"}]}\n")
                                        << ":1: field 'messages[0].role' must be system, user or assistant";
+        QTest::newRow("sft-messages-completion-role")
+            << QByteArray("{\"prompt\": [{\"role\": \"user\", \"content\": \"x\"}], \"completion\": [{\"role\": \"user\", \"content\": \"y\"}]}\n")
+            << ":1: field 'completion' must hold assistant messages, found \"user\"";
     }
     void badInput() {
         QFETCH(QByteArray, content);
