@@ -88,6 +88,7 @@ int64_t ChatTranscripts::count() {
 }
 
 size_t ChatTranscripts::exportJsonLines(const std::string& path) {
+    db_.refuseOwnFile(path);
     AtomicFile file(path);
     const auto all = chats();
     for (const auto& chat : all)
@@ -102,6 +103,7 @@ size_t ChatTranscripts::exportJsonLines(const std::string& path) {
 }
 
 size_t ChatTranscripts::exportMarkdown(const std::string& path) {
+    db_.refuseOwnFile(path);
     AtomicFile file(path);
     const auto all = chats();
     auto& out = file.stream();

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
+
 namespace rlhf::data {
 
 namespace {
@@ -115,6 +117,16 @@ void Database::exec(std::string_view sql) {
 void Database::setBusyTimeout(int milliseconds) { sqlite3_busy_timeout(db_, milliseconds); }
 
 int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+
+void Database::refuseOwnFile(const std::string& path) const {
+    std::error_code error;
+    const auto target = std::filesystem::weakly_canonical(path, error);
+    const auto own = std::filesystem::weakly_canonical(path_, error);
+    if (error) return;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        if (target == std::filesystem::path(own.string() + suffix))
+            throw StoreError(path + ": is this project's own file, not data to import or export (choose another file)");
+}
 
 int64_t Database::queryInt(std::string_view sql) {
     Statement s(db_, sql);

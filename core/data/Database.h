@@ -73,6 +73,10 @@ public:
     int64_t lastInsertId() const;
     int64_t queryInt(std::string_view sql);  // first column of the first row; 0 when none
     const std::string& path() const { return path_; }
+    // Throws StoreError when `path` is this database's file or one of SQLite's side files (-wal, -shm,
+    // -journal): an export renamed over it would replace the project with its own export, and reading it
+    // as data in this process would drop SQLite's locks on it when the read closes.
+    void refuseOwnFile(const std::string& path) const;
     sqlite3* handle() const { return db_; }
     // How long a statement waits for another connection's lock before failing (kBusyTimeoutMs from the start).
     static constexpr int kBusyTimeoutMs = 5000;

@@ -60,6 +60,7 @@ std::string nothingToExport(Database& db, bool pairs, Format format, const std::
 ExportReport exportJsonl(Database& db, const std::string& path, Format format, const std::optional<std::string>& split,
                          bool refuseEmpty) {
     if (format == Format::Auto) throw std::invalid_argument("export needs an explicit --format");
+    db.refuseOwnFile(path);
     if (format == Format::Rankings) return exportRankings(db, path, split);
     if (format == Format::Arena) {
         if (split) throw std::invalid_argument("arena battles have no split (their prompts are in the conversations)");

@@ -43,6 +43,7 @@ private:
 }  // namespace
 
 ImportReport importJsonl(Database& db, const std::string& path, const ImportOptions& options) {
+    db.refuseOwnFile(path);
     if (options.format == Format::Rankings || (options.format == Format::Auto && fileLooksLikeRankings(path)))
         return importRankings(db, path, options);
     if (options.format == Format::Arena || (options.format == Format::Auto && fileLooksLikeArena(path))) return importArena(db, path, options);

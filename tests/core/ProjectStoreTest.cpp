@@ -308,6 +308,25 @@ private slots:
         QCOMPARE(ProjectStore::open(project.string(), false)->stats().comparisons, int64_t(2));
     }
 
+    // The project's own file (or SQLite's -wal beside it) is neither an export's target, which the rename
+    // would replace with its export, nor an import's source; the project stays as it was.
+    void theProjectsOwnFileIsNoDataFile() {
+        const fs::path project = fresh("own");
+        auto a = ProjectStore::open(project.string(), true);
+        a->importFile(write("hh.jsonl", sample("hh")).string(), {});
+        const auto before = dumpRows(*a);
+        for (const std::string target : {project.string(), project.string() + "-wal", (project.parent_path() / "." / project.filename()).string()}) {
+            try {
+                a->exportFile(target, Format::Trl, std::nullopt);
+                QFAIL(("exported over " + target).c_str());
+            } catch (const StoreError& e) {
+                QVERIFY2(std::string(e.what()) == target + ": is this project's own file, not data to import or export (choose another file)", e.what());
+            }
+        }
+        QVERIFY_THROWS_EXCEPTION(StoreError, a->importFile(project.string(), {}));
+        QCOMPARE(dumpRows(*ProjectStore::open(project.string(), false)), before);
+    }
+
     void badInput_data() {
         QTest::addColumn<QByteArray>("content");  // bytes: invalid UTF-8 must survive
         QTest::addColumn<QString>("expected");
