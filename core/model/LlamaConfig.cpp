@@ -1,5 +1,6 @@
 #include "model/LlamaConfig.h"
 
+#include <cmath>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -12,8 +13,25 @@ namespace {
 
 using nlohmann::json;
 
+// YaRN's cos/sin multiplier when attention_factor is not given (transformers' get_mscale).
+double yarnMscale(double scale, double mscale) { return scale <= 1 ? 1.0 : 0.1 * mscale * std::log(scale) + 1.0; }
+
+// YaRN's fields as the newest transformers reads them (_compute_yarn_parameters): the given factor wins
+// over max_position_embeddings / original_max_position_embeddings, which is used only when factor is absent.
+void readYarn(const json& s, const std::string& where, int maxPositions, RopeScaling& r) {
+    r.originalMaxPositions = numberField(s, "original_max_position_embeddings", where, maxPositions);
+    if (!present(s, "factor")) r.factor = maxPositions / r.originalMaxPositions;
+    r.betaFast = numberField(s, "beta_fast", where, 32);
+    r.betaSlow = numberField(s, "beta_slow", where, 1);
+    r.truncate = boolField(s, "truncate", where, true);
+    const double mscale = numberField(s, "mscale", where, 0), mscaleAllDim = numberField(s, "mscale_all_dim", where, 0);
+    if (present(s, "attention_factor")) r.attentionFactor = numberField(s, "attention_factor", where, 1);
+    else if (mscale != 0 && mscaleAllDim != 0) r.attentionFactor = yarnMscale(r.factor, mscale) / yarnMscale(r.factor, mscaleAllDim);
+    else r.attentionFactor = yarnMscale(r.factor, 1);
+}
+
 // rope_scaling, or rope_parameters (newer transformers: rope_theta and the scaling in one object).
-RopeScaling ropeScalingOf(const json& j, const std::string& origin) {
+RopeScaling ropeScalingOf(const json& j, const std::string& origin, int maxPositions) {
     RopeScaling r;
     const char* key = present(j, "rope_parameters") ? "rope_parameters" : "rope_scaling";
     if (!present(j, key)) return r;
@@ -23,9 +41,13 @@ RopeScaling ropeScalingOf(const json& j, const std::string& origin) {
     const char* typeKey = s.contains("type") ? "type" : "rope_type";  // transformers lets the older name win
     r.type = s.value(typeKey, std::string("default"));
     if (r.type == "default") return r;
-    if (r.type != "linear" && r.type != "llama3")
-        throw std::invalid_argument(where + ": rope_type '" + r.type + "' is not supported (default, linear and llama3 are)");
+    if (r.type != "linear" && r.type != "llama3" && r.type != "yarn")
+        throw std::invalid_argument(where + ": rope_type '" + r.type + "' is not supported (default, linear, llama3 and yarn are)");
     r.factor = numberField(s, "factor", where, 0);
+    if (r.type == "yarn") {
+        readYarn(s, where, maxPositions, r);
+        return r;
+    }
     if (r.factor <= 0) throw std::invalid_argument(where + ": missing field factor");
     if (r.type == "llama3") {
         r.lowFreqFactor = numberField(s, "low_freq_factor", where, 1);
@@ -76,12 +98,12 @@ LlamaConfig LlamaConfig::fromJson(const json& j, const std::string& origin) {
     c.headDim = intField(j, "head_dim", origin, c.hiddenSize / c.heads);
     if (c.heads % c.kvHeads != 0) throw std::invalid_argument(origin + ": num_attention_heads is not a multiple of num_key_value_heads");
     if (c.headDim % 2 != 0) throw std::invalid_argument(origin + ": head_dim must be even (rotary pairs)");
-    c.maxPositions = intField(j, "max_position_embeddings", origin, c.maxPositions);
+    c.maxPositions = intField(j, "max_position_embeddings", origin, c.modelType == "qwen2" ? 32768 : c.maxPositions);  // Qwen2Config's, LlamaConfig's
     c.rmsNormEps = numberField(j, "rms_norm_eps", origin, c.rmsNormEps);
     c.ropeTheta = numberField(j, "rope_theta", origin, c.ropeTheta);
     if (present(j, "rope_parameters") && j["rope_parameters"].is_object())
         c.ropeTheta = numberField(j["rope_parameters"], "rope_theta", origin + ": rope_parameters", c.ropeTheta);
-    c.ropeScaling = ropeScalingOf(j, origin);
+    c.ropeScaling = ropeScalingOf(j, origin, c.maxPositions);
     c.tieWordEmbeddings = boolField(j, "tie_word_embeddings", origin, false);
     const bool qwen2 = c.modelType == "qwen2";
     c.qkvBias = qwen2 || boolField(j, "attention_bias", origin, false);

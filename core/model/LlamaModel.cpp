@@ -33,10 +33,31 @@ torch::Tensor rotateHalf(const torch::Tensor& x) {
 
 }  // namespace
 
+// YaRN (transformers' _compute_yarn_parameters): each frequency blends the plain one (kept where a
+// wavelength turns more than beta_fast times within original_max_position_embeddings) and the one divided
+// by factor (where it turns fewer than beta_slow times), linearly across the dimensions between.
+torch::Tensor yarnInverseFrequencies(const LlamaConfig& c, const torch::Tensor& exponents) {
+    const RopeScaling& s = c.ropeScaling;
+    const auto positionFrequencies = torch::pow(torch::scalar_tensor(c.ropeTheta, torch::kFloat32), exponents);
+    const auto kept = 1.0 / positionFrequencies, divided = 1.0 / (s.factor * positionFrequencies);
+    const double D = c.headDim;
+    const auto dimensionOf = [&](double rotations) {  // the dimension whose wavelength turns `rotations` times
+        return D * std::log(s.originalMaxPositions / (rotations * 2 * M_PI)) / (2 * std::log(c.ropeTheta));
+    };
+    double low = dimensionOf(s.betaFast), high = dimensionOf(s.betaSlow);
+    if (s.truncate) low = std::floor(low), high = std::ceil(high);
+    low = std::max(low, 0.0), high = std::min(high, D - 1);
+    if (low == high) high += 0.001;
+    const auto ramp = ((torch::arange(c.headDim / 2, torch::kFloat32) - low) / (high - low)).clamp(0, 1);
+    const auto keptShare = 1 - ramp;
+    return divided * (1 - keptShare) + kept * keptShare;
+}
+
 torch::Tensor ropeInverseFrequencies(const LlamaConfig& c) {
     const auto exponents = torch::arange(0, c.headDim, 2, torch::kLong).to(torch::kFloat32) / static_cast<double>(c.headDim);
-    auto inv = 1.0 / torch::pow(torch::scalar_tensor(c.ropeTheta, torch::kFloat32), exponents);
     const RopeScaling& s = c.ropeScaling;
+    if (s.type == "yarn") return yarnInverseFrequencies(c, exponents);
+    auto inv = 1.0 / torch::pow(torch::scalar_tensor(c.ropeTheta, torch::kFloat32), exponents);
     if (s.type == "linear") return inv / s.factor;
     if (s.type != "llama3") return inv;
     const double lowWavelength = s.originalMaxPositions / s.lowFreqFactor;
@@ -147,13 +168,15 @@ std::pair<torch::Tensor, torch::Tensor> LlamaModel::rotary(int64_t start, int64_
     return rotaryAt(torch::arange(start, start + T, torch::kLong).to(inverseFrequencies_.device()).unsqueeze(0));  // [1,T]
 }
 
-// positions [N,T] int64 → cos and sin [N,1,T,D]: the angles in float32, their cos and sin in the weights'
-// type (transformers).
+// positions [N,T] int64 → cos and sin [N,1,T,D]: the angles in float32, their cos and sin (times yarn's
+// attention factor) in the weights' type (transformers).
 std::pair<torch::Tensor, torch::Tensor> LlamaModel::rotaryAt(const torch::Tensor& positions) const {
     const auto angles = positions.to(torch::kFloat32).unsqueeze(-1) * inverseFrequencies_;  // [N,T,D/2]
     const auto both = torch::cat({angles, angles}, -1).unsqueeze(1);                        // [N,1,T,D]
-    if (!lowPrecision()) return {both.cos(), both.sin()};
-    return {both.cos().to(dtype()), both.sin().to(dtype())};
+    auto cos = both.cos(), sin = both.sin();
+    if (const double scale = config_.ropeScaling.attentionFactor; scale != 1) cos = cos * scale, sin = sin * scale;  // yarn
+    if (!lowPrecision()) return {cos, sin};
+    return {cos.to(dtype()), sin.to(dtype())};
 }
 
 torch::Tensor LlamaModel::hidden(const torch::Tensor& ids, KvCache* cache, const torch::Tensor& keyMask) const {

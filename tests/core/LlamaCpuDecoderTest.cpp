@@ -110,7 +110,8 @@ torch::Tensor bf16Transcription(const LlamaModel& model, const std::vector<int>&
         return bf16(wide(weight) * bf16(h * torch::rsqrt(h.pow(2).mean(-1, true) + c.rmsNormEps)));
     };
     const auto angles = torch::outer(torch::arange(T, torch::kFloat32), ropeInverseFrequencies(c));
-    const auto cos = bf16(torch::cat({angles, angles}, -1).cos()), sin = bf16(torch::cat({angles, angles}, -1).sin());  // [T,D]
+    const double scale = c.ropeScaling.attentionFactor;  // yarn's; 1 otherwise
+    const auto cos = bf16(torch::cat({angles, angles}, -1).cos() * scale), sin = bf16(torch::cat({angles, angles}, -1).sin() * scale);  // [T,D]
     const auto rotate = [&](const torch::Tensor& x) {  // [heads,T,D]
         return bf16(bf16(x * cos) + bf16(torch::cat({-x.narrow(-1, half, half), x.narrow(-1, 0, half)}, -1) * sin));
     };
@@ -168,7 +169,7 @@ private slots:
 
     void stepsFollowTheModelAndTheReference_data() {
         QTest::addColumn<QString>("name");
-        for (const char* name : {"llama", "llama3", "qwen2", "llama3-chat", "llama2-chat"}) QTest::newRow(name) << QString(name);
+        for (const char* name : {"llama", "llama3", "qwen2", "llama3-chat", "llama2-chat", "qwen2-yarn", "llama-yarn"}) QTest::newRow(name) << QString(name);
     }
     void stepsFollowTheModelAndTheReference() {
         QFETCH(QString, name);

@@ -89,7 +89,7 @@ private slots:
 
     void logitsMatchTheReference_data() {
         QTest::addColumn<QString>("name");
-        for (const char* name : {"llama", "llama3", "qwen2", "llama3-chat", "llama2-chat"}) QTest::newRow(name) << QString(name);
+        for (const char* name : {"llama", "llama3", "qwen2", "llama3-chat", "llama2-chat", "qwen2-yarn", "llama-yarn"}) QTest::newRow(name) << QString(name);
     }
     void logitsMatchTheReference() {
         QFETCH(QString, name);
@@ -307,9 +307,41 @@ private slots:
         QCOMPARE(medium, p1 / 8);
     }
 
+    // YaRN's frequencies over the plain ones, and its cos/sin factor, as transformers' _compute_yarn_parameters
+    // gives them (the ratios printed by tests/data/tiny-llama/make_tiny_llama.py's transcription).
+    void yarnBlendsKeptAndDividedFrequencies() {
+        const auto config = [](json scaling, int maxPositions, int headDim, double theta) {
+            return LlamaConfig::fromJson({{"model_type", "llama"}, {"hidden_size", 32}, {"num_attention_heads", 2}, {"head_dim", headDim},
+                                          {"max_position_embeddings", maxPositions}, {"rope_theta", theta}, {"rope_scaling", scaling}},
+                                         "config.json");
+        };
+        const auto ratios = [](const LlamaConfig& c) {
+            LlamaConfig plain = c;
+            plain.ropeScaling = {};
+            return ropeInverseFrequencies(c) / ropeInverseFrequencies(plain);
+        };
+        // Rounded ramp over dimensions 0..1 of 8: the first kept, the second halfway, the rest divided by 4.
+        const auto qwen = config({{"type", "yarn"}, {"factor", 4.0}, {"original_max_position_embeddings", 32}}, 128, 16, 10000);
+        QVERIFY(torch::allclose(ratios(qwen), torch::tensor({1.0f, 0.625f, 0.25f, 0.25f, 0.25f, 0.25f, 0.25f, 0.25f}), 0, 1e-6));
+        QCOMPARE(qwen.ropeScaling.attentionFactor, 0.1 * std::log(4.0) + 1);
+        // No factor (256 / 64), betas, an unrounded ramp, and the ratio of two mscales.
+        const auto llama = config({{"rope_type", "yarn"}, {"original_max_position_embeddings", 64}, {"beta_fast", 16.0}, {"beta_slow", 2.0},
+                                   {"mscale", 0.9}, {"mscale_all_dim", 0.5}, {"truncate", false}}, 256, 24, 500);
+        QCOMPARE(llama.ropeScaling.factor, 4.0);
+        QVERIFY(torch::allclose(ratios(llama).narrow(0, 0, 5), torch::tensor({1.0f, 0.7613964f, 0.5227928f, 0.2841891f, 0.25f}), 0, 1e-6));
+        QVERIFY(std::abs(llama.ropeScaling.attentionFactor - 1.051857300295657) < 1e-12);
+        // attention_factor given wins; rope_parameters (newer transformers) carry rope_theta and the scaling together.
+        const auto given = LlamaConfig::fromJson({{"model_type", "qwen2"}, {"hidden_size", 32}, {"num_attention_heads", 2}, {"num_key_value_heads", 2},
+                                                  {"rope_parameters", {{"rope_type", "yarn"}, {"rope_theta", 1e6}, {"factor", 2.0}, {"attention_factor", 1.5}}}},
+                                                 "config.json");
+        QCOMPARE(given.ropeScaling.attentionFactor, 1.5);
+        QCOMPARE(given.ropeTheta, 1e6);
+        QCOMPARE(given.ropeScaling.originalMaxPositions, 32768.0);  // Qwen2Config's max_position_embeddings
+    }
+
     void badDirectoriesAreRefusedWithTheReason() {
-        QVERIFY(loadError(editedCopy("llama", "config.json", [](json& j) { j["rope_scaling"] = {{"rope_type", "yarn"}, {"factor", 4}}; }))
-                    .find("config.json: rope_scaling: rope_type 'yarn' is not supported") != std::string::npos);
+        QVERIFY(loadError(editedCopy("llama", "config.json", [](json& j) { j["rope_scaling"] = {{"rope_type", "dynamic"}, {"factor", 4}}; }))
+                    .find("config.json: rope_scaling: rope_type 'dynamic' is not supported (default, linear, llama3 and yarn are)") != std::string::npos);
         QVERIFY(loadError(editedCopy("llama", "config.json", [](json& j) { j["num_key_value_heads"] = 3; }))
                     .find("num_attention_heads is not a multiple of num_key_value_heads") != std::string::npos);
         QVERIFY(loadError(editedCopy("llama", "config.json", [](json& j) { j["intermediate_size"] = 50; }))

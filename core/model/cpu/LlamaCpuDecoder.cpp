@@ -59,6 +59,7 @@ LlamaCpuDecoder::LlamaCpuDecoder(const LlamaModel& model, const LlamaModel::KvCa
                                     std::to_string(capacity_) + " and " + std::to_string(B_) + " rows");
     const auto frequencies = ropeInverseFrequencies(c).contiguous();
     inverseFrequencies_.assign(frequencies.data_ptr<float>(), frequencies.data_ptr<float>() + frequencies.numel());
+    rotaryScale_ = static_cast<float>(c.ropeScaling.attentionFactor);
     for (size_t l = 0; l < weights_.layers.size(); ++l) {
         // Positions past length_ are written before they are read: no need to zero (and commit) them now.
         keys_.push_back(torch::empty({B_, K_, capacity_, D_}, model.dtype()));
@@ -105,8 +106,8 @@ void LlamaCpuDecoder::computeAngles() {
         const auto position = static_cast<float>(length_ - firstReal_[static_cast<size_t>(b)]);
         for (int64_t i = 0; i < half; ++i) {
             const float angle = position * inverseFrequencies_[static_cast<size_t>(i)];
-            cosines_[static_cast<size_t>(b * half + i)] = rounded(std::cos(angle));
-            sines_[static_cast<size_t>(b * half + i)] = rounded(std::sin(angle));
+            cosines_[static_cast<size_t>(b * half + i)] = rounded(std::cos(angle) * rotaryScale_);
+            sines_[static_cast<size_t>(b * half + i)] = rounded(std::sin(angle) * rotaryScale_);
         }
     }
 }

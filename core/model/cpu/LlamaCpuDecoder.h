@@ -68,6 +68,7 @@ private:
     std::vector<torch::Tensor> keys_, values_;  // per layer [B,K,capacity,D], in the weights' type
     std::vector<int64_t> firstReal_;
     std::vector<float> inverseFrequencies_;  // [D/2]
+    float rotaryScale_ = 1;                  // cos and sin multiplied by it (yarn's attention factor)
     int64_t B_, C_, H_, K_, D_, I_, V_, capacity_, length_;
     float eps_;
     bool bf16_;

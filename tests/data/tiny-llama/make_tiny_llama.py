@@ -48,6 +48,22 @@ MODELS = {
                         num_attention_heads=2, num_key_value_heads=1, max_position_embeddings=256, rms_norm_eps=1e-5,
                         rope_theta=10000.0, rope_scaling=None, tie_word_embeddings=False, attention_bias=False,
                         mlp_bias=False, bos_token_id=1, eos_token_id=2, hidden_act="silu"),
+    # Qwen2.5 with YaRN as its model card adds it (type, factor, original_max_position_embeddings): the
+    # default beta_fast/beta_slow, attention factor 0.1·ln(factor) + 1, head_dim 16 (a ramp of 8).
+    "qwen2-yarn": dict(model_type="qwen2", vocab_size=72, hidden_size=64, intermediate_size=48, num_hidden_layers=2,
+                       num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=128, rms_norm_eps=1e-6,
+                       rope_theta=10000.0, rope_scaling={"type": "yarn", "factor": 4.0, "original_max_position_embeddings": 32},
+                       tie_word_embeddings=False, bos_token_id=None, eos_token_id=5, hidden_act="silu",
+                       use_sliding_window=False),
+    # Llama with every YaRN field: betas, mscale / mscale_all_dim (the attention factor their ratio), an
+    # unrounded ramp (truncate false), and no factor (max_position_embeddings / original: 4).
+    "llama-yarn": dict(model_type="llama", vocab_size=88, hidden_size=32, intermediate_size=40, num_hidden_layers=2,
+                       num_attention_heads=2, num_key_value_heads=2, head_dim=24, max_position_embeddings=256,
+                       rms_norm_eps=1e-5, rope_theta=500.0,
+                       rope_scaling={"rope_type": "yarn", "original_max_position_embeddings": 64, "beta_fast": 16.0,
+                                     "beta_slow": 2.0, "mscale": 0.9, "mscale_all_dim": 0.5, "truncate": False},
+                       tie_word_embeddings=True, attention_bias=False, mlp_bias=False, bos_token_id=1, eos_token_id=2,
+                       hidden_act="silu"),
 }
 
 
@@ -82,11 +98,59 @@ def weights(c, seed):
     return w
 
 
+def rope_kind(c):
+    s = c.get("rope_scaling") or {}
+    return s.get("type", s.get("rope_type", "default"))
+
+
+def yarn_mscale(scale, mscale=1):
+    return 1.0 if scale <= 1 else 0.1 * mscale * math.log(scale) + 1.0
+
+
+def yarn_factor(c):
+    s = c["rope_scaling"]
+    return s.get("factor") or c["max_position_embeddings"] / s.get("original_max_position_embeddings", c["max_position_embeddings"])
+
+
+def attention_scaling(c):
+    """transformers (>= 4.5x) _compute_yarn_parameters' attention_factor; 1 for the other types."""
+    if rope_kind(c) != "yarn":
+        return 1.0
+    s, factor = c["rope_scaling"], yarn_factor(c)
+    if s.get("attention_factor") is not None:
+        return s["attention_factor"]
+    if s.get("mscale") and s.get("mscale_all_dim"):
+        return yarn_mscale(factor, s["mscale"]) / yarn_mscale(factor, s["mscale_all_dim"])
+    return yarn_mscale(factor)
+
+
+def yarn_inv_freq(c):
+    """transformers' _compute_yarn_parameters, in its newest form: the given factor wins, the correction
+    range uses original_max_position_embeddings (default max_position_embeddings), truncate defaults true."""
+    s, dim, base, factor = c["rope_scaling"], head_dim(c), c["rope_theta"], yarn_factor(c)
+    original = s.get("original_max_position_embeddings", c["max_position_embeddings"])
+    def correction_dim(rotations):
+        return (dim * math.log(original / (rotations * 2 * math.pi))) / (2 * math.log(base))
+    low, high = correction_dim(s.get("beta_fast") or 32), correction_dim(s.get("beta_slow") or 1)
+    if s.get("truncate", True):
+        low, high = math.floor(low), math.ceil(high)
+    low, high = max(low, 0), min(high, dim - 1)
+    if low == high:
+        high += 0.001
+    ramp = torch.clamp((torch.arange(dim // 2, dtype=torch.float32) - low) / (high - low), 0, 1)
+    pos_freqs = base ** (torch.arange(0, dim, 2).float() / dim)
+    extrapolation, interpolation = 1.0 / pos_freqs, 1.0 / (factor * pos_freqs)
+    kept = 1 - ramp
+    return interpolation * (1 - kept) + extrapolation * kept
+
+
 def inv_freq(c):
     D = head_dim(c)
     inv = 1.0 / (c["rope_theta"] ** (torch.arange(0, D, 2, dtype=torch.int64).float() / D))
     s = c.get("rope_scaling") or {}
-    kind = s.get("rope_type", s.get("type", "default"))
+    kind = rope_kind(c)
+    if kind == "yarn":
+        return yarn_inv_freq(c)
     if kind == "linear":
         return inv / s["factor"]
     if kind == "llama3":
@@ -117,7 +181,8 @@ def forward(c, w, ids):
     x = w["model.embed_tokens.weight"][torch.tensor(ids)]
     freqs = torch.arange(T).float()[:, None] * inv_freq(c)[None, :]
     emb = torch.cat((freqs, freqs), dim=-1)
-    cos, sin = emb.cos()[None].to(x.dtype), emb.sin()[None].to(x.dtype)
+    scale = attention_scaling(c)
+    cos, sin = (emb.cos() * scale)[None].to(x.dtype), (emb.sin() * scale)[None].to(x.dtype)
     mask = torch.full((T, T), float("-inf")).triu(1)
     lin = lambda x, p: torch.nn.functional.linear(x, w[p + ".weight"], w.get(p + ".bias"))  # nn.Linear
     for i in range(c["num_hidden_layers"]):
