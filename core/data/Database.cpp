@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <mutex>
+#include <set>
 
 namespace rlhf::data {
 
@@ -84,6 +86,28 @@ Statement& Statement::bind(int i, const SqlValue& v) {
 
 void Database::interrupt() { sqlite3_interrupt(db_); }
 
+namespace {
+
+// The files of every Database open in this process (canonical paths, one entry per connection): POSIX
+// locks are the process's, so reading any of them as data drops the locks of all its connections.
+std::mutex openFilesMutex;
+std::multiset<std::string> openFiles;
+
+std::filesystem::path canonicalOrEmpty(const std::string& path) {
+    std::error_code error;
+    auto canonical = std::filesystem::weakly_canonical(path, error);
+    return error ? std::filesystem::path() : canonical;
+}
+
+// `target` is `file` or one of SQLite's side files of it.
+bool isFileOrSideFile(const std::filesystem::path& target, const std::string& file) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        if (target == std::filesystem::path(file + suffix)) return true;
+    return false;
+}
+
+}  // namespace
+
 Database::Database(const std::string& path, bool create) : path_(path) {
     const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
@@ -100,9 +124,18 @@ Database::Database(const std::string& path, bool create) : path_(path) {
         db_ = nullptr;
         throw StoreError(path + ": " + e.what());
     }
+    canonicalPath_ = canonicalOrEmpty(path).string();
+    std::lock_guard lock(openFilesMutex);
+    openFiles.insert(canonicalPath_);
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+    {
+        std::lock_guard lock(openFilesMutex);
+        if (auto it = openFiles.find(canonicalPath_); it != openFiles.end()) openFiles.erase(it);
+    }
+    sqlite3_close_v2(db_);
+}
 
 void Database::exec(std::string_view sql) {
     char* error = nullptr;
@@ -119,13 +152,18 @@ void Database::setBusyTimeout(int milliseconds) { sqlite3_busy_timeout(db_, mill
 int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(db_); }
 
 void Database::refuseOwnFile(const std::string& path) const {
-    std::error_code error;
-    const auto target = std::filesystem::weakly_canonical(path, error);
-    const auto own = std::filesystem::weakly_canonical(path_, error);
-    if (error) return;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-        if (target == std::filesystem::path(own.string() + suffix))
-            throw StoreError(path + ": is this project's own file, not data to import or export (choose another file)");
+    const auto target = canonicalOrEmpty(path);
+    if (!target.empty() && !canonicalPath_.empty() && isFileOrSideFile(target, canonicalPath_))
+        throw StoreError(path + ": is this project's own file, not data to import or export (choose another file)");
+}
+
+void Database::refuseOpenFile(const std::string& path) {
+    const auto target = canonicalOrEmpty(path);
+    if (target.empty()) return;
+    std::lock_guard lock(openFilesMutex);
+    for (const std::string& file : openFiles)
+        if (isFileOrSideFile(target, file))
+            throw StoreError(path + ": is an open project's file, not data to read (choose another file)");
 }
 
 int64_t Database::queryInt(std::string_view sql) {

@@ -77,6 +77,9 @@ public:
     // -journal): an export renamed over it would replace the project with its own export, and reading it
     // as data in this process would drop SQLite's locks on it when the read closes.
     void refuseOwnFile(const std::string& path) const;
+    // The same for every Database open in this process: for a reader of files the user picks (an ELIZA
+    // script) that has no project at hand. Thread-safe.
+    static void refuseOpenFile(const std::string& path);
     sqlite3* handle() const { return db_; }
     // How long a statement waits for another connection's lock before failing (kBusyTimeoutMs from the start).
     static constexpr int kBusyTimeoutMs = 5000;
@@ -88,6 +91,7 @@ public:
 private:
     sqlite3* db_ = nullptr;
     std::string path_;
+    std::string canonicalPath_;  // path_ resolved, as refuseOpenFile compares it ("" when it cannot be)
 };
 
 // BEGIN IMMEDIATE .. COMMIT; rolls back unless commit() was called.
