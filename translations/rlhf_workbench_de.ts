@@ -1327,159 +1327,160 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::ElizaChatColumn</name>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="36"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="37"/>
         <source>The script ELIZA follows</source>
         <translation>Das Skript, dem ELIZA folgt</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="37"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="38"/>
         <source>Load script…</source>
         <translation>Skript laden …</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="41"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="42"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="41"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="42"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="48"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="49"/>
         <source>Script:</source>
         <translation>Skript:</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="54"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="55"/>
         <source>&lt;b&gt;Why this reply&lt;/b&gt; — the rules ELIZA applied</source>
         <translation>&lt;b&gt;Warum diese Antwort&lt;/b&gt; — die Regeln, die ELIZA anwandte</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="86"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="87"/>
         <source>ELIZA</source>
         <translation>ELIZA</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="93"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="94"/>
         <source>%1 answers here.</source>
         <translation>%1 antwortet hier.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="101"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="102"/>
         <source>&lt;b&gt;ELIZA&lt;/b&gt; — rules of 1966 (%1)</source>
         <translation>&lt;b&gt;ELIZA&lt;/b&gt; — Regeln von 1966 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="114"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="115"/>
         <source>ELIZA is using %1</source>
         <translation>ELIZA verwendet %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="124"/>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="129"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="125"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="131"/>
         <location filename="../widgets/chat/ElizaChatColumn.cpp" line="136"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="143"/>
         <source>Load ELIZA script</source>
         <translation>ELIZA-Skript laden</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="125"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="126"/>
         <source>ELIZA scripts (*.txt *.eliza);;All files (*)</source>
         <translation>ELIZA-Skripte (*.txt *.eliza);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="129"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="136"/>
         <source>Cannot open %1: %2</source>
         <translation>%1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="141"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="148"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="163"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="170"/>
         <source>&lt;b&gt;Why this reply&lt;/b&gt; — the rules ELIZA applied (click an earlier reply for its own)</source>
         <translation>&lt;b&gt;Warum diese Antwort&lt;/b&gt; — die Regeln, die ELIZA anwandte (eine frühere Antwort anklicken für ihre eigenen)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="164"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="171"/>
         <source>&lt;b&gt;Why reply %1&lt;/b&gt; — the rules ELIZA applied</source>
         <translation>&lt;b&gt;Warum Antwort %1&lt;/b&gt; — die Regeln, die ELIZA anwandte</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="173"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="180"/>
         <source>Input (normalised)</source>
         <translation>Eingabe (normalisiert)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="174"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="181"/>
         <source>Working text</source>
         <translation>Arbeitstext</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="177"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="184"/>
         <source>Keywords found</source>
         <translation>Gefundene Schlüsselwörter</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="177"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="184"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="178"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="185"/>
         <source>Keystack (top first)</source>
         <translation>Schlüsselstapel (oben zuerst)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="179"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="186"/>
         <source>LIMIT</source>
         <translation>LIMIT</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="181"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="188"/>
         <source>Rule %1</source>
         <translation>Regel %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="182"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="189"/>
         <source>Decomposition</source>
         <translation>Zerlegung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="184"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="191"/>
         <source>Component %1</source>
         <translation>Bestandteil %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="185"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="192"/>
         <source>Reassembly</source>
         <translation>Zusammensetzung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="186"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="193"/>
         <source>Link to</source>
         <translation>Verweis auf</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="188"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="195"/>
         <source>Memory stored</source>
         <translation>Gespeicherte Erinnerung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="189"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="196"/>
         <source>Memory recalled</source>
         <translation>Abgerufene Erinnerung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="189"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="196"/>
         <source>yes (no keyword, LIMIT 4)</source>
         <translation>ja (kein Schlüsselwort, LIMIT 4)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="190"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="197"/>
         <source>Reply from</source>
         <translation>Antwort aus</translation>
     </message>
@@ -2280,142 +2281,142 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::NewRunDialog</name>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="42"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="43"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="44"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="45"/>
         <source>Pretraining (a small GPT or Mamba from scratch)</source>
         <translation>Vortraining (ein kleines GPT oder Mamba von Grund auf)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="45"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="46"/>
         <source>SFT (supervised fine-tuning)</source>
         <translation>SFT (überwachtes Feintuning)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="46"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="47"/>
         <source>Reward model</source>
         <translation>Belohnungsmodell</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="46"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="47"/>
         <source>DPO</source>
         <translation>DPO</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="46"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="47"/>
         <source>PPO</source>
         <translation>PPO</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="52"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="53"/>
         <source>Now</source>
         <translation>Jetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="53"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="54"/>
         <source>When %1 has finished, from its final checkpoint</source>
         <translation>Wenn %1 beendet ist, ab seinem letzten Checkpoint</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="56"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="57"/>
         <source>cuda needs rlhf-engine built with a CUDA LibTorch and a GPU; the run fails at once otherwise</source>
         <translation>cuda braucht eine mit CUDA-LibTorch gebaute rlhf-engine und eine GPU; sonst scheitert der Lauf sofort</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="59"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="60"/>
         <source>auto: bf16 autocast on CUDA and on CPUs with BF16 instructions, else fp32</source>
         <translation>auto: bf16-Autocast auf CUDA und auf CPUs mit BF16-Befehlen, sonst fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="63"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="64"/>
         <source>Seeds the order of the data, sampling and new weights: the same seed repeats a run bit for bit</source>
         <translation>Bestimmt die Reihenfolge der Daten, das Sampling und neue Gewichte: derselbe Seed wiederholt einen Lauf bitgenau</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="65"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="66"/>
         <source>Stage:</source>
         <translation>Stufe:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="66"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="67"/>
         <source>Start from:</source>
         <translation>Starten ab:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="67"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="68"/>
         <source>Reward model:</source>
         <translation>Belohnungsmodell:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="68"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="69"/>
         <source>Start:</source>
         <translation>Start:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="69"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="70"/>
         <source>Device:</source>
         <translation>Gerät:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="70"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="71"/>
         <source>Precision:</source>
         <translation>Genauigkeit:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="71"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="72"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="72"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="73"/>
         <source>Counting the project&apos;s data…</source>
         <translation>Zähle die Daten des Projekts…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="91"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="92"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="98"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="99"/>
         <source>Settings (hover a name for what it does and where its default comes from):</source>
         <translation>Einstellungen (mit der Maus über einen Namen: was sie bewirkt und woher ihre Vorgabe stammt):</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="133"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="134"/>
         <source>Default: %1</source>
         <translation>Vorgabe: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="164"/>
-        <source>#%1 %2 · step %3 (%4)</source>
-        <translation>#%1 %2 · Schritt %3 (%4)</translation>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="165"/>
+        <source>%1 · step %2 (%3)</source>
+        <translation>%1 · Schritt %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="170"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="171"/>
         <source>Choose a Hugging Face directory…</source>
         <translation>Hugging-Face-Verzeichnis wählen…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="179"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="180"/>
         <source>A Hugging Face model directory (config.json, model.safetensors)</source>
         <translation>Ein Hugging-Face-Modellverzeichnis (config.json, model.safetensors)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="186"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="187"/>
         <source>%1 has no config.json: not a Hugging Face model directory.</source>
         <translation>%1 hat keine config.json: kein Hugging-Face-Modellverzeichnis.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="192"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="193"/>
         <source>%1 has no tokenizer files (tokenizer.json, tokenizer.model, or vocab.json and merges.txt): a run could not read its data with it.</source>
         <translation>%1 hat keine Tokenizer-Dateien (tokenizer.json, tokenizer.model oder vocab.json und merges.txt): ein Lauf könnte seine Daten damit nicht lesen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="245"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="251"/>
         <source>Open the panel</source>
         <translation>Bereich öffnen</translation>
     </message>
@@ -3786,73 +3787,73 @@ ms/Token</translation>
         <translation> + BM %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="69"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="72"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="70"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="73"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="71"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="74"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location filename="../widgets/runs/RunListModel.cpp" line="23"/>
-        <location filename="../widgets/runs/RunListModel.cpp" line="175"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="79"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="178"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="82"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="179"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="83"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="190"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="194"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="201"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="205"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="202"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="206"/>
         <source>From</source>
         <translation>Ab</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="203"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="207"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="204"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="208"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="205"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="209"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="206"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="210"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunListModel.cpp" line="207"/>
+        <location filename="../widgets/runs/RunListModel.cpp" line="211"/>
         <source>Latest</source>
         <translation>Zuletzt</translation>
     </message>

@@ -45,7 +45,7 @@
 <context>
     <name>rlhf::widgets::DatasetPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="237"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="236"/>
         <source>%n prompt(s) match</source>
         <translation>
             <numerusform>%n prompt matches</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="280"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="279"/>
         <source>Delete %n near-duplicate prompt(s)</source>
         <translation>
             <numerusform>Delete %n near-duplicate prompt</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="283"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="282"/>
         <source>%n prompt(s) deleted — Ctrl+Z brings them back</source>
         <translation>
             <numerusform>%n prompt deleted — Ctrl+Z brings it back</numerusform>
@@ -143,7 +143,7 @@
 <context>
     <name>rlhf::widgets::RunsPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="387"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="391"/>
         <source>Run #%1: %n checkpoint(s) deleted.</source>
         <translation>
             <numerusform>Run #%1: %n checkpoint deleted.</numerusform>
@@ -151,7 +151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="410"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="414"/>
         <source>%n run(s) are training. Stop them and quit? Each writes a checkpoint and can be resumed later.</source>
         <translation>
             <numerusform>%n run is training. Stop it and quit? It writes a checkpoint and can be resumed later.</numerusform>

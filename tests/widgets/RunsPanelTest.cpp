@@ -256,6 +256,27 @@ private slots:
         QCOMPARE(offered, 2);  // the model and the reward model menus
     }
 
+    // "Start from" names a run's checkpoint as the Runs list names the run: its architecture and its name too.
+    void startFromChoicesNameTheRunAsTheListDoes() {
+        RunEntry imported;
+        imported.row.id = 9;
+        imported.row.kind = "dpo";
+        imported.row.name = "from the cluster";
+        imported.status = "finished";
+        imported.architecture = "llama";
+        data::CheckpointRow checkpoint;
+        checkpoint.runId = 9;
+        checkpoint.step = 120;
+        checkpoint.path = "/somewhere/run-9/step-120";
+        imported.checkpoints = {checkpoint};
+        NewRunDialog dialog(QString::fromStdString(project_.string()), {imported}, {});
+        dialog.preset("ppo", QString());
+        int offered = 0;
+        for (auto* c : dialog.findChildren<QComboBox*>())
+            offered += c->findText(QStringLiteral("#9 DPO · Llama — from the cluster · step 120 (finished)")) >= 0;
+        QCOMPARE(offered, 1);  // the policy's menu (the reward model's offers reward-model runs only)
+    }
+
     void startWatchPauseResumeStopAndQueue() {
         RunsPanel panel;
         QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);

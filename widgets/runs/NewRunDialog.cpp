@@ -162,9 +162,7 @@ void NewRunDialog::fillModelChoices() {
         });
         for (const RunEntry* e : candidates) {
             const auto& c = e->checkpoints.back();
-            combo->addItem(tr("#%1 %2 · step %3 (%4)").arg(e->row.id).arg(QString::fromStdString(e->row.kind).toUpper())
-                               .arg(c.step).arg(runStatusName(e->status)),
-                           QString::fromStdString(c.path));
+            combo->addItem(tr("%1 · step %2 (%3)").arg(runTitle(*e)).arg(c.step).arg(runStatusName(e->status)), QString::fromStdString(c.path));
         }
         for (const QString& dir : AppSettings::recentModelDirectories())  // chosen before, still there
             if (combo->findData(dir) < 0 && QFileInfo::exists(dir + QStringLiteral("/config.json"))) combo->addItem(dir, dir);

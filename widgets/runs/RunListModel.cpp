@@ -64,6 +64,9 @@ QString architectureName(const std::string& modelType) {
     return name;
 }
 
+// A run's name is its kind unless one was given (import-run --name, a run started by the CLI with one).
+bool hasOwnName(const RunEntry& e) { return !e.row.name.empty() && e.row.name != e.row.kind; }
+
 QString durationText(double seconds) {
     const auto s = static_cast<int64_t>(seconds);
     if (s < 60) return RunListModel::tr("%1 s").arg(s);
@@ -71,6 +74,14 @@ QString durationText(double seconds) {
     return RunListModel::tr("%1 h %2 min").arg(s / 3600).arg((s / 60) % 60);
 }
 }  // namespace
+
+QString runTitle(const RunEntry& e) {
+    const QString name = RunListModel::tr("#%1 %2").arg(e.row.id).arg(kindName(e.row.kind));
+    // A run of another architecture than GPT-2 says which.
+    const QString architecture = architectureName(e.architecture);
+    const QString title = architecture.isEmpty() ? name : RunListModel::tr("%1 · %2").arg(name, architecture);
+    return hasOwnName(e) ? RunListModel::tr("%1 — %2").arg(title, QString::fromStdString(e.row.name)) : title;
+}
 
 void RunListModel::setRuns(std::vector<RunEntry> runs, const QStringList& queued) {
     auto shape = [](const std::vector<RunEntry>& r) {
@@ -165,19 +176,12 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
 QVariant RunListModel::runData(const RunEntry& e, int column, int role) const {
     if (role == RunIdRole) return QVariant::fromValue<qint64>(e.row.id);
     if (role == Qt::ToolTipRole && column == StatusColumn && !e.row.message.empty()) return QString::fromStdString(e.row.message);
-    const bool named = !e.row.name.empty() && e.row.name != e.row.kind;  // a run's name is its kind unless one was given
-    if (role == Qt::ToolTipRole && column == RunColumn && named) return QString::fromStdString(e.row.name);
+    if (role == Qt::ToolTipRole && column == RunColumn && hasOwnName(e)) return QString::fromStdString(e.row.name);
     if (role == Qt::TextAlignmentRole && (column == DurationColumn || column == StepsColumn)) return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole) return {};
     const QLocale locale;
     switch (column) {
-    case RunColumn: {
-        const QString name = tr("#%1 %2").arg(e.row.id).arg(kindName(e.row.kind));
-        // A run of another architecture than GPT-2 says which.
-        const QString architecture = architectureName(e.architecture);
-        const QString title = architecture.isEmpty() ? name : tr("%1 · %2").arg(name, architecture);
-        return named ? tr("%1 — %2").arg(title, QString::fromStdString(e.row.name)) : title;
-    }
+    case RunColumn: return runTitle(e);
     case FromColumn: return startedFrom(e);
     case StatusColumn: return runStatusName(e.status);
     case StartedColumn: return locale.toString(QDateTime::fromSecsSinceEpoch(static_cast<qint64>(e.row.createdAt)), QStringLiteral("d MMM HH:mm"));

@@ -54,6 +54,10 @@ private:
 // A run as plots, tables and choices name it: "#3 SFT".
 QString runLabel(int64_t runId, const std::string& kind);
 
+// A run as the Runs list's first column names it: "#9 DPO · Llama — from the cluster" (the architecture
+// unless GPT-2, the name when one was given).
+QString runTitle(const RunEntry& e);
+
 // A run status as people read it, translated ("interrupted" → "unterbrochen").
 QString runStatusName(const std::string& status);
 
