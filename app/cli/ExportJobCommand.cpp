@@ -52,11 +52,12 @@ struct JobSettings {
 };
 
 // The job's models, checked before anything is written: a reward model where a language model starts the
-// stage (or the other way round) is refused, as `rlhf train` refuses it; a model not on this machine is
-// taken as given, with a warning.
+// stage (or the other way round), or a PPO reward model that reads the policy's rows otherwise, is refused,
+// as `rlhf train` refuses it; a model not on this machine is taken as given, with a warning.
 void checkJobModels(const ExportJobOptions& o, JobSettings& s) {
     const std::string model = s.given["model"].get<std::string>();
-    if (const auto m = inspectJobModel(model, "model", s.warnings)) {
+    const auto m = inspectJobModel(model, "model", s.warnings);
+    if (m) {
         if (m->scoreHead && o.stage != "rm")
             throw UserError("model: " + model + " is a reward model (its weights have a score head); the " + o.stage +
                             " stage starts from a language model");
@@ -64,8 +65,10 @@ void checkJobModels(const ExportJobOptions& o, JobSettings& s) {
     }
     if (o.stage != "ppo") return;
     const std::string reward = s.ppo.rewardModel;
-    if (const auto r = inspectJobModel(reward, "reward_model", s.warnings); r && !r->scoreHead)
+    const auto r = inspectJobModel(reward, "reward_model", s.warnings);
+    if (r && !r->scoreHead)
         throw UserError("reward_model: " + reward + " is not a reward model (its weights have no score.weight; train one with rlhf train rm)");
+    if (m && r) checkRewardReads(*m, *r, reward);
 }
 
 JobSettings jobSettings(const ExportJobOptions& o) {

@@ -6,6 +6,7 @@
 
 #include "CliSupport.h"
 #include "chat/InstructFormat.h"
+#include "model/CausalLm.h"
 #include "model/CheckpointTokenizer.h"
 #include "model/LlamaConfig.h"
 #include "model/MambaConfig.h"
@@ -50,7 +51,9 @@ std::optional<JobModel> inspectJobModel(const std::string& dir, const std::strin
                                "are not checked here");
         } else {
             const model::ModelShape shape = model::modelShapeOf(dir);
-            model::loadCheckpointTokenizer(dir, static_cast<int>(shape.vocab));  // TRL and OpenRLHF need one
+            m.vocab = shape.vocab;
+            m.tokenizer = std::make_shared<const text::Tokenizer>(model::loadCheckpointTokenizer(dir, static_cast<int>(shape.vocab)));  // the trainers need one
+            m.encoding = train::responseEncodingFor(dir, *m.tokenizer, model::eosTokenIdOf(dir));
             try {
                 for (const auto& file : model::openWeightFiles(dir)) m.scoreHead = m.scoreHead || file->contains("score.weight");
             } catch (const std::exception& e) {  // pytorch_model.bin only: the trainers read it, this workbench does not
@@ -62,6 +65,15 @@ std::optional<JobModel> inspectJobModel(const std::string& dir, const std::strin
         throw UserError(key + ": " + e.what());
     }
     return m;
+}
+
+void checkRewardReads(const JobModel& policy, const JobModel& reward, const std::string& rewardDir) {
+    if (!policy.tokenizer || !reward.tokenizer) return;
+    if (reward.vocab != policy.vocab)
+        throw UserError("reward_model: " + rewardDir + ": its vocabulary (" + std::to_string(reward.vocab) + " tokens) is not the policy's (" +
+                        std::to_string(policy.vocab) + "), and the trainer gives it the policy's ids");
+    if (const auto mismatch = train::rewardReadingMismatch(policy.encoding, *policy.tokenizer, reward.encoding, *reward.tokenizer))
+        throw UserError("reward_model: " + rewardDir + ": " + *mismatch);
 }
 
 }  // namespace rlhf::cli

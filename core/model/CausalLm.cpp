@@ -1,9 +1,11 @@
 #include "model/CausalLm.h"
 
 #include "model/CheckpointTokenizer.h"
+#include "model/Gpt2Config.h"
 #include "model/HfCheckpoint.h"
 #include "model/LlamaConfig.h"
 #include "model/MambaCheckpoint.h"
+#include "model/MambaConfig.h"
 
 namespace rlhf::model {
 
@@ -88,6 +90,14 @@ LoadedCausalLm loadCausalLm(const std::string& dir, const torch::Device& device)
     }
     auto loaded = loadCheckpoint(dir, device);
     return {CausalLm(loaded.model), std::move(loaded.tokenizer), loaded.score};
+}
+
+int eosTokenIdOf(const std::string& dir) {
+    const std::string type = modelTypeOf(dir);
+    const auto first = [](const std::vector<int>& ids) { return ids.empty() ? -1 : ids.front(); };
+    if (isMamba(type)) return first(MambaConfig::fromDirectory(dir).eosTokenIds);
+    if (isLlamaFamily(type)) return first(LlamaConfig::fromDirectory(dir).eosTokenIds);
+    return Gpt2Config::fromFile(dir + "/config.json").eosTokenId;
 }
 
 LoadedCausalLm loadLanguageModel(const std::string& dir, const torch::Device& device) {

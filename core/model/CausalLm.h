@@ -66,5 +66,8 @@ LoadedCausalLm loadCausalLm(const std::string& dir, const torch::Device& device)
 // loadCausalLm, refusing a sequence classifier (a reward or value model: its head scores, it does not
 // predict tokens), for the stages that train next-token log-probabilities.
 LoadedCausalLm loadLanguageModel(const std::string& dir, const torch::Device& device);
+// The EOS id the directory's model would have once loaded (CausalLm::eosTokenId: -1 for none), read from
+// its config files alone. Throws std::invalid_argument naming the file, as the loaders do.
+int eosTokenIdOf(const std::string& dir);
 
 }  // namespace rlhf::model

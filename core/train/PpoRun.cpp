@@ -158,13 +158,8 @@ void PpoRun::checkModelsFit() const {
 // The reward model must read a prompt and response as the policy's rows hold them: the same template,
 // system prompt, BOS and end id, checked on a probe exchange.
 void PpoRun::checkRewardEncoding(const ResponseEncoding& rewardEncoding, const text::Tokenizer& rewardTokenizer) const {
-    const std::string prompt = "\n\nHuman: Hi!\n\nAssistant: Hello.\n\nHuman: 2+2?\n\nAssistant:", response = " 4";
-    if (rewardEncoding.scored(rewardTokenizer, prompt, response) == encoding_.scored(*tokenizer_, prompt, response)) return;
-    const bool sameFormat = rewardEncoding.describe() == encoding_.describe();
-    throw std::invalid_argument(config_.rewardModel + ": the reward model reads " + rewardEncoding.describe() + " ending with id " +
-                                std::to_string(rewardEncoding.endId) + ", the policy writes " + encoding_.describe() + " ending with id " +
-                                std::to_string(encoding_.endId) + (sameFormat ? " (with another system prompt or BOS)" : "") +
-                                "; train the reward model from the policy's base, so both read one chat template");
+    if (const auto mismatch = rewardReadingMismatch(encoding_, *tokenizer_, rewardEncoding, rewardTokenizer))
+        throw std::invalid_argument(config_.rewardModel + ": " + *mismatch);
 }
 
 // The longest sequence every model takes (nullopt: none has a limit, as with a Mamba policy alone).

@@ -82,4 +82,14 @@ ResponseEncoding responseEncodingFor(const std::string& modelDir, const text::To
     return {std::nullopt, eos};
 }
 
+std::optional<std::string> rewardReadingMismatch(const ResponseEncoding& writer, const text::Tokenizer& writerTokenizer,
+                                                 const ResponseEncoding& reader, const text::Tokenizer& readerTokenizer) {
+    const std::string prompt = "\n\nHuman: Hi!\n\nAssistant: Hello.\n\nHuman: 2+2?\n\nAssistant:", response = " 4";
+    if (reader.scored(readerTokenizer, prompt, response) == writer.scored(writerTokenizer, prompt, response)) return std::nullopt;
+    const bool sameFormat = reader.describe() == writer.describe();
+    return "the reward model reads " + reader.describe() + " ending with id " + std::to_string(reader.endId) + ", the policy writes " +
+           writer.describe() + " ending with id " + std::to_string(writer.endId) + (sameFormat ? " (with another system prompt or BOS)" : "") +
+           "; train the reward model from the policy's base, so both read one chat template";
+}
+
 }  // namespace rlhf::train

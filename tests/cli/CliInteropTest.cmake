@@ -291,9 +291,32 @@ expect_equal("a chat model's SFT rows" "${format}" "sft-messages")
 if(NOT rows MATCHES "{\"prompt\":\\[{\"content\":\"Write a haiku\",\"role\":\"user\"}\\],\"completion\":\\[{\"content\":\"Old pond")
   message(FATAL_ERROR "chat-template SFT rows: ${rows}")
 endif()
+# PPO's reward model must read the policy's ids as rlhf train ppo requires: the same vocabulary, and a
+# probe exchange encoded alike (a plain-text reward model of the same tokenizer does not score a templated
+# policy's rows).
+file(REMOVE_RECURSE ${WORK}/plain-llama)
+file(COPY ${DATA}/tiny-llama/llama3-chat/ DESTINATION ${WORK}/plain-llama)
+file(REMOVE ${WORK}/plain-llama/tokenizer_config.json)
+foreach(base "${DATA}/tiny-llama/llama3-chat;CHAT_RM" "${WORK}/plain-llama;PLAIN_RM")
+  list(GET base 0 dir)
+  list(GET base 1 variable)
+  run_ok(out train rm ${WORK}/rm-project.rlhf --set model=${dir} --set max_steps=1 --set batch_size=2 --set checkpoint_every=1 --json)
+  string(REGEX MATCH "{\"run\":[^\n]*}" result "${out}")
+  string(JSON ${variable} GET "${result}" checkpoint)
+endforeach()
+foreach(case "${RM};reward_model: ${RM}: its vocabulary \\(50257 tokens\\) is not the policy's \\(384\\)"
+             "${PLAIN_RM};reward_model: ${PLAIN_RM}: the reward model reads plain text ending with id 379, the policy writes the llama-3 chat template ending with id 382")
+  list(GET case 0 reward)
+  list(GET case 1 message)
+  execute_process(COMMAND ${RLHF} export-job ${WORK}/runs.rlhf --stage ppo --out ${WORK}/refused-job --set model=${DATA}/tiny-llama/llama3-chat
+                          --set reward_model=${reward} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  if(rc EQUAL 0 OR NOT err MATCHES "${message}" OR EXISTS ${WORK}/refused-job)
+    message(FATAL_ERROR "export-job ppo with reward model ${reward}: rc=${rc} ${err}")
+  endif()
+endforeach()
 file(REMOVE_RECURSE ${WORK}/chat-ppo-job)
 run_ok(out export-job ${WORK}/runs.rlhf --stage ppo --out ${WORK}/chat-ppo-job --set model=${DATA}/tiny-llama/llama3-chat
-       --set reward_model=${RM} --json)
+       --set reward_model=${CHAT_RM} --json)
 string(JSON format GET "${out}" data_format)
 file(READ ${WORK}/chat-ppo-job/data/prompts.jsonl rows)
 file(READ ${WORK}/chat-ppo-job/openrlhf_args.sh args)
