@@ -74,10 +74,15 @@ std::string weightsDigest(const fs::path& dir) {
     return sha256FileHex((fs::exists(single) ? single : dir / "model.safetensors.index.json").string());
 }
 
+// The checkpoint directory as the run's config records it (imported_from).
+fs::path importedDirectory(const ImportRunOptions& o) {
+    return fs::absolute(o.dir).lexically_normal();  // "DIR/" normalises to a path ending in an empty name
+}
+
 data::FinishedRun finishedRun(const ImportRunOptions& o, const train::TrainerStateLog& log, const std::string& stage) {
     data::FinishedRun run;
     run.kind = stage;
-    const fs::path dir = fs::absolute(o.dir).lexically_normal();  // "DIR/" normalises to a path ending in an empty name
+    const fs::path dir = importedDirectory(o);
     run.name = o.name.empty() ? "imported " + (dir.has_filename() ? dir : dir.parent_path()).filename().string() : o.name;
     run.message = "imported from " + dir.string();
     run.config = nlohmann::json{{"imported_from", dir.string()},
@@ -128,7 +133,7 @@ std::vector<std::string> importWarnings(const ImportRunOptions& o, const data::F
     if (!o.noLog && run.steps.empty())
         warnings.push_back((o.tensorboard.empty() ? o.state : o.tensorboard) +
                            ": no step with a finite number to draw; the run comes in without curves");
-    const std::string from = nlohmann::json::parse(run.config).value("imported_from", std::string());
+    const std::string from = importedDirectory(o).string();
     for (const auto& earlier : runs.runs()) {
         const auto config = nlohmann::json::parse(earlier.config, nullptr, false);
         if (config.is_object() && config.value("imported_from", std::string()) == from)
