@@ -256,6 +256,32 @@ private slots:
         QCOMPARE(offered, 2);  // the model and the reward model menus
     }
 
+    // The title column fits its titles (and header) up to a long title's width, so an empty list shows
+    // every header; once the user drags it, refreshes leave their width.
+    void theTitleColumnFitsItsTitlesUntilDragged() {
+        const fs::path project = tmp_ / "columns.rlhf";
+        auto store = data::ProjectStore::open(project.string(), true);
+        RunsPanel panel;
+        panel.resize(1200, 700);
+        panel.show();
+        panel.setProject(QString::fromStdString(project.string()));
+        auto* header = panel.findChild<QTreeView*>()->header();
+        const int most = panel.findChild<QTreeView*>()->fontMetrics().horizontalAdvance(QStringLiteral("#000 Pretraining · Mamba — imported name"));
+        QTRY_VERIFY(header->sectionSize(RunListModel::RunColumn) < most / 2);  // "Run" alone
+        data::FinishedRun run;
+        run.kind = "sft";
+        run.name = "a name longer than any column should grow for, from the cluster in the basement";
+        run.config = "{}";
+        data::RunStore(store->database()).addFinishedRun(run, [&](int64_t) { return (tmp_ / "columns-checkpoint").string(); });
+        panel.refresh();
+        QTRY_COMPARE(panel.model()->runs().size(), size_t(1));
+        QCOMPARE(header->sectionSize(RunListModel::RunColumn), most);
+        header->resizeSection(RunListModel::RunColumn, 150);  // as a drag does
+        panel.refresh();
+        QTest::qWait(300);
+        QCOMPARE(header->sectionSize(RunListModel::RunColumn), 150);
+    }
+
     // "Start from" names a run's checkpoint as the Runs list names the run: its architecture and its name too.
     void startFromChoicesNameTheRunAsTheListDoes() {
         RunEntry imported;

@@ -1,5 +1,6 @@
 #include "runs/RunsPanel.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -35,10 +36,14 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
     view_->setAllColumnsShowFocus(true);
     view_->setUniformRowHeights(true);
     view_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // The run's title holds a name of any length: its column keeps a width the user can drag, and a long
-    // name is elided (whole in its tooltip) rather than pushing status and steps out of view.
+    // The run's title holds a name of any length: its column fits the titles up to a limit (fitRunColumn)
+    // until the user drags it, and a longer name is elided (whole in its tooltip) rather than pushing status
+    // and steps out of view.
     view_->header()->setSectionResizeMode(RunListModel::RunColumn, QHeaderView::Interactive);
-    view_->header()->resizeSection(RunListModel::RunColumn, view_->fontMetrics().horizontalAdvance(QStringLiteral("#000 Pretraining · Mamba — imported name")));
+    connect(view_->header(), &QHeaderView::sectionResized, this, [this](int section) {
+        runColumnDragged_ = runColumnDragged_ || (section == RunListModel::RunColumn && !fittingRunColumn_);
+    });
+    fitRunColumn();
     details_ = new RunDetailsView(this);
     stageViews_ = new RunStageViews(this);
     curves_ = stageViews_->curves();
@@ -141,6 +146,17 @@ void RunsPanel::refresh() {
         });
 }
 
+// The title column as wide as its widest title (and its header), at most a long title's width
+// ("#000 Pretraining · Mamba — imported name"), unless the user has sized it.
+void RunsPanel::fitRunColumn() {
+    if (runColumnDragged_) return;
+    const int most = view_->fontMetrics().horizontalAdvance(QStringLiteral("#000 Pretraining · Mamba — imported name"));
+    fittingRunColumn_ = true;
+    view_->resizeColumnToContents(RunListModel::RunColumn);  // the titles and the header
+    view_->header()->resizeSection(RunListModel::RunColumn, std::min(view_->header()->sectionSize(RunListModel::RunColumn), most));
+    fittingRunColumn_ = false;
+}
+
 std::vector<int64_t> RunsPanel::selectedRunIds() const {
     std::vector<int64_t> ids;
     for (const QModelIndex& index : view_->selectionModel()->selectedRows())
@@ -161,6 +177,7 @@ void RunsPanel::applySnapshot(std::vector<RunEntry>& runs) {
     const std::vector<int64_t> selected = selectedRunIds();
     model_->setRuns(std::move(runs), launcher_->queuedDescriptions());
     view_->expandAll();
+    fitRunColumn();
     if (selectAfterRefresh_ > 0 && model_->indexOf(selectAfterRefresh_).isValid()) {
         selectRun(selectAfterRefresh_);
         selectAfterRefresh_ = 0;

@@ -58,6 +58,7 @@ protected:
 private:
     void createActions();
     void applySnapshot(std::vector<RunEntry>& runs);
+    void fitRunColumn();
     std::vector<int64_t> selectedRunIds() const;
     void selectionChanged();
     void loadCurves(const std::vector<int64_t>& runIds, bool onlyNew);
@@ -85,6 +86,8 @@ private:
     QAction* delete_ = nullptr;
     QTimer refreshTimer_;
     bool refreshing_ = false;
+    bool runColumnDragged_ = false;   // the user sized the title column: fitRunColumn leaves it
+    bool fittingRunColumn_ = false;   // fitRunColumn is resizing it (not the user)
     int64_t selectAfterRefresh_ = 0;
 };
 
