@@ -12,6 +12,7 @@
 #include "model/MambaConfig.h"
 #include "model/MemoryEstimate.h"
 #include "model/WeightFiles.h"
+#include "train/ResponseEncoding.h"
 
 namespace rlhf::cli {
 
@@ -51,9 +52,9 @@ std::optional<JobModel> inspectJobModel(const std::string& dir, const std::strin
                                "are not checked here");
         } else {
             const model::ModelShape shape = model::modelShapeOf(dir);
+            m.dir = dir;
             m.vocab = shape.vocab;
             m.tokenizer = std::make_shared<const text::Tokenizer>(model::loadCheckpointTokenizer(dir, static_cast<int>(shape.vocab)));  // the trainers need one
-            m.encoding = train::responseEncodingFor(dir, *m.tokenizer, model::eosTokenIdOf(dir));
             try {
                 for (const auto& file : model::openWeightFiles(dir)) m.scoreHead = m.scoreHead || file->contains("score.weight");
             } catch (const std::exception& e) {  // pytorch_model.bin only: the trainers read it, this workbench does not
@@ -69,11 +70,14 @@ std::optional<JobModel> inspectJobModel(const std::string& dir, const std::strin
 
 void checkRewardReads(const JobModel& policy, const JobModel& reward, const std::string& rewardDir) {
     if (!policy.tokenizer || !reward.tokenizer) return;
-    if (reward.vocab != policy.vocab)
-        throw UserError("reward_model: " + rewardDir + ": its vocabulary (" + std::to_string(reward.vocab) + " tokens) is not the policy's (" +
-                        std::to_string(policy.vocab) + "), and the trainer gives it the policy's ids");
-    if (const auto mismatch = train::rewardReadingMismatch(policy.encoding, *policy.tokenizer, reward.encoding, *reward.tokenizer))
-        throw UserError("reward_model: " + rewardDir + ": " + *mismatch);
+    const auto fail = [&](const std::string& why) { throw UserError("reward_model: " + rewardDir + ": " + why); };
+    if (const auto mismatch = train::rewardVocabularyMismatch(policy.vocab, reward.vocab)) fail(*mismatch + ", and the trainer gives it the policy's ids");
+    const auto encodingOf = [](const JobModel& m) { return train::responseEncodingFor(m.dir, *m.tokenizer, model::eosTokenIdOf(m.dir)); };
+    try {
+        if (const auto mismatch = train::rewardReadingMismatch(encodingOf(policy), *policy.tokenizer, encodingOf(reward), *reward.tokenizer)) fail(*mismatch);
+    } catch (const std::invalid_argument& e) {  // a config whose EOS id the loaders refuse
+        fail(e.what());
+    }
 }
 
 }  // namespace rlhf::cli

@@ -8,18 +8,17 @@
 #include <vector>
 
 #include "text/Tokenizer.h"
-#include "train/ResponseEncoding.h"
 
 namespace rlhf::cli {
 
 struct JobModel {
     bool scoreHead = false;     // its weights hold a reward model's score.weight
     bool chatTemplate = false;  // `model` has a chat template rlhf train renders: the trainers render conversational rows in it
-    // How it reads text, for an architecture the workbench reads (else null): PPO's reward model must
-    // read the policy's rows alike (checkRewardReads).
+    // Its vocabulary and tokenizer, for an architecture the workbench reads (else null): PPO's reward model
+    // must read the policy's rows alike (checkRewardReads).
+    std::string dir;
     int64_t vocab = 0;
     std::shared_ptr<const text::Tokenizer> tokenizer;
-    train::ResponseEncoding encoding;
 };
 
 // `dir`, given as setting `key`: its config.json and tokenizer (which TRL and OpenRLHF need) must read, and

@@ -89,9 +89,16 @@ void Database::interrupt() { sqlite3_interrupt(db_); }
 namespace {
 
 // The files of every Database open in this process (canonical paths, one entry per connection): POSIX
-// locks are the process's, so reading any of them as data drops the locks of all its connections.
-std::mutex openFilesMutex;
-std::multiset<std::string> openFiles;
+// locks are the process's, so reading any of them as data drops the locks of all its connections. Never
+// freed: a connection closed during static destruction (a thread still winding down at exit) finds it.
+struct OpenFiles {
+    std::mutex mutex;
+    std::multiset<std::string> paths;
+};
+OpenFiles& openFiles() {
+    static auto* files = new OpenFiles;
+    return *files;
+}
 
 std::filesystem::path canonicalOrEmpty(const std::string& path) {
     std::error_code error;
@@ -125,14 +132,14 @@ Database::Database(const std::string& path, bool create) : path_(path) {
         throw StoreError(path + ": " + e.what());
     }
     canonicalPath_ = canonicalOrEmpty(path).string();
-    std::lock_guard lock(openFilesMutex);
-    openFiles.insert(canonicalPath_);
+    std::lock_guard lock(openFiles().mutex);
+    openFiles().paths.insert(canonicalPath_);
 }
 
 Database::~Database() {
     {
-        std::lock_guard lock(openFilesMutex);
-        if (auto it = openFiles.find(canonicalPath_); it != openFiles.end()) openFiles.erase(it);
+        std::lock_guard lock(openFiles().mutex);
+        if (auto it = openFiles().paths.find(canonicalPath_); it != openFiles().paths.end()) openFiles().paths.erase(it);
     }
     sqlite3_close_v2(db_);
 }
@@ -160,8 +167,8 @@ void Database::refuseOwnFile(const std::string& path) const {
 void Database::refuseOpenFile(const std::string& path) {
     const auto target = canonicalOrEmpty(path);
     if (target.empty()) return;
-    std::lock_guard lock(openFilesMutex);
-    for (const std::string& file : openFiles)
+    std::lock_guard lock(openFiles().mutex);
+    for (const std::string& file : openFiles().paths)
         if (isFileOrSideFile(target, file))
             throw StoreError(path + ": is an open project's file, not data to read (choose another file)");
 }

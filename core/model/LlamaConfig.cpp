@@ -16,15 +16,27 @@ using nlohmann::json;
 // YaRN's cos/sin multiplier when attention_factor is not given (transformers' get_mscale).
 double yarnMscale(double scale, double mscale) { return scale <= 1 ? 1.0 : 0.1 * mscale * std::log(scale) + 1.0; }
 
-// YaRN's fields as the newest transformers reads them (_compute_yarn_parameters): the given factor wins
-// over max_position_embeddings / original_max_position_embeddings, which is used only when factor is absent.
+// An optional YaRN number that transformers reads as `value or default`: null, absent and 0 all mean the
+// default. Throws for a value that is not a number, or negative.
+double numberOrDefault(const json& s, const char* name, const std::string& where, double fallback) {
+    if (!present(s, name)) return fallback;
+    if (!s[name].is_number()) throw std::invalid_argument(where + ": field " + name + " must be a number, found " + s[name].dump());
+    const double v = s[name].get<double>();
+    if (v < 0) throw std::invalid_argument(where + ": field " + name + " must not be negative");
+    return v == 0 ? fallback : v;
+}
+
+// YaRN's fields as the newest transformers reads them (_compute_yarn_parameters): factor is required, and
+// only when it is null does max_position_embeddings / original_max_position_embeddings take its place;
+// original_max_position_embeddings defaults to max_position_embeddings; "truncate": null truncates nothing.
 void readYarn(const json& s, const std::string& where, int maxPositions, RopeScaling& r) {
+    if (!s.contains("factor")) throw std::invalid_argument(where + ": missing field factor (null: max_position_embeddings / original_max_position_embeddings)");
     r.originalMaxPositions = numberField(s, "original_max_position_embeddings", where, maxPositions);
     if (!present(s, "factor")) r.factor = maxPositions / r.originalMaxPositions;
-    r.betaFast = numberField(s, "beta_fast", where, 32);
-    r.betaSlow = numberField(s, "beta_slow", where, 1);
-    r.truncate = boolField(s, "truncate", where, true);
-    const double mscale = numberField(s, "mscale", where, 0), mscaleAllDim = numberField(s, "mscale_all_dim", where, 0);
+    r.betaFast = numberOrDefault(s, "beta_fast", where, 32);
+    r.betaSlow = numberOrDefault(s, "beta_slow", where, 1);
+    r.truncate = s.contains("truncate") && s["truncate"].is_null() ? false : boolField(s, "truncate", where, true);
+    const double mscale = numberOrDefault(s, "mscale", where, 0), mscaleAllDim = numberOrDefault(s, "mscale_all_dim", where, 0);
     if (present(s, "attention_factor")) r.attentionFactor = numberField(s, "attention_factor", where, 1);
     else if (mscale != 0 && mscaleAllDim != 0) r.attentionFactor = yarnMscale(r.factor, mscale) / yarnMscale(r.factor, mscaleAllDim);
     else r.attentionFactor = yarnMscale(r.factor, 1);

@@ -31,8 +31,6 @@ torch::Tensor rotateHalf(const torch::Tensor& x) {
     return torch::cat({-x.narrow(-1, half, half), x.narrow(-1, 0, half)}, -1);
 }
 
-}  // namespace
-
 // YaRN (transformers' _compute_yarn_parameters): each frequency blends the plain one (kept where a
 // wavelength turns more than beta_fast times within original_max_position_embeddings) and the one divided
 // by factor (where it turns fewer than beta_slow times), linearly across the dimensions between.
@@ -52,6 +50,8 @@ torch::Tensor yarnInverseFrequencies(const LlamaConfig& c, const torch::Tensor& 
     const auto keptShare = 1 - ramp;
     return divided * (1 - keptShare) + kept * keptShare;
 }
+
+}  // namespace
 
 torch::Tensor ropeInverseFrequencies(const LlamaConfig& c) {
     const auto exponents = torch::arange(0, c.headDim, 2, torch::kLong).to(torch::kFloat32) / static_cast<double>(c.headDim);

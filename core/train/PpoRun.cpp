@@ -148,9 +148,7 @@ void PpoRun::loadModels(const std::string& policyDir, const std::string& valueDi
 // The reward and value models read the policy's ids: the same vocabulary.
 void PpoRun::checkModelsFit() const {
     const int64_t vocab = policy_->vocabSize();
-    if (reward_->vocabSize() != vocab)
-        throw std::invalid_argument(config_.rewardModel + ": its vocabulary (" + std::to_string(reward_->vocabSize()) +
-                                    " tokens) is not the policy's (" + std::to_string(vocab) + ")");
+    if (const auto mismatch = rewardVocabularyMismatch(vocab, reward_->vocabSize())) throw std::invalid_argument(config_.rewardModel + ": " + *mismatch);
     if (value_->vocabSize() != vocab || value_->hiddenSize() != valueHead_.size(1))
         throw std::invalid_argument("the value model's vocabulary or hidden size does not fit the policy or its head");
 }

@@ -82,6 +82,11 @@ ResponseEncoding responseEncodingFor(const std::string& modelDir, const text::To
     return {std::nullopt, eos};
 }
 
+std::optional<std::string> rewardVocabularyMismatch(int64_t policyVocab, int64_t rewardVocab) {
+    if (rewardVocab == policyVocab) return std::nullopt;
+    return "its vocabulary (" + std::to_string(rewardVocab) + " tokens) is not the policy's (" + std::to_string(policyVocab) + ")";
+}
+
 std::optional<std::string> rewardReadingMismatch(const ResponseEncoding& writer, const text::Tokenizer& writerTokenizer,
                                                  const ResponseEncoding& reader, const text::Tokenizer& readerTokenizer) {
     const std::string prompt = "\n\nHuman: Hi!\n\nAssistant: Hello.\n\nHuman: 2+2?\n\nAssistant:", response = " 4";

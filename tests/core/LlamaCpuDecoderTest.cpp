@@ -50,6 +50,7 @@ LlamaModel randomModel(int hidden, int heads, int kvHeads, int headDim, bool tie
     c.ropeScaling.type = ropeScaling;
     c.ropeScaling.factor = 4;
     c.ropeScaling.originalMaxPositions = 16;
+    if (ropeScaling == "yarn") c.ropeScaling.betaFast = 8, c.ropeScaling.betaSlow = 0.5, c.ropeScaling.attentionFactor = 1.3;
     c.eosTokenIds = {96};
     torch::manual_seed(7);
     LlamaWeights w = randomLlamaWeights(c, torch::kCPU);
@@ -204,6 +205,7 @@ private slots:
         QTest::newRow("odd width, one kv head, biases") << 37 << 4 << 1 << 10 << false << true << "";
         QTest::newRow("head_dim apart from width, tied") << 48 << 6 << 3 << 20 << true << false << "linear";
         QTest::newRow("wide heads, llama3 scaling") << 64 << 2 << 2 << 36 << false << true << "llama3";
+        QTest::newRow("grouped heads, yarn scaling") << 40 << 4 << 2 << 22 << true << false << "yarn";
     }
     void otherShapesFollowTheModel() {
         QFETCH(int, hidden);

@@ -324,8 +324,8 @@ private slots:
         const auto qwen = config({{"type", "yarn"}, {"factor", 4.0}, {"original_max_position_embeddings", 32}}, 128, 16, 10000);
         QVERIFY(torch::allclose(ratios(qwen), torch::tensor({1.0f, 0.625f, 0.25f, 0.25f, 0.25f, 0.25f, 0.25f, 0.25f}), 0, 1e-6));
         QCOMPARE(qwen.ropeScaling.attentionFactor, 0.1 * std::log(4.0) + 1);
-        // No factor (256 / 64), betas, an unrounded ramp, and the ratio of two mscales.
-        const auto llama = config({{"rope_type", "yarn"}, {"original_max_position_embeddings", 64}, {"beta_fast", 16.0}, {"beta_slow", 2.0},
+        // factor null (256 / 64), betas, an unrounded ramp, and the ratio of two mscales.
+        const auto llama = config({{"rope_type", "yarn"}, {"factor", nullptr}, {"original_max_position_embeddings", 64}, {"beta_fast", 16.0}, {"beta_slow", 2.0},
                                    {"mscale", 0.9}, {"mscale_all_dim", 0.5}, {"truncate", false}}, 256, 24, 500);
         QCOMPARE(llama.ropeScaling.factor, 4.0);
         QVERIFY(torch::allclose(ratios(llama).narrow(0, 0, 5), torch::tensor({1.0f, 0.7613964f, 0.5227928f, 0.2841891f, 0.25f}), 0, 1e-6));
@@ -337,6 +337,19 @@ private slots:
         QCOMPARE(given.ropeScaling.attentionFactor, 1.5);
         QCOMPARE(given.ropeTheta, 1e6);
         QCOMPARE(given.ropeScaling.originalMaxPositions, 32768.0);  // Qwen2Config's max_position_embeddings
+        // transformers' `or` defaults: a 0 beta or mscale is unset, "truncate": null rounds nothing; a missing
+        // factor is an error (transformers requires the key).
+        const auto falsy = config({{"type", "yarn"}, {"factor", 4.0}, {"original_max_position_embeddings", 32}, {"beta_fast", 0}, {"mscale", 0},
+                                   {"mscale_all_dim", 0.5}, {"truncate", nullptr}}, 128, 16, 10000);
+        QCOMPARE(falsy.ropeScaling.betaFast, 32.0);
+        QCOMPARE(falsy.ropeScaling.attentionFactor, qwen.ropeScaling.attentionFactor);
+        QVERIFY(!falsy.ropeScaling.truncate);
+        try {
+            config({{"type", "yarn"}, {"original_max_position_embeddings", 32}}, 128, 16, 10000);
+            QFAIL("a yarn rope_scaling without factor was taken");
+        } catch (const std::invalid_argument& e) {
+            QCOMPARE(std::string(e.what()), std::string("config.json: rope_scaling: missing field factor (null: max_position_embeddings / original_max_position_embeddings)"));
+        }
     }
 
     void badDirectoriesAreRefusedWithTheReason() {

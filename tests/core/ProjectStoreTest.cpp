@@ -327,30 +327,6 @@ private slots:
         QCOMPARE(dumpRows(*ProjectStore::open(project.string(), false)), before);
     }
 
-    // A reader without the project at hand (the ELIZA column's "Load script…") asks whether a file belongs
-    // to any project open in this process: while one is, its file and side files are refused; once every
-    // connection to it has closed, the same path is an ordinary file.
-    void filesOfOpenProjectsAreRefusedToAnyReader() {
-        const fs::path project = fresh("open");
-        const std::string other = write("script.txt", "(HOW DO YOU DO)\n").string();
-        {
-            auto a = ProjectStore::open(project.string(), true);
-            auto b = ProjectStore::open(project.string(), false);
-            for (const std::string target : {project.string(), project.string() + "-shm", (project.parent_path() / "." / project.filename()).string()}) {
-                try {
-                    Database::refuseOpenFile(target);
-                    QFAIL(("read " + target).c_str());
-                } catch (const StoreError& e) {
-                    QCOMPARE(std::string(e.what()), target + ": is an open project's file, not data to read (choose another file)");
-                }
-            }
-            Database::refuseOpenFile(other);
-            b.reset();  // one connection closed, the other still holds the file
-            QVERIFY_THROWS_EXCEPTION(StoreError, Database::refuseOpenFile(project.string()));
-        }
-        Database::refuseOpenFile(project.string());
-    }
-
     void badInput_data() {
         QTest::addColumn<QByteArray>("content");  // bytes: invalid UTF-8 must survive
         QTest::addColumn<QString>("expected");

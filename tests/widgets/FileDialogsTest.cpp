@@ -1,21 +1,27 @@
 // The workbench's file dialogs never open the files they list (widgets/common/FileDialogs.h: closing such
 // a read dropped the window's SQLite locks on its project). inotify reports every open of the listed
-// files while a dialog shows the folder; Qt's own dialog, the control, is seen opening them.
+// files while a dialog shows the folder; Qt's own dialog, the control, is seen opening them. And a file
+// the user picks is refused when it belongs to a project open in the process (Database::refuseOpenFile).
 #include <QtTest>
 
-#include <QFileDialog>
 #include <QAbstractFileIconProvider>
+#include <QFileDialog>
 #include <QFileSystemModel>
+#include <QMessageBox>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <filesystem>
 
 #include <fcntl.h>
 #include <sys/inotify.h>
 #include <unistd.h>
 
 #include "common/FileDialogs.h"
+#include "data/Database.h"
+#include "data/ProjectStore.h"
 
 using namespace rlhf::widgets;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -112,6 +118,49 @@ private slots:
             QCOMPARE(projectType, QStringLiteral("rlhf file"));
             QCOMPARE(watch.opens(), 0);
         }
+    }
+
+    // A reader without the project at hand (the ELIZA column's "Load script…") asks whether a file belongs
+    // to any project open in this process: while one is, its file and side files are refused; once every
+    // connection to it has closed, the same path is an ordinary file.
+    void filesOfOpenProjectsAreRefusedToAnyReader() {
+        QTemporaryDir temporary;
+        const fs::path dir = temporary.path().toStdString(), project = dir / "open.rlhf";
+        const std::string other = (dir / "script.txt").string();
+        {
+            auto a = rlhf::data::ProjectStore::open(project.string(), true);
+            auto b = rlhf::data::ProjectStore::open(project.string(), false);
+            for (const std::string target : {project.string(), project.string() + "-shm", (project.parent_path() / "." / project.filename()).string()}) {
+                try {
+                    rlhf::data::Database::refuseOpenFile(target);
+                    QFAIL(("read " + target).c_str());
+                } catch (const rlhf::data::StoreError& e) {
+                    QCOMPARE(std::string(e.what()), target + ": is an open project's file, not data to read (choose another file)");
+                }
+            }
+            rlhf::data::Database::refuseOpenFile(other);
+            b.reset();  // one connection closed, the other still holds the file
+            QVERIFY_THROWS_EXCEPTION(rlhf::data::StoreError, rlhf::data::Database::refuseOpenFile(project.string()));
+        }
+        rlhf::data::Database::refuseOpenFile(project.string());
+    }
+
+    // The GUI's readers and writers of chosen files ask through refuseProjectFile, which says why in a
+    // warning: the project's file is refused, another file is not.
+    void refuseProjectFileWarnsAboutAnOpenProject() {
+        QTemporaryDir temporary;
+        const QString project = temporary.path() + QStringLiteral("/class.rlhf");
+        auto store = rlhf::data::ProjectStore::open(project.toStdString(), true);
+        QString warning;
+        QTimer::singleShot(0, [&] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                warning = box->text();
+                box->accept();
+            }
+        });
+        QVERIFY(refuseProjectFile(nullptr, QStringLiteral("Export curves"), project + QStringLiteral("-wal")));
+        QCOMPARE(warning, project + QStringLiteral("-wal: is an open project's file, not data to read (choose another file)"));
+        QVERIFY(!refuseProjectFile(nullptr, QStringLiteral("Export curves"), temporary.path() + QStringLiteral("/curves.png")));
     }
 };
 

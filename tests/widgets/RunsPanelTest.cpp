@@ -210,52 +210,6 @@ private slots:
         QVERIFY2(coloured >= 20, qPrintable(QString::number(coloured)));  // a disc of 7 pixels, not a stray pixel
     }
 
-    // A directory chosen to start from must have a config.json and tokenizer files, said in the dialog
-    // before any run is recorded; one that has them becomes the choice.
-    void aChosenDirectoryNeedsATokenizer() {
-        const fs::path bare = tmp_ / "no-tokenizer";
-        fs::create_directories(bare);
-        fs::copy_file(model_ / "config.json", bare / "config.json", fs::copy_options::overwrite_existing);
-        NewRunDialog dialog(QString::fromStdString(project_.string()), {}, {});
-        dialog.preset("sft", QString());
-        dialog.show();
-        QComboBox* model = nullptr;
-        for (auto* c : dialog.findChildren<QComboBox*>())
-            if (c->isEnabled() && c->findText(QStringLiteral("Choose a Hugging Face directory…")) >= 0) model = c;
-        QVERIFY(model);
-        const auto choose = [&](const fs::path& dir) {
-            QTimer::singleShot(0, [dir] {
-                if (auto* files = qobject_cast<QFileDialog*>(QApplication::activeModalWidget())) {
-                    files->selectFile(QString::fromStdString(dir.string()));
-                    QMetaObject::invokeMethod(files, "accept");
-                }
-            });
-            const int item = model->findText(QStringLiteral("Choose a Hugging Face directory…"));
-            model->setCurrentIndex(item);
-            emit model->activated(item);
-        };
-        const auto shownError = [&] {
-            for (auto* label : dialog.findChildren<QLabel*>())
-                if (label->text().contains(QStringLiteral("has no "))) return label->text();
-            return QString();
-        };
-        choose(bare);
-        QCOMPARE(shownError(), QString("%1 has no tokenizer files (tokenizer.json, tokenizer.model, or vocab.json and merges.txt): "
-                                       "a run could not read its data with it.").arg(QString::fromStdString(bare.string())));
-        QVERIFY(model->currentData().toString() != QString::fromStdString(bare.string()));
-        for (const char* name : {"vocab.json", "merges.txt"})
-            fs::copy_file(model_ / name, bare / name, fs::copy_options::overwrite_existing);
-        choose(bare);
-        QCOMPARE(shownError(), QString());
-        QCOMPARE(model->currentData().toString(), QString::fromStdString(bare.string()));
-        // The next New-run dialog offers it again, without browsing.
-        NewRunDialog next(QString::fromStdString(project_.string()), {}, {});
-        next.preset("sft", QString());
-        int offered = 0;
-        for (auto* c : next.findChildren<QComboBox*>()) offered += c->findData(QString::fromStdString(bare.string())) >= 0;
-        QCOMPARE(offered, 2);  // the model and the reward model menus
-    }
-
     // The title column fits its titles (and header) up to a long title's width, so an empty list shows
     // every header; once the user drags it, refreshes leave their width.
     void theTitleColumnFitsItsTitlesUntilDragged() {
@@ -277,30 +231,11 @@ private slots:
         QTRY_COMPARE(panel.model()->runs().size(), size_t(1));
         QCOMPARE(header->sectionSize(RunListModel::RunColumn), most);
         header->resizeSection(RunListModel::RunColumn, 150);  // as a drag does
+        run.name = "another";
+        data::RunStore(store->database()).addFinishedRun(run, [&](int64_t) { return (tmp_ / "columns-checkpoint-2").string(); });
         panel.refresh();
-        QTest::qWait(300);
+        QTRY_COMPARE(panel.model()->runs().size(), size_t(2));  // the snapshot applied: fitRunColumn has run
         QCOMPARE(header->sectionSize(RunListModel::RunColumn), 150);
-    }
-
-    // "Start from" names a run's checkpoint as the Runs list names the run: its architecture and its name too.
-    void startFromChoicesNameTheRunAsTheListDoes() {
-        RunEntry imported;
-        imported.row.id = 9;
-        imported.row.kind = "dpo";
-        imported.row.name = "from the cluster";
-        imported.status = "finished";
-        imported.architecture = "llama";
-        data::CheckpointRow checkpoint;
-        checkpoint.runId = 9;
-        checkpoint.step = 120;
-        checkpoint.path = "/somewhere/run-9/step-120";
-        imported.checkpoints = {checkpoint};
-        NewRunDialog dialog(QString::fromStdString(project_.string()), {imported}, {});
-        dialog.preset("ppo", QString());
-        int offered = 0;
-        for (auto* c : dialog.findChildren<QComboBox*>())
-            offered += c->findText(QStringLiteral("#9 DPO · Llama — from the cluster · step 120 (finished)")) >= 0;
-        QCOMPARE(offered, 1);  // the policy's menu (the reward model's offers reward-model runs only)
     }
 
     void startWatchPauseResumeStopAndQueue() {

@@ -14,7 +14,6 @@
 #include <QVBoxLayout>
 
 #include "common/FileDialogs.h"
-#include "data/Database.h"
 #include "eliza/BuiltinScripts.h"
 #include "eliza/ElizaEngine.h"
 #include "eliza/ElizaScriptParser.h"
@@ -124,13 +123,7 @@ void ElizaChatColumn::reset() {
 void ElizaChatColumn::loadScriptFile() {
     const QString path = chooseOpenFileName(this, tr("Load ELIZA script"), QString(),
                                                       tr("ELIZA scripts (*.txt *.eliza);;All files (*)"));
-    if (path.isEmpty()) return;
-    try {
-        data::Database::refuseOpenFile(path.toStdString());  // reading it here would drop the project's locks
-    } catch (const data::StoreError& e) {
-        QMessageBox::warning(this, tr("Load ELIZA script"), q(e.what()));
-        return;
-    }
+    if (path.isEmpty() || refuseProjectFile(this, tr("Load ELIZA script"), path)) return;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         QMessageBox::warning(this, tr("Load ELIZA script"), tr("Cannot open %1: %2").arg(path, file.errorString()));

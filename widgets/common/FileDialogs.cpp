@@ -2,8 +2,10 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMessageBox>
 
 #include "NameOnlyIconProvider.h"
+#include "data/Database.h"
 
 namespace rlhf::widgets {
 
@@ -46,6 +48,16 @@ QString chooseOpenFileName(QWidget* parent, const QString& caption, const QStrin
 QString chooseSaveFileName(QWidget* parent, const QString& caption, const QString& directory, const QString& filter,
                            QString* selectedFilter) {
     return choose(parent, caption, directory, filter, QFileDialog::AnyFile, QFileDialog::AcceptSave, selectedFilter);
+}
+
+bool refuseProjectFile(QWidget* parent, const QString& caption, const QString& path) {
+    try {
+        data::Database::refuseOpenFile(path.toStdString());
+        return false;
+    } catch (const data::StoreError& e) {
+        QMessageBox::warning(parent, caption, QString::fromStdString(e.what()));
+        return true;
+    }
 }
 
 }  // namespace rlhf::widgets

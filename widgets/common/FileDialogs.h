@@ -19,4 +19,9 @@ QString chooseOpenFileName(QWidget* parent, const QString& caption, const QStrin
 QString chooseSaveFileName(QWidget* parent, const QString& caption, const QString& directory = {}, const QString& filter = {},
                            QString* selectedFilter = nullptr);
 
+// True, after a warning titled `caption`, when the chosen `path` is a file of a project open in this
+// process or one of its SQLite side files (data::Database::refuseOpenFile): the caller must neither read it
+// (the close would drop the project's locks) nor write it (that would destroy the project).
+bool refuseProjectFile(QWidget* parent, const QString& caption, const QString& path);
+
 }  // namespace rlhf::widgets

@@ -162,7 +162,8 @@ void NewRunDialog::fillModelChoices() {
         });
         for (const RunEntry* e : candidates) {
             const auto& c = e->checkpoints.back();
-            combo->addItem(tr("%1 · step %2 (%3)").arg(runTitle(*e)).arg(c.step).arg(runStatusName(e->status)), QString::fromStdString(c.path));
+            // One arg call: a run's name may hold "%1".
+            combo->addItem(tr("%1 · step %2 (%3)").arg(runTitle(*e), QString::number(c.step), runStatusName(e->status)), QString::fromStdString(c.path));
         }
         for (const QString& dir : AppSettings::recentModelDirectories())  // chosen before, still there
             if (combo->findData(dir) < 0 && QFileInfo::exists(dir + QStringLiteral("/config.json"))) combo->addItem(dir, dir);

@@ -310,7 +310,7 @@ void RunCurvesView::exportPlot() {
     QString filter;
     const QString path = chooseSaveFileName(this, tr("Export curves"), QStringLiteral("curves.png"),
                                                       tr("PNG image (*.png);;PDF document (*.pdf);;CSV points (*.csv)"), &filter);
-    if (path.isEmpty()) return;
+    if (path.isEmpty() || refuseProjectFile(this, tr("Export curves"), path)) return;
     bool ok = false;
     if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
         ok = plot_->savePdf(path);

@@ -56,11 +56,11 @@ MODELS = {
                        tie_word_embeddings=False, bos_token_id=None, eos_token_id=5, hidden_act="silu",
                        use_sliding_window=False),
     # Llama with every YaRN field: betas, mscale / mscale_all_dim (the attention factor their ratio), an
-    # unrounded ramp (truncate false), and no factor (max_position_embeddings / original: 4).
+    # unrounded ramp (truncate false), and factor null (max_position_embeddings / original: 4).
     "llama-yarn": dict(model_type="llama", vocab_size=88, hidden_size=32, intermediate_size=40, num_hidden_layers=2,
                        num_attention_heads=2, num_key_value_heads=2, head_dim=24, max_position_embeddings=256,
                        rms_norm_eps=1e-5, rope_theta=500.0,
-                       rope_scaling={"rope_type": "yarn", "original_max_position_embeddings": 64, "beta_fast": 16.0,
+                       rope_scaling={"rope_type": "yarn", "factor": None, "original_max_position_embeddings": 64, "beta_fast": 16.0,
                                      "beta_slow": 2.0, "mscale": 0.9, "mscale_all_dim": 0.5, "truncate": False},
                        tie_word_embeddings=True, attention_bias=False, mlp_bias=False, bos_token_id=1, eos_token_id=2,
                        hidden_act="silu"),

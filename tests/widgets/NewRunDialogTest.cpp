@@ -1,0 +1,110 @@
+// The New-run dialog's "Start from" menu: each run's checkpoint named as the Runs list names the run, and a
+// directory the user chooses, which must have a config.json and tokenizer files and is offered again.
+#include <QtTest>
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QLabel>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+#include <filesystem>
+
+#include "../TinySftProject.h"
+#include "data/RunStore.h"
+#include "runs/NewRunDialog.h"
+#include "runs/RunSnapshot.h"
+
+using namespace rlhf;
+using namespace rlhf::widgets;
+namespace fs = std::filesystem;
+
+class NewRunDialogTest : public QObject {
+    Q_OBJECT
+    fs::path tmp_, project_, model_;
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);  // the dialog's remembered directories under ~/.qttest
+        QCoreApplication::setOrganizationName(QStringLiteral("RLHF Workbench test"));
+        QCoreApplication::setApplicationName(QStringLiteral("NewRunDialogTest"));
+        QSettings().clear();
+        tmp_ = fs::temp_directory_path() / ("rlhf-newrun-" + std::to_string(::getpid()));
+        fs::create_directories(tmp_);
+        const auto made = test::makeTinySftProject(tmp_);
+        project_ = made.project;
+        model_ = made.model;
+    }
+    void cleanupTestCase() { fs::remove_all(tmp_); }
+
+    // "Start from" names a run's checkpoint as the Runs list names the run: its architecture and its name too.
+    void startFromChoicesNameTheRunAsTheListDoes() {
+        RunEntry imported;
+        imported.row.id = 9;
+        imported.row.kind = "dpo";
+        imported.row.name = "from the cluster %1";  // a placeholder in a name stays text
+        imported.status = "finished";
+        imported.architecture = "llama";
+        data::CheckpointRow checkpoint;
+        checkpoint.runId = 9;
+        checkpoint.step = 120;
+        checkpoint.path = "/somewhere/run-9/step-120";
+        imported.checkpoints = {checkpoint};
+        NewRunDialog dialog(QString::fromStdString(project_.string()), {imported}, {});
+        dialog.preset("ppo", QString());
+        int offered = 0;
+        for (auto* c : dialog.findChildren<QComboBox*>())
+            offered += c->findText(QStringLiteral("#9 DPO · Llama — from the cluster %1 · step 120 (finished)")) >= 0;
+        QCOMPARE(offered, 1);  // the policy's menu (the reward model's offers reward-model runs only)
+    }
+
+    // A directory chosen to start from must have a config.json and tokenizer files, said in the dialog
+    // before any run is recorded; one that has them becomes the choice.
+    void aChosenDirectoryNeedsATokenizer() {
+        const fs::path bare = tmp_ / "no-tokenizer";
+        fs::create_directories(bare);
+        fs::copy_file(model_ / "config.json", bare / "config.json", fs::copy_options::overwrite_existing);
+        NewRunDialog dialog(QString::fromStdString(project_.string()), {}, {});
+        dialog.preset("sft", QString());
+        dialog.show();
+        QComboBox* model = nullptr;
+        for (auto* c : dialog.findChildren<QComboBox*>())
+            if (c->isEnabled() && c->findText(QStringLiteral("Choose a Hugging Face directory…")) >= 0) model = c;
+        QVERIFY(model);
+        const auto choose = [&](const fs::path& dir) {
+            QTimer::singleShot(0, [dir] {
+                if (auto* files = qobject_cast<QFileDialog*>(QApplication::activeModalWidget())) {
+                    files->selectFile(QString::fromStdString(dir.string()));
+                    QMetaObject::invokeMethod(files, "accept");
+                }
+            });
+            const int item = model->findText(QStringLiteral("Choose a Hugging Face directory…"));
+            model->setCurrentIndex(item);
+            emit model->activated(item);
+        };
+        const auto shownError = [&] {
+            for (auto* label : dialog.findChildren<QLabel*>())
+                if (label->text().contains(QStringLiteral("has no "))) return label->text();
+            return QString();
+        };
+        choose(bare);
+        QCOMPARE(shownError(), QString("%1 has no tokenizer files (tokenizer.json, tokenizer.model, or vocab.json and merges.txt): "
+                                       "a run could not read its data with it.").arg(QString::fromStdString(bare.string())));
+        QVERIFY(model->currentData().toString() != QString::fromStdString(bare.string()));
+        for (const char* name : {"vocab.json", "merges.txt"})
+            fs::copy_file(model_ / name, bare / name, fs::copy_options::overwrite_existing);
+        choose(bare);
+        QCOMPARE(shownError(), QString());
+        QCOMPARE(model->currentData().toString(), QString::fromStdString(bare.string()));
+        // The next New-run dialog offers it again, without browsing.
+        NewRunDialog next(QString::fromStdString(project_.string()), {}, {});
+        next.preset("sft", QString());
+        int offered = 0;
+        for (auto* c : next.findChildren<QComboBox*>()) offered += c->findData(QString::fromStdString(bare.string())) >= 0;
+        QCOMPARE(offered, 2);  // the model and the reward model menus
+    }
+
+};
+
+QTEST_MAIN(NewRunDialogTest)
+#include "NewRunDialogTest.moc"
