@@ -3,7 +3,10 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -62,6 +65,8 @@ void checkJobModels(const ExportJobOptions& o, JobSettings& s) {
             throw UserError("model: " + model + " is a reward model (its weights have a score head); the " + o.stage +
                             " stage starts from a language model");
         s.conversational = m->chatTemplate;
+        // max_length 0 is the model's context here; TRL's default would cut at 1024 tokens instead.
+        if (m->context && s.config.maxLength == 0) s.config.maxLength = s.dpo.maxLength = static_cast<int>(*m->context);
     }
     if (o.stage != "ppo") return;
     const std::string reward = s.ppo.rewardModel;
@@ -69,6 +74,12 @@ void checkJobModels(const ExportJobOptions& o, JobSettings& s) {
     if (r && !r->scoreHead)
         throw UserError("reward_model: " + reward + " is not a reward model (its weights have no score.weight; train one with rlhf train rm)");
     if (m && r) checkRewardReads(*m, *r, reward);
+    const int gpus = 8;  // launch.sh's default GPUS_PER_NODE, one node
+    if (s.ppo.miniBatch % gpus != 0 || s.ppo.rolloutBatch < gpus)
+        addJobWarning(s.warnings, "launch.sh runs on one node of 8 GPUs unless told otherwise, and OpenRLHF splits mini_batch " +
+                             std::to_string(s.ppo.miniBatch) + " and rollout_batch " + std::to_string(s.ppo.rolloutBatch) +
+                             " over them: launch it with GPUS_PER_NODE set to a divisor of mini_batch, or export again with "
+                             "--set mini_batch=8 --set rollout_batch=8 (or multiples)");
 }
 
 JobSettings jobSettings(const ExportJobOptions& o) {
@@ -97,10 +108,12 @@ JobSettings jobSettings(const ExportJobOptions& o) {
     return s;
 }
 
-std::string jobReadme(const ExportJobOptions& o, const std::string& command) {
+std::string jobReadme(const ExportJobOptions& o, const std::string& command, bool withTest) {
     return "# " + o.stage + " job for TRL, exported by RLHF Workbench\n\n"
-           "From `" + fs::absolute(o.project).lexically_normal().string() + "` with `rlhf export-job`.\n\n"
-           "- `data/train.jsonl`, `data/test.jsonl`: the project's train and validation splits in TRL's format (its\n"
+           "From `" + fs::absolute(o.project).lexically_normal().string() + "` with `rlhf export-job`.\n\n" +
+           (withTest ? "- `data/train.jsonl`, `data/test.jsonl`: the project's train and validation splits"
+                     : "- `data/train.jsonl`: the project's train split (it has no validation split: the job does not evaluate)") +
+           " in TRL's format (its\n"
            "  conversational one, message lists, for a model with a chat template: TRL renders them in it)\n"
            "- `config.yaml`: the stage's settings under TRL's names (`trl " + command + " --config config.yaml`)\n"
            "- `settings.json`: the same settings under the workbench's names\n"
@@ -119,6 +132,33 @@ data::Format trlDataFormat(const std::string& stage, bool conversational) {
     return conversational ? data::Format::TrlMessages : data::Format::Trl;
 }
 
+// Every row of data/ gets the same keys, as `datasets` needs to load the splits as one dataset: a DPO job
+// drops the comparisons' "margin" (TRL's DPO does not read it), a reward-model job gives every row one
+// (0 where the label had none: TRL subtracts it from the reward difference, so 0 changes nothing).
+void makeColumnsAlike(const fs::path& dataDir, const std::string& stage) {
+    if (stage != "dpo" && stage != "rm") return;
+    std::map<fs::path, std::vector<nlohmann::ordered_json>> files;
+    bool anyMargin = false;
+    for (const char* name : {"train.jsonl", "test.jsonl"}) {
+        std::ifstream in(dataDir / name);
+        for (std::string line; std::getline(in, line);) {
+            auto row = nlohmann::ordered_json::parse(line);
+            anyMargin = anyMargin || row.contains("margin");
+            files[dataDir / name].push_back(std::move(row));
+        }
+    }
+    if (!anyMargin) return;
+    for (auto& [path, rows] : files) {
+        std::string text;
+        for (auto& row : rows) {
+            if (stage == "dpo") row.erase("margin");
+            else if (!row.contains("margin")) row["margin"] = 0.0;
+            text += row.dump() + "\n";
+        }
+        writeText(path, text);
+    }
+}
+
 // data/: TRL's prompt-completion rows for SFT, prompt/chosen/rejected for the reward model and DPO.
 std::pair<int64_t, int64_t> writeData(data::Database& db, const ExportJobOptions& o, const fs::path& dataDir, data::Format format) {
     fs::create_directories(dataDir);
@@ -128,6 +168,7 @@ std::pair<int64_t, int64_t> writeData(data::Database& db, const ExportJobOptions
                         " in the train split to export (" +
                         (o.stage == "sft" ? "an sft job trains on demonstrations" : "an " + o.stage + " job trains on preference pairs") + ")");
     const int64_t test = data::exportJsonl(db, (dataDir / "test.jsonl").string(), format, "validation", false).records;
+    makeColumnsAlike(dataDir, o.stage);
     return {train, test};
 }
 
@@ -184,7 +225,7 @@ nlohmann::ordered_json writePpoJob(const ExportJobOptions& o, const JobSettings&
     const std::string origin = fs::absolute(o.project).lexically_normal().string();
     writeText(partial / "openrlhf_args.sh", train::openRlhfArgumentsScript(arguments, settings.ppo, origin));
     writeText(partial / "launch.sh", train::openRlhfLaunchScript(origin));
-    writeText(partial / "settings.json", settings.given.dump(2) + "\n");
+    writeText(partial / "settings.json", settings.ppo.toJson().dump(2) + "\n");
     writeText(partial / "README.md", ppoJobReadme(o));
     return {{"openrlhf_command", "python3 -m openrlhf.cli.train_ppo_ray"}, {"train_prompts", counts.first},
             {"eval_prompts", counts.second}, {"data_format", settings.conversational ? "messages" : "text"}};
@@ -237,8 +278,8 @@ nlohmann::ordered_json writeTrlJob(const ExportJobOptions& o, const JobSettings&
     writeText(partial / "config.yaml", train::yamlOf(arguments, "# trl " + command + " --config config.yaml (written by rlhf export-job)\n"));
     writeText(partial / "launch.sh", train::trlLaunchScript(o.stage, fs::absolute(o.project).lexically_normal().string()));
     writeText(partial / "deepspeed_zero2.yaml", train::deepSpeedZero2Config(settings.config.precision != "fp32"));
-    writeText(partial / "settings.json", settings.given.dump(2) + "\n");
-    writeText(partial / "README.md", jobReadme(o, command));
+    writeText(partial / "settings.json", (o.stage == "dpo" ? settings.dpo.toJson() : settings.config.toJson()).dump(2) + "\n");
+    writeText(partial / "README.md", jobReadme(o, command, test > 0));
     return {{"trl_command", "trl " + command + " --config config.yaml"}, {"train_records", train}, {"test_records", test},
             {"data_format", data::formatName(format)}};
 }
@@ -247,7 +288,7 @@ void exportJob(const ExportJobOptions& o) {
     const JobSettings settings = jobSettings(o);
     writeJobFolder(o, [&](const fs::path& partial) {
         auto result = o.stage == "ppo" ? writePpoJob(o, settings, partial) : writeTrlJob(o, settings, partial);
-        if (!settings.warnings.empty()) result["warnings"] = settings.warnings;
+        if (!settings.warnings.empty() && o.json) result["warnings"] = settings.warnings;  // the text form has them on stderr
         return result;
     });
 }

@@ -18,6 +18,7 @@ struct JobModel {
     // must read the policy's rows alike (checkRewardReads).
     std::string dir;
     int64_t vocab = 0;
+    std::optional<int64_t> context;  // the longest sequence it takes (nullopt: a Mamba, no limit)
     std::shared_ptr<const text::Tokenizer> tokenizer;
 };
 
@@ -27,6 +28,9 @@ struct JobModel {
 // only on the cluster: nullopt); an architecture the workbench lacks, or weights only in pickles, are
 // taken unchecked; a chat template of a format rlhf train does not render leaves the rows plain text.
 std::optional<JobModel> inspectJobModel(const std::string& dir, const std::string& key, std::vector<std::string>& warnings);
+
+// Prints "rlhf: warning: TEXT" on stderr and keeps it for the result's "warnings".
+void addJobWarning(std::vector<std::string>& warnings, std::string text);
 
 // PPO's reward model (given as `rewardDir`) must read the policy's ids as rlhf train ppo requires: the same
 // vocabulary, and the same ids for a probe exchange. Throws UserError naming reward_model otherwise; a

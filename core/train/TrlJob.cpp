@@ -83,9 +83,11 @@ std::string yamlOf(const nlohmann::ordered_json& mapping, const std::string& hea
 std::string trlLaunchScript(const std::string& stage, const std::string& origin) {
     return "#!/usr/bin/env bash\n"
            "# " + trlCommandOf(stage) + " job written by RLHF Workbench (rlhf export-job) from " + origin + ".\n"
-           "# Needs TRL and accelerate. GPUS=8 ./launch.sh runs 8 processes on this machine (plain DDP);\n"
+           "# Needs TRL and accelerate. GPUS=8 ./launch.sh runs 8 processes (plain DDP); GPUS counts the\n"
+           "# processes on all machines, as accelerate's --num_processes does (2 machines of 8 GPUs: GPUS=16).\n"
            "# ACCELERATE_CONFIG=deepspeed_zero2.yaml uses DeepSpeed ZeRO-2; ACCELERATE_ARGS adds accelerate's\n"
-           "# own options (e.g. \"--num_machines 2 --machine_rank 0 --main_process_ip HOST\"); other arguments\n"
+           "# own options (e.g. \"--num_machines 2 --machine_rank 0 --main_process_ip HOST\", on each machine with\n"
+           "# its rank); other arguments\n"
            "# go to TRL (e.g. --max_steps 10). The model lands in output/; bring a checkpoint back with\n"
            "#   rlhf import-run PROJECT output/checkpoint-N\n"
            "set -euo pipefail\n"
