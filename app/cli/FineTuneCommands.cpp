@@ -12,6 +12,7 @@
 #include "DeviceOption.h"
 #include "MemoryCheck.h"
 #include "TrainRunSupport.h"
+#include "chat/InstructFormat.h"
 #include "data/Demonstrations.h"
 #include "data/PreferenceGroups.h"
 #include "data/PreferencePairs.h"
@@ -158,6 +159,18 @@ auto readSplit(data::Database& db, const std::string& split, const data::Judgeme
     else return Stage::read(db, split);
 }
 
+// Whether the run's model reads prompts as plain text: a model with a chat template the workbench renders
+// turns both conversational and standard prompts into its chat turns, so their mix matters only without one.
+bool rendersPlainText(const nlohmann::json& settings) {
+    if (!settings.contains("model") || !settings["model"].is_string()) return true;
+    try {
+        const std::string jinja = chat::chatTemplateOfModel(settings["model"].get<std::string>());
+        return jinja.empty() || !chat::detectInstructFormat(jinja);
+    } catch (const std::exception&) {  // an unreadable tokenizer_config.json: the run's own checks say so
+        return true;
+    }
+}
+
 // A new run of the project: its train split to learn, its validation split to evaluate.
 template <typename Stage>
 std::unique_ptr<typename Stage::Run> createRun(const TrainOptions& o, RunTarget& target, const torch::Device& device) {
@@ -179,7 +192,7 @@ std::unique_ptr<typename Stage::Run> createRun(const TrainOptions& o, RunTarget&
                                                 ? std::string("no preferences in the train split from the judgements selected (labellers, guideline, passed_screening, min_agreement)")
                                                 : std::string(Stage::missing)));
     const auto validation = readSplit<Stage>(db, "validation", selection);
-    if (const std::string warning = data::promptFormatWarning(target.store->stats()); !warning.empty())
+    if (const std::string warning = data::promptFormatWarning(target.store->stats()); !warning.empty() && rendersPlainText(settings))
         std::cerr << "rlhf: warning: " << warning << '\n';
     if (Stage::validated && validation.empty())
         std::cerr << "rlhf: note: " << o.project << " has no " << Stage::validated

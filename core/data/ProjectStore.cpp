@@ -67,7 +67,8 @@ std::string promptFormatWarning(const ProjectStats& s) {
     if (!s.mixesPromptFormats()) return {};
     return std::to_string(s.conversationalPrompts) + " conversational prompts are rendered as \\n\\nHuman: …\\n\\nAssistant: and " +
            std::to_string(s.prompts - s.conversationalPrompts) +
-           " standard prompts are used as written: a model trained on this project learns both formats";
+           " standard prompts are used as written: a model trained on this project in plain text learns both formats (one with a chat "
+           "template gets both as its chat turns)";
 }
 
 // Exact shares: the prompts in a seeded order of their content hashes (stable across re-runs and import

@@ -251,6 +251,17 @@ file(MAKE_DIRECTORY ${WORK})
 run_ok(out import ${P} ${DATA}/formats/hh.jsonl --json)
 run_ok(out train dpo ${P} --set model=${MODEL} --set max_steps=2 --set batch_size=2 --set checkpoint_every=2 --json)
 set(TUNED ${P}.d/runs/1-dpo/checkpoints/step-00000002)
+# A project mixing HH dialogues and standard prompts: a chat model renders both as its turns, so no warning
+# that the model learns two formats (a plain-text model gets it: ProjectStoreTest).
+file(REMOVE_RECURSE ${WORK}/mixed.rlhf ${WORK}/mixed.rlhf.d)
+foreach(file hh trl)
+  run_ok(out import ${WORK}/mixed.rlhf ${DATA}/formats/${file}.jsonl)
+endforeach()
+execute_process(COMMAND ${RLHF} train dpo ${WORK}/mixed.rlhf --set model=${MODEL} --set max_steps=1 --set batch_size=2
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR err MATCHES "learns both formats")
+  message(FATAL_ERROR "train dpo of a chat model on mixed prompts: rc=${rc} ${err}")
+endif()
 file(READ ${TUNED}/config.json config)
 string(JSON type GET "${config}" model_type)
 string(JSON dtype GET "${config}" torch_dtype)
