@@ -1327,160 +1327,160 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::ElizaChatColumn</name>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="37"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="36"/>
         <source>The script ELIZA follows</source>
         <translation>Das Skript, dem ELIZA folgt</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="38"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="37"/>
         <source>Load script…</source>
         <translation>Skript laden …</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="42"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="41"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="42"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="41"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="49"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="48"/>
         <source>Script:</source>
         <translation>Skript:</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="55"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="54"/>
         <source>&lt;b&gt;Why this reply&lt;/b&gt; — the rules ELIZA applied</source>
         <translation>&lt;b&gt;Warum diese Antwort&lt;/b&gt; — die Regeln, die ELIZA anwandte</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="87"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="86"/>
         <source>ELIZA</source>
         <translation>ELIZA</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="94"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="93"/>
         <source>%1 answers here.</source>
         <translation>%1 antwortet hier.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="102"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="101"/>
         <source>&lt;b&gt;ELIZA&lt;/b&gt; — rules of 1966 (%1)</source>
         <translation>&lt;b&gt;ELIZA&lt;/b&gt; — Regeln von 1966 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="115"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="114"/>
         <source>ELIZA is using %1</source>
         <translation>ELIZA verwendet %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="125"/>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="131"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="124"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="126"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="129"/>
         <location filename="../widgets/chat/ElizaChatColumn.cpp" line="136"/>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="143"/>
         <source>Load ELIZA script</source>
         <translation>ELIZA-Skript laden</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="126"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="125"/>
         <source>ELIZA scripts (*.txt *.eliza);;All files (*)</source>
         <translation>ELIZA-Skripte (*.txt *.eliza);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="136"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="129"/>
         <source>Cannot open %1: %2</source>
         <translation>%1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="148"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="141"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="170"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="163"/>
         <source>&lt;b&gt;Why this reply&lt;/b&gt; — the rules ELIZA applied (click an earlier reply for its own)</source>
         <translation>&lt;b&gt;Warum diese Antwort&lt;/b&gt; — die Regeln, die ELIZA anwandte (eine frühere Antwort anklicken für ihre eigenen)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="171"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="164"/>
         <source>&lt;b&gt;Why reply %1&lt;/b&gt; — the rules ELIZA applied</source>
         <translation>&lt;b&gt;Warum Antwort %1&lt;/b&gt; — die Regeln, die ELIZA anwandte</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="180"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="173"/>
         <source>Input (normalised)</source>
         <translation>Eingabe (normalisiert)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="181"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="174"/>
         <source>Working text</source>
         <translation>Arbeitstext</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="184"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="177"/>
         <source>Keywords found</source>
         <translation>Gefundene Schlüsselwörter</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="184"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="177"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="185"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="178"/>
         <source>Keystack (top first)</source>
         <translation>Schlüsselstapel (oben zuerst)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="186"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="179"/>
         <source>LIMIT</source>
         <translation>LIMIT</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="188"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="181"/>
         <source>Rule %1</source>
         <translation>Regel %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="189"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="182"/>
         <source>Decomposition</source>
         <translation>Zerlegung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="191"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="184"/>
         <source>Component %1</source>
         <translation>Bestandteil %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="192"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="185"/>
         <source>Reassembly</source>
         <translation>Zusammensetzung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="193"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="186"/>
         <source>Link to</source>
         <translation>Verweis auf</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="195"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="188"/>
         <source>Memory stored</source>
         <translation>Gespeicherte Erinnerung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="196"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="189"/>
         <source>Memory recalled</source>
         <translation>Abgerufene Erinnerung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="196"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="189"/>
         <source>yes (no keyword, LIMIT 4)</source>
         <translation>ja (kein Schlüsselwort, LIMIT 4)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="197"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="190"/>
         <source>Reply from</source>
         <translation>Antwort aus</translation>
     </message>
@@ -2391,32 +2391,32 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Vorgabe: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="165"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="169"/>
         <source>%1 · step %2 (%3)</source>
         <translation>%1 · Schritt %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="171"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="175"/>
         <source>Choose a Hugging Face directory…</source>
         <translation>Hugging-Face-Verzeichnis wählen…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="180"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="184"/>
         <source>A Hugging Face model directory (config.json, model.safetensors)</source>
         <translation>Ein Hugging-Face-Modellverzeichnis (config.json, model.safetensors)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="187"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="191"/>
         <source>%1 has no config.json: not a Hugging Face model directory.</source>
         <translation>%1 hat keine config.json: kein Hugging-Face-Modellverzeichnis.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="193"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="197"/>
         <source>%1 has no tokenizer files (tokenizer.json, tokenizer.model, or vocab.json and merges.txt): a run could not read its data with it.</source>
         <translation>%1 hat keine Tokenizer-Dateien (tokenizer.json, tokenizer.model oder vocab.json und merges.txt): ein Lauf könnte seine Daten damit nicht lesen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="251"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="255"/>
         <source>Open the panel</source>
         <translation>Bereich öffnen</translation>
     </message>
@@ -3563,35 +3563,41 @@ ms/Token</translation>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="213"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="214"/>
+        <source>No points: the run ended before it logged a step (its status and message are under the list).</source>
+        <translation>Keine Punkte: Der Lauf endete, bevor er einen Schritt protokollierte (Status und Meldung stehen unter der Liste).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="215"/>
         <source>No points yet: the curves appear with the run&apos;s first steps.</source>
         <translation>Noch keine Punkte: Die Kurven erscheinen mit den ersten Schritten des Laufs.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="251"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="253"/>
         <source>%1 validation</source>
         <translation>%1 Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="280"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="282"/>
         <source>%1
 %2 %3: %4</source>
         <translation>%1
 %2 %3: %4</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="311"/>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="323"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="313"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="315"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="325"/>
         <source>Export curves</source>
         <translation>Kurven exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="312"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="314"/>
         <source>PNG image (*.png);;PDF document (*.pdf);;CSV points (*.csv)</source>
         <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;CSV-Punkte (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="323"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="325"/>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
@@ -3902,152 +3908,152 @@ ms/Token</translation>
 <context>
     <name>rlhf::widgets::RunsPanel</name>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="89"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="94"/>
         <source>New run…</source>
         <translation>Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="90"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="95"/>
         <source>Train a stage: pretraining, SFT, reward model, DPO or PPO</source>
         <translation>Eine Stufe trainieren: Vortraining, SFT, Belohnungsmodell, DPO oder PPO</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="91"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="96"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="92"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="97"/>
         <source>Stop stepping after the current step; the run keeps its process and memory</source>
         <translation>Nach dem aktuellen Schritt innehalten; der Lauf behält Prozess und Speicher</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="93"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="98"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="94"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="99"/>
         <source>Continue a paused run, or a stopped or interrupted one from its last checkpoint</source>
         <translation>Einen pausierten Lauf fortsetzen, oder einen angehaltenen oder unterbrochenen ab seinem letzten Checkpoint</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="95"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="100"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="96"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="101"/>
         <source>Write a checkpoint after the current step and end the run (it can be resumed)</source>
         <translation>Nach dem aktuellen Schritt einen Checkpoint schreiben und den Lauf beenden (er kann fortgesetzt werden)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="97"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="102"/>
         <source>Import run…</source>
         <translation>Lauf importieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="98"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="103"/>
         <source>Bring in a run trained elsewhere (TRL, OpenRLHF): its checkpoint and curves</source>
         <translation>Einen anderswo trainierten Lauf hereinholen (TRL, OpenRLHF): seinen Checkpoint und seine Kurven</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="99"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="104"/>
         <source>Delete run…</source>
         <translation>Lauf löschen…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="100"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="105"/>
         <source>Delete the run&apos;s rows, metrics and checkpoints from the project and the disk</source>
         <translation>Zeilen, Metriken und Checkpoints des Laufs aus dem Projekt und von der Platte löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="109"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="114"/>
         <source>Stopping after the current step (a checkpoint is written)…</source>
         <translation>Halte nach dem aktuellen Schritt an (ein Checkpoint wird geschrieben)…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="270"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="290"/>
         <source>Run #%1 did not finish, so there is no final checkpoint to start from.</source>
         <translation>Lauf #%1 wurde nicht beendet, es gibt also keinen letzten Checkpoint zum Starten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="277"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="297"/>
         <source>The %1 run starts when run #%2 has finished.</source>
         <translation>Der %1-Lauf startet, wenn Lauf #%2 beendet ist.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="278"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="298"/>
         <source>Starting a %1 run…</source>
         <translation>Starte einen %1-Lauf…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="298"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="318"/>
         <source>Resuming run #%1 from its last checkpoint…</source>
         <translation>Setze Lauf #%1 ab seinem letzten Checkpoint fort…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="305"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="325"/>
         <source>Run #%1 failed: %2</source>
         <translation>Lauf #%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="305"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="325"/>
         <source>The run did not start: %1</source>
         <translation>Der Lauf ist nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="307"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="327"/>
         <source>Run #%1 ended.</source>
         <translation>Lauf #%1 ist zu Ende.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="419"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="439"/>
         <source>Stopping: each run finishes its step and writes a checkpoint…</source>
         <translation>Halte an: Jeder Lauf beendet seinen Schritt und schreibt einen Checkpoint…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="419"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="439"/>
         <source>Quit without waiting</source>
         <translation>Ohne Warten beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="270"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="308"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="290"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="328"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="308"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="328"/>
         <source>The run did not start:
 %1</source>
         <translation>Der Lauf ist nicht gestartet:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="338"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="353"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="358"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="373"/>
         <source>Delete runs</source>
         <translation>Läufe löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="338"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="358"/>
         <source>Delete %1 with their metrics and checkpoints? This cannot be undone.</source>
         <translation>%1 mit Metriken und Checkpoints löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="357"/>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="368"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="377"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="388"/>
         <source>Delete checkpoint</source>
         <translation>Checkpoint löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="357"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="377"/>
         <source>Delete the checkpoint %1?</source>
         <translation>Den Checkpoint %1 löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="391"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="411"/>
         <source>Run #%1: %n checkpoint(s) deleted.</source>
         <translation>
             <numerusform>Lauf #%1: %n Checkpoint gelöscht.</numerusform>
@@ -4055,22 +4061,22 @@ ms/Token</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="394"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="414"/>
         <source>Keep checkpoints</source>
         <translation>Checkpoints behalten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="405"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="425"/>
         <source>Runs %1 use it as their model or reward model: they keep their own checkpoints, but can no longer be resumed or retraced without it.</source>
         <translation>Die Läufe %1 nutzen ihn als Modell oder Belohnungsmodell: Sie behalten ihre eigenen Checkpoints, können ohne ihn aber nicht mehr fortgesetzt oder nachvollzogen werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunsPanel.cpp" line="413"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="433"/>
         <source>Runs are training</source>
         <translation>Läufe trainieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="414"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="434"/>
         <source>%n run(s) are training. Stop them and quit? Each writes a checkpoint and can be resumed later.</source>
         <translation>
             <numerusform>%n Lauf trainiert. Anhalten und beenden? Er schreibt einen Checkpoint und kann später fortgesetzt werden.</numerusform>

@@ -143,7 +143,7 @@
 <context>
     <name>rlhf::widgets::RunsPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="391"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="411"/>
         <source>Run #%1: %n checkpoint(s) deleted.</source>
         <translation>
             <numerusform>Run #%1: %n checkpoint deleted.</numerusform>
@@ -151,7 +151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs/RunsPanel.cpp" line="414"/>
+        <location filename="../widgets/runs/RunsPanel.cpp" line="434"/>
         <source>%n run(s) are training. Stop them and quit? Each writes a checkpoint and can be resumed later.</source>
         <translation>
             <numerusform>%n run is training. Stop it and quit? It writes a checkpoint and can be resumed later.</numerusform>

@@ -50,12 +50,27 @@ private slots:
         checkpoint.step = 120;
         checkpoint.path = "/somewhere/run-9/step-120";
         imported.checkpoints = {checkpoint};
-        NewRunDialog dialog(QString::fromStdString(project_.string()), {imported}, {});
+        RunEntry reward = imported;
+        reward.row.id = 10;
+        reward.row.kind = "rm";
+        reward.row.name = "rm";
+        reward.checkpoints.front().runId = 10;
+        reward.checkpoints.front().path = "/somewhere/run-10/step-120";
+        NewRunDialog dialog(QString::fromStdString(project_.string()), {imported, reward}, {});
+        const auto offered = [&](const QString& text) {
+            QStringList menus;  // the enabled menus that offer `text`: Start from, Reward model
+            for (auto* c : dialog.findChildren<QComboBox*>())
+                if (c->isEnabled() && c->findText(text) >= 0) menus << c->itemText(c->count() - 1);
+            return menus.size();
+        };
         dialog.preset("ppo", QString());
-        int offered = 0;
-        for (auto* c : dialog.findChildren<QComboBox*>())
-            offered += c->findText(QStringLiteral("#9 DPO · Llama — from the cluster %1 · step 120 (finished)")) >= 0;
-        QCOMPARE(offered, 1);  // the policy's menu (the reward model's offers reward-model runs only)
+        QCOMPARE(offered(QStringLiteral("#9 DPO · Llama — from the cluster %1 · step 120 (finished)")), 1);  // the policy's menu only
+        QCOMPARE(offered(QStringLiteral("#10 Reward model · Llama · step 120 (finished)")), 1);  // the reward model's menu only
+        // A reward model does not start SFT or DPO; it may start another reward-model run.
+        dialog.preset("sft", QString());
+        QCOMPARE(offered(QStringLiteral("#10 Reward model · Llama · step 120 (finished)")), 0);
+        dialog.preset("rm", QString());
+        QCOMPARE(offered(QStringLiteral("#10 Reward model · Llama · step 120 (finished)")), 1);
     }
 
     // A directory chosen to start from must have a config.json and tokenizer files, said in the dialog

@@ -236,6 +236,13 @@ private slots:
         panel.refresh();
         QTRY_COMPARE(panel.model()->runs().size(), size_t(2));  // the snapshot applied: fitRunColumn has run
         QCOMPARE(header->sectionSize(RunListModel::RunColumn), 150);
+        // The newest run is selected: finished without a logged step, its plot says so (not "points are coming").
+        const auto emptyPlotText = [&] {
+            for (auto* label : panel.findChildren<QLabel*>())
+                if (label->isVisible() && label->text().startsWith(QStringLiteral("No points"))) return label->text();
+            return QString();
+        };
+        QTRY_COMPARE(emptyPlotText(), QStringLiteral("No points: the run ended before it logged a step (its status and message are under the list)."));
     }
 
     void startWatchPauseResumeStopAndQueue() {

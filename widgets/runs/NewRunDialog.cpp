@@ -151,8 +151,11 @@ void NewRunDialog::fillModelChoices() {
         const QString kept = combo->currentData().toString();
         combo->clear();
         std::vector<const RunEntry*> candidates;
+        // A reward model's checkpoint scores, it does not write: PPO's reward model is one, and of the stages
+        // only a reward model's may start from one (further training).
+        const auto offered = [&](const RunEntry& e) { return reward ? e.row.kind == "rm" : e.row.kind != "rm" || kind == QLatin1String("rm"); };
         for (auto it = runs_.rbegin(); it != runs_.rend(); ++it)
-            if (!it->checkpoints.empty() && (!reward || it->row.kind == "rm")) candidates.push_back(&*it);
+            if (!it->checkpoints.empty() && offered(*it)) candidates.push_back(&*it);
         std::stable_sort(candidates.begin(), candidates.end(), [&](const RunEntry* a, const RunEntry* b) {
             auto rank = [&](const RunEntry* e) {
                 const auto at = usual.indexOf(QString::fromStdString(e->row.kind));

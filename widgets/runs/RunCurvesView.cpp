@@ -210,7 +210,9 @@ void RunCurvesView::rebuildGraphs() {
     const bool any = plot_->graphCount() > 0;
     plot_->setVisible(any);
     empty_->setVisible(!any);
-    if (!any && !runs_.empty()) empty_->setText(tr("No points yet: the curves appear with the run's first steps."));
+    if (!any && !runs_.empty())
+        empty_->setText(runsEnded_ ? tr("No points: the run ended before it logged a step (its status and message are under the list).")
+                                   : tr("No points yet: the curves appear with the run's first steps."));
     else if (!any) empty_->setText(noRunText());
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }

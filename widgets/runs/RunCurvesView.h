@@ -32,6 +32,9 @@ public:
 
     // The runs to draw (id, label), in order; curves of other runs are forgotten.
     void showRuns(const std::vector<std::pair<int64_t, QString>>& runs, const std::string& preferredMetric);
+    // Whether every run shown has ended (failed, stopped, finished): without points, the empty plot then
+    // says the run ended before logging a step, rather than that points are coming.
+    void setRunsEnded(bool ended) { runsEnded_ = ended; }
     // A run's points from the project: all of them (replace), or those after what it has (a run that
     // another process trains, read again).
     void setPoints(int64_t runId, const std::vector<data::MetricPoint>& points, bool replace = true);
@@ -68,6 +71,7 @@ private:
     QLabel* empty_ = nullptr;
     QTimer replotTimer_;
     std::vector<std::pair<int64_t, QString>> runs_;
+    bool runsEnded_ = false;
     std::map<int64_t, RunCurves> curves_;
     std::string preferredMetric_;
     bool fitPending_ = true;  // rescale the axes on the next replot (until the user zooms or pans)

@@ -214,6 +214,9 @@ void RunsPanel::selectionChanged() {
         compared.push_back({id, shown.back().second, e->row.kind, e->row.lastCheckpoint.value_or(std::string())});
         if (!curves_->hasRun(id)) toLoad.push_back(id);
     }
+    curves_->setRunsEnded(std::all_of(entries.begin(), entries.end(), [](const RunEntry* e) {
+        return e->status != "running" && e->status != "paused" && e->status != "queued";
+    }));
     curves_->showRuns(shown, entries.empty() ? std::string() : entries.front()->headlineName);
     details_->showRuns(entries);
     stageViews_->showRun(entries.size() == 1 ? entries.front() : nullptr, projectPath_);
