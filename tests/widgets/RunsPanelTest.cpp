@@ -400,6 +400,13 @@ private slots:
             for (const auto& p : points) QVERIFY2(p.second > 0, qPrintable(label));
         }
         QVERIFY(table->item(rowOf(2), 6)->text().contains(QString::fromUtf8("→")));
+        // Every legend entry is named: a run's line, and one entry for the points past a trained context.
+        auto* plot = compare->findChild<QCustomPlot*>();
+        QStringList names;
+        for (int i = 0; i < plot->legend->itemCount(); ++i)
+            if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i))) names << item->plottable()->name();
+        QCOMPARE(names.size(), 3);
+        QCOMPARE(names.filter(QStringLiteral("past the context it was trained on")).size(), 1);
     }
 
     // Import run: the dialog asks for what is missing, runs `import-run` in the engine, says a refusal in

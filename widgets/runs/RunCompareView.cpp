@@ -249,7 +249,7 @@ void RunCompareView::plotTimings() {
             line->addData(static_cast<double>(p.context), p.msPerToken);
             if (p.beyondContext) beyond->addData(static_cast<double>(p.context), p.msPerToken);
         }
-        if (beyond->dataCount() == 0 || beyondShown) plot_->legend->removeItem(plot_->legend->itemCount() - 1);
+        if (beyond->dataCount() == 0 || beyondShown) beyond->removeFromLegend();  // one legend entry explains every run's
         else beyond->setName(tr("past the context it was trained on"));
         beyondShown = beyondShown || beyond->dataCount() > 0;
     }
