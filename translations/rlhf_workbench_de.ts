@@ -916,37 +916,37 @@ Es wurde nichts importiert.</translation>
 <context>
     <name>rlhf::widgets::ChatColumnsArea</name>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="28"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="30"/>
         <source>Type a message for every conversation and press Enter</source>
         <translation>Nachricht für alle Unterhaltungen eingeben und Enter drücken</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="29"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="31"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="31"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="33"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="32"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="34"/>
         <source>End the replies being written</source>
         <translation>Die Antworten beenden, die gerade geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="34"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="36"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="35"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="37"/>
         <source>Start every conversation afresh</source>
         <translation>Alle Unterhaltungen neu beginnen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="66"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="68"/>
         <source>Close this conversation</source>
         <translation>Diese Unterhaltung schließen</translation>
     </message>
@@ -1634,23 +1634,23 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Im eigenen Chatformat angesprochen (%1, aus seiner Chatvorlage); die Formateinstellung gilt nur für GPT-2-Modelle</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="135"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="136"/>
         <source>Its weights are held in bf16, which this machine computes natively: half the memory of float32, and faster</source>
         <translation>Seine Gewichte liegen in bf16 vor, das dieser Rechner nativ berechnet: halb so viel Speicher wie float32, und schneller</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="146"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="147"/>
         <source>(cut: the reply reached its length limit)</source>
         <translation>(abgeschnitten: Die Antwort erreichte ihre Längengrenze)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="158"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="159"/>
         <source>This model could not answer.</source>
         <translation>Dieses Modell konnte nicht antworten.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="145"/>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="176"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="146"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="177"/>
         <source>Stopped.</source>
         <translation>Gestoppt.</translation>
     </message>
@@ -1665,7 +1665,7 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>%1 auf %2: ein Kontext von %3 Tokens; jede Antwort bekommt höchstens die Hälfte davon</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="148"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="149"/>
         <source>The model no longer sees the oldest %n turn(s): they do not fit its context.</source>
         <translation>
             <numerusform>Das Modell sieht den ältesten %n Beitrag nicht mehr: Er passt nicht in seinen Kontext.</numerusform>
@@ -1673,12 +1673,12 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="154"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="155"/>
         <source>not loaded</source>
         <translation>nicht geladen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="157"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="158"/>
         <source>The model could not be loaded or its engine ended: %1</source>
         <translation>Das Modell konnte nicht geladen werden oder seine Engine wurde beendet: %1</translation>
     </message>
@@ -4140,6 +4140,16 @@ ms/Token</translation>
         <location filename="../widgets/chat/SamplingSettings.cpp" line="46"/>
         <source>New tokens</source>
         <translation>Neue Tokens</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="64"/>
+        <source>%1 template</source>
+        <translation>%1-Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/SamplingSettings.cpp" line="67"/>
+        <source>This model is prompted in its own chat template (%1); the formats here are for GPT-2 models</source>
+        <translation>Dieses Modell wird in seiner eigenen Chat-Vorlage (%1) angesprochen; die Formate hier gelten für GPT-2-Modelle</translation>
     </message>
     <message>
         <location filename="../widgets/chat/SamplingSettings.cpp" line="44"/>

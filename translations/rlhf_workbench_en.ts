@@ -72,7 +72,7 @@
 <context>
     <name>rlhf::widgets::GptChatColumn</name>
     <message numerus="yes">
-        <location filename="../widgets/chat/GptChatColumn.cpp" line="148"/>
+        <location filename="../widgets/chat/GptChatColumn.cpp" line="149"/>
         <source>The model no longer sees the oldest %n turn(s): they do not fit its context.</source>
         <translation>
             <numerusform>The model no longer sees the oldest turn: it does not fit its context.</numerusform>

@@ -80,7 +80,7 @@ if(NOT out MATCHES "^ids: [0-9]+ [0-9]+ [0-9]+\n$")
 endif()
 foreach(case "score;--ids;1,x;'x' is not a token id"
              "score;--ids;5,500;500 is outside the model's vocabulary of 96 tokens"
-             "score;--prompt;a;--response;b;score and generate take token ids with --ids"
+             "score;--prompt;a;--response;b;cannot read or write text: a chat needs them \\(rlhf score and generate also take token ids with --ids\\)"
              "generate;--prompt;a;--chat;no tokenizer files"
              "score;--ids;,;an empty item in ','"
              "generate;--ids;1,,3;an empty item in '1,,3'"

@@ -5,6 +5,8 @@
 // `rlhf arena` computes.
 #include <QtTest>
 
+#include <QComboBox>
+
 #include <filesystem>
 
 #include <QLabel>
@@ -168,6 +170,14 @@ private slots:
         bool titled = false;
         for (auto* label : llama->findChildren<QLabel*>()) titled |= label->text().contains("context 256 · llama-3");
         QVERIFY2(titled, "the column's title names the chat format");
+        // Its format choice, which only a GPT-2's cues follow, shows the template and is disabled.
+        QComboBox* format = nullptr;
+        for (auto* combo : llama->findChildren<QComboBox*>())
+            if (combo->currentText().endsWith(QStringLiteral(" template"))) format = combo;
+        QVERIFY(format);
+        QCOMPARE(format->currentText(), QStringLiteral("llama-3 template"));
+        QCOMPARE(format->count(), 1);
+        QVERIFY(!format->isEnabled());
     }
 
     void aBlindArenaVoteIsStoredThenRevealedAndRanked() {

@@ -2,9 +2,11 @@
 
 #include <QHBoxLayout>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -19,11 +21,11 @@ constexpr int kColumnMinimumWidth = 260;  // more columns than fit the window sc
 ChatColumnsArea::ChatColumnsArea(QWidget* parent) : QWidget(parent) {
     splitter_ = new QSplitter(Qt::Horizontal);
     splitter_->setChildrenCollapsible(false);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(splitter_);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll_ = new QScrollArea(this);
+    scroll_->setWidget(splitter_);
+    scroll_->setWidgetResizable(true);
+    scroll_->setFrameShape(QFrame::NoFrame);
+    scroll_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     input_ = new QLineEdit(this);
     input_->setPlaceholderText(tr("Type a message for every conversation and press Enter"));
     send_ = new QPushButton(tr("Send"), this);
@@ -40,7 +42,7 @@ ChatColumnsArea::ChatColumnsArea(QWidget* parent) : QWidget(parent) {
     inputRow->addWidget(reset);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(scroll_, 1);
     layout->addLayout(inputRow);
     connect(input_, &QLineEdit::returnPressed, this, &ChatColumnsArea::sendInput);
     connect(send_, &QPushButton::clicked, this, &ChatColumnsArea::sendInput);
@@ -69,6 +71,10 @@ void ChatColumnsArea::addColumn(ChatColumn* column, bool closable) {
         connect(close, &QToolButton::clicked, this, [this, column] { removeColumn(column); });
     }
     splitter_->addWidget(frame);
+    // A column added past the window's right edge is scrolled to, once the layout has placed it.
+    QTimer::singleShot(0, this, [this, frame = QPointer<QWidget>(frame)] {
+        if (frame) scroll_->ensureWidgetVisible(frame, 0, 0);
+    });
     columns_.append(column);
     connect(column, &ChatColumn::replyFinished, this, &ChatColumnsArea::onReplyFinished);
     emit columnsChanged();

@@ -10,6 +10,7 @@
 
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QSplitter;
 
 namespace rlhf::widgets {
@@ -47,6 +48,7 @@ private:
     void onReplyFinished();
 
     QSplitter* splitter_ = nullptr;
+    QScrollArea* scroll_ = nullptr;  // around splitter_: more columns than fit scroll sideways
     QLineEdit* input_ = nullptr;
     QPushButton* send_ = nullptr;
     QPushButton* stop_ = nullptr;

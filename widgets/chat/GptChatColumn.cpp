@@ -129,6 +129,7 @@ void GptChatColumn::onLoaded(const QString& name, int context, const QString& de
         state_ += QStringLiteral(" · ") + format;
         tip_ += QLatin1Char('\n') + tr("Prompted in its own chat format (%1, from its chat template); the format setting "
                                        "applies to GPT-2 models only").arg(format);
+        settings_->useChatTemplate(format);
     }
     if (engine_->precision() == QLatin1String("bf16")) {
         state_ += QStringLiteral(" · bf16");

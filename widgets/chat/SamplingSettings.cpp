@@ -58,6 +58,15 @@ QJsonObject SamplingSettings::requestFields() const {
             {QStringLiteral("user_cue"), cues.value(0)}, {QStringLiteral("assistant_cue"), cues.value(1)}};
 }
 
+void SamplingSettings::useChatTemplate(const QString& format) {
+    const QVariant cues = format_->itemData(0);  // sent, and unread
+    format_->clear();
+    format_->addItem(tr("%1 template").arg(format), cues);
+    format_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    format_->setEnabled(false);
+    format_->setToolTip(tr("This model is prompted in its own chat template (%1); the formats here are for GPT-2 models").arg(format));
+}
+
 void SamplingSettings::set(double temperature, double topP, int maxNewTokens, bool greedy) {
     temperature_->setValue(temperature);
     topP_->setValue(topP);

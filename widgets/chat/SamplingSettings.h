@@ -21,6 +21,9 @@ public:
     // {"temperature", "top_p", "max_new_tokens", "greedy", "user_cue", "assistant_cue"}
     QJsonObject requestFields() const;
     void set(double temperature, double topP, int maxNewTokens, bool greedy);
+    // The model talks in its own chat template (`format`: chatml, llama-3, …): the format choice, which
+    // only a GPT-2's cues follow, shows that template and is disabled.
+    void useChatTemplate(const QString& format);
 
 private:
     QDoubleSpinBox* temperature_ = nullptr;
