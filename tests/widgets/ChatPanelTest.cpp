@@ -5,10 +5,9 @@
 // `rlhf arena` computes.
 #include <QtTest>
 
-#include <QComboBox>
-
 #include <filesystem>
 
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
