@@ -208,6 +208,13 @@ private slots:
         for (int y = 0; y < image.height(); ++y)
             for (int x = 0; x < image.width(); ++x) coloured += QColor(image.pixel(x, y)) == color;
         QVERIFY2(coloured >= 20, qPrintable(QString::number(coloured)));  // a disc of 7 pixels, not a stray pixel
+        // More points: none on the frame (the axes leave room around the data).
+        view.setPoints(1, {{"loss", 1, 2.5, 1000.0}, {"loss", 2, 0.7, 1001.0}, {"loss", 3, 1.25, 1002.0}});
+        QTRY_COMPARE(view.shownSeries()[QStringLiteral("#1 SFT")].size(), size_t(3));
+        QTest::qWait(100);
+        QVERIFY2(plot->yAxis->range().lower < 0.7 - 0.05 && plot->yAxis->range().upper > 2.5 + 0.05,
+                 qPrintable(QString("%1..%2").arg(plot->yAxis->range().lower).arg(plot->yAxis->range().upper)));
+        QVERIFY(plot->xAxis->range().lower < 1 && plot->xAxis->range().upper > 3);
     }
 
     // The title column fits its titles (and header) up to a long title's width, so an empty list shows

@@ -10,6 +10,7 @@
 #include <qcustomplot.h>
 
 #include "common/PlotFullScreen.h"
+#include "common/PlotLegend.h"
 
 namespace rlhf::widgets {
 
@@ -57,12 +58,8 @@ RewardEvaluationView::RewardEvaluationView(QWidget* parent) : QWidget(parent) {
         ticker->setTickStep(0.5);
         axis->setTicker(ticker);
     }
-    // The legend in a row of its own under the axes: inside them it hides the bars of a narrow plot.
-    histogram_->axisRect()->insetLayout()->take(histogram_->legend);
-    histogram_->plotLayout()->addElement(2, 0, histogram_->legend);
-    histogram_->plotLayout()->setRowStretchFactor(2, 0.001);
-    histogram_->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    histogram_->legend->setBorderPen(Qt::NoPen);
+    placeLegendBelow(histogram_, 2, 0);
+    histogram_->legend->setVisible(false);  // shown with the first evaluation's bars
     histogram_->legend->setIconSize(12, 10);
     histogram_->legend->setIconTextPadding(3);
     QFont small = histogram_->font();

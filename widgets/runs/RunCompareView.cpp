@@ -11,6 +11,7 @@
 
 #include <qcustomplot.h>
 
+#include "common/PlotLegend.h"
 #include "common/ProjectQuery.h"
 #include "runs/RunColors.h"
 
@@ -106,15 +107,7 @@ QCustomPlot* RunCompareView::createPlot() {
     plot->xAxis->setLabel(tr("context length (tokens)"));
     plot->yAxis->setLabel(tr("ms per generated token"));
     plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
-    // The legend in a row of its own under the axes: inside, it would cover one of the lines.
-    plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->take(plot->legend);
-    plot->plotLayout()->addElement(1, 0, plot->legend);
-    plot->plotLayout()->setRowStretchFactor(1, 0.001);
-    plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    plot->legend->setWrap(2);  // two entries a row: a row of four would be cut off in a narrow tab
-    plot->legend->setBorderPen(Qt::NoPen);
-    plot->plotLayout()->updateLayout();
+    placeLegendBelow(plot, 1, 2);  // two entries a row: a row of four would be cut off in a narrow tab
     return plot;
 }
 

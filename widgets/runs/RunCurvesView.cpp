@@ -19,6 +19,7 @@
 #include "common/CountTicker.h"
 #include "common/FileDialogs.h"
 #include "common/PlotFullScreen.h"
+#include "common/PlotLegend.h"
 #include "runs/CurveMath.h"
 #include "runs/RunColors.h"
 #include "util/Clock.h"
@@ -43,8 +44,13 @@ void fitAxes(QCustomPlot* plot) {
         any = true;
     }
     if (!any) return;
-    for (const auto& [axis, extent] : {std::pair{plot->xAxis, keys}, std::pair{plot->yAxis, values}}) {
-        if (extent.size() > 0) continue;
+    // Some room around the data, so that no point sits on the frame: 2 % of the steps, 6 % of the values
+    // on each side (in log space on a log axis). One value: ±10 % of it.
+    for (const auto& [axis, extent, room] : {std::tuple{plot->xAxis, keys, 0.02}, std::tuple{plot->yAxis, values, 0.06}}) {
+        if (extent.size() > 0) {
+            axis->scaleRange(1 + 2 * room, axis->range().center());
+            continue;
+        }
         const double margin = extent.center() == 0 ? 1.0 : std::abs(extent.center()) * 0.1;
         axis->setRange(extent.center() - margin, extent.center() + margin);
     }
@@ -87,7 +93,7 @@ RunCurvesView::RunCurvesView(QWidget* parent) : QWidget(parent) {
     plot_ = new QCustomPlot(this);
     allowFullScreen(plot_);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    plot_->legend->setVisible(true);
+    placeLegendBelow(plot_, 1, 3);  // runs compared by the dozen: three a row
     plot_->setMinimumHeight(220);
     empty_ = new QLabel(noRunText(), this);
     empty_->setAlignment(Qt::AlignCenter);
