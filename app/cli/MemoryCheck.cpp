@@ -83,6 +83,14 @@ void runEstimate(EstimateOptions o) {
         if (o.rewardModel.empty()) throw UserError("--reward-model is required for the ppo stage");
         reward = std::make_unique<model::ModelShape>(model::modelShapeOf(o.rewardModel));
     }
+    // What rlhf train refuses is not estimated: a reward model (PPO's too) on a Mamba backbone.
+    const auto refuseMambaReward = [](const model::ModelShape& s, const std::string& option, const std::string& dir) {
+        if (s.family == "mamba")
+            throw UserError(option + ": " + dir + " is a Mamba; a reward model needs a GPT-2 or a Llama-family backbone "
+                                                  "(transformers has no sequence-classification layout for Mamba), and rlhf train refuses it");
+    };
+    if (o.stage == "rm") refuseMambaReward(shape, "--model", o.model);
+    if (reward) refuseMambaReward(*reward, "--reward-model", o.rewardModel);
     model::StageSize size = sizeOf(o, shape);
     if (size.sequence <= 0) size.sequence = std::max<int64_t>(1, shape.context - size.newTokens);
     if (o.stage == "ppo" && o.sequence <= 0) size.sequence = std::min<int64_t>(size.sequence, train::PpoConfig{}.maxPromptLength);

@@ -122,7 +122,7 @@ void addModelCommands(CLI::App& app) {
         CLI::App* cmd = app.add_subcommand(name, engineCommandDescription(name));
         addCommon(cmd);
         auto* prompt = cmd->add_option("--prompt", o->prompt, "Prompt text (tokenized on its own)");
-        auto* response = cmd->add_option("--response", o->response, "Response text (tokenized on its own, then appended)");
+        auto* response = cmd->add_option("--response", o->response, "Response text, encoded as a continuation of the prompt and appended (a SentencePiece model adds no word-start space of its own)");
         if (std::string(name) == "score") {
             auto* ids = cmd->add_option("--ids", o->ids, "Token ids 1,2,3,… instead of texts: the log-prob of each after the first (no BOS added)")
                             ->excludes(prompt)
