@@ -50,12 +50,13 @@ struct ResponseEncoding {
 // workbench renders and the tokenizer knows its end-of-turn token, else plain text.
 ResponseEncoding responseEncodingFor(const std::string& modelDir, const text::Tokenizer& tokenizer, int eos);
 
-// Why a reward model reading with `reader` (and its tokenizer) would not score what a policy writes with
-// `writer`: their ids for a probe exchange differ (another template, system prompt, BOS, end id or
-// tokenizer). nullopt when it reads them alike. PPO needs them alike: the reward model scores the policy's rows.
 // "its vocabulary (N tokens) is not the policy's (M)", or nullopt when they are one size: a reward model
 // is handed the policy's ids.
 std::optional<std::string> rewardVocabularyMismatch(int64_t policyVocab, int64_t rewardVocab);
+
+// Why a reward model reading with `reader` (and its tokenizer) would not score what a policy writes with
+// `writer`: their ids for a probe exchange differ (another template, system prompt, BOS, end id or
+// tokenizer). nullopt when it reads them alike. PPO needs them alike: the reward model scores the policy's rows.
 std::optional<std::string> rewardReadingMismatch(const ResponseEncoding& writer, const text::Tokenizer& writerTokenizer,
                                                  const ResponseEncoding& reader, const text::Tokenizer& readerTokenizer);
 
