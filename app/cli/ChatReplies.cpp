@@ -1,6 +1,8 @@
 #include "ChatReplies.h"
 
 #include <algorithm>
+#include <cctype>
+#include <filesystem>
 
 #include <torch/torch.h>
 
@@ -63,6 +65,9 @@ std::string ChatModel::precisionName() const { return dtypeName(llama ? llama->m
 
 ChatModel loadChatModel(const ChatOptions& o) {
     NamedModel named;
+    const bool runId = !o.model.empty() && std::all_of(o.model.begin(), o.model.end(), [](unsigned char c) { return std::isdigit(c); });
+    if (o.project.empty() && runId && !std::filesystem::is_directory(o.model))
+        throw UserError("--model " + o.model + ": not a model directory; a run id needs its project (rlhf chat PROJECT --model " + o.model + ")");
     if (o.project.empty()) named = {o.model, o.model, "", 0};
     else named = resolveModel(*data::ProjectStore::open(o.project, false), o.model, "--model");
     const auto device = resolveDevice(o.device, o.threads);

@@ -153,6 +153,11 @@ execute_process(COMMAND ${RLHF} chat --model ${MODEL} --user-cue "User: " OUTPUT
 if(rc EQUAL 0 OR NOT err MATCHES "--user-cue, --assistant-cue: for a GPT-2 or a Mamba")
   message(FATAL_ERROR "chat --user-cue with a Llama model: rc=${rc} ${err}")
 endif()
+# A run id without its project is named as such.
+execute_process(COMMAND ${RLHF} chat --model 1 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc WORKING_DIRECTORY ${WORK})
+if(rc EQUAL 0 OR NOT err MATCHES "--model 1: not a model directory. a run id needs its project \\(rlhf chat PROJECT --model 1\\)")
+  message(FATAL_ERROR "chat --model 1 without a project: rc=${rc} ${err}")
+endif()
 
 # rlhf chat (the Chat panel's engine) with a Llama model: its format from the template, a reply of the
 # asked length, and a conversation longer than the context of 256 tokens loses whole exchanges, oldest first.
