@@ -15,6 +15,7 @@
 #include "train/PpoConfig.h"
 #include "train/Precision.h"
 #include "train/PretrainConfig.h"
+#include "train/RewardRun.h"
 
 namespace rlhf::cli {
 
@@ -84,13 +85,15 @@ void runEstimate(EstimateOptions o) {
         reward = std::make_unique<model::ModelShape>(model::modelShapeOf(o.rewardModel));
     }
     // What rlhf train refuses is not estimated: a reward model (PPO's too) on a Mamba backbone.
-    const auto refuseMambaReward = [](const model::ModelShape& s, const std::string& option, const std::string& dir) {
-        if (s.family == "mamba")
-            throw UserError(option + ": " + dir + " is a Mamba; a reward model needs a GPT-2 or a Llama-family backbone "
-                                                  "(transformers has no sequence-classification layout for Mamba), and rlhf train refuses it");
+    const auto refuseMambaReward = [](const std::string& option, const std::string& dir) {
+        try {
+            train::refuseMambaRewardBackbone(dir);
+        } catch (const std::invalid_argument& e) {
+            throw UserError(option + ": " + e.what() + ", and rlhf train refuses it");
+        }
     };
-    if (o.stage == "rm") refuseMambaReward(shape, "--model", o.model);
-    if (reward) refuseMambaReward(*reward, "--reward-model", o.rewardModel);
+    if (o.stage == "rm") refuseMambaReward("--model", o.model);
+    if (reward) refuseMambaReward("--reward-model", o.rewardModel);
     model::StageSize size = sizeOf(o, shape);
     if (size.sequence <= 0) size.sequence = std::max<int64_t>(1, shape.context - size.newTokens);
     if (o.stage == "ppo" && o.sequence <= 0) size.sequence = std::min<int64_t>(size.sequence, train::PpoConfig{}.maxPromptLength);

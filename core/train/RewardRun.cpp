@@ -47,9 +47,7 @@ std::unique_ptr<RewardRun> RewardRun::create(const std::string& runDir, const Fi
                                              const std::vector<data::PreferenceGroup>& validation, const torch::Device& device) {
     RunDirectory(runDir).refuseExistingRun();
     if (train.empty()) throw std::invalid_argument("no preferences in the train split to learn from");
-    if (model::isMamba(model::modelTypeOf(config.model)))
-        throw std::invalid_argument(config.model + ": a Mamba; a reward model needs a GPT-2 or a Llama-family backbone "
-                                    "(transformers has no sequence-classification layout for Mamba)");
+    refuseMambaRewardBackbone(config.model);
     torch::manual_seed(config.seed);  // a new head's initialisation
     auto run = std::unique_ptr<RewardRun>(new RewardRun(runDir, config, device));
     run->prepare(model::loadCausalLm(config.model, device), config.model, train, validation);
@@ -246,6 +244,12 @@ void RewardRun::saveCheckpoint(int64_t step) {
 LoopResult RewardRun::run(const std::atomic<bool>* stop, const std::function<void(const StepStats&)>& onStats) {
     return progress_.run({config_.maxSteps, config_.evalEvery, config_.checkpointEvery}, [this](int64_t step) { return trainStep(step); },
                          [this] { return evaluate(); }, [this](int64_t step) { saveCheckpoint(step); }, onStats, stop);
+}
+
+void refuseMambaRewardBackbone(const std::string& modelDir) {
+    if (model::isMamba(model::modelTypeOf(modelDir)))
+        throw std::invalid_argument(modelDir + " is a Mamba; a reward model needs a GPT-2 or a Llama-family backbone "
+                                               "(transformers has no sequence-classification layout for Mamba)");
 }
 
 }  // namespace rlhf::train

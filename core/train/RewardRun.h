@@ -96,4 +96,8 @@ private:
     std::vector<data::PreferenceGroup> validationSource_;  // texts and prompt ids of RUN/evaluation.jsonl
 };
 
+// A reward model needs a GPT-2 or a Llama-family backbone: transformers has no sequence-classification
+// layout for a Mamba. Throws std::invalid_argument ("DIR is a Mamba; …") for a Mamba directory.
+void refuseMambaRewardBackbone(const std::string& modelDir);
+
 }  // namespace rlhf::train
