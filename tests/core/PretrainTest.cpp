@@ -113,7 +113,8 @@ private slots:
     }
 
     // bf16 autocast really runs the matmuls in bf16 (losses differ from fp32) yet trains the same model:
-    // 40 steps at a high learning rate stay within a hundredth on average, and the loss falls.
+    // 40 steps at a high learning rate stay within five hundredths on average (a fortieth of the loss's
+    // fall; an AVX-512 CPU came within a hundredth, an AVX2 EPYC within three), and the loss falls.
     void bf16AutocastTrainsCloseToFp32() {
         auto lossesOf = [&](const std::string& precision) {
             auto config = config_;
@@ -139,7 +140,7 @@ private slots:
             QVERIFY2(std::abs(fp32[i] - bf16[i]) < 0.15, std::to_string(i).c_str());
             meanDifference += std::abs(fp32[i] - bf16[i]) / static_cast<double>(fp32.size());
         }
-        QVERIFY(meanDifference < 0.02);
+        QVERIFY2(meanDifference < 0.05, std::to_string(meanDifference).c_str());
         QVERIFY(bf16.back() < bf16.front() - 0.5);
         QCOMPARE(train::PretrainConfig::fromJson({{"precision", "bf16"}}, "x").precision, std::string("bf16"));
         QCOMPARE(train::parsePrecision("auto", torch::kCPU), train::cpuHasNativeBf16() ? train::Precision::Bf16 : train::Precision::Fp32);
