@@ -18,6 +18,9 @@ int runCommandLine(CLI::App& app, int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? kSuccess : kUsageError;
+    } catch (const UsageError& e) {
+        std::cerr << "rlhf: " << e.what() << "\nRun with --help for more information.\n";
+        return kUsageError;
     } catch (const std::exception& e) {  // UserError and every core error: bad files, fields, values
         std::cerr << "rlhf: " << e.what() << '\n';
         return kUserError;
@@ -108,6 +111,10 @@ std::vector<std::string> commaList(const std::string& text) {
     for (std::string item; std::getline(in, item, ',');)
         if (!item.empty()) items.push_back(item);
     return items;
+}
+
+std::string counted(int64_t n, const std::string& noun, const std::string& plural) {
+    return std::to_string(n) + " " + (n == 1 ? noun : plural.empty() ? noun + "s" : plural);
 }
 
 }  // namespace rlhf::cli

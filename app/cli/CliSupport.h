@@ -1,6 +1,7 @@
 #pragma once
 // What every `rlhf` command shares: exit codes, user errors, JSON output (architecture §7).
 
+#include <cstdint>
 #include <iostream>
 #include <stdexcept>
 #include <string>
@@ -23,7 +24,14 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Parses and runs the chosen command; maps usage errors to 2 and every other exception (user errors,
+// A command line that cannot run as given, found after parsing: a required option missing, options that
+// do not go together. Printed on stderr as "rlhf: " and the message, then the --help hint; exit 2 (as CLI11's own).
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Parses and runs the chosen command; maps usage errors (CLI11's and UsageError) to 2 and every other exception (user errors,
 // bad files, fields, values) to one "rlhf: ..." line on stderr and 1.
 int runCommandLine(CLI::App& app, int argc, char** argv);
 
@@ -46,6 +54,9 @@ CLI::Validator zeroOrMore();
 
 // "a,b,,c" -> {"a", "b", "c"}: an option's comma-separated list, empty entries dropped.
 std::vector<std::string> commaList(const std::string& text);
+
+// "1 record", "2 records": a count and its noun, plural unless the count is one (`plural` for irregular nouns).
+std::string counted(int64_t n, const std::string& noun, const std::string& plural = "");
 
 // Reads a whole file; throws UserError naming the path and the system's reason.
 std::string readFileOrThrow(const std::string& path);

@@ -14,8 +14,6 @@ namespace rlhf::cli {
 
 void generateAndPrint(const text::Tokenizer& tokenizer, const std::vector<int>& promptIds, int num, const CompletionOutput& o,
                       const std::function<std::vector<model::Completion>(const model::TokenCallback&)>& generate) {
-    if (o.stream && !o.json && num > 1)
-        throw UserError("--stream: shows one completion as text; with --num above 1 add --json (a JSON line per token)");
     std::unique_ptr<TokenStreamPrinter> printer;
     model::TokenCallback onToken;
     if (o.stream) {

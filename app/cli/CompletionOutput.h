@@ -21,7 +21,8 @@ struct CompletionOutput {
 };
 
 // Calls `generate` with the token callback the output needs (empty when not streaming) and prints what
-// it returns. Throws UserError for --stream of several completions as text.
+// it returns. Streaming as text takes one completion (`rlhf generate` refuses --stream with --num above 1
+// without --json).
 void generateAndPrint(const text::Tokenizer& tokenizer, const std::vector<int>& promptIds, int num, const CompletionOutput& output,
                       const std::function<std::vector<model::Completion>(const model::TokenCallback&)>& generate);
 

@@ -63,22 +63,21 @@ void runImport(const DataOptions& o) {
     }
     for (const auto& n : r.notes) std::cerr << r.path << ": note: " << n << '\n';
     for (const auto& s : r.skipped) std::cerr << r.path << ":" << s.line << ": skipped: " << s.reason << '\n';
+    const std::string skippedLines = counted(static_cast<int64_t>(r.skipped.size()), "skipped line");
     if (r.format == data::Format::Arena) {
-        std::cout << "imported " << r.battles << " arena battles from " << r.path << "; " << r.duplicates << " duplicates, "
-                  << r.skipped.size() << (r.skipped.size() == 1 ? " skipped line\n" : " skipped lines\n");
+        std::cout << "imported " << counted(r.battles, "arena battle") << " from " << r.path << "; " << counted(r.duplicates, "duplicate")
+                  << ", " << skippedLines << '\n';
         return;
     }
     if (r.format == data::Format::Rankings) {
-        std::cout << "imported " << r.records << " records (" << r.judgements << " judgements, " << r.replaced
-                  << " replacing a labeller's earlier one, " << r.newItems << " new items, " << r.newPrompts << " new prompts) from "
-                  << r.path << " as rankings; " << r.duplicates << " duplicates, " << r.skipped.size()
-                  << (r.skipped.size() == 1 ? " skipped line\n" : " skipped lines\n");
+        std::cout << "imported " << counted(r.records, "record") << " (" << counted(r.judgements, "judgement") << ", " << r.replaced
+                  << " replacing a labeller's earlier one, " << counted(r.newItems, "new item") << ", " << counted(r.newPrompts, "new prompt")
+                  << ") from " << r.path << " as rankings; " << counted(r.duplicates, "duplicate") << ", " << skippedLines << '\n';
         return;
     }
-    std::cout << "imported " << r.records << " records (" << r.pairs << " pairs, " << r.demonstrations
-              << " demonstrations, " << r.newPrompts << " new prompts) from " << r.path << " as "
-              << data::formatName(r.format) << "; " << r.duplicates << " exact duplicates, " << r.skipped.size()
-              << (r.skipped.size() == 1 ? " skipped line\n" : " skipped lines\n");
+    std::cout << "imported " << counted(r.records, "record") << " (" << counted(r.pairs, "pair") << ", " << counted(r.demonstrations, "demonstration")
+              << ", " << counted(r.newPrompts, "new prompt") << ") from " << r.path << " as " << data::formatName(r.format) << "; "
+              << counted(r.duplicates, "exact duplicate") << ", " << skippedLines << '\n';
 }
 
 void runExport(const DataOptions& o) {
@@ -86,7 +85,7 @@ void runExport(const DataOptions& o) {
     const auto r = store->exportFile(o.file, formatOption(o.format),
                                      o.split.empty() ? std::nullopt : std::optional<std::string>(o.split));
     if (o.json) printJsonLine({{"file", r.path}, {"records", r.records}, {"format", o.format}});
-    else std::cout << "exported " << r.records << " records to " << r.path << '\n';
+    else std::cout << "exported " << counted(r.records, "record") << " to " << r.path << '\n';
 }
 
 void runStats(const DataOptions& o) {

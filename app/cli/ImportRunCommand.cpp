@@ -101,7 +101,7 @@ data::FinishedRun finishedRun(const ImportRunOptions& o, const train::TrainerSta
 // DIR/trainer_state.json, else DIR/tensorboard/; none with --no-log.
 train::TrainerStateLog readLog(ImportRunOptions& o) {
     if (o.noLog) {
-        if (o.stage.empty()) throw UserError("--no-log: give the run's --stage (without a log nothing tells it)");
+        if (o.stage.empty()) throw UsageError("--no-log: give the run's --stage (without a log nothing tells it)");
         return {};
     }
     if (o.state.empty() && o.tensorboard.empty()) {

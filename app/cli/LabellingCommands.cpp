@@ -146,8 +146,8 @@ void runPackageMerge(const LabellingOptions& o) {
     for (const auto& c : r.conflicts)
         std::cerr << r.path << ": conflict: " << c.labeller << " judged \"" << c.prompt.substr(0, 60) << "\" differently; the "
                   << (c.packageWon ? "package's" : "project's") << " later judgement counts\n";
-    std::cout << "merged " << r.path << ": " << r.judgements << " new judgements, " << r.duplicates << " duplicates, "
-              << r.conflicts.size() << (r.conflicts.size() == 1 ? " conflict\n" : " conflicts\n");
+    std::cout << "merged " << r.path << ": " << counted(r.judgements, "new judgement") << ", " << counted(r.duplicates, "duplicate") << ", "
+              << counted(static_cast<int64_t>(r.conflicts.size()), "conflict") << '\n';
 }
 
 }  // namespace

@@ -75,13 +75,13 @@ model::StageSize sizeOf(const EstimateOptions& o, const model::ModelShape& shape
 
 void runEstimate(EstimateOptions o) {
     if (o.newTokens >= 0 && o.stage != "chat" && o.stage != "generate" && o.stage != "ppo")
-        throw UserError("--new-tokens: for the chat, generate and ppo stages (" + o.stage + " generates nothing)");
-    if (!o.rewardModel.empty() && o.stage != "ppo") throw UserError("--reward-model: for the ppo stage");
+        throw UsageError("--new-tokens: for the chat, generate and ppo stages (" + o.stage + " generates nothing)");
+    if (!o.rewardModel.empty() && o.stage != "ppo") throw UsageError("--reward-model: for the ppo stage");
     o.precision = resolvePrecision(o);
     const auto shape = model::modelShapeOf(o.model);
     std::unique_ptr<model::ModelShape> reward;
     if (o.stage == "ppo") {
-        if (o.rewardModel.empty()) throw UserError("--reward-model is required for the ppo stage");
+        if (o.rewardModel.empty()) throw UsageError("--reward-model is required for the ppo stage");
         reward = std::make_unique<model::ModelShape>(model::modelShapeOf(o.rewardModel));
     }
     // What rlhf train refuses is not estimated: a reward model (PPO's too) on a Mamba backbone.

@@ -83,10 +83,8 @@ void runReward(const ModelOptions& o) {
 }
 
 void runGenerate(const ModelOptions& o) {
-    if (o.idsGiven) {
-        if (o.stream) throw UserError("--stream: not with --ids (the ids come out in the JSON)");
+    if (o.idsGiven)
         return generateFromTokenIds(o.modelDir, parseTokenIds(o.ids), o.sampling, o.num, o.device, o.precision, o.json);
-    }
     const CompletionOutput output{o.json, o.stream, o.skipSpecialTokens};
     if (model::isTextModelType(model::modelTypeOf(o.modelDir)))
         return generateModelText(o.modelDir, o.device, o.precision, o.prompt, o.chat, o.sampling, o.num, output);
@@ -131,7 +129,7 @@ void addModelCommands(CLI::App& app) {
             cmd->callback([o, prompt, response, ids] {
                 o->idsGiven = ids->count() > 0;
                 if (!o->idsGiven && (prompt->count() == 0 || response->count() == 0))
-                    throw UserError("--prompt and --response, or --ids, are required");
+                    throw UsageError("--prompt and --response, or --ids, are required");
                 runScore(*o);
             });
         } else {
@@ -173,7 +171,11 @@ void addModelCommands(CLI::App& app) {
     addInferencePrecisionOption(gen, o->precision, "fp32");
     gen->callback([o, genPrompt, genIds] {
         o->idsGiven = genIds->count() > 0;
-        if (!o->idsGiven && genPrompt->count() == 0) throw UserError("--prompt or --ids is required");
+        if (!o->idsGiven && genPrompt->count() == 0) throw UsageError("--prompt or --ids is required");
+        // Found before anything loads, as CLI11's own usage errors are.
+        if (o->idsGiven && o->stream) throw UsageError("--stream: not with --ids (the ids come out in the JSON)");
+        if (o->stream && !o->json && o->num > 1)
+            throw UsageError("--stream: shows one completion as text; with --num above 1 add --json (a JSON line per token)");
         runGenerate(*o);
     });
 }

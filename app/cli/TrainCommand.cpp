@@ -58,7 +58,7 @@ std::unique_ptr<train::PretrainRun> resumeRun(const TrainOptions& o, RunTarget& 
 }
 
 StageOutcome runPretrain(const TrainOptions& o) {
-    if (o.project.empty() && o.text.empty() && o.resume.empty()) throw UserError("train pretrain: give PROJECT, --text FILE or --resume RUN");
+    if (o.project.empty() && o.text.empty() && o.resume.empty()) throw UsageError("train pretrain: give PROJECT, --text FILE or --resume RUN");
     const torch::Device device = resolveDevice(o.device, o.threads);
     RunTarget target;
     if (!o.project.empty()) target.store = data::ProjectStore::open(o.project, false);

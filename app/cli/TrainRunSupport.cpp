@@ -38,7 +38,7 @@ nlohmann::json stageSettings(const TrainOptions& o, bool resuming) {
     nlohmann::json settings = train::collectSettings(o.configFile, o.sets);
     if (resuming)
         for (const auto& [key, value] : settings.items())
-            if (key != "max_steps") throw UserError("--resume: only max_steps can change when resuming, not " + key);
+            if (key != "max_steps") throw UsageError("--resume: only max_steps can change when resuming, not " + key);
     return settings;
 }
 

@@ -33,7 +33,7 @@ if(NOT rc EQUAL 1 OR NOT err MATCHES "bad.jsonl:2: field 'prompt' must be a stri
   message(FATAL_ERROR "abort: rc=${rc} ${err}")
 endif()
 execute_process(COMMAND ${RLHF} import ${P} ${WORK}/bad.jsonl --on-error skip OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0 OR NOT err MATCHES "bad.jsonl:2: skipped: field 'prompt' must be a string" OR NOT out MATCHES "imported 1 records")
+if(NOT rc EQUAL 0 OR NOT err MATCHES "bad.jsonl:2: skipped: field 'prompt' must be a string" OR NOT out MATCHES "imported 1 record \\(0 pairs, 1 demonstration, 1 new prompt\\)")
   message(FATAL_ERROR "skip: rc=${rc} ${out} ${err}")
 endif()
 execute_process(COMMAND ${RLHF} split ${P} --ratios 1,0,0 --json OUTPUT_VARIABLE out RESULT_VARIABLE rc)

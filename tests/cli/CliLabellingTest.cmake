@@ -77,7 +77,7 @@ if(NOT rc EQUAL 0 OR NOT added EQUAL 1)
   message(FATAL_ERROR "package merge: rc=${rc} ${out}")
 endif()
 execute_process(COMMAND ${RLHF} package merge ${P} ${WORK}/cy.rlhfpkg OUTPUT_VARIABLE out RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0 OR NOT out MATCHES "0 new judgements, 1 duplicates, 0 conflicts")
+if(NOT rc EQUAL 0 OR NOT out MATCHES "0 new judgements, 1 duplicate, 0 conflicts")
   message(FATAL_ERROR "package merged twice: rc=${rc} ${out}")
 endif()
 # Truncated: refused, exit 1, nothing changed.

@@ -46,7 +46,7 @@ if(NOT twiceWeights EQUAL weights32 OR NOT twiceCache EQUAL cache32 OR NOT activ
   message(FATAL_ERROR "estimate chat in bf16 against fp32:\n${bf16}\n${fp32}")
 endif()
 execute_process(COMMAND ${RLHF} estimate --model ${WORK}/qwen --stage ppo OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-if(rc EQUAL 0 OR NOT err MATCHES "--reward-model is required")
+if(NOT rc EQUAL 2 OR NOT err MATCHES "--reward-model is required")
   message(FATAL_ERROR "estimate ppo without a reward model: ${err}")
 endif()
 
@@ -90,7 +90,7 @@ foreach(case "--stage;sft;--new-tokens;5;--new-tokens: for the chat, generate an
              "--stage;dpo;--reward-model;${WORK}/qwen;--reward-model: for the ppo stage")
   list(POP_BACK case message)
   execute_process(COMMAND ${RLHF} estimate --model ${WORK}/qwen ${case} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-  if(rc EQUAL 0 OR NOT err MATCHES "${message}")
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "${message}")
     message(FATAL_ERROR "estimate ${case}: rc=${rc} ${err}")
   endif()
 endforeach()

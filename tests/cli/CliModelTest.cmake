@@ -44,7 +44,7 @@ if(NOT count EQUAL 6 OR NOT token EQUAL 8630 OR NOT piece STREQUAL " measured" O
 endif()
 execute_process(COMMAND ${RLHF} generate --model ${WORK}/model --prompt a --num 2 --stream
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-if(NOT rc EQUAL 1 OR NOT err MATCHES "--stream: shows one completion as text")
+if(NOT rc EQUAL 2 OR NOT err MATCHES "--stream: shows one completion as text")
   message(FATAL_ERROR "generate --num 2 --stream: rc=${rc} ${err}")
 endif()
 
