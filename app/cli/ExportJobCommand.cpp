@@ -3,7 +3,6 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -86,7 +85,7 @@ JobSettings jobSettings(const ExportJobOptions& o) {
     JobSettings s;
     s.given = train::collectSettings(o.configFile, o.sets);
     if (!s.given.contains("model") || !s.given["model"].is_string())
-        throw UserError("--set model=DIR is required: the model the job starts from");
+        throw UsageError("--set model=DIR is required: the model the job starts from");
     for (const char* key : {"model", "reward_model"})
         if (s.given.contains(key) && s.given[key].is_string())
             s.given[key] = fs::absolute(s.given[key].get<std::string>()).lexically_normal().string();
@@ -132,43 +131,22 @@ data::Format trlDataFormat(const std::string& stage, bool conversational) {
     return conversational ? data::Format::TrlMessages : data::Format::Trl;
 }
 
-// Every row of data/ gets the same keys, as `datasets` needs to load the splits as one dataset: a DPO job
-// drops the comparisons' "margin" (TRL's DPO does not read it), a reward-model job gives every row one
-// (0 where the label had none: TRL subtracts it from the reward difference, so 0 changes nothing).
-void makeColumnsAlike(const fs::path& dataDir, const std::string& stage) {
-    if (stage != "dpo" && stage != "rm") return;
-    std::map<fs::path, std::vector<nlohmann::ordered_json>> files;
-    bool anyMargin = false;
-    for (const char* name : {"train.jsonl", "test.jsonl"}) {
-        std::ifstream in(dataDir / name);
-        for (std::string line; std::getline(in, line);) {
-            auto row = nlohmann::ordered_json::parse(line);
-            anyMargin = anyMargin || row.contains("margin");
-            files[dataDir / name].push_back(std::move(row));
-        }
-    }
-    if (!anyMargin) return;
-    for (auto& [path, rows] : files) {
-        std::string text;
-        for (auto& row : rows) {
-            if (stage == "dpo") row.erase("margin");
-            else if (!row.contains("margin")) row["margin"] = 0.0;
-            text += row.dump() + "\n";
-        }
-        writeText(path, text);
-    }
-}
-
 // data/: TRL's prompt-completion rows for SFT, prompt/chosen/rejected for the reward model and DPO.
+// Every row gets the same keys, as `datasets` needs to load the splits as one dataset: a DPO job drops the
+// comparisons' "margin" (TRL's DPO does not read it), a reward-model job with any margin gives every row one
+// (0 where the label had none: TRL subtracts it from the reward difference, so 0 changes nothing).
 std::pair<int64_t, int64_t> writeData(data::Database& db, const ExportJobOptions& o, const fs::path& dataDir, data::Format format) {
     fs::create_directories(dataDir);
-    const int64_t train = data::exportJsonl(db, (dataDir / "train.jsonl").string(), format, "train", false).records;
+    const bool anyMargin = data::anyComparisonMargin(db, "train") || data::anyComparisonMargin(db, "validation");
+    const data::MarginKey margins = o.stage == "dpo"                ? data::MarginKey::Never
+                                    : o.stage == "rm" && anyMargin ? data::MarginKey::Always
+                                                                   : data::MarginKey::AsLabelled;
+    const int64_t train = data::exportJsonl(db, (dataDir / "train.jsonl").string(), format, "train", false, margins).records;
     if (train == 0)
         throw UserError(o.project + ": no " + std::string(o.stage == "sft" ? "demonstrations" : "comparisons or ranked pairs") +
                         " in the train split to export (" +
                         (o.stage == "sft" ? "an sft job trains on demonstrations" : "an " + o.stage + " job trains on preference pairs") + ")");
-    const int64_t test = data::exportJsonl(db, (dataDir / "test.jsonl").string(), format, "validation", false).records;
-    makeColumnsAlike(dataDir, o.stage);
+    const int64_t test = data::exportJsonl(db, (dataDir / "test.jsonl").string(), format, "validation", false, margins).records;
     return {train, test};
 }
 

@@ -57,8 +57,15 @@ std::string nothingToExport(Database& db, bool pairs, Format format, const std::
 
 }  // namespace
 
+bool anyComparisonMargin(Database& db, const std::optional<std::string>& split) {
+    auto q = db.prepare("SELECT EXISTS (SELECT 1 FROM comparisons x JOIN prompts p ON p.id = x.prompt_id "
+                        "WHERE x.margin IS NOT NULL AND (?1 IS NULL OR p.split = ?1))");
+    q.bind(1, split).step();
+    return q.columnInt(0) != 0;
+}
+
 ExportReport exportJsonl(Database& db, const std::string& path, Format format, const std::optional<std::string>& split,
-                         bool refuseEmpty) {
+                         bool refuseEmpty, MarginKey margins) {
     if (format == Format::Auto) throw std::invalid_argument("export needs an explicit --format");
     db.refuseOwnFile(path);
     if (format == Format::Rankings) return exportRankings(db, path, split);
@@ -81,7 +88,8 @@ ExportReport exportJsonl(Database& db, const std::string& path, Format format, c
         r.chosen = contentAt(query, 2);
         if (pairs) {
             r.rejected = contentAt(query, 4);
-            if (!query.columnIsNull(6)) r.margin = query.columnDouble(6);
+            if (!query.columnIsNull(6) && margins != MarginKey::Never) r.margin = query.columnDouble(6);
+            if (!r.margin && margins == MarginKey::Always) r.margin = 0.0;
         }
         try {
             out << renderRecord(format, r).dump() << '\n';

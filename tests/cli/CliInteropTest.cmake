@@ -85,13 +85,25 @@ foreach(case "score;--ids;1,x;'x' is not a token id"
              "score;--ids;,;an empty item in ','"
              "generate;--ids;1,,3;an empty item in '1,,3'"
              "generate;--ids;1,2,;an empty item"
-             "generate;--ids;1,2;--chat;--ids excludes --chat"
              "score;--ids;5;one id leaves nothing to score"
              "tokenize;hello;no tokenizer files")
   list(POP_BACK case message)
   list(POP_FRONT case command)
   execute_process(COMMAND ${RLHF} ${command} --model ${DATA}/tiny-llama/llama ${case} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
   if(rc EQUAL 0 OR NOT err MATCHES "${message}")
+    message(FATAL_ERROR "${command} ${case}: rc=${rc} ${err}")
+  endif()
+endforeach()
+# A command line that cannot run as given is a usage error (exit 2), as README says, whether CLI11 or
+# the command finds it.
+foreach(case "score;--json;--prompt and --response, or --ids, are required"
+             "score;--prompt;a;--prompt and --response, or --ids, are required"
+             "generate;--greedy;--prompt or --ids is required"
+             "generate;--ids;1,2;--chat;--ids excludes --chat")
+  list(POP_BACK case message)
+  list(POP_FRONT case command)
+  execute_process(COMMAND ${RLHF} ${command} --model ${DATA}/tiny-llama/llama ${case} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "${message}")
     message(FATAL_ERROR "${command} ${case}: rc=${rc} ${err}")
   endif()
 endforeach()
@@ -212,6 +224,14 @@ foreach(stage dpo rm)
     message(FATAL_ERROR "export-job ${stage}: ${marginCount} margins in ${lineCount} rows:\n${rows}")
   endif()
 endforeach()
+# Without any margin labelled, a reward model's rows have none either.
+file(REMOVE_RECURSE ${WORK}/no-margins.rlhf ${WORK}/no-margins.rlhf.d ${WORK}/no-margin-rm)
+execute_process(COMMAND ${RLHF} import ${WORK}/no-margins.rlhf ${DATA}/formats/hh.jsonl OUTPUT_QUIET RESULT_VARIABLE rc)
+run_ok(out export-job ${WORK}/no-margins.rlhf --stage rm --out ${WORK}/no-margin-rm --set model=${WORK}/ids-model)
+file(READ ${WORK}/no-margin-rm/data/train.jsonl rows)
+if(NOT rc EQUAL 0 OR rows MATCHES "margin" OR NOT rows MATCHES "\"chosen\"")
+  message(FATAL_ERROR "export-job rm without margins: rc=${rc}\n${rows}")
+endif()
 execute_process(COMMAND bash -n ${WORK}/job/launch.sh RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0 OR NOT EXISTS ${WORK}/job/deepspeed_zero2.yaml OR NOT EXISTS ${WORK}/job/settings.json)
   message(FATAL_ERROR "export-job: launch.sh does not parse, or files are missing")
@@ -424,6 +444,6 @@ if(NOT stage STREQUAL "ppo" OR NOT steps EQUAL 0 OR NOT EXISTS ${checkpoint}/mod
 endif()
 execute_process(COMMAND ${RLHF} import-run ${WORK}/runs.rlhf ${WORK}/openrlhf-output --no-log
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-if(rc EQUAL 0 OR NOT err MATCHES "--no-log: give the run's --stage")
+if(NOT rc EQUAL 2 OR NOT err MATCHES "--no-log: give the run's --stage")
   message(FATAL_ERROR "import-run --no-log without --stage: ${err}")
 endif()
