@@ -29,12 +29,7 @@ std::vector<chat::ChatMessage> messagesOf(const std::vector<chat::ChatTurn>& tur
 std::shared_ptr<LlamaChatModel> loadLlamaChatModel(const std::string& dir, const std::string& chatFormat, const torch::Device& device,
                                                    torch::ScalarType dtype) {
     auto tokenizer = textModelTokenizer(dir);
-    chat::InstructFormat format;
-    try {
-        format = chat::instructFormatForModel(dir, chatFormat);
-    } catch (const std::invalid_argument& e) {
-        throw UserError(std::string(e.what()) + (chatFormat.empty() ? " with --chat-format" : ""));
-    }
+    chat::InstructFormat format = chatFormatOrThrow(dir, chatFormat, tokenizer, "");
     // The longest conversation kept (its cache grows with it), checked before the weights load.
     const auto shape = model::modelShapeOf(dir);
     checkStageMemory(model::estimateStageMemory(shape, chatStageSize(shape, -1, dtype == torch::kBFloat16)), "rlhf chat",

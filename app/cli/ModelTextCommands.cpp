@@ -1,5 +1,6 @@
 #include "ModelTextCommands.h"
 
+#include <iostream>
 #include <numeric>
 
 #include "CliSupport.h"
@@ -21,6 +22,28 @@ std::vector<int> encodeOrThrow(const text::Tokenizer& tokenizer, const std::stri
     }
 }
 
+chat::InstructFormat chatFormatOrThrow(const std::string& dir, const std::string& chosen, const text::Tokenizer& tokenizer,
+                                       const std::string& prefix) {
+    chat::InstructFormat format;
+    try {
+        format = chat::instructFormatForModel(dir, chosen);
+    } catch (const std::invalid_argument& e) {
+        throw UserError(prefix + e.what() + (chosen.empty() ? " with --chat-format" : ""));
+    }
+    const auto missing = chat::missingMarkerTokens(format, tokenizer);
+    if (missing.empty()) return format;
+    std::string names;
+    for (const auto& token : missing) names += (names.empty() ? "" : ", ") + token;
+    const bool one = missing.size() == 1;
+    std::cerr << "rlhf: warning: " << dir << ": the tokenizer has no " << names << (one ? " token, which the " : " tokens, which the ")
+              << chat::instructKindName(format.kind) << " format writes"
+              << (chosen.empty() ? "" : " (--chat-format " + chosen + "; the model's own template may differ)")
+              << ": the text splits " << (one ? "it" : "them") << " into ordinary pieces the model has not learned as turn markers"
+              << (chat::endOfTurnIds(format, tokenizer).empty() ? ", and a reply stops only at its length or the model's EOS" : "")
+              << '\n';
+    return format;
+}
+
 namespace {
 
 void checkVocabulary(const std::vector<int>& ids, int vocabSize, const std::string& dir) {
@@ -35,12 +58,7 @@ void checkVocabulary(const std::vector<int>& ids, int vocabSize, const std::stri
 std::vector<int> promptIds(const std::string& dir, const text::Tokenizer& tokenizer, const std::string& prompt,
                            const LlamaChatOptions& chat, std::vector<int>* stopIds) {
     if (!chat.chat) return encodeOrThrow(tokenizer, prompt, "--prompt", TextRole::Prompt);
-    chat::InstructFormat format;
-    try {
-        format = chat::instructFormatForModel(dir, chat.format);
-    } catch (const std::invalid_argument& e) {
-        throw UserError(std::string("--chat: ") + e.what() + (chat.format.empty() ? " with --chat-format" : ""));
-    }
+    const chat::InstructFormat format = chatFormatOrThrow(dir, chat.format, tokenizer, "--chat: ");
     std::vector<chat::ChatMessage> messages;
     if (!chat.system.empty()) messages.push_back({"system", chat.system});
     messages.push_back({"user", prompt});

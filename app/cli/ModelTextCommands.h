@@ -29,6 +29,11 @@ enum class TextRole { Plain, Prompt, Continuation };
 std::vector<int> encodeOrThrow(const text::Tokenizer& tokenizer, const std::string& text, const char* what,
                                TextRole role = TextRole::Plain);
 
+// The chat format of the model in `dir`: `chosen` (--chat-format) or the one its template names. A UserError
+// starting with `prefix` when neither gives one; a warning on stderr when the tokenizer lacks the format's
+// marker tokens (a format chosen for a model trained on another), which the text would split into pieces.
+chat::InstructFormat chatFormatOrThrow(const std::string& dir, const std::string& chosen, const text::Tokenizer& tokenizer,
+                                       const std::string& prefix);
 
 // {"logprob", "token_logprobs", "response_ids"}: the response's tokens after the prompt's.
 void scoreModelText(const std::string& dir, const std::string& prompt, const std::string& response,

@@ -145,6 +145,18 @@ std::vector<std::string> InstructFormat::endOfTurnTokens() const {
     return {};
 }
 
+std::vector<std::string> InstructFormat::markerTokens() const {
+    std::vector<std::string> tokens;
+    switch (kind) {
+        case InstructKind::ChatMl: return {"<|im_start|>", "<|im_end|>"};
+        case InstructKind::Llama3: tokens = {bosToken, "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>"}; break;
+        case InstructKind::Llama2: tokens = {bosToken, eosToken}; break;
+        case InstructKind::Zephyr: tokens = {eosToken}; break;
+    }
+    std::erase(tokens, std::string());  // a BOS or EOS tokenizer_config.json does not name is not written
+    return tokens;
+}
+
 namespace {
 const std::pair<InstructKind, const char*> kNames[] = {
     {InstructKind::ChatMl, "chatml"}, {InstructKind::Llama3, "llama-3"}, {InstructKind::Llama2, "llama-2"}, {InstructKind::Zephyr, "zephyr"}};
@@ -259,6 +271,13 @@ InstructFormat instructFormatForModel(const std::string& dir, const std::string&
 std::string chatTemplateOfModel(const std::string& dir) {
     const std::string path = (std::filesystem::path(dir) / "tokenizer_config.json").string();
     return chatTemplateOf(readTokenizerConfig(path), path);
+}
+
+std::vector<std::string> missingMarkerTokens(const InstructFormat& format, const text::Tokenizer& tokenizer) {
+    std::vector<std::string> missing;
+    for (const auto& token : format.markerTokens())
+        if (tokenizer.tokenId(token) < 0) missing.push_back(token);
+    return missing;
 }
 
 std::vector<int> endOfTurnIds(const InstructFormat& format, const text::Tokenizer& tokenizer) {

@@ -47,6 +47,8 @@ struct InstructFormat {
     std::string render(const std::vector<ChatMessage>& messages, bool addGenerationPrompt) const;
     // The tokens that end an assistant's turn: generation stops at them.
     std::vector<std::string> endOfTurnTokens() const;
+    // The special tokens the rendering writes into the text: the turn markers, and the BOS/EOS it puts there.
+    std::vector<std::string> markerTokens() const;
 };
 
 // Today's date as transformers' strftime_now("%d %b %Y") writes it in Llama-3.2's template ("03 Dec 2026",
@@ -55,6 +57,10 @@ std::string todayDateString();
 
 // The ids of the format's end-of-turn tokens the tokenizer has (generation stops at them).
 std::vector<int> endOfTurnIds(const InstructFormat& format, const text::Tokenizer& tokenizer);
+
+// The format's marker tokens that are not single tokens of `tokenizer` (a format chosen for a model trained
+// on another): the text splits them into ordinary pieces, and a reply cannot stop at an end-of-turn id.
+std::vector<std::string> missingMarkerTokens(const InstructFormat& format, const text::Tokenizer& tokenizer);
 
 // "chatml", "llama-3", "llama-2", "zephyr" (and the other way round); nullopt for another name.
 std::optional<InstructKind> instructKindNamed(std::string_view name);

@@ -53,10 +53,20 @@ foreach(case "1;Hi!;-" "3;What is RLHF?;You are terse.")
 endforeach()
 string(JSON rendered GET "${formats}" chatml cases 1 text)
 tokenize(expectedIds "${rendered}")
-run_ok(out generate --model ${MODEL} --prompt "Hi!" --chat --chat-format chatml --max-new-tokens 2 --json)
+execute_process(COMMAND ${RLHF} generate --model ${MODEL} --prompt "Hi!" --chat --chat-format chatml --max-new-tokens 2 --json
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 string(JSON list GET "${out}" prompt_ids)
 json_ids(chatIds "${list}")
 expect_equal("--chat-format chatml prompt ids" "${chatIds}" "${expectedIds}")
+# This Llama-3 tokenizer has no ChatML markers: said, with what follows from it.
+if(NOT rc EQUAL 0 OR NOT err MATCHES "warning: .*: the tokenizer has no <\\|im_start\\|>, <\\|im_end\\|> tokens, which the chatml format writes \\(--chat-format chatml; .*, and a reply stops only at its length or the model's EOS")
+  message(FATAL_ERROR "--chat-format chatml on a Llama-3 tokenizer: rc=${rc} ${err}")
+endif()
+execute_process(COMMAND ${RLHF} generate --model ${MODEL} --prompt "Hi!" --chat --max-new-tokens 2 --json
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT err STREQUAL "")
+  message(FATAL_ERROR "--chat in the model's own format warns of nothing: rc=${rc} ${err}")
+endif()
 
 # Sampling: the same seed twice gives the same completions; three completions at once.
 run_ok(a generate --model ${MODEL} --prompt "The quick" --num 3 --seed 11 --temperature 1.3 --max-new-tokens 8 --json)

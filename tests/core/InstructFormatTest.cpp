@@ -10,6 +10,7 @@
 #include "TestData.h"
 #include "TestPrinters.h"
 #include "chat/InstructFormat.h"
+#include "text/Tokenizer.h"
 
 using nlohmann::json;
 using namespace rlhf::chat;
@@ -118,6 +119,25 @@ private slots:
         QCOMPARE(instructFormatForModel(dir.string()).kind, InstructKind::ChatMl);
         QCOMPARE(chatTemplateOfModel(dir.string()), templates["chatml"].get<std::string>());
         fs::remove_all(dir);
+    }
+
+    // The special tokens each rendering writes (a BOS or EOS only where the config names one), and those a
+    // tokenizer trained for another format lacks.
+    void markerTokens() {
+        using Tokens = std::vector<std::string>;
+        QCOMPARE(ChatMl().markerTokens(), (Tokens{"<|im_start|>", "<|im_end|>"}));
+        InstructFormat llama3{InstructKind::Llama3, {}, "<|begin_of_text|>", "<|eot_id|>"};
+        QCOMPARE(llama3.markerTokens(), (Tokens{"<|begin_of_text|>", "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>"}));
+        QCOMPARE((InstructFormat{InstructKind::Llama2, {}, "<s>", "</s>"}.markerTokens()), (Tokens{"<s>", "</s>"}));
+        QCOMPARE((InstructFormat{InstructKind::Llama2}.markerTokens()), Tokens{});
+        QCOMPARE((InstructFormat{InstructKind::Zephyr, {}, "<s>", "</s>"}.markerTokens()), Tokens{"</s>"});
+        const auto llama3Tokenizer = rlhf::text::Tokenizer::fromDirectory(rlhf::test::dataPath("tokenizers/llama3"));
+        const auto qwen2Tokenizer = rlhf::text::Tokenizer::fromDirectory(rlhf::test::dataPath("tokenizers/qwen2"));
+        QCOMPARE(missingMarkerTokens(llama3, llama3Tokenizer), Tokens{});
+        QCOMPARE(missingMarkerTokens(ChatMl(), llama3Tokenizer), (Tokens{"<|im_start|>", "<|im_end|>"}));
+        QCOMPARE(missingMarkerTokens(ChatMl(), qwen2Tokenizer), Tokens{});
+        QCOMPARE(missingMarkerTokens(llama3, qwen2Tokenizer),
+                 (Tokens{"<|begin_of_text|>", "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>"}));
     }
 
 private:
