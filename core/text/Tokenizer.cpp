@@ -47,9 +47,8 @@ Tokenizer Tokenizer::fromDirectory(const std::string& dir) {
 }
 
 bool Tokenizer::existsIn(const std::string& dir) {
-    for (const char* name : {"tokenizer.json", "tokenizer.model", "vocab.json"})
-        if (fs::exists(fs::path(dir) / name)) return true;
-    return false;
+    const auto has = [&dir](const char* name) { return fs::exists(fs::path(dir) / name); };
+    return has("tokenizer.json") || has("tokenizer.model") || (has("vocab.json") && has("merges.txt"));
 }
 
 std::vector<int> Tokenizer::encode(std::string_view utf8) const {

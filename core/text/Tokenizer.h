@@ -23,7 +23,7 @@ public:
     // SentencePiece model converted (byte fallback, Metaspace, a Prepend normalizer); else tokenizer.json;
     // else vocab.json + merges.txt. Throws TokenizerError naming the file and problem.
     static Tokenizer fromDirectory(const std::string& dir);
-    // Whether `dir` has files fromDirectory reads.
+    // Whether `dir` has the files fromDirectory reads: tokenizer.json, tokenizer.model, or vocab.json and merges.txt.
     static bool existsIn(const std::string& dir);
 
     std::vector<int> encode(std::string_view utf8) const;

@@ -8,6 +8,7 @@
 #include "TestData.h"
 #include "TestPrinters.h"
 #include "text/ByteLevelBpe.h"
+#include "text/Tokenizer.h"
 #include "text/Utf8.h"
 
 using rlhf::text::ByteLevelBpe;
@@ -338,6 +339,20 @@ private slots:
         } catch (const TokenizerError& e) {
             QVERIFY2(std::string(e.what()).find("vocab.json: cannot open") != std::string::npos, e.what());
         }
+    }
+
+    // Tokenizer::existsIn says yes only to the files fromDirectory reads: vocab.json alone is not a tokenizer.
+    void existsInNeedsWholeTokenizerFiles() {
+        const fs::path dir = tmp_ / "exists";
+        fs::create_directories(dir);
+        QVERIFY(!rlhf::text::Tokenizer::existsIn(dir.string()));
+        std::ofstream(dir / "vocab.json") << "{}";
+        QVERIFY(!rlhf::text::Tokenizer::existsIn(dir.string()));
+        std::ofstream(dir / "merges.txt") << "#version: 0.2\n";
+        QVERIFY(rlhf::text::Tokenizer::existsIn(dir.string()));
+        fs::remove(dir / "vocab.json");
+        std::ofstream(dir / "tokenizer.model") << "";
+        QVERIFY(rlhf::text::Tokenizer::existsIn(dir.string()));
     }
 };
 

@@ -19,6 +19,7 @@
 #include "runs/RunPrerequisites.h"
 #include "runs/RunSettingHelp.h"
 #include "runs/StageSettings.h"
+#include "text/Tokenizer.h"
 
 namespace rlhf::widgets {
 
@@ -186,14 +187,13 @@ void NewRunDialog::chooseDirectory(QComboBox* combo) {
         combo->setCurrentIndex(0);
         return;
     }
-    const auto has = [&dir](const char* name) { return QFileInfo::exists(dir + QLatin1Char('/') + QLatin1String(name)); };
-    if (!has("config.json")) {
+    if (!QFileInfo::exists(dir + QStringLiteral("/config.json"))) {
         error_->setText(tr("%1 has no config.json: not a Hugging Face model directory.").arg(dir));
         combo->setCurrentIndex(0);
         return;
     }
     // Every stage reads its data through the model's tokenizer (the engine refuses a directory without one).
-    if (!has("tokenizer.json") && !has("tokenizer.model") && !(has("vocab.json") && has("merges.txt"))) {
+    if (!text::Tokenizer::existsIn(dir.toStdString())) {
         error_->setText(tr("%1 has no tokenizer files (tokenizer.json, tokenizer.model, or vocab.json and merges.txt): "
                            "a run could not read its data with it.").arg(dir));
         combo->setCurrentIndex(0);
