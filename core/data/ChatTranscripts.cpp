@@ -53,8 +53,11 @@ int64_t ChatTranscripts::create(const std::string& title, const std::string& set
     return db_.lastInsertId();
 }
 
-void ChatTranscripts::append(int64_t chatId, const std::vector<ChatMessage>& messages) {
+void ChatTranscripts::append(int64_t chatId, const std::vector<ChatMessage>& messages, const std::optional<ChatDescription>& description) {
     Transaction tx(db_);
+    if (description)
+        db_.prepare("UPDATE chats SET title = ?2, settings = ?3 WHERE id = ?1")
+            .bind(1, chatId).bind(2, std::string_view(description->title)).bind(3, std::string_view(description->settings)).run();
     auto last = db_.prepare("SELECT coalesce(max(position), -1) FROM chat_messages WHERE chat_id = ?1");
     last.bind(1, chatId).step();
     int64_t position = last.columnInt(0);

@@ -6,6 +6,7 @@
 // importers read — the user messages it answered and its answers) or as Markdown for people.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,10 @@ struct ChatMessage {
     double createdAt = 0;
 };
 
+struct ChatDescription {
+    std::string title, settings;  // settings: JSON
+};
+
 struct ChatRecord {
     int64_t id = 0;
     std::string title, settings;  // settings: JSON (the columns, their sampling settings)
@@ -32,8 +37,10 @@ public:
     explicit ChatTranscripts(Database& db) : db_(db) {}
 
     int64_t create(const std::string& title, const std::string& settingsJson);
-    // Appends messages after the chat's last one, in one transaction.
-    void append(int64_t chatId, const std::vector<ChatMessage>& messages);
+    // Appends messages after the chat's last one, in one transaction; with `description` the chat takes its
+    // new title and settings (a column joined it) in the same one.
+    void append(int64_t chatId, const std::vector<ChatMessage>& messages,
+                const std::optional<ChatDescription>& description = std::nullopt);
     std::vector<ChatRecord> chats();  // oldest first, with their messages
     int64_t count();
 

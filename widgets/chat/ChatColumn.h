@@ -7,6 +7,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QVBoxLayout>
 #include <QString>
 #include <QWidget>
 
@@ -32,7 +33,10 @@ public:
     // Replies written so far (never reset): a column answered a message when this grew after send().
     int repliesWritten() const { return repliesWritten_; }
     // A button at the end of the title row (the area's ×).
-    void addHeaderWidget(QWidget* widget) { header_->addWidget(widget); }
+    void addHeaderWidget(QWidget* widget) { headerRow_->addWidget(widget, 0, Qt::AlignTop); }
+    // The title row (and what the column puts under it), whose height the area evens out across the
+    // columns so that their transcripts start level.
+    QWidget* header() const { return header_; }
 
 signals:
     void replyFinished();  // after send(): the reply is whole (or stopped, or failed)
@@ -40,10 +44,17 @@ signals:
     void statusMessage(const QString& message);
 
 protected:
-    // The column's first row: its title, stretching, then the buttons added to it.
-    QHBoxLayout* createHeader(QLabel* title) {
-        header_ = new QHBoxLayout;
-        header_->addWidget(title, 1);
+    // The column's header: its title, stretching, then the buttons added to it; `below` under that row. Any
+    // height the area adds goes below both.
+    QWidget* createHeader(QLabel* title, QWidget* below = nullptr) {
+        header_ = new QWidget(this);
+        auto* rows = new QVBoxLayout(header_);
+        rows->setContentsMargins(0, 0, 0, 0);
+        headerRow_ = new QHBoxLayout;
+        headerRow_->addWidget(title, 1, Qt::AlignTop);
+        rows->addLayout(headerRow_);
+        if (below) rows->addWidget(below);
+        rows->addStretch(1);
         return header_;
     }
 
@@ -52,7 +63,8 @@ protected:
     std::vector<chat::ChatTurn> turns_;
 
 private:
-    QHBoxLayout* header_ = nullptr;
+    QWidget* header_ = nullptr;
+    QHBoxLayout* headerRow_ = nullptr;
     int repliesWritten_ = 0;
 };
 

@@ -1,5 +1,8 @@
 #include "chat/ChatColumnsArea.h"
 
+#include <algorithm>
+
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPointer>
@@ -70,6 +73,8 @@ void ChatColumnsArea::addColumn(ChatColumn* column, bool closable) {
         column->addHeaderWidget(close);
         connect(close, &QToolButton::clicked, this, [this, column] { removeColumn(column); });
     }
+    Q_ASSERT(column->header());  // every column makes its header (ChatColumn::createHeader)
+    column->header()->installEventFilter(this);
     splitter_->addWidget(frame);
     // A column added past the window's right edge is scrolled to, once the layout has placed it.
     QTimer::singleShot(0, this, [this, frame = QPointer<QWidget>(frame)] {
@@ -88,7 +93,9 @@ void ChatColumnsArea::removeColumn(ChatColumn* column) {
         --waiting_;
     }
     columns_.removeOne(column);
+    column->header()->removeEventFilter(this);
     column->parentWidget()->deleteLater();  // its frame, and the column with it
+    scheduleHeaderAlignment();
     if (endsTheExchange) {  // the others have answered: their replies are the exchange, in its conversation
         emit busyChanged(false);
         emit exchangeFinished(message_);
@@ -102,6 +109,7 @@ void ChatColumnsArea::removeColumns() {
     waiting_ = 0;
     for (ChatColumn* c : QList<ChatColumn*>(columns_)) {
         c->disconnect(this);
+        c->header()->removeEventFilter(this);
         c->reset();
         c->parentWidget()->deleteLater();
     }
@@ -143,6 +151,28 @@ void ChatColumnsArea::onReplyFinished() {
 
 void ChatColumnsArea::stopReplies() {
     for (ChatColumn* c : columns_) c->stop();
+}
+
+bool ChatColumnsArea::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::Resize || event->type() == QEvent::LayoutRequest) scheduleHeaderAlignment();
+    return QWidget::eventFilter(watched, event);
+}
+
+void ChatColumnsArea::scheduleHeaderAlignment() {
+    if (alignmentScheduled_) return;
+    alignmentScheduled_ = true;
+    QTimer::singleShot(0, this, &ChatColumnsArea::alignHeaders);
+}
+
+// Every title row as high as the highest (a long title wraps), so the transcripts start level.
+void ChatColumnsArea::alignHeaders() {
+    alignmentScheduled_ = false;
+    int tallest = 0;
+    for (const ChatColumn* c : columns_) {
+        const QWidget* h = c->header();
+        tallest = std::max(tallest, h->hasHeightForWidth() ? h->heightForWidth(h->width()) : h->sizeHint().height());
+    }
+    for (ChatColumn* c : columns_) c->header()->setMinimumHeight(tallest);
 }
 
 void ChatColumnsArea::resetConversations() {

@@ -38,6 +38,9 @@ public slots:
     void stopReplies();
     void resetConversations();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;  // a title row resized or relaid out
+
 signals:
     void exchangeFinished(const QString& message);  // every column has answered `message`
     void columnsChanged();
@@ -46,6 +49,8 @@ signals:
 
 private:
     void onReplyFinished();
+    void scheduleHeaderAlignment();
+    void alignHeaders();
 
     QSplitter* splitter_ = nullptr;
     QScrollArea* scroll_ = nullptr;  // around splitter_: more columns than fit scroll sideways
@@ -56,6 +61,7 @@ private:
     QHash<ChatColumn*, int> repliesBefore_;  // each column's repliesWritten() when the latest message went out
     QString message_;  // of the exchange under way
     int waiting_ = 0;  // columns still writing their reply to it
+    bool alignmentScheduled_ = false;
 };
 
 }  // namespace rlhf::widgets

@@ -1,5 +1,7 @@
 #include "chat/ChatView.h"
 
+#include <optional>
+
 #include <QComboBox>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -52,7 +54,9 @@ ChatView::ChatView(QWidget* parent) : QWidget(parent) {
     connect(compare_, &QPushButton::clicked, this, &ChatView::compareStages);
     connect(exportButton, &QPushButton::clicked, this, &ChatView::exportTranscripts);
     connect(area_, &ChatColumnsArea::exchangeFinished, this, &ChatView::recordExchange);
-    connect(area_, &ChatColumnsArea::columnsChanged, this, [this] { chatId_ = 0; });
+    connect(area_, &ChatColumnsArea::columnsChanged, this, [this] {
+        if (!anyConversation()) chatId_ = 0;  // else a new column joins the chat under way
+    });
     connect(area_, &ChatColumnsArea::conversationsReset, this, [this] { chatId_ = 0; });
     addEliza();
     refreshModels();
@@ -105,35 +109,70 @@ void ChatView::addModel(const QString& model, const QString& label) {
     area_->addColumn(column, true);
 }
 
+bool ChatView::anyConversation() const {
+    for (const ChatColumn* c : area_->columns())
+        if (!c->turns().empty()) return true;
+    return false;
+}
+
 void ChatView::compareStages() {
     if (!project_) return;
     const auto lineage = stageLineage(project_->database());
     if (lineage.empty()) return;
+    if (anyConversation() &&
+        QMessageBox::question(this, tr("Compare stages"),
+                              tr("Compare stages closes the model columns and starts every conversation afresh, ELIZA's too, so "
+                                 "that all of them hear the same messages. The exchanges so far are saved in the project's "
+                                 "transcripts.")) != QMessageBox::Yes)
+        return;
+    area_->resetConversations();
     for (ChatColumn* c : QList<ChatColumn*>(area_->columns()))
         if (!qobject_cast<ElizaChatColumn*>(c)) area_->removeColumn(c);
     for (const auto& c : lineage) addModel(c.model, c.label);
     emit statusMessage(tr("%n model(s) of one lineage side by side", nullptr, static_cast<int>(lineage.size())));
 }
 
+namespace {
+
+// A transcript's settings: {"columns": [{"model": NAME}, …]}.
+std::string columnSettings(const QStringList& names) {
+    QJsonArray columns;
+    for (const QString& name : names) columns.append(QJsonObject{{QStringLiteral("model"), name}});
+    return QJsonDocument(QJsonObject{{QStringLiteral("columns"), columns}}).toJson(QJsonDocument::Compact).toStdString();
+}
+
+}  // namespace
+
 // The exchange just finished: the message, then each column's reply — committed before the next can start.
 void ChatView::recordExchange(const QString& message) {
     if (!project_) return;
+    const QList<ChatColumn*> answered = area_->answeredColumns();
+    for (ChatColumn* c : answered)  // another column under a name the chat has: one side would mix two conversations
+        if (!chatMembers_.contains(c) && chatColumns_.contains(c->contestant())) chatId_ = 0;
     try {
         data::ChatTranscripts transcripts(project_->database());
         if (chatId_ == 0) {
-            QStringList names;
-            QJsonArray columns;
+            chatColumns_.clear();
+            chatMembers_.clear();
             for (ChatColumn* c : area_->columns()) {
-                names << c->contestant();
-                columns.append(QJsonObject{{QStringLiteral("model"), c->contestant()}});
+                chatColumns_ << c->contestant();
+                chatMembers_ << c;
             }
-            const QByteArray settings = QJsonDocument(QJsonObject{{QStringLiteral("columns"), columns}}).toJson(QJsonDocument::Compact);
-            chatId_ = transcripts.create(names.join(QStringLiteral(" | ")).toStdString(), settings.toStdString());
+            chatId_ = transcripts.create(chatColumns_.join(QStringLiteral(" | ")).toStdString(), columnSettings(chatColumns_));
         }
+        QStringList columns = chatColumns_;
         std::vector<data::ChatMessage> messages{{"user", "user", message.toStdString(), 0}};
-        for (ChatColumn* c : area_->answeredColumns())
+        for (ChatColumn* c : answered) {
+            if (!columns.contains(c->contestant())) columns << c->contestant();  // joined mid-chat
             messages.push_back({"assistant", c->contestant().toStdString(), c->turns().back().text, 0});
-        transcripts.append(chatId_, messages);
+        }
+        std::optional<data::ChatDescription> description;
+        if (columns.size() > chatColumns_.size())
+            description = data::ChatDescription{columns.join(QStringLiteral(" | ")).toStdString(), columnSettings(columns)};
+        transcripts.append(chatId_, messages, description);
+        chatColumns_ = columns;
+        for (ChatColumn* c : answered)
+            if (!chatMembers_.contains(c)) chatMembers_ << c;
     } catch (const std::exception& e) {
         emit statusMessage(tr("The transcript could not be saved: %1").arg(QString::fromUtf8(e.what())));
     }

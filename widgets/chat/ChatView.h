@@ -2,10 +2,14 @@
 // The Chat panel's first tab: ELIZA and any of the project's models (or a model directory) side by side,
 // one input line for all. "Compare stages" puts pretrained / SFT / RLHF of one lineage next to each other.
 // Every exchange is committed to the project's transcripts (data/ChatTranscripts) when the last column
-// has replied; a new set of columns or a reset starts a new transcript.
+// has replied. A column added mid-chat joins the transcript under way (its side starts with the message it
+// first answers); a reset, or columns that all start afresh, start a new transcript.
 
 #include <memory>
 
+#include <QList>
+#include <QPointer>
+#include <QStringList>
 #include <QWidget>
 
 class QComboBox;
@@ -17,6 +21,7 @@ class ProjectStore;
 
 namespace rlhf::widgets {
 
+class ChatColumn;
 class ChatColumnsArea;
 
 class ChatView : public QWidget {
@@ -45,6 +50,7 @@ protected:
 private:
     void refreshModels();
     void recordExchange(const QString& message);
+    bool anyConversation() const;  // a column has exchanged a message since its last reset
 
     std::shared_ptr<data::ProjectStore> project_;
     ChatColumnsArea* area_ = nullptr;
@@ -52,6 +58,8 @@ private:
     QPushButton* addModel_ = nullptr;
     QPushButton* compare_ = nullptr;
     qint64 chatId_ = 0;
+    QStringList chatColumns_;  // the contestants of transcript chatId_, in the order they joined
+    QList<QPointer<ChatColumn>> chatMembers_;  // the columns that took part in it (closed ones turn null)
 };
 
 }  // namespace rlhf::widgets

@@ -62,8 +62,7 @@ ElizaChatColumn::ElizaChatColumn(QWidget* parent) : ChatColumn(parent) {
     splitter->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(createHeader(title_));
-    layout->addWidget(scriptRow_);
+    layout->addWidget(createHeader(title_, scriptRow_));
     layout->addWidget(splitter, 1);
 
     connect(transcript_, &QTextBrowser::anchorClicked, this, [this](const QUrl& link) {

@@ -37,7 +37,7 @@ GptChatColumn::GptChatColumn(const QString& projectPath, const QString& model, c
     connect(settingsToggle_, &QToolButton::toggled, settings_, &QWidget::setVisible);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(createHeader(title_));
+    layout->addWidget(createHeader(title_));
     addHeaderWidget(settingsToggle_);
     layout->addWidget(settings_);
     layout->addWidget(transcript_, 1);
