@@ -38,43 +38,42 @@
         <source>Delete prompt %1</source>
         <translation>Prompt %1 löschen</translation>
     </message>
-    <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="21"/>
-        <source>Imported %1 arena battles; %2 duplicates, %3 lines skipped. rlhf arena shows the leaderboard.</source>
-        <translation>%1 Arena-Duelle importiert; %2 Duplikate, %3 Zeilen übersprungen. rlhf arena zeigt die Rangliste.</translation>
+    <message numerus="yes">
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="23"/>
+        <source>Imported %n arena battle(s); duplicates: %1, lines skipped: %2. The Chat panel&apos;s Leaderboard tab ranks the models.</source>
+        <translation>
+            <numerusform>%n Arena-Duell importiert; Duplikate: %1, übersprungene Zeilen: %2. Der Reiter „Rangliste“ des Chat-Bereichs ordnet die Modelle.</numerusform>
+            <numerusform>%n Arena-Duelle importiert; Duplikate: %1, übersprungene Zeilen: %2. Der Reiter „Rangliste“ des Chat-Bereichs ordnet die Modelle.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="29"/>
+        <source>Imported %n judgement(s) (%1 replacing a labeller&apos;s earlier one); new items to rank: %2, new prompts: %3; duplicates: %4, lines skipped: %5.</source>
+        <translation>
+            <numerusform>%n Bewertung importiert (%1 ersetzen eine frühere desselben Labellers); neue zu ordnende Elemente: %2, neue Prompts: %3; Duplikate: %4, übersprungene Zeilen: %5.</numerusform>
+            <numerusform>%n Bewertungen importiert (%1 ersetzen eine frühere desselben Labellers); neue zu ordnende Elemente: %2, neue Prompts: %3; Duplikate: %4, übersprungene Zeilen: %5.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="35"/>
+        <source>Imported %n record(s) as %1 (pairs: %2, demonstrations: %3, new prompts: %4); exact duplicates: %5, lines skipped: %6.</source>
+        <translation>
+            <numerusform>%n Datensatz als %1 importiert (Paare: %2, Demonstrationen: %3, neue Prompts: %4); exakte Duplikate: %5, übersprungene Zeilen: %6.</numerusform>
+            <numerusform>%n Datensätze als %1 importiert (Paare: %2, Demonstrationen: %3, neue Prompts: %4); exakte Duplikate: %5, übersprungene Zeilen: %6.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="24"/>
-        <source>Imported %1 judgements (%2 replacing a labeller&apos;s earlier one) and %3 new items to rank, %4 new prompts; %5 duplicates, %6 lines skipped.</source>
-        <translation>%1 Bewertungen importiert (%2 ersetzen eine frühere desselben Labellers) und %3 neue zu ordnende Elemente, %4 neue Prompts; %5 Duplikate, %6 Zeilen übersprungen.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="27"/>
-        <source>Imported %1 records (%2 pairs, %3 demonstrations, %4 new prompts) as %5; %6 exact duplicates, %7.</source>
-        <translation>%1 Datensätze importiert (%2 Paare, %3 Demonstrationen, %4 neue Prompts) als %5; %6 exakte Duplikate, %7.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="31"/>
-        <source>1 line skipped</source>
-        <translation>1 Zeile übersprungen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="32"/>
-        <source>%1 lines skipped</source>
-        <translation>%1 Zeilen übersprungen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="40"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="46"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="54"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="60"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="55"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="61"/>
         <source>%1
 
 Nothing was imported.</source>
@@ -83,19 +82,22 @@ Nothing was imported.</source>
 Es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="57"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="63"/>
         <source>Import, skipping bad lines</source>
         <translation>Importieren, fehlerhafte Zeilen überspringen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="73"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="79"/>
         <source>Importing %1…</source>
         <translation>Importiere %1 …</translation>
     </message>
-    <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="112"/>
-        <source>Exported %1 records to %2</source>
-        <translation>%1 Datensätze nach %2 exportiert</translation>
+    <message numerus="yes">
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="119"/>
+        <source>Exported %n record(s) to %1</source>
+        <translation>
+            <numerusform>%n Datensatz nach %1 exportiert</numerusform>
+            <numerusform>%n Datensätze nach %1 exportiert</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -916,37 +918,37 @@ Es wurde nichts importiert.</translation>
 <context>
     <name>rlhf::widgets::ChatColumnsArea</name>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="30"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="33"/>
         <source>Type a message for every conversation and press Enter</source>
         <translation>Nachricht für alle Unterhaltungen eingeben und Enter drücken</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="31"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="34"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="33"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="36"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="34"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="37"/>
         <source>End the replies being written</source>
         <translation>Die Antworten beenden, die gerade geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="36"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="39"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="37"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="40"/>
         <source>Start every conversation afresh</source>
         <translation>Alle Unterhaltungen neu beginnen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="68"/>
+        <location filename="../widgets/chat/ChatColumnsArea.cpp" line="71"/>
         <source>Close this conversation</source>
         <translation>Diese Unterhaltung schließen</translation>
     </message>
@@ -998,62 +1000,68 @@ Es wurde nichts importiert.</translation>
 <context>
     <name>rlhf::widgets::ChatView</name>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="25"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="27"/>
         <source>Add ELIZA</source>
         <translation>ELIZA hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="27"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="29"/>
         <source>The project&apos;s pretrained, SFT, PPO and DPO checkpoints</source>
         <translation>Die vortrainierten, SFT-, PPO- und DPO-Checkpoints des Projekts</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="29"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="31"/>
         <source>Add model</source>
         <translation>Modell hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="30"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="32"/>
         <source>Model directory…</source>
         <translation>Modellverzeichnis…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="31"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="33"/>
         <source>A GPT-2 model saved by this workbench or by Hugging Face transformers, a Llama, Qwen2, SmolLM, TinyLlama or Mamba directory with its tokenizer (tokenizer.json or tokenizer.model)</source>
         <translation>Ein GPT-2-Modell, gespeichert von dieser Werkbank oder von Hugging Face transformers, ein Llama-, Qwen2-, SmolLM-, TinyLlama- oder Mamba-Verzeichnis mit seinem Tokenizer (tokenizer.json oder tokenizer.model)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="34"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="36"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="123"/>
         <source>Compare stages</source>
         <translation>Stufen vergleichen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="35"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="37"/>
         <source>Pretrained, SFT and RLHF models of one lineage side by side (ELIZA stays)</source>
         <translation>Vortrainiertes, SFT- und RLHF-Modell einer Abstammungslinie nebeneinander (ELIZA bleibt)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="36"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="38"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="37"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="39"/>
         <source>Export every transcript of the project: JSON lines or Markdown</source>
         <translation>Alle Protokolle des Projekts exportieren: JSON Lines oder Markdown</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="79"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="83"/>
         <source>no trained models yet</source>
         <translation>noch keine trainierten Modelle</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="98"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="102"/>
         <source>Model directory (config.json, model.safetensors, tokenizer files)</source>
         <translation>Modellverzeichnis (config.json, model.safetensors, Tokenizer-Dateien)</translation>
     </message>
+    <message>
+        <location filename="../widgets/chat/ChatView.cpp" line="124"/>
+        <source>Compare stages closes the model columns and starts every conversation afresh, ELIZA&apos;s too, so that all of them hear the same messages. The exchanges so far are saved in the project&apos;s transcripts.</source>
+        <translation>„Stufen vergleichen“ schließt die Modellspalten und beginnt jedes Gespräch neu, auch das von ELIZA, damit alle dieselben Nachrichten hören. Der bisherige Austausch ist in den Protokollen des Projekts gespeichert.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="115"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="132"/>
         <source>%n model(s) of one lineage side by side</source>
         <translation>
             <numerusform>%n Modell einer Abstammungslinie nebeneinander</numerusform>
@@ -1061,23 +1069,23 @@ Es wurde nichts importiert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="138"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="177"/>
         <source>The transcript could not be saved: %1</source>
         <translation>Das Protokoll konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="145"/>
-        <location filename="../widgets/chat/ChatView.cpp" line="154"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="184"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="193"/>
         <source>Export transcripts</source>
         <translation>Protokolle exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="146"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="185"/>
         <source>JSON lines (*.jsonl);;Markdown (*.md)</source>
         <translation>JSON Lines (*.jsonl);;Markdown (*.md)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="152"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="191"/>
         <source>%n transcript(s) written to %1</source>
         <translation>
             <numerusform>%n Protokoll nach %1 geschrieben</numerusform>
@@ -1294,32 +1302,32 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Prompt %1 gelöscht — Strg+Z holt ihn zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="90"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="96"/>
         <source>Import JSON lines</source>
         <translation>JSON Lines importieren</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="91"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="97"/>
         <source>JSON lines (*.jsonl *.json);;All files (*)</source>
         <translation>JSON Lines (*.jsonl *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="116"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="123"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="106"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="112"/>
         <source>Export JSON lines</source>
         <translation>JSON Lines exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="106"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="112"/>
         <source>JSON lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="114"/>
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="121"/>
         <source>Exporting to %1…</source>
         <translation>Exportiere nach %1 …</translation>
     </message>
@@ -1357,130 +1365,130 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>&lt;b&gt;Warum diese Antwort&lt;/b&gt; — die Regeln, die ELIZA anwandte</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="86"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="85"/>
         <source>ELIZA</source>
         <translation>ELIZA</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="93"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="92"/>
         <source>%1 answers here.</source>
         <translation>%1 antwortet hier.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="101"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="100"/>
         <source>&lt;b&gt;ELIZA&lt;/b&gt; — rules of 1966 (%1)</source>
         <translation>&lt;b&gt;ELIZA&lt;/b&gt; — Regeln von 1966 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="114"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="113"/>
         <source>ELIZA is using %1</source>
         <translation>ELIZA verwendet %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="124"/>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="126"/>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="129"/>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="136"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="123"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="125"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="128"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="135"/>
         <source>Load ELIZA script</source>
         <translation>ELIZA-Skript laden</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="125"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="124"/>
         <source>ELIZA scripts (*.txt *.eliza);;All files (*)</source>
         <translation>ELIZA-Skripte (*.txt *.eliza);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="129"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="128"/>
         <source>Cannot open %1: %2</source>
         <translation>%1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="141"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="140"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="163"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="162"/>
         <source>&lt;b&gt;Why this reply&lt;/b&gt; — the rules ELIZA applied (click an earlier reply for its own)</source>
         <translation>&lt;b&gt;Warum diese Antwort&lt;/b&gt; — die Regeln, die ELIZA anwandte (eine frühere Antwort anklicken für ihre eigenen)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="164"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="163"/>
         <source>&lt;b&gt;Why reply %1&lt;/b&gt; — the rules ELIZA applied</source>
         <translation>&lt;b&gt;Warum Antwort %1&lt;/b&gt; — die Regeln, die ELIZA anwandte</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="173"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="172"/>
         <source>Input (normalised)</source>
         <translation>Eingabe (normalisiert)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="174"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="173"/>
         <source>Working text</source>
         <translation>Arbeitstext</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="177"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="176"/>
         <source>Keywords found</source>
         <translation>Gefundene Schlüsselwörter</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="177"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="176"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="178"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="177"/>
         <source>Keystack (top first)</source>
         <translation>Schlüsselstapel (oben zuerst)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="179"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="178"/>
         <source>LIMIT</source>
         <translation>LIMIT</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="181"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="180"/>
         <source>Rule %1</source>
         <translation>Regel %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="182"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="181"/>
         <source>Decomposition</source>
         <translation>Zerlegung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="184"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="183"/>
         <source>Component %1</source>
         <translation>Bestandteil %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="185"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="184"/>
         <source>Reassembly</source>
         <translation>Zusammensetzung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="186"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="185"/>
         <source>Link to</source>
         <translation>Verweis auf</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="188"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="187"/>
         <source>Memory stored</source>
         <translation>Gespeicherte Erinnerung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="189"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="188"/>
         <source>Memory recalled</source>
         <translation>Abgerufene Erinnerung</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="189"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="188"/>
         <source>yes (no keyword, LIMIT 4)</source>
         <translation>ja (kein Schlüsselwort, LIMIT 4)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="190"/>
+        <location filename="../widgets/chat/ElizaChatColumn.cpp" line="189"/>
         <source>Reply from</source>
         <translation>Antwort aus</translation>
     </message>
@@ -1848,107 +1856,115 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::LeaderboardView</name>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="36"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="38"/>
+        <source>The 95 % bootstrap interval has no width at this precision (%1): too few battles, or battles all won one way, to tell how sure the rating is.</source>
+        <translation>Das 95-%-Bootstrap-Intervall hat bei dieser Genauigkeit keine Breite (%1): zu wenige Duelle, oder alle in eine Richtung gewonnen, um zu sagen, wie sicher die Wertung ist.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="49"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="37"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="50"/>
         <source>Votes → comparisons</source>
         <translation>Stimmen → Vergleiche</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="38"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="51"/>
         <source>Each decided battle becomes a reward-model comparison: its last message as the prompt, the winner&apos;s reply chosen, the loser&apos;s rejected (ties are left out; twice is once)</source>
         <translation>Jedes entschiedene Duell wird ein Vergleich für das Belohnungsmodell: seine letzte Nachricht als Prompt, die Antwort des Siegers bevorzugt, die des Verlierers abgelehnt (Unentschieden zählen nicht; zweimal ist einmal)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="41"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="54"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="41"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="54"/>
         <source>Bradley–Terry</source>
         <translation>Bradley–Terry</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="41"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="54"/>
         <source>95 % interval</source>
         <translation>95-%-Intervall</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="41"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="54"/>
         <source>Online Elo</source>
         <translation>Online-Elo</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="41"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="54"/>
         <source>Battles</source>
         <translation>Duelle</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="41"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="54"/>
         <source>Wins</source>
         <translation>Siege</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="42"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="55"/>
         <source>Losses</source>
         <translation>Niederlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="42"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="55"/>
         <source>Ties</source>
         <translation>Unentschieden</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="50"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="63"/>
         <source>against</source>
         <translation>gegen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="51"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="64"/>
         <source>win rate of</source>
         <translation>Siegquote von</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="69"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="83"/>
         <source>Open a project: its arena battles (votes here, or imported with --format arena) rank the models.</source>
         <translation>Öffnen Sie ein Projekt: Seine Arena-Duelle (hier abgestimmt oder mit --format arena importiert) ordnen die Modelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="84"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="116"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="93"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="125"/>
         <source>Could not compute the leaderboard: %1</source>
         <translation>Die Rangliste konnte nicht berechnet werden: %1</translation>
     </message>
-    <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="126"/>
-        <source>%1 new comparisons from the arena&apos;s votes (%2 already there); %3 ties and %4 battles without a common last message are not comparisons. The reward model trains on them with the other comparisons.</source>
-        <translation>%1 neue Vergleiche aus den Arena-Stimmen (%2 schon vorhanden); %3 Unentschieden und %4 Duelle ohne gemeinsame letzte Nachricht sind keine Vergleiche. Das Belohnungsmodell trainiert mit ihnen und den anderen Vergleichen.</translation>
+    <message numerus="yes">
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="158"/>
+        <source>%n new comparison(s) from the arena&apos;s votes (%1 already there); %2 ties and %3 battles without a common last message are not comparisons. The reward model trains on them with the other comparisons.</source>
+        <translation>
+            <numerusform>%n neuer Vergleich aus den Arena-Stimmen (%1 schon vorhanden); %2 Unentschieden und %3 Duelle ohne gemeinsame letzte Nachricht sind keine Vergleiche. Das Belohnungsmodell trainiert mit ihnen und den anderen Vergleichen.</numerusform>
+            <numerusform>%n neue Vergleiche aus den Arena-Stimmen (%1 schon vorhanden); %2 Unentschieden und %3 Duelle ohne gemeinsame letzte Nachricht sind keine Vergleiche. Das Belohnungsmodell trainiert mit ihnen und den anderen Vergleichen.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="139"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="171"/>
         <source>The votes could not be added as comparisons: %1</source>
         <translation>Die Stimmen konnten nicht als Vergleiche hinzugefügt werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="146"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="178"/>
         <source>No arena battles yet. Vote in the Arena tab, or import Chatbot Arena records (File → Import, format arena).</source>
         <translation>Noch keine Arena-Duelle. Stimmen Sie im Reiter Arena ab oder importieren Sie Chatbot-Arena-Datensätze (Datei → Importieren, Format arena).</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="148"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="180"/>
         <source>&lt;b&gt;%1 battles&lt;/b&gt;, %2 models · Bradley–Terry ratings (mean 1000) with 95 % bootstrap intervals (%3 resamples, seed %4) and online Elo (K 4), as &lt;tt&gt;rlhf arena&lt;/tt&gt; computes them</source>
         <translation>&lt;b&gt;%1 Duelle&lt;/b&gt;, %2 Modelle · Bradley–Terry-Wertungen (Mittel 1000) mit 95-%-Bootstrap-Intervallen (%3 Stichproben, Seed %4) und Online-Elo (K 4), wie &lt;tt&gt;rlhf arena&lt;/tt&gt; sie berechnet</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="154"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="186"/>
         <source>&lt;br&gt;&lt;span style=&apos;color:#a05000&apos;&gt;A model was never beaten, or groups of models never met both ways: the ratings are kept finite by a negligible ridge and are only a rough order.&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;span style=&apos;color:#a05000&apos;&gt;Ein Modell wurde nie geschlagen, oder Gruppen von Modellen trafen nie in beide Richtungen aufeinander: Ein vernachlässigbarer Ridge hält die Wertungen endlich; sie sind nur eine grobe Reihenfolge.&lt;/span&gt;</translation>
     </message>
@@ -2281,127 +2297,127 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::NewRunDialog</name>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="43"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="44"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="45"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="46"/>
         <source>Pretraining (a small GPT or Mamba from scratch)</source>
         <translation>Vortraining (ein kleines GPT oder Mamba von Grund auf)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="46"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="47"/>
         <source>SFT (supervised fine-tuning)</source>
         <translation>SFT (überwachtes Feintuning)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="47"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="48"/>
         <source>Reward model</source>
         <translation>Belohnungsmodell</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="47"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="48"/>
         <source>DPO</source>
         <translation>DPO</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="47"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="48"/>
         <source>PPO</source>
         <translation>PPO</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="53"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="54"/>
         <source>Now</source>
         <translation>Jetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="54"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="55"/>
         <source>When %1 has finished, from its final checkpoint</source>
         <translation>Wenn %1 beendet ist, ab seinem letzten Checkpoint</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="57"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="58"/>
         <source>cuda needs rlhf-engine built with a CUDA LibTorch and a GPU; the run fails at once otherwise</source>
         <translation>cuda braucht eine mit CUDA-LibTorch gebaute rlhf-engine und eine GPU; sonst scheitert der Lauf sofort</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="60"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="61"/>
         <source>auto: bf16 autocast on CUDA and on CPUs with BF16 instructions, else fp32</source>
         <translation>auto: bf16-Autocast auf CUDA und auf CPUs mit BF16-Befehlen, sonst fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="64"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="65"/>
         <source>Seeds the order of the data, sampling and new weights: the same seed repeats a run bit for bit</source>
         <translation>Bestimmt die Reihenfolge der Daten, das Sampling und neue Gewichte: derselbe Seed wiederholt einen Lauf bitgenau</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="66"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="67"/>
         <source>Stage:</source>
         <translation>Stufe:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="67"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="68"/>
         <source>Start from:</source>
         <translation>Starten ab:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="68"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="69"/>
         <source>Reward model:</source>
         <translation>Belohnungsmodell:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="69"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="70"/>
         <source>Start:</source>
         <translation>Start:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="70"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="71"/>
         <source>Device:</source>
         <translation>Gerät:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="71"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="72"/>
         <source>Precision:</source>
         <translation>Genauigkeit:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="72"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="73"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="73"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="74"/>
         <source>Counting the project&apos;s data…</source>
         <translation>Zähle die Daten des Projekts…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="92"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="93"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="99"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="100"/>
         <source>Settings (hover a name for what it does and where its default comes from):</source>
         <translation>Einstellungen (mit der Maus über einen Namen: was sie bewirkt und woher ihre Vorgabe stammt):</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="134"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="135"/>
         <source>Default: %1</source>
         <translation>Vorgabe: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="169"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="170"/>
         <source>%1 · step %2 (%3)</source>
         <translation>%1 · Schritt %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="175"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="176"/>
         <source>Choose a Hugging Face directory…</source>
         <translation>Hugging-Face-Verzeichnis wählen…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="184"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="185"/>
         <source>A Hugging Face model directory (config.json, model.safetensors)</source>
         <translation>Ein Hugging-Face-Modellverzeichnis (config.json, model.safetensors)</translation>
     </message>
@@ -3166,113 +3182,113 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RewardEvaluationView</name>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="52"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="53"/>
         <source>Rewards</source>
         <translation>Belohnungen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="52"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="53"/>
         <source>reward</source>
         <translation>Belohnung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="52"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="53"/>
         <source>pairs</source>
         <translation>Paare</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="53"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="54"/>
         <source>Accuracy by margin</source>
         <translation>Genauigkeit nach Abstand</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="53"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="54"/>
         <source>|r(chosen) − r(rejected)|</source>
         <translation>|r(bevorzugt) − r(abgelehnt)|</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="53"/>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="139"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="54"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="136"/>
         <source>accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="54"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="55"/>
         <source>Calibration</source>
         <translation>Kalibrierung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="54"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="55"/>
         <source>predicted</source>
         <translation>vorhergesagt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="54"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="55"/>
         <source>observed</source>
         <translation>beobachtet</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="72"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="69"/>
         <source>Margin</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="72"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="69"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="72"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="69"/>
         <source>Chosen</source>
         <translation>Bevorzugt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="72"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="69"/>
         <source>Rejected</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="79"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="76"/>
         <source>Show in Dataset</source>
         <translation>Im Datensatz zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="80"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="77"/>
         <source>Open the selected pair&apos;s prompt in the Dataset panel</source>
         <translation>Den Prompt des gewählten Paars im Datensatz-Bereich öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="93"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="90"/>
         <source>The validation pairs it gets most wrong:</source>
         <translation>Die Validierungspaare, bei denen es am stärksten danebenliegt:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="98"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="95"/>
         <source>Select a reward-model run that has evaluated (eval_every, with validation preferences).</source>
         <translation>Wählen Sie einen Belohnungsmodell-Lauf, der ausgewertet hat (eval_every, mit Validierungspräferenzen).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="108"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="105"/>
         <source>The last evaluation had no validation pairs.</source>
         <translation>Die letzte Auswertung hatte keine Validierungspaare.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="117"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="114"/>
         <source>Evaluation at step %1: %2 validation pairs, accuracy %3. %4</source>
         <translation>Auswertung bei Schritt %1: %2 Validierungspaare, Genauigkeit %3. %4</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="130"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="127"/>
         <source>chosen</source>
         <translation>bevorzugt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="131"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="128"/>
         <source>rejected</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="160"/>
+        <location filename="../widgets/runs/RewardEvaluationView.cpp" line="157"/>
         <source>Expected calibration error %1.</source>
         <translation>Erwarteter Kalibrierungsfehler %1.</translation>
     </message>
@@ -3323,174 +3339,174 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::RunCompareView</name>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="85"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="86"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="85"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="86"/>
         <source>Architecture</source>
         <translation>Architektur</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="85"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="86"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="85"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="86"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="96"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="97"/>
         <source>Training tokens per second: the median of the run&apos;s steps</source>
         <translation>Trainings-Token pro Sekunde: der Median über die Schritte des Laufs</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="97"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="98"/>
         <source>Layers × width, and attention heads or the state per channel</source>
         <translation>Schichten × Breite, dazu Attention-Köpfe oder der Zustand je Kanal</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="98"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="99"/>
         <source>Milliseconds per generated token at the shortest and the longest context measured</source>
         <translation>Millisekunden je erzeugtem Token beim kürzesten und beim längsten gemessenen Kontext</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="40"/>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="272"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="41"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="265"/>
         <source>Measure generation time</source>
         <translation>Generierungszeit messen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="41"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="42"/>
         <source>Times each run&apos;s newest checkpoint generating up to the longest context, in a separate process; a few seconds per run</source>
         <translation>Misst den neuesten Checkpoint jedes Laufs beim Generieren bis zum längsten Kontext, in einem eigenen Prozess; einige Sekunden je Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="44"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="45"/>
         <source>up to 1,024 tokens</source>
         <translation>bis 1.024 Token</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="45"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="46"/>
         <source>up to 4,096 tokens</source>
         <translation>bis 4.096 Token</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="46"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="47"/>
         <source>up to 16,384 tokens</source>
         <translation>bis 16.384 Token</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="48"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="49"/>
         <source>Loss curves…</source>
         <translation>Verlustkurven…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="49"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="50"/>
         <source>The Curves tab overlays the same runs, in the same colours</source>
         <translation>Der Reiter Kurven zeigt dieselben Läufe übereinander, in denselben Farben</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="106"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="107"/>
         <source>context length (tokens)</source>
         <translation>Kontextlänge (Token)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="107"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="108"/>
         <source>ms per generated token</source>
         <translation>ms je erzeugtem Token</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="73"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="74"/>
         <source>Measuring cancelled.</source>
         <translation>Messung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="85"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="86"/>
         <source>Train
 tok/s</source>
         <translation>Training
 Tok./s</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="86"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="87"/>
         <source>Val
 loss</source>
         <translation>Val.-
 Verlust</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="86"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="87"/>
         <source>Gen.
 ms/token</source>
         <translation>Gen.
 ms/Token</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="124"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="117"/>
         <source>Measuring %1 (%2 of %3)…</source>
         <translation>Messe %1 (%2 von %3)…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="129"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="122"/>
         <source>Run %1 could not be measured: %2</source>
         <translation>Lauf %1 konnte nicht gemessen werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="133"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="126"/>
         <source>Measured: the median of three rounds, each token&apos;s time averaged over 32 tokens.</source>
         <translation>Gemessen: der Median aus drei Durchgängen, die Zeit jedes Tokens gemittelt über 32 Token.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="142"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="135"/>
         <source>Select two or more runs in the list (Ctrl+click) to put them side by side: architecture, size, training speed, losses and generation time per token. Train a Mamba next to a GPT of the same size with the pretraining setting architecture = mamba.</source>
         <translation>Wählen Sie zwei oder mehr Läufe in der Liste (Strg+Klick), um sie nebeneinanderzustellen: Architektur, Größe, Trainingsgeschwindigkeit, Verluste und Generierungszeit je Token. Ein Mamba neben einem gleich großen GPT trainieren Sie mit der Vortrainings-Einstellung architecture = mamba.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="146"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="139"/>
         <source>Generation time per token grows with the context for attention (GPT-2, Llama) and stays flat for Mamba, whose state does not grow.</source>
         <translation>Die Generierungszeit je Token wächst mit dem Kontext bei Attention (GPT-2, Llama) und bleibt bei Mamba gleich, dessen Zustand nicht wächst.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="164"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="157"/>
         <source>The project could not be read: %1</source>
         <translation>Das Projekt konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="191"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="184"/>
         <source>no checkpoint yet</source>
         <translation>noch kein Checkpoint</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="193"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="186"/>
         <source>checkpoint unreadable</source>
         <translation>Checkpoint unlesbar</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="204"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="197"/>
         <source>At %1 → %2 tokens of context</source>
         <translation>Bei %1 → %2 Token Kontext</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="214"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="207"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="253"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="246"/>
         <source>past the context it was trained on</source>
         <translation>jenseits des trainierten Kontexts</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="272"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="265"/>
         <source>Cancel measuring</source>
         <translation>Messung abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCompareView.cpp" line="275"/>
+        <location filename="../widgets/runs/RunCompareView.cpp" line="268"/>
         <source>None of these runs has a checkpoint yet.</source>
         <translation>Keiner dieser Läufe hat bisher einen Checkpoint.</translation>
     </message>
@@ -3498,106 +3514,106 @@ ms/Token</translation>
 <context>
     <name>rlhf::widgets::RunCurvesView</name>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="55"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="61"/>
         <source>Select a run to see its curves. New run… starts one; Import run… brings in one trained elsewhere.</source>
         <translation>Wählen Sie einen Lauf, um seine Kurven zu sehen. Neuer Lauf… startet einen; Lauf importieren… holt einen anderswo trainierten herein.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="63"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="69"/>
         <source>The metric to plot (TRL&apos;s names); its validation values (val_…) are drawn dashed on the same plot</source>
         <translation>Die darzustellende Metrik (Namen wie bei TRL); ihre Validierungswerte (val_…) erscheinen gestrichelt im selben Diagramm</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="65"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="71"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="65"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="71"/>
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="71"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="77"/>
         <source>Exponential moving average, as TensorBoard&apos;s smoothing; the raw curve stays, faint</source>
         <translation>Exponentieller gleitender Mittelwert wie die Glättung von TensorBoard; die Rohkurve bleibt blass sichtbar</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="73"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="79"/>
         <source>Log scale</source>
         <translation>Log-Skala</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="74"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="80"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="75"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="81"/>
         <source>Save the plot as PNG or PDF, or its points as CSV</source>
         <translation>Das Diagramm als PNG oder PDF speichern oder seine Punkte als CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="77"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="83"/>
         <source>Metric:</source>
         <translation>Metrik:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="79"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="85"/>
         <source>x:</source>
         <translation>x:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="81"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="87"/>
         <source>Smoothing:</source>
         <translation>Glättung:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="207"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="213"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="207"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="213"/>
         <source>minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="214"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="220"/>
         <source>No points: the run ended before it logged a step (its status and message are under the list).</source>
         <translation>Keine Punkte: Der Lauf endete, bevor er einen Schritt protokollierte (Status und Meldung stehen unter der Liste).</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="215"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="221"/>
         <source>No points yet: the curves appear with the run&apos;s first steps.</source>
         <translation>Noch keine Punkte: Die Kurven erscheinen mit den ersten Schritten des Laufs.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="253"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="259"/>
         <source>%1 validation</source>
         <translation>%1 Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="282"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="288"/>
         <source>%1
 %2 %3: %4</source>
         <translation>%1
 %2 %3: %4</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="313"/>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="315"/>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="325"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="319"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="321"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="331"/>
         <source>Export curves</source>
         <translation>Kurven exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="314"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="320"/>
         <source>PNG image (*.png);;PDF document (*.pdf);;CSV points (*.csv)</source>
         <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;CSV-Punkte (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunCurvesView.cpp" line="325"/>
+        <location filename="../widgets/runs/RunCurvesView.cpp" line="331"/>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>

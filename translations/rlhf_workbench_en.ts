@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DatasetPanel</name>
+    <message numerus="yes">
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="23"/>
+        <source>Imported %n arena battle(s); duplicates: %1, lines skipped: %2. The Chat panel&apos;s Leaderboard tab ranks the models.</source>
+        <translation>
+            <numerusform>Imported %n arena battle; duplicates: %1, lines skipped: %2. The Chat panel&apos;s Leaderboard tab ranks the models.</numerusform>
+            <numerusform>Imported %n arena battles; duplicates: %1, lines skipped: %2. The Chat panel&apos;s Leaderboard tab ranks the models.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="29"/>
+        <source>Imported %n judgement(s) (%1 replacing a labeller&apos;s earlier one); new items to rank: %2, new prompts: %3; duplicates: %4, lines skipped: %5.</source>
+        <translation>
+            <numerusform>Imported %n judgement (%1 replacing a labeller&apos;s earlier one); new items to rank: %2, new prompts: %3; duplicates: %4, lines skipped: %5.</numerusform>
+            <numerusform>Imported %n judgements (%1 replacing a labeller&apos;s earlier one); new items to rank: %2, new prompts: %3; duplicates: %4, lines skipped: %5.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="35"/>
+        <source>Imported %n record(s) as %1 (pairs: %2, demonstrations: %3, new prompts: %4); exact duplicates: %5, lines skipped: %6.</source>
+        <translation>
+            <numerusform>Imported %n record as %1 (pairs: %2, demonstrations: %3, new prompts: %4); exact duplicates: %5, lines skipped: %6.</numerusform>
+            <numerusform>Imported %n records as %1 (pairs: %2, demonstrations: %3, new prompts: %4); exact duplicates: %5, lines skipped: %6.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dataset/DatasetPanelTransfers.cpp" line="119"/>
+        <source>Exported %n record(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n record to %1</numerusform>
+            <numerusform>Exported %n records to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rlhf::widgets::AgreementDialog</name>
     <message numerus="yes">
         <location filename="../widgets/ranking/AgreementDialog.cpp" line="127"/>
@@ -26,7 +61,7 @@
 <context>
     <name>rlhf::widgets::ChatView</name>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="115"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="132"/>
         <source>%n model(s) of one lineage side by side</source>
         <translation>
             <numerusform>%n model of one lineage side by side</numerusform>
@@ -34,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="152"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="191"/>
         <source>%n transcript(s) written to %1</source>
         <translation>
             <numerusform>%n transcript written to %1</numerusform>
@@ -88,6 +123,17 @@
         <translation>
             <numerusform>Imported run #%1 (%2, %n logged step)</numerusform>
             <numerusform>Imported run #%1 (%2, %n logged steps)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rlhf::widgets::LeaderboardView</name>
+    <message numerus="yes">
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="158"/>
+        <source>%n new comparison(s) from the arena&apos;s votes (%1 already there); %2 ties and %3 battles without a common last message are not comparisons. The reward model trains on them with the other comparisons.</source>
+        <translation>
+            <numerusform>%n new comparison from the arena&apos;s votes (%1 already there); %2 ties and %3 battles without a common last message are not comparisons. The reward model trains on them with the other comparisons.</numerusform>
+            <numerusform>%n new comparisons from the arena&apos;s votes (%1 already there); %2 ties and %3 battles without a common last message are not comparisons. The reward model trains on them with the other comparisons.</numerusform>
         </translation>
     </message>
 </context>

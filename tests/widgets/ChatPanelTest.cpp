@@ -6,11 +6,14 @@
 #include <QtTest>
 
 #include <filesystem>
+#include <fstream>
 
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QTranslator>
@@ -152,6 +155,46 @@ private slots:
         QCOMPARE(after[0].messages[4].author, std::string("eliza-doctor-1966"));
     }
 
+    // A model added mid-chat joins the transcript under way: the title names it, and its side starts with
+    // the message it first answered.
+    void aModelJoiningMidChatContinuesTheTranscript() {
+        std::shared_ptr<data::ProjectStore> store = data::ProjectStore::open(tiny_.project.string(), false);
+        const size_t before = data::ChatTranscripts(store->database()).chats().size();
+        ChatView view;
+        view.setProject(store);
+        view.show();
+        type(view.area(), "I feel sad.");
+        QCOMPARE(data::ChatTranscripts(store->database()).chats().size(), before + 1);
+        view.addModel(QString::fromStdString(tiny_.model.string()), "tiny");
+        auto* gpt = view.findChild<GptChatColumn*>();
+        gpt->setSampling(1.0, 1.0, 4, true);
+        type(view.area(), "Why?");
+        QTRY_VERIFY_WITH_TIMEOUT(!view.area()->busy(), 120000);
+        const auto chats = data::ChatTranscripts(store->database()).chats();
+        QCOMPARE(chats.size(), before + 1);
+        const auto& chat = chats.back();
+        QCOMPARE(view.transcriptId(), qint64(chat.id));
+        QCOMPARE(chat.title, std::string("eliza-doctor-1966 | base"));
+        QCOMPARE(chat.settings, std::string("{\"columns\":[{\"model\":\"eliza-doctor-1966\"},{\"model\":\"base\"}]}"));
+        QCOMPARE(chat.messages.size(), size_t(5));
+        QCOMPARE(chat.messages[2].text, std::string("Why?"));
+        QCOMPARE(chat.messages[4].author, std::string("base"));
+        // The model closed and added anew: a new transcript, as "base"'s side would mix two conversations.
+        view.area()->removeColumn(gpt);
+        view.addModel(QString::fromStdString(tiny_.model.string()), "tiny");
+        QTRY_VERIFY(view.findChildren<GptChatColumn*>().size() == 1);
+        view.findChild<GptChatColumn*>()->setSampling(1.0, 1.0, 4, true);
+        type(view.area(), "And then?");
+        QTRY_VERIFY_WITH_TIMEOUT(!view.area()->busy(), 120000);
+        QCOMPARE(data::ChatTranscripts(store->database()).chats().size(), before + 2);
+        QCOMPARE(data::ChatTranscripts(store->database()).chats().back().messages.size(), size_t(3));
+        // A reset starts the next one.
+        view.area()->resetConversations();
+        type(view.area(), "Hello");
+        QTRY_VERIFY_WITH_TIMEOUT(!view.area()->busy(), 120000);
+        QCOMPARE(data::ChatTranscripts(store->database()).chats().size(), before + 3);
+    }
+
     // A Llama-family directory (tests/data/tiny-llama/llama3-chat) chats in its own format, which its
     // column's title names.
     void aLlamaDirectoryChatsInItsOwnFormat() {
@@ -177,6 +220,13 @@ private slots:
         QCOMPARE(format->currentText(), QStringLiteral("llama-3 template"));
         QCOMPARE(format->count(), 1);
         QVERIFY(!format->isEnabled());
+        // The transcripts start level beside ELIZA's (title and script row), however the titles wrap.
+        auto* eliza = view.findChild<ElizaChatColumn*>();
+        const auto top = [&view](QWidget* w) { return w->mapTo(&view, QPoint(0, 0)).y(); };
+        for (int width : {1200, 600}) {
+            view.resize(width, 500);
+            QTRY_COMPARE(top(llama->transcript()), top(eliza->findChild<QTextBrowser*>()));
+        }
     }
 
     void aBlindArenaVoteIsStoredThenRevealedAndRanked() {
@@ -223,6 +273,10 @@ private slots:
             QCOMPARE(board->table()->item(row, 1)->text(), QString::number(e.btRating, 'f', 1));
             QCOMPARE(board->table()->item(row, 3)->text(), QString::number(e.eloOnline, 'f', 1));
             QCOMPARE(board->table()->item(row, 4)->text(), QString("1"));
+            // One battle: every resample is that battle, so the interval has no width and is not shown as one.
+            QCOMPARE(e.ciLow, e.ciHigh);
+            QCOMPARE(board->table()->item(row, 2)->text(), QString("—"));
+            QVERIFY(board->table()->item(row, 2)->toolTip().startsWith("The 95 % bootstrap interval has no width at this precision"));
         }
         QCOMPARE(board->table()->item(0, 0)->text(), QString("base"));  // the winner first
         QCOMPARE(board->table()->item(0, 5)->text(), QString("1"));
@@ -232,7 +286,7 @@ private slots:
         QSignalSpy said(board, &LeaderboardView::statusMessage);
         QTest::mouseClick(button(board, "Votes → comparisons"), Qt::LeftButton);
         QVERIFY(said.wait(30000));
-        QVERIFY2(said[0][0].toString().startsWith("1 new comparisons"), qPrintable(said[0][0].toString()));
+        QVERIFY2(said[0][0].toString().startsWith("1 new comparison"), qPrintable(said[0][0].toString()));
         auto pair = store->database().prepare(
             "SELECT p.text, c.text, r.text FROM comparisons x JOIN prompts p ON p.id = x.prompt_id "
             "JOIN responses c ON c.id = x.chosen_id JOIN responses r ON r.id = x.rejected_id");
@@ -240,6 +294,48 @@ private slots:
         QCOMPARE(pair.columnText(0), std::string("\n\nHuman: Hello there\n\nAssistant:"));
         QCOMPARE(QString::fromStdString(pair.columnText(2)), QString("HOW DO YOU DO. PLEASE STATE YOUR PROBLEM"));
         QVERIFY(!pair.step());
+    }
+
+    // Battles that resample differently: each model's 95 % interval as `rlhf arena` computes it.
+    void theLeaderboardShowsBootstrapIntervals() {
+        const fs::path battlesFile = tmp_ / "battles.jsonl";
+        {
+            std::ofstream out(battlesFile);
+            const char* winners[] = {"model_a", "model_a", "model_b", "model_a", "tie", "model_a", "model_b", "model_a"};
+            int tstamp = 0;  // identical records would be one battle
+            for (const char* w : winners)  // (no raw strings in this file: moc misreads them)
+                out << "{\"model_a\": \"A\", \"model_b\": \"B\", \"winner\": \"" << w << "\", \"tstamp\": " << ++tstamp << "}\n";
+            out << "{\"model_a\": \"B\", \"model_b\": \"C\", \"winner\": \"model_a\", \"tstamp\": 20}\n"
+                << "{\"model_a\": \"C\", \"model_b\": \"B\", \"winner\": \"model_a\", \"tstamp\": 21}\n";
+        }
+        const fs::path project = tmp_ / "arena.rlhf";
+        {
+            auto store = data::ProjectStore::open(project.string(), true);
+            QCOMPARE(store->importFile(battlesFile.string(), {}).battles, int64_t(10));
+        }
+        LeaderboardView board;
+        QSignalSpy refreshed(&board, &LeaderboardView::refreshed);
+        board.setProject(QString::fromStdString(project.string()));
+        board.show();
+        QVERIFY(refreshed.wait(30000));
+        auto store = data::ProjectStore::open(project.string(), false);
+        const auto battles = data::readArenaBattles(store->database());
+        const auto expected = arena::computeLeaderboard(battles.models, battles.battles, 1000, 0);
+        QCOMPARE(board.table()->rowCount(), 3);
+        for (int row = 0; row < 3; ++row) {
+            const auto& e = expected.rows[static_cast<size_t>(row)];
+            QVERIFY(e.ciHigh - e.ciLow > 1);
+            QCOMPARE(board.table()->item(row, 0)->text(), QString::fromStdString(e.model));
+            QCOMPARE(board.table()->item(row, 2)->text(),
+                     QStringLiteral("%1 – %2").arg(QString::number(e.ciLow, 'f', 1), QString::number(e.ciHigh, 'f', 1)));
+        }
+        // The matrix beside the table where both fit, under it in a narrow window (every column in view).
+        auto* splitter = board.findChild<QSplitter*>();
+        board.resize(1600, 600);
+        QCOMPARE(splitter->orientation(), Qt::Horizontal);
+        board.resize(700, 600);
+        QCOMPARE(splitter->orientation(), Qt::Vertical);
+        QTRY_COMPARE(board.table()->horizontalScrollBar()->maximum(), 0);
     }
 
     void germanTranslationIsBuiltIn() {

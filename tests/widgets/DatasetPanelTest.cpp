@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTableView>
 #include <QUndoStack>
 
@@ -15,6 +16,7 @@
 
 #include "data/DatasetQueries.h"
 #include "common/ProjectTask.h"
+#include "common/TwoPartRow.h"
 #include "data/ProjectStore.h"
 #include "dataset/DatasetPanel.h"
 #include "dataset/NearDuplicatesDialog.h"
@@ -51,6 +53,25 @@ private slots:
     void cleanup() {
         store_.reset();
         fs::remove_all(tmp_);
+    }
+
+    // The filters and the buttons share a line in a wide window; in a narrow one (a 1024-pixel projector
+    // less the panel list) the buttons go under the filters, and the panel needs no more than that width.
+    void theFilterBarWrapsInANarrowWindow() {
+        widgets::DatasetPanel panel;
+        panel.setProject(store_);
+        panel.show();
+        auto* bar = panel.findChild<widgets::TwoPartRow*>();
+        QVERIFY(bar);
+        panel.resize(1400, 700);
+        QTRY_VERIFY(bar->isOneLine() && bar->height() == bar->sizeHint().height());  // laid out anew
+        const int oneLineHeight = bar->height();
+        QVERIFY2(panel.minimumSizeHint().width() <= 800, qPrintable(QString::number(panel.minimumSizeHint().width())));
+        panel.resize(800, 700);
+        QTRY_VERIFY(!bar->isOneLine() && bar->height() == bar->sizeHint().height());
+        QVERIFY(bar->height() > oneLineHeight);
+        for (auto* button : bar->findChildren<QPushButton*>())
+            QVERIFY2(bar->rect().contains(button->geometry()), qPrintable(button->text()));
     }
 
     void lazyRowsAndModelContract() {
@@ -150,7 +171,7 @@ private slots:
         QSignalSpy finished(&panel, &widgets::DatasetPanel::importFinished);
         panel.importFile(QString::fromStdString((tmp_ / "more.jsonl").string()));
         QVERIFY(finished.wait(10000));
-        QVERIFY(finished.first().first().toString().startsWith("Imported 1 records"));
+        QVERIFY(finished.first().first().toString().startsWith("Imported 1 record(s) as sft (pairs: 0, demonstrations: 1, new prompts: 1)"));
         QTRY_COMPARE(panel.model()->totalCount(), 1201);
     }
 

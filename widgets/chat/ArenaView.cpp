@@ -46,9 +46,11 @@ ArenaView::ArenaView(QWidget* parent) : QWidget(parent) {
     status_->setTextFormat(Qt::RichText);
     const std::pair<QString, QString> choices[] = {{tr("A is better"), QStringLiteral("model_a")}, {tr("B is better"), QStringLiteral("model_b")},
                                                    {tr("Tie"), QStringLiteral("tie")}, {tr("Both are bad"), QStringLiteral("tie (bothbad)")}};
+    // The buttons on one row, the status under them at the full width: beside the buttons it made the
+    // panel wider than a small screen.
     auto* voteRow = new QHBoxLayout;
     voteRow->addWidget(newBattle_);
-    voteRow->addWidget(status_, 1);
+    voteRow->addStretch(1);
     for (const auto& [text, winner] : choices) {
         auto* button = new QPushButton(text, this);
         connect(button, &QPushButton::clicked, this, [this, winner = winner] { vote(winner); });
@@ -57,6 +59,7 @@ ArenaView::ArenaView(QWidget* parent) : QWidget(parent) {
     }
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(voteRow);
+    layout->addWidget(status_);
     layout->addWidget(area_, 1);
     connect(newBattle_, &QPushButton::clicked, this, &ArenaView::newBattle);
     connect(area_, &ChatColumnsArea::exchangeFinished, this, [this] {

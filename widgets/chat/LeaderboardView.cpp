@@ -6,6 +6,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -27,6 +28,18 @@ constexpr uint64_t kSeed = 0;
 
 QString number(double v) { return QString::number(v, 'f', 1); }
 
+// The 95 % interval's cell. Where its ends agree at the table's precision (a single battle, or battles all
+// won one way, make nearly every resample give one rating) there is no width to show: a dash and a tooltip,
+// not an interval that claims certainty.
+QTableWidgetItem* intervalItem(const arena::LeaderboardRow& x) {
+    const QString low = number(x.ciLow), high = number(x.ciHigh);
+    if (low != high) return new QTableWidgetItem(QStringLiteral("%1 – %2").arg(low, high));
+    auto* item = new QTableWidgetItem(QStringLiteral("—"));
+    item->setToolTip(LeaderboardView::tr("The 95 % bootstrap interval has no width at this precision (%1): too few battles, "
+                                         "or battles all won one way, to tell how sure the rating is.").arg(low));
+    return item;
+}
+
 }  // namespace
 
 LeaderboardView::LeaderboardView(QWidget* parent) : QWidget(parent) {
@@ -40,7 +53,6 @@ LeaderboardView::LeaderboardView(QWidget* parent) : QWidget(parent) {
     table_ = new QTableWidget(0, 8, this);
     table_->setHorizontalHeaderLabels({tr("Model"), tr("Bradley–Terry"), tr("95 % interval"), tr("Online Elo"), tr("Battles"), tr("Wins"),
                                        tr("Losses"), tr("Ties")});
-    table_->horizontalHeader()->setStretchLastSection(true);
     table_->verticalHeader()->setVisible(true);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -55,15 +67,16 @@ LeaderboardView::LeaderboardView(QWidget* parent) : QWidget(parent) {
     top->addWidget(summary_, 1);
     top->addWidget(toComparisons_);
     top->addWidget(refresh);
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(table_);
-    splitter->addWidget(matrix_);
-    splitter->setStretchFactor(0, 0);  // the table as wide as its numbers, the matrix the rest
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({650, 550});
+    splitter_ = new QSplitter(Qt::Horizontal, this);
+    splitter_->setChildrenCollapsible(false);
+    splitter_->addWidget(table_);
+    splitter_->addWidget(matrix_);
+    splitter_->setStretchFactor(0, 0);  // the table as wide as its numbers, the matrix the rest
+    splitter_->setStretchFactor(1, 1);
+    splitter_->setSizes({650, 550});
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(splitter_, 1);
     connect(refresh, &QPushButton::clicked, this, &LeaderboardView::refresh);
     connect(toComparisons_, &QPushButton::clicked, this, &LeaderboardView::addVotesAsComparisons);
     summary_->setText(tr("Open a project: its arena battles (votes here, or imported with --format arena) rank the models."));
@@ -79,6 +92,27 @@ void LeaderboardView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
 }
 
+void LeaderboardView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    arrangeSideBySideOrStacked();
+}
+
+// Side by side when the table's columns and the matrix both fit the width; stacked (the table above) when
+// a narrow window would otherwise hide the table's last columns behind a scroll bar.
+void LeaderboardView::arrangeSideBySideOrStacked() {
+    int tableWidth = table_->verticalHeader()->sizeHint().width() + 2 * table_->frameWidth() +
+                     table_->verticalScrollBar()->sizeHint().width();
+    for (int c = 0; c < table_->columnCount(); ++c) tableWidth += table_->columnWidth(c);  // as wide as their contents
+    const int needed = tableWidth + matrix_->minimumWidth() + splitter_->handleWidth() + 2 * layout()->contentsMargins().left();
+    const Qt::Orientation orientation = width() >= needed ? Qt::Horizontal : Qt::Vertical;
+    if (splitter_->orientation() == orientation) return;
+    splitter_->setOrientation(orientation);
+    int tableHeight = table_->horizontalHeader()->sizeHint().height() + 2 * table_->frameWidth();  // every row, where the matrix leaves room
+    for (int r = 0; r < table_->rowCount(); ++r) tableHeight += table_->rowHeight(r);
+    splitter_->setSizes(orientation == Qt::Horizontal ? QList<int>{tableWidth, width() - tableWidth}
+                                                      : QList<int>{tableHeight, std::max(0, splitter_->height() - tableHeight)});
+}
+
 void LeaderboardView::refresh() {
     if (projectPath_.isEmpty()) return;
     summary_->setText(tr("Computing…"));
@@ -87,7 +121,7 @@ void LeaderboardView::refresh() {
         this, projectPath_,
         &LeaderboardView::readResults,
         [this, generation](Results& r) {
-            if (generation == generation_) show(r);
+            if (generation == generation_) showResults(r);
         },
         [this, generation](const QString& message) {
             if (generation == generation_) summary_->setText(tr("Could not compute the leaderboard: %1").arg(message.toHtmlEscaped()));
@@ -123,9 +157,9 @@ void LeaderboardView::addVotesAsComparisons() {
     toComparisons_->setEnabled(false);
     ProjectTask* task = ProjectTask::start(projectPath_, [](data::ProjectStore& store, const auto&, const auto&) {
         const auto r = data::arenaVotesToComparisons(store.database(), store.checkpointsDirectory());
-        return tr("%1 new comparisons from the arena's votes (%2 already there); %3 ties and %4 battles without a common last "
-                  "message are not comparisons. The reward model trains on them with the other comparisons.")
-            .arg(r.import.pairs)
+        return tr("%n new comparison(s) from the arena's votes (%1 already there); %2 ties and %3 battles without a common last "
+                  "message are not comparisons. The reward model trains on them with the other comparisons.",
+                  nullptr, static_cast<int>(r.import.pairs))
             .arg(r.import.duplicates)
             .arg(r.ties)
             .arg(r.unpaired);
@@ -140,7 +174,7 @@ void LeaderboardView::addVotesAsComparisons() {
     });
 }
 
-void LeaderboardView::show(const Results& r) {
+void LeaderboardView::showResults(const Results& r) {
     const auto& rows = r.board.rows;
     if (rows.empty())
         summary_->setText(tr("No arena battles yet. Vote in the Arena tab, or import Chatbot Arena records (File → Import, format arena)."));
@@ -157,16 +191,16 @@ void LeaderboardView::show(const Results& r) {
     table_->setRowCount(static_cast<int>(rows.size()));
     for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
         const auto& x = rows[static_cast<size_t>(i)];
-        const QStringList cells = {QString::fromStdString(x.model), number(x.btRating), QStringLiteral("%1 – %2").arg(number(x.ciLow), number(x.ciHigh)),
-                                   number(x.eloOnline), QString::number(x.battles), QString::number(x.wins), QString::number(x.losses),
-                                   QString::number(x.ties)};
+        const QStringList cells = {QString::fromStdString(x.model), number(x.btRating), QString(), number(x.eloOnline),
+                                   QString::number(x.battles), QString::number(x.wins), QString::number(x.losses), QString::number(x.ties)};
         for (int c = 0; c < cells.size(); ++c) {
-            auto* item = new QTableWidgetItem(cells[c]);
+            auto* item = c == 2 ? intervalItem(x) : new QTableWidgetItem(cells[c]);
             if (c > 0) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             table_->setItem(i, c, item);
         }
     }
     table_->resizeColumnsToContents();
+    arrangeSideBySideOrStacked();
     matrix_->setVisible(!rows.empty());  // an empty plot's bare axes say nothing
     toComparisons_->setEnabled(!rows.empty());
     plotMatrix(r);

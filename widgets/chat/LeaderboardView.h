@@ -10,6 +10,7 @@
 
 class QCustomPlot;
 class QLabel;
+class QSplitter;
 class QPushButton;
 class QTableWidget;
 
@@ -38,6 +39,7 @@ signals:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     struct Results {
@@ -47,14 +49,16 @@ private:
         std::vector<std::vector<int>> met;
     };
     static Results readResults(data::ProjectStore& store);
-    void show(const Results& r);
+    void showResults(const Results& r);
     void plotMatrix(const Results& r);
+    void arrangeSideBySideOrStacked();
 
     QString projectPath_;
     QLabel* summary_ = nullptr;
     QPushButton* toComparisons_ = nullptr;
     QTableWidget* table_ = nullptr;
     QCustomPlot* matrix_ = nullptr;
+    QSplitter* splitter_ = nullptr;  // the table and the matrix: side by side where both fit, else stacked
     int matrixCells_ = 0;
     int generation_ = 0;  // of the newest refresh
 };

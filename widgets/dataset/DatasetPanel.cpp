@@ -19,6 +19,7 @@
 #include <QVBoxLayout>
 
 #include "common/ProjectTask.h"
+#include "common/TwoPartRow.h"
 #include "data/ProjectStore.h"
 #include "data/SearchIndex.h"
 #include "dataset/DatasetCommands.h"
@@ -111,7 +112,7 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent) {
 DatasetPanel::~DatasetPanel() = default;
 
 QWidget* DatasetPanel::createFilterBar() {
-    auto* bar = new QWidget(this);
+    auto* bar = new TwoPartRow(this);  // the buttons go under the filters in a narrow window
     search_ = new QLineEdit(bar);
     search_->setPlaceholderText(tr("Search prompts and responses (all words)…"));
     search_->setClearButtonEnabled(true);
@@ -135,11 +136,10 @@ QWidget* DatasetPanel::createFilterBar() {
     auto* duplicatesButton = new QPushButton(tr("Duplicates…"), bar);
     duplicatesButton->setToolTip(tr("Clusters of near-duplicate prompts (MinHash)"));
     importButton->setToolTip(tr("Import a JSON-lines file (Ctrl+I); File → Export… writes one (Ctrl+E)"));
-    search_->setMinimumWidth(180);  // room for the filters beside it in a 1,150-pixel window
-    auto* row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
-    for (QWidget* w : std::initializer_list<QWidget*>{search_, split_, tag_, source_, demonstrations_, labelled_, importButton, statsButton, duplicatesButton})
-        row->addWidget(w, w == search_ ? 1 : 0);
+    search_->setMinimumWidth(150);
+    bar->addLeading(search_, 1);
+    for (QWidget* w : std::initializer_list<QWidget*>{split_, tag_, source_, demonstrations_, labelled_}) bar->addLeading(w);
+    for (QWidget* w : std::initializer_list<QWidget*>{importButton, statsButton, duplicatesButton}) bar->addTrailing(w);
     searchDelay_ = new QTimer(this);
     searchDelay_->setSingleShot(true);
     searchDelay_->setInterval(250);  // search as you type, once typing pauses

@@ -17,19 +17,25 @@ namespace rlhf::widgets {
 namespace {
 
 QString importSummary(const data::ImportReport& r) {
-    if (r.format == data::Format::Arena)
-        return QCoreApplication::translate("DatasetPanel", "Imported %1 arena battles; %2 duplicates, %3 lines skipped. rlhf arena shows the leaderboard.")
-            .arg(r.battles).arg(r.duplicates).arg(r.skipped.size());
-    if (r.format == data::Format::Rankings)
-        return QCoreApplication::translate("DatasetPanel", "Imported %1 judgements (%2 replacing a labeller's earlier one) and %3 new "
-                                                           "items to rank, %4 new prompts; %5 duplicates, %6 lines skipped.")
-            .arg(r.judgements).arg(r.replaced).arg(r.newItems).arg(r.newPrompts).arg(r.duplicates).arg(r.skipped.size());
-    QString s = QCoreApplication::translate("DatasetPanel", "Imported %1 records (%2 pairs, %3 demonstrations, %4 new prompts) "
-                                                            "as %5; %6 exact duplicates, %7.")
-                    .arg(r.records).arg(r.pairs).arg(r.demonstrations).arg(r.newPrompts)
-                    .arg(QString::fromStdString(data::formatName(r.format))).arg(r.duplicates)
-                    .arg(r.skipped.size() == 1 ? QCoreApplication::translate("DatasetPanel", "1 line skipped")
-                                               : QCoreApplication::translate("DatasetPanel", "%1 lines skipped").arg(r.skipped.size()));
+    const auto skipped = static_cast<qint64>(r.skipped.size());
+    if (r.format == data::Format::Arena) {
+        const int battles = static_cast<int>(r.battles);
+        return QCoreApplication::translate("DatasetPanel", "Imported %n arena battle(s); duplicates: %1, lines skipped: %2. The Chat "
+                                                           "panel's Leaderboard tab ranks the models.", nullptr, battles)
+            .arg(r.duplicates).arg(skipped);
+    }
+    if (r.format == data::Format::Rankings) {
+        const int judgements = static_cast<int>(r.judgements);
+        return QCoreApplication::translate("DatasetPanel", "Imported %n judgement(s) (%1 replacing a labeller's earlier one); new "
+                                                           "items to rank: %2, new prompts: %3; duplicates: %4, lines skipped: %5.",
+                                           nullptr, judgements)
+            .arg(r.replaced).arg(r.newItems).arg(r.newPrompts).arg(r.duplicates).arg(skipped);
+    }
+    const int records = static_cast<int>(r.records);
+    QString s = QCoreApplication::translate("DatasetPanel", "Imported %n record(s) as %1 (pairs: %2, demonstrations: %3, new prompts: "
+                                                            "%4); exact duplicates: %5, lines skipped: %6.", nullptr, records)
+                    .arg(QString::fromStdString(data::formatName(r.format)))
+                    .arg(r.pairs).arg(r.demonstrations).arg(r.newPrompts).arg(r.duplicates).arg(skipped);
     for (size_t i = 0; i < r.skipped.size() && i < 20; ++i)
         s += QStringLiteral("\nline %1: %2").arg(r.skipped[i].line).arg(QString::fromStdString(r.skipped[i].reason));
     return s;
@@ -109,7 +115,8 @@ void DatasetPanel::exportFile(const QString& chosen, const QString& chosenFormat
     const std::optional<std::string> onlySplit = split.isEmpty() ? std::nullopt : std::optional(split.toStdString());
     auto* task = ProjectTask::start(QString::fromStdString(project_->path()), [path, format, onlySplit](data::ProjectStore& store, const auto&, const auto&) {
         const auto r = store.exportFile(path.toStdString(), *data::formatFromName(format.toStdString()), onlySplit);
-        return QCoreApplication::translate("DatasetPanel", "Exported %1 records to %2").arg(r.records).arg(path);
+        const int records = static_cast<int>(r.records);
+        return QCoreApplication::translate("DatasetPanel", "Exported %n record(s) to %1", nullptr, records).arg(path);
     });
     attachProgress(task, tr("Exporting to %1…").arg(path), this);
     connect(task, &ProjectTask::finished, this, &DatasetPanel::statusMessage);
