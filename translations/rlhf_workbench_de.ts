@@ -698,42 +698,42 @@ Es wurde nichts importiert.</translation>
         <translation>Beide sind schlecht</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="77"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="80"/>
         <source>&lt;b&gt;Blind battles.&lt;/b&gt; New battle draws two of ELIZA and this project&apos;s models; they answer as Model A and Model B. Chat with both, vote, and only then see who they were. The Leaderboard ranks them.</source>
         <translation>&lt;b&gt;Blinde Duelle.&lt;/b&gt; Neues Duell zieht zwei aus ELIZA und den Modellen dieses Projekts; sie antworten als Modell A und Modell B. Chatten Sie mit beiden, stimmen Sie ab, und erst dann sehen Sie, wer sie waren. Die Rangliste ordnet sie.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="100"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="103"/>
         <source>The arena needs two contestants: train a model first (or open the demo project), and it meets ELIZA.</source>
         <translation>Die Arena braucht zwei Teilnehmer: Trainieren Sie zuerst ein Modell (oder öffnen Sie das Demoprojekt), dann tritt es gegen ELIZA an.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="124"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="127"/>
         <source>Model A</source>
         <translation>Modell A</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="124"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="127"/>
         <source>Model B</source>
         <translation>Modell B</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="129"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="132"/>
         <source>Chat with both, then vote. Who is who is shown after the vote.</source>
         <translation>Chatten Sie mit beiden, dann stimmen Sie ab. Wer wer ist, zeigt sich nach der Abstimmung.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="155"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="158"/>
         <source>The vote could not be stored: %1</source>
         <translation>Die Stimme konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="161"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="164"/>
         <source>Vote stored. &lt;b&gt;Model A&lt;/b&gt; was &lt;b&gt;%1&lt;/b&gt;, &lt;b&gt;Model B&lt;/b&gt; was &lt;b&gt;%2&lt;/b&gt;.</source>
         <translation>Stimme gespeichert. &lt;b&gt;Modell A&lt;/b&gt; war &lt;b&gt;%1&lt;/b&gt;, &lt;b&gt;Modell B&lt;/b&gt; war &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ArenaView.cpp" line="165"/>
+        <location filename="../widgets/chat/ArenaView.cpp" line="168"/>
         <source>Arena vote stored: %1 vs %2</source>
         <translation>Arena-Stimme gespeichert: %1 gegen %2</translation>
     </message>
@@ -1096,127 +1096,127 @@ Es wurde nichts importiert.</translation>
 <context>
     <name>rlhf::widgets::DatasetPanel</name>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="75"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="76"/>
         <source>New prompt…</source>
         <translation>Neuer Prompt…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="76"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="77"/>
         <source>Type a prompt of your own, then write its demonstration on the right (Ctrl+Shift+N)</source>
         <translation>Eigenen Prompt eingeben, dann rechts seine Demonstration schreiben (Strg+Umschalt+N)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="78"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="79"/>
         <source>Ctrl+Shift+N</source>
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="89"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="90"/>
         <source>The prompt list could not be read: %1</source>
         <translation>Die Prompt-Liste konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="95"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="96"/>
         <source>Prompt %1 saved</source>
         <translation>Prompt %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="103"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="104"/>
         <source>Demonstration added to prompt %1</source>
         <translation>Demonstration zu Prompt %1 hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="116"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="117"/>
         <source>Search prompts and responses (all words)…</source>
         <translation>Prompts und Antworten durchsuchen (alle Wörter) …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="120"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="121"/>
         <source>All splits</source>
         <translation>Alle Aufteilungen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="121"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="122"/>
         <source>Train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="122"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="123"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="123"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="124"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="124"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="125"/>
         <source>Unassigned</source>
         <translation>Nicht zugeordnet</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="127"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="128"/>
         <source>Where prompts came from: an import file, or typed in</source>
         <translation>Herkunft der Prompts: eine Importdatei oder eingetippt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="129"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="130"/>
         <source>Any demos</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="129"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="130"/>
         <source>With demo</source>
         <translation>Mit Demonstration</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="129"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="130"/>
         <source>Without demo</source>
         <translation>Ohne Demonstration</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="130"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="131"/>
         <source>Prompts with or without a human demonstration</source>
         <translation>Prompts mit oder ohne menschliche Demonstration</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="132"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="133"/>
         <source>Labelled or not</source>
         <translation>Bewertet oder nicht</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="132"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="133"/>
         <source>Labelled</source>
         <translation>Bewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="132"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="133"/>
         <source>Unlabelled</source>
         <translation>Unbewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="133"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="134"/>
         <source>Import…</source>
         <translation>Importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="134"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="135"/>
         <source>Statistics…</source>
         <translation>Statistik …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="135"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="136"/>
         <source>Duplicates…</source>
         <translation>Duplikate …</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="136"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="137"/>
         <source>Clusters of near-duplicate prompts (MinHash)</source>
         <translation>Gruppen nahezu gleicher Prompts (MinHash)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="137"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="138"/>
         <source>Import a JSON-lines file (Ctrl+I); File → Export… writes one (Ctrl+E)</source>
         <translation>Eine JSON-Lines-Datei importieren (Strg+I); Datei → Exportieren… schreibt eine (Strg+E)</translation>
     </message>
@@ -1916,32 +1916,32 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Unentschieden</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="63"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="62"/>
         <source>against</source>
         <translation>gegen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="64"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="63"/>
         <source>win rate of</source>
         <translation>Siegquote von</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="83"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="82"/>
         <source>Open a project: its arena battles (votes here, or imported with --format arena) rank the models.</source>
         <translation>Öffnen Sie ein Projekt: Seine Arena-Duelle (hier abgestimmt oder mit --format arena importiert) ordnen die Modelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="116"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="118"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="125"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="127"/>
         <source>Could not compute the leaderboard: %1</source>
         <translation>Die Rangliste konnte nicht berechnet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="158"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="160"/>
         <source>%n new comparison(s) from the arena&apos;s votes (%1 already there); %2 ties and %3 battles without a common last message are not comparisons. The reward model trains on them with the other comparisons.</source>
         <translation>
             <numerusform>%n neuer Vergleich aus den Arena-Stimmen (%1 schon vorhanden); %2 Unentschieden und %3 Duelle ohne gemeinsame letzte Nachricht sind keine Vergleiche. Das Belohnungsmodell trainiert mit ihnen und den anderen Vergleichen.</numerusform>
@@ -1949,22 +1949,25 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="171"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="173"/>
         <source>The votes could not be added as comparisons: %1</source>
         <translation>Die Stimmen konnten nicht als Vergleiche hinzugefügt werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="178"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="181"/>
         <source>No arena battles yet. Vote in the Arena tab, or import Chatbot Arena records (File → Import, format arena).</source>
         <translation>Noch keine Arena-Duelle. Stimmen Sie im Reiter Arena ab oder importieren Sie Chatbot-Arena-Datensätze (Datei → Importieren, Format arena).</translation>
     </message>
-    <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="180"/>
-        <source>&lt;b&gt;%1 battles&lt;/b&gt;, %2 models · Bradley–Terry ratings (mean 1000) with 95 % bootstrap intervals (%3 resamples, seed %4) and online Elo (K 4), as &lt;tt&gt;rlhf arena&lt;/tt&gt; computes them</source>
-        <translation>&lt;b&gt;%1 Duelle&lt;/b&gt;, %2 Modelle · Bradley–Terry-Wertungen (Mittel 1000) mit 95-%-Bootstrap-Intervallen (%3 Stichproben, Seed %4) und Online-Elo (K 4), wie &lt;tt&gt;rlhf arena&lt;/tt&gt; sie berechnet</translation>
+    <message numerus="yes">
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="183"/>
+        <source>&lt;b&gt;%n battle(s)&lt;/b&gt;, %1 models · Bradley–Terry ratings (mean 1000) with 95 % bootstrap intervals (%2 resamples, seed %3) and online Elo (K 4), as &lt;tt&gt;rlhf arena&lt;/tt&gt; computes them</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n Duell&lt;/b&gt;, %1 Modelle · Bradley–Terry-Wertungen (Mittel 1000) mit 95-%-Bootstrap-Intervallen (%2 Stichproben, Seed %3) und Online-Elo (K 4), wie &lt;tt&gt;rlhf arena&lt;/tt&gt; sie berechnet</numerusform>
+            <numerusform>&lt;b&gt;%n Duelle&lt;/b&gt;, %1 Modelle · Bradley–Terry-Wertungen (Mittel 1000) mit 95-%-Bootstrap-Intervallen (%2 Stichproben, Seed %3) und Online-Elo (K 4), wie &lt;tt&gt;rlhf arena&lt;/tt&gt; sie berechnet</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="186"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="188"/>
         <source>&lt;br&gt;&lt;span style=&apos;color:#a05000&apos;&gt;A model was never beaten, or groups of models never met both ways: the ratings are kept finite by a negligible ridge and are only a rough order.&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;span style=&apos;color:#a05000&apos;&gt;Ein Modell wurde nie geschlagen, oder Gruppen von Modellen trafen nie in beide Richtungen aufeinander: Ein vernachlässigbarer Ridge hält die Wertungen endlich; sie sind nur eine grobe Reihenfolge.&lt;/span&gt;</translation>
     </message>

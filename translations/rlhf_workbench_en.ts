@@ -129,11 +129,19 @@
 <context>
     <name>rlhf::widgets::LeaderboardView</name>
     <message numerus="yes">
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="158"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="160"/>
         <source>%n new comparison(s) from the arena&apos;s votes (%1 already there); %2 ties and %3 battles without a common last message are not comparisons. The reward model trains on them with the other comparisons.</source>
         <translation>
             <numerusform>%n new comparison from the arena&apos;s votes (%1 already there); %2 ties and %3 battles without a common last message are not comparisons. The reward model trains on them with the other comparisons.</numerusform>
             <numerusform>%n new comparisons from the arena&apos;s votes (%1 already there); %2 ties and %3 battles without a common last message are not comparisons. The reward model trains on them with the other comparisons.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="183"/>
+        <source>&lt;b&gt;%n battle(s)&lt;/b&gt;, %1 models · Bradley–Terry ratings (mean 1000) with 95 % bootstrap intervals (%2 resamples, seed %3) and online Elo (K 4), as &lt;tt&gt;rlhf arena&lt;/tt&gt; computes them</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n battle&lt;/b&gt;, %1 models · Bradley–Terry ratings (mean 1000) with 95 % bootstrap intervals (%2 resamples, seed %3) and online Elo (K 4), as &lt;tt&gt;rlhf arena&lt;/tt&gt; computes them</numerusform>
+            <numerusform>&lt;b&gt;%n battles&lt;/b&gt;, %1 models · Bradley–Terry ratings (mean 1000) with 95 % bootstrap intervals (%2 resamples, seed %3) and online Elo (K 4), as &lt;tt&gt;rlhf arena&lt;/tt&gt; computes them</numerusform>
         </translation>
     </message>
 </context>

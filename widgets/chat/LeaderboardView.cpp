@@ -94,18 +94,18 @@ void LeaderboardView::showEvent(QShowEvent* event) {
 
 void LeaderboardView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
-    arrangeSideBySideOrStacked();
+    arrangeSideBySideOrStacked(false);
 }
 
 // Side by side when the table's columns and the matrix both fit the width; stacked (the table above) when
 // a narrow window would otherwise hide the table's last columns behind a scroll bar.
-void LeaderboardView::arrangeSideBySideOrStacked() {
+void LeaderboardView::arrangeSideBySideOrStacked(bool resizeParts) {
     int tableWidth = table_->verticalHeader()->sizeHint().width() + 2 * table_->frameWidth() +
                      table_->verticalScrollBar()->sizeHint().width();
     for (int c = 0; c < table_->columnCount(); ++c) tableWidth += table_->columnWidth(c);  // as wide as their contents
     const int needed = tableWidth + matrix_->minimumWidth() + splitter_->handleWidth() + 2 * layout()->contentsMargins().left();
     const Qt::Orientation orientation = width() >= needed ? Qt::Horizontal : Qt::Vertical;
-    if (splitter_->orientation() == orientation) return;
+    if (splitter_->orientation() == orientation && !resizeParts) return;
     splitter_->setOrientation(orientation);
     int tableHeight = table_->horizontalHeader()->sizeHint().height() + 2 * table_->frameWidth();  // every row, where the matrix leaves room
     for (int r = 0; r < table_->rowCount(); ++r) tableHeight += table_->rowHeight(r);
@@ -176,12 +176,12 @@ void LeaderboardView::addVotesAsComparisons() {
 
 void LeaderboardView::showResults(const Results& r) {
     const auto& rows = r.board.rows;
+    const int battles = static_cast<int>(r.board.battles);
     if (rows.empty())
         summary_->setText(tr("No arena battles yet. Vote in the Arena tab, or import Chatbot Arena records (File → Import, format arena)."));
     else
-        summary_->setText(tr("<b>%1 battles</b>, %2 models · Bradley–Terry ratings (mean 1000) with 95 % bootstrap intervals (%3 resamples, "
-                             "seed %4) and online Elo (K 4), as <tt>rlhf arena</tt> computes them")
-                              .arg(r.board.battles)
+        summary_->setText(tr("<b>%n battle(s)</b>, %1 models · Bradley–Terry ratings (mean 1000) with 95 % bootstrap intervals (%2 "
+                             "resamples, seed %3) and online Elo (K 4), as <tt>rlhf arena</tt> computes them", nullptr, battles)
                               .arg(rows.size())
                               .arg(kRounds)
                               .arg(kSeed) +
@@ -200,7 +200,7 @@ void LeaderboardView::showResults(const Results& r) {
         }
     }
     table_->resizeColumnsToContents();
-    arrangeSideBySideOrStacked();
+    arrangeSideBySideOrStacked(true);  // the table as large as its new contents
     matrix_->setVisible(!rows.empty());  // an empty plot's bare axes say nothing
     toComparisons_->setEnabled(!rows.empty());
     plotMatrix(r);

@@ -51,7 +51,7 @@ private:
     static Results readResults(data::ProjectStore& store);
     void showResults(const Results& r);
     void plotMatrix(const Results& r);
-    void arrangeSideBySideOrStacked();
+    void arrangeSideBySideOrStacked(bool resizeParts);  // resizeParts: size the parts anew even if the arrangement stays
 
     QString projectPath_;
     QLabel* summary_ = nullptr;
