@@ -236,7 +236,9 @@ private slots:
         panel.show();
         ArenaView* arena = panel.arenaView();
         QCOMPARE(arena->pool(), QStringList{"eliza"});  // no trained runs: ELIZA alone cannot battle
+        QVERIFY(!button(arena, "Reset")->isEnabled());   // no battle to restart
         arena->startBattle("eliza", QString::fromStdString(tiny_.model.string()));
+        QVERIFY(button(arena, "Reset")->isEnabled());
         auto* eliza = arena->findChild<ElizaChatColumn*>();
         QVERIFY(eliza->transcriptText().isEmpty());  // no greeting gives ELIZA away
         QCOMPARE(eliza->findChild<QTextBrowser*>()->placeholderText(), QString("Model A answers here."));
@@ -247,6 +249,7 @@ private slots:
         QTest::mouseClick(button(arena, "B is better"), Qt::LeftButton);
         QVERIFY(!button(arena, "B is better")->isEnabled());  // one vote per battle
         QVERIFY(!arena->area()->input()->isEnabled());
+        QVERIFY(!button(arena, "Reset")->isEnabled());  // a voted battle is over
         const auto battles = data::readArenaBattles(store->database());
         QCOMPARE(battles.battles.size(), size_t(1));
         QCOMPARE(battles.models, (std::vector<std::string>{"eliza-doctor-1966", "base"}));

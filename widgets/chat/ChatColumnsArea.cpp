@@ -36,13 +36,13 @@ ChatColumnsArea::ChatColumnsArea(QWidget* parent) : QWidget(parent) {
     stop_ = new QPushButton(tr("Stop"), this);
     stop_->setToolTip(tr("End the replies being written"));
     stop_->setEnabled(false);
-    auto* reset = new QPushButton(tr("Reset"), this);
-    reset->setToolTip(tr("Start every conversation afresh"));
+    reset_ = new QPushButton(tr("Reset"), this);
+    reset_->setToolTip(tr("Start every conversation afresh"));
     auto* inputRow = new QHBoxLayout;
     inputRow->addWidget(input_, 1);
     inputRow->addWidget(send_);
     inputRow->addWidget(stop_);
-    inputRow->addWidget(reset);
+    inputRow->addWidget(reset_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll_, 1);
@@ -50,7 +50,7 @@ ChatColumnsArea::ChatColumnsArea(QWidget* parent) : QWidget(parent) {
     connect(input_, &QLineEdit::returnPressed, this, &ChatColumnsArea::sendInput);
     connect(send_, &QPushButton::clicked, this, &ChatColumnsArea::sendInput);
     connect(stop_, &QPushButton::clicked, this, &ChatColumnsArea::stopReplies);
-    connect(reset, &QPushButton::clicked, this, &ChatColumnsArea::resetConversations);
+    connect(reset_, &QPushButton::clicked, this, &ChatColumnsArea::resetConversations);
     connect(this, &ChatColumnsArea::busyChanged, this, [this](bool busy) {
         stop_->setEnabled(busy);
         send_->setEnabled(!busy && input_->isEnabled());
@@ -128,6 +128,7 @@ QList<ChatColumn*> ChatColumnsArea::answeredColumns() const {
 void ChatColumnsArea::setInputEnabled(bool enabled) {
     input_->setEnabled(enabled);
     send_->setEnabled(enabled && !busy());
+    reset_->setEnabled(enabled);  // the arena before a battle and after its vote: nothing to restart
 }
 
 void ChatColumnsArea::sendInput() {

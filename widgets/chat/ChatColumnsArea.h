@@ -57,6 +57,7 @@ private:
     QLineEdit* input_ = nullptr;
     QPushButton* send_ = nullptr;
     QPushButton* stop_ = nullptr;
+    QPushButton* reset_ = nullptr;
     QList<ChatColumn*> columns_;
     QHash<ChatColumn*, int> repliesBefore_;  // each column's repliesWritten() when the latest message went out
     QString message_;  // of the exchange under way
