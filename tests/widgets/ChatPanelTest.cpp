@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
@@ -32,6 +33,7 @@
 #include "data/ArenaFile.h"
 #include "data/ChatTranscripts.h"
 #include "data/ProjectStore.h"
+#include "data/RunStore.h"
 
 using namespace rlhf;
 using namespace rlhf::widgets;
@@ -193,6 +195,47 @@ private slots:
         type(view.area(), "Hello");
         QTRY_VERIFY_WITH_TIMEOUT(!view.area()->busy(), 120000);
         QCOMPARE(data::ChatTranscripts(store->database()).chats().size(), before + 3);
+    }
+
+    // Compare stages, a conversation under way: it asks first; No keeps everything, Yes puts the lineage's
+    // models (an SFT run and the DPO run started from it) beside a restarted ELIZA.
+    void compareStagesAsksThenRestartsEveryConversation() {
+        const fs::path project = tmp_ / "lineage.rlhf";
+        auto store = std::shared_ptr<data::ProjectStore>(data::ProjectStore::open(project.string(), true));
+        data::RunStore runs(store->database());
+        const int64_t sft = runs.createRun("sft", "sft", "{}", 0);
+        runs.recordCheckpoint(sft, 1, tiny_.model.string(), "-");
+        runs.setStatus(sft, "finished");
+        const int64_t dpo = runs.createRun("dpo", "dpo", "{}", 0);
+        runs.setParentCheckpoint(dpo, runs.checkpoints(sft).at(0).id);
+        runs.recordCheckpoint(dpo, 1, tiny_.model.string(), "-");
+        runs.setStatus(dpo, "finished");
+        ChatView view;
+        view.setProject(store);
+        view.show();
+        type(view.area(), "Hello");
+        auto* eliza = view.findChild<ElizaChatColumn*>();
+        QCOMPARE(eliza->turns().size(), size_t(2));
+        const auto answerNextQuestion = [](QMessageBox::StandardButton answer, QString* text) {
+            QTimer::singleShot(0, [answer, text] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                *text = box->text();
+                box->button(answer)->click();
+            });
+        };
+        QString asked;
+        answerNextQuestion(QMessageBox::No, &asked);
+        view.compareStages();
+        QVERIFY2(asked.startsWith("Compare stages closes the model columns and starts every conversation afresh"), qPrintable(asked));
+        QCOMPARE(view.area()->columns().size(), 1);
+        QCOMPARE(eliza->turns().size(), size_t(2));
+        answerNextQuestion(QMessageBox::Yes, &asked);
+        view.compareStages();
+        QCOMPARE(view.area()->columns().size(), 3);
+        QVERIFY(eliza->turns().empty());
+        QCOMPARE(view.findChildren<GptChatColumn*>().size(), 2);
+        QCOMPARE(view.transcriptId(), qint64(0));  // the next exchange starts a new transcript
     }
 
     // A Llama-family directory (tests/data/tiny-llama/llama3-chat) chats in its own format, which its
