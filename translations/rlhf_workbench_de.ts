@@ -1026,7 +1026,7 @@ Es wurde nichts importiert.</translation>
     </message>
     <message>
         <location filename="../widgets/chat/ChatView.cpp" line="36"/>
-        <location filename="../widgets/chat/ChatView.cpp" line="123"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="127"/>
         <source>Compare stages</source>
         <translation>Stufen vergleichen</translation>
     </message>
@@ -1056,12 +1056,17 @@ Es wurde nichts importiert.</translation>
         <translation>Modellverzeichnis (config.json, model.safetensors, Tokenizer-Dateien)</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="124"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="123"/>
+        <source>Compare stages: wait for the replies being written, or stop them, first.</source>
+        <translation>Stufen vergleichen: erst die Antworten abwarten, die gerade geschrieben werden, oder sie stoppen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chat/ChatView.cpp" line="128"/>
         <source>Compare stages closes the model columns and starts every conversation afresh, ELIZA&apos;s too, so that all of them hear the same messages. The exchanges so far are saved in the project&apos;s transcripts.</source>
         <translation>„Stufen vergleichen“ schließt die Modellspalten und beginnt jedes Gespräch neu, auch das von ELIZA, damit alle dieselben Nachrichten hören. Der bisherige Austausch ist in den Protokollen des Projekts gespeichert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="132"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="136"/>
         <source>%n model(s) of one lineage side by side</source>
         <translation>
             <numerusform>%n Modell einer Abstammungslinie nebeneinander</numerusform>
@@ -1069,23 +1074,23 @@ Es wurde nichts importiert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="177"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="181"/>
         <source>The transcript could not be saved: %1</source>
         <translation>Das Protokoll konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="184"/>
-        <location filename="../widgets/chat/ChatView.cpp" line="193"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="188"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="197"/>
         <source>Export transcripts</source>
         <translation>Protokolle exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/ChatView.cpp" line="185"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="189"/>
         <source>JSON lines (*.jsonl);;Markdown (*.md)</source>
         <translation>JSON Lines (*.jsonl);;Markdown (*.md)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="191"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="195"/>
         <source>%n transcript(s) written to %1</source>
         <translation>
             <numerusform>%n Protokoll nach %1 geschrieben</numerusform>
@@ -1221,17 +1226,17 @@ Es wurde nichts importiert.</translation>
         <translation>Eine JSON-Lines-Datei importieren (Strg+I); Datei → Exportieren… schreibt eine (Strg+E)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="182"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="186"/>
         <source>All tags</source>
         <translation>Alle Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="184"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="188"/>
         <source>All sources</source>
         <translation>Alle Quellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="236"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="240"/>
         <source>%n prompt(s) match</source>
         <translation>
             <numerusform>%n Prompt passt</numerusform>
@@ -1239,44 +1244,44 @@ Es wurde nichts importiert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="239"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="243"/>
         <source>Counting prompts…</source>
         <translation>Prompts werden gezählt…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="239"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="243"/>
         <source>Indexing imported rows for search…</source>
         <translation>Importierte Zeilen werden für die Suche indiziert…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="249"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="253"/>
         <source>No prompt matches the search and filters.</source>
         <translation>Kein Prompt passt zu Suche und Filtern.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="250"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="254"/>
         <source>No prompts yet.
 Import a JSON-lines file with Import… (Ctrl+I), or write one with New prompt… (Ctrl+Shift+N).</source>
         <translation>Noch keine Prompts.
 Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben Sie einen mit Neuer Prompt… (Strg+Umschalt+N).</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="260"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="264"/>
         <source>New prompt</source>
         <translation>Neuer Prompt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="261"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="265"/>
         <source>Prompt (Ctrl+Enter adds it):</source>
         <translation>Prompt (Strg+Eingabe fügt ihn hinzu):</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="274"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="278"/>
         <source>Prompt %1 added — write its demonstration on the right</source>
         <translation>Prompt %1 hinzugefügt — schreiben Sie rechts seine Demonstration</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="279"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="283"/>
         <source>Delete %n near-duplicate prompt(s)</source>
         <translation>
             <numerusform>%n beinahe doppelten Prompt löschen</numerusform>
@@ -1284,7 +1289,7 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="282"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="286"/>
         <source>%n prompt(s) deleted — Ctrl+Z brings them back</source>
         <translation>
             <numerusform>%n Prompt gelöscht — Strg+Z holt ihn zurück</numerusform>
@@ -1292,12 +1297,12 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="288"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="292"/>
         <source>Merged into prompt %1 — Ctrl+Z separates them again</source>
         <translation>In Prompt %1 zusammengeführt — Strg+Z trennt sie wieder</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="295"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="299"/>
         <source>Prompt %1 deleted — Ctrl+Z brings it back</source>
         <translation>Prompt %1 gelöscht — Strg+Z holt ihn zurück</translation>
     </message>
@@ -1916,32 +1921,32 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         <translation>Unentschieden</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="62"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="63"/>
         <source>against</source>
         <translation>gegen</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="63"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="64"/>
         <source>win rate of</source>
         <translation>Siegquote von</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="82"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="83"/>
         <source>Open a project: its arena battles (votes here, or imported with --format arena) rank the models.</source>
         <translation>Öffnen Sie ein Projekt: Seine Arena-Duelle (hier abgestimmt oder mit --format arena importiert) ordnen die Modelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="118"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="119"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="127"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="128"/>
         <source>Could not compute the leaderboard: %1</source>
         <translation>Die Rangliste konnte nicht berechnet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="160"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="161"/>
         <source>%n new comparison(s) from the arena&apos;s votes (%1 already there); %2 ties and %3 battles without a common last message are not comparisons. The reward model trains on them with the other comparisons.</source>
         <translation>
             <numerusform>%n neuer Vergleich aus den Arena-Stimmen (%1 schon vorhanden); %2 Unentschieden und %3 Duelle ohne gemeinsame letzte Nachricht sind keine Vergleiche. Das Belohnungsmodell trainiert mit ihnen und den anderen Vergleichen.</numerusform>
@@ -1949,17 +1954,17 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="173"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="174"/>
         <source>The votes could not be added as comparisons: %1</source>
         <translation>Die Stimmen konnten nicht als Vergleiche hinzugefügt werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="181"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="182"/>
         <source>No arena battles yet. Vote in the Arena tab, or import Chatbot Arena records (File → Import, format arena).</source>
         <translation>Noch keine Arena-Duelle. Stimmen Sie im Reiter Arena ab oder importieren Sie Chatbot-Arena-Datensätze (Datei → Importieren, Format arena).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="183"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="184"/>
         <source>&lt;b&gt;%n battle(s)&lt;/b&gt;, %1 models · Bradley–Terry ratings (mean 1000) with 95 % bootstrap intervals (%2 resamples, seed %3) and online Elo (K 4), as &lt;tt&gt;rlhf arena&lt;/tt&gt; computes them</source>
         <translation>
             <numerusform>&lt;b&gt;%n Duell&lt;/b&gt;, %1 Modelle · Bradley–Terry-Wertungen (Mittel 1000) mit 95-%-Bootstrap-Intervallen (%2 Stichproben, Seed %3) und Online-Elo (K 4), wie &lt;tt&gt;rlhf arena&lt;/tt&gt; sie berechnet</numerusform>
@@ -1967,7 +1972,7 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="188"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="189"/>
         <source>&lt;br&gt;&lt;span style=&apos;color:#a05000&apos;&gt;A model was never beaten, or groups of models never met both ways: the ratings are kept finite by a negligible ridge and are only a rough order.&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;span style=&apos;color:#a05000&apos;&gt;Ein Modell wurde nie geschlagen, oder Gruppen von Modellen trafen nie in beide Richtungen aufeinander: Ein vernachlässigbarer Ridge hält die Wertungen endlich; sie sind nur eine grobe Reihenfolge.&lt;/span&gt;</translation>
     </message>

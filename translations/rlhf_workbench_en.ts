@@ -61,7 +61,7 @@
 <context>
     <name>rlhf::widgets::ChatView</name>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="132"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="136"/>
         <source>%n model(s) of one lineage side by side</source>
         <translation>
             <numerusform>%n model of one lineage side by side</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/ChatView.cpp" line="191"/>
+        <location filename="../widgets/chat/ChatView.cpp" line="195"/>
         <source>%n transcript(s) written to %1</source>
         <translation>
             <numerusform>%n transcript written to %1</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>rlhf::widgets::DatasetPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="236"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="240"/>
         <source>%n prompt(s) match</source>
         <translation>
             <numerusform>%n prompt matches</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="279"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="283"/>
         <source>Delete %n near-duplicate prompt(s)</source>
         <translation>
             <numerusform>Delete %n near-duplicate prompt</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="282"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="286"/>
         <source>%n prompt(s) deleted — Ctrl+Z brings them back</source>
         <translation>
             <numerusform>%n prompt deleted — Ctrl+Z brings it back</numerusform>
@@ -129,7 +129,7 @@
 <context>
     <name>rlhf::widgets::LeaderboardView</name>
     <message numerus="yes">
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="160"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="161"/>
         <source>%n new comparison(s) from the arena&apos;s votes (%1 already there); %2 ties and %3 battles without a common last message are not comparisons. The reward model trains on them with the other comparisons.</source>
         <translation>
             <numerusform>%n new comparison from the arena&apos;s votes (%1 already there); %2 ties and %3 battles without a common last message are not comparisons. The reward model trains on them with the other comparisons.</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/chat/LeaderboardView.cpp" line="183"/>
+        <location filename="../widgets/chat/LeaderboardView.cpp" line="184"/>
         <source>&lt;b&gt;%n battle(s)&lt;/b&gt;, %1 models · Bradley–Terry ratings (mean 1000) with 95 % bootstrap intervals (%2 resamples, seed %3) and online Elo (K 4), as &lt;tt&gt;rlhf arena&lt;/tt&gt; computes them</source>
         <translation>
             <numerusform>&lt;b&gt;%n battle&lt;/b&gt;, %1 models · Bradley–Terry ratings (mean 1000) with 95 % bootstrap intervals (%2 resamples, seed %3) and online Elo (K 4), as &lt;tt&gt;rlhf arena&lt;/tt&gt; computes them</numerusform>

@@ -112,8 +112,9 @@ private slots:
     // bf16 weights: every weight held in bf16, float32 logits, and on average much nearer to expected_bf16.json
     // (the same transcription on bf16 weights, upcast where transformers upcasts) than to the float32
     // reference — bit-equal on the CPU that wrote the fixtures (the same LibTorch kernels); another CPU's bf16
-    // kernels round differently (an AVX2 EPYC: at most 0.48 of the way to float32's logits, on average). The cache's last step agrees with the full pass as far
-    // as bf16's rounding lets it (a 1-ulp flip early on moves these chaotic tiny models' logits by ~0.6).
+    // kernels round differently (an AVX2 EPYC: at most 0.48 of the way to float32's logits, on average). The
+    // cache's last step agrees with the full pass as far as bf16's rounding lets it (a 1-ulp flip early on
+    // moves these chaotic tiny models' logits by ~0.6).
     void bf16WeightsFollowTheBf16Reference_data() { logitsMatchTheReference_data(); }
     void bf16WeightsFollowTheBf16Reference() {
         QFETCH(QString, name);

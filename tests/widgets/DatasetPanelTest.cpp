@@ -72,6 +72,14 @@ private slots:
         QVERIFY(bar->height() > oneLineHeight);
         for (auto* button : bar->findChildren<QPushButton*>())
             QVERIFY2(bar->rect().contains(button->geometry()), qPrintable(button->text()));
+        // Contents that grow or shrink without the row being resized rearrange it too.
+        panel.resize(1400, 700);
+        QTRY_VERIFY(bar->isOneLine());
+        auto* search = bar->findChild<QLineEdit*>();
+        search->setMinimumWidth(1100);
+        QTRY_VERIFY(!bar->isOneLine());
+        search->setMinimumWidth(150);
+        QTRY_VERIFY(bar->isOneLine());
     }
 
     void lazyRowsAndModelContract() {

@@ -119,6 +119,10 @@ void ChatView::compareStages() {
     if (!project_) return;
     const auto lineage = stageLineage(project_->database());
     if (lineage.empty()) return;
+    if (area_->busy()) {  // a reply being written would be dropped, not saved
+        emit statusMessage(tr("Compare stages: wait for the replies being written, or stop them, first."));
+        return;
+    }
     if (anyConversation() &&
         QMessageBox::question(this, tr("Compare stages"),
                               tr("Compare stages closes the model columns and starts every conversation afresh, ELIZA's too, so "

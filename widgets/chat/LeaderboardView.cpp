@@ -56,6 +56,7 @@ LeaderboardView::LeaderboardView(QWidget* parent) : QWidget(parent) {
     table_->verticalHeader()->setVisible(true);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->resizeColumnsToContents();  // the headers' widths, which the arrangement goes by before any data
     matrix_ = new QCustomPlot(this);
     matrix_->setMinimumSize(360, 260);
     allowFullScreen(matrix_);

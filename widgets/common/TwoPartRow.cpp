@@ -4,12 +4,17 @@
 
 #include <QBoxLayout>
 #include <QResizeEvent>
+#include <QStyle>
 
 namespace rlhf::widgets {
 
 TwoPartRow::TwoPartRow(QWidget* parent) : QWidget(parent) {
     lines_ = new QBoxLayout(QBoxLayout::LeftToRight, this);
     lines_->setContentsMargins(0, 0, 0, 0);
+    // One spacing both ways: a layout's default differs by direction in some styles, and a threshold that
+    // moved with the direction could flip the row back and forth.
+    const int gap = style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing, nullptr, this);
+    lines_->setSpacing(gap >= 0 ? gap : 6);
     leading_ = new QHBoxLayout;
     trailing_ = new QHBoxLayout;
     trailing_->addStretch(1);  // on its own line the buttons keep to the right
@@ -32,6 +37,13 @@ QSize TwoPartRow::minimumSizeHint() const {
 void TwoPartRow::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     arrange(event->size().width());
+}
+
+// A part's contents changed width (a filter's choices refilled) without the row being resized.
+bool TwoPartRow::event(QEvent* event) {
+    const bool handled = QWidget::event(event);
+    if (event->type() == QEvent::LayoutRequest) arrange(width());
+    return handled;
 }
 
 // One line when both parts fit side by side at their minimum widths.

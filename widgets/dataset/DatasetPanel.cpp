@@ -149,6 +149,8 @@ QWidget* DatasetPanel::createFilterBar() {
         c->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         connect(c, &QComboBox::activated, this, &DatasetPanel::applyFilters);
     }
+    for (QComboBox* c : {tag_, source_})  // a project's tags and file names: long ones are cut here, whole in the list
+        c->setMaximumWidth(c->fontMetrics().averageCharWidth() * 18 + 40);
     connect(importButton, &QPushButton::clicked, this, [this] { importFile(); });
     connect(statsButton, &QPushButton::clicked, this, &DatasetPanel::showStatistics);
     connect(duplicatesButton, &QPushButton::clicked, this, &DatasetPanel::showNearDuplicates);
