@@ -53,8 +53,8 @@ RopeScaling ropeScalingOf(const json& j, const std::string& origin, int maxPosit
     const char* typeKey = s.contains("type") ? "type" : "rope_type";  // transformers lets the older name win
     r.type = s.value(typeKey, std::string("default"));
     if (r.type == "default") return r;
-    if (r.type != "linear" && r.type != "llama3" && r.type != "yarn")
-        throw std::invalid_argument(where + ": rope_type '" + r.type + "' is not supported (default, linear, llama3 and yarn are)");
+    if (r.type != "linear" && r.type != "dynamic" && r.type != "llama3" && r.type != "yarn")
+        throw std::invalid_argument(where + ": rope_type '" + r.type + "' is not supported (default, linear, dynamic, llama3 and yarn are)");
     r.factor = numberField(s, "factor", where, 0);
     if (r.type == "yarn") {
         readYarn(s, where, maxPositions, r);

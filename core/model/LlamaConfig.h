@@ -1,7 +1,7 @@
 #pragma once
 // Hyper-parameters of the Llama family (Hugging Face's LlamaConfig and Qwen2Config, by their config.json
 // names): RMSNorm, rotary position embeddings in the rotate-half layout with rope_theta and the
-// rope_scaling types small current checkpoints use (none, linear, llama3, yarn), a SwiGLU MLP, grouped-query
+// rope_scaling types small current checkpoints use (none, linear, dynamic NTK, llama3, yarn), a SwiGLU MLP, grouped-query
 // attention, optional biases (Qwen2: q/k/v always), tied or untied embeddings.
 
 #include <string>
@@ -12,8 +12,8 @@
 namespace rlhf::model {
 
 struct RopeScaling {
-    std::string type = "default";      // default, linear, llama3 or yarn (rope_scaling.rope_type, or its older name type)
-    double factor = 1;                 // linear, llama3 and yarn
+    std::string type = "default";      // default, linear, dynamic, llama3 or yarn (rope_scaling.rope_type, or its older name type)
+    double factor = 1;                 // linear, dynamic, llama3 and yarn
     double lowFreqFactor = 1;          // llama3: low_freq_factor
     double highFreqFactor = 4;         // llama3: high_freq_factor
     double originalMaxPositions = 8192;  // llama3 and yarn (default: max_position_embeddings): original_max_position_embeddings

@@ -78,6 +78,10 @@ std::vector<int> stopIdsOf(const LlamaModel& model, const std::vector<int>& extr
 
 DecodeStep llamaStepAfterPrompt(const LlamaModel& model, LlamaModel::KvCache cache, int64_t capacity,
                                 const std::vector<int64_t>& firstReal, torch::Tensor keyMask) {
+    // Dynamic NTK frequencies change with each step past max_position_embeddings: only LlamaModel's own
+    // step follows them (the decoders below rotate by fixed frequencies).
+    const LlamaConfig& c = model.config();
+    if (c.ropeScaling.type == "dynamic" && capacity > c.maxPositions) return cachedStep(model, std::move(cache), std::move(keyMask));
     if (LlamaCpuDecoder::available(model)) {
         auto decoder = std::make_shared<LlamaCpuDecoder>(model, cache, capacity, firstReal);
         return [decoder](const torch::Tensor& ids) { return decoder->step(ids.contiguous().data_ptr<int64_t>()); };

@@ -51,13 +51,23 @@ torch::Tensor yarnInverseFrequencies(const LlamaConfig& c, const torch::Tensor& 
     return divided * (1 - keptShare) + kept * keptShare;
 }
 
+// Dynamic NTK (transformers' _compute_dynamic_ntk_parameters): up to max_position_embeddings the plain
+// frequencies; for a call reaching `sequenceLength` beyond it, a larger base,
+// θ · (factor · L / max − (factor − 1))^(D / (D − 2)), so the slowest rotation still spans the sequence.
+double dynamicBase(const LlamaConfig& c, int64_t sequenceLength) {
+    const double L = static_cast<double>(std::max<int64_t>(sequenceLength, c.maxPositions)), D = c.headDim;
+    const double factor = c.ropeScaling.factor;
+    return c.ropeTheta * std::pow(factor * L / c.maxPositions - (factor - 1), D / (D - 2));
+}
+
 }  // namespace
 
-torch::Tensor ropeInverseFrequencies(const LlamaConfig& c) {
+torch::Tensor ropeInverseFrequencies(const LlamaConfig& c, int64_t sequenceLength) {
     const auto exponents = torch::arange(0, c.headDim, 2, torch::kLong).to(torch::kFloat32) / static_cast<double>(c.headDim);
     const RopeScaling& s = c.ropeScaling;
     if (s.type == "yarn") return yarnInverseFrequencies(c, exponents);
-    auto inv = 1.0 / torch::pow(torch::scalar_tensor(c.ropeTheta, torch::kFloat32), exponents);
+    const double base = s.type == "dynamic" ? dynamicBase(c, sequenceLength) : c.ropeTheta;
+    auto inv = 1.0 / torch::pow(torch::scalar_tensor(base, torch::kFloat32), exponents);
     if (s.type == "linear") return inv / s.factor;
     if (s.type != "llama3") return inv;
     const double lowWavelength = s.originalMaxPositions / s.lowFreqFactor;
@@ -163,20 +173,30 @@ torch::Tensor LlamaModel::lastLogits(const torch::Tensor& ids, KvCache* cache, c
 // The rotary angles of this call's T positions, as cos and sin of [1,1,T,D]: positions start … start+T−1;
 // with a key mask [B,S] each row's own, counting only its real tokens: [B,1,T,D].
 std::pair<torch::Tensor, torch::Tensor> LlamaModel::rotary(int64_t start, int64_t T, const torch::Tensor& keyMask) const {
-    if (keyMask.defined())
-        return rotaryAt((keyMask.to(torch::kLong).cumsum(1) - 1).clamp_min(0).narrow(1, keyMask.size(1) - T, T));  // [B,T]
-    return rotaryAt(torch::arange(start, start + T, torch::kLong).to(inverseFrequencies_.device()).unsqueeze(0));  // [1,T]
+    const auto positions = keyMask.defined() ? (keyMask.to(torch::kLong).cumsum(1) - 1).clamp_min(0).narrow(1, keyMask.size(1) - T, T)  // [B,T]
+                                             : torch::arange(start, start + T, torch::kLong).to(inverseFrequencies_.device()).unsqueeze(0);  // [1,T]
+    return rotaryAt(positions, inverseFrequenciesFor(positions));
 }
 
-// positions [N,T] int64 → cos and sin [N,1,T,D]: the angles in float32, their cos and sin (times yarn's
+// positions [N,T] int64, inverse frequencies [D/2] → cos and sin [N,1,T,D]: the angles in float32, their cos and sin (times yarn's
 // attention factor) in the weights' type (transformers).
-std::pair<torch::Tensor, torch::Tensor> LlamaModel::rotaryAt(const torch::Tensor& positions) const {
-    const auto angles = positions.to(torch::kFloat32).unsqueeze(-1) * inverseFrequencies_;  // [N,T,D/2]
+std::pair<torch::Tensor, torch::Tensor> LlamaModel::rotaryAt(const torch::Tensor& positions, const torch::Tensor& inverseFrequencies) const {
+    const auto angles = positions.to(torch::kFloat32).unsqueeze(-1) * inverseFrequencies;  // [N,T,D/2]
     const auto both = torch::cat({angles, angles}, -1).unsqueeze(1);                        // [N,1,T,D]
     auto cos = both.cos(), sin = both.sin();
     if (const double scale = config_.ropeScaling.attentionFactor; scale != 1) cos = cos * scale, sin = sin * scale;  // yarn
     if (!lowPrecision()) return {cos, sin};
     return {cos.to(dtype()), sin.to(dtype())};
+}
+
+// The frequencies of a call over `positions`: fixed, except with dynamic NTK scaling once the call's last
+// position passes max_position_embeddings. Then they follow that call's length, as transformers' rotary
+// embedding updates them per forward: a KV cache keeps the keys of earlier calls as they were rotated.
+torch::Tensor LlamaModel::inverseFrequenciesFor(const torch::Tensor& positions) const {
+    if (config_.ropeScaling.type != "dynamic") return inverseFrequencies_;
+    const int64_t length = positions.max().item<int64_t>() + 1;
+    if (length <= config_.maxPositions) return inverseFrequencies_;
+    return ropeInverseFrequencies(config_, length).to(inverseFrequencies_.device());
 }
 
 torch::Tensor LlamaModel::hidden(const torch::Tensor& ids, KvCache* cache, const torch::Tensor& keyMask) const {
@@ -197,7 +217,7 @@ torch::Tensor LlamaModel::hidden(const torch::Tensor& ids, KvCache* cache, const
 torch::Tensor LlamaModel::decodeStatic(const torch::Tensor& tokens, const torch::Tensor& positions, const torch::Tensor& writeIndex,
                                        const torch::Tensor& bias, KvCache& cache) const {
     auto h = weights_.embedTokens.index_select(0, tokens.reshape({-1})).view({tokens.size(0), 1, config_.hiddenSize});
-    const auto [cos, sin] = rotaryAt(positions);  // [B,1,1,D]
+    const auto [cos, sin] = rotaryAt(positions, inverseFrequencies_);  // [B,1,1,D]
     for (size_t i = 0; i < weights_.layers.size(); ++i) {
         const auto& w = weights_.layers[i];
         const auto [q, k, v] = project(w, rmsNorm(h, w.inputNorm), cos, sin);

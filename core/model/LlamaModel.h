@@ -69,6 +69,7 @@ public:
     // capture it (StaticDecodeInputs: tokens and positions [B,1] int64, writeIndex [1] int64, bias
     // [B,1,1,capacity] float, 0 where a row sees a key and -1e9 where not). `cache` holds [B,K,capacity,D]
     // per layer; this step's keys and values are written at writeIndex. Returns logits [B,1,V] float32.
+    // Rotates by the fixed frequencies: not for dynamic NTK scaling past max_position_embeddings.
     torch::Tensor decodeStatic(const torch::Tensor& tokens, const torch::Tensor& positions, const torch::Tensor& writeIndex,
                                const torch::Tensor& bias, KvCache& cache) const;
 
@@ -86,7 +87,8 @@ private:
     torch::Tensor attend(const LlamaLayerWeights& w, const torch::Tensor& q, torch::Tensor k, torch::Tensor v,
                          const std::function<torch::Tensor(torch::Tensor)>& mask) const;
     std::pair<torch::Tensor, torch::Tensor> rotary(int64_t start, int64_t T, const torch::Tensor& keyMask) const;
-    std::pair<torch::Tensor, torch::Tensor> rotaryAt(const torch::Tensor& positions) const;
+    std::pair<torch::Tensor, torch::Tensor> rotaryAt(const torch::Tensor& positions, const torch::Tensor& inverseFrequencies) const;
+    torch::Tensor inverseFrequenciesFor(const torch::Tensor& positions) const;
     bool lowPrecision() const { return dtype() != torch::kFloat32; }
     const torch::Tensor& outputLayer() const;  // lm_head [V,C]; throws std::invalid_argument for a classifier
     torch::Tensor logitsOf(const torch::Tensor& hidden) const;  // [B,T,C] → [B,T,V] float32
@@ -98,7 +100,9 @@ private:
     torch::Tensor inverseFrequencies_;  // [D/2] fp32, scaled per rope_scaling
 };
 
-// inv_freq [D/2] (fp32, CPU) as transformers computes it for `config` (default, linear or llama3 scaling).
-torch::Tensor ropeInverseFrequencies(const LlamaConfig& config);
+// inv_freq [D/2] (fp32, CPU) as transformers computes it for `config` (default, linear, dynamic, llama3 or
+// yarn scaling); `sequenceLength`: the length a dynamic scaling stretches to (at most max_position_embeddings:
+// the plain frequencies), unused by the other types.
+torch::Tensor ropeInverseFrequencies(const LlamaConfig& config, int64_t sequenceLength = 0);
 
 }  // namespace rlhf::model

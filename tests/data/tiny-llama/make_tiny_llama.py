@@ -3,7 +3,7 @@
 model.safetensors or shards + model.safetensors.index.json) and expected.json: the logits, per-token
 log-probs and greedy ids of a plain PyTorch transcription of transformers' LlamaForCausalLM /
 Qwen2ForCausalLM (modeling_llama.py: RMSNorm in fp32, rotate-half rotary embeddings with the default,
-linear and llama3 inverse frequencies, repeat_kv grouped-query attention, SwiGLU). Greedy decoding here
+linear, dynamic NTK, llama3 and yarn inverse frequencies, repeat_kv grouped-query attention, SwiGLU). Greedy decoding here
 recomputes the whole sequence each step (no KV cache), so it checks the C++ cache too. No transformers
 needed: run with Debian's python3-torch (/usr/bin/python3 make_tiny_llama.py). A session with the GPU
 machine, which has transformers, can check these numbers against it (docs/models.md).
@@ -64,6 +64,14 @@ MODELS = {
                                      "beta_slow": 2.0, "mscale": 0.9, "mscale_all_dim": 0.5, "truncate": False},
                        tie_word_embeddings=True, attention_bias=False, mlp_bias=False, bos_token_id=1, eos_token_id=2,
                        hidden_act="silu"),
+    # Dynamic NTK scaling past a max_position_embeddings of 10: the 14 ids' logits rotate by the base
+    # stretched to 14 positions; greedy decoding, as transformers' KV cache does, keeps each key as the
+    # call that fed it rotated it (the prompt's by the prompt's length, then each new one by its own).
+    "llama-dynamic": dict(model_type="llama", vocab_size=70, hidden_size=32, intermediate_size=40, num_hidden_layers=2,
+                          num_attention_heads=2, num_key_value_heads=1, head_dim=16, max_position_embeddings=10,
+                          rms_norm_eps=1e-6, rope_theta=10000.0, rope_scaling={"type": "dynamic", "factor": 2.0},
+                          tie_word_embeddings=False, attention_bias=False, mlp_bias=False, bos_token_id=1, eos_token_id=2,
+                          hidden_act="silu"),
 }
 
 
@@ -144,11 +152,19 @@ def yarn_inv_freq(c):
     return interpolation * (1 - kept) + extrapolation * kept
 
 
-def inv_freq(c):
+def dynamic_base(c, seq_len):
+    """transformers' _compute_dynamic_ntk_parameters: the base stretched for a call of seq_len positions."""
+    D, max_pos, factor = head_dim(c), c["max_position_embeddings"], c["rope_scaling"]["factor"]
+    seq_len = max(seq_len, max_pos)
+    return c["rope_theta"] * ((factor * seq_len / max_pos) - (factor - 1)) ** (D / (D - 2))
+
+
+def inv_freq(c, seq_len=0):
     D = head_dim(c)
-    inv = 1.0 / (c["rope_theta"] ** (torch.arange(0, D, 2, dtype=torch.int64).float() / D))
-    s = c.get("rope_scaling") or {}
     kind = rope_kind(c)
+    base = dynamic_base(c, seq_len) if kind == "dynamic" else c["rope_theta"]
+    inv = 1.0 / (base ** (torch.arange(0, D, 2, dtype=torch.int64).float() / D))
+    s = c.get("rope_scaling") or {}
     if kind == "yarn":
         return yarn_inv_freq(c)
     if kind == "linear":
@@ -175,11 +191,13 @@ def rotate_half(x):
     return torch.cat((-x2, x1), dim=-1)
 
 
-def forward(c, w, ids):
-    """logits [T, V] of one sequence, no cache."""
+def forward(c, w, ids, lengths=None):
+    """logits [T, V] of one sequence, no cache. lengths[p]: the call length whose dynamic NTK frequencies
+    rotate position p (default: all T, one call)."""
     T, H, K, D = len(ids), c["num_attention_heads"], c["num_key_value_heads"], head_dim(c)
     x = w["model.embed_tokens.weight"][torch.tensor(ids)]
-    freqs = torch.arange(T).float()[:, None] * inv_freq(c)[None, :]
+    per_position = torch.stack([inv_freq(c, n) for n in (lengths or [T] * T)])
+    freqs = torch.arange(T).float()[:, None] * per_position
     emb = torch.cat((freqs, freqs), dim=-1)
     scale = attention_scaling(c)
     cos, sin = (emb.cos() * scale)[None].to(x.dtype), (emb.sin() * scale)[None].to(x.dtype)
@@ -206,7 +224,7 @@ def greedy(c, w, prompt, n):
     eos = c["eos_token_id"] if isinstance(c["eos_token_id"], list) else [c["eos_token_id"]]
     ids = list(prompt)
     for _ in range(n):
-        nxt = int(forward(c, w, ids)[-1].argmax())
+        nxt = int(forward(c, w, ids, [max(len(prompt), p + 1) for p in range(len(ids))])[-1].argmax())
         ids.append(nxt)
         if nxt in eos:
             break
