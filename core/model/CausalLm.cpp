@@ -59,6 +59,11 @@ int CausalLm::eosTokenId() const {
     return ids.empty() ? -1 : ids.front();
 }
 
+int CausalLm::classifierPadTokenId() const {
+    if (mamba_) return -1;
+    return llama_ ? llama_->config().padTokenId : gpt_->config().padTokenId;
+}
+
 std::optional<int64_t> CausalLm::contextLimit() const {
     if (mamba_) return std::nullopt;
     if (llama_) return llama_->config().maxPositions;

@@ -39,6 +39,9 @@ public:
 
     std::string architecture() const;  // gpt2, mamba, or the Llama family's model_type (llama, qwen2)
     int eosTokenId() const;  // the first EOS id of the config (loadCausalLm refuses a model without one)
+    // The pad_token_id by which transformers' *ForSequenceClassification finds the token it reads a row's
+    // score at (model::lastNotPadding); -1 when the config has none, and for a Mamba (no such class).
+    int classifierPadTokenId() const;
     // The longest sequence it takes: n_positions for a GPT-2, max_position_embeddings for the Llama family;
     // a Mamba has none (nullopt).
     std::optional<int64_t> contextLimit() const;

@@ -124,6 +124,7 @@ LlamaConfig LlamaConfig::fromJson(const json& j, const std::string& origin) {
     // LlamaConfig's default eos_token_id is 2 (an explicit null means none).
     c.eosTokenIds = !j.contains("eos_token_id") && !qwen2 ? std::vector<int>{2} : idList(j, "eos_token_id", origin);
     c.bosTokenId = present(j, "bos_token_id") ? intField(j, "bos_token_id", origin, -1, 0) : -1;
+    c.padTokenId = present(j, "pad_token_id") ? intField(j, "pad_token_id", origin, -1, 0) : -1;
     c.scoreLabels = scoreLabelsOf(j, origin);
     for (int id : c.eosTokenIds)
         if (id >= c.vocabSize) throw std::invalid_argument(origin + ": eos_token_id " + std::to_string(id) + " is outside the vocabulary");

@@ -42,6 +42,7 @@ struct LlamaConfig {
     bool mlpBias = false;              // mlp_bias (Llama)
     std::vector<int> eosTokenIds;      // eos_token_id: one id or a list (generation stops at any)
     int bosTokenId = -1;               // bos_token_id (-1: none)
+    int padTokenId = -1;               // pad_token_id (-1: none): a sequence classifier reads each row at its last other token
     // A reward or value model (architectures names a *ForSequenceClassification): the rows of its
     // score.weight [num_labels, C] — len(id2label), else num_labels, else transformers' default 2. It has
     // no lm_head. 0 for a causal language model.

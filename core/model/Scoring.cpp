@@ -53,6 +53,14 @@ torch::Tensor scoresAt(const torch::Tensor& hidden, const torch::Tensor& score, 
     return torch::matmul(pooled.to(score.scalar_type()), score.t());                     // [B,L]
 }
 
+torch::Tensor lastNotPadding(const torch::Tensor& ids, const torch::Tensor& last, int padId) {
+    const auto end = last.to(ids.device());
+    if (padId < 0) return end;
+    const auto positions = torch::arange(ids.size(1), end.options()).unsqueeze(0);          // [1,S]
+    const auto kept = (ids != padId).logical_and(positions <= end.unsqueeze(1)).to(torch::kLong);  // [B,S]
+    return (positions * kept).argmax(1);
+}
+
 std::vector<double> rewardOf(Gpt2Model& model, const torch::Tensor& score, const std::vector<int>& prompt,
                              const std::vector<int>& response) {
     if (prompt.empty() && response.empty()) throw std::invalid_argument("a reward needs at least one token");

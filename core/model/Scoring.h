@@ -29,6 +29,11 @@ torch::Tensor sequenceScores(Gpt2Model& model, const torch::Tensor& score, const
 // The same head on given positions: hidden [B,S,C] final hidden states, last [B] each row's position
 // -> [B, num_labels] in score's type; differentiable.
 torch::Tensor scoresAt(const torch::Tensor& hidden, const torch::Tensor& score, const torch::Tensor& last);
+// Where transformers' *ForSequenceClassification reads each row: its last token that is not `padId`
+// (position 0 when every token is), among positions up to `last` [B] (its last real token). ids [B,S]
+// int64 → [B] int64 on ids' device. A row that ends in its pad id (TRL pads with EOS, and an end-of-turn
+// EOS ends every chat row) is read one token early, as the model was trained; `padId` < 0: `last`.
+torch::Tensor lastNotPadding(const torch::Tensor& ids, const torch::Tensor& last, int padId);
 
 // The reward model's values for one prompt and response (tokenized separately, then concatenated):
 // num_labels values, one for a reward model. Throws std::invalid_argument for an empty sequence.

@@ -23,7 +23,8 @@ PpoRun::Scored PpoRun::score(const std::vector<std::vector<int>>& prompts, const
     s.referenceLogProbs = responseLogProbs(*reference_, s.r.full, s.r.responseIndex) * s.r.mask;
     AutocastScope autocast(precision_, device_);
     const auto rewardIds = s.r.rewardIds.defined() ? s.r.rewardIds.to(device_) : s.r.full;
-    s.scores = model::scoresAt(reward_->hidden(rewardIds), rewardHead_, s.r.last).squeeze(1).to(torch::kFloat32);  // [B]
+    const auto at = model::lastNotPadding(rewardIds, s.r.last, reward_->classifierPadTokenId());
+    s.scores = model::scoresAt(reward_->hidden(rewardIds), rewardHead_, at).squeeze(1).to(torch::kFloat32);  // [B]
     return s;
 }
 

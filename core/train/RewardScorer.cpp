@@ -27,7 +27,8 @@ std::vector<double> RewardScorer::values(const std::string& prompt, const std::s
     if (context_ && static_cast<int64_t>(ids.size()) > *context_) ids.erase(ids.begin(), ids.end() - *context_);
     torch::NoGradGuard noGrad;
     const auto one = padRows({ids}, encoding_.endId);  // a batch of one row, as RewardRun scores its rows
-    const auto row = model::scoresAt(model_->hidden(one.ids.to(score_.device())), score_, one.last).to(torch::kCPU, torch::kFloat64).contiguous();
+    const auto at = model::lastNotPadding(one.ids, one.last, model_->classifierPadTokenId());
+    const auto row = model::scoresAt(model_->hidden(one.ids.to(score_.device())), score_, at).to(torch::kCPU, torch::kFloat64).contiguous();
     return {row.data_ptr<double>(), row.data_ptr<double>() + row.numel()};
 }
 

@@ -21,6 +21,7 @@
 #include "model/LlamaCheckpoint.h"
 #include "model/LlamaModule.h"
 #include "model/Safetensors.h"
+#include "model/Scoring.h"
 #include "train/RewardRun.h"
 #include "train/RewardScorer.h"
 
@@ -100,6 +101,18 @@ private slots:
         const auto got = scorer.values("2+2?", "4");
         QCOMPARE(got.size(), size_t(1));
         QVERIFY2(std::abs(got[0] - want) < 1e-5, (std::to_string(got[0]) + " vs " + std::to_string(want)).c_str());
+        // With pad_token_id the end-of-turn id (TRL pads with EOS), transformers reads the last token that is
+        // not padding: the response's, one before <|eot_id|> — not the one before the user turn's
+        // <|eot_id|> (older transformers' first pad − 1).
+        writeVariant(dir, [](nlohmann::json& c) {
+            c["architectures"] = {"LlamaForSequenceClassification"};
+            c["id2label"] = {{"0", "LABEL_0"}};
+            c["pad_token_id"] = 382;
+        }, tensors);
+        const double early = logits[0][static_cast<int64_t>(ids.size()) - 2][17].item<double>();
+        QVERIFY(std::abs(early - want) > 1e-3);
+        const double padded = train::RewardScorer(dir.string(), torch::kCPU).values("2+2?", "4").at(0);
+        QVERIFY2(std::abs(padded - early) < 1e-5, (std::to_string(padded) + " vs " + std::to_string(early)).c_str());
         // Two labels (id2label's size), and a classifier has no language-model head to fine-tune.
         tensors["score.weight"] = tensors.at("model.embed_tokens.weight").slice(0, 17, 19).clone();
         writeVariant(dir, [](nlohmann::json& c) {
@@ -109,6 +122,15 @@ private slots:
         QCOMPARE(train::RewardScorer(dir.string(), torch::kCPU).values("2+2?", "4").size(), size_t(2));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, model::loadLanguageModel(dir.string(), torch::kCPU));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, model::loadLlamaModel(dir.string()));  // generation, chat
+    }
+
+    // Each row's last token that is not the pad id, up to its last real position; none: position 0.
+    void theScoreIsReadAtTheLastTokenThatIsNotPadding() {
+        const auto ids = torch::tensor({5, 6, 9, 9, 5, 9, 6, 9, 9, 9, 9, 9}, torch::kLong).view({3, 4});
+        const auto last = torch::tensor({3, 2, 3}, torch::kLong);
+        QVERIFY(torch::equal(model::lastNotPadding(ids, last, 9), torch::tensor({1, 2, 0}, torch::kLong)));
+        QVERIFY(torch::equal(model::lastNotPadding(ids, last, -1), last));
+        QVERIFY(torch::equal(model::lastNotPadding(ids, last, 7), last));
     }
 
     // Each response is read as the template's exchange: user turn, assistant header, response, <|eot_id|>.
