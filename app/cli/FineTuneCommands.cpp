@@ -11,6 +11,7 @@
 #include "CliSupport.h"
 #include "DeviceOption.h"
 #include "MemoryCheck.h"
+#include "RowTokenBound.h"
 #include "TrainRunSupport.h"
 #include "chat/InstructFormat.h"
 #include "data/Demonstrations.h"
@@ -102,17 +103,19 @@ struct PpoStage {
     }
 };
 
-// The memory a stage's run needs by its settings (sequences as long as max_length or the context allow).
-model::StageMemory memoryNeed(const train::FineTuneConfig& c, const char* kind, const torch::Device& device) {
+// The memory a stage's run needs by its settings: sequences as long as max_length or the context allow,
+// and its data's rows can make (`rowBound`, RowTokenBound).
+model::StageMemory memoryNeed(const train::FineTuneConfig& c, const char* kind, const torch::Device& device, int64_t rowBound) {
     const auto shape = model::modelShapeOf(c.model);
     const bool bf16 = train::parsePrecision(c.precision, device) == train::Precision::Bf16;
-    return model::estimateStageMemory(shape, {kind, c.batchSize, 0, c.maxLength > 0 ? c.maxLength : shape.context, 0, bf16});
+    const int64_t sequence = std::min(c.maxLength > 0 ? c.maxLength : shape.context, rowBound);
+    return model::estimateStageMemory(shape, {kind, c.batchSize, 0, sequence, 0, bf16});
 }
 
-model::StageMemory memoryNeed(const train::PpoConfig& c, const char* kind, const torch::Device& device) {
+model::StageMemory memoryNeed(const train::PpoConfig& c, const char* kind, const torch::Device& device, int64_t rowBound) {
     const auto shape = model::modelShapeOf(c.model), reward = model::modelShapeOf(c.rewardModel);
     const bool bf16 = train::parsePrecision(c.precision, device) == train::Precision::Bf16;
-    const int64_t prompt = std::min<int64_t>(c.maxPromptLength, std::max<int64_t>(1, shape.context - c.responseLength));
+    const int64_t prompt = std::min({static_cast<int64_t>(c.maxPromptLength), std::max<int64_t>(1, shape.context - c.responseLength), rowBound});
     const model::StageSize size{kind, c.rolloutBatch, c.miniBatch, prompt, c.responseLength, bf16};
     return model::estimateStageMemory(shape, size, &reward);
 }
@@ -120,10 +123,10 @@ model::StageMemory memoryNeed(const train::PpoConfig& c, const char* kind, const
 // Refuses a run that cannot fit before anything is loaded (a config that cannot be read is left to the run,
 // which names the problem as it always has).
 template <typename Stage>
-void checkRunMemory(const TrainOptions& o, const typename Stage::Config& config, const torch::Device& device) {
+void checkRunMemory(const TrainOptions& o, const typename Stage::Config& config, const torch::Device& device, int64_t rowBound) {
     model::StageMemory need;
     try {
-        need = memoryNeed(config, Stage::kind, device);
+        need = memoryNeed(config, Stage::kind, device, rowBound);
     } catch (const std::invalid_argument&) {
         return;
     }
@@ -184,7 +187,6 @@ std::unique_ptr<typename Stage::Run> createRun(const TrainOptions& o, RunTarget&
     if constexpr (requires { Stage::selectsJudgements; }) selection = data::JudgementSelection::takeFrom(modelSettings, origin);
     const auto config = Stage::parse(modelSettings, origin);
     checkArchitecture<Stage>(config);
-    checkRunMemory<Stage>(o, config, device);
     auto& db = target.store->database();
     const auto train = readSplit<Stage>(db, "train", selection);
     if (train.empty())
@@ -192,6 +194,7 @@ std::unique_ptr<typename Stage::Run> createRun(const TrainOptions& o, RunTarget&
                                                 ? std::string("no preferences in the train split from the judgements selected (labellers, guideline, passed_screening, min_agreement)")
                                                 : std::string(Stage::missing)));
     const auto validation = readSplit<Stage>(db, "validation", selection);
+    checkRunMemory<Stage>(o, config, device, std::max(rowTokenBound(train), rowTokenBound(validation)));
     if (const std::string warning = data::promptFormatWarning(target.store->stats()); !warning.empty() && rendersPlainText(settings))
         std::cerr << "rlhf: warning: " << warning << '\n';
     if (Stage::validated && validation.empty())

@@ -130,6 +130,18 @@ void checkStageMemory(const model::StageMemory& need, const std::string& what, b
                   << model::gibibytes(available) << " are free: with long sequences it will not fit (lower batch_size or max_length)\n";
 }
 
+void checkInferenceMemory(const std::string& dir, model::StageSize size, bool onGpu, const std::string& what) {
+    model::StageMemory need;
+    try {
+        const auto shape = model::modelShapeOf(dir);
+        size.sequence = std::min(size.sequence, shape.context);
+        need = model::estimateStageMemory(shape, size);
+    } catch (const std::exception&) {
+        return;
+    }
+    checkStageMemory(need, what, onGpu, false);
+}
+
 void addEstimateCommand(CLI::App& app) {
     auto o = std::make_shared<EstimateOptions>();
     CLI::App* cmd = app.add_subcommand("estimate", engineCommandDescription("estimate"));

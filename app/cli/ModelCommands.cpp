@@ -12,7 +12,9 @@
 #include "EngineCommands.h"
 #include "DeviceOption.h"
 #include "CompletionOutput.h"
+#include "MemoryCheck.h"
 #include "ModelTextCommands.h"
+#include "RowTokenBound.h"
 #include "model/TextModel.h"
 #include "TokenIdCommands.h"
 #include "model/Generation.h"
@@ -72,7 +74,10 @@ void runScore(const ModelOptions& o) {
 }
 
 void runReward(const ModelOptions& o) {
-    train::RewardScorer scorer(o.modelDir, resolveDevice(o.device));
+    const torch::Device where = resolveDevice(o.device);
+    const model::StageSize size{"score", 1, 0, rowTokenBound(std::vector<data::Demonstration>{{o.prompt, o.response}}), 0, false};
+    checkInferenceMemory(o.modelDir, size, where.is_cuda(), "rlhf reward");
+    train::RewardScorer scorer(o.modelDir, where);
     if (o.prompt.empty() && o.response.empty()) throw UserError("--prompt, --response: both are empty");
     encodeOrThrow(scorer.tokenizer(), o.prompt, "--prompt");
     encodeOrThrow(scorer.tokenizer(), o.response, "--response");

@@ -75,7 +75,10 @@ void scoreModelText(const std::string& dir, const std::string& prompt, const std
     const auto responsePart = encodeOrThrow(tokenizer, response, "--response", TextRole::Continuation);
     if (promptPart.empty()) throw UserError("--prompt: must not be empty (this tokenizer adds no BOS token)");
     const torch::Device where = resolveDevice(device);
-    const auto model = model::loadTextModel(dir, where, inferenceDtype(precision, dir, where));
+    const auto dtype = inferenceDtype(precision, dir, where);
+    const auto n = static_cast<int64_t>(promptPart.size() + responsePart.size());
+    checkInferenceMemory(dir, {"score", 1, 0, n, 0, dtype == torch::kBFloat16}, where.is_cuda(), "rlhf score");
+    const auto model = model::loadTextModel(dir, where, dtype);
     std::vector<int> ids = promptPart;
     ids.insert(ids.end(), responsePart.begin(), responsePart.end());
     checkVocabulary(ids, model.vocabSize, dir);
@@ -97,7 +100,7 @@ void generateModelText(const std::string& dir, const std::string& device, const 
     const torch::Device where = resolveDevice(device);
     const auto dtype = inferenceDtype(precision, dir, where);
     const model::StageSize size{"generate", num, 0, static_cast<int64_t>(ids.size()), sampling.maxNewTokens, dtype == torch::kBFloat16};
-    checkStageMemory(model::estimateStageMemory(model::modelShapeOf(dir), size), "rlhf generate", where.is_cuda(), false);
+    checkInferenceMemory(dir, size, where.is_cuda(), "rlhf generate");
     const auto model = model::loadTextModel(dir, where, dtype);
     checkVocabulary(ids, model.vocabSize, dir);
     generateAndPrint(tokenizer, ids, num, output, [&](const model::TokenCallback& onToken) {

@@ -7,6 +7,7 @@
 
 #include "CliSupport.h"
 #include "DeviceOption.h"
+#include "MemoryCheck.h"
 #include "model/TextModel.h"
 #include "model/HfCheckpoint.h"
 #include "model/LlamaConfig.h"
@@ -69,6 +70,8 @@ void scoreTokenIds(const std::string& modelDir, const std::vector<int>& ids, con
         throw UserError("--ids: one id leaves nothing to score (each id after the first is scored given those before it)");
     const torch::Device where = resolveDevice(device);
     const auto dtype = inferenceDtype(precision, modelDir, where);
+    const auto n = static_cast<int64_t>(ids.size());
+    checkInferenceMemory(modelDir, {"score", 1, 0, n, 0, dtype == torch::kBFloat16}, where.is_cuda(), "rlhf score");
     if (model::isTextModelType(model::modelTypeOf(modelDir))) {
         const auto textModel = model::loadTextModel(modelDir, where, dtype);
         checkVocabulary(ids, textModel.vocabSize);
@@ -88,6 +91,8 @@ void generateFromTokenIds(const std::string& modelDir, const std::vector<int>& i
                           int num, const std::string& device, const std::string& precision, bool json) {
     const torch::Device where = resolveDevice(device);
     const auto dtype = inferenceDtype(precision, modelDir, where);
+    const model::StageSize size{"generate", num, 0, static_cast<int64_t>(ids.size()), sampling.maxNewTokens, dtype == torch::kBFloat16};
+    checkInferenceMemory(modelDir, size, where.is_cuda(), "rlhf generate");
     std::vector<model::Completion> completions;
     std::optional<text::Tokenizer> tokenizer;
     if (model::isTextModelType(model::modelTypeOf(modelDir))) {

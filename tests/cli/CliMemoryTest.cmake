@@ -117,3 +117,19 @@ foreach(case "--precision;fp32;fp32;ON;-" "--precision;bf16;bf16;ON;0" "--bf16;-
     message(FATAL_ERROR "bench llama ${flag} ${value}: ${out}")
   endif()
 endforeach()
+# score, generate and reward check the model's weights before they load it, as generate --prompt and chat do.
+foreach(case "score;--ids;1,2,3" "generate;--ids;1,2" "reward;--prompt;Hi;--response;Hello")
+  list(GET case 0 command)
+  execute_process(COMMAND ${RLHF} ${case} --model ${WORK}/huge OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 1 OR NOT err MATCHES "rlhf ${command} needs about [0-9.]+ GiB before its activations \\(weights [0-9.]+ GiB[^)]*\\) and [0-9.]+ GiB are free: it will not fit")
+    message(FATAL_ERROR "${command} of a model that cannot fit: rc=${rc} ${err}")
+  endif()
+endforeach()
+# A run's activations are sized by its data's rows, not by the model's whole context (32,768 positions
+# here, which would warn of thousands of GiB): the Qwen2-0.5B shape on hh.jsonl's short pairs, with the
+# default max_length (the context), is not warned about (it then fails to load: there are no weights).
+execute_process(COMMAND ${RLHF} train rm ${WORK}/p.rlhf --set model=${WORK}/qwen --set max_steps=1
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(rc EQUAL 0 OR err MATCHES "may need up to")
+  message(FATAL_ERROR "train rm of a 0.5B model on short pairs: rc=${rc} ${err}")
+endif()
