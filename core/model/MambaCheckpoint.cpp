@@ -35,6 +35,22 @@ text::Tokenizer loadMambaTokenizer(const std::string& dir) {
     return loadCheckpointTokenizer(dir, MambaConfig::fromDirectory(dir).vocabSize);
 }
 
+namespace {
+
+// transformers' AutoTokenizer takes a Mamba's tokenizer as GPTNeoXTokenizerFast, which reads only a
+// tokenizer.json: a tokenizer saved in GPT-2's form (vocab.json, merges.txt) names its class, so that
+// transformers (and a TRL job's trainer) reads it as GPT2Tokenizer does.
+void nameGpt2TokenizerClass(const std::filesystem::path& dir) {
+    if (std::filesystem::exists(dir / "tokenizer.json") || !std::filesystem::exists(dir / "vocab.json")) return;
+    const auto file = dir / "tokenizer_config.json";
+    nlohmann::ordered_json config = nlohmann::ordered_json::object();
+    if (std::filesystem::exists(file)) config = nlohmann::ordered_json::parse(std::ifstream(file));
+    config["tokenizer_class"] = "GPT2Tokenizer";
+    std::ofstream(file, std::ios::binary) << config.dump();
+}
+
+}  // namespace
+
 void saveMambaModel(const std::string& dir, MambaModel& model, const text::Tokenizer* tokenizer) {
     std::map<std::string, torch::Tensor> tensors;
     for (const auto& p : model->named_parameters()) tensors[p.key()] = p.value().detach().to(torch::kCPU, torch::kFloat32).contiguous();
@@ -47,7 +63,9 @@ void saveMambaModel(const std::string& dir, MambaModel& model, const text::Token
         saveSafetensors((tmp / "model.safetensors").string(), tensors, {{"format", "pt"}});
         std::ofstream(tmp / "config.json") << c.toJson().dump(2) << '\n';
         std::ofstream(tmp / "generation_config.json") << generation.dump(2) << '\n';
-        if (tokenizer) tokenizer->save(tmp.string());
+        if (!tokenizer) return;
+        tokenizer->save(tmp.string());
+        nameGpt2TokenizerClass(tmp);
     });
 }
 

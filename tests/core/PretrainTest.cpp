@@ -110,6 +110,13 @@ private slots:
         QVERIFY(first["loss"].get<double>() > 5.0);  // ~ln(400) at the start
         const auto saved = nlohmann::json::parse(std::ifstream(full / "checkpoints/step-00000008/config.json"));
         QCOMPARE(saved["model_type"].get<std::string>(), std::string(config.architecture == "mamba" ? "mamba" : "gpt2"));
+        // transformers reads a Mamba's vocab.json and merges.txt only when tokenizer_config.json names
+        // GPT2Tokenizer (its default for a Mamba, GPTNeoXTokenizerFast, needs a tokenizer.json).
+        const fs::path tokenizerConfig = full / "checkpoints/step-00000008/tokenizer_config.json";
+        if (config.architecture == "mamba")
+            QCOMPARE(nlohmann::json::parse(std::ifstream(tokenizerConfig)).at("tokenizer_class").get<std::string>(), std::string("GPT2Tokenizer"));
+        else
+            QVERIFY(!fs::exists(tokenizerConfig) || !nlohmann::json::parse(std::ifstream(tokenizerConfig)).contains("tokenizer_class"));
     }
 
     // bf16 autocast really runs the matmuls in bf16 (losses differ from fp32) yet trains the same model:
