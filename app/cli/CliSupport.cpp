@@ -70,9 +70,13 @@ void printText(const nlohmann::ordered_json& value, const std::string& indent) {
             printText(v, indent + "  ");
         } else if (v.is_array()) {
             std::cout << indent << key << ":";
-            const bool flat = std::all_of(v.begin(), v.end(), [](const auto& e) { return e.is_primitive(); });
+            // Numbers and words on one line; sentences (a warning) and objects one to a line.
+            const bool flat = std::all_of(v.begin(), v.end(), [](const auto& e) {
+                return e.is_primitive() && !(e.is_string() && e.template get<std::string>().find(' ') != std::string::npos);
+            });
             for (const auto& e : v) {
                 if (flat) std::cout << ' ' << scalarText(e);
+                else if (e.is_primitive()) std::cout << '\n' << indent << "  - " << scalarText(e);
                 else std::cout << '\n' << indent << "  - " << e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
             }
             std::cout << '\n';

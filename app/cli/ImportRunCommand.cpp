@@ -132,7 +132,8 @@ std::vector<std::string> importWarnings(const ImportRunOptions& o, const data::F
     std::vector<std::string> warnings;
     if (!o.noLog && run.steps.empty())
         warnings.push_back((o.tensorboard.empty() ? o.state : o.tensorboard) +
-                           ": no step with a finite number to draw; the run comes in without curves");
+                           ": no step with a finite number to draw; the run comes in without curves" +
+                           (o.stage.empty() && run.kind == "sft" ? ", as an SFT run (nothing in it tells the stage; --stage names it)" : ""));
     const std::string from = importedDirectory(o).string();
     for (const auto& earlier : runs.runs()) {
         const auto config = nlohmann::json::parse(earlier.config, nullptr, false);

@@ -150,8 +150,8 @@ void addModelCommands(CLI::App& app) {
     auto* genPrompt = gen->add_option("--prompt", o->prompt, "Prompt text");
     auto* genIds = gen->add_option("--ids", o->ids, "Prompt token ids 1,2,3,… instead of a text (used as given: no BOS added)")->excludes(genPrompt);
     gen->add_option("--max-new-tokens", o->sampling.maxNewTokens,
-                    "New tokens at most (clamped to a GPT-2's context; a Llama-family model's rotary positions go on past "
-                    "max_position_embeddings)")
+                    "New tokens at most (default 64; clamped to a GPT-2's context; a Llama-family model's rotary positions go "
+                    "on past max_position_embeddings)")
         ->check(CLI::Range(0, 1 << 20));
     gen->add_option("--temperature", o->sampling.temperature, "Divides the logits before sampling")->check(greaterThanZero());
     gen->add_option("--top-k", o->sampling.topK, "Sample among the k likeliest tokens (0: all)")->check(zeroOrMore());
