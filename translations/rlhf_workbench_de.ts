@@ -205,6 +205,49 @@ Es wurde nichts importiert.</translation>
     </message>
 </context>
 <context>
+    <name>RunMemoryLine</name>
+    <message>
+        <location filename="../widgets/runs/RunMemoryLine.cpp" line="17"/>
+        <source>weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunMemoryLine.cpp" line="18"/>
+        <source>gradients</source>
+        <translation>Gradienten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunMemoryLine.cpp" line="19"/>
+        <source>optimizer state</source>
+        <translation>Optimiererzustand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunMemoryLine.cpp" line="20"/>
+        <source>bf16 copies</source>
+        <translation>bf16-Kopien</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunMemoryLine.cpp" line="21"/>
+        <source>frozen models</source>
+        <translation>eingefrorene Modelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunMemoryLine.cpp" line="40"/>
+        <source>Memory: about %1 before activations (%2)</source>
+        <translation>Speicher: etwa %1 ohne Aktivierungen (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunMemoryLine.cpp" line="43"/>
+        <source>, and %1 are free: this run will not fit, and the engine will refuse it.</source>
+        <translation>, und %1 sind frei: dieser Lauf passt nicht, die Engine wird ihn ablehnen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunMemoryLine.cpp" line="46"/>
+        <source>; %1 free.</source>
+        <translation>; %1 frei.</translation>
+    </message>
+</context>
+<context>
     <name>RunPrerequisites</name>
     <message>
         <location filename="../widgets/runs/RunPrerequisites.cpp" line="16"/>
@@ -1226,17 +1269,17 @@ Es wurde nichts importiert.</translation>
         <translation>Eine JSON-Lines-Datei importieren (Strg+I); Datei → Exportieren… schreibt eine (Strg+E)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="186"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="184"/>
         <source>All tags</source>
         <translation>Alle Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="188"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="186"/>
         <source>All sources</source>
         <translation>Alle Quellen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="240"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="238"/>
         <source>%n prompt(s) match</source>
         <translation>
             <numerusform>%n Prompt passt</numerusform>
@@ -1244,44 +1287,44 @@ Es wurde nichts importiert.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="243"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="241"/>
         <source>Counting prompts…</source>
         <translation>Prompts werden gezählt…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="243"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="241"/>
         <source>Indexing imported rows for search…</source>
         <translation>Importierte Zeilen werden für die Suche indiziert…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="253"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="251"/>
         <source>No prompt matches the search and filters.</source>
         <translation>Kein Prompt passt zu Suche und Filtern.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="254"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="252"/>
         <source>No prompts yet.
 Import a JSON-lines file with Import… (Ctrl+I), or write one with New prompt… (Ctrl+Shift+N).</source>
         <translation>Noch keine Prompts.
 Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben Sie einen mit Neuer Prompt… (Strg+Umschalt+N).</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="264"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="262"/>
         <source>New prompt</source>
         <translation>Neuer Prompt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="265"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="263"/>
         <source>Prompt (Ctrl+Enter adds it):</source>
         <translation>Prompt (Strg+Eingabe fügt ihn hinzu):</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="278"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="276"/>
         <source>Prompt %1 added — write its demonstration on the right</source>
         <translation>Prompt %1 hinzugefügt — schreiben Sie rechts seine Demonstration</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="283"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="281"/>
         <source>Delete %n near-duplicate prompt(s)</source>
         <translation>
             <numerusform>%n beinahe doppelten Prompt löschen</numerusform>
@@ -1289,7 +1332,7 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="286"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="284"/>
         <source>%n prompt(s) deleted — Ctrl+Z brings them back</source>
         <translation>
             <numerusform>%n Prompt gelöscht — Strg+Z holt ihn zurück</numerusform>
@@ -1297,12 +1340,12 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
         </translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="292"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="290"/>
         <source>Merged into prompt %1 — Ctrl+Z separates them again</source>
         <translation>In Prompt %1 zusammengeführt — Strg+Z trennt sie wieder</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="299"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="297"/>
         <source>Prompt %1 deleted — Ctrl+Z brings it back</source>
         <translation>Prompt %1 gelöscht — Strg+Z holt ihn zurück</translation>
     </message>
@@ -2305,142 +2348,142 @@ Importieren Sie eine JSON-Lines-Datei mit Importieren… (Strg+I) oder schreiben
 <context>
     <name>rlhf::widgets::NewRunDialog</name>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="44"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="45"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="46"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="47"/>
         <source>Pretraining (a small GPT or Mamba from scratch)</source>
         <translation>Vortraining (ein kleines GPT oder Mamba von Grund auf)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="47"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="48"/>
         <source>SFT (supervised fine-tuning)</source>
         <translation>SFT (überwachtes Feintuning)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="48"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="49"/>
         <source>Reward model</source>
         <translation>Belohnungsmodell</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="48"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="49"/>
         <source>DPO</source>
         <translation>DPO</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="48"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="49"/>
         <source>PPO</source>
         <translation>PPO</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="54"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="55"/>
         <source>Now</source>
         <translation>Jetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="55"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="56"/>
         <source>When %1 has finished, from its final checkpoint</source>
         <translation>Wenn %1 beendet ist, ab seinem letzten Checkpoint</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="58"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="59"/>
         <source>cuda needs rlhf-engine built with a CUDA LibTorch and a GPU; the run fails at once otherwise</source>
         <translation>cuda braucht eine mit CUDA-LibTorch gebaute rlhf-engine und eine GPU; sonst scheitert der Lauf sofort</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="61"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="62"/>
         <source>auto: bf16 autocast on CUDA and on CPUs with BF16 instructions, else fp32</source>
         <translation>auto: bf16-Autocast auf CUDA und auf CPUs mit BF16-Befehlen, sonst fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="65"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="66"/>
         <source>Seeds the order of the data, sampling and new weights: the same seed repeats a run bit for bit</source>
         <translation>Bestimmt die Reihenfolge der Daten, das Sampling und neue Gewichte: derselbe Seed wiederholt einen Lauf bitgenau</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="67"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="68"/>
         <source>Stage:</source>
         <translation>Stufe:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="68"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="69"/>
         <source>Start from:</source>
         <translation>Starten ab:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="69"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="70"/>
         <source>Reward model:</source>
         <translation>Belohnungsmodell:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="70"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="71"/>
         <source>Start:</source>
         <translation>Start:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="71"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="72"/>
         <source>Device:</source>
         <translation>Gerät:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="72"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="73"/>
         <source>Precision:</source>
         <translation>Genauigkeit:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="73"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="74"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="74"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="75"/>
         <source>Counting the project&apos;s data…</source>
         <translation>Zähle die Daten des Projekts…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="93"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="98"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="100"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="106"/>
         <source>Settings (hover a name for what it does and where its default comes from):</source>
         <translation>Einstellungen (mit der Maus über einen Namen: was sie bewirkt und woher ihre Vorgabe stammt):</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="135"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="142"/>
         <source>Default: %1</source>
         <translation>Vorgabe: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="170"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="177"/>
         <source>%1 · step %2 (%3)</source>
         <translation>%1 · Schritt %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="176"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="183"/>
         <source>Choose a Hugging Face directory…</source>
         <translation>Hugging-Face-Verzeichnis wählen…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="185"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="192"/>
         <source>A Hugging Face model directory (config.json, model.safetensors)</source>
         <translation>Ein Hugging-Face-Modellverzeichnis (config.json, model.safetensors)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="191"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="198"/>
         <source>%1 has no config.json: not a Hugging Face model directory.</source>
         <translation>%1 hat keine config.json: kein Hugging-Face-Modellverzeichnis.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="197"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="204"/>
         <source>%1 has no tokenizer files (tokenizer.json, tokenizer.model, or vocab.json and merges.txt): a run could not read its data with it.</source>
         <translation>%1 hat keine Tokenizer-Dateien (tokenizer.json, tokenizer.model oder vocab.json und merges.txt): ein Lauf könnte seine Daten damit nicht lesen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/NewRunDialog.cpp" line="255"/>
+        <location filename="../widgets/runs/NewRunDialog.cpp" line="262"/>
         <source>Open the panel</source>
         <translation>Bereich öffnen</translation>
     </message>

@@ -80,7 +80,7 @@
 <context>
     <name>rlhf::widgets::DatasetPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="240"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="238"/>
         <source>%n prompt(s) match</source>
         <translation>
             <numerusform>%n prompt matches</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="283"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="281"/>
         <source>Delete %n near-duplicate prompt(s)</source>
         <translation>
             <numerusform>Delete %n near-duplicate prompt</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/DatasetPanel.cpp" line="286"/>
+        <location filename="../widgets/dataset/DatasetPanel.cpp" line="284"/>
         <source>%n prompt(s) deleted — Ctrl+Z brings them back</source>
         <translation>
             <numerusform>%n prompt deleted — Ctrl+Z brings it back</numerusform>

@@ -12,6 +12,7 @@
 
 #include "../TinySftProject.h"
 #include "data/RunStore.h"
+#include "model/MemoryEstimate.h"
 #include "runs/NewRunDialog.h"
 #include "runs/RunSnapshot.h"
 
@@ -117,6 +118,44 @@ private slots:
         int offered = 0;
         for (auto* c : next.findChildren<QComboBox*>()) offered += c->findData(QString::fromStdString(bare.string())) >= 0;
         QCOMPARE(offered, 2);  // the model and the reward model menus
+    }
+
+    // Before Start, what the run needs before its activations: 16 bytes a parameter for SFT (weights,
+    // gradients, AdamW's two moments), 2 more under bf16 autocast; PPO adds its frozen reference and reward
+    // model. Nothing for pretraining, whose model the settings describe.
+    void theMemoryARunNeedsIsShown() {
+        RunEntry sft;
+        sft.row.id = 3;
+        sft.row.kind = "sft";
+        sft.status = "finished";
+        data::CheckpointRow checkpoint;
+        checkpoint.runId = 3;
+        checkpoint.step = 4;
+        checkpoint.path = model_.string();
+        sft.checkpoints = {checkpoint};
+        RunEntry reward = sft;
+        reward.row.id = 4;
+        reward.row.kind = "rm";
+        reward.checkpoints.front().runId = 4;
+        NewRunDialog dialog(QString::fromStdString(project_.string()), {sft, reward}, {});
+        auto* memory = dialog.findChild<QLabel*>(QStringLiteral("memoryEstimate"));
+        QVERIFY(memory);
+        dialog.preset("sft", QString::fromStdString(model_.string()));
+        QTRY_VERIFY(!memory->text().isEmpty());
+        const double P = model::modelShapeOf(model_.string()).parameters;
+        const auto gib = [](double bytes) { return QString::fromStdString(model::gibibytes(bytes)); };
+        QVERIFY2(memory->text().startsWith(QString("Memory: about %1 before activations (weights, gradients, optimizer state)").arg(gib(16 * P))),
+                 qPrintable(memory->text()));
+        QVERIFY(memory->text().endsWith(QStringLiteral(" free.")));
+        for (auto* c : dialog.findChildren<QComboBox*>())
+            if (c->findText(QStringLiteral("bf16")) >= 0) c->setCurrentText(QStringLiteral("bf16"));
+        QVERIFY2(memory->text().startsWith(QString("Memory: about %1 before activations (weights, gradients, optimizer state, bf16 copies)")
+                                               .arg(gib(18 * P))),
+                 qPrintable(memory->text()));
+        dialog.preset("ppo", QString());
+        QVERIFY2(memory->text().contains(QStringLiteral(", frozen models)")), qPrintable(memory->text()));
+        dialog.preset("pretrain", QString());
+        QVERIFY(memory->isHidden());
     }
 
 };

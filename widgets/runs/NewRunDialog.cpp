@@ -16,6 +16,7 @@
 #include "data/ProjectStore.h"
 #include "main/AppSettings.h"
 #include "runs/RunListModel.h"
+#include "runs/RunMemoryLine.h"
 #include "runs/RunPrerequisites.h"
 #include "runs/RunSettingHelp.h"
 #include "runs/StageSettings.h"
@@ -73,6 +74,10 @@ NewRunDialog::NewRunDialog(const QString& projectPath, const std::vector<RunEntr
     top->addRow(tr("Seed:"), seed_);
     dataSummary_ = new QLabel(tr("Counting the project's data…"), this);
     dataSummary_->setWordWrap(true);
+    memory_ = new QLabel(this);
+    memory_->setObjectName(QStringLiteral("memoryEstimate"));
+    memory_->setWordWrap(true);
+    memory_->setVisible(false);
     problems_ = new QLabel(this);
     problems_->setWordWrap(true);
     problems_->setStyleSheet(QStringLiteral("color: #b00020"));
@@ -96,6 +101,7 @@ NewRunDialog::NewRunDialog(const QString& projectPath, const std::vector<RunEntr
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(dataSummary_);
+    layout->addWidget(memory_);
     layout->addWidget(problems_);
     layout->addWidget(new QLabel(tr("Settings (hover a name for what it does and where its default comes from):"), this));
     layout->addWidget(scroll, 1);
@@ -110,6 +116,7 @@ NewRunDialog::NewRunDialog(const QString& projectPath, const std::vector<RunEntr
             updateProblems();
         });
     connect(when_, &QComboBox::currentIndexChanged, this, &NewRunDialog::updateProblems);
+    connect(precision_, &QComboBox::currentIndexChanged, this, &NewRunDialog::updateMemory);
     kindChanged();
     queryProject<data::TrainingDataSummary>(
         this, projectPath_, [](data::ProjectStore& store) { return data::summarizeTrainingData(store.database()); },
@@ -253,9 +260,25 @@ void NewRunDialog::updateProblems() {
     for (const auto& m : missingPrerequisites({kind, chosen(model_, "model"), chosen(rewardModel_, "reward_model")}, *data_))
         lines << m.text.toHtmlEscaped() +
                      (m.panel.isEmpty() ? QString() : QStringLiteral(" <a href=\"%1\">%2</a>").arg(m.panel, tr("Open the panel")));
+    updateMemory();
     problems_->setText(lines.join(QStringLiteral("<br>")));
     problems_->setVisible(!lines.isEmpty());
     buttons_->button(QDialogButtonBox::Ok)->setEnabled(lines.isEmpty());
+}
+
+// Only for a chosen start (a run after another's end has no checkpoint to read yet).
+void NewRunDialog::updateMemory() {
+    const auto directory = [](QComboBox* c) {
+        const QString d = c->isEnabled() ? c->currentData().toString() : QString();
+        return d == kChooseDirectory ? QString() : d;
+    };
+    const QString filledByQueue = queuedSetting();
+    const QString model = filledByQueue == QLatin1String("model") ? QString() : directory(model_);
+    const QString reward = filledByQueue == QLatin1String("reward_model") ? QString() : directory(rewardModel_);
+    const RunMemoryLine line = runMemoryLine(kind_->currentData().toString(), model, reward, precision_->currentText() == QLatin1String("bf16"));
+    memory_->setText(line.text);
+    memory_->setStyleSheet(line.fits ? QString() : QStringLiteral("color: #b00020"));
+    memory_->setVisible(!line.text.isEmpty());
 }
 
 void NewRunDialog::accept() {

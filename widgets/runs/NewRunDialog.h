@@ -1,7 +1,7 @@
 #pragma once
 // New run: the stage; the checkpoint it starts from (a run of this project, or a Hugging Face directory on
 // disk) and PPO's reward model; a summary of the data it will read per split; every setting with its
-// default and what it does (tooltips); device, precision and seed; and whether it starts now or after a
+// default and what it does (tooltips); the memory the run needs before its activations against what is free; device, precision and seed; and whether it starts now or after a
 // run that is training (then from that run's final checkpoint). What is missing is said before Start,
 // with a way to get it. The settings are checked with the engine's own rules before the dialog closes.
 
@@ -43,6 +43,7 @@ private:
     void fillModelChoices();
     void chooseDirectory(QComboBox* combo);
     void updateProblems();
+    void updateMemory();
     QString queuedSetting() const;
 
     QString projectPath_;
@@ -56,6 +57,7 @@ private:
     QComboBox* precision_ = nullptr;
     QSpinBox* seed_ = nullptr;
     QLabel* dataSummary_ = nullptr;
+    QLabel* memory_ = nullptr;
     QLabel* problems_ = nullptr;
     QLabel* error_ = nullptr;
     QFormLayout* settingsForm_ = nullptr;
