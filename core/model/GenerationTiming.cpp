@@ -108,7 +108,7 @@ GenerationTiming timeGenerationAgainstContext(const std::string& dir, const Gene
     for (size_t i = 0; i < o.contexts.size(); ++i) {
         auto& values = perPoint[i];
         std::sort(values.begin(), values.end());
-        result.points.push_back({o.contexts[i], values[values.size() / 2], shape.family == "gpt2" && o.contexts[i] > shape.context});
+        result.points.push_back({o.contexts[i], values[values.size() / 2], shape.family != "mamba" && o.contexts[i] > shape.context});
     }
     return result;
 }

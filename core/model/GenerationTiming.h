@@ -6,7 +6,8 @@
 // its own decoding. Attention reads every cached position for each new token, so its time grows with L;
 // Mamba's recurrent step does not. A GPT-2 has learned positions only up to n_positions: longer contexts
 // are timed on the same shape with the position table extended (the time does not depend on the values)
-// and flagged beyond_context.
+// and flagged beyond_context, as are a Llama's past max_position_embeddings (its rotary positions go on,
+// untrained). A Mamba has no such limit.
 
 #include <cstdint>
 #include <string>
@@ -26,7 +27,7 @@ struct GenerationTimingOptions {
 struct ContextTiming {
     int64_t context = 0;
     double msPerToken = 0;
-    bool beyondContext = false;  // GPT-2 past its n_positions
+    bool beyondContext = false;  // past a GPT-2's n_positions or a Llama's max_position_embeddings
 };
 
 struct GenerationTiming {

@@ -16,7 +16,7 @@ namespace rlhf::widgets {
 struct ContextTimingPoint {
     int64_t context = 0;
     double msPerToken = 0;
-    bool beyondContext = false;  // a GPT-2 past the positions it learned (timed on the same shape)
+    bool beyondContext = false;  // past the positions the model learned (a GPT-2 timed on the same shape)
 };
 
 class GenerationTimingRunner : public QObject {
