@@ -207,42 +207,47 @@ Es wurde nichts importiert.</translation>
 <context>
     <name>RunMemoryLine</name>
     <message>
-        <location filename="../widgets/runs/RunMemoryLine.cpp" line="17"/>
+        <location filename="../widgets/runs/RunMemoryLine.cpp" line="18"/>
         <source>weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunMemoryLine.cpp" line="18"/>
+        <location filename="../widgets/runs/RunMemoryLine.cpp" line="19"/>
         <source>gradients</source>
         <translation>Gradienten</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunMemoryLine.cpp" line="19"/>
+        <location filename="../widgets/runs/RunMemoryLine.cpp" line="20"/>
         <source>optimizer state</source>
         <translation>Optimiererzustand</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunMemoryLine.cpp" line="20"/>
+        <location filename="../widgets/runs/RunMemoryLine.cpp" line="21"/>
         <source>bf16 copies</source>
         <translation>bf16-Kopien</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunMemoryLine.cpp" line="21"/>
+        <location filename="../widgets/runs/RunMemoryLine.cpp" line="22"/>
         <source>frozen models</source>
         <translation>eingefrorene Modelle</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunMemoryLine.cpp" line="40"/>
+        <location filename="../widgets/runs/RunMemoryLine.cpp" line="42"/>
         <source>Memory: about %1 before activations (%2)</source>
         <translation>Speicher: etwa %1 ohne Aktivierungen (%2)</translation>
     </message>
     <message>
         <location filename="../widgets/runs/RunMemoryLine.cpp" line="43"/>
+        <source>; the engine does not check a GPU&apos;s memory.</source>
+        <translation>; den Speicher einer GPU prüft die Engine nicht.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs/RunMemoryLine.cpp" line="46"/>
         <source>, and %1 are free: this run will not fit, and the engine will refuse it.</source>
         <translation>, und %1 sind frei: dieser Lauf passt nicht, die Engine wird ihn ablehnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs/RunMemoryLine.cpp" line="46"/>
+        <location filename="../widgets/runs/RunMemoryLine.cpp" line="49"/>
         <source>; %1 free.</source>
         <translation>; %1 frei.</translation>
     </message>

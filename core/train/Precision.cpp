@@ -2,10 +2,6 @@
 
 #include <stdexcept>
 
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <cpuid.h>
-#endif
-
 #include <ATen/autocast_mode.h>
 #include <ATen/detail/CUDAHooksInterface.h>
 #include <torch/version.h>
@@ -46,25 +42,6 @@ Precision parsePrecision(const std::string& name, const torch::Device& device) {
 // builds); ATen's CUDA hooks answer it, under the name of cuDNN's bf16 convolutions, which need exactly
 // compute capability 8.0 (false in a LibTorch without CUDA).
 bool cudaHasNativeBf16() { return at::detail::getCUDAHooks().supportsBFloat16ConvolutionWithCuDNNv8(); }
-
-bool cpuHasNativeBf16() {
-#if defined(__x86_64__) && defined(__GNUC__)
-    // cpuid directly rather than __builtin_cpu_supports, whose feature names differ between compilers.
-    unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
-    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx) || !(ecx & (1u << 27))) return false;  // OSXSAVE
-    unsigned xcr0Low = 0, xcr0High = 0;
-    __asm__("xgetbv" : "=a"(xcr0Low), "=d"(xcr0High) : "c"(0));
-    const bool avx512State = (xcr0Low & 0xE6u) == 0xE6u;              // SSE, AVX, opmask, ZMM state saved by the OS
-    const bool tileState = (xcr0Low & (3u << 17)) == (3u << 17);      // AMX tile config and data
-    if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return false;
-    const bool amxBf16 = (edx & (1u << 22)) && tileState;
-    if (!__get_cpuid_count(7, 1, &eax, &ebx, &ecx, &edx)) return amxBf16;
-    const bool avx512Bf16 = (eax & (1u << 5)) && avx512State;
-    return avx512Bf16 || amxBf16;
-#else
-    return false;
-#endif
-}
 
 const char* precisionName(Precision p) { return p == Precision::Bf16 ? "bf16" : "fp32"; }
 

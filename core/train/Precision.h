@@ -8,6 +8,8 @@
 
 #include <torch/types.h>
 
+#include "util/CpuBf16.h"
+
 namespace rlhf::train {
 
 enum class Precision { Fp32, Bf16 };
@@ -16,8 +18,7 @@ enum class Precision { Fp32, Bf16 };
 Precision parsePrecision(const std::string& name, const torch::Device& device);
 const char* precisionName(Precision p);
 
-// Whether this CPU multiplies bf16 natively (x86 AVX512-BF16 or AMX-BF16, with OS support).
-bool cpuHasNativeBf16();
+using util::cpuHasNativeBf16;  // x86 AVX512-BF16 or AMX-BF16, with OS support
 // Whether the current CUDA GPU does: compute capability 8.0 or newer, as torch.cuda.is_bf16_supported()
 // answers without emulation.
 bool cudaHasNativeBf16();

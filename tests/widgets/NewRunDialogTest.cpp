@@ -154,6 +154,10 @@ private slots:
                  qPrintable(memory->text()));
         dialog.preset("ppo", QString());
         QVERIFY2(memory->text().contains(QStringLiteral(", frozen models)")), qPrintable(memory->text()));
+        // The engine checks the host's memory only: on a GPU the need is said, not compared.
+        for (auto* c : dialog.findChildren<QComboBox*>())
+            if (c->findText(QStringLiteral("cuda")) >= 0) c->setCurrentText(QStringLiteral("cuda"));
+        QVERIFY2(memory->text().endsWith(QStringLiteral("; the engine does not check a GPU's memory.")), qPrintable(memory->text()));
         dialog.preset("pretrain", QString());
         QVERIFY(memory->isHidden());
     }

@@ -116,7 +116,7 @@ NewRunDialog::NewRunDialog(const QString& projectPath, const std::vector<RunEntr
             updateProblems();
         });
     connect(when_, &QComboBox::currentIndexChanged, this, &NewRunDialog::updateProblems);
-    connect(precision_, &QComboBox::currentIndexChanged, this, &NewRunDialog::updateMemory);
+    for (QComboBox* combo : {precision_, device_}) connect(combo, &QComboBox::currentIndexChanged, this, &NewRunDialog::updateMemory);
     kindChanged();
     queryProject<data::TrainingDataSummary>(
         this, projectPath_, [](data::ProjectStore& store) { return data::summarizeTrainingData(store.database()); },
@@ -275,7 +275,8 @@ void NewRunDialog::updateMemory() {
     const QString filledByQueue = queuedSetting();
     const QString model = filledByQueue == QLatin1String("model") ? QString() : directory(model_);
     const QString reward = filledByQueue == QLatin1String("reward_model") ? QString() : directory(rewardModel_);
-    const RunMemoryLine line = runMemoryLine(kind_->currentData().toString(), model, reward, precision_->currentText() == QLatin1String("bf16"));
+    const RunMemoryLine line = runMemoryLine(kind_->currentData().toString(), model, reward, precision_->currentText(),
+                                             device_->currentText() == QLatin1String("cuda"));
     memory_->setText(line.text);
     memory_->setStyleSheet(line.fits ? QString() : QStringLiteral("color: #b00020"));
     memory_->setVisible(!line.text.isEmpty());

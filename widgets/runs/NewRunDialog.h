@@ -1,9 +1,10 @@
 #pragma once
 // New run: the stage; the checkpoint it starts from (a run of this project, or a Hugging Face directory on
-// disk) and PPO's reward model; a summary of the data it will read per split; every setting with its
-// default and what it does (tooltips); the memory the run needs before its activations against what is free; device, precision and seed; and whether it starts now or after a
-// run that is training (then from that run's final checkpoint). What is missing is said before Start,
-// with a way to get it. The settings are checked with the engine's own rules before the dialog closes.
+// disk) and PPO's reward model; a summary of the data it will read per split; the memory the run needs
+// before its activations against what is free (RunMemoryLine); every setting with its default and what it
+// does (tooltips); device, precision and seed; and whether it starts now or after a run that is training
+// (then from that run's final checkpoint). What is missing is said before Start, with a way to get it.
+// The settings are checked with the engine's own rules before the dialog closes.
 
 #include <optional>
 #include <vector>

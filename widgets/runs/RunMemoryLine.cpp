@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include "model/MemoryEstimate.h"
+#include "util/CpuBf16.h"
 
 namespace rlhf::widgets {
 
@@ -24,8 +25,9 @@ QString partsOf(const model::StageMemory& need) {
 
 }  // namespace
 
-RunMemoryLine runMemoryLine(const QString& kind, const QString& modelDir, const QString& rewardDir, bool bf16) {
+RunMemoryLine runMemoryLine(const QString& kind, const QString& modelDir, const QString& rewardDir, const QString& precision, bool onGpu) {
     const bool ppo = kind == QLatin1String("ppo");
+    const bool bf16 = precision == QLatin1String("bf16") || (precision == QLatin1String("auto") && (onGpu || util::cpuHasNativeBf16()));
     if (kind == QLatin1String("pretrain") || modelDir.isEmpty() || (ppo && rewardDir.isEmpty())) return {};
     model::StageMemory need;
     try {
@@ -36,8 +38,9 @@ RunMemoryLine runMemoryLine(const QString& kind, const QString& modelDir, const 
     } catch (const std::exception&) {
         return {};  // the engine names what is wrong with the directory
     }
-    const double available = model::availableMemoryBytes();
+    const double available = onGpu ? 0 : model::availableMemoryBytes();
     const QString needs = QCoreApplication::translate("RunMemoryLine", "Memory: about %1 before activations (%2)").arg(gib(need.fixed()), partsOf(need));
+    if (onGpu) return {needs + QCoreApplication::translate("RunMemoryLine", "; the engine does not check a GPU's memory."), true};
     if (available <= 0) return {needs + QStringLiteral("."), true};
     if (need.fixed() > available)
         return {needs + QCoreApplication::translate("RunMemoryLine", ", and %1 are free: this run will not fit, and the engine will refuse it.")

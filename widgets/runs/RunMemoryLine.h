@@ -13,8 +13,10 @@ struct RunMemoryLine {
     bool fits = true;  // false: the engine will refuse the run
 };
 
-// `kind`: sft, rm, dpo or ppo; `rewardDir`: PPO's reward model; `bf16`: bf16 autocast (precision bf16).
-// Reads the directories' config.json (small files) on the calling thread.
-RunMemoryLine runMemoryLine(const QString& kind, const QString& modelDir, const QString& rewardDir, bool bf16);
+// `kind`: sft, rm, dpo or ppo; `rewardDir`: PPO's reward model; `precision`: fp32, bf16 or auto (bf16
+// autocast on a CPU with native bf16, as the engine resolves it; on a GPU, taken as bf16). The engine checks
+// only the host's memory: on a GPU the need is said, not compared. Reads the directories' config.json
+// (small files) on the calling thread.
+RunMemoryLine runMemoryLine(const QString& kind, const QString& modelDir, const QString& rewardDir, const QString& precision, bool onGpu);
 
 }  // namespace rlhf::widgets
