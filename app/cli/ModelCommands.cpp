@@ -43,8 +43,16 @@ struct ModelOptions {
 };
 
 // Errors (missing files, bad config, bad tensors) propagate to main(), which prints them and exits 1.
-model::LoadedModel loadModel(const ModelOptions& o) {
-    return model::loadCheckpoint(o.modelDir, resolveDevice(o.device));
+// A GPT-2 checkpoint, once the memory check for `what` of `size` has let it load.
+model::LoadedModel loadModel(const ModelOptions& o, const std::string& what, const model::StageSize& size) {
+    const torch::Device where = resolveDevice(o.device);
+    checkInferenceMemory(o.modelDir, size, where.is_cuda(), what);
+    return model::loadCheckpoint(o.modelDir, where);
+}
+
+// The prompt and response as one row, bounded by their bytes (RowTokenBound).
+int64_t textTokenBound(const std::string& prompt, const std::string& response) {
+    return rowTokenBound(std::vector<data::Demonstration>{{prompt, response}});
 }
 
 // The text's own tokens (`ids`), and the ids generate and score give the model for it as a prompt
@@ -65,7 +73,7 @@ void runScore(const ModelOptions& o) {
     if (model::isTextModelType(model::modelTypeOf(o.modelDir)))
         return scoreModelText(o.modelDir, o.prompt, o.response, o.device, o.precision, o.json);
     inferenceDtype(o.precision, o.modelDir, torch::kCPU);  // refuses bf16 for a GPT-2
-    auto loaded = loadModel(o);
+    auto loaded = loadModel(o, "rlhf score", {"score", 1, 0, textTokenBound(o.prompt, o.response), 0, false});
     const auto prompt = encodeOrThrow(*loaded.tokenizer, o.prompt, "--prompt");
     const auto response = encodeOrThrow(*loaded.tokenizer, o.response, "--response", TextRole::Continuation);
     if (prompt.empty()) throw UserError("--prompt: must not be empty");
@@ -75,8 +83,7 @@ void runScore(const ModelOptions& o) {
 
 void runReward(const ModelOptions& o) {
     const torch::Device where = resolveDevice(o.device);
-    const model::StageSize size{"score", 1, 0, rowTokenBound(std::vector<data::Demonstration>{{o.prompt, o.response}}), 0, false};
-    checkInferenceMemory(o.modelDir, size, where.is_cuda(), "rlhf reward");
+    checkInferenceMemory(o.modelDir, {"score", 1, 0, textTokenBound(o.prompt, o.response), 0, false}, where.is_cuda(), "rlhf reward");
     train::RewardScorer scorer(o.modelDir, where);
     if (o.prompt.empty() && o.response.empty()) throw UserError("--prompt, --response: both are empty");
     encodeOrThrow(scorer.tokenizer(), o.prompt, "--prompt");
@@ -97,7 +104,8 @@ void runGenerate(const ModelOptions& o) {
     if (o.chat.chat || !o.chat.format.empty() || !o.chat.system.empty())
         throw UserError("--chat, --chat-format, --system: for Llama-family models (a workbench GPT-2 is prompted in the "
                         "HH form: \"\\n\\nHuman: …\\n\\nAssistant:\")");
-    auto loaded = loadModel(o);
+    const model::StageSize size{"generate", o.num, 0, textTokenBound(o.prompt, ""), o.sampling.maxNewTokens, false};
+    auto loaded = loadModel(o, "rlhf generate", size);
     const auto prompt = encodeOrThrow(*loaded.tokenizer, o.prompt, "--prompt");
     if (prompt.empty()) throw UserError("--prompt: must not be empty");
     generateAndPrint(*loaded.tokenizer, prompt, o.num, output, [&](const model::TokenCallback& onToken) {

@@ -44,7 +44,7 @@ void CausalLm::save(const std::string& dir, const text::Tokenizer* tokenizer, co
         throw std::invalid_argument(dir + ": a Mamba has no sequence-classification layout in transformers to save a score head in");
     if (mamba_) saveMambaModel(dir, mamba_, tokenizer);
     else if (llama_) llama_->save(dir, tokenizer, score, scoredEndId);
-    else saveCheckpoint(dir, gpt_, tokenizer, score);
+    else saveCheckpoint(dir, gpt_, tokenizer, score, scoredEndId);
 }
 
 std::string CausalLm::architecture() const {

@@ -34,7 +34,7 @@ public:
     // Writes `dir` atomically: the architecture's Hugging Face files and the tokenizer's. A `score` head
     // [num_labels, C] makes it a sequence classifier (GPT2ForSequenceClassification,
     // LlamaForSequenceClassification, Qwen2ForSequenceClassification); a Mamba has no such layout
-    // (std::invalid_argument). `scoredEndId`: the id a classifier's scored rows end with (LlamaModule::save).
+    // (std::invalid_argument). `scoredEndId`: the id a classifier's scored rows end with (LlamaModule::save, saveCheckpoint).
     void save(const std::string& dir, const text::Tokenizer* tokenizer, const torch::Tensor& score = {}, int scoredEndId = -1);
 
     std::string architecture() const;  // gpt2, mamba, or the Llama family's model_type (llama, qwen2)

@@ -160,9 +160,23 @@ LoadedModel loadCheckpoint(const std::string& dir, const torch::Device& device, 
     return loaded;
 }
 
+namespace {
+
+// The pad id of a classifier whose scored rows end with `endId`: the config's own unless it is that id
+// (TRL's setup_chat_format pads with <|im_end|>), else EOS, else BOS, else 0 or 1.
+int classifierPadOf(const Gpt2Config& c, int endId) {
+    if (endId < 0 || c.padTokenId != endId) return c.padTokenId;
+    for (int id : {c.eosTokenId, c.bosTokenId, 0, 1})
+        if (id >= 0 && id != endId) return id;
+    return 0;
+}
+
+}  // namespace
+
 void saveCheckpoint(const std::string& dir, Gpt2Model& model, const text::Tokenizer* tokenizer,
-                    const torch::Tensor& score) {
-    const Gpt2Config& c = model->config();
+                    const torch::Tensor& score, int scoredEndId) {
+    Gpt2Config c = model->config();
+    if (score.defined()) c.padTokenId = classifierPadOf(c, scoredEndId);
     std::map<std::string, torch::Tensor> tensors;
     for (const auto& p : model->named_parameters()) {
         torch::Tensor t = p.value().detach().to(torch::kCPU, torch::kFloat32);

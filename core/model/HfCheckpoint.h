@@ -25,8 +25,10 @@ struct LoadedModel {
 LoadedModel loadCheckpoint(const std::string& dir, const torch::Device& device = torch::kCPU, bool requireTokenizer = true);
 
 // Writes `dir` atomically (a sibling temporary directory, fsynced, then renamed into place).
-// A defined `score` makes it a GPT2ForSequenceClassification checkpoint.
+// A defined `score` makes it a GPT2ForSequenceClassification checkpoint, whose pad_token_id is never
+// `scoredEndId`, the id every scored row ends with (-1: none): transformers reads a row at its last token
+// that is not padding.
 void saveCheckpoint(const std::string& dir, Gpt2Model& model, const text::Tokenizer* tokenizer,
-                    const torch::Tensor& score = {});
+                    const torch::Tensor& score = {}, int scoredEndId = -1);
 
 }  // namespace rlhf::model

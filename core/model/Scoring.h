@@ -22,8 +22,9 @@ ResponseScore scoreResponse(Gpt2Model& model, const std::vector<int>& prompt, co
 torch::Tensor tokenLogprobs(Gpt2Model& model, const torch::Tensor& ids, const torch::Tensor& mask,
                             const torch::Tensor& responseMask, double temperature = 1.0);
 
-// Reward and value model heads, as Hugging Face's GPT2ForSequenceClassification pools them: score
-// [num_labels, C] applied to the final hidden state of each row's last real token (any padding side).
+// Reward and value model heads: score [num_labels, C] applied to the final hidden state of each row's
+// last real token by the mask (any padding side) — transformers' pooling where no real token is the pad
+// id (a config's pad id inside the rows: lastNotPadding).
 // ids [B,S], mask [B,S] (1 on real tokens) -> [B, num_labels]; differentiable.
 torch::Tensor sequenceScores(Gpt2Model& model, const torch::Tensor& score, const torch::Tensor& ids, const torch::Tensor& mask);
 // The same head on given positions: hidden [B,S,C] final hidden states, last [B] each row's position

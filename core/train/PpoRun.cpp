@@ -44,8 +44,8 @@ void freeze(model::CausalLm& m) {
 }  // namespace
 
 // Rows prompt + response, right-padded with the end id: full [B,L]; per response token the input position
-// that predicts it (prompt length − 1 + j) and a 1 in the mask; last [B], where the reward model reads its
-// score, as it learned its pairs (ResponseEncoding::scored) and as `rlhf reward` and `rlhf eval` score a
+// that predicts it (prompt length − 1 + j) and a 1 in the mask; last [B], the last position the reward
+// model may read its score at (model::lastNotPadding takes the last that is not its pad id there), as it learned its pairs (ResponseEncoding::scored) and as `rlhf reward` and `rlhf eval` score a
 // response: in a chat template the end-of-turn token that ended the response, in plain text the
 // response's last token before its EOS. rewardIds (templated rows only; else the reward model reads full)
 // has the end-of-turn id where a response stopped at another EOS id, as the template renders a reply.

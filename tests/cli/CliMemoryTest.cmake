@@ -117,8 +117,9 @@ foreach(case "--precision;fp32;fp32;ON;-" "--precision;bf16;bf16;ON;0" "--bf16;-
     message(FATAL_ERROR "bench llama ${flag} ${value}: ${out}")
   endif()
 endforeach()
-# score, generate and reward check the model's weights before they load it, as generate --prompt and chat do.
-foreach(case "score;--ids;1,2,3" "generate;--ids;1,2" "reward;--prompt;Hi;--response;Hello")
+# score, generate (ids or text), reward and chat check the model's weights before they load it.
+foreach(case "score;--ids;1,2,3" "generate;--ids;1,2" "reward;--prompt;Hi;--response;Hello"
+             "score;--prompt;Hi;--response;Hello" "generate;--prompt;Hi" "chat")
   list(GET case 0 command)
   execute_process(COMMAND ${RLHF} ${case} --model ${WORK}/huge OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
   if(NOT rc EQUAL 1 OR NOT err MATCHES "rlhf ${command} needs about [0-9.]+ GiB before its activations \\(weights [0-9.]+ GiB[^)]*\\) and [0-9.]+ GiB are free: it will not fit")

@@ -90,6 +90,24 @@ private slots:
         QCOMPARE(f.tensors().at("transformer.h.0.attn.c_attn.weight").shape, (std::vector<int64_t>{32, 96}));
     }
 
+    // A classifier's pad_token_id is never the id its scored rows end with (transformers reads a row at its
+    // last token that is not padding): a pad equal to it is replaced by EOS; any other pad is kept.
+    void aClassifierPadIsNotTheScoredEnd() {
+        auto a = loadCheckpoint(freshDir("pad").string());
+        auto config = a.model->config();
+        const auto savedPad = [&](int pad, int scoredEnd) {
+            const_cast<Gpt2Config&>(a.model->config()).padTokenId = pad;
+            saveCheckpoint((tmp_ / "pad-saved").string(), a.model, &*a.tokenizer, torch::randn({1, 32}), scoredEnd);
+            return json::parse(std::ifstream(tmp_ / "pad-saved" / "config.json"))["pad_token_id"];
+        };
+        QVERIFY(config.eosTokenId >= 0 && config.eosTokenId != 7);
+        QCOMPARE(savedPad(7, 7).get<int>(), config.eosTokenId);
+        QCOMPARE(savedPad(7, 9).get<int>(), 7);
+        QCOMPARE(savedPad(7, -1).get<int>(), 7);
+        QVERIFY(savedPad(-1, 7).is_null());
+        const_cast<Gpt2Config&>(a.model->config()).padTokenId = config.padTokenId;
+    }
+
     void hubKeyLayoutAndHalfPrecision() {
         const fs::path d = freshDir("hub");
         rewriteWeights(d, [](auto& t) {
