@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include <QBoxLayout>
-#include <QResizeEvent>
+#include <QEvent>
 #include <QStyle>
 
 namespace rlhf::widgets {
@@ -34,15 +34,11 @@ QSize TwoPartRow::minimumSizeHint() const {
     return {std::max(first.width(), second.width()), height};
 }
 
-void TwoPartRow::resizeEvent(QResizeEvent* event) {
-    QWidget::resizeEvent(event);
-    arrange(event->size().width());
-}
-
-// A part's contents changed width (a filter's choices refilled) without the row being resized.
+// On a resize, and when a part's contents change width (a filter's choices refilled: a LayoutRequest)
+// without the row being resized. The geometry is the new one by the time either arrives.
 bool TwoPartRow::event(QEvent* event) {
     const bool handled = QWidget::event(event);
-    if (event->type() == QEvent::LayoutRequest) arrange(width());
+    if (event->type() == QEvent::Resize || event->type() == QEvent::LayoutRequest) arrange(width());
     return handled;
 }
 

@@ -23,7 +23,6 @@ public:
     QSize minimumSizeHint() const override;  // as wide as the wider part, as high as the lines shown
 
 protected:
-    void resizeEvent(QResizeEvent* event) override;
     bool event(QEvent* event) override;
 
 private:
