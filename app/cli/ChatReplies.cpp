@@ -64,18 +64,22 @@ std::string ChatModel::formatName() const { return llama ? chat::instructKindNam
 
 std::string ChatModel::precisionName() const { return dtypeName(llama ? llama->model.dtype() : torch::kFloat32); }
 
+void checkChatMemory(const model::ModelShape& shape, bool onGpu, bool bf16) {
+    checkStageMemory(model::estimateStageMemory(shape, chatStageSize(shape, -1, bf16)), "rlhf chat", onGpu, false);
+}
+
 namespace {
 
-// A GPT-2's or a Mamba's chat, checked before it loads as a Llama's is (LlamaChatReplies): the longest
-// conversation it keeps. A directory whose config cannot be read is left to the loader.
-void checkChatMemory(const std::string& dir, const torch::Device& device) {
+// A GPT-2's or a Mamba's chat, checked as a Llama's is (LlamaChatReplies). A directory whose config
+// cannot be read is left to the loader, which names the problem.
+void checkCueChatMemory(const std::string& dir, const torch::Device& device) {
     model::ModelShape shape;
     try {
         shape = model::modelShapeOf(dir);
     } catch (const std::exception&) {
         return;
     }
-    checkStageMemory(model::estimateStageMemory(shape, chatStageSize(shape, -1, false)), "rlhf chat", device.is_cuda(), false);
+    checkChatMemory(shape, device.is_cuda(), false);
 }
 
 }  // namespace
@@ -98,7 +102,7 @@ ChatModel loadChatModel(const ChatOptions& o) {
     }
     if (!o.chatFormat.empty() || !o.system.empty())
         throw UserError("--chat-format, --system: for Llama-family models; a GPT-2 or a Mamba chats with --user-cue/--assistant-cue");
-    checkChatMemory(named.dir, device);
+    checkCueChatMemory(named.dir, device);
     if (model::isMamba(type)) {
         ChatModel m{shortNameOf(named), {}, nullptr, std::make_shared<model::MambaModel>(model::loadMambaModel(named.dir, device))};
         m.loaded.tokenizer.emplace(model::loadMambaTokenizer(named.dir));

@@ -41,6 +41,9 @@ int64_t chatContextOf(const model::ModelShape& shape);
 // What a chat with such a model holds at most, for the memory estimate: one conversation of
 // chatContextOf(shape) positions, `newTokens` of them the reply (at most half; -1: half).
 model::StageSize chatStageSize(const model::ModelShape& shape, int64_t newTokens, bool bf16);
+// Refuses, before the weights load, a chat whose model and longest conversation kept would not fit
+// (MemoryCheck's checkStageMemory).
+void checkChatMemory(const model::ModelShape& shape, bool onGpu, bool bf16);
 
 // A GPT-2 (`loaded`), a Mamba (`mamba`, its tokenizer in loaded.tokenizer) prompted with the same cues, or
 // when `llama` is set a Llama-family model in its own chat format.

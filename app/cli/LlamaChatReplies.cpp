@@ -8,7 +8,6 @@
 #include "CliSupport.h"
 #include "ModelTextCommands.h"
 #include "TextModelTokenizer.h"
-#include "MemoryCheck.h"
 #include "model/LlamaCheckpoint.h"
 #include "model/LlamaGeneration.h"
 
@@ -32,8 +31,7 @@ std::shared_ptr<LlamaChatModel> loadLlamaChatModel(const std::string& dir, const
     chat::InstructFormat format = chatFormatOrThrow(dir, chatFormat, tokenizer, "");
     // The longest conversation kept (its cache grows with it), checked before the weights load.
     const auto shape = model::modelShapeOf(dir);
-    checkStageMemory(model::estimateStageMemory(shape, chatStageSize(shape, -1, dtype == torch::kBFloat16)), "rlhf chat",
-                     device.is_cuda(), false);
+    checkChatMemory(shape, device.is_cuda(), dtype == torch::kBFloat16);
     std::vector<int> stopIds = chat::endOfTurnIds(format, tokenizer);
     return std::make_shared<LlamaChatModel>(
         LlamaChatModel{model::loadLlamaModel(dir, device, nullptr, dtype), std::move(tokenizer), std::move(format), std::move(stopIds),
