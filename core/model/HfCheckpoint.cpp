@@ -10,6 +10,7 @@
 
 #include "model/LlamaConfig.h"
 #include "model/MambaConfig.h"
+#include "model/Scoring.h"
 #include "model/Safetensors.h"
 #include "model/WeightFiles.h"
 #include "util/AtomicDirectory.h"
@@ -165,10 +166,7 @@ namespace {
 // The pad id of a classifier whose scored rows end with `endId`: the config's own unless it is that id
 // (TRL's setup_chat_format pads with <|im_end|>), else EOS, else BOS, else 0 or 1.
 int classifierPadOf(const Gpt2Config& c, int endId) {
-    if (endId < 0 || c.padTokenId != endId) return c.padTokenId;
-    for (int id : {c.eosTokenId, c.bosTokenId, 0, 1})
-        if (id >= 0 && id != endId) return id;
-    return 0;
+    return endId < 0 || c.padTokenId != endId ? c.padTokenId : padIdOtherThan(endId, {c.eosTokenId, c.bosTokenId});
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "model/ConfigFields.h"
 #include "model/LlamaCheckpoint.h"
+#include "model/Scoring.h"
 #include "model/Safetensors.h"
 #include "model/TokenLogProbs.h"
 #include "util/AtomicDirectory.h"
@@ -53,10 +54,7 @@ int classifierPadId(const nlohmann::json& config, int endId) {
         candidates.push_back(pad.get<int>());
     for (const char* key : {"eos_token_id", "bos_token_id"})
         for (int id : idList(config, key, "config.json")) candidates.push_back(id);
-    candidates.insert(candidates.end(), {0, 1});
-    for (int id : candidates)
-        if (id != endId) return id;
-    return 0;
+    return padIdOtherThan(endId, candidates);
 }
 
 // config.json of the family's sequence classifier with `labels` labels (as save_pretrained writes

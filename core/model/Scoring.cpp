@@ -61,6 +61,12 @@ torch::Tensor lastNotPadding(const torch::Tensor& ids, const torch::Tensor& last
     return (positions * kept).argmax(1);
 }
 
+int padIdOtherThan(int endId, const std::vector<int>& candidates) {
+    for (int id : candidates)
+        if (id >= 0 && id != endId) return id;
+    return endId == 0 ? 1 : 0;
+}
+
 std::vector<double> rewardOf(Gpt2Model& model, const torch::Tensor& score, const std::vector<int>& prompt,
                              const std::vector<int>& response) {
     if (prompt.empty() && response.empty()) throw std::invalid_argument("a reward needs at least one token");

@@ -35,6 +35,10 @@ torch::Tensor scoresAt(const torch::Tensor& hidden, const torch::Tensor& score, 
 // int64 → [B] int64 on ids' device. A row that ends in its pad id (TRL pads with EOS, and an end-of-turn
 // EOS ends every chat row) is read one token early, as the model was trained; `padId` < 0: `last`.
 torch::Tensor lastNotPadding(const torch::Tensor& ids, const torch::Tensor& last, int padId);
+// The pad id a classifier is saved with, so that lastNotPadding reads its rows at their end: the first of
+// `candidates` (the config's pad, EOS ids, BOS, in that order) that is a token id other than `endId`, the id
+// every scored row ends with; else 0 or 1.
+int padIdOtherThan(int endId, const std::vector<int>& candidates);
 
 // The reward model's values for one prompt and response (tokenized separately, then concatenated):
 // num_labels values, one for a reward model. Throws std::invalid_argument for an empty sequence.
